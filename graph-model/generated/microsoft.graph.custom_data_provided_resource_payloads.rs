@@ -12,26 +12,21 @@ pub struct AccessReviewContextData {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessReviewContextData {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextData";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "reviewDefinitionId" => {
-                ::graph_model::rt::field(map, &mut self.review_definition_id, key)
-            }
-            "reviewInstanceId" => ::graph_model::rt::field(map, &mut self.review_instance_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextData"
     }
-    const FIELDS: &'static [&'static str] = &["reviewDefinitionId", "reviewInstanceId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "reviewDefinitionId" => &mut self.review_definition_id,
+            "reviewInstanceId" => &mut self.review_instance_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["reviewDefinitionId", "reviewInstanceId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("reviewDefinitionId", &self.review_definition_id);
         w.field("reviewInstanceId", &self.review_instance_id);
     }
@@ -42,18 +37,29 @@ impl ::graph_model::rt::Struct for AccessReviewContextData {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessReviewContextData {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessReviewContextData {
     const TYPE_NAME: &'static str =
         "microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextData";
 }
 impl ::graph_model::rt::serde::Serialize for AccessReviewContextData {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewContextData {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 #[cfg(feature = "schemars")]
@@ -91,26 +97,21 @@ pub struct AccessReviewContextDataBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessReviewContextDataBase {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextDataBase";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "reviewDefinitionId" => {
-                ::graph_model::rt::field(map, &mut self.review_definition_id, key)
-            }
-            "reviewInstanceId" => ::graph_model::rt::field(map, &mut self.review_instance_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextDataBase"
     }
-    const FIELDS: &'static [&'static str] = &["reviewDefinitionId", "reviewInstanceId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "reviewDefinitionId" => &mut self.review_definition_id,
+            "reviewInstanceId" => &mut self.review_instance_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["reviewDefinitionId", "reviewInstanceId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("reviewDefinitionId", &self.review_definition_id);
         w.field("reviewInstanceId", &self.review_instance_id);
     }
@@ -121,18 +122,29 @@ impl ::graph_model::rt::Struct for AccessReviewContextDataBase {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessReviewContextDataBase {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessReviewContextDataBase {
     const TYPE_NAME: &'static str =
         "microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextDataBase";
 }
 impl ::graph_model::rt::serde::Serialize for AccessReviewContextDataBase {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewContextDataBase {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 #[cfg(feature = "schemars")]
@@ -184,33 +196,65 @@ impl Default for AccessReviewContextDataBaseAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for AccessReviewContextDataBaseAny {
-    type Base = AccessReviewContextDataBase;
-    const BASE: &'static str =
-        "microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextDataBase";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        ("graph", "microsoft.graph"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextDataBase"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            ("graph", "microsoft.graph"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextDataBase" => {
+                Self::Base(Default::default())
+            }
             "microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextData" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::AccessReviewContextData)
+                Self::AccessReviewContextData(Default::default())
             }
             "microsoft.graph.customDataProvidedResourcePayloads.applyDecisionContextData" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ApplyDecisionContextData)
+                Self::ApplyDecisionContextData(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::AccessReviewContextData(v) => Some(v),
+            Self::ApplyDecisionContextData(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: AccessReviewContextDataBase) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::AccessReviewContextData(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextData",
+                v,
+            ),
+            Self::ApplyDecisionContextData(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.customDataProvidedResourcePayloads.applyDecisionContextData",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for AccessReviewContextDataBaseAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for AccessReviewContextDataBaseAny {
@@ -219,27 +263,12 @@ impl ::graph_model::rt::GraphType for AccessReviewContextDataBaseAny {
 }
 impl ::graph_model::rt::serde::Serialize for AccessReviewContextDataBaseAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::AccessReviewContextData(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextData"),
-                s,
-            ),
-            Self::ApplyDecisionContextData(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some(
-                    "#microsoft.graph.customDataProvidedResourcePayloads.applyDecisionContextData",
-                ),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewContextDataBaseAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 #[cfg(feature = "schemars")]
@@ -276,26 +305,21 @@ pub struct ApplyDecisionContextData {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ApplyDecisionContextData {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.customDataProvidedResourcePayloads.applyDecisionContextData";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "reviewDefinitionId" => {
-                ::graph_model::rt::field(map, &mut self.review_definition_id, key)
-            }
-            "reviewInstanceId" => ::graph_model::rt::field(map, &mut self.review_instance_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.customDataProvidedResourcePayloads.applyDecisionContextData"
     }
-    const FIELDS: &'static [&'static str] = &["reviewDefinitionId", "reviewInstanceId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "reviewDefinitionId" => &mut self.review_definition_id,
+            "reviewInstanceId" => &mut self.review_instance_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["reviewDefinitionId", "reviewInstanceId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("reviewDefinitionId", &self.review_definition_id);
         w.field("reviewInstanceId", &self.review_instance_id);
     }
@@ -306,18 +330,29 @@ impl ::graph_model::rt::Struct for ApplyDecisionContextData {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ApplyDecisionContextData {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ApplyDecisionContextData {
     const TYPE_NAME: &'static str =
         "microsoft.graph.customDataProvidedResourcePayloads.applyDecisionContextData";
 }
 impl ::graph_model::rt::serde::Serialize for ApplyDecisionContextData {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApplyDecisionContextData {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 #[cfg(feature = "schemars")]
@@ -351,20 +386,17 @@ pub struct Data {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Data {
-    const TYPE_NAME: &'static str = "microsoft.graph.customDataProvidedResourcePayloads.data";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.customDataProvidedResourcePayloads.data"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -374,17 +406,28 @@ impl ::graph_model::rt::Struct for Data {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Data {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Data {
     const TYPE_NAME: &'static str = "microsoft.graph.customDataProvidedResourcePayloads.data";
 }
 impl ::graph_model::rt::serde::Serialize for Data {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Data {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 #[cfg(feature = "schemars")]
@@ -438,35 +481,73 @@ impl Default for DataAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for DataAny {
-    type Base = Data;
-    const BASE: &'static str = "microsoft.graph.customDataProvidedResourcePayloads.data";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        ("graph", "microsoft.graph"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.customDataProvidedResourcePayloads.data"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            ("graph", "microsoft.graph"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.customDataProvidedResourcePayloads.data" => {
+                Self::Base(Default::default())
+            }
             "microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextData" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::AccessReviewContextData)
+                Self::AccessReviewContextData(Default::default())
             }
             "microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextDataBase" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::AccessReviewContextDataBase)
+                Self::AccessReviewContextDataBase(Default::default())
             }
             "microsoft.graph.customDataProvidedResourcePayloads.applyDecisionContextData" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ApplyDecisionContextData)
+                Self::ApplyDecisionContextData(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::AccessReviewContextData(v) => Some(v),
+            Self::AccessReviewContextDataBase(v) => Some(v),
+            Self::ApplyDecisionContextData(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: Data) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::AccessReviewContextData(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextData",
+                v,
+            ),
+            Self::AccessReviewContextDataBase(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextDataBase",
+                v,
+            ),
+            Self::ApplyDecisionContextData(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.customDataProvidedResourcePayloads.applyDecisionContextData",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for DataAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for DataAny {
@@ -474,34 +555,12 @@ impl ::graph_model::rt::GraphType for DataAny {
 }
 impl ::graph_model::rt::serde::Serialize for DataAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::AccessReviewContextData(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextData"),
-                s,
-            ),
-            Self::AccessReviewContextDataBase(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some(
-                    "#microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextDataBase",
-                ),
-                s,
-            ),
-            Self::ApplyDecisionContextData(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some(
-                    "#microsoft.graph.customDataProvidedResourcePayloads.applyDecisionContextData",
-                ),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DataAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 #[cfg(feature = "schemars")]

@@ -10,23 +10,20 @@ pub struct CustomTaskExtensionCallbackData {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomTaskExtensionCallbackData {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.identityGovernance.customTaskExtensionCallbackData";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "operationStatus" => ::graph_model::rt::field(map, &mut self.operation_status, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.customTaskExtensionCallbackData"
     }
-    const FIELDS: &'static [&'static str] = &["operationStatus"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "operationStatus" => &mut self.operation_status,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["operationStatus"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("operationStatus", &self.operation_status);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -36,18 +33,29 @@ impl ::graph_model::rt::Struct for CustomTaskExtensionCallbackData {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CustomTaskExtensionCallbackData {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CustomTaskExtensionCallbackData {
     const TYPE_NAME: &'static str =
         "microsoft.graph.identityGovernance.customTaskExtensionCallbackData";
 }
 impl ::graph_model::rt::serde::Serialize for CustomTaskExtensionCallbackData {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomTaskExtensionCallbackData {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 #[cfg(feature = "schemars")]
@@ -117,6 +125,17 @@ impl ::graph_model::rt::WireEnum for CustomTaskExtensionOperationStatus {
         }
     }
 }
+impl ::graph_model::rt::Value for CustomTaskExtensionOperationStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for CustomTaskExtensionOperationStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -163,25 +182,22 @@ pub struct CustomTaskExtensionResponseData {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomTaskExtensionResponseData {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.identityGovernance.customTaskExtensionResponseData";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "operationStatus" => ::graph_model::rt::field(map, &mut self.operation_status, key),
-            "statusReasons" => ::graph_model::rt::field(map, &mut self.status_reasons, key),
-            "targetSubject" => ::graph_model::rt::field(map, &mut self.target_subject, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.customTaskExtensionResponseData"
     }
-    const FIELDS: &'static [&'static str] = &["operationStatus", "statusReasons", "targetSubject"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "operationStatus" => &mut self.operation_status,
+            "statusReasons" => &mut self.status_reasons,
+            "targetSubject" => &mut self.target_subject,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["operationStatus", "statusReasons", "targetSubject"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("operationStatus", &self.operation_status);
         w.field("statusReasons", &self.status_reasons);
         w.field("targetSubject", &self.target_subject);
@@ -193,18 +209,29 @@ impl ::graph_model::rt::Struct for CustomTaskExtensionResponseData {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CustomTaskExtensionResponseData {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CustomTaskExtensionResponseData {
     const TYPE_NAME: &'static str =
         "microsoft.graph.identityGovernance.customTaskExtensionResponseData";
 }
 impl ::graph_model::rt::serde::Serialize for CustomTaskExtensionResponseData {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomTaskExtensionResponseData {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 #[cfg(feature = "schemars")]
@@ -238,20 +265,17 @@ pub struct WorkflowSubject {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkflowSubject {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.workflowSubject";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.workflowSubject"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -261,17 +285,28 @@ impl ::graph_model::rt::Struct for WorkflowSubject {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkflowSubject {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkflowSubject {
     const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.workflowSubject";
 }
 impl ::graph_model::rt::serde::Serialize for WorkflowSubject {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkflowSubject {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 #[cfg(feature = "schemars")]
@@ -319,25 +354,47 @@ impl Default for WorkflowSubjectAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for WorkflowSubjectAny {
-    type Base = WorkflowSubject;
-    const BASE: &'static str = "microsoft.graph.identityGovernance.workflowSubject";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        ("graph", "microsoft.graph"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        let _ = type_name;
-        ::graph_model::rt::read_unknown(head, map).map(Self::Unknown)
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.workflowSubject"
     }
-    fn from_base(base: WorkflowSubject) -> Self {
-        Self::Base(base)
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            ("graph", "microsoft.graph"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.identityGovernance.workflowSubject" => Self::Base(Default::default()),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::Unknown(_) => None,
+        }
+    }
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for WorkflowSubjectAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for WorkflowSubjectAny {
@@ -345,15 +402,12 @@ impl ::graph_model::rt::GraphType for WorkflowSubjectAny {
 }
 impl ::graph_model::rt::serde::Serialize for WorkflowSubjectAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkflowSubjectAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 #[cfg(feature = "schemars")]

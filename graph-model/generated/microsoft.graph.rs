@@ -16,34 +16,30 @@ pub struct AccessPackageAssignmentRequestCallbackData {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageAssignmentRequestCallbackData {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessPackageAssignmentRequestCallbackData";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "customExtensionStageInstanceDetail" => {
-                ::graph_model::rt::field(map, &mut self.custom_extension_stage_instance_detail, key)
-            }
-            "customExtensionStageInstanceId" => {
-                ::graph_model::rt::field(map, &mut self.custom_extension_stage_instance_id, key)
-            }
-            "stage" => ::graph_model::rt::field(map, &mut self.stage, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessPackageAssignmentRequestCallbackData"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "customExtensionStageInstanceDetail",
-        "customExtensionStageInstanceId",
-        "stage",
-        "state",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "customExtensionStageInstanceDetail" => {
+                &mut self.custom_extension_stage_instance_detail
+            }
+            "customExtensionStageInstanceId" => &mut self.custom_extension_stage_instance_id,
+            "stage" => &mut self.stage,
+            "state" => &mut self.state,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "customExtensionStageInstanceDetail",
+            "customExtensionStageInstanceId",
+            "stage",
+            "state",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field(
             "customExtensionStageInstanceDetail",
             &self.custom_extension_stage_instance_detail,
@@ -62,19 +58,30 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentRequestCallbackData {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessPackageAssignmentRequestCallbackData {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessPackageAssignmentRequestCallbackData {
     const TYPE_NAME: &'static str = "microsoft.graph.accessPackageAssignmentRequestCallbackData";
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackageAssignmentRequestCallbackData {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for AccessPackageAssignmentRequestCallbackData
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 #[cfg(feature = "schemars")]
@@ -129,44 +136,38 @@ pub struct AccessPackageCatalog {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageCatalog {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessPackageCatalog";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "catalogType" => ::graph_model::rt::field(map, &mut self.catalog_type, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "isExternallyVisible" => {
-                ::graph_model::rt::field(map, &mut self.is_externally_visible, key)
-            }
-            "modifiedDateTime" => ::graph_model::rt::field(map, &mut self.modified_date_time, key),
-            "accessPackageResources" => {
-                ::graph_model::rt::field(map, &mut self.access_package_resources, key)
-            }
-            "resources" => ::graph_model::rt::field(map, &mut self.resources, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessPackageCatalog"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "catalogType",
-        "createdDateTime",
-        "description",
-        "displayName",
-        "isExternallyVisible",
-        "modifiedDateTime",
-        "accessPackageResources",
-        "resources",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "catalogType" => &mut self.catalog_type,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "isExternallyVisible" => &mut self.is_externally_visible,
+            "modifiedDateTime" => &mut self.modified_date_time,
+            "accessPackageResources" => &mut self.access_package_resources,
+            "resources" => &mut self.resources,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "catalogType",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "isExternallyVisible",
+            "modifiedDateTime",
+            "accessPackageResources",
+            "resources",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("catalogType", &self.catalog_type);
         w.field("createdDateTime", &self.created_date_time);
@@ -184,17 +185,28 @@ impl ::graph_model::rt::Struct for AccessPackageCatalog {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessPackageCatalog {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessPackageCatalog {
     const TYPE_NAME: &'static str = "microsoft.graph.accessPackageCatalog";
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackageCatalog {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageCatalog {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 #[cfg(feature = "schemars")]
@@ -283,6 +295,17 @@ impl ::graph_model::rt::WireEnum for AccessPackageCustomExtensionStage {
         }
     }
 }
+impl ::graph_model::rt::Value for AccessPackageCustomExtensionStage {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for AccessPackageCustomExtensionStage {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -339,38 +362,36 @@ pub struct AccessPackageResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageResource {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessPackageResource";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "modifiedDateTime" => ::graph_model::rt::field(map, &mut self.modified_date_time, key),
-            "originId" => ::graph_model::rt::field(map, &mut self.origin_id, key),
-            "originSystem" => ::graph_model::rt::field(map, &mut self.origin_system, key),
-            "uploadSessions" => ::graph_model::rt::field(map, &mut self.upload_sessions, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessPackageResource"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "displayName",
-        "modifiedDateTime",
-        "originId",
-        "originSystem",
-        "uploadSessions",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "modifiedDateTime" => &mut self.modified_date_time,
+            "originId" => &mut self.origin_id,
+            "originSystem" => &mut self.origin_system,
+            "uploadSessions" => &mut self.upload_sessions,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "modifiedDateTime",
+            "originId",
+            "originSystem",
+            "uploadSessions",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -387,17 +408,28 @@ impl ::graph_model::rt::Struct for AccessPackageResource {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessPackageResource {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessPackageResource {
     const TYPE_NAME: &'static str = "microsoft.graph.accessPackageResource";
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackageResource {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageResource {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 #[cfg(feature = "schemars")]
@@ -443,29 +475,55 @@ impl Default for AccessPackageResourceAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for AccessPackageResourceAny {
-    type Base = AccessPackageResource;
-    const BASE: &'static str = "microsoft.graph.accessPackageResource";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        ("graph", "microsoft.graph"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.accessPackageResource"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            ("graph", "microsoft.graph"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.accessPackageResource" => Self::Base(Default::default()),
             "microsoft.graph.customDataProvidedResource" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::CustomDataProvidedResource)
+                Self::CustomDataProvidedResource(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::CustomDataProvidedResource(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: AccessPackageResource) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::CustomDataProvidedResource(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.customDataProvidedResource",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for AccessPackageResourceAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for AccessPackageResourceAny {
@@ -473,20 +531,12 @@ impl ::graph_model::rt::GraphType for AccessPackageResourceAny {
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackageResourceAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::CustomDataProvidedResource(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.customDataProvidedResource"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageResourceAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 #[cfg(feature = "schemars")]
@@ -536,42 +586,38 @@ pub struct CustomDataProvidedResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomDataProvidedResource {
-    const TYPE_NAME: &'static str = "microsoft.graph.customDataProvidedResource";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "modifiedDateTime" => ::graph_model::rt::field(map, &mut self.modified_date_time, key),
-            "originId" => ::graph_model::rt::field(map, &mut self.origin_id, key),
-            "originSystem" => ::graph_model::rt::field(map, &mut self.origin_system, key),
-            "notificationEndpointConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.notification_endpoint_configuration, key)
-            }
-            "uploadSessions" => ::graph_model::rt::field(map, &mut self.upload_sessions, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.customDataProvidedResource"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "displayName",
-        "modifiedDateTime",
-        "originId",
-        "originSystem",
-        "notificationEndpointConfiguration",
-        "uploadSessions",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "modifiedDateTime" => &mut self.modified_date_time,
+            "originId" => &mut self.origin_id,
+            "originSystem" => &mut self.origin_system,
+            "notificationEndpointConfiguration" => &mut self.notification_endpoint_configuration,
+            "uploadSessions" => &mut self.upload_sessions,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "modifiedDateTime",
+            "originId",
+            "originSystem",
+            "notificationEndpointConfiguration",
+            "uploadSessions",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -592,17 +638,28 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResource {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CustomDataProvidedResource {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CustomDataProvidedResource {
     const TYPE_NAME: &'static str = "microsoft.graph.customDataProvidedResource";
 }
 impl ::graph_model::rt::serde::Serialize for CustomDataProvidedResource {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomDataProvidedResource {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 #[cfg(feature = "schemars")]
@@ -655,39 +712,36 @@ pub struct CustomDataProvidedResourceAccessReviewUploadSession {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomDataProvidedResourceAccessReviewUploadSession {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.customDataProvidedResourceAccessReviewUploadSession";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "data" => ::graph_model::rt::field(map, &mut self.data, key),
-            "isUploadDone" => ::graph_model::rt::field(map, &mut self.is_upload_done, key),
-            "referenceId" => ::graph_model::rt::field(map, &mut self.reference_id, key),
-            "stats" => ::graph_model::rt::field(map, &mut self.stats, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "files" => ::graph_model::rt::field(map, &mut self.files, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.customDataProvidedResourceAccessReviewUploadSession"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "data",
-        "isUploadDone",
-        "referenceId",
-        "stats",
-        "status",
-        "files",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "data" => &mut self.data,
+            "isUploadDone" => &mut self.is_upload_done,
+            "referenceId" => &mut self.reference_id,
+            "stats" => &mut self.stats,
+            "status" => &mut self.status,
+            "files" => &mut self.files,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "data",
+            "isUploadDone",
+            "referenceId",
+            "stats",
+            "status",
+            "files",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("data", &self.data);
@@ -704,20 +758,31 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceAccessReviewUploadS
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CustomDataProvidedResourceAccessReviewUploadSession {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CustomDataProvidedResourceAccessReviewUploadSession {
     const TYPE_NAME: &'static str =
         "microsoft.graph.customDataProvidedResourceAccessReviewUploadSession";
 }
 impl ::graph_model::rt::serde::Serialize for CustomDataProvidedResourceAccessReviewUploadSession {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for CustomDataProvidedResourceAccessReviewUploadSession
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 #[cfg(feature = "schemars")]
@@ -762,25 +827,23 @@ pub struct CustomDataProvidedResourceFile {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomDataProvidedResourceFile {
-    const TYPE_NAME: &'static str = "microsoft.graph.customDataProvidedResourceFile";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "size" => ::graph_model::rt::field(map, &mut self.size, key),
-            "uploadedDateTime" => ::graph_model::rt::field(map, &mut self.uploaded_date_time, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.customDataProvidedResourceFile"
     }
-    const FIELDS: &'static [&'static str] = &["id", "name", "size", "uploadedDateTime"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "name" => &mut self.name,
+            "size" => &mut self.size,
+            "uploadedDateTime" => &mut self.uploaded_date_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "name", "size", "uploadedDateTime"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("name", &self.name);
         w.field("size", &self.size);
@@ -793,17 +856,28 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceFile {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CustomDataProvidedResourceFile {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CustomDataProvidedResourceFile {
     const TYPE_NAME: &'static str = "microsoft.graph.customDataProvidedResourceFile";
 }
 impl ::graph_model::rt::serde::Serialize for CustomDataProvidedResourceFile {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomDataProvidedResourceFile {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 #[cfg(feature = "schemars")]
@@ -859,38 +933,36 @@ pub struct CustomDataProvidedResourceUploadSession {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomDataProvidedResourceUploadSession {
-    const TYPE_NAME: &'static str = "microsoft.graph.customDataProvidedResourceUploadSession";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "data" => ::graph_model::rt::field(map, &mut self.data, key),
-            "isUploadDone" => ::graph_model::rt::field(map, &mut self.is_upload_done, key),
-            "referenceId" => ::graph_model::rt::field(map, &mut self.reference_id, key),
-            "stats" => ::graph_model::rt::field(map, &mut self.stats, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "files" => ::graph_model::rt::field(map, &mut self.files, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.customDataProvidedResourceUploadSession"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "data",
-        "isUploadDone",
-        "referenceId",
-        "stats",
-        "status",
-        "files",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "data" => &mut self.data,
+            "isUploadDone" => &mut self.is_upload_done,
+            "referenceId" => &mut self.reference_id,
+            "stats" => &mut self.stats,
+            "status" => &mut self.status,
+            "files" => &mut self.files,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "data",
+            "isUploadDone",
+            "referenceId",
+            "stats",
+            "status",
+            "files",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("data", &self.data);
@@ -907,17 +979,28 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceUploadSession {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CustomDataProvidedResourceUploadSession {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CustomDataProvidedResourceUploadSession {
     const TYPE_NAME: &'static str = "microsoft.graph.customDataProvidedResourceUploadSession";
 }
 impl ::graph_model::rt::serde::Serialize for CustomDataProvidedResourceUploadSession {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomDataProvidedResourceUploadSession {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 #[cfg(feature = "schemars")]
@@ -969,30 +1052,59 @@ impl Default for CustomDataProvidedResourceUploadSessionAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for CustomDataProvidedResourceUploadSessionAny {
-    type Base = CustomDataProvidedResourceUploadSession;
-    const BASE: &'static str = "microsoft.graph.customDataProvidedResourceUploadSession";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        ("graph", "microsoft.graph"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
-            "microsoft.graph.customDataProvidedResourceAccessReviewUploadSession" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::CustomDataProvidedResourceAccessReviewUploadSession)
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.customDataProvidedResourceUploadSession"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            ("graph", "microsoft.graph"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.customDataProvidedResourceUploadSession" => {
+                Self::Base(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            "microsoft.graph.customDataProvidedResourceAccessReviewUploadSession" => {
+                Self::CustomDataProvidedResourceAccessReviewUploadSession(Default::default())
+            }
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::CustomDataProvidedResourceAccessReviewUploadSession(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: CustomDataProvidedResourceUploadSession) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::CustomDataProvidedResourceAccessReviewUploadSession(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.customDataProvidedResourceAccessReviewUploadSession",
+                    v,
+                )
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for CustomDataProvidedResourceUploadSessionAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for CustomDataProvidedResourceUploadSessionAny {
@@ -1000,24 +1112,14 @@ impl ::graph_model::rt::GraphType for CustomDataProvidedResourceUploadSessionAny
 }
 impl ::graph_model::rt::serde::Serialize for CustomDataProvidedResourceUploadSessionAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::CustomDataProvidedResourceAccessReviewUploadSession(v) => {
-                ::graph_model::rt::ser_typed(
-                    v,
-                    Some("#microsoft.graph.customDataProvidedResourceAccessReviewUploadSession"),
-                    s,
-                )
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for CustomDataProvidedResourceUploadSessionAny
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 #[cfg(feature = "schemars")]
@@ -1050,23 +1152,20 @@ pub struct CustomDataProvidedResourceUploadSessionRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomDataProvidedResourceUploadSessionRequest {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.customDataProvidedResourceUploadSessionRequest";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "data" => ::graph_model::rt::field(map, &mut self.data, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.customDataProvidedResourceUploadSessionRequest"
     }
-    const FIELDS: &'static [&'static str] = &["data"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "data" => &mut self.data,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["data"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("data", &self.data);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1076,20 +1175,31 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceUploadSessionReques
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CustomDataProvidedResourceUploadSessionRequest {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CustomDataProvidedResourceUploadSessionRequest {
     const TYPE_NAME: &'static str =
         "microsoft.graph.customDataProvidedResourceUploadSessionRequest";
 }
 impl ::graph_model::rt::serde::Serialize for CustomDataProvidedResourceUploadSessionRequest {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for CustomDataProvidedResourceUploadSessionRequest
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 #[cfg(feature = "schemars")]
@@ -1130,25 +1240,21 @@ pub struct CustomDataProvidedResourceUploadStats {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomDataProvidedResourceUploadStats {
-    const TYPE_NAME: &'static str = "microsoft.graph.customDataProvidedResourceUploadStats";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "filesUploaded" => ::graph_model::rt::field(map, &mut self.files_uploaded, key),
-            "totalBytesUploaded" => {
-                ::graph_model::rt::field(map, &mut self.total_bytes_uploaded, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.customDataProvidedResourceUploadStats"
     }
-    const FIELDS: &'static [&'static str] = &["filesUploaded", "totalBytesUploaded"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "filesUploaded" => &mut self.files_uploaded,
+            "totalBytesUploaded" => &mut self.total_bytes_uploaded,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["filesUploaded", "totalBytesUploaded"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("filesUploaded", &self.files_uploaded);
         w.field("totalBytesUploaded", &self.total_bytes_uploaded);
     }
@@ -1159,17 +1265,28 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceUploadStats {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CustomDataProvidedResourceUploadStats {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CustomDataProvidedResourceUploadStats {
     const TYPE_NAME: &'static str = "microsoft.graph.customDataProvidedResourceUploadStats";
 }
 impl ::graph_model::rt::serde::Serialize for CustomDataProvidedResourceUploadStats {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomDataProvidedResourceUploadStats {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 #[cfg(feature = "schemars")]
@@ -1243,6 +1360,17 @@ impl ::graph_model::rt::WireEnum for CustomDataProvidedResourceUploadStatus {
         }
     }
 }
+impl ::graph_model::rt::Value for CustomDataProvidedResourceUploadStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for CustomDataProvidedResourceUploadStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1284,20 +1412,17 @@ pub struct CustomExtensionData {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomExtensionData {
-    const TYPE_NAME: &'static str = "microsoft.graph.customExtensionData";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.customExtensionData"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1307,17 +1432,28 @@ impl ::graph_model::rt::Struct for CustomExtensionData {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CustomExtensionData {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CustomExtensionData {
     const TYPE_NAME: &'static str = "microsoft.graph.customExtensionData";
 }
 impl ::graph_model::rt::serde::Serialize for CustomExtensionData {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomExtensionData {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 #[cfg(feature = "schemars")]
@@ -1367,36 +1503,73 @@ impl Default for CustomExtensionDataAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for CustomExtensionDataAny {
-    type Base = CustomExtensionData;
-    const BASE: &'static str = "microsoft.graph.customExtensionData";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        ("graph", "microsoft.graph"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.customExtensionData"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            ("graph", "microsoft.graph"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.customExtensionData" => Self::Base(Default::default()),
             "microsoft.graph.accessPackageAssignmentRequestCallbackData" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::AccessPackageAssignmentRequestCallbackData)
+                Self::AccessPackageAssignmentRequestCallbackData(Default::default())
             }
             "microsoft.graph.identityGovernance.customTaskExtensionCallbackData" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::CustomTaskExtensionCallbackData)
+                Self::CustomTaskExtensionCallbackData(Default::default())
             }
             "microsoft.graph.identityGovernance.customTaskExtensionResponseData" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::CustomTaskExtensionResponseData)
+                Self::CustomTaskExtensionResponseData(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::AccessPackageAssignmentRequestCallbackData(v) => Some(v),
+            Self::CustomTaskExtensionCallbackData(v) => Some(v),
+            Self::CustomTaskExtensionResponseData(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: CustomExtensionData) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::AccessPackageAssignmentRequestCallbackData(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.accessPackageAssignmentRequestCallbackData",
+                    v,
+                )
+            }
+            Self::CustomTaskExtensionCallbackData(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.identityGovernance.customTaskExtensionCallbackData",
+                v,
+            ),
+            Self::CustomTaskExtensionResponseData(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.identityGovernance.customTaskExtensionResponseData",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for CustomExtensionDataAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for CustomExtensionDataAny {
@@ -1404,30 +1577,12 @@ impl ::graph_model::rt::GraphType for CustomExtensionDataAny {
 }
 impl ::graph_model::rt::serde::Serialize for CustomExtensionDataAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::AccessPackageAssignmentRequestCallbackData(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.accessPackageAssignmentRequestCallbackData"),
-                s,
-            ),
-            Self::CustomTaskExtensionCallbackData(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.identityGovernance.customTaskExtensionCallbackData"),
-                s,
-            ),
-            Self::CustomTaskExtensionResponseData(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.identityGovernance.customTaskExtensionResponseData"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomExtensionDataAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 #[cfg(feature = "schemars")]
@@ -1457,20 +1612,17 @@ pub struct CustomExtensionEndpointConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomExtensionEndpointConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.customExtensionEndpointConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.customExtensionEndpointConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1480,17 +1632,28 @@ impl ::graph_model::rt::Struct for CustomExtensionEndpointConfiguration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CustomExtensionEndpointConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CustomExtensionEndpointConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.customExtensionEndpointConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for CustomExtensionEndpointConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomExtensionEndpointConfiguration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 #[cfg(feature = "schemars")]
@@ -1538,25 +1701,49 @@ impl Default for CustomExtensionEndpointConfigurationAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for CustomExtensionEndpointConfigurationAny {
-    type Base = CustomExtensionEndpointConfiguration;
-    const BASE: &'static str = "microsoft.graph.customExtensionEndpointConfiguration";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        ("graph", "microsoft.graph"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        let _ = type_name;
-        ::graph_model::rt::read_unknown(head, map).map(Self::Unknown)
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.customExtensionEndpointConfiguration"
     }
-    fn from_base(base: CustomExtensionEndpointConfiguration) -> Self {
-        Self::Base(base)
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            ("graph", "microsoft.graph"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.customExtensionEndpointConfiguration" => {
+                Self::Base(Default::default())
+            }
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::Unknown(_) => None,
+        }
+    }
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for CustomExtensionEndpointConfigurationAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for CustomExtensionEndpointConfigurationAny {
@@ -1564,15 +1751,12 @@ impl ::graph_model::rt::GraphType for CustomExtensionEndpointConfigurationAny {
 }
 impl ::graph_model::rt::serde::Serialize for CustomExtensionEndpointConfigurationAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomExtensionEndpointConfigurationAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 #[cfg(feature = "schemars")]
@@ -1615,26 +1799,22 @@ pub struct EntitlementManagement {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EntitlementManagement {
-    const TYPE_NAME: &'static str = "microsoft.graph.entitlementManagement";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "accessPackageCatalogs" => {
-                ::graph_model::rt::field(map, &mut self.access_package_catalogs, key)
-            }
-            "catalogs" => ::graph_model::rt::field(map, &mut self.catalogs, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.entitlementManagement"
     }
-    const FIELDS: &'static [&'static str] = &["id", "accessPackageCatalogs", "catalogs"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "accessPackageCatalogs" => &mut self.access_package_catalogs,
+            "catalogs" => &mut self.catalogs,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "accessPackageCatalogs", "catalogs"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("accessPackageCatalogs", &self.access_package_catalogs);
         w.field("catalogs", &self.catalogs);
@@ -1646,17 +1826,28 @@ impl ::graph_model::rt::Struct for EntitlementManagement {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EntitlementManagement {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EntitlementManagement {
     const TYPE_NAME: &'static str = "microsoft.graph.entitlementManagement";
 }
 impl ::graph_model::rt::serde::Serialize for EntitlementManagement {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EntitlementManagement {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 #[cfg(feature = "schemars")]
@@ -1690,22 +1881,20 @@ pub struct Entity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Entity {
-    const TYPE_NAME: &'static str = "microsoft.graph.entity";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.entity"
     }
-    const FIELDS: &'static [&'static str] = &["id"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1715,17 +1904,28 @@ impl ::graph_model::rt::Struct for Entity {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Entity {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Entity {
     const TYPE_NAME: &'static str = "microsoft.graph.entity";
 }
 impl ::graph_model::rt::serde::Serialize for Entity {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Entity {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 #[cfg(feature = "schemars")]
@@ -1785,49 +1985,104 @@ impl Default for EntityAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for EntityAny {
-    type Base = Entity;
-    const BASE: &'static str = "microsoft.graph.entity";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        ("graph", "microsoft.graph"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.entity"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            ("graph", "microsoft.graph"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.entity" => Self::Base(Default::default()),
             "microsoft.graph.accessPackageCatalog" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::AccessPackageCatalog)
+                Self::AccessPackageCatalog(Default::default())
             }
             "microsoft.graph.accessPackageResource" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::AccessPackageResource)
+                Self::AccessPackageResource(Default::default())
             }
             "microsoft.graph.customDataProvidedResource" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::CustomDataProvidedResource)
+                Self::CustomDataProvidedResource(Default::default())
             }
             "microsoft.graph.customDataProvidedResourceAccessReviewUploadSession" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::CustomDataProvidedResourceAccessReviewUploadSession)
+                Self::CustomDataProvidedResourceAccessReviewUploadSession(Default::default())
             }
             "microsoft.graph.customDataProvidedResourceFile" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::CustomDataProvidedResourceFile)
+                Self::CustomDataProvidedResourceFile(Default::default())
             }
             "microsoft.graph.customDataProvidedResourceUploadSession" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::CustomDataProvidedResourceUploadSession)
+                Self::CustomDataProvidedResourceUploadSession(Default::default())
             }
             "microsoft.graph.entitlementManagement" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::EntitlementManagement)
+                Self::EntitlementManagement(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::AccessPackageCatalog(v) => Some(v),
+            Self::AccessPackageResource(v) => Some(v),
+            Self::CustomDataProvidedResource(v) => Some(v),
+            Self::CustomDataProvidedResourceAccessReviewUploadSession(v) => Some(v),
+            Self::CustomDataProvidedResourceFile(v) => Some(v),
+            Self::CustomDataProvidedResourceUploadSession(v) => Some(v),
+            Self::EntitlementManagement(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: Entity) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::AccessPackageCatalog(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.accessPackageCatalog", v)
+            }
+            Self::AccessPackageResource(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.accessPackageResource", v)
+            }
+            Self::CustomDataProvidedResource(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.customDataProvidedResource",
+                v,
+            ),
+            Self::CustomDataProvidedResourceAccessReviewUploadSession(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.customDataProvidedResourceAccessReviewUploadSession",
+                    v,
+                )
+            }
+            Self::CustomDataProvidedResourceFile(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.customDataProvidedResourceFile",
+                v,
+            ),
+            Self::CustomDataProvidedResourceUploadSession(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.customDataProvidedResourceUploadSession",
+                    v,
+                )
+            }
+            Self::EntitlementManagement(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.entitlementManagement", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for EntityAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for EntityAny {
@@ -1835,46 +2090,12 @@ impl ::graph_model::rt::GraphType for EntityAny {
 }
 impl ::graph_model::rt::serde::Serialize for EntityAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::AccessPackageCatalog(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.accessPackageCatalog"), s)
-            }
-            Self::AccessPackageResource(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.accessPackageResource"), s)
-            }
-            Self::CustomDataProvidedResource(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.customDataProvidedResource"),
-                s,
-            ),
-            Self::CustomDataProvidedResourceAccessReviewUploadSession(v) => {
-                ::graph_model::rt::ser_typed(
-                    v,
-                    Some("#microsoft.graph.customDataProvidedResourceAccessReviewUploadSession"),
-                    s,
-                )
-            }
-            Self::CustomDataProvidedResourceFile(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.customDataProvidedResourceFile"),
-                s,
-            ),
-            Self::CustomDataProvidedResourceUploadSession(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.customDataProvidedResourceUploadSession"),
-                s,
-            ),
-            Self::EntitlementManagement(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.entitlementManagement"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EntityAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 #[cfg(feature = "schemars")]
@@ -1907,25 +2128,21 @@ pub struct IdentityGovernance {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IdentityGovernance {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "catalogs" => ::graph_model::rt::field(map, &mut self.catalogs, key),
-            "entitlementManagement" => {
-                ::graph_model::rt::field(map, &mut self.entitlement_management, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance"
     }
-    const FIELDS: &'static [&'static str] = &["catalogs", "entitlementManagement"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "catalogs" => &mut self.catalogs,
+            "entitlementManagement" => &mut self.entitlement_management,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["catalogs", "entitlementManagement"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("catalogs", &self.catalogs);
         w.field("entitlementManagement", &self.entitlement_management);
     }
@@ -1936,17 +2153,28 @@ impl ::graph_model::rt::Struct for IdentityGovernance {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for IdentityGovernance {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for IdentityGovernance {
     const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance";
 }
 impl ::graph_model::rt::serde::Serialize for IdentityGovernance {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentityGovernance {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 #[cfg(feature = "schemars")]

@@ -1,11 +1,14 @@
 //! [`Collection`]: the OData collection response envelope.
 
-use serde::de::{DeserializeOwned, MapAccess};
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, DeserializeOwned, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::edm::Int64;
-use crate::rt::{self, Extra, Struct};
+use crate::rt::{self, Extra};
 
 /// `{"@odata.context": ..., "@odata.count": ..., "value": [...], "@odata.nextLink": ...}`.
 /// Any other member (or instance annotation) is kept in `extra`.
@@ -45,52 +48,17 @@ impl<T> Collection<T> {
     }
 }
 
-impl<T: DeserializeOwned + Serialize> Struct for Collection<T> {
-    const TYPE_NAME: &'static str = "Collection";
-
-    fn de_field<'de, A: MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "@odata.context" => rt::field(map, &mut self.context, key),
-            "@odata.count" => rt::field(map, &mut self.count, key),
-            "value" => rt::field(map, &mut self.value, key),
-            "@odata.nextLink" => rt::field(map, &mut self.next_link, key),
-            "@odata.deltaLink" => rt::field(map, &mut self.delta_link, key),
-            _ => Ok(false),
-        }
-    }
-
-    const FIELDS: &'static [&'static str] = &[
-        "@odata.context",
-        "@odata.count",
-        "@odata.nextLink",
-        "value",
-        "@odata.deltaLink",
-    ];
-
-    fn ser_fields<S: SerializeMap>(&self, w: &mut rt::FieldWriter<'_, S>) {
-        w.field("@odata.count", &self.count);
-        w.field("@odata.nextLink", &self.next_link);
-        w.field("value", &self.value);
-        w.field("@odata.deltaLink", &self.delta_link);
-    }
-
-    fn extra(&self) -> &Extra {
-        &self.extra
-    }
-
-    fn extra_mut(&mut self) -> &mut Extra {
-        &mut self.extra
-    }
+/// Whether `key` is written with the collection's own members: control
+/// information, and the annotations of `value` (`value@odata.nextLink`).
+fn is_own(key: &str) -> bool {
+    key.starts_with('@') || key.starts_with("value@")
 }
 
-impl<T: DeserializeOwned + Serialize> Serialize for Collection<T> {
-    /// `@odata.context` first, then other control information and instance
-    /// annotations, `@odata.count`, `@odata.nextLink`, `value`,
-    /// `@odata.deltaLink`, and any other member — the order Graph writes.
+impl<T: Serialize> Serialize for Collection<T> {
+    /// `@odata.context`, the other control information and instance
+    /// annotations, `@odata.count`, `@odata.nextLink`, the annotations of
+    /// `value`, `value`, `@odata.deltaLink`, then members the envelope does
+    /// not have.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(None)?;
         if let Some(c) = &self.context {
@@ -99,20 +67,81 @@ impl<T: DeserializeOwned + Serialize> Serialize for Collection<T> {
         for (k, v) in self.extra.iter().filter(|(k, _)| k.starts_with('@')) {
             map.serialize_entry(k, v)?;
         }
-        let mut w = rt::FieldWriter::new(&mut map, &self.extra);
-        self.ser_fields(&mut w);
-        w.finish()?;
-        for (k, v) in self.extra.iter().filter(|(k, _)| !k.starts_with('@')) {
-            if !k.starts_with("value@") {
-                map.serialize_entry(k, v)?;
-            }
+        if let Some(c) = &self.count {
+            map.serialize_entry("@odata.count", c)?;
+        }
+        if let Some(l) = &self.next_link {
+            map.serialize_entry("@odata.nextLink", l)?;
+        }
+        for (k, v) in self.extra.iter().filter(|(k, _)| k.starts_with("value@")) {
+            map.serialize_entry(k, v)?;
+        }
+        if let Some(v) = &self.value {
+            map.serialize_entry("value", v)?;
+        }
+        if let Some(l) = &self.delta_link {
+            map.serialize_entry("@odata.deltaLink", l)?;
+        }
+        for (k, v) in self.extra.iter().filter(|(k, _)| !is_own(k)) {
+            map.serialize_entry(k, v)?;
         }
         map.end()
     }
 }
 
-impl<'de, T: DeserializeOwned + Serialize> Deserialize<'de> for Collection<T> {
+impl<'de, T: DeserializeOwned> Deserialize<'de> for Collection<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de_struct(d)
+        d.deserialize_map(CollectionVisitor(PhantomData))
+    }
+}
+
+struct CollectionVisitor<T>(PhantomData<T>);
+
+impl<'de, T: DeserializeOwned> Visitor<'de> for CollectionVisitor<T> {
+    type Value = Collection<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON object of type Collection")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Collection<T>, A::Error> {
+        let mut out = Collection::default();
+        while let Some(key) = rt::key::next_key(&mut map)? {
+            match &*key {
+                "@odata.context" => once(&mut out.context, &key, &mut map)?,
+                "@odata.count" => once(&mut out.count, &key, &mut map)?,
+                "value" => once(&mut out.value, &key, &mut map)?,
+                "@odata.nextLink" => once(&mut out.next_link, &key, &mut map)?,
+                "@odata.deltaLink" => once(&mut out.delta_link, &key, &mut map)?,
+                _ => {
+                    let value: serde_json::Value = map.next_value()?;
+                    rt::insert_unique(&mut out.extra, &key, value)?;
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Reads a member of the envelope: once (a repeated key is an error), and
+/// not `null`.
+fn once<'de, A: MapAccess<'de>, X: DeserializeOwned>(
+    slot: &mut Option<X>,
+    key: &str,
+    map: &mut A,
+) -> Result<(), A::Error> {
+    if slot.is_some() {
+        return Err(de::Error::custom(format_args!(
+            "duplicate property `{key}`"
+        )));
+    }
+    match map.next_value::<Option<X>>()? {
+        Some(v) => {
+            *slot = Some(v);
+            Ok(())
+        }
+        None => Err(de::Error::custom(
+            "null for a property that is not nullable",
+        )),
     }
 }

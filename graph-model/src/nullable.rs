@@ -42,6 +42,16 @@ impl<T> Nullable<T> {
         }
     }
 
+    /// Sets a value and gives it back mutably (as `Option::insert`).
+    pub fn insert(&mut self, value: T) -> &mut T {
+        *self = Nullable::Value(value);
+        match self {
+            Nullable::Value(v) => v,
+            // Set on the line above.
+            _ => unreachable!("a value was just set"),
+        }
+    }
+
     /// The value, losing the difference between absent and `null`.
     pub fn into_option(self) -> Option<T> {
         match self {

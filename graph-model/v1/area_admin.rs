@@ -26,44 +26,38 @@ pub struct Admin {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Admin {
-    const TYPE_NAME: &'static str = "microsoft.graph.admin";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "configurationManagement" => {
-                ::graph_model::rt::field(map, &mut self.configuration_management, key)
-            }
-            "edge" => ::graph_model::rt::field(map, &mut self.edge, key),
-            "exchange" => ::graph_model::rt::field(map, &mut self.exchange, key),
-            "microsoft365Apps" => ::graph_model::rt::field(map, &mut self.microsoft365_apps, key),
-            "people" => ::graph_model::rt::field(map, &mut self.people, key),
-            "reportSettings" => ::graph_model::rt::field(map, &mut self.report_settings, key),
-            "serviceAnnouncement" => {
-                ::graph_model::rt::field(map, &mut self.service_announcement, key)
-            }
-            "sharepoint" => ::graph_model::rt::field(map, &mut self.sharepoint, key),
-            "teams" => ::graph_model::rt::field(map, &mut self.teams, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.admin"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "configurationManagement",
-        "edge",
-        "exchange",
-        "microsoft365Apps",
-        "people",
-        "reportSettings",
-        "serviceAnnouncement",
-        "sharepoint",
-        "teams",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "configurationManagement" => &mut self.configuration_management,
+            "edge" => &mut self.edge,
+            "exchange" => &mut self.exchange,
+            "microsoft365Apps" => &mut self.microsoft365_apps,
+            "people" => &mut self.people,
+            "reportSettings" => &mut self.report_settings,
+            "serviceAnnouncement" => &mut self.service_announcement,
+            "sharepoint" => &mut self.sharepoint,
+            "teams" => &mut self.teams,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "configurationManagement",
+            "edge",
+            "exchange",
+            "microsoft365Apps",
+            "people",
+            "reportSettings",
+            "serviceAnnouncement",
+            "sharepoint",
+            "teams",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("configurationManagement", &self.configuration_management);
         w.field("edge", &self.edge);
         w.field("exchange", &self.exchange);
@@ -81,17 +75,28 @@ impl ::graph_model::rt::Struct for Admin {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Admin {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Admin {
     const TYPE_NAME: &'static str = "microsoft.graph.admin";
 }
 impl ::graph_model::rt::serde::Serialize for Admin {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Admin {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.adminMicrosoft365Apps`.
@@ -106,25 +111,21 @@ pub struct AdminMicrosoft365Apps {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AdminMicrosoft365Apps {
-    const TYPE_NAME: &'static str = "microsoft.graph.adminMicrosoft365Apps";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "installationOptions" => {
-                ::graph_model::rt::field(map, &mut self.installation_options, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.adminMicrosoft365Apps"
     }
-    const FIELDS: &'static [&'static str] = &["id", "installationOptions"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "installationOptions" => &mut self.installation_options,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "installationOptions"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("installationOptions", &self.installation_options);
     }
@@ -135,17 +136,28 @@ impl ::graph_model::rt::Struct for AdminMicrosoft365Apps {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AdminMicrosoft365Apps {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AdminMicrosoft365Apps {
     const TYPE_NAME: &'static str = "microsoft.graph.adminMicrosoft365Apps";
 }
 impl ::graph_model::rt::serde::Serialize for AdminMicrosoft365Apps {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AdminMicrosoft365Apps {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.adminReportSettings`.
@@ -160,25 +172,21 @@ pub struct AdminReportSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AdminReportSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.adminReportSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayConcealedNames" => {
-                ::graph_model::rt::field(map, &mut self.display_concealed_names, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.adminReportSettings"
     }
-    const FIELDS: &'static [&'static str] = &["id", "displayConcealedNames"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayConcealedNames" => &mut self.display_concealed_names,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "displayConcealedNames"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayConcealedNames", &self.display_concealed_names);
     }
@@ -189,17 +197,28 @@ impl ::graph_model::rt::Struct for AdminReportSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AdminReportSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AdminReportSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.adminReportSettings";
 }
 impl ::graph_model::rt::serde::Serialize for AdminReportSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AdminReportSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.appsInstallationOptionsForMac`.
@@ -214,28 +233,21 @@ pub struct AppsInstallationOptionsForMac {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AppsInstallationOptionsForMac {
-    const TYPE_NAME: &'static str = "microsoft.graph.appsInstallationOptionsForMac";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "isMicrosoft365AppsEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_microsoft365_apps_enabled, key)
-            }
-            "isSkypeForBusinessEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_skype_for_business_enabled, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.appsInstallationOptionsForMac"
     }
-    const FIELDS: &'static [&'static str] =
-        &["isMicrosoft365AppsEnabled", "isSkypeForBusinessEnabled"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "isMicrosoft365AppsEnabled" => &mut self.is_microsoft365_apps_enabled,
+            "isSkypeForBusinessEnabled" => &mut self.is_skype_for_business_enabled,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["isMicrosoft365AppsEnabled", "isSkypeForBusinessEnabled"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field(
             "isMicrosoft365AppsEnabled",
             &self.is_microsoft365_apps_enabled,
@@ -252,17 +264,28 @@ impl ::graph_model::rt::Struct for AppsInstallationOptionsForMac {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AppsInstallationOptionsForMac {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AppsInstallationOptionsForMac {
     const TYPE_NAME: &'static str = "microsoft.graph.appsInstallationOptionsForMac";
 }
 impl ::graph_model::rt::serde::Serialize for AppsInstallationOptionsForMac {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppsInstallationOptionsForMac {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.appsInstallationOptionsForWindows`.
@@ -281,34 +304,28 @@ pub struct AppsInstallationOptionsForWindows {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AppsInstallationOptionsForWindows {
-    const TYPE_NAME: &'static str = "microsoft.graph.appsInstallationOptionsForWindows";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "isMicrosoft365AppsEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_microsoft365_apps_enabled, key)
-            }
-            "isProjectEnabled" => ::graph_model::rt::field(map, &mut self.is_project_enabled, key),
-            "isSkypeForBusinessEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_skype_for_business_enabled, key)
-            }
-            "isVisioEnabled" => ::graph_model::rt::field(map, &mut self.is_visio_enabled, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.appsInstallationOptionsForWindows"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "isMicrosoft365AppsEnabled",
-        "isProjectEnabled",
-        "isSkypeForBusinessEnabled",
-        "isVisioEnabled",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "isMicrosoft365AppsEnabled" => &mut self.is_microsoft365_apps_enabled,
+            "isProjectEnabled" => &mut self.is_project_enabled,
+            "isSkypeForBusinessEnabled" => &mut self.is_skype_for_business_enabled,
+            "isVisioEnabled" => &mut self.is_visio_enabled,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "isMicrosoft365AppsEnabled",
+            "isProjectEnabled",
+            "isSkypeForBusinessEnabled",
+            "isVisioEnabled",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field(
             "isMicrosoft365AppsEnabled",
             &self.is_microsoft365_apps_enabled,
@@ -327,17 +344,28 @@ impl ::graph_model::rt::Struct for AppsInstallationOptionsForWindows {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AppsInstallationOptionsForWindows {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AppsInstallationOptionsForWindows {
     const TYPE_NAME: &'static str = "microsoft.graph.appsInstallationOptionsForWindows";
 }
 impl ::graph_model::rt::serde::Serialize for AppsInstallationOptionsForWindows {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppsInstallationOptionsForWindows {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.appsUpdateChannelType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -393,6 +421,17 @@ impl ::graph_model::rt::WireEnum for AppsUpdateChannelType {
         }
     }
 }
+impl ::graph_model::rt::Value for AppsUpdateChannelType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for AppsUpdateChannelType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -417,24 +456,22 @@ pub struct BaselineParameter {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BaselineParameter {
-    const TYPE_NAME: &'static str = "microsoft.graph.baselineParameter";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "parameterType" => ::graph_model::rt::field(map, &mut self.parameter_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.baselineParameter"
     }
-    const FIELDS: &'static [&'static str] = &["description", "displayName", "parameterType"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "parameterType" => &mut self.parameter_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["description", "displayName", "parameterType"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("description", &self.description);
         w.field("displayName", &self.display_name);
         w.field("parameterType", &self.parameter_type);
@@ -446,17 +483,28 @@ impl ::graph_model::rt::Struct for BaselineParameter {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for BaselineParameter {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for BaselineParameter {
     const TYPE_NAME: &'static str = "microsoft.graph.baselineParameter";
 }
 impl ::graph_model::rt::serde::Serialize for BaselineParameter {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BaselineParameter {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.baselineParameterType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -510,6 +558,17 @@ impl ::graph_model::rt::WireEnum for BaselineParameterType {
         }
     }
 }
+impl ::graph_model::rt::Value for BaselineParameterType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for BaselineParameterType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -534,24 +593,22 @@ pub struct BaselineResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BaselineResource {
-    const TYPE_NAME: &'static str = "microsoft.graph.baselineResource";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "properties" => ::graph_model::rt::field(map, &mut self.properties, key),
-            "resourceType" => ::graph_model::rt::field(map, &mut self.resource_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.baselineResource"
     }
-    const FIELDS: &'static [&'static str] = &["displayName", "properties", "resourceType"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "displayName" => &mut self.display_name,
+            "properties" => &mut self.properties,
+            "resourceType" => &mut self.resource_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["displayName", "properties", "resourceType"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("displayName", &self.display_name);
         w.field("properties", &self.properties);
         w.field("resourceType", &self.resource_type);
@@ -563,17 +620,28 @@ impl ::graph_model::rt::Struct for BaselineResource {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for BaselineResource {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for BaselineResource {
     const TYPE_NAME: &'static str = "microsoft.graph.baselineResource";
 }
 impl ::graph_model::rt::serde::Serialize for BaselineResource {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BaselineResource {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.browserSharedCookie`.
@@ -634,50 +702,46 @@ pub struct BrowserSharedCookie {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BrowserSharedCookie {
-    const TYPE_NAME: &'static str = "microsoft.graph.browserSharedCookie";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "comment" => ::graph_model::rt::field(map, &mut self.comment, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "deletedDateTime" => ::graph_model::rt::field(map, &mut self.deleted_date_time, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "history" => ::graph_model::rt::field(map, &mut self.history, key),
-            "hostOnly" => ::graph_model::rt::field(map, &mut self.host_only, key),
-            "hostOrDomain" => ::graph_model::rt::field(map, &mut self.host_or_domain, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "path" => ::graph_model::rt::field(map, &mut self.path, key),
-            "sourceEnvironment" => ::graph_model::rt::field(map, &mut self.source_environment, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.browserSharedCookie"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "comment",
-        "createdDateTime",
-        "deletedDateTime",
-        "displayName",
-        "history",
-        "hostOnly",
-        "hostOrDomain",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "path",
-        "sourceEnvironment",
-        "status",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "comment" => &mut self.comment,
+            "createdDateTime" => &mut self.created_date_time,
+            "deletedDateTime" => &mut self.deleted_date_time,
+            "displayName" => &mut self.display_name,
+            "history" => &mut self.history,
+            "hostOnly" => &mut self.host_only,
+            "hostOrDomain" => &mut self.host_or_domain,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "path" => &mut self.path,
+            "sourceEnvironment" => &mut self.source_environment,
+            "status" => &mut self.status,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "comment",
+            "createdDateTime",
+            "deletedDateTime",
+            "displayName",
+            "history",
+            "hostOnly",
+            "hostOrDomain",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "path",
+            "sourceEnvironment",
+            "status",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("comment", &self.comment);
         w.field("createdDateTime", &self.created_date_time);
@@ -699,17 +763,28 @@ impl ::graph_model::rt::Struct for BrowserSharedCookie {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for BrowserSharedCookie {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for BrowserSharedCookie {
     const TYPE_NAME: &'static str = "microsoft.graph.browserSharedCookie";
 }
 impl ::graph_model::rt::serde::Serialize for BrowserSharedCookie {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BrowserSharedCookie {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.browserSharedCookieHistory`.
@@ -752,40 +827,36 @@ pub struct BrowserSharedCookieHistory {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BrowserSharedCookieHistory {
-    const TYPE_NAME: &'static str = "microsoft.graph.browserSharedCookieHistory";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "comment" => ::graph_model::rt::field(map, &mut self.comment, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "hostOnly" => ::graph_model::rt::field(map, &mut self.host_only, key),
-            "hostOrDomain" => ::graph_model::rt::field(map, &mut self.host_or_domain, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "path" => ::graph_model::rt::field(map, &mut self.path, key),
-            "publishedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.published_date_time, key)
-            }
-            "sourceEnvironment" => ::graph_model::rt::field(map, &mut self.source_environment, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.browserSharedCookieHistory"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "comment",
-        "displayName",
-        "hostOnly",
-        "hostOrDomain",
-        "lastModifiedBy",
-        "path",
-        "publishedDateTime",
-        "sourceEnvironment",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "comment" => &mut self.comment,
+            "displayName" => &mut self.display_name,
+            "hostOnly" => &mut self.host_only,
+            "hostOrDomain" => &mut self.host_or_domain,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "path" => &mut self.path,
+            "publishedDateTime" => &mut self.published_date_time,
+            "sourceEnvironment" => &mut self.source_environment,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "comment",
+            "displayName",
+            "hostOnly",
+            "hostOrDomain",
+            "lastModifiedBy",
+            "path",
+            "publishedDateTime",
+            "sourceEnvironment",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("comment", &self.comment);
         w.field("displayName", &self.display_name);
         w.field("hostOnly", &self.host_only);
@@ -802,17 +873,28 @@ impl ::graph_model::rt::Struct for BrowserSharedCookieHistory {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for BrowserSharedCookieHistory {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for BrowserSharedCookieHistory {
     const TYPE_NAME: &'static str = "microsoft.graph.browserSharedCookieHistory";
 }
 impl ::graph_model::rt::serde::Serialize for BrowserSharedCookieHistory {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BrowserSharedCookieHistory {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.browserSharedCookieSourceEnvironment`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -874,6 +956,17 @@ impl ::graph_model::rt::WireEnum for BrowserSharedCookieSourceEnvironment {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for BrowserSharedCookieSourceEnvironment {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for BrowserSharedCookieSourceEnvironment {
@@ -954,6 +1047,17 @@ impl ::graph_model::rt::WireEnum for BrowserSharedCookieStatus {
         }
     }
 }
+impl ::graph_model::rt::Value for BrowserSharedCookieStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for BrowserSharedCookieStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1024,50 +1128,46 @@ pub struct BrowserSite {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BrowserSite {
-    const TYPE_NAME: &'static str = "microsoft.graph.browserSite";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "allowRedirect" => ::graph_model::rt::field(map, &mut self.allow_redirect, key),
-            "comment" => ::graph_model::rt::field(map, &mut self.comment, key),
-            "compatibilityMode" => ::graph_model::rt::field(map, &mut self.compatibility_mode, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "deletedDateTime" => ::graph_model::rt::field(map, &mut self.deleted_date_time, key),
-            "history" => ::graph_model::rt::field(map, &mut self.history, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "mergeType" => ::graph_model::rt::field(map, &mut self.merge_type, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "targetEnvironment" => ::graph_model::rt::field(map, &mut self.target_environment, key),
-            "webUrl" => ::graph_model::rt::field(map, &mut self.web_url, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.browserSite"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "allowRedirect",
-        "comment",
-        "compatibilityMode",
-        "createdDateTime",
-        "deletedDateTime",
-        "history",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "mergeType",
-        "status",
-        "targetEnvironment",
-        "webUrl",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "allowRedirect" => &mut self.allow_redirect,
+            "comment" => &mut self.comment,
+            "compatibilityMode" => &mut self.compatibility_mode,
+            "createdDateTime" => &mut self.created_date_time,
+            "deletedDateTime" => &mut self.deleted_date_time,
+            "history" => &mut self.history,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "mergeType" => &mut self.merge_type,
+            "status" => &mut self.status,
+            "targetEnvironment" => &mut self.target_environment,
+            "webUrl" => &mut self.web_url,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "allowRedirect",
+            "comment",
+            "compatibilityMode",
+            "createdDateTime",
+            "deletedDateTime",
+            "history",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "mergeType",
+            "status",
+            "targetEnvironment",
+            "webUrl",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("allowRedirect", &self.allow_redirect);
         w.field("comment", &self.comment);
@@ -1089,17 +1189,28 @@ impl ::graph_model::rt::Struct for BrowserSite {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for BrowserSite {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for BrowserSite {
     const TYPE_NAME: &'static str = "microsoft.graph.browserSite";
 }
 impl ::graph_model::rt::serde::Serialize for BrowserSite {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BrowserSite {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.browserSiteCompatibilityMode`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1205,6 +1316,17 @@ impl ::graph_model::rt::WireEnum for BrowserSiteCompatibilityMode {
         }
     }
 }
+impl ::graph_model::rt::Value for BrowserSiteCompatibilityMode {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for BrowserSiteCompatibilityMode {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1253,38 +1375,34 @@ pub struct BrowserSiteHistory {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BrowserSiteHistory {
-    const TYPE_NAME: &'static str = "microsoft.graph.browserSiteHistory";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "allowRedirect" => ::graph_model::rt::field(map, &mut self.allow_redirect, key),
-            "comment" => ::graph_model::rt::field(map, &mut self.comment, key),
-            "compatibilityMode" => ::graph_model::rt::field(map, &mut self.compatibility_mode, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "mergeType" => ::graph_model::rt::field(map, &mut self.merge_type, key),
-            "publishedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.published_date_time, key)
-            }
-            "targetEnvironment" => ::graph_model::rt::field(map, &mut self.target_environment, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.browserSiteHistory"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "allowRedirect",
-        "comment",
-        "compatibilityMode",
-        "lastModifiedBy",
-        "mergeType",
-        "publishedDateTime",
-        "targetEnvironment",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "allowRedirect" => &mut self.allow_redirect,
+            "comment" => &mut self.comment,
+            "compatibilityMode" => &mut self.compatibility_mode,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "mergeType" => &mut self.merge_type,
+            "publishedDateTime" => &mut self.published_date_time,
+            "targetEnvironment" => &mut self.target_environment,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "allowRedirect",
+            "comment",
+            "compatibilityMode",
+            "lastModifiedBy",
+            "mergeType",
+            "publishedDateTime",
+            "targetEnvironment",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("allowRedirect", &self.allow_redirect);
         w.field("comment", &self.comment);
         w.field("compatibilityMode", &self.compatibility_mode);
@@ -1300,17 +1418,28 @@ impl ::graph_model::rt::Struct for BrowserSiteHistory {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for BrowserSiteHistory {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for BrowserSiteHistory {
     const TYPE_NAME: &'static str = "microsoft.graph.browserSiteHistory";
 }
 impl ::graph_model::rt::serde::Serialize for BrowserSiteHistory {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BrowserSiteHistory {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A singleton entity which is used to specify IE mode site list metadata
@@ -1361,48 +1490,42 @@ pub struct BrowserSiteList {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BrowserSiteList {
-    const TYPE_NAME: &'static str = "microsoft.graph.browserSiteList";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "publishedBy" => ::graph_model::rt::field(map, &mut self.published_by, key),
-            "publishedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.published_date_time, key)
-            }
-            "revision" => ::graph_model::rt::field(map, &mut self.revision, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "sharedCookies" => ::graph_model::rt::field(map, &mut self.shared_cookies, key),
-            "sites" => ::graph_model::rt::field(map, &mut self.sites, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.browserSiteList"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "description",
-        "displayName",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "publishedBy",
-        "publishedDateTime",
-        "revision",
-        "status",
-        "sharedCookies",
-        "sites",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "publishedBy" => &mut self.published_by,
+            "publishedDateTime" => &mut self.published_date_time,
+            "revision" => &mut self.revision,
+            "status" => &mut self.status,
+            "sharedCookies" => &mut self.shared_cookies,
+            "sites" => &mut self.sites,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "description",
+            "displayName",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "publishedBy",
+            "publishedDateTime",
+            "revision",
+            "status",
+            "sharedCookies",
+            "sites",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("description", &self.description);
         w.field("displayName", &self.display_name);
@@ -1422,17 +1545,28 @@ impl ::graph_model::rt::Struct for BrowserSiteList {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for BrowserSiteList {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for BrowserSiteList {
     const TYPE_NAME: &'static str = "microsoft.graph.browserSiteList";
 }
 impl ::graph_model::rt::serde::Serialize for BrowserSiteList {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BrowserSiteList {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.browserSiteListStatus`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1490,6 +1624,17 @@ impl ::graph_model::rt::WireEnum for BrowserSiteListStatus {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for BrowserSiteListStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for BrowserSiteListStatus {
@@ -1550,6 +1695,17 @@ impl ::graph_model::rt::WireEnum for BrowserSiteMergeType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for BrowserSiteMergeType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for BrowserSiteMergeType {
@@ -1628,6 +1784,17 @@ impl ::graph_model::rt::WireEnum for BrowserSiteStatus {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for BrowserSiteStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for BrowserSiteStatus {
@@ -1715,6 +1882,17 @@ impl ::graph_model::rt::WireEnum for BrowserSiteTargetEnvironment {
         }
     }
 }
+impl ::graph_model::rt::Value for BrowserSiteTargetEnvironment {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for BrowserSiteTargetEnvironment {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1743,32 +1921,30 @@ pub struct ConfigurationBaseline {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConfigurationBaseline {
-    const TYPE_NAME: &'static str = "microsoft.graph.configurationBaseline";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "parameters" => ::graph_model::rt::field(map, &mut self.parameters, key),
-            "resources" => ::graph_model::rt::field(map, &mut self.resources, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.configurationBaseline"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "description",
-        "displayName",
-        "parameters",
-        "resources",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "parameters" => &mut self.parameters,
+            "resources" => &mut self.resources,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "description",
+            "displayName",
+            "parameters",
+            "resources",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("description", &self.description);
         w.field("displayName", &self.display_name);
@@ -1782,17 +1958,28 @@ impl ::graph_model::rt::Struct for ConfigurationBaseline {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ConfigurationBaseline {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ConfigurationBaseline {
     const TYPE_NAME: &'static str = "microsoft.graph.configurationBaseline";
 }
 impl ::graph_model::rt::serde::Serialize for ConfigurationBaseline {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConfigurationBaseline {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.configurationDrift`.
@@ -1821,46 +2008,38 @@ pub struct ConfigurationDrift {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConfigurationDrift {
-    const TYPE_NAME: &'static str = "microsoft.graph.configurationDrift";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "baselineResourceDisplayName" => {
-                ::graph_model::rt::field(map, &mut self.baseline_resource_display_name, key)
-            }
-            "driftedProperties" => ::graph_model::rt::field(map, &mut self.drifted_properties, key),
-            "firstReportedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.first_reported_date_time, key)
-            }
-            "monitorId" => ::graph_model::rt::field(map, &mut self.monitor_id, key),
-            "resourceInstanceIdentifier" => {
-                ::graph_model::rt::field(map, &mut self.resource_instance_identifier, key)
-            }
-            "resourceType" => ::graph_model::rt::field(map, &mut self.resource_type, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "tenantId" => ::graph_model::rt::field(map, &mut self.tenant_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.configurationDrift"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "baselineResourceDisplayName",
-        "driftedProperties",
-        "firstReportedDateTime",
-        "monitorId",
-        "resourceInstanceIdentifier",
-        "resourceType",
-        "status",
-        "tenantId",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "baselineResourceDisplayName" => &mut self.baseline_resource_display_name,
+            "driftedProperties" => &mut self.drifted_properties,
+            "firstReportedDateTime" => &mut self.first_reported_date_time,
+            "monitorId" => &mut self.monitor_id,
+            "resourceInstanceIdentifier" => &mut self.resource_instance_identifier,
+            "resourceType" => &mut self.resource_type,
+            "status" => &mut self.status,
+            "tenantId" => &mut self.tenant_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "baselineResourceDisplayName",
+            "driftedProperties",
+            "firstReportedDateTime",
+            "monitorId",
+            "resourceInstanceIdentifier",
+            "resourceType",
+            "status",
+            "tenantId",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "baselineResourceDisplayName",
@@ -1884,17 +2063,28 @@ impl ::graph_model::rt::Struct for ConfigurationDrift {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ConfigurationDrift {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ConfigurationDrift {
     const TYPE_NAME: &'static str = "microsoft.graph.configurationDrift";
 }
 impl ::graph_model::rt::serde::Serialize for ConfigurationDrift {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConfigurationDrift {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.configurationManagement`.
@@ -1918,44 +2108,32 @@ pub struct ConfigurationManagement {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConfigurationManagement {
-    const TYPE_NAME: &'static str = "microsoft.graph.configurationManagement";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "configurationDrifts" => {
-                ::graph_model::rt::field(map, &mut self.configuration_drifts, key)
-            }
-            "configurationMonitoringResults" => {
-                ::graph_model::rt::field(map, &mut self.configuration_monitoring_results, key)
-            }
-            "configurationMonitors" => {
-                ::graph_model::rt::field(map, &mut self.configuration_monitors, key)
-            }
-            "configurationSnapshotJobs" => {
-                ::graph_model::rt::field(map, &mut self.configuration_snapshot_jobs, key)
-            }
-            "configurationSnapshots" => {
-                ::graph_model::rt::field(map, &mut self.configuration_snapshots, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.configurationManagement"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "configurationDrifts",
-        "configurationMonitoringResults",
-        "configurationMonitors",
-        "configurationSnapshotJobs",
-        "configurationSnapshots",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "configurationDrifts" => &mut self.configuration_drifts,
+            "configurationMonitoringResults" => &mut self.configuration_monitoring_results,
+            "configurationMonitors" => &mut self.configuration_monitors,
+            "configurationSnapshotJobs" => &mut self.configuration_snapshot_jobs,
+            "configurationSnapshots" => &mut self.configuration_snapshots,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "configurationDrifts",
+            "configurationMonitoringResults",
+            "configurationMonitors",
+            "configurationSnapshotJobs",
+            "configurationSnapshots",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("configurationDrifts", &self.configuration_drifts);
         w.field(
@@ -1976,17 +2154,28 @@ impl ::graph_model::rt::Struct for ConfigurationManagement {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ConfigurationManagement {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ConfigurationManagement {
     const TYPE_NAME: &'static str = "microsoft.graph.configurationManagement";
 }
 impl ::graph_model::rt::serde::Serialize for ConfigurationManagement {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConfigurationManagement {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.configurationMonitor`.
@@ -2025,56 +2214,48 @@ pub struct ConfigurationMonitor {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConfigurationMonitor {
-    const TYPE_NAME: &'static str = "microsoft.graph.configurationMonitor";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "inactivationReason" => {
-                ::graph_model::rt::field(map, &mut self.inactivation_reason, key)
-            }
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "mode" => ::graph_model::rt::field(map, &mut self.mode, key),
-            "monitorRunFrequencyInHours" => {
-                ::graph_model::rt::field(map, &mut self.monitor_run_frequency_in_hours, key)
-            }
-            "parameters" => ::graph_model::rt::field(map, &mut self.parameters, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "tenantId" => ::graph_model::rt::field(map, &mut self.tenant_id, key),
-            "baseline" => ::graph_model::rt::field(map, &mut self.baseline, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.configurationMonitor"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "createdDateTime",
-        "description",
-        "displayName",
-        "inactivationReason",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "mode",
-        "monitorRunFrequencyInHours",
-        "parameters",
-        "status",
-        "tenantId",
-        "baseline",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "inactivationReason" => &mut self.inactivation_reason,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "mode" => &mut self.mode,
+            "monitorRunFrequencyInHours" => &mut self.monitor_run_frequency_in_hours,
+            "parameters" => &mut self.parameters,
+            "status" => &mut self.status,
+            "tenantId" => &mut self.tenant_id,
+            "baseline" => &mut self.baseline,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "inactivationReason",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "mode",
+            "monitorRunFrequencyInHours",
+            "parameters",
+            "status",
+            "tenantId",
+            "baseline",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -2100,17 +2281,28 @@ impl ::graph_model::rt::Struct for ConfigurationMonitor {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ConfigurationMonitor {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ConfigurationMonitor {
     const TYPE_NAME: &'static str = "microsoft.graph.configurationMonitor";
 }
 impl ::graph_model::rt::serde::Serialize for ConfigurationMonitor {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConfigurationMonitor {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.configurationMonitoringResult`.
@@ -2137,42 +2329,36 @@ pub struct ConfigurationMonitoringResult {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConfigurationMonitoringResult {
-    const TYPE_NAME: &'static str = "microsoft.graph.configurationMonitoringResult";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "driftsCount" => ::graph_model::rt::field(map, &mut self.drifts_count, key),
-            "errorDetails" => ::graph_model::rt::field(map, &mut self.error_details, key),
-            "monitorId" => ::graph_model::rt::field(map, &mut self.monitor_id, key),
-            "runCompletionDateTime" => {
-                ::graph_model::rt::field(map, &mut self.run_completion_date_time, key)
-            }
-            "runInitiationDateTime" => {
-                ::graph_model::rt::field(map, &mut self.run_initiation_date_time, key)
-            }
-            "runStatus" => ::graph_model::rt::field(map, &mut self.run_status, key),
-            "tenantId" => ::graph_model::rt::field(map, &mut self.tenant_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.configurationMonitoringResult"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "driftsCount",
-        "errorDetails",
-        "monitorId",
-        "runCompletionDateTime",
-        "runInitiationDateTime",
-        "runStatus",
-        "tenantId",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "driftsCount" => &mut self.drifts_count,
+            "errorDetails" => &mut self.error_details,
+            "monitorId" => &mut self.monitor_id,
+            "runCompletionDateTime" => &mut self.run_completion_date_time,
+            "runInitiationDateTime" => &mut self.run_initiation_date_time,
+            "runStatus" => &mut self.run_status,
+            "tenantId" => &mut self.tenant_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "driftsCount",
+            "errorDetails",
+            "monitorId",
+            "runCompletionDateTime",
+            "runInitiationDateTime",
+            "runStatus",
+            "tenantId",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("driftsCount", &self.drifts_count);
         w.field("errorDetails", &self.error_details);
@@ -2189,17 +2375,28 @@ impl ::graph_model::rt::Struct for ConfigurationMonitoringResult {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ConfigurationMonitoringResult {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ConfigurationMonitoringResult {
     const TYPE_NAME: &'static str = "microsoft.graph.configurationMonitoringResult";
 }
 impl ::graph_model::rt::serde::Serialize for ConfigurationMonitoringResult {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConfigurationMonitoringResult {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.configurationSnapshotJob`.
@@ -2232,46 +2429,42 @@ pub struct ConfigurationSnapshotJob {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConfigurationSnapshotJob {
-    const TYPE_NAME: &'static str = "microsoft.graph.configurationSnapshotJob";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "completedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.completed_date_time, key)
-            }
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "errorDetails" => ::graph_model::rt::field(map, &mut self.error_details, key),
-            "resourceLocation" => ::graph_model::rt::field(map, &mut self.resource_location, key),
-            "resources" => ::graph_model::rt::field(map, &mut self.resources, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "tenantId" => ::graph_model::rt::field(map, &mut self.tenant_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.configurationSnapshotJob"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "completedDateTime",
-        "createdBy",
-        "createdDateTime",
-        "description",
-        "displayName",
-        "errorDetails",
-        "resourceLocation",
-        "resources",
-        "status",
-        "tenantId",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "completedDateTime" => &mut self.completed_date_time,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "errorDetails" => &mut self.error_details,
+            "resourceLocation" => &mut self.resource_location,
+            "resources" => &mut self.resources,
+            "status" => &mut self.status,
+            "tenantId" => &mut self.tenant_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "completedDateTime",
+            "createdBy",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "errorDetails",
+            "resourceLocation",
+            "resources",
+            "status",
+            "tenantId",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("completedDateTime", &self.completed_date_time);
         w.field("createdBy", &self.created_by);
@@ -2291,17 +2484,28 @@ impl ::graph_model::rt::Struct for ConfigurationSnapshotJob {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ConfigurationSnapshotJob {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ConfigurationSnapshotJob {
     const TYPE_NAME: &'static str = "microsoft.graph.configurationSnapshotJob";
 }
 impl ::graph_model::rt::serde::Serialize for ConfigurationSnapshotJob {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConfigurationSnapshotJob {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.driftStatus`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -2350,6 +2554,17 @@ impl ::graph_model::rt::WireEnum for DriftStatus {
         }
     }
 }
+impl ::graph_model::rt::Value for DriftStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for DriftStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2374,24 +2589,22 @@ pub struct DriftedProperty {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DriftedProperty {
-    const TYPE_NAME: &'static str = "microsoft.graph.driftedProperty";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "currentValue" => ::graph_model::rt::field(map, &mut self.current_value, key),
-            "desiredValue" => ::graph_model::rt::field(map, &mut self.desired_value, key),
-            "propertyName" => ::graph_model::rt::field(map, &mut self.property_name, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.driftedProperty"
     }
-    const FIELDS: &'static [&'static str] = &["currentValue", "desiredValue", "propertyName"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "currentValue" => &mut self.current_value,
+            "desiredValue" => &mut self.desired_value,
+            "propertyName" => &mut self.property_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["currentValue", "desiredValue", "propertyName"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("currentValue", &self.current_value);
         w.field("desiredValue", &self.desired_value);
         w.field("propertyName", &self.property_name);
@@ -2403,17 +2616,28 @@ impl ::graph_model::rt::Struct for DriftedProperty {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DriftedProperty {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DriftedProperty {
     const TYPE_NAME: &'static str = "microsoft.graph.driftedProperty";
 }
 impl ::graph_model::rt::serde::Serialize for DriftedProperty {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DriftedProperty {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.edge`.
@@ -2428,25 +2652,21 @@ pub struct Edge {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Edge {
-    const TYPE_NAME: &'static str = "microsoft.graph.edge";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "internetExplorerMode" => {
-                ::graph_model::rt::field(map, &mut self.internet_explorer_mode, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.edge"
     }
-    const FIELDS: &'static [&'static str] = &["id", "internetExplorerMode"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "internetExplorerMode" => &mut self.internet_explorer_mode,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "internetExplorerMode"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("internetExplorerMode", &self.internet_explorer_mode);
     }
@@ -2457,17 +2677,28 @@ impl ::graph_model::rt::Struct for Edge {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Edge {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Edge {
     const TYPE_NAME: &'static str = "microsoft.graph.edge";
 }
 impl ::graph_model::rt::serde::Serialize for Edge {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Edge {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.errorDetail`.
@@ -2484,27 +2715,22 @@ pub struct ErrorDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ErrorDetail {
-    const TYPE_NAME: &'static str = "microsoft.graph.errorDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "errorMessage" => ::graph_model::rt::field(map, &mut self.error_message, key),
-            "resourceInstanceName" => {
-                ::graph_model::rt::field(map, &mut self.resource_instance_name, key)
-            }
-            "resourceType" => ::graph_model::rt::field(map, &mut self.resource_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.errorDetail"
     }
-    const FIELDS: &'static [&'static str] =
-        &["errorMessage", "resourceInstanceName", "resourceType"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "errorMessage" => &mut self.error_message,
+            "resourceInstanceName" => &mut self.resource_instance_name,
+            "resourceType" => &mut self.resource_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["errorMessage", "resourceInstanceName", "resourceType"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("errorMessage", &self.error_message);
         w.field("resourceInstanceName", &self.resource_instance_name);
         w.field("resourceType", &self.resource_type);
@@ -2516,17 +2742,28 @@ impl ::graph_model::rt::Struct for ErrorDetail {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ErrorDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ErrorDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.errorDetail";
 }
 impl ::graph_model::rt::serde::Serialize for ErrorDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ErrorDetail {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.exchangeAdmin`.
@@ -2543,24 +2780,22 @@ pub struct ExchangeAdmin {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExchangeAdmin {
-    const TYPE_NAME: &'static str = "microsoft.graph.exchangeAdmin";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "mailboxes" => ::graph_model::rt::field(map, &mut self.mailboxes, key),
-            "tracing" => ::graph_model::rt::field(map, &mut self.tracing, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.exchangeAdmin"
     }
-    const FIELDS: &'static [&'static str] = &["id", "mailboxes", "tracing"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "mailboxes" => &mut self.mailboxes,
+            "tracing" => &mut self.tracing,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "mailboxes", "tracing"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("mailboxes", &self.mailboxes);
         w.field("tracing", &self.tracing);
@@ -2572,17 +2807,28 @@ impl ::graph_model::rt::Struct for ExchangeAdmin {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ExchangeAdmin {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ExchangeAdmin {
     const TYPE_NAME: &'static str = "microsoft.graph.exchangeAdmin";
 }
 impl ::graph_model::rt::serde::Serialize for ExchangeAdmin {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExchangeAdmin {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.exchangeMessageTrace`.
@@ -2613,42 +2859,40 @@ pub struct ExchangeMessageTrace {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExchangeMessageTrace {
-    const TYPE_NAME: &'static str = "microsoft.graph.exchangeMessageTrace";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "fromIP" => ::graph_model::rt::field(map, &mut self.from_ip, key),
-            "messageId" => ::graph_model::rt::field(map, &mut self.message_id, key),
-            "receivedDateTime" => ::graph_model::rt::field(map, &mut self.received_date_time, key),
-            "recipientAddress" => ::graph_model::rt::field(map, &mut self.recipient_address, key),
-            "senderAddress" => ::graph_model::rt::field(map, &mut self.sender_address, key),
-            "size" => ::graph_model::rt::field(map, &mut self.size, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "subject" => ::graph_model::rt::field(map, &mut self.subject, key),
-            "toIP" => ::graph_model::rt::field(map, &mut self.to_ip, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.exchangeMessageTrace"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "fromIP",
-        "messageId",
-        "receivedDateTime",
-        "recipientAddress",
-        "senderAddress",
-        "size",
-        "status",
-        "subject",
-        "toIP",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "fromIP" => &mut self.from_ip,
+            "messageId" => &mut self.message_id,
+            "receivedDateTime" => &mut self.received_date_time,
+            "recipientAddress" => &mut self.recipient_address,
+            "senderAddress" => &mut self.sender_address,
+            "size" => &mut self.size,
+            "status" => &mut self.status,
+            "subject" => &mut self.subject,
+            "toIP" => &mut self.to_ip,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "fromIP",
+            "messageId",
+            "receivedDateTime",
+            "recipientAddress",
+            "senderAddress",
+            "size",
+            "status",
+            "subject",
+            "toIP",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("fromIP", &self.from_ip);
         w.field("messageId", &self.message_id);
@@ -2667,17 +2911,28 @@ impl ::graph_model::rt::Struct for ExchangeMessageTrace {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ExchangeMessageTrace {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ExchangeMessageTrace {
     const TYPE_NAME: &'static str = "microsoft.graph.exchangeMessageTrace";
 }
 impl ::graph_model::rt::serde::Serialize for ExchangeMessageTrace {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExchangeMessageTrace {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.exchangeMessageTraceStatus`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -2753,6 +3008,17 @@ impl ::graph_model::rt::WireEnum for ExchangeMessageTraceStatus {
         }
     }
 }
+impl ::graph_model::rt::Value for ExchangeMessageTraceStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ExchangeMessageTraceStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2777,29 +3043,22 @@ pub struct IdleSessionSignOut {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IdleSessionSignOut {
-    const TYPE_NAME: &'static str = "microsoft.graph.idleSessionSignOut";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "isEnabled" => ::graph_model::rt::field(map, &mut self.is_enabled, key),
-            "signOutAfterInSeconds" => {
-                ::graph_model::rt::field(map, &mut self.sign_out_after_in_seconds, key)
-            }
-            "warnAfterInSeconds" => {
-                ::graph_model::rt::field(map, &mut self.warn_after_in_seconds, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.idleSessionSignOut"
     }
-    const FIELDS: &'static [&'static str] =
-        &["isEnabled", "signOutAfterInSeconds", "warnAfterInSeconds"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "isEnabled" => &mut self.is_enabled,
+            "signOutAfterInSeconds" => &mut self.sign_out_after_in_seconds,
+            "warnAfterInSeconds" => &mut self.warn_after_in_seconds,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["isEnabled", "signOutAfterInSeconds", "warnAfterInSeconds"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("isEnabled", &self.is_enabled);
         w.field("signOutAfterInSeconds", &self.sign_out_after_in_seconds);
         w.field("warnAfterInSeconds", &self.warn_after_in_seconds);
@@ -2811,17 +3070,28 @@ impl ::graph_model::rt::Struct for IdleSessionSignOut {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for IdleSessionSignOut {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for IdleSessionSignOut {
     const TYPE_NAME: &'static str = "microsoft.graph.idleSessionSignOut";
 }
 impl ::graph_model::rt::serde::Serialize for IdleSessionSignOut {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdleSessionSignOut {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.imageTaggingChoice`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -2873,6 +3143,17 @@ impl ::graph_model::rt::WireEnum for ImageTaggingChoice {
         }
     }
 }
+impl ::graph_model::rt::Value for ImageTaggingChoice {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ImageTaggingChoice {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2897,26 +3178,22 @@ pub struct InsightsSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for InsightsSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.insightsSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "disabledForGroup" => ::graph_model::rt::field(map, &mut self.disabled_for_group, key),
-            "isEnabledInOrganization" => {
-                ::graph_model::rt::field(map, &mut self.is_enabled_in_organization, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.insightsSettings"
     }
-    const FIELDS: &'static [&'static str] = &["id", "disabledForGroup", "isEnabledInOrganization"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "disabledForGroup" => &mut self.disabled_for_group,
+            "isEnabledInOrganization" => &mut self.is_enabled_in_organization,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "disabledForGroup", "isEnabledInOrganization"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("disabledForGroup", &self.disabled_for_group);
         w.field("isEnabledInOrganization", &self.is_enabled_in_organization);
@@ -2928,17 +3205,28 @@ impl ::graph_model::rt::Struct for InsightsSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for InsightsSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for InsightsSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.insightsSettings";
 }
 impl ::graph_model::rt::serde::Serialize for InsightsSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InsightsSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.internetExplorerMode`.
@@ -2953,23 +3241,21 @@ pub struct InternetExplorerMode {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for InternetExplorerMode {
-    const TYPE_NAME: &'static str = "microsoft.graph.internetExplorerMode";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "siteLists" => ::graph_model::rt::field(map, &mut self.site_lists, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.internetExplorerMode"
     }
-    const FIELDS: &'static [&'static str] = &["id", "siteLists"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "siteLists" => &mut self.site_lists,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "siteLists"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("siteLists", &self.site_lists);
     }
@@ -2980,17 +3266,28 @@ impl ::graph_model::rt::Struct for InternetExplorerMode {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for InternetExplorerMode {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for InternetExplorerMode {
     const TYPE_NAME: &'static str = "microsoft.graph.internetExplorerMode";
 }
 impl ::graph_model::rt::serde::Serialize for InternetExplorerMode {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InternetExplorerMode {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.m365AppsInstallationOptions`.
@@ -3009,26 +3306,23 @@ pub struct M365AppsInstallationOptions {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for M365AppsInstallationOptions {
-    const TYPE_NAME: &'static str = "microsoft.graph.m365AppsInstallationOptions";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "appsForMac" => ::graph_model::rt::field(map, &mut self.apps_for_mac, key),
-            "appsForWindows" => ::graph_model::rt::field(map, &mut self.apps_for_windows, key),
-            "updateChannel" => ::graph_model::rt::field(map, &mut self.update_channel, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.m365AppsInstallationOptions"
     }
-    const FIELDS: &'static [&'static str] =
-        &["id", "appsForMac", "appsForWindows", "updateChannel"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "appsForMac" => &mut self.apps_for_mac,
+            "appsForWindows" => &mut self.apps_for_windows,
+            "updateChannel" => &mut self.update_channel,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "appsForMac", "appsForWindows", "updateChannel"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("appsForMac", &self.apps_for_mac);
         w.field("appsForWindows", &self.apps_for_windows);
@@ -3041,17 +3335,28 @@ impl ::graph_model::rt::Struct for M365AppsInstallationOptions {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for M365AppsInstallationOptions {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for M365AppsInstallationOptions {
     const TYPE_NAME: &'static str = "microsoft.graph.m365AppsInstallationOptions";
 }
 impl ::graph_model::rt::serde::Serialize for M365AppsInstallationOptions {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for M365AppsInstallationOptions {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.messageTracingRoot`.
@@ -3066,23 +3371,21 @@ pub struct MessageTracingRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MessageTracingRoot {
-    const TYPE_NAME: &'static str = "microsoft.graph.messageTracingRoot";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "messageTraces" => ::graph_model::rt::field(map, &mut self.message_traces, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.messageTracingRoot"
     }
-    const FIELDS: &'static [&'static str] = &["id", "messageTraces"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "messageTraces" => &mut self.message_traces,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "messageTraces"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("messageTraces", &self.message_traces);
     }
@@ -3093,17 +3396,28 @@ impl ::graph_model::rt::Struct for MessageTracingRoot {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MessageTracingRoot {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MessageTracingRoot {
     const TYPE_NAME: &'static str = "microsoft.graph.messageTracingRoot";
 }
 impl ::graph_model::rt::serde::Serialize for MessageTracingRoot {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MessageTracingRoot {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.monitorMode`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -3146,6 +3460,17 @@ impl ::graph_model::rt::WireEnum for MonitorMode {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for MonitorMode {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for MonitorMode {
@@ -3213,6 +3538,17 @@ impl ::graph_model::rt::WireEnum for MonitorRunStatus {
         }
     }
 }
+impl ::graph_model::rt::Value for MonitorRunStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for MonitorRunStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -3269,6 +3605,17 @@ impl ::graph_model::rt::WireEnum for MonitorStatus {
         }
     }
 }
+impl ::graph_model::rt::Value for MonitorStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for MonitorStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -3287,20 +3634,17 @@ pub struct OpenComplexDictionaryType {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OpenComplexDictionaryType {
-    const TYPE_NAME: &'static str = "microsoft.graph.openComplexDictionaryType";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.openComplexDictionaryType"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -3310,17 +3654,28 @@ impl ::graph_model::rt::Struct for OpenComplexDictionaryType {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OpenComplexDictionaryType {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OpenComplexDictionaryType {
     const TYPE_NAME: &'static str = "microsoft.graph.openComplexDictionaryType";
 }
 impl ::graph_model::rt::serde::Serialize for OpenComplexDictionaryType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OpenComplexDictionaryType {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.peopleAdminSettings`.
@@ -3343,38 +3698,32 @@ pub struct PeopleAdminSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PeopleAdminSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.peopleAdminSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "itemInsights" => ::graph_model::rt::field(map, &mut self.item_insights, key),
-            "profileCardProperties" => {
-                ::graph_model::rt::field(map, &mut self.profile_card_properties, key)
-            }
-            "profilePropertySettings" => {
-                ::graph_model::rt::field(map, &mut self.profile_property_settings, key)
-            }
-            "profileSources" => ::graph_model::rt::field(map, &mut self.profile_sources, key),
-            "pronouns" => ::graph_model::rt::field(map, &mut self.pronouns, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.peopleAdminSettings"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "itemInsights",
-        "profileCardProperties",
-        "profilePropertySettings",
-        "profileSources",
-        "pronouns",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "itemInsights" => &mut self.item_insights,
+            "profileCardProperties" => &mut self.profile_card_properties,
+            "profilePropertySettings" => &mut self.profile_property_settings,
+            "profileSources" => &mut self.profile_sources,
+            "pronouns" => &mut self.pronouns,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "itemInsights",
+            "profileCardProperties",
+            "profilePropertySettings",
+            "profileSources",
+            "pronouns",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("itemInsights", &self.item_insights);
         w.field("profileCardProperties", &self.profile_card_properties);
@@ -3389,17 +3738,28 @@ impl ::graph_model::rt::Struct for PeopleAdminSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PeopleAdminSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PeopleAdminSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.peopleAdminSettings";
 }
 impl ::graph_model::rt::serde::Serialize for PeopleAdminSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PeopleAdminSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.postType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -3451,6 +3811,17 @@ impl ::graph_model::rt::WireEnum for PostType {
         }
     }
 }
+impl ::graph_model::rt::Value for PostType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for PostType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -3473,23 +3844,21 @@ pub struct ProfileCardAnnotation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProfileCardAnnotation {
-    const TYPE_NAME: &'static str = "microsoft.graph.profileCardAnnotation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "localizations" => ::graph_model::rt::field(map, &mut self.localizations, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.profileCardAnnotation"
     }
-    const FIELDS: &'static [&'static str] = &["displayName", "localizations"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "displayName" => &mut self.display_name,
+            "localizations" => &mut self.localizations,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["displayName", "localizations"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("displayName", &self.display_name);
         w.field("localizations", &self.localizations);
     }
@@ -3500,17 +3869,28 @@ impl ::graph_model::rt::Struct for ProfileCardAnnotation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ProfileCardAnnotation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ProfileCardAnnotation {
     const TYPE_NAME: &'static str = "microsoft.graph.profileCardAnnotation";
 }
 impl ::graph_model::rt::serde::Serialize for ProfileCardAnnotation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProfileCardAnnotation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.profileCardProperty`.
@@ -3529,28 +3909,23 @@ pub struct ProfileCardProperty {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProfileCardProperty {
-    const TYPE_NAME: &'static str = "microsoft.graph.profileCardProperty";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "annotations" => ::graph_model::rt::field(map, &mut self.annotations, key),
-            "directoryPropertyName" => {
-                ::graph_model::rt::field(map, &mut self.directory_property_name, key)
-            }
-            "isVisible" => ::graph_model::rt::field(map, &mut self.is_visible, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.profileCardProperty"
     }
-    const FIELDS: &'static [&'static str] =
-        &["id", "annotations", "directoryPropertyName", "isVisible"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "annotations" => &mut self.annotations,
+            "directoryPropertyName" => &mut self.directory_property_name,
+            "isVisible" => &mut self.is_visible,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "annotations", "directoryPropertyName", "isVisible"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("annotations", &self.annotations);
         w.field("directoryPropertyName", &self.directory_property_name);
@@ -3563,17 +3938,28 @@ impl ::graph_model::rt::Struct for ProfileCardProperty {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ProfileCardProperty {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ProfileCardProperty {
     const TYPE_NAME: &'static str = "microsoft.graph.profileCardProperty";
 }
 impl ::graph_model::rt::serde::Serialize for ProfileCardProperty {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProfileCardProperty {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.profilePropertySetting`.
@@ -3592,27 +3978,23 @@ pub struct ProfilePropertySetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProfilePropertySetting {
-    const TYPE_NAME: &'static str = "microsoft.graph.profilePropertySetting";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "prioritizedSourceUrls" => {
-                ::graph_model::rt::field(map, &mut self.prioritized_source_urls, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.profilePropertySetting"
     }
-    const FIELDS: &'static [&'static str] = &["id", "displayName", "name", "prioritizedSourceUrls"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            "name" => &mut self.name,
+            "prioritizedSourceUrls" => &mut self.prioritized_source_urls,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "displayName", "name", "prioritizedSourceUrls"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
         w.field("name", &self.name);
@@ -3625,17 +4007,28 @@ impl ::graph_model::rt::Struct for ProfilePropertySetting {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ProfilePropertySetting {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ProfilePropertySetting {
     const TYPE_NAME: &'static str = "microsoft.graph.profilePropertySetting";
 }
 impl ::graph_model::rt::serde::Serialize for ProfilePropertySetting {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProfilePropertySetting {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.profileSource`.
@@ -3658,34 +4051,32 @@ pub struct ProfileSource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProfileSource {
-    const TYPE_NAME: &'static str = "microsoft.graph.profileSource";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "kind" => ::graph_model::rt::field(map, &mut self.kind, key),
-            "localizations" => ::graph_model::rt::field(map, &mut self.localizations, key),
-            "sourceId" => ::graph_model::rt::field(map, &mut self.source_id, key),
-            "webUrl" => ::graph_model::rt::field(map, &mut self.web_url, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.profileSource"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "displayName",
-        "kind",
-        "localizations",
-        "sourceId",
-        "webUrl",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            "kind" => &mut self.kind,
+            "localizations" => &mut self.localizations,
+            "sourceId" => &mut self.source_id,
+            "webUrl" => &mut self.web_url,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "displayName",
+            "kind",
+            "localizations",
+            "sourceId",
+            "webUrl",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
         w.field("kind", &self.kind);
@@ -3700,17 +4091,28 @@ impl ::graph_model::rt::Struct for ProfileSource {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ProfileSource {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ProfileSource {
     const TYPE_NAME: &'static str = "microsoft.graph.profileSource";
 }
 impl ::graph_model::rt::serde::Serialize for ProfileSource {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProfileSource {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.profileSourceLocalization`.
@@ -3727,24 +4129,22 @@ pub struct ProfileSourceLocalization {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProfileSourceLocalization {
-    const TYPE_NAME: &'static str = "microsoft.graph.profileSourceLocalization";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "languageTag" => ::graph_model::rt::field(map, &mut self.language_tag, key),
-            "webUrl" => ::graph_model::rt::field(map, &mut self.web_url, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.profileSourceLocalization"
     }
-    const FIELDS: &'static [&'static str] = &["displayName", "languageTag", "webUrl"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "displayName" => &mut self.display_name,
+            "languageTag" => &mut self.language_tag,
+            "webUrl" => &mut self.web_url,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["displayName", "languageTag", "webUrl"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("displayName", &self.display_name);
         w.field("languageTag", &self.language_tag);
         w.field("webUrl", &self.web_url);
@@ -3756,17 +4156,28 @@ impl ::graph_model::rt::Struct for ProfileSourceLocalization {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ProfileSourceLocalization {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ProfileSourceLocalization {
     const TYPE_NAME: &'static str = "microsoft.graph.profileSourceLocalization";
 }
 impl ::graph_model::rt::serde::Serialize for ProfileSourceLocalization {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProfileSourceLocalization {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.pronounsSettings`.
@@ -3781,25 +4192,21 @@ pub struct PronounsSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PronounsSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.pronounsSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "isEnabledInOrganization" => {
-                ::graph_model::rt::field(map, &mut self.is_enabled_in_organization, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.pronounsSettings"
     }
-    const FIELDS: &'static [&'static str] = &["id", "isEnabledInOrganization"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "isEnabledInOrganization" => &mut self.is_enabled_in_organization,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "isEnabledInOrganization"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("isEnabledInOrganization", &self.is_enabled_in_organization);
     }
@@ -3810,17 +4217,28 @@ impl ::graph_model::rt::Struct for PronounsSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PronounsSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PronounsSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.pronounsSettings";
 }
 impl ::graph_model::rt::serde::Serialize for PronounsSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PronounsSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.serviceAnnouncement`.
@@ -3839,25 +4257,23 @@ pub struct ServiceAnnouncement {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ServiceAnnouncement {
-    const TYPE_NAME: &'static str = "microsoft.graph.serviceAnnouncement";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "healthOverviews" => ::graph_model::rt::field(map, &mut self.health_overviews, key),
-            "issues" => ::graph_model::rt::field(map, &mut self.issues, key),
-            "messages" => ::graph_model::rt::field(map, &mut self.messages, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.serviceAnnouncement"
     }
-    const FIELDS: &'static [&'static str] = &["id", "healthOverviews", "issues", "messages"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "healthOverviews" => &mut self.health_overviews,
+            "issues" => &mut self.issues,
+            "messages" => &mut self.messages,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "healthOverviews", "issues", "messages"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("healthOverviews", &self.health_overviews);
         w.field("issues", &self.issues);
@@ -3870,17 +4286,28 @@ impl ::graph_model::rt::Struct for ServiceAnnouncement {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ServiceAnnouncement {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ServiceAnnouncement {
     const TYPE_NAME: &'static str = "microsoft.graph.serviceAnnouncement";
 }
 impl ::graph_model::rt::serde::Serialize for ServiceAnnouncement {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServiceAnnouncement {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.serviceAnnouncementAttachment`.
@@ -3903,36 +4330,32 @@ pub struct ServiceAnnouncementAttachment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ServiceAnnouncementAttachment {
-    const TYPE_NAME: &'static str = "microsoft.graph.serviceAnnouncementAttachment";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "content" => ::graph_model::rt::field(map, &mut self.content, key),
-            "contentType" => ::graph_model::rt::field(map, &mut self.content_type, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "size" => ::graph_model::rt::field(map, &mut self.size, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.serviceAnnouncementAttachment"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "content",
-        "contentType",
-        "lastModifiedDateTime",
-        "name",
-        "size",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "content" => &mut self.content,
+            "contentType" => &mut self.content_type,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "name" => &mut self.name,
+            "size" => &mut self.size,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "content",
+            "contentType",
+            "lastModifiedDateTime",
+            "name",
+            "size",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("content", &self.content);
         w.field("contentType", &self.content_type);
@@ -3947,17 +4370,28 @@ impl ::graph_model::rt::Struct for ServiceAnnouncementAttachment {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ServiceAnnouncementAttachment {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ServiceAnnouncementAttachment {
     const TYPE_NAME: &'static str = "microsoft.graph.serviceAnnouncementAttachment";
 }
 impl ::graph_model::rt::serde::Serialize for ServiceAnnouncementAttachment {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServiceAnnouncementAttachment {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.serviceHealth`.
@@ -3976,25 +4410,23 @@ pub struct ServiceHealth {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ServiceHealth {
-    const TYPE_NAME: &'static str = "microsoft.graph.serviceHealth";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "service" => ::graph_model::rt::field(map, &mut self.service, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "issues" => ::graph_model::rt::field(map, &mut self.issues, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.serviceHealth"
     }
-    const FIELDS: &'static [&'static str] = &["id", "service", "status", "issues"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "service" => &mut self.service,
+            "status" => &mut self.status,
+            "issues" => &mut self.issues,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "service", "status", "issues"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("service", &self.service);
         w.field("status", &self.status);
@@ -4007,17 +4439,28 @@ impl ::graph_model::rt::Struct for ServiceHealth {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ServiceHealth {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ServiceHealth {
     const TYPE_NAME: &'static str = "microsoft.graph.serviceHealth";
 }
 impl ::graph_model::rt::serde::Serialize for ServiceHealth {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServiceHealth {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.serviceHealthClassificationType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -4062,6 +4505,17 @@ impl ::graph_model::rt::WireEnum for ServiceHealthClassificationType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for ServiceHealthClassificationType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for ServiceHealthClassificationType {
@@ -4112,54 +4566,50 @@ pub struct ServiceHealthIssue {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ServiceHealthIssue {
-    const TYPE_NAME: &'static str = "microsoft.graph.serviceHealthIssue";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "details" => ::graph_model::rt::field(map, &mut self.details, key),
-            "endDateTime" => ::graph_model::rt::field(map, &mut self.end_date_time, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            "title" => ::graph_model::rt::field(map, &mut self.title, key),
-            "classification" => ::graph_model::rt::field(map, &mut self.classification, key),
-            "feature" => ::graph_model::rt::field(map, &mut self.feature, key),
-            "featureGroup" => ::graph_model::rt::field(map, &mut self.feature_group, key),
-            "impactDescription" => ::graph_model::rt::field(map, &mut self.impact_description, key),
-            "isResolved" => ::graph_model::rt::field(map, &mut self.is_resolved, key),
-            "origin" => ::graph_model::rt::field(map, &mut self.origin, key),
-            "posts" => ::graph_model::rt::field(map, &mut self.posts, key),
-            "service" => ::graph_model::rt::field(map, &mut self.service, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.serviceHealthIssue"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "details",
-        "endDateTime",
-        "lastModifiedDateTime",
-        "startDateTime",
-        "title",
-        "classification",
-        "feature",
-        "featureGroup",
-        "impactDescription",
-        "isResolved",
-        "origin",
-        "posts",
-        "service",
-        "status",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "details" => &mut self.details,
+            "endDateTime" => &mut self.end_date_time,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "startDateTime" => &mut self.start_date_time,
+            "title" => &mut self.title,
+            "classification" => &mut self.classification,
+            "feature" => &mut self.feature,
+            "featureGroup" => &mut self.feature_group,
+            "impactDescription" => &mut self.impact_description,
+            "isResolved" => &mut self.is_resolved,
+            "origin" => &mut self.origin,
+            "posts" => &mut self.posts,
+            "service" => &mut self.service,
+            "status" => &mut self.status,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "details",
+            "endDateTime",
+            "lastModifiedDateTime",
+            "startDateTime",
+            "title",
+            "classification",
+            "feature",
+            "featureGroup",
+            "impactDescription",
+            "isResolved",
+            "origin",
+            "posts",
+            "service",
+            "status",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("details", &self.details);
         w.field("endDateTime", &self.end_date_time);
@@ -4183,17 +4633,28 @@ impl ::graph_model::rt::Struct for ServiceHealthIssue {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ServiceHealthIssue {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ServiceHealthIssue {
     const TYPE_NAME: &'static str = "microsoft.graph.serviceHealthIssue";
 }
 impl ::graph_model::rt::serde::Serialize for ServiceHealthIssue {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServiceHealthIssue {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.serviceHealthIssuePost`.
@@ -4210,24 +4671,22 @@ pub struct ServiceHealthIssuePost {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ServiceHealthIssuePost {
-    const TYPE_NAME: &'static str = "microsoft.graph.serviceHealthIssuePost";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "postType" => ::graph_model::rt::field(map, &mut self.post_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.serviceHealthIssuePost"
     }
-    const FIELDS: &'static [&'static str] = &["createdDateTime", "description", "postType"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "postType" => &mut self.post_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["createdDateTime", "description", "postType"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
         w.field("postType", &self.post_type);
@@ -4239,17 +4698,28 @@ impl ::graph_model::rt::Struct for ServiceHealthIssuePost {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ServiceHealthIssuePost {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ServiceHealthIssuePost {
     const TYPE_NAME: &'static str = "microsoft.graph.serviceHealthIssuePost";
 }
 impl ::graph_model::rt::serde::Serialize for ServiceHealthIssuePost {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServiceHealthIssuePost {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.serviceHealthOrigin`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -4299,6 +4769,17 @@ impl ::graph_model::rt::WireEnum for ServiceHealthOrigin {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for ServiceHealthOrigin {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for ServiceHealthOrigin {
@@ -4437,6 +4918,17 @@ impl ::graph_model::rt::WireEnum for ServiceHealthStatus {
         }
     }
 }
+impl ::graph_model::rt::Value for ServiceHealthStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ServiceHealthStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -4500,6 +4992,17 @@ impl ::graph_model::rt::WireEnum for ServiceUpdateCategory {
         }
     }
 }
+impl ::graph_model::rt::Value for ServiceUpdateCategory {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ServiceUpdateCategory {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -4552,62 +5055,54 @@ pub struct ServiceUpdateMessage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ServiceUpdateMessage {
-    const TYPE_NAME: &'static str = "microsoft.graph.serviceUpdateMessage";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "details" => ::graph_model::rt::field(map, &mut self.details, key),
-            "endDateTime" => ::graph_model::rt::field(map, &mut self.end_date_time, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            "title" => ::graph_model::rt::field(map, &mut self.title, key),
-            "actionRequiredByDateTime" => {
-                ::graph_model::rt::field(map, &mut self.action_required_by_date_time, key)
-            }
-            "attachmentsArchive" => {
-                ::graph_model::rt::field(map, &mut self.attachments_archive, key)
-            }
-            "body" => ::graph_model::rt::field(map, &mut self.body, key),
-            "category" => ::graph_model::rt::field(map, &mut self.category, key),
-            "hasAttachments" => ::graph_model::rt::field(map, &mut self.has_attachments, key),
-            "isMajorChange" => ::graph_model::rt::field(map, &mut self.is_major_change, key),
-            "services" => ::graph_model::rt::field(map, &mut self.services, key),
-            "severity" => ::graph_model::rt::field(map, &mut self.severity, key),
-            "tags" => ::graph_model::rt::field(map, &mut self.tags, key),
-            "viewPoint" => ::graph_model::rt::field(map, &mut self.view_point, key),
-            "attachments" => ::graph_model::rt::field(map, &mut self.attachments, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.serviceUpdateMessage"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "details",
-        "endDateTime",
-        "lastModifiedDateTime",
-        "startDateTime",
-        "title",
-        "actionRequiredByDateTime",
-        "attachmentsArchive",
-        "body",
-        "category",
-        "hasAttachments",
-        "isMajorChange",
-        "services",
-        "severity",
-        "tags",
-        "viewPoint",
-        "attachments",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "details" => &mut self.details,
+            "endDateTime" => &mut self.end_date_time,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "startDateTime" => &mut self.start_date_time,
+            "title" => &mut self.title,
+            "actionRequiredByDateTime" => &mut self.action_required_by_date_time,
+            "attachmentsArchive" => &mut self.attachments_archive,
+            "body" => &mut self.body,
+            "category" => &mut self.category,
+            "hasAttachments" => &mut self.has_attachments,
+            "isMajorChange" => &mut self.is_major_change,
+            "services" => &mut self.services,
+            "severity" => &mut self.severity,
+            "tags" => &mut self.tags,
+            "viewPoint" => &mut self.view_point,
+            "attachments" => &mut self.attachments,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "details",
+            "endDateTime",
+            "lastModifiedDateTime",
+            "startDateTime",
+            "title",
+            "actionRequiredByDateTime",
+            "attachmentsArchive",
+            "body",
+            "category",
+            "hasAttachments",
+            "isMajorChange",
+            "services",
+            "severity",
+            "tags",
+            "viewPoint",
+            "attachments",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("details", &self.details);
         w.field("endDateTime", &self.end_date_time);
@@ -4636,17 +5131,28 @@ impl ::graph_model::rt::Struct for ServiceUpdateMessage {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ServiceUpdateMessage {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ServiceUpdateMessage {
     const TYPE_NAME: &'static str = "microsoft.graph.serviceUpdateMessage";
 }
 impl ::graph_model::rt::serde::Serialize for ServiceUpdateMessage {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServiceUpdateMessage {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.serviceUpdateMessageViewpoint`.
@@ -4663,24 +5169,22 @@ pub struct ServiceUpdateMessageViewpoint {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ServiceUpdateMessageViewpoint {
-    const TYPE_NAME: &'static str = "microsoft.graph.serviceUpdateMessageViewpoint";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "isArchived" => ::graph_model::rt::field(map, &mut self.is_archived, key),
-            "isFavorited" => ::graph_model::rt::field(map, &mut self.is_favorited, key),
-            "isRead" => ::graph_model::rt::field(map, &mut self.is_read, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.serviceUpdateMessageViewpoint"
     }
-    const FIELDS: &'static [&'static str] = &["isArchived", "isFavorited", "isRead"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "isArchived" => &mut self.is_archived,
+            "isFavorited" => &mut self.is_favorited,
+            "isRead" => &mut self.is_read,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["isArchived", "isFavorited", "isRead"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("isArchived", &self.is_archived);
         w.field("isFavorited", &self.is_favorited);
         w.field("isRead", &self.is_read);
@@ -4692,17 +5196,28 @@ impl ::graph_model::rt::Struct for ServiceUpdateMessageViewpoint {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ServiceUpdateMessageViewpoint {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ServiceUpdateMessageViewpoint {
     const TYPE_NAME: &'static str = "microsoft.graph.serviceUpdateMessageViewpoint";
 }
 impl ::graph_model::rt::serde::Serialize for ServiceUpdateMessageViewpoint {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServiceUpdateMessageViewpoint {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.serviceUpdateSeverity`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -4753,6 +5268,17 @@ impl ::graph_model::rt::WireEnum for ServiceUpdateSeverity {
         }
     }
 }
+impl ::graph_model::rt::Value for ServiceUpdateSeverity {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ServiceUpdateSeverity {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -4775,23 +5301,21 @@ pub struct Sharepoint {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Sharepoint {
-    const TYPE_NAME: &'static str = "microsoft.graph.sharepoint";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "settings" => ::graph_model::rt::field(map, &mut self.settings, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.sharepoint"
     }
-    const FIELDS: &'static [&'static str] = &["id", "settings"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "settings" => &mut self.settings,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "settings"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("settings", &self.settings);
     }
@@ -4802,17 +5326,28 @@ impl ::graph_model::rt::Struct for Sharepoint {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Sharepoint {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Sharepoint {
     const TYPE_NAME: &'static str = "microsoft.graph.sharepoint";
 }
 impl ::graph_model::rt::serde::Serialize for Sharepoint {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Sharepoint {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.sharepointSettings`.
@@ -4885,150 +5420,94 @@ pub struct SharepointSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharepointSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.sharepointSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "allowedDomainGuidsForSyncApp" => {
-                ::graph_model::rt::field(map, &mut self.allowed_domain_guids_for_sync_app, key)
-            }
-            "availableManagedPathsForSiteCreation" => ::graph_model::rt::field(
-                map,
-                &mut self.available_managed_paths_for_site_creation,
-                key,
-            ),
-            "deletedUserPersonalSiteRetentionPeriodInDays" => ::graph_model::rt::field(
-                map,
-                &mut self.deleted_user_personal_site_retention_period_in_days,
-                key,
-            ),
-            "excludedFileExtensionsForSyncApp" => {
-                ::graph_model::rt::field(map, &mut self.excluded_file_extensions_for_sync_app, key)
-            }
-            "idleSessionSignOut" => {
-                ::graph_model::rt::field(map, &mut self.idle_session_sign_out, key)
-            }
-            "imageTaggingOption" => {
-                ::graph_model::rt::field(map, &mut self.image_tagging_option, key)
-            }
-            "isCommentingOnSitePagesEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_commenting_on_site_pages_enabled, key)
-            }
-            "isFileActivityNotificationEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_file_activity_notification_enabled, key)
-            }
-            "isLegacyAuthProtocolsEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_legacy_auth_protocols_enabled, key)
-            }
-            "isLoopEnabled" => ::graph_model::rt::field(map, &mut self.is_loop_enabled, key),
-            "isMacSyncAppEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_mac_sync_app_enabled, key)
-            }
-            "isRequireAcceptingUserToMatchInvitedUserEnabled" => ::graph_model::rt::field(
-                map,
-                &mut self.is_require_accepting_user_to_match_invited_user_enabled,
-                key,
-            ),
-            "isResharingByExternalUsersEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_resharing_by_external_users_enabled, key)
-            }
-            "isSharePointMobileNotificationEnabled" => ::graph_model::rt::field(
-                map,
-                &mut self.is_share_point_mobile_notification_enabled,
-                key,
-            ),
-            "isSharePointNewsfeedEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_share_point_newsfeed_enabled, key)
-            }
-            "isSiteCreationEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_site_creation_enabled, key)
-            }
-            "isSiteCreationUIEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_site_creation_ui_enabled, key)
-            }
-            "isSitePagesCreationEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_site_pages_creation_enabled, key)
-            }
-            "isSitesStorageLimitAutomatic" => {
-                ::graph_model::rt::field(map, &mut self.is_sites_storage_limit_automatic, key)
-            }
-            "isSyncButtonHiddenOnPersonalSite" => {
-                ::graph_model::rt::field(map, &mut self.is_sync_button_hidden_on_personal_site, key)
-            }
-            "isUnmanagedSyncAppForTenantRestricted" => ::graph_model::rt::field(
-                map,
-                &mut self.is_unmanaged_sync_app_for_tenant_restricted,
-                key,
-            ),
-            "personalSiteDefaultStorageLimitInMB" => ::graph_model::rt::field(
-                map,
-                &mut self.personal_site_default_storage_limit_in_mb,
-                key,
-            ),
-            "sharingAllowedDomainList" => {
-                ::graph_model::rt::field(map, &mut self.sharing_allowed_domain_list, key)
-            }
-            "sharingBlockedDomainList" => {
-                ::graph_model::rt::field(map, &mut self.sharing_blocked_domain_list, key)
-            }
-            "sharingCapability" => ::graph_model::rt::field(map, &mut self.sharing_capability, key),
-            "sharingDomainRestrictionMode" => {
-                ::graph_model::rt::field(map, &mut self.sharing_domain_restriction_mode, key)
-            }
-            "siteCreationDefaultManagedPath" => {
-                ::graph_model::rt::field(map, &mut self.site_creation_default_managed_path, key)
-            }
-            "siteCreationDefaultStorageLimitInMB" => ::graph_model::rt::field(
-                map,
-                &mut self.site_creation_default_storage_limit_in_mb,
-                key,
-            ),
-            "tenantDefaultTimezone" => {
-                ::graph_model::rt::field(map, &mut self.tenant_default_timezone, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.sharepointSettings"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "allowedDomainGuidsForSyncApp",
-        "availableManagedPathsForSiteCreation",
-        "deletedUserPersonalSiteRetentionPeriodInDays",
-        "excludedFileExtensionsForSyncApp",
-        "idleSessionSignOut",
-        "imageTaggingOption",
-        "isCommentingOnSitePagesEnabled",
-        "isFileActivityNotificationEnabled",
-        "isLegacyAuthProtocolsEnabled",
-        "isLoopEnabled",
-        "isMacSyncAppEnabled",
-        "isRequireAcceptingUserToMatchInvitedUserEnabled",
-        "isResharingByExternalUsersEnabled",
-        "isSharePointMobileNotificationEnabled",
-        "isSharePointNewsfeedEnabled",
-        "isSiteCreationEnabled",
-        "isSiteCreationUIEnabled",
-        "isSitePagesCreationEnabled",
-        "isSitesStorageLimitAutomatic",
-        "isSyncButtonHiddenOnPersonalSite",
-        "isUnmanagedSyncAppForTenantRestricted",
-        "personalSiteDefaultStorageLimitInMB",
-        "sharingAllowedDomainList",
-        "sharingBlockedDomainList",
-        "sharingCapability",
-        "sharingDomainRestrictionMode",
-        "siteCreationDefaultManagedPath",
-        "siteCreationDefaultStorageLimitInMB",
-        "tenantDefaultTimezone",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "allowedDomainGuidsForSyncApp" => &mut self.allowed_domain_guids_for_sync_app,
+            "availableManagedPathsForSiteCreation" => {
+                &mut self.available_managed_paths_for_site_creation
+            }
+            "deletedUserPersonalSiteRetentionPeriodInDays" => {
+                &mut self.deleted_user_personal_site_retention_period_in_days
+            }
+            "excludedFileExtensionsForSyncApp" => &mut self.excluded_file_extensions_for_sync_app,
+            "idleSessionSignOut" => &mut self.idle_session_sign_out,
+            "imageTaggingOption" => &mut self.image_tagging_option,
+            "isCommentingOnSitePagesEnabled" => &mut self.is_commenting_on_site_pages_enabled,
+            "isFileActivityNotificationEnabled" => &mut self.is_file_activity_notification_enabled,
+            "isLegacyAuthProtocolsEnabled" => &mut self.is_legacy_auth_protocols_enabled,
+            "isLoopEnabled" => &mut self.is_loop_enabled,
+            "isMacSyncAppEnabled" => &mut self.is_mac_sync_app_enabled,
+            "isRequireAcceptingUserToMatchInvitedUserEnabled" => {
+                &mut self.is_require_accepting_user_to_match_invited_user_enabled
+            }
+            "isResharingByExternalUsersEnabled" => &mut self.is_resharing_by_external_users_enabled,
+            "isSharePointMobileNotificationEnabled" => {
+                &mut self.is_share_point_mobile_notification_enabled
+            }
+            "isSharePointNewsfeedEnabled" => &mut self.is_share_point_newsfeed_enabled,
+            "isSiteCreationEnabled" => &mut self.is_site_creation_enabled,
+            "isSiteCreationUIEnabled" => &mut self.is_site_creation_ui_enabled,
+            "isSitePagesCreationEnabled" => &mut self.is_site_pages_creation_enabled,
+            "isSitesStorageLimitAutomatic" => &mut self.is_sites_storage_limit_automatic,
+            "isSyncButtonHiddenOnPersonalSite" => &mut self.is_sync_button_hidden_on_personal_site,
+            "isUnmanagedSyncAppForTenantRestricted" => {
+                &mut self.is_unmanaged_sync_app_for_tenant_restricted
+            }
+            "personalSiteDefaultStorageLimitInMB" => {
+                &mut self.personal_site_default_storage_limit_in_mb
+            }
+            "sharingAllowedDomainList" => &mut self.sharing_allowed_domain_list,
+            "sharingBlockedDomainList" => &mut self.sharing_blocked_domain_list,
+            "sharingCapability" => &mut self.sharing_capability,
+            "sharingDomainRestrictionMode" => &mut self.sharing_domain_restriction_mode,
+            "siteCreationDefaultManagedPath" => &mut self.site_creation_default_managed_path,
+            "siteCreationDefaultStorageLimitInMB" => {
+                &mut self.site_creation_default_storage_limit_in_mb
+            }
+            "tenantDefaultTimezone" => &mut self.tenant_default_timezone,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "allowedDomainGuidsForSyncApp",
+            "availableManagedPathsForSiteCreation",
+            "deletedUserPersonalSiteRetentionPeriodInDays",
+            "excludedFileExtensionsForSyncApp",
+            "idleSessionSignOut",
+            "imageTaggingOption",
+            "isCommentingOnSitePagesEnabled",
+            "isFileActivityNotificationEnabled",
+            "isLegacyAuthProtocolsEnabled",
+            "isLoopEnabled",
+            "isMacSyncAppEnabled",
+            "isRequireAcceptingUserToMatchInvitedUserEnabled",
+            "isResharingByExternalUsersEnabled",
+            "isSharePointMobileNotificationEnabled",
+            "isSharePointNewsfeedEnabled",
+            "isSiteCreationEnabled",
+            "isSiteCreationUIEnabled",
+            "isSitePagesCreationEnabled",
+            "isSitesStorageLimitAutomatic",
+            "isSyncButtonHiddenOnPersonalSite",
+            "isUnmanagedSyncAppForTenantRestricted",
+            "personalSiteDefaultStorageLimitInMB",
+            "sharingAllowedDomainList",
+            "sharingBlockedDomainList",
+            "sharingCapability",
+            "sharingDomainRestrictionMode",
+            "siteCreationDefaultManagedPath",
+            "siteCreationDefaultStorageLimitInMB",
+            "tenantDefaultTimezone",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "allowedDomainGuidsForSyncApp",
@@ -5130,17 +5609,28 @@ impl ::graph_model::rt::Struct for SharepointSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SharepointSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SharepointSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.sharepointSettings";
 }
 impl ::graph_model::rt::serde::Serialize for SharepointSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharepointSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.sharingDomainRestrictionMode`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -5190,6 +5680,17 @@ impl ::graph_model::rt::WireEnum for SharingDomainRestrictionMode {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for SharingDomainRestrictionMode {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for SharingDomainRestrictionMode {
@@ -5265,6 +5766,17 @@ impl ::graph_model::rt::WireEnum for SnapshotJobStatus {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for SnapshotJobStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for SnapshotJobStatus {

@@ -12,23 +12,21 @@ pub struct AppCatalogs {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AppCatalogs {
-    const TYPE_NAME: &'static str = "microsoft.graph.appCatalogs";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "teamsApps" => ::graph_model::rt::field(map, &mut self.teams_apps, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.appCatalogs"
     }
-    const FIELDS: &'static [&'static str] = &["id", "teamsApps"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "teamsApps" => &mut self.teams_apps,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "teamsApps"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("teamsApps", &self.teams_apps);
     }
@@ -39,17 +37,28 @@ impl ::graph_model::rt::Struct for AppCatalogs {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AppCatalogs {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AppCatalogs {
     const TYPE_NAME: &'static str = "microsoft.graph.appCatalogs";
 }
 impl ::graph_model::rt::serde::Serialize for AppCatalogs {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppCatalogs {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.teamsApp`.
@@ -70,34 +79,30 @@ pub struct TeamsApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamsApp {
-    const TYPE_NAME: &'static str = "microsoft.graph.teamsApp";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "distributionMethod" => {
-                ::graph_model::rt::field(map, &mut self.distribution_method, key)
-            }
-            "externalId" => ::graph_model::rt::field(map, &mut self.external_id, key),
-            "appDefinitions" => ::graph_model::rt::field(map, &mut self.app_definitions, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.teamsApp"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "displayName",
-        "distributionMethod",
-        "externalId",
-        "appDefinitions",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            "distributionMethod" => &mut self.distribution_method,
+            "externalId" => &mut self.external_id,
+            "appDefinitions" => &mut self.app_definitions,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "displayName",
+            "distributionMethod",
+            "externalId",
+            "appDefinitions",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
         w.field("distributionMethod", &self.distribution_method);
@@ -111,17 +116,28 @@ impl ::graph_model::rt::Struct for TeamsApp {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TeamsApp {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamsApp {
     const TYPE_NAME: &'static str = "microsoft.graph.teamsApp";
 }
 impl ::graph_model::rt::serde::Serialize for TeamsApp {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsApp {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.teamsAppAuthorization`.
@@ -136,25 +152,21 @@ pub struct TeamsAppAuthorization {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamsAppAuthorization {
-    const TYPE_NAME: &'static str = "microsoft.graph.teamsAppAuthorization";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "clientAppId" => ::graph_model::rt::field(map, &mut self.client_app_id, key),
-            "requiredPermissionSet" => {
-                ::graph_model::rt::field(map, &mut self.required_permission_set, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.teamsAppAuthorization"
     }
-    const FIELDS: &'static [&'static str] = &["clientAppId", "requiredPermissionSet"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "clientAppId" => &mut self.client_app_id,
+            "requiredPermissionSet" => &mut self.required_permission_set,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["clientAppId", "requiredPermissionSet"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("clientAppId", &self.client_app_id);
         w.field("requiredPermissionSet", &self.required_permission_set);
     }
@@ -165,17 +177,28 @@ impl ::graph_model::rt::Struct for TeamsAppAuthorization {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TeamsAppAuthorization {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamsAppAuthorization {
     const TYPE_NAME: &'static str = "microsoft.graph.teamsAppAuthorization";
 }
 impl ::graph_model::rt::serde::Serialize for TeamsAppAuthorization {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsAppAuthorization {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.teamsAppDefinition`.
@@ -208,46 +231,42 @@ pub struct TeamsAppDefinition {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamsAppDefinition {
-    const TYPE_NAME: &'static str = "microsoft.graph.teamsAppDefinition";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "authorization" => ::graph_model::rt::field(map, &mut self.authorization, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "publishingState" => ::graph_model::rt::field(map, &mut self.publishing_state, key),
-            "shortDescription" => ::graph_model::rt::field(map, &mut self.short_description, key),
-            "teamsAppId" => ::graph_model::rt::field(map, &mut self.teams_app_id, key),
-            "version" => ::graph_model::rt::field(map, &mut self.version, key),
-            "bot" => ::graph_model::rt::field(map, &mut self.bot, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.teamsAppDefinition"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "authorization",
-        "createdBy",
-        "description",
-        "displayName",
-        "lastModifiedDateTime",
-        "publishingState",
-        "shortDescription",
-        "teamsAppId",
-        "version",
-        "bot",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "authorization" => &mut self.authorization,
+            "createdBy" => &mut self.created_by,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "publishingState" => &mut self.publishing_state,
+            "shortDescription" => &mut self.short_description,
+            "teamsAppId" => &mut self.teams_app_id,
+            "version" => &mut self.version,
+            "bot" => &mut self.bot,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "authorization",
+            "createdBy",
+            "description",
+            "displayName",
+            "lastModifiedDateTime",
+            "publishingState",
+            "shortDescription",
+            "teamsAppId",
+            "version",
+            "bot",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("authorization", &self.authorization);
         w.field("createdBy", &self.created_by);
@@ -267,17 +286,28 @@ impl ::graph_model::rt::Struct for TeamsAppDefinition {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TeamsAppDefinition {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamsAppDefinition {
     const TYPE_NAME: &'static str = "microsoft.graph.teamsAppDefinition";
 }
 impl ::graph_model::rt::serde::Serialize for TeamsAppDefinition {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsAppDefinition {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.teamsAppDistributionMethod`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -327,6 +357,17 @@ impl ::graph_model::rt::WireEnum for TeamsAppDistributionMethod {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for TeamsAppDistributionMethod {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for TeamsAppDistributionMethod {
@@ -388,6 +429,17 @@ impl ::graph_model::rt::WireEnum for TeamsAppPublishingState {
         }
     }
 }
+impl ::graph_model::rt::Value for TeamsAppPublishingState {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for TeamsAppPublishingState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -408,22 +460,20 @@ pub struct TeamworkBot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamworkBot {
-    const TYPE_NAME: &'static str = "microsoft.graph.teamworkBot";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.teamworkBot"
     }
-    const FIELDS: &'static [&'static str] = &["id"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -433,16 +483,27 @@ impl ::graph_model::rt::Struct for TeamworkBot {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TeamworkBot {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamworkBot {
     const TYPE_NAME: &'static str = "microsoft.graph.teamworkBot";
 }
 impl ::graph_model::rt::serde::Serialize for TeamworkBot {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamworkBot {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

@@ -68,6 +68,17 @@ impl ::graph_model::rt::WireEnum for ApplicationDataType {
         }
     }
 }
+impl ::graph_model::rt::Value for ApplicationDataType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ApplicationDataType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -90,23 +101,21 @@ pub struct ApplicationLocation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ApplicationLocation {
-    const TYPE_NAME: &'static str = "microsoft.graph.applicationLocation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "dataCenter" => ::graph_model::rt::field(map, &mut self.data_center, key),
-            "headquarters" => ::graph_model::rt::field(map, &mut self.headquarters, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.applicationLocation"
     }
-    const FIELDS: &'static [&'static str] = &["dataCenter", "headquarters"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "dataCenter" => &mut self.data_center,
+            "headquarters" => &mut self.headquarters,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["dataCenter", "headquarters"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("dataCenter", &self.data_center);
         w.field("headquarters", &self.headquarters);
     }
@@ -117,17 +126,28 @@ impl ::graph_model::rt::Struct for ApplicationLocation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ApplicationLocation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ApplicationLocation {
     const TYPE_NAME: &'static str = "microsoft.graph.applicationLocation";
 }
 impl ::graph_model::rt::serde::Serialize for ApplicationLocation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApplicationLocation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.applicationRiskFactorCertificateInfo`.
@@ -156,46 +176,38 @@ pub struct ApplicationRiskFactorCertificateInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ApplicationRiskFactorCertificateInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.applicationRiskFactorCertificateInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "hasBadCommonName" => ::graph_model::rt::field(map, &mut self.has_bad_common_name, key),
-            "hasInsecureSignature" => {
-                ::graph_model::rt::field(map, &mut self.has_insecure_signature, key)
-            }
-            "hasNoChainOfTrust" => {
-                ::graph_model::rt::field(map, &mut self.has_no_chain_of_trust, key)
-            }
-            "isDenylisted" => ::graph_model::rt::field(map, &mut self.is_denylisted, key),
-            "isHostnameMismatch" => {
-                ::graph_model::rt::field(map, &mut self.is_hostname_mismatch, key)
-            }
-            "isNotAfter" => ::graph_model::rt::field(map, &mut self.is_not_after, key),
-            "isNotBefore" => ::graph_model::rt::field(map, &mut self.is_not_before, key),
-            "isRevoked" => ::graph_model::rt::field(map, &mut self.is_revoked, key),
-            "isSelfSigned" => ::graph_model::rt::field(map, &mut self.is_self_signed, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.applicationRiskFactorCertificateInfo"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "hasBadCommonName",
-        "hasInsecureSignature",
-        "hasNoChainOfTrust",
-        "isDenylisted",
-        "isHostnameMismatch",
-        "isNotAfter",
-        "isNotBefore",
-        "isRevoked",
-        "isSelfSigned",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "hasBadCommonName" => &mut self.has_bad_common_name,
+            "hasInsecureSignature" => &mut self.has_insecure_signature,
+            "hasNoChainOfTrust" => &mut self.has_no_chain_of_trust,
+            "isDenylisted" => &mut self.is_denylisted,
+            "isHostnameMismatch" => &mut self.is_hostname_mismatch,
+            "isNotAfter" => &mut self.is_not_after,
+            "isNotBefore" => &mut self.is_not_before,
+            "isRevoked" => &mut self.is_revoked,
+            "isSelfSigned" => &mut self.is_self_signed,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "hasBadCommonName",
+            "hasInsecureSignature",
+            "hasNoChainOfTrust",
+            "isDenylisted",
+            "isHostnameMismatch",
+            "isNotAfter",
+            "isNotBefore",
+            "isRevoked",
+            "isSelfSigned",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("hasBadCommonName", &self.has_bad_common_name);
         w.field("hasInsecureSignature", &self.has_insecure_signature);
         w.field("hasNoChainOfTrust", &self.has_no_chain_of_trust);
@@ -213,17 +225,28 @@ impl ::graph_model::rt::Struct for ApplicationRiskFactorCertificateInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ApplicationRiskFactorCertificateInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ApplicationRiskFactorCertificateInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.applicationRiskFactorCertificateInfo";
 }
 impl ::graph_model::rt::serde::Serialize for ApplicationRiskFactorCertificateInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApplicationRiskFactorCertificateInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.applicationRiskFactorGeneralInfo`.
@@ -254,52 +277,40 @@ pub struct ApplicationRiskFactorGeneralInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ApplicationRiskFactorGeneralInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.applicationRiskFactorGeneralInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "consumerPopularity" => {
-                ::graph_model::rt::field(map, &mut self.consumer_popularity, key)
-            }
-            "domainRegistrationDate" => {
-                ::graph_model::rt::field(map, &mut self.domain_registration_date, key)
-            }
-            "founded" => ::graph_model::rt::field(map, &mut self.founded, key),
-            "hasDisasterRecoveryPlan" => {
-                ::graph_model::rt::field(map, &mut self.has_disaster_recovery_plan, key)
-            }
-            "hold" => ::graph_model::rt::field(map, &mut self.hold, key),
-            "hostingCompanyName" => {
-                ::graph_model::rt::field(map, &mut self.hosting_company_name, key)
-            }
-            "location" => ::graph_model::rt::field(map, &mut self.location, key),
-            "privacyPolicy" => ::graph_model::rt::field(map, &mut self.privacy_policy, key),
-            "processedDataTypes" => {
-                ::graph_model::rt::field(map, &mut self.processed_data_types, key)
-            }
-            "termsOfService" => ::graph_model::rt::field(map, &mut self.terms_of_service, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.applicationRiskFactorGeneralInfo"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "consumerPopularity",
-        "domainRegistrationDate",
-        "founded",
-        "hasDisasterRecoveryPlan",
-        "hold",
-        "hostingCompanyName",
-        "location",
-        "privacyPolicy",
-        "processedDataTypes",
-        "termsOfService",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "consumerPopularity" => &mut self.consumer_popularity,
+            "domainRegistrationDate" => &mut self.domain_registration_date,
+            "founded" => &mut self.founded,
+            "hasDisasterRecoveryPlan" => &mut self.has_disaster_recovery_plan,
+            "hold" => &mut self.hold,
+            "hostingCompanyName" => &mut self.hosting_company_name,
+            "location" => &mut self.location,
+            "privacyPolicy" => &mut self.privacy_policy,
+            "processedDataTypes" => &mut self.processed_data_types,
+            "termsOfService" => &mut self.terms_of_service,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "consumerPopularity",
+            "domainRegistrationDate",
+            "founded",
+            "hasDisasterRecoveryPlan",
+            "hold",
+            "hostingCompanyName",
+            "location",
+            "privacyPolicy",
+            "processedDataTypes",
+            "termsOfService",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("consumerPopularity", &self.consumer_popularity);
         w.field("domainRegistrationDate", &self.domain_registration_date);
         w.field("founded", &self.founded);
@@ -318,17 +329,28 @@ impl ::graph_model::rt::Struct for ApplicationRiskFactorGeneralInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ApplicationRiskFactorGeneralInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ApplicationRiskFactorGeneralInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.applicationRiskFactorGeneralInfo";
 }
 impl ::graph_model::rt::serde::Serialize for ApplicationRiskFactorGeneralInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApplicationRiskFactorGeneralInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.applicationRiskFactorLegalInfo`.
@@ -347,26 +369,23 @@ pub struct ApplicationRiskFactorLegalInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ApplicationRiskFactorLegalInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.applicationRiskFactorLegalInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "dataRetention" => ::graph_model::rt::field(map, &mut self.data_retention, key),
-            "gdpr" => ::graph_model::rt::field(map, &mut self.gdpr, key),
-            "hasDataOwnership" => ::graph_model::rt::field(map, &mut self.has_data_ownership, key),
-            "hasDmca" => ::graph_model::rt::field(map, &mut self.has_dmca, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.applicationRiskFactorLegalInfo"
     }
-    const FIELDS: &'static [&'static str] =
-        &["dataRetention", "gdpr", "hasDataOwnership", "hasDmca"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "dataRetention" => &mut self.data_retention,
+            "gdpr" => &mut self.gdpr,
+            "hasDataOwnership" => &mut self.has_data_ownership,
+            "hasDmca" => &mut self.has_dmca,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["dataRetention", "gdpr", "hasDataOwnership", "hasDmca"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("dataRetention", &self.data_retention);
         w.field("gdpr", &self.gdpr);
         w.field("hasDataOwnership", &self.has_data_ownership);
@@ -379,17 +398,28 @@ impl ::graph_model::rt::Struct for ApplicationRiskFactorLegalInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ApplicationRiskFactorLegalInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ApplicationRiskFactorLegalInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.applicationRiskFactorLegalInfo";
 }
 impl ::graph_model::rt::serde::Serialize for ApplicationRiskFactorLegalInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApplicationRiskFactorLegalInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.applicationRiskFactorLegalInfoGdpr`.
@@ -410,36 +440,30 @@ pub struct ApplicationRiskFactorLegalInfoGdpr {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ApplicationRiskFactorLegalInfoGdpr {
-    const TYPE_NAME: &'static str = "microsoft.graph.applicationRiskFactorLegalInfoGdpr";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "dataProtection" => ::graph_model::rt::field(map, &mut self.data_protection, key),
-            "hasRightToErasure" => {
-                ::graph_model::rt::field(map, &mut self.has_right_to_erasure, key)
-            }
-            "isReportingDataBreaches" => {
-                ::graph_model::rt::field(map, &mut self.is_reporting_data_breaches, key)
-            }
-            "statementUrl" => ::graph_model::rt::field(map, &mut self.statement_url, key),
-            "userOwnership" => ::graph_model::rt::field(map, &mut self.user_ownership, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.applicationRiskFactorLegalInfoGdpr"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "dataProtection",
-        "hasRightToErasure",
-        "isReportingDataBreaches",
-        "statementUrl",
-        "userOwnership",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "dataProtection" => &mut self.data_protection,
+            "hasRightToErasure" => &mut self.has_right_to_erasure,
+            "isReportingDataBreaches" => &mut self.is_reporting_data_breaches,
+            "statementUrl" => &mut self.statement_url,
+            "userOwnership" => &mut self.user_ownership,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "dataProtection",
+            "hasRightToErasure",
+            "isReportingDataBreaches",
+            "statementUrl",
+            "userOwnership",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("dataProtection", &self.data_protection);
         w.field("hasRightToErasure", &self.has_right_to_erasure);
         w.field("isReportingDataBreaches", &self.is_reporting_data_breaches);
@@ -453,17 +477,28 @@ impl ::graph_model::rt::Struct for ApplicationRiskFactorLegalInfoGdpr {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ApplicationRiskFactorLegalInfoGdpr {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ApplicationRiskFactorLegalInfoGdpr {
     const TYPE_NAME: &'static str = "microsoft.graph.applicationRiskFactorLegalInfoGdpr";
 }
 impl ::graph_model::rt::serde::Serialize for ApplicationRiskFactorLegalInfoGdpr {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApplicationRiskFactorLegalInfoGdpr {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.applicationRiskFactorSecurityInfo`.
@@ -524,96 +559,70 @@ pub struct ApplicationRiskFactorSecurityInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ApplicationRiskFactorSecurityInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.applicationRiskFactorSecurityInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "certificate" => ::graph_model::rt::field(map, &mut self.certificate, key),
-            "domainToCheck" => ::graph_model::rt::field(map, &mut self.domain_to_check, key),
-            "hasAdminAuditTrail" => {
-                ::graph_model::rt::field(map, &mut self.has_admin_audit_trail, key)
-            }
-            "hasAnonymousUsage" => {
-                ::graph_model::rt::field(map, &mut self.has_anonymous_usage, key)
-            }
-            "hasDataAuditTrail" => {
-                ::graph_model::rt::field(map, &mut self.has_data_audit_trail, key)
-            }
-            "hasDataClassification" => {
-                ::graph_model::rt::field(map, &mut self.has_data_classification, key)
-            }
-            "hasDataEncrypted" => ::graph_model::rt::field(map, &mut self.has_data_encrypted, key),
-            "hasEnforceTransportEnc" => {
-                ::graph_model::rt::field(map, &mut self.has_enforce_transport_enc, key)
-            }
-            "hasIpRestriction" => ::graph_model::rt::field(map, &mut self.has_ip_restriction, key),
-            "hasMFA" => ::graph_model::rt::field(map, &mut self.has_mfa, key),
-            "hasPenTest" => ::graph_model::rt::field(map, &mut self.has_pen_test, key),
-            "hasRememberPassword" => {
-                ::graph_model::rt::field(map, &mut self.has_remember_password, key)
-            }
-            "hasSamlSupport" => ::graph_model::rt::field(map, &mut self.has_saml_support, key),
-            "hasUserAuditLogs" => ::graph_model::rt::field(map, &mut self.has_user_audit_logs, key),
-            "hasUserDataUpload" => {
-                ::graph_model::rt::field(map, &mut self.has_user_data_upload, key)
-            }
-            "hasUserRolesSupport" => {
-                ::graph_model::rt::field(map, &mut self.has_user_roles_support, key)
-            }
-            "hasValidCertName" => ::graph_model::rt::field(map, &mut self.has_valid_cert_name, key),
-            "httpsSecurityHeaders" => {
-                ::graph_model::rt::field(map, &mut self.https_security_headers, key)
-            }
-            "isCertTrusted" => ::graph_model::rt::field(map, &mut self.is_cert_trusted, key),
-            "isDrownVulnerable" => {
-                ::graph_model::rt::field(map, &mut self.is_drown_vulnerable, key)
-            }
-            "isHeartbleedProof" => {
-                ::graph_model::rt::field(map, &mut self.is_heartbleed_proof, key)
-            }
-            "lastBreachDate" => ::graph_model::rt::field(map, &mut self.last_breach_date, key),
-            "latestValidSSL" => ::graph_model::rt::field(map, &mut self.latest_valid_ssl, key),
-            "passwordPolicy" => ::graph_model::rt::field(map, &mut self.password_policy, key),
-            "restEncryptionType" => {
-                ::graph_model::rt::field(map, &mut self.rest_encryption_type, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.applicationRiskFactorSecurityInfo"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "certificate",
-        "domainToCheck",
-        "hasAdminAuditTrail",
-        "hasAnonymousUsage",
-        "hasDataAuditTrail",
-        "hasDataClassification",
-        "hasDataEncrypted",
-        "hasEnforceTransportEnc",
-        "hasIpRestriction",
-        "hasMFA",
-        "hasPenTest",
-        "hasRememberPassword",
-        "hasSamlSupport",
-        "hasUserAuditLogs",
-        "hasUserDataUpload",
-        "hasUserRolesSupport",
-        "hasValidCertName",
-        "httpsSecurityHeaders",
-        "isCertTrusted",
-        "isDrownVulnerable",
-        "isHeartbleedProof",
-        "lastBreachDate",
-        "latestValidSSL",
-        "passwordPolicy",
-        "restEncryptionType",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "certificate" => &mut self.certificate,
+            "domainToCheck" => &mut self.domain_to_check,
+            "hasAdminAuditTrail" => &mut self.has_admin_audit_trail,
+            "hasAnonymousUsage" => &mut self.has_anonymous_usage,
+            "hasDataAuditTrail" => &mut self.has_data_audit_trail,
+            "hasDataClassification" => &mut self.has_data_classification,
+            "hasDataEncrypted" => &mut self.has_data_encrypted,
+            "hasEnforceTransportEnc" => &mut self.has_enforce_transport_enc,
+            "hasIpRestriction" => &mut self.has_ip_restriction,
+            "hasMFA" => &mut self.has_mfa,
+            "hasPenTest" => &mut self.has_pen_test,
+            "hasRememberPassword" => &mut self.has_remember_password,
+            "hasSamlSupport" => &mut self.has_saml_support,
+            "hasUserAuditLogs" => &mut self.has_user_audit_logs,
+            "hasUserDataUpload" => &mut self.has_user_data_upload,
+            "hasUserRolesSupport" => &mut self.has_user_roles_support,
+            "hasValidCertName" => &mut self.has_valid_cert_name,
+            "httpsSecurityHeaders" => &mut self.https_security_headers,
+            "isCertTrusted" => &mut self.is_cert_trusted,
+            "isDrownVulnerable" => &mut self.is_drown_vulnerable,
+            "isHeartbleedProof" => &mut self.is_heartbleed_proof,
+            "lastBreachDate" => &mut self.last_breach_date,
+            "latestValidSSL" => &mut self.latest_valid_ssl,
+            "passwordPolicy" => &mut self.password_policy,
+            "restEncryptionType" => &mut self.rest_encryption_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "certificate",
+            "domainToCheck",
+            "hasAdminAuditTrail",
+            "hasAnonymousUsage",
+            "hasDataAuditTrail",
+            "hasDataClassification",
+            "hasDataEncrypted",
+            "hasEnforceTransportEnc",
+            "hasIpRestriction",
+            "hasMFA",
+            "hasPenTest",
+            "hasRememberPassword",
+            "hasSamlSupport",
+            "hasUserAuditLogs",
+            "hasUserDataUpload",
+            "hasUserRolesSupport",
+            "hasValidCertName",
+            "httpsSecurityHeaders",
+            "isCertTrusted",
+            "isDrownVulnerable",
+            "isHeartbleedProof",
+            "lastBreachDate",
+            "latestValidSSL",
+            "passwordPolicy",
+            "restEncryptionType",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("certificate", &self.certificate);
         w.field("domainToCheck", &self.domain_to_check);
         w.field("hasAdminAuditTrail", &self.has_admin_audit_trail);
@@ -647,17 +656,28 @@ impl ::graph_model::rt::Struct for ApplicationRiskFactorSecurityInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ApplicationRiskFactorSecurityInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ApplicationRiskFactorSecurityInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.applicationRiskFactorSecurityInfo";
 }
 impl ::graph_model::rt::serde::Serialize for ApplicationRiskFactorSecurityInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApplicationRiskFactorSecurityInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.applicationRiskFactors`.
@@ -676,25 +696,23 @@ pub struct ApplicationRiskFactors {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ApplicationRiskFactors {
-    const TYPE_NAME: &'static str = "microsoft.graph.applicationRiskFactors";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "compliance" => ::graph_model::rt::field(map, &mut self.compliance, key),
-            "general" => ::graph_model::rt::field(map, &mut self.general, key),
-            "legal" => ::graph_model::rt::field(map, &mut self.legal, key),
-            "security" => ::graph_model::rt::field(map, &mut self.security, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.applicationRiskFactors"
     }
-    const FIELDS: &'static [&'static str] = &["compliance", "general", "legal", "security"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "compliance" => &mut self.compliance,
+            "general" => &mut self.general,
+            "legal" => &mut self.legal,
+            "security" => &mut self.security,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["compliance", "general", "legal", "security"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("compliance", &self.compliance);
         w.field("general", &self.general);
         w.field("legal", &self.legal);
@@ -707,17 +725,28 @@ impl ::graph_model::rt::Struct for ApplicationRiskFactors {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ApplicationRiskFactors {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ApplicationRiskFactors {
     const TYPE_NAME: &'static str = "microsoft.graph.applicationRiskFactors";
 }
 impl ::graph_model::rt::serde::Serialize for ApplicationRiskFactors {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApplicationRiskFactors {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.applicationRiskScore`.
@@ -738,27 +767,24 @@ pub struct ApplicationRiskScore {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ApplicationRiskScore {
-    const TYPE_NAME: &'static str = "microsoft.graph.applicationRiskScore";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "compliance" => ::graph_model::rt::field(map, &mut self.compliance, key),
-            "legal" => ::graph_model::rt::field(map, &mut self.legal, key),
-            "provider" => ::graph_model::rt::field(map, &mut self.provider, key),
-            "security" => ::graph_model::rt::field(map, &mut self.security, key),
-            "total" => ::graph_model::rt::field(map, &mut self.total, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.applicationRiskScore"
     }
-    const FIELDS: &'static [&'static str] =
-        &["compliance", "legal", "provider", "security", "total"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "compliance" => &mut self.compliance,
+            "legal" => &mut self.legal,
+            "provider" => &mut self.provider,
+            "security" => &mut self.security,
+            "total" => &mut self.total,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["compliance", "legal", "provider", "security", "total"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("compliance", &self.compliance);
         w.field("legal", &self.legal);
         w.field("provider", &self.provider);
@@ -772,17 +798,28 @@ impl ::graph_model::rt::Struct for ApplicationRiskScore {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ApplicationRiskScore {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ApplicationRiskScore {
     const TYPE_NAME: &'static str = "microsoft.graph.applicationRiskScore";
 }
 impl ::graph_model::rt::serde::Serialize for ApplicationRiskScore {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApplicationRiskScore {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.applicationSecurityCompliance`.
@@ -853,84 +890,80 @@ pub struct ApplicationSecurityCompliance {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ApplicationSecurityCompliance {
-    const TYPE_NAME: &'static str = "microsoft.graph.applicationSecurityCompliance";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "cobit" => ::graph_model::rt::field(map, &mut self.cobit, key),
-            "coppa" => ::graph_model::rt::field(map, &mut self.coppa, key),
-            "csaStar" => ::graph_model::rt::field(map, &mut self.csa_star, key),
-            "fedRamp" => ::graph_model::rt::field(map, &mut self.fed_ramp, key),
-            "ferpa" => ::graph_model::rt::field(map, &mut self.ferpa, key),
-            "ffiec" => ::graph_model::rt::field(map, &mut self.ffiec, key),
-            "finra" => ::graph_model::rt::field(map, &mut self.finra, key),
-            "fisma" => ::graph_model::rt::field(map, &mut self.fisma, key),
-            "gaap" => ::graph_model::rt::field(map, &mut self.gaap, key),
-            "gapp" => ::graph_model::rt::field(map, &mut self.gapp, key),
-            "glba" => ::graph_model::rt::field(map, &mut self.glba, key),
-            "hipaa" => ::graph_model::rt::field(map, &mut self.hipaa, key),
-            "hitrust" => ::graph_model::rt::field(map, &mut self.hitrust, key),
-            "isae3402" => ::graph_model::rt::field(map, &mut self.isae3402, key),
-            "iso27001" => ::graph_model::rt::field(map, &mut self.iso27001, key),
-            "iso27002" => ::graph_model::rt::field(map, &mut self.iso27002, key),
-            "iso27017" => ::graph_model::rt::field(map, &mut self.iso27017, key),
-            "iso27018" => ::graph_model::rt::field(map, &mut self.iso27018, key),
-            "itar" => ::graph_model::rt::field(map, &mut self.itar, key),
-            "jerichoForumCommandments" => {
-                ::graph_model::rt::field(map, &mut self.jericho_forum_commandments, key)
-            }
-            "pci" => ::graph_model::rt::field(map, &mut self.pci, key),
-            "privacyShield" => ::graph_model::rt::field(map, &mut self.privacy_shield, key),
-            "safeHarbor" => ::graph_model::rt::field(map, &mut self.safe_harbor, key),
-            "soc1" => ::graph_model::rt::field(map, &mut self.soc1, key),
-            "soc2" => ::graph_model::rt::field(map, &mut self.soc2, key),
-            "soc3" => ::graph_model::rt::field(map, &mut self.soc3, key),
-            "sox" => ::graph_model::rt::field(map, &mut self.sox, key),
-            "sp800_53" => ::graph_model::rt::field(map, &mut self.sp800_53, key),
-            "ssae16" => ::graph_model::rt::field(map, &mut self.ssae16, key),
-            "ustr" => ::graph_model::rt::field(map, &mut self.ustr, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.applicationSecurityCompliance"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "cobit",
-        "coppa",
-        "csaStar",
-        "fedRamp",
-        "ferpa",
-        "ffiec",
-        "finra",
-        "fisma",
-        "gaap",
-        "gapp",
-        "glba",
-        "hipaa",
-        "hitrust",
-        "isae3402",
-        "iso27001",
-        "iso27002",
-        "iso27017",
-        "iso27018",
-        "itar",
-        "jerichoForumCommandments",
-        "pci",
-        "privacyShield",
-        "safeHarbor",
-        "soc1",
-        "soc2",
-        "soc3",
-        "sox",
-        "sp800_53",
-        "ssae16",
-        "ustr",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "cobit" => &mut self.cobit,
+            "coppa" => &mut self.coppa,
+            "csaStar" => &mut self.csa_star,
+            "fedRamp" => &mut self.fed_ramp,
+            "ferpa" => &mut self.ferpa,
+            "ffiec" => &mut self.ffiec,
+            "finra" => &mut self.finra,
+            "fisma" => &mut self.fisma,
+            "gaap" => &mut self.gaap,
+            "gapp" => &mut self.gapp,
+            "glba" => &mut self.glba,
+            "hipaa" => &mut self.hipaa,
+            "hitrust" => &mut self.hitrust,
+            "isae3402" => &mut self.isae3402,
+            "iso27001" => &mut self.iso27001,
+            "iso27002" => &mut self.iso27002,
+            "iso27017" => &mut self.iso27017,
+            "iso27018" => &mut self.iso27018,
+            "itar" => &mut self.itar,
+            "jerichoForumCommandments" => &mut self.jericho_forum_commandments,
+            "pci" => &mut self.pci,
+            "privacyShield" => &mut self.privacy_shield,
+            "safeHarbor" => &mut self.safe_harbor,
+            "soc1" => &mut self.soc1,
+            "soc2" => &mut self.soc2,
+            "soc3" => &mut self.soc3,
+            "sox" => &mut self.sox,
+            "sp800_53" => &mut self.sp800_53,
+            "ssae16" => &mut self.ssae16,
+            "ustr" => &mut self.ustr,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "cobit",
+            "coppa",
+            "csaStar",
+            "fedRamp",
+            "ferpa",
+            "ffiec",
+            "finra",
+            "fisma",
+            "gaap",
+            "gapp",
+            "glba",
+            "hipaa",
+            "hitrust",
+            "isae3402",
+            "iso27001",
+            "iso27002",
+            "iso27017",
+            "iso27018",
+            "itar",
+            "jerichoForumCommandments",
+            "pci",
+            "privacyShield",
+            "safeHarbor",
+            "soc1",
+            "soc2",
+            "soc3",
+            "sox",
+            "sp800_53",
+            "ssae16",
+            "ustr",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("cobit", &self.cobit);
         w.field("coppa", &self.coppa);
         w.field("csaStar", &self.csa_star);
@@ -969,17 +1002,28 @@ impl ::graph_model::rt::Struct for ApplicationSecurityCompliance {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ApplicationSecurityCompliance {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ApplicationSecurityCompliance {
     const TYPE_NAME: &'static str = "microsoft.graph.applicationSecurityCompliance";
 }
 impl ::graph_model::rt::serde::Serialize for ApplicationSecurityCompliance {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApplicationSecurityCompliance {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.applicationTemplate`.
@@ -1020,60 +1064,50 @@ pub struct ApplicationTemplate {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ApplicationTemplate {
-    const TYPE_NAME: &'static str = "microsoft.graph.applicationTemplate";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "categories" => ::graph_model::rt::field(map, &mut self.categories, key),
-            "deprecationDate" => ::graph_model::rt::field(map, &mut self.deprecation_date, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "endpoints" => ::graph_model::rt::field(map, &mut self.endpoints, key),
-            "homePageUrl" => ::graph_model::rt::field(map, &mut self.home_page_url, key),
-            "isEntraIntegrated" => {
-                ::graph_model::rt::field(map, &mut self.is_entra_integrated, key)
-            }
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "logoUrl" => ::graph_model::rt::field(map, &mut self.logo_url, key),
-            "publisher" => ::graph_model::rt::field(map, &mut self.publisher, key),
-            "riskFactors" => ::graph_model::rt::field(map, &mut self.risk_factors, key),
-            "riskScore" => ::graph_model::rt::field(map, &mut self.risk_score, key),
-            "supportedProvisioningTypes" => {
-                ::graph_model::rt::field(map, &mut self.supported_provisioning_types, key)
-            }
-            "supportedSingleSignOnModes" => {
-                ::graph_model::rt::field(map, &mut self.supported_single_sign_on_modes, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.applicationTemplate"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "categories",
-        "deprecationDate",
-        "description",
-        "displayName",
-        "endpoints",
-        "homePageUrl",
-        "isEntraIntegrated",
-        "lastModifiedDateTime",
-        "logoUrl",
-        "publisher",
-        "riskFactors",
-        "riskScore",
-        "supportedProvisioningTypes",
-        "supportedSingleSignOnModes",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "categories" => &mut self.categories,
+            "deprecationDate" => &mut self.deprecation_date,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "endpoints" => &mut self.endpoints,
+            "homePageUrl" => &mut self.home_page_url,
+            "isEntraIntegrated" => &mut self.is_entra_integrated,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "logoUrl" => &mut self.logo_url,
+            "publisher" => &mut self.publisher,
+            "riskFactors" => &mut self.risk_factors,
+            "riskScore" => &mut self.risk_score,
+            "supportedProvisioningTypes" => &mut self.supported_provisioning_types,
+            "supportedSingleSignOnModes" => &mut self.supported_single_sign_on_modes,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "categories",
+            "deprecationDate",
+            "description",
+            "displayName",
+            "endpoints",
+            "homePageUrl",
+            "isEntraIntegrated",
+            "lastModifiedDateTime",
+            "logoUrl",
+            "publisher",
+            "riskFactors",
+            "riskScore",
+            "supportedProvisioningTypes",
+            "supportedSingleSignOnModes",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("categories", &self.categories);
         w.field("deprecationDate", &self.deprecation_date);
@@ -1103,17 +1137,28 @@ impl ::graph_model::rt::Struct for ApplicationTemplate {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ApplicationTemplate {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ApplicationTemplate {
     const TYPE_NAME: &'static str = "microsoft.graph.applicationTemplate";
 }
 impl ::graph_model::rt::serde::Serialize for ApplicationTemplate {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApplicationTemplate {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.csaStarLevel`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1189,6 +1234,17 @@ impl ::graph_model::rt::WireEnum for CsaStarLevel {
         }
     }
 }
+impl ::graph_model::rt::Value for CsaStarLevel {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for CsaStarLevel {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1255,6 +1311,17 @@ impl ::graph_model::rt::WireEnum for DataProtection {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for DataProtection {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for DataProtection {
@@ -1340,6 +1407,17 @@ impl ::graph_model::rt::WireEnum for DataRetentionLevel {
         }
     }
 }
+impl ::graph_model::rt::Value for DataRetentionLevel {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for DataRetentionLevel {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1418,6 +1496,17 @@ impl ::graph_model::rt::WireEnum for FedRampLevel {
         }
     }
 }
+impl ::graph_model::rt::Value for FedRampLevel {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for FedRampLevel {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1474,6 +1563,17 @@ impl ::graph_model::rt::WireEnum for HoldType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for HoldType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for HoldType {
@@ -1554,6 +1654,17 @@ impl ::graph_model::rt::WireEnum for PasswordPolicy {
         }
     }
 }
+impl ::graph_model::rt::Value for PasswordPolicy {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for PasswordPolicy {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1615,6 +1726,17 @@ impl ::graph_model::rt::WireEnum for PciVersion {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for PciVersion {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for PciVersion {
@@ -1705,6 +1827,17 @@ impl ::graph_model::rt::WireEnum for RestEncryptionType {
         }
     }
 }
+impl ::graph_model::rt::Value for RestEncryptionType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for RestEncryptionType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1786,6 +1919,17 @@ impl ::graph_model::rt::WireEnum for SslVersion {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for SslVersion {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for SslVersion {
@@ -1881,6 +2025,17 @@ impl ::graph_model::rt::WireEnum for UserOwnership {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for UserOwnership {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for UserOwnership {

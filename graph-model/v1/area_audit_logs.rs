@@ -18,36 +18,30 @@ pub struct AppliedConditionalAccessPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AppliedConditionalAccessPolicy {
-    const TYPE_NAME: &'static str = "microsoft.graph.appliedConditionalAccessPolicy";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "enforcedGrantControls" => {
-                ::graph_model::rt::field(map, &mut self.enforced_grant_controls, key)
-            }
-            "enforcedSessionControls" => {
-                ::graph_model::rt::field(map, &mut self.enforced_session_controls, key)
-            }
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "result" => ::graph_model::rt::field(map, &mut self.result, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.appliedConditionalAccessPolicy"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "displayName",
-        "enforcedGrantControls",
-        "enforcedSessionControls",
-        "id",
-        "result",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "displayName" => &mut self.display_name,
+            "enforcedGrantControls" => &mut self.enforced_grant_controls,
+            "enforcedSessionControls" => &mut self.enforced_session_controls,
+            "id" => &mut self.id,
+            "result" => &mut self.result,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "displayName",
+            "enforcedGrantControls",
+            "enforcedSessionControls",
+            "id",
+            "result",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("displayName", &self.display_name);
         w.field("enforcedGrantControls", &self.enforced_grant_controls);
         w.field("enforcedSessionControls", &self.enforced_session_controls);
@@ -61,17 +55,28 @@ impl ::graph_model::rt::Struct for AppliedConditionalAccessPolicy {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AppliedConditionalAccessPolicy {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AppliedConditionalAccessPolicy {
     const TYPE_NAME: &'static str = "microsoft.graph.appliedConditionalAccessPolicy";
 }
 impl ::graph_model::rt::serde::Serialize for AppliedConditionalAccessPolicy {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppliedConditionalAccessPolicy {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.appliedConditionalAccessPolicyResult`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -161,6 +166,17 @@ impl ::graph_model::rt::WireEnum for AppliedConditionalAccessPolicyResult {
         }
     }
 }
+impl ::graph_model::rt::Value for AppliedConditionalAccessPolicyResult {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for AppliedConditionalAccessPolicyResult {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -183,23 +199,21 @@ pub struct AuditActivityInitiator {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuditActivityInitiator {
-    const TYPE_NAME: &'static str = "microsoft.graph.auditActivityInitiator";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "app" => ::graph_model::rt::field(map, &mut self.app, key),
-            "user" => ::graph_model::rt::field(map, &mut self.user, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.auditActivityInitiator"
     }
-    const FIELDS: &'static [&'static str] = &["app", "user"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "app" => &mut self.app,
+            "user" => &mut self.user,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["app", "user"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("app", &self.app);
         w.field("user", &self.user);
     }
@@ -210,17 +224,28 @@ impl ::graph_model::rt::Struct for AuditActivityInitiator {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AuditActivityInitiator {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AuditActivityInitiator {
     const TYPE_NAME: &'static str = "microsoft.graph.auditActivityInitiator";
 }
 impl ::graph_model::rt::serde::Serialize for AuditActivityInitiator {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuditActivityInitiator {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.auditLogRoot`.
@@ -237,24 +262,22 @@ pub struct AuditLogRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuditLogRoot {
-    const TYPE_NAME: &'static str = "microsoft.graph.auditLogRoot";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "directoryAudits" => ::graph_model::rt::field(map, &mut self.directory_audits, key),
-            "provisioning" => ::graph_model::rt::field(map, &mut self.provisioning, key),
-            "signIns" => ::graph_model::rt::field(map, &mut self.sign_ins, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.auditLogRoot"
     }
-    const FIELDS: &'static [&'static str] = &["directoryAudits", "provisioning", "signIns"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "directoryAudits" => &mut self.directory_audits,
+            "provisioning" => &mut self.provisioning,
+            "signIns" => &mut self.sign_ins,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["directoryAudits", "provisioning", "signIns"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("directoryAudits", &self.directory_audits);
         w.field("provisioning", &self.provisioning);
         w.field("signIns", &self.sign_ins);
@@ -266,17 +289,28 @@ impl ::graph_model::rt::Struct for AuditLogRoot {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AuditLogRoot {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AuditLogRoot {
     const TYPE_NAME: &'static str = "microsoft.graph.auditLogRoot";
 }
 impl ::graph_model::rt::serde::Serialize for AuditLogRoot {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuditLogRoot {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.authenticationAppDeviceDetails`.
@@ -295,26 +329,23 @@ pub struct AuthenticationAppDeviceDetails {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationAppDeviceDetails {
-    const TYPE_NAME: &'static str = "microsoft.graph.authenticationAppDeviceDetails";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "appVersion" => ::graph_model::rt::field(map, &mut self.app_version, key),
-            "clientApp" => ::graph_model::rt::field(map, &mut self.client_app, key),
-            "deviceId" => ::graph_model::rt::field(map, &mut self.device_id, key),
-            "operatingSystem" => ::graph_model::rt::field(map, &mut self.operating_system, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.authenticationAppDeviceDetails"
     }
-    const FIELDS: &'static [&'static str] =
-        &["appVersion", "clientApp", "deviceId", "operatingSystem"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "appVersion" => &mut self.app_version,
+            "clientApp" => &mut self.client_app,
+            "deviceId" => &mut self.device_id,
+            "operatingSystem" => &mut self.operating_system,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["appVersion", "clientApp", "deviceId", "operatingSystem"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("appVersion", &self.app_version);
         w.field("clientApp", &self.client_app);
         w.field("deviceId", &self.device_id);
@@ -327,17 +358,28 @@ impl ::graph_model::rt::Struct for AuthenticationAppDeviceDetails {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AuthenticationAppDeviceDetails {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AuthenticationAppDeviceDetails {
     const TYPE_NAME: &'static str = "microsoft.graph.authenticationAppDeviceDetails";
 }
 impl ::graph_model::rt::serde::Serialize for AuthenticationAppDeviceDetails {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationAppDeviceDetails {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.conditionalAccessStatus`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -389,6 +431,17 @@ impl ::graph_model::rt::WireEnum for ConditionalAccessStatus {
         }
     }
 }
+impl ::graph_model::rt::Value for ConditionalAccessStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ConditionalAccessStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -421,36 +474,34 @@ pub struct DeviceDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceDetail {
-    const TYPE_NAME: &'static str = "microsoft.graph.deviceDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "browser" => ::graph_model::rt::field(map, &mut self.browser, key),
-            "deviceId" => ::graph_model::rt::field(map, &mut self.device_id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "isCompliant" => ::graph_model::rt::field(map, &mut self.is_compliant, key),
-            "isManaged" => ::graph_model::rt::field(map, &mut self.is_managed, key),
-            "operatingSystem" => ::graph_model::rt::field(map, &mut self.operating_system, key),
-            "trustType" => ::graph_model::rt::field(map, &mut self.trust_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.deviceDetail"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "browser",
-        "deviceId",
-        "displayName",
-        "isCompliant",
-        "isManaged",
-        "operatingSystem",
-        "trustType",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "browser" => &mut self.browser,
+            "deviceId" => &mut self.device_id,
+            "displayName" => &mut self.display_name,
+            "isCompliant" => &mut self.is_compliant,
+            "isManaged" => &mut self.is_managed,
+            "operatingSystem" => &mut self.operating_system,
+            "trustType" => &mut self.trust_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "browser",
+            "deviceId",
+            "displayName",
+            "isCompliant",
+            "isManaged",
+            "operatingSystem",
+            "trustType",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("browser", &self.browser);
         w.field("deviceId", &self.device_id);
         w.field("displayName", &self.display_name);
@@ -466,17 +517,28 @@ impl ::graph_model::rt::Struct for DeviceDetail {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DeviceDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceDetail";
 }
 impl ::graph_model::rt::serde::Serialize for DeviceDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceDetail {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.directoryAudit`.
@@ -511,48 +573,44 @@ pub struct DirectoryAudit {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DirectoryAudit {
-    const TYPE_NAME: &'static str = "microsoft.graph.directoryAudit";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "activityDateTime" => ::graph_model::rt::field(map, &mut self.activity_date_time, key),
-            "activityDisplayName" => {
-                ::graph_model::rt::field(map, &mut self.activity_display_name, key)
-            }
-            "additionalDetails" => ::graph_model::rt::field(map, &mut self.additional_details, key),
-            "category" => ::graph_model::rt::field(map, &mut self.category, key),
-            "correlationId" => ::graph_model::rt::field(map, &mut self.correlation_id, key),
-            "initiatedBy" => ::graph_model::rt::field(map, &mut self.initiated_by, key),
-            "loggedByService" => ::graph_model::rt::field(map, &mut self.logged_by_service, key),
-            "operationType" => ::graph_model::rt::field(map, &mut self.operation_type, key),
-            "result" => ::graph_model::rt::field(map, &mut self.result, key),
-            "resultReason" => ::graph_model::rt::field(map, &mut self.result_reason, key),
-            "targetResources" => ::graph_model::rt::field(map, &mut self.target_resources, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.directoryAudit"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "activityDateTime",
-        "activityDisplayName",
-        "additionalDetails",
-        "category",
-        "correlationId",
-        "initiatedBy",
-        "loggedByService",
-        "operationType",
-        "result",
-        "resultReason",
-        "targetResources",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "activityDateTime" => &mut self.activity_date_time,
+            "activityDisplayName" => &mut self.activity_display_name,
+            "additionalDetails" => &mut self.additional_details,
+            "category" => &mut self.category,
+            "correlationId" => &mut self.correlation_id,
+            "initiatedBy" => &mut self.initiated_by,
+            "loggedByService" => &mut self.logged_by_service,
+            "operationType" => &mut self.operation_type,
+            "result" => &mut self.result,
+            "resultReason" => &mut self.result_reason,
+            "targetResources" => &mut self.target_resources,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "activityDateTime",
+            "activityDisplayName",
+            "additionalDetails",
+            "category",
+            "correlationId",
+            "initiatedBy",
+            "loggedByService",
+            "operationType",
+            "result",
+            "resultReason",
+            "targetResources",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("activityDateTime", &self.activity_date_time);
         w.field("activityDisplayName", &self.activity_display_name);
@@ -573,17 +631,28 @@ impl ::graph_model::rt::Struct for DirectoryAudit {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DirectoryAudit {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DirectoryAudit {
     const TYPE_NAME: &'static str = "microsoft.graph.directoryAudit";
 }
 impl ::graph_model::rt::serde::Serialize for DirectoryAudit {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DirectoryAudit {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.groupType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -630,6 +699,17 @@ impl ::graph_model::rt::WireEnum for GroupType {
         }
     }
 }
+impl ::graph_model::rt::Value for GroupType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for GroupType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -654,24 +734,22 @@ pub struct ModifiedProperty {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ModifiedProperty {
-    const TYPE_NAME: &'static str = "microsoft.graph.modifiedProperty";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "newValue" => ::graph_model::rt::field(map, &mut self.new_value, key),
-            "oldValue" => ::graph_model::rt::field(map, &mut self.old_value, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.modifiedProperty"
     }
-    const FIELDS: &'static [&'static str] = &["displayName", "newValue", "oldValue"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "displayName" => &mut self.display_name,
+            "newValue" => &mut self.new_value,
+            "oldValue" => &mut self.old_value,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["displayName", "newValue", "oldValue"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("displayName", &self.display_name);
         w.field("newValue", &self.new_value);
         w.field("oldValue", &self.old_value);
@@ -683,17 +761,28 @@ impl ::graph_model::rt::Struct for ModifiedProperty {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ModifiedProperty {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ModifiedProperty {
     const TYPE_NAME: &'static str = "microsoft.graph.modifiedProperty";
 }
 impl ::graph_model::rt::serde::Serialize for ModifiedProperty {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ModifiedProperty {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.operationResult`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -743,6 +832,17 @@ impl ::graph_model::rt::WireEnum for OperationResult {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for OperationResult {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for OperationResult {
@@ -823,6 +923,17 @@ impl ::graph_model::rt::WireEnum for ProvisioningAction {
         }
     }
 }
+impl ::graph_model::rt::Value for ProvisioningAction {
+    fn blank() -> Self {
+        Self::Other2(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ProvisioningAction {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -851,32 +962,30 @@ pub struct ProvisioningErrorInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProvisioningErrorInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.provisioningErrorInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "additionalDetails" => ::graph_model::rt::field(map, &mut self.additional_details, key),
-            "errorCategory" => ::graph_model::rt::field(map, &mut self.error_category, key),
-            "errorCode" => ::graph_model::rt::field(map, &mut self.error_code, key),
-            "reason" => ::graph_model::rt::field(map, &mut self.reason, key),
-            "recommendedAction" => ::graph_model::rt::field(map, &mut self.recommended_action, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.provisioningErrorInfo"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "additionalDetails",
-        "errorCategory",
-        "errorCode",
-        "reason",
-        "recommendedAction",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "additionalDetails" => &mut self.additional_details,
+            "errorCategory" => &mut self.error_category,
+            "errorCode" => &mut self.error_code,
+            "reason" => &mut self.reason,
+            "recommendedAction" => &mut self.recommended_action,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "additionalDetails",
+            "errorCategory",
+            "errorCode",
+            "reason",
+            "recommendedAction",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("additionalDetails", &self.additional_details);
         w.field("errorCategory", &self.error_category);
         w.field("errorCode", &self.error_code);
@@ -890,17 +999,28 @@ impl ::graph_model::rt::Struct for ProvisioningErrorInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ProvisioningErrorInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ProvisioningErrorInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.provisioningErrorInfo";
 }
 impl ::graph_model::rt::serde::Serialize for ProvisioningErrorInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProvisioningErrorInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.provisioningObjectSummary`.
@@ -945,64 +1065,54 @@ pub struct ProvisioningObjectSummary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProvisioningObjectSummary {
-    const TYPE_NAME: &'static str = "microsoft.graph.provisioningObjectSummary";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "activityDateTime" => ::graph_model::rt::field(map, &mut self.activity_date_time, key),
-            "changeId" => ::graph_model::rt::field(map, &mut self.change_id, key),
-            "cycleId" => ::graph_model::rt::field(map, &mut self.cycle_id, key),
-            "durationInMilliseconds" => {
-                ::graph_model::rt::field(map, &mut self.duration_in_milliseconds, key)
-            }
-            "initiatedBy" => ::graph_model::rt::field(map, &mut self.initiated_by, key),
-            "jobId" => ::graph_model::rt::field(map, &mut self.job_id, key),
-            "modifiedProperties" => {
-                ::graph_model::rt::field(map, &mut self.modified_properties, key)
-            }
-            "provisioningAction" => {
-                ::graph_model::rt::field(map, &mut self.provisioning_action, key)
-            }
-            "provisioningStatusInfo" => {
-                ::graph_model::rt::field(map, &mut self.provisioning_status_info, key)
-            }
-            "provisioningSteps" => ::graph_model::rt::field(map, &mut self.provisioning_steps, key),
-            "servicePrincipal" => ::graph_model::rt::field(map, &mut self.service_principal, key),
-            "sourceIdentity" => ::graph_model::rt::field(map, &mut self.source_identity, key),
-            "sourceSystem" => ::graph_model::rt::field(map, &mut self.source_system, key),
-            "targetIdentity" => ::graph_model::rt::field(map, &mut self.target_identity, key),
-            "targetSystem" => ::graph_model::rt::field(map, &mut self.target_system, key),
-            "tenantId" => ::graph_model::rt::field(map, &mut self.tenant_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.provisioningObjectSummary"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "activityDateTime",
-        "changeId",
-        "cycleId",
-        "durationInMilliseconds",
-        "initiatedBy",
-        "jobId",
-        "modifiedProperties",
-        "provisioningAction",
-        "provisioningStatusInfo",
-        "provisioningSteps",
-        "servicePrincipal",
-        "sourceIdentity",
-        "sourceSystem",
-        "targetIdentity",
-        "targetSystem",
-        "tenantId",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "activityDateTime" => &mut self.activity_date_time,
+            "changeId" => &mut self.change_id,
+            "cycleId" => &mut self.cycle_id,
+            "durationInMilliseconds" => &mut self.duration_in_milliseconds,
+            "initiatedBy" => &mut self.initiated_by,
+            "jobId" => &mut self.job_id,
+            "modifiedProperties" => &mut self.modified_properties,
+            "provisioningAction" => &mut self.provisioning_action,
+            "provisioningStatusInfo" => &mut self.provisioning_status_info,
+            "provisioningSteps" => &mut self.provisioning_steps,
+            "servicePrincipal" => &mut self.service_principal,
+            "sourceIdentity" => &mut self.source_identity,
+            "sourceSystem" => &mut self.source_system,
+            "targetIdentity" => &mut self.target_identity,
+            "targetSystem" => &mut self.target_system,
+            "tenantId" => &mut self.tenant_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "activityDateTime",
+            "changeId",
+            "cycleId",
+            "durationInMilliseconds",
+            "initiatedBy",
+            "jobId",
+            "modifiedProperties",
+            "provisioningAction",
+            "provisioningStatusInfo",
+            "provisioningSteps",
+            "servicePrincipal",
+            "sourceIdentity",
+            "sourceSystem",
+            "targetIdentity",
+            "targetSystem",
+            "tenantId",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("activityDateTime", &self.activity_date_time);
         w.field("changeId", &self.change_id);
@@ -1028,17 +1138,28 @@ impl ::graph_model::rt::Struct for ProvisioningObjectSummary {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ProvisioningObjectSummary {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ProvisioningObjectSummary {
     const TYPE_NAME: &'static str = "microsoft.graph.provisioningObjectSummary";
 }
 impl ::graph_model::rt::serde::Serialize for ProvisioningObjectSummary {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProvisioningObjectSummary {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.provisioningResult`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1097,6 +1218,17 @@ impl ::graph_model::rt::WireEnum for ProvisioningResult {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for ProvisioningResult {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for ProvisioningResult {
@@ -1162,6 +1294,17 @@ impl ::graph_model::rt::WireEnum for ProvisioningStatusErrorCategory {
         }
     }
 }
+impl ::graph_model::rt::Value for ProvisioningStatusErrorCategory {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ProvisioningStatusErrorCategory {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1184,23 +1327,21 @@ pub struct ProvisioningStatusInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProvisioningStatusInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.provisioningStatusInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "errorInformation" => ::graph_model::rt::field(map, &mut self.error_information, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.provisioningStatusInfo"
     }
-    const FIELDS: &'static [&'static str] = &["errorInformation", "status"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "errorInformation" => &mut self.error_information,
+            "status" => &mut self.status,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["errorInformation", "status"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("errorInformation", &self.error_information);
         w.field("status", &self.status);
     }
@@ -1211,17 +1352,28 @@ impl ::graph_model::rt::Struct for ProvisioningStatusInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ProvisioningStatusInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ProvisioningStatusInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.provisioningStatusInfo";
 }
 impl ::graph_model::rt::serde::Serialize for ProvisioningStatusInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProvisioningStatusInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.provisioningStep`.
@@ -1242,34 +1394,30 @@ pub struct ProvisioningStep {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProvisioningStep {
-    const TYPE_NAME: &'static str = "microsoft.graph.provisioningStep";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "details" => ::graph_model::rt::field(map, &mut self.details, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "provisioningStepType" => {
-                ::graph_model::rt::field(map, &mut self.provisioning_step_type, key)
-            }
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.provisioningStep"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "description",
-        "details",
-        "name",
-        "provisioningStepType",
-        "status",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "description" => &mut self.description,
+            "details" => &mut self.details,
+            "name" => &mut self.name,
+            "provisioningStepType" => &mut self.provisioning_step_type,
+            "status" => &mut self.status,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "description",
+            "details",
+            "name",
+            "provisioningStepType",
+            "status",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("description", &self.description);
         w.field("details", &self.details);
         w.field("name", &self.name);
@@ -1283,17 +1431,28 @@ impl ::graph_model::rt::Struct for ProvisioningStep {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ProvisioningStep {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ProvisioningStep {
     const TYPE_NAME: &'static str = "microsoft.graph.provisioningStep";
 }
 impl ::graph_model::rt::serde::Serialize for ProvisioningStep {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProvisioningStep {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.provisioningStepType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1362,6 +1521,17 @@ impl ::graph_model::rt::WireEnum for ProvisioningStepType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for ProvisioningStepType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for ProvisioningStepType {
@@ -1485,6 +1655,17 @@ impl ::graph_model::rt::WireEnum for RiskEventType {
         }
     }
 }
+impl ::graph_model::rt::Value for RiskEventType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for RiskEventType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1565,102 +1746,80 @@ pub struct SignIn {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SignIn {
-    const TYPE_NAME: &'static str = "microsoft.graph.signIn";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "appDisplayName" => ::graph_model::rt::field(map, &mut self.app_display_name, key),
-            "appId" => ::graph_model::rt::field(map, &mut self.app_id, key),
-            "appliedConditionalAccessPolicies" => {
-                ::graph_model::rt::field(map, &mut self.applied_conditional_access_policies, key)
-            }
-            "authenticationAppDeviceDetails" => {
-                ::graph_model::rt::field(map, &mut self.authentication_app_device_details, key)
-            }
-            "clientAppUsed" => ::graph_model::rt::field(map, &mut self.client_app_used, key),
-            "conditionalAccessStatus" => {
-                ::graph_model::rt::field(map, &mut self.conditional_access_status, key)
-            }
-            "correlationId" => ::graph_model::rt::field(map, &mut self.correlation_id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "deviceDetail" => ::graph_model::rt::field(map, &mut self.device_detail, key),
-            "homeTenantId" => ::graph_model::rt::field(map, &mut self.home_tenant_id, key),
-            "ipAddress" => ::graph_model::rt::field(map, &mut self.ip_address, key),
-            "isInteractive" => ::graph_model::rt::field(map, &mut self.is_interactive, key),
-            "location" => ::graph_model::rt::field(map, &mut self.location, key),
-            "resourceDisplayName" => {
-                ::graph_model::rt::field(map, &mut self.resource_display_name, key)
-            }
-            "resourceId" => ::graph_model::rt::field(map, &mut self.resource_id, key),
-            "resourceTenantId" => ::graph_model::rt::field(map, &mut self.resource_tenant_id, key),
-            "riskDetail" => ::graph_model::rt::field(map, &mut self.risk_detail, key),
-            "riskEventTypes" => ::graph_model::rt::field(map, &mut self.risk_event_types, key),
-            "riskEventTypes_v2" => {
-                ::graph_model::rt::field(map, &mut self.risk_event_types_v2, key)
-            }
-            "riskLevelAggregated" => {
-                ::graph_model::rt::field(map, &mut self.risk_level_aggregated, key)
-            }
-            "riskLevelDuringSignIn" => {
-                ::graph_model::rt::field(map, &mut self.risk_level_during_sign_in, key)
-            }
-            "riskState" => ::graph_model::rt::field(map, &mut self.risk_state, key),
-            "servicePrincipalId" => {
-                ::graph_model::rt::field(map, &mut self.service_principal_id, key)
-            }
-            "servicePrincipalName" => {
-                ::graph_model::rt::field(map, &mut self.service_principal_name, key)
-            }
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "userAgent" => ::graph_model::rt::field(map, &mut self.user_agent, key),
-            "userDisplayName" => ::graph_model::rt::field(map, &mut self.user_display_name, key),
-            "userId" => ::graph_model::rt::field(map, &mut self.user_id, key),
-            "userPrincipalName" => {
-                ::graph_model::rt::field(map, &mut self.user_principal_name, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.signIn"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "appDisplayName",
-        "appId",
-        "appliedConditionalAccessPolicies",
-        "authenticationAppDeviceDetails",
-        "clientAppUsed",
-        "conditionalAccessStatus",
-        "correlationId",
-        "createdDateTime",
-        "deviceDetail",
-        "homeTenantId",
-        "ipAddress",
-        "isInteractive",
-        "location",
-        "resourceDisplayName",
-        "resourceId",
-        "resourceTenantId",
-        "riskDetail",
-        "riskEventTypes",
-        "riskEventTypes_v2",
-        "riskLevelAggregated",
-        "riskLevelDuringSignIn",
-        "riskState",
-        "servicePrincipalId",
-        "servicePrincipalName",
-        "status",
-        "userAgent",
-        "userDisplayName",
-        "userId",
-        "userPrincipalName",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "appDisplayName" => &mut self.app_display_name,
+            "appId" => &mut self.app_id,
+            "appliedConditionalAccessPolicies" => &mut self.applied_conditional_access_policies,
+            "authenticationAppDeviceDetails" => &mut self.authentication_app_device_details,
+            "clientAppUsed" => &mut self.client_app_used,
+            "conditionalAccessStatus" => &mut self.conditional_access_status,
+            "correlationId" => &mut self.correlation_id,
+            "createdDateTime" => &mut self.created_date_time,
+            "deviceDetail" => &mut self.device_detail,
+            "homeTenantId" => &mut self.home_tenant_id,
+            "ipAddress" => &mut self.ip_address,
+            "isInteractive" => &mut self.is_interactive,
+            "location" => &mut self.location,
+            "resourceDisplayName" => &mut self.resource_display_name,
+            "resourceId" => &mut self.resource_id,
+            "resourceTenantId" => &mut self.resource_tenant_id,
+            "riskDetail" => &mut self.risk_detail,
+            "riskEventTypes" => &mut self.risk_event_types,
+            "riskEventTypes_v2" => &mut self.risk_event_types_v2,
+            "riskLevelAggregated" => &mut self.risk_level_aggregated,
+            "riskLevelDuringSignIn" => &mut self.risk_level_during_sign_in,
+            "riskState" => &mut self.risk_state,
+            "servicePrincipalId" => &mut self.service_principal_id,
+            "servicePrincipalName" => &mut self.service_principal_name,
+            "status" => &mut self.status,
+            "userAgent" => &mut self.user_agent,
+            "userDisplayName" => &mut self.user_display_name,
+            "userId" => &mut self.user_id,
+            "userPrincipalName" => &mut self.user_principal_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "appDisplayName",
+            "appId",
+            "appliedConditionalAccessPolicies",
+            "authenticationAppDeviceDetails",
+            "clientAppUsed",
+            "conditionalAccessStatus",
+            "correlationId",
+            "createdDateTime",
+            "deviceDetail",
+            "homeTenantId",
+            "ipAddress",
+            "isInteractive",
+            "location",
+            "resourceDisplayName",
+            "resourceId",
+            "resourceTenantId",
+            "riskDetail",
+            "riskEventTypes",
+            "riskEventTypes_v2",
+            "riskLevelAggregated",
+            "riskLevelDuringSignIn",
+            "riskState",
+            "servicePrincipalId",
+            "servicePrincipalName",
+            "status",
+            "userAgent",
+            "userDisplayName",
+            "userId",
+            "userPrincipalName",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("appDisplayName", &self.app_display_name);
         w.field("appId", &self.app_id);
@@ -1705,17 +1864,28 @@ impl ::graph_model::rt::Struct for SignIn {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SignIn {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SignIn {
     const TYPE_NAME: &'static str = "microsoft.graph.signIn";
 }
 impl ::graph_model::rt::serde::Serialize for SignIn {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SignIn {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.signInStatus`.
@@ -1732,24 +1902,22 @@ pub struct SignInStatus {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SignInStatus {
-    const TYPE_NAME: &'static str = "microsoft.graph.signInStatus";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "additionalDetails" => ::graph_model::rt::field(map, &mut self.additional_details, key),
-            "errorCode" => ::graph_model::rt::field(map, &mut self.error_code, key),
-            "failureReason" => ::graph_model::rt::field(map, &mut self.failure_reason, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.signInStatus"
     }
-    const FIELDS: &'static [&'static str] = &["additionalDetails", "errorCode", "failureReason"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "additionalDetails" => &mut self.additional_details,
+            "errorCode" => &mut self.error_code,
+            "failureReason" => &mut self.failure_reason,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["additionalDetails", "errorCode", "failureReason"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("additionalDetails", &self.additional_details);
         w.field("errorCode", &self.error_code);
         w.field("failureReason", &self.failure_reason);
@@ -1761,17 +1929,28 @@ impl ::graph_model::rt::Struct for SignInStatus {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SignInStatus {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SignInStatus {
     const TYPE_NAME: &'static str = "microsoft.graph.signInStatus";
 }
 impl ::graph_model::rt::serde::Serialize for SignInStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SignInStatus {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.targetResource`.
@@ -1794,38 +1973,32 @@ pub struct TargetResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TargetResource {
-    const TYPE_NAME: &'static str = "microsoft.graph.targetResource";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "groupType" => ::graph_model::rt::field(map, &mut self.group_type, key),
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "modifiedProperties" => {
-                ::graph_model::rt::field(map, &mut self.modified_properties, key)
-            }
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            "userPrincipalName" => {
-                ::graph_model::rt::field(map, &mut self.user_principal_name, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.targetResource"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "displayName",
-        "groupType",
-        "id",
-        "modifiedProperties",
-        "type",
-        "userPrincipalName",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "displayName" => &mut self.display_name,
+            "groupType" => &mut self.group_type,
+            "id" => &mut self.id,
+            "modifiedProperties" => &mut self.modified_properties,
+            "type" => &mut self.r#type,
+            "userPrincipalName" => &mut self.user_principal_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "displayName",
+            "groupType",
+            "id",
+            "modifiedProperties",
+            "type",
+            "userPrincipalName",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("displayName", &self.display_name);
         w.field("groupType", &self.group_type);
         w.field("id", &self.id);
@@ -1840,16 +2013,27 @@ impl ::graph_model::rt::Struct for TargetResource {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TargetResource {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TargetResource {
     const TYPE_NAME: &'static str = "microsoft.graph.targetResource";
 }
 impl ::graph_model::rt::serde::Serialize for TargetResource {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TargetResource {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

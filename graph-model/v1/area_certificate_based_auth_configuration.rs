@@ -20,38 +20,32 @@ pub struct CertificateAuthority {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CertificateAuthority {
-    const TYPE_NAME: &'static str = "microsoft.graph.certificateAuthority";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "certificate" => ::graph_model::rt::field(map, &mut self.certificate, key),
-            "certificateRevocationListUrl" => {
-                ::graph_model::rt::field(map, &mut self.certificate_revocation_list_url, key)
-            }
-            "deltaCertificateRevocationListUrl" => {
-                ::graph_model::rt::field(map, &mut self.delta_certificate_revocation_list_url, key)
-            }
-            "isRootAuthority" => ::graph_model::rt::field(map, &mut self.is_root_authority, key),
-            "issuer" => ::graph_model::rt::field(map, &mut self.issuer, key),
-            "issuerSki" => ::graph_model::rt::field(map, &mut self.issuer_ski, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.certificateAuthority"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "certificate",
-        "certificateRevocationListUrl",
-        "deltaCertificateRevocationListUrl",
-        "isRootAuthority",
-        "issuer",
-        "issuerSki",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "certificate" => &mut self.certificate,
+            "certificateRevocationListUrl" => &mut self.certificate_revocation_list_url,
+            "deltaCertificateRevocationListUrl" => &mut self.delta_certificate_revocation_list_url,
+            "isRootAuthority" => &mut self.is_root_authority,
+            "issuer" => &mut self.issuer,
+            "issuerSki" => &mut self.issuer_ski,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "certificate",
+            "certificateRevocationListUrl",
+            "deltaCertificateRevocationListUrl",
+            "isRootAuthority",
+            "issuer",
+            "issuerSki",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("certificate", &self.certificate);
         w.field(
             "certificateRevocationListUrl",
@@ -72,17 +66,28 @@ impl ::graph_model::rt::Struct for CertificateAuthority {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CertificateAuthority {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CertificateAuthority {
     const TYPE_NAME: &'static str = "microsoft.graph.certificateAuthority";
 }
 impl ::graph_model::rt::serde::Serialize for CertificateAuthority {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CertificateAuthority {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.certificateBasedAuthConfiguration`.
@@ -97,25 +102,21 @@ pub struct CertificateBasedAuthConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CertificateBasedAuthConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.certificateBasedAuthConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "certificateAuthorities" => {
-                ::graph_model::rt::field(map, &mut self.certificate_authorities, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.certificateBasedAuthConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &["id", "certificateAuthorities"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "certificateAuthorities" => &mut self.certificate_authorities,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "certificateAuthorities"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("certificateAuthorities", &self.certificate_authorities);
     }
@@ -126,16 +127,27 @@ impl ::graph_model::rt::Struct for CertificateBasedAuthConfiguration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CertificateBasedAuthConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CertificateBasedAuthConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.certificateBasedAuthConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for CertificateBasedAuthConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CertificateBasedAuthConfiguration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

@@ -16,25 +16,23 @@ pub struct AddLargeGalleryViewOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AddLargeGalleryViewOperation {
-    const TYPE_NAME: &'static str = "microsoft.graph.addLargeGalleryViewOperation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "clientContext" => ::graph_model::rt::field(map, &mut self.client_context, key),
-            "resultInfo" => ::graph_model::rt::field(map, &mut self.result_info, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.addLargeGalleryViewOperation"
     }
-    const FIELDS: &'static [&'static str] = &["id", "clientContext", "resultInfo", "status"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "clientContext" => &mut self.client_context,
+            "resultInfo" => &mut self.result_info,
+            "status" => &mut self.status,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "clientContext", "resultInfo", "status"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("clientContext", &self.client_context);
         w.field("resultInfo", &self.result_info);
@@ -47,17 +45,28 @@ impl ::graph_model::rt::Struct for AddLargeGalleryViewOperation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AddLargeGalleryViewOperation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AddLargeGalleryViewOperation {
     const TYPE_NAME: &'static str = "microsoft.graph.addLargeGalleryViewOperation";
 }
 impl ::graph_model::rt::serde::Serialize for AddLargeGalleryViewOperation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AddLargeGalleryViewOperation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.appHostedMediaConfig`.
@@ -70,22 +79,20 @@ pub struct AppHostedMediaConfig {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AppHostedMediaConfig {
-    const TYPE_NAME: &'static str = "microsoft.graph.appHostedMediaConfig";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "blob" => ::graph_model::rt::field(map, &mut self.blob, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.appHostedMediaConfig"
     }
-    const FIELDS: &'static [&'static str] = &["blob"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "blob" => &mut self.blob,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["blob"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("blob", &self.blob);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -95,17 +102,28 @@ impl ::graph_model::rt::Struct for AppHostedMediaConfig {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AppHostedMediaConfig {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AppHostedMediaConfig {
     const TYPE_NAME: &'static str = "microsoft.graph.appHostedMediaConfig";
 }
 impl ::graph_model::rt::serde::Serialize for AppHostedMediaConfig {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppHostedMediaConfig {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.audioRoutingGroup`.
@@ -124,25 +142,23 @@ pub struct AudioRoutingGroup {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AudioRoutingGroup {
-    const TYPE_NAME: &'static str = "microsoft.graph.audioRoutingGroup";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "receivers" => ::graph_model::rt::field(map, &mut self.receivers, key),
-            "routingMode" => ::graph_model::rt::field(map, &mut self.routing_mode, key),
-            "sources" => ::graph_model::rt::field(map, &mut self.sources, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.audioRoutingGroup"
     }
-    const FIELDS: &'static [&'static str] = &["id", "receivers", "routingMode", "sources"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "receivers" => &mut self.receivers,
+            "routingMode" => &mut self.routing_mode,
+            "sources" => &mut self.sources,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "receivers", "routingMode", "sources"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("receivers", &self.receivers);
         w.field("routingMode", &self.routing_mode);
@@ -155,17 +171,28 @@ impl ::graph_model::rt::Struct for AudioRoutingGroup {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AudioRoutingGroup {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AudioRoutingGroup {
     const TYPE_NAME: &'static str = "microsoft.graph.audioRoutingGroup";
 }
 impl ::graph_model::rt::serde::Serialize for AudioRoutingGroup {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AudioRoutingGroup {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.call`.
@@ -226,78 +253,70 @@ pub struct Call {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Call {
-    const TYPE_NAME: &'static str = "microsoft.graph.call";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "callbackUri" => ::graph_model::rt::field(map, &mut self.callback_uri, key),
-            "callChainId" => ::graph_model::rt::field(map, &mut self.call_chain_id, key),
-            "callOptions" => ::graph_model::rt::field(map, &mut self.call_options, key),
-            "callRoutes" => ::graph_model::rt::field(map, &mut self.call_routes, key),
-            "chatInfo" => ::graph_model::rt::field(map, &mut self.chat_info, key),
-            "direction" => ::graph_model::rt::field(map, &mut self.direction, key),
-            "incomingContext" => ::graph_model::rt::field(map, &mut self.incoming_context, key),
-            "mediaConfig" => ::graph_model::rt::field(map, &mut self.media_config, key),
-            "mediaState" => ::graph_model::rt::field(map, &mut self.media_state, key),
-            "meetingInfo" => ::graph_model::rt::field(map, &mut self.meeting_info, key),
-            "myParticipantId" => ::graph_model::rt::field(map, &mut self.my_participant_id, key),
-            "requestedModalities" => {
-                ::graph_model::rt::field(map, &mut self.requested_modalities, key)
-            }
-            "resultInfo" => ::graph_model::rt::field(map, &mut self.result_info, key),
-            "source" => ::graph_model::rt::field(map, &mut self.source, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            "subject" => ::graph_model::rt::field(map, &mut self.subject, key),
-            "targets" => ::graph_model::rt::field(map, &mut self.targets, key),
-            "tenantId" => ::graph_model::rt::field(map, &mut self.tenant_id, key),
-            "toneInfo" => ::graph_model::rt::field(map, &mut self.tone_info, key),
-            "transcription" => ::graph_model::rt::field(map, &mut self.transcription, key),
-            "audioRoutingGroups" => {
-                ::graph_model::rt::field(map, &mut self.audio_routing_groups, key)
-            }
-            "contentSharingSessions" => {
-                ::graph_model::rt::field(map, &mut self.content_sharing_sessions, key)
-            }
-            "operations" => ::graph_model::rt::field(map, &mut self.operations, key),
-            "participants" => ::graph_model::rt::field(map, &mut self.participants, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.call"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "callbackUri",
-        "callChainId",
-        "callOptions",
-        "callRoutes",
-        "chatInfo",
-        "direction",
-        "incomingContext",
-        "mediaConfig",
-        "mediaState",
-        "meetingInfo",
-        "myParticipantId",
-        "requestedModalities",
-        "resultInfo",
-        "source",
-        "state",
-        "subject",
-        "targets",
-        "tenantId",
-        "toneInfo",
-        "transcription",
-        "audioRoutingGroups",
-        "contentSharingSessions",
-        "operations",
-        "participants",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "callbackUri" => &mut self.callback_uri,
+            "callChainId" => &mut self.call_chain_id,
+            "callOptions" => &mut self.call_options,
+            "callRoutes" => &mut self.call_routes,
+            "chatInfo" => &mut self.chat_info,
+            "direction" => &mut self.direction,
+            "incomingContext" => &mut self.incoming_context,
+            "mediaConfig" => &mut self.media_config,
+            "mediaState" => &mut self.media_state,
+            "meetingInfo" => &mut self.meeting_info,
+            "myParticipantId" => &mut self.my_participant_id,
+            "requestedModalities" => &mut self.requested_modalities,
+            "resultInfo" => &mut self.result_info,
+            "source" => &mut self.source,
+            "state" => &mut self.state,
+            "subject" => &mut self.subject,
+            "targets" => &mut self.targets,
+            "tenantId" => &mut self.tenant_id,
+            "toneInfo" => &mut self.tone_info,
+            "transcription" => &mut self.transcription,
+            "audioRoutingGroups" => &mut self.audio_routing_groups,
+            "contentSharingSessions" => &mut self.content_sharing_sessions,
+            "operations" => &mut self.operations,
+            "participants" => &mut self.participants,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "callbackUri",
+            "callChainId",
+            "callOptions",
+            "callRoutes",
+            "chatInfo",
+            "direction",
+            "incomingContext",
+            "mediaConfig",
+            "mediaState",
+            "meetingInfo",
+            "myParticipantId",
+            "requestedModalities",
+            "resultInfo",
+            "source",
+            "state",
+            "subject",
+            "targets",
+            "tenantId",
+            "toneInfo",
+            "transcription",
+            "audioRoutingGroups",
+            "contentSharingSessions",
+            "operations",
+            "participants",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("callbackUri", &self.callback_uri);
         w.field("callChainId", &self.call_chain_id);
@@ -331,17 +350,28 @@ impl ::graph_model::rt::Struct for Call {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Call {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Call {
     const TYPE_NAME: &'static str = "microsoft.graph.call";
 }
 impl ::graph_model::rt::serde::Serialize for Call {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Call {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.callDirection`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -383,6 +413,17 @@ impl ::graph_model::rt::WireEnum for CallDirection {
         }
     }
 }
+impl ::graph_model::rt::Value for CallDirection {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for CallDirection {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -403,22 +444,20 @@ pub struct CallMediaState {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CallMediaState {
-    const TYPE_NAME: &'static str = "microsoft.graph.callMediaState";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "audio" => ::graph_model::rt::field(map, &mut self.audio, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.callMediaState"
     }
-    const FIELDS: &'static [&'static str] = &["audio"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "audio" => &mut self.audio,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["audio"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("audio", &self.audio);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -428,17 +467,28 @@ impl ::graph_model::rt::Struct for CallMediaState {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CallMediaState {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CallMediaState {
     const TYPE_NAME: &'static str = "microsoft.graph.callMediaState";
 }
 impl ::graph_model::rt::serde::Serialize for CallMediaState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CallMediaState {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.callOptions` (abstract).
@@ -458,40 +508,30 @@ pub struct CallOptions {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CallOptions {
-    const TYPE_NAME: &'static str = "microsoft.graph.callOptions";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "hideBotAfterEscalation" => {
-                ::graph_model::rt::field(map, &mut self.hide_bot_after_escalation, key)
-            }
-            "isContentSharingNotificationEnabled" => ::graph_model::rt::field(
-                map,
-                &mut self.is_content_sharing_notification_enabled,
-                key,
-            ),
-            "isDeltaRosterEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_delta_roster_enabled, key)
-            }
-            "isInteractiveRosterEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_interactive_roster_enabled, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.callOptions"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "hideBotAfterEscalation",
-        "isContentSharingNotificationEnabled",
-        "isDeltaRosterEnabled",
-        "isInteractiveRosterEnabled",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "hideBotAfterEscalation" => &mut self.hide_bot_after_escalation,
+            "isContentSharingNotificationEnabled" => {
+                &mut self.is_content_sharing_notification_enabled
+            }
+            "isDeltaRosterEnabled" => &mut self.is_delta_roster_enabled,
+            "isInteractiveRosterEnabled" => &mut self.is_interactive_roster_enabled,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "hideBotAfterEscalation",
+            "isContentSharingNotificationEnabled",
+            "isDeltaRosterEnabled",
+            "isInteractiveRosterEnabled",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("hideBotAfterEscalation", &self.hide_bot_after_escalation);
         w.field(
             "isContentSharingNotificationEnabled",
@@ -510,17 +550,28 @@ impl ::graph_model::rt::Struct for CallOptions {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CallOptions {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CallOptions {
     const TYPE_NAME: &'static str = "microsoft.graph.callOptions";
 }
 impl ::graph_model::rt::serde::Serialize for CallOptions {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CallOptions {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.callOptions` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -550,38 +601,63 @@ impl Default for CallOptionsAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for CallOptionsAny {
-    type Base = super::CallOptions;
-    const BASE: &'static str = "microsoft.graph.callOptions";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
-            "microsoft.graph.incomingCallOptions" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::IncomingCallOptions)
-            }
-            "microsoft.graph.outgoingCallOptions" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::OutgoingCallOptions)
-            }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.callOptions"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.callOptions" => Self::Base(Default::default()),
+            "microsoft.graph.incomingCallOptions" => Self::IncomingCallOptions(Default::default()),
+            "microsoft.graph.outgoingCallOptions" => Self::OutgoingCallOptions(Default::default()),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::IncomingCallOptions(v) => Some(v),
+            Self::OutgoingCallOptions(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::CallOptions) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::IncomingCallOptions(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.incomingCallOptions", v)
+            }
+            Self::OutgoingCallOptions(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.outgoingCallOptions", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for CallOptionsAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for CallOptionsAny {
@@ -589,21 +665,12 @@ impl ::graph_model::rt::GraphType for CallOptionsAny {
 }
 impl ::graph_model::rt::serde::Serialize for CallOptionsAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::IncomingCallOptions(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.incomingCallOptions"), s)
-            }
-            Self::OutgoingCallOptions(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.outgoingCallOptions"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CallOptionsAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.callRoute`.
@@ -620,24 +687,22 @@ pub struct CallRoute {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CallRoute {
-    const TYPE_NAME: &'static str = "microsoft.graph.callRoute";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "final" => ::graph_model::rt::field(map, &mut self.r#final, key),
-            "original" => ::graph_model::rt::field(map, &mut self.original, key),
-            "routingType" => ::graph_model::rt::field(map, &mut self.routing_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.callRoute"
     }
-    const FIELDS: &'static [&'static str] = &["final", "original", "routingType"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "final" => &mut self.r#final,
+            "original" => &mut self.original,
+            "routingType" => &mut self.routing_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["final", "original", "routingType"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("final", &self.r#final);
         w.field("original", &self.original);
         w.field("routingType", &self.routing_type);
@@ -649,17 +714,28 @@ impl ::graph_model::rt::Struct for CallRoute {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CallRoute {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CallRoute {
     const TYPE_NAME: &'static str = "microsoft.graph.callRoute";
 }
 impl ::graph_model::rt::serde::Serialize for CallRoute {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CallRoute {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.callState`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -745,6 +821,17 @@ impl ::graph_model::rt::WireEnum for CallState {
         }
     }
 }
+impl ::graph_model::rt::Value for CallState {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for CallState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -767,25 +854,21 @@ pub struct CallTranscriptionInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CallTranscriptionInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.callTranscriptionInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.callTranscriptionInfo"
     }
-    const FIELDS: &'static [&'static str] = &["lastModifiedDateTime", "state"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "state" => &mut self.state,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["lastModifiedDateTime", "state"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("lastModifiedDateTime", &self.last_modified_date_time);
         w.field("state", &self.state);
     }
@@ -796,17 +879,28 @@ impl ::graph_model::rt::Struct for CallTranscriptionInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CallTranscriptionInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CallTranscriptionInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.callTranscriptionInfo";
 }
 impl ::graph_model::rt::serde::Serialize for CallTranscriptionInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CallTranscriptionInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.callTranscriptionState`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -858,6 +952,17 @@ impl ::graph_model::rt::WireEnum for CallTranscriptionState {
         }
     }
 }
+impl ::graph_model::rt::Value for CallTranscriptionState {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for CallTranscriptionState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -884,25 +989,23 @@ pub struct CancelMediaProcessingOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CancelMediaProcessingOperation {
-    const TYPE_NAME: &'static str = "microsoft.graph.cancelMediaProcessingOperation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "clientContext" => ::graph_model::rt::field(map, &mut self.client_context, key),
-            "resultInfo" => ::graph_model::rt::field(map, &mut self.result_info, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.cancelMediaProcessingOperation"
     }
-    const FIELDS: &'static [&'static str] = &["id", "clientContext", "resultInfo", "status"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "clientContext" => &mut self.client_context,
+            "resultInfo" => &mut self.result_info,
+            "status" => &mut self.status,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "clientContext", "resultInfo", "status"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("clientContext", &self.client_context);
         w.field("resultInfo", &self.result_info);
@@ -915,17 +1018,28 @@ impl ::graph_model::rt::Struct for CancelMediaProcessingOperation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CancelMediaProcessingOperation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CancelMediaProcessingOperation {
     const TYPE_NAME: &'static str = "microsoft.graph.cancelMediaProcessingOperation";
 }
 impl ::graph_model::rt::serde::Serialize for CancelMediaProcessingOperation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CancelMediaProcessingOperation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Represents a container that exposes navigation properties for cloud communications resources.
@@ -953,36 +1067,32 @@ pub struct CloudCommunications {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudCommunications {
-    const TYPE_NAME: &'static str = "microsoft.graph.cloudCommunications";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "adhocCalls" => ::graph_model::rt::field(map, &mut self.adhoc_calls, key),
-            "callRecords" => ::graph_model::rt::field(map, &mut self.call_records, key),
-            "calls" => ::graph_model::rt::field(map, &mut self.calls, key),
-            "onlineMeetingConversations" => {
-                ::graph_model::rt::field(map, &mut self.online_meeting_conversations, key)
-            }
-            "onlineMeetings" => ::graph_model::rt::field(map, &mut self.online_meetings, key),
-            "presences" => ::graph_model::rt::field(map, &mut self.presences, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.cloudCommunications"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "adhocCalls",
-        "callRecords",
-        "calls",
-        "onlineMeetingConversations",
-        "onlineMeetings",
-        "presences",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "adhocCalls" => &mut self.adhoc_calls,
+            "callRecords" => &mut self.call_records,
+            "calls" => &mut self.calls,
+            "onlineMeetingConversations" => &mut self.online_meeting_conversations,
+            "onlineMeetings" => &mut self.online_meetings,
+            "presences" => &mut self.presences,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "adhocCalls",
+            "callRecords",
+            "calls",
+            "onlineMeetingConversations",
+            "onlineMeetings",
+            "presences",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("adhocCalls", &self.adhoc_calls);
         w.field("callRecords", &self.call_records);
         w.field("calls", &self.calls);
@@ -1000,17 +1110,28 @@ impl ::graph_model::rt::Struct for CloudCommunications {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CloudCommunications {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CloudCommunications {
     const TYPE_NAME: &'static str = "microsoft.graph.cloudCommunications";
 }
 impl ::graph_model::rt::serde::Serialize for CloudCommunications {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudCommunications {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.commsOperation`.
@@ -1029,25 +1150,23 @@ pub struct CommsOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CommsOperation {
-    const TYPE_NAME: &'static str = "microsoft.graph.commsOperation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "clientContext" => ::graph_model::rt::field(map, &mut self.client_context, key),
-            "resultInfo" => ::graph_model::rt::field(map, &mut self.result_info, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.commsOperation"
     }
-    const FIELDS: &'static [&'static str] = &["id", "clientContext", "resultInfo", "status"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "clientContext" => &mut self.client_context,
+            "resultInfo" => &mut self.result_info,
+            "status" => &mut self.status,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "clientContext", "resultInfo", "status"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("clientContext", &self.client_context);
         w.field("resultInfo", &self.result_info);
@@ -1060,17 +1179,28 @@ impl ::graph_model::rt::Struct for CommsOperation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CommsOperation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CommsOperation {
     const TYPE_NAME: &'static str = "microsoft.graph.commsOperation";
 }
 impl ::graph_model::rt::serde::Serialize for CommsOperation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CommsOperation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.commsOperation` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -1120,68 +1250,138 @@ impl Default for CommsOperationAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for CommsOperationAny {
-    type Base = super::CommsOperation;
-    const BASE: &'static str = "microsoft.graph.commsOperation";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.commsOperation"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.commsOperation" => Self::Base(Default::default()),
             "microsoft.graph.addLargeGalleryViewOperation" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::AddLargeGalleryViewOperation)
+                Self::AddLargeGalleryViewOperation(Default::default())
             }
             "microsoft.graph.cancelMediaProcessingOperation" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::CancelMediaProcessingOperation)
+                Self::CancelMediaProcessingOperation(Default::default())
             }
             "microsoft.graph.inviteParticipantsOperation" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::InviteParticipantsOperation)
+                Self::InviteParticipantsOperation(Default::default())
             }
             "microsoft.graph.muteParticipantOperation" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::MuteParticipantOperation)
+                Self::MuteParticipantOperation(Default::default())
             }
-            "microsoft.graph.playPromptOperation" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::PlayPromptOperation)
-            }
-            "microsoft.graph.recordOperation" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::RecordOperation)
-            }
+            "microsoft.graph.playPromptOperation" => Self::PlayPromptOperation(Default::default()),
+            "microsoft.graph.recordOperation" => Self::RecordOperation(Default::default()),
             "microsoft.graph.sendDtmfTonesOperation" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::SendDtmfTonesOperation)
+                Self::SendDtmfTonesOperation(Default::default())
             }
             "microsoft.graph.startHoldMusicOperation" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::StartHoldMusicOperation)
+                Self::StartHoldMusicOperation(Default::default())
             }
             "microsoft.graph.stopHoldMusicOperation" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::StopHoldMusicOperation)
+                Self::StopHoldMusicOperation(Default::default())
             }
             "microsoft.graph.subscribeToToneOperation" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::SubscribeToToneOperation)
+                Self::SubscribeToToneOperation(Default::default())
             }
             "microsoft.graph.unmuteParticipantOperation" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::UnmuteParticipantOperation)
+                Self::UnmuteParticipantOperation(Default::default())
             }
             "microsoft.graph.updateRecordingStatusOperation" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::UpdateRecordingStatusOperation)
+                Self::UpdateRecordingStatusOperation(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::AddLargeGalleryViewOperation(v) => Some(v),
+            Self::CancelMediaProcessingOperation(v) => Some(v),
+            Self::InviteParticipantsOperation(v) => Some(v),
+            Self::MuteParticipantOperation(v) => Some(v),
+            Self::PlayPromptOperation(v) => Some(v),
+            Self::RecordOperation(v) => Some(v),
+            Self::SendDtmfTonesOperation(v) => Some(v),
+            Self::StartHoldMusicOperation(v) => Some(v),
+            Self::StopHoldMusicOperation(v) => Some(v),
+            Self::SubscribeToToneOperation(v) => Some(v),
+            Self::UnmuteParticipantOperation(v) => Some(v),
+            Self::UpdateRecordingStatusOperation(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::CommsOperation) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::AddLargeGalleryViewOperation(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.addLargeGalleryViewOperation",
+                v,
+            ),
+            Self::CancelMediaProcessingOperation(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.cancelMediaProcessingOperation",
+                v,
+            ),
+            Self::InviteParticipantsOperation(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.inviteParticipantsOperation",
+                v,
+            ),
+            Self::MuteParticipantOperation(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.muteParticipantOperation", v)
+            }
+            Self::PlayPromptOperation(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.playPromptOperation", v)
+            }
+            Self::RecordOperation(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.recordOperation", v)
+            }
+            Self::SendDtmfTonesOperation(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.sendDtmfTonesOperation", v)
+            }
+            Self::StartHoldMusicOperation(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.startHoldMusicOperation", v)
+            }
+            Self::StopHoldMusicOperation(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.stopHoldMusicOperation", v)
+            }
+            Self::SubscribeToToneOperation(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.subscribeToToneOperation", v)
+            }
+            Self::UnmuteParticipantOperation(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.unmuteParticipantOperation",
+                v,
+            ),
+            Self::UpdateRecordingStatusOperation(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.updateRecordingStatusOperation",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for CommsOperationAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for CommsOperationAny {
@@ -1189,65 +1389,12 @@ impl ::graph_model::rt::GraphType for CommsOperationAny {
 }
 impl ::graph_model::rt::serde::Serialize for CommsOperationAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::AddLargeGalleryViewOperation(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.addLargeGalleryViewOperation"),
-                s,
-            ),
-            Self::CancelMediaProcessingOperation(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.cancelMediaProcessingOperation"),
-                s,
-            ),
-            Self::InviteParticipantsOperation(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.inviteParticipantsOperation"),
-                s,
-            ),
-            Self::MuteParticipantOperation(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.muteParticipantOperation"),
-                s,
-            ),
-            Self::PlayPromptOperation(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.playPromptOperation"), s)
-            }
-            Self::RecordOperation(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.recordOperation"), s)
-            }
-            Self::SendDtmfTonesOperation(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.sendDtmfTonesOperation"), s)
-            }
-            Self::StartHoldMusicOperation(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.startHoldMusicOperation"), s)
-            }
-            Self::StopHoldMusicOperation(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.stopHoldMusicOperation"), s)
-            }
-            Self::SubscribeToToneOperation(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.subscribeToToneOperation"),
-                s,
-            ),
-            Self::UnmuteParticipantOperation(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.unmuteParticipantOperation"),
-                s,
-            ),
-            Self::UpdateRecordingStatusOperation(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.updateRecordingStatusOperation"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CommsOperationAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.contentSharingSession`.
@@ -1260,22 +1407,20 @@ pub struct ContentSharingSession {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ContentSharingSession {
-    const TYPE_NAME: &'static str = "microsoft.graph.contentSharingSession";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.contentSharingSession"
     }
-    const FIELDS: &'static [&'static str] = &["id"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1285,17 +1430,28 @@ impl ::graph_model::rt::Struct for ContentSharingSession {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ContentSharingSession {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ContentSharingSession {
     const TYPE_NAME: &'static str = "microsoft.graph.contentSharingSession";
 }
 impl ::graph_model::rt::serde::Serialize for ContentSharingSession {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ContentSharingSession {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A Viva Engage conversation discussion message.
@@ -1352,46 +1508,42 @@ pub struct EngagementConversationDiscussionMessage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EngagementConversationDiscussionMessage {
-    const TYPE_NAME: &'static str = "microsoft.graph.engagementConversationDiscussionMessage";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "body" => ::graph_model::rt::field(map, &mut self.body, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "creationMode" => ::graph_model::rt::field(map, &mut self.creation_mode, key),
-            "from" => ::graph_model::rt::field(map, &mut self.from, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "replyToId" => ::graph_model::rt::field(map, &mut self.reply_to_id, key),
-            "conversation" => ::graph_model::rt::field(map, &mut self.conversation, key),
-            "reactions" => ::graph_model::rt::field(map, &mut self.reactions, key),
-            "replies" => ::graph_model::rt::field(map, &mut self.replies, key),
-            "replyTo" => ::graph_model::rt::field(map, &mut self.reply_to, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.engagementConversationDiscussionMessage"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "body",
-        "createdDateTime",
-        "creationMode",
-        "from",
-        "lastModifiedDateTime",
-        "replyToId",
-        "conversation",
-        "reactions",
-        "replies",
-        "replyTo",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "body" => &mut self.body,
+            "createdDateTime" => &mut self.created_date_time,
+            "creationMode" => &mut self.creation_mode,
+            "from" => &mut self.from,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "replyToId" => &mut self.reply_to_id,
+            "conversation" => &mut self.conversation,
+            "reactions" => &mut self.reactions,
+            "replies" => &mut self.replies,
+            "replyTo" => &mut self.reply_to,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "body",
+            "createdDateTime",
+            "creationMode",
+            "from",
+            "lastModifiedDateTime",
+            "replyToId",
+            "conversation",
+            "reactions",
+            "replies",
+            "replyTo",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("body", &self.body);
         w.field("createdDateTime", &self.created_date_time);
@@ -1411,17 +1563,28 @@ impl ::graph_model::rt::Struct for EngagementConversationDiscussionMessage {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EngagementConversationDiscussionMessage {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EngagementConversationDiscussionMessage {
     const TYPE_NAME: &'static str = "microsoft.graph.engagementConversationDiscussionMessage";
 }
 impl ::graph_model::rt::serde::Serialize for EngagementConversationDiscussionMessage {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EngagementConversationDiscussionMessage {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A Viva Engage conversation message.
@@ -1478,46 +1641,42 @@ pub struct EngagementConversationMessage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EngagementConversationMessage {
-    const TYPE_NAME: &'static str = "microsoft.graph.engagementConversationMessage";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "body" => ::graph_model::rt::field(map, &mut self.body, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "creationMode" => ::graph_model::rt::field(map, &mut self.creation_mode, key),
-            "from" => ::graph_model::rt::field(map, &mut self.from, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "replyToId" => ::graph_model::rt::field(map, &mut self.reply_to_id, key),
-            "conversation" => ::graph_model::rt::field(map, &mut self.conversation, key),
-            "reactions" => ::graph_model::rt::field(map, &mut self.reactions, key),
-            "replies" => ::graph_model::rt::field(map, &mut self.replies, key),
-            "replyTo" => ::graph_model::rt::field(map, &mut self.reply_to, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.engagementConversationMessage"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "body",
-        "createdDateTime",
-        "creationMode",
-        "from",
-        "lastModifiedDateTime",
-        "replyToId",
-        "conversation",
-        "reactions",
-        "replies",
-        "replyTo",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "body" => &mut self.body,
+            "createdDateTime" => &mut self.created_date_time,
+            "creationMode" => &mut self.creation_mode,
+            "from" => &mut self.from,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "replyToId" => &mut self.reply_to_id,
+            "conversation" => &mut self.conversation,
+            "reactions" => &mut self.reactions,
+            "replies" => &mut self.replies,
+            "replyTo" => &mut self.reply_to,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "body",
+            "createdDateTime",
+            "creationMode",
+            "from",
+            "lastModifiedDateTime",
+            "replyToId",
+            "conversation",
+            "reactions",
+            "replies",
+            "replyTo",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("body", &self.body);
         w.field("createdDateTime", &self.created_date_time);
@@ -1537,17 +1696,28 @@ impl ::graph_model::rt::Struct for EngagementConversationMessage {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EngagementConversationMessage {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EngagementConversationMessage {
     const TYPE_NAME: &'static str = "microsoft.graph.engagementConversationMessage";
 }
 impl ::graph_model::rt::serde::Serialize for EngagementConversationMessage {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EngagementConversationMessage {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.engagementConversationMessage` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -1579,44 +1749,79 @@ impl Default for EngagementConversationMessageAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for EngagementConversationMessageAny {
-    type Base = super::EngagementConversationMessage;
-    const BASE: &'static str = "microsoft.graph.engagementConversationMessage";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.engagementConversationMessage"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.engagementConversationMessage" => Self::Base(Default::default()),
             "microsoft.graph.engagementConversationDiscussionMessage" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::EngagementConversationDiscussionMessage)
+                Self::EngagementConversationDiscussionMessage(Default::default())
             }
             "microsoft.graph.engagementConversationQuestionMessage" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::EngagementConversationQuestionMessage)
+                Self::EngagementConversationQuestionMessage(Default::default())
             }
             "microsoft.graph.engagementConversationSystemMessage" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::EngagementConversationSystemMessage)
+                Self::EngagementConversationSystemMessage(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::EngagementConversationDiscussionMessage(v) => Some(v),
+            Self::EngagementConversationQuestionMessage(v) => Some(v),
+            Self::EngagementConversationSystemMessage(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::EngagementConversationMessage) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::EngagementConversationDiscussionMessage(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.engagementConversationDiscussionMessage",
+                    v,
+                )
+            }
+            Self::EngagementConversationQuestionMessage(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.engagementConversationQuestionMessage",
+                v,
+            ),
+            Self::EngagementConversationSystemMessage(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.engagementConversationSystemMessage",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for EngagementConversationMessageAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for EngagementConversationMessageAny {
@@ -1624,30 +1829,12 @@ impl ::graph_model::rt::GraphType for EngagementConversationMessageAny {
 }
 impl ::graph_model::rt::serde::Serialize for EngagementConversationMessageAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::EngagementConversationDiscussionMessage(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.engagementConversationDiscussionMessage"),
-                s,
-            ),
-            Self::EngagementConversationQuestionMessage(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.engagementConversationQuestionMessage"),
-                s,
-            ),
-            Self::EngagementConversationSystemMessage(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.engagementConversationSystemMessage"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EngagementConversationMessageAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A reaction to a conversation message.
@@ -1674,26 +1861,23 @@ pub struct EngagementConversationMessageReaction {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EngagementConversationMessageReaction {
-    const TYPE_NAME: &'static str = "microsoft.graph.engagementConversationMessageReaction";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "reactionBy" => ::graph_model::rt::field(map, &mut self.reaction_by, key),
-            "reactionType" => ::graph_model::rt::field(map, &mut self.reaction_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.engagementConversationMessageReaction"
     }
-    const FIELDS: &'static [&'static str] =
-        &["id", "createdDateTime", "reactionBy", "reactionType"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "reactionBy" => &mut self.reaction_by,
+            "reactionType" => &mut self.reaction_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "createdDateTime", "reactionBy", "reactionType"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("reactionBy", &self.reaction_by);
@@ -1706,17 +1890,28 @@ impl ::graph_model::rt::Struct for EngagementConversationMessageReaction {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EngagementConversationMessageReaction {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EngagementConversationMessageReaction {
     const TYPE_NAME: &'static str = "microsoft.graph.engagementConversationMessageReaction";
 }
 impl ::graph_model::rt::serde::Serialize for EngagementConversationMessageReaction {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EngagementConversationMessageReaction {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Types of reactions to conversation messages.
@@ -1975,6 +2170,17 @@ impl ::graph_model::rt::WireEnum for EngagementConversationMessageReactionType {
         }
     }
 }
+impl ::graph_model::rt::Value for EngagementConversationMessageReactionType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for EngagementConversationMessageReactionType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2048,6 +2254,17 @@ impl ::graph_model::rt::WireEnum for EngagementConversationModerationState {
         }
     }
 }
+impl ::graph_model::rt::Value for EngagementConversationModerationState {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for EngagementConversationModerationState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2116,48 +2333,44 @@ pub struct EngagementConversationQuestionMessage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EngagementConversationQuestionMessage {
-    const TYPE_NAME: &'static str = "microsoft.graph.engagementConversationQuestionMessage";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "body" => ::graph_model::rt::field(map, &mut self.body, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "creationMode" => ::graph_model::rt::field(map, &mut self.creation_mode, key),
-            "from" => ::graph_model::rt::field(map, &mut self.from, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "replyToId" => ::graph_model::rt::field(map, &mut self.reply_to_id, key),
-            "title" => ::graph_model::rt::field(map, &mut self.title, key),
-            "conversation" => ::graph_model::rt::field(map, &mut self.conversation, key),
-            "reactions" => ::graph_model::rt::field(map, &mut self.reactions, key),
-            "replies" => ::graph_model::rt::field(map, &mut self.replies, key),
-            "replyTo" => ::graph_model::rt::field(map, &mut self.reply_to, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.engagementConversationQuestionMessage"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "body",
-        "createdDateTime",
-        "creationMode",
-        "from",
-        "lastModifiedDateTime",
-        "replyToId",
-        "title",
-        "conversation",
-        "reactions",
-        "replies",
-        "replyTo",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "body" => &mut self.body,
+            "createdDateTime" => &mut self.created_date_time,
+            "creationMode" => &mut self.creation_mode,
+            "from" => &mut self.from,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "replyToId" => &mut self.reply_to_id,
+            "title" => &mut self.title,
+            "conversation" => &mut self.conversation,
+            "reactions" => &mut self.reactions,
+            "replies" => &mut self.replies,
+            "replyTo" => &mut self.reply_to,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "body",
+            "createdDateTime",
+            "creationMode",
+            "from",
+            "lastModifiedDateTime",
+            "replyToId",
+            "title",
+            "conversation",
+            "reactions",
+            "replies",
+            "replyTo",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("body", &self.body);
         w.field("createdDateTime", &self.created_date_time);
@@ -2178,17 +2391,28 @@ impl ::graph_model::rt::Struct for EngagementConversationQuestionMessage {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EngagementConversationQuestionMessage {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EngagementConversationQuestionMessage {
     const TYPE_NAME: &'static str = "microsoft.graph.engagementConversationQuestionMessage";
 }
 impl ::graph_model::rt::serde::Serialize for EngagementConversationQuestionMessage {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EngagementConversationQuestionMessage {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A Viva Engage conversation system message.
@@ -2245,46 +2469,42 @@ pub struct EngagementConversationSystemMessage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EngagementConversationSystemMessage {
-    const TYPE_NAME: &'static str = "microsoft.graph.engagementConversationSystemMessage";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "body" => ::graph_model::rt::field(map, &mut self.body, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "creationMode" => ::graph_model::rt::field(map, &mut self.creation_mode, key),
-            "from" => ::graph_model::rt::field(map, &mut self.from, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "replyToId" => ::graph_model::rt::field(map, &mut self.reply_to_id, key),
-            "conversation" => ::graph_model::rt::field(map, &mut self.conversation, key),
-            "reactions" => ::graph_model::rt::field(map, &mut self.reactions, key),
-            "replies" => ::graph_model::rt::field(map, &mut self.replies, key),
-            "replyTo" => ::graph_model::rt::field(map, &mut self.reply_to, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.engagementConversationSystemMessage"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "body",
-        "createdDateTime",
-        "creationMode",
-        "from",
-        "lastModifiedDateTime",
-        "replyToId",
-        "conversation",
-        "reactions",
-        "replies",
-        "replyTo",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "body" => &mut self.body,
+            "createdDateTime" => &mut self.created_date_time,
+            "creationMode" => &mut self.creation_mode,
+            "from" => &mut self.from,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "replyToId" => &mut self.reply_to_id,
+            "conversation" => &mut self.conversation,
+            "reactions" => &mut self.reactions,
+            "replies" => &mut self.replies,
+            "replyTo" => &mut self.reply_to,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "body",
+            "createdDateTime",
+            "creationMode",
+            "from",
+            "lastModifiedDateTime",
+            "replyToId",
+            "conversation",
+            "reactions",
+            "replies",
+            "replyTo",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("body", &self.body);
         w.field("createdDateTime", &self.created_date_time);
@@ -2304,17 +2524,28 @@ impl ::graph_model::rt::Struct for EngagementConversationSystemMessage {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EngagementConversationSystemMessage {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EngagementConversationSystemMessage {
     const TYPE_NAME: &'static str = "microsoft.graph.engagementConversationSystemMessage";
 }
 impl ::graph_model::rt::serde::Serialize for EngagementConversationSystemMessage {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EngagementConversationSystemMessage {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Indicates that the resource is in migration state and is currently being used for migration purposes.
@@ -2369,6 +2600,17 @@ impl ::graph_model::rt::WireEnum for EngagementCreationMode {
         }
     }
 }
+impl ::graph_model::rt::Value for EngagementCreationMode {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for EngagementCreationMode {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2395,40 +2637,30 @@ pub struct IncomingCallOptions {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IncomingCallOptions {
-    const TYPE_NAME: &'static str = "microsoft.graph.incomingCallOptions";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "hideBotAfterEscalation" => {
-                ::graph_model::rt::field(map, &mut self.hide_bot_after_escalation, key)
-            }
-            "isContentSharingNotificationEnabled" => ::graph_model::rt::field(
-                map,
-                &mut self.is_content_sharing_notification_enabled,
-                key,
-            ),
-            "isDeltaRosterEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_delta_roster_enabled, key)
-            }
-            "isInteractiveRosterEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_interactive_roster_enabled, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.incomingCallOptions"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "hideBotAfterEscalation",
-        "isContentSharingNotificationEnabled",
-        "isDeltaRosterEnabled",
-        "isInteractiveRosterEnabled",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "hideBotAfterEscalation" => &mut self.hide_bot_after_escalation,
+            "isContentSharingNotificationEnabled" => {
+                &mut self.is_content_sharing_notification_enabled
+            }
+            "isDeltaRosterEnabled" => &mut self.is_delta_roster_enabled,
+            "isInteractiveRosterEnabled" => &mut self.is_interactive_roster_enabled,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "hideBotAfterEscalation",
+            "isContentSharingNotificationEnabled",
+            "isDeltaRosterEnabled",
+            "isInteractiveRosterEnabled",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("hideBotAfterEscalation", &self.hide_bot_after_escalation);
         w.field(
             "isContentSharingNotificationEnabled",
@@ -2447,17 +2679,28 @@ impl ::graph_model::rt::Struct for IncomingCallOptions {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for IncomingCallOptions {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for IncomingCallOptions {
     const TYPE_NAME: &'static str = "microsoft.graph.incomingCallOptions";
 }
 impl ::graph_model::rt::serde::Serialize for IncomingCallOptions {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IncomingCallOptions {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.incomingContext`.
@@ -2476,34 +2719,28 @@ pub struct IncomingContext {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IncomingContext {
-    const TYPE_NAME: &'static str = "microsoft.graph.incomingContext";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "observedParticipantId" => {
-                ::graph_model::rt::field(map, &mut self.observed_participant_id, key)
-            }
-            "onBehalfOf" => ::graph_model::rt::field(map, &mut self.on_behalf_of, key),
-            "sourceParticipantId" => {
-                ::graph_model::rt::field(map, &mut self.source_participant_id, key)
-            }
-            "transferor" => ::graph_model::rt::field(map, &mut self.transferor, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.incomingContext"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "observedParticipantId",
-        "onBehalfOf",
-        "sourceParticipantId",
-        "transferor",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "observedParticipantId" => &mut self.observed_participant_id,
+            "onBehalfOf" => &mut self.on_behalf_of,
+            "sourceParticipantId" => &mut self.source_participant_id,
+            "transferor" => &mut self.transferor,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "observedParticipantId",
+            "onBehalfOf",
+            "sourceParticipantId",
+            "transferor",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("observedParticipantId", &self.observed_participant_id);
         w.field("onBehalfOf", &self.on_behalf_of);
         w.field("sourceParticipantId", &self.source_participant_id);
@@ -2516,17 +2753,28 @@ impl ::graph_model::rt::Struct for IncomingContext {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for IncomingContext {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for IncomingContext {
     const TYPE_NAME: &'static str = "microsoft.graph.incomingContext";
 }
 impl ::graph_model::rt::serde::Serialize for IncomingContext {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IncomingContext {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.invitationParticipantInfo`.
@@ -2547,36 +2795,32 @@ pub struct InvitationParticipantInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for InvitationParticipantInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.invitationParticipantInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "hidden" => ::graph_model::rt::field(map, &mut self.hidden, key),
-            "identity" => ::graph_model::rt::field(map, &mut self.identity, key),
-            "participantId" => ::graph_model::rt::field(map, &mut self.participant_id, key),
-            "removeFromDefaultAudioRoutingGroup" => ::graph_model::rt::field(
-                map,
-                &mut self.remove_from_default_audio_routing_group,
-                key,
-            ),
-            "replacesCallId" => ::graph_model::rt::field(map, &mut self.replaces_call_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.invitationParticipantInfo"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "hidden",
-        "identity",
-        "participantId",
-        "removeFromDefaultAudioRoutingGroup",
-        "replacesCallId",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "hidden" => &mut self.hidden,
+            "identity" => &mut self.identity,
+            "participantId" => &mut self.participant_id,
+            "removeFromDefaultAudioRoutingGroup" => {
+                &mut self.remove_from_default_audio_routing_group
+            }
+            "replacesCallId" => &mut self.replaces_call_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "hidden",
+            "identity",
+            "participantId",
+            "removeFromDefaultAudioRoutingGroup",
+            "replacesCallId",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("hidden", &self.hidden);
         w.field("identity", &self.identity);
         w.field("participantId", &self.participant_id);
@@ -2593,17 +2837,28 @@ impl ::graph_model::rt::Struct for InvitationParticipantInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for InvitationParticipantInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for InvitationParticipantInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.invitationParticipantInfo";
 }
 impl ::graph_model::rt::serde::Serialize for InvitationParticipantInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InvitationParticipantInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.inviteParticipantsOperation`.
@@ -2624,32 +2879,30 @@ pub struct InviteParticipantsOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for InviteParticipantsOperation {
-    const TYPE_NAME: &'static str = "microsoft.graph.inviteParticipantsOperation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "clientContext" => ::graph_model::rt::field(map, &mut self.client_context, key),
-            "resultInfo" => ::graph_model::rt::field(map, &mut self.result_info, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "participants" => ::graph_model::rt::field(map, &mut self.participants, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.inviteParticipantsOperation"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "clientContext",
-        "resultInfo",
-        "status",
-        "participants",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "clientContext" => &mut self.client_context,
+            "resultInfo" => &mut self.result_info,
+            "status" => &mut self.status,
+            "participants" => &mut self.participants,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "clientContext",
+            "resultInfo",
+            "status",
+            "participants",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("clientContext", &self.client_context);
         w.field("resultInfo", &self.result_info);
@@ -2663,17 +2916,28 @@ impl ::graph_model::rt::Struct for InviteParticipantsOperation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for InviteParticipantsOperation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for InviteParticipantsOperation {
     const TYPE_NAME: &'static str = "microsoft.graph.inviteParticipantsOperation";
 }
 impl ::graph_model::rt::serde::Serialize for InviteParticipantsOperation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InviteParticipantsOperation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.joinMeetingIdMeetingInfo`.
@@ -2688,23 +2952,21 @@ pub struct JoinMeetingIdMeetingInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for JoinMeetingIdMeetingInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.joinMeetingIdMeetingInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "joinMeetingId" => ::graph_model::rt::field(map, &mut self.join_meeting_id, key),
-            "passcode" => ::graph_model::rt::field(map, &mut self.passcode, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.joinMeetingIdMeetingInfo"
     }
-    const FIELDS: &'static [&'static str] = &["joinMeetingId", "passcode"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "joinMeetingId" => &mut self.join_meeting_id,
+            "passcode" => &mut self.passcode,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["joinMeetingId", "passcode"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("joinMeetingId", &self.join_meeting_id);
         w.field("passcode", &self.passcode);
     }
@@ -2715,17 +2977,28 @@ impl ::graph_model::rt::Struct for JoinMeetingIdMeetingInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for JoinMeetingIdMeetingInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for JoinMeetingIdMeetingInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.joinMeetingIdMeetingInfo";
 }
 impl ::graph_model::rt::serde::Serialize for JoinMeetingIdMeetingInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for JoinMeetingIdMeetingInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.mediaConfig` (abstract).
@@ -2737,20 +3010,17 @@ pub struct MediaConfig {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MediaConfig {
-    const TYPE_NAME: &'static str = "microsoft.graph.mediaConfig";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.mediaConfig"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -2760,17 +3030,28 @@ impl ::graph_model::rt::Struct for MediaConfig {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MediaConfig {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MediaConfig {
     const TYPE_NAME: &'static str = "microsoft.graph.mediaConfig";
 }
 impl ::graph_model::rt::serde::Serialize for MediaConfig {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MediaConfig {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.mediaConfig` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -2800,38 +3081,67 @@ impl Default for MediaConfigAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for MediaConfigAny {
-    type Base = super::MediaConfig;
-    const BASE: &'static str = "microsoft.graph.mediaConfig";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.mediaConfig"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.mediaConfig" => Self::Base(Default::default()),
             "microsoft.graph.appHostedMediaConfig" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::AppHostedMediaConfig)
+                Self::AppHostedMediaConfig(Default::default())
             }
             "microsoft.graph.serviceHostedMediaConfig" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ServiceHostedMediaConfig)
+                Self::ServiceHostedMediaConfig(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::AppHostedMediaConfig(v) => Some(v),
+            Self::ServiceHostedMediaConfig(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::MediaConfig) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::AppHostedMediaConfig(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.appHostedMediaConfig", v)
+            }
+            Self::ServiceHostedMediaConfig(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.serviceHostedMediaConfig", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for MediaConfigAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for MediaConfigAny {
@@ -2839,23 +3149,12 @@ impl ::graph_model::rt::GraphType for MediaConfigAny {
 }
 impl ::graph_model::rt::serde::Serialize for MediaConfigAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::AppHostedMediaConfig(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.appHostedMediaConfig"), s)
-            }
-            Self::ServiceHostedMediaConfig(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.serviceHostedMediaConfig"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MediaConfigAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.mediaDirection`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -2906,6 +3205,17 @@ impl ::graph_model::rt::WireEnum for MediaDirection {
         }
     }
 }
+impl ::graph_model::rt::Value for MediaDirection {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for MediaDirection {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2928,23 +3238,21 @@ pub struct MediaInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MediaInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.mediaInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "resourceId" => ::graph_model::rt::field(map, &mut self.resource_id, key),
-            "uri" => ::graph_model::rt::field(map, &mut self.uri, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.mediaInfo"
     }
-    const FIELDS: &'static [&'static str] = &["resourceId", "uri"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "resourceId" => &mut self.resource_id,
+            "uri" => &mut self.uri,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["resourceId", "uri"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("resourceId", &self.resource_id);
         w.field("uri", &self.uri);
     }
@@ -2955,17 +3263,28 @@ impl ::graph_model::rt::Struct for MediaInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MediaInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MediaInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.mediaInfo";
 }
 impl ::graph_model::rt::serde::Serialize for MediaInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MediaInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.mediaState`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -3012,6 +3331,17 @@ impl ::graph_model::rt::WireEnum for MediaState {
         }
     }
 }
+impl ::graph_model::rt::Value for MediaState {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for MediaState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -3040,27 +3370,24 @@ pub struct MediaStream {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MediaStream {
-    const TYPE_NAME: &'static str = "microsoft.graph.mediaStream";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "direction" => ::graph_model::rt::field(map, &mut self.direction, key),
-            "label" => ::graph_model::rt::field(map, &mut self.label, key),
-            "mediaType" => ::graph_model::rt::field(map, &mut self.media_type, key),
-            "serverMuted" => ::graph_model::rt::field(map, &mut self.server_muted, key),
-            "sourceId" => ::graph_model::rt::field(map, &mut self.source_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.mediaStream"
     }
-    const FIELDS: &'static [&'static str] =
-        &["direction", "label", "mediaType", "serverMuted", "sourceId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "direction" => &mut self.direction,
+            "label" => &mut self.label,
+            "mediaType" => &mut self.media_type,
+            "serverMuted" => &mut self.server_muted,
+            "sourceId" => &mut self.source_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["direction", "label", "mediaType", "serverMuted", "sourceId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("direction", &self.direction);
         w.field("label", &self.label);
         w.field("mediaType", &self.media_type);
@@ -3074,17 +3401,28 @@ impl ::graph_model::rt::Struct for MediaStream {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MediaStream {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MediaStream {
     const TYPE_NAME: &'static str = "microsoft.graph.mediaStream";
 }
 impl ::graph_model::rt::serde::Serialize for MediaStream {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MediaStream {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.meetingInfo` (abstract).
@@ -3096,20 +3434,17 @@ pub struct MeetingInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MeetingInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.meetingInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.meetingInfo"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -3119,17 +3454,28 @@ impl ::graph_model::rt::Struct for MeetingInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MeetingInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MeetingInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.meetingInfo";
 }
 impl ::graph_model::rt::serde::Serialize for MeetingInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MeetingInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.meetingInfo` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -3161,41 +3507,72 @@ impl Default for MeetingInfoAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for MeetingInfoAny {
-    type Base = super::MeetingInfo;
-    const BASE: &'static str = "microsoft.graph.meetingInfo";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.meetingInfo"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.meetingInfo" => Self::Base(Default::default()),
             "microsoft.graph.joinMeetingIdMeetingInfo" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::JoinMeetingIdMeetingInfo)
+                Self::JoinMeetingIdMeetingInfo(Default::default())
             }
             "microsoft.graph.organizerMeetingInfo" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::OrganizerMeetingInfo)
+                Self::OrganizerMeetingInfo(Default::default())
             }
-            "microsoft.graph.tokenMeetingInfo" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::TokenMeetingInfo)
-            }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            "microsoft.graph.tokenMeetingInfo" => Self::TokenMeetingInfo(Default::default()),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::JoinMeetingIdMeetingInfo(v) => Some(v),
+            Self::OrganizerMeetingInfo(v) => Some(v),
+            Self::TokenMeetingInfo(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::MeetingInfo) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::JoinMeetingIdMeetingInfo(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.joinMeetingIdMeetingInfo", v)
+            }
+            Self::OrganizerMeetingInfo(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.organizerMeetingInfo", v)
+            }
+            Self::TokenMeetingInfo(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.tokenMeetingInfo", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for MeetingInfoAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for MeetingInfoAny {
@@ -3203,26 +3580,12 @@ impl ::graph_model::rt::GraphType for MeetingInfoAny {
 }
 impl ::graph_model::rt::serde::Serialize for MeetingInfoAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::JoinMeetingIdMeetingInfo(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.joinMeetingIdMeetingInfo"),
-                s,
-            ),
-            Self::OrganizerMeetingInfo(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.organizerMeetingInfo"), s)
-            }
-            Self::TokenMeetingInfo(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.tokenMeetingInfo"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MeetingInfoAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.modality`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -3283,6 +3646,17 @@ impl ::graph_model::rt::WireEnum for Modality {
         }
     }
 }
+impl ::graph_model::rt::Value for Modality {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for Modality {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -3309,25 +3683,23 @@ pub struct MuteParticipantOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MuteParticipantOperation {
-    const TYPE_NAME: &'static str = "microsoft.graph.muteParticipantOperation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "clientContext" => ::graph_model::rt::field(map, &mut self.client_context, key),
-            "resultInfo" => ::graph_model::rt::field(map, &mut self.result_info, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.muteParticipantOperation"
     }
-    const FIELDS: &'static [&'static str] = &["id", "clientContext", "resultInfo", "status"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "clientContext" => &mut self.client_context,
+            "resultInfo" => &mut self.result_info,
+            "status" => &mut self.status,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "clientContext", "resultInfo", "status"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("clientContext", &self.client_context);
         w.field("resultInfo", &self.result_info);
@@ -3340,17 +3712,28 @@ impl ::graph_model::rt::Struct for MuteParticipantOperation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MuteParticipantOperation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MuteParticipantOperation {
     const TYPE_NAME: &'static str = "microsoft.graph.muteParticipantOperation";
 }
 impl ::graph_model::rt::serde::Serialize for MuteParticipantOperation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MuteParticipantOperation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onlineMeetingContentSharingDisabledReason`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -3391,6 +3774,17 @@ impl ::graph_model::rt::WireEnum for OnlineMeetingContentSharingDisabledReason {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for OnlineMeetingContentSharingDisabledReason {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for OnlineMeetingContentSharingDisabledReason {
@@ -3452,42 +3846,40 @@ pub struct OnlineMeetingEngagementConversation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnlineMeetingEngagementConversation {
-    const TYPE_NAME: &'static str = "microsoft.graph.onlineMeetingEngagementConversation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "creationMode" => ::graph_model::rt::field(map, &mut self.creation_mode, key),
-            "starterId" => ::graph_model::rt::field(map, &mut self.starter_id, key),
-            "moderationState" => ::graph_model::rt::field(map, &mut self.moderation_state, key),
-            "onlineMeetingId" => ::graph_model::rt::field(map, &mut self.online_meeting_id, key),
-            "organizer" => ::graph_model::rt::field(map, &mut self.organizer, key),
-            "upvoteCount" => ::graph_model::rt::field(map, &mut self.upvote_count, key),
-            "messages" => ::graph_model::rt::field(map, &mut self.messages, key),
-            "starter" => ::graph_model::rt::field(map, &mut self.starter, key),
-            "onlineMeeting" => ::graph_model::rt::field(map, &mut self.online_meeting, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onlineMeetingEngagementConversation"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "creationMode",
-        "starterId",
-        "moderationState",
-        "onlineMeetingId",
-        "organizer",
-        "upvoteCount",
-        "messages",
-        "starter",
-        "onlineMeeting",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "creationMode" => &mut self.creation_mode,
+            "starterId" => &mut self.starter_id,
+            "moderationState" => &mut self.moderation_state,
+            "onlineMeetingId" => &mut self.online_meeting_id,
+            "organizer" => &mut self.organizer,
+            "upvoteCount" => &mut self.upvote_count,
+            "messages" => &mut self.messages,
+            "starter" => &mut self.starter,
+            "onlineMeeting" => &mut self.online_meeting,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "creationMode",
+            "starterId",
+            "moderationState",
+            "onlineMeetingId",
+            "organizer",
+            "upvoteCount",
+            "messages",
+            "starter",
+            "onlineMeeting",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("creationMode", &self.creation_mode);
         w.field("starterId", &self.starter_id);
@@ -3506,17 +3898,28 @@ impl ::graph_model::rt::Struct for OnlineMeetingEngagementConversation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnlineMeetingEngagementConversation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnlineMeetingEngagementConversation {
     const TYPE_NAME: &'static str = "microsoft.graph.onlineMeetingEngagementConversation";
 }
 impl ::graph_model::rt::serde::Serialize for OnlineMeetingEngagementConversation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnlineMeetingEngagementConversation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onlineMeetingRestricted`.
@@ -3534,25 +3937,21 @@ pub struct OnlineMeetingRestricted {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnlineMeetingRestricted {
-    const TYPE_NAME: &'static str = "microsoft.graph.onlineMeetingRestricted";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "contentSharingDisabled" => {
-                ::graph_model::rt::field(map, &mut self.content_sharing_disabled, key)
-            }
-            "videoDisabled" => ::graph_model::rt::field(map, &mut self.video_disabled, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onlineMeetingRestricted"
     }
-    const FIELDS: &'static [&'static str] = &["contentSharingDisabled", "videoDisabled"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "contentSharingDisabled" => &mut self.content_sharing_disabled,
+            "videoDisabled" => &mut self.video_disabled,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["contentSharingDisabled", "videoDisabled"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("contentSharingDisabled", &self.content_sharing_disabled);
         w.field("videoDisabled", &self.video_disabled);
     }
@@ -3563,17 +3962,28 @@ impl ::graph_model::rt::Struct for OnlineMeetingRestricted {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnlineMeetingRestricted {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnlineMeetingRestricted {
     const TYPE_NAME: &'static str = "microsoft.graph.onlineMeetingRestricted";
 }
 impl ::graph_model::rt::serde::Serialize for OnlineMeetingRestricted {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnlineMeetingRestricted {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onlineMeetingVideoDisabledReason`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -3616,6 +4026,17 @@ impl ::graph_model::rt::WireEnum for OnlineMeetingVideoDisabledReason {
         }
     }
 }
+impl ::graph_model::rt::Value for OnlineMeetingVideoDisabledReason {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for OnlineMeetingVideoDisabledReason {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -3636,22 +4057,20 @@ pub struct OrganizerMeetingInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OrganizerMeetingInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.organizerMeetingInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "organizer" => ::graph_model::rt::field(map, &mut self.organizer, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.organizerMeetingInfo"
     }
-    const FIELDS: &'static [&'static str] = &["organizer"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "organizer" => &mut self.organizer,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["organizer"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("organizer", &self.organizer);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -3661,17 +4080,28 @@ impl ::graph_model::rt::Struct for OrganizerMeetingInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OrganizerMeetingInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OrganizerMeetingInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.organizerMeetingInfo";
 }
 impl ::graph_model::rt::serde::Serialize for OrganizerMeetingInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OrganizerMeetingInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.outgoingCallOptions`.
@@ -3690,40 +4120,30 @@ pub struct OutgoingCallOptions {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OutgoingCallOptions {
-    const TYPE_NAME: &'static str = "microsoft.graph.outgoingCallOptions";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "hideBotAfterEscalation" => {
-                ::graph_model::rt::field(map, &mut self.hide_bot_after_escalation, key)
-            }
-            "isContentSharingNotificationEnabled" => ::graph_model::rt::field(
-                map,
-                &mut self.is_content_sharing_notification_enabled,
-                key,
-            ),
-            "isDeltaRosterEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_delta_roster_enabled, key)
-            }
-            "isInteractiveRosterEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_interactive_roster_enabled, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.outgoingCallOptions"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "hideBotAfterEscalation",
-        "isContentSharingNotificationEnabled",
-        "isDeltaRosterEnabled",
-        "isInteractiveRosterEnabled",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "hideBotAfterEscalation" => &mut self.hide_bot_after_escalation,
+            "isContentSharingNotificationEnabled" => {
+                &mut self.is_content_sharing_notification_enabled
+            }
+            "isDeltaRosterEnabled" => &mut self.is_delta_roster_enabled,
+            "isInteractiveRosterEnabled" => &mut self.is_interactive_roster_enabled,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "hideBotAfterEscalation",
+            "isContentSharingNotificationEnabled",
+            "isDeltaRosterEnabled",
+            "isInteractiveRosterEnabled",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("hideBotAfterEscalation", &self.hide_bot_after_escalation);
         w.field(
             "isContentSharingNotificationEnabled",
@@ -3742,17 +4162,28 @@ impl ::graph_model::rt::Struct for OutgoingCallOptions {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OutgoingCallOptions {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OutgoingCallOptions {
     const TYPE_NAME: &'static str = "microsoft.graph.outgoingCallOptions";
 }
 impl ::graph_model::rt::serde::Serialize for OutgoingCallOptions {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OutgoingCallOptions {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.participant`.
@@ -3783,46 +4214,40 @@ pub struct Participant {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Participant {
-    const TYPE_NAME: &'static str = "microsoft.graph.participant";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "info" => ::graph_model::rt::field(map, &mut self.info, key),
-            "isInLobby" => ::graph_model::rt::field(map, &mut self.is_in_lobby, key),
-            "isMuted" => ::graph_model::rt::field(map, &mut self.is_muted, key),
-            "mediaStreams" => ::graph_model::rt::field(map, &mut self.media_streams, key),
-            "metadata" => ::graph_model::rt::field(map, &mut self.metadata, key),
-            "recordingInfo" => ::graph_model::rt::field(map, &mut self.recording_info, key),
-            "removedState" => ::graph_model::rt::field(map, &mut self.removed_state, key),
-            "restrictedExperience" => {
-                ::graph_model::rt::field(map, &mut self.restricted_experience, key)
-            }
-            "rosterSequenceNumber" => {
-                ::graph_model::rt::field(map, &mut self.roster_sequence_number, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.participant"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "info",
-        "isInLobby",
-        "isMuted",
-        "mediaStreams",
-        "metadata",
-        "recordingInfo",
-        "removedState",
-        "restrictedExperience",
-        "rosterSequenceNumber",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "info" => &mut self.info,
+            "isInLobby" => &mut self.is_in_lobby,
+            "isMuted" => &mut self.is_muted,
+            "mediaStreams" => &mut self.media_streams,
+            "metadata" => &mut self.metadata,
+            "recordingInfo" => &mut self.recording_info,
+            "removedState" => &mut self.removed_state,
+            "restrictedExperience" => &mut self.restricted_experience,
+            "rosterSequenceNumber" => &mut self.roster_sequence_number,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "info",
+            "isInLobby",
+            "isMuted",
+            "mediaStreams",
+            "metadata",
+            "recordingInfo",
+            "removedState",
+            "restrictedExperience",
+            "rosterSequenceNumber",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("info", &self.info);
         w.field("isInLobby", &self.is_in_lobby);
@@ -3841,17 +4266,28 @@ impl ::graph_model::rt::Struct for Participant {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Participant {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Participant {
     const TYPE_NAME: &'static str = "microsoft.graph.participant";
 }
 impl ::graph_model::rt::serde::Serialize for Participant {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Participant {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.participantInfo`.
@@ -3874,34 +4310,32 @@ pub struct ParticipantInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ParticipantInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.participantInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "countryCode" => ::graph_model::rt::field(map, &mut self.country_code, key),
-            "endpointType" => ::graph_model::rt::field(map, &mut self.endpoint_type, key),
-            "identity" => ::graph_model::rt::field(map, &mut self.identity, key),
-            "languageId" => ::graph_model::rt::field(map, &mut self.language_id, key),
-            "participantId" => ::graph_model::rt::field(map, &mut self.participant_id, key),
-            "region" => ::graph_model::rt::field(map, &mut self.region, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.participantInfo"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "countryCode",
-        "endpointType",
-        "identity",
-        "languageId",
-        "participantId",
-        "region",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "countryCode" => &mut self.country_code,
+            "endpointType" => &mut self.endpoint_type,
+            "identity" => &mut self.identity,
+            "languageId" => &mut self.language_id,
+            "participantId" => &mut self.participant_id,
+            "region" => &mut self.region,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "countryCode",
+            "endpointType",
+            "identity",
+            "languageId",
+            "participantId",
+            "region",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("countryCode", &self.country_code);
         w.field("endpointType", &self.endpoint_type);
         w.field("identity", &self.identity);
@@ -3916,17 +4350,28 @@ impl ::graph_model::rt::Struct for ParticipantInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ParticipantInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ParticipantInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.participantInfo";
 }
 impl ::graph_model::rt::serde::Serialize for ParticipantInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ParticipantInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.playPromptOperation`.
@@ -3945,25 +4390,23 @@ pub struct PlayPromptOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlayPromptOperation {
-    const TYPE_NAME: &'static str = "microsoft.graph.playPromptOperation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "clientContext" => ::graph_model::rt::field(map, &mut self.client_context, key),
-            "resultInfo" => ::graph_model::rt::field(map, &mut self.result_info, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.playPromptOperation"
     }
-    const FIELDS: &'static [&'static str] = &["id", "clientContext", "resultInfo", "status"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "clientContext" => &mut self.client_context,
+            "resultInfo" => &mut self.result_info,
+            "status" => &mut self.status,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "clientContext", "resultInfo", "status"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("clientContext", &self.client_context);
         w.field("resultInfo", &self.result_info);
@@ -3976,17 +4419,28 @@ impl ::graph_model::rt::Struct for PlayPromptOperation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PlayPromptOperation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PlayPromptOperation {
     const TYPE_NAME: &'static str = "microsoft.graph.playPromptOperation";
 }
 impl ::graph_model::rt::serde::Serialize for PlayPromptOperation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlayPromptOperation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.recordOperation`.
@@ -4009,36 +4463,32 @@ pub struct RecordOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RecordOperation {
-    const TYPE_NAME: &'static str = "microsoft.graph.recordOperation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "clientContext" => ::graph_model::rt::field(map, &mut self.client_context, key),
-            "resultInfo" => ::graph_model::rt::field(map, &mut self.result_info, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "recordingAccessToken" => {
-                ::graph_model::rt::field(map, &mut self.recording_access_token, key)
-            }
-            "recordingLocation" => ::graph_model::rt::field(map, &mut self.recording_location, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.recordOperation"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "clientContext",
-        "resultInfo",
-        "status",
-        "recordingAccessToken",
-        "recordingLocation",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "clientContext" => &mut self.client_context,
+            "resultInfo" => &mut self.result_info,
+            "status" => &mut self.status,
+            "recordingAccessToken" => &mut self.recording_access_token,
+            "recordingLocation" => &mut self.recording_location,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "clientContext",
+            "resultInfo",
+            "status",
+            "recordingAccessToken",
+            "recordingLocation",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("clientContext", &self.client_context);
         w.field("resultInfo", &self.result_info);
@@ -4053,17 +4503,28 @@ impl ::graph_model::rt::Struct for RecordOperation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RecordOperation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RecordOperation {
     const TYPE_NAME: &'static str = "microsoft.graph.recordOperation";
 }
 impl ::graph_model::rt::serde::Serialize for RecordOperation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RecordOperation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.recordingInfo`.
@@ -4078,23 +4539,21 @@ pub struct RecordingInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RecordingInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.recordingInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "initiator" => ::graph_model::rt::field(map, &mut self.initiator, key),
-            "recordingStatus" => ::graph_model::rt::field(map, &mut self.recording_status, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.recordingInfo"
     }
-    const FIELDS: &'static [&'static str] = &["initiator", "recordingStatus"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "initiator" => &mut self.initiator,
+            "recordingStatus" => &mut self.recording_status,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["initiator", "recordingStatus"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("initiator", &self.initiator);
         w.field("recordingStatus", &self.recording_status);
     }
@@ -4105,17 +4564,28 @@ impl ::graph_model::rt::Struct for RecordingInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RecordingInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RecordingInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.recordingInfo";
 }
 impl ::graph_model::rt::serde::Serialize for RecordingInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RecordingInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.recordingStatus`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -4176,6 +4646,17 @@ impl ::graph_model::rt::WireEnum for RecordingStatus {
         }
     }
 }
+impl ::graph_model::rt::Value for RecordingStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for RecordingStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -4196,22 +4677,20 @@ pub struct RemovedState {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RemovedState {
-    const TYPE_NAME: &'static str = "microsoft.graph.removedState";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "reason" => ::graph_model::rt::field(map, &mut self.reason, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.removedState"
     }
-    const FIELDS: &'static [&'static str] = &["reason"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "reason" => &mut self.reason,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["reason"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("reason", &self.reason);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -4221,17 +4700,28 @@ impl ::graph_model::rt::Struct for RemovedState {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RemovedState {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RemovedState {
     const TYPE_NAME: &'static str = "microsoft.graph.removedState";
 }
 impl ::graph_model::rt::serde::Serialize for RemovedState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RemovedState {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.routingMode`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -4276,6 +4766,17 @@ impl ::graph_model::rt::WireEnum for RoutingMode {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for RoutingMode {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for RoutingMode {
@@ -4335,6 +4836,17 @@ impl ::graph_model::rt::WireEnum for RoutingType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for RoutingType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for RoutingType {
@@ -4400,6 +4912,17 @@ impl ::graph_model::rt::WireEnum for SendDtmfCompletionReason {
         }
     }
 }
+impl ::graph_model::rt::Value for SendDtmfCompletionReason {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for SendDtmfCompletionReason {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -4428,32 +4951,30 @@ pub struct SendDtmfTonesOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SendDtmfTonesOperation {
-    const TYPE_NAME: &'static str = "microsoft.graph.sendDtmfTonesOperation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "clientContext" => ::graph_model::rt::field(map, &mut self.client_context, key),
-            "resultInfo" => ::graph_model::rt::field(map, &mut self.result_info, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "completionReason" => ::graph_model::rt::field(map, &mut self.completion_reason, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.sendDtmfTonesOperation"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "clientContext",
-        "resultInfo",
-        "status",
-        "completionReason",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "clientContext" => &mut self.client_context,
+            "resultInfo" => &mut self.result_info,
+            "status" => &mut self.status,
+            "completionReason" => &mut self.completion_reason,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "clientContext",
+            "resultInfo",
+            "status",
+            "completionReason",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("clientContext", &self.client_context);
         w.field("resultInfo", &self.result_info);
@@ -4467,17 +4988,28 @@ impl ::graph_model::rt::Struct for SendDtmfTonesOperation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SendDtmfTonesOperation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SendDtmfTonesOperation {
     const TYPE_NAME: &'static str = "microsoft.graph.sendDtmfTonesOperation";
 }
 impl ::graph_model::rt::serde::Serialize for SendDtmfTonesOperation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SendDtmfTonesOperation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.serviceHostedMediaConfig`.
@@ -4490,22 +5022,20 @@ pub struct ServiceHostedMediaConfig {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ServiceHostedMediaConfig {
-    const TYPE_NAME: &'static str = "microsoft.graph.serviceHostedMediaConfig";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "preFetchMedia" => ::graph_model::rt::field(map, &mut self.pre_fetch_media, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.serviceHostedMediaConfig"
     }
-    const FIELDS: &'static [&'static str] = &["preFetchMedia"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "preFetchMedia" => &mut self.pre_fetch_media,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["preFetchMedia"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("preFetchMedia", &self.pre_fetch_media);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -4515,17 +5045,28 @@ impl ::graph_model::rt::Struct for ServiceHostedMediaConfig {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ServiceHostedMediaConfig {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ServiceHostedMediaConfig {
     const TYPE_NAME: &'static str = "microsoft.graph.serviceHostedMediaConfig";
 }
 impl ::graph_model::rt::serde::Serialize for ServiceHostedMediaConfig {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServiceHostedMediaConfig {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.startHoldMusicOperation`.
@@ -4544,25 +5085,23 @@ pub struct StartHoldMusicOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for StartHoldMusicOperation {
-    const TYPE_NAME: &'static str = "microsoft.graph.startHoldMusicOperation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "clientContext" => ::graph_model::rt::field(map, &mut self.client_context, key),
-            "resultInfo" => ::graph_model::rt::field(map, &mut self.result_info, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.startHoldMusicOperation"
     }
-    const FIELDS: &'static [&'static str] = &["id", "clientContext", "resultInfo", "status"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "clientContext" => &mut self.client_context,
+            "resultInfo" => &mut self.result_info,
+            "status" => &mut self.status,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "clientContext", "resultInfo", "status"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("clientContext", &self.client_context);
         w.field("resultInfo", &self.result_info);
@@ -4575,17 +5114,28 @@ impl ::graph_model::rt::Struct for StartHoldMusicOperation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for StartHoldMusicOperation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for StartHoldMusicOperation {
     const TYPE_NAME: &'static str = "microsoft.graph.startHoldMusicOperation";
 }
 impl ::graph_model::rt::serde::Serialize for StartHoldMusicOperation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for StartHoldMusicOperation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.stopHoldMusicOperation`.
@@ -4604,25 +5154,23 @@ pub struct StopHoldMusicOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for StopHoldMusicOperation {
-    const TYPE_NAME: &'static str = "microsoft.graph.stopHoldMusicOperation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "clientContext" => ::graph_model::rt::field(map, &mut self.client_context, key),
-            "resultInfo" => ::graph_model::rt::field(map, &mut self.result_info, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.stopHoldMusicOperation"
     }
-    const FIELDS: &'static [&'static str] = &["id", "clientContext", "resultInfo", "status"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "clientContext" => &mut self.client_context,
+            "resultInfo" => &mut self.result_info,
+            "status" => &mut self.status,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "clientContext", "resultInfo", "status"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("clientContext", &self.client_context);
         w.field("resultInfo", &self.result_info);
@@ -4635,17 +5183,28 @@ impl ::graph_model::rt::Struct for StopHoldMusicOperation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for StopHoldMusicOperation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for StopHoldMusicOperation {
     const TYPE_NAME: &'static str = "microsoft.graph.stopHoldMusicOperation";
 }
 impl ::graph_model::rt::serde::Serialize for StopHoldMusicOperation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for StopHoldMusicOperation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.subscribeToToneOperation`.
@@ -4664,25 +5223,23 @@ pub struct SubscribeToToneOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SubscribeToToneOperation {
-    const TYPE_NAME: &'static str = "microsoft.graph.subscribeToToneOperation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "clientContext" => ::graph_model::rt::field(map, &mut self.client_context, key),
-            "resultInfo" => ::graph_model::rt::field(map, &mut self.result_info, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.subscribeToToneOperation"
     }
-    const FIELDS: &'static [&'static str] = &["id", "clientContext", "resultInfo", "status"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "clientContext" => &mut self.client_context,
+            "resultInfo" => &mut self.result_info,
+            "status" => &mut self.status,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "clientContext", "resultInfo", "status"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("clientContext", &self.client_context);
         w.field("resultInfo", &self.result_info);
@@ -4695,17 +5252,28 @@ impl ::graph_model::rt::Struct for SubscribeToToneOperation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SubscribeToToneOperation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SubscribeToToneOperation {
     const TYPE_NAME: &'static str = "microsoft.graph.subscribeToToneOperation";
 }
 impl ::graph_model::rt::serde::Serialize for SubscribeToToneOperation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SubscribeToToneOperation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.tokenMeetingInfo`.
@@ -4718,22 +5286,20 @@ pub struct TokenMeetingInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TokenMeetingInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.tokenMeetingInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "token" => ::graph_model::rt::field(map, &mut self.token, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.tokenMeetingInfo"
     }
-    const FIELDS: &'static [&'static str] = &["token"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "token" => &mut self.token,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["token"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("token", &self.token);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -4743,17 +5309,28 @@ impl ::graph_model::rt::Struct for TokenMeetingInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TokenMeetingInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TokenMeetingInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.tokenMeetingInfo";
 }
 impl ::graph_model::rt::serde::Serialize for TokenMeetingInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TokenMeetingInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.tone`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -4861,6 +5438,17 @@ impl ::graph_model::rt::WireEnum for Tone {
         }
     }
 }
+impl ::graph_model::rt::Value for Tone {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for Tone {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -4883,23 +5471,21 @@ pub struct ToneInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ToneInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.toneInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "sequenceId" => ::graph_model::rt::field(map, &mut self.sequence_id, key),
-            "tone" => ::graph_model::rt::field(map, &mut self.tone, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.toneInfo"
     }
-    const FIELDS: &'static [&'static str] = &["sequenceId", "tone"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "sequenceId" => &mut self.sequence_id,
+            "tone" => &mut self.tone,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["sequenceId", "tone"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("sequenceId", &self.sequence_id);
         w.field("tone", &self.tone);
     }
@@ -4910,17 +5496,28 @@ impl ::graph_model::rt::Struct for ToneInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ToneInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ToneInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.toneInfo";
 }
 impl ::graph_model::rt::serde::Serialize for ToneInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ToneInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.unmuteParticipantOperation`.
@@ -4939,25 +5536,23 @@ pub struct UnmuteParticipantOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnmuteParticipantOperation {
-    const TYPE_NAME: &'static str = "microsoft.graph.unmuteParticipantOperation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "clientContext" => ::graph_model::rt::field(map, &mut self.client_context, key),
-            "resultInfo" => ::graph_model::rt::field(map, &mut self.result_info, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.unmuteParticipantOperation"
     }
-    const FIELDS: &'static [&'static str] = &["id", "clientContext", "resultInfo", "status"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "clientContext" => &mut self.client_context,
+            "resultInfo" => &mut self.result_info,
+            "status" => &mut self.status,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "clientContext", "resultInfo", "status"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("clientContext", &self.client_context);
         w.field("resultInfo", &self.result_info);
@@ -4970,17 +5565,28 @@ impl ::graph_model::rt::Struct for UnmuteParticipantOperation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UnmuteParticipantOperation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UnmuteParticipantOperation {
     const TYPE_NAME: &'static str = "microsoft.graph.unmuteParticipantOperation";
 }
 impl ::graph_model::rt::serde::Serialize for UnmuteParticipantOperation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnmuteParticipantOperation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.updateRecordingStatusOperation`.
@@ -4999,25 +5605,23 @@ pub struct UpdateRecordingStatusOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UpdateRecordingStatusOperation {
-    const TYPE_NAME: &'static str = "microsoft.graph.updateRecordingStatusOperation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "clientContext" => ::graph_model::rt::field(map, &mut self.client_context, key),
-            "resultInfo" => ::graph_model::rt::field(map, &mut self.result_info, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.updateRecordingStatusOperation"
     }
-    const FIELDS: &'static [&'static str] = &["id", "clientContext", "resultInfo", "status"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "clientContext" => &mut self.client_context,
+            "resultInfo" => &mut self.result_info,
+            "status" => &mut self.status,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "clientContext", "resultInfo", "status"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("clientContext", &self.client_context);
         w.field("resultInfo", &self.result_info);
@@ -5030,16 +5634,27 @@ impl ::graph_model::rt::Struct for UpdateRecordingStatusOperation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UpdateRecordingStatusOperation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UpdateRecordingStatusOperation {
     const TYPE_NAME: &'static str = "microsoft.graph.updateRecordingStatusOperation";
 }
 impl ::graph_model::rt::serde::Serialize for UpdateRecordingStatusOperation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UpdateRecordingStatusOperation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

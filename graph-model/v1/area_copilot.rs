@@ -44,6 +44,17 @@ impl ::graph_model::rt::WireEnum for AccessEntityType {
         }
     }
 }
+impl ::graph_model::rt::Value for AccessEntityType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for AccessEntityType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -68,24 +79,22 @@ pub struct ActionItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ActionItem {
-    const TYPE_NAME: &'static str = "microsoft.graph.actionItem";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "ownerDisplayName" => ::graph_model::rt::field(map, &mut self.owner_display_name, key),
-            "text" => ::graph_model::rt::field(map, &mut self.text, key),
-            "title" => ::graph_model::rt::field(map, &mut self.title, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.actionItem"
     }
-    const FIELDS: &'static [&'static str] = &["ownerDisplayName", "text", "title"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "ownerDisplayName" => &mut self.owner_display_name,
+            "text" => &mut self.text,
+            "title" => &mut self.title,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["ownerDisplayName", "text", "title"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("ownerDisplayName", &self.owner_display_name);
         w.field("text", &self.text);
         w.field("title", &self.title);
@@ -97,17 +106,28 @@ impl ::graph_model::rt::Struct for ActionItem {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ActionItem {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ActionItem {
     const TYPE_NAME: &'static str = "microsoft.graph.actionItem";
 }
 impl ::graph_model::rt::serde::Serialize for ActionItem {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ActionItem {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.aiInteractionHistory`.
@@ -120,22 +140,20 @@ pub struct AiInteractionHistory {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AiInteractionHistory {
-    const TYPE_NAME: &'static str = "microsoft.graph.aiInteractionHistory";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.aiInteractionHistory"
     }
-    const FIELDS: &'static [&'static str] = &["id"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -145,17 +163,28 @@ impl ::graph_model::rt::Struct for AiInteractionHistory {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AiInteractionHistory {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AiInteractionHistory {
     const TYPE_NAME: &'static str = "microsoft.graph.aiInteractionHistory";
 }
 impl ::graph_model::rt::serde::Serialize for AiInteractionHistory {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AiInteractionHistory {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.aiOnlineMeeting`.
@@ -170,23 +199,21 @@ pub struct AiOnlineMeeting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AiOnlineMeeting {
-    const TYPE_NAME: &'static str = "microsoft.graph.aiOnlineMeeting";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "aiInsights" => ::graph_model::rt::field(map, &mut self.ai_insights, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.aiOnlineMeeting"
     }
-    const FIELDS: &'static [&'static str] = &["id", "aiInsights"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "aiInsights" => &mut self.ai_insights,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "aiInsights"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("aiInsights", &self.ai_insights);
     }
@@ -197,17 +224,28 @@ impl ::graph_model::rt::Struct for AiOnlineMeeting {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AiOnlineMeeting {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AiOnlineMeeting {
     const TYPE_NAME: &'static str = "microsoft.graph.aiOnlineMeeting";
 }
 impl ::graph_model::rt::serde::Serialize for AiOnlineMeeting {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AiOnlineMeeting {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.aiUser`.
@@ -224,26 +262,22 @@ pub struct AiUser {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AiUser {
-    const TYPE_NAME: &'static str = "microsoft.graph.aiUser";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "interactionHistory" => {
-                ::graph_model::rt::field(map, &mut self.interaction_history, key)
-            }
-            "onlineMeetings" => ::graph_model::rt::field(map, &mut self.online_meetings, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.aiUser"
     }
-    const FIELDS: &'static [&'static str] = &["id", "interactionHistory", "onlineMeetings"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "interactionHistory" => &mut self.interaction_history,
+            "onlineMeetings" => &mut self.online_meetings,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "interactionHistory", "onlineMeetings"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("interactionHistory", &self.interaction_history);
         w.field("onlineMeetings", &self.online_meetings);
@@ -255,17 +289,28 @@ impl ::graph_model::rt::Struct for AiUser {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AiUser {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AiUser {
     const TYPE_NAME: &'static str = "microsoft.graph.aiUser";
 }
 impl ::graph_model::rt::serde::Serialize for AiUser {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AiUser {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.callAiInsight`.
@@ -292,40 +337,36 @@ pub struct CallAiInsight {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CallAiInsight {
-    const TYPE_NAME: &'static str = "microsoft.graph.callAiInsight";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "actionItems" => ::graph_model::rt::field(map, &mut self.action_items, key),
-            "callId" => ::graph_model::rt::field(map, &mut self.call_id, key),
-            "contentCorrelationId" => {
-                ::graph_model::rt::field(map, &mut self.content_correlation_id, key)
-            }
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "endDateTime" => ::graph_model::rt::field(map, &mut self.end_date_time, key),
-            "meetingNotes" => ::graph_model::rt::field(map, &mut self.meeting_notes, key),
-            "viewpoint" => ::graph_model::rt::field(map, &mut self.viewpoint, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.callAiInsight"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "actionItems",
-        "callId",
-        "contentCorrelationId",
-        "createdDateTime",
-        "endDateTime",
-        "meetingNotes",
-        "viewpoint",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "actionItems" => &mut self.action_items,
+            "callId" => &mut self.call_id,
+            "contentCorrelationId" => &mut self.content_correlation_id,
+            "createdDateTime" => &mut self.created_date_time,
+            "endDateTime" => &mut self.end_date_time,
+            "meetingNotes" => &mut self.meeting_notes,
+            "viewpoint" => &mut self.viewpoint,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "actionItems",
+            "callId",
+            "contentCorrelationId",
+            "createdDateTime",
+            "endDateTime",
+            "meetingNotes",
+            "viewpoint",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("actionItems", &self.action_items);
         w.field("callId", &self.call_id);
@@ -342,17 +383,28 @@ impl ::graph_model::rt::Struct for CallAiInsight {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CallAiInsight {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CallAiInsight {
     const TYPE_NAME: &'static str = "microsoft.graph.callAiInsight";
 }
 impl ::graph_model::rt::serde::Serialize for CallAiInsight {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CallAiInsight {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.callAiInsightViewPoint`.
@@ -365,22 +417,20 @@ pub struct CallAiInsightViewPoint {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CallAiInsightViewPoint {
-    const TYPE_NAME: &'static str = "microsoft.graph.callAiInsightViewPoint";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "mentionEvents" => ::graph_model::rt::field(map, &mut self.mention_events, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.callAiInsightViewPoint"
     }
-    const FIELDS: &'static [&'static str] = &["mentionEvents"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "mentionEvents" => &mut self.mention_events,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["mentionEvents"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("mentionEvents", &self.mention_events);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -390,17 +440,28 @@ impl ::graph_model::rt::Struct for CallAiInsightViewPoint {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CallAiInsightViewPoint {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CallAiInsightViewPoint {
     const TYPE_NAME: &'static str = "microsoft.graph.callAiInsightViewPoint";
 }
 impl ::graph_model::rt::serde::Serialize for CallAiInsightViewPoint {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CallAiInsightViewPoint {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.copilotAdmin`.
@@ -417,24 +478,22 @@ pub struct CopilotAdmin {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CopilotAdmin {
-    const TYPE_NAME: &'static str = "microsoft.graph.copilotAdmin";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "catalog" => ::graph_model::rt::field(map, &mut self.catalog, key),
-            "settings" => ::graph_model::rt::field(map, &mut self.settings, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.copilotAdmin"
     }
-    const FIELDS: &'static [&'static str] = &["id", "catalog", "settings"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "catalog" => &mut self.catalog,
+            "settings" => &mut self.settings,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "catalog", "settings"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("catalog", &self.catalog);
         w.field("settings", &self.settings);
@@ -446,17 +505,28 @@ impl ::graph_model::rt::Struct for CopilotAdmin {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CopilotAdmin {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CopilotAdmin {
     const TYPE_NAME: &'static str = "microsoft.graph.copilotAdmin";
 }
 impl ::graph_model::rt::serde::Serialize for CopilotAdmin {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CopilotAdmin {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.copilotAdminCatalog`.
@@ -471,23 +541,21 @@ pub struct CopilotAdminCatalog {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CopilotAdminCatalog {
-    const TYPE_NAME: &'static str = "microsoft.graph.copilotAdminCatalog";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "packages" => ::graph_model::rt::field(map, &mut self.packages, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.copilotAdminCatalog"
     }
-    const FIELDS: &'static [&'static str] = &["id", "packages"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "packages" => &mut self.packages,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "packages"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("packages", &self.packages);
     }
@@ -498,17 +566,28 @@ impl ::graph_model::rt::Struct for CopilotAdminCatalog {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CopilotAdminCatalog {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CopilotAdminCatalog {
     const TYPE_NAME: &'static str = "microsoft.graph.copilotAdminCatalog";
 }
 impl ::graph_model::rt::serde::Serialize for CopilotAdminCatalog {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CopilotAdminCatalog {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.copilotAdminLimitedMode`.
@@ -525,26 +604,22 @@ pub struct CopilotAdminLimitedMode {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CopilotAdminLimitedMode {
-    const TYPE_NAME: &'static str = "microsoft.graph.copilotAdminLimitedMode";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "groupId" => ::graph_model::rt::field(map, &mut self.group_id, key),
-            "isEnabledForGroup" => {
-                ::graph_model::rt::field(map, &mut self.is_enabled_for_group, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.copilotAdminLimitedMode"
     }
-    const FIELDS: &'static [&'static str] = &["id", "groupId", "isEnabledForGroup"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "groupId" => &mut self.group_id,
+            "isEnabledForGroup" => &mut self.is_enabled_for_group,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "groupId", "isEnabledForGroup"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("groupId", &self.group_id);
         w.field("isEnabledForGroup", &self.is_enabled_for_group);
@@ -556,17 +631,28 @@ impl ::graph_model::rt::Struct for CopilotAdminLimitedMode {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CopilotAdminLimitedMode {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CopilotAdminLimitedMode {
     const TYPE_NAME: &'static str = "microsoft.graph.copilotAdminLimitedMode";
 }
 impl ::graph_model::rt::serde::Serialize for CopilotAdminLimitedMode {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CopilotAdminLimitedMode {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.copilotAdminSetting`.
@@ -581,23 +667,21 @@ pub struct CopilotAdminSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CopilotAdminSetting {
-    const TYPE_NAME: &'static str = "microsoft.graph.copilotAdminSetting";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "limitedMode" => ::graph_model::rt::field(map, &mut self.limited_mode, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.copilotAdminSetting"
     }
-    const FIELDS: &'static [&'static str] = &["id", "limitedMode"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "limitedMode" => &mut self.limited_mode,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "limitedMode"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("limitedMode", &self.limited_mode);
     }
@@ -608,17 +692,28 @@ impl ::graph_model::rt::Struct for CopilotAdminSetting {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CopilotAdminSetting {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CopilotAdminSetting {
     const TYPE_NAME: &'static str = "microsoft.graph.copilotAdminSetting";
 }
 impl ::graph_model::rt::serde::Serialize for CopilotAdminSetting {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CopilotAdminSetting {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.copilotPackageDetail`.
@@ -683,84 +778,74 @@ pub struct CopilotPackageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CopilotPackageDetail {
-    const TYPE_NAME: &'static str = "microsoft.graph.copilotPackageDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "appId" => ::graph_model::rt::field(map, &mut self.app_id, key),
-            "assetId" => ::graph_model::rt::field(map, &mut self.asset_id, key),
-            "availableTo" => ::graph_model::rt::field(map, &mut self.available_to, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "deployedTo" => ::graph_model::rt::field(map, &mut self.deployed_to, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "elementTypes" => ::graph_model::rt::field(map, &mut self.element_types, key),
-            "isBlocked" => ::graph_model::rt::field(map, &mut self.is_blocked, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "manifestId" => ::graph_model::rt::field(map, &mut self.manifest_id, key),
-            "manifestVersion" => ::graph_model::rt::field(map, &mut self.manifest_version, key),
-            "ownerId" => ::graph_model::rt::field(map, &mut self.owner_id, key),
-            "platform" => ::graph_model::rt::field(map, &mut self.platform, key),
-            "publisher" => ::graph_model::rt::field(map, &mut self.publisher, key),
-            "shortDescription" => ::graph_model::rt::field(map, &mut self.short_description, key),
-            "supportedHosts" => ::graph_model::rt::field(map, &mut self.supported_hosts, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            "version" => ::graph_model::rt::field(map, &mut self.version, key),
-            "zipFile" => ::graph_model::rt::field(map, &mut self.zip_file, key),
-            "acquireUsersAndGroups" => {
-                ::graph_model::rt::field(map, &mut self.acquire_users_and_groups, key)
-            }
-            "allowedUsersAndGroups" => {
-                ::graph_model::rt::field(map, &mut self.allowed_users_and_groups, key)
-            }
-            "categories" => ::graph_model::rt::field(map, &mut self.categories, key),
-            "elementDetails" => ::graph_model::rt::field(map, &mut self.element_details, key),
-            "longDescription" => ::graph_model::rt::field(map, &mut self.long_description, key),
-            "sensitivity" => ::graph_model::rt::field(map, &mut self.sensitivity, key),
-            "sharedWithUsersAndGroups" => {
-                ::graph_model::rt::field(map, &mut self.shared_with_users_and_groups, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.copilotPackageDetail"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "appId",
-        "assetId",
-        "availableTo",
-        "createdDateTime",
-        "deployedTo",
-        "displayName",
-        "elementTypes",
-        "isBlocked",
-        "lastModifiedDateTime",
-        "manifestId",
-        "manifestVersion",
-        "ownerId",
-        "platform",
-        "publisher",
-        "shortDescription",
-        "supportedHosts",
-        "type",
-        "version",
-        "zipFile",
-        "acquireUsersAndGroups",
-        "allowedUsersAndGroups",
-        "categories",
-        "elementDetails",
-        "longDescription",
-        "sensitivity",
-        "sharedWithUsersAndGroups",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "appId" => &mut self.app_id,
+            "assetId" => &mut self.asset_id,
+            "availableTo" => &mut self.available_to,
+            "createdDateTime" => &mut self.created_date_time,
+            "deployedTo" => &mut self.deployed_to,
+            "displayName" => &mut self.display_name,
+            "elementTypes" => &mut self.element_types,
+            "isBlocked" => &mut self.is_blocked,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "manifestId" => &mut self.manifest_id,
+            "manifestVersion" => &mut self.manifest_version,
+            "ownerId" => &mut self.owner_id,
+            "platform" => &mut self.platform,
+            "publisher" => &mut self.publisher,
+            "shortDescription" => &mut self.short_description,
+            "supportedHosts" => &mut self.supported_hosts,
+            "type" => &mut self.r#type,
+            "version" => &mut self.version,
+            "zipFile" => &mut self.zip_file,
+            "acquireUsersAndGroups" => &mut self.acquire_users_and_groups,
+            "allowedUsersAndGroups" => &mut self.allowed_users_and_groups,
+            "categories" => &mut self.categories,
+            "elementDetails" => &mut self.element_details,
+            "longDescription" => &mut self.long_description,
+            "sensitivity" => &mut self.sensitivity,
+            "sharedWithUsersAndGroups" => &mut self.shared_with_users_and_groups,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "appId",
+            "assetId",
+            "availableTo",
+            "createdDateTime",
+            "deployedTo",
+            "displayName",
+            "elementTypes",
+            "isBlocked",
+            "lastModifiedDateTime",
+            "manifestId",
+            "manifestVersion",
+            "ownerId",
+            "platform",
+            "publisher",
+            "shortDescription",
+            "supportedHosts",
+            "type",
+            "version",
+            "zipFile",
+            "acquireUsersAndGroups",
+            "allowedUsersAndGroups",
+            "categories",
+            "elementDetails",
+            "longDescription",
+            "sensitivity",
+            "sharedWithUsersAndGroups",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("appId", &self.app_id);
         w.field("assetId", &self.asset_id);
@@ -799,17 +884,28 @@ impl ::graph_model::rt::Struct for CopilotPackageDetail {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CopilotPackageDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CopilotPackageDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.copilotPackageDetail";
 }
 impl ::graph_model::rt::serde::Serialize for CopilotPackageDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CopilotPackageDetail {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.copilotReportRoot`.
@@ -822,22 +918,20 @@ pub struct CopilotReportRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CopilotReportRoot {
-    const TYPE_NAME: &'static str = "microsoft.graph.copilotReportRoot";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.copilotReportRoot"
     }
-    const FIELDS: &'static [&'static str] = &["id"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -847,17 +941,28 @@ impl ::graph_model::rt::Struct for CopilotReportRoot {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CopilotReportRoot {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CopilotReportRoot {
     const TYPE_NAME: &'static str = "microsoft.graph.copilotReportRoot";
 }
 impl ::graph_model::rt::serde::Serialize for CopilotReportRoot {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CopilotReportRoot {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.copilotRoot`.
@@ -876,27 +981,23 @@ pub struct CopilotRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CopilotRoot {
-    const TYPE_NAME: &'static str = "microsoft.graph.copilotRoot";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "admin" => ::graph_model::rt::field(map, &mut self.admin, key),
-            "interactionHistory" => {
-                ::graph_model::rt::field(map, &mut self.interaction_history, key)
-            }
-            "reports" => ::graph_model::rt::field(map, &mut self.reports, key),
-            "users" => ::graph_model::rt::field(map, &mut self.users, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.copilotRoot"
     }
-    const FIELDS: &'static [&'static str] = &["admin", "interactionHistory", "reports", "users"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "admin" => &mut self.admin,
+            "interactionHistory" => &mut self.interaction_history,
+            "reports" => &mut self.reports,
+            "users" => &mut self.users,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["admin", "interactionHistory", "reports", "users"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("admin", &self.admin);
         w.field("interactionHistory", &self.interaction_history);
         w.field("reports", &self.reports);
@@ -909,17 +1010,28 @@ impl ::graph_model::rt::Struct for CopilotRoot {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CopilotRoot {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CopilotRoot {
     const TYPE_NAME: &'static str = "microsoft.graph.copilotRoot";
 }
 impl ::graph_model::rt::serde::Serialize for CopilotRoot {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CopilotRoot {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.meetingNote`.
@@ -936,24 +1048,22 @@ pub struct MeetingNote {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MeetingNote {
-    const TYPE_NAME: &'static str = "microsoft.graph.meetingNote";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "subpoints" => ::graph_model::rt::field(map, &mut self.subpoints, key),
-            "text" => ::graph_model::rt::field(map, &mut self.text, key),
-            "title" => ::graph_model::rt::field(map, &mut self.title, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.meetingNote"
     }
-    const FIELDS: &'static [&'static str] = &["subpoints", "text", "title"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "subpoints" => &mut self.subpoints,
+            "text" => &mut self.text,
+            "title" => &mut self.title,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["subpoints", "text", "title"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("subpoints", &self.subpoints);
         w.field("text", &self.text);
         w.field("title", &self.title);
@@ -965,17 +1075,28 @@ impl ::graph_model::rt::Struct for MeetingNote {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MeetingNote {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MeetingNote {
     const TYPE_NAME: &'static str = "microsoft.graph.meetingNote";
 }
 impl ::graph_model::rt::serde::Serialize for MeetingNote {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MeetingNote {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.meetingNoteSubpoint`.
@@ -990,23 +1111,21 @@ pub struct MeetingNoteSubpoint {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MeetingNoteSubpoint {
-    const TYPE_NAME: &'static str = "microsoft.graph.meetingNoteSubpoint";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "text" => ::graph_model::rt::field(map, &mut self.text, key),
-            "title" => ::graph_model::rt::field(map, &mut self.title, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.meetingNoteSubpoint"
     }
-    const FIELDS: &'static [&'static str] = &["text", "title"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "text" => &mut self.text,
+            "title" => &mut self.title,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["text", "title"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("text", &self.text);
         w.field("title", &self.title);
     }
@@ -1017,17 +1136,28 @@ impl ::graph_model::rt::Struct for MeetingNoteSubpoint {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MeetingNoteSubpoint {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MeetingNoteSubpoint {
     const TYPE_NAME: &'static str = "microsoft.graph.meetingNoteSubpoint";
 }
 impl ::graph_model::rt::serde::Serialize for MeetingNoteSubpoint {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MeetingNoteSubpoint {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.mentionEvent`.
@@ -1044,26 +1174,22 @@ pub struct MentionEvent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MentionEvent {
-    const TYPE_NAME: &'static str = "microsoft.graph.mentionEvent";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "eventDateTime" => ::graph_model::rt::field(map, &mut self.event_date_time, key),
-            "speaker" => ::graph_model::rt::field(map, &mut self.speaker, key),
-            "transcriptUtterance" => {
-                ::graph_model::rt::field(map, &mut self.transcript_utterance, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.mentionEvent"
     }
-    const FIELDS: &'static [&'static str] = &["eventDateTime", "speaker", "transcriptUtterance"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "eventDateTime" => &mut self.event_date_time,
+            "speaker" => &mut self.speaker,
+            "transcriptUtterance" => &mut self.transcript_utterance,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["eventDateTime", "speaker", "transcriptUtterance"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("eventDateTime", &self.event_date_time);
         w.field("speaker", &self.speaker);
         w.field("transcriptUtterance", &self.transcript_utterance);
@@ -1075,17 +1201,28 @@ impl ::graph_model::rt::Struct for MentionEvent {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MentionEvent {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MentionEvent {
     const TYPE_NAME: &'static str = "microsoft.graph.mentionEvent";
 }
 impl ::graph_model::rt::serde::Serialize for MentionEvent {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MentionEvent {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.packageAccessEntity`.
@@ -1100,23 +1237,21 @@ pub struct PackageAccessEntity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PackageAccessEntity {
-    const TYPE_NAME: &'static str = "microsoft.graph.packageAccessEntity";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "resourceId" => ::graph_model::rt::field(map, &mut self.resource_id, key),
-            "resourceType" => ::graph_model::rt::field(map, &mut self.resource_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.packageAccessEntity"
     }
-    const FIELDS: &'static [&'static str] = &["resourceId", "resourceType"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "resourceId" => &mut self.resource_id,
+            "resourceType" => &mut self.resource_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["resourceId", "resourceType"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("resourceId", &self.resource_id);
         w.field("resourceType", &self.resource_type);
     }
@@ -1127,17 +1262,28 @@ impl ::graph_model::rt::Struct for PackageAccessEntity {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PackageAccessEntity {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PackageAccessEntity {
     const TYPE_NAME: &'static str = "microsoft.graph.packageAccessEntity";
 }
 impl ::graph_model::rt::serde::Serialize for PackageAccessEntity {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PackageAccessEntity {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.packageElement`.
@@ -1152,23 +1298,21 @@ pub struct PackageElement {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PackageElement {
-    const TYPE_NAME: &'static str = "microsoft.graph.packageElement";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "definition" => ::graph_model::rt::field(map, &mut self.definition, key),
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.packageElement"
     }
-    const FIELDS: &'static [&'static str] = &["definition", "id"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "definition" => &mut self.definition,
+            "id" => &mut self.id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["definition", "id"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("definition", &self.definition);
         w.field("id", &self.id);
     }
@@ -1179,17 +1323,28 @@ impl ::graph_model::rt::Struct for PackageElement {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PackageElement {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PackageElement {
     const TYPE_NAME: &'static str = "microsoft.graph.packageElement";
 }
 impl ::graph_model::rt::serde::Serialize for PackageElement {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PackageElement {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.packageElementDetail`.
@@ -1204,23 +1359,21 @@ pub struct PackageElementDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PackageElementDetail {
-    const TYPE_NAME: &'static str = "microsoft.graph.packageElementDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "elements" => ::graph_model::rt::field(map, &mut self.elements, key),
-            "elementType" => ::graph_model::rt::field(map, &mut self.element_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.packageElementDetail"
     }
-    const FIELDS: &'static [&'static str] = &["elements", "elementType"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "elements" => &mut self.elements,
+            "elementType" => &mut self.element_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["elements", "elementType"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("elements", &self.elements);
         w.field("elementType", &self.element_type);
     }
@@ -1231,17 +1384,28 @@ impl ::graph_model::rt::Struct for PackageElementDetail {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PackageElementDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PackageElementDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.packageElementDetail";
 }
 impl ::graph_model::rt::serde::Serialize for PackageElementDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PackageElementDetail {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.packageStatus`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1290,6 +1454,17 @@ impl ::graph_model::rt::WireEnum for PackageStatus {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for PackageStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for PackageStatus {
@@ -1358,6 +1533,17 @@ impl ::graph_model::rt::WireEnum for PackageType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for PackageType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for PackageType {

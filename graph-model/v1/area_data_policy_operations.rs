@@ -22,40 +22,34 @@ pub struct DataPolicyOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DataPolicyOperation {
-    const TYPE_NAME: &'static str = "microsoft.graph.dataPolicyOperation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "completedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.completed_date_time, key)
-            }
-            "progress" => ::graph_model::rt::field(map, &mut self.progress, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "storageLocation" => ::graph_model::rt::field(map, &mut self.storage_location, key),
-            "submittedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.submitted_date_time, key)
-            }
-            "userId" => ::graph_model::rt::field(map, &mut self.user_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.dataPolicyOperation"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "completedDateTime",
-        "progress",
-        "status",
-        "storageLocation",
-        "submittedDateTime",
-        "userId",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "completedDateTime" => &mut self.completed_date_time,
+            "progress" => &mut self.progress,
+            "status" => &mut self.status,
+            "storageLocation" => &mut self.storage_location,
+            "submittedDateTime" => &mut self.submitted_date_time,
+            "userId" => &mut self.user_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "completedDateTime",
+            "progress",
+            "status",
+            "storageLocation",
+            "submittedDateTime",
+            "userId",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("completedDateTime", &self.completed_date_time);
         w.field("progress", &self.progress);
@@ -71,17 +65,28 @@ impl ::graph_model::rt::Struct for DataPolicyOperation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DataPolicyOperation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DataPolicyOperation {
     const TYPE_NAME: &'static str = "microsoft.graph.dataPolicyOperation";
 }
 impl ::graph_model::rt::serde::Serialize for DataPolicyOperation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DataPolicyOperation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.dataPolicyOperationStatus`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -140,6 +145,17 @@ impl ::graph_model::rt::WireEnum for DataPolicyOperationStatus {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for DataPolicyOperationStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for DataPolicyOperationStatus {

@@ -106,78 +106,68 @@ pub struct AndroidLobApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AndroidLobApp {
-    const TYPE_NAME: &'static str = "microsoft.graph.androidLobApp";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "developer" => ::graph_model::rt::field(map, &mut self.developer, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "informationUrl" => ::graph_model::rt::field(map, &mut self.information_url, key),
-            "isFeatured" => ::graph_model::rt::field(map, &mut self.is_featured, key),
-            "largeIcon" => ::graph_model::rt::field(map, &mut self.large_icon, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "notes" => ::graph_model::rt::field(map, &mut self.notes, key),
-            "owner" => ::graph_model::rt::field(map, &mut self.owner, key),
-            "privacyInformationUrl" => {
-                ::graph_model::rt::field(map, &mut self.privacy_information_url, key)
-            }
-            "publisher" => ::graph_model::rt::field(map, &mut self.publisher, key),
-            "publishingState" => ::graph_model::rt::field(map, &mut self.publishing_state, key),
-            "committedContentVersion" => {
-                ::graph_model::rt::field(map, &mut self.committed_content_version, key)
-            }
-            "fileName" => ::graph_model::rt::field(map, &mut self.file_name, key),
-            "size" => ::graph_model::rt::field(map, &mut self.size, key),
-            "minimumSupportedOperatingSystem" => {
-                ::graph_model::rt::field(map, &mut self.minimum_supported_operating_system, key)
-            }
-            "packageId" => ::graph_model::rt::field(map, &mut self.package_id, key),
-            "versionCode" => ::graph_model::rt::field(map, &mut self.version_code, key),
-            "versionName" => ::graph_model::rt::field(map, &mut self.version_name, key),
-            "assignments" => ::graph_model::rt::field(map, &mut self.assignments, key),
-            "categories" => ::graph_model::rt::field(map, &mut self.categories, key),
-            "contentVersions" => ::graph_model::rt::field(map, &mut self.content_versions, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.androidLobApp"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "developer",
-        "displayName",
-        "informationUrl",
-        "isFeatured",
-        "largeIcon",
-        "lastModifiedDateTime",
-        "notes",
-        "owner",
-        "privacyInformationUrl",
-        "publisher",
-        "publishingState",
-        "committedContentVersion",
-        "fileName",
-        "size",
-        "minimumSupportedOperatingSystem",
-        "packageId",
-        "versionCode",
-        "versionName",
-        "assignments",
-        "categories",
-        "contentVersions",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "developer" => &mut self.developer,
+            "displayName" => &mut self.display_name,
+            "informationUrl" => &mut self.information_url,
+            "isFeatured" => &mut self.is_featured,
+            "largeIcon" => &mut self.large_icon,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "notes" => &mut self.notes,
+            "owner" => &mut self.owner,
+            "privacyInformationUrl" => &mut self.privacy_information_url,
+            "publisher" => &mut self.publisher,
+            "publishingState" => &mut self.publishing_state,
+            "committedContentVersion" => &mut self.committed_content_version,
+            "fileName" => &mut self.file_name,
+            "size" => &mut self.size,
+            "minimumSupportedOperatingSystem" => &mut self.minimum_supported_operating_system,
+            "packageId" => &mut self.package_id,
+            "versionCode" => &mut self.version_code,
+            "versionName" => &mut self.version_name,
+            "assignments" => &mut self.assignments,
+            "categories" => &mut self.categories,
+            "contentVersions" => &mut self.content_versions,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "developer",
+            "displayName",
+            "informationUrl",
+            "isFeatured",
+            "largeIcon",
+            "lastModifiedDateTime",
+            "notes",
+            "owner",
+            "privacyInformationUrl",
+            "publisher",
+            "publishingState",
+            "committedContentVersion",
+            "fileName",
+            "size",
+            "minimumSupportedOperatingSystem",
+            "packageId",
+            "versionCode",
+            "versionName",
+            "assignments",
+            "categories",
+            "contentVersions",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -213,17 +203,28 @@ impl ::graph_model::rt::Struct for AndroidLobApp {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AndroidLobApp {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AndroidLobApp {
     const TYPE_NAME: &'static str = "microsoft.graph.androidLobApp";
 }
 impl ::graph_model::rt::serde::Serialize for AndroidLobApp {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AndroidLobApp {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Policy used to configure detailed management settings targeted to specific security groups and for a specified set of apps on an Android device
@@ -414,172 +415,116 @@ pub struct AndroidManagedAppProtection {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AndroidManagedAppProtection {
-    const TYPE_NAME: &'static str = "microsoft.graph.androidManagedAppProtection";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "version" => ::graph_model::rt::field(map, &mut self.version, key),
-            "allowedDataStorageLocations" => {
-                ::graph_model::rt::field(map, &mut self.allowed_data_storage_locations, key)
-            }
-            "allowedInboundDataTransferSources" => {
-                ::graph_model::rt::field(map, &mut self.allowed_inbound_data_transfer_sources, key)
-            }
-            "allowedOutboundClipboardSharingLevel" => ::graph_model::rt::field(
-                map,
-                &mut self.allowed_outbound_clipboard_sharing_level,
-                key,
-            ),
-            "allowedOutboundDataTransferDestinations" => ::graph_model::rt::field(
-                map,
-                &mut self.allowed_outbound_data_transfer_destinations,
-                key,
-            ),
-            "contactSyncBlocked" => {
-                ::graph_model::rt::field(map, &mut self.contact_sync_blocked, key)
-            }
-            "dataBackupBlocked" => {
-                ::graph_model::rt::field(map, &mut self.data_backup_blocked, key)
-            }
-            "deviceComplianceRequired" => {
-                ::graph_model::rt::field(map, &mut self.device_compliance_required, key)
-            }
-            "disableAppPinIfDevicePinIsSet" => {
-                ::graph_model::rt::field(map, &mut self.disable_app_pin_if_device_pin_is_set, key)
-            }
-            "fingerprintBlocked" => {
-                ::graph_model::rt::field(map, &mut self.fingerprint_blocked, key)
-            }
-            "managedBrowser" => ::graph_model::rt::field(map, &mut self.managed_browser, key),
-            "managedBrowserToOpenLinksRequired" => {
-                ::graph_model::rt::field(map, &mut self.managed_browser_to_open_links_required, key)
-            }
-            "maximumPinRetries" => {
-                ::graph_model::rt::field(map, &mut self.maximum_pin_retries, key)
-            }
-            "minimumPinLength" => ::graph_model::rt::field(map, &mut self.minimum_pin_length, key),
-            "minimumRequiredAppVersion" => {
-                ::graph_model::rt::field(map, &mut self.minimum_required_app_version, key)
-            }
-            "minimumRequiredOsVersion" => {
-                ::graph_model::rt::field(map, &mut self.minimum_required_os_version, key)
-            }
-            "minimumWarningAppVersion" => {
-                ::graph_model::rt::field(map, &mut self.minimum_warning_app_version, key)
-            }
-            "minimumWarningOsVersion" => {
-                ::graph_model::rt::field(map, &mut self.minimum_warning_os_version, key)
-            }
-            "organizationalCredentialsRequired" => {
-                ::graph_model::rt::field(map, &mut self.organizational_credentials_required, key)
-            }
-            "periodBeforePinReset" => {
-                ::graph_model::rt::field(map, &mut self.period_before_pin_reset, key)
-            }
-            "periodOfflineBeforeAccessCheck" => {
-                ::graph_model::rt::field(map, &mut self.period_offline_before_access_check, key)
-            }
-            "periodOfflineBeforeWipeIsEnforced" => {
-                ::graph_model::rt::field(map, &mut self.period_offline_before_wipe_is_enforced, key)
-            }
-            "periodOnlineBeforeAccessCheck" => {
-                ::graph_model::rt::field(map, &mut self.period_online_before_access_check, key)
-            }
-            "pinCharacterSet" => ::graph_model::rt::field(map, &mut self.pin_character_set, key),
-            "pinRequired" => ::graph_model::rt::field(map, &mut self.pin_required, key),
-            "printBlocked" => ::graph_model::rt::field(map, &mut self.print_blocked, key),
-            "saveAsBlocked" => ::graph_model::rt::field(map, &mut self.save_as_blocked, key),
-            "simplePinBlocked" => ::graph_model::rt::field(map, &mut self.simple_pin_blocked, key),
-            "isAssigned" => ::graph_model::rt::field(map, &mut self.is_assigned, key),
-            "customBrowserDisplayName" => {
-                ::graph_model::rt::field(map, &mut self.custom_browser_display_name, key)
-            }
-            "customBrowserPackageId" => {
-                ::graph_model::rt::field(map, &mut self.custom_browser_package_id, key)
-            }
-            "deployedAppCount" => ::graph_model::rt::field(map, &mut self.deployed_app_count, key),
-            "disableAppEncryptionIfDeviceEncryptionIsEnabled" => ::graph_model::rt::field(
-                map,
-                &mut self.disable_app_encryption_if_device_encryption_is_enabled,
-                key,
-            ),
-            "encryptAppData" => ::graph_model::rt::field(map, &mut self.encrypt_app_data, key),
-            "minimumRequiredPatchVersion" => {
-                ::graph_model::rt::field(map, &mut self.minimum_required_patch_version, key)
-            }
-            "minimumWarningPatchVersion" => {
-                ::graph_model::rt::field(map, &mut self.minimum_warning_patch_version, key)
-            }
-            "screenCaptureBlocked" => {
-                ::graph_model::rt::field(map, &mut self.screen_capture_blocked, key)
-            }
-            "assignments" => ::graph_model::rt::field(map, &mut self.assignments, key),
-            "apps" => ::graph_model::rt::field(map, &mut self.apps, key),
-            "deploymentSummary" => ::graph_model::rt::field(map, &mut self.deployment_summary, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.androidManagedAppProtection"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "displayName",
-        "lastModifiedDateTime",
-        "version",
-        "allowedDataStorageLocations",
-        "allowedInboundDataTransferSources",
-        "allowedOutboundClipboardSharingLevel",
-        "allowedOutboundDataTransferDestinations",
-        "contactSyncBlocked",
-        "dataBackupBlocked",
-        "deviceComplianceRequired",
-        "disableAppPinIfDevicePinIsSet",
-        "fingerprintBlocked",
-        "managedBrowser",
-        "managedBrowserToOpenLinksRequired",
-        "maximumPinRetries",
-        "minimumPinLength",
-        "minimumRequiredAppVersion",
-        "minimumRequiredOsVersion",
-        "minimumWarningAppVersion",
-        "minimumWarningOsVersion",
-        "organizationalCredentialsRequired",
-        "periodBeforePinReset",
-        "periodOfflineBeforeAccessCheck",
-        "periodOfflineBeforeWipeIsEnforced",
-        "periodOnlineBeforeAccessCheck",
-        "pinCharacterSet",
-        "pinRequired",
-        "printBlocked",
-        "saveAsBlocked",
-        "simplePinBlocked",
-        "isAssigned",
-        "customBrowserDisplayName",
-        "customBrowserPackageId",
-        "deployedAppCount",
-        "disableAppEncryptionIfDeviceEncryptionIsEnabled",
-        "encryptAppData",
-        "minimumRequiredPatchVersion",
-        "minimumWarningPatchVersion",
-        "screenCaptureBlocked",
-        "assignments",
-        "apps",
-        "deploymentSummary",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "version" => &mut self.version,
+            "allowedDataStorageLocations" => &mut self.allowed_data_storage_locations,
+            "allowedInboundDataTransferSources" => &mut self.allowed_inbound_data_transfer_sources,
+            "allowedOutboundClipboardSharingLevel" => {
+                &mut self.allowed_outbound_clipboard_sharing_level
+            }
+            "allowedOutboundDataTransferDestinations" => {
+                &mut self.allowed_outbound_data_transfer_destinations
+            }
+            "contactSyncBlocked" => &mut self.contact_sync_blocked,
+            "dataBackupBlocked" => &mut self.data_backup_blocked,
+            "deviceComplianceRequired" => &mut self.device_compliance_required,
+            "disableAppPinIfDevicePinIsSet" => &mut self.disable_app_pin_if_device_pin_is_set,
+            "fingerprintBlocked" => &mut self.fingerprint_blocked,
+            "managedBrowser" => &mut self.managed_browser,
+            "managedBrowserToOpenLinksRequired" => &mut self.managed_browser_to_open_links_required,
+            "maximumPinRetries" => &mut self.maximum_pin_retries,
+            "minimumPinLength" => &mut self.minimum_pin_length,
+            "minimumRequiredAppVersion" => &mut self.minimum_required_app_version,
+            "minimumRequiredOsVersion" => &mut self.minimum_required_os_version,
+            "minimumWarningAppVersion" => &mut self.minimum_warning_app_version,
+            "minimumWarningOsVersion" => &mut self.minimum_warning_os_version,
+            "organizationalCredentialsRequired" => &mut self.organizational_credentials_required,
+            "periodBeforePinReset" => &mut self.period_before_pin_reset,
+            "periodOfflineBeforeAccessCheck" => &mut self.period_offline_before_access_check,
+            "periodOfflineBeforeWipeIsEnforced" => &mut self.period_offline_before_wipe_is_enforced,
+            "periodOnlineBeforeAccessCheck" => &mut self.period_online_before_access_check,
+            "pinCharacterSet" => &mut self.pin_character_set,
+            "pinRequired" => &mut self.pin_required,
+            "printBlocked" => &mut self.print_blocked,
+            "saveAsBlocked" => &mut self.save_as_blocked,
+            "simplePinBlocked" => &mut self.simple_pin_blocked,
+            "isAssigned" => &mut self.is_assigned,
+            "customBrowserDisplayName" => &mut self.custom_browser_display_name,
+            "customBrowserPackageId" => &mut self.custom_browser_package_id,
+            "deployedAppCount" => &mut self.deployed_app_count,
+            "disableAppEncryptionIfDeviceEncryptionIsEnabled" => {
+                &mut self.disable_app_encryption_if_device_encryption_is_enabled
+            }
+            "encryptAppData" => &mut self.encrypt_app_data,
+            "minimumRequiredPatchVersion" => &mut self.minimum_required_patch_version,
+            "minimumWarningPatchVersion" => &mut self.minimum_warning_patch_version,
+            "screenCaptureBlocked" => &mut self.screen_capture_blocked,
+            "assignments" => &mut self.assignments,
+            "apps" => &mut self.apps,
+            "deploymentSummary" => &mut self.deployment_summary,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "lastModifiedDateTime",
+            "version",
+            "allowedDataStorageLocations",
+            "allowedInboundDataTransferSources",
+            "allowedOutboundClipboardSharingLevel",
+            "allowedOutboundDataTransferDestinations",
+            "contactSyncBlocked",
+            "dataBackupBlocked",
+            "deviceComplianceRequired",
+            "disableAppPinIfDevicePinIsSet",
+            "fingerprintBlocked",
+            "managedBrowser",
+            "managedBrowserToOpenLinksRequired",
+            "maximumPinRetries",
+            "minimumPinLength",
+            "minimumRequiredAppVersion",
+            "minimumRequiredOsVersion",
+            "minimumWarningAppVersion",
+            "minimumWarningOsVersion",
+            "organizationalCredentialsRequired",
+            "periodBeforePinReset",
+            "periodOfflineBeforeAccessCheck",
+            "periodOfflineBeforeWipeIsEnforced",
+            "periodOnlineBeforeAccessCheck",
+            "pinCharacterSet",
+            "pinRequired",
+            "printBlocked",
+            "saveAsBlocked",
+            "simplePinBlocked",
+            "isAssigned",
+            "customBrowserDisplayName",
+            "customBrowserPackageId",
+            "deployedAppCount",
+            "disableAppEncryptionIfDeviceEncryptionIsEnabled",
+            "encryptAppData",
+            "minimumRequiredPatchVersion",
+            "minimumWarningPatchVersion",
+            "screenCaptureBlocked",
+            "assignments",
+            "apps",
+            "deploymentSummary",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -684,17 +629,28 @@ impl ::graph_model::rt::Struct for AndroidManagedAppProtection {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AndroidManagedAppProtection {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AndroidManagedAppProtection {
     const TYPE_NAME: &'static str = "microsoft.graph.androidManagedAppProtection";
 }
 impl ::graph_model::rt::serde::Serialize for AndroidManagedAppProtection {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AndroidManagedAppProtection {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Represents the synchronization details of an android app, with management capabilities, for a specific user.
@@ -771,58 +727,52 @@ pub struct AndroidManagedAppRegistration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AndroidManagedAppRegistration {
-    const TYPE_NAME: &'static str = "microsoft.graph.androidManagedAppRegistration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "appIdentifier" => ::graph_model::rt::field(map, &mut self.app_identifier, key),
-            "applicationVersion" => {
-                ::graph_model::rt::field(map, &mut self.application_version, key)
-            }
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "deviceName" => ::graph_model::rt::field(map, &mut self.device_name, key),
-            "deviceTag" => ::graph_model::rt::field(map, &mut self.device_tag, key),
-            "deviceType" => ::graph_model::rt::field(map, &mut self.device_type, key),
-            "flaggedReasons" => ::graph_model::rt::field(map, &mut self.flagged_reasons, key),
-            "lastSyncDateTime" => ::graph_model::rt::field(map, &mut self.last_sync_date_time, key),
-            "managementSdkVersion" => {
-                ::graph_model::rt::field(map, &mut self.management_sdk_version, key)
-            }
-            "platformVersion" => ::graph_model::rt::field(map, &mut self.platform_version, key),
-            "userId" => ::graph_model::rt::field(map, &mut self.user_id, key),
-            "version" => ::graph_model::rt::field(map, &mut self.version, key),
-            "appliedPolicies" => ::graph_model::rt::field(map, &mut self.applied_policies, key),
-            "intendedPolicies" => ::graph_model::rt::field(map, &mut self.intended_policies, key),
-            "operations" => ::graph_model::rt::field(map, &mut self.operations, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.androidManagedAppRegistration"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "appIdentifier",
-        "applicationVersion",
-        "createdDateTime",
-        "deviceName",
-        "deviceTag",
-        "deviceType",
-        "flaggedReasons",
-        "lastSyncDateTime",
-        "managementSdkVersion",
-        "platformVersion",
-        "userId",
-        "version",
-        "appliedPolicies",
-        "intendedPolicies",
-        "operations",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "appIdentifier" => &mut self.app_identifier,
+            "applicationVersion" => &mut self.application_version,
+            "createdDateTime" => &mut self.created_date_time,
+            "deviceName" => &mut self.device_name,
+            "deviceTag" => &mut self.device_tag,
+            "deviceType" => &mut self.device_type,
+            "flaggedReasons" => &mut self.flagged_reasons,
+            "lastSyncDateTime" => &mut self.last_sync_date_time,
+            "managementSdkVersion" => &mut self.management_sdk_version,
+            "platformVersion" => &mut self.platform_version,
+            "userId" => &mut self.user_id,
+            "version" => &mut self.version,
+            "appliedPolicies" => &mut self.applied_policies,
+            "intendedPolicies" => &mut self.intended_policies,
+            "operations" => &mut self.operations,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "appIdentifier",
+            "applicationVersion",
+            "createdDateTime",
+            "deviceName",
+            "deviceTag",
+            "deviceType",
+            "flaggedReasons",
+            "lastSyncDateTime",
+            "managementSdkVersion",
+            "platformVersion",
+            "userId",
+            "version",
+            "appliedPolicies",
+            "intendedPolicies",
+            "operations",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("appIdentifier", &self.app_identifier);
         w.field("applicationVersion", &self.application_version);
@@ -847,17 +797,28 @@ impl ::graph_model::rt::Struct for AndroidManagedAppRegistration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AndroidManagedAppRegistration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AndroidManagedAppRegistration {
     const TYPE_NAME: &'static str = "microsoft.graph.androidManagedAppRegistration";
 }
 impl ::graph_model::rt::serde::Serialize for AndroidManagedAppRegistration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AndroidManagedAppRegistration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties for the minimum operating system required for an Android mobile app.
@@ -934,40 +895,38 @@ pub struct AndroidMinimumOperatingSystem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AndroidMinimumOperatingSystem {
-    const TYPE_NAME: &'static str = "microsoft.graph.androidMinimumOperatingSystem";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "v10_0" => ::graph_model::rt::field(map, &mut self.v10_0, key),
-            "v11_0" => ::graph_model::rt::field(map, &mut self.v11_0, key),
-            "v4_0" => ::graph_model::rt::field(map, &mut self.v4_0, key),
-            "v4_0_3" => ::graph_model::rt::field(map, &mut self.v4_0_3, key),
-            "v4_1" => ::graph_model::rt::field(map, &mut self.v4_1, key),
-            "v4_2" => ::graph_model::rt::field(map, &mut self.v4_2, key),
-            "v4_3" => ::graph_model::rt::field(map, &mut self.v4_3, key),
-            "v4_4" => ::graph_model::rt::field(map, &mut self.v4_4, key),
-            "v5_0" => ::graph_model::rt::field(map, &mut self.v5_0, key),
-            "v5_1" => ::graph_model::rt::field(map, &mut self.v5_1, key),
-            "v6_0" => ::graph_model::rt::field(map, &mut self.v6_0, key),
-            "v7_0" => ::graph_model::rt::field(map, &mut self.v7_0, key),
-            "v7_1" => ::graph_model::rt::field(map, &mut self.v7_1, key),
-            "v8_0" => ::graph_model::rt::field(map, &mut self.v8_0, key),
-            "v8_1" => ::graph_model::rt::field(map, &mut self.v8_1, key),
-            "v9_0" => ::graph_model::rt::field(map, &mut self.v9_0, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.androidMinimumOperatingSystem"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "v10_0", "v11_0", "v4_0", "v4_0_3", "v4_1", "v4_2", "v4_3", "v4_4", "v5_0", "v5_1", "v6_0",
-        "v7_0", "v7_1", "v8_0", "v8_1", "v9_0",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "v10_0" => &mut self.v10_0,
+            "v11_0" => &mut self.v11_0,
+            "v4_0" => &mut self.v4_0,
+            "v4_0_3" => &mut self.v4_0_3,
+            "v4_1" => &mut self.v4_1,
+            "v4_2" => &mut self.v4_2,
+            "v4_3" => &mut self.v4_3,
+            "v4_4" => &mut self.v4_4,
+            "v5_0" => &mut self.v5_0,
+            "v5_1" => &mut self.v5_1,
+            "v6_0" => &mut self.v6_0,
+            "v7_0" => &mut self.v7_0,
+            "v7_1" => &mut self.v7_1,
+            "v8_0" => &mut self.v8_0,
+            "v8_1" => &mut self.v8_1,
+            "v9_0" => &mut self.v9_0,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "v10_0", "v11_0", "v4_0", "v4_0_3", "v4_1", "v4_2", "v4_3", "v4_4", "v5_0", "v5_1",
+            "v6_0", "v7_0", "v7_1", "v8_0", "v8_1", "v9_0",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("v10_0", &self.v10_0);
         w.field("v11_0", &self.v11_0);
         w.field("v4_0", &self.v4_0);
@@ -992,17 +951,28 @@ impl ::graph_model::rt::Struct for AndroidMinimumOperatingSystem {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AndroidMinimumOperatingSystem {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AndroidMinimumOperatingSystem {
     const TYPE_NAME: &'static str = "microsoft.graph.androidMinimumOperatingSystem";
 }
 impl ::graph_model::rt::serde::Serialize for AndroidMinimumOperatingSystem {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AndroidMinimumOperatingSystem {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// The identifier for an Android app.
@@ -1019,22 +989,20 @@ pub struct AndroidMobileAppIdentifier {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AndroidMobileAppIdentifier {
-    const TYPE_NAME: &'static str = "microsoft.graph.androidMobileAppIdentifier";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "packageId" => ::graph_model::rt::field(map, &mut self.package_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.androidMobileAppIdentifier"
     }
-    const FIELDS: &'static [&'static str] = &["packageId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "packageId" => &mut self.package_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["packageId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("packageId", &self.package_id);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1044,17 +1012,28 @@ impl ::graph_model::rt::Struct for AndroidMobileAppIdentifier {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AndroidMobileAppIdentifier {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AndroidMobileAppIdentifier {
     const TYPE_NAME: &'static str = "microsoft.graph.androidMobileAppIdentifier";
 }
 impl ::graph_model::rt::serde::Serialize for AndroidMobileAppIdentifier {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AndroidMobileAppIdentifier {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties and inherited properties for Android store apps.
@@ -1143,66 +1122,58 @@ pub struct AndroidStoreApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AndroidStoreApp {
-    const TYPE_NAME: &'static str = "microsoft.graph.androidStoreApp";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "developer" => ::graph_model::rt::field(map, &mut self.developer, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "informationUrl" => ::graph_model::rt::field(map, &mut self.information_url, key),
-            "isFeatured" => ::graph_model::rt::field(map, &mut self.is_featured, key),
-            "largeIcon" => ::graph_model::rt::field(map, &mut self.large_icon, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "notes" => ::graph_model::rt::field(map, &mut self.notes, key),
-            "owner" => ::graph_model::rt::field(map, &mut self.owner, key),
-            "privacyInformationUrl" => {
-                ::graph_model::rt::field(map, &mut self.privacy_information_url, key)
-            }
-            "publisher" => ::graph_model::rt::field(map, &mut self.publisher, key),
-            "publishingState" => ::graph_model::rt::field(map, &mut self.publishing_state, key),
-            "appStoreUrl" => ::graph_model::rt::field(map, &mut self.app_store_url, key),
-            "minimumSupportedOperatingSystem" => {
-                ::graph_model::rt::field(map, &mut self.minimum_supported_operating_system, key)
-            }
-            "packageId" => ::graph_model::rt::field(map, &mut self.package_id, key),
-            "assignments" => ::graph_model::rt::field(map, &mut self.assignments, key),
-            "categories" => ::graph_model::rt::field(map, &mut self.categories, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.androidStoreApp"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "developer",
-        "displayName",
-        "informationUrl",
-        "isFeatured",
-        "largeIcon",
-        "lastModifiedDateTime",
-        "notes",
-        "owner",
-        "privacyInformationUrl",
-        "publisher",
-        "publishingState",
-        "appStoreUrl",
-        "minimumSupportedOperatingSystem",
-        "packageId",
-        "assignments",
-        "categories",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "developer" => &mut self.developer,
+            "displayName" => &mut self.display_name,
+            "informationUrl" => &mut self.information_url,
+            "isFeatured" => &mut self.is_featured,
+            "largeIcon" => &mut self.large_icon,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "notes" => &mut self.notes,
+            "owner" => &mut self.owner,
+            "privacyInformationUrl" => &mut self.privacy_information_url,
+            "publisher" => &mut self.publisher,
+            "publishingState" => &mut self.publishing_state,
+            "appStoreUrl" => &mut self.app_store_url,
+            "minimumSupportedOperatingSystem" => &mut self.minimum_supported_operating_system,
+            "packageId" => &mut self.package_id,
+            "assignments" => &mut self.assignments,
+            "categories" => &mut self.categories,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "developer",
+            "displayName",
+            "informationUrl",
+            "isFeatured",
+            "largeIcon",
+            "lastModifiedDateTime",
+            "notes",
+            "owner",
+            "privacyInformationUrl",
+            "publisher",
+            "publishingState",
+            "appStoreUrl",
+            "minimumSupportedOperatingSystem",
+            "packageId",
+            "assignments",
+            "categories",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -1233,17 +1204,28 @@ impl ::graph_model::rt::Struct for AndroidStoreApp {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AndroidStoreApp {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AndroidStoreApp {
     const TYPE_NAME: &'static str = "microsoft.graph.androidStoreApp";
 }
 impl ::graph_model::rt::serde::Serialize for AndroidStoreApp {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AndroidStoreApp {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties for App configuration setting item.
@@ -1268,27 +1250,22 @@ pub struct AppConfigurationSettingItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AppConfigurationSettingItem {
-    const TYPE_NAME: &'static str = "microsoft.graph.appConfigurationSettingItem";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "appConfigKey" => ::graph_model::rt::field(map, &mut self.app_config_key, key),
-            "appConfigKeyType" => ::graph_model::rt::field(map, &mut self.app_config_key_type, key),
-            "appConfigKeyValue" => {
-                ::graph_model::rt::field(map, &mut self.app_config_key_value, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.appConfigurationSettingItem"
     }
-    const FIELDS: &'static [&'static str] =
-        &["appConfigKey", "appConfigKeyType", "appConfigKeyValue"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "appConfigKey" => &mut self.app_config_key,
+            "appConfigKeyType" => &mut self.app_config_key_type,
+            "appConfigKeyValue" => &mut self.app_config_key_value,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["appConfigKey", "appConfigKeyType", "appConfigKeyValue"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("appConfigKey", &self.app_config_key);
         w.field("appConfigKeyType", &self.app_config_key_type);
         w.field("appConfigKeyValue", &self.app_config_key_value);
@@ -1300,17 +1277,28 @@ impl ::graph_model::rt::Struct for AppConfigurationSettingItem {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AppConfigurationSettingItem {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AppConfigurationSettingItem {
     const TYPE_NAME: &'static str = "microsoft.graph.appConfigurationSettingItem";
 }
 impl ::graph_model::rt::serde::Serialize for AppConfigurationSettingItem {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppConfigurationSettingItem {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Policy used to configure detailed management settings for a specified set of apps for all users not targeted by a TargetedManagedAppProtection Policy
@@ -1501,172 +1489,116 @@ pub struct DefaultManagedAppProtection {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DefaultManagedAppProtection {
-    const TYPE_NAME: &'static str = "microsoft.graph.defaultManagedAppProtection";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "version" => ::graph_model::rt::field(map, &mut self.version, key),
-            "allowedDataStorageLocations" => {
-                ::graph_model::rt::field(map, &mut self.allowed_data_storage_locations, key)
-            }
-            "allowedInboundDataTransferSources" => {
-                ::graph_model::rt::field(map, &mut self.allowed_inbound_data_transfer_sources, key)
-            }
-            "allowedOutboundClipboardSharingLevel" => ::graph_model::rt::field(
-                map,
-                &mut self.allowed_outbound_clipboard_sharing_level,
-                key,
-            ),
-            "allowedOutboundDataTransferDestinations" => ::graph_model::rt::field(
-                map,
-                &mut self.allowed_outbound_data_transfer_destinations,
-                key,
-            ),
-            "contactSyncBlocked" => {
-                ::graph_model::rt::field(map, &mut self.contact_sync_blocked, key)
-            }
-            "dataBackupBlocked" => {
-                ::graph_model::rt::field(map, &mut self.data_backup_blocked, key)
-            }
-            "deviceComplianceRequired" => {
-                ::graph_model::rt::field(map, &mut self.device_compliance_required, key)
-            }
-            "disableAppPinIfDevicePinIsSet" => {
-                ::graph_model::rt::field(map, &mut self.disable_app_pin_if_device_pin_is_set, key)
-            }
-            "fingerprintBlocked" => {
-                ::graph_model::rt::field(map, &mut self.fingerprint_blocked, key)
-            }
-            "managedBrowser" => ::graph_model::rt::field(map, &mut self.managed_browser, key),
-            "managedBrowserToOpenLinksRequired" => {
-                ::graph_model::rt::field(map, &mut self.managed_browser_to_open_links_required, key)
-            }
-            "maximumPinRetries" => {
-                ::graph_model::rt::field(map, &mut self.maximum_pin_retries, key)
-            }
-            "minimumPinLength" => ::graph_model::rt::field(map, &mut self.minimum_pin_length, key),
-            "minimumRequiredAppVersion" => {
-                ::graph_model::rt::field(map, &mut self.minimum_required_app_version, key)
-            }
-            "minimumRequiredOsVersion" => {
-                ::graph_model::rt::field(map, &mut self.minimum_required_os_version, key)
-            }
-            "minimumWarningAppVersion" => {
-                ::graph_model::rt::field(map, &mut self.minimum_warning_app_version, key)
-            }
-            "minimumWarningOsVersion" => {
-                ::graph_model::rt::field(map, &mut self.minimum_warning_os_version, key)
-            }
-            "organizationalCredentialsRequired" => {
-                ::graph_model::rt::field(map, &mut self.organizational_credentials_required, key)
-            }
-            "periodBeforePinReset" => {
-                ::graph_model::rt::field(map, &mut self.period_before_pin_reset, key)
-            }
-            "periodOfflineBeforeAccessCheck" => {
-                ::graph_model::rt::field(map, &mut self.period_offline_before_access_check, key)
-            }
-            "periodOfflineBeforeWipeIsEnforced" => {
-                ::graph_model::rt::field(map, &mut self.period_offline_before_wipe_is_enforced, key)
-            }
-            "periodOnlineBeforeAccessCheck" => {
-                ::graph_model::rt::field(map, &mut self.period_online_before_access_check, key)
-            }
-            "pinCharacterSet" => ::graph_model::rt::field(map, &mut self.pin_character_set, key),
-            "pinRequired" => ::graph_model::rt::field(map, &mut self.pin_required, key),
-            "printBlocked" => ::graph_model::rt::field(map, &mut self.print_blocked, key),
-            "saveAsBlocked" => ::graph_model::rt::field(map, &mut self.save_as_blocked, key),
-            "simplePinBlocked" => ::graph_model::rt::field(map, &mut self.simple_pin_blocked, key),
-            "appDataEncryptionType" => {
-                ::graph_model::rt::field(map, &mut self.app_data_encryption_type, key)
-            }
-            "customSettings" => ::graph_model::rt::field(map, &mut self.custom_settings, key),
-            "deployedAppCount" => ::graph_model::rt::field(map, &mut self.deployed_app_count, key),
-            "disableAppEncryptionIfDeviceEncryptionIsEnabled" => ::graph_model::rt::field(
-                map,
-                &mut self.disable_app_encryption_if_device_encryption_is_enabled,
-                key,
-            ),
-            "encryptAppData" => ::graph_model::rt::field(map, &mut self.encrypt_app_data, key),
-            "faceIdBlocked" => ::graph_model::rt::field(map, &mut self.face_id_blocked, key),
-            "minimumRequiredPatchVersion" => {
-                ::graph_model::rt::field(map, &mut self.minimum_required_patch_version, key)
-            }
-            "minimumRequiredSdkVersion" => {
-                ::graph_model::rt::field(map, &mut self.minimum_required_sdk_version, key)
-            }
-            "minimumWarningPatchVersion" => {
-                ::graph_model::rt::field(map, &mut self.minimum_warning_patch_version, key)
-            }
-            "screenCaptureBlocked" => {
-                ::graph_model::rt::field(map, &mut self.screen_capture_blocked, key)
-            }
-            "apps" => ::graph_model::rt::field(map, &mut self.apps, key),
-            "deploymentSummary" => ::graph_model::rt::field(map, &mut self.deployment_summary, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.defaultManagedAppProtection"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "displayName",
-        "lastModifiedDateTime",
-        "version",
-        "allowedDataStorageLocations",
-        "allowedInboundDataTransferSources",
-        "allowedOutboundClipboardSharingLevel",
-        "allowedOutboundDataTransferDestinations",
-        "contactSyncBlocked",
-        "dataBackupBlocked",
-        "deviceComplianceRequired",
-        "disableAppPinIfDevicePinIsSet",
-        "fingerprintBlocked",
-        "managedBrowser",
-        "managedBrowserToOpenLinksRequired",
-        "maximumPinRetries",
-        "minimumPinLength",
-        "minimumRequiredAppVersion",
-        "minimumRequiredOsVersion",
-        "minimumWarningAppVersion",
-        "minimumWarningOsVersion",
-        "organizationalCredentialsRequired",
-        "periodBeforePinReset",
-        "periodOfflineBeforeAccessCheck",
-        "periodOfflineBeforeWipeIsEnforced",
-        "periodOnlineBeforeAccessCheck",
-        "pinCharacterSet",
-        "pinRequired",
-        "printBlocked",
-        "saveAsBlocked",
-        "simplePinBlocked",
-        "appDataEncryptionType",
-        "customSettings",
-        "deployedAppCount",
-        "disableAppEncryptionIfDeviceEncryptionIsEnabled",
-        "encryptAppData",
-        "faceIdBlocked",
-        "minimumRequiredPatchVersion",
-        "minimumRequiredSdkVersion",
-        "minimumWarningPatchVersion",
-        "screenCaptureBlocked",
-        "apps",
-        "deploymentSummary",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "version" => &mut self.version,
+            "allowedDataStorageLocations" => &mut self.allowed_data_storage_locations,
+            "allowedInboundDataTransferSources" => &mut self.allowed_inbound_data_transfer_sources,
+            "allowedOutboundClipboardSharingLevel" => {
+                &mut self.allowed_outbound_clipboard_sharing_level
+            }
+            "allowedOutboundDataTransferDestinations" => {
+                &mut self.allowed_outbound_data_transfer_destinations
+            }
+            "contactSyncBlocked" => &mut self.contact_sync_blocked,
+            "dataBackupBlocked" => &mut self.data_backup_blocked,
+            "deviceComplianceRequired" => &mut self.device_compliance_required,
+            "disableAppPinIfDevicePinIsSet" => &mut self.disable_app_pin_if_device_pin_is_set,
+            "fingerprintBlocked" => &mut self.fingerprint_blocked,
+            "managedBrowser" => &mut self.managed_browser,
+            "managedBrowserToOpenLinksRequired" => &mut self.managed_browser_to_open_links_required,
+            "maximumPinRetries" => &mut self.maximum_pin_retries,
+            "minimumPinLength" => &mut self.minimum_pin_length,
+            "minimumRequiredAppVersion" => &mut self.minimum_required_app_version,
+            "minimumRequiredOsVersion" => &mut self.minimum_required_os_version,
+            "minimumWarningAppVersion" => &mut self.minimum_warning_app_version,
+            "minimumWarningOsVersion" => &mut self.minimum_warning_os_version,
+            "organizationalCredentialsRequired" => &mut self.organizational_credentials_required,
+            "periodBeforePinReset" => &mut self.period_before_pin_reset,
+            "periodOfflineBeforeAccessCheck" => &mut self.period_offline_before_access_check,
+            "periodOfflineBeforeWipeIsEnforced" => &mut self.period_offline_before_wipe_is_enforced,
+            "periodOnlineBeforeAccessCheck" => &mut self.period_online_before_access_check,
+            "pinCharacterSet" => &mut self.pin_character_set,
+            "pinRequired" => &mut self.pin_required,
+            "printBlocked" => &mut self.print_blocked,
+            "saveAsBlocked" => &mut self.save_as_blocked,
+            "simplePinBlocked" => &mut self.simple_pin_blocked,
+            "appDataEncryptionType" => &mut self.app_data_encryption_type,
+            "customSettings" => &mut self.custom_settings,
+            "deployedAppCount" => &mut self.deployed_app_count,
+            "disableAppEncryptionIfDeviceEncryptionIsEnabled" => {
+                &mut self.disable_app_encryption_if_device_encryption_is_enabled
+            }
+            "encryptAppData" => &mut self.encrypt_app_data,
+            "faceIdBlocked" => &mut self.face_id_blocked,
+            "minimumRequiredPatchVersion" => &mut self.minimum_required_patch_version,
+            "minimumRequiredSdkVersion" => &mut self.minimum_required_sdk_version,
+            "minimumWarningPatchVersion" => &mut self.minimum_warning_patch_version,
+            "screenCaptureBlocked" => &mut self.screen_capture_blocked,
+            "apps" => &mut self.apps,
+            "deploymentSummary" => &mut self.deployment_summary,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "lastModifiedDateTime",
+            "version",
+            "allowedDataStorageLocations",
+            "allowedInboundDataTransferSources",
+            "allowedOutboundClipboardSharingLevel",
+            "allowedOutboundDataTransferDestinations",
+            "contactSyncBlocked",
+            "dataBackupBlocked",
+            "deviceComplianceRequired",
+            "disableAppPinIfDevicePinIsSet",
+            "fingerprintBlocked",
+            "managedBrowser",
+            "managedBrowserToOpenLinksRequired",
+            "maximumPinRetries",
+            "minimumPinLength",
+            "minimumRequiredAppVersion",
+            "minimumRequiredOsVersion",
+            "minimumWarningAppVersion",
+            "minimumWarningOsVersion",
+            "organizationalCredentialsRequired",
+            "periodBeforePinReset",
+            "periodOfflineBeforeAccessCheck",
+            "periodOfflineBeforeWipeIsEnforced",
+            "periodOnlineBeforeAccessCheck",
+            "pinCharacterSet",
+            "pinRequired",
+            "printBlocked",
+            "saveAsBlocked",
+            "simplePinBlocked",
+            "appDataEncryptionType",
+            "customSettings",
+            "deployedAppCount",
+            "disableAppEncryptionIfDeviceEncryptionIsEnabled",
+            "encryptAppData",
+            "faceIdBlocked",
+            "minimumRequiredPatchVersion",
+            "minimumRequiredSdkVersion",
+            "minimumWarningPatchVersion",
+            "screenCaptureBlocked",
+            "apps",
+            "deploymentSummary",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -1771,17 +1703,28 @@ impl ::graph_model::rt::Struct for DefaultManagedAppProtection {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DefaultManagedAppProtection {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DefaultManagedAppProtection {
     const TYPE_NAME: &'static str = "microsoft.graph.defaultManagedAppProtection";
 }
 impl ::graph_model::rt::serde::Serialize for DefaultManagedAppProtection {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DefaultManagedAppProtection {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Singleton entity that acts as a container for all device app management functionality.
@@ -1880,106 +1823,70 @@ pub struct DeviceAppManagement {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceAppManagement {
-    const TYPE_NAME: &'static str = "microsoft.graph.deviceAppManagement";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "isEnabledForMicrosoftStoreForBusiness" => ::graph_model::rt::field(
-                map,
-                &mut self.is_enabled_for_microsoft_store_for_business,
-                key,
-            ),
-            "microsoftStoreForBusinessLanguage" => {
-                ::graph_model::rt::field(map, &mut self.microsoft_store_for_business_language, key)
-            }
-            "microsoftStoreForBusinessLastCompletedApplicationSyncTime" => {
-                ::graph_model::rt::field(
-                    map,
-                    &mut self.microsoft_store_for_business_last_completed_application_sync_time,
-                    key,
-                )
-            }
-            "microsoftStoreForBusinessLastSuccessfulSyncDateTime" => ::graph_model::rt::field(
-                map,
-                &mut self.microsoft_store_for_business_last_successful_sync_date_time,
-                key,
-            ),
-            "androidManagedAppProtections" => {
-                ::graph_model::rt::field(map, &mut self.android_managed_app_protections, key)
-            }
-            "defaultManagedAppProtections" => {
-                ::graph_model::rt::field(map, &mut self.default_managed_app_protections, key)
-            }
-            "iosManagedAppProtections" => {
-                ::graph_model::rt::field(map, &mut self.ios_managed_app_protections, key)
-            }
-            "managedAppPolicies" => {
-                ::graph_model::rt::field(map, &mut self.managed_app_policies, key)
-            }
-            "managedAppRegistrations" => {
-                ::graph_model::rt::field(map, &mut self.managed_app_registrations, key)
-            }
-            "managedAppStatuses" => {
-                ::graph_model::rt::field(map, &mut self.managed_app_statuses, key)
-            }
-            "managedEBooks" => ::graph_model::rt::field(map, &mut self.managed_e_books, key),
-            "mdmWindowsInformationProtectionPolicies" => ::graph_model::rt::field(
-                map,
-                &mut self.mdm_windows_information_protection_policies,
-                key,
-            ),
-            "mobileAppCategories" => {
-                ::graph_model::rt::field(map, &mut self.mobile_app_categories, key)
-            }
-            "mobileAppConfigurations" => {
-                ::graph_model::rt::field(map, &mut self.mobile_app_configurations, key)
-            }
-            "mobileAppRelationships" => {
-                ::graph_model::rt::field(map, &mut self.mobile_app_relationships, key)
-            }
-            "mobileApps" => ::graph_model::rt::field(map, &mut self.mobile_apps, key),
-            "targetedManagedAppConfigurations" => {
-                ::graph_model::rt::field(map, &mut self.targeted_managed_app_configurations, key)
-            }
-            "vppTokens" => ::graph_model::rt::field(map, &mut self.vpp_tokens, key),
-            "windowsInformationProtectionPolicies" => ::graph_model::rt::field(
-                map,
-                &mut self.windows_information_protection_policies,
-                key,
-            ),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.deviceAppManagement"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "isEnabledForMicrosoftStoreForBusiness",
-        "microsoftStoreForBusinessLanguage",
-        "microsoftStoreForBusinessLastCompletedApplicationSyncTime",
-        "microsoftStoreForBusinessLastSuccessfulSyncDateTime",
-        "androidManagedAppProtections",
-        "defaultManagedAppProtections",
-        "iosManagedAppProtections",
-        "managedAppPolicies",
-        "managedAppRegistrations",
-        "managedAppStatuses",
-        "managedEBooks",
-        "mdmWindowsInformationProtectionPolicies",
-        "mobileAppCategories",
-        "mobileAppConfigurations",
-        "mobileAppRelationships",
-        "mobileApps",
-        "targetedManagedAppConfigurations",
-        "vppTokens",
-        "windowsInformationProtectionPolicies",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "isEnabledForMicrosoftStoreForBusiness" => {
+                &mut self.is_enabled_for_microsoft_store_for_business
+            }
+            "microsoftStoreForBusinessLanguage" => &mut self.microsoft_store_for_business_language,
+            "microsoftStoreForBusinessLastCompletedApplicationSyncTime" => {
+                &mut self.microsoft_store_for_business_last_completed_application_sync_time
+            }
+            "microsoftStoreForBusinessLastSuccessfulSyncDateTime" => {
+                &mut self.microsoft_store_for_business_last_successful_sync_date_time
+            }
+            "androidManagedAppProtections" => &mut self.android_managed_app_protections,
+            "defaultManagedAppProtections" => &mut self.default_managed_app_protections,
+            "iosManagedAppProtections" => &mut self.ios_managed_app_protections,
+            "managedAppPolicies" => &mut self.managed_app_policies,
+            "managedAppRegistrations" => &mut self.managed_app_registrations,
+            "managedAppStatuses" => &mut self.managed_app_statuses,
+            "managedEBooks" => &mut self.managed_e_books,
+            "mdmWindowsInformationProtectionPolicies" => {
+                &mut self.mdm_windows_information_protection_policies
+            }
+            "mobileAppCategories" => &mut self.mobile_app_categories,
+            "mobileAppConfigurations" => &mut self.mobile_app_configurations,
+            "mobileAppRelationships" => &mut self.mobile_app_relationships,
+            "mobileApps" => &mut self.mobile_apps,
+            "targetedManagedAppConfigurations" => &mut self.targeted_managed_app_configurations,
+            "vppTokens" => &mut self.vpp_tokens,
+            "windowsInformationProtectionPolicies" => {
+                &mut self.windows_information_protection_policies
+            }
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "isEnabledForMicrosoftStoreForBusiness",
+            "microsoftStoreForBusinessLanguage",
+            "microsoftStoreForBusinessLastCompletedApplicationSyncTime",
+            "microsoftStoreForBusinessLastSuccessfulSyncDateTime",
+            "androidManagedAppProtections",
+            "defaultManagedAppProtections",
+            "iosManagedAppProtections",
+            "managedAppPolicies",
+            "managedAppRegistrations",
+            "managedAppStatuses",
+            "managedEBooks",
+            "mdmWindowsInformationProtectionPolicies",
+            "mobileAppCategories",
+            "mobileAppConfigurations",
+            "mobileAppRelationships",
+            "mobileApps",
+            "targetedManagedAppConfigurations",
+            "vppTokens",
+            "windowsInformationProtectionPolicies",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "isEnabledForMicrosoftStoreForBusiness",
@@ -2038,17 +1945,28 @@ impl ::graph_model::rt::Struct for DeviceAppManagement {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DeviceAppManagement {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceAppManagement {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceAppManagement";
 }
 impl ::graph_model::rt::serde::Serialize for DeviceAppManagement {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceAppManagement {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties for the installation state for a device.
@@ -2095,40 +2013,38 @@ pub struct DeviceInstallState {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceInstallState {
-    const TYPE_NAME: &'static str = "microsoft.graph.deviceInstallState";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "deviceId" => ::graph_model::rt::field(map, &mut self.device_id, key),
-            "deviceName" => ::graph_model::rt::field(map, &mut self.device_name, key),
-            "errorCode" => ::graph_model::rt::field(map, &mut self.error_code, key),
-            "installState" => ::graph_model::rt::field(map, &mut self.install_state, key),
-            "lastSyncDateTime" => ::graph_model::rt::field(map, &mut self.last_sync_date_time, key),
-            "osDescription" => ::graph_model::rt::field(map, &mut self.os_description, key),
-            "osVersion" => ::graph_model::rt::field(map, &mut self.os_version, key),
-            "userName" => ::graph_model::rt::field(map, &mut self.user_name, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.deviceInstallState"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "deviceId",
-        "deviceName",
-        "errorCode",
-        "installState",
-        "lastSyncDateTime",
-        "osDescription",
-        "osVersion",
-        "userName",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "deviceId" => &mut self.device_id,
+            "deviceName" => &mut self.device_name,
+            "errorCode" => &mut self.error_code,
+            "installState" => &mut self.install_state,
+            "lastSyncDateTime" => &mut self.last_sync_date_time,
+            "osDescription" => &mut self.os_description,
+            "osVersion" => &mut self.os_version,
+            "userName" => &mut self.user_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "deviceId",
+            "deviceName",
+            "errorCode",
+            "installState",
+            "lastSyncDateTime",
+            "osDescription",
+            "osVersion",
+            "userName",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("deviceId", &self.device_id);
         w.field("deviceName", &self.device_name);
@@ -2146,17 +2062,28 @@ impl ::graph_model::rt::Struct for DeviceInstallState {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DeviceInstallState {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceInstallState {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceInstallState";
 }
 impl ::graph_model::rt::serde::Serialize for DeviceInstallState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceInstallState {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties for the installation summary of a book for a device.
@@ -2195,46 +2122,34 @@ pub struct EBookInstallSummary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EBookInstallSummary {
-    const TYPE_NAME: &'static str = "microsoft.graph.eBookInstallSummary";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "failedDeviceCount" => {
-                ::graph_model::rt::field(map, &mut self.failed_device_count, key)
-            }
-            "failedUserCount" => ::graph_model::rt::field(map, &mut self.failed_user_count, key),
-            "installedDeviceCount" => {
-                ::graph_model::rt::field(map, &mut self.installed_device_count, key)
-            }
-            "installedUserCount" => {
-                ::graph_model::rt::field(map, &mut self.installed_user_count, key)
-            }
-            "notInstalledDeviceCount" => {
-                ::graph_model::rt::field(map, &mut self.not_installed_device_count, key)
-            }
-            "notInstalledUserCount" => {
-                ::graph_model::rt::field(map, &mut self.not_installed_user_count, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.eBookInstallSummary"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "failedDeviceCount",
-        "failedUserCount",
-        "installedDeviceCount",
-        "installedUserCount",
-        "notInstalledDeviceCount",
-        "notInstalledUserCount",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "failedDeviceCount" => &mut self.failed_device_count,
+            "failedUserCount" => &mut self.failed_user_count,
+            "installedDeviceCount" => &mut self.installed_device_count,
+            "installedUserCount" => &mut self.installed_user_count,
+            "notInstalledDeviceCount" => &mut self.not_installed_device_count,
+            "notInstalledUserCount" => &mut self.not_installed_user_count,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "failedDeviceCount",
+            "failedUserCount",
+            "installedDeviceCount",
+            "installedUserCount",
+            "notInstalledDeviceCount",
+            "notInstalledUserCount",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("failedDeviceCount", &self.failed_device_count);
         w.field("failedUserCount", &self.failed_user_count);
@@ -2250,17 +2165,28 @@ impl ::graph_model::rt::Struct for EBookInstallSummary {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EBookInstallSummary {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EBookInstallSummary {
     const TYPE_NAME: &'static str = "microsoft.graph.eBookInstallSummary";
 }
 impl ::graph_model::rt::serde::Serialize for EBookInstallSummary {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EBookInstallSummary {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Possible values for the install intent chosen by the admin.
@@ -2323,6 +2249,17 @@ impl ::graph_model::rt::WireEnum for InstallIntent {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for InstallIntent {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for InstallIntent {
@@ -2411,6 +2348,17 @@ impl ::graph_model::rt::WireEnum for InstallState {
         }
     }
 }
+impl ::graph_model::rt::Value for InstallState {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for InstallState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2439,23 +2387,21 @@ pub struct IosDeviceType {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IosDeviceType {
-    const TYPE_NAME: &'static str = "microsoft.graph.iosDeviceType";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "iPad" => ::graph_model::rt::field(map, &mut self.i_pad, key),
-            "iPhoneAndIPod" => ::graph_model::rt::field(map, &mut self.i_phone_and_i_pod, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.iosDeviceType"
     }
-    const FIELDS: &'static [&'static str] = &["iPad", "iPhoneAndIPod"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "iPad" => &mut self.i_pad,
+            "iPhoneAndIPod" => &mut self.i_phone_and_i_pod,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["iPad", "iPhoneAndIPod"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("iPad", &self.i_pad);
         w.field("iPhoneAndIPod", &self.i_phone_and_i_pod);
     }
@@ -2466,17 +2412,28 @@ impl ::graph_model::rt::Struct for IosDeviceType {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for IosDeviceType {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for IosDeviceType {
     const TYPE_NAME: &'static str = "microsoft.graph.iosDeviceType";
 }
 impl ::graph_model::rt::serde::Serialize for IosDeviceType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosDeviceType {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties and inherited properties for iOS Line Of Business apps.
@@ -2593,86 +2550,72 @@ pub struct IosLobApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IosLobApp {
-    const TYPE_NAME: &'static str = "microsoft.graph.iosLobApp";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "developer" => ::graph_model::rt::field(map, &mut self.developer, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "informationUrl" => ::graph_model::rt::field(map, &mut self.information_url, key),
-            "isFeatured" => ::graph_model::rt::field(map, &mut self.is_featured, key),
-            "largeIcon" => ::graph_model::rt::field(map, &mut self.large_icon, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "notes" => ::graph_model::rt::field(map, &mut self.notes, key),
-            "owner" => ::graph_model::rt::field(map, &mut self.owner, key),
-            "privacyInformationUrl" => {
-                ::graph_model::rt::field(map, &mut self.privacy_information_url, key)
-            }
-            "publisher" => ::graph_model::rt::field(map, &mut self.publisher, key),
-            "publishingState" => ::graph_model::rt::field(map, &mut self.publishing_state, key),
-            "committedContentVersion" => {
-                ::graph_model::rt::field(map, &mut self.committed_content_version, key)
-            }
-            "fileName" => ::graph_model::rt::field(map, &mut self.file_name, key),
-            "size" => ::graph_model::rt::field(map, &mut self.size, key),
-            "applicableDeviceType" => {
-                ::graph_model::rt::field(map, &mut self.applicable_device_type, key)
-            }
-            "buildNumber" => ::graph_model::rt::field(map, &mut self.build_number, key),
-            "bundleId" => ::graph_model::rt::field(map, &mut self.bundle_id, key),
-            "expirationDateTime" => {
-                ::graph_model::rt::field(map, &mut self.expiration_date_time, key)
-            }
-            "minimumSupportedOperatingSystem" => {
-                ::graph_model::rt::field(map, &mut self.minimum_supported_operating_system, key)
-            }
-            "versionNumber" => ::graph_model::rt::field(map, &mut self.version_number, key),
-            "assignments" => ::graph_model::rt::field(map, &mut self.assignments, key),
-            "categories" => ::graph_model::rt::field(map, &mut self.categories, key),
-            "contentVersions" => ::graph_model::rt::field(map, &mut self.content_versions, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.iosLobApp"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "developer",
-        "displayName",
-        "informationUrl",
-        "isFeatured",
-        "largeIcon",
-        "lastModifiedDateTime",
-        "notes",
-        "owner",
-        "privacyInformationUrl",
-        "publisher",
-        "publishingState",
-        "committedContentVersion",
-        "fileName",
-        "size",
-        "applicableDeviceType",
-        "buildNumber",
-        "bundleId",
-        "expirationDateTime",
-        "minimumSupportedOperatingSystem",
-        "versionNumber",
-        "assignments",
-        "categories",
-        "contentVersions",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "developer" => &mut self.developer,
+            "displayName" => &mut self.display_name,
+            "informationUrl" => &mut self.information_url,
+            "isFeatured" => &mut self.is_featured,
+            "largeIcon" => &mut self.large_icon,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "notes" => &mut self.notes,
+            "owner" => &mut self.owner,
+            "privacyInformationUrl" => &mut self.privacy_information_url,
+            "publisher" => &mut self.publisher,
+            "publishingState" => &mut self.publishing_state,
+            "committedContentVersion" => &mut self.committed_content_version,
+            "fileName" => &mut self.file_name,
+            "size" => &mut self.size,
+            "applicableDeviceType" => &mut self.applicable_device_type,
+            "buildNumber" => &mut self.build_number,
+            "bundleId" => &mut self.bundle_id,
+            "expirationDateTime" => &mut self.expiration_date_time,
+            "minimumSupportedOperatingSystem" => &mut self.minimum_supported_operating_system,
+            "versionNumber" => &mut self.version_number,
+            "assignments" => &mut self.assignments,
+            "categories" => &mut self.categories,
+            "contentVersions" => &mut self.content_versions,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "developer",
+            "displayName",
+            "informationUrl",
+            "isFeatured",
+            "largeIcon",
+            "lastModifiedDateTime",
+            "notes",
+            "owner",
+            "privacyInformationUrl",
+            "publisher",
+            "publishingState",
+            "committedContentVersion",
+            "fileName",
+            "size",
+            "applicableDeviceType",
+            "buildNumber",
+            "bundleId",
+            "expirationDateTime",
+            "minimumSupportedOperatingSystem",
+            "versionNumber",
+            "assignments",
+            "categories",
+            "contentVersions",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -2710,17 +2653,28 @@ impl ::graph_model::rt::Struct for IosLobApp {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for IosLobApp {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for IosLobApp {
     const TYPE_NAME: &'static str = "microsoft.graph.iosLobApp";
 }
 impl ::graph_model::rt::serde::Serialize for IosLobApp {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosLobApp {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties used to assign an iOS LOB mobile app to a group.
@@ -2745,32 +2699,26 @@ pub struct IosLobAppAssignmentSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IosLobAppAssignmentSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.iosLobAppAssignmentSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "isRemovable" => ::graph_model::rt::field(map, &mut self.is_removable, key),
-            "uninstallOnDeviceRemoval" => {
-                ::graph_model::rt::field(map, &mut self.uninstall_on_device_removal, key)
-            }
-            "vpnConfigurationId" => {
-                ::graph_model::rt::field(map, &mut self.vpn_configuration_id, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.iosLobAppAssignmentSettings"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "isRemovable",
-        "uninstallOnDeviceRemoval",
-        "vpnConfigurationId",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "isRemovable" => &mut self.is_removable,
+            "uninstallOnDeviceRemoval" => &mut self.uninstall_on_device_removal,
+            "vpnConfigurationId" => &mut self.vpn_configuration_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "isRemovable",
+            "uninstallOnDeviceRemoval",
+            "vpnConfigurationId",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("isRemovable", &self.is_removable);
         w.field(
             "uninstallOnDeviceRemoval",
@@ -2785,17 +2733,28 @@ impl ::graph_model::rt::Struct for IosLobAppAssignmentSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for IosLobAppAssignmentSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for IosLobAppAssignmentSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.iosLobAppAssignmentSettings";
 }
 impl ::graph_model::rt::serde::Serialize for IosLobAppAssignmentSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosLobAppAssignmentSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Policy used to configure detailed management settings targeted to specific security groups and for a specified set of apps on an iOS device
@@ -2974,158 +2933,108 @@ pub struct IosManagedAppProtection {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IosManagedAppProtection {
-    const TYPE_NAME: &'static str = "microsoft.graph.iosManagedAppProtection";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "version" => ::graph_model::rt::field(map, &mut self.version, key),
-            "allowedDataStorageLocations" => {
-                ::graph_model::rt::field(map, &mut self.allowed_data_storage_locations, key)
-            }
-            "allowedInboundDataTransferSources" => {
-                ::graph_model::rt::field(map, &mut self.allowed_inbound_data_transfer_sources, key)
-            }
-            "allowedOutboundClipboardSharingLevel" => ::graph_model::rt::field(
-                map,
-                &mut self.allowed_outbound_clipboard_sharing_level,
-                key,
-            ),
-            "allowedOutboundDataTransferDestinations" => ::graph_model::rt::field(
-                map,
-                &mut self.allowed_outbound_data_transfer_destinations,
-                key,
-            ),
-            "contactSyncBlocked" => {
-                ::graph_model::rt::field(map, &mut self.contact_sync_blocked, key)
-            }
-            "dataBackupBlocked" => {
-                ::graph_model::rt::field(map, &mut self.data_backup_blocked, key)
-            }
-            "deviceComplianceRequired" => {
-                ::graph_model::rt::field(map, &mut self.device_compliance_required, key)
-            }
-            "disableAppPinIfDevicePinIsSet" => {
-                ::graph_model::rt::field(map, &mut self.disable_app_pin_if_device_pin_is_set, key)
-            }
-            "fingerprintBlocked" => {
-                ::graph_model::rt::field(map, &mut self.fingerprint_blocked, key)
-            }
-            "managedBrowser" => ::graph_model::rt::field(map, &mut self.managed_browser, key),
-            "managedBrowserToOpenLinksRequired" => {
-                ::graph_model::rt::field(map, &mut self.managed_browser_to_open_links_required, key)
-            }
-            "maximumPinRetries" => {
-                ::graph_model::rt::field(map, &mut self.maximum_pin_retries, key)
-            }
-            "minimumPinLength" => ::graph_model::rt::field(map, &mut self.minimum_pin_length, key),
-            "minimumRequiredAppVersion" => {
-                ::graph_model::rt::field(map, &mut self.minimum_required_app_version, key)
-            }
-            "minimumRequiredOsVersion" => {
-                ::graph_model::rt::field(map, &mut self.minimum_required_os_version, key)
-            }
-            "minimumWarningAppVersion" => {
-                ::graph_model::rt::field(map, &mut self.minimum_warning_app_version, key)
-            }
-            "minimumWarningOsVersion" => {
-                ::graph_model::rt::field(map, &mut self.minimum_warning_os_version, key)
-            }
-            "organizationalCredentialsRequired" => {
-                ::graph_model::rt::field(map, &mut self.organizational_credentials_required, key)
-            }
-            "periodBeforePinReset" => {
-                ::graph_model::rt::field(map, &mut self.period_before_pin_reset, key)
-            }
-            "periodOfflineBeforeAccessCheck" => {
-                ::graph_model::rt::field(map, &mut self.period_offline_before_access_check, key)
-            }
-            "periodOfflineBeforeWipeIsEnforced" => {
-                ::graph_model::rt::field(map, &mut self.period_offline_before_wipe_is_enforced, key)
-            }
-            "periodOnlineBeforeAccessCheck" => {
-                ::graph_model::rt::field(map, &mut self.period_online_before_access_check, key)
-            }
-            "pinCharacterSet" => ::graph_model::rt::field(map, &mut self.pin_character_set, key),
-            "pinRequired" => ::graph_model::rt::field(map, &mut self.pin_required, key),
-            "printBlocked" => ::graph_model::rt::field(map, &mut self.print_blocked, key),
-            "saveAsBlocked" => ::graph_model::rt::field(map, &mut self.save_as_blocked, key),
-            "simplePinBlocked" => ::graph_model::rt::field(map, &mut self.simple_pin_blocked, key),
-            "isAssigned" => ::graph_model::rt::field(map, &mut self.is_assigned, key),
-            "appDataEncryptionType" => {
-                ::graph_model::rt::field(map, &mut self.app_data_encryption_type, key)
-            }
-            "customBrowserProtocol" => {
-                ::graph_model::rt::field(map, &mut self.custom_browser_protocol, key)
-            }
-            "deployedAppCount" => ::graph_model::rt::field(map, &mut self.deployed_app_count, key),
-            "faceIdBlocked" => ::graph_model::rt::field(map, &mut self.face_id_blocked, key),
-            "minimumRequiredSdkVersion" => {
-                ::graph_model::rt::field(map, &mut self.minimum_required_sdk_version, key)
-            }
-            "assignments" => ::graph_model::rt::field(map, &mut self.assignments, key),
-            "apps" => ::graph_model::rt::field(map, &mut self.apps, key),
-            "deploymentSummary" => ::graph_model::rt::field(map, &mut self.deployment_summary, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.iosManagedAppProtection"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "displayName",
-        "lastModifiedDateTime",
-        "version",
-        "allowedDataStorageLocations",
-        "allowedInboundDataTransferSources",
-        "allowedOutboundClipboardSharingLevel",
-        "allowedOutboundDataTransferDestinations",
-        "contactSyncBlocked",
-        "dataBackupBlocked",
-        "deviceComplianceRequired",
-        "disableAppPinIfDevicePinIsSet",
-        "fingerprintBlocked",
-        "managedBrowser",
-        "managedBrowserToOpenLinksRequired",
-        "maximumPinRetries",
-        "minimumPinLength",
-        "minimumRequiredAppVersion",
-        "minimumRequiredOsVersion",
-        "minimumWarningAppVersion",
-        "minimumWarningOsVersion",
-        "organizationalCredentialsRequired",
-        "periodBeforePinReset",
-        "periodOfflineBeforeAccessCheck",
-        "periodOfflineBeforeWipeIsEnforced",
-        "periodOnlineBeforeAccessCheck",
-        "pinCharacterSet",
-        "pinRequired",
-        "printBlocked",
-        "saveAsBlocked",
-        "simplePinBlocked",
-        "isAssigned",
-        "appDataEncryptionType",
-        "customBrowserProtocol",
-        "deployedAppCount",
-        "faceIdBlocked",
-        "minimumRequiredSdkVersion",
-        "assignments",
-        "apps",
-        "deploymentSummary",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "version" => &mut self.version,
+            "allowedDataStorageLocations" => &mut self.allowed_data_storage_locations,
+            "allowedInboundDataTransferSources" => &mut self.allowed_inbound_data_transfer_sources,
+            "allowedOutboundClipboardSharingLevel" => {
+                &mut self.allowed_outbound_clipboard_sharing_level
+            }
+            "allowedOutboundDataTransferDestinations" => {
+                &mut self.allowed_outbound_data_transfer_destinations
+            }
+            "contactSyncBlocked" => &mut self.contact_sync_blocked,
+            "dataBackupBlocked" => &mut self.data_backup_blocked,
+            "deviceComplianceRequired" => &mut self.device_compliance_required,
+            "disableAppPinIfDevicePinIsSet" => &mut self.disable_app_pin_if_device_pin_is_set,
+            "fingerprintBlocked" => &mut self.fingerprint_blocked,
+            "managedBrowser" => &mut self.managed_browser,
+            "managedBrowserToOpenLinksRequired" => &mut self.managed_browser_to_open_links_required,
+            "maximumPinRetries" => &mut self.maximum_pin_retries,
+            "minimumPinLength" => &mut self.minimum_pin_length,
+            "minimumRequiredAppVersion" => &mut self.minimum_required_app_version,
+            "minimumRequiredOsVersion" => &mut self.minimum_required_os_version,
+            "minimumWarningAppVersion" => &mut self.minimum_warning_app_version,
+            "minimumWarningOsVersion" => &mut self.minimum_warning_os_version,
+            "organizationalCredentialsRequired" => &mut self.organizational_credentials_required,
+            "periodBeforePinReset" => &mut self.period_before_pin_reset,
+            "periodOfflineBeforeAccessCheck" => &mut self.period_offline_before_access_check,
+            "periodOfflineBeforeWipeIsEnforced" => &mut self.period_offline_before_wipe_is_enforced,
+            "periodOnlineBeforeAccessCheck" => &mut self.period_online_before_access_check,
+            "pinCharacterSet" => &mut self.pin_character_set,
+            "pinRequired" => &mut self.pin_required,
+            "printBlocked" => &mut self.print_blocked,
+            "saveAsBlocked" => &mut self.save_as_blocked,
+            "simplePinBlocked" => &mut self.simple_pin_blocked,
+            "isAssigned" => &mut self.is_assigned,
+            "appDataEncryptionType" => &mut self.app_data_encryption_type,
+            "customBrowserProtocol" => &mut self.custom_browser_protocol,
+            "deployedAppCount" => &mut self.deployed_app_count,
+            "faceIdBlocked" => &mut self.face_id_blocked,
+            "minimumRequiredSdkVersion" => &mut self.minimum_required_sdk_version,
+            "assignments" => &mut self.assignments,
+            "apps" => &mut self.apps,
+            "deploymentSummary" => &mut self.deployment_summary,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "lastModifiedDateTime",
+            "version",
+            "allowedDataStorageLocations",
+            "allowedInboundDataTransferSources",
+            "allowedOutboundClipboardSharingLevel",
+            "allowedOutboundDataTransferDestinations",
+            "contactSyncBlocked",
+            "dataBackupBlocked",
+            "deviceComplianceRequired",
+            "disableAppPinIfDevicePinIsSet",
+            "fingerprintBlocked",
+            "managedBrowser",
+            "managedBrowserToOpenLinksRequired",
+            "maximumPinRetries",
+            "minimumPinLength",
+            "minimumRequiredAppVersion",
+            "minimumRequiredOsVersion",
+            "minimumWarningAppVersion",
+            "minimumWarningOsVersion",
+            "organizationalCredentialsRequired",
+            "periodBeforePinReset",
+            "periodOfflineBeforeAccessCheck",
+            "periodOfflineBeforeWipeIsEnforced",
+            "periodOnlineBeforeAccessCheck",
+            "pinCharacterSet",
+            "pinRequired",
+            "printBlocked",
+            "saveAsBlocked",
+            "simplePinBlocked",
+            "isAssigned",
+            "appDataEncryptionType",
+            "customBrowserProtocol",
+            "deployedAppCount",
+            "faceIdBlocked",
+            "minimumRequiredSdkVersion",
+            "assignments",
+            "apps",
+            "deploymentSummary",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -3218,17 +3127,28 @@ impl ::graph_model::rt::Struct for IosManagedAppProtection {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for IosManagedAppProtection {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for IosManagedAppProtection {
     const TYPE_NAME: &'static str = "microsoft.graph.iosManagedAppProtection";
 }
 impl ::graph_model::rt::serde::Serialize for IosManagedAppProtection {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosManagedAppProtection {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Represents the synchronization details of an ios app, with management capabilities, for a specific user.
@@ -3305,58 +3225,52 @@ pub struct IosManagedAppRegistration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IosManagedAppRegistration {
-    const TYPE_NAME: &'static str = "microsoft.graph.iosManagedAppRegistration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "appIdentifier" => ::graph_model::rt::field(map, &mut self.app_identifier, key),
-            "applicationVersion" => {
-                ::graph_model::rt::field(map, &mut self.application_version, key)
-            }
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "deviceName" => ::graph_model::rt::field(map, &mut self.device_name, key),
-            "deviceTag" => ::graph_model::rt::field(map, &mut self.device_tag, key),
-            "deviceType" => ::graph_model::rt::field(map, &mut self.device_type, key),
-            "flaggedReasons" => ::graph_model::rt::field(map, &mut self.flagged_reasons, key),
-            "lastSyncDateTime" => ::graph_model::rt::field(map, &mut self.last_sync_date_time, key),
-            "managementSdkVersion" => {
-                ::graph_model::rt::field(map, &mut self.management_sdk_version, key)
-            }
-            "platformVersion" => ::graph_model::rt::field(map, &mut self.platform_version, key),
-            "userId" => ::graph_model::rt::field(map, &mut self.user_id, key),
-            "version" => ::graph_model::rt::field(map, &mut self.version, key),
-            "appliedPolicies" => ::graph_model::rt::field(map, &mut self.applied_policies, key),
-            "intendedPolicies" => ::graph_model::rt::field(map, &mut self.intended_policies, key),
-            "operations" => ::graph_model::rt::field(map, &mut self.operations, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.iosManagedAppRegistration"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "appIdentifier",
-        "applicationVersion",
-        "createdDateTime",
-        "deviceName",
-        "deviceTag",
-        "deviceType",
-        "flaggedReasons",
-        "lastSyncDateTime",
-        "managementSdkVersion",
-        "platformVersion",
-        "userId",
-        "version",
-        "appliedPolicies",
-        "intendedPolicies",
-        "operations",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "appIdentifier" => &mut self.app_identifier,
+            "applicationVersion" => &mut self.application_version,
+            "createdDateTime" => &mut self.created_date_time,
+            "deviceName" => &mut self.device_name,
+            "deviceTag" => &mut self.device_tag,
+            "deviceType" => &mut self.device_type,
+            "flaggedReasons" => &mut self.flagged_reasons,
+            "lastSyncDateTime" => &mut self.last_sync_date_time,
+            "managementSdkVersion" => &mut self.management_sdk_version,
+            "platformVersion" => &mut self.platform_version,
+            "userId" => &mut self.user_id,
+            "version" => &mut self.version,
+            "appliedPolicies" => &mut self.applied_policies,
+            "intendedPolicies" => &mut self.intended_policies,
+            "operations" => &mut self.operations,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "appIdentifier",
+            "applicationVersion",
+            "createdDateTime",
+            "deviceName",
+            "deviceTag",
+            "deviceType",
+            "flaggedReasons",
+            "lastSyncDateTime",
+            "managementSdkVersion",
+            "platformVersion",
+            "userId",
+            "version",
+            "appliedPolicies",
+            "intendedPolicies",
+            "operations",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("appIdentifier", &self.app_identifier);
         w.field("applicationVersion", &self.application_version);
@@ -3381,17 +3295,28 @@ impl ::graph_model::rt::Struct for IosManagedAppRegistration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for IosManagedAppRegistration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for IosManagedAppRegistration {
     const TYPE_NAME: &'static str = "microsoft.graph.iosManagedAppRegistration";
 }
 impl ::graph_model::rt::serde::Serialize for IosManagedAppRegistration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosManagedAppRegistration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties of the minimum operating system required for an iOS mobile app.
@@ -3436,31 +3361,29 @@ pub struct IosMinimumOperatingSystem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IosMinimumOperatingSystem {
-    const TYPE_NAME: &'static str = "microsoft.graph.iosMinimumOperatingSystem";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "v10_0" => ::graph_model::rt::field(map, &mut self.v10_0, key),
-            "v11_0" => ::graph_model::rt::field(map, &mut self.v11_0, key),
-            "v12_0" => ::graph_model::rt::field(map, &mut self.v12_0, key),
-            "v13_0" => ::graph_model::rt::field(map, &mut self.v13_0, key),
-            "v14_0" => ::graph_model::rt::field(map, &mut self.v14_0, key),
-            "v15_0" => ::graph_model::rt::field(map, &mut self.v15_0, key),
-            "v8_0" => ::graph_model::rt::field(map, &mut self.v8_0, key),
-            "v9_0" => ::graph_model::rt::field(map, &mut self.v9_0, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.iosMinimumOperatingSystem"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "v10_0", "v11_0", "v12_0", "v13_0", "v14_0", "v15_0", "v8_0", "v9_0",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "v10_0" => &mut self.v10_0,
+            "v11_0" => &mut self.v11_0,
+            "v12_0" => &mut self.v12_0,
+            "v13_0" => &mut self.v13_0,
+            "v14_0" => &mut self.v14_0,
+            "v15_0" => &mut self.v15_0,
+            "v8_0" => &mut self.v8_0,
+            "v9_0" => &mut self.v9_0,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "v10_0", "v11_0", "v12_0", "v13_0", "v14_0", "v15_0", "v8_0", "v9_0",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("v10_0", &self.v10_0);
         w.field("v11_0", &self.v11_0);
         w.field("v12_0", &self.v12_0);
@@ -3477,17 +3400,28 @@ impl ::graph_model::rt::Struct for IosMinimumOperatingSystem {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for IosMinimumOperatingSystem {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for IosMinimumOperatingSystem {
     const TYPE_NAME: &'static str = "microsoft.graph.iosMinimumOperatingSystem";
 }
 impl ::graph_model::rt::serde::Serialize for IosMinimumOperatingSystem {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosMinimumOperatingSystem {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties, inherited properties and actions for iOS mobile app configurations.
@@ -3559,60 +3493,48 @@ pub struct IosMobileAppConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IosMobileAppConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.iosMobileAppConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "targetedMobileApps" => {
-                ::graph_model::rt::field(map, &mut self.targeted_mobile_apps, key)
-            }
-            "version" => ::graph_model::rt::field(map, &mut self.version, key),
-            "encodedSettingXml" => {
-                ::graph_model::rt::field(map, &mut self.encoded_setting_xml, key)
-            }
-            "settings" => ::graph_model::rt::field(map, &mut self.settings, key),
-            "assignments" => ::graph_model::rt::field(map, &mut self.assignments, key),
-            "deviceStatuses" => ::graph_model::rt::field(map, &mut self.device_statuses, key),
-            "deviceStatusSummary" => {
-                ::graph_model::rt::field(map, &mut self.device_status_summary, key)
-            }
-            "userStatuses" => ::graph_model::rt::field(map, &mut self.user_statuses, key),
-            "userStatusSummary" => {
-                ::graph_model::rt::field(map, &mut self.user_status_summary, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.iosMobileAppConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "displayName",
-        "lastModifiedDateTime",
-        "targetedMobileApps",
-        "version",
-        "encodedSettingXml",
-        "settings",
-        "assignments",
-        "deviceStatuses",
-        "deviceStatusSummary",
-        "userStatuses",
-        "userStatusSummary",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "targetedMobileApps" => &mut self.targeted_mobile_apps,
+            "version" => &mut self.version,
+            "encodedSettingXml" => &mut self.encoded_setting_xml,
+            "settings" => &mut self.settings,
+            "assignments" => &mut self.assignments,
+            "deviceStatuses" => &mut self.device_statuses,
+            "deviceStatusSummary" => &mut self.device_status_summary,
+            "userStatuses" => &mut self.user_statuses,
+            "userStatusSummary" => &mut self.user_status_summary,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "lastModifiedDateTime",
+            "targetedMobileApps",
+            "version",
+            "encodedSettingXml",
+            "settings",
+            "assignments",
+            "deviceStatuses",
+            "deviceStatusSummary",
+            "userStatuses",
+            "userStatusSummary",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -3635,17 +3557,28 @@ impl ::graph_model::rt::Struct for IosMobileAppConfiguration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for IosMobileAppConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for IosMobileAppConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.iosMobileAppConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for IosMobileAppConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosMobileAppConfiguration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// The identifier for an iOS app.
@@ -3662,22 +3595,20 @@ pub struct IosMobileAppIdentifier {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IosMobileAppIdentifier {
-    const TYPE_NAME: &'static str = "microsoft.graph.iosMobileAppIdentifier";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "bundleId" => ::graph_model::rt::field(map, &mut self.bundle_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.iosMobileAppIdentifier"
     }
-    const FIELDS: &'static [&'static str] = &["bundleId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "bundleId" => &mut self.bundle_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["bundleId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("bundleId", &self.bundle_id);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -3687,17 +3618,28 @@ impl ::graph_model::rt::Struct for IosMobileAppIdentifier {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for IosMobileAppIdentifier {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for IosMobileAppIdentifier {
     const TYPE_NAME: &'static str = "microsoft.graph.iosMobileAppIdentifier";
 }
 impl ::graph_model::rt::serde::Serialize for IosMobileAppIdentifier {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosMobileAppIdentifier {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties and inherited properties for iOS store apps.
@@ -3790,70 +3732,60 @@ pub struct IosStoreApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IosStoreApp {
-    const TYPE_NAME: &'static str = "microsoft.graph.iosStoreApp";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "developer" => ::graph_model::rt::field(map, &mut self.developer, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "informationUrl" => ::graph_model::rt::field(map, &mut self.information_url, key),
-            "isFeatured" => ::graph_model::rt::field(map, &mut self.is_featured, key),
-            "largeIcon" => ::graph_model::rt::field(map, &mut self.large_icon, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "notes" => ::graph_model::rt::field(map, &mut self.notes, key),
-            "owner" => ::graph_model::rt::field(map, &mut self.owner, key),
-            "privacyInformationUrl" => {
-                ::graph_model::rt::field(map, &mut self.privacy_information_url, key)
-            }
-            "publisher" => ::graph_model::rt::field(map, &mut self.publisher, key),
-            "publishingState" => ::graph_model::rt::field(map, &mut self.publishing_state, key),
-            "applicableDeviceType" => {
-                ::graph_model::rt::field(map, &mut self.applicable_device_type, key)
-            }
-            "appStoreUrl" => ::graph_model::rt::field(map, &mut self.app_store_url, key),
-            "bundleId" => ::graph_model::rt::field(map, &mut self.bundle_id, key),
-            "minimumSupportedOperatingSystem" => {
-                ::graph_model::rt::field(map, &mut self.minimum_supported_operating_system, key)
-            }
-            "assignments" => ::graph_model::rt::field(map, &mut self.assignments, key),
-            "categories" => ::graph_model::rt::field(map, &mut self.categories, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.iosStoreApp"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "developer",
-        "displayName",
-        "informationUrl",
-        "isFeatured",
-        "largeIcon",
-        "lastModifiedDateTime",
-        "notes",
-        "owner",
-        "privacyInformationUrl",
-        "publisher",
-        "publishingState",
-        "applicableDeviceType",
-        "appStoreUrl",
-        "bundleId",
-        "minimumSupportedOperatingSystem",
-        "assignments",
-        "categories",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "developer" => &mut self.developer,
+            "displayName" => &mut self.display_name,
+            "informationUrl" => &mut self.information_url,
+            "isFeatured" => &mut self.is_featured,
+            "largeIcon" => &mut self.large_icon,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "notes" => &mut self.notes,
+            "owner" => &mut self.owner,
+            "privacyInformationUrl" => &mut self.privacy_information_url,
+            "publisher" => &mut self.publisher,
+            "publishingState" => &mut self.publishing_state,
+            "applicableDeviceType" => &mut self.applicable_device_type,
+            "appStoreUrl" => &mut self.app_store_url,
+            "bundleId" => &mut self.bundle_id,
+            "minimumSupportedOperatingSystem" => &mut self.minimum_supported_operating_system,
+            "assignments" => &mut self.assignments,
+            "categories" => &mut self.categories,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "developer",
+            "displayName",
+            "informationUrl",
+            "isFeatured",
+            "largeIcon",
+            "lastModifiedDateTime",
+            "notes",
+            "owner",
+            "privacyInformationUrl",
+            "publisher",
+            "publishingState",
+            "applicableDeviceType",
+            "appStoreUrl",
+            "bundleId",
+            "minimumSupportedOperatingSystem",
+            "assignments",
+            "categories",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -3885,17 +3817,28 @@ impl ::graph_model::rt::Struct for IosStoreApp {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for IosStoreApp {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for IosStoreApp {
     const TYPE_NAME: &'static str = "microsoft.graph.iosStoreApp";
 }
 impl ::graph_model::rt::serde::Serialize for IosStoreApp {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosStoreApp {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties used to assign an iOS Store mobile app to a group.
@@ -3920,32 +3863,26 @@ pub struct IosStoreAppAssignmentSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IosStoreAppAssignmentSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.iosStoreAppAssignmentSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "isRemovable" => ::graph_model::rt::field(map, &mut self.is_removable, key),
-            "uninstallOnDeviceRemoval" => {
-                ::graph_model::rt::field(map, &mut self.uninstall_on_device_removal, key)
-            }
-            "vpnConfigurationId" => {
-                ::graph_model::rt::field(map, &mut self.vpn_configuration_id, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.iosStoreAppAssignmentSettings"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "isRemovable",
-        "uninstallOnDeviceRemoval",
-        "vpnConfigurationId",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "isRemovable" => &mut self.is_removable,
+            "uninstallOnDeviceRemoval" => &mut self.uninstall_on_device_removal,
+            "vpnConfigurationId" => &mut self.vpn_configuration_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "isRemovable",
+            "uninstallOnDeviceRemoval",
+            "vpnConfigurationId",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("isRemovable", &self.is_removable);
         w.field(
             "uninstallOnDeviceRemoval",
@@ -3960,17 +3897,28 @@ impl ::graph_model::rt::Struct for IosStoreAppAssignmentSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for IosStoreAppAssignmentSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for IosStoreAppAssignmentSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.iosStoreAppAssignmentSettings";
 }
 impl ::graph_model::rt::serde::Serialize for IosStoreAppAssignmentSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosStoreAppAssignmentSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties and inherited properties for iOS Volume-Purchased Program (VPP) Apps.
@@ -4086,86 +4034,72 @@ pub struct IosVppApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IosVppApp {
-    const TYPE_NAME: &'static str = "microsoft.graph.iosVppApp";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "developer" => ::graph_model::rt::field(map, &mut self.developer, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "informationUrl" => ::graph_model::rt::field(map, &mut self.information_url, key),
-            "isFeatured" => ::graph_model::rt::field(map, &mut self.is_featured, key),
-            "largeIcon" => ::graph_model::rt::field(map, &mut self.large_icon, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "notes" => ::graph_model::rt::field(map, &mut self.notes, key),
-            "owner" => ::graph_model::rt::field(map, &mut self.owner, key),
-            "privacyInformationUrl" => {
-                ::graph_model::rt::field(map, &mut self.privacy_information_url, key)
-            }
-            "publisher" => ::graph_model::rt::field(map, &mut self.publisher, key),
-            "publishingState" => ::graph_model::rt::field(map, &mut self.publishing_state, key),
-            "applicableDeviceType" => {
-                ::graph_model::rt::field(map, &mut self.applicable_device_type, key)
-            }
-            "appStoreUrl" => ::graph_model::rt::field(map, &mut self.app_store_url, key),
-            "bundleId" => ::graph_model::rt::field(map, &mut self.bundle_id, key),
-            "licensingType" => ::graph_model::rt::field(map, &mut self.licensing_type, key),
-            "releaseDateTime" => ::graph_model::rt::field(map, &mut self.release_date_time, key),
-            "totalLicenseCount" => {
-                ::graph_model::rt::field(map, &mut self.total_license_count, key)
-            }
-            "usedLicenseCount" => ::graph_model::rt::field(map, &mut self.used_license_count, key),
-            "vppTokenAccountType" => {
-                ::graph_model::rt::field(map, &mut self.vpp_token_account_type, key)
-            }
-            "vppTokenAppleId" => ::graph_model::rt::field(map, &mut self.vpp_token_apple_id, key),
-            "vppTokenOrganizationName" => {
-                ::graph_model::rt::field(map, &mut self.vpp_token_organization_name, key)
-            }
-            "assignments" => ::graph_model::rt::field(map, &mut self.assignments, key),
-            "categories" => ::graph_model::rt::field(map, &mut self.categories, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.iosVppApp"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "developer",
-        "displayName",
-        "informationUrl",
-        "isFeatured",
-        "largeIcon",
-        "lastModifiedDateTime",
-        "notes",
-        "owner",
-        "privacyInformationUrl",
-        "publisher",
-        "publishingState",
-        "applicableDeviceType",
-        "appStoreUrl",
-        "bundleId",
-        "licensingType",
-        "releaseDateTime",
-        "totalLicenseCount",
-        "usedLicenseCount",
-        "vppTokenAccountType",
-        "vppTokenAppleId",
-        "vppTokenOrganizationName",
-        "assignments",
-        "categories",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "developer" => &mut self.developer,
+            "displayName" => &mut self.display_name,
+            "informationUrl" => &mut self.information_url,
+            "isFeatured" => &mut self.is_featured,
+            "largeIcon" => &mut self.large_icon,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "notes" => &mut self.notes,
+            "owner" => &mut self.owner,
+            "privacyInformationUrl" => &mut self.privacy_information_url,
+            "publisher" => &mut self.publisher,
+            "publishingState" => &mut self.publishing_state,
+            "applicableDeviceType" => &mut self.applicable_device_type,
+            "appStoreUrl" => &mut self.app_store_url,
+            "bundleId" => &mut self.bundle_id,
+            "licensingType" => &mut self.licensing_type,
+            "releaseDateTime" => &mut self.release_date_time,
+            "totalLicenseCount" => &mut self.total_license_count,
+            "usedLicenseCount" => &mut self.used_license_count,
+            "vppTokenAccountType" => &mut self.vpp_token_account_type,
+            "vppTokenAppleId" => &mut self.vpp_token_apple_id,
+            "vppTokenOrganizationName" => &mut self.vpp_token_organization_name,
+            "assignments" => &mut self.assignments,
+            "categories" => &mut self.categories,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "developer",
+            "displayName",
+            "informationUrl",
+            "isFeatured",
+            "largeIcon",
+            "lastModifiedDateTime",
+            "notes",
+            "owner",
+            "privacyInformationUrl",
+            "publisher",
+            "publishingState",
+            "applicableDeviceType",
+            "appStoreUrl",
+            "bundleId",
+            "licensingType",
+            "releaseDateTime",
+            "totalLicenseCount",
+            "usedLicenseCount",
+            "vppTokenAccountType",
+            "vppTokenAppleId",
+            "vppTokenOrganizationName",
+            "assignments",
+            "categories",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -4203,17 +4137,28 @@ impl ::graph_model::rt::Struct for IosVppApp {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for IosVppApp {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for IosVppApp {
     const TYPE_NAME: &'static str = "microsoft.graph.iosVppApp";
 }
 impl ::graph_model::rt::serde::Serialize for IosVppApp {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosVppApp {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties used to assign an iOS VPP mobile app to a group.
@@ -4234,27 +4179,21 @@ pub struct IosVppAppAssignmentSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IosVppAppAssignmentSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.iosVppAppAssignmentSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "useDeviceLicensing" => {
-                ::graph_model::rt::field(map, &mut self.use_device_licensing, key)
-            }
-            "vpnConfigurationId" => {
-                ::graph_model::rt::field(map, &mut self.vpn_configuration_id, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.iosVppAppAssignmentSettings"
     }
-    const FIELDS: &'static [&'static str] = &["useDeviceLicensing", "vpnConfigurationId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "useDeviceLicensing" => &mut self.use_device_licensing,
+            "vpnConfigurationId" => &mut self.vpn_configuration_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["useDeviceLicensing", "vpnConfigurationId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("useDeviceLicensing", &self.use_device_licensing);
         w.field("vpnConfigurationId", &self.vpn_configuration_id);
     }
@@ -4265,17 +4204,28 @@ impl ::graph_model::rt::Struct for IosVppAppAssignmentSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for IosVppAppAssignmentSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for IosVppAppAssignmentSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.iosVppAppAssignmentSettings";
 }
 impl ::graph_model::rt::serde::Serialize for IosVppAppAssignmentSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosVppAppAssignmentSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A class containing the properties for iOS Vpp eBook.
@@ -4374,76 +4324,64 @@ pub struct IosVppEBook {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IosVppEBook {
-    const TYPE_NAME: &'static str = "microsoft.graph.iosVppEBook";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "informationUrl" => ::graph_model::rt::field(map, &mut self.information_url, key),
-            "largeCover" => ::graph_model::rt::field(map, &mut self.large_cover, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "privacyInformationUrl" => {
-                ::graph_model::rt::field(map, &mut self.privacy_information_url, key)
-            }
-            "publishedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.published_date_time, key)
-            }
-            "publisher" => ::graph_model::rt::field(map, &mut self.publisher, key),
-            "appleId" => ::graph_model::rt::field(map, &mut self.apple_id, key),
-            "genres" => ::graph_model::rt::field(map, &mut self.genres, key),
-            "language" => ::graph_model::rt::field(map, &mut self.language, key),
-            "seller" => ::graph_model::rt::field(map, &mut self.seller, key),
-            "totalLicenseCount" => {
-                ::graph_model::rt::field(map, &mut self.total_license_count, key)
-            }
-            "usedLicenseCount" => ::graph_model::rt::field(map, &mut self.used_license_count, key),
-            "vppOrganizationName" => {
-                ::graph_model::rt::field(map, &mut self.vpp_organization_name, key)
-            }
-            "vppTokenId" => ::graph_model::rt::field(map, &mut self.vpp_token_id, key),
-            "assignments" => ::graph_model::rt::field(map, &mut self.assignments, key),
-            "deviceStates" => ::graph_model::rt::field(map, &mut self.device_states, key),
-            "installSummary" => ::graph_model::rt::field(map, &mut self.install_summary, key),
-            "userStateSummary" => ::graph_model::rt::field(map, &mut self.user_state_summary, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.iosVppEBook"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "displayName",
-        "informationUrl",
-        "largeCover",
-        "lastModifiedDateTime",
-        "privacyInformationUrl",
-        "publishedDateTime",
-        "publisher",
-        "appleId",
-        "genres",
-        "language",
-        "seller",
-        "totalLicenseCount",
-        "usedLicenseCount",
-        "vppOrganizationName",
-        "vppTokenId",
-        "assignments",
-        "deviceStates",
-        "installSummary",
-        "userStateSummary",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "informationUrl" => &mut self.information_url,
+            "largeCover" => &mut self.large_cover,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "privacyInformationUrl" => &mut self.privacy_information_url,
+            "publishedDateTime" => &mut self.published_date_time,
+            "publisher" => &mut self.publisher,
+            "appleId" => &mut self.apple_id,
+            "genres" => &mut self.genres,
+            "language" => &mut self.language,
+            "seller" => &mut self.seller,
+            "totalLicenseCount" => &mut self.total_license_count,
+            "usedLicenseCount" => &mut self.used_license_count,
+            "vppOrganizationName" => &mut self.vpp_organization_name,
+            "vppTokenId" => &mut self.vpp_token_id,
+            "assignments" => &mut self.assignments,
+            "deviceStates" => &mut self.device_states,
+            "installSummary" => &mut self.install_summary,
+            "userStateSummary" => &mut self.user_state_summary,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "informationUrl",
+            "largeCover",
+            "lastModifiedDateTime",
+            "privacyInformationUrl",
+            "publishedDateTime",
+            "publisher",
+            "appleId",
+            "genres",
+            "language",
+            "seller",
+            "totalLicenseCount",
+            "usedLicenseCount",
+            "vppOrganizationName",
+            "vppTokenId",
+            "assignments",
+            "deviceStates",
+            "installSummary",
+            "userStateSummary",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -4474,17 +4412,28 @@ impl ::graph_model::rt::Struct for IosVppEBook {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for IosVppEBook {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for IosVppEBook {
     const TYPE_NAME: &'static str = "microsoft.graph.iosVppEBook";
 }
 impl ::graph_model::rt::serde::Serialize for IosVppEBook {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosVppEBook {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties used to assign an iOS VPP EBook to a group.
@@ -4507,24 +4456,22 @@ pub struct IosVppEBookAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IosVppEBookAssignment {
-    const TYPE_NAME: &'static str = "microsoft.graph.iosVppEBookAssignment";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "installIntent" => ::graph_model::rt::field(map, &mut self.install_intent, key),
-            "target" => ::graph_model::rt::field(map, &mut self.target, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.iosVppEBookAssignment"
     }
-    const FIELDS: &'static [&'static str] = &["id", "installIntent", "target"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "installIntent" => &mut self.install_intent,
+            "target" => &mut self.target,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "installIntent", "target"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("installIntent", &self.install_intent);
         w.field("target", &self.target);
@@ -4536,17 +4483,28 @@ impl ::graph_model::rt::Struct for IosVppEBookAssignment {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for IosVppEBookAssignment {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for IosVppEBookAssignment {
     const TYPE_NAME: &'static str = "microsoft.graph.iosVppEBookAssignment";
 }
 impl ::graph_model::rt::serde::Serialize for IosVppEBookAssignment {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosVppEBookAssignment {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties and inherited properties for iOS web apps.
@@ -4630,64 +4588,56 @@ pub struct IosiPadOSWebClip {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IosiPadOSWebClip {
-    const TYPE_NAME: &'static str = "microsoft.graph.iosiPadOSWebClip";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "developer" => ::graph_model::rt::field(map, &mut self.developer, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "informationUrl" => ::graph_model::rt::field(map, &mut self.information_url, key),
-            "isFeatured" => ::graph_model::rt::field(map, &mut self.is_featured, key),
-            "largeIcon" => ::graph_model::rt::field(map, &mut self.large_icon, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "notes" => ::graph_model::rt::field(map, &mut self.notes, key),
-            "owner" => ::graph_model::rt::field(map, &mut self.owner, key),
-            "privacyInformationUrl" => {
-                ::graph_model::rt::field(map, &mut self.privacy_information_url, key)
-            }
-            "publisher" => ::graph_model::rt::field(map, &mut self.publisher, key),
-            "publishingState" => ::graph_model::rt::field(map, &mut self.publishing_state, key),
-            "appUrl" => ::graph_model::rt::field(map, &mut self.app_url, key),
-            "useManagedBrowser" => {
-                ::graph_model::rt::field(map, &mut self.use_managed_browser, key)
-            }
-            "assignments" => ::graph_model::rt::field(map, &mut self.assignments, key),
-            "categories" => ::graph_model::rt::field(map, &mut self.categories, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.iosiPadOSWebClip"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "developer",
-        "displayName",
-        "informationUrl",
-        "isFeatured",
-        "largeIcon",
-        "lastModifiedDateTime",
-        "notes",
-        "owner",
-        "privacyInformationUrl",
-        "publisher",
-        "publishingState",
-        "appUrl",
-        "useManagedBrowser",
-        "assignments",
-        "categories",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "developer" => &mut self.developer,
+            "displayName" => &mut self.display_name,
+            "informationUrl" => &mut self.information_url,
+            "isFeatured" => &mut self.is_featured,
+            "largeIcon" => &mut self.large_icon,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "notes" => &mut self.notes,
+            "owner" => &mut self.owner,
+            "privacyInformationUrl" => &mut self.privacy_information_url,
+            "publisher" => &mut self.publisher,
+            "publishingState" => &mut self.publishing_state,
+            "appUrl" => &mut self.app_url,
+            "useManagedBrowser" => &mut self.use_managed_browser,
+            "assignments" => &mut self.assignments,
+            "categories" => &mut self.categories,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "developer",
+            "displayName",
+            "informationUrl",
+            "isFeatured",
+            "largeIcon",
+            "lastModifiedDateTime",
+            "notes",
+            "owner",
+            "privacyInformationUrl",
+            "publisher",
+            "publishingState",
+            "appUrl",
+            "useManagedBrowser",
+            "assignments",
+            "categories",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -4714,17 +4664,28 @@ impl ::graph_model::rt::Struct for IosiPadOSWebClip {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for IosiPadOSWebClip {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for IosiPadOSWebClip {
     const TYPE_NAME: &'static str = "microsoft.graph.iosiPadOSWebClip";
 }
 impl ::graph_model::rt::serde::Serialize for IosiPadOSWebClip {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosiPadOSWebClip {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties and inherited properties for the MacOS DMG (Apple Disk Image) App.
@@ -4837,84 +4798,70 @@ pub struct MacOSDmgApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MacOSDmgApp {
-    const TYPE_NAME: &'static str = "microsoft.graph.macOSDmgApp";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "developer" => ::graph_model::rt::field(map, &mut self.developer, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "informationUrl" => ::graph_model::rt::field(map, &mut self.information_url, key),
-            "isFeatured" => ::graph_model::rt::field(map, &mut self.is_featured, key),
-            "largeIcon" => ::graph_model::rt::field(map, &mut self.large_icon, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "notes" => ::graph_model::rt::field(map, &mut self.notes, key),
-            "owner" => ::graph_model::rt::field(map, &mut self.owner, key),
-            "privacyInformationUrl" => {
-                ::graph_model::rt::field(map, &mut self.privacy_information_url, key)
-            }
-            "publisher" => ::graph_model::rt::field(map, &mut self.publisher, key),
-            "publishingState" => ::graph_model::rt::field(map, &mut self.publishing_state, key),
-            "committedContentVersion" => {
-                ::graph_model::rt::field(map, &mut self.committed_content_version, key)
-            }
-            "fileName" => ::graph_model::rt::field(map, &mut self.file_name, key),
-            "size" => ::graph_model::rt::field(map, &mut self.size, key),
-            "ignoreVersionDetection" => {
-                ::graph_model::rt::field(map, &mut self.ignore_version_detection, key)
-            }
-            "includedApps" => ::graph_model::rt::field(map, &mut self.included_apps, key),
-            "minimumSupportedOperatingSystem" => {
-                ::graph_model::rt::field(map, &mut self.minimum_supported_operating_system, key)
-            }
-            "primaryBundleId" => ::graph_model::rt::field(map, &mut self.primary_bundle_id, key),
-            "primaryBundleVersion" => {
-                ::graph_model::rt::field(map, &mut self.primary_bundle_version, key)
-            }
-            "assignments" => ::graph_model::rt::field(map, &mut self.assignments, key),
-            "categories" => ::graph_model::rt::field(map, &mut self.categories, key),
-            "contentVersions" => ::graph_model::rt::field(map, &mut self.content_versions, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.macOSDmgApp"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "developer",
-        "displayName",
-        "informationUrl",
-        "isFeatured",
-        "largeIcon",
-        "lastModifiedDateTime",
-        "notes",
-        "owner",
-        "privacyInformationUrl",
-        "publisher",
-        "publishingState",
-        "committedContentVersion",
-        "fileName",
-        "size",
-        "ignoreVersionDetection",
-        "includedApps",
-        "minimumSupportedOperatingSystem",
-        "primaryBundleId",
-        "primaryBundleVersion",
-        "assignments",
-        "categories",
-        "contentVersions",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "developer" => &mut self.developer,
+            "displayName" => &mut self.display_name,
+            "informationUrl" => &mut self.information_url,
+            "isFeatured" => &mut self.is_featured,
+            "largeIcon" => &mut self.large_icon,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "notes" => &mut self.notes,
+            "owner" => &mut self.owner,
+            "privacyInformationUrl" => &mut self.privacy_information_url,
+            "publisher" => &mut self.publisher,
+            "publishingState" => &mut self.publishing_state,
+            "committedContentVersion" => &mut self.committed_content_version,
+            "fileName" => &mut self.file_name,
+            "size" => &mut self.size,
+            "ignoreVersionDetection" => &mut self.ignore_version_detection,
+            "includedApps" => &mut self.included_apps,
+            "minimumSupportedOperatingSystem" => &mut self.minimum_supported_operating_system,
+            "primaryBundleId" => &mut self.primary_bundle_id,
+            "primaryBundleVersion" => &mut self.primary_bundle_version,
+            "assignments" => &mut self.assignments,
+            "categories" => &mut self.categories,
+            "contentVersions" => &mut self.content_versions,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "developer",
+            "displayName",
+            "informationUrl",
+            "isFeatured",
+            "largeIcon",
+            "lastModifiedDateTime",
+            "notes",
+            "owner",
+            "privacyInformationUrl",
+            "publisher",
+            "publishingState",
+            "committedContentVersion",
+            "fileName",
+            "size",
+            "ignoreVersionDetection",
+            "includedApps",
+            "minimumSupportedOperatingSystem",
+            "primaryBundleId",
+            "primaryBundleVersion",
+            "assignments",
+            "categories",
+            "contentVersions",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -4951,17 +4898,28 @@ impl ::graph_model::rt::Struct for MacOSDmgApp {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MacOSDmgApp {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MacOSDmgApp {
     const TYPE_NAME: &'static str = "microsoft.graph.macOSDmgApp";
 }
 impl ::graph_model::rt::serde::Serialize for MacOSDmgApp {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MacOSDmgApp {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties of an included .app in a MacOS app.
@@ -4982,23 +4940,21 @@ pub struct MacOSIncludedApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MacOSIncludedApp {
-    const TYPE_NAME: &'static str = "microsoft.graph.macOSIncludedApp";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "bundleId" => ::graph_model::rt::field(map, &mut self.bundle_id, key),
-            "bundleVersion" => ::graph_model::rt::field(map, &mut self.bundle_version, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.macOSIncludedApp"
     }
-    const FIELDS: &'static [&'static str] = &["bundleId", "bundleVersion"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "bundleId" => &mut self.bundle_id,
+            "bundleVersion" => &mut self.bundle_version,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["bundleId", "bundleVersion"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("bundleId", &self.bundle_id);
         w.field("bundleVersion", &self.bundle_version);
     }
@@ -5009,17 +4965,28 @@ impl ::graph_model::rt::Struct for MacOSIncludedApp {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MacOSIncludedApp {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MacOSIncludedApp {
     const TYPE_NAME: &'static str = "microsoft.graph.macOSIncludedApp";
 }
 impl ::graph_model::rt::serde::Serialize for MacOSIncludedApp {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MacOSIncludedApp {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties and inherited properties for the macOS LOB App.
@@ -5148,90 +5115,78 @@ pub struct MacOSLobApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MacOSLobApp {
-    const TYPE_NAME: &'static str = "microsoft.graph.macOSLobApp";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "developer" => ::graph_model::rt::field(map, &mut self.developer, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "informationUrl" => ::graph_model::rt::field(map, &mut self.information_url, key),
-            "isFeatured" => ::graph_model::rt::field(map, &mut self.is_featured, key),
-            "largeIcon" => ::graph_model::rt::field(map, &mut self.large_icon, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "notes" => ::graph_model::rt::field(map, &mut self.notes, key),
-            "owner" => ::graph_model::rt::field(map, &mut self.owner, key),
-            "privacyInformationUrl" => {
-                ::graph_model::rt::field(map, &mut self.privacy_information_url, key)
-            }
-            "publisher" => ::graph_model::rt::field(map, &mut self.publisher, key),
-            "publishingState" => ::graph_model::rt::field(map, &mut self.publishing_state, key),
-            "committedContentVersion" => {
-                ::graph_model::rt::field(map, &mut self.committed_content_version, key)
-            }
-            "fileName" => ::graph_model::rt::field(map, &mut self.file_name, key),
-            "size" => ::graph_model::rt::field(map, &mut self.size, key),
-            "buildNumber" => ::graph_model::rt::field(map, &mut self.build_number, key),
-            "bundleId" => ::graph_model::rt::field(map, &mut self.bundle_id, key),
-            "childApps" => ::graph_model::rt::field(map, &mut self.child_apps, key),
-            "ignoreVersionDetection" => {
-                ::graph_model::rt::field(map, &mut self.ignore_version_detection, key)
-            }
-            "installAsManaged" => ::graph_model::rt::field(map, &mut self.install_as_managed, key),
-            "md5Hash" => ::graph_model::rt::field(map, &mut self.md5_hash, key),
-            "md5HashChunkSize" => ::graph_model::rt::field(map, &mut self.md5_hash_chunk_size, key),
-            "minimumSupportedOperatingSystem" => {
-                ::graph_model::rt::field(map, &mut self.minimum_supported_operating_system, key)
-            }
-            "versionNumber" => ::graph_model::rt::field(map, &mut self.version_number, key),
-            "assignments" => ::graph_model::rt::field(map, &mut self.assignments, key),
-            "categories" => ::graph_model::rt::field(map, &mut self.categories, key),
-            "contentVersions" => ::graph_model::rt::field(map, &mut self.content_versions, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.macOSLobApp"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "developer",
-        "displayName",
-        "informationUrl",
-        "isFeatured",
-        "largeIcon",
-        "lastModifiedDateTime",
-        "notes",
-        "owner",
-        "privacyInformationUrl",
-        "publisher",
-        "publishingState",
-        "committedContentVersion",
-        "fileName",
-        "size",
-        "buildNumber",
-        "bundleId",
-        "childApps",
-        "ignoreVersionDetection",
-        "installAsManaged",
-        "md5Hash",
-        "md5HashChunkSize",
-        "minimumSupportedOperatingSystem",
-        "versionNumber",
-        "assignments",
-        "categories",
-        "contentVersions",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "developer" => &mut self.developer,
+            "displayName" => &mut self.display_name,
+            "informationUrl" => &mut self.information_url,
+            "isFeatured" => &mut self.is_featured,
+            "largeIcon" => &mut self.large_icon,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "notes" => &mut self.notes,
+            "owner" => &mut self.owner,
+            "privacyInformationUrl" => &mut self.privacy_information_url,
+            "publisher" => &mut self.publisher,
+            "publishingState" => &mut self.publishing_state,
+            "committedContentVersion" => &mut self.committed_content_version,
+            "fileName" => &mut self.file_name,
+            "size" => &mut self.size,
+            "buildNumber" => &mut self.build_number,
+            "bundleId" => &mut self.bundle_id,
+            "childApps" => &mut self.child_apps,
+            "ignoreVersionDetection" => &mut self.ignore_version_detection,
+            "installAsManaged" => &mut self.install_as_managed,
+            "md5Hash" => &mut self.md5_hash,
+            "md5HashChunkSize" => &mut self.md5_hash_chunk_size,
+            "minimumSupportedOperatingSystem" => &mut self.minimum_supported_operating_system,
+            "versionNumber" => &mut self.version_number,
+            "assignments" => &mut self.assignments,
+            "categories" => &mut self.categories,
+            "contentVersions" => &mut self.content_versions,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "developer",
+            "displayName",
+            "informationUrl",
+            "isFeatured",
+            "largeIcon",
+            "lastModifiedDateTime",
+            "notes",
+            "owner",
+            "privacyInformationUrl",
+            "publisher",
+            "publishingState",
+            "committedContentVersion",
+            "fileName",
+            "size",
+            "buildNumber",
+            "bundleId",
+            "childApps",
+            "ignoreVersionDetection",
+            "installAsManaged",
+            "md5Hash",
+            "md5HashChunkSize",
+            "minimumSupportedOperatingSystem",
+            "versionNumber",
+            "assignments",
+            "categories",
+            "contentVersions",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -5272,17 +5227,28 @@ impl ::graph_model::rt::Struct for MacOSLobApp {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MacOSLobApp {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MacOSLobApp {
     const TYPE_NAME: &'static str = "microsoft.graph.macOSLobApp";
 }
 impl ::graph_model::rt::serde::Serialize for MacOSLobApp {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MacOSLobApp {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties of a macOS .app in the package
@@ -5307,24 +5273,22 @@ pub struct MacOSLobChildApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MacOSLobChildApp {
-    const TYPE_NAME: &'static str = "microsoft.graph.macOSLobChildApp";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "buildNumber" => ::graph_model::rt::field(map, &mut self.build_number, key),
-            "bundleId" => ::graph_model::rt::field(map, &mut self.bundle_id, key),
-            "versionNumber" => ::graph_model::rt::field(map, &mut self.version_number, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.macOSLobChildApp"
     }
-    const FIELDS: &'static [&'static str] = &["buildNumber", "bundleId", "versionNumber"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "buildNumber" => &mut self.build_number,
+            "bundleId" => &mut self.bundle_id,
+            "versionNumber" => &mut self.version_number,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["buildNumber", "bundleId", "versionNumber"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("buildNumber", &self.build_number);
         w.field("bundleId", &self.bundle_id);
         w.field("versionNumber", &self.version_number);
@@ -5336,17 +5300,28 @@ impl ::graph_model::rt::Struct for MacOSLobChildApp {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MacOSLobChildApp {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MacOSLobChildApp {
     const TYPE_NAME: &'static str = "microsoft.graph.macOSLobChildApp";
 }
 impl ::graph_model::rt::serde::Serialize for MacOSLobChildApp {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MacOSLobChildApp {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties and inherited properties for the macOS Microsoft Defender App.
@@ -5422,58 +5397,52 @@ pub struct MacOSMicrosoftDefenderApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MacOSMicrosoftDefenderApp {
-    const TYPE_NAME: &'static str = "microsoft.graph.macOSMicrosoftDefenderApp";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "developer" => ::graph_model::rt::field(map, &mut self.developer, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "informationUrl" => ::graph_model::rt::field(map, &mut self.information_url, key),
-            "isFeatured" => ::graph_model::rt::field(map, &mut self.is_featured, key),
-            "largeIcon" => ::graph_model::rt::field(map, &mut self.large_icon, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "notes" => ::graph_model::rt::field(map, &mut self.notes, key),
-            "owner" => ::graph_model::rt::field(map, &mut self.owner, key),
-            "privacyInformationUrl" => {
-                ::graph_model::rt::field(map, &mut self.privacy_information_url, key)
-            }
-            "publisher" => ::graph_model::rt::field(map, &mut self.publisher, key),
-            "publishingState" => ::graph_model::rt::field(map, &mut self.publishing_state, key),
-            "assignments" => ::graph_model::rt::field(map, &mut self.assignments, key),
-            "categories" => ::graph_model::rt::field(map, &mut self.categories, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.macOSMicrosoftDefenderApp"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "developer",
-        "displayName",
-        "informationUrl",
-        "isFeatured",
-        "largeIcon",
-        "lastModifiedDateTime",
-        "notes",
-        "owner",
-        "privacyInformationUrl",
-        "publisher",
-        "publishingState",
-        "assignments",
-        "categories",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "developer" => &mut self.developer,
+            "displayName" => &mut self.display_name,
+            "informationUrl" => &mut self.information_url,
+            "isFeatured" => &mut self.is_featured,
+            "largeIcon" => &mut self.large_icon,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "notes" => &mut self.notes,
+            "owner" => &mut self.owner,
+            "privacyInformationUrl" => &mut self.privacy_information_url,
+            "publisher" => &mut self.publisher,
+            "publishingState" => &mut self.publishing_state,
+            "assignments" => &mut self.assignments,
+            "categories" => &mut self.categories,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "developer",
+            "displayName",
+            "informationUrl",
+            "isFeatured",
+            "largeIcon",
+            "lastModifiedDateTime",
+            "notes",
+            "owner",
+            "privacyInformationUrl",
+            "publisher",
+            "publishingState",
+            "assignments",
+            "categories",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -5498,17 +5467,28 @@ impl ::graph_model::rt::Struct for MacOSMicrosoftDefenderApp {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MacOSMicrosoftDefenderApp {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MacOSMicrosoftDefenderApp {
     const TYPE_NAME: &'static str = "microsoft.graph.macOSMicrosoftDefenderApp";
 }
 impl ::graph_model::rt::serde::Serialize for MacOSMicrosoftDefenderApp {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MacOSMicrosoftDefenderApp {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties and inherited properties for the macOS Microsoft Edge App.
@@ -5588,60 +5568,54 @@ pub struct MacOSMicrosoftEdgeApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MacOSMicrosoftEdgeApp {
-    const TYPE_NAME: &'static str = "microsoft.graph.macOSMicrosoftEdgeApp";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "developer" => ::graph_model::rt::field(map, &mut self.developer, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "informationUrl" => ::graph_model::rt::field(map, &mut self.information_url, key),
-            "isFeatured" => ::graph_model::rt::field(map, &mut self.is_featured, key),
-            "largeIcon" => ::graph_model::rt::field(map, &mut self.large_icon, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "notes" => ::graph_model::rt::field(map, &mut self.notes, key),
-            "owner" => ::graph_model::rt::field(map, &mut self.owner, key),
-            "privacyInformationUrl" => {
-                ::graph_model::rt::field(map, &mut self.privacy_information_url, key)
-            }
-            "publisher" => ::graph_model::rt::field(map, &mut self.publisher, key),
-            "publishingState" => ::graph_model::rt::field(map, &mut self.publishing_state, key),
-            "channel" => ::graph_model::rt::field(map, &mut self.channel, key),
-            "assignments" => ::graph_model::rt::field(map, &mut self.assignments, key),
-            "categories" => ::graph_model::rt::field(map, &mut self.categories, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.macOSMicrosoftEdgeApp"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "developer",
-        "displayName",
-        "informationUrl",
-        "isFeatured",
-        "largeIcon",
-        "lastModifiedDateTime",
-        "notes",
-        "owner",
-        "privacyInformationUrl",
-        "publisher",
-        "publishingState",
-        "channel",
-        "assignments",
-        "categories",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "developer" => &mut self.developer,
+            "displayName" => &mut self.display_name,
+            "informationUrl" => &mut self.information_url,
+            "isFeatured" => &mut self.is_featured,
+            "largeIcon" => &mut self.large_icon,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "notes" => &mut self.notes,
+            "owner" => &mut self.owner,
+            "privacyInformationUrl" => &mut self.privacy_information_url,
+            "publisher" => &mut self.publisher,
+            "publishingState" => &mut self.publishing_state,
+            "channel" => &mut self.channel,
+            "assignments" => &mut self.assignments,
+            "categories" => &mut self.categories,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "developer",
+            "displayName",
+            "informationUrl",
+            "isFeatured",
+            "largeIcon",
+            "lastModifiedDateTime",
+            "notes",
+            "owner",
+            "privacyInformationUrl",
+            "publisher",
+            "publishingState",
+            "channel",
+            "assignments",
+            "categories",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -5667,17 +5641,28 @@ impl ::graph_model::rt::Struct for MacOSMicrosoftEdgeApp {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MacOSMicrosoftEdgeApp {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MacOSMicrosoftEdgeApp {
     const TYPE_NAME: &'static str = "microsoft.graph.macOSMicrosoftEdgeApp";
 }
 impl ::graph_model::rt::serde::Serialize for MacOSMicrosoftEdgeApp {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MacOSMicrosoftEdgeApp {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// The minimum operating system required for a macOS app.
@@ -5738,36 +5723,34 @@ pub struct MacOSMinimumOperatingSystem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MacOSMinimumOperatingSystem {
-    const TYPE_NAME: &'static str = "microsoft.graph.macOSMinimumOperatingSystem";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "v10_10" => ::graph_model::rt::field(map, &mut self.v10_10, key),
-            "v10_11" => ::graph_model::rt::field(map, &mut self.v10_11, key),
-            "v10_12" => ::graph_model::rt::field(map, &mut self.v10_12, key),
-            "v10_13" => ::graph_model::rt::field(map, &mut self.v10_13, key),
-            "v10_14" => ::graph_model::rt::field(map, &mut self.v10_14, key),
-            "v10_15" => ::graph_model::rt::field(map, &mut self.v10_15, key),
-            "v10_7" => ::graph_model::rt::field(map, &mut self.v10_7, key),
-            "v10_8" => ::graph_model::rt::field(map, &mut self.v10_8, key),
-            "v10_9" => ::graph_model::rt::field(map, &mut self.v10_9, key),
-            "v11_0" => ::graph_model::rt::field(map, &mut self.v11_0, key),
-            "v12_0" => ::graph_model::rt::field(map, &mut self.v12_0, key),
-            "v13_0" => ::graph_model::rt::field(map, &mut self.v13_0, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.macOSMinimumOperatingSystem"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "v10_10", "v10_11", "v10_12", "v10_13", "v10_14", "v10_15", "v10_7", "v10_8", "v10_9",
-        "v11_0", "v12_0", "v13_0",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "v10_10" => &mut self.v10_10,
+            "v10_11" => &mut self.v10_11,
+            "v10_12" => &mut self.v10_12,
+            "v10_13" => &mut self.v10_13,
+            "v10_14" => &mut self.v10_14,
+            "v10_15" => &mut self.v10_15,
+            "v10_7" => &mut self.v10_7,
+            "v10_8" => &mut self.v10_8,
+            "v10_9" => &mut self.v10_9,
+            "v11_0" => &mut self.v11_0,
+            "v12_0" => &mut self.v12_0,
+            "v13_0" => &mut self.v13_0,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "v10_10", "v10_11", "v10_12", "v10_13", "v10_14", "v10_15", "v10_7", "v10_8", "v10_9",
+            "v11_0", "v12_0", "v13_0",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("v10_10", &self.v10_10);
         w.field("v10_11", &self.v10_11);
         w.field("v10_12", &self.v10_12);
@@ -5788,17 +5771,28 @@ impl ::graph_model::rt::Struct for MacOSMinimumOperatingSystem {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MacOSMinimumOperatingSystem {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MacOSMinimumOperatingSystem {
     const TYPE_NAME: &'static str = "microsoft.graph.macOSMinimumOperatingSystem";
 }
 impl ::graph_model::rt::serde::Serialize for MacOSMinimumOperatingSystem {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MacOSMinimumOperatingSystem {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties and inherited properties for the MacOS Office Suite App.
@@ -5874,58 +5868,52 @@ pub struct MacOSOfficeSuiteApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MacOSOfficeSuiteApp {
-    const TYPE_NAME: &'static str = "microsoft.graph.macOSOfficeSuiteApp";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "developer" => ::graph_model::rt::field(map, &mut self.developer, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "informationUrl" => ::graph_model::rt::field(map, &mut self.information_url, key),
-            "isFeatured" => ::graph_model::rt::field(map, &mut self.is_featured, key),
-            "largeIcon" => ::graph_model::rt::field(map, &mut self.large_icon, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "notes" => ::graph_model::rt::field(map, &mut self.notes, key),
-            "owner" => ::graph_model::rt::field(map, &mut self.owner, key),
-            "privacyInformationUrl" => {
-                ::graph_model::rt::field(map, &mut self.privacy_information_url, key)
-            }
-            "publisher" => ::graph_model::rt::field(map, &mut self.publisher, key),
-            "publishingState" => ::graph_model::rt::field(map, &mut self.publishing_state, key),
-            "assignments" => ::graph_model::rt::field(map, &mut self.assignments, key),
-            "categories" => ::graph_model::rt::field(map, &mut self.categories, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.macOSOfficeSuiteApp"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "developer",
-        "displayName",
-        "informationUrl",
-        "isFeatured",
-        "largeIcon",
-        "lastModifiedDateTime",
-        "notes",
-        "owner",
-        "privacyInformationUrl",
-        "publisher",
-        "publishingState",
-        "assignments",
-        "categories",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "developer" => &mut self.developer,
+            "displayName" => &mut self.display_name,
+            "informationUrl" => &mut self.information_url,
+            "isFeatured" => &mut self.is_featured,
+            "largeIcon" => &mut self.large_icon,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "notes" => &mut self.notes,
+            "owner" => &mut self.owner,
+            "privacyInformationUrl" => &mut self.privacy_information_url,
+            "publisher" => &mut self.publisher,
+            "publishingState" => &mut self.publishing_state,
+            "assignments" => &mut self.assignments,
+            "categories" => &mut self.categories,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "developer",
+            "displayName",
+            "informationUrl",
+            "isFeatured",
+            "largeIcon",
+            "lastModifiedDateTime",
+            "notes",
+            "owner",
+            "privacyInformationUrl",
+            "publisher",
+            "publishingState",
+            "assignments",
+            "categories",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -5950,17 +5938,28 @@ impl ::graph_model::rt::Struct for MacOSOfficeSuiteApp {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MacOSOfficeSuiteApp {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MacOSOfficeSuiteApp {
     const TYPE_NAME: &'static str = "microsoft.graph.macOSOfficeSuiteApp";
 }
 impl ::graph_model::rt::serde::Serialize for MacOSOfficeSuiteApp {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MacOSOfficeSuiteApp {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties used to assign a macOS LOB app to a group.
@@ -5977,24 +5976,20 @@ pub struct MacOsLobAppAssignmentSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MacOsLobAppAssignmentSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.macOsLobAppAssignmentSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "uninstallOnDeviceRemoval" => {
-                ::graph_model::rt::field(map, &mut self.uninstall_on_device_removal, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.macOsLobAppAssignmentSettings"
     }
-    const FIELDS: &'static [&'static str] = &["uninstallOnDeviceRemoval"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "uninstallOnDeviceRemoval" => &mut self.uninstall_on_device_removal,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["uninstallOnDeviceRemoval"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field(
             "uninstallOnDeviceRemoval",
             &self.uninstall_on_device_removal,
@@ -6007,17 +6002,28 @@ impl ::graph_model::rt::Struct for MacOsLobAppAssignmentSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MacOsLobAppAssignmentSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MacOsLobAppAssignmentSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.macOsLobAppAssignmentSettings";
 }
 impl ::graph_model::rt::serde::Serialize for MacOsLobAppAssignmentSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MacOsLobAppAssignmentSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties and inherited properties for Managed Android Line Of Business apps.
@@ -6134,82 +6140,72 @@ pub struct ManagedAndroidLobApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedAndroidLobApp {
-    const TYPE_NAME: &'static str = "microsoft.graph.managedAndroidLobApp";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "developer" => ::graph_model::rt::field(map, &mut self.developer, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "informationUrl" => ::graph_model::rt::field(map, &mut self.information_url, key),
-            "isFeatured" => ::graph_model::rt::field(map, &mut self.is_featured, key),
-            "largeIcon" => ::graph_model::rt::field(map, &mut self.large_icon, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "notes" => ::graph_model::rt::field(map, &mut self.notes, key),
-            "owner" => ::graph_model::rt::field(map, &mut self.owner, key),
-            "privacyInformationUrl" => {
-                ::graph_model::rt::field(map, &mut self.privacy_information_url, key)
-            }
-            "publisher" => ::graph_model::rt::field(map, &mut self.publisher, key),
-            "publishingState" => ::graph_model::rt::field(map, &mut self.publishing_state, key),
-            "appAvailability" => ::graph_model::rt::field(map, &mut self.app_availability, key),
-            "version" => ::graph_model::rt::field(map, &mut self.version, key),
-            "committedContentVersion" => {
-                ::graph_model::rt::field(map, &mut self.committed_content_version, key)
-            }
-            "fileName" => ::graph_model::rt::field(map, &mut self.file_name, key),
-            "size" => ::graph_model::rt::field(map, &mut self.size, key),
-            "minimumSupportedOperatingSystem" => {
-                ::graph_model::rt::field(map, &mut self.minimum_supported_operating_system, key)
-            }
-            "packageId" => ::graph_model::rt::field(map, &mut self.package_id, key),
-            "versionCode" => ::graph_model::rt::field(map, &mut self.version_code, key),
-            "versionName" => ::graph_model::rt::field(map, &mut self.version_name, key),
-            "assignments" => ::graph_model::rt::field(map, &mut self.assignments, key),
-            "categories" => ::graph_model::rt::field(map, &mut self.categories, key),
-            "contentVersions" => ::graph_model::rt::field(map, &mut self.content_versions, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.managedAndroidLobApp"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "developer",
-        "displayName",
-        "informationUrl",
-        "isFeatured",
-        "largeIcon",
-        "lastModifiedDateTime",
-        "notes",
-        "owner",
-        "privacyInformationUrl",
-        "publisher",
-        "publishingState",
-        "appAvailability",
-        "version",
-        "committedContentVersion",
-        "fileName",
-        "size",
-        "minimumSupportedOperatingSystem",
-        "packageId",
-        "versionCode",
-        "versionName",
-        "assignments",
-        "categories",
-        "contentVersions",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "developer" => &mut self.developer,
+            "displayName" => &mut self.display_name,
+            "informationUrl" => &mut self.information_url,
+            "isFeatured" => &mut self.is_featured,
+            "largeIcon" => &mut self.large_icon,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "notes" => &mut self.notes,
+            "owner" => &mut self.owner,
+            "privacyInformationUrl" => &mut self.privacy_information_url,
+            "publisher" => &mut self.publisher,
+            "publishingState" => &mut self.publishing_state,
+            "appAvailability" => &mut self.app_availability,
+            "version" => &mut self.version,
+            "committedContentVersion" => &mut self.committed_content_version,
+            "fileName" => &mut self.file_name,
+            "size" => &mut self.size,
+            "minimumSupportedOperatingSystem" => &mut self.minimum_supported_operating_system,
+            "packageId" => &mut self.package_id,
+            "versionCode" => &mut self.version_code,
+            "versionName" => &mut self.version_name,
+            "assignments" => &mut self.assignments,
+            "categories" => &mut self.categories,
+            "contentVersions" => &mut self.content_versions,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "developer",
+            "displayName",
+            "informationUrl",
+            "isFeatured",
+            "largeIcon",
+            "lastModifiedDateTime",
+            "notes",
+            "owner",
+            "privacyInformationUrl",
+            "publisher",
+            "publishingState",
+            "appAvailability",
+            "version",
+            "committedContentVersion",
+            "fileName",
+            "size",
+            "minimumSupportedOperatingSystem",
+            "packageId",
+            "versionCode",
+            "versionName",
+            "assignments",
+            "categories",
+            "contentVersions",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -6247,17 +6243,28 @@ impl ::graph_model::rt::Struct for ManagedAndroidLobApp {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ManagedAndroidLobApp {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedAndroidLobApp {
     const TYPE_NAME: &'static str = "microsoft.graph.managedAndroidLobApp";
 }
 impl ::graph_model::rt::serde::Serialize for ManagedAndroidLobApp {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAndroidLobApp {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties and inherited properties for Android store apps that you can manage with an Intune app protection policy.
@@ -6353,70 +6360,62 @@ pub struct ManagedAndroidStoreApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedAndroidStoreApp {
-    const TYPE_NAME: &'static str = "microsoft.graph.managedAndroidStoreApp";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "developer" => ::graph_model::rt::field(map, &mut self.developer, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "informationUrl" => ::graph_model::rt::field(map, &mut self.information_url, key),
-            "isFeatured" => ::graph_model::rt::field(map, &mut self.is_featured, key),
-            "largeIcon" => ::graph_model::rt::field(map, &mut self.large_icon, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "notes" => ::graph_model::rt::field(map, &mut self.notes, key),
-            "owner" => ::graph_model::rt::field(map, &mut self.owner, key),
-            "privacyInformationUrl" => {
-                ::graph_model::rt::field(map, &mut self.privacy_information_url, key)
-            }
-            "publisher" => ::graph_model::rt::field(map, &mut self.publisher, key),
-            "publishingState" => ::graph_model::rt::field(map, &mut self.publishing_state, key),
-            "appAvailability" => ::graph_model::rt::field(map, &mut self.app_availability, key),
-            "version" => ::graph_model::rt::field(map, &mut self.version, key),
-            "appStoreUrl" => ::graph_model::rt::field(map, &mut self.app_store_url, key),
-            "minimumSupportedOperatingSystem" => {
-                ::graph_model::rt::field(map, &mut self.minimum_supported_operating_system, key)
-            }
-            "packageId" => ::graph_model::rt::field(map, &mut self.package_id, key),
-            "assignments" => ::graph_model::rt::field(map, &mut self.assignments, key),
-            "categories" => ::graph_model::rt::field(map, &mut self.categories, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.managedAndroidStoreApp"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "developer",
-        "displayName",
-        "informationUrl",
-        "isFeatured",
-        "largeIcon",
-        "lastModifiedDateTime",
-        "notes",
-        "owner",
-        "privacyInformationUrl",
-        "publisher",
-        "publishingState",
-        "appAvailability",
-        "version",
-        "appStoreUrl",
-        "minimumSupportedOperatingSystem",
-        "packageId",
-        "assignments",
-        "categories",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "developer" => &mut self.developer,
+            "displayName" => &mut self.display_name,
+            "informationUrl" => &mut self.information_url,
+            "isFeatured" => &mut self.is_featured,
+            "largeIcon" => &mut self.large_icon,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "notes" => &mut self.notes,
+            "owner" => &mut self.owner,
+            "privacyInformationUrl" => &mut self.privacy_information_url,
+            "publisher" => &mut self.publisher,
+            "publishingState" => &mut self.publishing_state,
+            "appAvailability" => &mut self.app_availability,
+            "version" => &mut self.version,
+            "appStoreUrl" => &mut self.app_store_url,
+            "minimumSupportedOperatingSystem" => &mut self.minimum_supported_operating_system,
+            "packageId" => &mut self.package_id,
+            "assignments" => &mut self.assignments,
+            "categories" => &mut self.categories,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "developer",
+            "displayName",
+            "informationUrl",
+            "isFeatured",
+            "largeIcon",
+            "lastModifiedDateTime",
+            "notes",
+            "owner",
+            "privacyInformationUrl",
+            "publisher",
+            "publishingState",
+            "appAvailability",
+            "version",
+            "appStoreUrl",
+            "minimumSupportedOperatingSystem",
+            "packageId",
+            "assignments",
+            "categories",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -6449,17 +6448,28 @@ impl ::graph_model::rt::Struct for ManagedAndroidStoreApp {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ManagedAndroidStoreApp {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedAndroidStoreApp {
     const TYPE_NAME: &'static str = "microsoft.graph.managedAndroidStoreApp";
 }
 impl ::graph_model::rt::serde::Serialize for ManagedAndroidStoreApp {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAndroidStoreApp {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Abstract class that contains properties and inherited properties for apps that you can manage with an Intune app protection policy.
@@ -6544,62 +6554,56 @@ pub struct ManagedApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedApp {
-    const TYPE_NAME: &'static str = "microsoft.graph.managedApp";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "developer" => ::graph_model::rt::field(map, &mut self.developer, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "informationUrl" => ::graph_model::rt::field(map, &mut self.information_url, key),
-            "isFeatured" => ::graph_model::rt::field(map, &mut self.is_featured, key),
-            "largeIcon" => ::graph_model::rt::field(map, &mut self.large_icon, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "notes" => ::graph_model::rt::field(map, &mut self.notes, key),
-            "owner" => ::graph_model::rt::field(map, &mut self.owner, key),
-            "privacyInformationUrl" => {
-                ::graph_model::rt::field(map, &mut self.privacy_information_url, key)
-            }
-            "publisher" => ::graph_model::rt::field(map, &mut self.publisher, key),
-            "publishingState" => ::graph_model::rt::field(map, &mut self.publishing_state, key),
-            "appAvailability" => ::graph_model::rt::field(map, &mut self.app_availability, key),
-            "version" => ::graph_model::rt::field(map, &mut self.version, key),
-            "assignments" => ::graph_model::rt::field(map, &mut self.assignments, key),
-            "categories" => ::graph_model::rt::field(map, &mut self.categories, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.managedApp"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "developer",
-        "displayName",
-        "informationUrl",
-        "isFeatured",
-        "largeIcon",
-        "lastModifiedDateTime",
-        "notes",
-        "owner",
-        "privacyInformationUrl",
-        "publisher",
-        "publishingState",
-        "appAvailability",
-        "version",
-        "assignments",
-        "categories",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "developer" => &mut self.developer,
+            "displayName" => &mut self.display_name,
+            "informationUrl" => &mut self.information_url,
+            "isFeatured" => &mut self.is_featured,
+            "largeIcon" => &mut self.large_icon,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "notes" => &mut self.notes,
+            "owner" => &mut self.owner,
+            "privacyInformationUrl" => &mut self.privacy_information_url,
+            "publisher" => &mut self.publisher,
+            "publishingState" => &mut self.publishing_state,
+            "appAvailability" => &mut self.app_availability,
+            "version" => &mut self.version,
+            "assignments" => &mut self.assignments,
+            "categories" => &mut self.categories,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "developer",
+            "displayName",
+            "informationUrl",
+            "isFeatured",
+            "largeIcon",
+            "lastModifiedDateTime",
+            "notes",
+            "owner",
+            "privacyInformationUrl",
+            "publisher",
+            "publishingState",
+            "appAvailability",
+            "version",
+            "assignments",
+            "categories",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -6626,17 +6630,28 @@ impl ::graph_model::rt::Struct for ManagedApp {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ManagedApp {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedApp {
     const TYPE_NAME: &'static str = "microsoft.graph.managedApp";
 }
 impl ::graph_model::rt::serde::Serialize for ManagedApp {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedApp {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.managedApp` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -6672,47 +6687,82 @@ impl Default for ManagedAppAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for ManagedAppAny {
-    type Base = super::ManagedApp;
-    const BASE: &'static str = "microsoft.graph.managedApp";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.managedApp"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.managedApp" => Self::Base(Default::default()),
             "microsoft.graph.managedAndroidLobApp" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ManagedAndroidLobApp)
+                Self::ManagedAndroidLobApp(Default::default())
             }
             "microsoft.graph.managedAndroidStoreApp" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ManagedAndroidStoreApp)
+                Self::ManagedAndroidStoreApp(Default::default())
             }
-            "microsoft.graph.managedIOSLobApp" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ManagedIOSLobApp)
-            }
-            "microsoft.graph.managedIOSStoreApp" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ManagedIOSStoreApp)
-            }
-            "microsoft.graph.managedMobileLobApp" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ManagedMobileLobApp)
-            }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            "microsoft.graph.managedIOSLobApp" => Self::ManagedIOSLobApp(Default::default()),
+            "microsoft.graph.managedIOSStoreApp" => Self::ManagedIOSStoreApp(Default::default()),
+            "microsoft.graph.managedMobileLobApp" => Self::ManagedMobileLobApp(Default::default()),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::ManagedAndroidLobApp(v) => Some(v),
+            Self::ManagedAndroidStoreApp(v) => Some(v),
+            Self::ManagedIOSLobApp(v) => Some(v),
+            Self::ManagedIOSStoreApp(v) => Some(v),
+            Self::ManagedMobileLobApp(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::ManagedApp) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::ManagedAndroidLobApp(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.managedAndroidLobApp", v)
+            }
+            Self::ManagedAndroidStoreApp(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.managedAndroidStoreApp", v)
+            }
+            Self::ManagedIOSLobApp(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.managedIOSLobApp", v)
+            }
+            Self::ManagedIOSStoreApp(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.managedIOSStoreApp", v)
+            }
+            Self::ManagedMobileLobApp(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.managedMobileLobApp", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for ManagedAppAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for ManagedAppAny {
@@ -6720,30 +6770,12 @@ impl ::graph_model::rt::GraphType for ManagedAppAny {
 }
 impl ::graph_model::rt::serde::Serialize for ManagedAppAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::ManagedAndroidLobApp(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.managedAndroidLobApp"), s)
-            }
-            Self::ManagedAndroidStoreApp(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.managedAndroidStoreApp"), s)
-            }
-            Self::ManagedIOSLobApp(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.managedIOSLobApp"), s)
-            }
-            Self::ManagedIOSStoreApp(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.managedIOSStoreApp"), s)
-            }
-            Self::ManagedMobileLobApp(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.managedMobileLobApp"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A managed (MAM) application's availability.
@@ -6789,6 +6821,17 @@ impl ::graph_model::rt::WireEnum for ManagedAppAvailability {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for ManagedAppAvailability {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for ManagedAppAvailability {
@@ -6863,6 +6906,17 @@ impl ::graph_model::rt::WireEnum for ManagedAppClipboardSharingLevel {
         }
     }
 }
+impl ::graph_model::rt::Value for ManagedAppClipboardSharingLevel {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ManagedAppClipboardSharingLevel {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -6910,38 +6964,34 @@ pub struct ManagedAppConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedAppConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.managedAppConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "version" => ::graph_model::rt::field(map, &mut self.version, key),
-            "customSettings" => ::graph_model::rt::field(map, &mut self.custom_settings, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.managedAppConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "displayName",
-        "lastModifiedDateTime",
-        "version",
-        "customSettings",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "version" => &mut self.version,
+            "customSettings" => &mut self.custom_settings,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "lastModifiedDateTime",
+            "version",
+            "customSettings",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -6957,17 +7007,28 @@ impl ::graph_model::rt::Struct for ManagedAppConfiguration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ManagedAppConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedAppConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.managedAppConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for ManagedAppConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppConfiguration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.managedAppConfiguration` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -6995,35 +7056,61 @@ impl Default for ManagedAppConfigurationAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for ManagedAppConfigurationAny {
-    type Base = super::ManagedAppConfiguration;
-    const BASE: &'static str = "microsoft.graph.managedAppConfiguration";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.managedAppConfiguration"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.managedAppConfiguration" => Self::Base(Default::default()),
             "microsoft.graph.targetedManagedAppConfiguration" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::TargetedManagedAppConfiguration)
+                Self::TargetedManagedAppConfiguration(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::TargetedManagedAppConfiguration(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::ManagedAppConfiguration) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::TargetedManagedAppConfiguration(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.targetedManagedAppConfiguration",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for ManagedAppConfigurationAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for ManagedAppConfigurationAny {
@@ -7031,20 +7118,12 @@ impl ::graph_model::rt::GraphType for ManagedAppConfigurationAny {
 }
 impl ::graph_model::rt::serde::Serialize for ManagedAppConfigurationAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::TargetedManagedAppConfiguration(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.targetedManagedAppConfiguration"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppConfigurationAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Represents the level to which app data is encrypted for managed apps
@@ -7107,6 +7186,17 @@ impl ::graph_model::rt::WireEnum for ManagedAppDataEncryptionType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for ManagedAppDataEncryptionType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for ManagedAppDataEncryptionType {
@@ -7177,6 +7267,17 @@ impl ::graph_model::rt::WireEnum for ManagedAppDataStorageLocation {
         }
     }
 }
+impl ::graph_model::rt::Value for ManagedAppDataStorageLocation {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ManagedAppDataStorageLocation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -7238,6 +7339,17 @@ impl ::graph_model::rt::WireEnum for ManagedAppDataTransferLevel {
         }
     }
 }
+impl ::graph_model::rt::Value for ManagedAppDataTransferLevel {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ManagedAppDataTransferLevel {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -7293,6 +7405,17 @@ impl ::graph_model::rt::WireEnum for ManagedAppFlaggedReason {
         }
     }
 }
+impl ::graph_model::rt::Value for ManagedAppFlaggedReason {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ManagedAppFlaggedReason {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -7331,34 +7454,30 @@ pub struct ManagedAppOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedAppOperation {
-    const TYPE_NAME: &'static str = "microsoft.graph.managedAppOperation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            "version" => ::graph_model::rt::field(map, &mut self.version, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.managedAppOperation"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "displayName",
-        "lastModifiedDateTime",
-        "state",
-        "version",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "state" => &mut self.state,
+            "version" => &mut self.version,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "displayName",
+            "lastModifiedDateTime",
+            "state",
+            "version",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
         w.field("lastModifiedDateTime", &self.last_modified_date_time);
@@ -7372,17 +7491,28 @@ impl ::graph_model::rt::Struct for ManagedAppOperation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ManagedAppOperation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedAppOperation {
     const TYPE_NAME: &'static str = "microsoft.graph.managedAppOperation";
 }
 impl ::graph_model::rt::serde::Serialize for ManagedAppOperation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppOperation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Character set which is to be used for a user's app PIN
@@ -7430,6 +7560,17 @@ impl ::graph_model::rt::WireEnum for ManagedAppPinCharacterSet {
         }
     }
 }
+impl ::graph_model::rt::Value for ManagedAppPinCharacterSet {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ManagedAppPinCharacterSet {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -7473,36 +7614,32 @@ pub struct ManagedAppPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedAppPolicy {
-    const TYPE_NAME: &'static str = "microsoft.graph.managedAppPolicy";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "version" => ::graph_model::rt::field(map, &mut self.version, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.managedAppPolicy"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "displayName",
-        "lastModifiedDateTime",
-        "version",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "version" => &mut self.version,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "lastModifiedDateTime",
+            "version",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -7517,17 +7654,28 @@ impl ::graph_model::rt::Struct for ManagedAppPolicy {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ManagedAppPolicy {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedAppPolicy {
     const TYPE_NAME: &'static str = "microsoft.graph.managedAppPolicy";
 }
 impl ::graph_model::rt::serde::Serialize for ManagedAppPolicy {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppPolicy {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.managedAppPolicy` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -7573,64 +7721,130 @@ impl Default for ManagedAppPolicyAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for ManagedAppPolicyAny {
-    type Base = super::ManagedAppPolicy;
-    const BASE: &'static str = "microsoft.graph.managedAppPolicy";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.managedAppPolicy"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.managedAppPolicy" => Self::Base(Default::default()),
             "microsoft.graph.androidManagedAppProtection" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::AndroidManagedAppProtection)
+                Self::AndroidManagedAppProtection(Default::default())
             }
             "microsoft.graph.defaultManagedAppProtection" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::DefaultManagedAppProtection)
+                Self::DefaultManagedAppProtection(Default::default())
             }
             "microsoft.graph.iosManagedAppProtection" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::IosManagedAppProtection)
+                Self::IosManagedAppProtection(Default::default())
             }
             "microsoft.graph.managedAppConfiguration" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ManagedAppConfiguration)
+                Self::ManagedAppConfiguration(Default::default())
             }
             "microsoft.graph.managedAppProtection" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ManagedAppProtection)
+                Self::ManagedAppProtection(Default::default())
             }
             "microsoft.graph.mdmWindowsInformationProtectionPolicy" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::MdmWindowsInformationProtectionPolicy)
+                Self::MdmWindowsInformationProtectionPolicy(Default::default())
             }
             "microsoft.graph.targetedManagedAppConfiguration" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::TargetedManagedAppConfiguration)
+                Self::TargetedManagedAppConfiguration(Default::default())
             }
             "microsoft.graph.targetedManagedAppProtection" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::TargetedManagedAppProtection)
+                Self::TargetedManagedAppProtection(Default::default())
             }
             "microsoft.graph.windowsInformationProtection" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::WindowsInformationProtection)
+                Self::WindowsInformationProtection(Default::default())
             }
             "microsoft.graph.windowsInformationProtectionPolicy" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::WindowsInformationProtectionPolicy)
+                Self::WindowsInformationProtectionPolicy(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::AndroidManagedAppProtection(v) => Some(v),
+            Self::DefaultManagedAppProtection(v) => Some(v),
+            Self::IosManagedAppProtection(v) => Some(v),
+            Self::ManagedAppConfiguration(v) => Some(v),
+            Self::ManagedAppProtection(v) => Some(v),
+            Self::MdmWindowsInformationProtectionPolicy(v) => Some(v),
+            Self::TargetedManagedAppConfiguration(v) => Some(v),
+            Self::TargetedManagedAppProtection(v) => Some(v),
+            Self::WindowsInformationProtection(v) => Some(v),
+            Self::WindowsInformationProtectionPolicy(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::ManagedAppPolicy) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::AndroidManagedAppProtection(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.androidManagedAppProtection",
+                v,
+            ),
+            Self::DefaultManagedAppProtection(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.defaultManagedAppProtection",
+                v,
+            ),
+            Self::IosManagedAppProtection(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.iosManagedAppProtection", v)
+            }
+            Self::ManagedAppConfiguration(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.managedAppConfiguration", v)
+            }
+            Self::ManagedAppProtection(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.managedAppProtection", v)
+            }
+            Self::MdmWindowsInformationProtectionPolicy(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.mdmWindowsInformationProtectionPolicy",
+                v,
+            ),
+            Self::TargetedManagedAppConfiguration(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.targetedManagedAppConfiguration",
+                v,
+            ),
+            Self::TargetedManagedAppProtection(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.targetedManagedAppProtection",
+                v,
+            ),
+            Self::WindowsInformationProtection(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.windowsInformationProtection",
+                v,
+            ),
+            Self::WindowsInformationProtectionPolicy(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.windowsInformationProtectionPolicy",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for ManagedAppPolicyAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for ManagedAppPolicyAny {
@@ -7638,59 +7852,12 @@ impl ::graph_model::rt::GraphType for ManagedAppPolicyAny {
 }
 impl ::graph_model::rt::serde::Serialize for ManagedAppPolicyAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::AndroidManagedAppProtection(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.androidManagedAppProtection"),
-                s,
-            ),
-            Self::DefaultManagedAppProtection(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.defaultManagedAppProtection"),
-                s,
-            ),
-            Self::IosManagedAppProtection(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.iosManagedAppProtection"), s)
-            }
-            Self::ManagedAppConfiguration(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.managedAppConfiguration"), s)
-            }
-            Self::ManagedAppProtection(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.managedAppProtection"), s)
-            }
-            Self::MdmWindowsInformationProtectionPolicy(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.mdmWindowsInformationProtectionPolicy"),
-                s,
-            ),
-            Self::TargetedManagedAppConfiguration(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.targetedManagedAppConfiguration"),
-                s,
-            ),
-            Self::TargetedManagedAppProtection(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.targetedManagedAppProtection"),
-                s,
-            ),
-            Self::WindowsInformationProtection(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.windowsInformationProtection"),
-                s,
-            ),
-            Self::WindowsInformationProtectionPolicy(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.windowsInformationProtectionPolicy"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppPolicyAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// The ManagedAppEntity is the base entity type for all other entity types under app management workflow.
@@ -7718,40 +7885,34 @@ pub struct ManagedAppPolicyDeploymentSummary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedAppPolicyDeploymentSummary {
-    const TYPE_NAME: &'static str = "microsoft.graph.managedAppPolicyDeploymentSummary";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "configurationDeployedUserCount" => {
-                ::graph_model::rt::field(map, &mut self.configuration_deployed_user_count, key)
-            }
-            "configurationDeploymentSummaryPerApp" => ::graph_model::rt::field(
-                map,
-                &mut self.configuration_deployment_summary_per_app,
-                key,
-            ),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "lastRefreshTime" => ::graph_model::rt::field(map, &mut self.last_refresh_time, key),
-            "version" => ::graph_model::rt::field(map, &mut self.version, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.managedAppPolicyDeploymentSummary"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "configurationDeployedUserCount",
-        "configurationDeploymentSummaryPerApp",
-        "displayName",
-        "lastRefreshTime",
-        "version",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "configurationDeployedUserCount" => &mut self.configuration_deployed_user_count,
+            "configurationDeploymentSummaryPerApp" => {
+                &mut self.configuration_deployment_summary_per_app
+            }
+            "displayName" => &mut self.display_name,
+            "lastRefreshTime" => &mut self.last_refresh_time,
+            "version" => &mut self.version,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "configurationDeployedUserCount",
+            "configurationDeploymentSummaryPerApp",
+            "displayName",
+            "lastRefreshTime",
+            "version",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "configurationDeployedUserCount",
@@ -7772,17 +7933,28 @@ impl ::graph_model::rt::Struct for ManagedAppPolicyDeploymentSummary {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ManagedAppPolicyDeploymentSummary {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedAppPolicyDeploymentSummary {
     const TYPE_NAME: &'static str = "microsoft.graph.managedAppPolicyDeploymentSummary";
 }
 impl ::graph_model::rt::serde::Serialize for ManagedAppPolicyDeploymentSummary {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppPolicyDeploymentSummary {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Represents policy deployment summary per app.
@@ -7803,28 +7975,21 @@ pub struct ManagedAppPolicyDeploymentSummaryPerApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedAppPolicyDeploymentSummaryPerApp {
-    const TYPE_NAME: &'static str = "microsoft.graph.managedAppPolicyDeploymentSummaryPerApp";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "configurationAppliedUserCount" => {
-                ::graph_model::rt::field(map, &mut self.configuration_applied_user_count, key)
-            }
-            "mobileAppIdentifier" => {
-                ::graph_model::rt::field(map, &mut self.mobile_app_identifier, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.managedAppPolicyDeploymentSummaryPerApp"
     }
-    const FIELDS: &'static [&'static str] =
-        &["configurationAppliedUserCount", "mobileAppIdentifier"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "configurationAppliedUserCount" => &mut self.configuration_applied_user_count,
+            "mobileAppIdentifier" => &mut self.mobile_app_identifier,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["configurationAppliedUserCount", "mobileAppIdentifier"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field(
             "configurationAppliedUserCount",
             &self.configuration_applied_user_count,
@@ -7838,17 +8003,28 @@ impl ::graph_model::rt::Struct for ManagedAppPolicyDeploymentSummaryPerApp {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ManagedAppPolicyDeploymentSummaryPerApp {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedAppPolicyDeploymentSummaryPerApp {
     const TYPE_NAME: &'static str = "microsoft.graph.managedAppPolicyDeploymentSummaryPerApp";
 }
 impl ::graph_model::rt::serde::Serialize for ManagedAppPolicyDeploymentSummaryPerApp {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppPolicyDeploymentSummaryPerApp {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Policy used to configure detailed management settings for a specified set of apps
@@ -7992,134 +8168,90 @@ pub struct ManagedAppProtection {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedAppProtection {
-    const TYPE_NAME: &'static str = "microsoft.graph.managedAppProtection";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "version" => ::graph_model::rt::field(map, &mut self.version, key),
-            "allowedDataStorageLocations" => {
-                ::graph_model::rt::field(map, &mut self.allowed_data_storage_locations, key)
-            }
-            "allowedInboundDataTransferSources" => {
-                ::graph_model::rt::field(map, &mut self.allowed_inbound_data_transfer_sources, key)
-            }
-            "allowedOutboundClipboardSharingLevel" => ::graph_model::rt::field(
-                map,
-                &mut self.allowed_outbound_clipboard_sharing_level,
-                key,
-            ),
-            "allowedOutboundDataTransferDestinations" => ::graph_model::rt::field(
-                map,
-                &mut self.allowed_outbound_data_transfer_destinations,
-                key,
-            ),
-            "contactSyncBlocked" => {
-                ::graph_model::rt::field(map, &mut self.contact_sync_blocked, key)
-            }
-            "dataBackupBlocked" => {
-                ::graph_model::rt::field(map, &mut self.data_backup_blocked, key)
-            }
-            "deviceComplianceRequired" => {
-                ::graph_model::rt::field(map, &mut self.device_compliance_required, key)
-            }
-            "disableAppPinIfDevicePinIsSet" => {
-                ::graph_model::rt::field(map, &mut self.disable_app_pin_if_device_pin_is_set, key)
-            }
-            "fingerprintBlocked" => {
-                ::graph_model::rt::field(map, &mut self.fingerprint_blocked, key)
-            }
-            "managedBrowser" => ::graph_model::rt::field(map, &mut self.managed_browser, key),
-            "managedBrowserToOpenLinksRequired" => {
-                ::graph_model::rt::field(map, &mut self.managed_browser_to_open_links_required, key)
-            }
-            "maximumPinRetries" => {
-                ::graph_model::rt::field(map, &mut self.maximum_pin_retries, key)
-            }
-            "minimumPinLength" => ::graph_model::rt::field(map, &mut self.minimum_pin_length, key),
-            "minimumRequiredAppVersion" => {
-                ::graph_model::rt::field(map, &mut self.minimum_required_app_version, key)
-            }
-            "minimumRequiredOsVersion" => {
-                ::graph_model::rt::field(map, &mut self.minimum_required_os_version, key)
-            }
-            "minimumWarningAppVersion" => {
-                ::graph_model::rt::field(map, &mut self.minimum_warning_app_version, key)
-            }
-            "minimumWarningOsVersion" => {
-                ::graph_model::rt::field(map, &mut self.minimum_warning_os_version, key)
-            }
-            "organizationalCredentialsRequired" => {
-                ::graph_model::rt::field(map, &mut self.organizational_credentials_required, key)
-            }
-            "periodBeforePinReset" => {
-                ::graph_model::rt::field(map, &mut self.period_before_pin_reset, key)
-            }
-            "periodOfflineBeforeAccessCheck" => {
-                ::graph_model::rt::field(map, &mut self.period_offline_before_access_check, key)
-            }
-            "periodOfflineBeforeWipeIsEnforced" => {
-                ::graph_model::rt::field(map, &mut self.period_offline_before_wipe_is_enforced, key)
-            }
-            "periodOnlineBeforeAccessCheck" => {
-                ::graph_model::rt::field(map, &mut self.period_online_before_access_check, key)
-            }
-            "pinCharacterSet" => ::graph_model::rt::field(map, &mut self.pin_character_set, key),
-            "pinRequired" => ::graph_model::rt::field(map, &mut self.pin_required, key),
-            "printBlocked" => ::graph_model::rt::field(map, &mut self.print_blocked, key),
-            "saveAsBlocked" => ::graph_model::rt::field(map, &mut self.save_as_blocked, key),
-            "simplePinBlocked" => ::graph_model::rt::field(map, &mut self.simple_pin_blocked, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.managedAppProtection"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "displayName",
-        "lastModifiedDateTime",
-        "version",
-        "allowedDataStorageLocations",
-        "allowedInboundDataTransferSources",
-        "allowedOutboundClipboardSharingLevel",
-        "allowedOutboundDataTransferDestinations",
-        "contactSyncBlocked",
-        "dataBackupBlocked",
-        "deviceComplianceRequired",
-        "disableAppPinIfDevicePinIsSet",
-        "fingerprintBlocked",
-        "managedBrowser",
-        "managedBrowserToOpenLinksRequired",
-        "maximumPinRetries",
-        "minimumPinLength",
-        "minimumRequiredAppVersion",
-        "minimumRequiredOsVersion",
-        "minimumWarningAppVersion",
-        "minimumWarningOsVersion",
-        "organizationalCredentialsRequired",
-        "periodBeforePinReset",
-        "periodOfflineBeforeAccessCheck",
-        "periodOfflineBeforeWipeIsEnforced",
-        "periodOnlineBeforeAccessCheck",
-        "pinCharacterSet",
-        "pinRequired",
-        "printBlocked",
-        "saveAsBlocked",
-        "simplePinBlocked",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "version" => &mut self.version,
+            "allowedDataStorageLocations" => &mut self.allowed_data_storage_locations,
+            "allowedInboundDataTransferSources" => &mut self.allowed_inbound_data_transfer_sources,
+            "allowedOutboundClipboardSharingLevel" => {
+                &mut self.allowed_outbound_clipboard_sharing_level
+            }
+            "allowedOutboundDataTransferDestinations" => {
+                &mut self.allowed_outbound_data_transfer_destinations
+            }
+            "contactSyncBlocked" => &mut self.contact_sync_blocked,
+            "dataBackupBlocked" => &mut self.data_backup_blocked,
+            "deviceComplianceRequired" => &mut self.device_compliance_required,
+            "disableAppPinIfDevicePinIsSet" => &mut self.disable_app_pin_if_device_pin_is_set,
+            "fingerprintBlocked" => &mut self.fingerprint_blocked,
+            "managedBrowser" => &mut self.managed_browser,
+            "managedBrowserToOpenLinksRequired" => &mut self.managed_browser_to_open_links_required,
+            "maximumPinRetries" => &mut self.maximum_pin_retries,
+            "minimumPinLength" => &mut self.minimum_pin_length,
+            "minimumRequiredAppVersion" => &mut self.minimum_required_app_version,
+            "minimumRequiredOsVersion" => &mut self.minimum_required_os_version,
+            "minimumWarningAppVersion" => &mut self.minimum_warning_app_version,
+            "minimumWarningOsVersion" => &mut self.minimum_warning_os_version,
+            "organizationalCredentialsRequired" => &mut self.organizational_credentials_required,
+            "periodBeforePinReset" => &mut self.period_before_pin_reset,
+            "periodOfflineBeforeAccessCheck" => &mut self.period_offline_before_access_check,
+            "periodOfflineBeforeWipeIsEnforced" => &mut self.period_offline_before_wipe_is_enforced,
+            "periodOnlineBeforeAccessCheck" => &mut self.period_online_before_access_check,
+            "pinCharacterSet" => &mut self.pin_character_set,
+            "pinRequired" => &mut self.pin_required,
+            "printBlocked" => &mut self.print_blocked,
+            "saveAsBlocked" => &mut self.save_as_blocked,
+            "simplePinBlocked" => &mut self.simple_pin_blocked,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "lastModifiedDateTime",
+            "version",
+            "allowedDataStorageLocations",
+            "allowedInboundDataTransferSources",
+            "allowedOutboundClipboardSharingLevel",
+            "allowedOutboundDataTransferDestinations",
+            "contactSyncBlocked",
+            "dataBackupBlocked",
+            "deviceComplianceRequired",
+            "disableAppPinIfDevicePinIsSet",
+            "fingerprintBlocked",
+            "managedBrowser",
+            "managedBrowserToOpenLinksRequired",
+            "maximumPinRetries",
+            "minimumPinLength",
+            "minimumRequiredAppVersion",
+            "minimumRequiredOsVersion",
+            "minimumWarningAppVersion",
+            "minimumWarningOsVersion",
+            "organizationalCredentialsRequired",
+            "periodBeforePinReset",
+            "periodOfflineBeforeAccessCheck",
+            "periodOfflineBeforeWipeIsEnforced",
+            "periodOnlineBeforeAccessCheck",
+            "pinCharacterSet",
+            "pinRequired",
+            "printBlocked",
+            "saveAsBlocked",
+            "simplePinBlocked",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -8200,17 +8332,28 @@ impl ::graph_model::rt::Struct for ManagedAppProtection {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ManagedAppProtection {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedAppProtection {
     const TYPE_NAME: &'static str = "microsoft.graph.managedAppProtection";
 }
 impl ::graph_model::rt::serde::Serialize for ManagedAppProtection {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppProtection {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.managedAppProtection` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -8244,44 +8387,84 @@ impl Default for ManagedAppProtectionAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for ManagedAppProtectionAny {
-    type Base = super::ManagedAppProtection;
-    const BASE: &'static str = "microsoft.graph.managedAppProtection";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.managedAppProtection"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.managedAppProtection" => Self::Base(Default::default()),
             "microsoft.graph.androidManagedAppProtection" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::AndroidManagedAppProtection)
+                Self::AndroidManagedAppProtection(Default::default())
             }
             "microsoft.graph.defaultManagedAppProtection" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::DefaultManagedAppProtection)
+                Self::DefaultManagedAppProtection(Default::default())
             }
             "microsoft.graph.iosManagedAppProtection" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::IosManagedAppProtection)
+                Self::IosManagedAppProtection(Default::default())
             }
             "microsoft.graph.targetedManagedAppProtection" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::TargetedManagedAppProtection)
+                Self::TargetedManagedAppProtection(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::AndroidManagedAppProtection(v) => Some(v),
+            Self::DefaultManagedAppProtection(v) => Some(v),
+            Self::IosManagedAppProtection(v) => Some(v),
+            Self::TargetedManagedAppProtection(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::ManagedAppProtection) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::AndroidManagedAppProtection(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.androidManagedAppProtection",
+                v,
+            ),
+            Self::DefaultManagedAppProtection(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.defaultManagedAppProtection",
+                v,
+            ),
+            Self::IosManagedAppProtection(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.iosManagedAppProtection", v)
+            }
+            Self::TargetedManagedAppProtection(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.targetedManagedAppProtection",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for ManagedAppProtectionAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for ManagedAppProtectionAny {
@@ -8289,33 +8472,12 @@ impl ::graph_model::rt::GraphType for ManagedAppProtectionAny {
 }
 impl ::graph_model::rt::serde::Serialize for ManagedAppProtectionAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::AndroidManagedAppProtection(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.androidManagedAppProtection"),
-                s,
-            ),
-            Self::DefaultManagedAppProtection(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.defaultManagedAppProtection"),
-                s,
-            ),
-            Self::IosManagedAppProtection(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.iosManagedAppProtection"), s)
-            }
-            Self::TargetedManagedAppProtection(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.targetedManagedAppProtection"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppProtectionAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// The ManagedAppEntity is the base entity type for all other entity types under app management workflow.
@@ -8393,58 +8555,52 @@ pub struct ManagedAppRegistration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedAppRegistration {
-    const TYPE_NAME: &'static str = "microsoft.graph.managedAppRegistration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "appIdentifier" => ::graph_model::rt::field(map, &mut self.app_identifier, key),
-            "applicationVersion" => {
-                ::graph_model::rt::field(map, &mut self.application_version, key)
-            }
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "deviceName" => ::graph_model::rt::field(map, &mut self.device_name, key),
-            "deviceTag" => ::graph_model::rt::field(map, &mut self.device_tag, key),
-            "deviceType" => ::graph_model::rt::field(map, &mut self.device_type, key),
-            "flaggedReasons" => ::graph_model::rt::field(map, &mut self.flagged_reasons, key),
-            "lastSyncDateTime" => ::graph_model::rt::field(map, &mut self.last_sync_date_time, key),
-            "managementSdkVersion" => {
-                ::graph_model::rt::field(map, &mut self.management_sdk_version, key)
-            }
-            "platformVersion" => ::graph_model::rt::field(map, &mut self.platform_version, key),
-            "userId" => ::graph_model::rt::field(map, &mut self.user_id, key),
-            "version" => ::graph_model::rt::field(map, &mut self.version, key),
-            "appliedPolicies" => ::graph_model::rt::field(map, &mut self.applied_policies, key),
-            "intendedPolicies" => ::graph_model::rt::field(map, &mut self.intended_policies, key),
-            "operations" => ::graph_model::rt::field(map, &mut self.operations, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.managedAppRegistration"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "appIdentifier",
-        "applicationVersion",
-        "createdDateTime",
-        "deviceName",
-        "deviceTag",
-        "deviceType",
-        "flaggedReasons",
-        "lastSyncDateTime",
-        "managementSdkVersion",
-        "platformVersion",
-        "userId",
-        "version",
-        "appliedPolicies",
-        "intendedPolicies",
-        "operations",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "appIdentifier" => &mut self.app_identifier,
+            "applicationVersion" => &mut self.application_version,
+            "createdDateTime" => &mut self.created_date_time,
+            "deviceName" => &mut self.device_name,
+            "deviceTag" => &mut self.device_tag,
+            "deviceType" => &mut self.device_type,
+            "flaggedReasons" => &mut self.flagged_reasons,
+            "lastSyncDateTime" => &mut self.last_sync_date_time,
+            "managementSdkVersion" => &mut self.management_sdk_version,
+            "platformVersion" => &mut self.platform_version,
+            "userId" => &mut self.user_id,
+            "version" => &mut self.version,
+            "appliedPolicies" => &mut self.applied_policies,
+            "intendedPolicies" => &mut self.intended_policies,
+            "operations" => &mut self.operations,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "appIdentifier",
+            "applicationVersion",
+            "createdDateTime",
+            "deviceName",
+            "deviceTag",
+            "deviceType",
+            "flaggedReasons",
+            "lastSyncDateTime",
+            "managementSdkVersion",
+            "platformVersion",
+            "userId",
+            "version",
+            "appliedPolicies",
+            "intendedPolicies",
+            "operations",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("appIdentifier", &self.app_identifier);
         w.field("applicationVersion", &self.application_version);
@@ -8469,17 +8625,28 @@ impl ::graph_model::rt::Struct for ManagedAppRegistration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ManagedAppRegistration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedAppRegistration {
     const TYPE_NAME: &'static str = "microsoft.graph.managedAppRegistration";
 }
 impl ::graph_model::rt::serde::Serialize for ManagedAppRegistration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppRegistration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.managedAppRegistration` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -8509,38 +8676,68 @@ impl Default for ManagedAppRegistrationAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for ManagedAppRegistrationAny {
-    type Base = super::ManagedAppRegistration;
-    const BASE: &'static str = "microsoft.graph.managedAppRegistration";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.managedAppRegistration"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.managedAppRegistration" => Self::Base(Default::default()),
             "microsoft.graph.androidManagedAppRegistration" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::AndroidManagedAppRegistration)
+                Self::AndroidManagedAppRegistration(Default::default())
             }
             "microsoft.graph.iosManagedAppRegistration" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::IosManagedAppRegistration)
+                Self::IosManagedAppRegistration(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::AndroidManagedAppRegistration(v) => Some(v),
+            Self::IosManagedAppRegistration(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::ManagedAppRegistration) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::AndroidManagedAppRegistration(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.androidManagedAppRegistration",
+                v,
+            ),
+            Self::IosManagedAppRegistration(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.iosManagedAppRegistration", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for ManagedAppRegistrationAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for ManagedAppRegistrationAny {
@@ -8548,25 +8745,12 @@ impl ::graph_model::rt::GraphType for ManagedAppRegistrationAny {
 }
 impl ::graph_model::rt::serde::Serialize for ManagedAppRegistrationAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::AndroidManagedAppRegistration(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.androidManagedAppRegistration"),
-                s,
-            ),
-            Self::IosManagedAppRegistration(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.iosManagedAppRegistration"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppRegistrationAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Represents app protection and configuration status for the organization.
@@ -8590,24 +8774,22 @@ pub struct ManagedAppStatus {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedAppStatus {
-    const TYPE_NAME: &'static str = "microsoft.graph.managedAppStatus";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "version" => ::graph_model::rt::field(map, &mut self.version, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.managedAppStatus"
     }
-    const FIELDS: &'static [&'static str] = &["id", "displayName", "version"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            "version" => &mut self.version,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "displayName", "version"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
         w.field("version", &self.version);
@@ -8619,17 +8801,28 @@ impl ::graph_model::rt::Struct for ManagedAppStatus {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ManagedAppStatus {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedAppStatus {
     const TYPE_NAME: &'static str = "microsoft.graph.managedAppStatus";
 }
 impl ::graph_model::rt::serde::Serialize for ManagedAppStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppStatus {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.managedAppStatus` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -8657,35 +8850,58 @@ impl Default for ManagedAppStatusAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for ManagedAppStatusAny {
-    type Base = super::ManagedAppStatus;
-    const BASE: &'static str = "microsoft.graph.managedAppStatus";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
-            "microsoft.graph.managedAppStatusRaw" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ManagedAppStatusRaw)
-            }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.managedAppStatus"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.managedAppStatus" => Self::Base(Default::default()),
+            "microsoft.graph.managedAppStatusRaw" => Self::ManagedAppStatusRaw(Default::default()),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::ManagedAppStatusRaw(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::ManagedAppStatus) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::ManagedAppStatusRaw(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.managedAppStatusRaw", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for ManagedAppStatusAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for ManagedAppStatusAny {
@@ -8693,18 +8909,12 @@ impl ::graph_model::rt::GraphType for ManagedAppStatusAny {
 }
 impl ::graph_model::rt::serde::Serialize for ManagedAppStatusAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::ManagedAppStatusRaw(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.managedAppStatusRaw"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppStatusAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Represents an un-typed status report about organizations app protection and configuration.
@@ -8731,25 +8941,23 @@ pub struct ManagedAppStatusRaw {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedAppStatusRaw {
-    const TYPE_NAME: &'static str = "microsoft.graph.managedAppStatusRaw";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "version" => ::graph_model::rt::field(map, &mut self.version, key),
-            "content" => ::graph_model::rt::field(map, &mut self.content, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.managedAppStatusRaw"
     }
-    const FIELDS: &'static [&'static str] = &["id", "displayName", "version", "content"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            "version" => &mut self.version,
+            "content" => &mut self.content,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "displayName", "version", "content"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
         w.field("version", &self.version);
@@ -8762,17 +8970,28 @@ impl ::graph_model::rt::Struct for ManagedAppStatusRaw {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ManagedAppStatusRaw {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedAppStatusRaw {
     const TYPE_NAME: &'static str = "microsoft.graph.managedAppStatusRaw";
 }
 impl ::graph_model::rt::serde::Serialize for ManagedAppStatusRaw {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppStatusRaw {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Type of managed browser
@@ -8818,6 +9037,17 @@ impl ::graph_model::rt::WireEnum for ManagedBrowserType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for ManagedBrowserType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for ManagedBrowserType {
@@ -8892,54 +9122,44 @@ pub struct ManagedDeviceMobileAppConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedDeviceMobileAppConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.managedDeviceMobileAppConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "targetedMobileApps" => {
-                ::graph_model::rt::field(map, &mut self.targeted_mobile_apps, key)
-            }
-            "version" => ::graph_model::rt::field(map, &mut self.version, key),
-            "assignments" => ::graph_model::rt::field(map, &mut self.assignments, key),
-            "deviceStatuses" => ::graph_model::rt::field(map, &mut self.device_statuses, key),
-            "deviceStatusSummary" => {
-                ::graph_model::rt::field(map, &mut self.device_status_summary, key)
-            }
-            "userStatuses" => ::graph_model::rt::field(map, &mut self.user_statuses, key),
-            "userStatusSummary" => {
-                ::graph_model::rt::field(map, &mut self.user_status_summary, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.managedDeviceMobileAppConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "displayName",
-        "lastModifiedDateTime",
-        "targetedMobileApps",
-        "version",
-        "assignments",
-        "deviceStatuses",
-        "deviceStatusSummary",
-        "userStatuses",
-        "userStatusSummary",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "targetedMobileApps" => &mut self.targeted_mobile_apps,
+            "version" => &mut self.version,
+            "assignments" => &mut self.assignments,
+            "deviceStatuses" => &mut self.device_statuses,
+            "deviceStatusSummary" => &mut self.device_status_summary,
+            "userStatuses" => &mut self.user_statuses,
+            "userStatusSummary" => &mut self.user_status_summary,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "lastModifiedDateTime",
+            "targetedMobileApps",
+            "version",
+            "assignments",
+            "deviceStatuses",
+            "deviceStatusSummary",
+            "userStatuses",
+            "userStatusSummary",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -8960,17 +9180,28 @@ impl ::graph_model::rt::Struct for ManagedDeviceMobileAppConfiguration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ManagedDeviceMobileAppConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedDeviceMobileAppConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.managedDeviceMobileAppConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for ManagedDeviceMobileAppConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedDeviceMobileAppConfiguration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.managedDeviceMobileAppConfiguration` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -8998,35 +9229,60 @@ impl Default for ManagedDeviceMobileAppConfigurationAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for ManagedDeviceMobileAppConfigurationAny {
-    type Base = super::ManagedDeviceMobileAppConfiguration;
-    const BASE: &'static str = "microsoft.graph.managedDeviceMobileAppConfiguration";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.managedDeviceMobileAppConfiguration"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.managedDeviceMobileAppConfiguration" => Self::Base(Default::default()),
             "microsoft.graph.iosMobileAppConfiguration" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::IosMobileAppConfiguration)
+                Self::IosMobileAppConfiguration(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::IosMobileAppConfiguration(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::ManagedDeviceMobileAppConfiguration) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::IosMobileAppConfiguration(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.iosMobileAppConfiguration", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for ManagedDeviceMobileAppConfigurationAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for ManagedDeviceMobileAppConfigurationAny {
@@ -9034,20 +9290,12 @@ impl ::graph_model::rt::GraphType for ManagedDeviceMobileAppConfigurationAny {
 }
 impl ::graph_model::rt::serde::Serialize for ManagedDeviceMobileAppConfigurationAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::IosMobileAppConfiguration(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.iosMobileAppConfiguration"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedDeviceMobileAppConfigurationAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains the properties used to assign an MDM app configuration to a group.
@@ -9066,23 +9314,21 @@ pub struct ManagedDeviceMobileAppConfigurationAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedDeviceMobileAppConfigurationAssignment {
-    const TYPE_NAME: &'static str = "microsoft.graph.managedDeviceMobileAppConfigurationAssignment";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "target" => ::graph_model::rt::field(map, &mut self.target, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.managedDeviceMobileAppConfigurationAssignment"
     }
-    const FIELDS: &'static [&'static str] = &["id", "target"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "target" => &mut self.target,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "target"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("target", &self.target);
     }
@@ -9093,19 +9339,30 @@ impl ::graph_model::rt::Struct for ManagedDeviceMobileAppConfigurationAssignment
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ManagedDeviceMobileAppConfigurationAssignment {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedDeviceMobileAppConfigurationAssignment {
     const TYPE_NAME: &'static str = "microsoft.graph.managedDeviceMobileAppConfigurationAssignment";
 }
 impl ::graph_model::rt::serde::Serialize for ManagedDeviceMobileAppConfigurationAssignment {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for ManagedDeviceMobileAppConfigurationAssignment
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties, inherited properties and actions for an MDM mobile app configuration status for a device.
@@ -9148,49 +9405,38 @@ pub struct ManagedDeviceMobileAppConfigurationDeviceStatus {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedDeviceMobileAppConfigurationDeviceStatus {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.managedDeviceMobileAppConfigurationDeviceStatus";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "complianceGracePeriodExpirationDateTime" => ::graph_model::rt::field(
-                map,
-                &mut self.compliance_grace_period_expiration_date_time,
-                key,
-            ),
-            "deviceDisplayName" => {
-                ::graph_model::rt::field(map, &mut self.device_display_name, key)
-            }
-            "deviceModel" => ::graph_model::rt::field(map, &mut self.device_model, key),
-            "lastReportedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_reported_date_time, key)
-            }
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "userName" => ::graph_model::rt::field(map, &mut self.user_name, key),
-            "userPrincipalName" => {
-                ::graph_model::rt::field(map, &mut self.user_principal_name, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.managedDeviceMobileAppConfigurationDeviceStatus"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "complianceGracePeriodExpirationDateTime",
-        "deviceDisplayName",
-        "deviceModel",
-        "lastReportedDateTime",
-        "status",
-        "userName",
-        "userPrincipalName",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "complianceGracePeriodExpirationDateTime" => {
+                &mut self.compliance_grace_period_expiration_date_time
+            }
+            "deviceDisplayName" => &mut self.device_display_name,
+            "deviceModel" => &mut self.device_model,
+            "lastReportedDateTime" => &mut self.last_reported_date_time,
+            "status" => &mut self.status,
+            "userName" => &mut self.user_name,
+            "userPrincipalName" => &mut self.user_principal_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "complianceGracePeriodExpirationDateTime",
+            "deviceDisplayName",
+            "deviceModel",
+            "lastReportedDateTime",
+            "status",
+            "userName",
+            "userPrincipalName",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "complianceGracePeriodExpirationDateTime",
@@ -9210,20 +9456,31 @@ impl ::graph_model::rt::Struct for ManagedDeviceMobileAppConfigurationDeviceStat
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ManagedDeviceMobileAppConfigurationDeviceStatus {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedDeviceMobileAppConfigurationDeviceStatus {
     const TYPE_NAME: &'static str =
         "microsoft.graph.managedDeviceMobileAppConfigurationDeviceStatus";
 }
 impl ::graph_model::rt::serde::Serialize for ManagedDeviceMobileAppConfigurationDeviceStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for ManagedDeviceMobileAppConfigurationDeviceStatus
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties, inherited properties and actions for an MDM mobile app configuration device status summary.
@@ -9266,45 +9523,36 @@ pub struct ManagedDeviceMobileAppConfigurationDeviceSummary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedDeviceMobileAppConfigurationDeviceSummary {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.managedDeviceMobileAppConfigurationDeviceSummary";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "configurationVersion" => {
-                ::graph_model::rt::field(map, &mut self.configuration_version, key)
-            }
-            "errorCount" => ::graph_model::rt::field(map, &mut self.error_count, key),
-            "failedCount" => ::graph_model::rt::field(map, &mut self.failed_count, key),
-            "lastUpdateDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_update_date_time, key)
-            }
-            "notApplicableCount" => {
-                ::graph_model::rt::field(map, &mut self.not_applicable_count, key)
-            }
-            "pendingCount" => ::graph_model::rt::field(map, &mut self.pending_count, key),
-            "successCount" => ::graph_model::rt::field(map, &mut self.success_count, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.managedDeviceMobileAppConfigurationDeviceSummary"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "configurationVersion",
-        "errorCount",
-        "failedCount",
-        "lastUpdateDateTime",
-        "notApplicableCount",
-        "pendingCount",
-        "successCount",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "configurationVersion" => &mut self.configuration_version,
+            "errorCount" => &mut self.error_count,
+            "failedCount" => &mut self.failed_count,
+            "lastUpdateDateTime" => &mut self.last_update_date_time,
+            "notApplicableCount" => &mut self.not_applicable_count,
+            "pendingCount" => &mut self.pending_count,
+            "successCount" => &mut self.success_count,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "configurationVersion",
+            "errorCount",
+            "failedCount",
+            "lastUpdateDateTime",
+            "notApplicableCount",
+            "pendingCount",
+            "successCount",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("configurationVersion", &self.configuration_version);
         w.field("errorCount", &self.error_count);
@@ -9321,20 +9569,31 @@ impl ::graph_model::rt::Struct for ManagedDeviceMobileAppConfigurationDeviceSumm
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ManagedDeviceMobileAppConfigurationDeviceSummary {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedDeviceMobileAppConfigurationDeviceSummary {
     const TYPE_NAME: &'static str =
         "microsoft.graph.managedDeviceMobileAppConfigurationDeviceSummary";
 }
 impl ::graph_model::rt::serde::Serialize for ManagedDeviceMobileAppConfigurationDeviceSummary {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for ManagedDeviceMobileAppConfigurationDeviceSummary
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties, inherited properties and actions for an MDM mobile app configuration status for a user.
@@ -9369,38 +9628,32 @@ pub struct ManagedDeviceMobileAppConfigurationUserStatus {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedDeviceMobileAppConfigurationUserStatus {
-    const TYPE_NAME: &'static str = "microsoft.graph.managedDeviceMobileAppConfigurationUserStatus";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "devicesCount" => ::graph_model::rt::field(map, &mut self.devices_count, key),
-            "lastReportedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_reported_date_time, key)
-            }
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "userDisplayName" => ::graph_model::rt::field(map, &mut self.user_display_name, key),
-            "userPrincipalName" => {
-                ::graph_model::rt::field(map, &mut self.user_principal_name, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.managedDeviceMobileAppConfigurationUserStatus"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "devicesCount",
-        "lastReportedDateTime",
-        "status",
-        "userDisplayName",
-        "userPrincipalName",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "devicesCount" => &mut self.devices_count,
+            "lastReportedDateTime" => &mut self.last_reported_date_time,
+            "status" => &mut self.status,
+            "userDisplayName" => &mut self.user_display_name,
+            "userPrincipalName" => &mut self.user_principal_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "devicesCount",
+            "lastReportedDateTime",
+            "status",
+            "userDisplayName",
+            "userPrincipalName",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("devicesCount", &self.devices_count);
         w.field("lastReportedDateTime", &self.last_reported_date_time);
@@ -9415,19 +9668,30 @@ impl ::graph_model::rt::Struct for ManagedDeviceMobileAppConfigurationUserStatus
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ManagedDeviceMobileAppConfigurationUserStatus {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedDeviceMobileAppConfigurationUserStatus {
     const TYPE_NAME: &'static str = "microsoft.graph.managedDeviceMobileAppConfigurationUserStatus";
 }
 impl ::graph_model::rt::serde::Serialize for ManagedDeviceMobileAppConfigurationUserStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for ManagedDeviceMobileAppConfigurationUserStatus
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties, inherited properties and actions for an MDM mobile app configuration user status summary.
@@ -9470,45 +9734,36 @@ pub struct ManagedDeviceMobileAppConfigurationUserSummary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedDeviceMobileAppConfigurationUserSummary {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.managedDeviceMobileAppConfigurationUserSummary";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "configurationVersion" => {
-                ::graph_model::rt::field(map, &mut self.configuration_version, key)
-            }
-            "errorCount" => ::graph_model::rt::field(map, &mut self.error_count, key),
-            "failedCount" => ::graph_model::rt::field(map, &mut self.failed_count, key),
-            "lastUpdateDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_update_date_time, key)
-            }
-            "notApplicableCount" => {
-                ::graph_model::rt::field(map, &mut self.not_applicable_count, key)
-            }
-            "pendingCount" => ::graph_model::rt::field(map, &mut self.pending_count, key),
-            "successCount" => ::graph_model::rt::field(map, &mut self.success_count, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.managedDeviceMobileAppConfigurationUserSummary"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "configurationVersion",
-        "errorCount",
-        "failedCount",
-        "lastUpdateDateTime",
-        "notApplicableCount",
-        "pendingCount",
-        "successCount",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "configurationVersion" => &mut self.configuration_version,
+            "errorCount" => &mut self.error_count,
+            "failedCount" => &mut self.failed_count,
+            "lastUpdateDateTime" => &mut self.last_update_date_time,
+            "notApplicableCount" => &mut self.not_applicable_count,
+            "pendingCount" => &mut self.pending_count,
+            "successCount" => &mut self.success_count,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "configurationVersion",
+            "errorCount",
+            "failedCount",
+            "lastUpdateDateTime",
+            "notApplicableCount",
+            "pendingCount",
+            "successCount",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("configurationVersion", &self.configuration_version);
         w.field("errorCount", &self.error_count);
@@ -9525,20 +9780,31 @@ impl ::graph_model::rt::Struct for ManagedDeviceMobileAppConfigurationUserSummar
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ManagedDeviceMobileAppConfigurationUserSummary {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedDeviceMobileAppConfigurationUserSummary {
     const TYPE_NAME: &'static str =
         "microsoft.graph.managedDeviceMobileAppConfigurationUserSummary";
 }
 impl ::graph_model::rt::serde::Serialize for ManagedDeviceMobileAppConfigurationUserSummary {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for ManagedDeviceMobileAppConfigurationUserSummary
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// An abstract class containing the base properties for Managed eBook.
@@ -9606,56 +9872,48 @@ pub struct ManagedEBook {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedEBook {
-    const TYPE_NAME: &'static str = "microsoft.graph.managedEBook";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "informationUrl" => ::graph_model::rt::field(map, &mut self.information_url, key),
-            "largeCover" => ::graph_model::rt::field(map, &mut self.large_cover, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "privacyInformationUrl" => {
-                ::graph_model::rt::field(map, &mut self.privacy_information_url, key)
-            }
-            "publishedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.published_date_time, key)
-            }
-            "publisher" => ::graph_model::rt::field(map, &mut self.publisher, key),
-            "assignments" => ::graph_model::rt::field(map, &mut self.assignments, key),
-            "deviceStates" => ::graph_model::rt::field(map, &mut self.device_states, key),
-            "installSummary" => ::graph_model::rt::field(map, &mut self.install_summary, key),
-            "userStateSummary" => ::graph_model::rt::field(map, &mut self.user_state_summary, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.managedEBook"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "displayName",
-        "informationUrl",
-        "largeCover",
-        "lastModifiedDateTime",
-        "privacyInformationUrl",
-        "publishedDateTime",
-        "publisher",
-        "assignments",
-        "deviceStates",
-        "installSummary",
-        "userStateSummary",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "informationUrl" => &mut self.information_url,
+            "largeCover" => &mut self.large_cover,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "privacyInformationUrl" => &mut self.privacy_information_url,
+            "publishedDateTime" => &mut self.published_date_time,
+            "publisher" => &mut self.publisher,
+            "assignments" => &mut self.assignments,
+            "deviceStates" => &mut self.device_states,
+            "installSummary" => &mut self.install_summary,
+            "userStateSummary" => &mut self.user_state_summary,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "informationUrl",
+            "largeCover",
+            "lastModifiedDateTime",
+            "privacyInformationUrl",
+            "publishedDateTime",
+            "publisher",
+            "assignments",
+            "deviceStates",
+            "installSummary",
+            "userStateSummary",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -9678,17 +9936,28 @@ impl ::graph_model::rt::Struct for ManagedEBook {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ManagedEBook {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedEBook {
     const TYPE_NAME: &'static str = "microsoft.graph.managedEBook";
 }
 impl ::graph_model::rt::serde::Serialize for ManagedEBook {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedEBook {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.managedEBook` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -9716,35 +9985,58 @@ impl Default for ManagedEBookAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for ManagedEBookAny {
-    type Base = super::ManagedEBook;
-    const BASE: &'static str = "microsoft.graph.managedEBook";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
-            "microsoft.graph.iosVppEBook" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::IosVppEBook)
-            }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.managedEBook"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.managedEBook" => Self::Base(Default::default()),
+            "microsoft.graph.iosVppEBook" => Self::IosVppEBook(Default::default()),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::IosVppEBook(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::ManagedEBook) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::IosVppEBook(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.iosVppEBook", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for ManagedEBookAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for ManagedEBookAny {
@@ -9752,18 +10044,12 @@ impl ::graph_model::rt::GraphType for ManagedEBookAny {
 }
 impl ::graph_model::rt::serde::Serialize for ManagedEBookAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::IosVppEBook(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.iosVppEBook"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedEBookAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties used to assign a eBook to a group.
@@ -9786,24 +10072,22 @@ pub struct ManagedEBookAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedEBookAssignment {
-    const TYPE_NAME: &'static str = "microsoft.graph.managedEBookAssignment";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "installIntent" => ::graph_model::rt::field(map, &mut self.install_intent, key),
-            "target" => ::graph_model::rt::field(map, &mut self.target, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.managedEBookAssignment"
     }
-    const FIELDS: &'static [&'static str] = &["id", "installIntent", "target"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "installIntent" => &mut self.install_intent,
+            "target" => &mut self.target,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "installIntent", "target"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("installIntent", &self.install_intent);
         w.field("target", &self.target);
@@ -9815,17 +10099,28 @@ impl ::graph_model::rt::Struct for ManagedEBookAssignment {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ManagedEBookAssignment {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedEBookAssignment {
     const TYPE_NAME: &'static str = "microsoft.graph.managedEBookAssignment";
 }
 impl ::graph_model::rt::serde::Serialize for ManagedEBookAssignment {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedEBookAssignment {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.managedEBookAssignment` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -9853,35 +10148,60 @@ impl Default for ManagedEBookAssignmentAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for ManagedEBookAssignmentAny {
-    type Base = super::ManagedEBookAssignment;
-    const BASE: &'static str = "microsoft.graph.managedEBookAssignment";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.managedEBookAssignment"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.managedEBookAssignment" => Self::Base(Default::default()),
             "microsoft.graph.iosVppEBookAssignment" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::IosVppEBookAssignment)
+                Self::IosVppEBookAssignment(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::IosVppEBookAssignment(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::ManagedEBookAssignment) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::IosVppEBookAssignment(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.iosVppEBookAssignment", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for ManagedEBookAssignmentAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for ManagedEBookAssignmentAny {
@@ -9889,18 +10209,12 @@ impl ::graph_model::rt::GraphType for ManagedEBookAssignmentAny {
 }
 impl ::graph_model::rt::serde::Serialize for ManagedEBookAssignmentAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::IosVppEBookAssignment(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.iosVppEBookAssignment"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedEBookAssignmentAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties and inherited properties for Managed iOS Line Of Business apps.
@@ -10025,90 +10339,76 @@ pub struct ManagedIOSLobApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedIOSLobApp {
-    const TYPE_NAME: &'static str = "microsoft.graph.managedIOSLobApp";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "developer" => ::graph_model::rt::field(map, &mut self.developer, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "informationUrl" => ::graph_model::rt::field(map, &mut self.information_url, key),
-            "isFeatured" => ::graph_model::rt::field(map, &mut self.is_featured, key),
-            "largeIcon" => ::graph_model::rt::field(map, &mut self.large_icon, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "notes" => ::graph_model::rt::field(map, &mut self.notes, key),
-            "owner" => ::graph_model::rt::field(map, &mut self.owner, key),
-            "privacyInformationUrl" => {
-                ::graph_model::rt::field(map, &mut self.privacy_information_url, key)
-            }
-            "publisher" => ::graph_model::rt::field(map, &mut self.publisher, key),
-            "publishingState" => ::graph_model::rt::field(map, &mut self.publishing_state, key),
-            "appAvailability" => ::graph_model::rt::field(map, &mut self.app_availability, key),
-            "version" => ::graph_model::rt::field(map, &mut self.version, key),
-            "committedContentVersion" => {
-                ::graph_model::rt::field(map, &mut self.committed_content_version, key)
-            }
-            "fileName" => ::graph_model::rt::field(map, &mut self.file_name, key),
-            "size" => ::graph_model::rt::field(map, &mut self.size, key),
-            "applicableDeviceType" => {
-                ::graph_model::rt::field(map, &mut self.applicable_device_type, key)
-            }
-            "buildNumber" => ::graph_model::rt::field(map, &mut self.build_number, key),
-            "bundleId" => ::graph_model::rt::field(map, &mut self.bundle_id, key),
-            "expirationDateTime" => {
-                ::graph_model::rt::field(map, &mut self.expiration_date_time, key)
-            }
-            "minimumSupportedOperatingSystem" => {
-                ::graph_model::rt::field(map, &mut self.minimum_supported_operating_system, key)
-            }
-            "versionNumber" => ::graph_model::rt::field(map, &mut self.version_number, key),
-            "assignments" => ::graph_model::rt::field(map, &mut self.assignments, key),
-            "categories" => ::graph_model::rt::field(map, &mut self.categories, key),
-            "contentVersions" => ::graph_model::rt::field(map, &mut self.content_versions, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.managedIOSLobApp"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "developer",
-        "displayName",
-        "informationUrl",
-        "isFeatured",
-        "largeIcon",
-        "lastModifiedDateTime",
-        "notes",
-        "owner",
-        "privacyInformationUrl",
-        "publisher",
-        "publishingState",
-        "appAvailability",
-        "version",
-        "committedContentVersion",
-        "fileName",
-        "size",
-        "applicableDeviceType",
-        "buildNumber",
-        "bundleId",
-        "expirationDateTime",
-        "minimumSupportedOperatingSystem",
-        "versionNumber",
-        "assignments",
-        "categories",
-        "contentVersions",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "developer" => &mut self.developer,
+            "displayName" => &mut self.display_name,
+            "informationUrl" => &mut self.information_url,
+            "isFeatured" => &mut self.is_featured,
+            "largeIcon" => &mut self.large_icon,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "notes" => &mut self.notes,
+            "owner" => &mut self.owner,
+            "privacyInformationUrl" => &mut self.privacy_information_url,
+            "publisher" => &mut self.publisher,
+            "publishingState" => &mut self.publishing_state,
+            "appAvailability" => &mut self.app_availability,
+            "version" => &mut self.version,
+            "committedContentVersion" => &mut self.committed_content_version,
+            "fileName" => &mut self.file_name,
+            "size" => &mut self.size,
+            "applicableDeviceType" => &mut self.applicable_device_type,
+            "buildNumber" => &mut self.build_number,
+            "bundleId" => &mut self.bundle_id,
+            "expirationDateTime" => &mut self.expiration_date_time,
+            "minimumSupportedOperatingSystem" => &mut self.minimum_supported_operating_system,
+            "versionNumber" => &mut self.version_number,
+            "assignments" => &mut self.assignments,
+            "categories" => &mut self.categories,
+            "contentVersions" => &mut self.content_versions,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "developer",
+            "displayName",
+            "informationUrl",
+            "isFeatured",
+            "largeIcon",
+            "lastModifiedDateTime",
+            "notes",
+            "owner",
+            "privacyInformationUrl",
+            "publisher",
+            "publishingState",
+            "appAvailability",
+            "version",
+            "committedContentVersion",
+            "fileName",
+            "size",
+            "applicableDeviceType",
+            "buildNumber",
+            "bundleId",
+            "expirationDateTime",
+            "minimumSupportedOperatingSystem",
+            "versionNumber",
+            "assignments",
+            "categories",
+            "contentVersions",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -10148,17 +10448,28 @@ impl ::graph_model::rt::Struct for ManagedIOSLobApp {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ManagedIOSLobApp {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedIOSLobApp {
     const TYPE_NAME: &'static str = "microsoft.graph.managedIOSLobApp";
 }
 impl ::graph_model::rt::serde::Serialize for ManagedIOSLobApp {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedIOSLobApp {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties and inherited properties for an iOS store app that you can manage with an Intune app protection policy.
@@ -10258,74 +10569,64 @@ pub struct ManagedIOSStoreApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedIOSStoreApp {
-    const TYPE_NAME: &'static str = "microsoft.graph.managedIOSStoreApp";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "developer" => ::graph_model::rt::field(map, &mut self.developer, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "informationUrl" => ::graph_model::rt::field(map, &mut self.information_url, key),
-            "isFeatured" => ::graph_model::rt::field(map, &mut self.is_featured, key),
-            "largeIcon" => ::graph_model::rt::field(map, &mut self.large_icon, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "notes" => ::graph_model::rt::field(map, &mut self.notes, key),
-            "owner" => ::graph_model::rt::field(map, &mut self.owner, key),
-            "privacyInformationUrl" => {
-                ::graph_model::rt::field(map, &mut self.privacy_information_url, key)
-            }
-            "publisher" => ::graph_model::rt::field(map, &mut self.publisher, key),
-            "publishingState" => ::graph_model::rt::field(map, &mut self.publishing_state, key),
-            "appAvailability" => ::graph_model::rt::field(map, &mut self.app_availability, key),
-            "version" => ::graph_model::rt::field(map, &mut self.version, key),
-            "applicableDeviceType" => {
-                ::graph_model::rt::field(map, &mut self.applicable_device_type, key)
-            }
-            "appStoreUrl" => ::graph_model::rt::field(map, &mut self.app_store_url, key),
-            "bundleId" => ::graph_model::rt::field(map, &mut self.bundle_id, key),
-            "minimumSupportedOperatingSystem" => {
-                ::graph_model::rt::field(map, &mut self.minimum_supported_operating_system, key)
-            }
-            "assignments" => ::graph_model::rt::field(map, &mut self.assignments, key),
-            "categories" => ::graph_model::rt::field(map, &mut self.categories, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.managedIOSStoreApp"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "developer",
-        "displayName",
-        "informationUrl",
-        "isFeatured",
-        "largeIcon",
-        "lastModifiedDateTime",
-        "notes",
-        "owner",
-        "privacyInformationUrl",
-        "publisher",
-        "publishingState",
-        "appAvailability",
-        "version",
-        "applicableDeviceType",
-        "appStoreUrl",
-        "bundleId",
-        "minimumSupportedOperatingSystem",
-        "assignments",
-        "categories",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "developer" => &mut self.developer,
+            "displayName" => &mut self.display_name,
+            "informationUrl" => &mut self.information_url,
+            "isFeatured" => &mut self.is_featured,
+            "largeIcon" => &mut self.large_icon,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "notes" => &mut self.notes,
+            "owner" => &mut self.owner,
+            "privacyInformationUrl" => &mut self.privacy_information_url,
+            "publisher" => &mut self.publisher,
+            "publishingState" => &mut self.publishing_state,
+            "appAvailability" => &mut self.app_availability,
+            "version" => &mut self.version,
+            "applicableDeviceType" => &mut self.applicable_device_type,
+            "appStoreUrl" => &mut self.app_store_url,
+            "bundleId" => &mut self.bundle_id,
+            "minimumSupportedOperatingSystem" => &mut self.minimum_supported_operating_system,
+            "assignments" => &mut self.assignments,
+            "categories" => &mut self.categories,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "developer",
+            "displayName",
+            "informationUrl",
+            "isFeatured",
+            "largeIcon",
+            "lastModifiedDateTime",
+            "notes",
+            "owner",
+            "privacyInformationUrl",
+            "publisher",
+            "publishingState",
+            "appAvailability",
+            "version",
+            "applicableDeviceType",
+            "appStoreUrl",
+            "bundleId",
+            "minimumSupportedOperatingSystem",
+            "assignments",
+            "categories",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -10359,17 +10660,28 @@ impl ::graph_model::rt::Struct for ManagedIOSStoreApp {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ManagedIOSStoreApp {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedIOSStoreApp {
     const TYPE_NAME: &'static str = "microsoft.graph.managedIOSStoreApp";
 }
 impl ::graph_model::rt::serde::Serialize for ManagedIOSStoreApp {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedIOSStoreApp {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// The identifier for the deployment an app.
@@ -10392,26 +10704,22 @@ pub struct ManagedMobileApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedMobileApp {
-    const TYPE_NAME: &'static str = "microsoft.graph.managedMobileApp";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "mobileAppIdentifier" => {
-                ::graph_model::rt::field(map, &mut self.mobile_app_identifier, key)
-            }
-            "version" => ::graph_model::rt::field(map, &mut self.version, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.managedMobileApp"
     }
-    const FIELDS: &'static [&'static str] = &["id", "mobileAppIdentifier", "version"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "mobileAppIdentifier" => &mut self.mobile_app_identifier,
+            "version" => &mut self.version,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "mobileAppIdentifier", "version"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("mobileAppIdentifier", &self.mobile_app_identifier);
         w.field("version", &self.version);
@@ -10423,17 +10731,28 @@ impl ::graph_model::rt::Struct for ManagedMobileApp {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ManagedMobileApp {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedMobileApp {
     const TYPE_NAME: &'static str = "microsoft.graph.managedMobileApp";
 }
 impl ::graph_model::rt::serde::Serialize for ManagedMobileApp {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedMobileApp {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// An abstract base class containing properties for all managed mobile line-of-business apps.
@@ -10534,72 +10853,64 @@ pub struct ManagedMobileLobApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedMobileLobApp {
-    const TYPE_NAME: &'static str = "microsoft.graph.managedMobileLobApp";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "developer" => ::graph_model::rt::field(map, &mut self.developer, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "informationUrl" => ::graph_model::rt::field(map, &mut self.information_url, key),
-            "isFeatured" => ::graph_model::rt::field(map, &mut self.is_featured, key),
-            "largeIcon" => ::graph_model::rt::field(map, &mut self.large_icon, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "notes" => ::graph_model::rt::field(map, &mut self.notes, key),
-            "owner" => ::graph_model::rt::field(map, &mut self.owner, key),
-            "privacyInformationUrl" => {
-                ::graph_model::rt::field(map, &mut self.privacy_information_url, key)
-            }
-            "publisher" => ::graph_model::rt::field(map, &mut self.publisher, key),
-            "publishingState" => ::graph_model::rt::field(map, &mut self.publishing_state, key),
-            "appAvailability" => ::graph_model::rt::field(map, &mut self.app_availability, key),
-            "version" => ::graph_model::rt::field(map, &mut self.version, key),
-            "committedContentVersion" => {
-                ::graph_model::rt::field(map, &mut self.committed_content_version, key)
-            }
-            "fileName" => ::graph_model::rt::field(map, &mut self.file_name, key),
-            "size" => ::graph_model::rt::field(map, &mut self.size, key),
-            "assignments" => ::graph_model::rt::field(map, &mut self.assignments, key),
-            "categories" => ::graph_model::rt::field(map, &mut self.categories, key),
-            "contentVersions" => ::graph_model::rt::field(map, &mut self.content_versions, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.managedMobileLobApp"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "developer",
-        "displayName",
-        "informationUrl",
-        "isFeatured",
-        "largeIcon",
-        "lastModifiedDateTime",
-        "notes",
-        "owner",
-        "privacyInformationUrl",
-        "publisher",
-        "publishingState",
-        "appAvailability",
-        "version",
-        "committedContentVersion",
-        "fileName",
-        "size",
-        "assignments",
-        "categories",
-        "contentVersions",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "developer" => &mut self.developer,
+            "displayName" => &mut self.display_name,
+            "informationUrl" => &mut self.information_url,
+            "isFeatured" => &mut self.is_featured,
+            "largeIcon" => &mut self.large_icon,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "notes" => &mut self.notes,
+            "owner" => &mut self.owner,
+            "privacyInformationUrl" => &mut self.privacy_information_url,
+            "publisher" => &mut self.publisher,
+            "publishingState" => &mut self.publishing_state,
+            "appAvailability" => &mut self.app_availability,
+            "version" => &mut self.version,
+            "committedContentVersion" => &mut self.committed_content_version,
+            "fileName" => &mut self.file_name,
+            "size" => &mut self.size,
+            "assignments" => &mut self.assignments,
+            "categories" => &mut self.categories,
+            "contentVersions" => &mut self.content_versions,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "developer",
+            "displayName",
+            "informationUrl",
+            "isFeatured",
+            "largeIcon",
+            "lastModifiedDateTime",
+            "notes",
+            "owner",
+            "privacyInformationUrl",
+            "publisher",
+            "publishingState",
+            "appAvailability",
+            "version",
+            "committedContentVersion",
+            "fileName",
+            "size",
+            "assignments",
+            "categories",
+            "contentVersions",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -10630,17 +10941,28 @@ impl ::graph_model::rt::Struct for ManagedMobileLobApp {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ManagedMobileLobApp {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedMobileLobApp {
     const TYPE_NAME: &'static str = "microsoft.graph.managedMobileLobApp";
 }
 impl ::graph_model::rt::serde::Serialize for ManagedMobileLobApp {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedMobileLobApp {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.managedMobileLobApp` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -10670,38 +10992,65 @@ impl Default for ManagedMobileLobAppAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for ManagedMobileLobAppAny {
-    type Base = super::ManagedMobileLobApp;
-    const BASE: &'static str = "microsoft.graph.managedMobileLobApp";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.managedMobileLobApp"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.managedMobileLobApp" => Self::Base(Default::default()),
             "microsoft.graph.managedAndroidLobApp" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ManagedAndroidLobApp)
+                Self::ManagedAndroidLobApp(Default::default())
             }
-            "microsoft.graph.managedIOSLobApp" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ManagedIOSLobApp)
-            }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            "microsoft.graph.managedIOSLobApp" => Self::ManagedIOSLobApp(Default::default()),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::ManagedAndroidLobApp(v) => Some(v),
+            Self::ManagedIOSLobApp(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::ManagedMobileLobApp) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::ManagedAndroidLobApp(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.managedAndroidLobApp", v)
+            }
+            Self::ManagedIOSLobApp(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.managedIOSLobApp", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for ManagedMobileLobAppAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for ManagedMobileLobAppAny {
@@ -10709,21 +11058,12 @@ impl ::graph_model::rt::GraphType for ManagedMobileLobAppAny {
 }
 impl ::graph_model::rt::serde::Serialize for ManagedMobileLobAppAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::ManagedAndroidLobApp(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.managedAndroidLobApp"), s)
-            }
-            Self::ManagedIOSLobApp(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.managedIOSLobApp"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedMobileLobAppAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// App configuration key types.
@@ -10783,6 +11123,17 @@ impl ::graph_model::rt::WireEnum for MdmAppConfigKeyType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for MdmAppConfigKeyType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for MdmAppConfigKeyType {
@@ -10938,128 +11289,92 @@ pub struct MdmWindowsInformationProtectionPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MdmWindowsInformationProtectionPolicy {
-    const TYPE_NAME: &'static str = "microsoft.graph.mdmWindowsInformationProtectionPolicy";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "version" => ::graph_model::rt::field(map, &mut self.version, key),
-            "azureRightsManagementServicesAllowed" => ::graph_model::rt::field(
-                map,
-                &mut self.azure_rights_management_services_allowed,
-                key,
-            ),
-            "dataRecoveryCertificate" => {
-                ::graph_model::rt::field(map, &mut self.data_recovery_certificate, key)
-            }
-            "enforcementLevel" => ::graph_model::rt::field(map, &mut self.enforcement_level, key),
-            "enterpriseDomain" => ::graph_model::rt::field(map, &mut self.enterprise_domain, key),
-            "enterpriseInternalProxyServers" => {
-                ::graph_model::rt::field(map, &mut self.enterprise_internal_proxy_servers, key)
-            }
-            "enterpriseIPRanges" => {
-                ::graph_model::rt::field(map, &mut self.enterprise_ip_ranges, key)
-            }
-            "enterpriseIPRangesAreAuthoritative" => {
-                ::graph_model::rt::field(map, &mut self.enterprise_ip_ranges_are_authoritative, key)
-            }
-            "enterpriseNetworkDomainNames" => {
-                ::graph_model::rt::field(map, &mut self.enterprise_network_domain_names, key)
-            }
-            "enterpriseProtectedDomainNames" => {
-                ::graph_model::rt::field(map, &mut self.enterprise_protected_domain_names, key)
-            }
-            "enterpriseProxiedDomains" => {
-                ::graph_model::rt::field(map, &mut self.enterprise_proxied_domains, key)
-            }
-            "enterpriseProxyServers" => {
-                ::graph_model::rt::field(map, &mut self.enterprise_proxy_servers, key)
-            }
-            "enterpriseProxyServersAreAuthoritative" => ::graph_model::rt::field(
-                map,
-                &mut self.enterprise_proxy_servers_are_authoritative,
-                key,
-            ),
-            "exemptApps" => ::graph_model::rt::field(map, &mut self.exempt_apps, key),
-            "iconsVisible" => ::graph_model::rt::field(map, &mut self.icons_visible, key),
-            "indexingEncryptedStoresOrItemsBlocked" => ::graph_model::rt::field(
-                map,
-                &mut self.indexing_encrypted_stores_or_items_blocked,
-                key,
-            ),
-            "isAssigned" => ::graph_model::rt::field(map, &mut self.is_assigned, key),
-            "neutralDomainResources" => {
-                ::graph_model::rt::field(map, &mut self.neutral_domain_resources, key)
-            }
-            "protectedApps" => ::graph_model::rt::field(map, &mut self.protected_apps, key),
-            "protectionUnderLockConfigRequired" => {
-                ::graph_model::rt::field(map, &mut self.protection_under_lock_config_required, key)
-            }
-            "revokeOnUnenrollDisabled" => {
-                ::graph_model::rt::field(map, &mut self.revoke_on_unenroll_disabled, key)
-            }
-            "rightsManagementServicesTemplateId" => {
-                ::graph_model::rt::field(map, &mut self.rights_management_services_template_id, key)
-            }
-            "smbAutoEncryptedFileExtensions" => {
-                ::graph_model::rt::field(map, &mut self.smb_auto_encrypted_file_extensions, key)
-            }
-            "assignments" => ::graph_model::rt::field(map, &mut self.assignments, key),
-            "exemptAppLockerFiles" => {
-                ::graph_model::rt::field(map, &mut self.exempt_app_locker_files, key)
-            }
-            "protectedAppLockerFiles" => {
-                ::graph_model::rt::field(map, &mut self.protected_app_locker_files, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.mdmWindowsInformationProtectionPolicy"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "displayName",
-        "lastModifiedDateTime",
-        "version",
-        "azureRightsManagementServicesAllowed",
-        "dataRecoveryCertificate",
-        "enforcementLevel",
-        "enterpriseDomain",
-        "enterpriseInternalProxyServers",
-        "enterpriseIPRanges",
-        "enterpriseIPRangesAreAuthoritative",
-        "enterpriseNetworkDomainNames",
-        "enterpriseProtectedDomainNames",
-        "enterpriseProxiedDomains",
-        "enterpriseProxyServers",
-        "enterpriseProxyServersAreAuthoritative",
-        "exemptApps",
-        "iconsVisible",
-        "indexingEncryptedStoresOrItemsBlocked",
-        "isAssigned",
-        "neutralDomainResources",
-        "protectedApps",
-        "protectionUnderLockConfigRequired",
-        "revokeOnUnenrollDisabled",
-        "rightsManagementServicesTemplateId",
-        "smbAutoEncryptedFileExtensions",
-        "assignments",
-        "exemptAppLockerFiles",
-        "protectedAppLockerFiles",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "version" => &mut self.version,
+            "azureRightsManagementServicesAllowed" => {
+                &mut self.azure_rights_management_services_allowed
+            }
+            "dataRecoveryCertificate" => &mut self.data_recovery_certificate,
+            "enforcementLevel" => &mut self.enforcement_level,
+            "enterpriseDomain" => &mut self.enterprise_domain,
+            "enterpriseInternalProxyServers" => &mut self.enterprise_internal_proxy_servers,
+            "enterpriseIPRanges" => &mut self.enterprise_ip_ranges,
+            "enterpriseIPRangesAreAuthoritative" => {
+                &mut self.enterprise_ip_ranges_are_authoritative
+            }
+            "enterpriseNetworkDomainNames" => &mut self.enterprise_network_domain_names,
+            "enterpriseProtectedDomainNames" => &mut self.enterprise_protected_domain_names,
+            "enterpriseProxiedDomains" => &mut self.enterprise_proxied_domains,
+            "enterpriseProxyServers" => &mut self.enterprise_proxy_servers,
+            "enterpriseProxyServersAreAuthoritative" => {
+                &mut self.enterprise_proxy_servers_are_authoritative
+            }
+            "exemptApps" => &mut self.exempt_apps,
+            "iconsVisible" => &mut self.icons_visible,
+            "indexingEncryptedStoresOrItemsBlocked" => {
+                &mut self.indexing_encrypted_stores_or_items_blocked
+            }
+            "isAssigned" => &mut self.is_assigned,
+            "neutralDomainResources" => &mut self.neutral_domain_resources,
+            "protectedApps" => &mut self.protected_apps,
+            "protectionUnderLockConfigRequired" => &mut self.protection_under_lock_config_required,
+            "revokeOnUnenrollDisabled" => &mut self.revoke_on_unenroll_disabled,
+            "rightsManagementServicesTemplateId" => {
+                &mut self.rights_management_services_template_id
+            }
+            "smbAutoEncryptedFileExtensions" => &mut self.smb_auto_encrypted_file_extensions,
+            "assignments" => &mut self.assignments,
+            "exemptAppLockerFiles" => &mut self.exempt_app_locker_files,
+            "protectedAppLockerFiles" => &mut self.protected_app_locker_files,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "lastModifiedDateTime",
+            "version",
+            "azureRightsManagementServicesAllowed",
+            "dataRecoveryCertificate",
+            "enforcementLevel",
+            "enterpriseDomain",
+            "enterpriseInternalProxyServers",
+            "enterpriseIPRanges",
+            "enterpriseIPRangesAreAuthoritative",
+            "enterpriseNetworkDomainNames",
+            "enterpriseProtectedDomainNames",
+            "enterpriseProxiedDomains",
+            "enterpriseProxyServers",
+            "enterpriseProxyServersAreAuthoritative",
+            "exemptApps",
+            "iconsVisible",
+            "indexingEncryptedStoresOrItemsBlocked",
+            "isAssigned",
+            "neutralDomainResources",
+            "protectedApps",
+            "protectionUnderLockConfigRequired",
+            "revokeOnUnenrollDisabled",
+            "rightsManagementServicesTemplateId",
+            "smbAutoEncryptedFileExtensions",
+            "assignments",
+            "exemptAppLockerFiles",
+            "protectedAppLockerFiles",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -11132,17 +11447,28 @@ impl ::graph_model::rt::Struct for MdmWindowsInformationProtectionPolicy {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MdmWindowsInformationProtectionPolicy {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MdmWindowsInformationProtectionPolicy {
     const TYPE_NAME: &'static str = "microsoft.graph.mdmWindowsInformationProtectionPolicy";
 }
 impl ::graph_model::rt::serde::Serialize for MdmWindowsInformationProtectionPolicy {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MdmWindowsInformationProtectionPolicy {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// The enum to specify the channels for Microsoft Edge apps.
@@ -11201,6 +11527,17 @@ impl ::graph_model::rt::WireEnum for MicrosoftEdgeChannel {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for MicrosoftEdgeChannel {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for MicrosoftEdgeChannel {
@@ -11306,72 +11643,62 @@ pub struct MicrosoftStoreForBusinessApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MicrosoftStoreForBusinessApp {
-    const TYPE_NAME: &'static str = "microsoft.graph.microsoftStoreForBusinessApp";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "developer" => ::graph_model::rt::field(map, &mut self.developer, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "informationUrl" => ::graph_model::rt::field(map, &mut self.information_url, key),
-            "isFeatured" => ::graph_model::rt::field(map, &mut self.is_featured, key),
-            "largeIcon" => ::graph_model::rt::field(map, &mut self.large_icon, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "notes" => ::graph_model::rt::field(map, &mut self.notes, key),
-            "owner" => ::graph_model::rt::field(map, &mut self.owner, key),
-            "privacyInformationUrl" => {
-                ::graph_model::rt::field(map, &mut self.privacy_information_url, key)
-            }
-            "publisher" => ::graph_model::rt::field(map, &mut self.publisher, key),
-            "publishingState" => ::graph_model::rt::field(map, &mut self.publishing_state, key),
-            "licenseType" => ::graph_model::rt::field(map, &mut self.license_type, key),
-            "packageIdentityName" => {
-                ::graph_model::rt::field(map, &mut self.package_identity_name, key)
-            }
-            "productKey" => ::graph_model::rt::field(map, &mut self.product_key, key),
-            "totalLicenseCount" => {
-                ::graph_model::rt::field(map, &mut self.total_license_count, key)
-            }
-            "usedLicenseCount" => ::graph_model::rt::field(map, &mut self.used_license_count, key),
-            "assignments" => ::graph_model::rt::field(map, &mut self.assignments, key),
-            "categories" => ::graph_model::rt::field(map, &mut self.categories, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.microsoftStoreForBusinessApp"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "developer",
-        "displayName",
-        "informationUrl",
-        "isFeatured",
-        "largeIcon",
-        "lastModifiedDateTime",
-        "notes",
-        "owner",
-        "privacyInformationUrl",
-        "publisher",
-        "publishingState",
-        "licenseType",
-        "packageIdentityName",
-        "productKey",
-        "totalLicenseCount",
-        "usedLicenseCount",
-        "assignments",
-        "categories",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "developer" => &mut self.developer,
+            "displayName" => &mut self.display_name,
+            "informationUrl" => &mut self.information_url,
+            "isFeatured" => &mut self.is_featured,
+            "largeIcon" => &mut self.large_icon,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "notes" => &mut self.notes,
+            "owner" => &mut self.owner,
+            "privacyInformationUrl" => &mut self.privacy_information_url,
+            "publisher" => &mut self.publisher,
+            "publishingState" => &mut self.publishing_state,
+            "licenseType" => &mut self.license_type,
+            "packageIdentityName" => &mut self.package_identity_name,
+            "productKey" => &mut self.product_key,
+            "totalLicenseCount" => &mut self.total_license_count,
+            "usedLicenseCount" => &mut self.used_license_count,
+            "assignments" => &mut self.assignments,
+            "categories" => &mut self.categories,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "developer",
+            "displayName",
+            "informationUrl",
+            "isFeatured",
+            "largeIcon",
+            "lastModifiedDateTime",
+            "notes",
+            "owner",
+            "privacyInformationUrl",
+            "publisher",
+            "publishingState",
+            "licenseType",
+            "packageIdentityName",
+            "productKey",
+            "totalLicenseCount",
+            "usedLicenseCount",
+            "assignments",
+            "categories",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -11401,17 +11728,28 @@ impl ::graph_model::rt::Struct for MicrosoftStoreForBusinessApp {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MicrosoftStoreForBusinessApp {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MicrosoftStoreForBusinessApp {
     const TYPE_NAME: &'static str = "microsoft.graph.microsoftStoreForBusinessApp";
 }
 impl ::graph_model::rt::serde::Serialize for MicrosoftStoreForBusinessApp {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftStoreForBusinessApp {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties used to assign an Microsoft Store for Business mobile app to a group.
@@ -11428,23 +11766,20 @@ pub struct MicrosoftStoreForBusinessAppAssignmentSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MicrosoftStoreForBusinessAppAssignmentSettings {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.microsoftStoreForBusinessAppAssignmentSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "useDeviceContext" => ::graph_model::rt::field(map, &mut self.use_device_context, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.microsoftStoreForBusinessAppAssignmentSettings"
     }
-    const FIELDS: &'static [&'static str] = &["useDeviceContext"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "useDeviceContext" => &mut self.use_device_context,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["useDeviceContext"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("useDeviceContext", &self.use_device_context);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -11454,20 +11789,31 @@ impl ::graph_model::rt::Struct for MicrosoftStoreForBusinessAppAssignmentSetting
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MicrosoftStoreForBusinessAppAssignmentSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MicrosoftStoreForBusinessAppAssignmentSettings {
     const TYPE_NAME: &'static str =
         "microsoft.graph.microsoftStoreForBusinessAppAssignmentSettings";
 }
 impl ::graph_model::rt::serde::Serialize for MicrosoftStoreForBusinessAppAssignmentSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for MicrosoftStoreForBusinessAppAssignmentSettings
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.microsoftStoreForBusinessLicenseType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -11507,6 +11853,17 @@ impl ::graph_model::rt::WireEnum for MicrosoftStoreForBusinessLicenseType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for MicrosoftStoreForBusinessLicenseType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for MicrosoftStoreForBusinessLicenseType {
@@ -11593,58 +11950,52 @@ pub struct MobileApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MobileApp {
-    const TYPE_NAME: &'static str = "microsoft.graph.mobileApp";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "developer" => ::graph_model::rt::field(map, &mut self.developer, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "informationUrl" => ::graph_model::rt::field(map, &mut self.information_url, key),
-            "isFeatured" => ::graph_model::rt::field(map, &mut self.is_featured, key),
-            "largeIcon" => ::graph_model::rt::field(map, &mut self.large_icon, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "notes" => ::graph_model::rt::field(map, &mut self.notes, key),
-            "owner" => ::graph_model::rt::field(map, &mut self.owner, key),
-            "privacyInformationUrl" => {
-                ::graph_model::rt::field(map, &mut self.privacy_information_url, key)
-            }
-            "publisher" => ::graph_model::rt::field(map, &mut self.publisher, key),
-            "publishingState" => ::graph_model::rt::field(map, &mut self.publishing_state, key),
-            "assignments" => ::graph_model::rt::field(map, &mut self.assignments, key),
-            "categories" => ::graph_model::rt::field(map, &mut self.categories, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.mobileApp"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "developer",
-        "displayName",
-        "informationUrl",
-        "isFeatured",
-        "largeIcon",
-        "lastModifiedDateTime",
-        "notes",
-        "owner",
-        "privacyInformationUrl",
-        "publisher",
-        "publishingState",
-        "assignments",
-        "categories",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "developer" => &mut self.developer,
+            "displayName" => &mut self.display_name,
+            "informationUrl" => &mut self.information_url,
+            "isFeatured" => &mut self.is_featured,
+            "largeIcon" => &mut self.large_icon,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "notes" => &mut self.notes,
+            "owner" => &mut self.owner,
+            "privacyInformationUrl" => &mut self.privacy_information_url,
+            "publisher" => &mut self.publisher,
+            "publishingState" => &mut self.publishing_state,
+            "assignments" => &mut self.assignments,
+            "categories" => &mut self.categories,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "developer",
+            "displayName",
+            "informationUrl",
+            "isFeatured",
+            "largeIcon",
+            "lastModifiedDateTime",
+            "notes",
+            "owner",
+            "privacyInformationUrl",
+            "publisher",
+            "publishingState",
+            "assignments",
+            "categories",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -11669,17 +12020,28 @@ impl ::graph_model::rt::Struct for MobileApp {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MobileApp {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MobileApp {
     const TYPE_NAME: &'static str = "microsoft.graph.mobileApp";
 }
 impl ::graph_model::rt::serde::Serialize for MobileApp {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileApp {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.mobileApp` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -11757,108 +12119,196 @@ impl Default for MobileAppAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for MobileAppAny {
-    type Base = super::MobileApp;
-    const BASE: &'static str = "microsoft.graph.mobileApp";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
-            "microsoft.graph.androidLobApp" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::AndroidLobApp)
-            }
-            "microsoft.graph.androidStoreApp" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::AndroidStoreApp)
-            }
-            "microsoft.graph.iosLobApp" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::IosLobApp)
-            }
-            "microsoft.graph.iosStoreApp" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::IosStoreApp)
-            }
-            "microsoft.graph.iosVppApp" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::IosVppApp)
-            }
-            "microsoft.graph.iosiPadOSWebClip" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::IosiPadOSWebClip)
-            }
-            "microsoft.graph.macOSDmgApp" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::MacOSDmgApp)
-            }
-            "microsoft.graph.macOSLobApp" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::MacOSLobApp)
-            }
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.mobileApp"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.mobileApp" => Self::Base(Default::default()),
+            "microsoft.graph.androidLobApp" => Self::AndroidLobApp(Default::default()),
+            "microsoft.graph.androidStoreApp" => Self::AndroidStoreApp(Default::default()),
+            "microsoft.graph.iosLobApp" => Self::IosLobApp(Default::default()),
+            "microsoft.graph.iosStoreApp" => Self::IosStoreApp(Default::default()),
+            "microsoft.graph.iosVppApp" => Self::IosVppApp(Default::default()),
+            "microsoft.graph.iosiPadOSWebClip" => Self::IosiPadOSWebClip(Default::default()),
+            "microsoft.graph.macOSDmgApp" => Self::MacOSDmgApp(Default::default()),
+            "microsoft.graph.macOSLobApp" => Self::MacOSLobApp(Default::default()),
             "microsoft.graph.macOSMicrosoftDefenderApp" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::MacOSMicrosoftDefenderApp)
+                Self::MacOSMicrosoftDefenderApp(Default::default())
             }
             "microsoft.graph.macOSMicrosoftEdgeApp" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::MacOSMicrosoftEdgeApp)
+                Self::MacOSMicrosoftEdgeApp(Default::default())
             }
-            "microsoft.graph.macOSOfficeSuiteApp" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::MacOSOfficeSuiteApp)
-            }
+            "microsoft.graph.macOSOfficeSuiteApp" => Self::MacOSOfficeSuiteApp(Default::default()),
             "microsoft.graph.managedAndroidLobApp" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ManagedAndroidLobApp)
+                Self::ManagedAndroidLobApp(Default::default())
             }
             "microsoft.graph.managedAndroidStoreApp" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ManagedAndroidStoreApp)
+                Self::ManagedAndroidStoreApp(Default::default())
             }
-            "microsoft.graph.managedApp" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ManagedApp)
-            }
-            "microsoft.graph.managedIOSLobApp" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ManagedIOSLobApp)
-            }
-            "microsoft.graph.managedIOSStoreApp" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ManagedIOSStoreApp)
-            }
-            "microsoft.graph.managedMobileLobApp" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ManagedMobileLobApp)
-            }
+            "microsoft.graph.managedApp" => Self::ManagedApp(Default::default()),
+            "microsoft.graph.managedIOSLobApp" => Self::ManagedIOSLobApp(Default::default()),
+            "microsoft.graph.managedIOSStoreApp" => Self::ManagedIOSStoreApp(Default::default()),
+            "microsoft.graph.managedMobileLobApp" => Self::ManagedMobileLobApp(Default::default()),
             "microsoft.graph.microsoftStoreForBusinessApp" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::MicrosoftStoreForBusinessApp)
+                Self::MicrosoftStoreForBusinessApp(Default::default())
             }
-            "microsoft.graph.mobileLobApp" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::MobileLobApp)
-            }
-            "microsoft.graph.webApp" => ::graph_model::rt::read_struct(head, map).map(Self::WebApp),
-            "microsoft.graph.win32LobApp" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::Win32LobApp)
-            }
-            "microsoft.graph.windowsAppX" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::WindowsAppX)
-            }
+            "microsoft.graph.mobileLobApp" => Self::MobileLobApp(Default::default()),
+            "microsoft.graph.webApp" => Self::WebApp(Default::default()),
+            "microsoft.graph.win32LobApp" => Self::Win32LobApp(Default::default()),
+            "microsoft.graph.windowsAppX" => Self::WindowsAppX(Default::default()),
             "microsoft.graph.windowsMicrosoftEdgeApp" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::WindowsMicrosoftEdgeApp)
+                Self::WindowsMicrosoftEdgeApp(Default::default())
             }
-            "microsoft.graph.windowsMobileMSI" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::WindowsMobileMSI)
-            }
+            "microsoft.graph.windowsMobileMSI" => Self::WindowsMobileMSI(Default::default()),
             "microsoft.graph.windowsUniversalAppX" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::WindowsUniversalAppX)
+                Self::WindowsUniversalAppX(Default::default())
             }
-            "microsoft.graph.windowsWebApp" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::WindowsWebApp)
-            }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            "microsoft.graph.windowsWebApp" => Self::WindowsWebApp(Default::default()),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::AndroidLobApp(v) => Some(v),
+            Self::AndroidStoreApp(v) => Some(v),
+            Self::IosLobApp(v) => Some(v),
+            Self::IosStoreApp(v) => Some(v),
+            Self::IosVppApp(v) => Some(v),
+            Self::IosiPadOSWebClip(v) => Some(v),
+            Self::MacOSDmgApp(v) => Some(v),
+            Self::MacOSLobApp(v) => Some(v),
+            Self::MacOSMicrosoftDefenderApp(v) => Some(v),
+            Self::MacOSMicrosoftEdgeApp(v) => Some(v),
+            Self::MacOSOfficeSuiteApp(v) => Some(v),
+            Self::ManagedAndroidLobApp(v) => Some(v),
+            Self::ManagedAndroidStoreApp(v) => Some(v),
+            Self::ManagedApp(v) => Some(v),
+            Self::ManagedIOSLobApp(v) => Some(v),
+            Self::ManagedIOSStoreApp(v) => Some(v),
+            Self::ManagedMobileLobApp(v) => Some(v),
+            Self::MicrosoftStoreForBusinessApp(v) => Some(v),
+            Self::MobileLobApp(v) => Some(v),
+            Self::WebApp(v) => Some(v),
+            Self::Win32LobApp(v) => Some(v),
+            Self::WindowsAppX(v) => Some(v),
+            Self::WindowsMicrosoftEdgeApp(v) => Some(v),
+            Self::WindowsMobileMSI(v) => Some(v),
+            Self::WindowsUniversalAppX(v) => Some(v),
+            Self::WindowsWebApp(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::MobileApp) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::AndroidLobApp(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.androidLobApp", v)
+            }
+            Self::AndroidStoreApp(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.androidStoreApp", v)
+            }
+            Self::IosLobApp(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.iosLobApp", v)
+            }
+            Self::IosStoreApp(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.iosStoreApp", v)
+            }
+            Self::IosVppApp(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.iosVppApp", v)
+            }
+            Self::IosiPadOSWebClip(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.iosiPadOSWebClip", v)
+            }
+            Self::MacOSDmgApp(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.macOSDmgApp", v)
+            }
+            Self::MacOSLobApp(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.macOSLobApp", v)
+            }
+            Self::MacOSMicrosoftDefenderApp(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.macOSMicrosoftDefenderApp", v)
+            }
+            Self::MacOSMicrosoftEdgeApp(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.macOSMicrosoftEdgeApp", v)
+            }
+            Self::MacOSOfficeSuiteApp(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.macOSOfficeSuiteApp", v)
+            }
+            Self::ManagedAndroidLobApp(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.managedAndroidLobApp", v)
+            }
+            Self::ManagedAndroidStoreApp(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.managedAndroidStoreApp", v)
+            }
+            Self::ManagedApp(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.managedApp", v)
+            }
+            Self::ManagedIOSLobApp(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.managedIOSLobApp", v)
+            }
+            Self::ManagedIOSStoreApp(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.managedIOSStoreApp", v)
+            }
+            Self::ManagedMobileLobApp(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.managedMobileLobApp", v)
+            }
+            Self::MicrosoftStoreForBusinessApp(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.microsoftStoreForBusinessApp",
+                v,
+            ),
+            Self::MobileLobApp(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.mobileLobApp", v)
+            }
+            Self::WebApp(v) => ::graph_model::rt::Variant::Derived("#microsoft.graph.webApp", v),
+            Self::Win32LobApp(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.win32LobApp", v)
+            }
+            Self::WindowsAppX(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.windowsAppX", v)
+            }
+            Self::WindowsMicrosoftEdgeApp(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.windowsMicrosoftEdgeApp", v)
+            }
+            Self::WindowsMobileMSI(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.windowsMobileMSI", v)
+            }
+            Self::WindowsUniversalAppX(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.windowsUniversalAppX", v)
+            }
+            Self::WindowsWebApp(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.windowsWebApp", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for MobileAppAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for MobileAppAny {
@@ -11866,95 +12316,12 @@ impl ::graph_model::rt::GraphType for MobileAppAny {
 }
 impl ::graph_model::rt::serde::Serialize for MobileAppAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::AndroidLobApp(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.androidLobApp"), s)
-            }
-            Self::AndroidStoreApp(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.androidStoreApp"), s)
-            }
-            Self::IosLobApp(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.iosLobApp"), s)
-            }
-            Self::IosStoreApp(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.iosStoreApp"), s)
-            }
-            Self::IosVppApp(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.iosVppApp"), s)
-            }
-            Self::IosiPadOSWebClip(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.iosiPadOSWebClip"), s)
-            }
-            Self::MacOSDmgApp(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.macOSDmgApp"), s)
-            }
-            Self::MacOSLobApp(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.macOSLobApp"), s)
-            }
-            Self::MacOSMicrosoftDefenderApp(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.macOSMicrosoftDefenderApp"),
-                s,
-            ),
-            Self::MacOSMicrosoftEdgeApp(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.macOSMicrosoftEdgeApp"), s)
-            }
-            Self::MacOSOfficeSuiteApp(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.macOSOfficeSuiteApp"), s)
-            }
-            Self::ManagedAndroidLobApp(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.managedAndroidLobApp"), s)
-            }
-            Self::ManagedAndroidStoreApp(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.managedAndroidStoreApp"), s)
-            }
-            Self::ManagedApp(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.managedApp"), s)
-            }
-            Self::ManagedIOSLobApp(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.managedIOSLobApp"), s)
-            }
-            Self::ManagedIOSStoreApp(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.managedIOSStoreApp"), s)
-            }
-            Self::ManagedMobileLobApp(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.managedMobileLobApp"), s)
-            }
-            Self::MicrosoftStoreForBusinessApp(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.microsoftStoreForBusinessApp"),
-                s,
-            ),
-            Self::MobileLobApp(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.mobileLobApp"), s)
-            }
-            Self::WebApp(v) => ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.webApp"), s),
-            Self::Win32LobApp(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.win32LobApp"), s)
-            }
-            Self::WindowsAppX(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.windowsAppX"), s)
-            }
-            Self::WindowsMicrosoftEdgeApp(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.windowsMicrosoftEdgeApp"), s)
-            }
-            Self::WindowsMobileMSI(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.windowsMobileMSI"), s)
-            }
-            Self::WindowsUniversalAppX(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.windowsUniversalAppX"), s)
-            }
-            Self::WindowsWebApp(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.windowsWebApp"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileAppAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A class containing the properties used for Group Assignment of a Mobile App.
@@ -11981,25 +12348,23 @@ pub struct MobileAppAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MobileAppAssignment {
-    const TYPE_NAME: &'static str = "microsoft.graph.mobileAppAssignment";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "intent" => ::graph_model::rt::field(map, &mut self.intent, key),
-            "settings" => ::graph_model::rt::field(map, &mut self.settings, key),
-            "target" => ::graph_model::rt::field(map, &mut self.target, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.mobileAppAssignment"
     }
-    const FIELDS: &'static [&'static str] = &["id", "intent", "settings", "target"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "intent" => &mut self.intent,
+            "settings" => &mut self.settings,
+            "target" => &mut self.target,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "intent", "settings", "target"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("intent", &self.intent);
         w.field("settings", &self.settings);
@@ -12012,17 +12377,28 @@ impl ::graph_model::rt::Struct for MobileAppAssignment {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MobileAppAssignment {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MobileAppAssignment {
     const TYPE_NAME: &'static str = "microsoft.graph.mobileAppAssignment";
 }
 impl ::graph_model::rt::serde::Serialize for MobileAppAssignment {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileAppAssignment {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Abstract class to contain properties used to assign a mobile app to a group.
@@ -12036,20 +12412,17 @@ pub struct MobileAppAssignmentSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MobileAppAssignmentSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.mobileAppAssignmentSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.mobileAppAssignmentSettings"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -12059,17 +12432,28 @@ impl ::graph_model::rt::Struct for MobileAppAssignmentSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MobileAppAssignmentSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MobileAppAssignmentSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.mobileAppAssignmentSettings";
 }
 impl ::graph_model::rt::serde::Serialize for MobileAppAssignmentSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileAppAssignmentSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.mobileAppAssignmentSettings` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -12113,59 +12497,121 @@ impl Default for MobileAppAssignmentSettingsAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for MobileAppAssignmentSettingsAny {
-    type Base = super::MobileAppAssignmentSettings;
-    const BASE: &'static str = "microsoft.graph.mobileAppAssignmentSettings";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.mobileAppAssignmentSettings"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.mobileAppAssignmentSettings" => Self::Base(Default::default()),
             "microsoft.graph.iosLobAppAssignmentSettings" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::IosLobAppAssignmentSettings)
+                Self::IosLobAppAssignmentSettings(Default::default())
             }
             "microsoft.graph.iosStoreAppAssignmentSettings" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::IosStoreAppAssignmentSettings)
+                Self::IosStoreAppAssignmentSettings(Default::default())
             }
             "microsoft.graph.iosVppAppAssignmentSettings" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::IosVppAppAssignmentSettings)
+                Self::IosVppAppAssignmentSettings(Default::default())
             }
             "microsoft.graph.macOsLobAppAssignmentSettings" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::MacOsLobAppAssignmentSettings)
+                Self::MacOsLobAppAssignmentSettings(Default::default())
             }
             "microsoft.graph.microsoftStoreForBusinessAppAssignmentSettings" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::MicrosoftStoreForBusinessAppAssignmentSettings)
+                Self::MicrosoftStoreForBusinessAppAssignmentSettings(Default::default())
             }
             "microsoft.graph.win32LobAppAssignmentSettings" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::Win32LobAppAssignmentSettings)
+                Self::Win32LobAppAssignmentSettings(Default::default())
             }
             "microsoft.graph.windowsAppXAppAssignmentSettings" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::WindowsAppXAppAssignmentSettings)
+                Self::WindowsAppXAppAssignmentSettings(Default::default())
             }
             "microsoft.graph.windowsUniversalAppXAppAssignmentSettings" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::WindowsUniversalAppXAppAssignmentSettings)
+                Self::WindowsUniversalAppXAppAssignmentSettings(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::IosLobAppAssignmentSettings(v) => Some(v),
+            Self::IosStoreAppAssignmentSettings(v) => Some(v),
+            Self::IosVppAppAssignmentSettings(v) => Some(v),
+            Self::MacOsLobAppAssignmentSettings(v) => Some(v),
+            Self::MicrosoftStoreForBusinessAppAssignmentSettings(v) => Some(v),
+            Self::Win32LobAppAssignmentSettings(v) => Some(v),
+            Self::WindowsAppXAppAssignmentSettings(v) => Some(v),
+            Self::WindowsUniversalAppXAppAssignmentSettings(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::MobileAppAssignmentSettings) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::IosLobAppAssignmentSettings(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.iosLobAppAssignmentSettings",
+                v,
+            ),
+            Self::IosStoreAppAssignmentSettings(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.iosStoreAppAssignmentSettings",
+                v,
+            ),
+            Self::IosVppAppAssignmentSettings(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.iosVppAppAssignmentSettings",
+                v,
+            ),
+            Self::MacOsLobAppAssignmentSettings(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.macOsLobAppAssignmentSettings",
+                v,
+            ),
+            Self::MicrosoftStoreForBusinessAppAssignmentSettings(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.microsoftStoreForBusinessAppAssignmentSettings",
+                    v,
+                )
+            }
+            Self::Win32LobAppAssignmentSettings(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.win32LobAppAssignmentSettings",
+                v,
+            ),
+            Self::WindowsAppXAppAssignmentSettings(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.windowsAppXAppAssignmentSettings",
+                v,
+            ),
+            Self::WindowsUniversalAppXAppAssignmentSettings(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.windowsUniversalAppXAppAssignmentSettings",
+                    v,
+                )
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for MobileAppAssignmentSettingsAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for MobileAppAssignmentSettingsAny {
@@ -12173,57 +12619,12 @@ impl ::graph_model::rt::GraphType for MobileAppAssignmentSettingsAny {
 }
 impl ::graph_model::rt::serde::Serialize for MobileAppAssignmentSettingsAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::IosLobAppAssignmentSettings(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.iosLobAppAssignmentSettings"),
-                s,
-            ),
-            Self::IosStoreAppAssignmentSettings(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.iosStoreAppAssignmentSettings"),
-                s,
-            ),
-            Self::IosVppAppAssignmentSettings(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.iosVppAppAssignmentSettings"),
-                s,
-            ),
-            Self::MacOsLobAppAssignmentSettings(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.macOsLobAppAssignmentSettings"),
-                s,
-            ),
-            Self::MicrosoftStoreForBusinessAppAssignmentSettings(v) => {
-                ::graph_model::rt::ser_typed(
-                    v,
-                    Some("#microsoft.graph.microsoftStoreForBusinessAppAssignmentSettings"),
-                    s,
-                )
-            }
-            Self::Win32LobAppAssignmentSettings(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.win32LobAppAssignmentSettings"),
-                s,
-            ),
-            Self::WindowsAppXAppAssignmentSettings(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.windowsAppXAppAssignmentSettings"),
-                s,
-            ),
-            Self::WindowsUniversalAppXAppAssignmentSettings(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.windowsUniversalAppXAppAssignmentSettings"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileAppAssignmentSettingsAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties for a single Intune app category.
@@ -12246,26 +12647,22 @@ pub struct MobileAppCategory {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MobileAppCategory {
-    const TYPE_NAME: &'static str = "microsoft.graph.mobileAppCategory";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.mobileAppCategory"
     }
-    const FIELDS: &'static [&'static str] = &["id", "displayName", "lastModifiedDateTime"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "displayName", "lastModifiedDateTime"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
         w.field("lastModifiedDateTime", &self.last_modified_date_time);
@@ -12277,17 +12674,28 @@ impl ::graph_model::rt::Struct for MobileAppCategory {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MobileAppCategory {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MobileAppCategory {
     const TYPE_NAME: &'static str = "microsoft.graph.mobileAppCategory";
 }
 impl ::graph_model::rt::serde::Serialize for MobileAppCategory {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileAppCategory {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains content properties for a specific app version. Each mobileAppContent can have multiple mobileAppContentFile.
@@ -12310,24 +12718,22 @@ pub struct MobileAppContent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MobileAppContent {
-    const TYPE_NAME: &'static str = "microsoft.graph.mobileAppContent";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "containedApps" => ::graph_model::rt::field(map, &mut self.contained_apps, key),
-            "files" => ::graph_model::rt::field(map, &mut self.files, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.mobileAppContent"
     }
-    const FIELDS: &'static [&'static str] = &["id", "containedApps", "files"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "containedApps" => &mut self.contained_apps,
+            "files" => &mut self.files,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "containedApps", "files"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("containedApps", &self.contained_apps);
         w.field("files", &self.files);
@@ -12339,17 +12745,28 @@ impl ::graph_model::rt::Struct for MobileAppContent {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MobileAppContent {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MobileAppContent {
     const TYPE_NAME: &'static str = "microsoft.graph.mobileAppContent";
 }
 impl ::graph_model::rt::serde::Serialize for MobileAppContent {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileAppContent {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties for a single installer file that is associated with a given mobileAppContent version.
@@ -12405,46 +12822,42 @@ pub struct MobileAppContentFile {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MobileAppContentFile {
-    const TYPE_NAME: &'static str = "microsoft.graph.mobileAppContentFile";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "azureStorageUri" => ::graph_model::rt::field(map, &mut self.azure_storage_uri, key),
-            "azureStorageUriExpirationDateTime" => {
-                ::graph_model::rt::field(map, &mut self.azure_storage_uri_expiration_date_time, key)
-            }
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "isCommitted" => ::graph_model::rt::field(map, &mut self.is_committed, key),
-            "isDependency" => ::graph_model::rt::field(map, &mut self.is_dependency, key),
-            "manifest" => ::graph_model::rt::field(map, &mut self.manifest, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "size" => ::graph_model::rt::field(map, &mut self.size, key),
-            "sizeEncrypted" => ::graph_model::rt::field(map, &mut self.size_encrypted, key),
-            "uploadState" => ::graph_model::rt::field(map, &mut self.upload_state, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.mobileAppContentFile"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "azureStorageUri",
-        "azureStorageUriExpirationDateTime",
-        "createdDateTime",
-        "isCommitted",
-        "isDependency",
-        "manifest",
-        "name",
-        "size",
-        "sizeEncrypted",
-        "uploadState",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "azureStorageUri" => &mut self.azure_storage_uri,
+            "azureStorageUriExpirationDateTime" => &mut self.azure_storage_uri_expiration_date_time,
+            "createdDateTime" => &mut self.created_date_time,
+            "isCommitted" => &mut self.is_committed,
+            "isDependency" => &mut self.is_dependency,
+            "manifest" => &mut self.manifest,
+            "name" => &mut self.name,
+            "size" => &mut self.size,
+            "sizeEncrypted" => &mut self.size_encrypted,
+            "uploadState" => &mut self.upload_state,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "azureStorageUri",
+            "azureStorageUriExpirationDateTime",
+            "createdDateTime",
+            "isCommitted",
+            "isDependency",
+            "manifest",
+            "name",
+            "size",
+            "sizeEncrypted",
+            "uploadState",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("azureStorageUri", &self.azure_storage_uri);
         w.field(
@@ -12467,17 +12880,28 @@ impl ::graph_model::rt::Struct for MobileAppContentFile {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MobileAppContentFile {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MobileAppContentFile {
     const TYPE_NAME: &'static str = "microsoft.graph.mobileAppContentFile";
 }
 impl ::graph_model::rt::serde::Serialize for MobileAppContentFile {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileAppContentFile {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties for upload request states.
@@ -12597,6 +13021,17 @@ impl ::graph_model::rt::WireEnum for MobileAppContentFileUploadState {
         }
     }
 }
+impl ::graph_model::rt::Value for MobileAppContentFileUploadState {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for MobileAppContentFileUploadState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -12618,20 +13053,17 @@ pub struct MobileAppIdentifier {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MobileAppIdentifier {
-    const TYPE_NAME: &'static str = "microsoft.graph.mobileAppIdentifier";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.mobileAppIdentifier"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -12641,17 +13073,28 @@ impl ::graph_model::rt::Struct for MobileAppIdentifier {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MobileAppIdentifier {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MobileAppIdentifier {
     const TYPE_NAME: &'static str = "microsoft.graph.mobileAppIdentifier";
 }
 impl ::graph_model::rt::serde::Serialize for MobileAppIdentifier {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileAppIdentifier {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.mobileAppIdentifier` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -12681,38 +13124,68 @@ impl Default for MobileAppIdentifierAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for MobileAppIdentifierAny {
-    type Base = super::MobileAppIdentifier;
-    const BASE: &'static str = "microsoft.graph.mobileAppIdentifier";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.mobileAppIdentifier"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.mobileAppIdentifier" => Self::Base(Default::default()),
             "microsoft.graph.androidMobileAppIdentifier" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::AndroidMobileAppIdentifier)
+                Self::AndroidMobileAppIdentifier(Default::default())
             }
             "microsoft.graph.iosMobileAppIdentifier" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::IosMobileAppIdentifier)
+                Self::IosMobileAppIdentifier(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::AndroidMobileAppIdentifier(v) => Some(v),
+            Self::IosMobileAppIdentifier(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::MobileAppIdentifier) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::AndroidMobileAppIdentifier(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.androidMobileAppIdentifier",
+                v,
+            ),
+            Self::IosMobileAppIdentifier(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.iosMobileAppIdentifier", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for MobileAppIdentifierAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for MobileAppIdentifierAny {
@@ -12720,23 +13193,12 @@ impl ::graph_model::rt::GraphType for MobileAppIdentifierAny {
 }
 impl ::graph_model::rt::serde::Serialize for MobileAppIdentifierAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::AndroidMobileAppIdentifier(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.androidMobileAppIdentifier"),
-                s,
-            ),
-            Self::IosMobileAppIdentifier(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.iosMobileAppIdentifier"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileAppIdentifierAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties used to determine when to offer an app to devices and when to install the app on devices.
@@ -12761,24 +13223,22 @@ pub struct MobileAppInstallTimeSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MobileAppInstallTimeSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.mobileAppInstallTimeSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "deadlineDateTime" => ::graph_model::rt::field(map, &mut self.deadline_date_time, key),
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            "useLocalTime" => ::graph_model::rt::field(map, &mut self.use_local_time, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.mobileAppInstallTimeSettings"
     }
-    const FIELDS: &'static [&'static str] = &["deadlineDateTime", "startDateTime", "useLocalTime"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "deadlineDateTime" => &mut self.deadline_date_time,
+            "startDateTime" => &mut self.start_date_time,
+            "useLocalTime" => &mut self.use_local_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["deadlineDateTime", "startDateTime", "useLocalTime"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("deadlineDateTime", &self.deadline_date_time);
         w.field("startDateTime", &self.start_date_time);
         w.field("useLocalTime", &self.use_local_time);
@@ -12790,17 +13250,28 @@ impl ::graph_model::rt::Struct for MobileAppInstallTimeSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MobileAppInstallTimeSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MobileAppInstallTimeSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.mobileAppInstallTimeSettings";
 }
 impl ::graph_model::rt::serde::Serialize for MobileAppInstallTimeSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileAppInstallTimeSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Indicates the publishing state of an app.
@@ -12852,6 +13323,17 @@ impl ::graph_model::rt::WireEnum for MobileAppPublishingState {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for MobileAppPublishingState {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for MobileAppPublishingState {
@@ -12909,52 +13391,38 @@ pub struct MobileAppRelationship {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MobileAppRelationship {
-    const TYPE_NAME: &'static str = "microsoft.graph.mobileAppRelationship";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "sourceDisplayName" => {
-                ::graph_model::rt::field(map, &mut self.source_display_name, key)
-            }
-            "sourceDisplayVersion" => {
-                ::graph_model::rt::field(map, &mut self.source_display_version, key)
-            }
-            "sourceId" => ::graph_model::rt::field(map, &mut self.source_id, key),
-            "sourcePublisherDisplayName" => {
-                ::graph_model::rt::field(map, &mut self.source_publisher_display_name, key)
-            }
-            "targetDisplayName" => {
-                ::graph_model::rt::field(map, &mut self.target_display_name, key)
-            }
-            "targetDisplayVersion" => {
-                ::graph_model::rt::field(map, &mut self.target_display_version, key)
-            }
-            "targetId" => ::graph_model::rt::field(map, &mut self.target_id, key),
-            "targetPublisherDisplayName" => {
-                ::graph_model::rt::field(map, &mut self.target_publisher_display_name, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.mobileAppRelationship"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "sourceDisplayName",
-        "sourceDisplayVersion",
-        "sourceId",
-        "sourcePublisherDisplayName",
-        "targetDisplayName",
-        "targetDisplayVersion",
-        "targetId",
-        "targetPublisherDisplayName",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "sourceDisplayName" => &mut self.source_display_name,
+            "sourceDisplayVersion" => &mut self.source_display_version,
+            "sourceId" => &mut self.source_id,
+            "sourcePublisherDisplayName" => &mut self.source_publisher_display_name,
+            "targetDisplayName" => &mut self.target_display_name,
+            "targetDisplayVersion" => &mut self.target_display_version,
+            "targetId" => &mut self.target_id,
+            "targetPublisherDisplayName" => &mut self.target_publisher_display_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "sourceDisplayName",
+            "sourceDisplayVersion",
+            "sourceId",
+            "sourcePublisherDisplayName",
+            "targetDisplayName",
+            "targetDisplayVersion",
+            "targetId",
+            "targetPublisherDisplayName",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("sourceDisplayName", &self.source_display_name);
         w.field("sourceDisplayVersion", &self.source_display_version);
@@ -12978,17 +13446,28 @@ impl ::graph_model::rt::Struct for MobileAppRelationship {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MobileAppRelationship {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MobileAppRelationship {
     const TYPE_NAME: &'static str = "microsoft.graph.mobileAppRelationship";
 }
 impl ::graph_model::rt::serde::Serialize for MobileAppRelationship {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileAppRelationship {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.mobileAppRelationship` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -13014,31 +13493,53 @@ impl Default for MobileAppRelationshipAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for MobileAppRelationshipAny {
-    type Base = super::MobileAppRelationship;
-    const BASE: &'static str = "microsoft.graph.mobileAppRelationship";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        let _ = type_name;
-        ::graph_model::rt::read_unknown(head, map).map(Self::Unknown)
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.mobileAppRelationship"
     }
-    fn from_base(base: super::MobileAppRelationship) -> Self {
-        Self::Base(base)
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.mobileAppRelationship" => Self::Base(Default::default()),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::Unknown(_) => None,
+        }
+    }
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for MobileAppRelationshipAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for MobileAppRelationshipAny {
@@ -13046,15 +13547,12 @@ impl ::graph_model::rt::GraphType for MobileAppRelationshipAny {
 }
 impl ::graph_model::rt::serde::Serialize for MobileAppRelationshipAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileAppRelationshipAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// An abstract class that represents a contained app in a mobileApp acting as a package.
@@ -13070,22 +13568,20 @@ pub struct MobileContainedApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MobileContainedApp {
-    const TYPE_NAME: &'static str = "microsoft.graph.mobileContainedApp";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.mobileContainedApp"
     }
-    const FIELDS: &'static [&'static str] = &["id"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -13095,17 +13591,28 @@ impl ::graph_model::rt::Struct for MobileContainedApp {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MobileContainedApp {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MobileContainedApp {
     const TYPE_NAME: &'static str = "microsoft.graph.mobileContainedApp";
 }
 impl ::graph_model::rt::serde::Serialize for MobileContainedApp {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileContainedApp {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.mobileContainedApp` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -13133,36 +13640,61 @@ impl Default for MobileContainedAppAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for MobileContainedAppAny {
-    type Base = super::MobileContainedApp;
-    const BASE: &'static str = "microsoft.graph.mobileContainedApp";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.mobileContainedApp"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.mobileContainedApp" => Self::Base(Default::default()),
             "microsoft.graph.windowsUniversalAppXContainedApp" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::WindowsUniversalAppXContainedApp)
+                Self::WindowsUniversalAppXContainedApp(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::WindowsUniversalAppXContainedApp(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::MobileContainedApp) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::WindowsUniversalAppXContainedApp(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.windowsUniversalAppXContainedApp",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for MobileContainedAppAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for MobileContainedAppAny {
@@ -13170,20 +13702,12 @@ impl ::graph_model::rt::GraphType for MobileContainedAppAny {
 }
 impl ::graph_model::rt::serde::Serialize for MobileContainedAppAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::WindowsUniversalAppXContainedApp(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.windowsUniversalAppXContainedApp"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileContainedAppAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// An abstract base class containing properties for all mobile line-of-business apps.
@@ -13276,68 +13800,60 @@ pub struct MobileLobApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MobileLobApp {
-    const TYPE_NAME: &'static str = "microsoft.graph.mobileLobApp";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "developer" => ::graph_model::rt::field(map, &mut self.developer, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "informationUrl" => ::graph_model::rt::field(map, &mut self.information_url, key),
-            "isFeatured" => ::graph_model::rt::field(map, &mut self.is_featured, key),
-            "largeIcon" => ::graph_model::rt::field(map, &mut self.large_icon, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "notes" => ::graph_model::rt::field(map, &mut self.notes, key),
-            "owner" => ::graph_model::rt::field(map, &mut self.owner, key),
-            "privacyInformationUrl" => {
-                ::graph_model::rt::field(map, &mut self.privacy_information_url, key)
-            }
-            "publisher" => ::graph_model::rt::field(map, &mut self.publisher, key),
-            "publishingState" => ::graph_model::rt::field(map, &mut self.publishing_state, key),
-            "committedContentVersion" => {
-                ::graph_model::rt::field(map, &mut self.committed_content_version, key)
-            }
-            "fileName" => ::graph_model::rt::field(map, &mut self.file_name, key),
-            "size" => ::graph_model::rt::field(map, &mut self.size, key),
-            "assignments" => ::graph_model::rt::field(map, &mut self.assignments, key),
-            "categories" => ::graph_model::rt::field(map, &mut self.categories, key),
-            "contentVersions" => ::graph_model::rt::field(map, &mut self.content_versions, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.mobileLobApp"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "developer",
-        "displayName",
-        "informationUrl",
-        "isFeatured",
-        "largeIcon",
-        "lastModifiedDateTime",
-        "notes",
-        "owner",
-        "privacyInformationUrl",
-        "publisher",
-        "publishingState",
-        "committedContentVersion",
-        "fileName",
-        "size",
-        "assignments",
-        "categories",
-        "contentVersions",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "developer" => &mut self.developer,
+            "displayName" => &mut self.display_name,
+            "informationUrl" => &mut self.information_url,
+            "isFeatured" => &mut self.is_featured,
+            "largeIcon" => &mut self.large_icon,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "notes" => &mut self.notes,
+            "owner" => &mut self.owner,
+            "privacyInformationUrl" => &mut self.privacy_information_url,
+            "publisher" => &mut self.publisher,
+            "publishingState" => &mut self.publishing_state,
+            "committedContentVersion" => &mut self.committed_content_version,
+            "fileName" => &mut self.file_name,
+            "size" => &mut self.size,
+            "assignments" => &mut self.assignments,
+            "categories" => &mut self.categories,
+            "contentVersions" => &mut self.content_versions,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "developer",
+            "displayName",
+            "informationUrl",
+            "isFeatured",
+            "largeIcon",
+            "lastModifiedDateTime",
+            "notes",
+            "owner",
+            "privacyInformationUrl",
+            "publisher",
+            "publishingState",
+            "committedContentVersion",
+            "fileName",
+            "size",
+            "assignments",
+            "categories",
+            "contentVersions",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -13366,17 +13882,28 @@ impl ::graph_model::rt::Struct for MobileLobApp {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MobileLobApp {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MobileLobApp {
     const TYPE_NAME: &'static str = "microsoft.graph.mobileLobApp";
 }
 impl ::graph_model::rt::serde::Serialize for MobileLobApp {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileLobApp {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.mobileLobApp` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -13418,56 +13945,95 @@ impl Default for MobileLobAppAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for MobileLobAppAny {
-    type Base = super::MobileLobApp;
-    const BASE: &'static str = "microsoft.graph.mobileLobApp";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
-            "microsoft.graph.androidLobApp" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::AndroidLobApp)
-            }
-            "microsoft.graph.iosLobApp" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::IosLobApp)
-            }
-            "microsoft.graph.macOSDmgApp" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::MacOSDmgApp)
-            }
-            "microsoft.graph.macOSLobApp" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::MacOSLobApp)
-            }
-            "microsoft.graph.win32LobApp" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::Win32LobApp)
-            }
-            "microsoft.graph.windowsAppX" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::WindowsAppX)
-            }
-            "microsoft.graph.windowsMobileMSI" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::WindowsMobileMSI)
-            }
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.mobileLobApp"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.mobileLobApp" => Self::Base(Default::default()),
+            "microsoft.graph.androidLobApp" => Self::AndroidLobApp(Default::default()),
+            "microsoft.graph.iosLobApp" => Self::IosLobApp(Default::default()),
+            "microsoft.graph.macOSDmgApp" => Self::MacOSDmgApp(Default::default()),
+            "microsoft.graph.macOSLobApp" => Self::MacOSLobApp(Default::default()),
+            "microsoft.graph.win32LobApp" => Self::Win32LobApp(Default::default()),
+            "microsoft.graph.windowsAppX" => Self::WindowsAppX(Default::default()),
+            "microsoft.graph.windowsMobileMSI" => Self::WindowsMobileMSI(Default::default()),
             "microsoft.graph.windowsUniversalAppX" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::WindowsUniversalAppX)
+                Self::WindowsUniversalAppX(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::AndroidLobApp(v) => Some(v),
+            Self::IosLobApp(v) => Some(v),
+            Self::MacOSDmgApp(v) => Some(v),
+            Self::MacOSLobApp(v) => Some(v),
+            Self::Win32LobApp(v) => Some(v),
+            Self::WindowsAppX(v) => Some(v),
+            Self::WindowsMobileMSI(v) => Some(v),
+            Self::WindowsUniversalAppX(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::MobileLobApp) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::AndroidLobApp(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.androidLobApp", v)
+            }
+            Self::IosLobApp(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.iosLobApp", v)
+            }
+            Self::MacOSDmgApp(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.macOSDmgApp", v)
+            }
+            Self::MacOSLobApp(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.macOSLobApp", v)
+            }
+            Self::Win32LobApp(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.win32LobApp", v)
+            }
+            Self::WindowsAppX(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.windowsAppX", v)
+            }
+            Self::WindowsMobileMSI(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.windowsMobileMSI", v)
+            }
+            Self::WindowsUniversalAppX(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.windowsUniversalAppX", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for MobileLobAppAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for MobileLobAppAny {
@@ -13475,39 +14041,12 @@ impl ::graph_model::rt::GraphType for MobileLobAppAny {
 }
 impl ::graph_model::rt::serde::Serialize for MobileLobAppAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::AndroidLobApp(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.androidLobApp"), s)
-            }
-            Self::IosLobApp(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.iosLobApp"), s)
-            }
-            Self::MacOSDmgApp(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.macOSDmgApp"), s)
-            }
-            Self::MacOSLobApp(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.macOSLobApp"), s)
-            }
-            Self::Win32LobApp(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.win32LobApp"), s)
-            }
-            Self::WindowsAppX(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.windowsAppX"), s)
-            }
-            Self::WindowsMobileMSI(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.windowsMobileMSI"), s)
-            }
-            Self::WindowsUniversalAppX(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.windowsUniversalAppX"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileLobAppAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Proxied Domain
@@ -13528,23 +14067,21 @@ pub struct ProxiedDomain {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProxiedDomain {
-    const TYPE_NAME: &'static str = "microsoft.graph.proxiedDomain";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "ipAddressOrFQDN" => ::graph_model::rt::field(map, &mut self.ip_address_or_fqdn, key),
-            "proxy" => ::graph_model::rt::field(map, &mut self.proxy, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.proxiedDomain"
     }
-    const FIELDS: &'static [&'static str] = &["ipAddressOrFQDN", "proxy"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "ipAddressOrFQDN" => &mut self.ip_address_or_fqdn,
+            "proxy" => &mut self.proxy,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["ipAddressOrFQDN", "proxy"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("ipAddressOrFQDN", &self.ip_address_or_fqdn);
         w.field("proxy", &self.proxy);
     }
@@ -13555,17 +14092,28 @@ impl ::graph_model::rt::Struct for ProxiedDomain {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ProxiedDomain {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ProxiedDomain {
     const TYPE_NAME: &'static str = "microsoft.graph.proxiedDomain";
 }
 impl ::graph_model::rt::serde::Serialize for ProxiedDomain {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProxiedDomain {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Indicates the type of execution context the app runs in.
@@ -13611,6 +14159,17 @@ impl ::graph_model::rt::WireEnum for RunAsAccountType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for RunAsAccountType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for RunAsAccountType {
@@ -13679,48 +14238,44 @@ pub struct TargetedManagedAppConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TargetedManagedAppConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.targetedManagedAppConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "version" => ::graph_model::rt::field(map, &mut self.version, key),
-            "customSettings" => ::graph_model::rt::field(map, &mut self.custom_settings, key),
-            "deployedAppCount" => ::graph_model::rt::field(map, &mut self.deployed_app_count, key),
-            "isAssigned" => ::graph_model::rt::field(map, &mut self.is_assigned, key),
-            "apps" => ::graph_model::rt::field(map, &mut self.apps, key),
-            "assignments" => ::graph_model::rt::field(map, &mut self.assignments, key),
-            "deploymentSummary" => ::graph_model::rt::field(map, &mut self.deployment_summary, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.targetedManagedAppConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "displayName",
-        "lastModifiedDateTime",
-        "version",
-        "customSettings",
-        "deployedAppCount",
-        "isAssigned",
-        "apps",
-        "assignments",
-        "deploymentSummary",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "version" => &mut self.version,
+            "customSettings" => &mut self.custom_settings,
+            "deployedAppCount" => &mut self.deployed_app_count,
+            "isAssigned" => &mut self.is_assigned,
+            "apps" => &mut self.apps,
+            "assignments" => &mut self.assignments,
+            "deploymentSummary" => &mut self.deployment_summary,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "lastModifiedDateTime",
+            "version",
+            "customSettings",
+            "deployedAppCount",
+            "isAssigned",
+            "apps",
+            "assignments",
+            "deploymentSummary",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -13741,17 +14296,28 @@ impl ::graph_model::rt::Struct for TargetedManagedAppConfiguration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TargetedManagedAppConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TargetedManagedAppConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.targetedManagedAppConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for TargetedManagedAppConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TargetedManagedAppConfiguration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// The type for deployment of groups or apps.
@@ -13770,23 +14336,21 @@ pub struct TargetedManagedAppPolicyAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TargetedManagedAppPolicyAssignment {
-    const TYPE_NAME: &'static str = "microsoft.graph.targetedManagedAppPolicyAssignment";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "target" => ::graph_model::rt::field(map, &mut self.target, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.targetedManagedAppPolicyAssignment"
     }
-    const FIELDS: &'static [&'static str] = &["id", "target"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "target" => &mut self.target,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "target"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("target", &self.target);
     }
@@ -13797,17 +14361,28 @@ impl ::graph_model::rt::Struct for TargetedManagedAppPolicyAssignment {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TargetedManagedAppPolicyAssignment {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TargetedManagedAppPolicyAssignment {
     const TYPE_NAME: &'static str = "microsoft.graph.targetedManagedAppPolicyAssignment";
 }
 impl ::graph_model::rt::serde::Serialize for TargetedManagedAppPolicyAssignment {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TargetedManagedAppPolicyAssignment {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Policy used to configure detailed management settings targeted to specific security groups
@@ -13959,138 +14534,94 @@ pub struct TargetedManagedAppProtection {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TargetedManagedAppProtection {
-    const TYPE_NAME: &'static str = "microsoft.graph.targetedManagedAppProtection";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "version" => ::graph_model::rt::field(map, &mut self.version, key),
-            "allowedDataStorageLocations" => {
-                ::graph_model::rt::field(map, &mut self.allowed_data_storage_locations, key)
-            }
-            "allowedInboundDataTransferSources" => {
-                ::graph_model::rt::field(map, &mut self.allowed_inbound_data_transfer_sources, key)
-            }
-            "allowedOutboundClipboardSharingLevel" => ::graph_model::rt::field(
-                map,
-                &mut self.allowed_outbound_clipboard_sharing_level,
-                key,
-            ),
-            "allowedOutboundDataTransferDestinations" => ::graph_model::rt::field(
-                map,
-                &mut self.allowed_outbound_data_transfer_destinations,
-                key,
-            ),
-            "contactSyncBlocked" => {
-                ::graph_model::rt::field(map, &mut self.contact_sync_blocked, key)
-            }
-            "dataBackupBlocked" => {
-                ::graph_model::rt::field(map, &mut self.data_backup_blocked, key)
-            }
-            "deviceComplianceRequired" => {
-                ::graph_model::rt::field(map, &mut self.device_compliance_required, key)
-            }
-            "disableAppPinIfDevicePinIsSet" => {
-                ::graph_model::rt::field(map, &mut self.disable_app_pin_if_device_pin_is_set, key)
-            }
-            "fingerprintBlocked" => {
-                ::graph_model::rt::field(map, &mut self.fingerprint_blocked, key)
-            }
-            "managedBrowser" => ::graph_model::rt::field(map, &mut self.managed_browser, key),
-            "managedBrowserToOpenLinksRequired" => {
-                ::graph_model::rt::field(map, &mut self.managed_browser_to_open_links_required, key)
-            }
-            "maximumPinRetries" => {
-                ::graph_model::rt::field(map, &mut self.maximum_pin_retries, key)
-            }
-            "minimumPinLength" => ::graph_model::rt::field(map, &mut self.minimum_pin_length, key),
-            "minimumRequiredAppVersion" => {
-                ::graph_model::rt::field(map, &mut self.minimum_required_app_version, key)
-            }
-            "minimumRequiredOsVersion" => {
-                ::graph_model::rt::field(map, &mut self.minimum_required_os_version, key)
-            }
-            "minimumWarningAppVersion" => {
-                ::graph_model::rt::field(map, &mut self.minimum_warning_app_version, key)
-            }
-            "minimumWarningOsVersion" => {
-                ::graph_model::rt::field(map, &mut self.minimum_warning_os_version, key)
-            }
-            "organizationalCredentialsRequired" => {
-                ::graph_model::rt::field(map, &mut self.organizational_credentials_required, key)
-            }
-            "periodBeforePinReset" => {
-                ::graph_model::rt::field(map, &mut self.period_before_pin_reset, key)
-            }
-            "periodOfflineBeforeAccessCheck" => {
-                ::graph_model::rt::field(map, &mut self.period_offline_before_access_check, key)
-            }
-            "periodOfflineBeforeWipeIsEnforced" => {
-                ::graph_model::rt::field(map, &mut self.period_offline_before_wipe_is_enforced, key)
-            }
-            "periodOnlineBeforeAccessCheck" => {
-                ::graph_model::rt::field(map, &mut self.period_online_before_access_check, key)
-            }
-            "pinCharacterSet" => ::graph_model::rt::field(map, &mut self.pin_character_set, key),
-            "pinRequired" => ::graph_model::rt::field(map, &mut self.pin_required, key),
-            "printBlocked" => ::graph_model::rt::field(map, &mut self.print_blocked, key),
-            "saveAsBlocked" => ::graph_model::rt::field(map, &mut self.save_as_blocked, key),
-            "simplePinBlocked" => ::graph_model::rt::field(map, &mut self.simple_pin_blocked, key),
-            "isAssigned" => ::graph_model::rt::field(map, &mut self.is_assigned, key),
-            "assignments" => ::graph_model::rt::field(map, &mut self.assignments, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.targetedManagedAppProtection"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "displayName",
-        "lastModifiedDateTime",
-        "version",
-        "allowedDataStorageLocations",
-        "allowedInboundDataTransferSources",
-        "allowedOutboundClipboardSharingLevel",
-        "allowedOutboundDataTransferDestinations",
-        "contactSyncBlocked",
-        "dataBackupBlocked",
-        "deviceComplianceRequired",
-        "disableAppPinIfDevicePinIsSet",
-        "fingerprintBlocked",
-        "managedBrowser",
-        "managedBrowserToOpenLinksRequired",
-        "maximumPinRetries",
-        "minimumPinLength",
-        "minimumRequiredAppVersion",
-        "minimumRequiredOsVersion",
-        "minimumWarningAppVersion",
-        "minimumWarningOsVersion",
-        "organizationalCredentialsRequired",
-        "periodBeforePinReset",
-        "periodOfflineBeforeAccessCheck",
-        "periodOfflineBeforeWipeIsEnforced",
-        "periodOnlineBeforeAccessCheck",
-        "pinCharacterSet",
-        "pinRequired",
-        "printBlocked",
-        "saveAsBlocked",
-        "simplePinBlocked",
-        "isAssigned",
-        "assignments",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "version" => &mut self.version,
+            "allowedDataStorageLocations" => &mut self.allowed_data_storage_locations,
+            "allowedInboundDataTransferSources" => &mut self.allowed_inbound_data_transfer_sources,
+            "allowedOutboundClipboardSharingLevel" => {
+                &mut self.allowed_outbound_clipboard_sharing_level
+            }
+            "allowedOutboundDataTransferDestinations" => {
+                &mut self.allowed_outbound_data_transfer_destinations
+            }
+            "contactSyncBlocked" => &mut self.contact_sync_blocked,
+            "dataBackupBlocked" => &mut self.data_backup_blocked,
+            "deviceComplianceRequired" => &mut self.device_compliance_required,
+            "disableAppPinIfDevicePinIsSet" => &mut self.disable_app_pin_if_device_pin_is_set,
+            "fingerprintBlocked" => &mut self.fingerprint_blocked,
+            "managedBrowser" => &mut self.managed_browser,
+            "managedBrowserToOpenLinksRequired" => &mut self.managed_browser_to_open_links_required,
+            "maximumPinRetries" => &mut self.maximum_pin_retries,
+            "minimumPinLength" => &mut self.minimum_pin_length,
+            "minimumRequiredAppVersion" => &mut self.minimum_required_app_version,
+            "minimumRequiredOsVersion" => &mut self.minimum_required_os_version,
+            "minimumWarningAppVersion" => &mut self.minimum_warning_app_version,
+            "minimumWarningOsVersion" => &mut self.minimum_warning_os_version,
+            "organizationalCredentialsRequired" => &mut self.organizational_credentials_required,
+            "periodBeforePinReset" => &mut self.period_before_pin_reset,
+            "periodOfflineBeforeAccessCheck" => &mut self.period_offline_before_access_check,
+            "periodOfflineBeforeWipeIsEnforced" => &mut self.period_offline_before_wipe_is_enforced,
+            "periodOnlineBeforeAccessCheck" => &mut self.period_online_before_access_check,
+            "pinCharacterSet" => &mut self.pin_character_set,
+            "pinRequired" => &mut self.pin_required,
+            "printBlocked" => &mut self.print_blocked,
+            "saveAsBlocked" => &mut self.save_as_blocked,
+            "simplePinBlocked" => &mut self.simple_pin_blocked,
+            "isAssigned" => &mut self.is_assigned,
+            "assignments" => &mut self.assignments,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "lastModifiedDateTime",
+            "version",
+            "allowedDataStorageLocations",
+            "allowedInboundDataTransferSources",
+            "allowedOutboundClipboardSharingLevel",
+            "allowedOutboundDataTransferDestinations",
+            "contactSyncBlocked",
+            "dataBackupBlocked",
+            "deviceComplianceRequired",
+            "disableAppPinIfDevicePinIsSet",
+            "fingerprintBlocked",
+            "managedBrowser",
+            "managedBrowserToOpenLinksRequired",
+            "maximumPinRetries",
+            "minimumPinLength",
+            "minimumRequiredAppVersion",
+            "minimumRequiredOsVersion",
+            "minimumWarningAppVersion",
+            "minimumWarningOsVersion",
+            "organizationalCredentialsRequired",
+            "periodBeforePinReset",
+            "periodOfflineBeforeAccessCheck",
+            "periodOfflineBeforeWipeIsEnforced",
+            "periodOnlineBeforeAccessCheck",
+            "pinCharacterSet",
+            "pinRequired",
+            "printBlocked",
+            "saveAsBlocked",
+            "simplePinBlocked",
+            "isAssigned",
+            "assignments",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -14173,17 +14704,28 @@ impl ::graph_model::rt::Struct for TargetedManagedAppProtection {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TargetedManagedAppProtection {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TargetedManagedAppProtection {
     const TYPE_NAME: &'static str = "microsoft.graph.targetedManagedAppProtection";
 }
 impl ::graph_model::rt::serde::Serialize for TargetedManagedAppProtection {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TargetedManagedAppProtection {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.targetedManagedAppProtection` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -14213,38 +14755,68 @@ impl Default for TargetedManagedAppProtectionAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for TargetedManagedAppProtectionAny {
-    type Base = super::TargetedManagedAppProtection;
-    const BASE: &'static str = "microsoft.graph.targetedManagedAppProtection";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.targetedManagedAppProtection"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.targetedManagedAppProtection" => Self::Base(Default::default()),
             "microsoft.graph.androidManagedAppProtection" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::AndroidManagedAppProtection)
+                Self::AndroidManagedAppProtection(Default::default())
             }
             "microsoft.graph.iosManagedAppProtection" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::IosManagedAppProtection)
+                Self::IosManagedAppProtection(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::AndroidManagedAppProtection(v) => Some(v),
+            Self::IosManagedAppProtection(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::TargetedManagedAppProtection) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::AndroidManagedAppProtection(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.androidManagedAppProtection",
+                v,
+            ),
+            Self::IosManagedAppProtection(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.iosManagedAppProtection", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for TargetedManagedAppProtectionAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for TargetedManagedAppProtectionAny {
@@ -14252,23 +14824,12 @@ impl ::graph_model::rt::GraphType for TargetedManagedAppProtectionAny {
 }
 impl ::graph_model::rt::serde::Serialize for TargetedManagedAppProtectionAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::AndroidManagedAppProtection(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.androidManagedAppProtection"),
-                s,
-            ),
-            Self::IosManagedAppProtection(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.iosManagedAppProtection"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TargetedManagedAppProtectionAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties for the installation state summary for a user.
@@ -14303,40 +14864,32 @@ pub struct UserInstallStateSummary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserInstallStateSummary {
-    const TYPE_NAME: &'static str = "microsoft.graph.userInstallStateSummary";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "failedDeviceCount" => {
-                ::graph_model::rt::field(map, &mut self.failed_device_count, key)
-            }
-            "installedDeviceCount" => {
-                ::graph_model::rt::field(map, &mut self.installed_device_count, key)
-            }
-            "notInstalledDeviceCount" => {
-                ::graph_model::rt::field(map, &mut self.not_installed_device_count, key)
-            }
-            "userName" => ::graph_model::rt::field(map, &mut self.user_name, key),
-            "deviceStates" => ::graph_model::rt::field(map, &mut self.device_states, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.userInstallStateSummary"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "failedDeviceCount",
-        "installedDeviceCount",
-        "notInstalledDeviceCount",
-        "userName",
-        "deviceStates",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "failedDeviceCount" => &mut self.failed_device_count,
+            "installedDeviceCount" => &mut self.installed_device_count,
+            "notInstalledDeviceCount" => &mut self.not_installed_device_count,
+            "userName" => &mut self.user_name,
+            "deviceStates" => &mut self.device_states,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "failedDeviceCount",
+            "installedDeviceCount",
+            "notInstalledDeviceCount",
+            "userName",
+            "deviceStates",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("failedDeviceCount", &self.failed_device_count);
         w.field("installedDeviceCount", &self.installed_device_count);
@@ -14351,17 +14904,28 @@ impl ::graph_model::rt::Struct for UserInstallStateSummary {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UserInstallStateSummary {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UserInstallStateSummary {
     const TYPE_NAME: &'static str = "microsoft.graph.userInstallStateSummary";
 }
 impl ::graph_model::rt::serde::Serialize for UserInstallStateSummary {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserInstallStateSummary {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties for iOS Volume-Purchased Program (Vpp) Licensing Type.
@@ -14382,27 +14946,21 @@ pub struct VppLicensingType {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VppLicensingType {
-    const TYPE_NAME: &'static str = "microsoft.graph.vppLicensingType";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "supportsDeviceLicensing" => {
-                ::graph_model::rt::field(map, &mut self.supports_device_licensing, key)
-            }
-            "supportsUserLicensing" => {
-                ::graph_model::rt::field(map, &mut self.supports_user_licensing, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.vppLicensingType"
     }
-    const FIELDS: &'static [&'static str] = &["supportsDeviceLicensing", "supportsUserLicensing"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "supportsDeviceLicensing" => &mut self.supports_device_licensing,
+            "supportsUserLicensing" => &mut self.supports_user_licensing,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["supportsDeviceLicensing", "supportsUserLicensing"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("supportsDeviceLicensing", &self.supports_device_licensing);
         w.field("supportsUserLicensing", &self.supports_user_licensing);
     }
@@ -14413,17 +14971,28 @@ impl ::graph_model::rt::Struct for VppLicensingType {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for VppLicensingType {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for VppLicensingType {
     const TYPE_NAME: &'static str = "microsoft.graph.vppLicensingType";
 }
 impl ::graph_model::rt::serde::Serialize for VppLicensingType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VppLicensingType {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// You purchase multiple licenses for iOS apps through the Apple Volume Purchase Program for Business or Education. This involves setting up an Apple VPP account from the Apple website and uploading the Apple VPP Business or Education token to Intune. You can then synchronize your volume purchase information with Intune and track your volume-purchased app use. You can upload multiple Apple VPP Business or Education tokens.
@@ -14482,54 +15051,44 @@ pub struct VppToken {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VppToken {
-    const TYPE_NAME: &'static str = "microsoft.graph.vppToken";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "appleId" => ::graph_model::rt::field(map, &mut self.apple_id, key),
-            "automaticallyUpdateApps" => {
-                ::graph_model::rt::field(map, &mut self.automatically_update_apps, key)
-            }
-            "countryOrRegion" => ::graph_model::rt::field(map, &mut self.country_or_region, key),
-            "expirationDateTime" => {
-                ::graph_model::rt::field(map, &mut self.expiration_date_time, key)
-            }
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "lastSyncDateTime" => ::graph_model::rt::field(map, &mut self.last_sync_date_time, key),
-            "lastSyncStatus" => ::graph_model::rt::field(map, &mut self.last_sync_status, key),
-            "organizationName" => ::graph_model::rt::field(map, &mut self.organization_name, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            "token" => ::graph_model::rt::field(map, &mut self.token, key),
-            "vppTokenAccountType" => {
-                ::graph_model::rt::field(map, &mut self.vpp_token_account_type, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.vppToken"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "appleId",
-        "automaticallyUpdateApps",
-        "countryOrRegion",
-        "expirationDateTime",
-        "lastModifiedDateTime",
-        "lastSyncDateTime",
-        "lastSyncStatus",
-        "organizationName",
-        "state",
-        "token",
-        "vppTokenAccountType",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "appleId" => &mut self.apple_id,
+            "automaticallyUpdateApps" => &mut self.automatically_update_apps,
+            "countryOrRegion" => &mut self.country_or_region,
+            "expirationDateTime" => &mut self.expiration_date_time,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "lastSyncDateTime" => &mut self.last_sync_date_time,
+            "lastSyncStatus" => &mut self.last_sync_status,
+            "organizationName" => &mut self.organization_name,
+            "state" => &mut self.state,
+            "token" => &mut self.token,
+            "vppTokenAccountType" => &mut self.vpp_token_account_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "appleId",
+            "automaticallyUpdateApps",
+            "countryOrRegion",
+            "expirationDateTime",
+            "lastModifiedDateTime",
+            "lastSyncDateTime",
+            "lastSyncStatus",
+            "organizationName",
+            "state",
+            "token",
+            "vppTokenAccountType",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("appleId", &self.apple_id);
         w.field("automaticallyUpdateApps", &self.automatically_update_apps);
@@ -14550,17 +15109,28 @@ impl ::graph_model::rt::Struct for VppToken {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for VppToken {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for VppToken {
     const TYPE_NAME: &'static str = "microsoft.graph.vppToken";
 }
 impl ::graph_model::rt::serde::Serialize for VppToken {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VppToken {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Possible types of an Apple Volume Purchase Program token.
@@ -14606,6 +15176,17 @@ impl ::graph_model::rt::WireEnum for VppTokenAccountType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for VppTokenAccountType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for VppTokenAccountType {
@@ -14687,6 +15268,17 @@ impl ::graph_model::rt::WireEnum for VppTokenState {
         }
     }
 }
+impl ::graph_model::rt::Value for VppTokenState {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for VppTokenState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -14752,6 +15344,17 @@ impl ::graph_model::rt::WireEnum for VppTokenSyncStatus {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for VppTokenSyncStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for VppTokenSyncStatus {
@@ -14845,64 +15448,56 @@ pub struct WebApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WebApp {
-    const TYPE_NAME: &'static str = "microsoft.graph.webApp";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "developer" => ::graph_model::rt::field(map, &mut self.developer, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "informationUrl" => ::graph_model::rt::field(map, &mut self.information_url, key),
-            "isFeatured" => ::graph_model::rt::field(map, &mut self.is_featured, key),
-            "largeIcon" => ::graph_model::rt::field(map, &mut self.large_icon, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "notes" => ::graph_model::rt::field(map, &mut self.notes, key),
-            "owner" => ::graph_model::rt::field(map, &mut self.owner, key),
-            "privacyInformationUrl" => {
-                ::graph_model::rt::field(map, &mut self.privacy_information_url, key)
-            }
-            "publisher" => ::graph_model::rt::field(map, &mut self.publisher, key),
-            "publishingState" => ::graph_model::rt::field(map, &mut self.publishing_state, key),
-            "appUrl" => ::graph_model::rt::field(map, &mut self.app_url, key),
-            "useManagedBrowser" => {
-                ::graph_model::rt::field(map, &mut self.use_managed_browser, key)
-            }
-            "assignments" => ::graph_model::rt::field(map, &mut self.assignments, key),
-            "categories" => ::graph_model::rt::field(map, &mut self.categories, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.webApp"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "developer",
-        "displayName",
-        "informationUrl",
-        "isFeatured",
-        "largeIcon",
-        "lastModifiedDateTime",
-        "notes",
-        "owner",
-        "privacyInformationUrl",
-        "publisher",
-        "publishingState",
-        "appUrl",
-        "useManagedBrowser",
-        "assignments",
-        "categories",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "developer" => &mut self.developer,
+            "displayName" => &mut self.display_name,
+            "informationUrl" => &mut self.information_url,
+            "isFeatured" => &mut self.is_featured,
+            "largeIcon" => &mut self.large_icon,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "notes" => &mut self.notes,
+            "owner" => &mut self.owner,
+            "privacyInformationUrl" => &mut self.privacy_information_url,
+            "publisher" => &mut self.publisher,
+            "publishingState" => &mut self.publishing_state,
+            "appUrl" => &mut self.app_url,
+            "useManagedBrowser" => &mut self.use_managed_browser,
+            "assignments" => &mut self.assignments,
+            "categories" => &mut self.categories,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "developer",
+            "displayName",
+            "informationUrl",
+            "isFeatured",
+            "largeIcon",
+            "lastModifiedDateTime",
+            "notes",
+            "owner",
+            "privacyInformationUrl",
+            "publisher",
+            "publishingState",
+            "appUrl",
+            "useManagedBrowser",
+            "assignments",
+            "categories",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -14929,17 +15524,28 @@ impl ::graph_model::rt::Struct for WebApp {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WebApp {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WebApp {
     const TYPE_NAME: &'static str = "microsoft.graph.webApp";
 }
 impl ::graph_model::rt::serde::Serialize for WebApp {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WebApp {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties and inherited properties for Win32 apps.
@@ -15088,114 +15694,88 @@ pub struct Win32LobApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Win32LobApp {
-    const TYPE_NAME: &'static str = "microsoft.graph.win32LobApp";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "developer" => ::graph_model::rt::field(map, &mut self.developer, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "informationUrl" => ::graph_model::rt::field(map, &mut self.information_url, key),
-            "isFeatured" => ::graph_model::rt::field(map, &mut self.is_featured, key),
-            "largeIcon" => ::graph_model::rt::field(map, &mut self.large_icon, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "notes" => ::graph_model::rt::field(map, &mut self.notes, key),
-            "owner" => ::graph_model::rt::field(map, &mut self.owner, key),
-            "privacyInformationUrl" => {
-                ::graph_model::rt::field(map, &mut self.privacy_information_url, key)
-            }
-            "publisher" => ::graph_model::rt::field(map, &mut self.publisher, key),
-            "publishingState" => ::graph_model::rt::field(map, &mut self.publishing_state, key),
-            "committedContentVersion" => {
-                ::graph_model::rt::field(map, &mut self.committed_content_version, key)
-            }
-            "fileName" => ::graph_model::rt::field(map, &mut self.file_name, key),
-            "size" => ::graph_model::rt::field(map, &mut self.size, key),
-            "allowedArchitectures" => {
-                ::graph_model::rt::field(map, &mut self.allowed_architectures, key)
-            }
-            "applicableArchitectures" => {
-                ::graph_model::rt::field(map, &mut self.applicable_architectures, key)
-            }
-            "installCommandLine" => {
-                ::graph_model::rt::field(map, &mut self.install_command_line, key)
-            }
-            "installExperience" => ::graph_model::rt::field(map, &mut self.install_experience, key),
-            "minimumCpuSpeedInMHz" => {
-                ::graph_model::rt::field(map, &mut self.minimum_cpu_speed_in_m_hz, key)
-            }
-            "minimumFreeDiskSpaceInMB" => {
-                ::graph_model::rt::field(map, &mut self.minimum_free_disk_space_in_mb, key)
-            }
-            "minimumMemoryInMB" => {
-                ::graph_model::rt::field(map, &mut self.minimum_memory_in_mb, key)
-            }
-            "minimumNumberOfProcessors" => {
-                ::graph_model::rt::field(map, &mut self.minimum_number_of_processors, key)
-            }
-            "minimumSupportedWindowsRelease" => {
-                ::graph_model::rt::field(map, &mut self.minimum_supported_windows_release, key)
-            }
-            "msiInformation" => ::graph_model::rt::field(map, &mut self.msi_information, key),
-            "returnCodes" => ::graph_model::rt::field(map, &mut self.return_codes, key),
-            "rules" => ::graph_model::rt::field(map, &mut self.rules, key),
-            "setupFilePath" => ::graph_model::rt::field(map, &mut self.setup_file_path, key),
-            "uninstallCommandLine" => {
-                ::graph_model::rt::field(map, &mut self.uninstall_command_line, key)
-            }
-            "assignments" => ::graph_model::rt::field(map, &mut self.assignments, key),
-            "categories" => ::graph_model::rt::field(map, &mut self.categories, key),
-            "contentVersions" => ::graph_model::rt::field(map, &mut self.content_versions, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.win32LobApp"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "developer",
-        "displayName",
-        "informationUrl",
-        "isFeatured",
-        "largeIcon",
-        "lastModifiedDateTime",
-        "notes",
-        "owner",
-        "privacyInformationUrl",
-        "publisher",
-        "publishingState",
-        "committedContentVersion",
-        "fileName",
-        "size",
-        "allowedArchitectures",
-        "applicableArchitectures",
-        "installCommandLine",
-        "installExperience",
-        "minimumCpuSpeedInMHz",
-        "minimumFreeDiskSpaceInMB",
-        "minimumMemoryInMB",
-        "minimumNumberOfProcessors",
-        "minimumSupportedWindowsRelease",
-        "msiInformation",
-        "returnCodes",
-        "rules",
-        "setupFilePath",
-        "uninstallCommandLine",
-        "assignments",
-        "categories",
-        "contentVersions",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "developer" => &mut self.developer,
+            "displayName" => &mut self.display_name,
+            "informationUrl" => &mut self.information_url,
+            "isFeatured" => &mut self.is_featured,
+            "largeIcon" => &mut self.large_icon,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "notes" => &mut self.notes,
+            "owner" => &mut self.owner,
+            "privacyInformationUrl" => &mut self.privacy_information_url,
+            "publisher" => &mut self.publisher,
+            "publishingState" => &mut self.publishing_state,
+            "committedContentVersion" => &mut self.committed_content_version,
+            "fileName" => &mut self.file_name,
+            "size" => &mut self.size,
+            "allowedArchitectures" => &mut self.allowed_architectures,
+            "applicableArchitectures" => &mut self.applicable_architectures,
+            "installCommandLine" => &mut self.install_command_line,
+            "installExperience" => &mut self.install_experience,
+            "minimumCpuSpeedInMHz" => &mut self.minimum_cpu_speed_in_m_hz,
+            "minimumFreeDiskSpaceInMB" => &mut self.minimum_free_disk_space_in_mb,
+            "minimumMemoryInMB" => &mut self.minimum_memory_in_mb,
+            "minimumNumberOfProcessors" => &mut self.minimum_number_of_processors,
+            "minimumSupportedWindowsRelease" => &mut self.minimum_supported_windows_release,
+            "msiInformation" => &mut self.msi_information,
+            "returnCodes" => &mut self.return_codes,
+            "rules" => &mut self.rules,
+            "setupFilePath" => &mut self.setup_file_path,
+            "uninstallCommandLine" => &mut self.uninstall_command_line,
+            "assignments" => &mut self.assignments,
+            "categories" => &mut self.categories,
+            "contentVersions" => &mut self.content_versions,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "developer",
+            "displayName",
+            "informationUrl",
+            "isFeatured",
+            "largeIcon",
+            "lastModifiedDateTime",
+            "notes",
+            "owner",
+            "privacyInformationUrl",
+            "publisher",
+            "publishingState",
+            "committedContentVersion",
+            "fileName",
+            "size",
+            "allowedArchitectures",
+            "applicableArchitectures",
+            "installCommandLine",
+            "installExperience",
+            "minimumCpuSpeedInMHz",
+            "minimumFreeDiskSpaceInMB",
+            "minimumMemoryInMB",
+            "minimumNumberOfProcessors",
+            "minimumSupportedWindowsRelease",
+            "msiInformation",
+            "returnCodes",
+            "rules",
+            "setupFilePath",
+            "uninstallCommandLine",
+            "assignments",
+            "categories",
+            "contentVersions",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -15247,17 +15827,28 @@ impl ::graph_model::rt::Struct for Win32LobApp {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Win32LobApp {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Win32LobApp {
     const TYPE_NAME: &'static str = "microsoft.graph.win32LobApp";
 }
 impl ::graph_model::rt::serde::Serialize for Win32LobApp {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Win32LobApp {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties used to assign an Win32 LOB mobile app to a group.
@@ -15290,38 +15881,30 @@ pub struct Win32LobAppAssignmentSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Win32LobAppAssignmentSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.win32LobAppAssignmentSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "autoUpdateSettings" => {
-                ::graph_model::rt::field(map, &mut self.auto_update_settings, key)
-            }
-            "deliveryOptimizationPriority" => {
-                ::graph_model::rt::field(map, &mut self.delivery_optimization_priority, key)
-            }
-            "installTimeSettings" => {
-                ::graph_model::rt::field(map, &mut self.install_time_settings, key)
-            }
-            "notifications" => ::graph_model::rt::field(map, &mut self.notifications, key),
-            "restartSettings" => ::graph_model::rt::field(map, &mut self.restart_settings, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.win32LobAppAssignmentSettings"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "autoUpdateSettings",
-        "deliveryOptimizationPriority",
-        "installTimeSettings",
-        "notifications",
-        "restartSettings",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "autoUpdateSettings" => &mut self.auto_update_settings,
+            "deliveryOptimizationPriority" => &mut self.delivery_optimization_priority,
+            "installTimeSettings" => &mut self.install_time_settings,
+            "notifications" => &mut self.notifications,
+            "restartSettings" => &mut self.restart_settings,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "autoUpdateSettings",
+            "deliveryOptimizationPriority",
+            "installTimeSettings",
+            "notifications",
+            "restartSettings",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("autoUpdateSettings", &self.auto_update_settings);
         w.field(
             "deliveryOptimizationPriority",
@@ -15338,17 +15921,28 @@ impl ::graph_model::rt::Struct for Win32LobAppAssignmentSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Win32LobAppAssignmentSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Win32LobAppAssignmentSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.win32LobAppAssignmentSettings";
 }
 impl ::graph_model::rt::serde::Serialize for Win32LobAppAssignmentSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Win32LobAppAssignmentSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties used to perform the auto-update of an application.
@@ -15365,24 +15959,20 @@ pub struct Win32LobAppAutoUpdateSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Win32LobAppAutoUpdateSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.win32LobAppAutoUpdateSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "autoUpdateSupersededAppsState" => {
-                ::graph_model::rt::field(map, &mut self.auto_update_superseded_apps_state, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.win32LobAppAutoUpdateSettings"
     }
-    const FIELDS: &'static [&'static str] = &["autoUpdateSupersededAppsState"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "autoUpdateSupersededAppsState" => &mut self.auto_update_superseded_apps_state,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["autoUpdateSupersededAppsState"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field(
             "autoUpdateSupersededAppsState",
             &self.auto_update_superseded_apps_state,
@@ -15395,17 +15985,28 @@ impl ::graph_model::rt::Struct for Win32LobAppAutoUpdateSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Win32LobAppAutoUpdateSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Win32LobAppAutoUpdateSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.win32LobAppAutoUpdateSettings";
 }
 impl ::graph_model::rt::serde::Serialize for Win32LobAppAutoUpdateSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Win32LobAppAutoUpdateSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains value for delivery optimization priority.
@@ -15451,6 +16052,17 @@ impl ::graph_model::rt::WireEnum for Win32LobAppDeliveryOptimizationPriority {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for Win32LobAppDeliveryOptimizationPriority {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for Win32LobAppDeliveryOptimizationPriority {
@@ -15539,6 +16151,17 @@ impl ::graph_model::rt::WireEnum for Win32LobAppFileSystemOperationType {
         }
     }
 }
+impl ::graph_model::rt::Value for Win32LobAppFileSystemOperationType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for Win32LobAppFileSystemOperationType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -15587,38 +16210,34 @@ pub struct Win32LobAppFileSystemRule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Win32LobAppFileSystemRule {
-    const TYPE_NAME: &'static str = "microsoft.graph.win32LobAppFileSystemRule";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "ruleType" => ::graph_model::rt::field(map, &mut self.rule_type, key),
-            "check32BitOn64System" => {
-                ::graph_model::rt::field(map, &mut self.check32_bit_on64_system, key)
-            }
-            "comparisonValue" => ::graph_model::rt::field(map, &mut self.comparison_value, key),
-            "fileOrFolderName" => ::graph_model::rt::field(map, &mut self.file_or_folder_name, key),
-            "operationType" => ::graph_model::rt::field(map, &mut self.operation_type, key),
-            "operator" => ::graph_model::rt::field(map, &mut self.operator, key),
-            "path" => ::graph_model::rt::field(map, &mut self.path, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.win32LobAppFileSystemRule"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "ruleType",
-        "check32BitOn64System",
-        "comparisonValue",
-        "fileOrFolderName",
-        "operationType",
-        "operator",
-        "path",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "ruleType" => &mut self.rule_type,
+            "check32BitOn64System" => &mut self.check32_bit_on64_system,
+            "comparisonValue" => &mut self.comparison_value,
+            "fileOrFolderName" => &mut self.file_or_folder_name,
+            "operationType" => &mut self.operation_type,
+            "operator" => &mut self.operator,
+            "path" => &mut self.path,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "ruleType",
+            "check32BitOn64System",
+            "comparisonValue",
+            "fileOrFolderName",
+            "operationType",
+            "operator",
+            "path",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("ruleType", &self.rule_type);
         w.field("check32BitOn64System", &self.check32_bit_on64_system);
         w.field("comparisonValue", &self.comparison_value);
@@ -15634,17 +16253,28 @@ impl ::graph_model::rt::Struct for Win32LobAppFileSystemRule {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Win32LobAppFileSystemRule {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Win32LobAppFileSystemRule {
     const TYPE_NAME: &'static str = "microsoft.graph.win32LobAppFileSystemRule";
 }
 impl ::graph_model::rt::serde::Serialize for Win32LobAppFileSystemRule {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Win32LobAppFileSystemRule {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains installation experience properties for a Win32 App
@@ -15665,25 +16295,21 @@ pub struct Win32LobAppInstallExperience {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Win32LobAppInstallExperience {
-    const TYPE_NAME: &'static str = "microsoft.graph.win32LobAppInstallExperience";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "deviceRestartBehavior" => {
-                ::graph_model::rt::field(map, &mut self.device_restart_behavior, key)
-            }
-            "runAsAccount" => ::graph_model::rt::field(map, &mut self.run_as_account, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.win32LobAppInstallExperience"
     }
-    const FIELDS: &'static [&'static str] = &["deviceRestartBehavior", "runAsAccount"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "deviceRestartBehavior" => &mut self.device_restart_behavior,
+            "runAsAccount" => &mut self.run_as_account,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["deviceRestartBehavior", "runAsAccount"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("deviceRestartBehavior", &self.device_restart_behavior);
         w.field("runAsAccount", &self.run_as_account);
     }
@@ -15694,17 +16320,28 @@ impl ::graph_model::rt::Struct for Win32LobAppInstallExperience {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Win32LobAppInstallExperience {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Win32LobAppInstallExperience {
     const TYPE_NAME: &'static str = "microsoft.graph.win32LobAppInstallExperience";
 }
 impl ::graph_model::rt::serde::Serialize for Win32LobAppInstallExperience {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Win32LobAppInstallExperience {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains MSI app properties for a Win32 App.
@@ -15745,36 +16382,34 @@ pub struct Win32LobAppMsiInformation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Win32LobAppMsiInformation {
-    const TYPE_NAME: &'static str = "microsoft.graph.win32LobAppMsiInformation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "packageType" => ::graph_model::rt::field(map, &mut self.package_type, key),
-            "productCode" => ::graph_model::rt::field(map, &mut self.product_code, key),
-            "productName" => ::graph_model::rt::field(map, &mut self.product_name, key),
-            "productVersion" => ::graph_model::rt::field(map, &mut self.product_version, key),
-            "publisher" => ::graph_model::rt::field(map, &mut self.publisher, key),
-            "requiresReboot" => ::graph_model::rt::field(map, &mut self.requires_reboot, key),
-            "upgradeCode" => ::graph_model::rt::field(map, &mut self.upgrade_code, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.win32LobAppMsiInformation"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "packageType",
-        "productCode",
-        "productName",
-        "productVersion",
-        "publisher",
-        "requiresReboot",
-        "upgradeCode",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "packageType" => &mut self.package_type,
+            "productCode" => &mut self.product_code,
+            "productName" => &mut self.product_name,
+            "productVersion" => &mut self.product_version,
+            "publisher" => &mut self.publisher,
+            "requiresReboot" => &mut self.requires_reboot,
+            "upgradeCode" => &mut self.upgrade_code,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "packageType",
+            "productCode",
+            "productName",
+            "productVersion",
+            "publisher",
+            "requiresReboot",
+            "upgradeCode",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("packageType", &self.package_type);
         w.field("productCode", &self.product_code);
         w.field("productName", &self.product_name);
@@ -15790,17 +16425,28 @@ impl ::graph_model::rt::Struct for Win32LobAppMsiInformation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Win32LobAppMsiInformation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Win32LobAppMsiInformation {
     const TYPE_NAME: &'static str = "microsoft.graph.win32LobAppMsiInformation";
 }
 impl ::graph_model::rt::serde::Serialize for Win32LobAppMsiInformation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Win32LobAppMsiInformation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Indicates the package type of an MSI Win32LobApp.
@@ -15852,6 +16498,17 @@ impl ::graph_model::rt::WireEnum for Win32LobAppMsiPackageType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for Win32LobAppMsiPackageType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for Win32LobAppMsiPackageType {
@@ -15915,6 +16572,17 @@ impl ::graph_model::rt::WireEnum for Win32LobAppNotification {
         }
     }
 }
+impl ::graph_model::rt::Value for Win32LobAppNotification {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for Win32LobAppNotification {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -15971,42 +16639,38 @@ pub struct Win32LobAppPowerShellScriptRule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Win32LobAppPowerShellScriptRule {
-    const TYPE_NAME: &'static str = "microsoft.graph.win32LobAppPowerShellScriptRule";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "ruleType" => ::graph_model::rt::field(map, &mut self.rule_type, key),
-            "comparisonValue" => ::graph_model::rt::field(map, &mut self.comparison_value, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "enforceSignatureCheck" => {
-                ::graph_model::rt::field(map, &mut self.enforce_signature_check, key)
-            }
-            "operationType" => ::graph_model::rt::field(map, &mut self.operation_type, key),
-            "operator" => ::graph_model::rt::field(map, &mut self.operator, key),
-            "runAs32Bit" => ::graph_model::rt::field(map, &mut self.run_as32_bit, key),
-            "runAsAccount" => ::graph_model::rt::field(map, &mut self.run_as_account, key),
-            "scriptContent" => ::graph_model::rt::field(map, &mut self.script_content, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.win32LobAppPowerShellScriptRule"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "ruleType",
-        "comparisonValue",
-        "displayName",
-        "enforceSignatureCheck",
-        "operationType",
-        "operator",
-        "runAs32Bit",
-        "runAsAccount",
-        "scriptContent",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "ruleType" => &mut self.rule_type,
+            "comparisonValue" => &mut self.comparison_value,
+            "displayName" => &mut self.display_name,
+            "enforceSignatureCheck" => &mut self.enforce_signature_check,
+            "operationType" => &mut self.operation_type,
+            "operator" => &mut self.operator,
+            "runAs32Bit" => &mut self.run_as32_bit,
+            "runAsAccount" => &mut self.run_as_account,
+            "scriptContent" => &mut self.script_content,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "ruleType",
+            "comparisonValue",
+            "displayName",
+            "enforceSignatureCheck",
+            "operationType",
+            "operator",
+            "runAs32Bit",
+            "runAsAccount",
+            "scriptContent",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("ruleType", &self.rule_type);
         w.field("comparisonValue", &self.comparison_value);
         w.field("displayName", &self.display_name);
@@ -16024,17 +16688,28 @@ impl ::graph_model::rt::Struct for Win32LobAppPowerShellScriptRule {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Win32LobAppPowerShellScriptRule {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Win32LobAppPowerShellScriptRule {
     const TYPE_NAME: &'static str = "microsoft.graph.win32LobAppPowerShellScriptRule";
 }
 impl ::graph_model::rt::serde::Serialize for Win32LobAppPowerShellScriptRule {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Win32LobAppPowerShellScriptRule {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains all supported Powershell Script output detection type.
@@ -16120,6 +16795,17 @@ impl ::graph_model::rt::WireEnum for Win32LobAppPowerShellScriptRuleOperationTyp
         }
     }
 }
+impl ::graph_model::rt::Value for Win32LobAppPowerShellScriptRuleOperationType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for Win32LobAppPowerShellScriptRuleOperationType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -16158,32 +16844,28 @@ pub struct Win32LobAppProductCodeRule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Win32LobAppProductCodeRule {
-    const TYPE_NAME: &'static str = "microsoft.graph.win32LobAppProductCodeRule";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "ruleType" => ::graph_model::rt::field(map, &mut self.rule_type, key),
-            "productCode" => ::graph_model::rt::field(map, &mut self.product_code, key),
-            "productVersion" => ::graph_model::rt::field(map, &mut self.product_version, key),
-            "productVersionOperator" => {
-                ::graph_model::rt::field(map, &mut self.product_version_operator, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.win32LobAppProductCodeRule"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "ruleType",
-        "productCode",
-        "productVersion",
-        "productVersionOperator",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "ruleType" => &mut self.rule_type,
+            "productCode" => &mut self.product_code,
+            "productVersion" => &mut self.product_version,
+            "productVersionOperator" => &mut self.product_version_operator,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "ruleType",
+            "productCode",
+            "productVersion",
+            "productVersionOperator",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("ruleType", &self.rule_type);
         w.field("productCode", &self.product_code);
         w.field("productVersion", &self.product_version);
@@ -16196,17 +16878,28 @@ impl ::graph_model::rt::Struct for Win32LobAppProductCodeRule {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Win32LobAppProductCodeRule {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Win32LobAppProductCodeRule {
     const TYPE_NAME: &'static str = "microsoft.graph.win32LobAppProductCodeRule";
 }
 impl ::graph_model::rt::serde::Serialize for Win32LobAppProductCodeRule {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Win32LobAppProductCodeRule {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A complex type to store registry rule data for a Win32 LOB app.
@@ -16247,38 +16940,34 @@ pub struct Win32LobAppRegistryRule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Win32LobAppRegistryRule {
-    const TYPE_NAME: &'static str = "microsoft.graph.win32LobAppRegistryRule";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "ruleType" => ::graph_model::rt::field(map, &mut self.rule_type, key),
-            "check32BitOn64System" => {
-                ::graph_model::rt::field(map, &mut self.check32_bit_on64_system, key)
-            }
-            "comparisonValue" => ::graph_model::rt::field(map, &mut self.comparison_value, key),
-            "keyPath" => ::graph_model::rt::field(map, &mut self.key_path, key),
-            "operationType" => ::graph_model::rt::field(map, &mut self.operation_type, key),
-            "operator" => ::graph_model::rt::field(map, &mut self.operator, key),
-            "valueName" => ::graph_model::rt::field(map, &mut self.value_name, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.win32LobAppRegistryRule"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "ruleType",
-        "check32BitOn64System",
-        "comparisonValue",
-        "keyPath",
-        "operationType",
-        "operator",
-        "valueName",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "ruleType" => &mut self.rule_type,
+            "check32BitOn64System" => &mut self.check32_bit_on64_system,
+            "comparisonValue" => &mut self.comparison_value,
+            "keyPath" => &mut self.key_path,
+            "operationType" => &mut self.operation_type,
+            "operator" => &mut self.operator,
+            "valueName" => &mut self.value_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "ruleType",
+            "check32BitOn64System",
+            "comparisonValue",
+            "keyPath",
+            "operationType",
+            "operator",
+            "valueName",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("ruleType", &self.rule_type);
         w.field("check32BitOn64System", &self.check32_bit_on64_system);
         w.field("comparisonValue", &self.comparison_value);
@@ -16294,17 +16983,28 @@ impl ::graph_model::rt::Struct for Win32LobAppRegistryRule {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Win32LobAppRegistryRule {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Win32LobAppRegistryRule {
     const TYPE_NAME: &'static str = "microsoft.graph.win32LobAppRegistryRule";
 }
 impl ::graph_model::rt::serde::Serialize for Win32LobAppRegistryRule {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Win32LobAppRegistryRule {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A list of possible operations for rules used to make determinations about an application based on registry keys or values. Unless noted, the values can be used with either detection or requirement rules.
@@ -16383,6 +17083,17 @@ impl ::graph_model::rt::WireEnum for Win32LobAppRegistryRuleOperationType {
         }
     }
 }
+impl ::graph_model::rt::Value for Win32LobAppRegistryRuleOperationType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for Win32LobAppRegistryRuleOperationType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -16450,6 +17161,17 @@ impl ::graph_model::rt::WireEnum for Win32LobAppRestartBehavior {
         }
     }
 }
+impl ::graph_model::rt::Value for Win32LobAppRestartBehavior {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for Win32LobAppRestartBehavior {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -16482,38 +17204,30 @@ pub struct Win32LobAppRestartSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Win32LobAppRestartSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.win32LobAppRestartSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "countdownDisplayBeforeRestartInMinutes" => ::graph_model::rt::field(
-                map,
-                &mut self.countdown_display_before_restart_in_minutes,
-                key,
-            ),
-            "gracePeriodInMinutes" => {
-                ::graph_model::rt::field(map, &mut self.grace_period_in_minutes, key)
-            }
-            "restartNotificationSnoozeDurationInMinutes" => ::graph_model::rt::field(
-                map,
-                &mut self.restart_notification_snooze_duration_in_minutes,
-                key,
-            ),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.win32LobAppRestartSettings"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "countdownDisplayBeforeRestartInMinutes",
-        "gracePeriodInMinutes",
-        "restartNotificationSnoozeDurationInMinutes",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "countdownDisplayBeforeRestartInMinutes" => {
+                &mut self.countdown_display_before_restart_in_minutes
+            }
+            "gracePeriodInMinutes" => &mut self.grace_period_in_minutes,
+            "restartNotificationSnoozeDurationInMinutes" => {
+                &mut self.restart_notification_snooze_duration_in_minutes
+            }
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "countdownDisplayBeforeRestartInMinutes",
+            "gracePeriodInMinutes",
+            "restartNotificationSnoozeDurationInMinutes",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field(
             "countdownDisplayBeforeRestartInMinutes",
             &self.countdown_display_before_restart_in_minutes,
@@ -16531,17 +17245,28 @@ impl ::graph_model::rt::Struct for Win32LobAppRestartSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Win32LobAppRestartSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Win32LobAppRestartSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.win32LobAppRestartSettings";
 }
 impl ::graph_model::rt::serde::Serialize for Win32LobAppRestartSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Win32LobAppRestartSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains return code properties for a Win32 App
@@ -16562,23 +17287,21 @@ pub struct Win32LobAppReturnCode {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Win32LobAppReturnCode {
-    const TYPE_NAME: &'static str = "microsoft.graph.win32LobAppReturnCode";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "returnCode" => ::graph_model::rt::field(map, &mut self.return_code, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.win32LobAppReturnCode"
     }
-    const FIELDS: &'static [&'static str] = &["returnCode", "type"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "returnCode" => &mut self.return_code,
+            "type" => &mut self.r#type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["returnCode", "type"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("returnCode", &self.return_code);
         w.field("type", &self.r#type);
     }
@@ -16589,17 +17312,28 @@ impl ::graph_model::rt::Struct for Win32LobAppReturnCode {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Win32LobAppReturnCode {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Win32LobAppReturnCode {
     const TYPE_NAME: &'static str = "microsoft.graph.win32LobAppReturnCode";
 }
 impl ::graph_model::rt::serde::Serialize for Win32LobAppReturnCode {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Win32LobAppReturnCode {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Indicates the type of return code.
@@ -16666,6 +17400,17 @@ impl ::graph_model::rt::WireEnum for Win32LobAppReturnCodeType {
         }
     }
 }
+impl ::graph_model::rt::Value for Win32LobAppReturnCodeType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for Win32LobAppReturnCodeType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -16691,22 +17436,20 @@ pub struct Win32LobAppRule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Win32LobAppRule {
-    const TYPE_NAME: &'static str = "microsoft.graph.win32LobAppRule";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "ruleType" => ::graph_model::rt::field(map, &mut self.rule_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.win32LobAppRule"
     }
-    const FIELDS: &'static [&'static str] = &["ruleType"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "ruleType" => &mut self.rule_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["ruleType"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("ruleType", &self.rule_type);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -16716,17 +17459,28 @@ impl ::graph_model::rt::Struct for Win32LobAppRule {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Win32LobAppRule {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Win32LobAppRule {
     const TYPE_NAME: &'static str = "microsoft.graph.win32LobAppRule";
 }
 impl ::graph_model::rt::serde::Serialize for Win32LobAppRule {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Win32LobAppRule {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.win32LobAppRule` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -16760,44 +17514,83 @@ impl Default for Win32LobAppRuleAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for Win32LobAppRuleAny {
-    type Base = super::Win32LobAppRule;
-    const BASE: &'static str = "microsoft.graph.win32LobAppRule";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.win32LobAppRule"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.win32LobAppRule" => Self::Base(Default::default()),
             "microsoft.graph.win32LobAppFileSystemRule" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::Win32LobAppFileSystemRule)
+                Self::Win32LobAppFileSystemRule(Default::default())
             }
             "microsoft.graph.win32LobAppPowerShellScriptRule" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::Win32LobAppPowerShellScriptRule)
+                Self::Win32LobAppPowerShellScriptRule(Default::default())
             }
             "microsoft.graph.win32LobAppProductCodeRule" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::Win32LobAppProductCodeRule)
+                Self::Win32LobAppProductCodeRule(Default::default())
             }
             "microsoft.graph.win32LobAppRegistryRule" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::Win32LobAppRegistryRule)
+                Self::Win32LobAppRegistryRule(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::Win32LobAppFileSystemRule(v) => Some(v),
+            Self::Win32LobAppPowerShellScriptRule(v) => Some(v),
+            Self::Win32LobAppProductCodeRule(v) => Some(v),
+            Self::Win32LobAppRegistryRule(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::Win32LobAppRule) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::Win32LobAppFileSystemRule(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.win32LobAppFileSystemRule", v)
+            }
+            Self::Win32LobAppPowerShellScriptRule(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.win32LobAppPowerShellScriptRule",
+                v,
+            ),
+            Self::Win32LobAppProductCodeRule(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.win32LobAppProductCodeRule",
+                v,
+            ),
+            Self::Win32LobAppRegistryRule(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.win32LobAppRegistryRule", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for Win32LobAppRuleAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for Win32LobAppRuleAny {
@@ -16805,33 +17598,12 @@ impl ::graph_model::rt::GraphType for Win32LobAppRuleAny {
 }
 impl ::graph_model::rt::serde::Serialize for Win32LobAppRuleAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::Win32LobAppFileSystemRule(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.win32LobAppFileSystemRule"),
-                s,
-            ),
-            Self::Win32LobAppPowerShellScriptRule(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.win32LobAppPowerShellScriptRule"),
-                s,
-            ),
-            Self::Win32LobAppProductCodeRule(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.win32LobAppProductCodeRule"),
-                s,
-            ),
-            Self::Win32LobAppRegistryRule(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.win32LobAppRegistryRule"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Win32LobAppRuleAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties for detection operator.
@@ -16917,6 +17689,17 @@ impl ::graph_model::rt::WireEnum for Win32LobAppRuleOperator {
         }
     }
 }
+impl ::graph_model::rt::Value for Win32LobAppRuleOperator {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for Win32LobAppRuleOperator {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -16970,6 +17753,17 @@ impl ::graph_model::rt::WireEnum for Win32LobAppRuleType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for Win32LobAppRuleType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for Win32LobAppRuleType {
@@ -17032,6 +17826,17 @@ impl ::graph_model::rt::WireEnum for Win32LobAutoUpdateSupersededAppsState {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for Win32LobAutoUpdateSupersededAppsState {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for Win32LobAutoUpdateSupersededAppsState {
@@ -17161,90 +17966,74 @@ pub struct WindowsAppX {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsAppX {
-    const TYPE_NAME: &'static str = "microsoft.graph.windowsAppX";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "developer" => ::graph_model::rt::field(map, &mut self.developer, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "informationUrl" => ::graph_model::rt::field(map, &mut self.information_url, key),
-            "isFeatured" => ::graph_model::rt::field(map, &mut self.is_featured, key),
-            "largeIcon" => ::graph_model::rt::field(map, &mut self.large_icon, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "notes" => ::graph_model::rt::field(map, &mut self.notes, key),
-            "owner" => ::graph_model::rt::field(map, &mut self.owner, key),
-            "privacyInformationUrl" => {
-                ::graph_model::rt::field(map, &mut self.privacy_information_url, key)
-            }
-            "publisher" => ::graph_model::rt::field(map, &mut self.publisher, key),
-            "publishingState" => ::graph_model::rt::field(map, &mut self.publishing_state, key),
-            "committedContentVersion" => {
-                ::graph_model::rt::field(map, &mut self.committed_content_version, key)
-            }
-            "fileName" => ::graph_model::rt::field(map, &mut self.file_name, key),
-            "size" => ::graph_model::rt::field(map, &mut self.size, key),
-            "applicableArchitectures" => {
-                ::graph_model::rt::field(map, &mut self.applicable_architectures, key)
-            }
-            "identityName" => ::graph_model::rt::field(map, &mut self.identity_name, key),
-            "identityPublisherHash" => {
-                ::graph_model::rt::field(map, &mut self.identity_publisher_hash, key)
-            }
-            "identityResourceIdentifier" => {
-                ::graph_model::rt::field(map, &mut self.identity_resource_identifier, key)
-            }
-            "identityVersion" => ::graph_model::rt::field(map, &mut self.identity_version, key),
-            "isBundle" => ::graph_model::rt::field(map, &mut self.is_bundle, key),
-            "minimumSupportedOperatingSystem" => {
-                ::graph_model::rt::field(map, &mut self.minimum_supported_operating_system, key)
-            }
-            "assignments" => ::graph_model::rt::field(map, &mut self.assignments, key),
-            "categories" => ::graph_model::rt::field(map, &mut self.categories, key),
-            "contentVersions" => ::graph_model::rt::field(map, &mut self.content_versions, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.windowsAppX"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "developer",
-        "displayName",
-        "informationUrl",
-        "isFeatured",
-        "largeIcon",
-        "lastModifiedDateTime",
-        "notes",
-        "owner",
-        "privacyInformationUrl",
-        "publisher",
-        "publishingState",
-        "committedContentVersion",
-        "fileName",
-        "size",
-        "applicableArchitectures",
-        "identityName",
-        "identityPublisherHash",
-        "identityResourceIdentifier",
-        "identityVersion",
-        "isBundle",
-        "minimumSupportedOperatingSystem",
-        "assignments",
-        "categories",
-        "contentVersions",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "developer" => &mut self.developer,
+            "displayName" => &mut self.display_name,
+            "informationUrl" => &mut self.information_url,
+            "isFeatured" => &mut self.is_featured,
+            "largeIcon" => &mut self.large_icon,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "notes" => &mut self.notes,
+            "owner" => &mut self.owner,
+            "privacyInformationUrl" => &mut self.privacy_information_url,
+            "publisher" => &mut self.publisher,
+            "publishingState" => &mut self.publishing_state,
+            "committedContentVersion" => &mut self.committed_content_version,
+            "fileName" => &mut self.file_name,
+            "size" => &mut self.size,
+            "applicableArchitectures" => &mut self.applicable_architectures,
+            "identityName" => &mut self.identity_name,
+            "identityPublisherHash" => &mut self.identity_publisher_hash,
+            "identityResourceIdentifier" => &mut self.identity_resource_identifier,
+            "identityVersion" => &mut self.identity_version,
+            "isBundle" => &mut self.is_bundle,
+            "minimumSupportedOperatingSystem" => &mut self.minimum_supported_operating_system,
+            "assignments" => &mut self.assignments,
+            "categories" => &mut self.categories,
+            "contentVersions" => &mut self.content_versions,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "developer",
+            "displayName",
+            "informationUrl",
+            "isFeatured",
+            "largeIcon",
+            "lastModifiedDateTime",
+            "notes",
+            "owner",
+            "privacyInformationUrl",
+            "publisher",
+            "publishingState",
+            "committedContentVersion",
+            "fileName",
+            "size",
+            "applicableArchitectures",
+            "identityName",
+            "identityPublisherHash",
+            "identityResourceIdentifier",
+            "identityVersion",
+            "isBundle",
+            "minimumSupportedOperatingSystem",
+            "assignments",
+            "categories",
+            "contentVersions",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -17286,17 +18075,28 @@ impl ::graph_model::rt::Struct for WindowsAppX {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WindowsAppX {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsAppX {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsAppX";
 }
 impl ::graph_model::rt::serde::Serialize for WindowsAppX {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsAppX {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties used when assigning a Windows AppX mobile app to a group.
@@ -17313,22 +18113,20 @@ pub struct WindowsAppXAppAssignmentSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsAppXAppAssignmentSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.windowsAppXAppAssignmentSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "useDeviceContext" => ::graph_model::rt::field(map, &mut self.use_device_context, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.windowsAppXAppAssignmentSettings"
     }
-    const FIELDS: &'static [&'static str] = &["useDeviceContext"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "useDeviceContext" => &mut self.use_device_context,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["useDeviceContext"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("useDeviceContext", &self.use_device_context);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -17338,17 +18136,28 @@ impl ::graph_model::rt::Struct for WindowsAppXAppAssignmentSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WindowsAppXAppAssignmentSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsAppXAppAssignmentSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsAppXAppAssignmentSettings";
 }
 impl ::graph_model::rt::serde::Serialize for WindowsAppXAppAssignmentSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsAppXAppAssignmentSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties for Windows architecture.
@@ -17412,6 +18221,17 @@ impl ::graph_model::rt::WireEnum for WindowsArchitecture {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for WindowsArchitecture {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for WindowsArchitecture {
@@ -17499,6 +18319,17 @@ impl ::graph_model::rt::WireEnum for WindowsDeviceType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for WindowsDeviceType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for WindowsDeviceType {
@@ -17655,128 +18486,92 @@ pub struct WindowsInformationProtection {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsInformationProtection {
-    const TYPE_NAME: &'static str = "microsoft.graph.windowsInformationProtection";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "version" => ::graph_model::rt::field(map, &mut self.version, key),
-            "azureRightsManagementServicesAllowed" => ::graph_model::rt::field(
-                map,
-                &mut self.azure_rights_management_services_allowed,
-                key,
-            ),
-            "dataRecoveryCertificate" => {
-                ::graph_model::rt::field(map, &mut self.data_recovery_certificate, key)
-            }
-            "enforcementLevel" => ::graph_model::rt::field(map, &mut self.enforcement_level, key),
-            "enterpriseDomain" => ::graph_model::rt::field(map, &mut self.enterprise_domain, key),
-            "enterpriseInternalProxyServers" => {
-                ::graph_model::rt::field(map, &mut self.enterprise_internal_proxy_servers, key)
-            }
-            "enterpriseIPRanges" => {
-                ::graph_model::rt::field(map, &mut self.enterprise_ip_ranges, key)
-            }
-            "enterpriseIPRangesAreAuthoritative" => {
-                ::graph_model::rt::field(map, &mut self.enterprise_ip_ranges_are_authoritative, key)
-            }
-            "enterpriseNetworkDomainNames" => {
-                ::graph_model::rt::field(map, &mut self.enterprise_network_domain_names, key)
-            }
-            "enterpriseProtectedDomainNames" => {
-                ::graph_model::rt::field(map, &mut self.enterprise_protected_domain_names, key)
-            }
-            "enterpriseProxiedDomains" => {
-                ::graph_model::rt::field(map, &mut self.enterprise_proxied_domains, key)
-            }
-            "enterpriseProxyServers" => {
-                ::graph_model::rt::field(map, &mut self.enterprise_proxy_servers, key)
-            }
-            "enterpriseProxyServersAreAuthoritative" => ::graph_model::rt::field(
-                map,
-                &mut self.enterprise_proxy_servers_are_authoritative,
-                key,
-            ),
-            "exemptApps" => ::graph_model::rt::field(map, &mut self.exempt_apps, key),
-            "iconsVisible" => ::graph_model::rt::field(map, &mut self.icons_visible, key),
-            "indexingEncryptedStoresOrItemsBlocked" => ::graph_model::rt::field(
-                map,
-                &mut self.indexing_encrypted_stores_or_items_blocked,
-                key,
-            ),
-            "isAssigned" => ::graph_model::rt::field(map, &mut self.is_assigned, key),
-            "neutralDomainResources" => {
-                ::graph_model::rt::field(map, &mut self.neutral_domain_resources, key)
-            }
-            "protectedApps" => ::graph_model::rt::field(map, &mut self.protected_apps, key),
-            "protectionUnderLockConfigRequired" => {
-                ::graph_model::rt::field(map, &mut self.protection_under_lock_config_required, key)
-            }
-            "revokeOnUnenrollDisabled" => {
-                ::graph_model::rt::field(map, &mut self.revoke_on_unenroll_disabled, key)
-            }
-            "rightsManagementServicesTemplateId" => {
-                ::graph_model::rt::field(map, &mut self.rights_management_services_template_id, key)
-            }
-            "smbAutoEncryptedFileExtensions" => {
-                ::graph_model::rt::field(map, &mut self.smb_auto_encrypted_file_extensions, key)
-            }
-            "assignments" => ::graph_model::rt::field(map, &mut self.assignments, key),
-            "exemptAppLockerFiles" => {
-                ::graph_model::rt::field(map, &mut self.exempt_app_locker_files, key)
-            }
-            "protectedAppLockerFiles" => {
-                ::graph_model::rt::field(map, &mut self.protected_app_locker_files, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.windowsInformationProtection"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "displayName",
-        "lastModifiedDateTime",
-        "version",
-        "azureRightsManagementServicesAllowed",
-        "dataRecoveryCertificate",
-        "enforcementLevel",
-        "enterpriseDomain",
-        "enterpriseInternalProxyServers",
-        "enterpriseIPRanges",
-        "enterpriseIPRangesAreAuthoritative",
-        "enterpriseNetworkDomainNames",
-        "enterpriseProtectedDomainNames",
-        "enterpriseProxiedDomains",
-        "enterpriseProxyServers",
-        "enterpriseProxyServersAreAuthoritative",
-        "exemptApps",
-        "iconsVisible",
-        "indexingEncryptedStoresOrItemsBlocked",
-        "isAssigned",
-        "neutralDomainResources",
-        "protectedApps",
-        "protectionUnderLockConfigRequired",
-        "revokeOnUnenrollDisabled",
-        "rightsManagementServicesTemplateId",
-        "smbAutoEncryptedFileExtensions",
-        "assignments",
-        "exemptAppLockerFiles",
-        "protectedAppLockerFiles",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "version" => &mut self.version,
+            "azureRightsManagementServicesAllowed" => {
+                &mut self.azure_rights_management_services_allowed
+            }
+            "dataRecoveryCertificate" => &mut self.data_recovery_certificate,
+            "enforcementLevel" => &mut self.enforcement_level,
+            "enterpriseDomain" => &mut self.enterprise_domain,
+            "enterpriseInternalProxyServers" => &mut self.enterprise_internal_proxy_servers,
+            "enterpriseIPRanges" => &mut self.enterprise_ip_ranges,
+            "enterpriseIPRangesAreAuthoritative" => {
+                &mut self.enterprise_ip_ranges_are_authoritative
+            }
+            "enterpriseNetworkDomainNames" => &mut self.enterprise_network_domain_names,
+            "enterpriseProtectedDomainNames" => &mut self.enterprise_protected_domain_names,
+            "enterpriseProxiedDomains" => &mut self.enterprise_proxied_domains,
+            "enterpriseProxyServers" => &mut self.enterprise_proxy_servers,
+            "enterpriseProxyServersAreAuthoritative" => {
+                &mut self.enterprise_proxy_servers_are_authoritative
+            }
+            "exemptApps" => &mut self.exempt_apps,
+            "iconsVisible" => &mut self.icons_visible,
+            "indexingEncryptedStoresOrItemsBlocked" => {
+                &mut self.indexing_encrypted_stores_or_items_blocked
+            }
+            "isAssigned" => &mut self.is_assigned,
+            "neutralDomainResources" => &mut self.neutral_domain_resources,
+            "protectedApps" => &mut self.protected_apps,
+            "protectionUnderLockConfigRequired" => &mut self.protection_under_lock_config_required,
+            "revokeOnUnenrollDisabled" => &mut self.revoke_on_unenroll_disabled,
+            "rightsManagementServicesTemplateId" => {
+                &mut self.rights_management_services_template_id
+            }
+            "smbAutoEncryptedFileExtensions" => &mut self.smb_auto_encrypted_file_extensions,
+            "assignments" => &mut self.assignments,
+            "exemptAppLockerFiles" => &mut self.exempt_app_locker_files,
+            "protectedAppLockerFiles" => &mut self.protected_app_locker_files,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "lastModifiedDateTime",
+            "version",
+            "azureRightsManagementServicesAllowed",
+            "dataRecoveryCertificate",
+            "enforcementLevel",
+            "enterpriseDomain",
+            "enterpriseInternalProxyServers",
+            "enterpriseIPRanges",
+            "enterpriseIPRangesAreAuthoritative",
+            "enterpriseNetworkDomainNames",
+            "enterpriseProtectedDomainNames",
+            "enterpriseProxiedDomains",
+            "enterpriseProxyServers",
+            "enterpriseProxyServersAreAuthoritative",
+            "exemptApps",
+            "iconsVisible",
+            "indexingEncryptedStoresOrItemsBlocked",
+            "isAssigned",
+            "neutralDomainResources",
+            "protectedApps",
+            "protectionUnderLockConfigRequired",
+            "revokeOnUnenrollDisabled",
+            "rightsManagementServicesTemplateId",
+            "smbAutoEncryptedFileExtensions",
+            "assignments",
+            "exemptAppLockerFiles",
+            "protectedAppLockerFiles",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -17849,17 +18644,28 @@ impl ::graph_model::rt::Struct for WindowsInformationProtection {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WindowsInformationProtection {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsInformationProtection {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsInformationProtection";
 }
 impl ::graph_model::rt::serde::Serialize for WindowsInformationProtection {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsInformationProtection {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.windowsInformationProtection` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -17889,40 +18695,69 @@ impl Default for WindowsInformationProtectionAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for WindowsInformationProtectionAny {
-    type Base = super::WindowsInformationProtection;
-    const BASE: &'static str = "microsoft.graph.windowsInformationProtection";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.windowsInformationProtection"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.windowsInformationProtection" => Self::Base(Default::default()),
             "microsoft.graph.mdmWindowsInformationProtectionPolicy" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::MdmWindowsInformationProtectionPolicy)
+                Self::MdmWindowsInformationProtectionPolicy(Default::default())
             }
             "microsoft.graph.windowsInformationProtectionPolicy" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::WindowsInformationProtectionPolicy)
+                Self::WindowsInformationProtectionPolicy(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::MdmWindowsInformationProtectionPolicy(v) => Some(v),
+            Self::WindowsInformationProtectionPolicy(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::WindowsInformationProtection) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::MdmWindowsInformationProtectionPolicy(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.mdmWindowsInformationProtectionPolicy",
+                v,
+            ),
+            Self::WindowsInformationProtectionPolicy(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.windowsInformationProtectionPolicy",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for WindowsInformationProtectionAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for WindowsInformationProtectionAny {
@@ -17930,25 +18765,12 @@ impl ::graph_model::rt::GraphType for WindowsInformationProtectionAny {
 }
 impl ::graph_model::rt::serde::Serialize for WindowsInformationProtectionAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::MdmWindowsInformationProtectionPolicy(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.mdmWindowsInformationProtectionPolicy"),
-                s,
-            ),
-            Self::WindowsInformationProtectionPolicy(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.windowsInformationProtectionPolicy"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsInformationProtectionAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// App for Windows information protection
@@ -17982,32 +18804,30 @@ pub struct WindowsInformationProtectionApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsInformationProtectionApp {
-    const TYPE_NAME: &'static str = "microsoft.graph.windowsInformationProtectionApp";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "denied" => ::graph_model::rt::field(map, &mut self.denied, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "productName" => ::graph_model::rt::field(map, &mut self.product_name, key),
-            "publisherName" => ::graph_model::rt::field(map, &mut self.publisher_name, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.windowsInformationProtectionApp"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "denied",
-        "description",
-        "displayName",
-        "productName",
-        "publisherName",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "denied" => &mut self.denied,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "productName" => &mut self.product_name,
+            "publisherName" => &mut self.publisher_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "denied",
+            "description",
+            "displayName",
+            "productName",
+            "publisherName",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("denied", &self.denied);
         w.field("description", &self.description);
         w.field("displayName", &self.display_name);
@@ -18021,17 +18841,28 @@ impl ::graph_model::rt::Struct for WindowsInformationProtectionApp {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WindowsInformationProtectionApp {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsInformationProtectionApp {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsInformationProtectionApp";
 }
 impl ::graph_model::rt::serde::Serialize for WindowsInformationProtectionApp {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsInformationProtectionApp {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.windowsInformationProtectionApp` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -18061,40 +18892,69 @@ impl Default for WindowsInformationProtectionAppAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for WindowsInformationProtectionAppAny {
-    type Base = super::WindowsInformationProtectionApp;
-    const BASE: &'static str = "microsoft.graph.windowsInformationProtectionApp";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.windowsInformationProtectionApp"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.windowsInformationProtectionApp" => Self::Base(Default::default()),
             "microsoft.graph.windowsInformationProtectionDesktopApp" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::WindowsInformationProtectionDesktopApp)
+                Self::WindowsInformationProtectionDesktopApp(Default::default())
             }
             "microsoft.graph.windowsInformationProtectionStoreApp" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::WindowsInformationProtectionStoreApp)
+                Self::WindowsInformationProtectionStoreApp(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::WindowsInformationProtectionDesktopApp(v) => Some(v),
+            Self::WindowsInformationProtectionStoreApp(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::WindowsInformationProtectionApp) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::WindowsInformationProtectionDesktopApp(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.windowsInformationProtectionDesktopApp",
+                v,
+            ),
+            Self::WindowsInformationProtectionStoreApp(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.windowsInformationProtectionStoreApp",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for WindowsInformationProtectionAppAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for WindowsInformationProtectionAppAny {
@@ -18102,25 +18962,12 @@ impl ::graph_model::rt::GraphType for WindowsInformationProtectionAppAny {
 }
 impl ::graph_model::rt::serde::Serialize for WindowsInformationProtectionAppAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::WindowsInformationProtectionDesktopApp(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.windowsInformationProtectionDesktopApp"),
-                s,
-            ),
-            Self::WindowsInformationProtectionStoreApp(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.windowsInformationProtectionStoreApp"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsInformationProtectionAppAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Windows Information Protection AppLocker File
@@ -18151,26 +18998,24 @@ pub struct WindowsInformationProtectionAppLockerFile {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsInformationProtectionAppLockerFile {
-    const TYPE_NAME: &'static str = "microsoft.graph.windowsInformationProtectionAppLockerFile";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "file" => ::graph_model::rt::field(map, &mut self.file, key),
-            "fileHash" => ::graph_model::rt::field(map, &mut self.file_hash, key),
-            "version" => ::graph_model::rt::field(map, &mut self.version, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.windowsInformationProtectionAppLockerFile"
     }
-    const FIELDS: &'static [&'static str] = &["id", "displayName", "file", "fileHash", "version"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            "file" => &mut self.file,
+            "fileHash" => &mut self.file_hash,
+            "version" => &mut self.version,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "displayName", "file", "fileHash", "version"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
         w.field("file", &self.file);
@@ -18184,17 +19029,28 @@ impl ::graph_model::rt::Struct for WindowsInformationProtectionAppLockerFile {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WindowsInformationProtectionAppLockerFile {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsInformationProtectionAppLockerFile {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsInformationProtectionAppLockerFile";
 }
 impl ::graph_model::rt::serde::Serialize for WindowsInformationProtectionAppLockerFile {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsInformationProtectionAppLockerFile {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Windows Information Protection DataRecoveryCertificate
@@ -18223,33 +19079,28 @@ pub struct WindowsInformationProtectionDataRecoveryCertificate {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsInformationProtectionDataRecoveryCertificate {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.windowsInformationProtectionDataRecoveryCertificate";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "certificate" => ::graph_model::rt::field(map, &mut self.certificate, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "expirationDateTime" => {
-                ::graph_model::rt::field(map, &mut self.expiration_date_time, key)
-            }
-            "subjectName" => ::graph_model::rt::field(map, &mut self.subject_name, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.windowsInformationProtectionDataRecoveryCertificate"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "certificate",
-        "description",
-        "expirationDateTime",
-        "subjectName",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "certificate" => &mut self.certificate,
+            "description" => &mut self.description,
+            "expirationDateTime" => &mut self.expiration_date_time,
+            "subjectName" => &mut self.subject_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "certificate",
+            "description",
+            "expirationDateTime",
+            "subjectName",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("certificate", &self.certificate);
         w.field("description", &self.description);
         w.field("expirationDateTime", &self.expiration_date_time);
@@ -18262,20 +19113,31 @@ impl ::graph_model::rt::Struct for WindowsInformationProtectionDataRecoveryCerti
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WindowsInformationProtectionDataRecoveryCertificate {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsInformationProtectionDataRecoveryCertificate {
     const TYPE_NAME: &'static str =
         "microsoft.graph.windowsInformationProtectionDataRecoveryCertificate";
 }
 impl ::graph_model::rt::serde::Serialize for WindowsInformationProtectionDataRecoveryCertificate {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for WindowsInformationProtectionDataRecoveryCertificate
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Desktop App for Windows information protection
@@ -18320,40 +19182,36 @@ pub struct WindowsInformationProtectionDesktopApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsInformationProtectionDesktopApp {
-    const TYPE_NAME: &'static str = "microsoft.graph.windowsInformationProtectionDesktopApp";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "denied" => ::graph_model::rt::field(map, &mut self.denied, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "productName" => ::graph_model::rt::field(map, &mut self.product_name, key),
-            "publisherName" => ::graph_model::rt::field(map, &mut self.publisher_name, key),
-            "binaryName" => ::graph_model::rt::field(map, &mut self.binary_name, key),
-            "binaryVersionHigh" => {
-                ::graph_model::rt::field(map, &mut self.binary_version_high, key)
-            }
-            "binaryVersionLow" => ::graph_model::rt::field(map, &mut self.binary_version_low, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.windowsInformationProtectionDesktopApp"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "denied",
-        "description",
-        "displayName",
-        "productName",
-        "publisherName",
-        "binaryName",
-        "binaryVersionHigh",
-        "binaryVersionLow",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "denied" => &mut self.denied,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "productName" => &mut self.product_name,
+            "publisherName" => &mut self.publisher_name,
+            "binaryName" => &mut self.binary_name,
+            "binaryVersionHigh" => &mut self.binary_version_high,
+            "binaryVersionLow" => &mut self.binary_version_low,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "denied",
+            "description",
+            "displayName",
+            "productName",
+            "publisherName",
+            "binaryName",
+            "binaryVersionHigh",
+            "binaryVersionLow",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("denied", &self.denied);
         w.field("description", &self.description);
         w.field("displayName", &self.display_name);
@@ -18370,17 +19228,28 @@ impl ::graph_model::rt::Struct for WindowsInformationProtectionDesktopApp {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WindowsInformationProtectionDesktopApp {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsInformationProtectionDesktopApp {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsInformationProtectionDesktopApp";
 }
 impl ::graph_model::rt::serde::Serialize for WindowsInformationProtectionDesktopApp {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsInformationProtectionDesktopApp {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Possible values for WIP Protection enforcement levels
@@ -18445,6 +19314,17 @@ impl ::graph_model::rt::WireEnum for WindowsInformationProtectionEnforcementLeve
         }
     }
 }
+impl ::graph_model::rt::Value for WindowsInformationProtectionEnforcementLevel {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for WindowsInformationProtectionEnforcementLevel {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -18475,23 +19355,21 @@ pub struct WindowsInformationProtectionIPRangeCollection {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsInformationProtectionIPRangeCollection {
-    const TYPE_NAME: &'static str = "microsoft.graph.windowsInformationProtectionIPRangeCollection";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "ranges" => ::graph_model::rt::field(map, &mut self.ranges, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.windowsInformationProtectionIPRangeCollection"
     }
-    const FIELDS: &'static [&'static str] = &["displayName", "ranges"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "displayName" => &mut self.display_name,
+            "ranges" => &mut self.ranges,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["displayName", "ranges"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("displayName", &self.display_name);
         w.field("ranges", &self.ranges);
     }
@@ -18502,19 +19380,30 @@ impl ::graph_model::rt::Struct for WindowsInformationProtectionIPRangeCollection
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WindowsInformationProtectionIPRangeCollection {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsInformationProtectionIPRangeCollection {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsInformationProtectionIPRangeCollection";
 }
 impl ::graph_model::rt::serde::Serialize for WindowsInformationProtectionIPRangeCollection {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for WindowsInformationProtectionIPRangeCollection
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Pin Character Requirements
@@ -18567,6 +19456,17 @@ impl ::graph_model::rt::WireEnum for WindowsInformationProtectionPinCharacterReq
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for WindowsInformationProtectionPinCharacterRequirements {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for WindowsInformationProtectionPinCharacterRequirements {
@@ -18772,174 +19672,118 @@ pub struct WindowsInformationProtectionPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsInformationProtectionPolicy {
-    const TYPE_NAME: &'static str = "microsoft.graph.windowsInformationProtectionPolicy";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "version" => ::graph_model::rt::field(map, &mut self.version, key),
-            "azureRightsManagementServicesAllowed" => ::graph_model::rt::field(
-                map,
-                &mut self.azure_rights_management_services_allowed,
-                key,
-            ),
-            "dataRecoveryCertificate" => {
-                ::graph_model::rt::field(map, &mut self.data_recovery_certificate, key)
-            }
-            "enforcementLevel" => ::graph_model::rt::field(map, &mut self.enforcement_level, key),
-            "enterpriseDomain" => ::graph_model::rt::field(map, &mut self.enterprise_domain, key),
-            "enterpriseInternalProxyServers" => {
-                ::graph_model::rt::field(map, &mut self.enterprise_internal_proxy_servers, key)
-            }
-            "enterpriseIPRanges" => {
-                ::graph_model::rt::field(map, &mut self.enterprise_ip_ranges, key)
-            }
-            "enterpriseIPRangesAreAuthoritative" => {
-                ::graph_model::rt::field(map, &mut self.enterprise_ip_ranges_are_authoritative, key)
-            }
-            "enterpriseNetworkDomainNames" => {
-                ::graph_model::rt::field(map, &mut self.enterprise_network_domain_names, key)
-            }
-            "enterpriseProtectedDomainNames" => {
-                ::graph_model::rt::field(map, &mut self.enterprise_protected_domain_names, key)
-            }
-            "enterpriseProxiedDomains" => {
-                ::graph_model::rt::field(map, &mut self.enterprise_proxied_domains, key)
-            }
-            "enterpriseProxyServers" => {
-                ::graph_model::rt::field(map, &mut self.enterprise_proxy_servers, key)
-            }
-            "enterpriseProxyServersAreAuthoritative" => ::graph_model::rt::field(
-                map,
-                &mut self.enterprise_proxy_servers_are_authoritative,
-                key,
-            ),
-            "exemptApps" => ::graph_model::rt::field(map, &mut self.exempt_apps, key),
-            "iconsVisible" => ::graph_model::rt::field(map, &mut self.icons_visible, key),
-            "indexingEncryptedStoresOrItemsBlocked" => ::graph_model::rt::field(
-                map,
-                &mut self.indexing_encrypted_stores_or_items_blocked,
-                key,
-            ),
-            "isAssigned" => ::graph_model::rt::field(map, &mut self.is_assigned, key),
-            "neutralDomainResources" => {
-                ::graph_model::rt::field(map, &mut self.neutral_domain_resources, key)
-            }
-            "protectedApps" => ::graph_model::rt::field(map, &mut self.protected_apps, key),
-            "protectionUnderLockConfigRequired" => {
-                ::graph_model::rt::field(map, &mut self.protection_under_lock_config_required, key)
-            }
-            "revokeOnUnenrollDisabled" => {
-                ::graph_model::rt::field(map, &mut self.revoke_on_unenroll_disabled, key)
-            }
-            "rightsManagementServicesTemplateId" => {
-                ::graph_model::rt::field(map, &mut self.rights_management_services_template_id, key)
-            }
-            "smbAutoEncryptedFileExtensions" => {
-                ::graph_model::rt::field(map, &mut self.smb_auto_encrypted_file_extensions, key)
-            }
-            "daysWithoutContactBeforeUnenroll" => {
-                ::graph_model::rt::field(map, &mut self.days_without_contact_before_unenroll, key)
-            }
-            "mdmEnrollmentUrl" => ::graph_model::rt::field(map, &mut self.mdm_enrollment_url, key),
-            "minutesOfInactivityBeforeDeviceLock" => ::graph_model::rt::field(
-                map,
-                &mut self.minutes_of_inactivity_before_device_lock,
-                key,
-            ),
-            "numberOfPastPinsRemembered" => {
-                ::graph_model::rt::field(map, &mut self.number_of_past_pins_remembered, key)
-            }
-            "passwordMaximumAttemptCount" => {
-                ::graph_model::rt::field(map, &mut self.password_maximum_attempt_count, key)
-            }
-            "pinExpirationDays" => {
-                ::graph_model::rt::field(map, &mut self.pin_expiration_days, key)
-            }
-            "pinLowercaseLetters" => {
-                ::graph_model::rt::field(map, &mut self.pin_lowercase_letters, key)
-            }
-            "pinMinimumLength" => ::graph_model::rt::field(map, &mut self.pin_minimum_length, key),
-            "pinSpecialCharacters" => {
-                ::graph_model::rt::field(map, &mut self.pin_special_characters, key)
-            }
-            "pinUppercaseLetters" => {
-                ::graph_model::rt::field(map, &mut self.pin_uppercase_letters, key)
-            }
-            "revokeOnMdmHandoffDisabled" => {
-                ::graph_model::rt::field(map, &mut self.revoke_on_mdm_handoff_disabled, key)
-            }
-            "windowsHelloForBusinessBlocked" => {
-                ::graph_model::rt::field(map, &mut self.windows_hello_for_business_blocked, key)
-            }
-            "assignments" => ::graph_model::rt::field(map, &mut self.assignments, key),
-            "exemptAppLockerFiles" => {
-                ::graph_model::rt::field(map, &mut self.exempt_app_locker_files, key)
-            }
-            "protectedAppLockerFiles" => {
-                ::graph_model::rt::field(map, &mut self.protected_app_locker_files, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.windowsInformationProtectionPolicy"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "displayName",
-        "lastModifiedDateTime",
-        "version",
-        "azureRightsManagementServicesAllowed",
-        "dataRecoveryCertificate",
-        "enforcementLevel",
-        "enterpriseDomain",
-        "enterpriseInternalProxyServers",
-        "enterpriseIPRanges",
-        "enterpriseIPRangesAreAuthoritative",
-        "enterpriseNetworkDomainNames",
-        "enterpriseProtectedDomainNames",
-        "enterpriseProxiedDomains",
-        "enterpriseProxyServers",
-        "enterpriseProxyServersAreAuthoritative",
-        "exemptApps",
-        "iconsVisible",
-        "indexingEncryptedStoresOrItemsBlocked",
-        "isAssigned",
-        "neutralDomainResources",
-        "protectedApps",
-        "protectionUnderLockConfigRequired",
-        "revokeOnUnenrollDisabled",
-        "rightsManagementServicesTemplateId",
-        "smbAutoEncryptedFileExtensions",
-        "daysWithoutContactBeforeUnenroll",
-        "mdmEnrollmentUrl",
-        "minutesOfInactivityBeforeDeviceLock",
-        "numberOfPastPinsRemembered",
-        "passwordMaximumAttemptCount",
-        "pinExpirationDays",
-        "pinLowercaseLetters",
-        "pinMinimumLength",
-        "pinSpecialCharacters",
-        "pinUppercaseLetters",
-        "revokeOnMdmHandoffDisabled",
-        "windowsHelloForBusinessBlocked",
-        "assignments",
-        "exemptAppLockerFiles",
-        "protectedAppLockerFiles",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "version" => &mut self.version,
+            "azureRightsManagementServicesAllowed" => {
+                &mut self.azure_rights_management_services_allowed
+            }
+            "dataRecoveryCertificate" => &mut self.data_recovery_certificate,
+            "enforcementLevel" => &mut self.enforcement_level,
+            "enterpriseDomain" => &mut self.enterprise_domain,
+            "enterpriseInternalProxyServers" => &mut self.enterprise_internal_proxy_servers,
+            "enterpriseIPRanges" => &mut self.enterprise_ip_ranges,
+            "enterpriseIPRangesAreAuthoritative" => {
+                &mut self.enterprise_ip_ranges_are_authoritative
+            }
+            "enterpriseNetworkDomainNames" => &mut self.enterprise_network_domain_names,
+            "enterpriseProtectedDomainNames" => &mut self.enterprise_protected_domain_names,
+            "enterpriseProxiedDomains" => &mut self.enterprise_proxied_domains,
+            "enterpriseProxyServers" => &mut self.enterprise_proxy_servers,
+            "enterpriseProxyServersAreAuthoritative" => {
+                &mut self.enterprise_proxy_servers_are_authoritative
+            }
+            "exemptApps" => &mut self.exempt_apps,
+            "iconsVisible" => &mut self.icons_visible,
+            "indexingEncryptedStoresOrItemsBlocked" => {
+                &mut self.indexing_encrypted_stores_or_items_blocked
+            }
+            "isAssigned" => &mut self.is_assigned,
+            "neutralDomainResources" => &mut self.neutral_domain_resources,
+            "protectedApps" => &mut self.protected_apps,
+            "protectionUnderLockConfigRequired" => &mut self.protection_under_lock_config_required,
+            "revokeOnUnenrollDisabled" => &mut self.revoke_on_unenroll_disabled,
+            "rightsManagementServicesTemplateId" => {
+                &mut self.rights_management_services_template_id
+            }
+            "smbAutoEncryptedFileExtensions" => &mut self.smb_auto_encrypted_file_extensions,
+            "daysWithoutContactBeforeUnenroll" => &mut self.days_without_contact_before_unenroll,
+            "mdmEnrollmentUrl" => &mut self.mdm_enrollment_url,
+            "minutesOfInactivityBeforeDeviceLock" => {
+                &mut self.minutes_of_inactivity_before_device_lock
+            }
+            "numberOfPastPinsRemembered" => &mut self.number_of_past_pins_remembered,
+            "passwordMaximumAttemptCount" => &mut self.password_maximum_attempt_count,
+            "pinExpirationDays" => &mut self.pin_expiration_days,
+            "pinLowercaseLetters" => &mut self.pin_lowercase_letters,
+            "pinMinimumLength" => &mut self.pin_minimum_length,
+            "pinSpecialCharacters" => &mut self.pin_special_characters,
+            "pinUppercaseLetters" => &mut self.pin_uppercase_letters,
+            "revokeOnMdmHandoffDisabled" => &mut self.revoke_on_mdm_handoff_disabled,
+            "windowsHelloForBusinessBlocked" => &mut self.windows_hello_for_business_blocked,
+            "assignments" => &mut self.assignments,
+            "exemptAppLockerFiles" => &mut self.exempt_app_locker_files,
+            "protectedAppLockerFiles" => &mut self.protected_app_locker_files,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "lastModifiedDateTime",
+            "version",
+            "azureRightsManagementServicesAllowed",
+            "dataRecoveryCertificate",
+            "enforcementLevel",
+            "enterpriseDomain",
+            "enterpriseInternalProxyServers",
+            "enterpriseIPRanges",
+            "enterpriseIPRangesAreAuthoritative",
+            "enterpriseNetworkDomainNames",
+            "enterpriseProtectedDomainNames",
+            "enterpriseProxiedDomains",
+            "enterpriseProxyServers",
+            "enterpriseProxyServersAreAuthoritative",
+            "exemptApps",
+            "iconsVisible",
+            "indexingEncryptedStoresOrItemsBlocked",
+            "isAssigned",
+            "neutralDomainResources",
+            "protectedApps",
+            "protectionUnderLockConfigRequired",
+            "revokeOnUnenrollDisabled",
+            "rightsManagementServicesTemplateId",
+            "smbAutoEncryptedFileExtensions",
+            "daysWithoutContactBeforeUnenroll",
+            "mdmEnrollmentUrl",
+            "minutesOfInactivityBeforeDeviceLock",
+            "numberOfPastPinsRemembered",
+            "passwordMaximumAttemptCount",
+            "pinExpirationDays",
+            "pinLowercaseLetters",
+            "pinMinimumLength",
+            "pinSpecialCharacters",
+            "pinUppercaseLetters",
+            "revokeOnMdmHandoffDisabled",
+            "windowsHelloForBusinessBlocked",
+            "assignments",
+            "exemptAppLockerFiles",
+            "protectedAppLockerFiles",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -19042,17 +19886,28 @@ impl ::graph_model::rt::Struct for WindowsInformationProtectionPolicy {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WindowsInformationProtectionPolicy {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsInformationProtectionPolicy {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsInformationProtectionPolicy";
 }
 impl ::graph_model::rt::serde::Serialize for WindowsInformationProtectionPolicy {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsInformationProtectionPolicy {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Windows Information Protection Proxied Domain Collection
@@ -19073,24 +19928,21 @@ pub struct WindowsInformationProtectionProxiedDomainCollection {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsInformationProtectionProxiedDomainCollection {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.windowsInformationProtectionProxiedDomainCollection";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "proxiedDomains" => ::graph_model::rt::field(map, &mut self.proxied_domains, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.windowsInformationProtectionProxiedDomainCollection"
     }
-    const FIELDS: &'static [&'static str] = &["displayName", "proxiedDomains"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "displayName" => &mut self.display_name,
+            "proxiedDomains" => &mut self.proxied_domains,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["displayName", "proxiedDomains"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("displayName", &self.display_name);
         w.field("proxiedDomains", &self.proxied_domains);
     }
@@ -19101,20 +19953,31 @@ impl ::graph_model::rt::Struct for WindowsInformationProtectionProxiedDomainColl
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WindowsInformationProtectionProxiedDomainCollection {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsInformationProtectionProxiedDomainCollection {
     const TYPE_NAME: &'static str =
         "microsoft.graph.windowsInformationProtectionProxiedDomainCollection";
 }
 impl ::graph_model::rt::serde::Serialize for WindowsInformationProtectionProxiedDomainCollection {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for WindowsInformationProtectionProxiedDomainCollection
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Windows Information Protection Resource Collection
@@ -19135,24 +19998,21 @@ pub struct WindowsInformationProtectionResourceCollection {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsInformationProtectionResourceCollection {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.windowsInformationProtectionResourceCollection";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "resources" => ::graph_model::rt::field(map, &mut self.resources, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.windowsInformationProtectionResourceCollection"
     }
-    const FIELDS: &'static [&'static str] = &["displayName", "resources"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "displayName" => &mut self.display_name,
+            "resources" => &mut self.resources,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["displayName", "resources"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("displayName", &self.display_name);
         w.field("resources", &self.resources);
     }
@@ -19163,20 +20023,31 @@ impl ::graph_model::rt::Struct for WindowsInformationProtectionResourceCollectio
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WindowsInformationProtectionResourceCollection {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsInformationProtectionResourceCollection {
     const TYPE_NAME: &'static str =
         "microsoft.graph.windowsInformationProtectionResourceCollection";
 }
 impl ::graph_model::rt::serde::Serialize for WindowsInformationProtectionResourceCollection {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for WindowsInformationProtectionResourceCollection
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Store App for Windows information protection
@@ -19209,32 +20080,30 @@ pub struct WindowsInformationProtectionStoreApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsInformationProtectionStoreApp {
-    const TYPE_NAME: &'static str = "microsoft.graph.windowsInformationProtectionStoreApp";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "denied" => ::graph_model::rt::field(map, &mut self.denied, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "productName" => ::graph_model::rt::field(map, &mut self.product_name, key),
-            "publisherName" => ::graph_model::rt::field(map, &mut self.publisher_name, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.windowsInformationProtectionStoreApp"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "denied",
-        "description",
-        "displayName",
-        "productName",
-        "publisherName",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "denied" => &mut self.denied,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "productName" => &mut self.product_name,
+            "publisherName" => &mut self.publisher_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "denied",
+            "description",
+            "displayName",
+            "productName",
+            "publisherName",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("denied", &self.denied);
         w.field("description", &self.description);
         w.field("displayName", &self.display_name);
@@ -19248,17 +20117,28 @@ impl ::graph_model::rt::Struct for WindowsInformationProtectionStoreApp {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WindowsInformationProtectionStoreApp {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsInformationProtectionStoreApp {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsInformationProtectionStoreApp";
 }
 impl ::graph_model::rt::serde::Serialize for WindowsInformationProtectionStoreApp {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsInformationProtectionStoreApp {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties and inherited properties for the Microsoft Edge app on Windows.
@@ -19342,64 +20222,56 @@ pub struct WindowsMicrosoftEdgeApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsMicrosoftEdgeApp {
-    const TYPE_NAME: &'static str = "microsoft.graph.windowsMicrosoftEdgeApp";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "developer" => ::graph_model::rt::field(map, &mut self.developer, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "informationUrl" => ::graph_model::rt::field(map, &mut self.information_url, key),
-            "isFeatured" => ::graph_model::rt::field(map, &mut self.is_featured, key),
-            "largeIcon" => ::graph_model::rt::field(map, &mut self.large_icon, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "notes" => ::graph_model::rt::field(map, &mut self.notes, key),
-            "owner" => ::graph_model::rt::field(map, &mut self.owner, key),
-            "privacyInformationUrl" => {
-                ::graph_model::rt::field(map, &mut self.privacy_information_url, key)
-            }
-            "publisher" => ::graph_model::rt::field(map, &mut self.publisher, key),
-            "publishingState" => ::graph_model::rt::field(map, &mut self.publishing_state, key),
-            "channel" => ::graph_model::rt::field(map, &mut self.channel, key),
-            "displayLanguageLocale" => {
-                ::graph_model::rt::field(map, &mut self.display_language_locale, key)
-            }
-            "assignments" => ::graph_model::rt::field(map, &mut self.assignments, key),
-            "categories" => ::graph_model::rt::field(map, &mut self.categories, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.windowsMicrosoftEdgeApp"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "developer",
-        "displayName",
-        "informationUrl",
-        "isFeatured",
-        "largeIcon",
-        "lastModifiedDateTime",
-        "notes",
-        "owner",
-        "privacyInformationUrl",
-        "publisher",
-        "publishingState",
-        "channel",
-        "displayLanguageLocale",
-        "assignments",
-        "categories",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "developer" => &mut self.developer,
+            "displayName" => &mut self.display_name,
+            "informationUrl" => &mut self.information_url,
+            "isFeatured" => &mut self.is_featured,
+            "largeIcon" => &mut self.large_icon,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "notes" => &mut self.notes,
+            "owner" => &mut self.owner,
+            "privacyInformationUrl" => &mut self.privacy_information_url,
+            "publisher" => &mut self.publisher,
+            "publishingState" => &mut self.publishing_state,
+            "channel" => &mut self.channel,
+            "displayLanguageLocale" => &mut self.display_language_locale,
+            "assignments" => &mut self.assignments,
+            "categories" => &mut self.categories,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "developer",
+            "displayName",
+            "informationUrl",
+            "isFeatured",
+            "largeIcon",
+            "lastModifiedDateTime",
+            "notes",
+            "owner",
+            "privacyInformationUrl",
+            "publisher",
+            "publishingState",
+            "channel",
+            "displayLanguageLocale",
+            "assignments",
+            "categories",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -19426,17 +20298,28 @@ impl ::graph_model::rt::Struct for WindowsMicrosoftEdgeApp {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WindowsMicrosoftEdgeApp {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsMicrosoftEdgeApp {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsMicrosoftEdgeApp";
 }
 impl ::graph_model::rt::serde::Serialize for WindowsMicrosoftEdgeApp {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsMicrosoftEdgeApp {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// The minimum operating system required for a Windows mobile app.
@@ -19461,24 +20344,22 @@ pub struct WindowsMinimumOperatingSystem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsMinimumOperatingSystem {
-    const TYPE_NAME: &'static str = "microsoft.graph.windowsMinimumOperatingSystem";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "v10_0" => ::graph_model::rt::field(map, &mut self.v10_0, key),
-            "v8_0" => ::graph_model::rt::field(map, &mut self.v8_0, key),
-            "v8_1" => ::graph_model::rt::field(map, &mut self.v8_1, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.windowsMinimumOperatingSystem"
     }
-    const FIELDS: &'static [&'static str] = &["v10_0", "v8_0", "v8_1"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "v10_0" => &mut self.v10_0,
+            "v8_0" => &mut self.v8_0,
+            "v8_1" => &mut self.v8_1,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["v10_0", "v8_0", "v8_1"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("v10_0", &self.v10_0);
         w.field("v8_0", &self.v8_0);
         w.field("v8_1", &self.v8_1);
@@ -19490,17 +20371,28 @@ impl ::graph_model::rt::Struct for WindowsMinimumOperatingSystem {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WindowsMinimumOperatingSystem {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsMinimumOperatingSystem {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsMinimumOperatingSystem";
 }
 impl ::graph_model::rt::serde::Serialize for WindowsMinimumOperatingSystem {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsMinimumOperatingSystem {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties and inherited properties for Windows Mobile MSI Line Of Business apps.
@@ -19608,78 +20500,68 @@ pub struct WindowsMobileMSI {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsMobileMSI {
-    const TYPE_NAME: &'static str = "microsoft.graph.windowsMobileMSI";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "developer" => ::graph_model::rt::field(map, &mut self.developer, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "informationUrl" => ::graph_model::rt::field(map, &mut self.information_url, key),
-            "isFeatured" => ::graph_model::rt::field(map, &mut self.is_featured, key),
-            "largeIcon" => ::graph_model::rt::field(map, &mut self.large_icon, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "notes" => ::graph_model::rt::field(map, &mut self.notes, key),
-            "owner" => ::graph_model::rt::field(map, &mut self.owner, key),
-            "privacyInformationUrl" => {
-                ::graph_model::rt::field(map, &mut self.privacy_information_url, key)
-            }
-            "publisher" => ::graph_model::rt::field(map, &mut self.publisher, key),
-            "publishingState" => ::graph_model::rt::field(map, &mut self.publishing_state, key),
-            "committedContentVersion" => {
-                ::graph_model::rt::field(map, &mut self.committed_content_version, key)
-            }
-            "fileName" => ::graph_model::rt::field(map, &mut self.file_name, key),
-            "size" => ::graph_model::rt::field(map, &mut self.size, key),
-            "commandLine" => ::graph_model::rt::field(map, &mut self.command_line, key),
-            "ignoreVersionDetection" => {
-                ::graph_model::rt::field(map, &mut self.ignore_version_detection, key)
-            }
-            "productCode" => ::graph_model::rt::field(map, &mut self.product_code, key),
-            "productVersion" => ::graph_model::rt::field(map, &mut self.product_version, key),
-            "assignments" => ::graph_model::rt::field(map, &mut self.assignments, key),
-            "categories" => ::graph_model::rt::field(map, &mut self.categories, key),
-            "contentVersions" => ::graph_model::rt::field(map, &mut self.content_versions, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.windowsMobileMSI"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "developer",
-        "displayName",
-        "informationUrl",
-        "isFeatured",
-        "largeIcon",
-        "lastModifiedDateTime",
-        "notes",
-        "owner",
-        "privacyInformationUrl",
-        "publisher",
-        "publishingState",
-        "committedContentVersion",
-        "fileName",
-        "size",
-        "commandLine",
-        "ignoreVersionDetection",
-        "productCode",
-        "productVersion",
-        "assignments",
-        "categories",
-        "contentVersions",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "developer" => &mut self.developer,
+            "displayName" => &mut self.display_name,
+            "informationUrl" => &mut self.information_url,
+            "isFeatured" => &mut self.is_featured,
+            "largeIcon" => &mut self.large_icon,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "notes" => &mut self.notes,
+            "owner" => &mut self.owner,
+            "privacyInformationUrl" => &mut self.privacy_information_url,
+            "publisher" => &mut self.publisher,
+            "publishingState" => &mut self.publishing_state,
+            "committedContentVersion" => &mut self.committed_content_version,
+            "fileName" => &mut self.file_name,
+            "size" => &mut self.size,
+            "commandLine" => &mut self.command_line,
+            "ignoreVersionDetection" => &mut self.ignore_version_detection,
+            "productCode" => &mut self.product_code,
+            "productVersion" => &mut self.product_version,
+            "assignments" => &mut self.assignments,
+            "categories" => &mut self.categories,
+            "contentVersions" => &mut self.content_versions,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "developer",
+            "displayName",
+            "informationUrl",
+            "isFeatured",
+            "largeIcon",
+            "lastModifiedDateTime",
+            "notes",
+            "owner",
+            "privacyInformationUrl",
+            "publisher",
+            "publishingState",
+            "committedContentVersion",
+            "fileName",
+            "size",
+            "commandLine",
+            "ignoreVersionDetection",
+            "productCode",
+            "productVersion",
+            "assignments",
+            "categories",
+            "contentVersions",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -19712,17 +20594,28 @@ impl ::graph_model::rt::Struct for WindowsMobileMSI {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WindowsMobileMSI {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsMobileMSI {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsMobileMSI";
 }
 impl ::graph_model::rt::serde::Serialize for WindowsMobileMSI {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsMobileMSI {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties and inherited properties for Windows Universal AppX Line Of Business apps. Inherits from \`mobileLobApp\`.
@@ -19851,98 +20744,78 @@ pub struct WindowsUniversalAppX {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsUniversalAppX {
-    const TYPE_NAME: &'static str = "microsoft.graph.windowsUniversalAppX";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "developer" => ::graph_model::rt::field(map, &mut self.developer, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "informationUrl" => ::graph_model::rt::field(map, &mut self.information_url, key),
-            "isFeatured" => ::graph_model::rt::field(map, &mut self.is_featured, key),
-            "largeIcon" => ::graph_model::rt::field(map, &mut self.large_icon, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "notes" => ::graph_model::rt::field(map, &mut self.notes, key),
-            "owner" => ::graph_model::rt::field(map, &mut self.owner, key),
-            "privacyInformationUrl" => {
-                ::graph_model::rt::field(map, &mut self.privacy_information_url, key)
-            }
-            "publisher" => ::graph_model::rt::field(map, &mut self.publisher, key),
-            "publishingState" => ::graph_model::rt::field(map, &mut self.publishing_state, key),
-            "committedContentVersion" => {
-                ::graph_model::rt::field(map, &mut self.committed_content_version, key)
-            }
-            "fileName" => ::graph_model::rt::field(map, &mut self.file_name, key),
-            "size" => ::graph_model::rt::field(map, &mut self.size, key),
-            "applicableArchitectures" => {
-                ::graph_model::rt::field(map, &mut self.applicable_architectures, key)
-            }
-            "applicableDeviceTypes" => {
-                ::graph_model::rt::field(map, &mut self.applicable_device_types, key)
-            }
-            "identityName" => ::graph_model::rt::field(map, &mut self.identity_name, key),
-            "identityPublisherHash" => {
-                ::graph_model::rt::field(map, &mut self.identity_publisher_hash, key)
-            }
-            "identityResourceIdentifier" => {
-                ::graph_model::rt::field(map, &mut self.identity_resource_identifier, key)
-            }
-            "identityVersion" => ::graph_model::rt::field(map, &mut self.identity_version, key),
-            "isBundle" => ::graph_model::rt::field(map, &mut self.is_bundle, key),
-            "minimumSupportedOperatingSystem" => {
-                ::graph_model::rt::field(map, &mut self.minimum_supported_operating_system, key)
-            }
-            "assignments" => ::graph_model::rt::field(map, &mut self.assignments, key),
-            "categories" => ::graph_model::rt::field(map, &mut self.categories, key),
-            "contentVersions" => ::graph_model::rt::field(map, &mut self.content_versions, key),
-            "committedContainedApps" => {
-                ::graph_model::rt::field(map, &mut self.committed_contained_apps, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.windowsUniversalAppX"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "developer",
-        "displayName",
-        "informationUrl",
-        "isFeatured",
-        "largeIcon",
-        "lastModifiedDateTime",
-        "notes",
-        "owner",
-        "privacyInformationUrl",
-        "publisher",
-        "publishingState",
-        "committedContentVersion",
-        "fileName",
-        "size",
-        "applicableArchitectures",
-        "applicableDeviceTypes",
-        "identityName",
-        "identityPublisherHash",
-        "identityResourceIdentifier",
-        "identityVersion",
-        "isBundle",
-        "minimumSupportedOperatingSystem",
-        "assignments",
-        "categories",
-        "contentVersions",
-        "committedContainedApps",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "developer" => &mut self.developer,
+            "displayName" => &mut self.display_name,
+            "informationUrl" => &mut self.information_url,
+            "isFeatured" => &mut self.is_featured,
+            "largeIcon" => &mut self.large_icon,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "notes" => &mut self.notes,
+            "owner" => &mut self.owner,
+            "privacyInformationUrl" => &mut self.privacy_information_url,
+            "publisher" => &mut self.publisher,
+            "publishingState" => &mut self.publishing_state,
+            "committedContentVersion" => &mut self.committed_content_version,
+            "fileName" => &mut self.file_name,
+            "size" => &mut self.size,
+            "applicableArchitectures" => &mut self.applicable_architectures,
+            "applicableDeviceTypes" => &mut self.applicable_device_types,
+            "identityName" => &mut self.identity_name,
+            "identityPublisherHash" => &mut self.identity_publisher_hash,
+            "identityResourceIdentifier" => &mut self.identity_resource_identifier,
+            "identityVersion" => &mut self.identity_version,
+            "isBundle" => &mut self.is_bundle,
+            "minimumSupportedOperatingSystem" => &mut self.minimum_supported_operating_system,
+            "assignments" => &mut self.assignments,
+            "categories" => &mut self.categories,
+            "contentVersions" => &mut self.content_versions,
+            "committedContainedApps" => &mut self.committed_contained_apps,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "developer",
+            "displayName",
+            "informationUrl",
+            "isFeatured",
+            "largeIcon",
+            "lastModifiedDateTime",
+            "notes",
+            "owner",
+            "privacyInformationUrl",
+            "publisher",
+            "publishingState",
+            "committedContentVersion",
+            "fileName",
+            "size",
+            "applicableArchitectures",
+            "applicableDeviceTypes",
+            "identityName",
+            "identityPublisherHash",
+            "identityResourceIdentifier",
+            "identityVersion",
+            "isBundle",
+            "minimumSupportedOperatingSystem",
+            "assignments",
+            "categories",
+            "contentVersions",
+            "committedContainedApps",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -19986,17 +20859,28 @@ impl ::graph_model::rt::Struct for WindowsUniversalAppX {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WindowsUniversalAppX {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsUniversalAppX {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsUniversalAppX";
 }
 impl ::graph_model::rt::serde::Serialize for WindowsUniversalAppX {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsUniversalAppX {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties used when assigning a Windows Universal AppX mobile app to a group.
@@ -20013,22 +20897,20 @@ pub struct WindowsUniversalAppXAppAssignmentSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsUniversalAppXAppAssignmentSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.windowsUniversalAppXAppAssignmentSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "useDeviceContext" => ::graph_model::rt::field(map, &mut self.use_device_context, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.windowsUniversalAppXAppAssignmentSettings"
     }
-    const FIELDS: &'static [&'static str] = &["useDeviceContext"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "useDeviceContext" => &mut self.use_device_context,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["useDeviceContext"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("useDeviceContext", &self.use_device_context);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -20038,17 +20920,28 @@ impl ::graph_model::rt::Struct for WindowsUniversalAppXAppAssignmentSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WindowsUniversalAppXAppAssignmentSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsUniversalAppXAppAssignmentSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsUniversalAppXAppAssignmentSettings";
 }
 impl ::graph_model::rt::serde::Serialize for WindowsUniversalAppXAppAssignmentSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsUniversalAppXAppAssignmentSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A class that represents a contained app of a WindowsUniversalAppX app.
@@ -20067,23 +20960,21 @@ pub struct WindowsUniversalAppXContainedApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsUniversalAppXContainedApp {
-    const TYPE_NAME: &'static str = "microsoft.graph.windowsUniversalAppXContainedApp";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "appUserModelId" => ::graph_model::rt::field(map, &mut self.app_user_model_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.windowsUniversalAppXContainedApp"
     }
-    const FIELDS: &'static [&'static str] = &["id", "appUserModelId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "appUserModelId" => &mut self.app_user_model_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "appUserModelId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("appUserModelId", &self.app_user_model_id);
     }
@@ -20094,17 +20985,28 @@ impl ::graph_model::rt::Struct for WindowsUniversalAppXContainedApp {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WindowsUniversalAppXContainedApp {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsUniversalAppXContainedApp {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsUniversalAppXContainedApp";
 }
 impl ::graph_model::rt::serde::Serialize for WindowsUniversalAppXContainedApp {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsUniversalAppXContainedApp {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties and inherited properties for Windows web apps.
@@ -20184,60 +21086,54 @@ pub struct WindowsWebApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsWebApp {
-    const TYPE_NAME: &'static str = "microsoft.graph.windowsWebApp";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "developer" => ::graph_model::rt::field(map, &mut self.developer, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "informationUrl" => ::graph_model::rt::field(map, &mut self.information_url, key),
-            "isFeatured" => ::graph_model::rt::field(map, &mut self.is_featured, key),
-            "largeIcon" => ::graph_model::rt::field(map, &mut self.large_icon, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "notes" => ::graph_model::rt::field(map, &mut self.notes, key),
-            "owner" => ::graph_model::rt::field(map, &mut self.owner, key),
-            "privacyInformationUrl" => {
-                ::graph_model::rt::field(map, &mut self.privacy_information_url, key)
-            }
-            "publisher" => ::graph_model::rt::field(map, &mut self.publisher, key),
-            "publishingState" => ::graph_model::rt::field(map, &mut self.publishing_state, key),
-            "appUrl" => ::graph_model::rt::field(map, &mut self.app_url, key),
-            "assignments" => ::graph_model::rt::field(map, &mut self.assignments, key),
-            "categories" => ::graph_model::rt::field(map, &mut self.categories, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.windowsWebApp"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "developer",
-        "displayName",
-        "informationUrl",
-        "isFeatured",
-        "largeIcon",
-        "lastModifiedDateTime",
-        "notes",
-        "owner",
-        "privacyInformationUrl",
-        "publisher",
-        "publishingState",
-        "appUrl",
-        "assignments",
-        "categories",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "developer" => &mut self.developer,
+            "displayName" => &mut self.display_name,
+            "informationUrl" => &mut self.information_url,
+            "isFeatured" => &mut self.is_featured,
+            "largeIcon" => &mut self.large_icon,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "notes" => &mut self.notes,
+            "owner" => &mut self.owner,
+            "privacyInformationUrl" => &mut self.privacy_information_url,
+            "publisher" => &mut self.publisher,
+            "publishingState" => &mut self.publishing_state,
+            "appUrl" => &mut self.app_url,
+            "assignments" => &mut self.assignments,
+            "categories" => &mut self.categories,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "developer",
+            "displayName",
+            "informationUrl",
+            "isFeatured",
+            "largeIcon",
+            "lastModifiedDateTime",
+            "notes",
+            "owner",
+            "privacyInformationUrl",
+            "publisher",
+            "publishingState",
+            "appUrl",
+            "assignments",
+            "categories",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -20263,16 +21159,27 @@ impl ::graph_model::rt::Struct for WindowsWebApp {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WindowsWebApp {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsWebApp {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsWebApp";
 }
 impl ::graph_model::rt::serde::Serialize for WindowsWebApp {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsWebApp {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

@@ -12,23 +12,21 @@ pub struct AllowedValue {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AllowedValue {
-    const TYPE_NAME: &'static str = "microsoft.graph.allowedValue";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "isActive" => ::graph_model::rt::field(map, &mut self.is_active, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.allowedValue"
     }
-    const FIELDS: &'static [&'static str] = &["id", "isActive"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "isActive" => &mut self.is_active,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "isActive"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("isActive", &self.is_active);
     }
@@ -39,17 +37,28 @@ impl ::graph_model::rt::Struct for AllowedValue {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AllowedValue {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AllowedValue {
     const TYPE_NAME: &'static str = "microsoft.graph.allowedValue";
 }
 impl ::graph_model::rt::serde::Serialize for AllowedValue {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AllowedValue {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.attributeSet`.
@@ -66,26 +75,22 @@ pub struct AttributeSet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AttributeSet {
-    const TYPE_NAME: &'static str = "microsoft.graph.attributeSet";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "maxAttributesPerSet" => {
-                ::graph_model::rt::field(map, &mut self.max_attributes_per_set, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.attributeSet"
     }
-    const FIELDS: &'static [&'static str] = &["id", "description", "maxAttributesPerSet"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "description" => &mut self.description,
+            "maxAttributesPerSet" => &mut self.max_attributes_per_set,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "description", "maxAttributesPerSet"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("description", &self.description);
         w.field("maxAttributesPerSet", &self.max_attributes_per_set);
@@ -97,17 +102,28 @@ impl ::graph_model::rt::Struct for AttributeSet {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AttributeSet {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AttributeSet {
     const TYPE_NAME: &'static str = "microsoft.graph.attributeSet";
 }
 impl ::graph_model::rt::serde::Serialize for AttributeSet {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttributeSet {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.companySubscription`.
@@ -144,52 +160,46 @@ pub struct CompanySubscription {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CompanySubscription {
-    const TYPE_NAME: &'static str = "microsoft.graph.companySubscription";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "commerceSubscriptionId" => {
-                ::graph_model::rt::field(map, &mut self.commerce_subscription_id, key)
-            }
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "isTrial" => ::graph_model::rt::field(map, &mut self.is_trial, key),
-            "nextLifecycleDateTime" => {
-                ::graph_model::rt::field(map, &mut self.next_lifecycle_date_time, key)
-            }
-            "ownerId" => ::graph_model::rt::field(map, &mut self.owner_id, key),
-            "ownerTenantId" => ::graph_model::rt::field(map, &mut self.owner_tenant_id, key),
-            "ownerType" => ::graph_model::rt::field(map, &mut self.owner_type, key),
-            "serviceStatus" => ::graph_model::rt::field(map, &mut self.service_status, key),
-            "skuId" => ::graph_model::rt::field(map, &mut self.sku_id, key),
-            "skuPartNumber" => ::graph_model::rt::field(map, &mut self.sku_part_number, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "totalLicenses" => ::graph_model::rt::field(map, &mut self.total_licenses, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.companySubscription"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "commerceSubscriptionId",
-        "createdDateTime",
-        "isTrial",
-        "nextLifecycleDateTime",
-        "ownerId",
-        "ownerTenantId",
-        "ownerType",
-        "serviceStatus",
-        "skuId",
-        "skuPartNumber",
-        "status",
-        "totalLicenses",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "commerceSubscriptionId" => &mut self.commerce_subscription_id,
+            "createdDateTime" => &mut self.created_date_time,
+            "isTrial" => &mut self.is_trial,
+            "nextLifecycleDateTime" => &mut self.next_lifecycle_date_time,
+            "ownerId" => &mut self.owner_id,
+            "ownerTenantId" => &mut self.owner_tenant_id,
+            "ownerType" => &mut self.owner_type,
+            "serviceStatus" => &mut self.service_status,
+            "skuId" => &mut self.sku_id,
+            "skuPartNumber" => &mut self.sku_part_number,
+            "status" => &mut self.status,
+            "totalLicenses" => &mut self.total_licenses,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "commerceSubscriptionId",
+            "createdDateTime",
+            "isTrial",
+            "nextLifecycleDateTime",
+            "ownerId",
+            "ownerTenantId",
+            "ownerType",
+            "serviceStatus",
+            "skuId",
+            "skuPartNumber",
+            "status",
+            "totalLicenses",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("commerceSubscriptionId", &self.commerce_subscription_id);
         w.field("createdDateTime", &self.created_date_time);
@@ -211,17 +221,28 @@ impl ::graph_model::rt::Struct for CompanySubscription {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CompanySubscription {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CompanySubscription {
     const TYPE_NAME: &'static str = "microsoft.graph.companySubscription";
 }
 impl ::graph_model::rt::serde::Serialize for CompanySubscription {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CompanySubscription {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.customSecurityAttributeDefinition`.
@@ -252,44 +273,40 @@ pub struct CustomSecurityAttributeDefinition {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomSecurityAttributeDefinition {
-    const TYPE_NAME: &'static str = "microsoft.graph.customSecurityAttributeDefinition";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "attributeSet" => ::graph_model::rt::field(map, &mut self.attribute_set, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "isCollection" => ::graph_model::rt::field(map, &mut self.is_collection, key),
-            "isSearchable" => ::graph_model::rt::field(map, &mut self.is_searchable, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            "usePreDefinedValuesOnly" => {
-                ::graph_model::rt::field(map, &mut self.use_pre_defined_values_only, key)
-            }
-            "allowedValues" => ::graph_model::rt::field(map, &mut self.allowed_values, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.customSecurityAttributeDefinition"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "attributeSet",
-        "description",
-        "isCollection",
-        "isSearchable",
-        "name",
-        "status",
-        "type",
-        "usePreDefinedValuesOnly",
-        "allowedValues",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "attributeSet" => &mut self.attribute_set,
+            "description" => &mut self.description,
+            "isCollection" => &mut self.is_collection,
+            "isSearchable" => &mut self.is_searchable,
+            "name" => &mut self.name,
+            "status" => &mut self.status,
+            "type" => &mut self.r#type,
+            "usePreDefinedValuesOnly" => &mut self.use_pre_defined_values_only,
+            "allowedValues" => &mut self.allowed_values,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "attributeSet",
+            "description",
+            "isCollection",
+            "isSearchable",
+            "name",
+            "status",
+            "type",
+            "usePreDefinedValuesOnly",
+            "allowedValues",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("attributeSet", &self.attribute_set);
         w.field("description", &self.description);
@@ -308,17 +325,28 @@ impl ::graph_model::rt::Struct for CustomSecurityAttributeDefinition {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CustomSecurityAttributeDefinition {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CustomSecurityAttributeDefinition {
     const TYPE_NAME: &'static str = "microsoft.graph.customSecurityAttributeDefinition";
 }
 impl ::graph_model::rt::serde::Serialize for CustomSecurityAttributeDefinition {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomSecurityAttributeDefinition {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.deviceLocalCredential`.
@@ -337,30 +365,28 @@ pub struct DeviceLocalCredential {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceLocalCredential {
-    const TYPE_NAME: &'static str = "microsoft.graph.deviceLocalCredential";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "accountName" => ::graph_model::rt::field(map, &mut self.account_name, key),
-            "accountSid" => ::graph_model::rt::field(map, &mut self.account_sid, key),
-            "backupDateTime" => ::graph_model::rt::field(map, &mut self.backup_date_time, key),
-            "passwordBase64" => ::graph_model::rt::field(map, &mut self.password_base64, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.deviceLocalCredential"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "accountName",
-        "accountSid",
-        "backupDateTime",
-        "passwordBase64",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "accountName" => &mut self.account_name,
+            "accountSid" => &mut self.account_sid,
+            "backupDateTime" => &mut self.backup_date_time,
+            "passwordBase64" => &mut self.password_base64,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "accountName",
+            "accountSid",
+            "backupDateTime",
+            "passwordBase64",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("accountName", &self.account_name);
         w.field("accountSid", &self.account_sid);
         w.field("backupDateTime", &self.backup_date_time);
@@ -373,17 +399,28 @@ impl ::graph_model::rt::Struct for DeviceLocalCredential {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DeviceLocalCredential {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceLocalCredential {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceLocalCredential";
 }
 impl ::graph_model::rt::serde::Serialize for DeviceLocalCredential {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceLocalCredential {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.deviceLocalCredentialInfo`.
@@ -404,34 +441,30 @@ pub struct DeviceLocalCredentialInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceLocalCredentialInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.deviceLocalCredentialInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "credentials" => ::graph_model::rt::field(map, &mut self.credentials, key),
-            "deviceName" => ::graph_model::rt::field(map, &mut self.device_name, key),
-            "lastBackupDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_backup_date_time, key)
-            }
-            "refreshDateTime" => ::graph_model::rt::field(map, &mut self.refresh_date_time, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.deviceLocalCredentialInfo"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "credentials",
-        "deviceName",
-        "lastBackupDateTime",
-        "refreshDateTime",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "credentials" => &mut self.credentials,
+            "deviceName" => &mut self.device_name,
+            "lastBackupDateTime" => &mut self.last_backup_date_time,
+            "refreshDateTime" => &mut self.refresh_date_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "credentials",
+            "deviceName",
+            "lastBackupDateTime",
+            "refreshDateTime",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("credentials", &self.credentials);
         w.field("deviceName", &self.device_name);
@@ -445,17 +478,28 @@ impl ::graph_model::rt::Struct for DeviceLocalCredentialInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DeviceLocalCredentialInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceLocalCredentialInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceLocalCredentialInfo";
 }
 impl ::graph_model::rt::serde::Serialize for DeviceLocalCredentialInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceLocalCredentialInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.directory`.
@@ -495,60 +539,44 @@ pub struct Directory {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for Directory {
-    const TYPE_NAME: &'static str = "microsoft.graph.directory";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "administrativeUnits" => {
-                ::graph_model::rt::field(map, &mut self.administrative_units, key)
-            }
-            "attributeSets" => ::graph_model::rt::field(map, &mut self.attribute_sets, key),
-            "customSecurityAttributeDefinitions" => {
-                ::graph_model::rt::field(map, &mut self.custom_security_attribute_definitions, key)
-            }
-            "deletedItems" => ::graph_model::rt::field(map, &mut self.deleted_items, key),
-            "deviceLocalCredentials" => {
-                ::graph_model::rt::field(map, &mut self.device_local_credentials, key)
-            }
-            "federationConfigurations" => {
-                ::graph_model::rt::field(map, &mut self.federation_configurations, key)
-            }
-            "onPremisesSynchronization" => {
-                ::graph_model::rt::field(map, &mut self.on_premises_synchronization, key)
-            }
-            "publicKeyInfrastructure" => {
-                ::graph_model::rt::field(map, &mut self.public_key_infrastructure, key)
-            }
-            "recovery" => ::graph_model::rt::field(map, &mut self.recovery, key),
-            "remoteTenantGroups" => {
-                ::graph_model::rt::field(map, &mut self.remote_tenant_groups, key)
-            }
-            "subscriptions" => ::graph_model::rt::field(map, &mut self.subscriptions, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.directory"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "administrativeUnits",
-        "attributeSets",
-        "customSecurityAttributeDefinitions",
-        "deletedItems",
-        "deviceLocalCredentials",
-        "federationConfigurations",
-        "onPremisesSynchronization",
-        "publicKeyInfrastructure",
-        "recovery",
-        "remoteTenantGroups",
-        "subscriptions",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "administrativeUnits" => &mut self.administrative_units,
+            "attributeSets" => &mut self.attribute_sets,
+            "customSecurityAttributeDefinitions" => &mut self.custom_security_attribute_definitions,
+            "deletedItems" => &mut self.deleted_items,
+            "deviceLocalCredentials" => &mut self.device_local_credentials,
+            "federationConfigurations" => &mut self.federation_configurations,
+            "onPremisesSynchronization" => &mut self.on_premises_synchronization,
+            "publicKeyInfrastructure" => &mut self.public_key_infrastructure,
+            "recovery" => &mut self.recovery,
+            "remoteTenantGroups" => &mut self.remote_tenant_groups,
+            "subscriptions" => &mut self.subscriptions,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "administrativeUnits",
+            "attributeSets",
+            "customSecurityAttributeDefinitions",
+            "deletedItems",
+            "deviceLocalCredentials",
+            "federationConfigurations",
+            "onPremisesSynchronization",
+            "publicKeyInfrastructure",
+            "recovery",
+            "remoteTenantGroups",
+            "subscriptions",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("administrativeUnits", &self.administrative_units);
         w.field("attributeSets", &self.attribute_sets);
@@ -576,19 +604,31 @@ impl ::graph_model::rt::Struct for Directory {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::Value for Directory {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::GraphType for Directory {
     const TYPE_NAME: &'static str = "microsoft.graph.directory";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for Directory {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 #[allow(deprecated)]
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Directory {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onPremisesAccidentalDeletionPrevention`.
@@ -604,25 +644,21 @@ pub struct OnPremisesAccidentalDeletionPrevention {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnPremisesAccidentalDeletionPrevention {
-    const TYPE_NAME: &'static str = "microsoft.graph.onPremisesAccidentalDeletionPrevention";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "alertThreshold" => ::graph_model::rt::field(map, &mut self.alert_threshold, key),
-            "synchronizationPreventionType" => {
-                ::graph_model::rt::field(map, &mut self.synchronization_prevention_type, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onPremisesAccidentalDeletionPrevention"
     }
-    const FIELDS: &'static [&'static str] = &["alertThreshold", "synchronizationPreventionType"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "alertThreshold" => &mut self.alert_threshold,
+            "synchronizationPreventionType" => &mut self.synchronization_prevention_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["alertThreshold", "synchronizationPreventionType"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("alertThreshold", &self.alert_threshold);
         w.field(
             "synchronizationPreventionType",
@@ -636,17 +672,28 @@ impl ::graph_model::rt::Struct for OnPremisesAccidentalDeletionPrevention {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnPremisesAccidentalDeletionPrevention {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnPremisesAccidentalDeletionPrevention {
     const TYPE_NAME: &'static str = "microsoft.graph.onPremisesAccidentalDeletionPrevention";
 }
 impl ::graph_model::rt::serde::Serialize for OnPremisesAccidentalDeletionPrevention {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnPremisesAccidentalDeletionPrevention {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onPremisesDirectorySynchronization`.
@@ -664,24 +711,22 @@ pub struct OnPremisesDirectorySynchronization {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnPremisesDirectorySynchronization {
-    const TYPE_NAME: &'static str = "microsoft.graph.onPremisesDirectorySynchronization";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "configuration" => ::graph_model::rt::field(map, &mut self.configuration, key),
-            "features" => ::graph_model::rt::field(map, &mut self.features, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onPremisesDirectorySynchronization"
     }
-    const FIELDS: &'static [&'static str] = &["id", "configuration", "features"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "configuration" => &mut self.configuration,
+            "features" => &mut self.features,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "configuration", "features"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("configuration", &self.configuration);
         w.field("features", &self.features);
@@ -693,17 +738,28 @@ impl ::graph_model::rt::Struct for OnPremisesDirectorySynchronization {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnPremisesDirectorySynchronization {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnPremisesDirectorySynchronization {
     const TYPE_NAME: &'static str = "microsoft.graph.onPremisesDirectorySynchronization";
 }
 impl ::graph_model::rt::serde::Serialize for OnPremisesDirectorySynchronization {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnPremisesDirectorySynchronization {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onPremisesDirectorySynchronizationConfiguration`.
@@ -717,25 +773,20 @@ pub struct OnPremisesDirectorySynchronizationConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnPremisesDirectorySynchronizationConfiguration {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.onPremisesDirectorySynchronizationConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "accidentalDeletionPrevention" => {
-                ::graph_model::rt::field(map, &mut self.accidental_deletion_prevention, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onPremisesDirectorySynchronizationConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &["accidentalDeletionPrevention"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "accidentalDeletionPrevention" => &mut self.accidental_deletion_prevention,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["accidentalDeletionPrevention"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field(
             "accidentalDeletionPrevention",
             &self.accidental_deletion_prevention,
@@ -748,20 +799,31 @@ impl ::graph_model::rt::Struct for OnPremisesDirectorySynchronizationConfigurati
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnPremisesDirectorySynchronizationConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnPremisesDirectorySynchronizationConfiguration {
     const TYPE_NAME: &'static str =
         "microsoft.graph.onPremisesDirectorySynchronizationConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for OnPremisesDirectorySynchronizationConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for OnPremisesDirectorySynchronizationConfiguration
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onPremisesDirectorySynchronizationDeletionPreventionType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -816,6 +878,17 @@ impl ::graph_model::rt::WireEnum for OnPremisesDirectorySynchronizationDeletionP
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for OnPremisesDirectorySynchronizationDeletionPreventionType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize
@@ -881,114 +954,74 @@ pub struct OnPremisesDirectorySynchronizationFeature {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnPremisesDirectorySynchronizationFeature {
-    const TYPE_NAME: &'static str = "microsoft.graph.onPremisesDirectorySynchronizationFeature";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "allowOnPremUpdateOfOnPremisesObjectIdentifierEnabled" => ::graph_model::rt::field(
-                map,
-                &mut self.allow_on_prem_update_of_on_premises_object_identifier_enabled,
-                key,
-            ),
-            "blockCloudObjectTakeoverThroughHardMatchEnabled" => ::graph_model::rt::field(
-                map,
-                &mut self.block_cloud_object_takeover_through_hard_match_enabled,
-                key,
-            ),
-            "blockSoftMatchEnabled" => {
-                ::graph_model::rt::field(map, &mut self.block_soft_match_enabled, key)
-            }
-            "bypassDirSyncOverridesEnabled" => {
-                ::graph_model::rt::field(map, &mut self.bypass_dir_sync_overrides_enabled, key)
-            }
-            "cloudPasswordPolicyForPasswordSyncedUsersEnabled" => ::graph_model::rt::field(
-                map,
-                &mut self.cloud_password_policy_for_password_synced_users_enabled,
-                key,
-            ),
-            "concurrentCredentialUpdateEnabled" => {
-                ::graph_model::rt::field(map, &mut self.concurrent_credential_update_enabled, key)
-            }
-            "concurrentOrgIdProvisioningEnabled" => {
-                ::graph_model::rt::field(map, &mut self.concurrent_org_id_provisioning_enabled, key)
-            }
-            "deviceWritebackEnabled" => {
-                ::graph_model::rt::field(map, &mut self.device_writeback_enabled, key)
-            }
-            "directoryExtensionsEnabled" => {
-                ::graph_model::rt::field(map, &mut self.directory_extensions_enabled, key)
-            }
-            "fopeConflictResolutionEnabled" => {
-                ::graph_model::rt::field(map, &mut self.fope_conflict_resolution_enabled, key)
-            }
-            "groupWriteBackEnabled" => {
-                ::graph_model::rt::field(map, &mut self.group_write_back_enabled, key)
-            }
-            "passwordSyncEnabled" => {
-                ::graph_model::rt::field(map, &mut self.password_sync_enabled, key)
-            }
-            "passwordWritebackEnabled" => {
-                ::graph_model::rt::field(map, &mut self.password_writeback_enabled, key)
-            }
-            "quarantineUponProxyAddressesConflictEnabled" => ::graph_model::rt::field(
-                map,
-                &mut self.quarantine_upon_proxy_addresses_conflict_enabled,
-                key,
-            ),
-            "quarantineUponUpnConflictEnabled" => {
-                ::graph_model::rt::field(map, &mut self.quarantine_upon_upn_conflict_enabled, key)
-            }
-            "softMatchOnUpnEnabled" => {
-                ::graph_model::rt::field(map, &mut self.soft_match_on_upn_enabled, key)
-            }
-            "synchronizeUpnForManagedUsersEnabled" => ::graph_model::rt::field(
-                map,
-                &mut self.synchronize_upn_for_managed_users_enabled,
-                key,
-            ),
-            "unifiedGroupWritebackEnabled" => {
-                ::graph_model::rt::field(map, &mut self.unified_group_writeback_enabled, key)
-            }
-            "userForcePasswordChangeOnLogonEnabled" => ::graph_model::rt::field(
-                map,
-                &mut self.user_force_password_change_on_logon_enabled,
-                key,
-            ),
-            "userWritebackEnabled" => {
-                ::graph_model::rt::field(map, &mut self.user_writeback_enabled, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onPremisesDirectorySynchronizationFeature"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "allowOnPremUpdateOfOnPremisesObjectIdentifierEnabled",
-        "blockCloudObjectTakeoverThroughHardMatchEnabled",
-        "blockSoftMatchEnabled",
-        "bypassDirSyncOverridesEnabled",
-        "cloudPasswordPolicyForPasswordSyncedUsersEnabled",
-        "concurrentCredentialUpdateEnabled",
-        "concurrentOrgIdProvisioningEnabled",
-        "deviceWritebackEnabled",
-        "directoryExtensionsEnabled",
-        "fopeConflictResolutionEnabled",
-        "groupWriteBackEnabled",
-        "passwordSyncEnabled",
-        "passwordWritebackEnabled",
-        "quarantineUponProxyAddressesConflictEnabled",
-        "quarantineUponUpnConflictEnabled",
-        "softMatchOnUpnEnabled",
-        "synchronizeUpnForManagedUsersEnabled",
-        "unifiedGroupWritebackEnabled",
-        "userForcePasswordChangeOnLogonEnabled",
-        "userWritebackEnabled",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "allowOnPremUpdateOfOnPremisesObjectIdentifierEnabled" => {
+                &mut self.allow_on_prem_update_of_on_premises_object_identifier_enabled
+            }
+            "blockCloudObjectTakeoverThroughHardMatchEnabled" => {
+                &mut self.block_cloud_object_takeover_through_hard_match_enabled
+            }
+            "blockSoftMatchEnabled" => &mut self.block_soft_match_enabled,
+            "bypassDirSyncOverridesEnabled" => &mut self.bypass_dir_sync_overrides_enabled,
+            "cloudPasswordPolicyForPasswordSyncedUsersEnabled" => {
+                &mut self.cloud_password_policy_for_password_synced_users_enabled
+            }
+            "concurrentCredentialUpdateEnabled" => &mut self.concurrent_credential_update_enabled,
+            "concurrentOrgIdProvisioningEnabled" => {
+                &mut self.concurrent_org_id_provisioning_enabled
+            }
+            "deviceWritebackEnabled" => &mut self.device_writeback_enabled,
+            "directoryExtensionsEnabled" => &mut self.directory_extensions_enabled,
+            "fopeConflictResolutionEnabled" => &mut self.fope_conflict_resolution_enabled,
+            "groupWriteBackEnabled" => &mut self.group_write_back_enabled,
+            "passwordSyncEnabled" => &mut self.password_sync_enabled,
+            "passwordWritebackEnabled" => &mut self.password_writeback_enabled,
+            "quarantineUponProxyAddressesConflictEnabled" => {
+                &mut self.quarantine_upon_proxy_addresses_conflict_enabled
+            }
+            "quarantineUponUpnConflictEnabled" => &mut self.quarantine_upon_upn_conflict_enabled,
+            "softMatchOnUpnEnabled" => &mut self.soft_match_on_upn_enabled,
+            "synchronizeUpnForManagedUsersEnabled" => {
+                &mut self.synchronize_upn_for_managed_users_enabled
+            }
+            "unifiedGroupWritebackEnabled" => &mut self.unified_group_writeback_enabled,
+            "userForcePasswordChangeOnLogonEnabled" => {
+                &mut self.user_force_password_change_on_logon_enabled
+            }
+            "userWritebackEnabled" => &mut self.user_writeback_enabled,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "allowOnPremUpdateOfOnPremisesObjectIdentifierEnabled",
+            "blockCloudObjectTakeoverThroughHardMatchEnabled",
+            "blockSoftMatchEnabled",
+            "bypassDirSyncOverridesEnabled",
+            "cloudPasswordPolicyForPasswordSyncedUsersEnabled",
+            "concurrentCredentialUpdateEnabled",
+            "concurrentOrgIdProvisioningEnabled",
+            "deviceWritebackEnabled",
+            "directoryExtensionsEnabled",
+            "fopeConflictResolutionEnabled",
+            "groupWriteBackEnabled",
+            "passwordSyncEnabled",
+            "passwordWritebackEnabled",
+            "quarantineUponProxyAddressesConflictEnabled",
+            "quarantineUponUpnConflictEnabled",
+            "softMatchOnUpnEnabled",
+            "synchronizeUpnForManagedUsersEnabled",
+            "unifiedGroupWritebackEnabled",
+            "userForcePasswordChangeOnLogonEnabled",
+            "userWritebackEnabled",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field(
             "allowOnPremUpdateOfOnPremisesObjectIdentifierEnabled",
             &self.allow_on_prem_update_of_on_premises_object_identifier_enabled,
@@ -1056,17 +1089,28 @@ impl ::graph_model::rt::Struct for OnPremisesDirectorySynchronizationFeature {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnPremisesDirectorySynchronizationFeature {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnPremisesDirectorySynchronizationFeature {
     const TYPE_NAME: &'static str = "microsoft.graph.onPremisesDirectorySynchronizationFeature";
 }
 impl ::graph_model::rt::serde::Serialize for OnPremisesDirectorySynchronizationFeature {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnPremisesDirectorySynchronizationFeature {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.publicKeyInfrastructureRoot`.
@@ -1082,25 +1126,21 @@ pub struct PublicKeyInfrastructureRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PublicKeyInfrastructureRoot {
-    const TYPE_NAME: &'static str = "microsoft.graph.publicKeyInfrastructureRoot";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "certificateBasedAuthConfigurations" => {
-                ::graph_model::rt::field(map, &mut self.certificate_based_auth_configurations, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.publicKeyInfrastructureRoot"
     }
-    const FIELDS: &'static [&'static str] = &["id", "certificateBasedAuthConfigurations"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "certificateBasedAuthConfigurations" => &mut self.certificate_based_auth_configurations,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "certificateBasedAuthConfigurations"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "certificateBasedAuthConfigurations",
@@ -1114,16 +1154,27 @@ impl ::graph_model::rt::Struct for PublicKeyInfrastructureRoot {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PublicKeyInfrastructureRoot {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PublicKeyInfrastructureRoot {
     const TYPE_NAME: &'static str = "microsoft.graph.publicKeyInfrastructureRoot";
 }
 impl ::graph_model::rt::serde::Serialize for PublicKeyInfrastructureRoot {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PublicKeyInfrastructureRoot {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

@@ -48,76 +48,58 @@ pub struct Domain {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Domain {
-    const TYPE_NAME: &'static str = "microsoft.graph.domain";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "authenticationType" => {
-                ::graph_model::rt::field(map, &mut self.authentication_type, key)
-            }
-            "availabilityStatus" => {
-                ::graph_model::rt::field(map, &mut self.availability_status, key)
-            }
-            "isAdminManaged" => ::graph_model::rt::field(map, &mut self.is_admin_managed, key),
-            "isDefault" => ::graph_model::rt::field(map, &mut self.is_default, key),
-            "isInitial" => ::graph_model::rt::field(map, &mut self.is_initial, key),
-            "isRoot" => ::graph_model::rt::field(map, &mut self.is_root, key),
-            "isVerified" => ::graph_model::rt::field(map, &mut self.is_verified, key),
-            "manufacturer" => ::graph_model::rt::field(map, &mut self.manufacturer, key),
-            "model" => ::graph_model::rt::field(map, &mut self.model, key),
-            "passwordNotificationWindowInDays" => {
-                ::graph_model::rt::field(map, &mut self.password_notification_window_in_days, key)
-            }
-            "passwordValidityPeriodInDays" => {
-                ::graph_model::rt::field(map, &mut self.password_validity_period_in_days, key)
-            }
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            "supportedServices" => ::graph_model::rt::field(map, &mut self.supported_services, key),
-            "domainNameReferences" => {
-                ::graph_model::rt::field(map, &mut self.domain_name_references, key)
-            }
-            "federationConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.federation_configuration, key)
-            }
-            "rootDomain" => ::graph_model::rt::field(map, &mut self.root_domain, key),
-            "serviceConfigurationRecords" => {
-                ::graph_model::rt::field(map, &mut self.service_configuration_records, key)
-            }
-            "verificationDnsRecords" => {
-                ::graph_model::rt::field(map, &mut self.verification_dns_records, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.domain"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "authenticationType",
-        "availabilityStatus",
-        "isAdminManaged",
-        "isDefault",
-        "isInitial",
-        "isRoot",
-        "isVerified",
-        "manufacturer",
-        "model",
-        "passwordNotificationWindowInDays",
-        "passwordValidityPeriodInDays",
-        "state",
-        "supportedServices",
-        "domainNameReferences",
-        "federationConfiguration",
-        "rootDomain",
-        "serviceConfigurationRecords",
-        "verificationDnsRecords",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "authenticationType" => &mut self.authentication_type,
+            "availabilityStatus" => &mut self.availability_status,
+            "isAdminManaged" => &mut self.is_admin_managed,
+            "isDefault" => &mut self.is_default,
+            "isInitial" => &mut self.is_initial,
+            "isRoot" => &mut self.is_root,
+            "isVerified" => &mut self.is_verified,
+            "manufacturer" => &mut self.manufacturer,
+            "model" => &mut self.model,
+            "passwordNotificationWindowInDays" => &mut self.password_notification_window_in_days,
+            "passwordValidityPeriodInDays" => &mut self.password_validity_period_in_days,
+            "state" => &mut self.state,
+            "supportedServices" => &mut self.supported_services,
+            "domainNameReferences" => &mut self.domain_name_references,
+            "federationConfiguration" => &mut self.federation_configuration,
+            "rootDomain" => &mut self.root_domain,
+            "serviceConfigurationRecords" => &mut self.service_configuration_records,
+            "verificationDnsRecords" => &mut self.verification_dns_records,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "authenticationType",
+            "availabilityStatus",
+            "isAdminManaged",
+            "isDefault",
+            "isInitial",
+            "isRoot",
+            "isVerified",
+            "manufacturer",
+            "model",
+            "passwordNotificationWindowInDays",
+            "passwordValidityPeriodInDays",
+            "state",
+            "supportedServices",
+            "domainNameReferences",
+            "federationConfiguration",
+            "rootDomain",
+            "serviceConfigurationRecords",
+            "verificationDnsRecords",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("authenticationType", &self.authentication_type);
         w.field("availabilityStatus", &self.availability_status);
@@ -154,17 +136,28 @@ impl ::graph_model::rt::Struct for Domain {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Domain {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Domain {
     const TYPE_NAME: &'static str = "microsoft.graph.domain";
 }
 impl ::graph_model::rt::serde::Serialize for Domain {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Domain {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.domainState`.
@@ -181,26 +174,22 @@ pub struct DomainState {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DomainState {
-    const TYPE_NAME: &'static str = "microsoft.graph.domainState";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "lastActionDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_action_date_time, key)
-            }
-            "operation" => ::graph_model::rt::field(map, &mut self.operation, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.domainState"
     }
-    const FIELDS: &'static [&'static str] = &["lastActionDateTime", "operation", "status"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "lastActionDateTime" => &mut self.last_action_date_time,
+            "operation" => &mut self.operation,
+            "status" => &mut self.status,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["lastActionDateTime", "operation", "status"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("lastActionDateTime", &self.last_action_date_time);
         w.field("operation", &self.operation);
         w.field("status", &self.status);
@@ -212,16 +201,27 @@ impl ::graph_model::rt::Struct for DomainState {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DomainState {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DomainState {
     const TYPE_NAME: &'static str = "microsoft.graph.domainState";
 }
 impl ::graph_model::rt::serde::Serialize for DomainState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DomainState {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

@@ -12,23 +12,21 @@ pub struct ChallengingWord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChallengingWord {
-    const TYPE_NAME: &'static str = "microsoft.graph.challengingWord";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "count" => ::graph_model::rt::field(map, &mut self.count, key),
-            "word" => ::graph_model::rt::field(map, &mut self.word, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.challengingWord"
     }
-    const FIELDS: &'static [&'static str] = &["count", "word"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "count" => &mut self.count,
+            "word" => &mut self.word,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["count", "word"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("count", &self.count);
         w.field("word", &self.word);
     }
@@ -39,17 +37,28 @@ impl ::graph_model::rt::Struct for ChallengingWord {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ChallengingWord {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ChallengingWord {
     const TYPE_NAME: &'static str = "microsoft.graph.challengingWord";
 }
 impl ::graph_model::rt::serde::Serialize for ChallengingWord {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChallengingWord {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.contactRelationship`. Open: a value the model does not list is kept in [`Self::Other2`].
@@ -125,6 +134,17 @@ impl ::graph_model::rt::WireEnum for ContactRelationship {
         }
     }
 }
+impl ::graph_model::rt::Value for ContactRelationship {
+    fn blank() -> Self {
+        Self::Other2(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ContactRelationship {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -194,6 +214,17 @@ impl ::graph_model::rt::WireEnum for EducationAddToCalendarOptions {
         }
     }
 }
+impl ::graph_model::rt::Value for EducationAddToCalendarOptions {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for EducationAddToCalendarOptions {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -248,6 +279,17 @@ impl ::graph_model::rt::WireEnum for EducationAddedStudentAction {
         }
     }
 }
+impl ::graph_model::rt::Value for EducationAddedStudentAction {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for EducationAddedStudentAction {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -272,36 +314,28 @@ pub struct EducationAiFeedbackAudienceEngagementSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationAiFeedbackAudienceEngagementSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationAiFeedbackAudienceEngagementSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "areEngagementStrategiesEnabled" => {
-                ::graph_model::rt::field(map, &mut self.are_engagement_strategies_enabled, key)
-            }
-            "isCallToActionEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_call_to_action_enabled, key)
-            }
-            "isEmotionalAndIntellectualAppealEnabled" => ::graph_model::rt::field(
-                map,
-                &mut self.is_emotional_and_intellectual_appeal_enabled,
-                key,
-            ),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationAiFeedbackAudienceEngagementSettings"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "areEngagementStrategiesEnabled",
-        "isCallToActionEnabled",
-        "isEmotionalAndIntellectualAppealEnabled",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "areEngagementStrategiesEnabled" => &mut self.are_engagement_strategies_enabled,
+            "isCallToActionEnabled" => &mut self.is_call_to_action_enabled,
+            "isEmotionalAndIntellectualAppealEnabled" => {
+                &mut self.is_emotional_and_intellectual_appeal_enabled
+            }
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "areEngagementStrategiesEnabled",
+            "isCallToActionEnabled",
+            "isEmotionalAndIntellectualAppealEnabled",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field(
             "areEngagementStrategiesEnabled",
             &self.are_engagement_strategies_enabled,
@@ -319,19 +353,30 @@ impl ::graph_model::rt::Struct for EducationAiFeedbackAudienceEngagementSettings
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationAiFeedbackAudienceEngagementSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationAiFeedbackAudienceEngagementSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.educationAiFeedbackAudienceEngagementSettings";
 }
 impl ::graph_model::rt::serde::Serialize for EducationAiFeedbackAudienceEngagementSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for EducationAiFeedbackAudienceEngagementSettings
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationAiFeedbackContentSettings`.
@@ -348,34 +393,26 @@ pub struct EducationAiFeedbackContentSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationAiFeedbackContentSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationAiFeedbackContentSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "isMessageClarityEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_message_clarity_enabled, key)
-            }
-            "isQualityOfInformationEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_quality_of_information_enabled, key)
-            }
-            "isSpeechOrganizationEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_speech_organization_enabled, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationAiFeedbackContentSettings"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "isMessageClarityEnabled",
-        "isQualityOfInformationEnabled",
-        "isSpeechOrganizationEnabled",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "isMessageClarityEnabled" => &mut self.is_message_clarity_enabled,
+            "isQualityOfInformationEnabled" => &mut self.is_quality_of_information_enabled,
+            "isSpeechOrganizationEnabled" => &mut self.is_speech_organization_enabled,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "isMessageClarityEnabled",
+            "isQualityOfInformationEnabled",
+            "isSpeechOrganizationEnabled",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("isMessageClarityEnabled", &self.is_message_clarity_enabled);
         w.field(
             "isQualityOfInformationEnabled",
@@ -393,17 +430,28 @@ impl ::graph_model::rt::Struct for EducationAiFeedbackContentSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationAiFeedbackContentSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationAiFeedbackContentSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.educationAiFeedbackContentSettings";
 }
 impl ::graph_model::rt::serde::Serialize for EducationAiFeedbackContentSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationAiFeedbackContentSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationAiFeedbackCriteria`.
@@ -418,25 +466,21 @@ pub struct EducationAiFeedbackCriteria {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationAiFeedbackCriteria {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationAiFeedbackCriteria";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "aiFeedbackSettings" => {
-                ::graph_model::rt::field(map, &mut self.ai_feedback_settings, key)
-            }
-            "speechType" => ::graph_model::rt::field(map, &mut self.speech_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationAiFeedbackCriteria"
     }
-    const FIELDS: &'static [&'static str] = &["aiFeedbackSettings", "speechType"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "aiFeedbackSettings" => &mut self.ai_feedback_settings,
+            "speechType" => &mut self.speech_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["aiFeedbackSettings", "speechType"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("aiFeedbackSettings", &self.ai_feedback_settings);
         w.field("speechType", &self.speech_type);
     }
@@ -447,17 +491,28 @@ impl ::graph_model::rt::Struct for EducationAiFeedbackCriteria {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationAiFeedbackCriteria {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationAiFeedbackCriteria {
     const TYPE_NAME: &'static str = "microsoft.graph.educationAiFeedbackCriteria";
 }
 impl ::graph_model::rt::serde::Serialize for EducationAiFeedbackCriteria {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationAiFeedbackCriteria {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationAiFeedbackDeliverySettings`.
@@ -474,32 +529,26 @@ pub struct EducationAiFeedbackDeliverySettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationAiFeedbackDeliverySettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationAiFeedbackDeliverySettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "areRhetoricalTechniquesEnabled" => {
-                ::graph_model::rt::field(map, &mut self.are_rhetorical_techniques_enabled, key)
-            }
-            "isLanguageUseEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_language_use_enabled, key)
-            }
-            "isStyleEnabled" => ::graph_model::rt::field(map, &mut self.is_style_enabled, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationAiFeedbackDeliverySettings"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "areRhetoricalTechniquesEnabled",
-        "isLanguageUseEnabled",
-        "isStyleEnabled",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "areRhetoricalTechniquesEnabled" => &mut self.are_rhetorical_techniques_enabled,
+            "isLanguageUseEnabled" => &mut self.is_language_use_enabled,
+            "isStyleEnabled" => &mut self.is_style_enabled,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "areRhetoricalTechniquesEnabled",
+            "isLanguageUseEnabled",
+            "isStyleEnabled",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field(
             "areRhetoricalTechniquesEnabled",
             &self.are_rhetorical_techniques_enabled,
@@ -514,17 +563,28 @@ impl ::graph_model::rt::Struct for EducationAiFeedbackDeliverySettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationAiFeedbackDeliverySettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationAiFeedbackDeliverySettings {
     const TYPE_NAME: &'static str = "microsoft.graph.educationAiFeedbackDeliverySettings";
 }
 impl ::graph_model::rt::serde::Serialize for EducationAiFeedbackDeliverySettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationAiFeedbackDeliverySettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationAiFeedbackSettings`.
@@ -542,30 +602,26 @@ pub struct EducationAiFeedbackSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationAiFeedbackSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationAiFeedbackSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "audienceEngagementSettings" => {
-                ::graph_model::rt::field(map, &mut self.audience_engagement_settings, key)
-            }
-            "contentSettings" => ::graph_model::rt::field(map, &mut self.content_settings, key),
-            "deliverySettings" => ::graph_model::rt::field(map, &mut self.delivery_settings, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationAiFeedbackSettings"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "audienceEngagementSettings",
-        "contentSettings",
-        "deliverySettings",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "audienceEngagementSettings" => &mut self.audience_engagement_settings,
+            "contentSettings" => &mut self.content_settings,
+            "deliverySettings" => &mut self.delivery_settings,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "audienceEngagementSettings",
+            "contentSettings",
+            "deliverySettings",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field(
             "audienceEngagementSettings",
             &self.audience_engagement_settings,
@@ -580,17 +636,28 @@ impl ::graph_model::rt::Struct for EducationAiFeedbackSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationAiFeedbackSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationAiFeedbackSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.educationAiFeedbackSettings";
 }
 impl ::graph_model::rt::serde::Serialize for EducationAiFeedbackSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationAiFeedbackSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationAssignment`.
@@ -665,102 +732,84 @@ pub struct EducationAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationAssignment {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationAssignment";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "addedStudentAction" => {
-                ::graph_model::rt::field(map, &mut self.added_student_action, key)
-            }
-            "addToCalendarAction" => {
-                ::graph_model::rt::field(map, &mut self.add_to_calendar_action, key)
-            }
-            "allowLateSubmissions" => {
-                ::graph_model::rt::field(map, &mut self.allow_late_submissions, key)
-            }
-            "allowStudentsToAddResourcesToSubmission" => ::graph_model::rt::field(
-                map,
-                &mut self.allow_students_to_add_resources_to_submission,
-                key,
-            ),
-            "assignDateTime" => ::graph_model::rt::field(map, &mut self.assign_date_time, key),
-            "assignedDateTime" => ::graph_model::rt::field(map, &mut self.assigned_date_time, key),
-            "assignTo" => ::graph_model::rt::field(map, &mut self.assign_to, key),
-            "classId" => ::graph_model::rt::field(map, &mut self.class_id, key),
-            "closeDateTime" => ::graph_model::rt::field(map, &mut self.close_date_time, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "dueDateTime" => ::graph_model::rt::field(map, &mut self.due_date_time, key),
-            "feedbackResourcesFolderUrl" => {
-                ::graph_model::rt::field(map, &mut self.feedback_resources_folder_url, key)
-            }
-            "grading" => ::graph_model::rt::field(map, &mut self.grading, key),
-            "instructions" => ::graph_model::rt::field(map, &mut self.instructions, key),
-            "languageTag" => ::graph_model::rt::field(map, &mut self.language_tag, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "moduleUrl" => ::graph_model::rt::field(map, &mut self.module_url, key),
-            "notificationChannelUrl" => {
-                ::graph_model::rt::field(map, &mut self.notification_channel_url, key)
-            }
-            "resourcesFolderUrl" => {
-                ::graph_model::rt::field(map, &mut self.resources_folder_url, key)
-            }
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "webUrl" => ::graph_model::rt::field(map, &mut self.web_url, key),
-            "categories" => ::graph_model::rt::field(map, &mut self.categories, key),
-            "gradingCategory" => ::graph_model::rt::field(map, &mut self.grading_category, key),
-            "gradingScheme" => ::graph_model::rt::field(map, &mut self.grading_scheme, key),
-            "resources" => ::graph_model::rt::field(map, &mut self.resources, key),
-            "rubric" => ::graph_model::rt::field(map, &mut self.rubric, key),
-            "submissions" => ::graph_model::rt::field(map, &mut self.submissions, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationAssignment"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "addedStudentAction",
-        "addToCalendarAction",
-        "allowLateSubmissions",
-        "allowStudentsToAddResourcesToSubmission",
-        "assignDateTime",
-        "assignedDateTime",
-        "assignTo",
-        "classId",
-        "closeDateTime",
-        "createdBy",
-        "createdDateTime",
-        "displayName",
-        "dueDateTime",
-        "feedbackResourcesFolderUrl",
-        "grading",
-        "instructions",
-        "languageTag",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "moduleUrl",
-        "notificationChannelUrl",
-        "resourcesFolderUrl",
-        "status",
-        "webUrl",
-        "categories",
-        "gradingCategory",
-        "gradingScheme",
-        "resources",
-        "rubric",
-        "submissions",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "addedStudentAction" => &mut self.added_student_action,
+            "addToCalendarAction" => &mut self.add_to_calendar_action,
+            "allowLateSubmissions" => &mut self.allow_late_submissions,
+            "allowStudentsToAddResourcesToSubmission" => {
+                &mut self.allow_students_to_add_resources_to_submission
+            }
+            "assignDateTime" => &mut self.assign_date_time,
+            "assignedDateTime" => &mut self.assigned_date_time,
+            "assignTo" => &mut self.assign_to,
+            "classId" => &mut self.class_id,
+            "closeDateTime" => &mut self.close_date_time,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "displayName" => &mut self.display_name,
+            "dueDateTime" => &mut self.due_date_time,
+            "feedbackResourcesFolderUrl" => &mut self.feedback_resources_folder_url,
+            "grading" => &mut self.grading,
+            "instructions" => &mut self.instructions,
+            "languageTag" => &mut self.language_tag,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "moduleUrl" => &mut self.module_url,
+            "notificationChannelUrl" => &mut self.notification_channel_url,
+            "resourcesFolderUrl" => &mut self.resources_folder_url,
+            "status" => &mut self.status,
+            "webUrl" => &mut self.web_url,
+            "categories" => &mut self.categories,
+            "gradingCategory" => &mut self.grading_category,
+            "gradingScheme" => &mut self.grading_scheme,
+            "resources" => &mut self.resources,
+            "rubric" => &mut self.rubric,
+            "submissions" => &mut self.submissions,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "addedStudentAction",
+            "addToCalendarAction",
+            "allowLateSubmissions",
+            "allowStudentsToAddResourcesToSubmission",
+            "assignDateTime",
+            "assignedDateTime",
+            "assignTo",
+            "classId",
+            "closeDateTime",
+            "createdBy",
+            "createdDateTime",
+            "displayName",
+            "dueDateTime",
+            "feedbackResourcesFolderUrl",
+            "grading",
+            "instructions",
+            "languageTag",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "moduleUrl",
+            "notificationChannelUrl",
+            "resourcesFolderUrl",
+            "status",
+            "webUrl",
+            "categories",
+            "gradingCategory",
+            "gradingScheme",
+            "resources",
+            "rubric",
+            "submissions",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("addedStudentAction", &self.added_student_action);
         w.field("addToCalendarAction", &self.add_to_calendar_action);
@@ -806,17 +855,28 @@ impl ::graph_model::rt::Struct for EducationAssignment {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationAssignment {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationAssignment {
     const TYPE_NAME: &'static str = "microsoft.graph.educationAssignment";
 }
 impl ::graph_model::rt::serde::Serialize for EducationAssignment {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationAssignment {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationAssignmentClassRecipient`.
@@ -827,20 +887,17 @@ pub struct EducationAssignmentClassRecipient {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationAssignmentClassRecipient {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationAssignmentClassRecipient";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationAssignmentClassRecipient"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -850,17 +907,28 @@ impl ::graph_model::rt::Struct for EducationAssignmentClassRecipient {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationAssignmentClassRecipient {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationAssignmentClassRecipient {
     const TYPE_NAME: &'static str = "microsoft.graph.educationAssignmentClassRecipient";
 }
 impl ::graph_model::rt::serde::Serialize for EducationAssignmentClassRecipient {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationAssignmentClassRecipient {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationAssignmentDefaults`.
@@ -881,38 +949,30 @@ pub struct EducationAssignmentDefaults {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationAssignmentDefaults {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationAssignmentDefaults";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "addedStudentAction" => {
-                ::graph_model::rt::field(map, &mut self.added_student_action, key)
-            }
-            "addToCalendarAction" => {
-                ::graph_model::rt::field(map, &mut self.add_to_calendar_action, key)
-            }
-            "dueTime" => ::graph_model::rt::field(map, &mut self.due_time, key),
-            "notificationChannelUrl" => {
-                ::graph_model::rt::field(map, &mut self.notification_channel_url, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationAssignmentDefaults"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "addedStudentAction",
-        "addToCalendarAction",
-        "dueTime",
-        "notificationChannelUrl",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "addedStudentAction" => &mut self.added_student_action,
+            "addToCalendarAction" => &mut self.add_to_calendar_action,
+            "dueTime" => &mut self.due_time,
+            "notificationChannelUrl" => &mut self.notification_channel_url,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "addedStudentAction",
+            "addToCalendarAction",
+            "dueTime",
+            "notificationChannelUrl",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("addedStudentAction", &self.added_student_action);
         w.field("addToCalendarAction", &self.add_to_calendar_action);
@@ -926,17 +986,28 @@ impl ::graph_model::rt::Struct for EducationAssignmentDefaults {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationAssignmentDefaults {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationAssignmentDefaults {
     const TYPE_NAME: &'static str = "microsoft.graph.educationAssignmentDefaults";
 }
 impl ::graph_model::rt::serde::Serialize for EducationAssignmentDefaults {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationAssignmentDefaults {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationAssignmentGradeType` (abstract).
@@ -948,20 +1019,17 @@ pub struct EducationAssignmentGradeType {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationAssignmentGradeType {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationAssignmentGradeType";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationAssignmentGradeType"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -971,17 +1039,28 @@ impl ::graph_model::rt::Struct for EducationAssignmentGradeType {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationAssignmentGradeType {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationAssignmentGradeType {
     const TYPE_NAME: &'static str = "microsoft.graph.educationAssignmentGradeType";
 }
 impl ::graph_model::rt::serde::Serialize for EducationAssignmentGradeType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationAssignmentGradeType {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.educationAssignmentGradeType` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -1009,36 +1088,61 @@ impl Default for EducationAssignmentGradeTypeAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for EducationAssignmentGradeTypeAny {
-    type Base = super::EducationAssignmentGradeType;
-    const BASE: &'static str = "microsoft.graph.educationAssignmentGradeType";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.educationAssignmentGradeType"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.educationAssignmentGradeType" => Self::Base(Default::default()),
             "microsoft.graph.educationAssignmentPointsGradeType" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::EducationAssignmentPointsGradeType)
+                Self::EducationAssignmentPointsGradeType(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::EducationAssignmentPointsGradeType(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::EducationAssignmentGradeType) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::EducationAssignmentPointsGradeType(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.educationAssignmentPointsGradeType",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for EducationAssignmentGradeTypeAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for EducationAssignmentGradeTypeAny {
@@ -1046,20 +1150,12 @@ impl ::graph_model::rt::GraphType for EducationAssignmentGradeTypeAny {
 }
 impl ::graph_model::rt::serde::Serialize for EducationAssignmentGradeTypeAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::EducationAssignmentPointsGradeType(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.educationAssignmentPointsGradeType"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationAssignmentGradeTypeAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationAssignmentGroupRecipient`.
@@ -1070,20 +1166,17 @@ pub struct EducationAssignmentGroupRecipient {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationAssignmentGroupRecipient {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationAssignmentGroupRecipient";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationAssignmentGroupRecipient"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1093,17 +1186,28 @@ impl ::graph_model::rt::Struct for EducationAssignmentGroupRecipient {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationAssignmentGroupRecipient {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationAssignmentGroupRecipient {
     const TYPE_NAME: &'static str = "microsoft.graph.educationAssignmentGroupRecipient";
 }
 impl ::graph_model::rt::serde::Serialize for EducationAssignmentGroupRecipient {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationAssignmentGroupRecipient {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationAssignmentIndividualRecipient`.
@@ -1116,22 +1220,20 @@ pub struct EducationAssignmentIndividualRecipient {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationAssignmentIndividualRecipient {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationAssignmentIndividualRecipient";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "recipients" => ::graph_model::rt::field(map, &mut self.recipients, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationAssignmentIndividualRecipient"
     }
-    const FIELDS: &'static [&'static str] = &["recipients"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "recipients" => &mut self.recipients,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["recipients"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("recipients", &self.recipients);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1141,17 +1243,28 @@ impl ::graph_model::rt::Struct for EducationAssignmentIndividualRecipient {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationAssignmentIndividualRecipient {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationAssignmentIndividualRecipient {
     const TYPE_NAME: &'static str = "microsoft.graph.educationAssignmentIndividualRecipient";
 }
 impl ::graph_model::rt::serde::Serialize for EducationAssignmentIndividualRecipient {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationAssignmentIndividualRecipient {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationAssignmentPointsGrade`.
@@ -1168,24 +1281,22 @@ pub struct EducationAssignmentPointsGrade {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationAssignmentPointsGrade {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationAssignmentPointsGrade";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "gradedBy" => ::graph_model::rt::field(map, &mut self.graded_by, key),
-            "gradedDateTime" => ::graph_model::rt::field(map, &mut self.graded_date_time, key),
-            "points" => ::graph_model::rt::field(map, &mut self.points, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationAssignmentPointsGrade"
     }
-    const FIELDS: &'static [&'static str] = &["gradedBy", "gradedDateTime", "points"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "gradedBy" => &mut self.graded_by,
+            "gradedDateTime" => &mut self.graded_date_time,
+            "points" => &mut self.points,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["gradedBy", "gradedDateTime", "points"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("gradedBy", &self.graded_by);
         w.field("gradedDateTime", &self.graded_date_time);
         w.field("points", &self.points);
@@ -1197,17 +1308,28 @@ impl ::graph_model::rt::Struct for EducationAssignmentPointsGrade {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationAssignmentPointsGrade {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationAssignmentPointsGrade {
     const TYPE_NAME: &'static str = "microsoft.graph.educationAssignmentPointsGrade";
 }
 impl ::graph_model::rt::serde::Serialize for EducationAssignmentPointsGrade {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationAssignmentPointsGrade {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationAssignmentPointsGradeType`.
@@ -1220,22 +1342,20 @@ pub struct EducationAssignmentPointsGradeType {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationAssignmentPointsGradeType {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationAssignmentPointsGradeType";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "maxPoints" => ::graph_model::rt::field(map, &mut self.max_points, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationAssignmentPointsGradeType"
     }
-    const FIELDS: &'static [&'static str] = &["maxPoints"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "maxPoints" => &mut self.max_points,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["maxPoints"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("maxPoints", &self.max_points);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1245,17 +1365,28 @@ impl ::graph_model::rt::Struct for EducationAssignmentPointsGradeType {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationAssignmentPointsGradeType {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationAssignmentPointsGradeType {
     const TYPE_NAME: &'static str = "microsoft.graph.educationAssignmentPointsGradeType";
 }
 impl ::graph_model::rt::serde::Serialize for EducationAssignmentPointsGradeType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationAssignmentPointsGradeType {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationAssignmentRecipient` (abstract).
@@ -1267,20 +1398,17 @@ pub struct EducationAssignmentRecipient {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationAssignmentRecipient {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationAssignmentRecipient";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationAssignmentRecipient"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1290,17 +1418,28 @@ impl ::graph_model::rt::Struct for EducationAssignmentRecipient {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationAssignmentRecipient {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationAssignmentRecipient {
     const TYPE_NAME: &'static str = "microsoft.graph.educationAssignmentRecipient";
 }
 impl ::graph_model::rt::serde::Serialize for EducationAssignmentRecipient {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationAssignmentRecipient {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.educationAssignmentRecipient` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -1332,44 +1471,77 @@ impl Default for EducationAssignmentRecipientAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for EducationAssignmentRecipientAny {
-    type Base = super::EducationAssignmentRecipient;
-    const BASE: &'static str = "microsoft.graph.educationAssignmentRecipient";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.educationAssignmentRecipient"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.educationAssignmentRecipient" => Self::Base(Default::default()),
             "microsoft.graph.educationAssignmentClassRecipient" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::EducationAssignmentClassRecipient)
+                Self::EducationAssignmentClassRecipient(Default::default())
             }
             "microsoft.graph.educationAssignmentGroupRecipient" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::EducationAssignmentGroupRecipient)
+                Self::EducationAssignmentGroupRecipient(Default::default())
             }
             "microsoft.graph.educationAssignmentIndividualRecipient" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::EducationAssignmentIndividualRecipient)
+                Self::EducationAssignmentIndividualRecipient(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::EducationAssignmentClassRecipient(v) => Some(v),
+            Self::EducationAssignmentGroupRecipient(v) => Some(v),
+            Self::EducationAssignmentIndividualRecipient(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::EducationAssignmentRecipient) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::EducationAssignmentClassRecipient(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.educationAssignmentClassRecipient",
+                v,
+            ),
+            Self::EducationAssignmentGroupRecipient(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.educationAssignmentGroupRecipient",
+                v,
+            ),
+            Self::EducationAssignmentIndividualRecipient(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.educationAssignmentIndividualRecipient",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for EducationAssignmentRecipientAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for EducationAssignmentRecipientAny {
@@ -1377,30 +1549,12 @@ impl ::graph_model::rt::GraphType for EducationAssignmentRecipientAny {
 }
 impl ::graph_model::rt::serde::Serialize for EducationAssignmentRecipientAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::EducationAssignmentClassRecipient(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.educationAssignmentClassRecipient"),
-                s,
-            ),
-            Self::EducationAssignmentGroupRecipient(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.educationAssignmentGroupRecipient"),
-                s,
-            ),
-            Self::EducationAssignmentIndividualRecipient(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.educationAssignmentIndividualRecipient"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationAssignmentRecipientAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationAssignmentResource`.
@@ -1419,34 +1573,28 @@ pub struct EducationAssignmentResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationAssignmentResource {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationAssignmentResource";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "distributeForStudentWork" => {
-                ::graph_model::rt::field(map, &mut self.distribute_for_student_work, key)
-            }
-            "resource" => ::graph_model::rt::field(map, &mut self.resource, key),
-            "dependentResources" => {
-                ::graph_model::rt::field(map, &mut self.dependent_resources, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationAssignmentResource"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "distributeForStudentWork",
-        "resource",
-        "dependentResources",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "distributeForStudentWork" => &mut self.distribute_for_student_work,
+            "resource" => &mut self.resource,
+            "dependentResources" => &mut self.dependent_resources,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "distributeForStudentWork",
+            "resource",
+            "dependentResources",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "distributeForStudentWork",
@@ -1462,17 +1610,28 @@ impl ::graph_model::rt::Struct for EducationAssignmentResource {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationAssignmentResource {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationAssignmentResource {
     const TYPE_NAME: &'static str = "microsoft.graph.educationAssignmentResource";
 }
 impl ::graph_model::rt::serde::Serialize for EducationAssignmentResource {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationAssignmentResource {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationAssignmentSettings`.
@@ -1494,36 +1653,30 @@ pub struct EducationAssignmentSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationAssignmentSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationAssignmentSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "submissionAnimationDisabled" => {
-                ::graph_model::rt::field(map, &mut self.submission_animation_disabled, key)
-            }
-            "defaultGradingScheme" => {
-                ::graph_model::rt::field(map, &mut self.default_grading_scheme, key)
-            }
-            "gradingCategories" => ::graph_model::rt::field(map, &mut self.grading_categories, key),
-            "gradingSchemes" => ::graph_model::rt::field(map, &mut self.grading_schemes, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationAssignmentSettings"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "submissionAnimationDisabled",
-        "defaultGradingScheme",
-        "gradingCategories",
-        "gradingSchemes",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "submissionAnimationDisabled" => &mut self.submission_animation_disabled,
+            "defaultGradingScheme" => &mut self.default_grading_scheme,
+            "gradingCategories" => &mut self.grading_categories,
+            "gradingSchemes" => &mut self.grading_schemes,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "submissionAnimationDisabled",
+            "defaultGradingScheme",
+            "gradingCategories",
+            "gradingSchemes",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "submissionAnimationDisabled",
@@ -1540,17 +1693,28 @@ impl ::graph_model::rt::Struct for EducationAssignmentSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationAssignmentSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationAssignmentSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.educationAssignmentSettings";
 }
 impl ::graph_model::rt::serde::Serialize for EducationAssignmentSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationAssignmentSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationAssignmentStatus`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1612,6 +1776,17 @@ impl ::graph_model::rt::WireEnum for EducationAssignmentStatus {
         }
     }
 }
+impl ::graph_model::rt::Value for EducationAssignmentStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for EducationAssignmentStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1634,23 +1809,21 @@ pub struct EducationCategory {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationCategory {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationCategory";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationCategory"
     }
-    const FIELDS: &'static [&'static str] = &["id", "displayName"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "displayName"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
     }
@@ -1661,17 +1834,28 @@ impl ::graph_model::rt::Struct for EducationCategory {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationCategory {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationCategory {
     const TYPE_NAME: &'static str = "microsoft.graph.educationCategory";
 }
 impl ::graph_model::rt::serde::Serialize for EducationCategory {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationCategory {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationChannelResource`.
@@ -1694,36 +1878,32 @@ pub struct EducationChannelResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationChannelResource {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationChannelResource";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "url" => ::graph_model::rt::field(map, &mut self.url, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationChannelResource"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "createdBy",
-        "createdDateTime",
-        "displayName",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "url",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "displayName" => &mut self.display_name,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "url" => &mut self.url,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "createdBy",
+            "createdDateTime",
+            "displayName",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "url",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
         w.field("displayName", &self.display_name);
@@ -1738,17 +1918,28 @@ impl ::graph_model::rt::Struct for EducationChannelResource {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationChannelResource {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationChannelResource {
     const TYPE_NAME: &'static str = "microsoft.graph.educationChannelResource";
 }
 impl ::graph_model::rt::serde::Serialize for EducationChannelResource {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationChannelResource {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationClass`.
@@ -1807,74 +1998,64 @@ pub struct EducationClass {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationClass {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationClass";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "classCode" => ::graph_model::rt::field(map, &mut self.class_code, key),
-            "course" => ::graph_model::rt::field(map, &mut self.course, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "externalId" => ::graph_model::rt::field(map, &mut self.external_id, key),
-            "externalName" => ::graph_model::rt::field(map, &mut self.external_name, key),
-            "externalSource" => ::graph_model::rt::field(map, &mut self.external_source, key),
-            "externalSourceDetail" => {
-                ::graph_model::rt::field(map, &mut self.external_source_detail, key)
-            }
-            "grade" => ::graph_model::rt::field(map, &mut self.grade, key),
-            "mailNickname" => ::graph_model::rt::field(map, &mut self.mail_nickname, key),
-            "term" => ::graph_model::rt::field(map, &mut self.term, key),
-            "assignmentCategories" => {
-                ::graph_model::rt::field(map, &mut self.assignment_categories, key)
-            }
-            "assignmentDefaults" => {
-                ::graph_model::rt::field(map, &mut self.assignment_defaults, key)
-            }
-            "assignments" => ::graph_model::rt::field(map, &mut self.assignments, key),
-            "assignmentSettings" => {
-                ::graph_model::rt::field(map, &mut self.assignment_settings, key)
-            }
-            "group" => ::graph_model::rt::field(map, &mut self.group, key),
-            "members" => ::graph_model::rt::field(map, &mut self.members, key),
-            "modules" => ::graph_model::rt::field(map, &mut self.modules, key),
-            "schools" => ::graph_model::rt::field(map, &mut self.schools, key),
-            "teachers" => ::graph_model::rt::field(map, &mut self.teachers, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationClass"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "classCode",
-        "course",
-        "createdBy",
-        "description",
-        "displayName",
-        "externalId",
-        "externalName",
-        "externalSource",
-        "externalSourceDetail",
-        "grade",
-        "mailNickname",
-        "term",
-        "assignmentCategories",
-        "assignmentDefaults",
-        "assignments",
-        "assignmentSettings",
-        "group",
-        "members",
-        "modules",
-        "schools",
-        "teachers",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "classCode" => &mut self.class_code,
+            "course" => &mut self.course,
+            "createdBy" => &mut self.created_by,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "externalId" => &mut self.external_id,
+            "externalName" => &mut self.external_name,
+            "externalSource" => &mut self.external_source,
+            "externalSourceDetail" => &mut self.external_source_detail,
+            "grade" => &mut self.grade,
+            "mailNickname" => &mut self.mail_nickname,
+            "term" => &mut self.term,
+            "assignmentCategories" => &mut self.assignment_categories,
+            "assignmentDefaults" => &mut self.assignment_defaults,
+            "assignments" => &mut self.assignments,
+            "assignmentSettings" => &mut self.assignment_settings,
+            "group" => &mut self.group,
+            "members" => &mut self.members,
+            "modules" => &mut self.modules,
+            "schools" => &mut self.schools,
+            "teachers" => &mut self.teachers,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "classCode",
+            "course",
+            "createdBy",
+            "description",
+            "displayName",
+            "externalId",
+            "externalName",
+            "externalSource",
+            "externalSourceDetail",
+            "grade",
+            "mailNickname",
+            "term",
+            "assignmentCategories",
+            "assignmentDefaults",
+            "assignments",
+            "assignmentSettings",
+            "group",
+            "members",
+            "modules",
+            "schools",
+            "teachers",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("classCode", &self.class_code);
         w.field("course", &self.course);
@@ -1905,17 +2086,28 @@ impl ::graph_model::rt::Struct for EducationClass {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationClass {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationClass {
     const TYPE_NAME: &'static str = "microsoft.graph.educationClass";
 }
 impl ::graph_model::rt::serde::Serialize for EducationClass {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationClass {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationCourse`.
@@ -1936,32 +2128,30 @@ pub struct EducationCourse {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationCourse {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationCourse";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "courseNumber" => ::graph_model::rt::field(map, &mut self.course_number, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "externalId" => ::graph_model::rt::field(map, &mut self.external_id, key),
-            "subject" => ::graph_model::rt::field(map, &mut self.subject, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationCourse"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "courseNumber",
-        "description",
-        "displayName",
-        "externalId",
-        "subject",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "courseNumber" => &mut self.course_number,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "externalId" => &mut self.external_id,
+            "subject" => &mut self.subject,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "courseNumber",
+            "description",
+            "displayName",
+            "externalId",
+            "subject",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("courseNumber", &self.course_number);
         w.field("description", &self.description);
         w.field("displayName", &self.display_name);
@@ -1975,17 +2165,28 @@ impl ::graph_model::rt::Struct for EducationCourse {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationCourse {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationCourse {
     const TYPE_NAME: &'static str = "microsoft.graph.educationCourse";
 }
 impl ::graph_model::rt::serde::Serialize for EducationCourse {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationCourse {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationExcelResource`.
@@ -2008,36 +2209,32 @@ pub struct EducationExcelResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationExcelResource {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationExcelResource";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "fileUrl" => ::graph_model::rt::field(map, &mut self.file_url, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationExcelResource"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "createdBy",
-        "createdDateTime",
-        "displayName",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "fileUrl",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "displayName" => &mut self.display_name,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "fileUrl" => &mut self.file_url,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "createdBy",
+            "createdDateTime",
+            "displayName",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "fileUrl",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
         w.field("displayName", &self.display_name);
@@ -2052,17 +2249,28 @@ impl ::graph_model::rt::Struct for EducationExcelResource {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationExcelResource {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationExcelResource {
     const TYPE_NAME: &'static str = "microsoft.graph.educationExcelResource";
 }
 impl ::graph_model::rt::serde::Serialize for EducationExcelResource {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationExcelResource {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationExternalResource`.
@@ -2085,36 +2293,32 @@ pub struct EducationExternalResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationExternalResource {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationExternalResource";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "webUrl" => ::graph_model::rt::field(map, &mut self.web_url, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationExternalResource"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "createdBy",
-        "createdDateTime",
-        "displayName",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "webUrl",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "displayName" => &mut self.display_name,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "webUrl" => &mut self.web_url,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "createdBy",
+            "createdDateTime",
+            "displayName",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "webUrl",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
         w.field("displayName", &self.display_name);
@@ -2129,17 +2333,28 @@ impl ::graph_model::rt::Struct for EducationExternalResource {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationExternalResource {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationExternalResource {
     const TYPE_NAME: &'static str = "microsoft.graph.educationExternalResource";
 }
 impl ::graph_model::rt::serde::Serialize for EducationExternalResource {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationExternalResource {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationExternalSource`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -2186,6 +2401,17 @@ impl ::graph_model::rt::WireEnum for EducationExternalSource {
         }
     }
 }
+impl ::graph_model::rt::Value for EducationExternalSource {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for EducationExternalSource {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2210,24 +2436,22 @@ pub struct EducationFeedback {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationFeedback {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationFeedback";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "feedbackBy" => ::graph_model::rt::field(map, &mut self.feedback_by, key),
-            "feedbackDateTime" => ::graph_model::rt::field(map, &mut self.feedback_date_time, key),
-            "text" => ::graph_model::rt::field(map, &mut self.text, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationFeedback"
     }
-    const FIELDS: &'static [&'static str] = &["feedbackBy", "feedbackDateTime", "text"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "feedbackBy" => &mut self.feedback_by,
+            "feedbackDateTime" => &mut self.feedback_date_time,
+            "text" => &mut self.text,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["feedbackBy", "feedbackDateTime", "text"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("feedbackBy", &self.feedback_by);
         w.field("feedbackDateTime", &self.feedback_date_time);
         w.field("text", &self.text);
@@ -2239,17 +2463,28 @@ impl ::graph_model::rt::Struct for EducationFeedback {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationFeedback {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationFeedback {
     const TYPE_NAME: &'static str = "microsoft.graph.educationFeedback";
 }
 impl ::graph_model::rt::serde::Serialize for EducationFeedback {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationFeedback {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationFeedbackOutcome`.
@@ -2270,34 +2505,30 @@ pub struct EducationFeedbackOutcome {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationFeedbackOutcome {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationFeedbackOutcome";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "feedback" => ::graph_model::rt::field(map, &mut self.feedback, key),
-            "publishedFeedback" => ::graph_model::rt::field(map, &mut self.published_feedback, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationFeedbackOutcome"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "feedback",
-        "publishedFeedback",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "feedback" => &mut self.feedback,
+            "publishedFeedback" => &mut self.published_feedback,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "feedback",
+            "publishedFeedback",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("lastModifiedBy", &self.last_modified_by);
         w.field("lastModifiedDateTime", &self.last_modified_date_time);
@@ -2311,17 +2542,28 @@ impl ::graph_model::rt::Struct for EducationFeedbackOutcome {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationFeedbackOutcome {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationFeedbackOutcome {
     const TYPE_NAME: &'static str = "microsoft.graph.educationFeedbackOutcome";
 }
 impl ::graph_model::rt::serde::Serialize for EducationFeedbackOutcome {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationFeedbackOutcome {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationFeedbackResourceOutcome`.
@@ -2342,34 +2584,30 @@ pub struct EducationFeedbackResourceOutcome {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationFeedbackResourceOutcome {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationFeedbackResourceOutcome";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "feedbackResource" => ::graph_model::rt::field(map, &mut self.feedback_resource, key),
-            "resourceStatus" => ::graph_model::rt::field(map, &mut self.resource_status, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationFeedbackResourceOutcome"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "feedbackResource",
-        "resourceStatus",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "feedbackResource" => &mut self.feedback_resource,
+            "resourceStatus" => &mut self.resource_status,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "feedbackResource",
+            "resourceStatus",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("lastModifiedBy", &self.last_modified_by);
         w.field("lastModifiedDateTime", &self.last_modified_date_time);
@@ -2383,17 +2621,28 @@ impl ::graph_model::rt::Struct for EducationFeedbackResourceOutcome {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationFeedbackResourceOutcome {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationFeedbackResourceOutcome {
     const TYPE_NAME: &'static str = "microsoft.graph.educationFeedbackResourceOutcome";
 }
 impl ::graph_model::rt::serde::Serialize for EducationFeedbackResourceOutcome {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationFeedbackResourceOutcome {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationFeedbackResourceOutcomeStatus`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -2454,6 +2703,17 @@ impl ::graph_model::rt::WireEnum for EducationFeedbackResourceOutcomeStatus {
         }
     }
 }
+impl ::graph_model::rt::Value for EducationFeedbackResourceOutcomeStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for EducationFeedbackResourceOutcomeStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2484,36 +2744,32 @@ pub struct EducationFileResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationFileResource {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationFileResource";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "fileUrl" => ::graph_model::rt::field(map, &mut self.file_url, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationFileResource"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "createdBy",
-        "createdDateTime",
-        "displayName",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "fileUrl",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "displayName" => &mut self.display_name,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "fileUrl" => &mut self.file_url,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "createdBy",
+            "createdDateTime",
+            "displayName",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "fileUrl",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
         w.field("displayName", &self.display_name);
@@ -2528,17 +2784,28 @@ impl ::graph_model::rt::Struct for EducationFileResource {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationFileResource {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationFileResource {
     const TYPE_NAME: &'static str = "microsoft.graph.educationFileResource";
 }
 impl ::graph_model::rt::serde::Serialize for EducationFileResource {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationFileResource {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationGender`. Open: a value the model does not list is kept in [`Self::Other2`].
@@ -2589,6 +2856,17 @@ impl ::graph_model::rt::WireEnum for EducationGender {
         }
     }
 }
+impl ::graph_model::rt::Value for EducationGender {
+    fn blank() -> Self {
+        Self::Other2(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for EducationGender {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2613,24 +2891,22 @@ pub struct EducationGradingCategory {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationGradingCategory {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationGradingCategory";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "percentageWeight" => ::graph_model::rt::field(map, &mut self.percentage_weight, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationGradingCategory"
     }
-    const FIELDS: &'static [&'static str] = &["id", "displayName", "percentageWeight"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            "percentageWeight" => &mut self.percentage_weight,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "displayName", "percentageWeight"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
         w.field("percentageWeight", &self.percentage_weight);
@@ -2642,17 +2918,28 @@ impl ::graph_model::rt::Struct for EducationGradingCategory {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationGradingCategory {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationGradingCategory {
     const TYPE_NAME: &'static str = "microsoft.graph.educationGradingCategory";
 }
 impl ::graph_model::rt::serde::Serialize for EducationGradingCategory {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationGradingCategory {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationGradingScheme`.
@@ -2671,28 +2958,23 @@ pub struct EducationGradingScheme {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationGradingScheme {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationGradingScheme";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "grades" => ::graph_model::rt::field(map, &mut self.grades, key),
-            "hidePointsDuringGrading" => {
-                ::graph_model::rt::field(map, &mut self.hide_points_during_grading, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationGradingScheme"
     }
-    const FIELDS: &'static [&'static str] =
-        &["id", "displayName", "grades", "hidePointsDuringGrading"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            "grades" => &mut self.grades,
+            "hidePointsDuringGrading" => &mut self.hide_points_during_grading,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "displayName", "grades", "hidePointsDuringGrading"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
         w.field("grades", &self.grades);
@@ -2705,17 +2987,28 @@ impl ::graph_model::rt::Struct for EducationGradingScheme {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationGradingScheme {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationGradingScheme {
     const TYPE_NAME: &'static str = "microsoft.graph.educationGradingScheme";
 }
 impl ::graph_model::rt::serde::Serialize for EducationGradingScheme {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationGradingScheme {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationGradingSchemeGrade`.
@@ -2732,24 +3025,22 @@ pub struct EducationGradingSchemeGrade {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationGradingSchemeGrade {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationGradingSchemeGrade";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "defaultPercentage" => ::graph_model::rt::field(map, &mut self.default_percentage, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "minPercentage" => ::graph_model::rt::field(map, &mut self.min_percentage, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationGradingSchemeGrade"
     }
-    const FIELDS: &'static [&'static str] = &["defaultPercentage", "displayName", "minPercentage"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "defaultPercentage" => &mut self.default_percentage,
+            "displayName" => &mut self.display_name,
+            "minPercentage" => &mut self.min_percentage,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["defaultPercentage", "displayName", "minPercentage"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("defaultPercentage", &self.default_percentage);
         w.field("displayName", &self.display_name);
         w.field("minPercentage", &self.min_percentage);
@@ -2761,17 +3052,28 @@ impl ::graph_model::rt::Struct for EducationGradingSchemeGrade {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationGradingSchemeGrade {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationGradingSchemeGrade {
     const TYPE_NAME: &'static str = "microsoft.graph.educationGradingSchemeGrade";
 }
 impl ::graph_model::rt::serde::Serialize for EducationGradingSchemeGrade {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationGradingSchemeGrade {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationItemBody`.
@@ -2786,23 +3088,21 @@ pub struct EducationItemBody {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationItemBody {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationItemBody";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "content" => ::graph_model::rt::field(map, &mut self.content, key),
-            "contentType" => ::graph_model::rt::field(map, &mut self.content_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationItemBody"
     }
-    const FIELDS: &'static [&'static str] = &["content", "contentType"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "content" => &mut self.content,
+            "contentType" => &mut self.content_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["content", "contentType"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("content", &self.content);
         w.field("contentType", &self.content_type);
     }
@@ -2813,17 +3113,28 @@ impl ::graph_model::rt::Struct for EducationItemBody {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationItemBody {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationItemBody {
     const TYPE_NAME: &'static str = "microsoft.graph.educationItemBody";
 }
 impl ::graph_model::rt::serde::Serialize for EducationItemBody {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationItemBody {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationLinkResource`.
@@ -2846,36 +3157,32 @@ pub struct EducationLinkResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationLinkResource {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationLinkResource";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "link" => ::graph_model::rt::field(map, &mut self.link, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationLinkResource"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "createdBy",
-        "createdDateTime",
-        "displayName",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "link",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "displayName" => &mut self.display_name,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "link" => &mut self.link,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "createdBy",
+            "createdDateTime",
+            "displayName",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "link",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
         w.field("displayName", &self.display_name);
@@ -2890,17 +3197,28 @@ impl ::graph_model::rt::Struct for EducationLinkResource {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationLinkResource {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationLinkResource {
     const TYPE_NAME: &'static str = "microsoft.graph.educationLinkResource";
 }
 impl ::graph_model::rt::serde::Serialize for EducationLinkResource {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationLinkResource {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationLinkedAssignmentResource`.
@@ -2923,36 +3241,32 @@ pub struct EducationLinkedAssignmentResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationLinkedAssignmentResource {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationLinkedAssignmentResource";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "url" => ::graph_model::rt::field(map, &mut self.url, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationLinkedAssignmentResource"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "createdBy",
-        "createdDateTime",
-        "displayName",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "url",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "displayName" => &mut self.display_name,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "url" => &mut self.url,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "createdBy",
+            "createdDateTime",
+            "displayName",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "url",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
         w.field("displayName", &self.display_name);
@@ -2967,17 +3281,28 @@ impl ::graph_model::rt::Struct for EducationLinkedAssignmentResource {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationLinkedAssignmentResource {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationLinkedAssignmentResource {
     const TYPE_NAME: &'static str = "microsoft.graph.educationLinkedAssignmentResource";
 }
 impl ::graph_model::rt::serde::Serialize for EducationLinkedAssignmentResource {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationLinkedAssignmentResource {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationMediaResource`.
@@ -3000,36 +3325,32 @@ pub struct EducationMediaResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationMediaResource {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationMediaResource";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "fileUrl" => ::graph_model::rt::field(map, &mut self.file_url, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationMediaResource"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "createdBy",
-        "createdDateTime",
-        "displayName",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "fileUrl",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "displayName" => &mut self.display_name,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "fileUrl" => &mut self.file_url,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "createdBy",
+            "createdDateTime",
+            "displayName",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "fileUrl",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
         w.field("displayName", &self.display_name);
@@ -3044,17 +3365,28 @@ impl ::graph_model::rt::Struct for EducationMediaResource {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationMediaResource {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationMediaResource {
     const TYPE_NAME: &'static str = "microsoft.graph.educationMediaResource";
 }
 impl ::graph_model::rt::serde::Serialize for EducationMediaResource {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationMediaResource {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationModule`.
@@ -3087,48 +3419,42 @@ pub struct EducationModule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationModule {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationModule";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "isPinned" => ::graph_model::rt::field(map, &mut self.is_pinned, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "resourcesFolderUrl" => {
-                ::graph_model::rt::field(map, &mut self.resources_folder_url, key)
-            }
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "resources" => ::graph_model::rt::field(map, &mut self.resources, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationModule"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "createdDateTime",
-        "description",
-        "displayName",
-        "isPinned",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "resourcesFolderUrl",
-        "status",
-        "resources",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "isPinned" => &mut self.is_pinned,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "resourcesFolderUrl" => &mut self.resources_folder_url,
+            "status" => &mut self.status,
+            "resources" => &mut self.resources,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "isPinned",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "resourcesFolderUrl",
+            "status",
+            "resources",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -3148,17 +3474,28 @@ impl ::graph_model::rt::Struct for EducationModule {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationModule {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationModule {
     const TYPE_NAME: &'static str = "microsoft.graph.educationModule";
 }
 impl ::graph_model::rt::serde::Serialize for EducationModule {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationModule {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationModuleResource`.
@@ -3173,23 +3510,21 @@ pub struct EducationModuleResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationModuleResource {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationModuleResource";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "resource" => ::graph_model::rt::field(map, &mut self.resource, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationModuleResource"
     }
-    const FIELDS: &'static [&'static str] = &["id", "resource"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "resource" => &mut self.resource,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "resource"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("resource", &self.resource);
     }
@@ -3200,17 +3535,28 @@ impl ::graph_model::rt::Struct for EducationModuleResource {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationModuleResource {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationModuleResource {
     const TYPE_NAME: &'static str = "microsoft.graph.educationModuleResource";
 }
 impl ::graph_model::rt::serde::Serialize for EducationModuleResource {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationModuleResource {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationModuleStatus`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -3257,6 +3603,17 @@ impl ::graph_model::rt::WireEnum for EducationModuleStatus {
         }
     }
 }
+impl ::graph_model::rt::Value for EducationModuleStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for EducationModuleStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -3277,22 +3634,20 @@ pub struct EducationOnPremisesInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationOnPremisesInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationOnPremisesInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "immutableId" => ::graph_model::rt::field(map, &mut self.immutable_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationOnPremisesInfo"
     }
-    const FIELDS: &'static [&'static str] = &["immutableId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "immutableId" => &mut self.immutable_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["immutableId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("immutableId", &self.immutable_id);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -3302,17 +3657,28 @@ impl ::graph_model::rt::Struct for EducationOnPremisesInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationOnPremisesInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationOnPremisesInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.educationOnPremisesInfo";
 }
 impl ::graph_model::rt::serde::Serialize for EducationOnPremisesInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationOnPremisesInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationOutcome` (abstract).
@@ -3330,26 +3696,22 @@ pub struct EducationOutcome {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationOutcome {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationOutcome";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationOutcome"
     }
-    const FIELDS: &'static [&'static str] = &["id", "lastModifiedBy", "lastModifiedDateTime"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "lastModifiedBy", "lastModifiedDateTime"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("lastModifiedBy", &self.last_modified_by);
         w.field("lastModifiedDateTime", &self.last_modified_date_time);
@@ -3361,17 +3723,28 @@ impl ::graph_model::rt::Struct for EducationOutcome {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationOutcome {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationOutcome {
     const TYPE_NAME: &'static str = "microsoft.graph.educationOutcome";
 }
 impl ::graph_model::rt::serde::Serialize for EducationOutcome {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationOutcome {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.educationOutcome` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -3405,45 +3778,82 @@ impl Default for EducationOutcomeAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for EducationOutcomeAny {
-    type Base = super::EducationOutcome;
-    const BASE: &'static str = "microsoft.graph.educationOutcome";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.educationOutcome"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.educationOutcome" => Self::Base(Default::default()),
             "microsoft.graph.educationFeedbackOutcome" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::EducationFeedbackOutcome)
+                Self::EducationFeedbackOutcome(Default::default())
             }
             "microsoft.graph.educationFeedbackResourceOutcome" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::EducationFeedbackResourceOutcome)
+                Self::EducationFeedbackResourceOutcome(Default::default())
             }
             "microsoft.graph.educationPointsOutcome" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::EducationPointsOutcome)
+                Self::EducationPointsOutcome(Default::default())
             }
             "microsoft.graph.educationRubricOutcome" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::EducationRubricOutcome)
+                Self::EducationRubricOutcome(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::EducationFeedbackOutcome(v) => Some(v),
+            Self::EducationFeedbackResourceOutcome(v) => Some(v),
+            Self::EducationPointsOutcome(v) => Some(v),
+            Self::EducationRubricOutcome(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::EducationOutcome) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::EducationFeedbackOutcome(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.educationFeedbackOutcome", v)
+            }
+            Self::EducationFeedbackResourceOutcome(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.educationFeedbackResourceOutcome",
+                v,
+            ),
+            Self::EducationPointsOutcome(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.educationPointsOutcome", v)
+            }
+            Self::EducationRubricOutcome(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.educationRubricOutcome", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for EducationOutcomeAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for EducationOutcomeAny {
@@ -3451,31 +3861,12 @@ impl ::graph_model::rt::GraphType for EducationOutcomeAny {
 }
 impl ::graph_model::rt::serde::Serialize for EducationOutcomeAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::EducationFeedbackOutcome(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.educationFeedbackOutcome"),
-                s,
-            ),
-            Self::EducationFeedbackResourceOutcome(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.educationFeedbackResourceOutcome"),
-                s,
-            ),
-            Self::EducationPointsOutcome(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.educationPointsOutcome"), s)
-            }
-            Self::EducationRubricOutcome(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.educationRubricOutcome"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationOutcomeAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationPointsOutcome`.
@@ -3496,34 +3887,30 @@ pub struct EducationPointsOutcome {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationPointsOutcome {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationPointsOutcome";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "points" => ::graph_model::rt::field(map, &mut self.points, key),
-            "publishedPoints" => ::graph_model::rt::field(map, &mut self.published_points, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationPointsOutcome"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "points",
-        "publishedPoints",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "points" => &mut self.points,
+            "publishedPoints" => &mut self.published_points,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "points",
+            "publishedPoints",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("lastModifiedBy", &self.last_modified_by);
         w.field("lastModifiedDateTime", &self.last_modified_date_time);
@@ -3537,17 +3924,28 @@ impl ::graph_model::rt::Struct for EducationPointsOutcome {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationPointsOutcome {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationPointsOutcome {
     const TYPE_NAME: &'static str = "microsoft.graph.educationPointsOutcome";
 }
 impl ::graph_model::rt::serde::Serialize for EducationPointsOutcome {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationPointsOutcome {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationPowerPointResource`.
@@ -3570,36 +3968,32 @@ pub struct EducationPowerPointResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationPowerPointResource {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationPowerPointResource";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "fileUrl" => ::graph_model::rt::field(map, &mut self.file_url, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationPowerPointResource"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "createdBy",
-        "createdDateTime",
-        "displayName",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "fileUrl",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "displayName" => &mut self.display_name,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "fileUrl" => &mut self.file_url,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "createdBy",
+            "createdDateTime",
+            "displayName",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "fileUrl",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
         w.field("displayName", &self.display_name);
@@ -3614,17 +4008,28 @@ impl ::graph_model::rt::Struct for EducationPowerPointResource {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationPowerPointResource {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationPowerPointResource {
     const TYPE_NAME: &'static str = "microsoft.graph.educationPowerPointResource";
 }
 impl ::graph_model::rt::serde::Serialize for EducationPowerPointResource {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationPowerPointResource {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationResource` (abstract).
@@ -3646,34 +4051,30 @@ pub struct EducationResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationResource {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationResource";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationResource"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "createdBy",
-        "createdDateTime",
-        "displayName",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "displayName" => &mut self.display_name,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "createdBy",
+            "createdDateTime",
+            "displayName",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
         w.field("displayName", &self.display_name);
@@ -3687,17 +4088,28 @@ impl ::graph_model::rt::Struct for EducationResource {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationResource {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationResource {
     const TYPE_NAME: &'static str = "microsoft.graph.educationResource";
 }
 impl ::graph_model::rt::serde::Serialize for EducationResource {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationResource {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.educationResource` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -3745,67 +4157,133 @@ impl Default for EducationResourceAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for EducationResourceAny {
-    type Base = super::EducationResource;
-    const BASE: &'static str = "microsoft.graph.educationResource";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.educationResource"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.educationResource" => Self::Base(Default::default()),
             "microsoft.graph.educationChannelResource" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::EducationChannelResource)
+                Self::EducationChannelResource(Default::default())
             }
             "microsoft.graph.educationExcelResource" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::EducationExcelResource)
+                Self::EducationExcelResource(Default::default())
             }
             "microsoft.graph.educationExternalResource" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::EducationExternalResource)
+                Self::EducationExternalResource(Default::default())
             }
             "microsoft.graph.educationFileResource" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::EducationFileResource)
+                Self::EducationFileResource(Default::default())
             }
             "microsoft.graph.educationLinkResource" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::EducationLinkResource)
+                Self::EducationLinkResource(Default::default())
             }
             "microsoft.graph.educationLinkedAssignmentResource" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::EducationLinkedAssignmentResource)
+                Self::EducationLinkedAssignmentResource(Default::default())
             }
             "microsoft.graph.educationMediaResource" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::EducationMediaResource)
+                Self::EducationMediaResource(Default::default())
             }
             "microsoft.graph.educationPowerPointResource" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::EducationPowerPointResource)
+                Self::EducationPowerPointResource(Default::default())
             }
             "microsoft.graph.educationSpeakerProgressResource" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::EducationSpeakerProgressResource)
+                Self::EducationSpeakerProgressResource(Default::default())
             }
             "microsoft.graph.educationTeamsAppResource" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::EducationTeamsAppResource)
+                Self::EducationTeamsAppResource(Default::default())
             }
             "microsoft.graph.educationWordResource" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::EducationWordResource)
+                Self::EducationWordResource(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::EducationChannelResource(v) => Some(v),
+            Self::EducationExcelResource(v) => Some(v),
+            Self::EducationExternalResource(v) => Some(v),
+            Self::EducationFileResource(v) => Some(v),
+            Self::EducationLinkResource(v) => Some(v),
+            Self::EducationLinkedAssignmentResource(v) => Some(v),
+            Self::EducationMediaResource(v) => Some(v),
+            Self::EducationPowerPointResource(v) => Some(v),
+            Self::EducationSpeakerProgressResource(v) => Some(v),
+            Self::EducationTeamsAppResource(v) => Some(v),
+            Self::EducationWordResource(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::EducationResource) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::EducationChannelResource(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.educationChannelResource", v)
+            }
+            Self::EducationExcelResource(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.educationExcelResource", v)
+            }
+            Self::EducationExternalResource(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.educationExternalResource", v)
+            }
+            Self::EducationFileResource(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.educationFileResource", v)
+            }
+            Self::EducationLinkResource(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.educationLinkResource", v)
+            }
+            Self::EducationLinkedAssignmentResource(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.educationLinkedAssignmentResource",
+                v,
+            ),
+            Self::EducationMediaResource(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.educationMediaResource", v)
+            }
+            Self::EducationPowerPointResource(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.educationPowerPointResource",
+                v,
+            ),
+            Self::EducationSpeakerProgressResource(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.educationSpeakerProgressResource",
+                v,
+            ),
+            Self::EducationTeamsAppResource(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.educationTeamsAppResource", v)
+            }
+            Self::EducationWordResource(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.educationWordResource", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for EducationResourceAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for EducationResourceAny {
@@ -3813,60 +4291,12 @@ impl ::graph_model::rt::GraphType for EducationResourceAny {
 }
 impl ::graph_model::rt::serde::Serialize for EducationResourceAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::EducationChannelResource(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.educationChannelResource"),
-                s,
-            ),
-            Self::EducationExcelResource(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.educationExcelResource"), s)
-            }
-            Self::EducationExternalResource(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.educationExternalResource"),
-                s,
-            ),
-            Self::EducationFileResource(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.educationFileResource"), s)
-            }
-            Self::EducationLinkResource(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.educationLinkResource"), s)
-            }
-            Self::EducationLinkedAssignmentResource(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.educationLinkedAssignmentResource"),
-                s,
-            ),
-            Self::EducationMediaResource(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.educationMediaResource"), s)
-            }
-            Self::EducationPowerPointResource(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.educationPowerPointResource"),
-                s,
-            ),
-            Self::EducationSpeakerProgressResource(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.educationSpeakerProgressResource"),
-                s,
-            ),
-            Self::EducationTeamsAppResource(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.educationTeamsAppResource"),
-                s,
-            ),
-            Self::EducationWordResource(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.educationWordResource"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationResourceAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationRoot`.
@@ -3887,26 +4317,24 @@ pub struct EducationRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationRoot {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationRoot";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "classes" => ::graph_model::rt::field(map, &mut self.classes, key),
-            "me" => ::graph_model::rt::field(map, &mut self.me, key),
-            "reports" => ::graph_model::rt::field(map, &mut self.reports, key),
-            "schools" => ::graph_model::rt::field(map, &mut self.schools, key),
-            "users" => ::graph_model::rt::field(map, &mut self.users, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationRoot"
     }
-    const FIELDS: &'static [&'static str] = &["classes", "me", "reports", "schools", "users"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "classes" => &mut self.classes,
+            "me" => &mut self.me,
+            "reports" => &mut self.reports,
+            "schools" => &mut self.schools,
+            "users" => &mut self.users,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["classes", "me", "reports", "schools", "users"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("classes", &self.classes);
         w.field("me", &self.me);
         w.field("reports", &self.reports);
@@ -3920,17 +4348,28 @@ impl ::graph_model::rt::Struct for EducationRoot {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationRoot {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationRoot {
     const TYPE_NAME: &'static str = "microsoft.graph.educationRoot";
 }
 impl ::graph_model::rt::serde::Serialize for EducationRoot {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationRoot {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationRubric`.
@@ -3961,44 +4400,40 @@ pub struct EducationRubric {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationRubric {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationRubric";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "grading" => ::graph_model::rt::field(map, &mut self.grading, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "levels" => ::graph_model::rt::field(map, &mut self.levels, key),
-            "qualities" => ::graph_model::rt::field(map, &mut self.qualities, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationRubric"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "createdDateTime",
-        "description",
-        "displayName",
-        "grading",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "levels",
-        "qualities",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "grading" => &mut self.grading,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "levels" => &mut self.levels,
+            "qualities" => &mut self.qualities,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "grading",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "levels",
+            "qualities",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -4017,17 +4452,28 @@ impl ::graph_model::rt::Struct for EducationRubric {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationRubric {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationRubric {
     const TYPE_NAME: &'static str = "microsoft.graph.educationRubric";
 }
 impl ::graph_model::rt::serde::Serialize for EducationRubric {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationRubric {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationRubricOutcome`.
@@ -4055,48 +4501,36 @@ pub struct EducationRubricOutcome {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationRubricOutcome {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationRubricOutcome";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "publishedRubricQualityFeedback" => {
-                ::graph_model::rt::field(map, &mut self.published_rubric_quality_feedback, key)
-            }
-            "publishedRubricQualitySelectedLevels" => ::graph_model::rt::field(
-                map,
-                &mut self.published_rubric_quality_selected_levels,
-                key,
-            ),
-            "rubricQualityFeedback" => {
-                ::graph_model::rt::field(map, &mut self.rubric_quality_feedback, key)
-            }
-            "rubricQualitySelectedLevels" => {
-                ::graph_model::rt::field(map, &mut self.rubric_quality_selected_levels, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationRubricOutcome"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "publishedRubricQualityFeedback",
-        "publishedRubricQualitySelectedLevels",
-        "rubricQualityFeedback",
-        "rubricQualitySelectedLevels",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "publishedRubricQualityFeedback" => &mut self.published_rubric_quality_feedback,
+            "publishedRubricQualitySelectedLevels" => {
+                &mut self.published_rubric_quality_selected_levels
+            }
+            "rubricQualityFeedback" => &mut self.rubric_quality_feedback,
+            "rubricQualitySelectedLevels" => &mut self.rubric_quality_selected_levels,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "publishedRubricQualityFeedback",
+            "publishedRubricQualitySelectedLevels",
+            "rubricQualityFeedback",
+            "rubricQualitySelectedLevels",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("lastModifiedBy", &self.last_modified_by);
         w.field("lastModifiedDateTime", &self.last_modified_date_time);
@@ -4121,17 +4555,28 @@ impl ::graph_model::rt::Struct for EducationRubricOutcome {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationRubricOutcome {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationRubricOutcome {
     const TYPE_NAME: &'static str = "microsoft.graph.educationRubricOutcome";
 }
 impl ::graph_model::rt::serde::Serialize for EducationRubricOutcome {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationRubricOutcome {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationSchool`.
@@ -4183,66 +4628,58 @@ pub struct EducationSchool {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationSchool {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationSchool";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "externalSource" => ::graph_model::rt::field(map, &mut self.external_source, key),
-            "externalSourceDetail" => {
-                ::graph_model::rt::field(map, &mut self.external_source_detail, key)
-            }
-            "address" => ::graph_model::rt::field(map, &mut self.address, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "externalId" => ::graph_model::rt::field(map, &mut self.external_id, key),
-            "externalPrincipalId" => {
-                ::graph_model::rt::field(map, &mut self.external_principal_id, key)
-            }
-            "fax" => ::graph_model::rt::field(map, &mut self.fax, key),
-            "highestGrade" => ::graph_model::rt::field(map, &mut self.highest_grade, key),
-            "lowestGrade" => ::graph_model::rt::field(map, &mut self.lowest_grade, key),
-            "phone" => ::graph_model::rt::field(map, &mut self.phone, key),
-            "principalEmail" => ::graph_model::rt::field(map, &mut self.principal_email, key),
-            "principalName" => ::graph_model::rt::field(map, &mut self.principal_name, key),
-            "schoolNumber" => ::graph_model::rt::field(map, &mut self.school_number, key),
-            "administrativeUnit" => {
-                ::graph_model::rt::field(map, &mut self.administrative_unit, key)
-            }
-            "classes" => ::graph_model::rt::field(map, &mut self.classes, key),
-            "users" => ::graph_model::rt::field(map, &mut self.users, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationSchool"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "description",
-        "displayName",
-        "externalSource",
-        "externalSourceDetail",
-        "address",
-        "createdBy",
-        "externalId",
-        "externalPrincipalId",
-        "fax",
-        "highestGrade",
-        "lowestGrade",
-        "phone",
-        "principalEmail",
-        "principalName",
-        "schoolNumber",
-        "administrativeUnit",
-        "classes",
-        "users",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "externalSource" => &mut self.external_source,
+            "externalSourceDetail" => &mut self.external_source_detail,
+            "address" => &mut self.address,
+            "createdBy" => &mut self.created_by,
+            "externalId" => &mut self.external_id,
+            "externalPrincipalId" => &mut self.external_principal_id,
+            "fax" => &mut self.fax,
+            "highestGrade" => &mut self.highest_grade,
+            "lowestGrade" => &mut self.lowest_grade,
+            "phone" => &mut self.phone,
+            "principalEmail" => &mut self.principal_email,
+            "principalName" => &mut self.principal_name,
+            "schoolNumber" => &mut self.school_number,
+            "administrativeUnit" => &mut self.administrative_unit,
+            "classes" => &mut self.classes,
+            "users" => &mut self.users,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "description",
+            "displayName",
+            "externalSource",
+            "externalSourceDetail",
+            "address",
+            "createdBy",
+            "externalId",
+            "externalPrincipalId",
+            "fax",
+            "highestGrade",
+            "lowestGrade",
+            "phone",
+            "principalEmail",
+            "principalName",
+            "schoolNumber",
+            "administrativeUnit",
+            "classes",
+            "users",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("description", &self.description);
         w.field("displayName", &self.display_name);
@@ -4270,17 +4707,28 @@ impl ::graph_model::rt::Struct for EducationSchool {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationSchool {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationSchool {
     const TYPE_NAME: &'static str = "microsoft.graph.educationSchool";
 }
 impl ::graph_model::rt::serde::Serialize for EducationSchool {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationSchool {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationSpeakerCoachAudienceEngagementSettings`.
@@ -4293,25 +4741,20 @@ pub struct EducationSpeakerCoachAudienceEngagementSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationSpeakerCoachAudienceEngagementSettings {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.educationSpeakerCoachAudienceEngagementSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "isBodyLanguageEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_body_language_enabled, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationSpeakerCoachAudienceEngagementSettings"
     }
-    const FIELDS: &'static [&'static str] = &["isBodyLanguageEnabled"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "isBodyLanguageEnabled" => &mut self.is_body_language_enabled,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["isBodyLanguageEnabled"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("isBodyLanguageEnabled", &self.is_body_language_enabled);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -4321,20 +4764,31 @@ impl ::graph_model::rt::Struct for EducationSpeakerCoachAudienceEngagementSettin
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationSpeakerCoachAudienceEngagementSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationSpeakerCoachAudienceEngagementSettings {
     const TYPE_NAME: &'static str =
         "microsoft.graph.educationSpeakerCoachAudienceEngagementSettings";
 }
 impl ::graph_model::rt::serde::Serialize for EducationSpeakerCoachAudienceEngagementSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for EducationSpeakerCoachAudienceEngagementSettings
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationSpeakerCoachContentSettings`.
@@ -4349,28 +4803,21 @@ pub struct EducationSpeakerCoachContentSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationSpeakerCoachContentSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationSpeakerCoachContentSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "isInclusivenessEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_inclusiveness_enabled, key)
-            }
-            "isRepetitiveLanguageEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_repetitive_language_enabled, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationSpeakerCoachContentSettings"
     }
-    const FIELDS: &'static [&'static str] =
-        &["isInclusivenessEnabled", "isRepetitiveLanguageEnabled"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "isInclusivenessEnabled" => &mut self.is_inclusiveness_enabled,
+            "isRepetitiveLanguageEnabled" => &mut self.is_repetitive_language_enabled,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["isInclusivenessEnabled", "isRepetitiveLanguageEnabled"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("isInclusivenessEnabled", &self.is_inclusiveness_enabled);
         w.field(
             "isRepetitiveLanguageEnabled",
@@ -4384,17 +4831,28 @@ impl ::graph_model::rt::Struct for EducationSpeakerCoachContentSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationSpeakerCoachContentSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationSpeakerCoachContentSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.educationSpeakerCoachContentSettings";
 }
 impl ::graph_model::rt::serde::Serialize for EducationSpeakerCoachContentSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationSpeakerCoachContentSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationSpeakerCoachDeliverySettings`.
@@ -4413,34 +4871,28 @@ pub struct EducationSpeakerCoachDeliverySettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationSpeakerCoachDeliverySettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationSpeakerCoachDeliverySettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "areFillerWordsEnabled" => {
-                ::graph_model::rt::field(map, &mut self.are_filler_words_enabled, key)
-            }
-            "isPaceEnabled" => ::graph_model::rt::field(map, &mut self.is_pace_enabled, key),
-            "isPitchEnabled" => ::graph_model::rt::field(map, &mut self.is_pitch_enabled, key),
-            "isPronunciationEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_pronunciation_enabled, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationSpeakerCoachDeliverySettings"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "areFillerWordsEnabled",
-        "isPaceEnabled",
-        "isPitchEnabled",
-        "isPronunciationEnabled",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "areFillerWordsEnabled" => &mut self.are_filler_words_enabled,
+            "isPaceEnabled" => &mut self.is_pace_enabled,
+            "isPitchEnabled" => &mut self.is_pitch_enabled,
+            "isPronunciationEnabled" => &mut self.is_pronunciation_enabled,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "areFillerWordsEnabled",
+            "isPaceEnabled",
+            "isPitchEnabled",
+            "isPronunciationEnabled",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("areFillerWordsEnabled", &self.are_filler_words_enabled);
         w.field("isPaceEnabled", &self.is_pace_enabled);
         w.field("isPitchEnabled", &self.is_pitch_enabled);
@@ -4453,17 +4905,28 @@ impl ::graph_model::rt::Struct for EducationSpeakerCoachDeliverySettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationSpeakerCoachDeliverySettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationSpeakerCoachDeliverySettings {
     const TYPE_NAME: &'static str = "microsoft.graph.educationSpeakerCoachDeliverySettings";
 }
 impl ::graph_model::rt::serde::Serialize for EducationSpeakerCoachDeliverySettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationSpeakerCoachDeliverySettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationSpeakerCoachSettings`.
@@ -4481,30 +4944,26 @@ pub struct EducationSpeakerCoachSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationSpeakerCoachSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationSpeakerCoachSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "audienceEngagementSettings" => {
-                ::graph_model::rt::field(map, &mut self.audience_engagement_settings, key)
-            }
-            "contentSettings" => ::graph_model::rt::field(map, &mut self.content_settings, key),
-            "deliverySettings" => ::graph_model::rt::field(map, &mut self.delivery_settings, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationSpeakerCoachSettings"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "audienceEngagementSettings",
-        "contentSettings",
-        "deliverySettings",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "audienceEngagementSettings" => &mut self.audience_engagement_settings,
+            "contentSettings" => &mut self.content_settings,
+            "deliverySettings" => &mut self.delivery_settings,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "audienceEngagementSettings",
+            "contentSettings",
+            "deliverySettings",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field(
             "audienceEngagementSettings",
             &self.audience_engagement_settings,
@@ -4519,17 +4978,28 @@ impl ::graph_model::rt::Struct for EducationSpeakerCoachSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationSpeakerCoachSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationSpeakerCoachSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.educationSpeakerCoachSettings";
 }
 impl ::graph_model::rt::serde::Serialize for EducationSpeakerCoachSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationSpeakerCoachSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationSpeakerProgressResource`.
@@ -4568,68 +5038,50 @@ pub struct EducationSpeakerProgressResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationSpeakerProgressResource {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationSpeakerProgressResource";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "aiFeedbackCriteria" => {
-                ::graph_model::rt::field(map, &mut self.ai_feedback_criteria, key)
-            }
-            "isAiFeedbackEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_ai_feedback_enabled, key)
-            }
-            "isVideoRequired" => ::graph_model::rt::field(map, &mut self.is_video_required, key),
-            "maxRecordingAttempts" => {
-                ::graph_model::rt::field(map, &mut self.max_recording_attempts, key)
-            }
-            "presentationTitle" => ::graph_model::rt::field(map, &mut self.presentation_title, key),
-            "recordingTimeLimitInMinutes" => {
-                ::graph_model::rt::field(map, &mut self.recording_time_limit_in_minutes, key)
-            }
-            "showRehearsalReportToStudentBeforeMediaUpload" => ::graph_model::rt::field(
-                map,
-                &mut self.show_rehearsal_report_to_student_before_media_upload,
-                key,
-            ),
-            "speakerCoachSettings" => {
-                ::graph_model::rt::field(map, &mut self.speaker_coach_settings, key)
-            }
-            "spokenLanguageLocale" => {
-                ::graph_model::rt::field(map, &mut self.spoken_language_locale, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationSpeakerProgressResource"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "createdBy",
-        "createdDateTime",
-        "displayName",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "aiFeedbackCriteria",
-        "isAiFeedbackEnabled",
-        "isVideoRequired",
-        "maxRecordingAttempts",
-        "presentationTitle",
-        "recordingTimeLimitInMinutes",
-        "showRehearsalReportToStudentBeforeMediaUpload",
-        "speakerCoachSettings",
-        "spokenLanguageLocale",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "displayName" => &mut self.display_name,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "aiFeedbackCriteria" => &mut self.ai_feedback_criteria,
+            "isAiFeedbackEnabled" => &mut self.is_ai_feedback_enabled,
+            "isVideoRequired" => &mut self.is_video_required,
+            "maxRecordingAttempts" => &mut self.max_recording_attempts,
+            "presentationTitle" => &mut self.presentation_title,
+            "recordingTimeLimitInMinutes" => &mut self.recording_time_limit_in_minutes,
+            "showRehearsalReportToStudentBeforeMediaUpload" => {
+                &mut self.show_rehearsal_report_to_student_before_media_upload
+            }
+            "speakerCoachSettings" => &mut self.speaker_coach_settings,
+            "spokenLanguageLocale" => &mut self.spoken_language_locale,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "createdBy",
+            "createdDateTime",
+            "displayName",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "aiFeedbackCriteria",
+            "isAiFeedbackEnabled",
+            "isVideoRequired",
+            "maxRecordingAttempts",
+            "presentationTitle",
+            "recordingTimeLimitInMinutes",
+            "showRehearsalReportToStudentBeforeMediaUpload",
+            "speakerCoachSettings",
+            "spokenLanguageLocale",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
         w.field("displayName", &self.display_name);
@@ -4658,17 +5110,28 @@ impl ::graph_model::rt::Struct for EducationSpeakerProgressResource {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationSpeakerProgressResource {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationSpeakerProgressResource {
     const TYPE_NAME: &'static str = "microsoft.graph.educationSpeakerProgressResource";
 }
 impl ::graph_model::rt::serde::Serialize for EducationSpeakerProgressResource {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationSpeakerProgressResource {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationSpeechType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -4724,6 +5187,17 @@ impl ::graph_model::rt::WireEnum for EducationSpeechType {
         }
     }
 }
+impl ::graph_model::rt::Value for EducationSpeechType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for EducationSpeechType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -4754,34 +5228,32 @@ pub struct EducationStudent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationStudent {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationStudent";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "birthDate" => ::graph_model::rt::field(map, &mut self.birth_date, key),
-            "externalId" => ::graph_model::rt::field(map, &mut self.external_id, key),
-            "gender" => ::graph_model::rt::field(map, &mut self.gender, key),
-            "grade" => ::graph_model::rt::field(map, &mut self.grade, key),
-            "graduationYear" => ::graph_model::rt::field(map, &mut self.graduation_year, key),
-            "studentNumber" => ::graph_model::rt::field(map, &mut self.student_number, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationStudent"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "birthDate",
-        "externalId",
-        "gender",
-        "grade",
-        "graduationYear",
-        "studentNumber",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "birthDate" => &mut self.birth_date,
+            "externalId" => &mut self.external_id,
+            "gender" => &mut self.gender,
+            "grade" => &mut self.grade,
+            "graduationYear" => &mut self.graduation_year,
+            "studentNumber" => &mut self.student_number,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "birthDate",
+            "externalId",
+            "gender",
+            "grade",
+            "graduationYear",
+            "studentNumber",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("birthDate", &self.birth_date);
         w.field("externalId", &self.external_id);
         w.field("gender", &self.gender);
@@ -4796,17 +5268,28 @@ impl ::graph_model::rt::Struct for EducationStudent {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationStudent {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationStudent {
     const TYPE_NAME: &'static str = "microsoft.graph.educationStudent";
 }
 impl ::graph_model::rt::serde::Serialize for EducationStudent {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationStudent {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationSubmission`.
@@ -4859,76 +5342,62 @@ pub struct EducationSubmission {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationSubmission {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationSubmission";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "assignmentId" => ::graph_model::rt::field(map, &mut self.assignment_id, key),
-            "excusedBy" => ::graph_model::rt::field(map, &mut self.excused_by, key),
-            "excusedDateTime" => ::graph_model::rt::field(map, &mut self.excused_date_time, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "reassignedBy" => ::graph_model::rt::field(map, &mut self.reassigned_by, key),
-            "reassignedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.reassigned_date_time, key)
-            }
-            "recipient" => ::graph_model::rt::field(map, &mut self.recipient, key),
-            "resourcesFolderUrl" => {
-                ::graph_model::rt::field(map, &mut self.resources_folder_url, key)
-            }
-            "returnedBy" => ::graph_model::rt::field(map, &mut self.returned_by, key),
-            "returnedDateTime" => ::graph_model::rt::field(map, &mut self.returned_date_time, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "submittedBy" => ::graph_model::rt::field(map, &mut self.submitted_by, key),
-            "submittedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.submitted_date_time, key)
-            }
-            "unsubmittedBy" => ::graph_model::rt::field(map, &mut self.unsubmitted_by, key),
-            "unsubmittedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.unsubmitted_date_time, key)
-            }
-            "webUrl" => ::graph_model::rt::field(map, &mut self.web_url, key),
-            "outcomes" => ::graph_model::rt::field(map, &mut self.outcomes, key),
-            "resources" => ::graph_model::rt::field(map, &mut self.resources, key),
-            "submittedResources" => {
-                ::graph_model::rt::field(map, &mut self.submitted_resources, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationSubmission"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "assignmentId",
-        "excusedBy",
-        "excusedDateTime",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "reassignedBy",
-        "reassignedDateTime",
-        "recipient",
-        "resourcesFolderUrl",
-        "returnedBy",
-        "returnedDateTime",
-        "status",
-        "submittedBy",
-        "submittedDateTime",
-        "unsubmittedBy",
-        "unsubmittedDateTime",
-        "webUrl",
-        "outcomes",
-        "resources",
-        "submittedResources",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "assignmentId" => &mut self.assignment_id,
+            "excusedBy" => &mut self.excused_by,
+            "excusedDateTime" => &mut self.excused_date_time,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "reassignedBy" => &mut self.reassigned_by,
+            "reassignedDateTime" => &mut self.reassigned_date_time,
+            "recipient" => &mut self.recipient,
+            "resourcesFolderUrl" => &mut self.resources_folder_url,
+            "returnedBy" => &mut self.returned_by,
+            "returnedDateTime" => &mut self.returned_date_time,
+            "status" => &mut self.status,
+            "submittedBy" => &mut self.submitted_by,
+            "submittedDateTime" => &mut self.submitted_date_time,
+            "unsubmittedBy" => &mut self.unsubmitted_by,
+            "unsubmittedDateTime" => &mut self.unsubmitted_date_time,
+            "webUrl" => &mut self.web_url,
+            "outcomes" => &mut self.outcomes,
+            "resources" => &mut self.resources,
+            "submittedResources" => &mut self.submitted_resources,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "assignmentId",
+            "excusedBy",
+            "excusedDateTime",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "reassignedBy",
+            "reassignedDateTime",
+            "recipient",
+            "resourcesFolderUrl",
+            "returnedBy",
+            "returnedDateTime",
+            "status",
+            "submittedBy",
+            "submittedDateTime",
+            "unsubmittedBy",
+            "unsubmittedDateTime",
+            "webUrl",
+            "outcomes",
+            "resources",
+            "submittedResources",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("assignmentId", &self.assignment_id);
         w.field("excusedBy", &self.excused_by);
@@ -4958,17 +5427,28 @@ impl ::graph_model::rt::Struct for EducationSubmission {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationSubmission {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationSubmission {
     const TYPE_NAME: &'static str = "microsoft.graph.educationSubmission";
 }
 impl ::graph_model::rt::serde::Serialize for EducationSubmission {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationSubmission {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationSubmissionIndividualRecipient`.
@@ -4981,22 +5461,20 @@ pub struct EducationSubmissionIndividualRecipient {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationSubmissionIndividualRecipient {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationSubmissionIndividualRecipient";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "userId" => ::graph_model::rt::field(map, &mut self.user_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationSubmissionIndividualRecipient"
     }
-    const FIELDS: &'static [&'static str] = &["userId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "userId" => &mut self.user_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["userId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("userId", &self.user_id);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -5006,17 +5484,28 @@ impl ::graph_model::rt::Struct for EducationSubmissionIndividualRecipient {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationSubmissionIndividualRecipient {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationSubmissionIndividualRecipient {
     const TYPE_NAME: &'static str = "microsoft.graph.educationSubmissionIndividualRecipient";
 }
 impl ::graph_model::rt::serde::Serialize for EducationSubmissionIndividualRecipient {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationSubmissionIndividualRecipient {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationSubmissionRecipient` (abstract).
@@ -5028,20 +5517,17 @@ pub struct EducationSubmissionRecipient {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationSubmissionRecipient {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationSubmissionRecipient";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationSubmissionRecipient"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -5051,17 +5537,28 @@ impl ::graph_model::rt::Struct for EducationSubmissionRecipient {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationSubmissionRecipient {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationSubmissionRecipient {
     const TYPE_NAME: &'static str = "microsoft.graph.educationSubmissionRecipient";
 }
 impl ::graph_model::rt::serde::Serialize for EducationSubmissionRecipient {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationSubmissionRecipient {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.educationSubmissionRecipient` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -5089,36 +5586,61 @@ impl Default for EducationSubmissionRecipientAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for EducationSubmissionRecipientAny {
-    type Base = super::EducationSubmissionRecipient;
-    const BASE: &'static str = "microsoft.graph.educationSubmissionRecipient";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.educationSubmissionRecipient"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.educationSubmissionRecipient" => Self::Base(Default::default()),
             "microsoft.graph.educationSubmissionIndividualRecipient" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::EducationSubmissionIndividualRecipient)
+                Self::EducationSubmissionIndividualRecipient(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::EducationSubmissionIndividualRecipient(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::EducationSubmissionRecipient) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::EducationSubmissionIndividualRecipient(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.educationSubmissionIndividualRecipient",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for EducationSubmissionRecipientAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for EducationSubmissionRecipientAny {
@@ -5126,20 +5648,12 @@ impl ::graph_model::rt::GraphType for EducationSubmissionRecipientAny {
 }
 impl ::graph_model::rt::serde::Serialize for EducationSubmissionRecipientAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::EducationSubmissionIndividualRecipient(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.educationSubmissionIndividualRecipient"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationSubmissionRecipientAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationSubmissionResource`.
@@ -5158,34 +5672,28 @@ pub struct EducationSubmissionResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationSubmissionResource {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationSubmissionResource";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "assignmentResourceUrl" => {
-                ::graph_model::rt::field(map, &mut self.assignment_resource_url, key)
-            }
-            "resource" => ::graph_model::rt::field(map, &mut self.resource, key),
-            "dependentResources" => {
-                ::graph_model::rt::field(map, &mut self.dependent_resources, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationSubmissionResource"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "assignmentResourceUrl",
-        "resource",
-        "dependentResources",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "assignmentResourceUrl" => &mut self.assignment_resource_url,
+            "resource" => &mut self.resource,
+            "dependentResources" => &mut self.dependent_resources,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "assignmentResourceUrl",
+            "resource",
+            "dependentResources",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("assignmentResourceUrl", &self.assignment_resource_url);
         w.field("resource", &self.resource);
@@ -5198,17 +5706,28 @@ impl ::graph_model::rt::Struct for EducationSubmissionResource {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationSubmissionResource {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationSubmissionResource {
     const TYPE_NAME: &'static str = "microsoft.graph.educationSubmissionResource";
 }
 impl ::graph_model::rt::serde::Serialize for EducationSubmissionResource {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationSubmissionResource {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationSubmissionStatus`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -5281,6 +5800,17 @@ impl ::graph_model::rt::WireEnum for EducationSubmissionStatus {
         }
     }
 }
+impl ::graph_model::rt::Value for EducationSubmissionStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for EducationSubmissionStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -5303,23 +5833,21 @@ pub struct EducationTeacher {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationTeacher {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationTeacher";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "externalId" => ::graph_model::rt::field(map, &mut self.external_id, key),
-            "teacherNumber" => ::graph_model::rt::field(map, &mut self.teacher_number, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationTeacher"
     }
-    const FIELDS: &'static [&'static str] = &["externalId", "teacherNumber"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "externalId" => &mut self.external_id,
+            "teacherNumber" => &mut self.teacher_number,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["externalId", "teacherNumber"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("externalId", &self.external_id);
         w.field("teacherNumber", &self.teacher_number);
     }
@@ -5330,17 +5858,28 @@ impl ::graph_model::rt::Struct for EducationTeacher {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationTeacher {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationTeacher {
     const TYPE_NAME: &'static str = "microsoft.graph.educationTeacher";
 }
 impl ::graph_model::rt::serde::Serialize for EducationTeacher {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationTeacher {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationTeamsAppResource`.
@@ -5369,44 +5908,38 @@ pub struct EducationTeamsAppResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationTeamsAppResource {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationTeamsAppResource";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "appIconWebUrl" => ::graph_model::rt::field(map, &mut self.app_icon_web_url, key),
-            "appId" => ::graph_model::rt::field(map, &mut self.app_id, key),
-            "teamsEmbeddedContentUrl" => {
-                ::graph_model::rt::field(map, &mut self.teams_embedded_content_url, key)
-            }
-            "webUrl" => ::graph_model::rt::field(map, &mut self.web_url, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationTeamsAppResource"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "createdBy",
-        "createdDateTime",
-        "displayName",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "appIconWebUrl",
-        "appId",
-        "teamsEmbeddedContentUrl",
-        "webUrl",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "displayName" => &mut self.display_name,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "appIconWebUrl" => &mut self.app_icon_web_url,
+            "appId" => &mut self.app_id,
+            "teamsEmbeddedContentUrl" => &mut self.teams_embedded_content_url,
+            "webUrl" => &mut self.web_url,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "createdBy",
+            "createdDateTime",
+            "displayName",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "appIconWebUrl",
+            "appId",
+            "teamsEmbeddedContentUrl",
+            "webUrl",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
         w.field("displayName", &self.display_name);
@@ -5424,17 +5957,28 @@ impl ::graph_model::rt::Struct for EducationTeamsAppResource {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationTeamsAppResource {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationTeamsAppResource {
     const TYPE_NAME: &'static str = "microsoft.graph.educationTeamsAppResource";
 }
 impl ::graph_model::rt::serde::Serialize for EducationTeamsAppResource {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationTeamsAppResource {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationTerm`.
@@ -5453,25 +5997,23 @@ pub struct EducationTerm {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationTerm {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationTerm";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "endDate" => ::graph_model::rt::field(map, &mut self.end_date, key),
-            "externalId" => ::graph_model::rt::field(map, &mut self.external_id, key),
-            "startDate" => ::graph_model::rt::field(map, &mut self.start_date, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationTerm"
     }
-    const FIELDS: &'static [&'static str] = &["displayName", "endDate", "externalId", "startDate"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "displayName" => &mut self.display_name,
+            "endDate" => &mut self.end_date,
+            "externalId" => &mut self.external_id,
+            "startDate" => &mut self.start_date,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["displayName", "endDate", "externalId", "startDate"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("displayName", &self.display_name);
         w.field("endDate", &self.end_date);
         w.field("externalId", &self.external_id);
@@ -5484,17 +6026,28 @@ impl ::graph_model::rt::Struct for EducationTerm {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationTerm {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationTerm {
     const TYPE_NAME: &'static str = "microsoft.graph.educationTerm";
 }
 impl ::graph_model::rt::serde::Serialize for EducationTerm {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationTerm {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationUser`.
@@ -5588,108 +6141,98 @@ pub struct EducationUser {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationUser {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationUser";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "accountEnabled" => ::graph_model::rt::field(map, &mut self.account_enabled, key),
-            "assignedLicenses" => ::graph_model::rt::field(map, &mut self.assigned_licenses, key),
-            "assignedPlans" => ::graph_model::rt::field(map, &mut self.assigned_plans, key),
-            "businessPhones" => ::graph_model::rt::field(map, &mut self.business_phones, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "department" => ::graph_model::rt::field(map, &mut self.department, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "externalSource" => ::graph_model::rt::field(map, &mut self.external_source, key),
-            "externalSourceDetail" => {
-                ::graph_model::rt::field(map, &mut self.external_source_detail, key)
-            }
-            "givenName" => ::graph_model::rt::field(map, &mut self.given_name, key),
-            "mail" => ::graph_model::rt::field(map, &mut self.mail, key),
-            "mailingAddress" => ::graph_model::rt::field(map, &mut self.mailing_address, key),
-            "mailNickname" => ::graph_model::rt::field(map, &mut self.mail_nickname, key),
-            "middleName" => ::graph_model::rt::field(map, &mut self.middle_name, key),
-            "mobilePhone" => ::graph_model::rt::field(map, &mut self.mobile_phone, key),
-            "officeLocation" => ::graph_model::rt::field(map, &mut self.office_location, key),
-            "onPremisesInfo" => ::graph_model::rt::field(map, &mut self.on_premises_info, key),
-            "passwordPolicies" => ::graph_model::rt::field(map, &mut self.password_policies, key),
-            "passwordProfile" => ::graph_model::rt::field(map, &mut self.password_profile, key),
-            "preferredLanguage" => ::graph_model::rt::field(map, &mut self.preferred_language, key),
-            "primaryRole" => ::graph_model::rt::field(map, &mut self.primary_role, key),
-            "provisionedPlans" => ::graph_model::rt::field(map, &mut self.provisioned_plans, key),
-            "refreshTokensValidFromDateTime" => {
-                ::graph_model::rt::field(map, &mut self.refresh_tokens_valid_from_date_time, key)
-            }
-            "relatedContacts" => ::graph_model::rt::field(map, &mut self.related_contacts, key),
-            "residenceAddress" => ::graph_model::rt::field(map, &mut self.residence_address, key),
-            "showInAddressList" => {
-                ::graph_model::rt::field(map, &mut self.show_in_address_list, key)
-            }
-            "student" => ::graph_model::rt::field(map, &mut self.student, key),
-            "surname" => ::graph_model::rt::field(map, &mut self.surname, key),
-            "teacher" => ::graph_model::rt::field(map, &mut self.teacher, key),
-            "usageLocation" => ::graph_model::rt::field(map, &mut self.usage_location, key),
-            "userPrincipalName" => {
-                ::graph_model::rt::field(map, &mut self.user_principal_name, key)
-            }
-            "userType" => ::graph_model::rt::field(map, &mut self.user_type, key),
-            "assignments" => ::graph_model::rt::field(map, &mut self.assignments, key),
-            "classes" => ::graph_model::rt::field(map, &mut self.classes, key),
-            "rubrics" => ::graph_model::rt::field(map, &mut self.rubrics, key),
-            "schools" => ::graph_model::rt::field(map, &mut self.schools, key),
-            "taughtClasses" => ::graph_model::rt::field(map, &mut self.taught_classes, key),
-            "user" => ::graph_model::rt::field(map, &mut self.user, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationUser"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "accountEnabled",
-        "assignedLicenses",
-        "assignedPlans",
-        "businessPhones",
-        "createdBy",
-        "department",
-        "displayName",
-        "externalSource",
-        "externalSourceDetail",
-        "givenName",
-        "mail",
-        "mailingAddress",
-        "mailNickname",
-        "middleName",
-        "mobilePhone",
-        "officeLocation",
-        "onPremisesInfo",
-        "passwordPolicies",
-        "passwordProfile",
-        "preferredLanguage",
-        "primaryRole",
-        "provisionedPlans",
-        "refreshTokensValidFromDateTime",
-        "relatedContacts",
-        "residenceAddress",
-        "showInAddressList",
-        "student",
-        "surname",
-        "teacher",
-        "usageLocation",
-        "userPrincipalName",
-        "userType",
-        "assignments",
-        "classes",
-        "rubrics",
-        "schools",
-        "taughtClasses",
-        "user",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "accountEnabled" => &mut self.account_enabled,
+            "assignedLicenses" => &mut self.assigned_licenses,
+            "assignedPlans" => &mut self.assigned_plans,
+            "businessPhones" => &mut self.business_phones,
+            "createdBy" => &mut self.created_by,
+            "department" => &mut self.department,
+            "displayName" => &mut self.display_name,
+            "externalSource" => &mut self.external_source,
+            "externalSourceDetail" => &mut self.external_source_detail,
+            "givenName" => &mut self.given_name,
+            "mail" => &mut self.mail,
+            "mailingAddress" => &mut self.mailing_address,
+            "mailNickname" => &mut self.mail_nickname,
+            "middleName" => &mut self.middle_name,
+            "mobilePhone" => &mut self.mobile_phone,
+            "officeLocation" => &mut self.office_location,
+            "onPremisesInfo" => &mut self.on_premises_info,
+            "passwordPolicies" => &mut self.password_policies,
+            "passwordProfile" => &mut self.password_profile,
+            "preferredLanguage" => &mut self.preferred_language,
+            "primaryRole" => &mut self.primary_role,
+            "provisionedPlans" => &mut self.provisioned_plans,
+            "refreshTokensValidFromDateTime" => &mut self.refresh_tokens_valid_from_date_time,
+            "relatedContacts" => &mut self.related_contacts,
+            "residenceAddress" => &mut self.residence_address,
+            "showInAddressList" => &mut self.show_in_address_list,
+            "student" => &mut self.student,
+            "surname" => &mut self.surname,
+            "teacher" => &mut self.teacher,
+            "usageLocation" => &mut self.usage_location,
+            "userPrincipalName" => &mut self.user_principal_name,
+            "userType" => &mut self.user_type,
+            "assignments" => &mut self.assignments,
+            "classes" => &mut self.classes,
+            "rubrics" => &mut self.rubrics,
+            "schools" => &mut self.schools,
+            "taughtClasses" => &mut self.taught_classes,
+            "user" => &mut self.user,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "accountEnabled",
+            "assignedLicenses",
+            "assignedPlans",
+            "businessPhones",
+            "createdBy",
+            "department",
+            "displayName",
+            "externalSource",
+            "externalSourceDetail",
+            "givenName",
+            "mail",
+            "mailingAddress",
+            "mailNickname",
+            "middleName",
+            "mobilePhone",
+            "officeLocation",
+            "onPremisesInfo",
+            "passwordPolicies",
+            "passwordProfile",
+            "preferredLanguage",
+            "primaryRole",
+            "provisionedPlans",
+            "refreshTokensValidFromDateTime",
+            "relatedContacts",
+            "residenceAddress",
+            "showInAddressList",
+            "student",
+            "surname",
+            "teacher",
+            "usageLocation",
+            "userPrincipalName",
+            "userType",
+            "assignments",
+            "classes",
+            "rubrics",
+            "schools",
+            "taughtClasses",
+            "user",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("accountEnabled", &self.account_enabled);
         w.field("assignedLicenses", &self.assigned_licenses);
@@ -5740,17 +6283,28 @@ impl ::graph_model::rt::Struct for EducationUser {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationUser {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationUser {
     const TYPE_NAME: &'static str = "microsoft.graph.educationUser";
 }
 impl ::graph_model::rt::serde::Serialize for EducationUser {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationUser {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.educationUserRole`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -5801,6 +6355,17 @@ impl ::graph_model::rt::WireEnum for EducationUserRole {
         }
     }
 }
+impl ::graph_model::rt::Value for EducationUserRole {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for EducationUserRole {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -5831,36 +6396,32 @@ pub struct EducationWordResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationWordResource {
-    const TYPE_NAME: &'static str = "microsoft.graph.educationWordResource";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "fileUrl" => ::graph_model::rt::field(map, &mut self.file_url, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.educationWordResource"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "createdBy",
-        "createdDateTime",
-        "displayName",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "fileUrl",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "displayName" => &mut self.display_name,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "fileUrl" => &mut self.file_url,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "createdBy",
+            "createdDateTime",
+            "displayName",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "fileUrl",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
         w.field("displayName", &self.display_name);
@@ -5875,17 +6436,28 @@ impl ::graph_model::rt::Struct for EducationWordResource {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EducationWordResource {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EducationWordResource {
     const TYPE_NAME: &'static str = "microsoft.graph.educationWordResource";
 }
 impl ::graph_model::rt::serde::Serialize for EducationWordResource {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationWordResource {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.readingAssignmentSubmission`.
@@ -5940,72 +6512,64 @@ pub struct ReadingAssignmentSubmission {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ReadingAssignmentSubmission {
-    const TYPE_NAME: &'static str = "microsoft.graph.readingAssignmentSubmission";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "accuracyScore" => ::graph_model::rt::field(map, &mut self.accuracy_score, key),
-            "action" => ::graph_model::rt::field(map, &mut self.action, key),
-            "assignmentId" => ::graph_model::rt::field(map, &mut self.assignment_id, key),
-            "challengingWords" => ::graph_model::rt::field(map, &mut self.challenging_words, key),
-            "classId" => ::graph_model::rt::field(map, &mut self.class_id, key),
-            "insertions" => ::graph_model::rt::field(map, &mut self.insertions, key),
-            "mispronunciations" => ::graph_model::rt::field(map, &mut self.mispronunciations, key),
-            "missedExclamationMarks" => {
-                ::graph_model::rt::field(map, &mut self.missed_exclamation_marks, key)
-            }
-            "missedPeriods" => ::graph_model::rt::field(map, &mut self.missed_periods, key),
-            "missedQuestionMarks" => {
-                ::graph_model::rt::field(map, &mut self.missed_question_marks, key)
-            }
-            "missedShorts" => ::graph_model::rt::field(map, &mut self.missed_shorts, key),
-            "monotoneScore" => ::graph_model::rt::field(map, &mut self.monotone_score, key),
-            "omissions" => ::graph_model::rt::field(map, &mut self.omissions, key),
-            "repetitions" => ::graph_model::rt::field(map, &mut self.repetitions, key),
-            "selfCorrections" => ::graph_model::rt::field(map, &mut self.self_corrections, key),
-            "studentId" => ::graph_model::rt::field(map, &mut self.student_id, key),
-            "submissionDateTime" => {
-                ::graph_model::rt::field(map, &mut self.submission_date_time, key)
-            }
-            "submissionId" => ::graph_model::rt::field(map, &mut self.submission_id, key),
-            "unexpectedPauses" => ::graph_model::rt::field(map, &mut self.unexpected_pauses, key),
-            "wordCount" => ::graph_model::rt::field(map, &mut self.word_count, key),
-            "wordsPerMinute" => ::graph_model::rt::field(map, &mut self.words_per_minute, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.readingAssignmentSubmission"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "accuracyScore",
-        "action",
-        "assignmentId",
-        "challengingWords",
-        "classId",
-        "insertions",
-        "mispronunciations",
-        "missedExclamationMarks",
-        "missedPeriods",
-        "missedQuestionMarks",
-        "missedShorts",
-        "monotoneScore",
-        "omissions",
-        "repetitions",
-        "selfCorrections",
-        "studentId",
-        "submissionDateTime",
-        "submissionId",
-        "unexpectedPauses",
-        "wordCount",
-        "wordsPerMinute",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "accuracyScore" => &mut self.accuracy_score,
+            "action" => &mut self.action,
+            "assignmentId" => &mut self.assignment_id,
+            "challengingWords" => &mut self.challenging_words,
+            "classId" => &mut self.class_id,
+            "insertions" => &mut self.insertions,
+            "mispronunciations" => &mut self.mispronunciations,
+            "missedExclamationMarks" => &mut self.missed_exclamation_marks,
+            "missedPeriods" => &mut self.missed_periods,
+            "missedQuestionMarks" => &mut self.missed_question_marks,
+            "missedShorts" => &mut self.missed_shorts,
+            "monotoneScore" => &mut self.monotone_score,
+            "omissions" => &mut self.omissions,
+            "repetitions" => &mut self.repetitions,
+            "selfCorrections" => &mut self.self_corrections,
+            "studentId" => &mut self.student_id,
+            "submissionDateTime" => &mut self.submission_date_time,
+            "submissionId" => &mut self.submission_id,
+            "unexpectedPauses" => &mut self.unexpected_pauses,
+            "wordCount" => &mut self.word_count,
+            "wordsPerMinute" => &mut self.words_per_minute,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "accuracyScore",
+            "action",
+            "assignmentId",
+            "challengingWords",
+            "classId",
+            "insertions",
+            "mispronunciations",
+            "missedExclamationMarks",
+            "missedPeriods",
+            "missedQuestionMarks",
+            "missedShorts",
+            "monotoneScore",
+            "omissions",
+            "repetitions",
+            "selfCorrections",
+            "studentId",
+            "submissionDateTime",
+            "submissionId",
+            "unexpectedPauses",
+            "wordCount",
+            "wordsPerMinute",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("accuracyScore", &self.accuracy_score);
         w.field("action", &self.action);
@@ -6036,17 +6600,28 @@ impl ::graph_model::rt::Struct for ReadingAssignmentSubmission {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ReadingAssignmentSubmission {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ReadingAssignmentSubmission {
     const TYPE_NAME: &'static str = "microsoft.graph.readingAssignmentSubmission";
 }
 impl ::graph_model::rt::serde::Serialize for ReadingAssignmentSubmission {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ReadingAssignmentSubmission {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.readingCoachPassage`.
@@ -6077,50 +6652,40 @@ pub struct ReadingCoachPassage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ReadingCoachPassage {
-    const TYPE_NAME: &'static str = "microsoft.graph.readingCoachPassage";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "isReadingCompleted" => {
-                ::graph_model::rt::field(map, &mut self.is_reading_completed, key)
-            }
-            "languageTag" => ::graph_model::rt::field(map, &mut self.language_tag, key),
-            "practicedAtDateTime" => {
-                ::graph_model::rt::field(map, &mut self.practiced_at_date_time, key)
-            }
-            "practiceWords" => ::graph_model::rt::field(map, &mut self.practice_words, key),
-            "storyType" => ::graph_model::rt::field(map, &mut self.story_type, key),
-            "studentId" => ::graph_model::rt::field(map, &mut self.student_id, key),
-            "timeSpentReadingInSeconds" => {
-                ::graph_model::rt::field(map, &mut self.time_spent_reading_in_seconds, key)
-            }
-            "wordsAccuracyPercentage" => {
-                ::graph_model::rt::field(map, &mut self.words_accuracy_percentage, key)
-            }
-            "wordsPerMinute" => ::graph_model::rt::field(map, &mut self.words_per_minute, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.readingCoachPassage"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "isReadingCompleted",
-        "languageTag",
-        "practicedAtDateTime",
-        "practiceWords",
-        "storyType",
-        "studentId",
-        "timeSpentReadingInSeconds",
-        "wordsAccuracyPercentage",
-        "wordsPerMinute",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "isReadingCompleted" => &mut self.is_reading_completed,
+            "languageTag" => &mut self.language_tag,
+            "practicedAtDateTime" => &mut self.practiced_at_date_time,
+            "practiceWords" => &mut self.practice_words,
+            "storyType" => &mut self.story_type,
+            "studentId" => &mut self.student_id,
+            "timeSpentReadingInSeconds" => &mut self.time_spent_reading_in_seconds,
+            "wordsAccuracyPercentage" => &mut self.words_accuracy_percentage,
+            "wordsPerMinute" => &mut self.words_per_minute,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "isReadingCompleted",
+            "languageTag",
+            "practicedAtDateTime",
+            "practiceWords",
+            "storyType",
+            "studentId",
+            "timeSpentReadingInSeconds",
+            "wordsAccuracyPercentage",
+            "wordsPerMinute",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("isReadingCompleted", &self.is_reading_completed);
         w.field("languageTag", &self.language_tag);
@@ -6142,17 +6707,28 @@ impl ::graph_model::rt::Struct for ReadingCoachPassage {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ReadingCoachPassage {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ReadingCoachPassage {
     const TYPE_NAME: &'static str = "microsoft.graph.readingCoachPassage";
 }
 impl ::graph_model::rt::serde::Serialize for ReadingCoachPassage {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ReadingCoachPassage {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.readingCoachStoryType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -6208,6 +6784,17 @@ impl ::graph_model::rt::WireEnum for ReadingCoachStoryType {
         }
     }
 }
+impl ::graph_model::rt::Value for ReadingCoachStoryType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ReadingCoachStoryType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -6248,44 +6835,42 @@ pub struct ReflectCheckInResponse {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ReflectCheckInResponse {
-    const TYPE_NAME: &'static str = "microsoft.graph.reflectCheckInResponse";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "checkInId" => ::graph_model::rt::field(map, &mut self.check_in_id, key),
-            "checkInTitle" => ::graph_model::rt::field(map, &mut self.check_in_title, key),
-            "classId" => ::graph_model::rt::field(map, &mut self.class_id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "creatorId" => ::graph_model::rt::field(map, &mut self.creator_id, key),
-            "isClosed" => ::graph_model::rt::field(map, &mut self.is_closed, key),
-            "responderId" => ::graph_model::rt::field(map, &mut self.responder_id, key),
-            "responseEmotion" => ::graph_model::rt::field(map, &mut self.response_emotion, key),
-            "responseFeedback" => ::graph_model::rt::field(map, &mut self.response_feedback, key),
-            "submitDateTime" => ::graph_model::rt::field(map, &mut self.submit_date_time, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.reflectCheckInResponse"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "checkInId",
-        "checkInTitle",
-        "classId",
-        "createdDateTime",
-        "creatorId",
-        "isClosed",
-        "responderId",
-        "responseEmotion",
-        "responseFeedback",
-        "submitDateTime",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "checkInId" => &mut self.check_in_id,
+            "checkInTitle" => &mut self.check_in_title,
+            "classId" => &mut self.class_id,
+            "createdDateTime" => &mut self.created_date_time,
+            "creatorId" => &mut self.creator_id,
+            "isClosed" => &mut self.is_closed,
+            "responderId" => &mut self.responder_id,
+            "responseEmotion" => &mut self.response_emotion,
+            "responseFeedback" => &mut self.response_feedback,
+            "submitDateTime" => &mut self.submit_date_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "checkInId",
+            "checkInTitle",
+            "classId",
+            "createdDateTime",
+            "creatorId",
+            "isClosed",
+            "responderId",
+            "responseEmotion",
+            "responseFeedback",
+            "submitDateTime",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("checkInId", &self.check_in_id);
         w.field("checkInTitle", &self.check_in_title);
@@ -6305,17 +6890,28 @@ impl ::graph_model::rt::Struct for ReflectCheckInResponse {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ReflectCheckInResponse {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ReflectCheckInResponse {
     const TYPE_NAME: &'static str = "microsoft.graph.reflectCheckInResponse";
 }
 impl ::graph_model::rt::serde::Serialize for ReflectCheckInResponse {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ReflectCheckInResponse {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.relatedContact`.
@@ -6336,32 +6932,30 @@ pub struct RelatedContact {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RelatedContact {
-    const TYPE_NAME: &'static str = "microsoft.graph.relatedContact";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "accessConsent" => ::graph_model::rt::field(map, &mut self.access_consent, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "emailAddress" => ::graph_model::rt::field(map, &mut self.email_address, key),
-            "mobilePhone" => ::graph_model::rt::field(map, &mut self.mobile_phone, key),
-            "relationship" => ::graph_model::rt::field(map, &mut self.relationship, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.relatedContact"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "accessConsent",
-        "displayName",
-        "emailAddress",
-        "mobilePhone",
-        "relationship",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "accessConsent" => &mut self.access_consent,
+            "displayName" => &mut self.display_name,
+            "emailAddress" => &mut self.email_address,
+            "mobilePhone" => &mut self.mobile_phone,
+            "relationship" => &mut self.relationship,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "accessConsent",
+            "displayName",
+            "emailAddress",
+            "mobilePhone",
+            "relationship",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("accessConsent", &self.access_consent);
         w.field("displayName", &self.display_name);
         w.field("emailAddress", &self.email_address);
@@ -6375,17 +6969,28 @@ impl ::graph_model::rt::Struct for RelatedContact {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RelatedContact {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RelatedContact {
     const TYPE_NAME: &'static str = "microsoft.graph.relatedContact";
 }
 impl ::graph_model::rt::serde::Serialize for RelatedContact {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RelatedContact {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.reportsRoot`.
@@ -6408,40 +7013,30 @@ pub struct ReportsRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ReportsRoot {
-    const TYPE_NAME: &'static str = "microsoft.graph.reportsRoot";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "readingAssignmentSubmissions" => {
-                ::graph_model::rt::field(map, &mut self.reading_assignment_submissions, key)
-            }
-            "readingCoachPassages" => {
-                ::graph_model::rt::field(map, &mut self.reading_coach_passages, key)
-            }
-            "reflectCheckInResponses" => {
-                ::graph_model::rt::field(map, &mut self.reflect_check_in_responses, key)
-            }
-            "speakerAssignmentSubmissions" => {
-                ::graph_model::rt::field(map, &mut self.speaker_assignment_submissions, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.reportsRoot"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "readingAssignmentSubmissions",
-        "readingCoachPassages",
-        "reflectCheckInResponses",
-        "speakerAssignmentSubmissions",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "readingAssignmentSubmissions" => &mut self.reading_assignment_submissions,
+            "readingCoachPassages" => &mut self.reading_coach_passages,
+            "reflectCheckInResponses" => &mut self.reflect_check_in_responses,
+            "speakerAssignmentSubmissions" => &mut self.speaker_assignment_submissions,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "readingAssignmentSubmissions",
+            "readingCoachPassages",
+            "reflectCheckInResponses",
+            "speakerAssignmentSubmissions",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "readingAssignmentSubmissions",
@@ -6461,17 +7056,28 @@ impl ::graph_model::rt::Struct for ReportsRoot {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ReportsRoot {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ReportsRoot {
     const TYPE_NAME: &'static str = "microsoft.graph.reportsRoot";
 }
 impl ::graph_model::rt::serde::Serialize for ReportsRoot {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ReportsRoot {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.responseEmotionType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -6803,6 +7409,17 @@ impl ::graph_model::rt::WireEnum for ResponseEmotionType {
         }
     }
 }
+impl ::graph_model::rt::Value for ResponseEmotionType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ResponseEmotionType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -6886,6 +7503,17 @@ impl ::graph_model::rt::WireEnum for ResponseFeedbackType {
         }
     }
 }
+impl ::graph_model::rt::Value for ResponseFeedbackType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ResponseFeedbackType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -6906,22 +7534,20 @@ pub struct RubricCriterion {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RubricCriterion {
-    const TYPE_NAME: &'static str = "microsoft.graph.rubricCriterion";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.rubricCriterion"
     }
-    const FIELDS: &'static [&'static str] = &["description"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "description" => &mut self.description,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["description"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("description", &self.description);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -6931,17 +7557,28 @@ impl ::graph_model::rt::Struct for RubricCriterion {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RubricCriterion {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RubricCriterion {
     const TYPE_NAME: &'static str = "microsoft.graph.rubricCriterion";
 }
 impl ::graph_model::rt::serde::Serialize for RubricCriterion {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RubricCriterion {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.rubricLevel`.
@@ -6960,25 +7597,23 @@ pub struct RubricLevel {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RubricLevel {
-    const TYPE_NAME: &'static str = "microsoft.graph.rubricLevel";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "grading" => ::graph_model::rt::field(map, &mut self.grading, key),
-            "levelId" => ::graph_model::rt::field(map, &mut self.level_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.rubricLevel"
     }
-    const FIELDS: &'static [&'static str] = &["description", "displayName", "grading", "levelId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "grading" => &mut self.grading,
+            "levelId" => &mut self.level_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["description", "displayName", "grading", "levelId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("description", &self.description);
         w.field("displayName", &self.display_name);
         w.field("grading", &self.grading);
@@ -6991,17 +7626,28 @@ impl ::graph_model::rt::Struct for RubricLevel {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RubricLevel {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RubricLevel {
     const TYPE_NAME: &'static str = "microsoft.graph.rubricLevel";
 }
 impl ::graph_model::rt::serde::Serialize for RubricLevel {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RubricLevel {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.rubricQuality`.
@@ -7022,32 +7668,30 @@ pub struct RubricQuality {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RubricQuality {
-    const TYPE_NAME: &'static str = "microsoft.graph.rubricQuality";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "criteria" => ::graph_model::rt::field(map, &mut self.criteria, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "qualityId" => ::graph_model::rt::field(map, &mut self.quality_id, key),
-            "weight" => ::graph_model::rt::field(map, &mut self.weight, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.rubricQuality"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "criteria",
-        "description",
-        "displayName",
-        "qualityId",
-        "weight",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "criteria" => &mut self.criteria,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "qualityId" => &mut self.quality_id,
+            "weight" => &mut self.weight,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "criteria",
+            "description",
+            "displayName",
+            "qualityId",
+            "weight",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("criteria", &self.criteria);
         w.field("description", &self.description);
         w.field("displayName", &self.display_name);
@@ -7061,17 +7705,28 @@ impl ::graph_model::rt::Struct for RubricQuality {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RubricQuality {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RubricQuality {
     const TYPE_NAME: &'static str = "microsoft.graph.rubricQuality";
 }
 impl ::graph_model::rt::serde::Serialize for RubricQuality {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RubricQuality {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.rubricQualityFeedbackModel`.
@@ -7086,23 +7741,21 @@ pub struct RubricQualityFeedbackModel {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RubricQualityFeedbackModel {
-    const TYPE_NAME: &'static str = "microsoft.graph.rubricQualityFeedbackModel";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "feedback" => ::graph_model::rt::field(map, &mut self.feedback, key),
-            "qualityId" => ::graph_model::rt::field(map, &mut self.quality_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.rubricQualityFeedbackModel"
     }
-    const FIELDS: &'static [&'static str] = &["feedback", "qualityId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "feedback" => &mut self.feedback,
+            "qualityId" => &mut self.quality_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["feedback", "qualityId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("feedback", &self.feedback);
         w.field("qualityId", &self.quality_id);
     }
@@ -7113,17 +7766,28 @@ impl ::graph_model::rt::Struct for RubricQualityFeedbackModel {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RubricQualityFeedbackModel {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RubricQualityFeedbackModel {
     const TYPE_NAME: &'static str = "microsoft.graph.rubricQualityFeedbackModel";
 }
 impl ::graph_model::rt::serde::Serialize for RubricQualityFeedbackModel {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RubricQualityFeedbackModel {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.rubricQualitySelectedColumnModel`.
@@ -7138,23 +7802,21 @@ pub struct RubricQualitySelectedColumnModel {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RubricQualitySelectedColumnModel {
-    const TYPE_NAME: &'static str = "microsoft.graph.rubricQualitySelectedColumnModel";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "columnId" => ::graph_model::rt::field(map, &mut self.column_id, key),
-            "qualityId" => ::graph_model::rt::field(map, &mut self.quality_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.rubricQualitySelectedColumnModel"
     }
-    const FIELDS: &'static [&'static str] = &["columnId", "qualityId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "columnId" => &mut self.column_id,
+            "qualityId" => &mut self.quality_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["columnId", "qualityId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("columnId", &self.column_id);
         w.field("qualityId", &self.quality_id);
     }
@@ -7165,17 +7827,28 @@ impl ::graph_model::rt::Struct for RubricQualitySelectedColumnModel {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RubricQualitySelectedColumnModel {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RubricQualitySelectedColumnModel {
     const TYPE_NAME: &'static str = "microsoft.graph.rubricQualitySelectedColumnModel";
 }
 impl ::graph_model::rt::serde::Serialize for RubricQualitySelectedColumnModel {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RubricQualitySelectedColumnModel {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.speakerAssignmentSubmission`.
@@ -7228,92 +7901,64 @@ pub struct SpeakerAssignmentSubmission {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SpeakerAssignmentSubmission {
-    const TYPE_NAME: &'static str = "microsoft.graph.speakerAssignmentSubmission";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "assignmentId" => ::graph_model::rt::field(map, &mut self.assignment_id, key),
-            "averageWordsPerMinutePace" => {
-                ::graph_model::rt::field(map, &mut self.average_words_per_minute_pace, key)
-            }
-            "classId" => ::graph_model::rt::field(map, &mut self.class_id, key),
-            "fillerWordsOccurrencesCount" => {
-                ::graph_model::rt::field(map, &mut self.filler_words_occurrences_count, key)
-            }
-            "incorrectCameraDistanceOccurrencesCount" => ::graph_model::rt::field(
-                map,
-                &mut self.incorrect_camera_distance_occurrences_count,
-                key,
-            ),
-            "lengthOfSubmissionInSeconds" => {
-                ::graph_model::rt::field(map, &mut self.length_of_submission_in_seconds, key)
-            }
-            "lostEyeContactOccurrencesCount" => {
-                ::graph_model::rt::field(map, &mut self.lost_eye_contact_occurrences_count, key)
-            }
-            "monotoneOccurrencesCount" => {
-                ::graph_model::rt::field(map, &mut self.monotone_occurrences_count, key)
-            }
-            "nonInclusiveLanguageOccurrencesCount" => ::graph_model::rt::field(
-                map,
-                &mut self.non_inclusive_language_occurrences_count,
-                key,
-            ),
-            "obstructedViewOccurrencesCount" => {
-                ::graph_model::rt::field(map, &mut self.obstructed_view_occurrences_count, key)
-            }
-            "repetitiveLanguageOccurrencesCount" => {
-                ::graph_model::rt::field(map, &mut self.repetitive_language_occurrences_count, key)
-            }
-            "studentId" => ::graph_model::rt::field(map, &mut self.student_id, key),
-            "submissionDateTime" => {
-                ::graph_model::rt::field(map, &mut self.submission_date_time, key)
-            }
-            "submissionId" => ::graph_model::rt::field(map, &mut self.submission_id, key),
-            "topFillerWords" => ::graph_model::rt::field(map, &mut self.top_filler_words, key),
-            "topMispronouncedWords" => {
-                ::graph_model::rt::field(map, &mut self.top_mispronounced_words, key)
-            }
-            "topNonInclusiveWordsAndPhrases" => {
-                ::graph_model::rt::field(map, &mut self.top_non_inclusive_words_and_phrases, key)
-            }
-            "topRepetitiveWordsAndPhrases" => {
-                ::graph_model::rt::field(map, &mut self.top_repetitive_words_and_phrases, key)
-            }
-            "wordsSpokenCount" => ::graph_model::rt::field(map, &mut self.words_spoken_count, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.speakerAssignmentSubmission"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "assignmentId",
-        "averageWordsPerMinutePace",
-        "classId",
-        "fillerWordsOccurrencesCount",
-        "incorrectCameraDistanceOccurrencesCount",
-        "lengthOfSubmissionInSeconds",
-        "lostEyeContactOccurrencesCount",
-        "monotoneOccurrencesCount",
-        "nonInclusiveLanguageOccurrencesCount",
-        "obstructedViewOccurrencesCount",
-        "repetitiveLanguageOccurrencesCount",
-        "studentId",
-        "submissionDateTime",
-        "submissionId",
-        "topFillerWords",
-        "topMispronouncedWords",
-        "topNonInclusiveWordsAndPhrases",
-        "topRepetitiveWordsAndPhrases",
-        "wordsSpokenCount",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "assignmentId" => &mut self.assignment_id,
+            "averageWordsPerMinutePace" => &mut self.average_words_per_minute_pace,
+            "classId" => &mut self.class_id,
+            "fillerWordsOccurrencesCount" => &mut self.filler_words_occurrences_count,
+            "incorrectCameraDistanceOccurrencesCount" => {
+                &mut self.incorrect_camera_distance_occurrences_count
+            }
+            "lengthOfSubmissionInSeconds" => &mut self.length_of_submission_in_seconds,
+            "lostEyeContactOccurrencesCount" => &mut self.lost_eye_contact_occurrences_count,
+            "monotoneOccurrencesCount" => &mut self.monotone_occurrences_count,
+            "nonInclusiveLanguageOccurrencesCount" => {
+                &mut self.non_inclusive_language_occurrences_count
+            }
+            "obstructedViewOccurrencesCount" => &mut self.obstructed_view_occurrences_count,
+            "repetitiveLanguageOccurrencesCount" => &mut self.repetitive_language_occurrences_count,
+            "studentId" => &mut self.student_id,
+            "submissionDateTime" => &mut self.submission_date_time,
+            "submissionId" => &mut self.submission_id,
+            "topFillerWords" => &mut self.top_filler_words,
+            "topMispronouncedWords" => &mut self.top_mispronounced_words,
+            "topNonInclusiveWordsAndPhrases" => &mut self.top_non_inclusive_words_and_phrases,
+            "topRepetitiveWordsAndPhrases" => &mut self.top_repetitive_words_and_phrases,
+            "wordsSpokenCount" => &mut self.words_spoken_count,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "assignmentId",
+            "averageWordsPerMinutePace",
+            "classId",
+            "fillerWordsOccurrencesCount",
+            "incorrectCameraDistanceOccurrencesCount",
+            "lengthOfSubmissionInSeconds",
+            "lostEyeContactOccurrencesCount",
+            "monotoneOccurrencesCount",
+            "nonInclusiveLanguageOccurrencesCount",
+            "obstructedViewOccurrencesCount",
+            "repetitiveLanguageOccurrencesCount",
+            "studentId",
+            "submissionDateTime",
+            "submissionId",
+            "topFillerWords",
+            "topMispronouncedWords",
+            "topNonInclusiveWordsAndPhrases",
+            "topRepetitiveWordsAndPhrases",
+            "wordsSpokenCount",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("assignmentId", &self.assignment_id);
         w.field(
@@ -7372,16 +8017,27 @@ impl ::graph_model::rt::Struct for SpeakerAssignmentSubmission {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SpeakerAssignmentSubmission {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SpeakerAssignmentSubmission {
     const TYPE_NAME: &'static str = "microsoft.graph.speakerAssignmentSubmission";
 }
 impl ::graph_model::rt::serde::Serialize for SpeakerAssignmentSubmission {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SpeakerAssignmentSubmission {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

@@ -54,6 +54,17 @@ impl ::graph_model::rt::WireEnum for AssignmentType {
         }
     }
 }
+impl ::graph_model::rt::Value for AssignmentType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for AssignmentType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -103,36 +114,34 @@ pub struct Community {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Community {
-    const TYPE_NAME: &'static str = "microsoft.graph.community";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "groupId" => ::graph_model::rt::field(map, &mut self.group_id, key),
-            "privacy" => ::graph_model::rt::field(map, &mut self.privacy, key),
-            "group" => ::graph_model::rt::field(map, &mut self.group, key),
-            "owners" => ::graph_model::rt::field(map, &mut self.owners, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.community"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "description",
-        "displayName",
-        "groupId",
-        "privacy",
-        "group",
-        "owners",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "groupId" => &mut self.group_id,
+            "privacy" => &mut self.privacy,
+            "group" => &mut self.group,
+            "owners" => &mut self.owners,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "description",
+            "displayName",
+            "groupId",
+            "privacy",
+            "group",
+            "owners",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("description", &self.description);
         w.field("displayName", &self.display_name);
@@ -148,17 +157,28 @@ impl ::graph_model::rt::Struct for Community {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Community {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Community {
     const TYPE_NAME: &'static str = "microsoft.graph.community";
 }
 impl ::graph_model::rt::serde::Serialize for Community {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Community {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Types of communityPrivacy.
@@ -211,6 +231,17 @@ impl ::graph_model::rt::WireEnum for CommunityPrivacy {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for CommunityPrivacy {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for CommunityPrivacy {
@@ -276,6 +307,17 @@ impl ::graph_model::rt::WireEnum for CourseStatus {
         }
     }
 }
+impl ::graph_model::rt::Value for CourseStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for CourseStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -310,36 +352,30 @@ pub struct EmployeeExperience {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EmployeeExperience {
-    const TYPE_NAME: &'static str = "microsoft.graph.employeeExperience";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "communities" => ::graph_model::rt::field(map, &mut self.communities, key),
-            "engagementAsyncOperations" => {
-                ::graph_model::rt::field(map, &mut self.engagement_async_operations, key)
-            }
-            "learningCourseActivities" => {
-                ::graph_model::rt::field(map, &mut self.learning_course_activities, key)
-            }
-            "learningProviders" => ::graph_model::rt::field(map, &mut self.learning_providers, key),
-            "roles" => ::graph_model::rt::field(map, &mut self.roles, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.employeeExperience"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "communities",
-        "engagementAsyncOperations",
-        "learningCourseActivities",
-        "learningProviders",
-        "roles",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "communities" => &mut self.communities,
+            "engagementAsyncOperations" => &mut self.engagement_async_operations,
+            "learningCourseActivities" => &mut self.learning_course_activities,
+            "learningProviders" => &mut self.learning_providers,
+            "roles" => &mut self.roles,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "communities",
+            "engagementAsyncOperations",
+            "learningCourseActivities",
+            "learningProviders",
+            "roles",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("communities", &self.communities);
         w.field(
             "engagementAsyncOperations",
@@ -356,17 +392,28 @@ impl ::graph_model::rt::Struct for EmployeeExperience {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EmployeeExperience {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EmployeeExperience {
     const TYPE_NAME: &'static str = "microsoft.graph.employeeExperience";
 }
 impl ::graph_model::rt::serde::Serialize for EmployeeExperience {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EmployeeExperience {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.learningAssignment`.
@@ -403,58 +450,46 @@ pub struct LearningAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LearningAssignment {
-    const TYPE_NAME: &'static str = "microsoft.graph.learningAssignment";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "completedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.completed_date_time, key)
-            }
-            "completionPercentage" => {
-                ::graph_model::rt::field(map, &mut self.completion_percentage, key)
-            }
-            "externalcourseActivityId" => {
-                ::graph_model::rt::field(map, &mut self.externalcourse_activity_id, key)
-            }
-            "learnerUserId" => ::graph_model::rt::field(map, &mut self.learner_user_id, key),
-            "learningContentId" => {
-                ::graph_model::rt::field(map, &mut self.learning_content_id, key)
-            }
-            "learningProviderId" => {
-                ::graph_model::rt::field(map, &mut self.learning_provider_id, key)
-            }
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "assignedDateTime" => ::graph_model::rt::field(map, &mut self.assigned_date_time, key),
-            "assignerUserId" => ::graph_model::rt::field(map, &mut self.assigner_user_id, key),
-            "assignmentType" => ::graph_model::rt::field(map, &mut self.assignment_type, key),
-            "dueDateTime" => ::graph_model::rt::field(map, &mut self.due_date_time, key),
-            "notes" => ::graph_model::rt::field(map, &mut self.notes, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.learningAssignment"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "completedDateTime",
-        "completionPercentage",
-        "externalcourseActivityId",
-        "learnerUserId",
-        "learningContentId",
-        "learningProviderId",
-        "status",
-        "assignedDateTime",
-        "assignerUserId",
-        "assignmentType",
-        "dueDateTime",
-        "notes",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "completedDateTime" => &mut self.completed_date_time,
+            "completionPercentage" => &mut self.completion_percentage,
+            "externalcourseActivityId" => &mut self.externalcourse_activity_id,
+            "learnerUserId" => &mut self.learner_user_id,
+            "learningContentId" => &mut self.learning_content_id,
+            "learningProviderId" => &mut self.learning_provider_id,
+            "status" => &mut self.status,
+            "assignedDateTime" => &mut self.assigned_date_time,
+            "assignerUserId" => &mut self.assigner_user_id,
+            "assignmentType" => &mut self.assignment_type,
+            "dueDateTime" => &mut self.due_date_time,
+            "notes" => &mut self.notes,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "completedDateTime",
+            "completionPercentage",
+            "externalcourseActivityId",
+            "learnerUserId",
+            "learningContentId",
+            "learningProviderId",
+            "status",
+            "assignedDateTime",
+            "assignerUserId",
+            "assignmentType",
+            "dueDateTime",
+            "notes",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("completedDateTime", &self.completed_date_time);
         w.field("completionPercentage", &self.completion_percentage);
@@ -476,17 +511,28 @@ impl ::graph_model::rt::Struct for LearningAssignment {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for LearningAssignment {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for LearningAssignment {
     const TYPE_NAME: &'static str = "microsoft.graph.learningAssignment";
 }
 impl ::graph_model::rt::serde::Serialize for LearningAssignment {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LearningAssignment {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.learningContent`.
@@ -537,64 +583,60 @@ pub struct LearningContent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LearningContent {
-    const TYPE_NAME: &'static str = "microsoft.graph.learningContent";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "additionalTags" => ::graph_model::rt::field(map, &mut self.additional_tags, key),
-            "contentWebUrl" => ::graph_model::rt::field(map, &mut self.content_web_url, key),
-            "contributors" => ::graph_model::rt::field(map, &mut self.contributors, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "duration" => ::graph_model::rt::field(map, &mut self.duration, key),
-            "externalId" => ::graph_model::rt::field(map, &mut self.external_id, key),
-            "format" => ::graph_model::rt::field(map, &mut self.format, key),
-            "isActive" => ::graph_model::rt::field(map, &mut self.is_active, key),
-            "isPremium" => ::graph_model::rt::field(map, &mut self.is_premium, key),
-            "isSearchable" => ::graph_model::rt::field(map, &mut self.is_searchable, key),
-            "languageTag" => ::graph_model::rt::field(map, &mut self.language_tag, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "level" => ::graph_model::rt::field(map, &mut self.level, key),
-            "numberOfPages" => ::graph_model::rt::field(map, &mut self.number_of_pages, key),
-            "skillTags" => ::graph_model::rt::field(map, &mut self.skill_tags, key),
-            "sourceName" => ::graph_model::rt::field(map, &mut self.source_name, key),
-            "thumbnailWebUrl" => ::graph_model::rt::field(map, &mut self.thumbnail_web_url, key),
-            "title" => ::graph_model::rt::field(map, &mut self.title, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.learningContent"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "additionalTags",
-        "contentWebUrl",
-        "contributors",
-        "createdDateTime",
-        "description",
-        "duration",
-        "externalId",
-        "format",
-        "isActive",
-        "isPremium",
-        "isSearchable",
-        "languageTag",
-        "lastModifiedDateTime",
-        "level",
-        "numberOfPages",
-        "skillTags",
-        "sourceName",
-        "thumbnailWebUrl",
-        "title",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "additionalTags" => &mut self.additional_tags,
+            "contentWebUrl" => &mut self.content_web_url,
+            "contributors" => &mut self.contributors,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "duration" => &mut self.duration,
+            "externalId" => &mut self.external_id,
+            "format" => &mut self.format,
+            "isActive" => &mut self.is_active,
+            "isPremium" => &mut self.is_premium,
+            "isSearchable" => &mut self.is_searchable,
+            "languageTag" => &mut self.language_tag,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "level" => &mut self.level,
+            "numberOfPages" => &mut self.number_of_pages,
+            "skillTags" => &mut self.skill_tags,
+            "sourceName" => &mut self.source_name,
+            "thumbnailWebUrl" => &mut self.thumbnail_web_url,
+            "title" => &mut self.title,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "additionalTags",
+            "contentWebUrl",
+            "contributors",
+            "createdDateTime",
+            "description",
+            "duration",
+            "externalId",
+            "format",
+            "isActive",
+            "isPremium",
+            "isSearchable",
+            "languageTag",
+            "lastModifiedDateTime",
+            "level",
+            "numberOfPages",
+            "skillTags",
+            "sourceName",
+            "thumbnailWebUrl",
+            "title",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("additionalTags", &self.additional_tags);
         w.field("contentWebUrl", &self.content_web_url);
@@ -623,17 +665,28 @@ impl ::graph_model::rt::Struct for LearningContent {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for LearningContent {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for LearningContent {
     const TYPE_NAME: &'static str = "microsoft.graph.learningContent";
 }
 impl ::graph_model::rt::serde::Serialize for LearningContent {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LearningContent {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.learningCourseActivity`.
@@ -660,48 +713,36 @@ pub struct LearningCourseActivity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LearningCourseActivity {
-    const TYPE_NAME: &'static str = "microsoft.graph.learningCourseActivity";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "completedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.completed_date_time, key)
-            }
-            "completionPercentage" => {
-                ::graph_model::rt::field(map, &mut self.completion_percentage, key)
-            }
-            "externalcourseActivityId" => {
-                ::graph_model::rt::field(map, &mut self.externalcourse_activity_id, key)
-            }
-            "learnerUserId" => ::graph_model::rt::field(map, &mut self.learner_user_id, key),
-            "learningContentId" => {
-                ::graph_model::rt::field(map, &mut self.learning_content_id, key)
-            }
-            "learningProviderId" => {
-                ::graph_model::rt::field(map, &mut self.learning_provider_id, key)
-            }
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.learningCourseActivity"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "completedDateTime",
-        "completionPercentage",
-        "externalcourseActivityId",
-        "learnerUserId",
-        "learningContentId",
-        "learningProviderId",
-        "status",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "completedDateTime" => &mut self.completed_date_time,
+            "completionPercentage" => &mut self.completion_percentage,
+            "externalcourseActivityId" => &mut self.externalcourse_activity_id,
+            "learnerUserId" => &mut self.learner_user_id,
+            "learningContentId" => &mut self.learning_content_id,
+            "learningProviderId" => &mut self.learning_provider_id,
+            "status" => &mut self.status,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "completedDateTime",
+            "completionPercentage",
+            "externalcourseActivityId",
+            "learnerUserId",
+            "learningContentId",
+            "learningProviderId",
+            "status",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("completedDateTime", &self.completed_date_time);
         w.field("completionPercentage", &self.completion_percentage);
@@ -718,17 +759,28 @@ impl ::graph_model::rt::Struct for LearningCourseActivity {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for LearningCourseActivity {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for LearningCourseActivity {
     const TYPE_NAME: &'static str = "microsoft.graph.learningCourseActivity";
 }
 impl ::graph_model::rt::serde::Serialize for LearningCourseActivity {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LearningCourseActivity {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.learningCourseActivity` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -758,38 +810,66 @@ impl Default for LearningCourseActivityAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for LearningCourseActivityAny {
-    type Base = super::LearningCourseActivity;
-    const BASE: &'static str = "microsoft.graph.learningCourseActivity";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
-            "microsoft.graph.learningAssignment" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::LearningAssignment)
-            }
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.learningCourseActivity"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.learningCourseActivity" => Self::Base(Default::default()),
+            "microsoft.graph.learningAssignment" => Self::LearningAssignment(Default::default()),
             "microsoft.graph.learningSelfInitiatedCourse" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::LearningSelfInitiatedCourse)
+                Self::LearningSelfInitiatedCourse(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::LearningAssignment(v) => Some(v),
+            Self::LearningSelfInitiatedCourse(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::LearningCourseActivity) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::LearningAssignment(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.learningAssignment", v)
+            }
+            Self::LearningSelfInitiatedCourse(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.learningSelfInitiatedCourse",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for LearningCourseActivityAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for LearningCourseActivityAny {
@@ -797,23 +877,12 @@ impl ::graph_model::rt::GraphType for LearningCourseActivityAny {
 }
 impl ::graph_model::rt::serde::Serialize for LearningCourseActivityAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::LearningAssignment(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.learningAssignment"), s)
-            }
-            Self::LearningSelfInitiatedCourse(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.learningSelfInitiatedCourse"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LearningCourseActivityAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.learningProvider`.
@@ -844,54 +913,40 @@ pub struct LearningProvider {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LearningProvider {
-    const TYPE_NAME: &'static str = "microsoft.graph.learningProvider";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "isCourseActivitySyncEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_course_activity_sync_enabled, key)
-            }
-            "loginWebUrl" => ::graph_model::rt::field(map, &mut self.login_web_url, key),
-            "longLogoWebUrlForDarkTheme" => {
-                ::graph_model::rt::field(map, &mut self.long_logo_web_url_for_dark_theme, key)
-            }
-            "longLogoWebUrlForLightTheme" => {
-                ::graph_model::rt::field(map, &mut self.long_logo_web_url_for_light_theme, key)
-            }
-            "squareLogoWebUrlForDarkTheme" => {
-                ::graph_model::rt::field(map, &mut self.square_logo_web_url_for_dark_theme, key)
-            }
-            "squareLogoWebUrlForLightTheme" => {
-                ::graph_model::rt::field(map, &mut self.square_logo_web_url_for_light_theme, key)
-            }
-            "learningContents" => ::graph_model::rt::field(map, &mut self.learning_contents, key),
-            "learningCourseActivities" => {
-                ::graph_model::rt::field(map, &mut self.learning_course_activities, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.learningProvider"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "displayName",
-        "isCourseActivitySyncEnabled",
-        "loginWebUrl",
-        "longLogoWebUrlForDarkTheme",
-        "longLogoWebUrlForLightTheme",
-        "squareLogoWebUrlForDarkTheme",
-        "squareLogoWebUrlForLightTheme",
-        "learningContents",
-        "learningCourseActivities",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            "isCourseActivitySyncEnabled" => &mut self.is_course_activity_sync_enabled,
+            "loginWebUrl" => &mut self.login_web_url,
+            "longLogoWebUrlForDarkTheme" => &mut self.long_logo_web_url_for_dark_theme,
+            "longLogoWebUrlForLightTheme" => &mut self.long_logo_web_url_for_light_theme,
+            "squareLogoWebUrlForDarkTheme" => &mut self.square_logo_web_url_for_dark_theme,
+            "squareLogoWebUrlForLightTheme" => &mut self.square_logo_web_url_for_light_theme,
+            "learningContents" => &mut self.learning_contents,
+            "learningCourseActivities" => &mut self.learning_course_activities,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "displayName",
+            "isCourseActivitySyncEnabled",
+            "loginWebUrl",
+            "longLogoWebUrlForDarkTheme",
+            "longLogoWebUrlForLightTheme",
+            "squareLogoWebUrlForDarkTheme",
+            "squareLogoWebUrlForLightTheme",
+            "learningContents",
+            "learningCourseActivities",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
         w.field(
@@ -925,17 +980,28 @@ impl ::graph_model::rt::Struct for LearningProvider {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for LearningProvider {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for LearningProvider {
     const TYPE_NAME: &'static str = "microsoft.graph.learningProvider";
 }
 impl ::graph_model::rt::serde::Serialize for LearningProvider {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LearningProvider {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.learningSelfInitiatedCourse`.
@@ -964,50 +1030,38 @@ pub struct LearningSelfInitiatedCourse {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LearningSelfInitiatedCourse {
-    const TYPE_NAME: &'static str = "microsoft.graph.learningSelfInitiatedCourse";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "completedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.completed_date_time, key)
-            }
-            "completionPercentage" => {
-                ::graph_model::rt::field(map, &mut self.completion_percentage, key)
-            }
-            "externalcourseActivityId" => {
-                ::graph_model::rt::field(map, &mut self.externalcourse_activity_id, key)
-            }
-            "learnerUserId" => ::graph_model::rt::field(map, &mut self.learner_user_id, key),
-            "learningContentId" => {
-                ::graph_model::rt::field(map, &mut self.learning_content_id, key)
-            }
-            "learningProviderId" => {
-                ::graph_model::rt::field(map, &mut self.learning_provider_id, key)
-            }
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "startedDateTime" => ::graph_model::rt::field(map, &mut self.started_date_time, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.learningSelfInitiatedCourse"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "completedDateTime",
-        "completionPercentage",
-        "externalcourseActivityId",
-        "learnerUserId",
-        "learningContentId",
-        "learningProviderId",
-        "status",
-        "startedDateTime",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "completedDateTime" => &mut self.completed_date_time,
+            "completionPercentage" => &mut self.completion_percentage,
+            "externalcourseActivityId" => &mut self.externalcourse_activity_id,
+            "learnerUserId" => &mut self.learner_user_id,
+            "learningContentId" => &mut self.learning_content_id,
+            "learningProviderId" => &mut self.learning_provider_id,
+            "status" => &mut self.status,
+            "startedDateTime" => &mut self.started_date_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "completedDateTime",
+            "completionPercentage",
+            "externalcourseActivityId",
+            "learnerUserId",
+            "learningContentId",
+            "learningProviderId",
+            "status",
+            "startedDateTime",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("completedDateTime", &self.completed_date_time);
         w.field("completionPercentage", &self.completion_percentage);
@@ -1025,17 +1079,28 @@ impl ::graph_model::rt::Struct for LearningSelfInitiatedCourse {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for LearningSelfInitiatedCourse {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for LearningSelfInitiatedCourse {
     const TYPE_NAME: &'static str = "microsoft.graph.learningSelfInitiatedCourse";
 }
 impl ::graph_model::rt::serde::Serialize for LearningSelfInitiatedCourse {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LearningSelfInitiatedCourse {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.level`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1085,6 +1150,17 @@ impl ::graph_model::rt::WireEnum for Level {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for Level {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for Level {

@@ -16,34 +16,28 @@ pub struct FilterOperatorSchema {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FilterOperatorSchema {
-    const TYPE_NAME: &'static str = "microsoft.graph.filterOperatorSchema";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "arity" => ::graph_model::rt::field(map, &mut self.arity, key),
-            "multivaluedComparisonType" => {
-                ::graph_model::rt::field(map, &mut self.multivalued_comparison_type, key)
-            }
-            "supportedAttributeTypes" => {
-                ::graph_model::rt::field(map, &mut self.supported_attribute_types, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.filterOperatorSchema"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "arity",
-        "multivaluedComparisonType",
-        "supportedAttributeTypes",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "arity" => &mut self.arity,
+            "multivaluedComparisonType" => &mut self.multivalued_comparison_type,
+            "supportedAttributeTypes" => &mut self.supported_attribute_types,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "arity",
+            "multivaluedComparisonType",
+            "supportedAttributeTypes",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("arity", &self.arity);
         w.field(
@@ -59,17 +53,28 @@ impl ::graph_model::rt::Struct for FilterOperatorSchema {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for FilterOperatorSchema {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for FilterOperatorSchema {
     const TYPE_NAME: &'static str = "microsoft.graph.filterOperatorSchema";
 }
 impl ::graph_model::rt::serde::Serialize for FilterOperatorSchema {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FilterOperatorSchema {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.scopeOperatorMultiValuedComparisonType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -109,6 +114,17 @@ impl ::graph_model::rt::WireEnum for ScopeOperatorMultiValuedComparisonType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for ScopeOperatorMultiValuedComparisonType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for ScopeOperatorMultiValuedComparisonType {
@@ -158,6 +174,17 @@ impl ::graph_model::rt::WireEnum for ScopeOperatorType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for ScopeOperatorType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for ScopeOperatorType {

@@ -12,23 +12,21 @@ pub struct AttributeMappingFunctionSchema {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AttributeMappingFunctionSchema {
-    const TYPE_NAME: &'static str = "microsoft.graph.attributeMappingFunctionSchema";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "parameters" => ::graph_model::rt::field(map, &mut self.parameters, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.attributeMappingFunctionSchema"
     }
-    const FIELDS: &'static [&'static str] = &["id", "parameters"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "parameters" => &mut self.parameters,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "parameters"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("parameters", &self.parameters);
     }
@@ -39,17 +37,28 @@ impl ::graph_model::rt::Struct for AttributeMappingFunctionSchema {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AttributeMappingFunctionSchema {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AttributeMappingFunctionSchema {
     const TYPE_NAME: &'static str = "microsoft.graph.attributeMappingFunctionSchema";
 }
 impl ::graph_model::rt::serde::Serialize for AttributeMappingFunctionSchema {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttributeMappingFunctionSchema {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.attributeMappingParameterSchema`.
@@ -68,28 +77,23 @@ pub struct AttributeMappingParameterSchema {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AttributeMappingParameterSchema {
-    const TYPE_NAME: &'static str = "microsoft.graph.attributeMappingParameterSchema";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "allowMultipleOccurrences" => {
-                ::graph_model::rt::field(map, &mut self.allow_multiple_occurrences, key)
-            }
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "required" => ::graph_model::rt::field(map, &mut self.required, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.attributeMappingParameterSchema"
     }
-    const FIELDS: &'static [&'static str] =
-        &["allowMultipleOccurrences", "name", "required", "type"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "allowMultipleOccurrences" => &mut self.allow_multiple_occurrences,
+            "name" => &mut self.name,
+            "required" => &mut self.required,
+            "type" => &mut self.r#type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["allowMultipleOccurrences", "name", "required", "type"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("allowMultipleOccurrences", &self.allow_multiple_occurrences);
         w.field("name", &self.name);
         w.field("required", &self.required);
@@ -102,16 +106,27 @@ impl ::graph_model::rt::Struct for AttributeMappingParameterSchema {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AttributeMappingParameterSchema {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AttributeMappingParameterSchema {
     const TYPE_NAME: &'static str = "microsoft.graph.attributeMappingParameterSchema";
 }
 impl ::graph_model::rt::serde::Serialize for AttributeMappingParameterSchema {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttributeMappingParameterSchema {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

@@ -12,23 +12,21 @@ pub struct AkamaiAttackGroupActionModel {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AkamaiAttackGroupActionModel {
-    const TYPE_NAME: &'static str = "microsoft.graph.akamaiAttackGroupActionModel";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "action" => ::graph_model::rt::field(map, &mut self.action, key),
-            "group" => ::graph_model::rt::field(map, &mut self.group, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.akamaiAttackGroupActionModel"
     }
-    const FIELDS: &'static [&'static str] = &["action", "group"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "action" => &mut self.action,
+            "group" => &mut self.group,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["action", "group"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("action", &self.action);
         w.field("group", &self.group);
     }
@@ -39,17 +37,28 @@ impl ::graph_model::rt::Struct for AkamaiAttackGroupActionModel {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AkamaiAttackGroupActionModel {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AkamaiAttackGroupActionModel {
     const TYPE_NAME: &'static str = "microsoft.graph.akamaiAttackGroupActionModel";
 }
 impl ::graph_model::rt::serde::Serialize for AkamaiAttackGroupActionModel {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AkamaiAttackGroupActionModel {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.akamaiCustomRuleModel`.
@@ -66,24 +75,22 @@ pub struct AkamaiCustomRuleModel {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AkamaiCustomRuleModel {
-    const TYPE_NAME: &'static str = "microsoft.graph.akamaiCustomRuleModel";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "action" => ::graph_model::rt::field(map, &mut self.action, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "ruleId" => ::graph_model::rt::field(map, &mut self.rule_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.akamaiCustomRuleModel"
     }
-    const FIELDS: &'static [&'static str] = &["action", "name", "ruleId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "action" => &mut self.action,
+            "name" => &mut self.name,
+            "ruleId" => &mut self.rule_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["action", "name", "ruleId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("action", &self.action);
         w.field("name", &self.name);
         w.field("ruleId", &self.rule_id);
@@ -95,17 +102,28 @@ impl ::graph_model::rt::Struct for AkamaiCustomRuleModel {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AkamaiCustomRuleModel {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AkamaiCustomRuleModel {
     const TYPE_NAME: &'static str = "microsoft.graph.akamaiCustomRuleModel";
 }
 impl ::graph_model::rt::serde::Serialize for AkamaiCustomRuleModel {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AkamaiCustomRuleModel {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.akamaiRapidRulesModel`.
@@ -120,23 +138,21 @@ pub struct AkamaiRapidRulesModel {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AkamaiRapidRulesModel {
-    const TYPE_NAME: &'static str = "microsoft.graph.akamaiRapidRulesModel";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "defaultAction" => ::graph_model::rt::field(map, &mut self.default_action, key),
-            "isEnabled" => ::graph_model::rt::field(map, &mut self.is_enabled, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.akamaiRapidRulesModel"
     }
-    const FIELDS: &'static [&'static str] = &["defaultAction", "isEnabled"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "defaultAction" => &mut self.default_action,
+            "isEnabled" => &mut self.is_enabled,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["defaultAction", "isEnabled"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("defaultAction", &self.default_action);
         w.field("isEnabled", &self.is_enabled);
     }
@@ -147,17 +163,28 @@ impl ::graph_model::rt::Struct for AkamaiRapidRulesModel {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AkamaiRapidRulesModel {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AkamaiRapidRulesModel {
     const TYPE_NAME: &'static str = "microsoft.graph.akamaiRapidRulesModel";
 }
 impl ::graph_model::rt::serde::Serialize for AkamaiRapidRulesModel {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AkamaiRapidRulesModel {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.akamaiVerifiedDetailsModel`.
@@ -176,34 +203,28 @@ pub struct AkamaiVerifiedDetailsModel {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AkamaiVerifiedDetailsModel {
-    const TYPE_NAME: &'static str = "microsoft.graph.akamaiVerifiedDetailsModel";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "dnsConfiguration" => ::graph_model::rt::field(map, &mut self.dns_configuration, key),
-            "activeAttackGroups" => {
-                ::graph_model::rt::field(map, &mut self.active_attack_groups, key)
-            }
-            "activeCustomRules" => {
-                ::graph_model::rt::field(map, &mut self.active_custom_rules, key)
-            }
-            "rapidRules" => ::graph_model::rt::field(map, &mut self.rapid_rules, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.akamaiVerifiedDetailsModel"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "dnsConfiguration",
-        "activeAttackGroups",
-        "activeCustomRules",
-        "rapidRules",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "dnsConfiguration" => &mut self.dns_configuration,
+            "activeAttackGroups" => &mut self.active_attack_groups,
+            "activeCustomRules" => &mut self.active_custom_rules,
+            "rapidRules" => &mut self.rapid_rules,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "dnsConfiguration",
+            "activeAttackGroups",
+            "activeCustomRules",
+            "rapidRules",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("dnsConfiguration", &self.dns_configuration);
         w.field("activeAttackGroups", &self.active_attack_groups);
         w.field("activeCustomRules", &self.active_custom_rules);
@@ -216,17 +237,28 @@ impl ::graph_model::rt::Struct for AkamaiVerifiedDetailsModel {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AkamaiVerifiedDetailsModel {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AkamaiVerifiedDetailsModel {
     const TYPE_NAME: &'static str = "microsoft.graph.akamaiVerifiedDetailsModel";
 }
 impl ::graph_model::rt::serde::Serialize for AkamaiVerifiedDetailsModel {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AkamaiVerifiedDetailsModel {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.akamaiWebApplicationFirewallProvider`.
@@ -249,34 +281,32 @@ pub struct AkamaiWebApplicationFirewallProvider {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AkamaiWebApplicationFirewallProvider {
-    const TYPE_NAME: &'static str = "microsoft.graph.akamaiWebApplicationFirewallProvider";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "accessToken" => ::graph_model::rt::field(map, &mut self.access_token, key),
-            "clientSecret" => ::graph_model::rt::field(map, &mut self.client_secret, key),
-            "clientToken" => ::graph_model::rt::field(map, &mut self.client_token, key),
-            "hostPrefix" => ::graph_model::rt::field(map, &mut self.host_prefix, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.akamaiWebApplicationFirewallProvider"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "displayName",
-        "accessToken",
-        "clientSecret",
-        "clientToken",
-        "hostPrefix",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            "accessToken" => &mut self.access_token,
+            "clientSecret" => &mut self.client_secret,
+            "clientToken" => &mut self.client_token,
+            "hostPrefix" => &mut self.host_prefix,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "displayName",
+            "accessToken",
+            "clientSecret",
+            "clientToken",
+            "hostPrefix",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
         w.field("accessToken", &self.access_token);
@@ -291,17 +321,28 @@ impl ::graph_model::rt::Struct for AkamaiWebApplicationFirewallProvider {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AkamaiWebApplicationFirewallProvider {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AkamaiWebApplicationFirewallProvider {
     const TYPE_NAME: &'static str = "microsoft.graph.akamaiWebApplicationFirewallProvider";
 }
 impl ::graph_model::rt::serde::Serialize for AkamaiWebApplicationFirewallProvider {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AkamaiWebApplicationFirewallProvider {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.apiAuthenticationConfigurationBase` (abstract).
@@ -313,20 +354,17 @@ pub struct ApiAuthenticationConfigurationBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ApiAuthenticationConfigurationBase {
-    const TYPE_NAME: &'static str = "microsoft.graph.apiAuthenticationConfigurationBase";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.apiAuthenticationConfigurationBase"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -336,17 +374,28 @@ impl ::graph_model::rt::Struct for ApiAuthenticationConfigurationBase {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ApiAuthenticationConfigurationBase {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ApiAuthenticationConfigurationBase {
     const TYPE_NAME: &'static str = "microsoft.graph.apiAuthenticationConfigurationBase";
 }
 impl ::graph_model::rt::serde::Serialize for ApiAuthenticationConfigurationBase {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApiAuthenticationConfigurationBase {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.apiAuthenticationConfigurationBase` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -378,41 +427,71 @@ impl Default for ApiAuthenticationConfigurationBaseAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for ApiAuthenticationConfigurationBaseAny {
-    type Base = super::ApiAuthenticationConfigurationBase;
-    const BASE: &'static str = "microsoft.graph.apiAuthenticationConfigurationBase";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
-            "microsoft.graph.basicAuthentication" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::BasicAuthentication)
-            }
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.apiAuthenticationConfigurationBase"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.apiAuthenticationConfigurationBase" => Self::Base(Default::default()),
+            "microsoft.graph.basicAuthentication" => Self::BasicAuthentication(Default::default()),
             "microsoft.graph.clientCertificateAuthentication" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ClientCertificateAuthentication)
+                Self::ClientCertificateAuthentication(Default::default())
             }
-            "microsoft.graph.pkcs12Certificate" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::Pkcs12Certificate)
-            }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            "microsoft.graph.pkcs12Certificate" => Self::Pkcs12Certificate(Default::default()),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::BasicAuthentication(v) => Some(v),
+            Self::ClientCertificateAuthentication(v) => Some(v),
+            Self::Pkcs12Certificate(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::ApiAuthenticationConfigurationBase) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::BasicAuthentication(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.basicAuthentication", v)
+            }
+            Self::ClientCertificateAuthentication(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.clientCertificateAuthentication",
+                v,
+            ),
+            Self::Pkcs12Certificate(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.pkcs12Certificate", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for ApiAuthenticationConfigurationBaseAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for ApiAuthenticationConfigurationBaseAny {
@@ -420,26 +499,12 @@ impl ::graph_model::rt::GraphType for ApiAuthenticationConfigurationBaseAny {
 }
 impl ::graph_model::rt::serde::Serialize for ApiAuthenticationConfigurationBaseAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::BasicAuthentication(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.basicAuthentication"), s)
-            }
-            Self::ClientCertificateAuthentication(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.clientCertificateAuthentication"),
-                s,
-            ),
-            Self::Pkcs12Certificate(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.pkcs12Certificate"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApiAuthenticationConfigurationBaseAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.arkoseFraudProtectionProvider`.
@@ -462,34 +527,32 @@ pub struct ArkoseFraudProtectionProvider {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ArkoseFraudProtectionProvider {
-    const TYPE_NAME: &'static str = "microsoft.graph.arkoseFraudProtectionProvider";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "clientSubDomain" => ::graph_model::rt::field(map, &mut self.client_sub_domain, key),
-            "privateKey" => ::graph_model::rt::field(map, &mut self.private_key, key),
-            "publicKey" => ::graph_model::rt::field(map, &mut self.public_key, key),
-            "verifySubDomain" => ::graph_model::rt::field(map, &mut self.verify_sub_domain, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.arkoseFraudProtectionProvider"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "displayName",
-        "clientSubDomain",
-        "privateKey",
-        "publicKey",
-        "verifySubDomain",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            "clientSubDomain" => &mut self.client_sub_domain,
+            "privateKey" => &mut self.private_key,
+            "publicKey" => &mut self.public_key,
+            "verifySubDomain" => &mut self.verify_sub_domain,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "displayName",
+            "clientSubDomain",
+            "privateKey",
+            "publicKey",
+            "verifySubDomain",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
         w.field("clientSubDomain", &self.client_sub_domain);
@@ -504,17 +567,28 @@ impl ::graph_model::rt::Struct for ArkoseFraudProtectionProvider {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ArkoseFraudProtectionProvider {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ArkoseFraudProtectionProvider {
     const TYPE_NAME: &'static str = "microsoft.graph.arkoseFraudProtectionProvider";
 }
 impl ::graph_model::rt::serde::Serialize for ArkoseFraudProtectionProvider {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ArkoseFraudProtectionProvider {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.authenticationAttributeCollectionInputConfiguration`.
@@ -546,43 +620,40 @@ pub struct AuthenticationAttributeCollectionInputConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationAttributeCollectionInputConfiguration {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.authenticationAttributeCollectionInputConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "attribute" => ::graph_model::rt::field(map, &mut self.attribute, key),
-            "defaultValue" => ::graph_model::rt::field(map, &mut self.default_value, key),
-            "editable" => ::graph_model::rt::field(map, &mut self.editable, key),
-            "hidden" => ::graph_model::rt::field(map, &mut self.hidden, key),
-            "inputType" => ::graph_model::rt::field(map, &mut self.input_type, key),
-            "label" => ::graph_model::rt::field(map, &mut self.label, key),
-            "options" => ::graph_model::rt::field(map, &mut self.options, key),
-            "required" => ::graph_model::rt::field(map, &mut self.required, key),
-            "validationRegEx" => ::graph_model::rt::field(map, &mut self.validation_reg_ex, key),
-            "writeToDirectory" => ::graph_model::rt::field(map, &mut self.write_to_directory, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.authenticationAttributeCollectionInputConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "attribute",
-        "defaultValue",
-        "editable",
-        "hidden",
-        "inputType",
-        "label",
-        "options",
-        "required",
-        "validationRegEx",
-        "writeToDirectory",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "attribute" => &mut self.attribute,
+            "defaultValue" => &mut self.default_value,
+            "editable" => &mut self.editable,
+            "hidden" => &mut self.hidden,
+            "inputType" => &mut self.input_type,
+            "label" => &mut self.label,
+            "options" => &mut self.options,
+            "required" => &mut self.required,
+            "validationRegEx" => &mut self.validation_reg_ex,
+            "writeToDirectory" => &mut self.write_to_directory,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "attribute",
+            "defaultValue",
+            "editable",
+            "hidden",
+            "inputType",
+            "label",
+            "options",
+            "required",
+            "validationRegEx",
+            "writeToDirectory",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("attribute", &self.attribute);
         w.field("defaultValue", &self.default_value);
         w.field("editable", &self.editable);
@@ -601,20 +672,31 @@ impl ::graph_model::rt::Struct for AuthenticationAttributeCollectionInputConfigu
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AuthenticationAttributeCollectionInputConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AuthenticationAttributeCollectionInputConfiguration {
     const TYPE_NAME: &'static str =
         "microsoft.graph.authenticationAttributeCollectionInputConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for AuthenticationAttributeCollectionInputConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for AuthenticationAttributeCollectionInputConfiguration
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.authenticationAttributeCollectionInputType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -675,6 +757,17 @@ impl ::graph_model::rt::WireEnum for AuthenticationAttributeCollectionInputType 
         }
     }
 }
+impl ::graph_model::rt::Value for AuthenticationAttributeCollectionInputType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for AuthenticationAttributeCollectionInputType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -699,24 +792,21 @@ pub struct AuthenticationAttributeCollectionOptionConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationAttributeCollectionOptionConfiguration {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.authenticationAttributeCollectionOptionConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "label" => ::graph_model::rt::field(map, &mut self.label, key),
-            "value" => ::graph_model::rt::field(map, &mut self.value, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.authenticationAttributeCollectionOptionConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &["label", "value"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "label" => &mut self.label,
+            "value" => &mut self.value,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["label", "value"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("label", &self.label);
         w.field("value", &self.value);
     }
@@ -727,20 +817,31 @@ impl ::graph_model::rt::Struct for AuthenticationAttributeCollectionOptionConfig
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AuthenticationAttributeCollectionOptionConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AuthenticationAttributeCollectionOptionConfiguration {
     const TYPE_NAME: &'static str =
         "microsoft.graph.authenticationAttributeCollectionOptionConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for AuthenticationAttributeCollectionOptionConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for AuthenticationAttributeCollectionOptionConfiguration
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.authenticationAttributeCollectionPage`.
@@ -754,22 +855,20 @@ pub struct AuthenticationAttributeCollectionPage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationAttributeCollectionPage {
-    const TYPE_NAME: &'static str = "microsoft.graph.authenticationAttributeCollectionPage";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "views" => ::graph_model::rt::field(map, &mut self.views, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.authenticationAttributeCollectionPage"
     }
-    const FIELDS: &'static [&'static str] = &["views"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "views" => &mut self.views,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["views"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("views", &self.views);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -779,17 +878,28 @@ impl ::graph_model::rt::Struct for AuthenticationAttributeCollectionPage {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AuthenticationAttributeCollectionPage {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AuthenticationAttributeCollectionPage {
     const TYPE_NAME: &'static str = "microsoft.graph.authenticationAttributeCollectionPage";
 }
 impl ::graph_model::rt::serde::Serialize for AuthenticationAttributeCollectionPage {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationAttributeCollectionPage {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.authenticationAttributeCollectionPageViewConfiguration`.
@@ -807,25 +917,22 @@ pub struct AuthenticationAttributeCollectionPageViewConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationAttributeCollectionPageViewConfiguration {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.authenticationAttributeCollectionPageViewConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "inputs" => ::graph_model::rt::field(map, &mut self.inputs, key),
-            "title" => ::graph_model::rt::field(map, &mut self.title, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.authenticationAttributeCollectionPageViewConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &["description", "inputs", "title"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "description" => &mut self.description,
+            "inputs" => &mut self.inputs,
+            "title" => &mut self.title,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["description", "inputs", "title"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("description", &self.description);
         w.field("inputs", &self.inputs);
         w.field("title", &self.title);
@@ -837,6 +944,17 @@ impl ::graph_model::rt::Struct for AuthenticationAttributeCollectionPageViewConf
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AuthenticationAttributeCollectionPageViewConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AuthenticationAttributeCollectionPageViewConfiguration {
     const TYPE_NAME: &'static str =
         "microsoft.graph.authenticationAttributeCollectionPageViewConfiguration";
@@ -845,14 +963,14 @@ impl ::graph_model::rt::serde::Serialize
     for AuthenticationAttributeCollectionPageViewConfiguration
 {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for AuthenticationAttributeCollectionPageViewConfiguration
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.authenticationConditionApplication`.
@@ -865,22 +983,20 @@ pub struct AuthenticationConditionApplication {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationConditionApplication {
-    const TYPE_NAME: &'static str = "microsoft.graph.authenticationConditionApplication";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "appId" => ::graph_model::rt::field(map, &mut self.app_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.authenticationConditionApplication"
     }
-    const FIELDS: &'static [&'static str] = &["appId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "appId" => &mut self.app_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["appId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("appId", &self.app_id);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -890,17 +1006,28 @@ impl ::graph_model::rt::Struct for AuthenticationConditionApplication {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AuthenticationConditionApplication {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AuthenticationConditionApplication {
     const TYPE_NAME: &'static str = "microsoft.graph.authenticationConditionApplication";
 }
 impl ::graph_model::rt::serde::Serialize for AuthenticationConditionApplication {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationConditionApplication {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.authenticationConditions`.
@@ -913,22 +1040,20 @@ pub struct AuthenticationConditions {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationConditions {
-    const TYPE_NAME: &'static str = "microsoft.graph.authenticationConditions";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "applications" => ::graph_model::rt::field(map, &mut self.applications, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.authenticationConditions"
     }
-    const FIELDS: &'static [&'static str] = &["applications"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "applications" => &mut self.applications,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["applications"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("applications", &self.applications);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -938,17 +1063,28 @@ impl ::graph_model::rt::Struct for AuthenticationConditions {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AuthenticationConditions {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AuthenticationConditions {
     const TYPE_NAME: &'static str = "microsoft.graph.authenticationConditions";
 }
 impl ::graph_model::rt::serde::Serialize for AuthenticationConditions {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationConditions {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.authenticationConditionsApplications`.
@@ -962,24 +1098,20 @@ pub struct AuthenticationConditionsApplications {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationConditionsApplications {
-    const TYPE_NAME: &'static str = "microsoft.graph.authenticationConditionsApplications";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "includeApplications" => {
-                ::graph_model::rt::field(map, &mut self.include_applications, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.authenticationConditionsApplications"
     }
-    const FIELDS: &'static [&'static str] = &["includeApplications"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "includeApplications" => &mut self.include_applications,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["includeApplications"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("includeApplications", &self.include_applications);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -989,17 +1121,28 @@ impl ::graph_model::rt::Struct for AuthenticationConditionsApplications {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AuthenticationConditionsApplications {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AuthenticationConditionsApplications {
     const TYPE_NAME: &'static str = "microsoft.graph.authenticationConditionsApplications";
 }
 impl ::graph_model::rt::serde::Serialize for AuthenticationConditionsApplications {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationConditionsApplications {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.authenticationContextClassReference`.
@@ -1018,25 +1161,23 @@ pub struct AuthenticationContextClassReference {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationContextClassReference {
-    const TYPE_NAME: &'static str = "microsoft.graph.authenticationContextClassReference";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "isAvailable" => ::graph_model::rt::field(map, &mut self.is_available, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.authenticationContextClassReference"
     }
-    const FIELDS: &'static [&'static str] = &["id", "description", "displayName", "isAvailable"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "isAvailable" => &mut self.is_available,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "description", "displayName", "isAvailable"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("description", &self.description);
         w.field("displayName", &self.display_name);
@@ -1049,17 +1190,28 @@ impl ::graph_model::rt::Struct for AuthenticationContextClassReference {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AuthenticationContextClassReference {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AuthenticationContextClassReference {
     const TYPE_NAME: &'static str = "microsoft.graph.authenticationContextClassReference";
 }
 impl ::graph_model::rt::serde::Serialize for AuthenticationContextClassReference {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationContextClassReference {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.authenticationEventListener` (abstract).
@@ -1079,32 +1231,28 @@ pub struct AuthenticationEventListener {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationEventListener {
-    const TYPE_NAME: &'static str = "microsoft.graph.authenticationEventListener";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "authenticationEventsFlowId" => {
-                ::graph_model::rt::field(map, &mut self.authentication_events_flow_id, key)
-            }
-            "conditions" => ::graph_model::rt::field(map, &mut self.conditions, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.authenticationEventListener"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "authenticationEventsFlowId",
-        "conditions",
-        "displayName",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "authenticationEventsFlowId" => &mut self.authentication_events_flow_id,
+            "conditions" => &mut self.conditions,
+            "displayName" => &mut self.display_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "authenticationEventsFlowId",
+            "conditions",
+            "displayName",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "authenticationEventsFlowId",
@@ -1120,17 +1268,28 @@ impl ::graph_model::rt::Struct for AuthenticationEventListener {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AuthenticationEventListener {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AuthenticationEventListener {
     const TYPE_NAME: &'static str = "microsoft.graph.authenticationEventListener";
 }
 impl ::graph_model::rt::serde::Serialize for AuthenticationEventListener {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationEventListener {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.authenticationEventListener` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -1178,71 +1337,140 @@ impl Default for AuthenticationEventListenerAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for AuthenticationEventListenerAny {
-    type Base = super::AuthenticationEventListener;
-    const BASE: &'static str = "microsoft.graph.authenticationEventListener";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.authenticationEventListener"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.authenticationEventListener" => Self::Base(Default::default()),
             "microsoft.graph.onAttributeCollectionListener" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::OnAttributeCollectionListener)
+                Self::OnAttributeCollectionListener(Default::default())
             }
             "microsoft.graph.onAttributeCollectionStartListener" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::OnAttributeCollectionStartListener)
+                Self::OnAttributeCollectionStartListener(Default::default())
             }
             "microsoft.graph.onAttributeCollectionSubmitListener" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::OnAttributeCollectionSubmitListener)
+                Self::OnAttributeCollectionSubmitListener(Default::default())
             }
             "microsoft.graph.onAuthenticationMethodLoadStartListener" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::OnAuthenticationMethodLoadStartListener)
+                Self::OnAuthenticationMethodLoadStartListener(Default::default())
             }
             "microsoft.graph.onEmailOtpSendListener" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::OnEmailOtpSendListener)
+                Self::OnEmailOtpSendListener(Default::default())
             }
             "microsoft.graph.onFraudProtectionLoadStartListener" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::OnFraudProtectionLoadStartListener)
+                Self::OnFraudProtectionLoadStartListener(Default::default())
             }
             "microsoft.graph.onInteractiveAuthFlowStartListener" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::OnInteractiveAuthFlowStartListener)
+                Self::OnInteractiveAuthFlowStartListener(Default::default())
             }
             "microsoft.graph.onPasswordSubmitListener" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::OnPasswordSubmitListener)
+                Self::OnPasswordSubmitListener(Default::default())
             }
             "microsoft.graph.onTokenIssuanceStartListener" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::OnTokenIssuanceStartListener)
+                Self::OnTokenIssuanceStartListener(Default::default())
             }
             "microsoft.graph.onUserCreateStartListener" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::OnUserCreateStartListener)
+                Self::OnUserCreateStartListener(Default::default())
             }
             "microsoft.graph.onVerifiedIdClaimValidationListener" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::OnVerifiedIdClaimValidationListener)
+                Self::OnVerifiedIdClaimValidationListener(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::OnAttributeCollectionListener(v) => Some(v),
+            Self::OnAttributeCollectionStartListener(v) => Some(v),
+            Self::OnAttributeCollectionSubmitListener(v) => Some(v),
+            Self::OnAuthenticationMethodLoadStartListener(v) => Some(v),
+            Self::OnEmailOtpSendListener(v) => Some(v),
+            Self::OnFraudProtectionLoadStartListener(v) => Some(v),
+            Self::OnInteractiveAuthFlowStartListener(v) => Some(v),
+            Self::OnPasswordSubmitListener(v) => Some(v),
+            Self::OnTokenIssuanceStartListener(v) => Some(v),
+            Self::OnUserCreateStartListener(v) => Some(v),
+            Self::OnVerifiedIdClaimValidationListener(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::AuthenticationEventListener) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::OnAttributeCollectionListener(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.onAttributeCollectionListener",
+                v,
+            ),
+            Self::OnAttributeCollectionStartListener(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.onAttributeCollectionStartListener",
+                v,
+            ),
+            Self::OnAttributeCollectionSubmitListener(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.onAttributeCollectionSubmitListener",
+                v,
+            ),
+            Self::OnAuthenticationMethodLoadStartListener(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.onAuthenticationMethodLoadStartListener",
+                    v,
+                )
+            }
+            Self::OnEmailOtpSendListener(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.onEmailOtpSendListener", v)
+            }
+            Self::OnFraudProtectionLoadStartListener(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.onFraudProtectionLoadStartListener",
+                v,
+            ),
+            Self::OnInteractiveAuthFlowStartListener(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.onInteractiveAuthFlowStartListener",
+                v,
+            ),
+            Self::OnPasswordSubmitListener(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.onPasswordSubmitListener", v)
+            }
+            Self::OnTokenIssuanceStartListener(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.onTokenIssuanceStartListener",
+                v,
+            ),
+            Self::OnUserCreateStartListener(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.onUserCreateStartListener", v)
+            }
+            Self::OnVerifiedIdClaimValidationListener(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.onVerifiedIdClaimValidationListener",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for AuthenticationEventListenerAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for AuthenticationEventListenerAny {
@@ -1250,68 +1478,12 @@ impl ::graph_model::rt::GraphType for AuthenticationEventListenerAny {
 }
 impl ::graph_model::rt::serde::Serialize for AuthenticationEventListenerAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::OnAttributeCollectionListener(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.onAttributeCollectionListener"),
-                s,
-            ),
-            Self::OnAttributeCollectionStartListener(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.onAttributeCollectionStartListener"),
-                s,
-            ),
-            Self::OnAttributeCollectionSubmitListener(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.onAttributeCollectionSubmitListener"),
-                s,
-            ),
-            Self::OnAuthenticationMethodLoadStartListener(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.onAuthenticationMethodLoadStartListener"),
-                s,
-            ),
-            Self::OnEmailOtpSendListener(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.onEmailOtpSendListener"), s)
-            }
-            Self::OnFraudProtectionLoadStartListener(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.onFraudProtectionLoadStartListener"),
-                s,
-            ),
-            Self::OnInteractiveAuthFlowStartListener(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.onInteractiveAuthFlowStartListener"),
-                s,
-            ),
-            Self::OnPasswordSubmitListener(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.onPasswordSubmitListener"),
-                s,
-            ),
-            Self::OnTokenIssuanceStartListener(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.onTokenIssuanceStartListener"),
-                s,
-            ),
-            Self::OnUserCreateStartListener(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.onUserCreateStartListener"),
-                s,
-            ),
-            Self::OnVerifiedIdClaimValidationListener(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.onVerifiedIdClaimValidationListener"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationEventListenerAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.authenticationEventsFlow` (abstract).
@@ -1331,25 +1503,23 @@ pub struct AuthenticationEventsFlow {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationEventsFlow {
-    const TYPE_NAME: &'static str = "microsoft.graph.authenticationEventsFlow";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "conditions" => ::graph_model::rt::field(map, &mut self.conditions, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.authenticationEventsFlow"
     }
-    const FIELDS: &'static [&'static str] = &["id", "conditions", "description", "displayName"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "conditions" => &mut self.conditions,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "conditions", "description", "displayName"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("conditions", &self.conditions);
         w.field("description", &self.description);
@@ -1362,17 +1532,28 @@ impl ::graph_model::rt::Struct for AuthenticationEventsFlow {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AuthenticationEventsFlow {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AuthenticationEventsFlow {
     const TYPE_NAME: &'static str = "microsoft.graph.authenticationEventsFlow";
 }
 impl ::graph_model::rt::serde::Serialize for AuthenticationEventsFlow {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationEventsFlow {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.authenticationEventsFlow` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -1400,36 +1581,63 @@ impl Default for AuthenticationEventsFlowAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for AuthenticationEventsFlowAny {
-    type Base = super::AuthenticationEventsFlow;
-    const BASE: &'static str = "microsoft.graph.authenticationEventsFlow";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.authenticationEventsFlow"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.authenticationEventsFlow" => Self::Base(Default::default()),
             "microsoft.graph.externalUsersSelfServiceSignUpEventsFlow" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::ExternalUsersSelfServiceSignUpEventsFlow)
+                Self::ExternalUsersSelfServiceSignUpEventsFlow(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::ExternalUsersSelfServiceSignUpEventsFlow(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::AuthenticationEventsFlow) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::ExternalUsersSelfServiceSignUpEventsFlow(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.externalUsersSelfServiceSignUpEventsFlow",
+                    v,
+                )
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for AuthenticationEventsFlowAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for AuthenticationEventsFlowAny {
@@ -1437,20 +1645,12 @@ impl ::graph_model::rt::GraphType for AuthenticationEventsFlowAny {
 }
 impl ::graph_model::rt::serde::Serialize for AuthenticationEventsFlowAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::ExternalUsersSelfServiceSignUpEventsFlow(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.externalUsersSelfServiceSignUpEventsFlow"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationEventsFlowAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.authenticationMethodModeDetail`.
@@ -1467,26 +1667,22 @@ pub struct AuthenticationMethodModeDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationMethodModeDetail {
-    const TYPE_NAME: &'static str = "microsoft.graph.authenticationMethodModeDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "authenticationMethod" => {
-                ::graph_model::rt::field(map, &mut self.authentication_method, key)
-            }
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.authenticationMethodModeDetail"
     }
-    const FIELDS: &'static [&'static str] = &["id", "authenticationMethod", "displayName"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "authenticationMethod" => &mut self.authentication_method,
+            "displayName" => &mut self.display_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "authenticationMethod", "displayName"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("authenticationMethod", &self.authentication_method);
         w.field("displayName", &self.display_name);
@@ -1498,17 +1694,28 @@ impl ::graph_model::rt::Struct for AuthenticationMethodModeDetail {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AuthenticationMethodModeDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AuthenticationMethodModeDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.authenticationMethodModeDetail";
 }
 impl ::graph_model::rt::serde::Serialize for AuthenticationMethodModeDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationMethodModeDetail {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.authenticationStrengthRoot`.
@@ -1528,32 +1735,28 @@ pub struct AuthenticationStrengthRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationStrengthRoot {
-    const TYPE_NAME: &'static str = "microsoft.graph.authenticationStrengthRoot";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "combinations" => ::graph_model::rt::field(map, &mut self.combinations, key),
-            "authenticationMethodModes" => {
-                ::graph_model::rt::field(map, &mut self.authentication_method_modes, key)
-            }
-            "policies" => ::graph_model::rt::field(map, &mut self.policies, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.authenticationStrengthRoot"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "combinations",
-        "authenticationMethodModes",
-        "policies",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "combinations" => &mut self.combinations,
+            "authenticationMethodModes" => &mut self.authentication_method_modes,
+            "policies" => &mut self.policies,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "combinations",
+            "authenticationMethodModes",
+            "policies",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("combinations", &self.combinations);
         w.field(
@@ -1569,17 +1772,28 @@ impl ::graph_model::rt::Struct for AuthenticationStrengthRoot {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AuthenticationStrengthRoot {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AuthenticationStrengthRoot {
     const TYPE_NAME: &'static str = "microsoft.graph.authenticationStrengthRoot";
 }
 impl ::graph_model::rt::serde::Serialize for AuthenticationStrengthRoot {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationStrengthRoot {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.b2xIdentityUserFlow`.
@@ -1614,46 +1828,36 @@ pub struct B2xIdentityUserFlow {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for B2xIdentityUserFlow {
-    const TYPE_NAME: &'static str = "microsoft.graph.b2xIdentityUserFlow";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "userFlowType" => ::graph_model::rt::field(map, &mut self.user_flow_type, key),
-            "userFlowTypeVersion" => {
-                ::graph_model::rt::field(map, &mut self.user_flow_type_version, key)
-            }
-            "apiConnectorConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.api_connector_configuration, key)
-            }
-            "identityProviders" => ::graph_model::rt::field(map, &mut self.identity_providers, key),
-            "languages" => ::graph_model::rt::field(map, &mut self.languages, key),
-            "userAttributeAssignments" => {
-                ::graph_model::rt::field(map, &mut self.user_attribute_assignments, key)
-            }
-            "userFlowIdentityProviders" => {
-                ::graph_model::rt::field(map, &mut self.user_flow_identity_providers, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.b2xIdentityUserFlow"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "userFlowType",
-        "userFlowTypeVersion",
-        "apiConnectorConfiguration",
-        "identityProviders",
-        "languages",
-        "userAttributeAssignments",
-        "userFlowIdentityProviders",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "userFlowType" => &mut self.user_flow_type,
+            "userFlowTypeVersion" => &mut self.user_flow_type_version,
+            "apiConnectorConfiguration" => &mut self.api_connector_configuration,
+            "identityProviders" => &mut self.identity_providers,
+            "languages" => &mut self.languages,
+            "userAttributeAssignments" => &mut self.user_attribute_assignments,
+            "userFlowIdentityProviders" => &mut self.user_flow_identity_providers,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "userFlowType",
+            "userFlowTypeVersion",
+            "apiConnectorConfiguration",
+            "identityProviders",
+            "languages",
+            "userAttributeAssignments",
+            "userFlowIdentityProviders",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("userFlowType", &self.user_flow_type);
         w.field("userFlowTypeVersion", &self.user_flow_type_version);
@@ -1677,19 +1881,31 @@ impl ::graph_model::rt::Struct for B2xIdentityUserFlow {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::Value for B2xIdentityUserFlow {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::GraphType for B2xIdentityUserFlow {
     const TYPE_NAME: &'static str = "microsoft.graph.b2xIdentityUserFlow";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for B2xIdentityUserFlow {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 #[allow(deprecated)]
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for B2xIdentityUserFlow {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.baseAuthenticationMethod`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1798,6 +2014,17 @@ impl ::graph_model::rt::WireEnum for BaseAuthenticationMethod {
         }
     }
 }
+impl ::graph_model::rt::Value for BaseAuthenticationMethod {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for BaseAuthenticationMethod {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1820,23 +2047,21 @@ pub struct BasicAuthentication {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BasicAuthentication {
-    const TYPE_NAME: &'static str = "microsoft.graph.basicAuthentication";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "password" => ::graph_model::rt::field(map, &mut self.password, key),
-            "username" => ::graph_model::rt::field(map, &mut self.username, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.basicAuthentication"
     }
-    const FIELDS: &'static [&'static str] = &["password", "username"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "password" => &mut self.password,
+            "username" => &mut self.username,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["password", "username"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("password", &self.password);
         w.field("username", &self.username);
     }
@@ -1847,17 +2072,28 @@ impl ::graph_model::rt::Struct for BasicAuthentication {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for BasicAuthentication {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for BasicAuthentication {
     const TYPE_NAME: &'static str = "microsoft.graph.basicAuthentication";
 }
 impl ::graph_model::rt::serde::Serialize for BasicAuthentication {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BasicAuthentication {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.caPoliciesDeletableRoot`.
@@ -1874,24 +2110,22 @@ pub struct CaPoliciesDeletableRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CaPoliciesDeletableRoot {
-    const TYPE_NAME: &'static str = "microsoft.graph.caPoliciesDeletableRoot";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "namedLocations" => ::graph_model::rt::field(map, &mut self.named_locations, key),
-            "policies" => ::graph_model::rt::field(map, &mut self.policies, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.caPoliciesDeletableRoot"
     }
-    const FIELDS: &'static [&'static str] = &["id", "namedLocations", "policies"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "namedLocations" => &mut self.named_locations,
+            "policies" => &mut self.policies,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "namedLocations", "policies"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("namedLocations", &self.named_locations);
         w.field("policies", &self.policies);
@@ -1903,17 +2137,28 @@ impl ::graph_model::rt::Struct for CaPoliciesDeletableRoot {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CaPoliciesDeletableRoot {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CaPoliciesDeletableRoot {
     const TYPE_NAME: &'static str = "microsoft.graph.caPoliciesDeletableRoot";
 }
 impl ::graph_model::rt::serde::Serialize for CaPoliciesDeletableRoot {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CaPoliciesDeletableRoot {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.claimBinding`.
@@ -1930,27 +2175,22 @@ pub struct ClaimBinding {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ClaimBinding {
-    const TYPE_NAME: &'static str = "microsoft.graph.claimBinding";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "matchConfidenceLevel" => {
-                ::graph_model::rt::field(map, &mut self.match_confidence_level, key)
-            }
-            "sourceAttribute" => ::graph_model::rt::field(map, &mut self.source_attribute, key),
-            "verifiedIdClaim" => ::graph_model::rt::field(map, &mut self.verified_id_claim, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.claimBinding"
     }
-    const FIELDS: &'static [&'static str] =
-        &["matchConfidenceLevel", "sourceAttribute", "verifiedIdClaim"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "matchConfidenceLevel" => &mut self.match_confidence_level,
+            "sourceAttribute" => &mut self.source_attribute,
+            "verifiedIdClaim" => &mut self.verified_id_claim,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["matchConfidenceLevel", "sourceAttribute", "verifiedIdClaim"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("matchConfidenceLevel", &self.match_confidence_level);
         w.field("sourceAttribute", &self.source_attribute);
         w.field("verifiedIdClaim", &self.verified_id_claim);
@@ -1962,17 +2202,28 @@ impl ::graph_model::rt::Struct for ClaimBinding {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ClaimBinding {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ClaimBinding {
     const TYPE_NAME: &'static str = "microsoft.graph.claimBinding";
 }
 impl ::graph_model::rt::serde::Serialize for ClaimBinding {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ClaimBinding {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.claimBindingSource`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -2015,6 +2266,17 @@ impl ::graph_model::rt::WireEnum for ClaimBindingSource {
         }
     }
 }
+impl ::graph_model::rt::Value for ClaimBindingSource {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ClaimBindingSource {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2037,25 +2299,21 @@ pub struct ClaimValidation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ClaimValidation {
-    const TYPE_NAME: &'static str = "microsoft.graph.claimValidation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "customExtensionId" => {
-                ::graph_model::rt::field(map, &mut self.custom_extension_id, key)
-            }
-            "isEnabled" => ::graph_model::rt::field(map, &mut self.is_enabled, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.claimValidation"
     }
-    const FIELDS: &'static [&'static str] = &["customExtensionId", "isEnabled"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "customExtensionId" => &mut self.custom_extension_id,
+            "isEnabled" => &mut self.is_enabled,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["customExtensionId", "isEnabled"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("customExtensionId", &self.custom_extension_id);
         w.field("isEnabled", &self.is_enabled);
     }
@@ -2066,17 +2324,28 @@ impl ::graph_model::rt::Struct for ClaimValidation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ClaimValidation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ClaimValidation {
     const TYPE_NAME: &'static str = "microsoft.graph.claimValidation";
 }
 impl ::graph_model::rt::serde::Serialize for ClaimValidation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ClaimValidation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.clientCertificateAuthentication`.
@@ -2089,22 +2358,20 @@ pub struct ClientCertificateAuthentication {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ClientCertificateAuthentication {
-    const TYPE_NAME: &'static str = "microsoft.graph.clientCertificateAuthentication";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "certificateList" => ::graph_model::rt::field(map, &mut self.certificate_list, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.clientCertificateAuthentication"
     }
-    const FIELDS: &'static [&'static str] = &["certificateList"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "certificateList" => &mut self.certificate_list,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["certificateList"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("certificateList", &self.certificate_list);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -2114,17 +2381,28 @@ impl ::graph_model::rt::Struct for ClientCertificateAuthentication {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ClientCertificateAuthentication {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ClientCertificateAuthentication {
     const TYPE_NAME: &'static str = "microsoft.graph.clientCertificateAuthentication";
 }
 impl ::graph_model::rt::serde::Serialize for ClientCertificateAuthentication {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ClientCertificateAuthentication {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.cloudFlareRuleModel`.
@@ -2141,24 +2419,22 @@ pub struct CloudFlareRuleModel {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudFlareRuleModel {
-    const TYPE_NAME: &'static str = "microsoft.graph.cloudFlareRuleModel";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "action" => ::graph_model::rt::field(map, &mut self.action, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "ruleId" => ::graph_model::rt::field(map, &mut self.rule_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.cloudFlareRuleModel"
     }
-    const FIELDS: &'static [&'static str] = &["action", "name", "ruleId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "action" => &mut self.action,
+            "name" => &mut self.name,
+            "ruleId" => &mut self.rule_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["action", "name", "ruleId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("action", &self.action);
         w.field("name", &self.name);
         w.field("ruleId", &self.rule_id);
@@ -2170,17 +2446,28 @@ impl ::graph_model::rt::Struct for CloudFlareRuleModel {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CloudFlareRuleModel {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CloudFlareRuleModel {
     const TYPE_NAME: &'static str = "microsoft.graph.cloudFlareRuleModel";
 }
 impl ::graph_model::rt::serde::Serialize for CloudFlareRuleModel {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudFlareRuleModel {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.cloudFlareRulesetModel`.
@@ -2197,24 +2484,22 @@ pub struct CloudFlareRulesetModel {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudFlareRulesetModel {
-    const TYPE_NAME: &'static str = "microsoft.graph.cloudFlareRulesetModel";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "phaseName" => ::graph_model::rt::field(map, &mut self.phase_name, key),
-            "rulesetId" => ::graph_model::rt::field(map, &mut self.ruleset_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.cloudFlareRulesetModel"
     }
-    const FIELDS: &'static [&'static str] = &["name", "phaseName", "rulesetId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "name" => &mut self.name,
+            "phaseName" => &mut self.phase_name,
+            "rulesetId" => &mut self.ruleset_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["name", "phaseName", "rulesetId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("name", &self.name);
         w.field("phaseName", &self.phase_name);
         w.field("rulesetId", &self.ruleset_id);
@@ -2226,17 +2511,28 @@ impl ::graph_model::rt::Struct for CloudFlareRulesetModel {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CloudFlareRulesetModel {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CloudFlareRulesetModel {
     const TYPE_NAME: &'static str = "microsoft.graph.cloudFlareRulesetModel";
 }
 impl ::graph_model::rt::serde::Serialize for CloudFlareRulesetModel {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudFlareRulesetModel {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.cloudFlareVerifiedDetailsModel`.
@@ -2255,34 +2551,28 @@ pub struct CloudFlareVerifiedDetailsModel {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudFlareVerifiedDetailsModel {
-    const TYPE_NAME: &'static str = "microsoft.graph.cloudFlareVerifiedDetailsModel";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "dnsConfiguration" => ::graph_model::rt::field(map, &mut self.dns_configuration, key),
-            "enabledCustomRules" => {
-                ::graph_model::rt::field(map, &mut self.enabled_custom_rules, key)
-            }
-            "enabledRecommendedRulesets" => {
-                ::graph_model::rt::field(map, &mut self.enabled_recommended_rulesets, key)
-            }
-            "zoneId" => ::graph_model::rt::field(map, &mut self.zone_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.cloudFlareVerifiedDetailsModel"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "dnsConfiguration",
-        "enabledCustomRules",
-        "enabledRecommendedRulesets",
-        "zoneId",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "dnsConfiguration" => &mut self.dns_configuration,
+            "enabledCustomRules" => &mut self.enabled_custom_rules,
+            "enabledRecommendedRulesets" => &mut self.enabled_recommended_rulesets,
+            "zoneId" => &mut self.zone_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "dnsConfiguration",
+            "enabledCustomRules",
+            "enabledRecommendedRulesets",
+            "zoneId",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("dnsConfiguration", &self.dns_configuration);
         w.field("enabledCustomRules", &self.enabled_custom_rules);
         w.field(
@@ -2298,17 +2588,28 @@ impl ::graph_model::rt::Struct for CloudFlareVerifiedDetailsModel {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CloudFlareVerifiedDetailsModel {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CloudFlareVerifiedDetailsModel {
     const TYPE_NAME: &'static str = "microsoft.graph.cloudFlareVerifiedDetailsModel";
 }
 impl ::graph_model::rt::serde::Serialize for CloudFlareVerifiedDetailsModel {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudFlareVerifiedDetailsModel {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.cloudFlareWebApplicationFirewallProvider`.
@@ -2327,25 +2628,23 @@ pub struct CloudFlareWebApplicationFirewallProvider {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudFlareWebApplicationFirewallProvider {
-    const TYPE_NAME: &'static str = "microsoft.graph.cloudFlareWebApplicationFirewallProvider";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "apiToken" => ::graph_model::rt::field(map, &mut self.api_token, key),
-            "zoneId" => ::graph_model::rt::field(map, &mut self.zone_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.cloudFlareWebApplicationFirewallProvider"
     }
-    const FIELDS: &'static [&'static str] = &["id", "displayName", "apiToken", "zoneId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            "apiToken" => &mut self.api_token,
+            "zoneId" => &mut self.zone_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "displayName", "apiToken", "zoneId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
         w.field("apiToken", &self.api_token);
@@ -2358,17 +2657,28 @@ impl ::graph_model::rt::Struct for CloudFlareWebApplicationFirewallProvider {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CloudFlareWebApplicationFirewallProvider {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CloudFlareWebApplicationFirewallProvider {
     const TYPE_NAME: &'static str = "microsoft.graph.cloudFlareWebApplicationFirewallProvider";
 }
 impl ::graph_model::rt::serde::Serialize for CloudFlareWebApplicationFirewallProvider {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudFlareWebApplicationFirewallProvider {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.conditionalAccessPolicyDetail`.
@@ -2385,24 +2695,22 @@ pub struct ConditionalAccessPolicyDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConditionalAccessPolicyDetail {
-    const TYPE_NAME: &'static str = "microsoft.graph.conditionalAccessPolicyDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "conditions" => ::graph_model::rt::field(map, &mut self.conditions, key),
-            "grantControls" => ::graph_model::rt::field(map, &mut self.grant_controls, key),
-            "sessionControls" => ::graph_model::rt::field(map, &mut self.session_controls, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.conditionalAccessPolicyDetail"
     }
-    const FIELDS: &'static [&'static str] = &["conditions", "grantControls", "sessionControls"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "conditions" => &mut self.conditions,
+            "grantControls" => &mut self.grant_controls,
+            "sessionControls" => &mut self.session_controls,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["conditions", "grantControls", "sessionControls"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("conditions", &self.conditions);
         w.field("grantControls", &self.grant_controls);
         w.field("sessionControls", &self.session_controls);
@@ -2414,17 +2722,28 @@ impl ::graph_model::rt::Struct for ConditionalAccessPolicyDetail {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ConditionalAccessPolicyDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ConditionalAccessPolicyDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.conditionalAccessPolicyDetail";
 }
 impl ::graph_model::rt::serde::Serialize for ConditionalAccessPolicyDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConditionalAccessPolicyDetail {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.conditionalAccessRoot`.
@@ -2450,42 +2769,36 @@ pub struct ConditionalAccessRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConditionalAccessRoot {
-    const TYPE_NAME: &'static str = "microsoft.graph.conditionalAccessRoot";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "authenticationContextClassReferences" => ::graph_model::rt::field(
-                map,
-                &mut self.authentication_context_class_references,
-                key,
-            ),
-            "authenticationStrength" => {
-                ::graph_model::rt::field(map, &mut self.authentication_strength, key)
-            }
-            "deletedItems" => ::graph_model::rt::field(map, &mut self.deleted_items, key),
-            "namedLocations" => ::graph_model::rt::field(map, &mut self.named_locations, key),
-            "policies" => ::graph_model::rt::field(map, &mut self.policies, key),
-            "templates" => ::graph_model::rt::field(map, &mut self.templates, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.conditionalAccessRoot"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "authenticationContextClassReferences",
-        "authenticationStrength",
-        "deletedItems",
-        "namedLocations",
-        "policies",
-        "templates",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "authenticationContextClassReferences" => {
+                &mut self.authentication_context_class_references
+            }
+            "authenticationStrength" => &mut self.authentication_strength,
+            "deletedItems" => &mut self.deleted_items,
+            "namedLocations" => &mut self.named_locations,
+            "policies" => &mut self.policies,
+            "templates" => &mut self.templates,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "authenticationContextClassReferences",
+            "authenticationStrength",
+            "deletedItems",
+            "namedLocations",
+            "policies",
+            "templates",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "authenticationContextClassReferences",
@@ -2504,17 +2817,28 @@ impl ::graph_model::rt::Struct for ConditionalAccessRoot {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ConditionalAccessRoot {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ConditionalAccessRoot {
     const TYPE_NAME: &'static str = "microsoft.graph.conditionalAccessRoot";
 }
 impl ::graph_model::rt::serde::Serialize for ConditionalAccessRoot {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConditionalAccessRoot {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.conditionalAccessTemplate`.
@@ -2535,26 +2859,24 @@ pub struct ConditionalAccessTemplate {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConditionalAccessTemplate {
-    const TYPE_NAME: &'static str = "microsoft.graph.conditionalAccessTemplate";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "details" => ::graph_model::rt::field(map, &mut self.details, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "scenarios" => ::graph_model::rt::field(map, &mut self.scenarios, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.conditionalAccessTemplate"
     }
-    const FIELDS: &'static [&'static str] = &["id", "description", "details", "name", "scenarios"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "description" => &mut self.description,
+            "details" => &mut self.details,
+            "name" => &mut self.name,
+            "scenarios" => &mut self.scenarios,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "description", "details", "name", "scenarios"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("description", &self.description);
         w.field("details", &self.details);
@@ -2568,17 +2890,28 @@ impl ::graph_model::rt::Struct for ConditionalAccessTemplate {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ConditionalAccessTemplate {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ConditionalAccessTemplate {
     const TYPE_NAME: &'static str = "microsoft.graph.conditionalAccessTemplate";
 }
 impl ::graph_model::rt::serde::Serialize for ConditionalAccessTemplate {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConditionalAccessTemplate {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.countryLookupMethodType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -2629,6 +2962,17 @@ impl ::graph_model::rt::WireEnum for CountryLookupMethodType {
         }
     }
 }
+impl ::graph_model::rt::Value for CountryLookupMethodType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for CountryLookupMethodType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2663,44 +3007,36 @@ pub struct CountryNamedLocation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CountryNamedLocation {
-    const TYPE_NAME: &'static str = "microsoft.graph.countryNamedLocation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "deletedDateTime" => ::graph_model::rt::field(map, &mut self.deleted_date_time, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "modifiedDateTime" => ::graph_model::rt::field(map, &mut self.modified_date_time, key),
-            "countriesAndRegions" => {
-                ::graph_model::rt::field(map, &mut self.countries_and_regions, key)
-            }
-            "countryLookupMethod" => {
-                ::graph_model::rt::field(map, &mut self.country_lookup_method, key)
-            }
-            "includeUnknownCountriesAndRegions" => {
-                ::graph_model::rt::field(map, &mut self.include_unknown_countries_and_regions, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.countryNamedLocation"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "deletedDateTime",
-        "createdDateTime",
-        "displayName",
-        "id",
-        "modifiedDateTime",
-        "countriesAndRegions",
-        "countryLookupMethod",
-        "includeUnknownCountriesAndRegions",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "deletedDateTime" => &mut self.deleted_date_time,
+            "createdDateTime" => &mut self.created_date_time,
+            "displayName" => &mut self.display_name,
+            "id" => &mut self.id,
+            "modifiedDateTime" => &mut self.modified_date_time,
+            "countriesAndRegions" => &mut self.countries_and_regions,
+            "countryLookupMethod" => &mut self.country_lookup_method,
+            "includeUnknownCountriesAndRegions" => &mut self.include_unknown_countries_and_regions,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "deletedDateTime",
+            "createdDateTime",
+            "displayName",
+            "id",
+            "modifiedDateTime",
+            "countriesAndRegions",
+            "countryLookupMethod",
+            "includeUnknownCountriesAndRegions",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("deletedDateTime", &self.deleted_date_time);
         w.field("createdDateTime", &self.created_date_time);
         w.field("displayName", &self.display_name);
@@ -2720,17 +3056,28 @@ impl ::graph_model::rt::Struct for CountryNamedLocation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CountryNamedLocation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CountryNamedLocation {
     const TYPE_NAME: &'static str = "microsoft.graph.countryNamedLocation";
 }
 impl ::graph_model::rt::serde::Serialize for CountryNamedLocation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CountryNamedLocation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.customExtensionOverwriteConfiguration`.
@@ -2745,25 +3092,21 @@ pub struct CustomExtensionOverwriteConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomExtensionOverwriteConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.customExtensionOverwriteConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "behaviorOnError" => ::graph_model::rt::field(map, &mut self.behavior_on_error, key),
-            "clientConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.client_configuration, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.customExtensionOverwriteConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &["behaviorOnError", "clientConfiguration"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "behaviorOnError" => &mut self.behavior_on_error,
+            "clientConfiguration" => &mut self.client_configuration,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["behaviorOnError", "clientConfiguration"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("behaviorOnError", &self.behavior_on_error);
         w.field("clientConfiguration", &self.client_configuration);
     }
@@ -2774,17 +3117,28 @@ impl ::graph_model::rt::Struct for CustomExtensionOverwriteConfiguration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CustomExtensionOverwriteConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CustomExtensionOverwriteConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.customExtensionOverwriteConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for CustomExtensionOverwriteConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomExtensionOverwriteConfiguration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.externalUsersSelfServiceSignUpEventsFlow`.
@@ -2819,54 +3173,40 @@ pub struct ExternalUsersSelfServiceSignUpEventsFlow {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExternalUsersSelfServiceSignUpEventsFlow {
-    const TYPE_NAME: &'static str = "microsoft.graph.externalUsersSelfServiceSignUpEventsFlow";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "conditions" => ::graph_model::rt::field(map, &mut self.conditions, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "onAttributeCollection" => {
-                ::graph_model::rt::field(map, &mut self.on_attribute_collection, key)
-            }
-            "onAttributeCollectionStart" => {
-                ::graph_model::rt::field(map, &mut self.on_attribute_collection_start, key)
-            }
-            "onAttributeCollectionSubmit" => {
-                ::graph_model::rt::field(map, &mut self.on_attribute_collection_submit, key)
-            }
-            "onAuthenticationMethodLoadStart" => {
-                ::graph_model::rt::field(map, &mut self.on_authentication_method_load_start, key)
-            }
-            "onInteractiveAuthFlowStart" => {
-                ::graph_model::rt::field(map, &mut self.on_interactive_auth_flow_start, key)
-            }
-            "onUserCreateStart" => {
-                ::graph_model::rt::field(map, &mut self.on_user_create_start, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.externalUsersSelfServiceSignUpEventsFlow"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "conditions",
-        "description",
-        "displayName",
-        "onAttributeCollection",
-        "onAttributeCollectionStart",
-        "onAttributeCollectionSubmit",
-        "onAuthenticationMethodLoadStart",
-        "onInteractiveAuthFlowStart",
-        "onUserCreateStart",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "conditions" => &mut self.conditions,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "onAttributeCollection" => &mut self.on_attribute_collection,
+            "onAttributeCollectionStart" => &mut self.on_attribute_collection_start,
+            "onAttributeCollectionSubmit" => &mut self.on_attribute_collection_submit,
+            "onAuthenticationMethodLoadStart" => &mut self.on_authentication_method_load_start,
+            "onInteractiveAuthFlowStart" => &mut self.on_interactive_auth_flow_start,
+            "onUserCreateStart" => &mut self.on_user_create_start,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "conditions",
+            "description",
+            "displayName",
+            "onAttributeCollection",
+            "onAttributeCollectionStart",
+            "onAttributeCollectionSubmit",
+            "onAuthenticationMethodLoadStart",
+            "onInteractiveAuthFlowStart",
+            "onUserCreateStart",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("conditions", &self.conditions);
         w.field("description", &self.description);
@@ -2897,17 +3237,28 @@ impl ::graph_model::rt::Struct for ExternalUsersSelfServiceSignUpEventsFlow {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ExternalUsersSelfServiceSignUpEventsFlow {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ExternalUsersSelfServiceSignUpEventsFlow {
     const TYPE_NAME: &'static str = "microsoft.graph.externalUsersSelfServiceSignUpEventsFlow";
 }
 impl ::graph_model::rt::serde::Serialize for ExternalUsersSelfServiceSignUpEventsFlow {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExternalUsersSelfServiceSignUpEventsFlow {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.faceCheckConfiguration`.
@@ -2922,25 +3273,21 @@ pub struct FaceCheckConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FaceCheckConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.faceCheckConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "isEnabled" => ::graph_model::rt::field(map, &mut self.is_enabled, key),
-            "sourcePhotoClaimName" => {
-                ::graph_model::rt::field(map, &mut self.source_photo_claim_name, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.faceCheckConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &["isEnabled", "sourcePhotoClaimName"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "isEnabled" => &mut self.is_enabled,
+            "sourcePhotoClaimName" => &mut self.source_photo_claim_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["isEnabled", "sourcePhotoClaimName"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("isEnabled", &self.is_enabled);
         w.field("sourcePhotoClaimName", &self.source_photo_claim_name);
     }
@@ -2951,17 +3298,28 @@ impl ::graph_model::rt::Struct for FaceCheckConfiguration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for FaceCheckConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for FaceCheckConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.faceCheckConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for FaceCheckConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FaceCheckConfiguration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.fraudProtectionConfiguration` (abstract).
@@ -2973,20 +3331,17 @@ pub struct FraudProtectionConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FraudProtectionConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.fraudProtectionConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.fraudProtectionConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -2996,17 +3351,28 @@ impl ::graph_model::rt::Struct for FraudProtectionConfiguration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for FraudProtectionConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for FraudProtectionConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.fraudProtectionConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for FraudProtectionConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FraudProtectionConfiguration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.fraudProtectionConfiguration` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -3034,36 +3400,61 @@ impl Default for FraudProtectionConfigurationAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for FraudProtectionConfigurationAny {
-    type Base = super::FraudProtectionConfiguration;
-    const BASE: &'static str = "microsoft.graph.fraudProtectionConfiguration";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.fraudProtectionConfiguration"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.fraudProtectionConfiguration" => Self::Base(Default::default()),
             "microsoft.graph.fraudProtectionProviderConfiguration" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::FraudProtectionProviderConfiguration)
+                Self::FraudProtectionProviderConfiguration(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::FraudProtectionProviderConfiguration(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::FraudProtectionConfiguration) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::FraudProtectionProviderConfiguration(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.fraudProtectionProviderConfiguration",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for FraudProtectionConfigurationAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for FraudProtectionConfigurationAny {
@@ -3071,20 +3462,12 @@ impl ::graph_model::rt::GraphType for FraudProtectionConfigurationAny {
 }
 impl ::graph_model::rt::serde::Serialize for FraudProtectionConfigurationAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::FraudProtectionProviderConfiguration(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.fraudProtectionProviderConfiguration"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FraudProtectionConfigurationAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.fraudProtectionProvider` (abstract).
@@ -3100,23 +3483,21 @@ pub struct FraudProtectionProvider {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FraudProtectionProvider {
-    const TYPE_NAME: &'static str = "microsoft.graph.fraudProtectionProvider";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.fraudProtectionProvider"
     }
-    const FIELDS: &'static [&'static str] = &["id", "displayName"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "displayName"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
     }
@@ -3127,17 +3508,28 @@ impl ::graph_model::rt::Struct for FraudProtectionProvider {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for FraudProtectionProvider {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for FraudProtectionProvider {
     const TYPE_NAME: &'static str = "microsoft.graph.fraudProtectionProvider";
 }
 impl ::graph_model::rt::serde::Serialize for FraudProtectionProvider {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FraudProtectionProvider {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.fraudProtectionProvider` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -3167,39 +3559,69 @@ impl Default for FraudProtectionProviderAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for FraudProtectionProviderAny {
-    type Base = super::FraudProtectionProvider;
-    const BASE: &'static str = "microsoft.graph.fraudProtectionProvider";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.fraudProtectionProvider"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.fraudProtectionProvider" => Self::Base(Default::default()),
             "microsoft.graph.arkoseFraudProtectionProvider" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ArkoseFraudProtectionProvider)
+                Self::ArkoseFraudProtectionProvider(Default::default())
             }
             "microsoft.graph.humanSecurityFraudProtectionProvider" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::HumanSecurityFraudProtectionProvider)
+                Self::HumanSecurityFraudProtectionProvider(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::ArkoseFraudProtectionProvider(v) => Some(v),
+            Self::HumanSecurityFraudProtectionProvider(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::FraudProtectionProvider) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::ArkoseFraudProtectionProvider(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.arkoseFraudProtectionProvider",
+                v,
+            ),
+            Self::HumanSecurityFraudProtectionProvider(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.humanSecurityFraudProtectionProvider",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for FraudProtectionProviderAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for FraudProtectionProviderAny {
@@ -3207,25 +3629,12 @@ impl ::graph_model::rt::GraphType for FraudProtectionProviderAny {
 }
 impl ::graph_model::rt::serde::Serialize for FraudProtectionProviderAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::ArkoseFraudProtectionProvider(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.arkoseFraudProtectionProvider"),
-                s,
-            ),
-            Self::HumanSecurityFraudProtectionProvider(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.humanSecurityFraudProtectionProvider"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FraudProtectionProviderAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.fraudProtectionProviderConfiguration`.
@@ -3239,24 +3648,20 @@ pub struct FraudProtectionProviderConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FraudProtectionProviderConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.fraudProtectionProviderConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "fraudProtectionProvider" => {
-                ::graph_model::rt::field(map, &mut self.fraud_protection_provider, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.fraudProtectionProviderConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &["fraudProtectionProvider"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "fraudProtectionProvider" => &mut self.fraud_protection_provider,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["fraudProtectionProvider"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("fraudProtectionProvider", &self.fraud_protection_provider);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -3266,17 +3671,28 @@ impl ::graph_model::rt::Struct for FraudProtectionProviderConfiguration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for FraudProtectionProviderConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for FraudProtectionProviderConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.fraudProtectionProviderConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for FraudProtectionProviderConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FraudProtectionProviderConfiguration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.genericError`.
@@ -3291,23 +3707,21 @@ pub struct GenericError {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for GenericError {
-    const TYPE_NAME: &'static str = "microsoft.graph.genericError";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "code" => ::graph_model::rt::field(map, &mut self.code, key),
-            "message" => ::graph_model::rt::field(map, &mut self.message, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.genericError"
     }
-    const FIELDS: &'static [&'static str] = &["code", "message"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "code" => &mut self.code,
+            "message" => &mut self.message,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["code", "message"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("code", &self.code);
         w.field("message", &self.message);
     }
@@ -3318,17 +3732,28 @@ impl ::graph_model::rt::Struct for GenericError {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for GenericError {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for GenericError {
     const TYPE_NAME: &'static str = "microsoft.graph.genericError";
 }
 impl ::graph_model::rt::serde::Serialize for GenericError {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for GenericError {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.humanSecurityFraudProtectionProvider`.
@@ -3347,25 +3772,23 @@ pub struct HumanSecurityFraudProtectionProvider {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for HumanSecurityFraudProtectionProvider {
-    const TYPE_NAME: &'static str = "microsoft.graph.humanSecurityFraudProtectionProvider";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "appId" => ::graph_model::rt::field(map, &mut self.app_id, key),
-            "serverToken" => ::graph_model::rt::field(map, &mut self.server_token, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.humanSecurityFraudProtectionProvider"
     }
-    const FIELDS: &'static [&'static str] = &["id", "displayName", "appId", "serverToken"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            "appId" => &mut self.app_id,
+            "serverToken" => &mut self.server_token,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "displayName", "appId", "serverToken"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
         w.field("appId", &self.app_id);
@@ -3378,17 +3801,28 @@ impl ::graph_model::rt::Struct for HumanSecurityFraudProtectionProvider {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for HumanSecurityFraudProtectionProvider {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for HumanSecurityFraudProtectionProvider {
     const TYPE_NAME: &'static str = "microsoft.graph.humanSecurityFraudProtectionProvider";
 }
 impl ::graph_model::rt::serde::Serialize for HumanSecurityFraudProtectionProvider {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HumanSecurityFraudProtectionProvider {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityApiConnector`.
@@ -3408,32 +3842,28 @@ pub struct IdentityApiConnector {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IdentityApiConnector {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityApiConnector";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "authenticationConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.authentication_configuration, key)
-            }
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "targetUrl" => ::graph_model::rt::field(map, &mut self.target_url, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityApiConnector"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "authenticationConfiguration",
-        "displayName",
-        "targetUrl",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "authenticationConfiguration" => &mut self.authentication_configuration,
+            "displayName" => &mut self.display_name,
+            "targetUrl" => &mut self.target_url,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "authenticationConfiguration",
+            "displayName",
+            "targetUrl",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "authenticationConfiguration",
@@ -3449,17 +3879,28 @@ impl ::graph_model::rt::Struct for IdentityApiConnector {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for IdentityApiConnector {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for IdentityApiConnector {
     const TYPE_NAME: &'static str = "microsoft.graph.identityApiConnector";
 }
 impl ::graph_model::rt::serde::Serialize for IdentityApiConnector {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentityApiConnector {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityBuiltInUserFlowAttribute`.
@@ -3480,34 +3921,30 @@ pub struct IdentityBuiltInUserFlowAttribute {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IdentityBuiltInUserFlowAttribute {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityBuiltInUserFlowAttribute";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "dataType" => ::graph_model::rt::field(map, &mut self.data_type, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "userFlowAttributeType" => {
-                ::graph_model::rt::field(map, &mut self.user_flow_attribute_type, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityBuiltInUserFlowAttribute"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "dataType",
-        "description",
-        "displayName",
-        "userFlowAttributeType",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "dataType" => &mut self.data_type,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "userFlowAttributeType" => &mut self.user_flow_attribute_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "dataType",
+            "description",
+            "displayName",
+            "userFlowAttributeType",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("dataType", &self.data_type);
         w.field("description", &self.description);
@@ -3521,17 +3958,28 @@ impl ::graph_model::rt::Struct for IdentityBuiltInUserFlowAttribute {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for IdentityBuiltInUserFlowAttribute {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for IdentityBuiltInUserFlowAttribute {
     const TYPE_NAME: &'static str = "microsoft.graph.identityBuiltInUserFlowAttribute";
 }
 impl ::graph_model::rt::serde::Serialize for IdentityBuiltInUserFlowAttribute {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentityBuiltInUserFlowAttribute {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityContainer`.
@@ -3567,52 +4015,42 @@ pub struct IdentityContainer {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IdentityContainer {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityContainer";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "apiConnectors" => ::graph_model::rt::field(map, &mut self.api_connectors, key),
-            "authenticationEventListeners" => {
-                ::graph_model::rt::field(map, &mut self.authentication_event_listeners, key)
-            }
-            "authenticationEventsFlows" => {
-                ::graph_model::rt::field(map, &mut self.authentication_events_flows, key)
-            }
-            "b2xUserFlows" => ::graph_model::rt::field(map, &mut self.b2x_user_flows, key),
-            "conditionalAccess" => ::graph_model::rt::field(map, &mut self.conditional_access, key),
-            "customAuthenticationExtensions" => {
-                ::graph_model::rt::field(map, &mut self.custom_authentication_extensions, key)
-            }
-            "identityProviders" => ::graph_model::rt::field(map, &mut self.identity_providers, key),
-            "riskPrevention" => ::graph_model::rt::field(map, &mut self.risk_prevention, key),
-            "userFlowAttributes" => {
-                ::graph_model::rt::field(map, &mut self.user_flow_attributes, key)
-            }
-            "verifiedId" => ::graph_model::rt::field(map, &mut self.verified_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityContainer"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "apiConnectors",
-        "authenticationEventListeners",
-        "authenticationEventsFlows",
-        "b2xUserFlows",
-        "conditionalAccess",
-        "customAuthenticationExtensions",
-        "identityProviders",
-        "riskPrevention",
-        "userFlowAttributes",
-        "verifiedId",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "apiConnectors" => &mut self.api_connectors,
+            "authenticationEventListeners" => &mut self.authentication_event_listeners,
+            "authenticationEventsFlows" => &mut self.authentication_events_flows,
+            "b2xUserFlows" => &mut self.b2x_user_flows,
+            "conditionalAccess" => &mut self.conditional_access,
+            "customAuthenticationExtensions" => &mut self.custom_authentication_extensions,
+            "identityProviders" => &mut self.identity_providers,
+            "riskPrevention" => &mut self.risk_prevention,
+            "userFlowAttributes" => &mut self.user_flow_attributes,
+            "verifiedId" => &mut self.verified_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "apiConnectors",
+            "authenticationEventListeners",
+            "authenticationEventsFlows",
+            "b2xUserFlows",
+            "conditionalAccess",
+            "customAuthenticationExtensions",
+            "identityProviders",
+            "riskPrevention",
+            "userFlowAttributes",
+            "verifiedId",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("apiConnectors", &self.api_connectors);
         w.field(
@@ -3641,17 +4079,28 @@ impl ::graph_model::rt::Struct for IdentityContainer {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for IdentityContainer {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for IdentityContainer {
     const TYPE_NAME: &'static str = "microsoft.graph.identityContainer";
 }
 impl ::graph_model::rt::serde::Serialize for IdentityContainer {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentityContainer {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityCustomUserFlowAttribute`.
@@ -3672,34 +4121,30 @@ pub struct IdentityCustomUserFlowAttribute {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IdentityCustomUserFlowAttribute {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityCustomUserFlowAttribute";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "dataType" => ::graph_model::rt::field(map, &mut self.data_type, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "userFlowAttributeType" => {
-                ::graph_model::rt::field(map, &mut self.user_flow_attribute_type, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityCustomUserFlowAttribute"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "dataType",
-        "description",
-        "displayName",
-        "userFlowAttributeType",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "dataType" => &mut self.data_type,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "userFlowAttributeType" => &mut self.user_flow_attribute_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "dataType",
+            "description",
+            "displayName",
+            "userFlowAttributeType",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("dataType", &self.data_type);
         w.field("description", &self.description);
@@ -3713,17 +4158,28 @@ impl ::graph_model::rt::Struct for IdentityCustomUserFlowAttribute {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for IdentityCustomUserFlowAttribute {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for IdentityCustomUserFlowAttribute {
     const TYPE_NAME: &'static str = "microsoft.graph.identityCustomUserFlowAttribute";
 }
 impl ::graph_model::rt::serde::Serialize for IdentityCustomUserFlowAttribute {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentityCustomUserFlowAttribute {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityUserFlowAttribute`.
@@ -3744,34 +4200,30 @@ pub struct IdentityUserFlowAttribute {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IdentityUserFlowAttribute {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityUserFlowAttribute";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "dataType" => ::graph_model::rt::field(map, &mut self.data_type, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "userFlowAttributeType" => {
-                ::graph_model::rt::field(map, &mut self.user_flow_attribute_type, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityUserFlowAttribute"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "dataType",
-        "description",
-        "displayName",
-        "userFlowAttributeType",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "dataType" => &mut self.data_type,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "userFlowAttributeType" => &mut self.user_flow_attribute_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "dataType",
+            "description",
+            "displayName",
+            "userFlowAttributeType",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("dataType", &self.data_type);
         w.field("description", &self.description);
@@ -3785,17 +4237,28 @@ impl ::graph_model::rt::Struct for IdentityUserFlowAttribute {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for IdentityUserFlowAttribute {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for IdentityUserFlowAttribute {
     const TYPE_NAME: &'static str = "microsoft.graph.identityUserFlowAttribute";
 }
 impl ::graph_model::rt::serde::Serialize for IdentityUserFlowAttribute {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentityUserFlowAttribute {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.identityUserFlowAttribute` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -3825,39 +4288,69 @@ impl Default for IdentityUserFlowAttributeAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for IdentityUserFlowAttributeAny {
-    type Base = super::IdentityUserFlowAttribute;
-    const BASE: &'static str = "microsoft.graph.identityUserFlowAttribute";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.identityUserFlowAttribute"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.identityUserFlowAttribute" => Self::Base(Default::default()),
             "microsoft.graph.identityBuiltInUserFlowAttribute" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::IdentityBuiltInUserFlowAttribute)
+                Self::IdentityBuiltInUserFlowAttribute(Default::default())
             }
             "microsoft.graph.identityCustomUserFlowAttribute" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::IdentityCustomUserFlowAttribute)
+                Self::IdentityCustomUserFlowAttribute(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::IdentityBuiltInUserFlowAttribute(v) => Some(v),
+            Self::IdentityCustomUserFlowAttribute(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::IdentityUserFlowAttribute) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::IdentityBuiltInUserFlowAttribute(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.identityBuiltInUserFlowAttribute",
+                v,
+            ),
+            Self::IdentityCustomUserFlowAttribute(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.identityCustomUserFlowAttribute",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for IdentityUserFlowAttributeAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for IdentityUserFlowAttributeAny {
@@ -3865,25 +4358,12 @@ impl ::graph_model::rt::GraphType for IdentityUserFlowAttributeAny {
 }
 impl ::graph_model::rt::serde::Serialize for IdentityUserFlowAttributeAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::IdentityBuiltInUserFlowAttribute(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.identityBuiltInUserFlowAttribute"),
-                s,
-            ),
-            Self::IdentityCustomUserFlowAttribute(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.identityCustomUserFlowAttribute"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentityUserFlowAttributeAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityUserFlowAttributeAssignment`.
@@ -3909,40 +4389,34 @@ pub struct IdentityUserFlowAttributeAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IdentityUserFlowAttributeAssignment {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityUserFlowAttributeAssignment";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "isOptional" => ::graph_model::rt::field(map, &mut self.is_optional, key),
-            "requiresVerification" => {
-                ::graph_model::rt::field(map, &mut self.requires_verification, key)
-            }
-            "userAttributeValues" => {
-                ::graph_model::rt::field(map, &mut self.user_attribute_values, key)
-            }
-            "userInputType" => ::graph_model::rt::field(map, &mut self.user_input_type, key),
-            "userAttribute" => ::graph_model::rt::field(map, &mut self.user_attribute, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityUserFlowAttributeAssignment"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "displayName",
-        "isOptional",
-        "requiresVerification",
-        "userAttributeValues",
-        "userInputType",
-        "userAttribute",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            "isOptional" => &mut self.is_optional,
+            "requiresVerification" => &mut self.requires_verification,
+            "userAttributeValues" => &mut self.user_attribute_values,
+            "userInputType" => &mut self.user_input_type,
+            "userAttribute" => &mut self.user_attribute,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "displayName",
+            "isOptional",
+            "requiresVerification",
+            "userAttributeValues",
+            "userInputType",
+            "userAttribute",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
         w.field("isOptional", &self.is_optional);
@@ -3958,17 +4432,28 @@ impl ::graph_model::rt::Struct for IdentityUserFlowAttributeAssignment {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for IdentityUserFlowAttributeAssignment {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for IdentityUserFlowAttributeAssignment {
     const TYPE_NAME: &'static str = "microsoft.graph.identityUserFlowAttributeAssignment";
 }
 impl ::graph_model::rt::serde::Serialize for IdentityUserFlowAttributeAssignment {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentityUserFlowAttributeAssignment {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityUserFlowAttributeDataType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -4032,6 +4517,17 @@ impl ::graph_model::rt::WireEnum for IdentityUserFlowAttributeDataType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for IdentityUserFlowAttributeDataType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for IdentityUserFlowAttributeDataType {
@@ -4106,6 +4602,17 @@ impl ::graph_model::rt::WireEnum for IdentityUserFlowAttributeInputType {
         }
     }
 }
+impl ::graph_model::rt::Value for IdentityUserFlowAttributeInputType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for IdentityUserFlowAttributeInputType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -4165,6 +4672,17 @@ impl ::graph_model::rt::WireEnum for IdentityUserFlowAttributeType {
         }
     }
 }
+impl ::graph_model::rt::Value for IdentityUserFlowAttributeType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for IdentityUserFlowAttributeType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -4187,23 +4705,21 @@ pub struct IdentityVerifiedIdRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IdentityVerifiedIdRoot {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityVerifiedIdRoot";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "profiles" => ::graph_model::rt::field(map, &mut self.profiles, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityVerifiedIdRoot"
     }
-    const FIELDS: &'static [&'static str] = &["id", "profiles"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "profiles" => &mut self.profiles,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "profiles"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("profiles", &self.profiles);
     }
@@ -4214,17 +4730,28 @@ impl ::graph_model::rt::Struct for IdentityVerifiedIdRoot {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for IdentityVerifiedIdRoot {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for IdentityVerifiedIdRoot {
     const TYPE_NAME: &'static str = "microsoft.graph.identityVerifiedIdRoot";
 }
 impl ::graph_model::rt::serde::Serialize for IdentityVerifiedIdRoot {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentityVerifiedIdRoot {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.ipNamedLocation`.
@@ -4249,36 +4776,34 @@ pub struct IpNamedLocation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IpNamedLocation {
-    const TYPE_NAME: &'static str = "microsoft.graph.ipNamedLocation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "deletedDateTime" => ::graph_model::rt::field(map, &mut self.deleted_date_time, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "modifiedDateTime" => ::graph_model::rt::field(map, &mut self.modified_date_time, key),
-            "ipRanges" => ::graph_model::rt::field(map, &mut self.ip_ranges, key),
-            "isTrusted" => ::graph_model::rt::field(map, &mut self.is_trusted, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.ipNamedLocation"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "deletedDateTime",
-        "createdDateTime",
-        "displayName",
-        "id",
-        "modifiedDateTime",
-        "ipRanges",
-        "isTrusted",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "deletedDateTime" => &mut self.deleted_date_time,
+            "createdDateTime" => &mut self.created_date_time,
+            "displayName" => &mut self.display_name,
+            "id" => &mut self.id,
+            "modifiedDateTime" => &mut self.modified_date_time,
+            "ipRanges" => &mut self.ip_ranges,
+            "isTrusted" => &mut self.is_trusted,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "deletedDateTime",
+            "createdDateTime",
+            "displayName",
+            "id",
+            "modifiedDateTime",
+            "ipRanges",
+            "isTrusted",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("deletedDateTime", &self.deleted_date_time);
         w.field("createdDateTime", &self.created_date_time);
         w.field("displayName", &self.display_name);
@@ -4294,17 +4819,28 @@ impl ::graph_model::rt::Struct for IpNamedLocation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for IpNamedLocation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for IpNamedLocation {
     const TYPE_NAME: &'static str = "microsoft.graph.ipNamedLocation";
 }
 impl ::graph_model::rt::serde::Serialize for IpNamedLocation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IpNamedLocation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.matchConfidenceLevel`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -4351,6 +4887,17 @@ impl ::graph_model::rt::WireEnum for MatchConfidenceLevel {
         }
     }
 }
+impl ::graph_model::rt::Value for MatchConfidenceLevel {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for MatchConfidenceLevel {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -4379,32 +4926,30 @@ pub struct NamedLocation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for NamedLocation {
-    const TYPE_NAME: &'static str = "microsoft.graph.namedLocation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "deletedDateTime" => ::graph_model::rt::field(map, &mut self.deleted_date_time, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "modifiedDateTime" => ::graph_model::rt::field(map, &mut self.modified_date_time, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.namedLocation"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "deletedDateTime",
-        "createdDateTime",
-        "displayName",
-        "id",
-        "modifiedDateTime",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "deletedDateTime" => &mut self.deleted_date_time,
+            "createdDateTime" => &mut self.created_date_time,
+            "displayName" => &mut self.display_name,
+            "id" => &mut self.id,
+            "modifiedDateTime" => &mut self.modified_date_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "deletedDateTime",
+            "createdDateTime",
+            "displayName",
+            "id",
+            "modifiedDateTime",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("deletedDateTime", &self.deleted_date_time);
         w.field("createdDateTime", &self.created_date_time);
         w.field("displayName", &self.display_name);
@@ -4418,17 +4963,28 @@ impl ::graph_model::rt::Struct for NamedLocation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for NamedLocation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for NamedLocation {
     const TYPE_NAME: &'static str = "microsoft.graph.namedLocation";
 }
 impl ::graph_model::rt::serde::Serialize for NamedLocation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NamedLocation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.namedLocation` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -4458,38 +5014,65 @@ impl Default for NamedLocationAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for NamedLocationAny {
-    type Base = super::NamedLocation;
-    const BASE: &'static str = "microsoft.graph.namedLocation";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.namedLocation"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.namedLocation" => Self::Base(Default::default()),
             "microsoft.graph.countryNamedLocation" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::CountryNamedLocation)
+                Self::CountryNamedLocation(Default::default())
             }
-            "microsoft.graph.ipNamedLocation" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::IpNamedLocation)
-            }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            "microsoft.graph.ipNamedLocation" => Self::IpNamedLocation(Default::default()),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::CountryNamedLocation(v) => Some(v),
+            Self::IpNamedLocation(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::NamedLocation) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::CountryNamedLocation(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.countryNamedLocation", v)
+            }
+            Self::IpNamedLocation(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.ipNamedLocation", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for NamedLocationAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for NamedLocationAny {
@@ -4497,21 +5080,12 @@ impl ::graph_model::rt::GraphType for NamedLocationAny {
 }
 impl ::graph_model::rt::serde::Serialize for NamedLocationAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::CountryNamedLocation(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.countryNamedLocation"), s)
-            }
-            Self::IpNamedLocation(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.ipNamedLocation"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NamedLocationAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onAttributeCollectionExternalUsersSelfServiceSignUp`.
@@ -4528,26 +5102,21 @@ pub struct OnAttributeCollectionExternalUsersSelfServiceSignUp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnAttributeCollectionExternalUsersSelfServiceSignUp {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.onAttributeCollectionExternalUsersSelfServiceSignUp";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "attributeCollectionPage" => {
-                ::graph_model::rt::field(map, &mut self.attribute_collection_page, key)
-            }
-            "attributes" => ::graph_model::rt::field(map, &mut self.attributes, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onAttributeCollectionExternalUsersSelfServiceSignUp"
     }
-    const FIELDS: &'static [&'static str] = &["attributeCollectionPage", "attributes"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "attributeCollectionPage" => &mut self.attribute_collection_page,
+            "attributes" => &mut self.attributes,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["attributeCollectionPage", "attributes"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("attributeCollectionPage", &self.attribute_collection_page);
         w.field("attributes", &self.attributes);
     }
@@ -4558,20 +5127,31 @@ impl ::graph_model::rt::Struct for OnAttributeCollectionExternalUsersSelfService
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnAttributeCollectionExternalUsersSelfServiceSignUp {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnAttributeCollectionExternalUsersSelfServiceSignUp {
     const TYPE_NAME: &'static str =
         "microsoft.graph.onAttributeCollectionExternalUsersSelfServiceSignUp";
 }
 impl ::graph_model::rt::serde::Serialize for OnAttributeCollectionExternalUsersSelfServiceSignUp {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for OnAttributeCollectionExternalUsersSelfServiceSignUp
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onAttributeCollectionHandler` (abstract).
@@ -4583,20 +5163,17 @@ pub struct OnAttributeCollectionHandler {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnAttributeCollectionHandler {
-    const TYPE_NAME: &'static str = "microsoft.graph.onAttributeCollectionHandler";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onAttributeCollectionHandler"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -4606,17 +5183,28 @@ impl ::graph_model::rt::Struct for OnAttributeCollectionHandler {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnAttributeCollectionHandler {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnAttributeCollectionHandler {
     const TYPE_NAME: &'static str = "microsoft.graph.onAttributeCollectionHandler";
 }
 impl ::graph_model::rt::serde::Serialize for OnAttributeCollectionHandler {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnAttributeCollectionHandler {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.onAttributeCollectionHandler` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -4646,36 +5234,63 @@ impl Default for OnAttributeCollectionHandlerAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for OnAttributeCollectionHandlerAny {
-    type Base = super::OnAttributeCollectionHandler;
-    const BASE: &'static str = "microsoft.graph.onAttributeCollectionHandler";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.onAttributeCollectionHandler"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.onAttributeCollectionHandler" => Self::Base(Default::default()),
             "microsoft.graph.onAttributeCollectionExternalUsersSelfServiceSignUp" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::OnAttributeCollectionExternalUsersSelfServiceSignUp)
+                Self::OnAttributeCollectionExternalUsersSelfServiceSignUp(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::OnAttributeCollectionExternalUsersSelfServiceSignUp(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::OnAttributeCollectionHandler) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::OnAttributeCollectionExternalUsersSelfServiceSignUp(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.onAttributeCollectionExternalUsersSelfServiceSignUp",
+                    v,
+                )
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for OnAttributeCollectionHandlerAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for OnAttributeCollectionHandlerAny {
@@ -4683,22 +5298,12 @@ impl ::graph_model::rt::GraphType for OnAttributeCollectionHandlerAny {
 }
 impl ::graph_model::rt::serde::Serialize for OnAttributeCollectionHandlerAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::OnAttributeCollectionExternalUsersSelfServiceSignUp(v) => {
-                ::graph_model::rt::ser_typed(
-                    v,
-                    Some("#microsoft.graph.onAttributeCollectionExternalUsersSelfServiceSignUp"),
-                    s,
-                )
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnAttributeCollectionHandlerAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onAttributeCollectionListener`.
@@ -4719,34 +5324,30 @@ pub struct OnAttributeCollectionListener {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnAttributeCollectionListener {
-    const TYPE_NAME: &'static str = "microsoft.graph.onAttributeCollectionListener";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "authenticationEventsFlowId" => {
-                ::graph_model::rt::field(map, &mut self.authentication_events_flow_id, key)
-            }
-            "conditions" => ::graph_model::rt::field(map, &mut self.conditions, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "handler" => ::graph_model::rt::field(map, &mut self.handler, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onAttributeCollectionListener"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "authenticationEventsFlowId",
-        "conditions",
-        "displayName",
-        "handler",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "authenticationEventsFlowId" => &mut self.authentication_events_flow_id,
+            "conditions" => &mut self.conditions,
+            "displayName" => &mut self.display_name,
+            "handler" => &mut self.handler,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "authenticationEventsFlowId",
+            "conditions",
+            "displayName",
+            "handler",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "authenticationEventsFlowId",
@@ -4763,17 +5364,28 @@ impl ::graph_model::rt::Struct for OnAttributeCollectionListener {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnAttributeCollectionListener {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnAttributeCollectionListener {
     const TYPE_NAME: &'static str = "microsoft.graph.onAttributeCollectionListener";
 }
 impl ::graph_model::rt::serde::Serialize for OnAttributeCollectionListener {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnAttributeCollectionListener {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onAttributeCollectionStartCustomExtensionHandler`.
@@ -4789,24 +5401,21 @@ pub struct OnAttributeCollectionStartCustomExtensionHandler {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnAttributeCollectionStartCustomExtensionHandler {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.onAttributeCollectionStartCustomExtensionHandler";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "configuration" => ::graph_model::rt::field(map, &mut self.configuration, key),
-            "customExtension" => ::graph_model::rt::field(map, &mut self.custom_extension, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onAttributeCollectionStartCustomExtensionHandler"
     }
-    const FIELDS: &'static [&'static str] = &["configuration", "customExtension"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "configuration" => &mut self.configuration,
+            "customExtension" => &mut self.custom_extension,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["configuration", "customExtension"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("configuration", &self.configuration);
         w.field("customExtension", &self.custom_extension);
     }
@@ -4817,20 +5426,31 @@ impl ::graph_model::rt::Struct for OnAttributeCollectionStartCustomExtensionHand
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnAttributeCollectionStartCustomExtensionHandler {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnAttributeCollectionStartCustomExtensionHandler {
     const TYPE_NAME: &'static str =
         "microsoft.graph.onAttributeCollectionStartCustomExtensionHandler";
 }
 impl ::graph_model::rt::serde::Serialize for OnAttributeCollectionStartCustomExtensionHandler {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for OnAttributeCollectionStartCustomExtensionHandler
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onAttributeCollectionStartHandler` (abstract).
@@ -4842,20 +5462,17 @@ pub struct OnAttributeCollectionStartHandler {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnAttributeCollectionStartHandler {
-    const TYPE_NAME: &'static str = "microsoft.graph.onAttributeCollectionStartHandler";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onAttributeCollectionStartHandler"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -4865,17 +5482,28 @@ impl ::graph_model::rt::Struct for OnAttributeCollectionStartHandler {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnAttributeCollectionStartHandler {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnAttributeCollectionStartHandler {
     const TYPE_NAME: &'static str = "microsoft.graph.onAttributeCollectionStartHandler";
 }
 impl ::graph_model::rt::serde::Serialize for OnAttributeCollectionStartHandler {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnAttributeCollectionStartHandler {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.onAttributeCollectionStartHandler` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -4905,36 +5533,63 @@ impl Default for OnAttributeCollectionStartHandlerAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for OnAttributeCollectionStartHandlerAny {
-    type Base = super::OnAttributeCollectionStartHandler;
-    const BASE: &'static str = "microsoft.graph.onAttributeCollectionStartHandler";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.onAttributeCollectionStartHandler"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.onAttributeCollectionStartHandler" => Self::Base(Default::default()),
             "microsoft.graph.onAttributeCollectionStartCustomExtensionHandler" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::OnAttributeCollectionStartCustomExtensionHandler)
+                Self::OnAttributeCollectionStartCustomExtensionHandler(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::OnAttributeCollectionStartCustomExtensionHandler(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::OnAttributeCollectionStartHandler) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::OnAttributeCollectionStartCustomExtensionHandler(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.onAttributeCollectionStartCustomExtensionHandler",
+                    v,
+                )
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for OnAttributeCollectionStartHandlerAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for OnAttributeCollectionStartHandlerAny {
@@ -4942,22 +5597,12 @@ impl ::graph_model::rt::GraphType for OnAttributeCollectionStartHandlerAny {
 }
 impl ::graph_model::rt::serde::Serialize for OnAttributeCollectionStartHandlerAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::OnAttributeCollectionStartCustomExtensionHandler(v) => {
-                ::graph_model::rt::ser_typed(
-                    v,
-                    Some("#microsoft.graph.onAttributeCollectionStartCustomExtensionHandler"),
-                    s,
-                )
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnAttributeCollectionStartHandlerAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onAttributeCollectionStartListener`.
@@ -4978,34 +5623,30 @@ pub struct OnAttributeCollectionStartListener {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnAttributeCollectionStartListener {
-    const TYPE_NAME: &'static str = "microsoft.graph.onAttributeCollectionStartListener";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "authenticationEventsFlowId" => {
-                ::graph_model::rt::field(map, &mut self.authentication_events_flow_id, key)
-            }
-            "conditions" => ::graph_model::rt::field(map, &mut self.conditions, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "handler" => ::graph_model::rt::field(map, &mut self.handler, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onAttributeCollectionStartListener"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "authenticationEventsFlowId",
-        "conditions",
-        "displayName",
-        "handler",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "authenticationEventsFlowId" => &mut self.authentication_events_flow_id,
+            "conditions" => &mut self.conditions,
+            "displayName" => &mut self.display_name,
+            "handler" => &mut self.handler,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "authenticationEventsFlowId",
+            "conditions",
+            "displayName",
+            "handler",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "authenticationEventsFlowId",
@@ -5022,17 +5663,28 @@ impl ::graph_model::rt::Struct for OnAttributeCollectionStartListener {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnAttributeCollectionStartListener {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnAttributeCollectionStartListener {
     const TYPE_NAME: &'static str = "microsoft.graph.onAttributeCollectionStartListener";
 }
 impl ::graph_model::rt::serde::Serialize for OnAttributeCollectionStartListener {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnAttributeCollectionStartListener {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onAttributeCollectionSubmitCustomExtensionHandler`.
@@ -5048,24 +5700,21 @@ pub struct OnAttributeCollectionSubmitCustomExtensionHandler {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnAttributeCollectionSubmitCustomExtensionHandler {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.onAttributeCollectionSubmitCustomExtensionHandler";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "configuration" => ::graph_model::rt::field(map, &mut self.configuration, key),
-            "customExtension" => ::graph_model::rt::field(map, &mut self.custom_extension, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onAttributeCollectionSubmitCustomExtensionHandler"
     }
-    const FIELDS: &'static [&'static str] = &["configuration", "customExtension"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "configuration" => &mut self.configuration,
+            "customExtension" => &mut self.custom_extension,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["configuration", "customExtension"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("configuration", &self.configuration);
         w.field("customExtension", &self.custom_extension);
     }
@@ -5076,20 +5725,31 @@ impl ::graph_model::rt::Struct for OnAttributeCollectionSubmitCustomExtensionHan
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnAttributeCollectionSubmitCustomExtensionHandler {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnAttributeCollectionSubmitCustomExtensionHandler {
     const TYPE_NAME: &'static str =
         "microsoft.graph.onAttributeCollectionSubmitCustomExtensionHandler";
 }
 impl ::graph_model::rt::serde::Serialize for OnAttributeCollectionSubmitCustomExtensionHandler {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for OnAttributeCollectionSubmitCustomExtensionHandler
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onAttributeCollectionSubmitHandler` (abstract).
@@ -5101,20 +5761,17 @@ pub struct OnAttributeCollectionSubmitHandler {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnAttributeCollectionSubmitHandler {
-    const TYPE_NAME: &'static str = "microsoft.graph.onAttributeCollectionSubmitHandler";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onAttributeCollectionSubmitHandler"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -5124,17 +5781,28 @@ impl ::graph_model::rt::Struct for OnAttributeCollectionSubmitHandler {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnAttributeCollectionSubmitHandler {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnAttributeCollectionSubmitHandler {
     const TYPE_NAME: &'static str = "microsoft.graph.onAttributeCollectionSubmitHandler";
 }
 impl ::graph_model::rt::serde::Serialize for OnAttributeCollectionSubmitHandler {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnAttributeCollectionSubmitHandler {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.onAttributeCollectionSubmitHandler` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -5164,36 +5832,63 @@ impl Default for OnAttributeCollectionSubmitHandlerAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for OnAttributeCollectionSubmitHandlerAny {
-    type Base = super::OnAttributeCollectionSubmitHandler;
-    const BASE: &'static str = "microsoft.graph.onAttributeCollectionSubmitHandler";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.onAttributeCollectionSubmitHandler"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.onAttributeCollectionSubmitHandler" => Self::Base(Default::default()),
             "microsoft.graph.onAttributeCollectionSubmitCustomExtensionHandler" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::OnAttributeCollectionSubmitCustomExtensionHandler)
+                Self::OnAttributeCollectionSubmitCustomExtensionHandler(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::OnAttributeCollectionSubmitCustomExtensionHandler(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::OnAttributeCollectionSubmitHandler) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::OnAttributeCollectionSubmitCustomExtensionHandler(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.onAttributeCollectionSubmitCustomExtensionHandler",
+                    v,
+                )
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for OnAttributeCollectionSubmitHandlerAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for OnAttributeCollectionSubmitHandlerAny {
@@ -5201,22 +5896,12 @@ impl ::graph_model::rt::GraphType for OnAttributeCollectionSubmitHandlerAny {
 }
 impl ::graph_model::rt::serde::Serialize for OnAttributeCollectionSubmitHandlerAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::OnAttributeCollectionSubmitCustomExtensionHandler(v) => {
-                ::graph_model::rt::ser_typed(
-                    v,
-                    Some("#microsoft.graph.onAttributeCollectionSubmitCustomExtensionHandler"),
-                    s,
-                )
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnAttributeCollectionSubmitHandlerAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onAttributeCollectionSubmitListener`.
@@ -5237,34 +5922,30 @@ pub struct OnAttributeCollectionSubmitListener {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnAttributeCollectionSubmitListener {
-    const TYPE_NAME: &'static str = "microsoft.graph.onAttributeCollectionSubmitListener";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "authenticationEventsFlowId" => {
-                ::graph_model::rt::field(map, &mut self.authentication_events_flow_id, key)
-            }
-            "conditions" => ::graph_model::rt::field(map, &mut self.conditions, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "handler" => ::graph_model::rt::field(map, &mut self.handler, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onAttributeCollectionSubmitListener"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "authenticationEventsFlowId",
-        "conditions",
-        "displayName",
-        "handler",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "authenticationEventsFlowId" => &mut self.authentication_events_flow_id,
+            "conditions" => &mut self.conditions,
+            "displayName" => &mut self.display_name,
+            "handler" => &mut self.handler,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "authenticationEventsFlowId",
+            "conditions",
+            "displayName",
+            "handler",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "authenticationEventsFlowId",
@@ -5281,17 +5962,28 @@ impl ::graph_model::rt::Struct for OnAttributeCollectionSubmitListener {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnAttributeCollectionSubmitListener {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnAttributeCollectionSubmitListener {
     const TYPE_NAME: &'static str = "microsoft.graph.onAttributeCollectionSubmitListener";
 }
 impl ::graph_model::rt::serde::Serialize for OnAttributeCollectionSubmitListener {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnAttributeCollectionSubmitListener {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onAuthenticationMethodLoadStartExternalUsersSelfServiceSignUp`.
@@ -5305,23 +5997,20 @@ pub struct OnAuthenticationMethodLoadStartExternalUsersSelfServiceSignUp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnAuthenticationMethodLoadStartExternalUsersSelfServiceSignUp {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.onAuthenticationMethodLoadStartExternalUsersSelfServiceSignUp";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "identityProviders" => ::graph_model::rt::field(map, &mut self.identity_providers, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onAuthenticationMethodLoadStartExternalUsersSelfServiceSignUp"
     }
-    const FIELDS: &'static [&'static str] = &["identityProviders"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "identityProviders" => &mut self.identity_providers,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["identityProviders"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("identityProviders", &self.identity_providers);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -5329,6 +6018,17 @@ impl ::graph_model::rt::Struct for OnAuthenticationMethodLoadStartExternalUsersS
     }
     fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
         &mut self.extra
+    }
+}
+impl ::graph_model::rt::Value for OnAuthenticationMethodLoadStartExternalUsersSelfServiceSignUp {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
     }
 }
 impl ::graph_model::rt::GraphType
@@ -5341,14 +6041,14 @@ impl ::graph_model::rt::serde::Serialize
     for OnAuthenticationMethodLoadStartExternalUsersSelfServiceSignUp
 {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for OnAuthenticationMethodLoadStartExternalUsersSelfServiceSignUp
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onAuthenticationMethodLoadStartHandler` (abstract).
@@ -5360,20 +6060,17 @@ pub struct OnAuthenticationMethodLoadStartHandler {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnAuthenticationMethodLoadStartHandler {
-    const TYPE_NAME: &'static str = "microsoft.graph.onAuthenticationMethodLoadStartHandler";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onAuthenticationMethodLoadStartHandler"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -5383,17 +6080,28 @@ impl ::graph_model::rt::Struct for OnAuthenticationMethodLoadStartHandler {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnAuthenticationMethodLoadStartHandler {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnAuthenticationMethodLoadStartHandler {
     const TYPE_NAME: &'static str = "microsoft.graph.onAuthenticationMethodLoadStartHandler";
 }
 impl ::graph_model::rt::serde::Serialize for OnAuthenticationMethodLoadStartHandler {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnAuthenticationMethodLoadStartHandler {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.onAuthenticationMethodLoadStartHandler` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -5423,36 +6131,67 @@ impl Default for OnAuthenticationMethodLoadStartHandlerAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for OnAuthenticationMethodLoadStartHandlerAny {
-    type Base = super::OnAuthenticationMethodLoadStartHandler;
-    const BASE: &'static str = "microsoft.graph.onAuthenticationMethodLoadStartHandler";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
-            "microsoft.graph.onAuthenticationMethodLoadStartExternalUsersSelfServiceSignUp" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::OnAuthenticationMethodLoadStartExternalUsersSelfServiceSignUp)
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.onAuthenticationMethodLoadStartHandler"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.onAuthenticationMethodLoadStartHandler" => {
+                Self::Base(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            "microsoft.graph.onAuthenticationMethodLoadStartExternalUsersSelfServiceSignUp" => {
+                Self::OnAuthenticationMethodLoadStartExternalUsersSelfServiceSignUp(
+                    Default::default(),
+                )
+            }
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::OnAuthenticationMethodLoadStartExternalUsersSelfServiceSignUp(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::OnAuthenticationMethodLoadStartHandler) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::OnAuthenticationMethodLoadStartExternalUsersSelfServiceSignUp(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.onAuthenticationMethodLoadStartExternalUsersSelfServiceSignUp",
+                    v,
+                )
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for OnAuthenticationMethodLoadStartHandlerAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for OnAuthenticationMethodLoadStartHandlerAny {
@@ -5460,24 +6199,12 @@ impl ::graph_model::rt::GraphType for OnAuthenticationMethodLoadStartHandlerAny 
 }
 impl ::graph_model::rt::serde::Serialize for OnAuthenticationMethodLoadStartHandlerAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::OnAuthenticationMethodLoadStartExternalUsersSelfServiceSignUp(v) => {
-                ::graph_model::rt::ser_typed(
-                    v,
-                    Some(
-                        "#microsoft.graph.onAuthenticationMethodLoadStartExternalUsersSelfServiceSignUp",
-                    ),
-                    s,
-                )
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnAuthenticationMethodLoadStartHandlerAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onAuthenticationMethodLoadStartListener`.
@@ -5498,34 +6225,30 @@ pub struct OnAuthenticationMethodLoadStartListener {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnAuthenticationMethodLoadStartListener {
-    const TYPE_NAME: &'static str = "microsoft.graph.onAuthenticationMethodLoadStartListener";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "authenticationEventsFlowId" => {
-                ::graph_model::rt::field(map, &mut self.authentication_events_flow_id, key)
-            }
-            "conditions" => ::graph_model::rt::field(map, &mut self.conditions, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "handler" => ::graph_model::rt::field(map, &mut self.handler, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onAuthenticationMethodLoadStartListener"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "authenticationEventsFlowId",
-        "conditions",
-        "displayName",
-        "handler",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "authenticationEventsFlowId" => &mut self.authentication_events_flow_id,
+            "conditions" => &mut self.conditions,
+            "displayName" => &mut self.display_name,
+            "handler" => &mut self.handler,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "authenticationEventsFlowId",
+            "conditions",
+            "displayName",
+            "handler",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "authenticationEventsFlowId",
@@ -5542,17 +6265,28 @@ impl ::graph_model::rt::Struct for OnAuthenticationMethodLoadStartListener {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnAuthenticationMethodLoadStartListener {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnAuthenticationMethodLoadStartListener {
     const TYPE_NAME: &'static str = "microsoft.graph.onAuthenticationMethodLoadStartListener";
 }
 impl ::graph_model::rt::serde::Serialize for OnAuthenticationMethodLoadStartListener {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnAuthenticationMethodLoadStartListener {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onEmailOtpSendListener`.
@@ -5573,34 +6307,30 @@ pub struct OnEmailOtpSendListener {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnEmailOtpSendListener {
-    const TYPE_NAME: &'static str = "microsoft.graph.onEmailOtpSendListener";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "authenticationEventsFlowId" => {
-                ::graph_model::rt::field(map, &mut self.authentication_events_flow_id, key)
-            }
-            "conditions" => ::graph_model::rt::field(map, &mut self.conditions, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "handler" => ::graph_model::rt::field(map, &mut self.handler, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onEmailOtpSendListener"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "authenticationEventsFlowId",
-        "conditions",
-        "displayName",
-        "handler",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "authenticationEventsFlowId" => &mut self.authentication_events_flow_id,
+            "conditions" => &mut self.conditions,
+            "displayName" => &mut self.display_name,
+            "handler" => &mut self.handler,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "authenticationEventsFlowId",
+            "conditions",
+            "displayName",
+            "handler",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "authenticationEventsFlowId",
@@ -5617,17 +6347,28 @@ impl ::graph_model::rt::Struct for OnEmailOtpSendListener {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnEmailOtpSendListener {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnEmailOtpSendListener {
     const TYPE_NAME: &'static str = "microsoft.graph.onEmailOtpSendListener";
 }
 impl ::graph_model::rt::serde::Serialize for OnEmailOtpSendListener {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnEmailOtpSendListener {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onFraudProtectionLoadStartExternalUsersAuthHandler`.
@@ -5640,23 +6381,20 @@ pub struct OnFraudProtectionLoadStartExternalUsersAuthHandler {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnFraudProtectionLoadStartExternalUsersAuthHandler {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.onFraudProtectionLoadStartExternalUsersAuthHandler";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "signUp" => ::graph_model::rt::field(map, &mut self.sign_up, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onFraudProtectionLoadStartExternalUsersAuthHandler"
     }
-    const FIELDS: &'static [&'static str] = &["signUp"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "signUp" => &mut self.sign_up,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["signUp"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("signUp", &self.sign_up);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -5666,20 +6404,31 @@ impl ::graph_model::rt::Struct for OnFraudProtectionLoadStartExternalUsersAuthHa
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnFraudProtectionLoadStartExternalUsersAuthHandler {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnFraudProtectionLoadStartExternalUsersAuthHandler {
     const TYPE_NAME: &'static str =
         "microsoft.graph.onFraudProtectionLoadStartExternalUsersAuthHandler";
 }
 impl ::graph_model::rt::serde::Serialize for OnFraudProtectionLoadStartExternalUsersAuthHandler {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for OnFraudProtectionLoadStartExternalUsersAuthHandler
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onFraudProtectionLoadStartHandler` (abstract).
@@ -5691,20 +6440,17 @@ pub struct OnFraudProtectionLoadStartHandler {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnFraudProtectionLoadStartHandler {
-    const TYPE_NAME: &'static str = "microsoft.graph.onFraudProtectionLoadStartHandler";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onFraudProtectionLoadStartHandler"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -5714,17 +6460,28 @@ impl ::graph_model::rt::Struct for OnFraudProtectionLoadStartHandler {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnFraudProtectionLoadStartHandler {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnFraudProtectionLoadStartHandler {
     const TYPE_NAME: &'static str = "microsoft.graph.onFraudProtectionLoadStartHandler";
 }
 impl ::graph_model::rt::serde::Serialize for OnFraudProtectionLoadStartHandler {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnFraudProtectionLoadStartHandler {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.onFraudProtectionLoadStartHandler` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -5754,36 +6511,63 @@ impl Default for OnFraudProtectionLoadStartHandlerAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for OnFraudProtectionLoadStartHandlerAny {
-    type Base = super::OnFraudProtectionLoadStartHandler;
-    const BASE: &'static str = "microsoft.graph.onFraudProtectionLoadStartHandler";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.onFraudProtectionLoadStartHandler"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.onFraudProtectionLoadStartHandler" => Self::Base(Default::default()),
             "microsoft.graph.onFraudProtectionLoadStartExternalUsersAuthHandler" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::OnFraudProtectionLoadStartExternalUsersAuthHandler)
+                Self::OnFraudProtectionLoadStartExternalUsersAuthHandler(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::OnFraudProtectionLoadStartExternalUsersAuthHandler(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::OnFraudProtectionLoadStartHandler) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::OnFraudProtectionLoadStartExternalUsersAuthHandler(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.onFraudProtectionLoadStartExternalUsersAuthHandler",
+                    v,
+                )
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for OnFraudProtectionLoadStartHandlerAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for OnFraudProtectionLoadStartHandlerAny {
@@ -5791,22 +6575,12 @@ impl ::graph_model::rt::GraphType for OnFraudProtectionLoadStartHandlerAny {
 }
 impl ::graph_model::rt::serde::Serialize for OnFraudProtectionLoadStartHandlerAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::OnFraudProtectionLoadStartExternalUsersAuthHandler(v) => {
-                ::graph_model::rt::ser_typed(
-                    v,
-                    Some("#microsoft.graph.onFraudProtectionLoadStartExternalUsersAuthHandler"),
-                    s,
-                )
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnFraudProtectionLoadStartHandlerAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onFraudProtectionLoadStartListener`.
@@ -5827,34 +6601,30 @@ pub struct OnFraudProtectionLoadStartListener {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnFraudProtectionLoadStartListener {
-    const TYPE_NAME: &'static str = "microsoft.graph.onFraudProtectionLoadStartListener";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "authenticationEventsFlowId" => {
-                ::graph_model::rt::field(map, &mut self.authentication_events_flow_id, key)
-            }
-            "conditions" => ::graph_model::rt::field(map, &mut self.conditions, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "handler" => ::graph_model::rt::field(map, &mut self.handler, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onFraudProtectionLoadStartListener"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "authenticationEventsFlowId",
-        "conditions",
-        "displayName",
-        "handler",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "authenticationEventsFlowId" => &mut self.authentication_events_flow_id,
+            "conditions" => &mut self.conditions,
+            "displayName" => &mut self.display_name,
+            "handler" => &mut self.handler,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "authenticationEventsFlowId",
+            "conditions",
+            "displayName",
+            "handler",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "authenticationEventsFlowId",
@@ -5871,17 +6641,28 @@ impl ::graph_model::rt::Struct for OnFraudProtectionLoadStartListener {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnFraudProtectionLoadStartListener {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnFraudProtectionLoadStartListener {
     const TYPE_NAME: &'static str = "microsoft.graph.onFraudProtectionLoadStartListener";
 }
 impl ::graph_model::rt::serde::Serialize for OnFraudProtectionLoadStartListener {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnFraudProtectionLoadStartListener {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onInteractiveAuthFlowStartExternalUsersSelfServiceSignUp`.
@@ -5894,23 +6675,20 @@ pub struct OnInteractiveAuthFlowStartExternalUsersSelfServiceSignUp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnInteractiveAuthFlowStartExternalUsersSelfServiceSignUp {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.onInteractiveAuthFlowStartExternalUsersSelfServiceSignUp";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "isSignUpAllowed" => ::graph_model::rt::field(map, &mut self.is_sign_up_allowed, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onInteractiveAuthFlowStartExternalUsersSelfServiceSignUp"
     }
-    const FIELDS: &'static [&'static str] = &["isSignUpAllowed"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "isSignUpAllowed" => &mut self.is_sign_up_allowed,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["isSignUpAllowed"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("isSignUpAllowed", &self.is_sign_up_allowed);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -5918,6 +6696,17 @@ impl ::graph_model::rt::Struct for OnInteractiveAuthFlowStartExternalUsersSelfSe
     }
     fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
         &mut self.extra
+    }
+}
+impl ::graph_model::rt::Value for OnInteractiveAuthFlowStartExternalUsersSelfServiceSignUp {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
     }
 }
 impl ::graph_model::rt::GraphType for OnInteractiveAuthFlowStartExternalUsersSelfServiceSignUp {
@@ -5928,14 +6717,14 @@ impl ::graph_model::rt::serde::Serialize
     for OnInteractiveAuthFlowStartExternalUsersSelfServiceSignUp
 {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for OnInteractiveAuthFlowStartExternalUsersSelfServiceSignUp
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onInteractiveAuthFlowStartHandler` (abstract).
@@ -5947,20 +6736,17 @@ pub struct OnInteractiveAuthFlowStartHandler {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnInteractiveAuthFlowStartHandler {
-    const TYPE_NAME: &'static str = "microsoft.graph.onInteractiveAuthFlowStartHandler";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onInteractiveAuthFlowStartHandler"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -5970,17 +6756,28 @@ impl ::graph_model::rt::Struct for OnInteractiveAuthFlowStartHandler {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnInteractiveAuthFlowStartHandler {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnInteractiveAuthFlowStartHandler {
     const TYPE_NAME: &'static str = "microsoft.graph.onInteractiveAuthFlowStartHandler";
 }
 impl ::graph_model::rt::serde::Serialize for OnInteractiveAuthFlowStartHandler {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnInteractiveAuthFlowStartHandler {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.onInteractiveAuthFlowStartHandler` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -6010,36 +6807,63 @@ impl Default for OnInteractiveAuthFlowStartHandlerAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for OnInteractiveAuthFlowStartHandlerAny {
-    type Base = super::OnInteractiveAuthFlowStartHandler;
-    const BASE: &'static str = "microsoft.graph.onInteractiveAuthFlowStartHandler";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.onInteractiveAuthFlowStartHandler"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.onInteractiveAuthFlowStartHandler" => Self::Base(Default::default()),
             "microsoft.graph.onInteractiveAuthFlowStartExternalUsersSelfServiceSignUp" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::OnInteractiveAuthFlowStartExternalUsersSelfServiceSignUp)
+                Self::OnInteractiveAuthFlowStartExternalUsersSelfServiceSignUp(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::OnInteractiveAuthFlowStartExternalUsersSelfServiceSignUp(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::OnInteractiveAuthFlowStartHandler) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::OnInteractiveAuthFlowStartExternalUsersSelfServiceSignUp(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.onInteractiveAuthFlowStartExternalUsersSelfServiceSignUp",
+                    v,
+                )
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for OnInteractiveAuthFlowStartHandlerAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for OnInteractiveAuthFlowStartHandlerAny {
@@ -6047,24 +6871,12 @@ impl ::graph_model::rt::GraphType for OnInteractiveAuthFlowStartHandlerAny {
 }
 impl ::graph_model::rt::serde::Serialize for OnInteractiveAuthFlowStartHandlerAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::OnInteractiveAuthFlowStartExternalUsersSelfServiceSignUp(v) => {
-                ::graph_model::rt::ser_typed(
-                    v,
-                    Some(
-                        "#microsoft.graph.onInteractiveAuthFlowStartExternalUsersSelfServiceSignUp",
-                    ),
-                    s,
-                )
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnInteractiveAuthFlowStartHandlerAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onInteractiveAuthFlowStartListener`.
@@ -6085,34 +6897,30 @@ pub struct OnInteractiveAuthFlowStartListener {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnInteractiveAuthFlowStartListener {
-    const TYPE_NAME: &'static str = "microsoft.graph.onInteractiveAuthFlowStartListener";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "authenticationEventsFlowId" => {
-                ::graph_model::rt::field(map, &mut self.authentication_events_flow_id, key)
-            }
-            "conditions" => ::graph_model::rt::field(map, &mut self.conditions, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "handler" => ::graph_model::rt::field(map, &mut self.handler, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onInteractiveAuthFlowStartListener"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "authenticationEventsFlowId",
-        "conditions",
-        "displayName",
-        "handler",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "authenticationEventsFlowId" => &mut self.authentication_events_flow_id,
+            "conditions" => &mut self.conditions,
+            "displayName" => &mut self.display_name,
+            "handler" => &mut self.handler,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "authenticationEventsFlowId",
+            "conditions",
+            "displayName",
+            "handler",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "authenticationEventsFlowId",
@@ -6129,17 +6937,28 @@ impl ::graph_model::rt::Struct for OnInteractiveAuthFlowStartListener {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnInteractiveAuthFlowStartListener {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnInteractiveAuthFlowStartListener {
     const TYPE_NAME: &'static str = "microsoft.graph.onInteractiveAuthFlowStartListener";
 }
 impl ::graph_model::rt::serde::Serialize for OnInteractiveAuthFlowStartListener {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnInteractiveAuthFlowStartListener {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onOtpSendCustomExtensionHandler`.
@@ -6155,23 +6974,21 @@ pub struct OnOtpSendCustomExtensionHandler {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnOtpSendCustomExtensionHandler {
-    const TYPE_NAME: &'static str = "microsoft.graph.onOtpSendCustomExtensionHandler";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "configuration" => ::graph_model::rt::field(map, &mut self.configuration, key),
-            "customExtension" => ::graph_model::rt::field(map, &mut self.custom_extension, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onOtpSendCustomExtensionHandler"
     }
-    const FIELDS: &'static [&'static str] = &["configuration", "customExtension"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "configuration" => &mut self.configuration,
+            "customExtension" => &mut self.custom_extension,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["configuration", "customExtension"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("configuration", &self.configuration);
         w.field("customExtension", &self.custom_extension);
     }
@@ -6182,17 +6999,28 @@ impl ::graph_model::rt::Struct for OnOtpSendCustomExtensionHandler {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnOtpSendCustomExtensionHandler {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnOtpSendCustomExtensionHandler {
     const TYPE_NAME: &'static str = "microsoft.graph.onOtpSendCustomExtensionHandler";
 }
 impl ::graph_model::rt::serde::Serialize for OnOtpSendCustomExtensionHandler {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnOtpSendCustomExtensionHandler {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onOtpSendHandler` (abstract).
@@ -6204,20 +7032,17 @@ pub struct OnOtpSendHandler {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnOtpSendHandler {
-    const TYPE_NAME: &'static str = "microsoft.graph.onOtpSendHandler";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onOtpSendHandler"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -6227,17 +7052,28 @@ impl ::graph_model::rt::Struct for OnOtpSendHandler {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnOtpSendHandler {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnOtpSendHandler {
     const TYPE_NAME: &'static str = "microsoft.graph.onOtpSendHandler";
 }
 impl ::graph_model::rt::serde::Serialize for OnOtpSendHandler {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnOtpSendHandler {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.onOtpSendHandler` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -6265,35 +7101,61 @@ impl Default for OnOtpSendHandlerAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for OnOtpSendHandlerAny {
-    type Base = super::OnOtpSendHandler;
-    const BASE: &'static str = "microsoft.graph.onOtpSendHandler";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.onOtpSendHandler"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.onOtpSendHandler" => Self::Base(Default::default()),
             "microsoft.graph.onOtpSendCustomExtensionHandler" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::OnOtpSendCustomExtensionHandler)
+                Self::OnOtpSendCustomExtensionHandler(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::OnOtpSendCustomExtensionHandler(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::OnOtpSendHandler) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::OnOtpSendCustomExtensionHandler(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.onOtpSendCustomExtensionHandler",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for OnOtpSendHandlerAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for OnOtpSendHandlerAny {
@@ -6301,20 +7163,12 @@ impl ::graph_model::rt::GraphType for OnOtpSendHandlerAny {
 }
 impl ::graph_model::rt::serde::Serialize for OnOtpSendHandlerAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::OnOtpSendCustomExtensionHandler(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.onOtpSendCustomExtensionHandler"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnOtpSendHandlerAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onPasswordMigrationCustomExtensionHandler`.
@@ -6332,27 +7186,22 @@ pub struct OnPasswordMigrationCustomExtensionHandler {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnPasswordMigrationCustomExtensionHandler {
-    const TYPE_NAME: &'static str = "microsoft.graph.onPasswordMigrationCustomExtensionHandler";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "configuration" => ::graph_model::rt::field(map, &mut self.configuration, key),
-            "migrationPropertyId" => {
-                ::graph_model::rt::field(map, &mut self.migration_property_id, key)
-            }
-            "customExtension" => ::graph_model::rt::field(map, &mut self.custom_extension, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onPasswordMigrationCustomExtensionHandler"
     }
-    const FIELDS: &'static [&'static str] =
-        &["configuration", "migrationPropertyId", "customExtension"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "configuration" => &mut self.configuration,
+            "migrationPropertyId" => &mut self.migration_property_id,
+            "customExtension" => &mut self.custom_extension,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["configuration", "migrationPropertyId", "customExtension"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("configuration", &self.configuration);
         w.field("migrationPropertyId", &self.migration_property_id);
         w.field("customExtension", &self.custom_extension);
@@ -6364,17 +7213,28 @@ impl ::graph_model::rt::Struct for OnPasswordMigrationCustomExtensionHandler {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnPasswordMigrationCustomExtensionHandler {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnPasswordMigrationCustomExtensionHandler {
     const TYPE_NAME: &'static str = "microsoft.graph.onPasswordMigrationCustomExtensionHandler";
 }
 impl ::graph_model::rt::serde::Serialize for OnPasswordMigrationCustomExtensionHandler {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnPasswordMigrationCustomExtensionHandler {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onPasswordSubmitHandler` (abstract).
@@ -6386,20 +7246,17 @@ pub struct OnPasswordSubmitHandler {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnPasswordSubmitHandler {
-    const TYPE_NAME: &'static str = "microsoft.graph.onPasswordSubmitHandler";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onPasswordSubmitHandler"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -6409,17 +7266,28 @@ impl ::graph_model::rt::Struct for OnPasswordSubmitHandler {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnPasswordSubmitHandler {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnPasswordSubmitHandler {
     const TYPE_NAME: &'static str = "microsoft.graph.onPasswordSubmitHandler";
 }
 impl ::graph_model::rt::serde::Serialize for OnPasswordSubmitHandler {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnPasswordSubmitHandler {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.onPasswordSubmitHandler` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -6447,36 +7315,63 @@ impl Default for OnPasswordSubmitHandlerAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for OnPasswordSubmitHandlerAny {
-    type Base = super::OnPasswordSubmitHandler;
-    const BASE: &'static str = "microsoft.graph.onPasswordSubmitHandler";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.onPasswordSubmitHandler"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.onPasswordSubmitHandler" => Self::Base(Default::default()),
             "microsoft.graph.onPasswordMigrationCustomExtensionHandler" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::OnPasswordMigrationCustomExtensionHandler)
+                Self::OnPasswordMigrationCustomExtensionHandler(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::OnPasswordMigrationCustomExtensionHandler(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::OnPasswordSubmitHandler) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::OnPasswordMigrationCustomExtensionHandler(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.onPasswordMigrationCustomExtensionHandler",
+                    v,
+                )
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for OnPasswordSubmitHandlerAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for OnPasswordSubmitHandlerAny {
@@ -6484,20 +7379,12 @@ impl ::graph_model::rt::GraphType for OnPasswordSubmitHandlerAny {
 }
 impl ::graph_model::rt::serde::Serialize for OnPasswordSubmitHandlerAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::OnPasswordMigrationCustomExtensionHandler(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.onPasswordMigrationCustomExtensionHandler"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnPasswordSubmitHandlerAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onPasswordSubmitListener`.
@@ -6518,34 +7405,30 @@ pub struct OnPasswordSubmitListener {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnPasswordSubmitListener {
-    const TYPE_NAME: &'static str = "microsoft.graph.onPasswordSubmitListener";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "authenticationEventsFlowId" => {
-                ::graph_model::rt::field(map, &mut self.authentication_events_flow_id, key)
-            }
-            "conditions" => ::graph_model::rt::field(map, &mut self.conditions, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "handler" => ::graph_model::rt::field(map, &mut self.handler, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onPasswordSubmitListener"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "authenticationEventsFlowId",
-        "conditions",
-        "displayName",
-        "handler",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "authenticationEventsFlowId" => &mut self.authentication_events_flow_id,
+            "conditions" => &mut self.conditions,
+            "displayName" => &mut self.display_name,
+            "handler" => &mut self.handler,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "authenticationEventsFlowId",
+            "conditions",
+            "displayName",
+            "handler",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "authenticationEventsFlowId",
@@ -6562,17 +7445,28 @@ impl ::graph_model::rt::Struct for OnPasswordSubmitListener {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnPasswordSubmitListener {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnPasswordSubmitListener {
     const TYPE_NAME: &'static str = "microsoft.graph.onPasswordSubmitListener";
 }
 impl ::graph_model::rt::serde::Serialize for OnPasswordSubmitListener {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnPasswordSubmitListener {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onTokenIssuanceStartCustomExtensionHandler`.
@@ -6588,23 +7482,21 @@ pub struct OnTokenIssuanceStartCustomExtensionHandler {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnTokenIssuanceStartCustomExtensionHandler {
-    const TYPE_NAME: &'static str = "microsoft.graph.onTokenIssuanceStartCustomExtensionHandler";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "configuration" => ::graph_model::rt::field(map, &mut self.configuration, key),
-            "customExtension" => ::graph_model::rt::field(map, &mut self.custom_extension, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onTokenIssuanceStartCustomExtensionHandler"
     }
-    const FIELDS: &'static [&'static str] = &["configuration", "customExtension"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "configuration" => &mut self.configuration,
+            "customExtension" => &mut self.custom_extension,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["configuration", "customExtension"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("configuration", &self.configuration);
         w.field("customExtension", &self.custom_extension);
     }
@@ -6615,19 +7507,30 @@ impl ::graph_model::rt::Struct for OnTokenIssuanceStartCustomExtensionHandler {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnTokenIssuanceStartCustomExtensionHandler {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnTokenIssuanceStartCustomExtensionHandler {
     const TYPE_NAME: &'static str = "microsoft.graph.onTokenIssuanceStartCustomExtensionHandler";
 }
 impl ::graph_model::rt::serde::Serialize for OnTokenIssuanceStartCustomExtensionHandler {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for OnTokenIssuanceStartCustomExtensionHandler
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onTokenIssuanceStartHandler` (abstract).
@@ -6639,20 +7542,17 @@ pub struct OnTokenIssuanceStartHandler {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnTokenIssuanceStartHandler {
-    const TYPE_NAME: &'static str = "microsoft.graph.onTokenIssuanceStartHandler";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onTokenIssuanceStartHandler"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -6662,17 +7562,28 @@ impl ::graph_model::rt::Struct for OnTokenIssuanceStartHandler {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnTokenIssuanceStartHandler {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnTokenIssuanceStartHandler {
     const TYPE_NAME: &'static str = "microsoft.graph.onTokenIssuanceStartHandler";
 }
 impl ::graph_model::rt::serde::Serialize for OnTokenIssuanceStartHandler {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnTokenIssuanceStartHandler {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.onTokenIssuanceStartHandler` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -6700,36 +7611,63 @@ impl Default for OnTokenIssuanceStartHandlerAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for OnTokenIssuanceStartHandlerAny {
-    type Base = super::OnTokenIssuanceStartHandler;
-    const BASE: &'static str = "microsoft.graph.onTokenIssuanceStartHandler";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.onTokenIssuanceStartHandler"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.onTokenIssuanceStartHandler" => Self::Base(Default::default()),
             "microsoft.graph.onTokenIssuanceStartCustomExtensionHandler" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::OnTokenIssuanceStartCustomExtensionHandler)
+                Self::OnTokenIssuanceStartCustomExtensionHandler(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::OnTokenIssuanceStartCustomExtensionHandler(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::OnTokenIssuanceStartHandler) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::OnTokenIssuanceStartCustomExtensionHandler(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.onTokenIssuanceStartCustomExtensionHandler",
+                    v,
+                )
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for OnTokenIssuanceStartHandlerAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for OnTokenIssuanceStartHandlerAny {
@@ -6737,20 +7675,12 @@ impl ::graph_model::rt::GraphType for OnTokenIssuanceStartHandlerAny {
 }
 impl ::graph_model::rt::serde::Serialize for OnTokenIssuanceStartHandlerAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::OnTokenIssuanceStartCustomExtensionHandler(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.onTokenIssuanceStartCustomExtensionHandler"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnTokenIssuanceStartHandlerAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onTokenIssuanceStartListener`.
@@ -6771,34 +7701,30 @@ pub struct OnTokenIssuanceStartListener {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnTokenIssuanceStartListener {
-    const TYPE_NAME: &'static str = "microsoft.graph.onTokenIssuanceStartListener";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "authenticationEventsFlowId" => {
-                ::graph_model::rt::field(map, &mut self.authentication_events_flow_id, key)
-            }
-            "conditions" => ::graph_model::rt::field(map, &mut self.conditions, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "handler" => ::graph_model::rt::field(map, &mut self.handler, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onTokenIssuanceStartListener"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "authenticationEventsFlowId",
-        "conditions",
-        "displayName",
-        "handler",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "authenticationEventsFlowId" => &mut self.authentication_events_flow_id,
+            "conditions" => &mut self.conditions,
+            "displayName" => &mut self.display_name,
+            "handler" => &mut self.handler,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "authenticationEventsFlowId",
+            "conditions",
+            "displayName",
+            "handler",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "authenticationEventsFlowId",
@@ -6815,17 +7741,28 @@ impl ::graph_model::rt::Struct for OnTokenIssuanceStartListener {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnTokenIssuanceStartListener {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnTokenIssuanceStartListener {
     const TYPE_NAME: &'static str = "microsoft.graph.onTokenIssuanceStartListener";
 }
 impl ::graph_model::rt::serde::Serialize for OnTokenIssuanceStartListener {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnTokenIssuanceStartListener {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onUserCreateStartExternalUsersSelfServiceSignUp`.
@@ -6838,23 +7775,20 @@ pub struct OnUserCreateStartExternalUsersSelfServiceSignUp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnUserCreateStartExternalUsersSelfServiceSignUp {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.onUserCreateStartExternalUsersSelfServiceSignUp";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "userTypeToCreate" => ::graph_model::rt::field(map, &mut self.user_type_to_create, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onUserCreateStartExternalUsersSelfServiceSignUp"
     }
-    const FIELDS: &'static [&'static str] = &["userTypeToCreate"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "userTypeToCreate" => &mut self.user_type_to_create,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["userTypeToCreate"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("userTypeToCreate", &self.user_type_to_create);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -6864,20 +7798,31 @@ impl ::graph_model::rt::Struct for OnUserCreateStartExternalUsersSelfServiceSign
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnUserCreateStartExternalUsersSelfServiceSignUp {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnUserCreateStartExternalUsersSelfServiceSignUp {
     const TYPE_NAME: &'static str =
         "microsoft.graph.onUserCreateStartExternalUsersSelfServiceSignUp";
 }
 impl ::graph_model::rt::serde::Serialize for OnUserCreateStartExternalUsersSelfServiceSignUp {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for OnUserCreateStartExternalUsersSelfServiceSignUp
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onUserCreateStartHandler` (abstract).
@@ -6889,20 +7834,17 @@ pub struct OnUserCreateStartHandler {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnUserCreateStartHandler {
-    const TYPE_NAME: &'static str = "microsoft.graph.onUserCreateStartHandler";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onUserCreateStartHandler"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -6912,17 +7854,28 @@ impl ::graph_model::rt::Struct for OnUserCreateStartHandler {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnUserCreateStartHandler {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnUserCreateStartHandler {
     const TYPE_NAME: &'static str = "microsoft.graph.onUserCreateStartHandler";
 }
 impl ::graph_model::rt::serde::Serialize for OnUserCreateStartHandler {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnUserCreateStartHandler {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.onUserCreateStartHandler` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -6952,36 +7905,63 @@ impl Default for OnUserCreateStartHandlerAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for OnUserCreateStartHandlerAny {
-    type Base = super::OnUserCreateStartHandler;
-    const BASE: &'static str = "microsoft.graph.onUserCreateStartHandler";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.onUserCreateStartHandler"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.onUserCreateStartHandler" => Self::Base(Default::default()),
             "microsoft.graph.onUserCreateStartExternalUsersSelfServiceSignUp" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::OnUserCreateStartExternalUsersSelfServiceSignUp)
+                Self::OnUserCreateStartExternalUsersSelfServiceSignUp(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::OnUserCreateStartExternalUsersSelfServiceSignUp(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::OnUserCreateStartHandler) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::OnUserCreateStartExternalUsersSelfServiceSignUp(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.onUserCreateStartExternalUsersSelfServiceSignUp",
+                    v,
+                )
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for OnUserCreateStartHandlerAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for OnUserCreateStartHandlerAny {
@@ -6989,22 +7969,12 @@ impl ::graph_model::rt::GraphType for OnUserCreateStartHandlerAny {
 }
 impl ::graph_model::rt::serde::Serialize for OnUserCreateStartHandlerAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::OnUserCreateStartExternalUsersSelfServiceSignUp(v) => {
-                ::graph_model::rt::ser_typed(
-                    v,
-                    Some("#microsoft.graph.onUserCreateStartExternalUsersSelfServiceSignUp"),
-                    s,
-                )
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnUserCreateStartHandlerAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onUserCreateStartListener`.
@@ -7025,34 +7995,30 @@ pub struct OnUserCreateStartListener {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnUserCreateStartListener {
-    const TYPE_NAME: &'static str = "microsoft.graph.onUserCreateStartListener";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "authenticationEventsFlowId" => {
-                ::graph_model::rt::field(map, &mut self.authentication_events_flow_id, key)
-            }
-            "conditions" => ::graph_model::rt::field(map, &mut self.conditions, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "handler" => ::graph_model::rt::field(map, &mut self.handler, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onUserCreateStartListener"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "authenticationEventsFlowId",
-        "conditions",
-        "displayName",
-        "handler",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "authenticationEventsFlowId" => &mut self.authentication_events_flow_id,
+            "conditions" => &mut self.conditions,
+            "displayName" => &mut self.display_name,
+            "handler" => &mut self.handler,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "authenticationEventsFlowId",
+            "conditions",
+            "displayName",
+            "handler",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "authenticationEventsFlowId",
@@ -7069,17 +8035,28 @@ impl ::graph_model::rt::Struct for OnUserCreateStartListener {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnUserCreateStartListener {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnUserCreateStartListener {
     const TYPE_NAME: &'static str = "microsoft.graph.onUserCreateStartListener";
 }
 impl ::graph_model::rt::serde::Serialize for OnUserCreateStartListener {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnUserCreateStartListener {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onVerifiedIdClaimValidationCustomExtensionHandler`.
@@ -7095,24 +8072,21 @@ pub struct OnVerifiedIdClaimValidationCustomExtensionHandler {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnVerifiedIdClaimValidationCustomExtensionHandler {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.onVerifiedIdClaimValidationCustomExtensionHandler";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "configuration" => ::graph_model::rt::field(map, &mut self.configuration, key),
-            "customExtension" => ::graph_model::rt::field(map, &mut self.custom_extension, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onVerifiedIdClaimValidationCustomExtensionHandler"
     }
-    const FIELDS: &'static [&'static str] = &["configuration", "customExtension"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "configuration" => &mut self.configuration,
+            "customExtension" => &mut self.custom_extension,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["configuration", "customExtension"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("configuration", &self.configuration);
         w.field("customExtension", &self.custom_extension);
     }
@@ -7123,20 +8097,31 @@ impl ::graph_model::rt::Struct for OnVerifiedIdClaimValidationCustomExtensionHan
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnVerifiedIdClaimValidationCustomExtensionHandler {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnVerifiedIdClaimValidationCustomExtensionHandler {
     const TYPE_NAME: &'static str =
         "microsoft.graph.onVerifiedIdClaimValidationCustomExtensionHandler";
 }
 impl ::graph_model::rt::serde::Serialize for OnVerifiedIdClaimValidationCustomExtensionHandler {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for OnVerifiedIdClaimValidationCustomExtensionHandler
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onVerifiedIdClaimValidationHandler` (abstract).
@@ -7148,20 +8133,17 @@ pub struct OnVerifiedIdClaimValidationHandler {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnVerifiedIdClaimValidationHandler {
-    const TYPE_NAME: &'static str = "microsoft.graph.onVerifiedIdClaimValidationHandler";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onVerifiedIdClaimValidationHandler"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -7171,17 +8153,28 @@ impl ::graph_model::rt::Struct for OnVerifiedIdClaimValidationHandler {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnVerifiedIdClaimValidationHandler {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnVerifiedIdClaimValidationHandler {
     const TYPE_NAME: &'static str = "microsoft.graph.onVerifiedIdClaimValidationHandler";
 }
 impl ::graph_model::rt::serde::Serialize for OnVerifiedIdClaimValidationHandler {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnVerifiedIdClaimValidationHandler {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.onVerifiedIdClaimValidationHandler` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -7211,36 +8204,63 @@ impl Default for OnVerifiedIdClaimValidationHandlerAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for OnVerifiedIdClaimValidationHandlerAny {
-    type Base = super::OnVerifiedIdClaimValidationHandler;
-    const BASE: &'static str = "microsoft.graph.onVerifiedIdClaimValidationHandler";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.onVerifiedIdClaimValidationHandler"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.onVerifiedIdClaimValidationHandler" => Self::Base(Default::default()),
             "microsoft.graph.onVerifiedIdClaimValidationCustomExtensionHandler" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::OnVerifiedIdClaimValidationCustomExtensionHandler)
+                Self::OnVerifiedIdClaimValidationCustomExtensionHandler(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::OnVerifiedIdClaimValidationCustomExtensionHandler(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::OnVerifiedIdClaimValidationHandler) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::OnVerifiedIdClaimValidationCustomExtensionHandler(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.onVerifiedIdClaimValidationCustomExtensionHandler",
+                    v,
+                )
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for OnVerifiedIdClaimValidationHandlerAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for OnVerifiedIdClaimValidationHandlerAny {
@@ -7248,22 +8268,12 @@ impl ::graph_model::rt::GraphType for OnVerifiedIdClaimValidationHandlerAny {
 }
 impl ::graph_model::rt::serde::Serialize for OnVerifiedIdClaimValidationHandlerAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::OnVerifiedIdClaimValidationCustomExtensionHandler(v) => {
-                ::graph_model::rt::ser_typed(
-                    v,
-                    Some("#microsoft.graph.onVerifiedIdClaimValidationCustomExtensionHandler"),
-                    s,
-                )
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnVerifiedIdClaimValidationHandlerAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onVerifiedIdClaimValidationListener`.
@@ -7284,34 +8294,30 @@ pub struct OnVerifiedIdClaimValidationListener {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnVerifiedIdClaimValidationListener {
-    const TYPE_NAME: &'static str = "microsoft.graph.onVerifiedIdClaimValidationListener";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "authenticationEventsFlowId" => {
-                ::graph_model::rt::field(map, &mut self.authentication_events_flow_id, key)
-            }
-            "conditions" => ::graph_model::rt::field(map, &mut self.conditions, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "handler" => ::graph_model::rt::field(map, &mut self.handler, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onVerifiedIdClaimValidationListener"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "authenticationEventsFlowId",
-        "conditions",
-        "displayName",
-        "handler",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "authenticationEventsFlowId" => &mut self.authentication_events_flow_id,
+            "conditions" => &mut self.conditions,
+            "displayName" => &mut self.display_name,
+            "handler" => &mut self.handler,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "authenticationEventsFlowId",
+            "conditions",
+            "displayName",
+            "handler",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "authenticationEventsFlowId",
@@ -7328,17 +8334,28 @@ impl ::graph_model::rt::Struct for OnVerifiedIdClaimValidationListener {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnVerifiedIdClaimValidationListener {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnVerifiedIdClaimValidationListener {
     const TYPE_NAME: &'static str = "microsoft.graph.onVerifiedIdClaimValidationListener";
 }
 impl ::graph_model::rt::serde::Serialize for OnVerifiedIdClaimValidationListener {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnVerifiedIdClaimValidationListener {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.pkcs12Certificate`.
@@ -7353,23 +8370,21 @@ pub struct Pkcs12Certificate {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Pkcs12Certificate {
-    const TYPE_NAME: &'static str = "microsoft.graph.pkcs12Certificate";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "password" => ::graph_model::rt::field(map, &mut self.password, key),
-            "pkcs12Value" => ::graph_model::rt::field(map, &mut self.pkcs12_value, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.pkcs12Certificate"
     }
-    const FIELDS: &'static [&'static str] = &["password", "pkcs12Value"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "password" => &mut self.password,
+            "pkcs12Value" => &mut self.pkcs12_value,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["password", "pkcs12Value"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("password", &self.password);
         w.field("pkcs12Value", &self.pkcs12_value);
     }
@@ -7380,17 +8395,28 @@ impl ::graph_model::rt::Struct for Pkcs12Certificate {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Pkcs12Certificate {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Pkcs12Certificate {
     const TYPE_NAME: &'static str = "microsoft.graph.pkcs12Certificate";
 }
 impl ::graph_model::rt::serde::Serialize for Pkcs12Certificate {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Pkcs12Certificate {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.pkcs12CertificateInformation`.
@@ -7409,25 +8435,23 @@ pub struct Pkcs12CertificateInformation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Pkcs12CertificateInformation {
-    const TYPE_NAME: &'static str = "microsoft.graph.pkcs12CertificateInformation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "isActive" => ::graph_model::rt::field(map, &mut self.is_active, key),
-            "notAfter" => ::graph_model::rt::field(map, &mut self.not_after, key),
-            "notBefore" => ::graph_model::rt::field(map, &mut self.not_before, key),
-            "thumbprint" => ::graph_model::rt::field(map, &mut self.thumbprint, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.pkcs12CertificateInformation"
     }
-    const FIELDS: &'static [&'static str] = &["isActive", "notAfter", "notBefore", "thumbprint"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "isActive" => &mut self.is_active,
+            "notAfter" => &mut self.not_after,
+            "notBefore" => &mut self.not_before,
+            "thumbprint" => &mut self.thumbprint,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["isActive", "notAfter", "notBefore", "thumbprint"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("isActive", &self.is_active);
         w.field("notAfter", &self.not_after);
         w.field("notBefore", &self.not_before);
@@ -7440,17 +8464,28 @@ impl ::graph_model::rt::Struct for Pkcs12CertificateInformation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Pkcs12CertificateInformation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Pkcs12CertificateInformation {
     const TYPE_NAME: &'static str = "microsoft.graph.pkcs12CertificateInformation";
 }
 impl ::graph_model::rt::serde::Serialize for Pkcs12CertificateInformation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Pkcs12CertificateInformation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.riskPreventionContainer`.
@@ -7469,34 +8504,28 @@ pub struct RiskPreventionContainer {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RiskPreventionContainer {
-    const TYPE_NAME: &'static str = "microsoft.graph.riskPreventionContainer";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "fraudProtectionProviders" => {
-                ::graph_model::rt::field(map, &mut self.fraud_protection_providers, key)
-            }
-            "webApplicationFirewallProviders" => {
-                ::graph_model::rt::field(map, &mut self.web_application_firewall_providers, key)
-            }
-            "webApplicationFirewallVerifications" => {
-                ::graph_model::rt::field(map, &mut self.web_application_firewall_verifications, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.riskPreventionContainer"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "fraudProtectionProviders",
-        "webApplicationFirewallProviders",
-        "webApplicationFirewallVerifications",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "fraudProtectionProviders" => &mut self.fraud_protection_providers,
+            "webApplicationFirewallProviders" => &mut self.web_application_firewall_providers,
+            "webApplicationFirewallVerifications" => {
+                &mut self.web_application_firewall_verifications
+            }
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "fraudProtectionProviders",
+            "webApplicationFirewallProviders",
+            "webApplicationFirewallVerifications",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("fraudProtectionProviders", &self.fraud_protection_providers);
         w.field(
             "webApplicationFirewallProviders",
@@ -7514,17 +8543,28 @@ impl ::graph_model::rt::Struct for RiskPreventionContainer {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RiskPreventionContainer {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RiskPreventionContainer {
     const TYPE_NAME: &'static str = "microsoft.graph.riskPreventionContainer";
 }
 impl ::graph_model::rt::serde::Serialize for RiskPreventionContainer {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RiskPreventionContainer {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.templateScenarios`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -7595,6 +8635,17 @@ impl ::graph_model::rt::WireEnum for TemplateScenarios {
         }
     }
 }
+impl ::graph_model::rt::Value for TemplateScenarios {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for TemplateScenarios {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -7619,24 +8670,22 @@ pub struct UserAttributeValuesItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserAttributeValuesItem {
-    const TYPE_NAME: &'static str = "microsoft.graph.userAttributeValuesItem";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "isDefault" => ::graph_model::rt::field(map, &mut self.is_default, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "value" => ::graph_model::rt::field(map, &mut self.value, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.userAttributeValuesItem"
     }
-    const FIELDS: &'static [&'static str] = &["isDefault", "name", "value"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "isDefault" => &mut self.is_default,
+            "name" => &mut self.name,
+            "value" => &mut self.value,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["isDefault", "name", "value"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("isDefault", &self.is_default);
         w.field("name", &self.name);
         w.field("value", &self.value);
@@ -7648,17 +8697,28 @@ impl ::graph_model::rt::Struct for UserAttributeValuesItem {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UserAttributeValuesItem {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UserAttributeValuesItem {
     const TYPE_NAME: &'static str = "microsoft.graph.userAttributeValuesItem";
 }
 impl ::graph_model::rt::serde::Serialize for UserAttributeValuesItem {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserAttributeValuesItem {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.userFlowApiConnectorConfiguration`.
@@ -7673,27 +8733,21 @@ pub struct UserFlowApiConnectorConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserFlowApiConnectorConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.userFlowApiConnectorConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "postAttributeCollection" => {
-                ::graph_model::rt::field(map, &mut self.post_attribute_collection, key)
-            }
-            "postFederationSignup" => {
-                ::graph_model::rt::field(map, &mut self.post_federation_signup, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.userFlowApiConnectorConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &["postAttributeCollection", "postFederationSignup"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "postAttributeCollection" => &mut self.post_attribute_collection,
+            "postFederationSignup" => &mut self.post_federation_signup,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["postAttributeCollection", "postFederationSignup"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("postAttributeCollection", &self.post_attribute_collection);
         w.field("postFederationSignup", &self.post_federation_signup);
     }
@@ -7704,17 +8758,28 @@ impl ::graph_model::rt::Struct for UserFlowApiConnectorConfiguration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UserFlowApiConnectorConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UserFlowApiConnectorConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.userFlowApiConnectorConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for UserFlowApiConnectorConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserFlowApiConnectorConfiguration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.userFlowLanguageConfiguration`.
@@ -7735,32 +8800,30 @@ pub struct UserFlowLanguageConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserFlowLanguageConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.userFlowLanguageConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "isEnabled" => ::graph_model::rt::field(map, &mut self.is_enabled, key),
-            "defaultPages" => ::graph_model::rt::field(map, &mut self.default_pages, key),
-            "overridesPages" => ::graph_model::rt::field(map, &mut self.overrides_pages, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.userFlowLanguageConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "displayName",
-        "isEnabled",
-        "defaultPages",
-        "overridesPages",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            "isEnabled" => &mut self.is_enabled,
+            "defaultPages" => &mut self.default_pages,
+            "overridesPages" => &mut self.overrides_pages,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "displayName",
+            "isEnabled",
+            "defaultPages",
+            "overridesPages",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
         w.field("isEnabled", &self.is_enabled);
@@ -7774,17 +8837,28 @@ impl ::graph_model::rt::Struct for UserFlowLanguageConfiguration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UserFlowLanguageConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UserFlowLanguageConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.userFlowLanguageConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for UserFlowLanguageConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserFlowLanguageConfiguration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.userFlowLanguagePage`.
@@ -7797,22 +8871,20 @@ pub struct UserFlowLanguagePage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserFlowLanguagePage {
-    const TYPE_NAME: &'static str = "microsoft.graph.userFlowLanguagePage";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.userFlowLanguagePage"
     }
-    const FIELDS: &'static [&'static str] = &["id"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -7822,17 +8894,28 @@ impl ::graph_model::rt::Struct for UserFlowLanguagePage {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UserFlowLanguagePage {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UserFlowLanguagePage {
     const TYPE_NAME: &'static str = "microsoft.graph.userFlowLanguagePage";
 }
 impl ::graph_model::rt::serde::Serialize for UserFlowLanguagePage {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserFlowLanguagePage {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.userFlowType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -7903,6 +8986,17 @@ impl ::graph_model::rt::WireEnum for UserFlowType {
         }
     }
 }
+impl ::graph_model::rt::Value for UserFlowType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for UserFlowType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -7957,6 +9051,17 @@ impl ::graph_model::rt::WireEnum for UserType {
         }
     }
 }
+impl ::graph_model::rt::Value for UserType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for UserType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -7995,50 +9100,40 @@ pub struct VerifiedIdProfile {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VerifiedIdProfile {
-    const TYPE_NAME: &'static str = "microsoft.graph.verifiedIdProfile";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "faceCheckConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.face_check_configuration, key)
-            }
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "priority" => ::graph_model::rt::field(map, &mut self.priority, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            "verifiedIdProfileConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.verified_id_profile_configuration, key)
-            }
-            "verifiedIdUsageConfigurations" => {
-                ::graph_model::rt::field(map, &mut self.verified_id_usage_configurations, key)
-            }
-            "verifierDid" => ::graph_model::rt::field(map, &mut self.verifier_did, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.verifiedIdProfile"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "description",
-        "faceCheckConfiguration",
-        "lastModifiedDateTime",
-        "name",
-        "priority",
-        "state",
-        "verifiedIdProfileConfiguration",
-        "verifiedIdUsageConfigurations",
-        "verifierDid",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "description" => &mut self.description,
+            "faceCheckConfiguration" => &mut self.face_check_configuration,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "name" => &mut self.name,
+            "priority" => &mut self.priority,
+            "state" => &mut self.state,
+            "verifiedIdProfileConfiguration" => &mut self.verified_id_profile_configuration,
+            "verifiedIdUsageConfigurations" => &mut self.verified_id_usage_configurations,
+            "verifierDid" => &mut self.verifier_did,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "description",
+            "faceCheckConfiguration",
+            "lastModifiedDateTime",
+            "name",
+            "priority",
+            "state",
+            "verifiedIdProfileConfiguration",
+            "verifiedIdUsageConfigurations",
+            "verifierDid",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("description", &self.description);
         w.field("faceCheckConfiguration", &self.face_check_configuration);
@@ -8063,17 +9158,28 @@ impl ::graph_model::rt::Struct for VerifiedIdProfile {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for VerifiedIdProfile {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for VerifiedIdProfile {
     const TYPE_NAME: &'static str = "microsoft.graph.verifiedIdProfile";
 }
 impl ::graph_model::rt::serde::Serialize for VerifiedIdProfile {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VerifiedIdProfile {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.verifiedIdProfileConfiguration`.
@@ -8094,34 +9200,30 @@ pub struct VerifiedIdProfileConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VerifiedIdProfileConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.verifiedIdProfileConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "acceptedIssuer" => ::graph_model::rt::field(map, &mut self.accepted_issuer, key),
-            "claimBindings" => ::graph_model::rt::field(map, &mut self.claim_bindings, key),
-            "claimBindingSource" => {
-                ::graph_model::rt::field(map, &mut self.claim_binding_source, key)
-            }
-            "claimValidation" => ::graph_model::rt::field(map, &mut self.claim_validation, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.verifiedIdProfileConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "acceptedIssuer",
-        "claimBindings",
-        "claimBindingSource",
-        "claimValidation",
-        "type",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "acceptedIssuer" => &mut self.accepted_issuer,
+            "claimBindings" => &mut self.claim_bindings,
+            "claimBindingSource" => &mut self.claim_binding_source,
+            "claimValidation" => &mut self.claim_validation,
+            "type" => &mut self.r#type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "acceptedIssuer",
+            "claimBindings",
+            "claimBindingSource",
+            "claimValidation",
+            "type",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("acceptedIssuer", &self.accepted_issuer);
         w.field("claimBindings", &self.claim_bindings);
         w.field("claimBindingSource", &self.claim_binding_source);
@@ -8135,17 +9237,28 @@ impl ::graph_model::rt::Struct for VerifiedIdProfileConfiguration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for VerifiedIdProfileConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for VerifiedIdProfileConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.verifiedIdProfileConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for VerifiedIdProfileConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VerifiedIdProfileConfiguration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.verifiedIdProfileState`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -8192,6 +9305,17 @@ impl ::graph_model::rt::WireEnum for VerifiedIdProfileState {
         }
     }
 }
+impl ::graph_model::rt::Value for VerifiedIdProfileState {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for VerifiedIdProfileState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -8214,25 +9338,21 @@ pub struct VerifiedIdUsageConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VerifiedIdUsageConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.verifiedIdUsageConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "isEnabledForTestOnly" => {
-                ::graph_model::rt::field(map, &mut self.is_enabled_for_test_only, key)
-            }
-            "purpose" => ::graph_model::rt::field(map, &mut self.purpose, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.verifiedIdUsageConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &["isEnabledForTestOnly", "purpose"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "isEnabledForTestOnly" => &mut self.is_enabled_for_test_only,
+            "purpose" => &mut self.purpose,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["isEnabledForTestOnly", "purpose"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("isEnabledForTestOnly", &self.is_enabled_for_test_only);
         w.field("purpose", &self.purpose);
     }
@@ -8243,17 +9363,28 @@ impl ::graph_model::rt::Struct for VerifiedIdUsageConfiguration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for VerifiedIdUsageConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for VerifiedIdUsageConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.verifiedIdUsageConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for VerifiedIdUsageConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VerifiedIdUsageConfiguration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.verifiedIdUsageConfigurationPurpose`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -8305,6 +9436,17 @@ impl ::graph_model::rt::WireEnum for VerifiedIdUsageConfigurationPurpose {
         }
     }
 }
+impl ::graph_model::rt::Value for VerifiedIdUsageConfigurationPurpose {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for VerifiedIdUsageConfigurationPurpose {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -8333,32 +9475,30 @@ pub struct WebApplicationFirewallDnsConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WebApplicationFirewallDnsConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.webApplicationFirewallDnsConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "isDomainVerified" => ::graph_model::rt::field(map, &mut self.is_domain_verified, key),
-            "isProxied" => ::graph_model::rt::field(map, &mut self.is_proxied, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "recordType" => ::graph_model::rt::field(map, &mut self.record_type, key),
-            "value" => ::graph_model::rt::field(map, &mut self.value, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.webApplicationFirewallDnsConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "isDomainVerified",
-        "isProxied",
-        "name",
-        "recordType",
-        "value",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "isDomainVerified" => &mut self.is_domain_verified,
+            "isProxied" => &mut self.is_proxied,
+            "name" => &mut self.name,
+            "recordType" => &mut self.record_type,
+            "value" => &mut self.value,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "isDomainVerified",
+            "isProxied",
+            "name",
+            "recordType",
+            "value",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("isDomainVerified", &self.is_domain_verified);
         w.field("isProxied", &self.is_proxied);
         w.field("name", &self.name);
@@ -8372,17 +9512,28 @@ impl ::graph_model::rt::Struct for WebApplicationFirewallDnsConfiguration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WebApplicationFirewallDnsConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WebApplicationFirewallDnsConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.webApplicationFirewallDnsConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for WebApplicationFirewallDnsConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WebApplicationFirewallDnsConfiguration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.webApplicationFirewallDnsRecordType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -8425,6 +9576,17 @@ impl ::graph_model::rt::WireEnum for WebApplicationFirewallDnsRecordType {
         }
     }
 }
+impl ::graph_model::rt::Value for WebApplicationFirewallDnsRecordType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for WebApplicationFirewallDnsRecordType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -8448,23 +9610,21 @@ pub struct WebApplicationFirewallProvider {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WebApplicationFirewallProvider {
-    const TYPE_NAME: &'static str = "microsoft.graph.webApplicationFirewallProvider";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.webApplicationFirewallProvider"
     }
-    const FIELDS: &'static [&'static str] = &["id", "displayName"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "displayName"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
     }
@@ -8475,17 +9635,28 @@ impl ::graph_model::rt::Struct for WebApplicationFirewallProvider {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WebApplicationFirewallProvider {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WebApplicationFirewallProvider {
     const TYPE_NAME: &'static str = "microsoft.graph.webApplicationFirewallProvider";
 }
 impl ::graph_model::rt::serde::Serialize for WebApplicationFirewallProvider {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WebApplicationFirewallProvider {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.webApplicationFirewallProvider` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -8515,40 +9686,71 @@ impl Default for WebApplicationFirewallProviderAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for WebApplicationFirewallProviderAny {
-    type Base = super::WebApplicationFirewallProvider;
-    const BASE: &'static str = "microsoft.graph.webApplicationFirewallProvider";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.webApplicationFirewallProvider"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.webApplicationFirewallProvider" => Self::Base(Default::default()),
             "microsoft.graph.akamaiWebApplicationFirewallProvider" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::AkamaiWebApplicationFirewallProvider)
+                Self::AkamaiWebApplicationFirewallProvider(Default::default())
             }
             "microsoft.graph.cloudFlareWebApplicationFirewallProvider" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::CloudFlareWebApplicationFirewallProvider)
+                Self::CloudFlareWebApplicationFirewallProvider(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::AkamaiWebApplicationFirewallProvider(v) => Some(v),
+            Self::CloudFlareWebApplicationFirewallProvider(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::WebApplicationFirewallProvider) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::AkamaiWebApplicationFirewallProvider(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.akamaiWebApplicationFirewallProvider",
+                v,
+            ),
+            Self::CloudFlareWebApplicationFirewallProvider(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.cloudFlareWebApplicationFirewallProvider",
+                    v,
+                )
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for WebApplicationFirewallProviderAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for WebApplicationFirewallProviderAny {
@@ -8556,25 +9758,12 @@ impl ::graph_model::rt::GraphType for WebApplicationFirewallProviderAny {
 }
 impl ::graph_model::rt::serde::Serialize for WebApplicationFirewallProviderAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::AkamaiWebApplicationFirewallProvider(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.akamaiWebApplicationFirewallProvider"),
-                s,
-            ),
-            Self::CloudFlareWebApplicationFirewallProvider(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.cloudFlareWebApplicationFirewallProvider"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WebApplicationFirewallProviderAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.webApplicationFirewallProviderType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -8621,6 +9810,17 @@ impl ::graph_model::rt::WireEnum for WebApplicationFirewallProviderType {
         }
     }
 }
+impl ::graph_model::rt::Value for WebApplicationFirewallProviderType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for WebApplicationFirewallProviderType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -8653,36 +9853,32 @@ pub struct WebApplicationFirewallVerificationModel {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WebApplicationFirewallVerificationModel {
-    const TYPE_NAME: &'static str = "microsoft.graph.webApplicationFirewallVerificationModel";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "providerType" => ::graph_model::rt::field(map, &mut self.provider_type, key),
-            "verificationResult" => {
-                ::graph_model::rt::field(map, &mut self.verification_result, key)
-            }
-            "verifiedDetails" => ::graph_model::rt::field(map, &mut self.verified_details, key),
-            "verifiedHost" => ::graph_model::rt::field(map, &mut self.verified_host, key),
-            "provider" => ::graph_model::rt::field(map, &mut self.provider, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.webApplicationFirewallVerificationModel"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "providerType",
-        "verificationResult",
-        "verifiedDetails",
-        "verifiedHost",
-        "provider",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "providerType" => &mut self.provider_type,
+            "verificationResult" => &mut self.verification_result,
+            "verifiedDetails" => &mut self.verified_details,
+            "verifiedHost" => &mut self.verified_host,
+            "provider" => &mut self.provider,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "providerType",
+            "verificationResult",
+            "verifiedDetails",
+            "verifiedHost",
+            "provider",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("providerType", &self.provider_type);
         w.field("verificationResult", &self.verification_result);
@@ -8697,17 +9893,28 @@ impl ::graph_model::rt::Struct for WebApplicationFirewallVerificationModel {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WebApplicationFirewallVerificationModel {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WebApplicationFirewallVerificationModel {
     const TYPE_NAME: &'static str = "microsoft.graph.webApplicationFirewallVerificationModel";
 }
 impl ::graph_model::rt::serde::Serialize for WebApplicationFirewallVerificationModel {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WebApplicationFirewallVerificationModel {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.webApplicationFirewallVerificationResult`.
@@ -8726,27 +9933,23 @@ pub struct WebApplicationFirewallVerificationResult {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WebApplicationFirewallVerificationResult {
-    const TYPE_NAME: &'static str = "microsoft.graph.webApplicationFirewallVerificationResult";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "errors" => ::graph_model::rt::field(map, &mut self.errors, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "verifiedOnDateTime" => {
-                ::graph_model::rt::field(map, &mut self.verified_on_date_time, key)
-            }
-            "warnings" => ::graph_model::rt::field(map, &mut self.warnings, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.webApplicationFirewallVerificationResult"
     }
-    const FIELDS: &'static [&'static str] = &["errors", "status", "verifiedOnDateTime", "warnings"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "errors" => &mut self.errors,
+            "status" => &mut self.status,
+            "verifiedOnDateTime" => &mut self.verified_on_date_time,
+            "warnings" => &mut self.warnings,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["errors", "status", "verifiedOnDateTime", "warnings"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("errors", &self.errors);
         w.field("status", &self.status);
         w.field("verifiedOnDateTime", &self.verified_on_date_time);
@@ -8759,17 +9962,28 @@ impl ::graph_model::rt::Struct for WebApplicationFirewallVerificationResult {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WebApplicationFirewallVerificationResult {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WebApplicationFirewallVerificationResult {
     const TYPE_NAME: &'static str = "microsoft.graph.webApplicationFirewallVerificationResult";
 }
 impl ::graph_model::rt::serde::Serialize for WebApplicationFirewallVerificationResult {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WebApplicationFirewallVerificationResult {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.webApplicationFirewallVerificationStatus`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -8821,6 +10035,17 @@ impl ::graph_model::rt::WireEnum for WebApplicationFirewallVerificationStatus {
         }
     }
 }
+impl ::graph_model::rt::Value for WebApplicationFirewallVerificationStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for WebApplicationFirewallVerificationStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -8842,22 +10067,20 @@ pub struct WebApplicationFirewallVerifiedDetails {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WebApplicationFirewallVerifiedDetails {
-    const TYPE_NAME: &'static str = "microsoft.graph.webApplicationFirewallVerifiedDetails";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "dnsConfiguration" => ::graph_model::rt::field(map, &mut self.dns_configuration, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.webApplicationFirewallVerifiedDetails"
     }
-    const FIELDS: &'static [&'static str] = &["dnsConfiguration"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "dnsConfiguration" => &mut self.dns_configuration,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["dnsConfiguration"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("dnsConfiguration", &self.dns_configuration);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -8867,17 +10090,28 @@ impl ::graph_model::rt::Struct for WebApplicationFirewallVerifiedDetails {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WebApplicationFirewallVerifiedDetails {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WebApplicationFirewallVerifiedDetails {
     const TYPE_NAME: &'static str = "microsoft.graph.webApplicationFirewallVerifiedDetails";
 }
 impl ::graph_model::rt::serde::Serialize for WebApplicationFirewallVerifiedDetails {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WebApplicationFirewallVerifiedDetails {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.webApplicationFirewallVerifiedDetails` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -8907,38 +10141,71 @@ impl Default for WebApplicationFirewallVerifiedDetailsAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for WebApplicationFirewallVerifiedDetailsAny {
-    type Base = super::WebApplicationFirewallVerifiedDetails;
-    const BASE: &'static str = "microsoft.graph.webApplicationFirewallVerifiedDetails";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.webApplicationFirewallVerifiedDetails"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.webApplicationFirewallVerifiedDetails" => {
+                Self::Base(Default::default())
+            }
             "microsoft.graph.akamaiVerifiedDetailsModel" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::AkamaiVerifiedDetailsModel)
+                Self::AkamaiVerifiedDetailsModel(Default::default())
             }
             "microsoft.graph.cloudFlareVerifiedDetailsModel" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::CloudFlareVerifiedDetailsModel)
+                Self::CloudFlareVerifiedDetailsModel(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::AkamaiVerifiedDetailsModel(v) => Some(v),
+            Self::CloudFlareVerifiedDetailsModel(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::WebApplicationFirewallVerifiedDetails) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::AkamaiVerifiedDetailsModel(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.akamaiVerifiedDetailsModel",
+                v,
+            ),
+            Self::CloudFlareVerifiedDetailsModel(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.cloudFlareVerifiedDetailsModel",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for WebApplicationFirewallVerifiedDetailsAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for WebApplicationFirewallVerifiedDetailsAny {
@@ -8946,24 +10213,11 @@ impl ::graph_model::rt::GraphType for WebApplicationFirewallVerifiedDetailsAny {
 }
 impl ::graph_model::rt::serde::Serialize for WebApplicationFirewallVerifiedDetailsAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::AkamaiVerifiedDetailsModel(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.akamaiVerifiedDetailsModel"),
-                s,
-            ),
-            Self::CloudFlareVerifiedDetailsModel(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.cloudFlareVerifiedDetailsModel"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WebApplicationFirewallVerifiedDetailsAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }

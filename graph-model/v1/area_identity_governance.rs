@@ -35,56 +35,44 @@ pub struct AccessPackage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackage {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessPackage";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "isHidden" => ::graph_model::rt::field(map, &mut self.is_hidden, key),
-            "modifiedDateTime" => ::graph_model::rt::field(map, &mut self.modified_date_time, key),
-            "accessPackagesIncompatibleWith" => {
-                ::graph_model::rt::field(map, &mut self.access_packages_incompatible_with, key)
-            }
-            "assignmentPolicies" => {
-                ::graph_model::rt::field(map, &mut self.assignment_policies, key)
-            }
-            "catalog" => ::graph_model::rt::field(map, &mut self.catalog, key),
-            "incompatibleAccessPackages" => {
-                ::graph_model::rt::field(map, &mut self.incompatible_access_packages, key)
-            }
-            "incompatibleGroups" => {
-                ::graph_model::rt::field(map, &mut self.incompatible_groups, key)
-            }
-            "resourceRoleScopes" => {
-                ::graph_model::rt::field(map, &mut self.resource_role_scopes, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessPackage"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "displayName",
-        "isHidden",
-        "modifiedDateTime",
-        "accessPackagesIncompatibleWith",
-        "assignmentPolicies",
-        "catalog",
-        "incompatibleAccessPackages",
-        "incompatibleGroups",
-        "resourceRoleScopes",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "isHidden" => &mut self.is_hidden,
+            "modifiedDateTime" => &mut self.modified_date_time,
+            "accessPackagesIncompatibleWith" => &mut self.access_packages_incompatible_with,
+            "assignmentPolicies" => &mut self.assignment_policies,
+            "catalog" => &mut self.catalog,
+            "incompatibleAccessPackages" => &mut self.incompatible_access_packages,
+            "incompatibleGroups" => &mut self.incompatible_groups,
+            "resourceRoleScopes" => &mut self.resource_role_scopes,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "isHidden",
+            "modifiedDateTime",
+            "accessPackagesIncompatibleWith",
+            "assignmentPolicies",
+            "catalog",
+            "incompatibleAccessPackages",
+            "incompatibleGroups",
+            "resourceRoleScopes",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -111,17 +99,28 @@ impl ::graph_model::rt::Struct for AccessPackage {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessPackage {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessPackage {
     const TYPE_NAME: &'static str = "microsoft.graph.accessPackage";
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackage {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackage {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessPackageAnswer` (abstract).
@@ -137,23 +136,21 @@ pub struct AccessPackageAnswer {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageAnswer {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessPackageAnswer";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "displayValue" => ::graph_model::rt::field(map, &mut self.display_value, key),
-            "answeredQuestion" => ::graph_model::rt::field(map, &mut self.answered_question, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessPackageAnswer"
     }
-    const FIELDS: &'static [&'static str] = &["displayValue", "answeredQuestion"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "displayValue" => &mut self.display_value,
+            "answeredQuestion" => &mut self.answered_question,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["displayValue", "answeredQuestion"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("displayValue", &self.display_value);
         w.field("answeredQuestion", &self.answered_question);
     }
@@ -164,17 +161,28 @@ impl ::graph_model::rt::Struct for AccessPackageAnswer {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessPackageAnswer {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessPackageAnswer {
     const TYPE_NAME: &'static str = "microsoft.graph.accessPackageAnswer";
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackageAnswer {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageAnswer {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.accessPackageAnswer` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -202,35 +210,60 @@ impl Default for AccessPackageAnswerAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for AccessPackageAnswerAny {
-    type Base = super::AccessPackageAnswer;
-    const BASE: &'static str = "microsoft.graph.accessPackageAnswer";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.accessPackageAnswer"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.accessPackageAnswer" => Self::Base(Default::default()),
             "microsoft.graph.accessPackageAnswerString" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::AccessPackageAnswerString)
+                Self::AccessPackageAnswerString(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::AccessPackageAnswerString(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::AccessPackageAnswer) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::AccessPackageAnswerString(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.accessPackageAnswerString", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for AccessPackageAnswerAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for AccessPackageAnswerAny {
@@ -238,20 +271,12 @@ impl ::graph_model::rt::GraphType for AccessPackageAnswerAny {
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackageAnswerAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::AccessPackageAnswerString(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.accessPackageAnswerString"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageAnswerAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessPackageAnswerChoice`.
@@ -268,24 +293,22 @@ pub struct AccessPackageAnswerChoice {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageAnswerChoice {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessPackageAnswerChoice";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "actualValue" => ::graph_model::rt::field(map, &mut self.actual_value, key),
-            "localizations" => ::graph_model::rt::field(map, &mut self.localizations, key),
-            "text" => ::graph_model::rt::field(map, &mut self.text, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessPackageAnswerChoice"
     }
-    const FIELDS: &'static [&'static str] = &["actualValue", "localizations", "text"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "actualValue" => &mut self.actual_value,
+            "localizations" => &mut self.localizations,
+            "text" => &mut self.text,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["actualValue", "localizations", "text"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("actualValue", &self.actual_value);
         w.field("localizations", &self.localizations);
         w.field("text", &self.text);
@@ -297,17 +320,28 @@ impl ::graph_model::rt::Struct for AccessPackageAnswerChoice {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessPackageAnswerChoice {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessPackageAnswerChoice {
     const TYPE_NAME: &'static str = "microsoft.graph.accessPackageAnswerChoice";
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackageAnswerChoice {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageAnswerChoice {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessPackageAnswerString`.
@@ -324,24 +358,22 @@ pub struct AccessPackageAnswerString {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageAnswerString {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessPackageAnswerString";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "displayValue" => ::graph_model::rt::field(map, &mut self.display_value, key),
-            "value" => ::graph_model::rt::field(map, &mut self.value, key),
-            "answeredQuestion" => ::graph_model::rt::field(map, &mut self.answered_question, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessPackageAnswerString"
     }
-    const FIELDS: &'static [&'static str] = &["displayValue", "value", "answeredQuestion"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "displayValue" => &mut self.display_value,
+            "value" => &mut self.value,
+            "answeredQuestion" => &mut self.answered_question,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["displayValue", "value", "answeredQuestion"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("displayValue", &self.display_value);
         w.field("value", &self.value);
         w.field("answeredQuestion", &self.answered_question);
@@ -353,17 +385,28 @@ impl ::graph_model::rt::Struct for AccessPackageAnswerString {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessPackageAnswerString {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessPackageAnswerString {
     const TYPE_NAME: &'static str = "microsoft.graph.accessPackageAnswerString";
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackageAnswerString {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageAnswerString {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessPackageApprovalStage`.
@@ -392,56 +435,38 @@ pub struct AccessPackageApprovalStage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageApprovalStage {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessPackageApprovalStage";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "approverInformationVisibility" => {
-                ::graph_model::rt::field(map, &mut self.approver_information_visibility, key)
-            }
-            "durationBeforeAutomaticDenial" => {
-                ::graph_model::rt::field(map, &mut self.duration_before_automatic_denial, key)
-            }
-            "durationBeforeEscalation" => {
-                ::graph_model::rt::field(map, &mut self.duration_before_escalation, key)
-            }
-            "escalationApprovers" => {
-                ::graph_model::rt::field(map, &mut self.escalation_approvers, key)
-            }
-            "fallbackEscalationApprovers" => {
-                ::graph_model::rt::field(map, &mut self.fallback_escalation_approvers, key)
-            }
-            "fallbackPrimaryApprovers" => {
-                ::graph_model::rt::field(map, &mut self.fallback_primary_approvers, key)
-            }
-            "isApproverJustificationRequired" => {
-                ::graph_model::rt::field(map, &mut self.is_approver_justification_required, key)
-            }
-            "isEscalationEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_escalation_enabled, key)
-            }
-            "primaryApprovers" => ::graph_model::rt::field(map, &mut self.primary_approvers, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessPackageApprovalStage"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "approverInformationVisibility",
-        "durationBeforeAutomaticDenial",
-        "durationBeforeEscalation",
-        "escalationApprovers",
-        "fallbackEscalationApprovers",
-        "fallbackPrimaryApprovers",
-        "isApproverJustificationRequired",
-        "isEscalationEnabled",
-        "primaryApprovers",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "approverInformationVisibility" => &mut self.approver_information_visibility,
+            "durationBeforeAutomaticDenial" => &mut self.duration_before_automatic_denial,
+            "durationBeforeEscalation" => &mut self.duration_before_escalation,
+            "escalationApprovers" => &mut self.escalation_approvers,
+            "fallbackEscalationApprovers" => &mut self.fallback_escalation_approvers,
+            "fallbackPrimaryApprovers" => &mut self.fallback_primary_approvers,
+            "isApproverJustificationRequired" => &mut self.is_approver_justification_required,
+            "isEscalationEnabled" => &mut self.is_escalation_enabled,
+            "primaryApprovers" => &mut self.primary_approvers,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "approverInformationVisibility",
+            "durationBeforeAutomaticDenial",
+            "durationBeforeEscalation",
+            "escalationApprovers",
+            "fallbackEscalationApprovers",
+            "fallbackPrimaryApprovers",
+            "isApproverJustificationRequired",
+            "isEscalationEnabled",
+            "primaryApprovers",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field(
             "approverInformationVisibility",
             &self.approver_information_visibility,
@@ -471,17 +496,28 @@ impl ::graph_model::rt::Struct for AccessPackageApprovalStage {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessPackageApprovalStage {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessPackageApprovalStage {
     const TYPE_NAME: &'static str = "microsoft.graph.accessPackageApprovalStage";
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackageApprovalStage {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageApprovalStage {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.accessPackageApprovalStage` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -509,36 +545,61 @@ impl Default for AccessPackageApprovalStageAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for AccessPackageApprovalStageAny {
-    type Base = super::AccessPackageApprovalStage;
-    const BASE: &'static str = "microsoft.graph.accessPackageApprovalStage";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.accessPackageApprovalStage"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.accessPackageApprovalStage" => Self::Base(Default::default()),
             "microsoft.graph.accessPackageDynamicApprovalStage" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::AccessPackageDynamicApprovalStage)
+                Self::AccessPackageDynamicApprovalStage(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::AccessPackageDynamicApprovalStage(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::AccessPackageApprovalStage) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::AccessPackageDynamicApprovalStage(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.accessPackageDynamicApprovalStage",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for AccessPackageApprovalStageAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for AccessPackageApprovalStageAny {
@@ -546,20 +607,12 @@ impl ::graph_model::rt::GraphType for AccessPackageApprovalStageAny {
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackageApprovalStageAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::AccessPackageDynamicApprovalStage(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.accessPackageDynamicApprovalStage"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageApprovalStageAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessPackageAssignment`.
@@ -592,42 +645,38 @@ pub struct AccessPackageAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageAssignment {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessPackageAssignment";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "customExtensionCalloutInstances" => {
-                ::graph_model::rt::field(map, &mut self.custom_extension_callout_instances, key)
-            }
-            "expiredDateTime" => ::graph_model::rt::field(map, &mut self.expired_date_time, key),
-            "schedule" => ::graph_model::rt::field(map, &mut self.schedule, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "accessPackage" => ::graph_model::rt::field(map, &mut self.access_package, key),
-            "assignmentPolicy" => ::graph_model::rt::field(map, &mut self.assignment_policy, key),
-            "target" => ::graph_model::rt::field(map, &mut self.target, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessPackageAssignment"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "customExtensionCalloutInstances",
-        "expiredDateTime",
-        "schedule",
-        "state",
-        "status",
-        "accessPackage",
-        "assignmentPolicy",
-        "target",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "customExtensionCalloutInstances" => &mut self.custom_extension_callout_instances,
+            "expiredDateTime" => &mut self.expired_date_time,
+            "schedule" => &mut self.schedule,
+            "state" => &mut self.state,
+            "status" => &mut self.status,
+            "accessPackage" => &mut self.access_package,
+            "assignmentPolicy" => &mut self.assignment_policy,
+            "target" => &mut self.target,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "customExtensionCalloutInstances",
+            "expiredDateTime",
+            "schedule",
+            "state",
+            "status",
+            "accessPackage",
+            "assignmentPolicy",
+            "target",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "customExtensionCalloutInstances",
@@ -648,17 +697,28 @@ impl ::graph_model::rt::Struct for AccessPackageAssignment {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessPackageAssignment {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessPackageAssignment {
     const TYPE_NAME: &'static str = "microsoft.graph.accessPackageAssignment";
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackageAssignment {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageAssignment {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessPackageAssignmentApprovalSettings`.
@@ -677,36 +737,28 @@ pub struct AccessPackageAssignmentApprovalSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageAssignmentApprovalSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessPackageAssignmentApprovalSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "isApprovalRequiredForAdd" => {
-                ::graph_model::rt::field(map, &mut self.is_approval_required_for_add, key)
-            }
-            "isApprovalRequiredForUpdate" => {
-                ::graph_model::rt::field(map, &mut self.is_approval_required_for_update, key)
-            }
-            "isRequestorJustificationRequired" => {
-                ::graph_model::rt::field(map, &mut self.is_requestor_justification_required, key)
-            }
-            "stages" => ::graph_model::rt::field(map, &mut self.stages, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessPackageAssignmentApprovalSettings"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "isApprovalRequiredForAdd",
-        "isApprovalRequiredForUpdate",
-        "isRequestorJustificationRequired",
-        "stages",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "isApprovalRequiredForAdd" => &mut self.is_approval_required_for_add,
+            "isApprovalRequiredForUpdate" => &mut self.is_approval_required_for_update,
+            "isRequestorJustificationRequired" => &mut self.is_requestor_justification_required,
+            "stages" => &mut self.stages,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "isApprovalRequiredForAdd",
+            "isApprovalRequiredForUpdate",
+            "isRequestorJustificationRequired",
+            "stages",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field(
             "isApprovalRequiredForAdd",
             &self.is_approval_required_for_add,
@@ -728,17 +780,28 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentApprovalSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessPackageAssignmentApprovalSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessPackageAssignmentApprovalSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.accessPackageAssignmentApprovalSettings";
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackageAssignmentApprovalSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageAssignmentApprovalSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessPackageAssignmentPolicy`.
@@ -789,68 +852,54 @@ pub struct AccessPackageAssignmentPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageAssignmentPolicy {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessPackageAssignmentPolicy";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "allowedTargetScope" => {
-                ::graph_model::rt::field(map, &mut self.allowed_target_scope, key)
-            }
-            "automaticRequestSettings" => {
-                ::graph_model::rt::field(map, &mut self.automatic_request_settings, key)
-            }
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "expiration" => ::graph_model::rt::field(map, &mut self.expiration, key),
-            "modifiedDateTime" => ::graph_model::rt::field(map, &mut self.modified_date_time, key),
-            "notificationSettings" => {
-                ::graph_model::rt::field(map, &mut self.notification_settings, key)
-            }
-            "requestApprovalSettings" => {
-                ::graph_model::rt::field(map, &mut self.request_approval_settings, key)
-            }
-            "requestorSettings" => ::graph_model::rt::field(map, &mut self.requestor_settings, key),
-            "reviewSettings" => ::graph_model::rt::field(map, &mut self.review_settings, key),
-            "specificAllowedTargets" => {
-                ::graph_model::rt::field(map, &mut self.specific_allowed_targets, key)
-            }
-            "accessPackage" => ::graph_model::rt::field(map, &mut self.access_package, key),
-            "catalog" => ::graph_model::rt::field(map, &mut self.catalog, key),
-            "customExtensionStageSettings" => {
-                ::graph_model::rt::field(map, &mut self.custom_extension_stage_settings, key)
-            }
-            "questions" => ::graph_model::rt::field(map, &mut self.questions, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessPackageAssignmentPolicy"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "allowedTargetScope",
-        "automaticRequestSettings",
-        "createdDateTime",
-        "description",
-        "displayName",
-        "expiration",
-        "modifiedDateTime",
-        "notificationSettings",
-        "requestApprovalSettings",
-        "requestorSettings",
-        "reviewSettings",
-        "specificAllowedTargets",
-        "accessPackage",
-        "catalog",
-        "customExtensionStageSettings",
-        "questions",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "allowedTargetScope" => &mut self.allowed_target_scope,
+            "automaticRequestSettings" => &mut self.automatic_request_settings,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "expiration" => &mut self.expiration,
+            "modifiedDateTime" => &mut self.modified_date_time,
+            "notificationSettings" => &mut self.notification_settings,
+            "requestApprovalSettings" => &mut self.request_approval_settings,
+            "requestorSettings" => &mut self.requestor_settings,
+            "reviewSettings" => &mut self.review_settings,
+            "specificAllowedTargets" => &mut self.specific_allowed_targets,
+            "accessPackage" => &mut self.access_package,
+            "catalog" => &mut self.catalog,
+            "customExtensionStageSettings" => &mut self.custom_extension_stage_settings,
+            "questions" => &mut self.questions,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "allowedTargetScope",
+            "automaticRequestSettings",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "expiration",
+            "modifiedDateTime",
+            "notificationSettings",
+            "requestApprovalSettings",
+            "requestorSettings",
+            "reviewSettings",
+            "specificAllowedTargets",
+            "accessPackage",
+            "catalog",
+            "customExtensionStageSettings",
+            "questions",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("allowedTargetScope", &self.allowed_target_scope);
         w.field("automaticRequestSettings", &self.automatic_request_settings);
@@ -879,17 +928,28 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentPolicy {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessPackageAssignmentPolicy {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessPackageAssignmentPolicy {
     const TYPE_NAME: &'static str = "microsoft.graph.accessPackageAssignmentPolicy";
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackageAssignmentPolicy {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageAssignmentPolicy {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessPackageAssignmentRequest`.
@@ -930,52 +990,46 @@ pub struct AccessPackageAssignmentRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageAssignmentRequest {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessPackageAssignmentRequest";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "answers" => ::graph_model::rt::field(map, &mut self.answers, key),
-            "completedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.completed_date_time, key)
-            }
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "customExtensionCalloutInstances" => {
-                ::graph_model::rt::field(map, &mut self.custom_extension_callout_instances, key)
-            }
-            "justification" => ::graph_model::rt::field(map, &mut self.justification, key),
-            "requestType" => ::graph_model::rt::field(map, &mut self.request_type, key),
-            "schedule" => ::graph_model::rt::field(map, &mut self.schedule, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "accessPackage" => ::graph_model::rt::field(map, &mut self.access_package, key),
-            "assignment" => ::graph_model::rt::field(map, &mut self.assignment, key),
-            "requestor" => ::graph_model::rt::field(map, &mut self.requestor, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessPackageAssignmentRequest"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "answers",
-        "completedDateTime",
-        "createdDateTime",
-        "customExtensionCalloutInstances",
-        "justification",
-        "requestType",
-        "schedule",
-        "state",
-        "status",
-        "accessPackage",
-        "assignment",
-        "requestor",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "answers" => &mut self.answers,
+            "completedDateTime" => &mut self.completed_date_time,
+            "createdDateTime" => &mut self.created_date_time,
+            "customExtensionCalloutInstances" => &mut self.custom_extension_callout_instances,
+            "justification" => &mut self.justification,
+            "requestType" => &mut self.request_type,
+            "schedule" => &mut self.schedule,
+            "state" => &mut self.state,
+            "status" => &mut self.status,
+            "accessPackage" => &mut self.access_package,
+            "assignment" => &mut self.assignment,
+            "requestor" => &mut self.requestor,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "answers",
+            "completedDateTime",
+            "createdDateTime",
+            "customExtensionCalloutInstances",
+            "justification",
+            "requestType",
+            "schedule",
+            "state",
+            "status",
+            "accessPackage",
+            "assignment",
+            "requestor",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("answers", &self.answers);
         w.field("completedDateTime", &self.completed_date_time);
@@ -1000,17 +1054,28 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentRequest {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessPackageAssignmentRequest {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessPackageAssignmentRequest {
     const TYPE_NAME: &'static str = "microsoft.graph.accessPackageAssignmentRequest";
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackageAssignmentRequest {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageAssignmentRequest {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessPackageAssignmentRequestWorkflowExtension`.
@@ -1046,55 +1111,42 @@ pub struct AccessPackageAssignmentRequestWorkflowExtension {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageAssignmentRequestWorkflowExtension {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.accessPackageAssignmentRequestWorkflowExtension";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "authenticationConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.authentication_configuration, key)
-            }
-            "clientConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.client_configuration, key)
-            }
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "endpointConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.endpoint_configuration, key)
-            }
-            "callbackConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.callback_configuration, key)
-            }
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessPackageAssignmentRequestWorkflowExtension"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "authenticationConfiguration",
-        "clientConfiguration",
-        "description",
-        "displayName",
-        "endpointConfiguration",
-        "callbackConfiguration",
-        "createdBy",
-        "createdDateTime",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "authenticationConfiguration" => &mut self.authentication_configuration,
+            "clientConfiguration" => &mut self.client_configuration,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "endpointConfiguration" => &mut self.endpoint_configuration,
+            "callbackConfiguration" => &mut self.callback_configuration,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "authenticationConfiguration",
+            "clientConfiguration",
+            "description",
+            "displayName",
+            "endpointConfiguration",
+            "callbackConfiguration",
+            "createdBy",
+            "createdDateTime",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "authenticationConfiguration",
@@ -1117,20 +1169,31 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentRequestWorkflowExtensi
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessPackageAssignmentRequestWorkflowExtension {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessPackageAssignmentRequestWorkflowExtension {
     const TYPE_NAME: &'static str =
         "microsoft.graph.accessPackageAssignmentRequestWorkflowExtension";
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackageAssignmentRequestWorkflowExtension {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for AccessPackageAssignmentRequestWorkflowExtension
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessPackageAssignmentRequestorSettings`.
@@ -1157,60 +1220,42 @@ pub struct AccessPackageAssignmentRequestorSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageAssignmentRequestorSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessPackageAssignmentRequestorSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "allowCustomAssignmentSchedule" => {
-                ::graph_model::rt::field(map, &mut self.allow_custom_assignment_schedule, key)
-            }
-            "enableOnBehalfRequestorsToAddAccess" => ::graph_model::rt::field(
-                map,
-                &mut self.enable_on_behalf_requestors_to_add_access,
-                key,
-            ),
-            "enableOnBehalfRequestorsToRemoveAccess" => ::graph_model::rt::field(
-                map,
-                &mut self.enable_on_behalf_requestors_to_remove_access,
-                key,
-            ),
-            "enableOnBehalfRequestorsToUpdateAccess" => ::graph_model::rt::field(
-                map,
-                &mut self.enable_on_behalf_requestors_to_update_access,
-                key,
-            ),
-            "enableTargetsToSelfAddAccess" => {
-                ::graph_model::rt::field(map, &mut self.enable_targets_to_self_add_access, key)
-            }
-            "enableTargetsToSelfRemoveAccess" => {
-                ::graph_model::rt::field(map, &mut self.enable_targets_to_self_remove_access, key)
-            }
-            "enableTargetsToSelfUpdateAccess" => {
-                ::graph_model::rt::field(map, &mut self.enable_targets_to_self_update_access, key)
-            }
-            "onBehalfRequestors" => {
-                ::graph_model::rt::field(map, &mut self.on_behalf_requestors, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessPackageAssignmentRequestorSettings"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "allowCustomAssignmentSchedule",
-        "enableOnBehalfRequestorsToAddAccess",
-        "enableOnBehalfRequestorsToRemoveAccess",
-        "enableOnBehalfRequestorsToUpdateAccess",
-        "enableTargetsToSelfAddAccess",
-        "enableTargetsToSelfRemoveAccess",
-        "enableTargetsToSelfUpdateAccess",
-        "onBehalfRequestors",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "allowCustomAssignmentSchedule" => &mut self.allow_custom_assignment_schedule,
+            "enableOnBehalfRequestorsToAddAccess" => {
+                &mut self.enable_on_behalf_requestors_to_add_access
+            }
+            "enableOnBehalfRequestorsToRemoveAccess" => {
+                &mut self.enable_on_behalf_requestors_to_remove_access
+            }
+            "enableOnBehalfRequestorsToUpdateAccess" => {
+                &mut self.enable_on_behalf_requestors_to_update_access
+            }
+            "enableTargetsToSelfAddAccess" => &mut self.enable_targets_to_self_add_access,
+            "enableTargetsToSelfRemoveAccess" => &mut self.enable_targets_to_self_remove_access,
+            "enableTargetsToSelfUpdateAccess" => &mut self.enable_targets_to_self_update_access,
+            "onBehalfRequestors" => &mut self.on_behalf_requestors,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "allowCustomAssignmentSchedule",
+            "enableOnBehalfRequestorsToAddAccess",
+            "enableOnBehalfRequestorsToRemoveAccess",
+            "enableOnBehalfRequestorsToUpdateAccess",
+            "enableTargetsToSelfAddAccess",
+            "enableTargetsToSelfRemoveAccess",
+            "enableTargetsToSelfUpdateAccess",
+            "onBehalfRequestors",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field(
             "allowCustomAssignmentSchedule",
             &self.allow_custom_assignment_schedule,
@@ -1248,17 +1293,28 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentRequestorSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessPackageAssignmentRequestorSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessPackageAssignmentRequestorSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.accessPackageAssignmentRequestorSettings";
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackageAssignmentRequestorSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageAssignmentRequestorSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessPackageAssignmentReviewSettings`.
@@ -1285,44 +1341,36 @@ pub struct AccessPackageAssignmentReviewSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageAssignmentReviewSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessPackageAssignmentReviewSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "expirationBehavior" => {
-                ::graph_model::rt::field(map, &mut self.expiration_behavior, key)
-            }
-            "fallbackReviewers" => ::graph_model::rt::field(map, &mut self.fallback_reviewers, key),
-            "isEnabled" => ::graph_model::rt::field(map, &mut self.is_enabled, key),
-            "isRecommendationEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_recommendation_enabled, key)
-            }
-            "isReviewerJustificationRequired" => {
-                ::graph_model::rt::field(map, &mut self.is_reviewer_justification_required, key)
-            }
-            "isSelfReview" => ::graph_model::rt::field(map, &mut self.is_self_review, key),
-            "primaryReviewers" => ::graph_model::rt::field(map, &mut self.primary_reviewers, key),
-            "schedule" => ::graph_model::rt::field(map, &mut self.schedule, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessPackageAssignmentReviewSettings"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "expirationBehavior",
-        "fallbackReviewers",
-        "isEnabled",
-        "isRecommendationEnabled",
-        "isReviewerJustificationRequired",
-        "isSelfReview",
-        "primaryReviewers",
-        "schedule",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "expirationBehavior" => &mut self.expiration_behavior,
+            "fallbackReviewers" => &mut self.fallback_reviewers,
+            "isEnabled" => &mut self.is_enabled,
+            "isRecommendationEnabled" => &mut self.is_recommendation_enabled,
+            "isReviewerJustificationRequired" => &mut self.is_reviewer_justification_required,
+            "isSelfReview" => &mut self.is_self_review,
+            "primaryReviewers" => &mut self.primary_reviewers,
+            "schedule" => &mut self.schedule,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "expirationBehavior",
+            "fallbackReviewers",
+            "isEnabled",
+            "isRecommendationEnabled",
+            "isReviewerJustificationRequired",
+            "isSelfReview",
+            "primaryReviewers",
+            "schedule",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("expirationBehavior", &self.expiration_behavior);
         w.field("fallbackReviewers", &self.fallback_reviewers);
         w.field("isEnabled", &self.is_enabled);
@@ -1342,17 +1390,28 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentReviewSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessPackageAssignmentReviewSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessPackageAssignmentReviewSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.accessPackageAssignmentReviewSettings";
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackageAssignmentReviewSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageAssignmentReviewSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessPackageAssignmentState`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1418,6 +1477,17 @@ impl ::graph_model::rt::WireEnum for AccessPackageAssignmentState {
         }
     }
 }
+impl ::graph_model::rt::Value for AccessPackageAssignmentState {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for AccessPackageAssignmentState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1461,54 +1531,42 @@ pub struct AccessPackageAssignmentWorkflowExtension {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageAssignmentWorkflowExtension {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessPackageAssignmentWorkflowExtension";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "authenticationConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.authentication_configuration, key)
-            }
-            "clientConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.client_configuration, key)
-            }
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "endpointConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.endpoint_configuration, key)
-            }
-            "callbackConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.callback_configuration, key)
-            }
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessPackageAssignmentWorkflowExtension"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "authenticationConfiguration",
-        "clientConfiguration",
-        "description",
-        "displayName",
-        "endpointConfiguration",
-        "callbackConfiguration",
-        "createdBy",
-        "createdDateTime",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "authenticationConfiguration" => &mut self.authentication_configuration,
+            "clientConfiguration" => &mut self.client_configuration,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "endpointConfiguration" => &mut self.endpoint_configuration,
+            "callbackConfiguration" => &mut self.callback_configuration,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "authenticationConfiguration",
+            "clientConfiguration",
+            "description",
+            "displayName",
+            "endpointConfiguration",
+            "callbackConfiguration",
+            "createdBy",
+            "createdDateTime",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "authenticationConfiguration",
@@ -1531,17 +1589,28 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentWorkflowExtension {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessPackageAssignmentWorkflowExtension {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessPackageAssignmentWorkflowExtension {
     const TYPE_NAME: &'static str = "microsoft.graph.accessPackageAssignmentWorkflowExtension";
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackageAssignmentWorkflowExtension {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageAssignmentWorkflowExtension {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessPackageAutomaticRequestSettings`.
@@ -1558,36 +1627,28 @@ pub struct AccessPackageAutomaticRequestSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageAutomaticRequestSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessPackageAutomaticRequestSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "gracePeriodBeforeAccessRemoval" => {
-                ::graph_model::rt::field(map, &mut self.grace_period_before_access_removal, key)
-            }
-            "removeAccessWhenTargetLeavesAllowedTargets" => ::graph_model::rt::field(
-                map,
-                &mut self.remove_access_when_target_leaves_allowed_targets,
-                key,
-            ),
-            "requestAccessForAllowedTargets" => {
-                ::graph_model::rt::field(map, &mut self.request_access_for_allowed_targets, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessPackageAutomaticRequestSettings"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "gracePeriodBeforeAccessRemoval",
-        "removeAccessWhenTargetLeavesAllowedTargets",
-        "requestAccessForAllowedTargets",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "gracePeriodBeforeAccessRemoval" => &mut self.grace_period_before_access_removal,
+            "removeAccessWhenTargetLeavesAllowedTargets" => {
+                &mut self.remove_access_when_target_leaves_allowed_targets
+            }
+            "requestAccessForAllowedTargets" => &mut self.request_access_for_allowed_targets,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "gracePeriodBeforeAccessRemoval",
+            "removeAccessWhenTargetLeavesAllowedTargets",
+            "requestAccessForAllowedTargets",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field(
             "gracePeriodBeforeAccessRemoval",
             &self.grace_period_before_access_removal,
@@ -1608,17 +1669,28 @@ impl ::graph_model::rt::Struct for AccessPackageAutomaticRequestSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessPackageAutomaticRequestSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessPackageAutomaticRequestSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.accessPackageAutomaticRequestSettings";
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackageAutomaticRequestSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageAutomaticRequestSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessPackageCatalog`.
@@ -1655,52 +1727,46 @@ pub struct AccessPackageCatalog {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageCatalog {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessPackageCatalog";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "catalogType" => ::graph_model::rt::field(map, &mut self.catalog_type, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "isExternallyVisible" => {
-                ::graph_model::rt::field(map, &mut self.is_externally_visible, key)
-            }
-            "modifiedDateTime" => ::graph_model::rt::field(map, &mut self.modified_date_time, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            "accessPackages" => ::graph_model::rt::field(map, &mut self.access_packages, key),
-            "customWorkflowExtensions" => {
-                ::graph_model::rt::field(map, &mut self.custom_workflow_extensions, key)
-            }
-            "resourceRoles" => ::graph_model::rt::field(map, &mut self.resource_roles, key),
-            "resources" => ::graph_model::rt::field(map, &mut self.resources, key),
-            "resourceScopes" => ::graph_model::rt::field(map, &mut self.resource_scopes, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessPackageCatalog"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "catalogType",
-        "createdDateTime",
-        "description",
-        "displayName",
-        "isExternallyVisible",
-        "modifiedDateTime",
-        "state",
-        "accessPackages",
-        "customWorkflowExtensions",
-        "resourceRoles",
-        "resources",
-        "resourceScopes",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "catalogType" => &mut self.catalog_type,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "isExternallyVisible" => &mut self.is_externally_visible,
+            "modifiedDateTime" => &mut self.modified_date_time,
+            "state" => &mut self.state,
+            "accessPackages" => &mut self.access_packages,
+            "customWorkflowExtensions" => &mut self.custom_workflow_extensions,
+            "resourceRoles" => &mut self.resource_roles,
+            "resources" => &mut self.resources,
+            "resourceScopes" => &mut self.resource_scopes,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "catalogType",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "isExternallyVisible",
+            "modifiedDateTime",
+            "state",
+            "accessPackages",
+            "customWorkflowExtensions",
+            "resourceRoles",
+            "resources",
+            "resourceScopes",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("catalogType", &self.catalog_type);
         w.field("createdDateTime", &self.created_date_time);
@@ -1722,17 +1788,28 @@ impl ::graph_model::rt::Struct for AccessPackageCatalog {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessPackageCatalog {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessPackageCatalog {
     const TYPE_NAME: &'static str = "microsoft.graph.accessPackageCatalog";
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackageCatalog {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageCatalog {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessPackageCatalogState`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1777,6 +1854,17 @@ impl ::graph_model::rt::WireEnum for AccessPackageCatalogState {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for AccessPackageCatalogState {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackageCatalogState {
@@ -1842,6 +1930,17 @@ impl ::graph_model::rt::WireEnum for AccessPackageCatalogType {
         }
     }
 }
+impl ::graph_model::rt::Value for AccessPackageCatalogType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for AccessPackageCatalogType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1878,56 +1977,38 @@ pub struct AccessPackageDynamicApprovalStage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageDynamicApprovalStage {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessPackageDynamicApprovalStage";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "approverInformationVisibility" => {
-                ::graph_model::rt::field(map, &mut self.approver_information_visibility, key)
-            }
-            "durationBeforeAutomaticDenial" => {
-                ::graph_model::rt::field(map, &mut self.duration_before_automatic_denial, key)
-            }
-            "durationBeforeEscalation" => {
-                ::graph_model::rt::field(map, &mut self.duration_before_escalation, key)
-            }
-            "escalationApprovers" => {
-                ::graph_model::rt::field(map, &mut self.escalation_approvers, key)
-            }
-            "fallbackEscalationApprovers" => {
-                ::graph_model::rt::field(map, &mut self.fallback_escalation_approvers, key)
-            }
-            "fallbackPrimaryApprovers" => {
-                ::graph_model::rt::field(map, &mut self.fallback_primary_approvers, key)
-            }
-            "isApproverJustificationRequired" => {
-                ::graph_model::rt::field(map, &mut self.is_approver_justification_required, key)
-            }
-            "isEscalationEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_escalation_enabled, key)
-            }
-            "primaryApprovers" => ::graph_model::rt::field(map, &mut self.primary_approvers, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessPackageDynamicApprovalStage"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "approverInformationVisibility",
-        "durationBeforeAutomaticDenial",
-        "durationBeforeEscalation",
-        "escalationApprovers",
-        "fallbackEscalationApprovers",
-        "fallbackPrimaryApprovers",
-        "isApproverJustificationRequired",
-        "isEscalationEnabled",
-        "primaryApprovers",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "approverInformationVisibility" => &mut self.approver_information_visibility,
+            "durationBeforeAutomaticDenial" => &mut self.duration_before_automatic_denial,
+            "durationBeforeEscalation" => &mut self.duration_before_escalation,
+            "escalationApprovers" => &mut self.escalation_approvers,
+            "fallbackEscalationApprovers" => &mut self.fallback_escalation_approvers,
+            "fallbackPrimaryApprovers" => &mut self.fallback_primary_approvers,
+            "isApproverJustificationRequired" => &mut self.is_approver_justification_required,
+            "isEscalationEnabled" => &mut self.is_escalation_enabled,
+            "primaryApprovers" => &mut self.primary_approvers,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "approverInformationVisibility",
+            "durationBeforeAutomaticDenial",
+            "durationBeforeEscalation",
+            "escalationApprovers",
+            "fallbackEscalationApprovers",
+            "fallbackPrimaryApprovers",
+            "isApproverJustificationRequired",
+            "isEscalationEnabled",
+            "primaryApprovers",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field(
             "approverInformationVisibility",
             &self.approver_information_visibility,
@@ -1957,17 +2038,28 @@ impl ::graph_model::rt::Struct for AccessPackageDynamicApprovalStage {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessPackageDynamicApprovalStage {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessPackageDynamicApprovalStage {
     const TYPE_NAME: &'static str = "microsoft.graph.accessPackageDynamicApprovalStage";
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackageDynamicApprovalStage {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageDynamicApprovalStage {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessPackageExternalUserLifecycleAction`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -2023,6 +2115,17 @@ impl ::graph_model::rt::WireEnum for AccessPackageExternalUserLifecycleAction {
         }
     }
 }
+impl ::graph_model::rt::Value for AccessPackageExternalUserLifecycleAction {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for AccessPackageExternalUserLifecycleAction {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2045,23 +2148,21 @@ pub struct AccessPackageLocalizedText {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageLocalizedText {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessPackageLocalizedText";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "languageCode" => ::graph_model::rt::field(map, &mut self.language_code, key),
-            "text" => ::graph_model::rt::field(map, &mut self.text, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessPackageLocalizedText"
     }
-    const FIELDS: &'static [&'static str] = &["languageCode", "text"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "languageCode" => &mut self.language_code,
+            "text" => &mut self.text,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["languageCode", "text"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("languageCode", &self.language_code);
         w.field("text", &self.text);
     }
@@ -2072,17 +2173,28 @@ impl ::graph_model::rt::Struct for AccessPackageLocalizedText {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessPackageLocalizedText {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessPackageLocalizedText {
     const TYPE_NAME: &'static str = "microsoft.graph.accessPackageLocalizedText";
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackageLocalizedText {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageLocalizedText {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessPackageMultipleChoiceQuestion`.
@@ -2109,40 +2221,36 @@ pub struct AccessPackageMultipleChoiceQuestion {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageMultipleChoiceQuestion {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessPackageMultipleChoiceQuestion";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "isAnswerEditable" => ::graph_model::rt::field(map, &mut self.is_answer_editable, key),
-            "isRequired" => ::graph_model::rt::field(map, &mut self.is_required, key),
-            "localizations" => ::graph_model::rt::field(map, &mut self.localizations, key),
-            "sequence" => ::graph_model::rt::field(map, &mut self.sequence, key),
-            "text" => ::graph_model::rt::field(map, &mut self.text, key),
-            "choices" => ::graph_model::rt::field(map, &mut self.choices, key),
-            "isMultipleSelectionAllowed" => {
-                ::graph_model::rt::field(map, &mut self.is_multiple_selection_allowed, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessPackageMultipleChoiceQuestion"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "isAnswerEditable",
-        "isRequired",
-        "localizations",
-        "sequence",
-        "text",
-        "choices",
-        "isMultipleSelectionAllowed",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "isAnswerEditable" => &mut self.is_answer_editable,
+            "isRequired" => &mut self.is_required,
+            "localizations" => &mut self.localizations,
+            "sequence" => &mut self.sequence,
+            "text" => &mut self.text,
+            "choices" => &mut self.choices,
+            "isMultipleSelectionAllowed" => &mut self.is_multiple_selection_allowed,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "isAnswerEditable",
+            "isRequired",
+            "localizations",
+            "sequence",
+            "text",
+            "choices",
+            "isMultipleSelectionAllowed",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("isAnswerEditable", &self.is_answer_editable);
         w.field("isRequired", &self.is_required);
@@ -2162,17 +2270,28 @@ impl ::graph_model::rt::Struct for AccessPackageMultipleChoiceQuestion {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessPackageMultipleChoiceQuestion {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessPackageMultipleChoiceQuestion {
     const TYPE_NAME: &'static str = "microsoft.graph.accessPackageMultipleChoiceQuestion";
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackageMultipleChoiceQuestion {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageMultipleChoiceQuestion {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessPackageNotificationSettings`.
@@ -2185,24 +2304,20 @@ pub struct AccessPackageNotificationSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageNotificationSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessPackageNotificationSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "isAssignmentNotificationDisabled" => {
-                ::graph_model::rt::field(map, &mut self.is_assignment_notification_disabled, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessPackageNotificationSettings"
     }
-    const FIELDS: &'static [&'static str] = &["isAssignmentNotificationDisabled"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "isAssignmentNotificationDisabled" => &mut self.is_assignment_notification_disabled,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["isAssignmentNotificationDisabled"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field(
             "isAssignmentNotificationDisabled",
             &self.is_assignment_notification_disabled,
@@ -2215,17 +2330,28 @@ impl ::graph_model::rt::Struct for AccessPackageNotificationSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessPackageNotificationSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessPackageNotificationSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.accessPackageNotificationSettings";
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackageNotificationSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageNotificationSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessPackageQuestion` (abstract).
@@ -2249,34 +2375,32 @@ pub struct AccessPackageQuestion {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageQuestion {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessPackageQuestion";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "isAnswerEditable" => ::graph_model::rt::field(map, &mut self.is_answer_editable, key),
-            "isRequired" => ::graph_model::rt::field(map, &mut self.is_required, key),
-            "localizations" => ::graph_model::rt::field(map, &mut self.localizations, key),
-            "sequence" => ::graph_model::rt::field(map, &mut self.sequence, key),
-            "text" => ::graph_model::rt::field(map, &mut self.text, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessPackageQuestion"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "isAnswerEditable",
-        "isRequired",
-        "localizations",
-        "sequence",
-        "text",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "isAnswerEditable" => &mut self.is_answer_editable,
+            "isRequired" => &mut self.is_required,
+            "localizations" => &mut self.localizations,
+            "sequence" => &mut self.sequence,
+            "text" => &mut self.text,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "isAnswerEditable",
+            "isRequired",
+            "localizations",
+            "sequence",
+            "text",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("isAnswerEditable", &self.is_answer_editable);
         w.field("isRequired", &self.is_required);
@@ -2291,17 +2415,28 @@ impl ::graph_model::rt::Struct for AccessPackageQuestion {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessPackageQuestion {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessPackageQuestion {
     const TYPE_NAME: &'static str = "microsoft.graph.accessPackageQuestion";
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackageQuestion {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageQuestion {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.accessPackageQuestion` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -2331,39 +2466,69 @@ impl Default for AccessPackageQuestionAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for AccessPackageQuestionAny {
-    type Base = super::AccessPackageQuestion;
-    const BASE: &'static str = "microsoft.graph.accessPackageQuestion";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.accessPackageQuestion"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.accessPackageQuestion" => Self::Base(Default::default()),
             "microsoft.graph.accessPackageMultipleChoiceQuestion" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::AccessPackageMultipleChoiceQuestion)
+                Self::AccessPackageMultipleChoiceQuestion(Default::default())
             }
             "microsoft.graph.accessPackageTextInputQuestion" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::AccessPackageTextInputQuestion)
+                Self::AccessPackageTextInputQuestion(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::AccessPackageMultipleChoiceQuestion(v) => Some(v),
+            Self::AccessPackageTextInputQuestion(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::AccessPackageQuestion) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::AccessPackageMultipleChoiceQuestion(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.accessPackageMultipleChoiceQuestion",
+                v,
+            ),
+            Self::AccessPackageTextInputQuestion(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.accessPackageTextInputQuestion",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for AccessPackageQuestionAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for AccessPackageQuestionAny {
@@ -2371,25 +2536,12 @@ impl ::graph_model::rt::GraphType for AccessPackageQuestionAny {
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackageQuestionAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::AccessPackageMultipleChoiceQuestion(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.accessPackageMultipleChoiceQuestion"),
-                s,
-            ),
-            Self::AccessPackageTextInputQuestion(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.accessPackageTextInputQuestion"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageQuestionAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessPackageRequestApprovalStageCallbackConfiguration`.
@@ -2402,23 +2554,20 @@ pub struct AccessPackageRequestApprovalStageCallbackConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageRequestApprovalStageCallbackConfiguration {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.accessPackageRequestApprovalStageCallbackConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "timeoutDuration" => ::graph_model::rt::field(map, &mut self.timeout_duration, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessPackageRequestApprovalStageCallbackConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &["timeoutDuration"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "timeoutDuration" => &mut self.timeout_duration,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["timeoutDuration"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("timeoutDuration", &self.timeout_duration);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -2426,6 +2575,17 @@ impl ::graph_model::rt::Struct for AccessPackageRequestApprovalStageCallbackConf
     }
     fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
         &mut self.extra
+    }
+}
+impl ::graph_model::rt::Value for AccessPackageRequestApprovalStageCallbackConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
     }
 }
 impl ::graph_model::rt::GraphType for AccessPackageRequestApprovalStageCallbackConfiguration {
@@ -2436,14 +2596,14 @@ impl ::graph_model::rt::serde::Serialize
     for AccessPackageRequestApprovalStageCallbackConfiguration
 {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for AccessPackageRequestApprovalStageCallbackConfiguration
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessPackageRequestState`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -2527,6 +2687,17 @@ impl ::graph_model::rt::WireEnum for AccessPackageRequestState {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for AccessPackageRequestState {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackageRequestState {
@@ -2640,6 +2811,17 @@ impl ::graph_model::rt::WireEnum for AccessPackageRequestType {
         }
     }
 }
+impl ::graph_model::rt::Value for AccessPackageRequestType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for AccessPackageRequestType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2684,46 +2866,44 @@ pub struct AccessPackageResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageResource {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessPackageResource";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "attributes" => ::graph_model::rt::field(map, &mut self.attributes, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "modifiedDateTime" => ::graph_model::rt::field(map, &mut self.modified_date_time, key),
-            "originId" => ::graph_model::rt::field(map, &mut self.origin_id, key),
-            "originSystem" => ::graph_model::rt::field(map, &mut self.origin_system, key),
-            "environment" => ::graph_model::rt::field(map, &mut self.environment, key),
-            "roles" => ::graph_model::rt::field(map, &mut self.roles, key),
-            "scopes" => ::graph_model::rt::field(map, &mut self.scopes, key),
-            "uploadSessions" => ::graph_model::rt::field(map, &mut self.upload_sessions, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessPackageResource"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "attributes",
-        "createdDateTime",
-        "description",
-        "displayName",
-        "modifiedDateTime",
-        "originId",
-        "originSystem",
-        "environment",
-        "roles",
-        "scopes",
-        "uploadSessions",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "attributes" => &mut self.attributes,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "modifiedDateTime" => &mut self.modified_date_time,
+            "originId" => &mut self.origin_id,
+            "originSystem" => &mut self.origin_system,
+            "environment" => &mut self.environment,
+            "roles" => &mut self.roles,
+            "scopes" => &mut self.scopes,
+            "uploadSessions" => &mut self.upload_sessions,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "attributes",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "modifiedDateTime",
+            "originId",
+            "originSystem",
+            "environment",
+            "roles",
+            "scopes",
+            "uploadSessions",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("attributes", &self.attributes);
         w.field("createdDateTime", &self.created_date_time);
@@ -2744,17 +2924,28 @@ impl ::graph_model::rt::Struct for AccessPackageResource {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessPackageResource {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessPackageResource {
     const TYPE_NAME: &'static str = "microsoft.graph.accessPackageResource";
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackageResource {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageResource {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.accessPackageResource` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -2782,35 +2973,61 @@ impl Default for AccessPackageResourceAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for AccessPackageResourceAny {
-    type Base = super::AccessPackageResource;
-    const BASE: &'static str = "microsoft.graph.accessPackageResource";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.accessPackageResource"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.accessPackageResource" => Self::Base(Default::default()),
             "microsoft.graph.customDataProvidedResource" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::CustomDataProvidedResource)
+                Self::CustomDataProvidedResource(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::CustomDataProvidedResource(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::AccessPackageResource) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::CustomDataProvidedResource(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.customDataProvidedResource",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for AccessPackageResourceAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for AccessPackageResourceAny {
@@ -2818,20 +3035,12 @@ impl ::graph_model::rt::GraphType for AccessPackageResourceAny {
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackageResourceAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::CustomDataProvidedResource(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.customDataProvidedResource"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageResourceAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessPackageResourceAttribute`.
@@ -2852,34 +3061,30 @@ pub struct AccessPackageResourceAttribute {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageResourceAttribute {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessPackageResourceAttribute";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "destination" => ::graph_model::rt::field(map, &mut self.destination, key),
-            "isEditable" => ::graph_model::rt::field(map, &mut self.is_editable, key),
-            "isPersistedOnAssignmentRemoval" => {
-                ::graph_model::rt::field(map, &mut self.is_persisted_on_assignment_removal, key)
-            }
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "source" => ::graph_model::rt::field(map, &mut self.source, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessPackageResourceAttribute"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "destination",
-        "isEditable",
-        "isPersistedOnAssignmentRemoval",
-        "name",
-        "source",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "destination" => &mut self.destination,
+            "isEditable" => &mut self.is_editable,
+            "isPersistedOnAssignmentRemoval" => &mut self.is_persisted_on_assignment_removal,
+            "name" => &mut self.name,
+            "source" => &mut self.source,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "destination",
+            "isEditable",
+            "isPersistedOnAssignmentRemoval",
+            "name",
+            "source",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("destination", &self.destination);
         w.field("isEditable", &self.is_editable);
         w.field(
@@ -2896,17 +3101,28 @@ impl ::graph_model::rt::Struct for AccessPackageResourceAttribute {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessPackageResourceAttribute {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessPackageResourceAttribute {
     const TYPE_NAME: &'static str = "microsoft.graph.accessPackageResourceAttribute";
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackageResourceAttribute {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageResourceAttribute {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessPackageResourceAttributeDestination` (abstract).
@@ -2918,20 +3134,17 @@ pub struct AccessPackageResourceAttributeDestination {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageResourceAttributeDestination {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessPackageResourceAttributeDestination";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessPackageResourceAttributeDestination"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -2941,17 +3154,28 @@ impl ::graph_model::rt::Struct for AccessPackageResourceAttributeDestination {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessPackageResourceAttributeDestination {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessPackageResourceAttributeDestination {
     const TYPE_NAME: &'static str = "microsoft.graph.accessPackageResourceAttributeDestination";
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackageResourceAttributeDestination {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageResourceAttributeDestination {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.accessPackageResourceAttributeDestination` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -2979,36 +3203,65 @@ impl Default for AccessPackageResourceAttributeDestinationAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for AccessPackageResourceAttributeDestinationAny {
-    type Base = super::AccessPackageResourceAttributeDestination;
-    const BASE: &'static str = "microsoft.graph.accessPackageResourceAttributeDestination";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
-            "microsoft.graph.accessPackageUserDirectoryAttributeStore" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::AccessPackageUserDirectoryAttributeStore)
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.accessPackageResourceAttributeDestination"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.accessPackageResourceAttributeDestination" => {
+                Self::Base(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            "microsoft.graph.accessPackageUserDirectoryAttributeStore" => {
+                Self::AccessPackageUserDirectoryAttributeStore(Default::default())
+            }
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::AccessPackageUserDirectoryAttributeStore(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::AccessPackageResourceAttributeDestination) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::AccessPackageUserDirectoryAttributeStore(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.accessPackageUserDirectoryAttributeStore",
+                    v,
+                )
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for AccessPackageResourceAttributeDestinationAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for AccessPackageResourceAttributeDestinationAny {
@@ -3016,22 +3269,14 @@ impl ::graph_model::rt::GraphType for AccessPackageResourceAttributeDestinationA
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackageResourceAttributeDestinationAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::AccessPackageUserDirectoryAttributeStore(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.accessPackageUserDirectoryAttributeStore"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for AccessPackageResourceAttributeDestinationAny
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessPackageResourceAttributeQuestion`.
@@ -3045,22 +3290,20 @@ pub struct AccessPackageResourceAttributeQuestion {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageResourceAttributeQuestion {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessPackageResourceAttributeQuestion";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "question" => ::graph_model::rt::field(map, &mut self.question, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessPackageResourceAttributeQuestion"
     }
-    const FIELDS: &'static [&'static str] = &["question"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "question" => &mut self.question,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["question"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("question", &self.question);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -3070,17 +3313,28 @@ impl ::graph_model::rt::Struct for AccessPackageResourceAttributeQuestion {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessPackageResourceAttributeQuestion {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessPackageResourceAttributeQuestion {
     const TYPE_NAME: &'static str = "microsoft.graph.accessPackageResourceAttributeQuestion";
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackageResourceAttributeQuestion {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageResourceAttributeQuestion {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessPackageResourceAttributeSource` (abstract).
@@ -3092,20 +3346,17 @@ pub struct AccessPackageResourceAttributeSource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageResourceAttributeSource {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessPackageResourceAttributeSource";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessPackageResourceAttributeSource"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -3115,17 +3366,28 @@ impl ::graph_model::rt::Struct for AccessPackageResourceAttributeSource {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessPackageResourceAttributeSource {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessPackageResourceAttributeSource {
     const TYPE_NAME: &'static str = "microsoft.graph.accessPackageResourceAttributeSource";
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackageResourceAttributeSource {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageResourceAttributeSource {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.accessPackageResourceAttributeSource` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -3153,36 +3415,63 @@ impl Default for AccessPackageResourceAttributeSourceAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for AccessPackageResourceAttributeSourceAny {
-    type Base = super::AccessPackageResourceAttributeSource;
-    const BASE: &'static str = "microsoft.graph.accessPackageResourceAttributeSource";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
-            "microsoft.graph.accessPackageResourceAttributeQuestion" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::AccessPackageResourceAttributeQuestion)
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.accessPackageResourceAttributeSource"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.accessPackageResourceAttributeSource" => {
+                Self::Base(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            "microsoft.graph.accessPackageResourceAttributeQuestion" => {
+                Self::AccessPackageResourceAttributeQuestion(Default::default())
+            }
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::AccessPackageResourceAttributeQuestion(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::AccessPackageResourceAttributeSource) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::AccessPackageResourceAttributeQuestion(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.accessPackageResourceAttributeQuestion",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for AccessPackageResourceAttributeSourceAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for AccessPackageResourceAttributeSourceAny {
@@ -3190,20 +3479,12 @@ impl ::graph_model::rt::GraphType for AccessPackageResourceAttributeSourceAny {
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackageResourceAttributeSourceAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::AccessPackageResourceAttributeQuestion(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.accessPackageResourceAttributeQuestion"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageResourceAttributeSourceAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessPackageResourceEnvironment`.
@@ -3234,44 +3515,40 @@ pub struct AccessPackageResourceEnvironment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageResourceEnvironment {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessPackageResourceEnvironment";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "connectionInfo" => ::graph_model::rt::field(map, &mut self.connection_info, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "isDefaultEnvironment" => {
-                ::graph_model::rt::field(map, &mut self.is_default_environment, key)
-            }
-            "modifiedDateTime" => ::graph_model::rt::field(map, &mut self.modified_date_time, key),
-            "originId" => ::graph_model::rt::field(map, &mut self.origin_id, key),
-            "originSystem" => ::graph_model::rt::field(map, &mut self.origin_system, key),
-            "resources" => ::graph_model::rt::field(map, &mut self.resources, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessPackageResourceEnvironment"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "connectionInfo",
-        "createdDateTime",
-        "description",
-        "displayName",
-        "isDefaultEnvironment",
-        "modifiedDateTime",
-        "originId",
-        "originSystem",
-        "resources",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "connectionInfo" => &mut self.connection_info,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "isDefaultEnvironment" => &mut self.is_default_environment,
+            "modifiedDateTime" => &mut self.modified_date_time,
+            "originId" => &mut self.origin_id,
+            "originSystem" => &mut self.origin_system,
+            "resources" => &mut self.resources,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "connectionInfo",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "isDefaultEnvironment",
+            "modifiedDateTime",
+            "originId",
+            "originSystem",
+            "resources",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("connectionInfo", &self.connection_info);
         w.field("createdDateTime", &self.created_date_time);
@@ -3290,17 +3567,28 @@ impl ::graph_model::rt::Struct for AccessPackageResourceEnvironment {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessPackageResourceEnvironment {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessPackageResourceEnvironment {
     const TYPE_NAME: &'static str = "microsoft.graph.accessPackageResourceEnvironment";
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackageResourceEnvironment {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageResourceEnvironment {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessPackageResourceRequest`.
@@ -3323,34 +3611,32 @@ pub struct AccessPackageResourceRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageResourceRequest {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessPackageResourceRequest";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "requestType" => ::graph_model::rt::field(map, &mut self.request_type, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            "catalog" => ::graph_model::rt::field(map, &mut self.catalog, key),
-            "resource" => ::graph_model::rt::field(map, &mut self.resource, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessPackageResourceRequest"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "requestType",
-        "state",
-        "catalog",
-        "resource",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "requestType" => &mut self.request_type,
+            "state" => &mut self.state,
+            "catalog" => &mut self.catalog,
+            "resource" => &mut self.resource,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "requestType",
+            "state",
+            "catalog",
+            "resource",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("requestType", &self.request_type);
@@ -3365,17 +3651,28 @@ impl ::graph_model::rt::Struct for AccessPackageResourceRequest {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessPackageResourceRequest {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessPackageResourceRequest {
     const TYPE_NAME: &'static str = "microsoft.graph.accessPackageResourceRequest";
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackageResourceRequest {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageResourceRequest {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessPackageResourceRole`.
@@ -3400,36 +3697,34 @@ pub struct AccessPackageResourceRole {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageResourceRole {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessPackageResourceRole";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "originId" => ::graph_model::rt::field(map, &mut self.origin_id, key),
-            "originSystem" => ::graph_model::rt::field(map, &mut self.origin_system, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            "resource" => ::graph_model::rt::field(map, &mut self.resource, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessPackageResourceRole"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "description",
-        "displayName",
-        "originId",
-        "originSystem",
-        "type",
-        "resource",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "originId" => &mut self.origin_id,
+            "originSystem" => &mut self.origin_system,
+            "type" => &mut self.r#type,
+            "resource" => &mut self.resource,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "description",
+            "displayName",
+            "originId",
+            "originSystem",
+            "type",
+            "resource",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("description", &self.description);
         w.field("displayName", &self.display_name);
@@ -3445,17 +3740,28 @@ impl ::graph_model::rt::Struct for AccessPackageResourceRole {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessPackageResourceRole {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessPackageResourceRole {
     const TYPE_NAME: &'static str = "microsoft.graph.accessPackageResourceRole";
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackageResourceRole {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageResourceRole {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessPackageResourceRoleScope`.
@@ -3474,25 +3780,23 @@ pub struct AccessPackageResourceRoleScope {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageResourceRoleScope {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessPackageResourceRoleScope";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "role" => ::graph_model::rt::field(map, &mut self.role, key),
-            "scope" => ::graph_model::rt::field(map, &mut self.scope, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessPackageResourceRoleScope"
     }
-    const FIELDS: &'static [&'static str] = &["id", "createdDateTime", "role", "scope"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "role" => &mut self.role,
+            "scope" => &mut self.scope,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "createdDateTime", "role", "scope"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("role", &self.role);
@@ -3505,17 +3809,28 @@ impl ::graph_model::rt::Struct for AccessPackageResourceRoleScope {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessPackageResourceRoleScope {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessPackageResourceRoleScope {
     const TYPE_NAME: &'static str = "microsoft.graph.accessPackageResourceRoleScope";
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackageResourceRoleScope {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageResourceRoleScope {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessPackageResourceScope`.
@@ -3540,36 +3855,34 @@ pub struct AccessPackageResourceScope {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageResourceScope {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessPackageResourceScope";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "isRootScope" => ::graph_model::rt::field(map, &mut self.is_root_scope, key),
-            "originId" => ::graph_model::rt::field(map, &mut self.origin_id, key),
-            "originSystem" => ::graph_model::rt::field(map, &mut self.origin_system, key),
-            "resource" => ::graph_model::rt::field(map, &mut self.resource, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessPackageResourceScope"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "description",
-        "displayName",
-        "isRootScope",
-        "originId",
-        "originSystem",
-        "resource",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "isRootScope" => &mut self.is_root_scope,
+            "originId" => &mut self.origin_id,
+            "originSystem" => &mut self.origin_system,
+            "resource" => &mut self.resource,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "description",
+            "displayName",
+            "isRootScope",
+            "originId",
+            "originSystem",
+            "resource",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("description", &self.description);
         w.field("displayName", &self.display_name);
@@ -3585,17 +3898,28 @@ impl ::graph_model::rt::Struct for AccessPackageResourceScope {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessPackageResourceScope {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessPackageResourceScope {
     const TYPE_NAME: &'static str = "microsoft.graph.accessPackageResourceScope";
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackageResourceScope {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageResourceScope {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessPackageSubject`.
@@ -3625,44 +3949,38 @@ pub struct AccessPackageSubject {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageSubject {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessPackageSubject";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "email" => ::graph_model::rt::field(map, &mut self.email, key),
-            "objectId" => ::graph_model::rt::field(map, &mut self.object_id, key),
-            "onPremisesSecurityIdentifier" => {
-                ::graph_model::rt::field(map, &mut self.on_premises_security_identifier, key)
-            }
-            "principalName" => ::graph_model::rt::field(map, &mut self.principal_name, key),
-            "subjectLifecycle" => ::graph_model::rt::field(map, &mut self.subject_lifecycle, key),
-            "subjectType" => ::graph_model::rt::field(map, &mut self.subject_type, key),
-            "connectedOrganization" => {
-                ::graph_model::rt::field(map, &mut self.connected_organization, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessPackageSubject"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "displayName",
-        "email",
-        "objectId",
-        "onPremisesSecurityIdentifier",
-        "principalName",
-        "subjectLifecycle",
-        "subjectType",
-        "connectedOrganization",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            "email" => &mut self.email,
+            "objectId" => &mut self.object_id,
+            "onPremisesSecurityIdentifier" => &mut self.on_premises_security_identifier,
+            "principalName" => &mut self.principal_name,
+            "subjectLifecycle" => &mut self.subject_lifecycle,
+            "subjectType" => &mut self.subject_type,
+            "connectedOrganization" => &mut self.connected_organization,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "displayName",
+            "email",
+            "objectId",
+            "onPremisesSecurityIdentifier",
+            "principalName",
+            "subjectLifecycle",
+            "subjectType",
+            "connectedOrganization",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
         w.field("email", &self.email);
@@ -3683,17 +4001,28 @@ impl ::graph_model::rt::Struct for AccessPackageSubject {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessPackageSubject {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessPackageSubject {
     const TYPE_NAME: &'static str = "microsoft.graph.accessPackageSubject";
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackageSubject {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageSubject {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessPackageSubjectLifecycle`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -3747,6 +4076,17 @@ impl ::graph_model::rt::WireEnum for AccessPackageSubjectLifecycle {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for AccessPackageSubjectLifecycle {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackageSubjectLifecycle {
@@ -3812,6 +4152,17 @@ impl ::graph_model::rt::WireEnum for AccessPackageSubjectType {
         }
     }
 }
+impl ::graph_model::rt::Value for AccessPackageSubjectType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for AccessPackageSubjectType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -3837,24 +4188,22 @@ pub struct AccessPackageSuggestion {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageSuggestion {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessPackageSuggestion";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "reasons" => ::graph_model::rt::field(map, &mut self.reasons, key),
-            "accessPackage" => ::graph_model::rt::field(map, &mut self.access_package, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessPackageSuggestion"
     }
-    const FIELDS: &'static [&'static str] = &["id", "reasons", "accessPackage"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "reasons" => &mut self.reasons,
+            "accessPackage" => &mut self.access_package,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "reasons", "accessPackage"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("reasons", &self.reasons);
         w.field("accessPackage", &self.access_package);
@@ -3866,17 +4215,28 @@ impl ::graph_model::rt::Struct for AccessPackageSuggestion {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessPackageSuggestion {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessPackageSuggestion {
     const TYPE_NAME: &'static str = "microsoft.graph.accessPackageSuggestion";
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackageSuggestion {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageSuggestion {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessPackageSuggestionReason` (abstract).
@@ -3888,20 +4248,17 @@ pub struct AccessPackageSuggestionReason {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageSuggestionReason {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessPackageSuggestionReason";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessPackageSuggestionReason"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -3911,17 +4268,28 @@ impl ::graph_model::rt::Struct for AccessPackageSuggestionReason {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessPackageSuggestionReason {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessPackageSuggestionReason {
     const TYPE_NAME: &'static str = "microsoft.graph.accessPackageSuggestionReason";
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackageSuggestionReason {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageSuggestionReason {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.accessPackageSuggestionReason` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -3953,40 +4321,73 @@ impl Default for AccessPackageSuggestionReasonAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for AccessPackageSuggestionReasonAny {
-    type Base = super::AccessPackageSuggestionReason;
-    const BASE: &'static str = "microsoft.graph.accessPackageSuggestionReason";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.accessPackageSuggestionReason"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.accessPackageSuggestionReason" => Self::Base(Default::default()),
             "microsoft.graph.accessPackageSuggestionRelatedPeopleBased" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::AccessPackageSuggestionRelatedPeopleBased)
+                Self::AccessPackageSuggestionRelatedPeopleBased(Default::default())
             }
             "microsoft.graph.accessPackageSuggestionSelfAssignmentHistoryBased" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::AccessPackageSuggestionSelfAssignmentHistoryBased)
+                Self::AccessPackageSuggestionSelfAssignmentHistoryBased(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::AccessPackageSuggestionRelatedPeopleBased(v) => Some(v),
+            Self::AccessPackageSuggestionSelfAssignmentHistoryBased(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::AccessPackageSuggestionReason) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::AccessPackageSuggestionRelatedPeopleBased(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.accessPackageSuggestionRelatedPeopleBased",
+                    v,
+                )
+            }
+            Self::AccessPackageSuggestionSelfAssignmentHistoryBased(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.accessPackageSuggestionSelfAssignmentHistoryBased",
+                    v,
+                )
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for AccessPackageSuggestionReasonAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for AccessPackageSuggestionReasonAny {
@@ -3994,27 +4395,12 @@ impl ::graph_model::rt::GraphType for AccessPackageSuggestionReasonAny {
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackageSuggestionReasonAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::AccessPackageSuggestionRelatedPeopleBased(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.accessPackageSuggestionRelatedPeopleBased"),
-                s,
-            ),
-            Self::AccessPackageSuggestionSelfAssignmentHistoryBased(v) => {
-                ::graph_model::rt::ser_typed(
-                    v,
-                    Some("#microsoft.graph.accessPackageSuggestionSelfAssignmentHistoryBased"),
-                    s,
-                )
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageSuggestionReasonAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessPackageSuggestionRelatedPeopleBased`.
@@ -4029,25 +4415,21 @@ pub struct AccessPackageSuggestionRelatedPeopleBased {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageSuggestionRelatedPeopleBased {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessPackageSuggestionRelatedPeopleBased";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "relatedPeople" => ::graph_model::rt::field(map, &mut self.related_people, key),
-            "relatedPeopleAssignmentCount" => {
-                ::graph_model::rt::field(map, &mut self.related_people_assignment_count, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessPackageSuggestionRelatedPeopleBased"
     }
-    const FIELDS: &'static [&'static str] = &["relatedPeople", "relatedPeopleAssignmentCount"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "relatedPeople" => &mut self.related_people,
+            "relatedPeopleAssignmentCount" => &mut self.related_people_assignment_count,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["relatedPeople", "relatedPeopleAssignmentCount"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("relatedPeople", &self.related_people);
         w.field(
             "relatedPeopleAssignmentCount",
@@ -4061,17 +4443,28 @@ impl ::graph_model::rt::Struct for AccessPackageSuggestionRelatedPeopleBased {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessPackageSuggestionRelatedPeopleBased {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessPackageSuggestionRelatedPeopleBased {
     const TYPE_NAME: &'static str = "microsoft.graph.accessPackageSuggestionRelatedPeopleBased";
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackageSuggestionRelatedPeopleBased {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageSuggestionRelatedPeopleBased {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessPackageSuggestionRelatedPeopleInsightLevel`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -4124,6 +4517,17 @@ impl ::graph_model::rt::WireEnum for AccessPackageSuggestionRelatedPeopleInsight
         }
     }
 }
+impl ::graph_model::rt::Value for AccessPackageSuggestionRelatedPeopleInsightLevel {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for AccessPackageSuggestionRelatedPeopleInsightLevel {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -4148,28 +4552,21 @@ pub struct AccessPackageSuggestionSelfAssignmentHistoryBased {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageSuggestionSelfAssignmentHistoryBased {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.accessPackageSuggestionSelfAssignmentHistoryBased";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "lastAssignmentDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_assignment_date_time, key)
-            }
-            "pastAssignmentCount" => {
-                ::graph_model::rt::field(map, &mut self.past_assignment_count, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessPackageSuggestionSelfAssignmentHistoryBased"
     }
-    const FIELDS: &'static [&'static str] = &["lastAssignmentDateTime", "pastAssignmentCount"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "lastAssignmentDateTime" => &mut self.last_assignment_date_time,
+            "pastAssignmentCount" => &mut self.past_assignment_count,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["lastAssignmentDateTime", "pastAssignmentCount"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("lastAssignmentDateTime", &self.last_assignment_date_time);
         w.field("pastAssignmentCount", &self.past_assignment_count);
     }
@@ -4180,20 +4577,31 @@ impl ::graph_model::rt::Struct for AccessPackageSuggestionSelfAssignmentHistoryB
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessPackageSuggestionSelfAssignmentHistoryBased {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessPackageSuggestionSelfAssignmentHistoryBased {
     const TYPE_NAME: &'static str =
         "microsoft.graph.accessPackageSuggestionSelfAssignmentHistoryBased";
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackageSuggestionSelfAssignmentHistoryBased {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for AccessPackageSuggestionSelfAssignmentHistoryBased
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessPackageTextInputQuestion`.
@@ -4220,40 +4628,36 @@ pub struct AccessPackageTextInputQuestion {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageTextInputQuestion {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessPackageTextInputQuestion";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "isAnswerEditable" => ::graph_model::rt::field(map, &mut self.is_answer_editable, key),
-            "isRequired" => ::graph_model::rt::field(map, &mut self.is_required, key),
-            "localizations" => ::graph_model::rt::field(map, &mut self.localizations, key),
-            "sequence" => ::graph_model::rt::field(map, &mut self.sequence, key),
-            "text" => ::graph_model::rt::field(map, &mut self.text, key),
-            "isSingleLineQuestion" => {
-                ::graph_model::rt::field(map, &mut self.is_single_line_question, key)
-            }
-            "regexPattern" => ::graph_model::rt::field(map, &mut self.regex_pattern, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessPackageTextInputQuestion"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "isAnswerEditable",
-        "isRequired",
-        "localizations",
-        "sequence",
-        "text",
-        "isSingleLineQuestion",
-        "regexPattern",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "isAnswerEditable" => &mut self.is_answer_editable,
+            "isRequired" => &mut self.is_required,
+            "localizations" => &mut self.localizations,
+            "sequence" => &mut self.sequence,
+            "text" => &mut self.text,
+            "isSingleLineQuestion" => &mut self.is_single_line_question,
+            "regexPattern" => &mut self.regex_pattern,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "isAnswerEditable",
+            "isRequired",
+            "localizations",
+            "sequence",
+            "text",
+            "isSingleLineQuestion",
+            "regexPattern",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("isAnswerEditable", &self.is_answer_editable);
         w.field("isRequired", &self.is_required);
@@ -4270,17 +4674,28 @@ impl ::graph_model::rt::Struct for AccessPackageTextInputQuestion {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessPackageTextInputQuestion {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessPackageTextInputQuestion {
     const TYPE_NAME: &'static str = "microsoft.graph.accessPackageTextInputQuestion";
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackageTextInputQuestion {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageTextInputQuestion {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessPackageUserDirectoryAttributeStore`.
@@ -4291,20 +4706,17 @@ pub struct AccessPackageUserDirectoryAttributeStore {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageUserDirectoryAttributeStore {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessPackageUserDirectoryAttributeStore";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessPackageUserDirectoryAttributeStore"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -4314,17 +4726,28 @@ impl ::graph_model::rt::Struct for AccessPackageUserDirectoryAttributeStore {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessPackageUserDirectoryAttributeStore {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessPackageUserDirectoryAttributeStore {
     const TYPE_NAME: &'static str = "microsoft.graph.accessPackageUserDirectoryAttributeStore";
 }
 impl ::graph_model::rt::serde::Serialize for AccessPackageUserDirectoryAttributeStore {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageUserDirectoryAttributeStore {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessReviewApplyAction` (abstract).
@@ -4336,20 +4759,17 @@ pub struct AccessReviewApplyAction {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessReviewApplyAction {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessReviewApplyAction";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessReviewApplyAction"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -4359,17 +4779,28 @@ impl ::graph_model::rt::Struct for AccessReviewApplyAction {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessReviewApplyAction {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessReviewApplyAction {
     const TYPE_NAME: &'static str = "microsoft.graph.accessReviewApplyAction";
 }
 impl ::graph_model::rt::serde::Serialize for AccessReviewApplyAction {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewApplyAction {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.accessReviewApplyAction` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -4399,38 +4830,68 @@ impl Default for AccessReviewApplyActionAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for AccessReviewApplyActionAny {
-    type Base = super::AccessReviewApplyAction;
-    const BASE: &'static str = "microsoft.graph.accessReviewApplyAction";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.accessReviewApplyAction"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.accessReviewApplyAction" => Self::Base(Default::default()),
             "microsoft.graph.disableAndDeleteUserApplyAction" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::DisableAndDeleteUserApplyAction)
+                Self::DisableAndDeleteUserApplyAction(Default::default())
             }
             "microsoft.graph.removeAccessApplyAction" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::RemoveAccessApplyAction)
+                Self::RemoveAccessApplyAction(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::DisableAndDeleteUserApplyAction(v) => Some(v),
+            Self::RemoveAccessApplyAction(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::AccessReviewApplyAction) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::DisableAndDeleteUserApplyAction(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.disableAndDeleteUserApplyAction",
+                v,
+            ),
+            Self::RemoveAccessApplyAction(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.removeAccessApplyAction", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for AccessReviewApplyActionAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for AccessReviewApplyActionAny {
@@ -4438,23 +4899,12 @@ impl ::graph_model::rt::GraphType for AccessReviewApplyActionAny {
 }
 impl ::graph_model::rt::serde::Serialize for AccessReviewApplyActionAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::DisableAndDeleteUserApplyAction(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.disableAndDeleteUserApplyAction"),
-                s,
-            ),
-            Self::RemoveAccessApplyAction(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.removeAccessApplyAction"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewApplyActionAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessReviewExpirationBehavior`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -4508,6 +4958,17 @@ impl ::graph_model::rt::WireEnum for AccessReviewExpirationBehavior {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for AccessReviewExpirationBehavior {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for AccessReviewExpirationBehavior {
@@ -4583,6 +5044,17 @@ impl ::graph_model::rt::WireEnum for AccessReviewHistoryDecisionFilter {
         }
     }
 }
+impl ::graph_model::rt::Value for AccessReviewHistoryDecisionFilter {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for AccessReviewHistoryDecisionFilter {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -4623,48 +5095,42 @@ pub struct AccessReviewHistoryDefinition {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessReviewHistoryDefinition {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessReviewHistoryDefinition";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "decisions" => ::graph_model::rt::field(map, &mut self.decisions, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "reviewHistoryPeriodEndDateTime" => {
-                ::graph_model::rt::field(map, &mut self.review_history_period_end_date_time, key)
-            }
-            "reviewHistoryPeriodStartDateTime" => {
-                ::graph_model::rt::field(map, &mut self.review_history_period_start_date_time, key)
-            }
-            "scheduleSettings" => ::graph_model::rt::field(map, &mut self.schedule_settings, key),
-            "scopes" => ::graph_model::rt::field(map, &mut self.scopes, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "instances" => ::graph_model::rt::field(map, &mut self.instances, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessReviewHistoryDefinition"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "createdDateTime",
-        "decisions",
-        "displayName",
-        "reviewHistoryPeriodEndDateTime",
-        "reviewHistoryPeriodStartDateTime",
-        "scheduleSettings",
-        "scopes",
-        "status",
-        "instances",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "decisions" => &mut self.decisions,
+            "displayName" => &mut self.display_name,
+            "reviewHistoryPeriodEndDateTime" => &mut self.review_history_period_end_date_time,
+            "reviewHistoryPeriodStartDateTime" => &mut self.review_history_period_start_date_time,
+            "scheduleSettings" => &mut self.schedule_settings,
+            "scopes" => &mut self.scopes,
+            "status" => &mut self.status,
+            "instances" => &mut self.instances,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "createdDateTime",
+            "decisions",
+            "displayName",
+            "reviewHistoryPeriodEndDateTime",
+            "reviewHistoryPeriodStartDateTime",
+            "scheduleSettings",
+            "scopes",
+            "status",
+            "instances",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -4690,17 +5156,28 @@ impl ::graph_model::rt::Struct for AccessReviewHistoryDefinition {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessReviewHistoryDefinition {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessReviewHistoryDefinition {
     const TYPE_NAME: &'static str = "microsoft.graph.accessReviewHistoryDefinition";
 }
 impl ::graph_model::rt::serde::Serialize for AccessReviewHistoryDefinition {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewHistoryDefinition {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessReviewHistoryInstance`.
@@ -4729,46 +5206,36 @@ pub struct AccessReviewHistoryInstance {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessReviewHistoryInstance {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessReviewHistoryInstance";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "downloadUri" => ::graph_model::rt::field(map, &mut self.download_uri, key),
-            "expirationDateTime" => {
-                ::graph_model::rt::field(map, &mut self.expiration_date_time, key)
-            }
-            "fulfilledDateTime" => {
-                ::graph_model::rt::field(map, &mut self.fulfilled_date_time, key)
-            }
-            "reviewHistoryPeriodEndDateTime" => {
-                ::graph_model::rt::field(map, &mut self.review_history_period_end_date_time, key)
-            }
-            "reviewHistoryPeriodStartDateTime" => {
-                ::graph_model::rt::field(map, &mut self.review_history_period_start_date_time, key)
-            }
-            "runDateTime" => ::graph_model::rt::field(map, &mut self.run_date_time, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessReviewHistoryInstance"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "downloadUri",
-        "expirationDateTime",
-        "fulfilledDateTime",
-        "reviewHistoryPeriodEndDateTime",
-        "reviewHistoryPeriodStartDateTime",
-        "runDateTime",
-        "status",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "downloadUri" => &mut self.download_uri,
+            "expirationDateTime" => &mut self.expiration_date_time,
+            "fulfilledDateTime" => &mut self.fulfilled_date_time,
+            "reviewHistoryPeriodEndDateTime" => &mut self.review_history_period_end_date_time,
+            "reviewHistoryPeriodStartDateTime" => &mut self.review_history_period_start_date_time,
+            "runDateTime" => &mut self.run_date_time,
+            "status" => &mut self.status,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "downloadUri",
+            "expirationDateTime",
+            "fulfilledDateTime",
+            "reviewHistoryPeriodEndDateTime",
+            "reviewHistoryPeriodStartDateTime",
+            "runDateTime",
+            "status",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("downloadUri", &self.download_uri);
         w.field("expirationDateTime", &self.expiration_date_time);
@@ -4791,17 +5258,28 @@ impl ::graph_model::rt::Struct for AccessReviewHistoryInstance {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessReviewHistoryInstance {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessReviewHistoryInstance {
     const TYPE_NAME: &'static str = "microsoft.graph.accessReviewHistoryInstance";
 }
 impl ::graph_model::rt::serde::Serialize for AccessReviewHistoryInstance {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewHistoryInstance {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessReviewHistoryScheduleSettings`.
@@ -4816,23 +5294,21 @@ pub struct AccessReviewHistoryScheduleSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessReviewHistoryScheduleSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessReviewHistoryScheduleSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "recurrence" => ::graph_model::rt::field(map, &mut self.recurrence, key),
-            "reportRange" => ::graph_model::rt::field(map, &mut self.report_range, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessReviewHistoryScheduleSettings"
     }
-    const FIELDS: &'static [&'static str] = &["recurrence", "reportRange"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "recurrence" => &mut self.recurrence,
+            "reportRange" => &mut self.report_range,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["recurrence", "reportRange"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("recurrence", &self.recurrence);
         w.field("reportRange", &self.report_range);
     }
@@ -4843,17 +5319,28 @@ impl ::graph_model::rt::Struct for AccessReviewHistoryScheduleSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessReviewHistoryScheduleSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessReviewHistoryScheduleSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.accessReviewHistoryScheduleSettings";
 }
 impl ::graph_model::rt::serde::Serialize for AccessReviewHistoryScheduleSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewHistoryScheduleSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessReviewHistoryStatus`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -4914,6 +5401,17 @@ impl ::graph_model::rt::WireEnum for AccessReviewHistoryStatus {
         }
     }
 }
+impl ::graph_model::rt::Value for AccessReviewHistoryStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for AccessReviewHistoryStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -4940,26 +5438,23 @@ pub struct AccessReviewInactiveUsersQueryScope {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessReviewInactiveUsersQueryScope {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessReviewInactiveUsersQueryScope";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "query" => ::graph_model::rt::field(map, &mut self.query, key),
-            "queryRoot" => ::graph_model::rt::field(map, &mut self.query_root, key),
-            "queryType" => ::graph_model::rt::field(map, &mut self.query_type, key),
-            "inactiveDuration" => ::graph_model::rt::field(map, &mut self.inactive_duration, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessReviewInactiveUsersQueryScope"
     }
-    const FIELDS: &'static [&'static str] =
-        &["query", "queryRoot", "queryType", "inactiveDuration"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "query" => &mut self.query,
+            "queryRoot" => &mut self.query_root,
+            "queryType" => &mut self.query_type,
+            "inactiveDuration" => &mut self.inactive_duration,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["query", "queryRoot", "queryType", "inactiveDuration"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("query", &self.query);
         w.field("queryRoot", &self.query_root);
         w.field("queryType", &self.query_type);
@@ -4972,17 +5467,28 @@ impl ::graph_model::rt::Struct for AccessReviewInactiveUsersQueryScope {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessReviewInactiveUsersQueryScope {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessReviewInactiveUsersQueryScope {
     const TYPE_NAME: &'static str = "microsoft.graph.accessReviewInactiveUsersQueryScope";
 }
 impl ::graph_model::rt::serde::Serialize for AccessReviewInactiveUsersQueryScope {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewInactiveUsersQueryScope {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessReviewInstance`.
@@ -5013,44 +5519,40 @@ pub struct AccessReviewInstance {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessReviewInstance {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessReviewInstance";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "endDateTime" => ::graph_model::rt::field(map, &mut self.end_date_time, key),
-            "fallbackReviewers" => ::graph_model::rt::field(map, &mut self.fallback_reviewers, key),
-            "reviewers" => ::graph_model::rt::field(map, &mut self.reviewers, key),
-            "scope" => ::graph_model::rt::field(map, &mut self.scope, key),
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "contactedReviewers" => {
-                ::graph_model::rt::field(map, &mut self.contacted_reviewers, key)
-            }
-            "decisions" => ::graph_model::rt::field(map, &mut self.decisions, key),
-            "stages" => ::graph_model::rt::field(map, &mut self.stages, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessReviewInstance"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "endDateTime",
-        "fallbackReviewers",
-        "reviewers",
-        "scope",
-        "startDateTime",
-        "status",
-        "contactedReviewers",
-        "decisions",
-        "stages",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "endDateTime" => &mut self.end_date_time,
+            "fallbackReviewers" => &mut self.fallback_reviewers,
+            "reviewers" => &mut self.reviewers,
+            "scope" => &mut self.scope,
+            "startDateTime" => &mut self.start_date_time,
+            "status" => &mut self.status,
+            "contactedReviewers" => &mut self.contacted_reviewers,
+            "decisions" => &mut self.decisions,
+            "stages" => &mut self.stages,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "endDateTime",
+            "fallbackReviewers",
+            "reviewers",
+            "scope",
+            "startDateTime",
+            "status",
+            "contactedReviewers",
+            "decisions",
+            "stages",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("endDateTime", &self.end_date_time);
         w.field("fallbackReviewers", &self.fallback_reviewers);
@@ -5069,17 +5571,28 @@ impl ::graph_model::rt::Struct for AccessReviewInstance {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessReviewInstance {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessReviewInstance {
     const TYPE_NAME: &'static str = "microsoft.graph.accessReviewInstance";
 }
 impl ::graph_model::rt::serde::Serialize for AccessReviewInstance {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewInstance {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessReviewInstanceDecisionItem`.
@@ -5120,52 +5633,50 @@ pub struct AccessReviewInstanceDecisionItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessReviewInstanceDecisionItem {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessReviewInstanceDecisionItem";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "accessReviewId" => ::graph_model::rt::field(map, &mut self.access_review_id, key),
-            "appliedBy" => ::graph_model::rt::field(map, &mut self.applied_by, key),
-            "appliedDateTime" => ::graph_model::rt::field(map, &mut self.applied_date_time, key),
-            "applyResult" => ::graph_model::rt::field(map, &mut self.apply_result, key),
-            "decision" => ::graph_model::rt::field(map, &mut self.decision, key),
-            "justification" => ::graph_model::rt::field(map, &mut self.justification, key),
-            "principal" => ::graph_model::rt::field(map, &mut self.principal, key),
-            "principalLink" => ::graph_model::rt::field(map, &mut self.principal_link, key),
-            "recommendation" => ::graph_model::rt::field(map, &mut self.recommendation, key),
-            "resource" => ::graph_model::rt::field(map, &mut self.resource, key),
-            "resourceLink" => ::graph_model::rt::field(map, &mut self.resource_link, key),
-            "reviewedBy" => ::graph_model::rt::field(map, &mut self.reviewed_by, key),
-            "reviewedDateTime" => ::graph_model::rt::field(map, &mut self.reviewed_date_time, key),
-            "insights" => ::graph_model::rt::field(map, &mut self.insights, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessReviewInstanceDecisionItem"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "accessReviewId",
-        "appliedBy",
-        "appliedDateTime",
-        "applyResult",
-        "decision",
-        "justification",
-        "principal",
-        "principalLink",
-        "recommendation",
-        "resource",
-        "resourceLink",
-        "reviewedBy",
-        "reviewedDateTime",
-        "insights",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "accessReviewId" => &mut self.access_review_id,
+            "appliedBy" => &mut self.applied_by,
+            "appliedDateTime" => &mut self.applied_date_time,
+            "applyResult" => &mut self.apply_result,
+            "decision" => &mut self.decision,
+            "justification" => &mut self.justification,
+            "principal" => &mut self.principal,
+            "principalLink" => &mut self.principal_link,
+            "recommendation" => &mut self.recommendation,
+            "resource" => &mut self.resource,
+            "resourceLink" => &mut self.resource_link,
+            "reviewedBy" => &mut self.reviewed_by,
+            "reviewedDateTime" => &mut self.reviewed_date_time,
+            "insights" => &mut self.insights,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "accessReviewId",
+            "appliedBy",
+            "appliedDateTime",
+            "applyResult",
+            "decision",
+            "justification",
+            "principal",
+            "principalLink",
+            "recommendation",
+            "resource",
+            "resourceLink",
+            "reviewedBy",
+            "reviewedDateTime",
+            "insights",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("accessReviewId", &self.access_review_id);
         w.field("appliedBy", &self.applied_by);
@@ -5189,17 +5700,28 @@ impl ::graph_model::rt::Struct for AccessReviewInstanceDecisionItem {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessReviewInstanceDecisionItem {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessReviewInstanceDecisionItem {
     const TYPE_NAME: &'static str = "microsoft.graph.accessReviewInstanceDecisionItem";
 }
 impl ::graph_model::rt::serde::Serialize for AccessReviewInstanceDecisionItem {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewInstanceDecisionItem {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessReviewInstanceDecisionItemAccessPackageAssignmentPolicyResource`.
@@ -5222,35 +5744,30 @@ pub struct AccessReviewInstanceDecisionItemAccessPackageAssignmentPolicyResource
 impl ::graph_model::rt::Struct
     for AccessReviewInstanceDecisionItemAccessPackageAssignmentPolicyResource
 {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.accessReviewInstanceDecisionItemAccessPackageAssignmentPolicyResource";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            "accessPackageDisplayName" => {
-                ::graph_model::rt::field(map, &mut self.access_package_display_name, key)
-            }
-            "accessPackageId" => ::graph_model::rt::field(map, &mut self.access_package_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessReviewInstanceDecisionItemAccessPackageAssignmentPolicyResource"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "displayName",
-        "id",
-        "type",
-        "accessPackageDisplayName",
-        "accessPackageId",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "displayName" => &mut self.display_name,
+            "id" => &mut self.id,
+            "type" => &mut self.r#type,
+            "accessPackageDisplayName" => &mut self.access_package_display_name,
+            "accessPackageId" => &mut self.access_package_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "displayName",
+            "id",
+            "type",
+            "accessPackageDisplayName",
+            "accessPackageId",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("displayName", &self.display_name);
         w.field("id", &self.id);
         w.field("type", &self.r#type);
@@ -5267,6 +5784,19 @@ impl ::graph_model::rt::Struct
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value
+    for AccessReviewInstanceDecisionItemAccessPackageAssignmentPolicyResource
+{
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType
     for AccessReviewInstanceDecisionItemAccessPackageAssignmentPolicyResource
 {
@@ -5277,14 +5807,14 @@ impl ::graph_model::rt::serde::Serialize
     for AccessReviewInstanceDecisionItemAccessPackageAssignmentPolicyResource
 {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for AccessReviewInstanceDecisionItemAccessPackageAssignmentPolicyResource
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessReviewInstanceDecisionItemAzureRoleResource`.
@@ -5303,26 +5833,23 @@ pub struct AccessReviewInstanceDecisionItemAzureRoleResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessReviewInstanceDecisionItemAzureRoleResource {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.accessReviewInstanceDecisionItemAzureRoleResource";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            "scope" => ::graph_model::rt::field(map, &mut self.scope, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessReviewInstanceDecisionItemAzureRoleResource"
     }
-    const FIELDS: &'static [&'static str] = &["displayName", "id", "type", "scope"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "displayName" => &mut self.display_name,
+            "id" => &mut self.id,
+            "type" => &mut self.r#type,
+            "scope" => &mut self.scope,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["displayName", "id", "type", "scope"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("displayName", &self.display_name);
         w.field("id", &self.id);
         w.field("type", &self.r#type);
@@ -5335,20 +5862,31 @@ impl ::graph_model::rt::Struct for AccessReviewInstanceDecisionItemAzureRoleReso
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessReviewInstanceDecisionItemAzureRoleResource {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessReviewInstanceDecisionItemAzureRoleResource {
     const TYPE_NAME: &'static str =
         "microsoft.graph.accessReviewInstanceDecisionItemAzureRoleResource";
 }
 impl ::graph_model::rt::serde::Serialize for AccessReviewInstanceDecisionItemAzureRoleResource {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for AccessReviewInstanceDecisionItemAzureRoleResource
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessReviewInstanceDecisionItemResource`.
@@ -5365,24 +5903,22 @@ pub struct AccessReviewInstanceDecisionItemResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessReviewInstanceDecisionItemResource {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessReviewInstanceDecisionItemResource";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessReviewInstanceDecisionItemResource"
     }
-    const FIELDS: &'static [&'static str] = &["displayName", "id", "type"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "displayName" => &mut self.display_name,
+            "id" => &mut self.id,
+            "type" => &mut self.r#type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["displayName", "id", "type"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("displayName", &self.display_name);
         w.field("id", &self.id);
         w.field("type", &self.r#type);
@@ -5394,17 +5930,28 @@ impl ::graph_model::rt::Struct for AccessReviewInstanceDecisionItemResource {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessReviewInstanceDecisionItemResource {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessReviewInstanceDecisionItemResource {
     const TYPE_NAME: &'static str = "microsoft.graph.accessReviewInstanceDecisionItemResource";
 }
 impl ::graph_model::rt::serde::Serialize for AccessReviewInstanceDecisionItemResource {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewInstanceDecisionItemResource {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.accessReviewInstanceDecisionItemResource` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -5442,45 +5989,89 @@ impl Default for AccessReviewInstanceDecisionItemResourceAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for AccessReviewInstanceDecisionItemResourceAny {
-    type Base = super::AccessReviewInstanceDecisionItemResource;
-    const BASE: &'static str = "microsoft.graph.accessReviewInstanceDecisionItemResource";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.accessReviewInstanceDecisionItemResource"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.accessReviewInstanceDecisionItemResource" => {
+                Self::Base(Default::default())
+            }
             "microsoft.graph.accessReviewInstanceDecisionItemAccessPackageAssignmentPolicyResource" => {
-                ::graph_model::rt::read_struct(head, map).map(
-                    Self::AccessReviewInstanceDecisionItemAccessPackageAssignmentPolicyResource,
+                Self::AccessReviewInstanceDecisionItemAccessPackageAssignmentPolicyResource(
+                    Default::default(),
                 )
             }
             "microsoft.graph.accessReviewInstanceDecisionItemAzureRoleResource" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::AccessReviewInstanceDecisionItemAzureRoleResource)
+                Self::AccessReviewInstanceDecisionItemAzureRoleResource(Default::default())
             }
             "microsoft.graph.accessReviewInstanceDecisionItemServicePrincipalResource" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::AccessReviewInstanceDecisionItemServicePrincipalResource)
+                Self::AccessReviewInstanceDecisionItemServicePrincipalResource(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::AccessReviewInstanceDecisionItemAccessPackageAssignmentPolicyResource(v) => {
+                Some(v)
+            }
+            Self::AccessReviewInstanceDecisionItemAzureRoleResource(v) => Some(v),
+            Self::AccessReviewInstanceDecisionItemServicePrincipalResource(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::AccessReviewInstanceDecisionItemResource) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::AccessReviewInstanceDecisionItemAccessPackageAssignmentPolicyResource(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.accessReviewInstanceDecisionItemAccessPackageAssignmentPolicyResource",
+                    v,
+                )
+            }
+            Self::AccessReviewInstanceDecisionItemAzureRoleResource(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.accessReviewInstanceDecisionItemAzureRoleResource",
+                    v,
+                )
+            }
+            Self::AccessReviewInstanceDecisionItemServicePrincipalResource(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.accessReviewInstanceDecisionItemServicePrincipalResource",
+                    v,
+                )
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for AccessReviewInstanceDecisionItemResourceAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for AccessReviewInstanceDecisionItemResourceAny {
@@ -5488,42 +6079,14 @@ impl ::graph_model::rt::GraphType for AccessReviewInstanceDecisionItemResourceAn
 }
 impl ::graph_model::rt::serde::Serialize for AccessReviewInstanceDecisionItemResourceAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::AccessReviewInstanceDecisionItemAccessPackageAssignmentPolicyResource(v) => {
-                ::graph_model::rt::ser_typed(
-                    v,
-                    Some(
-                        "#microsoft.graph.accessReviewInstanceDecisionItemAccessPackageAssignmentPolicyResource",
-                    ),
-                    s,
-                )
-            }
-            Self::AccessReviewInstanceDecisionItemAzureRoleResource(v) => {
-                ::graph_model::rt::ser_typed(
-                    v,
-                    Some("#microsoft.graph.accessReviewInstanceDecisionItemAzureRoleResource"),
-                    s,
-                )
-            }
-            Self::AccessReviewInstanceDecisionItemServicePrincipalResource(v) => {
-                ::graph_model::rt::ser_typed(
-                    v,
-                    Some(
-                        "#microsoft.graph.accessReviewInstanceDecisionItemServicePrincipalResource",
-                    ),
-                    s,
-                )
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for AccessReviewInstanceDecisionItemResourceAny
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessReviewInstanceDecisionItemServicePrincipalResource`.
@@ -5542,26 +6105,23 @@ pub struct AccessReviewInstanceDecisionItemServicePrincipalResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessReviewInstanceDecisionItemServicePrincipalResource {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.accessReviewInstanceDecisionItemServicePrincipalResource";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            "appId" => ::graph_model::rt::field(map, &mut self.app_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessReviewInstanceDecisionItemServicePrincipalResource"
     }
-    const FIELDS: &'static [&'static str] = &["displayName", "id", "type", "appId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "displayName" => &mut self.display_name,
+            "id" => &mut self.id,
+            "type" => &mut self.r#type,
+            "appId" => &mut self.app_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["displayName", "id", "type", "appId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("displayName", &self.display_name);
         w.field("id", &self.id);
         w.field("type", &self.r#type);
@@ -5574,6 +6134,17 @@ impl ::graph_model::rt::Struct for AccessReviewInstanceDecisionItemServicePrinci
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessReviewInstanceDecisionItemServicePrincipalResource {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessReviewInstanceDecisionItemServicePrincipalResource {
     const TYPE_NAME: &'static str =
         "microsoft.graph.accessReviewInstanceDecisionItemServicePrincipalResource";
@@ -5582,14 +6153,14 @@ impl ::graph_model::rt::serde::Serialize
     for AccessReviewInstanceDecisionItemServicePrincipalResource
 {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for AccessReviewInstanceDecisionItemServicePrincipalResource
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessReviewNotificationRecipientItem`.
@@ -5605,28 +6176,21 @@ pub struct AccessReviewNotificationRecipientItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessReviewNotificationRecipientItem {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessReviewNotificationRecipientItem";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "notificationRecipientScope" => {
-                ::graph_model::rt::field(map, &mut self.notification_recipient_scope, key)
-            }
-            "notificationTemplateType" => {
-                ::graph_model::rt::field(map, &mut self.notification_template_type, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessReviewNotificationRecipientItem"
     }
-    const FIELDS: &'static [&'static str] =
-        &["notificationRecipientScope", "notificationTemplateType"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "notificationRecipientScope" => &mut self.notification_recipient_scope,
+            "notificationTemplateType" => &mut self.notification_template_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["notificationRecipientScope", "notificationTemplateType"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field(
             "notificationRecipientScope",
             &self.notification_recipient_scope,
@@ -5640,17 +6204,28 @@ impl ::graph_model::rt::Struct for AccessReviewNotificationRecipientItem {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessReviewNotificationRecipientItem {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessReviewNotificationRecipientItem {
     const TYPE_NAME: &'static str = "microsoft.graph.accessReviewNotificationRecipientItem";
 }
 impl ::graph_model::rt::serde::Serialize for AccessReviewNotificationRecipientItem {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewNotificationRecipientItem {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessReviewNotificationRecipientQueryScope`.
@@ -5667,24 +6242,22 @@ pub struct AccessReviewNotificationRecipientQueryScope {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessReviewNotificationRecipientQueryScope {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessReviewNotificationRecipientQueryScope";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "query" => ::graph_model::rt::field(map, &mut self.query, key),
-            "queryRoot" => ::graph_model::rt::field(map, &mut self.query_root, key),
-            "queryType" => ::graph_model::rt::field(map, &mut self.query_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessReviewNotificationRecipientQueryScope"
     }
-    const FIELDS: &'static [&'static str] = &["query", "queryRoot", "queryType"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "query" => &mut self.query,
+            "queryRoot" => &mut self.query_root,
+            "queryType" => &mut self.query_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["query", "queryRoot", "queryType"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("query", &self.query);
         w.field("queryRoot", &self.query_root);
         w.field("queryType", &self.query_type);
@@ -5696,19 +6269,30 @@ impl ::graph_model::rt::Struct for AccessReviewNotificationRecipientQueryScope {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessReviewNotificationRecipientQueryScope {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessReviewNotificationRecipientQueryScope {
     const TYPE_NAME: &'static str = "microsoft.graph.accessReviewNotificationRecipientQueryScope";
 }
 impl ::graph_model::rt::serde::Serialize for AccessReviewNotificationRecipientQueryScope {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for AccessReviewNotificationRecipientQueryScope
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessReviewNotificationRecipientScope` (abstract).
@@ -5720,20 +6304,17 @@ pub struct AccessReviewNotificationRecipientScope {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessReviewNotificationRecipientScope {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessReviewNotificationRecipientScope";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessReviewNotificationRecipientScope"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -5743,17 +6324,28 @@ impl ::graph_model::rt::Struct for AccessReviewNotificationRecipientScope {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessReviewNotificationRecipientScope {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessReviewNotificationRecipientScope {
     const TYPE_NAME: &'static str = "microsoft.graph.accessReviewNotificationRecipientScope";
 }
 impl ::graph_model::rt::serde::Serialize for AccessReviewNotificationRecipientScope {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewNotificationRecipientScope {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.accessReviewNotificationRecipientScope` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -5781,36 +6373,65 @@ impl Default for AccessReviewNotificationRecipientScopeAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for AccessReviewNotificationRecipientScopeAny {
-    type Base = super::AccessReviewNotificationRecipientScope;
-    const BASE: &'static str = "microsoft.graph.accessReviewNotificationRecipientScope";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
-            "microsoft.graph.accessReviewNotificationRecipientQueryScope" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::AccessReviewNotificationRecipientQueryScope)
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.accessReviewNotificationRecipientScope"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.accessReviewNotificationRecipientScope" => {
+                Self::Base(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            "microsoft.graph.accessReviewNotificationRecipientQueryScope" => {
+                Self::AccessReviewNotificationRecipientQueryScope(Default::default())
+            }
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::AccessReviewNotificationRecipientQueryScope(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::AccessReviewNotificationRecipientScope) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::AccessReviewNotificationRecipientQueryScope(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.accessReviewNotificationRecipientQueryScope",
+                    v,
+                )
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for AccessReviewNotificationRecipientScopeAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for AccessReviewNotificationRecipientScopeAny {
@@ -5818,20 +6439,12 @@ impl ::graph_model::rt::GraphType for AccessReviewNotificationRecipientScopeAny 
 }
 impl ::graph_model::rt::serde::Serialize for AccessReviewNotificationRecipientScopeAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::AccessReviewNotificationRecipientQueryScope(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.accessReviewNotificationRecipientQueryScope"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewNotificationRecipientScopeAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessReviewQueryScope`.
@@ -5848,24 +6461,22 @@ pub struct AccessReviewQueryScope {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessReviewQueryScope {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessReviewQueryScope";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "query" => ::graph_model::rt::field(map, &mut self.query, key),
-            "queryRoot" => ::graph_model::rt::field(map, &mut self.query_root, key),
-            "queryType" => ::graph_model::rt::field(map, &mut self.query_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessReviewQueryScope"
     }
-    const FIELDS: &'static [&'static str] = &["query", "queryRoot", "queryType"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "query" => &mut self.query,
+            "queryRoot" => &mut self.query_root,
+            "queryType" => &mut self.query_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["query", "queryRoot", "queryType"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("query", &self.query);
         w.field("queryRoot", &self.query_root);
         w.field("queryType", &self.query_type);
@@ -5877,17 +6488,28 @@ impl ::graph_model::rt::Struct for AccessReviewQueryScope {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessReviewQueryScope {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessReviewQueryScope {
     const TYPE_NAME: &'static str = "microsoft.graph.accessReviewQueryScope";
 }
 impl ::graph_model::rt::serde::Serialize for AccessReviewQueryScope {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewQueryScope {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.accessReviewQueryScope` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -5915,36 +6537,61 @@ impl Default for AccessReviewQueryScopeAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for AccessReviewQueryScopeAny {
-    type Base = super::AccessReviewQueryScope;
-    const BASE: &'static str = "microsoft.graph.accessReviewQueryScope";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.accessReviewQueryScope"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.accessReviewQueryScope" => Self::Base(Default::default()),
             "microsoft.graph.accessReviewInactiveUsersQueryScope" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::AccessReviewInactiveUsersQueryScope)
+                Self::AccessReviewInactiveUsersQueryScope(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::AccessReviewInactiveUsersQueryScope(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::AccessReviewQueryScope) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::AccessReviewInactiveUsersQueryScope(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.accessReviewInactiveUsersQueryScope",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for AccessReviewQueryScopeAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for AccessReviewQueryScopeAny {
@@ -5952,20 +6599,12 @@ impl ::graph_model::rt::GraphType for AccessReviewQueryScopeAny {
 }
 impl ::graph_model::rt::serde::Serialize for AccessReviewQueryScopeAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::AccessReviewInactiveUsersQueryScope(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.accessReviewInactiveUsersQueryScope"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewQueryScopeAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessReviewRecommendationInsightSetting` (abstract).
@@ -5977,20 +6616,17 @@ pub struct AccessReviewRecommendationInsightSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessReviewRecommendationInsightSetting {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessReviewRecommendationInsightSetting";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessReviewRecommendationInsightSetting"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -6000,17 +6636,28 @@ impl ::graph_model::rt::Struct for AccessReviewRecommendationInsightSetting {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessReviewRecommendationInsightSetting {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessReviewRecommendationInsightSetting {
     const TYPE_NAME: &'static str = "microsoft.graph.accessReviewRecommendationInsightSetting";
 }
 impl ::graph_model::rt::serde::Serialize for AccessReviewRecommendationInsightSetting {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewRecommendationInsightSetting {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.accessReviewRecommendationInsightSetting` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -6042,40 +6689,75 @@ impl Default for AccessReviewRecommendationInsightSettingAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for AccessReviewRecommendationInsightSettingAny {
-    type Base = super::AccessReviewRecommendationInsightSetting;
-    const BASE: &'static str = "microsoft.graph.accessReviewRecommendationInsightSetting";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.accessReviewRecommendationInsightSetting"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.accessReviewRecommendationInsightSetting" => {
+                Self::Base(Default::default())
+            }
             "microsoft.graph.groupPeerOutlierRecommendationInsightSettings" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::GroupPeerOutlierRecommendationInsightSettings)
+                Self::GroupPeerOutlierRecommendationInsightSettings(Default::default())
             }
             "microsoft.graph.userLastSignInRecommendationInsightSetting" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::UserLastSignInRecommendationInsightSetting)
+                Self::UserLastSignInRecommendationInsightSetting(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::GroupPeerOutlierRecommendationInsightSettings(v) => Some(v),
+            Self::UserLastSignInRecommendationInsightSetting(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::AccessReviewRecommendationInsightSetting) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::GroupPeerOutlierRecommendationInsightSettings(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.groupPeerOutlierRecommendationInsightSettings",
+                    v,
+                )
+            }
+            Self::UserLastSignInRecommendationInsightSetting(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.userLastSignInRecommendationInsightSetting",
+                    v,
+                )
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for AccessReviewRecommendationInsightSettingAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for AccessReviewRecommendationInsightSettingAny {
@@ -6083,27 +6765,14 @@ impl ::graph_model::rt::GraphType for AccessReviewRecommendationInsightSettingAn
 }
 impl ::graph_model::rt::serde::Serialize for AccessReviewRecommendationInsightSettingAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::GroupPeerOutlierRecommendationInsightSettings(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.groupPeerOutlierRecommendationInsightSettings"),
-                s,
-            ),
-            Self::UserLastSignInRecommendationInsightSetting(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.userLastSignInRecommendationInsightSetting"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for AccessReviewRecommendationInsightSettingAny
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessReviewReviewer`.
@@ -6122,28 +6791,23 @@ pub struct AccessReviewReviewer {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessReviewReviewer {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessReviewReviewer";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "userPrincipalName" => {
-                ::graph_model::rt::field(map, &mut self.user_principal_name, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessReviewReviewer"
     }
-    const FIELDS: &'static [&'static str] =
-        &["id", "createdDateTime", "displayName", "userPrincipalName"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "displayName" => &mut self.display_name,
+            "userPrincipalName" => &mut self.user_principal_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "createdDateTime", "displayName", "userPrincipalName"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("displayName", &self.display_name);
@@ -6156,17 +6820,28 @@ impl ::graph_model::rt::Struct for AccessReviewReviewer {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessReviewReviewer {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessReviewReviewer {
     const TYPE_NAME: &'static str = "microsoft.graph.accessReviewReviewer";
 }
 impl ::graph_model::rt::serde::Serialize for AccessReviewReviewer {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewReviewer {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessReviewScheduleDefinition`.
@@ -6210,64 +6885,52 @@ pub struct AccessReviewScheduleDefinition {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessReviewScheduleDefinition {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessReviewScheduleDefinition";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "additionalNotificationRecipients" => {
-                ::graph_model::rt::field(map, &mut self.additional_notification_recipients, key)
-            }
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "descriptionForAdmins" => {
-                ::graph_model::rt::field(map, &mut self.description_for_admins, key)
-            }
-            "descriptionForReviewers" => {
-                ::graph_model::rt::field(map, &mut self.description_for_reviewers, key)
-            }
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "fallbackReviewers" => ::graph_model::rt::field(map, &mut self.fallback_reviewers, key),
-            "instanceEnumerationScope" => {
-                ::graph_model::rt::field(map, &mut self.instance_enumeration_scope, key)
-            }
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "reviewers" => ::graph_model::rt::field(map, &mut self.reviewers, key),
-            "scope" => ::graph_model::rt::field(map, &mut self.scope, key),
-            "settings" => ::graph_model::rt::field(map, &mut self.settings, key),
-            "stageSettings" => ::graph_model::rt::field(map, &mut self.stage_settings, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "instances" => ::graph_model::rt::field(map, &mut self.instances, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessReviewScheduleDefinition"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "additionalNotificationRecipients",
-        "createdBy",
-        "createdDateTime",
-        "descriptionForAdmins",
-        "descriptionForReviewers",
-        "displayName",
-        "fallbackReviewers",
-        "instanceEnumerationScope",
-        "lastModifiedDateTime",
-        "reviewers",
-        "scope",
-        "settings",
-        "stageSettings",
-        "status",
-        "instances",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "additionalNotificationRecipients" => &mut self.additional_notification_recipients,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "descriptionForAdmins" => &mut self.description_for_admins,
+            "descriptionForReviewers" => &mut self.description_for_reviewers,
+            "displayName" => &mut self.display_name,
+            "fallbackReviewers" => &mut self.fallback_reviewers,
+            "instanceEnumerationScope" => &mut self.instance_enumeration_scope,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "reviewers" => &mut self.reviewers,
+            "scope" => &mut self.scope,
+            "settings" => &mut self.settings,
+            "stageSettings" => &mut self.stage_settings,
+            "status" => &mut self.status,
+            "instances" => &mut self.instances,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "additionalNotificationRecipients",
+            "createdBy",
+            "createdDateTime",
+            "descriptionForAdmins",
+            "descriptionForReviewers",
+            "displayName",
+            "fallbackReviewers",
+            "instanceEnumerationScope",
+            "lastModifiedDateTime",
+            "reviewers",
+            "scope",
+            "settings",
+            "stageSettings",
+            "status",
+            "instances",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "additionalNotificationRecipients",
@@ -6295,17 +6958,28 @@ impl ::graph_model::rt::Struct for AccessReviewScheduleDefinition {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessReviewScheduleDefinition {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessReviewScheduleDefinition {
     const TYPE_NAME: &'static str = "microsoft.graph.accessReviewScheduleDefinition";
 }
 impl ::graph_model::rt::serde::Serialize for AccessReviewScheduleDefinition {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewScheduleDefinition {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessReviewScheduleSettings`.
@@ -6343,70 +7017,48 @@ pub struct AccessReviewScheduleSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessReviewScheduleSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessReviewScheduleSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "applyActions" => ::graph_model::rt::field(map, &mut self.apply_actions, key),
-            "autoApplyDecisionsEnabled" => {
-                ::graph_model::rt::field(map, &mut self.auto_apply_decisions_enabled, key)
-            }
-            "decisionHistoriesForReviewersEnabled" => ::graph_model::rt::field(
-                map,
-                &mut self.decision_histories_for_reviewers_enabled,
-                key,
-            ),
-            "defaultDecision" => ::graph_model::rt::field(map, &mut self.default_decision, key),
-            "defaultDecisionEnabled" => {
-                ::graph_model::rt::field(map, &mut self.default_decision_enabled, key)
-            }
-            "instanceDurationInDays" => {
-                ::graph_model::rt::field(map, &mut self.instance_duration_in_days, key)
-            }
-            "justificationRequiredOnApproval" => {
-                ::graph_model::rt::field(map, &mut self.justification_required_on_approval, key)
-            }
-            "mailNotificationsEnabled" => {
-                ::graph_model::rt::field(map, &mut self.mail_notifications_enabled, key)
-            }
-            "recommendationInsightSettings" => {
-                ::graph_model::rt::field(map, &mut self.recommendation_insight_settings, key)
-            }
-            "recommendationLookBackDuration" => {
-                ::graph_model::rt::field(map, &mut self.recommendation_look_back_duration, key)
-            }
-            "recommendationsEnabled" => {
-                ::graph_model::rt::field(map, &mut self.recommendations_enabled, key)
-            }
-            "recurrence" => ::graph_model::rt::field(map, &mut self.recurrence, key),
-            "reminderNotificationsEnabled" => {
-                ::graph_model::rt::field(map, &mut self.reminder_notifications_enabled, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessReviewScheduleSettings"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "applyActions",
-        "autoApplyDecisionsEnabled",
-        "decisionHistoriesForReviewersEnabled",
-        "defaultDecision",
-        "defaultDecisionEnabled",
-        "instanceDurationInDays",
-        "justificationRequiredOnApproval",
-        "mailNotificationsEnabled",
-        "recommendationInsightSettings",
-        "recommendationLookBackDuration",
-        "recommendationsEnabled",
-        "recurrence",
-        "reminderNotificationsEnabled",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "applyActions" => &mut self.apply_actions,
+            "autoApplyDecisionsEnabled" => &mut self.auto_apply_decisions_enabled,
+            "decisionHistoriesForReviewersEnabled" => {
+                &mut self.decision_histories_for_reviewers_enabled
+            }
+            "defaultDecision" => &mut self.default_decision,
+            "defaultDecisionEnabled" => &mut self.default_decision_enabled,
+            "instanceDurationInDays" => &mut self.instance_duration_in_days,
+            "justificationRequiredOnApproval" => &mut self.justification_required_on_approval,
+            "mailNotificationsEnabled" => &mut self.mail_notifications_enabled,
+            "recommendationInsightSettings" => &mut self.recommendation_insight_settings,
+            "recommendationLookBackDuration" => &mut self.recommendation_look_back_duration,
+            "recommendationsEnabled" => &mut self.recommendations_enabled,
+            "recurrence" => &mut self.recurrence,
+            "reminderNotificationsEnabled" => &mut self.reminder_notifications_enabled,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "applyActions",
+            "autoApplyDecisionsEnabled",
+            "decisionHistoriesForReviewersEnabled",
+            "defaultDecision",
+            "defaultDecisionEnabled",
+            "instanceDurationInDays",
+            "justificationRequiredOnApproval",
+            "mailNotificationsEnabled",
+            "recommendationInsightSettings",
+            "recommendationLookBackDuration",
+            "recommendationsEnabled",
+            "recurrence",
+            "reminderNotificationsEnabled",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("applyActions", &self.apply_actions);
         w.field(
             "autoApplyDecisionsEnabled",
@@ -6446,17 +7098,28 @@ impl ::graph_model::rt::Struct for AccessReviewScheduleSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessReviewScheduleSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessReviewScheduleSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.accessReviewScheduleSettings";
 }
 impl ::graph_model::rt::serde::Serialize for AccessReviewScheduleSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewScheduleSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessReviewScope`.
@@ -6467,20 +7130,17 @@ pub struct AccessReviewScope {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessReviewScope {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessReviewScope";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessReviewScope"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -6490,17 +7150,28 @@ impl ::graph_model::rt::Struct for AccessReviewScope {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessReviewScope {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessReviewScope {
     const TYPE_NAME: &'static str = "microsoft.graph.accessReviewScope";
 }
 impl ::graph_model::rt::serde::Serialize for AccessReviewScope {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewScope {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.accessReviewScope` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -6532,43 +7203,76 @@ impl Default for AccessReviewScopeAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for AccessReviewScopeAny {
-    type Base = super::AccessReviewScope;
-    const BASE: &'static str = "microsoft.graph.accessReviewScope";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.accessReviewScope"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.accessReviewScope" => Self::Base(Default::default()),
             "microsoft.graph.accessReviewInactiveUsersQueryScope" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::AccessReviewInactiveUsersQueryScope)
+                Self::AccessReviewInactiveUsersQueryScope(Default::default())
             }
             "microsoft.graph.accessReviewQueryScope" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::AccessReviewQueryScope)
+                Self::AccessReviewQueryScope(Default::default())
             }
             "microsoft.graph.principalResourceMembershipsScope" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::PrincipalResourceMembershipsScope)
+                Self::PrincipalResourceMembershipsScope(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::AccessReviewInactiveUsersQueryScope(v) => Some(v),
+            Self::AccessReviewQueryScope(v) => Some(v),
+            Self::PrincipalResourceMembershipsScope(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::AccessReviewScope) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::AccessReviewInactiveUsersQueryScope(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.accessReviewInactiveUsersQueryScope",
+                v,
+            ),
+            Self::AccessReviewQueryScope(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.accessReviewQueryScope", v)
+            }
+            Self::PrincipalResourceMembershipsScope(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.principalResourceMembershipsScope",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for AccessReviewScopeAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for AccessReviewScopeAny {
@@ -6576,28 +7280,12 @@ impl ::graph_model::rt::GraphType for AccessReviewScopeAny {
 }
 impl ::graph_model::rt::serde::Serialize for AccessReviewScopeAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::AccessReviewInactiveUsersQueryScope(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.accessReviewInactiveUsersQueryScope"),
-                s,
-            ),
-            Self::AccessReviewQueryScope(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.accessReviewQueryScope"), s)
-            }
-            Self::PrincipalResourceMembershipsScope(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.principalResourceMembershipsScope"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewScopeAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessReviewSet`.
@@ -6614,26 +7302,22 @@ pub struct AccessReviewSet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessReviewSet {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessReviewSet";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "definitions" => ::graph_model::rt::field(map, &mut self.definitions, key),
-            "historyDefinitions" => {
-                ::graph_model::rt::field(map, &mut self.history_definitions, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessReviewSet"
     }
-    const FIELDS: &'static [&'static str] = &["id", "definitions", "historyDefinitions"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "definitions" => &mut self.definitions,
+            "historyDefinitions" => &mut self.history_definitions,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "definitions", "historyDefinitions"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("definitions", &self.definitions);
         w.field("historyDefinitions", &self.history_definitions);
@@ -6645,17 +7329,28 @@ impl ::graph_model::rt::Struct for AccessReviewSet {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessReviewSet {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessReviewSet {
     const TYPE_NAME: &'static str = "microsoft.graph.accessReviewSet";
 }
 impl ::graph_model::rt::serde::Serialize for AccessReviewSet {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewSet {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessReviewStage`.
@@ -6680,36 +7375,34 @@ pub struct AccessReviewStage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessReviewStage {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessReviewStage";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "endDateTime" => ::graph_model::rt::field(map, &mut self.end_date_time, key),
-            "fallbackReviewers" => ::graph_model::rt::field(map, &mut self.fallback_reviewers, key),
-            "reviewers" => ::graph_model::rt::field(map, &mut self.reviewers, key),
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "decisions" => ::graph_model::rt::field(map, &mut self.decisions, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessReviewStage"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "endDateTime",
-        "fallbackReviewers",
-        "reviewers",
-        "startDateTime",
-        "status",
-        "decisions",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "endDateTime" => &mut self.end_date_time,
+            "fallbackReviewers" => &mut self.fallback_reviewers,
+            "reviewers" => &mut self.reviewers,
+            "startDateTime" => &mut self.start_date_time,
+            "status" => &mut self.status,
+            "decisions" => &mut self.decisions,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "endDateTime",
+            "fallbackReviewers",
+            "reviewers",
+            "startDateTime",
+            "status",
+            "decisions",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("endDateTime", &self.end_date_time);
         w.field("fallbackReviewers", &self.fallback_reviewers);
@@ -6725,17 +7418,28 @@ impl ::graph_model::rt::Struct for AccessReviewStage {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessReviewStage {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessReviewStage {
     const TYPE_NAME: &'static str = "microsoft.graph.accessReviewStage";
 }
 impl ::graph_model::rt::serde::Serialize for AccessReviewStage {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewStage {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accessReviewStageSettings`.
@@ -6763,44 +7467,36 @@ pub struct AccessReviewStageSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessReviewStageSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessReviewStageSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "decisionsThatWillMoveToNextStage" => {
-                ::graph_model::rt::field(map, &mut self.decisions_that_will_move_to_next_stage, key)
-            }
-            "dependsOn" => ::graph_model::rt::field(map, &mut self.depends_on, key),
-            "durationInDays" => ::graph_model::rt::field(map, &mut self.duration_in_days, key),
-            "fallbackReviewers" => ::graph_model::rt::field(map, &mut self.fallback_reviewers, key),
-            "recommendationInsightSettings" => {
-                ::graph_model::rt::field(map, &mut self.recommendation_insight_settings, key)
-            }
-            "recommendationsEnabled" => {
-                ::graph_model::rt::field(map, &mut self.recommendations_enabled, key)
-            }
-            "reviewers" => ::graph_model::rt::field(map, &mut self.reviewers, key),
-            "stageId" => ::graph_model::rt::field(map, &mut self.stage_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessReviewStageSettings"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "decisionsThatWillMoveToNextStage",
-        "dependsOn",
-        "durationInDays",
-        "fallbackReviewers",
-        "recommendationInsightSettings",
-        "recommendationsEnabled",
-        "reviewers",
-        "stageId",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "decisionsThatWillMoveToNextStage" => &mut self.decisions_that_will_move_to_next_stage,
+            "dependsOn" => &mut self.depends_on,
+            "durationInDays" => &mut self.duration_in_days,
+            "fallbackReviewers" => &mut self.fallback_reviewers,
+            "recommendationInsightSettings" => &mut self.recommendation_insight_settings,
+            "recommendationsEnabled" => &mut self.recommendations_enabled,
+            "reviewers" => &mut self.reviewers,
+            "stageId" => &mut self.stage_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "decisionsThatWillMoveToNextStage",
+            "dependsOn",
+            "durationInDays",
+            "fallbackReviewers",
+            "recommendationInsightSettings",
+            "recommendationsEnabled",
+            "reviewers",
+            "stageId",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field(
             "decisionsThatWillMoveToNextStage",
             &self.decisions_that_will_move_to_next_stage,
@@ -6823,17 +7519,28 @@ impl ::graph_model::rt::Struct for AccessReviewStageSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessReviewStageSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessReviewStageSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.accessReviewStageSettings";
 }
 impl ::graph_model::rt::serde::Serialize for AccessReviewStageSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewStageSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.allowedTargetScope`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -6926,6 +7633,17 @@ impl ::graph_model::rt::WireEnum for AllowedTargetScope {
         }
     }
 }
+impl ::graph_model::rt::Value for AllowedTargetScope {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for AllowedTargetScope {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -6948,25 +7666,21 @@ pub struct AppConsentApprovalRoute {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AppConsentApprovalRoute {
-    const TYPE_NAME: &'static str = "microsoft.graph.appConsentApprovalRoute";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "appConsentRequests" => {
-                ::graph_model::rt::field(map, &mut self.app_consent_requests, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.appConsentApprovalRoute"
     }
-    const FIELDS: &'static [&'static str] = &["id", "appConsentRequests"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "appConsentRequests" => &mut self.app_consent_requests,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "appConsentRequests"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("appConsentRequests", &self.app_consent_requests);
     }
@@ -6977,17 +7691,28 @@ impl ::graph_model::rt::Struct for AppConsentApprovalRoute {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AppConsentApprovalRoute {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AppConsentApprovalRoute {
     const TYPE_NAME: &'static str = "microsoft.graph.appConsentApprovalRoute";
 }
 impl ::graph_model::rt::serde::Serialize for AppConsentApprovalRoute {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppConsentApprovalRoute {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.appConsentRequest`.
@@ -7008,34 +7733,30 @@ pub struct AppConsentRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AppConsentRequest {
-    const TYPE_NAME: &'static str = "microsoft.graph.appConsentRequest";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "appDisplayName" => ::graph_model::rt::field(map, &mut self.app_display_name, key),
-            "appId" => ::graph_model::rt::field(map, &mut self.app_id, key),
-            "pendingScopes" => ::graph_model::rt::field(map, &mut self.pending_scopes, key),
-            "userConsentRequests" => {
-                ::graph_model::rt::field(map, &mut self.user_consent_requests, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.appConsentRequest"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "appDisplayName",
-        "appId",
-        "pendingScopes",
-        "userConsentRequests",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "appDisplayName" => &mut self.app_display_name,
+            "appId" => &mut self.app_id,
+            "pendingScopes" => &mut self.pending_scopes,
+            "userConsentRequests" => &mut self.user_consent_requests,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "appDisplayName",
+            "appId",
+            "pendingScopes",
+            "userConsentRequests",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("appDisplayName", &self.app_display_name);
         w.field("appId", &self.app_id);
@@ -7049,17 +7770,28 @@ impl ::graph_model::rt::Struct for AppConsentRequest {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AppConsentRequest {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AppConsentRequest {
     const TYPE_NAME: &'static str = "microsoft.graph.appConsentRequest";
 }
 impl ::graph_model::rt::serde::Serialize for AppConsentRequest {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppConsentRequest {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.appConsentRequestScope`.
@@ -7072,22 +7804,20 @@ pub struct AppConsentRequestScope {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AppConsentRequestScope {
-    const TYPE_NAME: &'static str = "microsoft.graph.appConsentRequestScope";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.appConsentRequestScope"
     }
-    const FIELDS: &'static [&'static str] = &["displayName"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "displayName" => &mut self.display_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["displayName"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("displayName", &self.display_name);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -7097,17 +7827,28 @@ impl ::graph_model::rt::Struct for AppConsentRequestScope {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AppConsentRequestScope {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AppConsentRequestScope {
     const TYPE_NAME: &'static str = "microsoft.graph.appConsentRequestScope";
 }
 impl ::graph_model::rt::serde::Serialize for AppConsentRequestScope {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppConsentRequestScope {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.approval`.
@@ -7122,23 +7863,21 @@ pub struct Approval {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Approval {
-    const TYPE_NAME: &'static str = "microsoft.graph.approval";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "stages" => ::graph_model::rt::field(map, &mut self.stages, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.approval"
     }
-    const FIELDS: &'static [&'static str] = &["id", "stages"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "stages" => &mut self.stages,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "stages"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("stages", &self.stages);
     }
@@ -7149,17 +7888,28 @@ impl ::graph_model::rt::Struct for Approval {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Approval {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Approval {
     const TYPE_NAME: &'static str = "microsoft.graph.approval";
 }
 impl ::graph_model::rt::serde::Serialize for Approval {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Approval {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.approvalStage`.
@@ -7186,38 +7936,36 @@ pub struct ApprovalStage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ApprovalStage {
-    const TYPE_NAME: &'static str = "microsoft.graph.approvalStage";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "assignedToMe" => ::graph_model::rt::field(map, &mut self.assigned_to_me, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "justification" => ::graph_model::rt::field(map, &mut self.justification, key),
-            "reviewedBy" => ::graph_model::rt::field(map, &mut self.reviewed_by, key),
-            "reviewedDateTime" => ::graph_model::rt::field(map, &mut self.reviewed_date_time, key),
-            "reviewResult" => ::graph_model::rt::field(map, &mut self.review_result, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.approvalStage"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "assignedToMe",
-        "displayName",
-        "justification",
-        "reviewedBy",
-        "reviewedDateTime",
-        "reviewResult",
-        "status",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "assignedToMe" => &mut self.assigned_to_me,
+            "displayName" => &mut self.display_name,
+            "justification" => &mut self.justification,
+            "reviewedBy" => &mut self.reviewed_by,
+            "reviewedDateTime" => &mut self.reviewed_date_time,
+            "reviewResult" => &mut self.review_result,
+            "status" => &mut self.status,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "assignedToMe",
+            "displayName",
+            "justification",
+            "reviewedBy",
+            "reviewedDateTime",
+            "reviewResult",
+            "status",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("assignedToMe", &self.assigned_to_me);
         w.field("displayName", &self.display_name);
@@ -7234,17 +7982,28 @@ impl ::graph_model::rt::Struct for ApprovalStage {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ApprovalStage {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ApprovalStage {
     const TYPE_NAME: &'static str = "microsoft.graph.approvalStage";
 }
 impl ::graph_model::rt::serde::Serialize for ApprovalStage {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApprovalStage {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.approverInformationVisibility`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -7296,6 +8055,17 @@ impl ::graph_model::rt::WireEnum for ApproverInformationVisibility {
         }
     }
 }
+impl ::graph_model::rt::Value for ApproverInformationVisibility {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ApproverInformationVisibility {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -7323,28 +8093,23 @@ pub struct AvailableAccessPackage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AvailableAccessPackage {
-    const TYPE_NAME: &'static str = "microsoft.graph.availableAccessPackage";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "resourceRoleScopes" => {
-                ::graph_model::rt::field(map, &mut self.resource_role_scopes, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.availableAccessPackage"
     }
-    const FIELDS: &'static [&'static str] =
-        &["id", "description", "displayName", "resourceRoleScopes"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "resourceRoleScopes" => &mut self.resource_role_scopes,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "description", "displayName", "resourceRoleScopes"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("description", &self.description);
         w.field("displayName", &self.display_name);
@@ -7357,17 +8122,28 @@ impl ::graph_model::rt::Struct for AvailableAccessPackage {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AvailableAccessPackage {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AvailableAccessPackage {
     const TYPE_NAME: &'static str = "microsoft.graph.availableAccessPackage";
 }
 impl ::graph_model::rt::serde::Serialize for AvailableAccessPackage {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AvailableAccessPackage {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.azureActiveDirectoryTenant`.
@@ -7382,23 +8158,21 @@ pub struct AzureActiveDirectoryTenant {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AzureActiveDirectoryTenant {
-    const TYPE_NAME: &'static str = "microsoft.graph.azureActiveDirectoryTenant";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "tenantId" => ::graph_model::rt::field(map, &mut self.tenant_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.azureActiveDirectoryTenant"
     }
-    const FIELDS: &'static [&'static str] = &["displayName", "tenantId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "displayName" => &mut self.display_name,
+            "tenantId" => &mut self.tenant_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["displayName", "tenantId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("displayName", &self.display_name);
         w.field("tenantId", &self.tenant_id);
     }
@@ -7409,17 +8183,28 @@ impl ::graph_model::rt::Struct for AzureActiveDirectoryTenant {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AzureActiveDirectoryTenant {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AzureActiveDirectoryTenant {
     const TYPE_NAME: &'static str = "microsoft.graph.azureActiveDirectoryTenant";
 }
 impl ::graph_model::rt::serde::Serialize for AzureActiveDirectoryTenant {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AzureActiveDirectoryTenant {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.connectedOrganization`.
@@ -7448,40 +8233,38 @@ pub struct ConnectedOrganization {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConnectedOrganization {
-    const TYPE_NAME: &'static str = "microsoft.graph.connectedOrganization";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "identitySources" => ::graph_model::rt::field(map, &mut self.identity_sources, key),
-            "modifiedDateTime" => ::graph_model::rt::field(map, &mut self.modified_date_time, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            "externalSponsors" => ::graph_model::rt::field(map, &mut self.external_sponsors, key),
-            "internalSponsors" => ::graph_model::rt::field(map, &mut self.internal_sponsors, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.connectedOrganization"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "displayName",
-        "identitySources",
-        "modifiedDateTime",
-        "state",
-        "externalSponsors",
-        "internalSponsors",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "identitySources" => &mut self.identity_sources,
+            "modifiedDateTime" => &mut self.modified_date_time,
+            "state" => &mut self.state,
+            "externalSponsors" => &mut self.external_sponsors,
+            "internalSponsors" => &mut self.internal_sponsors,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "identitySources",
+            "modifiedDateTime",
+            "state",
+            "externalSponsors",
+            "internalSponsors",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -7499,17 +8282,28 @@ impl ::graph_model::rt::Struct for ConnectedOrganization {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ConnectedOrganization {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ConnectedOrganization {
     const TYPE_NAME: &'static str = "microsoft.graph.connectedOrganization";
 }
 impl ::graph_model::rt::serde::Serialize for ConnectedOrganization {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConnectedOrganization {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.connectedOrganizationState`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -7556,6 +8350,17 @@ impl ::graph_model::rt::WireEnum for ConnectedOrganizationState {
         }
     }
 }
+impl ::graph_model::rt::Value for ConnectedOrganizationState {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ConnectedOrganizationState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -7576,22 +8381,20 @@ pub struct ConnectionInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConnectionInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.connectionInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "url" => ::graph_model::rt::field(map, &mut self.url, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.connectionInfo"
     }
-    const FIELDS: &'static [&'static str] = &["url"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "url" => &mut self.url,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["url"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("url", &self.url);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -7601,17 +8404,28 @@ impl ::graph_model::rt::Struct for ConnectionInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ConnectionInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ConnectionInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.connectionInfo";
 }
 impl ::graph_model::rt::serde::Serialize for ConnectionInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConnectionInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.controlConfiguration` (abstract).
@@ -7635,34 +8449,32 @@ pub struct ControlConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ControlConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.controlConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "isEnabled" => ::graph_model::rt::field(map, &mut self.is_enabled, key),
-            "modifiedBy" => ::graph_model::rt::field(map, &mut self.modified_by, key),
-            "modifiedDateTime" => ::graph_model::rt::field(map, &mut self.modified_date_time, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.controlConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "createdDateTime",
-        "isEnabled",
-        "modifiedBy",
-        "modifiedDateTime",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "isEnabled" => &mut self.is_enabled,
+            "modifiedBy" => &mut self.modified_by,
+            "modifiedDateTime" => &mut self.modified_date_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "createdDateTime",
+            "isEnabled",
+            "modifiedBy",
+            "modifiedDateTime",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -7677,17 +8489,28 @@ impl ::graph_model::rt::Struct for ControlConfiguration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ControlConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ControlConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.controlConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for ControlConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ControlConfiguration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.controlConfiguration` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -7715,35 +8538,58 @@ impl Default for ControlConfigurationAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for ControlConfigurationAny {
-    type Base = super::ControlConfiguration;
-    const BASE: &'static str = "microsoft.graph.controlConfiguration";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
-            "microsoft.graph.endUserSettings" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::EndUserSettings)
-            }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.controlConfiguration"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.controlConfiguration" => Self::Base(Default::default()),
+            "microsoft.graph.endUserSettings" => Self::EndUserSettings(Default::default()),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::EndUserSettings(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::ControlConfiguration) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::EndUserSettings(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.endUserSettings", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for ControlConfigurationAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for ControlConfigurationAny {
@@ -7751,18 +8597,12 @@ impl ::graph_model::rt::GraphType for ControlConfigurationAny {
 }
 impl ::graph_model::rt::serde::Serialize for ControlConfigurationAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::EndUserSettings(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.endUserSettings"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ControlConfigurationAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.crossCloudAzureActiveDirectoryTenant`.
@@ -7779,24 +8619,22 @@ pub struct CrossCloudAzureActiveDirectoryTenant {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CrossCloudAzureActiveDirectoryTenant {
-    const TYPE_NAME: &'static str = "microsoft.graph.crossCloudAzureActiveDirectoryTenant";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "cloudInstance" => ::graph_model::rt::field(map, &mut self.cloud_instance, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "tenantId" => ::graph_model::rt::field(map, &mut self.tenant_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.crossCloudAzureActiveDirectoryTenant"
     }
-    const FIELDS: &'static [&'static str] = &["cloudInstance", "displayName", "tenantId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "cloudInstance" => &mut self.cloud_instance,
+            "displayName" => &mut self.display_name,
+            "tenantId" => &mut self.tenant_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["cloudInstance", "displayName", "tenantId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("cloudInstance", &self.cloud_instance);
         w.field("displayName", &self.display_name);
         w.field("tenantId", &self.tenant_id);
@@ -7808,17 +8646,28 @@ impl ::graph_model::rt::Struct for CrossCloudAzureActiveDirectoryTenant {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CrossCloudAzureActiveDirectoryTenant {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CrossCloudAzureActiveDirectoryTenant {
     const TYPE_NAME: &'static str = "microsoft.graph.crossCloudAzureActiveDirectoryTenant";
 }
 impl ::graph_model::rt::serde::Serialize for CrossCloudAzureActiveDirectoryTenant {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CrossCloudAzureActiveDirectoryTenant {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.customCalloutExtension` (abstract).
@@ -7844,40 +8693,32 @@ pub struct CustomCalloutExtension {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomCalloutExtension {
-    const TYPE_NAME: &'static str = "microsoft.graph.customCalloutExtension";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "authenticationConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.authentication_configuration, key)
-            }
-            "clientConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.client_configuration, key)
-            }
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "endpointConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.endpoint_configuration, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.customCalloutExtension"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "authenticationConfiguration",
-        "clientConfiguration",
-        "description",
-        "displayName",
-        "endpointConfiguration",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "authenticationConfiguration" => &mut self.authentication_configuration,
+            "clientConfiguration" => &mut self.client_configuration,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "endpointConfiguration" => &mut self.endpoint_configuration,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "authenticationConfiguration",
+            "clientConfiguration",
+            "description",
+            "displayName",
+            "endpointConfiguration",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "authenticationConfiguration",
@@ -7895,17 +8736,28 @@ impl ::graph_model::rt::Struct for CustomCalloutExtension {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CustomCalloutExtension {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CustomCalloutExtension {
     const TYPE_NAME: &'static str = "microsoft.graph.customCalloutExtension";
 }
 impl ::graph_model::rt::serde::Serialize for CustomCalloutExtension {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomCalloutExtension {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.customCalloutExtension` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -7953,68 +8805,142 @@ impl Default for CustomCalloutExtensionAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for CustomCalloutExtensionAny {
-    type Base = super::CustomCalloutExtension;
-    const BASE: &'static str = "microsoft.graph.customCalloutExtension";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.customCalloutExtension"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.customCalloutExtension" => Self::Base(Default::default()),
             "microsoft.graph.accessPackageAssignmentRequestWorkflowExtension" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::AccessPackageAssignmentRequestWorkflowExtension)
+                Self::AccessPackageAssignmentRequestWorkflowExtension(Default::default())
             }
             "microsoft.graph.accessPackageAssignmentWorkflowExtension" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::AccessPackageAssignmentWorkflowExtension)
+                Self::AccessPackageAssignmentWorkflowExtension(Default::default())
             }
             "microsoft.graph.customAuthenticationExtension" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::CustomAuthenticationExtension)
+                Self::CustomAuthenticationExtension(Default::default())
             }
             "microsoft.graph.onAttributeCollectionStartCustomExtension" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::OnAttributeCollectionStartCustomExtension)
+                Self::OnAttributeCollectionStartCustomExtension(Default::default())
             }
             "microsoft.graph.onAttributeCollectionSubmitCustomExtension" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::OnAttributeCollectionSubmitCustomExtension)
+                Self::OnAttributeCollectionSubmitCustomExtension(Default::default())
             }
             "microsoft.graph.onOtpSendCustomExtension" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::OnOtpSendCustomExtension)
+                Self::OnOtpSendCustomExtension(Default::default())
             }
             "microsoft.graph.onPasswordSubmitCustomExtension" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::OnPasswordSubmitCustomExtension)
+                Self::OnPasswordSubmitCustomExtension(Default::default())
             }
             "microsoft.graph.onTokenIssuanceStartCustomExtension" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::OnTokenIssuanceStartCustomExtension)
+                Self::OnTokenIssuanceStartCustomExtension(Default::default())
             }
             "microsoft.graph.onVerifiedIdClaimValidationCustomExtension" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::OnVerifiedIdClaimValidationCustomExtension)
+                Self::OnVerifiedIdClaimValidationCustomExtension(Default::default())
             }
             "microsoft.graph.identityGovernance.customTaskExtension" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::CustomTaskExtension)
+                Self::CustomTaskExtension(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::AccessPackageAssignmentRequestWorkflowExtension(v) => Some(v),
+            Self::AccessPackageAssignmentWorkflowExtension(v) => Some(v),
+            Self::CustomAuthenticationExtension(v) => Some(v),
+            Self::OnAttributeCollectionStartCustomExtension(v) => Some(v),
+            Self::OnAttributeCollectionSubmitCustomExtension(v) => Some(v),
+            Self::OnOtpSendCustomExtension(v) => Some(v),
+            Self::OnPasswordSubmitCustomExtension(v) => Some(v),
+            Self::OnTokenIssuanceStartCustomExtension(v) => Some(v),
+            Self::OnVerifiedIdClaimValidationCustomExtension(v) => Some(v),
+            Self::CustomTaskExtension(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::CustomCalloutExtension) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::AccessPackageAssignmentRequestWorkflowExtension(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.accessPackageAssignmentRequestWorkflowExtension",
+                    v,
+                )
+            }
+            Self::AccessPackageAssignmentWorkflowExtension(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.accessPackageAssignmentWorkflowExtension",
+                    v,
+                )
+            }
+            Self::CustomAuthenticationExtension(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.customAuthenticationExtension",
+                v,
+            ),
+            Self::OnAttributeCollectionStartCustomExtension(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.onAttributeCollectionStartCustomExtension",
+                    v,
+                )
+            }
+            Self::OnAttributeCollectionSubmitCustomExtension(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.onAttributeCollectionSubmitCustomExtension",
+                    v,
+                )
+            }
+            Self::OnOtpSendCustomExtension(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.onOtpSendCustomExtension", v)
+            }
+            Self::OnPasswordSubmitCustomExtension(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.onPasswordSubmitCustomExtension",
+                v,
+            ),
+            Self::OnTokenIssuanceStartCustomExtension(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.onTokenIssuanceStartCustomExtension",
+                v,
+            ),
+            Self::OnVerifiedIdClaimValidationCustomExtension(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.onVerifiedIdClaimValidationCustomExtension",
+                    v,
+                )
+            }
+            Self::CustomTaskExtension(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.identityGovernance.customTaskExtension",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for CustomCalloutExtensionAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for CustomCalloutExtensionAny {
@@ -8022,67 +8948,12 @@ impl ::graph_model::rt::GraphType for CustomCalloutExtensionAny {
 }
 impl ::graph_model::rt::serde::Serialize for CustomCalloutExtensionAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::AccessPackageAssignmentRequestWorkflowExtension(v) => {
-                ::graph_model::rt::ser_typed(
-                    v,
-                    Some("#microsoft.graph.accessPackageAssignmentRequestWorkflowExtension"),
-                    s,
-                )
-            }
-            Self::AccessPackageAssignmentWorkflowExtension(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.accessPackageAssignmentWorkflowExtension"),
-                s,
-            ),
-            Self::CustomAuthenticationExtension(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.customAuthenticationExtension"),
-                s,
-            ),
-            Self::OnAttributeCollectionStartCustomExtension(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.onAttributeCollectionStartCustomExtension"),
-                s,
-            ),
-            Self::OnAttributeCollectionSubmitCustomExtension(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.onAttributeCollectionSubmitCustomExtension"),
-                s,
-            ),
-            Self::OnOtpSendCustomExtension(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.onOtpSendCustomExtension"),
-                s,
-            ),
-            Self::OnPasswordSubmitCustomExtension(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.onPasswordSubmitCustomExtension"),
-                s,
-            ),
-            Self::OnTokenIssuanceStartCustomExtension(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.onTokenIssuanceStartCustomExtension"),
-                s,
-            ),
-            Self::OnVerifiedIdClaimValidationCustomExtension(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.onVerifiedIdClaimValidationCustomExtension"),
-                s,
-            ),
-            Self::CustomTaskExtension(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.identityGovernance.customTaskExtension"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomCalloutExtensionAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.customDataProvidedResource`.
@@ -8122,50 +8993,46 @@ pub struct CustomDataProvidedResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomDataProvidedResource {
-    const TYPE_NAME: &'static str = "microsoft.graph.customDataProvidedResource";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "attributes" => ::graph_model::rt::field(map, &mut self.attributes, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "modifiedDateTime" => ::graph_model::rt::field(map, &mut self.modified_date_time, key),
-            "originId" => ::graph_model::rt::field(map, &mut self.origin_id, key),
-            "originSystem" => ::graph_model::rt::field(map, &mut self.origin_system, key),
-            "notificationEndpointConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.notification_endpoint_configuration, key)
-            }
-            "environment" => ::graph_model::rt::field(map, &mut self.environment, key),
-            "roles" => ::graph_model::rt::field(map, &mut self.roles, key),
-            "scopes" => ::graph_model::rt::field(map, &mut self.scopes, key),
-            "uploadSessions" => ::graph_model::rt::field(map, &mut self.upload_sessions, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.customDataProvidedResource"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "attributes",
-        "createdDateTime",
-        "description",
-        "displayName",
-        "modifiedDateTime",
-        "originId",
-        "originSystem",
-        "notificationEndpointConfiguration",
-        "environment",
-        "roles",
-        "scopes",
-        "uploadSessions",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "attributes" => &mut self.attributes,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "modifiedDateTime" => &mut self.modified_date_time,
+            "originId" => &mut self.origin_id,
+            "originSystem" => &mut self.origin_system,
+            "notificationEndpointConfiguration" => &mut self.notification_endpoint_configuration,
+            "environment" => &mut self.environment,
+            "roles" => &mut self.roles,
+            "scopes" => &mut self.scopes,
+            "uploadSessions" => &mut self.upload_sessions,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "attributes",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "modifiedDateTime",
+            "originId",
+            "originSystem",
+            "notificationEndpointConfiguration",
+            "environment",
+            "roles",
+            "scopes",
+            "uploadSessions",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("attributes", &self.attributes);
         w.field("createdDateTime", &self.created_date_time);
@@ -8190,17 +9057,28 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResource {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CustomDataProvidedResource {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CustomDataProvidedResource {
     const TYPE_NAME: &'static str = "microsoft.graph.customDataProvidedResource";
 }
 impl ::graph_model::rt::serde::Serialize for CustomDataProvidedResource {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomDataProvidedResource {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.customDataProvidedResourceAccessReviewUploadSession`.
@@ -8228,39 +9106,36 @@ pub struct CustomDataProvidedResourceAccessReviewUploadSession {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomDataProvidedResourceAccessReviewUploadSession {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.customDataProvidedResourceAccessReviewUploadSession";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "data" => ::graph_model::rt::field(map, &mut self.data, key),
-            "isUploadDone" => ::graph_model::rt::field(map, &mut self.is_upload_done, key),
-            "referenceId" => ::graph_model::rt::field(map, &mut self.reference_id, key),
-            "stats" => ::graph_model::rt::field(map, &mut self.stats, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "files" => ::graph_model::rt::field(map, &mut self.files, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.customDataProvidedResourceAccessReviewUploadSession"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "data",
-        "isUploadDone",
-        "referenceId",
-        "stats",
-        "status",
-        "files",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "data" => &mut self.data,
+            "isUploadDone" => &mut self.is_upload_done,
+            "referenceId" => &mut self.reference_id,
+            "stats" => &mut self.stats,
+            "status" => &mut self.status,
+            "files" => &mut self.files,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "data",
+            "isUploadDone",
+            "referenceId",
+            "stats",
+            "status",
+            "files",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("data", &self.data);
@@ -8277,20 +9152,31 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceAccessReviewUploadS
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CustomDataProvidedResourceAccessReviewUploadSession {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CustomDataProvidedResourceAccessReviewUploadSession {
     const TYPE_NAME: &'static str =
         "microsoft.graph.customDataProvidedResourceAccessReviewUploadSession";
 }
 impl ::graph_model::rt::serde::Serialize for CustomDataProvidedResourceAccessReviewUploadSession {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for CustomDataProvidedResourceAccessReviewUploadSession
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.customDataProvidedResourceUploadSession` (abstract).
@@ -8319,38 +9205,36 @@ pub struct CustomDataProvidedResourceUploadSession {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomDataProvidedResourceUploadSession {
-    const TYPE_NAME: &'static str = "microsoft.graph.customDataProvidedResourceUploadSession";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "data" => ::graph_model::rt::field(map, &mut self.data, key),
-            "isUploadDone" => ::graph_model::rt::field(map, &mut self.is_upload_done, key),
-            "referenceId" => ::graph_model::rt::field(map, &mut self.reference_id, key),
-            "stats" => ::graph_model::rt::field(map, &mut self.stats, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "files" => ::graph_model::rt::field(map, &mut self.files, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.customDataProvidedResourceUploadSession"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "data",
-        "isUploadDone",
-        "referenceId",
-        "stats",
-        "status",
-        "files",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "data" => &mut self.data,
+            "isUploadDone" => &mut self.is_upload_done,
+            "referenceId" => &mut self.reference_id,
+            "stats" => &mut self.stats,
+            "status" => &mut self.status,
+            "files" => &mut self.files,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "data",
+            "isUploadDone",
+            "referenceId",
+            "stats",
+            "status",
+            "files",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("data", &self.data);
@@ -8367,17 +9251,28 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceUploadSession {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CustomDataProvidedResourceUploadSession {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CustomDataProvidedResourceUploadSession {
     const TYPE_NAME: &'static str = "microsoft.graph.customDataProvidedResourceUploadSession";
 }
 impl ::graph_model::rt::serde::Serialize for CustomDataProvidedResourceUploadSession {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomDataProvidedResourceUploadSession {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.customDataProvidedResourceUploadSession` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -8407,36 +9302,65 @@ impl Default for CustomDataProvidedResourceUploadSessionAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for CustomDataProvidedResourceUploadSessionAny {
-    type Base = super::CustomDataProvidedResourceUploadSession;
-    const BASE: &'static str = "microsoft.graph.customDataProvidedResourceUploadSession";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
-            "microsoft.graph.customDataProvidedResourceAccessReviewUploadSession" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::CustomDataProvidedResourceAccessReviewUploadSession)
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.customDataProvidedResourceUploadSession"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.customDataProvidedResourceUploadSession" => {
+                Self::Base(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            "microsoft.graph.customDataProvidedResourceAccessReviewUploadSession" => {
+                Self::CustomDataProvidedResourceAccessReviewUploadSession(Default::default())
+            }
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::CustomDataProvidedResourceAccessReviewUploadSession(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::CustomDataProvidedResourceUploadSession) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::CustomDataProvidedResourceAccessReviewUploadSession(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.customDataProvidedResourceAccessReviewUploadSession",
+                    v,
+                )
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for CustomDataProvidedResourceUploadSessionAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for CustomDataProvidedResourceUploadSessionAny {
@@ -8444,24 +9368,14 @@ impl ::graph_model::rt::GraphType for CustomDataProvidedResourceUploadSessionAny
 }
 impl ::graph_model::rt::serde::Serialize for CustomDataProvidedResourceUploadSessionAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::CustomDataProvidedResourceAccessReviewUploadSession(v) => {
-                ::graph_model::rt::ser_typed(
-                    v,
-                    Some("#microsoft.graph.customDataProvidedResourceAccessReviewUploadSession"),
-                    s,
-                )
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for CustomDataProvidedResourceUploadSessionAny
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.customDataProvidedResourceUploadStats`.
@@ -8476,25 +9390,21 @@ pub struct CustomDataProvidedResourceUploadStats {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomDataProvidedResourceUploadStats {
-    const TYPE_NAME: &'static str = "microsoft.graph.customDataProvidedResourceUploadStats";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "filesUploaded" => ::graph_model::rt::field(map, &mut self.files_uploaded, key),
-            "totalBytesUploaded" => {
-                ::graph_model::rt::field(map, &mut self.total_bytes_uploaded, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.customDataProvidedResourceUploadStats"
     }
-    const FIELDS: &'static [&'static str] = &["filesUploaded", "totalBytesUploaded"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "filesUploaded" => &mut self.files_uploaded,
+            "totalBytesUploaded" => &mut self.total_bytes_uploaded,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["filesUploaded", "totalBytesUploaded"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("filesUploaded", &self.files_uploaded);
         w.field("totalBytesUploaded", &self.total_bytes_uploaded);
     }
@@ -8505,17 +9415,28 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceUploadStats {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CustomDataProvidedResourceUploadStats {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CustomDataProvidedResourceUploadStats {
     const TYPE_NAME: &'static str = "microsoft.graph.customDataProvidedResourceUploadStats";
 }
 impl ::graph_model::rt::serde::Serialize for CustomDataProvidedResourceUploadStats {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomDataProvidedResourceUploadStats {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.customDataProvidedResourceUploadStatus`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -8567,6 +9488,17 @@ impl ::graph_model::rt::WireEnum for CustomDataProvidedResourceUploadStatus {
         }
     }
 }
+impl ::graph_model::rt::Value for CustomDataProvidedResourceUploadStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for CustomDataProvidedResourceUploadStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -8588,22 +9520,20 @@ pub struct CustomExtensionCallbackConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomExtensionCallbackConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.customExtensionCallbackConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "timeoutDuration" => ::graph_model::rt::field(map, &mut self.timeout_duration, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.customExtensionCallbackConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &["timeoutDuration"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "timeoutDuration" => &mut self.timeout_duration,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["timeoutDuration"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("timeoutDuration", &self.timeout_duration);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -8613,17 +9543,28 @@ impl ::graph_model::rt::Struct for CustomExtensionCallbackConfiguration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CustomExtensionCallbackConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CustomExtensionCallbackConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.customExtensionCallbackConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for CustomExtensionCallbackConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomExtensionCallbackConfiguration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.customExtensionCallbackConfiguration` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -8657,40 +9598,75 @@ impl Default for CustomExtensionCallbackConfigurationAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for CustomExtensionCallbackConfigurationAny {
-    type Base = super::CustomExtensionCallbackConfiguration;
-    const BASE: &'static str = "microsoft.graph.customExtensionCallbackConfiguration";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.customExtensionCallbackConfiguration"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.customExtensionCallbackConfiguration" => {
+                Self::Base(Default::default())
+            }
             "microsoft.graph.accessPackageRequestApprovalStageCallbackConfiguration" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::AccessPackageRequestApprovalStageCallbackConfiguration)
+                Self::AccessPackageRequestApprovalStageCallbackConfiguration(Default::default())
             }
             "microsoft.graph.identityGovernance.customTaskExtensionCallbackConfiguration" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::CustomTaskExtensionCallbackConfiguration)
+                Self::CustomTaskExtensionCallbackConfiguration(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::AccessPackageRequestApprovalStageCallbackConfiguration(v) => Some(v),
+            Self::CustomTaskExtensionCallbackConfiguration(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::CustomExtensionCallbackConfiguration) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::AccessPackageRequestApprovalStageCallbackConfiguration(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.accessPackageRequestApprovalStageCallbackConfiguration",
+                    v,
+                )
+            }
+            Self::CustomTaskExtensionCallbackConfiguration(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.identityGovernance.customTaskExtensionCallbackConfiguration",
+                    v,
+                )
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for CustomExtensionCallbackConfigurationAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for CustomExtensionCallbackConfigurationAny {
@@ -8698,29 +9674,12 @@ impl ::graph_model::rt::GraphType for CustomExtensionCallbackConfigurationAny {
 }
 impl ::graph_model::rt::serde::Serialize for CustomExtensionCallbackConfigurationAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::AccessPackageRequestApprovalStageCallbackConfiguration(v) => {
-                ::graph_model::rt::ser_typed(
-                    v,
-                    Some("#microsoft.graph.accessPackageRequestApprovalStageCallbackConfiguration"),
-                    s,
-                )
-            }
-            Self::CustomTaskExtensionCallbackConfiguration(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some(
-                    "#microsoft.graph.identityGovernance.customTaskExtensionCallbackConfiguration",
-                ),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomExtensionCallbackConfigurationAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.customExtensionCalloutInstance`.
@@ -8741,36 +9700,30 @@ pub struct CustomExtensionCalloutInstance {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomExtensionCalloutInstance {
-    const TYPE_NAME: &'static str = "microsoft.graph.customExtensionCalloutInstance";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "customExtensionId" => {
-                ::graph_model::rt::field(map, &mut self.custom_extension_id, key)
-            }
-            "detail" => ::graph_model::rt::field(map, &mut self.detail, key),
-            "externalCorrelationId" => {
-                ::graph_model::rt::field(map, &mut self.external_correlation_id, key)
-            }
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.customExtensionCalloutInstance"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "customExtensionId",
-        "detail",
-        "externalCorrelationId",
-        "id",
-        "status",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "customExtensionId" => &mut self.custom_extension_id,
+            "detail" => &mut self.detail,
+            "externalCorrelationId" => &mut self.external_correlation_id,
+            "id" => &mut self.id,
+            "status" => &mut self.status,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "customExtensionId",
+            "detail",
+            "externalCorrelationId",
+            "id",
+            "status",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("customExtensionId", &self.custom_extension_id);
         w.field("detail", &self.detail);
         w.field("externalCorrelationId", &self.external_correlation_id);
@@ -8784,17 +9737,28 @@ impl ::graph_model::rt::Struct for CustomExtensionCalloutInstance {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CustomExtensionCalloutInstance {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CustomExtensionCalloutInstance {
     const TYPE_NAME: &'static str = "microsoft.graph.customExtensionCalloutInstance";
 }
 impl ::graph_model::rt::serde::Serialize for CustomExtensionCalloutInstance {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomExtensionCalloutInstance {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.customExtensionCalloutInstanceStatus`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -8860,6 +9824,17 @@ impl ::graph_model::rt::WireEnum for CustomExtensionCalloutInstanceStatus {
         }
     }
 }
+impl ::graph_model::rt::Value for CustomExtensionCalloutInstanceStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for CustomExtensionCalloutInstanceStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -8882,23 +9857,21 @@ pub struct DeletedItemContainer {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeletedItemContainer {
-    const TYPE_NAME: &'static str = "microsoft.graph.deletedItemContainer";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "workflows" => ::graph_model::rt::field(map, &mut self.workflows, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.deletedItemContainer"
     }
-    const FIELDS: &'static [&'static str] = &["id", "workflows"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "workflows" => &mut self.workflows,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "workflows"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("workflows", &self.workflows);
     }
@@ -8909,17 +9882,28 @@ impl ::graph_model::rt::Struct for DeletedItemContainer {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DeletedItemContainer {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DeletedItemContainer {
     const TYPE_NAME: &'static str = "microsoft.graph.deletedItemContainer";
 }
 impl ::graph_model::rt::serde::Serialize for DeletedItemContainer {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeletedItemContainer {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.disableAndDeleteUserApplyAction`.
@@ -8930,20 +9914,17 @@ pub struct DisableAndDeleteUserApplyAction {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DisableAndDeleteUserApplyAction {
-    const TYPE_NAME: &'static str = "microsoft.graph.disableAndDeleteUserApplyAction";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.disableAndDeleteUserApplyAction"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -8953,17 +9934,28 @@ impl ::graph_model::rt::Struct for DisableAndDeleteUserApplyAction {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DisableAndDeleteUserApplyAction {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DisableAndDeleteUserApplyAction {
     const TYPE_NAME: &'static str = "microsoft.graph.disableAndDeleteUserApplyAction";
 }
 impl ::graph_model::rt::serde::Serialize for DisableAndDeleteUserApplyAction {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DisableAndDeleteUserApplyAction {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.domainIdentitySource`.
@@ -8978,23 +9970,21 @@ pub struct DomainIdentitySource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DomainIdentitySource {
-    const TYPE_NAME: &'static str = "microsoft.graph.domainIdentitySource";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "domainName" => ::graph_model::rt::field(map, &mut self.domain_name, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.domainIdentitySource"
     }
-    const FIELDS: &'static [&'static str] = &["displayName", "domainName"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "displayName" => &mut self.display_name,
+            "domainName" => &mut self.domain_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["displayName", "domainName"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("displayName", &self.display_name);
         w.field("domainName", &self.domain_name);
     }
@@ -9005,17 +9995,28 @@ impl ::graph_model::rt::Struct for DomainIdentitySource {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DomainIdentitySource {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DomainIdentitySource {
     const TYPE_NAME: &'static str = "microsoft.graph.domainIdentitySource";
 }
 impl ::graph_model::rt::serde::Serialize for DomainIdentitySource {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DomainIdentitySource {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.emailSettings`.
@@ -9030,25 +10031,21 @@ pub struct EmailSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EmailSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.emailSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "senderDomain" => ::graph_model::rt::field(map, &mut self.sender_domain, key),
-            "useCompanyBranding" => {
-                ::graph_model::rt::field(map, &mut self.use_company_branding, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.emailSettings"
     }
-    const FIELDS: &'static [&'static str] = &["senderDomain", "useCompanyBranding"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "senderDomain" => &mut self.sender_domain,
+            "useCompanyBranding" => &mut self.use_company_branding,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["senderDomain", "useCompanyBranding"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("senderDomain", &self.sender_domain);
         w.field("useCompanyBranding", &self.use_company_branding);
     }
@@ -9059,17 +10056,28 @@ impl ::graph_model::rt::Struct for EmailSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EmailSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EmailSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.emailSettings";
 }
 impl ::graph_model::rt::serde::Serialize for EmailSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EmailSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.endUserSettings`.
@@ -9097,42 +10105,36 @@ pub struct EndUserSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EndUserSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.endUserSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "isEnabled" => ::graph_model::rt::field(map, &mut self.is_enabled, key),
-            "modifiedBy" => ::graph_model::rt::field(map, &mut self.modified_by, key),
-            "modifiedDateTime" => ::graph_model::rt::field(map, &mut self.modified_date_time, key),
-            "relatedPeopleInsightLevel" => {
-                ::graph_model::rt::field(map, &mut self.related_people_insight_level, key)
-            }
-            "showApproverDetailsToMembers" => {
-                ::graph_model::rt::field(map, &mut self.show_approver_details_to_members, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.endUserSettings"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "createdDateTime",
-        "isEnabled",
-        "modifiedBy",
-        "modifiedDateTime",
-        "relatedPeopleInsightLevel",
-        "showApproverDetailsToMembers",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "isEnabled" => &mut self.is_enabled,
+            "modifiedBy" => &mut self.modified_by,
+            "modifiedDateTime" => &mut self.modified_date_time,
+            "relatedPeopleInsightLevel" => &mut self.related_people_insight_level,
+            "showApproverDetailsToMembers" => &mut self.show_approver_details_to_members,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "createdDateTime",
+            "isEnabled",
+            "modifiedBy",
+            "modifiedDateTime",
+            "relatedPeopleInsightLevel",
+            "showApproverDetailsToMembers",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -9155,17 +10157,28 @@ impl ::graph_model::rt::Struct for EndUserSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EndUserSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EndUserSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.endUserSettings";
 }
 impl ::graph_model::rt::serde::Serialize for EndUserSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EndUserSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.entitlementManagement`.
@@ -9211,74 +10224,54 @@ pub struct EntitlementManagement {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EntitlementManagement {
-    const TYPE_NAME: &'static str = "microsoft.graph.entitlementManagement";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "accessPackageAssignmentApprovals" => {
-                ::graph_model::rt::field(map, &mut self.access_package_assignment_approvals, key)
-            }
-            "accessPackages" => ::graph_model::rt::field(map, &mut self.access_packages, key),
-            "accessPackageSuggestions" => {
-                ::graph_model::rt::field(map, &mut self.access_package_suggestions, key)
-            }
-            "assignmentPolicies" => {
-                ::graph_model::rt::field(map, &mut self.assignment_policies, key)
-            }
-            "assignmentRequests" => {
-                ::graph_model::rt::field(map, &mut self.assignment_requests, key)
-            }
-            "assignments" => ::graph_model::rt::field(map, &mut self.assignments, key),
-            "availableAccessPackages" => {
-                ::graph_model::rt::field(map, &mut self.available_access_packages, key)
-            }
-            "catalogs" => ::graph_model::rt::field(map, &mut self.catalogs, key),
-            "connectedOrganizations" => {
-                ::graph_model::rt::field(map, &mut self.connected_organizations, key)
-            }
-            "controlConfigurations" => {
-                ::graph_model::rt::field(map, &mut self.control_configurations, key)
-            }
-            "resourceEnvironments" => {
-                ::graph_model::rt::field(map, &mut self.resource_environments, key)
-            }
-            "resourceRequests" => ::graph_model::rt::field(map, &mut self.resource_requests, key),
-            "resourceRoleScopes" => {
-                ::graph_model::rt::field(map, &mut self.resource_role_scopes, key)
-            }
-            "resources" => ::graph_model::rt::field(map, &mut self.resources, key),
-            "settings" => ::graph_model::rt::field(map, &mut self.settings, key),
-            "subjects" => ::graph_model::rt::field(map, &mut self.subjects, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.entitlementManagement"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "accessPackageAssignmentApprovals",
-        "accessPackages",
-        "accessPackageSuggestions",
-        "assignmentPolicies",
-        "assignmentRequests",
-        "assignments",
-        "availableAccessPackages",
-        "catalogs",
-        "connectedOrganizations",
-        "controlConfigurations",
-        "resourceEnvironments",
-        "resourceRequests",
-        "resourceRoleScopes",
-        "resources",
-        "settings",
-        "subjects",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "accessPackageAssignmentApprovals" => &mut self.access_package_assignment_approvals,
+            "accessPackages" => &mut self.access_packages,
+            "accessPackageSuggestions" => &mut self.access_package_suggestions,
+            "assignmentPolicies" => &mut self.assignment_policies,
+            "assignmentRequests" => &mut self.assignment_requests,
+            "assignments" => &mut self.assignments,
+            "availableAccessPackages" => &mut self.available_access_packages,
+            "catalogs" => &mut self.catalogs,
+            "connectedOrganizations" => &mut self.connected_organizations,
+            "controlConfigurations" => &mut self.control_configurations,
+            "resourceEnvironments" => &mut self.resource_environments,
+            "resourceRequests" => &mut self.resource_requests,
+            "resourceRoleScopes" => &mut self.resource_role_scopes,
+            "resources" => &mut self.resources,
+            "settings" => &mut self.settings,
+            "subjects" => &mut self.subjects,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "accessPackageAssignmentApprovals",
+            "accessPackages",
+            "accessPackageSuggestions",
+            "assignmentPolicies",
+            "assignmentRequests",
+            "assignments",
+            "availableAccessPackages",
+            "catalogs",
+            "connectedOrganizations",
+            "controlConfigurations",
+            "resourceEnvironments",
+            "resourceRequests",
+            "resourceRoleScopes",
+            "resources",
+            "settings",
+            "subjects",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "accessPackageAssignmentApprovals",
@@ -9307,17 +10300,28 @@ impl ::graph_model::rt::Struct for EntitlementManagement {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EntitlementManagement {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EntitlementManagement {
     const TYPE_NAME: &'static str = "microsoft.graph.entitlementManagement";
 }
 impl ::graph_model::rt::serde::Serialize for EntitlementManagement {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EntitlementManagement {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.entitlementManagementSchedule`.
@@ -9334,24 +10338,22 @@ pub struct EntitlementManagementSchedule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EntitlementManagementSchedule {
-    const TYPE_NAME: &'static str = "microsoft.graph.entitlementManagementSchedule";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "expiration" => ::graph_model::rt::field(map, &mut self.expiration, key),
-            "recurrence" => ::graph_model::rt::field(map, &mut self.recurrence, key),
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.entitlementManagementSchedule"
     }
-    const FIELDS: &'static [&'static str] = &["expiration", "recurrence", "startDateTime"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "expiration" => &mut self.expiration,
+            "recurrence" => &mut self.recurrence,
+            "startDateTime" => &mut self.start_date_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["expiration", "recurrence", "startDateTime"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("expiration", &self.expiration);
         w.field("recurrence", &self.recurrence);
         w.field("startDateTime", &self.start_date_time);
@@ -9363,17 +10365,28 @@ impl ::graph_model::rt::Struct for EntitlementManagementSchedule {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EntitlementManagementSchedule {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EntitlementManagementSchedule {
     const TYPE_NAME: &'static str = "microsoft.graph.entitlementManagementSchedule";
 }
 impl ::graph_model::rt::serde::Serialize for EntitlementManagementSchedule {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EntitlementManagementSchedule {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.entitlementManagementSettings`.
@@ -9392,34 +10405,28 @@ pub struct EntitlementManagementSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EntitlementManagementSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.entitlementManagementSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "durationUntilExternalUserDeletedAfterBlocked" => ::graph_model::rt::field(
-                map,
-                &mut self.duration_until_external_user_deleted_after_blocked,
-                key,
-            ),
-            "externalUserLifecycleAction" => {
-                ::graph_model::rt::field(map, &mut self.external_user_lifecycle_action, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.entitlementManagementSettings"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "durationUntilExternalUserDeletedAfterBlocked",
-        "externalUserLifecycleAction",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "durationUntilExternalUserDeletedAfterBlocked" => {
+                &mut self.duration_until_external_user_deleted_after_blocked
+            }
+            "externalUserLifecycleAction" => &mut self.external_user_lifecycle_action,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "durationUntilExternalUserDeletedAfterBlocked",
+            "externalUserLifecycleAction",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "durationUntilExternalUserDeletedAfterBlocked",
@@ -9437,17 +10444,28 @@ impl ::graph_model::rt::Struct for EntitlementManagementSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EntitlementManagementSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EntitlementManagementSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.entitlementManagementSettings";
 }
 impl ::graph_model::rt::serde::Serialize for EntitlementManagementSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EntitlementManagementSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.externalDomainFederation`.
@@ -9464,24 +10482,22 @@ pub struct ExternalDomainFederation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExternalDomainFederation {
-    const TYPE_NAME: &'static str = "microsoft.graph.externalDomainFederation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "domainName" => ::graph_model::rt::field(map, &mut self.domain_name, key),
-            "issuerUri" => ::graph_model::rt::field(map, &mut self.issuer_uri, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.externalDomainFederation"
     }
-    const FIELDS: &'static [&'static str] = &["displayName", "domainName", "issuerUri"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "displayName" => &mut self.display_name,
+            "domainName" => &mut self.domain_name,
+            "issuerUri" => &mut self.issuer_uri,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["displayName", "domainName", "issuerUri"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("displayName", &self.display_name);
         w.field("domainName", &self.domain_name);
         w.field("issuerUri", &self.issuer_uri);
@@ -9493,17 +10509,28 @@ impl ::graph_model::rt::Struct for ExternalDomainFederation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ExternalDomainFederation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ExternalDomainFederation {
     const TYPE_NAME: &'static str = "microsoft.graph.externalDomainFederation";
 }
 impl ::graph_model::rt::serde::Serialize for ExternalDomainFederation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExternalDomainFederation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.governanceInsight` (abstract).
@@ -9519,25 +10546,21 @@ pub struct GovernanceInsight {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for GovernanceInsight {
-    const TYPE_NAME: &'static str = "microsoft.graph.governanceInsight";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "insightCreatedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.insight_created_date_time, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.governanceInsight"
     }
-    const FIELDS: &'static [&'static str] = &["id", "insightCreatedDateTime"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "insightCreatedDateTime" => &mut self.insight_created_date_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "insightCreatedDateTime"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("insightCreatedDateTime", &self.insight_created_date_time);
     }
@@ -9548,17 +10571,28 @@ impl ::graph_model::rt::Struct for GovernanceInsight {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for GovernanceInsight {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for GovernanceInsight {
     const TYPE_NAME: &'static str = "microsoft.graph.governanceInsight";
 }
 impl ::graph_model::rt::serde::Serialize for GovernanceInsight {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for GovernanceInsight {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.governanceInsight` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -9588,38 +10622,65 @@ impl Default for GovernanceInsightAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for GovernanceInsightAny {
-    type Base = super::GovernanceInsight;
-    const BASE: &'static str = "microsoft.graph.governanceInsight";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.governanceInsight"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.governanceInsight" => Self::Base(Default::default()),
             "microsoft.graph.membershipOutlierInsight" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::MembershipOutlierInsight)
+                Self::MembershipOutlierInsight(Default::default())
             }
-            "microsoft.graph.userSignInInsight" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::UserSignInInsight)
-            }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            "microsoft.graph.userSignInInsight" => Self::UserSignInInsight(Default::default()),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::MembershipOutlierInsight(v) => Some(v),
+            Self::UserSignInInsight(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::GovernanceInsight) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::MembershipOutlierInsight(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.membershipOutlierInsight", v)
+            }
+            Self::UserSignInInsight(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.userSignInInsight", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for GovernanceInsightAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for GovernanceInsightAny {
@@ -9627,23 +10688,12 @@ impl ::graph_model::rt::GraphType for GovernanceInsightAny {
 }
 impl ::graph_model::rt::serde::Serialize for GovernanceInsightAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::MembershipOutlierInsight(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.membershipOutlierInsight"),
-                s,
-            ),
-            Self::UserSignInInsight(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.userSignInInsight"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for GovernanceInsightAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.groupPeerOutlierRecommendationInsightSettings`.
@@ -9654,20 +10704,17 @@ pub struct GroupPeerOutlierRecommendationInsightSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for GroupPeerOutlierRecommendationInsightSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.groupPeerOutlierRecommendationInsightSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.groupPeerOutlierRecommendationInsightSettings"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -9677,19 +10724,30 @@ impl ::graph_model::rt::Struct for GroupPeerOutlierRecommendationInsightSettings
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for GroupPeerOutlierRecommendationInsightSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for GroupPeerOutlierRecommendationInsightSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.groupPeerOutlierRecommendationInsightSettings";
 }
 impl ::graph_model::rt::serde::Serialize for GroupPeerOutlierRecommendationInsightSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for GroupPeerOutlierRecommendationInsightSettings
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityGovernance`.
@@ -9715,40 +10773,34 @@ pub struct IdentityGovernance {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IdentityGovernance {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "accessReviews" => ::graph_model::rt::field(map, &mut self.access_reviews, key),
-            "appConsent" => ::graph_model::rt::field(map, &mut self.app_consent, key),
-            "catalogs" => ::graph_model::rt::field(map, &mut self.catalogs, key),
-            "entitlementManagement" => {
-                ::graph_model::rt::field(map, &mut self.entitlement_management, key)
-            }
-            "lifecycleWorkflows" => {
-                ::graph_model::rt::field(map, &mut self.lifecycle_workflows, key)
-            }
-            "privilegedAccess" => ::graph_model::rt::field(map, &mut self.privileged_access, key),
-            "termsOfUse" => ::graph_model::rt::field(map, &mut self.terms_of_use, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "accessReviews",
-        "appConsent",
-        "catalogs",
-        "entitlementManagement",
-        "lifecycleWorkflows",
-        "privilegedAccess",
-        "termsOfUse",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "accessReviews" => &mut self.access_reviews,
+            "appConsent" => &mut self.app_consent,
+            "catalogs" => &mut self.catalogs,
+            "entitlementManagement" => &mut self.entitlement_management,
+            "lifecycleWorkflows" => &mut self.lifecycle_workflows,
+            "privilegedAccess" => &mut self.privileged_access,
+            "termsOfUse" => &mut self.terms_of_use,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "accessReviews",
+            "appConsent",
+            "catalogs",
+            "entitlementManagement",
+            "lifecycleWorkflows",
+            "privilegedAccess",
+            "termsOfUse",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("accessReviews", &self.access_reviews);
         w.field("appConsent", &self.app_consent);
         w.field("catalogs", &self.catalogs);
@@ -9764,17 +10816,28 @@ impl ::graph_model::rt::Struct for IdentityGovernance {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for IdentityGovernance {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for IdentityGovernance {
     const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance";
 }
 impl ::graph_model::rt::serde::Serialize for IdentityGovernance {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentityGovernance {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identitySource` (abstract).
@@ -9786,20 +10849,17 @@ pub struct IdentitySource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IdentitySource {
-    const TYPE_NAME: &'static str = "microsoft.graph.identitySource";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identitySource"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -9809,17 +10869,28 @@ impl ::graph_model::rt::Struct for IdentitySource {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for IdentitySource {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for IdentitySource {
     const TYPE_NAME: &'static str = "microsoft.graph.identitySource";
 }
 impl ::graph_model::rt::serde::Serialize for IdentitySource {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentitySource {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.identitySource` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -9855,48 +10926,90 @@ impl Default for IdentitySourceAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for IdentitySourceAny {
-    type Base = super::IdentitySource;
-    const BASE: &'static str = "microsoft.graph.identitySource";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.identitySource"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.identitySource" => Self::Base(Default::default()),
             "microsoft.graph.azureActiveDirectoryTenant" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::AzureActiveDirectoryTenant)
+                Self::AzureActiveDirectoryTenant(Default::default())
             }
             "microsoft.graph.crossCloudAzureActiveDirectoryTenant" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::CrossCloudAzureActiveDirectoryTenant)
+                Self::CrossCloudAzureActiveDirectoryTenant(Default::default())
             }
             "microsoft.graph.domainIdentitySource" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::DomainIdentitySource)
+                Self::DomainIdentitySource(Default::default())
             }
             "microsoft.graph.externalDomainFederation" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ExternalDomainFederation)
+                Self::ExternalDomainFederation(Default::default())
             }
             "microsoft.graph.socialIdentitySource" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::SocialIdentitySource)
+                Self::SocialIdentitySource(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::AzureActiveDirectoryTenant(v) => Some(v),
+            Self::CrossCloudAzureActiveDirectoryTenant(v) => Some(v),
+            Self::DomainIdentitySource(v) => Some(v),
+            Self::ExternalDomainFederation(v) => Some(v),
+            Self::SocialIdentitySource(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::IdentitySource) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::AzureActiveDirectoryTenant(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.azureActiveDirectoryTenant",
+                v,
+            ),
+            Self::CrossCloudAzureActiveDirectoryTenant(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.crossCloudAzureActiveDirectoryTenant",
+                v,
+            ),
+            Self::DomainIdentitySource(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.domainIdentitySource", v)
+            }
+            Self::ExternalDomainFederation(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.externalDomainFederation", v)
+            }
+            Self::SocialIdentitySource(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.socialIdentitySource", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for IdentitySourceAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for IdentitySourceAny {
@@ -9904,36 +11017,12 @@ impl ::graph_model::rt::GraphType for IdentitySourceAny {
 }
 impl ::graph_model::rt::serde::Serialize for IdentitySourceAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::AzureActiveDirectoryTenant(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.azureActiveDirectoryTenant"),
-                s,
-            ),
-            Self::CrossCloudAzureActiveDirectoryTenant(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.crossCloudAzureActiveDirectoryTenant"),
-                s,
-            ),
-            Self::DomainIdentitySource(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.domainIdentitySource"), s)
-            }
-            Self::ExternalDomainFederation(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.externalDomainFederation"),
-                s,
-            ),
-            Self::SocialIdentitySource(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.socialIdentitySource"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentitySourceAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.membershipOutlierInsight`.
@@ -9965,46 +11054,38 @@ pub struct MembershipOutlierInsight {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MembershipOutlierInsight {
-    const TYPE_NAME: &'static str = "microsoft.graph.membershipOutlierInsight";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "insightCreatedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.insight_created_date_time, key)
-            }
-            "containerId" => ::graph_model::rt::field(map, &mut self.container_id, key),
-            "memberId" => ::graph_model::rt::field(map, &mut self.member_id, key),
-            "outlierContainerType" => {
-                ::graph_model::rt::field(map, &mut self.outlier_container_type, key)
-            }
-            "outlierMemberType" => {
-                ::graph_model::rt::field(map, &mut self.outlier_member_type, key)
-            }
-            "container" => ::graph_model::rt::field(map, &mut self.container, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "member" => ::graph_model::rt::field(map, &mut self.member, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.membershipOutlierInsight"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "insightCreatedDateTime",
-        "containerId",
-        "memberId",
-        "outlierContainerType",
-        "outlierMemberType",
-        "container",
-        "lastModifiedBy",
-        "member",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "insightCreatedDateTime" => &mut self.insight_created_date_time,
+            "containerId" => &mut self.container_id,
+            "memberId" => &mut self.member_id,
+            "outlierContainerType" => &mut self.outlier_container_type,
+            "outlierMemberType" => &mut self.outlier_member_type,
+            "container" => &mut self.container,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "member" => &mut self.member,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "insightCreatedDateTime",
+            "containerId",
+            "memberId",
+            "outlierContainerType",
+            "outlierMemberType",
+            "container",
+            "lastModifiedBy",
+            "member",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("insightCreatedDateTime", &self.insight_created_date_time);
         w.field("containerId", &self.container_id);
@@ -10022,17 +11103,28 @@ impl ::graph_model::rt::Struct for MembershipOutlierInsight {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MembershipOutlierInsight {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MembershipOutlierInsight {
     const TYPE_NAME: &'static str = "microsoft.graph.membershipOutlierInsight";
 }
 impl ::graph_model::rt::serde::Serialize for MembershipOutlierInsight {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MembershipOutlierInsight {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.outlierContainerType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -10073,6 +11165,17 @@ impl ::graph_model::rt::WireEnum for OutlierContainerType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for OutlierContainerType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for OutlierContainerType {
@@ -10125,6 +11228,17 @@ impl ::graph_model::rt::WireEnum for OutlierMemberType {
         }
     }
 }
+impl ::graph_model::rt::Value for OutlierMemberType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for OutlierMemberType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -10147,23 +11261,21 @@ pub struct PrincipalResourceMembershipsScope {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrincipalResourceMembershipsScope {
-    const TYPE_NAME: &'static str = "microsoft.graph.principalResourceMembershipsScope";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "principalScopes" => ::graph_model::rt::field(map, &mut self.principal_scopes, key),
-            "resourceScopes" => ::graph_model::rt::field(map, &mut self.resource_scopes, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.principalResourceMembershipsScope"
     }
-    const FIELDS: &'static [&'static str] = &["principalScopes", "resourceScopes"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "principalScopes" => &mut self.principal_scopes,
+            "resourceScopes" => &mut self.resource_scopes,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["principalScopes", "resourceScopes"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("principalScopes", &self.principal_scopes);
         w.field("resourceScopes", &self.resource_scopes);
     }
@@ -10174,17 +11286,28 @@ impl ::graph_model::rt::Struct for PrincipalResourceMembershipsScope {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PrincipalResourceMembershipsScope {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PrincipalResourceMembershipsScope {
     const TYPE_NAME: &'static str = "microsoft.graph.principalResourceMembershipsScope";
 }
 impl ::graph_model::rt::serde::Serialize for PrincipalResourceMembershipsScope {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrincipalResourceMembershipsScope {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.privilegedAccessGroup`.
@@ -10217,52 +11340,36 @@ pub struct PrivilegedAccessGroup {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrivilegedAccessGroup {
-    const TYPE_NAME: &'static str = "microsoft.graph.privilegedAccessGroup";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "assignmentApprovals" => {
-                ::graph_model::rt::field(map, &mut self.assignment_approvals, key)
-            }
-            "assignmentScheduleInstances" => {
-                ::graph_model::rt::field(map, &mut self.assignment_schedule_instances, key)
-            }
-            "assignmentScheduleRequests" => {
-                ::graph_model::rt::field(map, &mut self.assignment_schedule_requests, key)
-            }
-            "assignmentSchedules" => {
-                ::graph_model::rt::field(map, &mut self.assignment_schedules, key)
-            }
-            "eligibilityScheduleInstances" => {
-                ::graph_model::rt::field(map, &mut self.eligibility_schedule_instances, key)
-            }
-            "eligibilityScheduleRequests" => {
-                ::graph_model::rt::field(map, &mut self.eligibility_schedule_requests, key)
-            }
-            "eligibilitySchedules" => {
-                ::graph_model::rt::field(map, &mut self.eligibility_schedules, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.privilegedAccessGroup"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "assignmentApprovals",
-        "assignmentScheduleInstances",
-        "assignmentScheduleRequests",
-        "assignmentSchedules",
-        "eligibilityScheduleInstances",
-        "eligibilityScheduleRequests",
-        "eligibilitySchedules",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "assignmentApprovals" => &mut self.assignment_approvals,
+            "assignmentScheduleInstances" => &mut self.assignment_schedule_instances,
+            "assignmentScheduleRequests" => &mut self.assignment_schedule_requests,
+            "assignmentSchedules" => &mut self.assignment_schedules,
+            "eligibilityScheduleInstances" => &mut self.eligibility_schedule_instances,
+            "eligibilityScheduleRequests" => &mut self.eligibility_schedule_requests,
+            "eligibilitySchedules" => &mut self.eligibility_schedules,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "assignmentApprovals",
+            "assignmentScheduleInstances",
+            "assignmentScheduleRequests",
+            "assignmentSchedules",
+            "eligibilityScheduleInstances",
+            "eligibilityScheduleRequests",
+            "eligibilitySchedules",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("assignmentApprovals", &self.assignment_approvals);
         w.field(
@@ -10291,17 +11398,28 @@ impl ::graph_model::rt::Struct for PrivilegedAccessGroup {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PrivilegedAccessGroup {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PrivilegedAccessGroup {
     const TYPE_NAME: &'static str = "microsoft.graph.privilegedAccessGroup";
 }
 impl ::graph_model::rt::serde::Serialize for PrivilegedAccessGroup {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrivilegedAccessGroup {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.privilegedAccessGroupAssignmentSchedule`.
@@ -10343,50 +11461,48 @@ pub struct PrivilegedAccessGroupAssignmentSchedule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrivilegedAccessGroupAssignmentSchedule {
-    const TYPE_NAME: &'static str = "microsoft.graph.privilegedAccessGroupAssignmentSchedule";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "createdUsing" => ::graph_model::rt::field(map, &mut self.created_using, key),
-            "modifiedDateTime" => ::graph_model::rt::field(map, &mut self.modified_date_time, key),
-            "scheduleInfo" => ::graph_model::rt::field(map, &mut self.schedule_info, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "accessId" => ::graph_model::rt::field(map, &mut self.access_id, key),
-            "assignmentType" => ::graph_model::rt::field(map, &mut self.assignment_type, key),
-            "groupId" => ::graph_model::rt::field(map, &mut self.group_id, key),
-            "memberType" => ::graph_model::rt::field(map, &mut self.member_type, key),
-            "principalId" => ::graph_model::rt::field(map, &mut self.principal_id, key),
-            "activatedUsing" => ::graph_model::rt::field(map, &mut self.activated_using, key),
-            "group" => ::graph_model::rt::field(map, &mut self.group, key),
-            "principal" => ::graph_model::rt::field(map, &mut self.principal, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.privilegedAccessGroupAssignmentSchedule"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "createdUsing",
-        "modifiedDateTime",
-        "scheduleInfo",
-        "status",
-        "accessId",
-        "assignmentType",
-        "groupId",
-        "memberType",
-        "principalId",
-        "activatedUsing",
-        "group",
-        "principal",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "createdUsing" => &mut self.created_using,
+            "modifiedDateTime" => &mut self.modified_date_time,
+            "scheduleInfo" => &mut self.schedule_info,
+            "status" => &mut self.status,
+            "accessId" => &mut self.access_id,
+            "assignmentType" => &mut self.assignment_type,
+            "groupId" => &mut self.group_id,
+            "memberType" => &mut self.member_type,
+            "principalId" => &mut self.principal_id,
+            "activatedUsing" => &mut self.activated_using,
+            "group" => &mut self.group,
+            "principal" => &mut self.principal,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "createdUsing",
+            "modifiedDateTime",
+            "scheduleInfo",
+            "status",
+            "accessId",
+            "assignmentType",
+            "groupId",
+            "memberType",
+            "principalId",
+            "activatedUsing",
+            "group",
+            "principal",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("createdUsing", &self.created_using);
@@ -10409,17 +11525,28 @@ impl ::graph_model::rt::Struct for PrivilegedAccessGroupAssignmentSchedule {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PrivilegedAccessGroupAssignmentSchedule {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PrivilegedAccessGroupAssignmentSchedule {
     const TYPE_NAME: &'static str = "microsoft.graph.privilegedAccessGroupAssignmentSchedule";
 }
 impl ::graph_model::rt::serde::Serialize for PrivilegedAccessGroupAssignmentSchedule {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrivilegedAccessGroupAssignmentSchedule {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.privilegedAccessGroupAssignmentScheduleInstance`.
@@ -10457,49 +11584,44 @@ pub struct PrivilegedAccessGroupAssignmentScheduleInstance {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrivilegedAccessGroupAssignmentScheduleInstance {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.privilegedAccessGroupAssignmentScheduleInstance";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "endDateTime" => ::graph_model::rt::field(map, &mut self.end_date_time, key),
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            "accessId" => ::graph_model::rt::field(map, &mut self.access_id, key),
-            "assignmentScheduleId" => {
-                ::graph_model::rt::field(map, &mut self.assignment_schedule_id, key)
-            }
-            "assignmentType" => ::graph_model::rt::field(map, &mut self.assignment_type, key),
-            "groupId" => ::graph_model::rt::field(map, &mut self.group_id, key),
-            "memberType" => ::graph_model::rt::field(map, &mut self.member_type, key),
-            "principalId" => ::graph_model::rt::field(map, &mut self.principal_id, key),
-            "activatedUsing" => ::graph_model::rt::field(map, &mut self.activated_using, key),
-            "group" => ::graph_model::rt::field(map, &mut self.group, key),
-            "principal" => ::graph_model::rt::field(map, &mut self.principal, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.privilegedAccessGroupAssignmentScheduleInstance"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "endDateTime",
-        "startDateTime",
-        "accessId",
-        "assignmentScheduleId",
-        "assignmentType",
-        "groupId",
-        "memberType",
-        "principalId",
-        "activatedUsing",
-        "group",
-        "principal",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "endDateTime" => &mut self.end_date_time,
+            "startDateTime" => &mut self.start_date_time,
+            "accessId" => &mut self.access_id,
+            "assignmentScheduleId" => &mut self.assignment_schedule_id,
+            "assignmentType" => &mut self.assignment_type,
+            "groupId" => &mut self.group_id,
+            "memberType" => &mut self.member_type,
+            "principalId" => &mut self.principal_id,
+            "activatedUsing" => &mut self.activated_using,
+            "group" => &mut self.group,
+            "principal" => &mut self.principal,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "endDateTime",
+            "startDateTime",
+            "accessId",
+            "assignmentScheduleId",
+            "assignmentType",
+            "groupId",
+            "memberType",
+            "principalId",
+            "activatedUsing",
+            "group",
+            "principal",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("endDateTime", &self.end_date_time);
         w.field("startDateTime", &self.start_date_time);
@@ -10520,20 +11642,31 @@ impl ::graph_model::rt::Struct for PrivilegedAccessGroupAssignmentScheduleInstan
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PrivilegedAccessGroupAssignmentScheduleInstance {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PrivilegedAccessGroupAssignmentScheduleInstance {
     const TYPE_NAME: &'static str =
         "microsoft.graph.privilegedAccessGroupAssignmentScheduleInstance";
 }
 impl ::graph_model::rt::serde::Serialize for PrivilegedAccessGroupAssignmentScheduleInstance {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for PrivilegedAccessGroupAssignmentScheduleInstance
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.privilegedAccessGroupAssignmentScheduleRequest`.
@@ -10588,65 +11721,60 @@ pub struct PrivilegedAccessGroupAssignmentScheduleRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrivilegedAccessGroupAssignmentScheduleRequest {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.privilegedAccessGroupAssignmentScheduleRequest";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "approvalId" => ::graph_model::rt::field(map, &mut self.approval_id, key),
-            "completedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.completed_date_time, key)
-            }
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "customData" => ::graph_model::rt::field(map, &mut self.custom_data, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "action" => ::graph_model::rt::field(map, &mut self.action, key),
-            "isValidationOnly" => ::graph_model::rt::field(map, &mut self.is_validation_only, key),
-            "justification" => ::graph_model::rt::field(map, &mut self.justification, key),
-            "scheduleInfo" => ::graph_model::rt::field(map, &mut self.schedule_info, key),
-            "ticketInfo" => ::graph_model::rt::field(map, &mut self.ticket_info, key),
-            "accessId" => ::graph_model::rt::field(map, &mut self.access_id, key),
-            "groupId" => ::graph_model::rt::field(map, &mut self.group_id, key),
-            "principalId" => ::graph_model::rt::field(map, &mut self.principal_id, key),
-            "targetScheduleId" => ::graph_model::rt::field(map, &mut self.target_schedule_id, key),
-            "activatedUsing" => ::graph_model::rt::field(map, &mut self.activated_using, key),
-            "group" => ::graph_model::rt::field(map, &mut self.group, key),
-            "principal" => ::graph_model::rt::field(map, &mut self.principal, key),
-            "targetSchedule" => ::graph_model::rt::field(map, &mut self.target_schedule, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.privilegedAccessGroupAssignmentScheduleRequest"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "approvalId",
-        "completedDateTime",
-        "createdBy",
-        "createdDateTime",
-        "customData",
-        "status",
-        "action",
-        "isValidationOnly",
-        "justification",
-        "scheduleInfo",
-        "ticketInfo",
-        "accessId",
-        "groupId",
-        "principalId",
-        "targetScheduleId",
-        "activatedUsing",
-        "group",
-        "principal",
-        "targetSchedule",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "approvalId" => &mut self.approval_id,
+            "completedDateTime" => &mut self.completed_date_time,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "customData" => &mut self.custom_data,
+            "status" => &mut self.status,
+            "action" => &mut self.action,
+            "isValidationOnly" => &mut self.is_validation_only,
+            "justification" => &mut self.justification,
+            "scheduleInfo" => &mut self.schedule_info,
+            "ticketInfo" => &mut self.ticket_info,
+            "accessId" => &mut self.access_id,
+            "groupId" => &mut self.group_id,
+            "principalId" => &mut self.principal_id,
+            "targetScheduleId" => &mut self.target_schedule_id,
+            "activatedUsing" => &mut self.activated_using,
+            "group" => &mut self.group,
+            "principal" => &mut self.principal,
+            "targetSchedule" => &mut self.target_schedule,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "approvalId",
+            "completedDateTime",
+            "createdBy",
+            "createdDateTime",
+            "customData",
+            "status",
+            "action",
+            "isValidationOnly",
+            "justification",
+            "scheduleInfo",
+            "ticketInfo",
+            "accessId",
+            "groupId",
+            "principalId",
+            "targetScheduleId",
+            "activatedUsing",
+            "group",
+            "principal",
+            "targetSchedule",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("approvalId", &self.approval_id);
         w.field("completedDateTime", &self.completed_date_time);
@@ -10675,20 +11803,31 @@ impl ::graph_model::rt::Struct for PrivilegedAccessGroupAssignmentScheduleReques
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PrivilegedAccessGroupAssignmentScheduleRequest {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PrivilegedAccessGroupAssignmentScheduleRequest {
     const TYPE_NAME: &'static str =
         "microsoft.graph.privilegedAccessGroupAssignmentScheduleRequest";
 }
 impl ::graph_model::rt::serde::Serialize for PrivilegedAccessGroupAssignmentScheduleRequest {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for PrivilegedAccessGroupAssignmentScheduleRequest
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.privilegedAccessGroupAssignmentType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -10735,6 +11874,17 @@ impl ::graph_model::rt::WireEnum for PrivilegedAccessGroupAssignmentType {
         }
     }
 }
+impl ::graph_model::rt::Value for PrivilegedAccessGroupAssignmentType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for PrivilegedAccessGroupAssignmentType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -10779,46 +11929,44 @@ pub struct PrivilegedAccessGroupEligibilitySchedule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrivilegedAccessGroupEligibilitySchedule {
-    const TYPE_NAME: &'static str = "microsoft.graph.privilegedAccessGroupEligibilitySchedule";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "createdUsing" => ::graph_model::rt::field(map, &mut self.created_using, key),
-            "modifiedDateTime" => ::graph_model::rt::field(map, &mut self.modified_date_time, key),
-            "scheduleInfo" => ::graph_model::rt::field(map, &mut self.schedule_info, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "accessId" => ::graph_model::rt::field(map, &mut self.access_id, key),
-            "groupId" => ::graph_model::rt::field(map, &mut self.group_id, key),
-            "memberType" => ::graph_model::rt::field(map, &mut self.member_type, key),
-            "principalId" => ::graph_model::rt::field(map, &mut self.principal_id, key),
-            "group" => ::graph_model::rt::field(map, &mut self.group, key),
-            "principal" => ::graph_model::rt::field(map, &mut self.principal, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.privilegedAccessGroupEligibilitySchedule"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "createdUsing",
-        "modifiedDateTime",
-        "scheduleInfo",
-        "status",
-        "accessId",
-        "groupId",
-        "memberType",
-        "principalId",
-        "group",
-        "principal",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "createdUsing" => &mut self.created_using,
+            "modifiedDateTime" => &mut self.modified_date_time,
+            "scheduleInfo" => &mut self.schedule_info,
+            "status" => &mut self.status,
+            "accessId" => &mut self.access_id,
+            "groupId" => &mut self.group_id,
+            "memberType" => &mut self.member_type,
+            "principalId" => &mut self.principal_id,
+            "group" => &mut self.group,
+            "principal" => &mut self.principal,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "createdUsing",
+            "modifiedDateTime",
+            "scheduleInfo",
+            "status",
+            "accessId",
+            "groupId",
+            "memberType",
+            "principalId",
+            "group",
+            "principal",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("createdUsing", &self.created_using);
@@ -10839,17 +11987,28 @@ impl ::graph_model::rt::Struct for PrivilegedAccessGroupEligibilitySchedule {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PrivilegedAccessGroupEligibilitySchedule {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PrivilegedAccessGroupEligibilitySchedule {
     const TYPE_NAME: &'static str = "microsoft.graph.privilegedAccessGroupEligibilitySchedule";
 }
 impl ::graph_model::rt::serde::Serialize for PrivilegedAccessGroupEligibilitySchedule {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrivilegedAccessGroupEligibilitySchedule {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.privilegedAccessGroupEligibilityScheduleInstance`.
@@ -10882,45 +12041,40 @@ pub struct PrivilegedAccessGroupEligibilityScheduleInstance {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrivilegedAccessGroupEligibilityScheduleInstance {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.privilegedAccessGroupEligibilityScheduleInstance";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "endDateTime" => ::graph_model::rt::field(map, &mut self.end_date_time, key),
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            "accessId" => ::graph_model::rt::field(map, &mut self.access_id, key),
-            "eligibilityScheduleId" => {
-                ::graph_model::rt::field(map, &mut self.eligibility_schedule_id, key)
-            }
-            "groupId" => ::graph_model::rt::field(map, &mut self.group_id, key),
-            "memberType" => ::graph_model::rt::field(map, &mut self.member_type, key),
-            "principalId" => ::graph_model::rt::field(map, &mut self.principal_id, key),
-            "group" => ::graph_model::rt::field(map, &mut self.group, key),
-            "principal" => ::graph_model::rt::field(map, &mut self.principal, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.privilegedAccessGroupEligibilityScheduleInstance"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "endDateTime",
-        "startDateTime",
-        "accessId",
-        "eligibilityScheduleId",
-        "groupId",
-        "memberType",
-        "principalId",
-        "group",
-        "principal",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "endDateTime" => &mut self.end_date_time,
+            "startDateTime" => &mut self.start_date_time,
+            "accessId" => &mut self.access_id,
+            "eligibilityScheduleId" => &mut self.eligibility_schedule_id,
+            "groupId" => &mut self.group_id,
+            "memberType" => &mut self.member_type,
+            "principalId" => &mut self.principal_id,
+            "group" => &mut self.group,
+            "principal" => &mut self.principal,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "endDateTime",
+            "startDateTime",
+            "accessId",
+            "eligibilityScheduleId",
+            "groupId",
+            "memberType",
+            "principalId",
+            "group",
+            "principal",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("endDateTime", &self.end_date_time);
         w.field("startDateTime", &self.start_date_time);
@@ -10939,20 +12093,31 @@ impl ::graph_model::rt::Struct for PrivilegedAccessGroupEligibilityScheduleInsta
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PrivilegedAccessGroupEligibilityScheduleInstance {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PrivilegedAccessGroupEligibilityScheduleInstance {
     const TYPE_NAME: &'static str =
         "microsoft.graph.privilegedAccessGroupEligibilityScheduleInstance";
 }
 impl ::graph_model::rt::serde::Serialize for PrivilegedAccessGroupEligibilityScheduleInstance {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for PrivilegedAccessGroupEligibilityScheduleInstance
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.privilegedAccessGroupEligibilityScheduleRequest`.
@@ -11004,63 +12169,58 @@ pub struct PrivilegedAccessGroupEligibilityScheduleRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrivilegedAccessGroupEligibilityScheduleRequest {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.privilegedAccessGroupEligibilityScheduleRequest";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "approvalId" => ::graph_model::rt::field(map, &mut self.approval_id, key),
-            "completedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.completed_date_time, key)
-            }
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "customData" => ::graph_model::rt::field(map, &mut self.custom_data, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "action" => ::graph_model::rt::field(map, &mut self.action, key),
-            "isValidationOnly" => ::graph_model::rt::field(map, &mut self.is_validation_only, key),
-            "justification" => ::graph_model::rt::field(map, &mut self.justification, key),
-            "scheduleInfo" => ::graph_model::rt::field(map, &mut self.schedule_info, key),
-            "ticketInfo" => ::graph_model::rt::field(map, &mut self.ticket_info, key),
-            "accessId" => ::graph_model::rt::field(map, &mut self.access_id, key),
-            "groupId" => ::graph_model::rt::field(map, &mut self.group_id, key),
-            "principalId" => ::graph_model::rt::field(map, &mut self.principal_id, key),
-            "targetScheduleId" => ::graph_model::rt::field(map, &mut self.target_schedule_id, key),
-            "group" => ::graph_model::rt::field(map, &mut self.group, key),
-            "principal" => ::graph_model::rt::field(map, &mut self.principal, key),
-            "targetSchedule" => ::graph_model::rt::field(map, &mut self.target_schedule, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.privilegedAccessGroupEligibilityScheduleRequest"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "approvalId",
-        "completedDateTime",
-        "createdBy",
-        "createdDateTime",
-        "customData",
-        "status",
-        "action",
-        "isValidationOnly",
-        "justification",
-        "scheduleInfo",
-        "ticketInfo",
-        "accessId",
-        "groupId",
-        "principalId",
-        "targetScheduleId",
-        "group",
-        "principal",
-        "targetSchedule",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "approvalId" => &mut self.approval_id,
+            "completedDateTime" => &mut self.completed_date_time,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "customData" => &mut self.custom_data,
+            "status" => &mut self.status,
+            "action" => &mut self.action,
+            "isValidationOnly" => &mut self.is_validation_only,
+            "justification" => &mut self.justification,
+            "scheduleInfo" => &mut self.schedule_info,
+            "ticketInfo" => &mut self.ticket_info,
+            "accessId" => &mut self.access_id,
+            "groupId" => &mut self.group_id,
+            "principalId" => &mut self.principal_id,
+            "targetScheduleId" => &mut self.target_schedule_id,
+            "group" => &mut self.group,
+            "principal" => &mut self.principal,
+            "targetSchedule" => &mut self.target_schedule,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "approvalId",
+            "completedDateTime",
+            "createdBy",
+            "createdDateTime",
+            "customData",
+            "status",
+            "action",
+            "isValidationOnly",
+            "justification",
+            "scheduleInfo",
+            "ticketInfo",
+            "accessId",
+            "groupId",
+            "principalId",
+            "targetScheduleId",
+            "group",
+            "principal",
+            "targetSchedule",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("approvalId", &self.approval_id);
         w.field("completedDateTime", &self.completed_date_time);
@@ -11088,20 +12248,31 @@ impl ::graph_model::rt::Struct for PrivilegedAccessGroupEligibilityScheduleReque
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PrivilegedAccessGroupEligibilityScheduleRequest {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PrivilegedAccessGroupEligibilityScheduleRequest {
     const TYPE_NAME: &'static str =
         "microsoft.graph.privilegedAccessGroupEligibilityScheduleRequest";
 }
 impl ::graph_model::rt::serde::Serialize for PrivilegedAccessGroupEligibilityScheduleRequest {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for PrivilegedAccessGroupEligibilityScheduleRequest
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.privilegedAccessGroupMemberType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -11146,6 +12317,17 @@ impl ::graph_model::rt::WireEnum for PrivilegedAccessGroupMemberType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for PrivilegedAccessGroupMemberType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for PrivilegedAccessGroupMemberType {
@@ -11202,6 +12384,17 @@ impl ::graph_model::rt::WireEnum for PrivilegedAccessGroupRelationships {
         }
     }
 }
+impl ::graph_model::rt::Value for PrivilegedAccessGroupRelationships {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for PrivilegedAccessGroupRelationships {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -11224,23 +12417,21 @@ pub struct PrivilegedAccessRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrivilegedAccessRoot {
-    const TYPE_NAME: &'static str = "microsoft.graph.privilegedAccessRoot";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "group" => ::graph_model::rt::field(map, &mut self.group, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.privilegedAccessRoot"
     }
-    const FIELDS: &'static [&'static str] = &["id", "group"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "group" => &mut self.group,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "group"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("group", &self.group);
     }
@@ -11251,17 +12442,28 @@ impl ::graph_model::rt::Struct for PrivilegedAccessRoot {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PrivilegedAccessRoot {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PrivilegedAccessRoot {
     const TYPE_NAME: &'static str = "microsoft.graph.privilegedAccessRoot";
 }
 impl ::graph_model::rt::serde::Serialize for PrivilegedAccessRoot {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrivilegedAccessRoot {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.removeAccessApplyAction`.
@@ -11272,20 +12474,17 @@ pub struct RemoveAccessApplyAction {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RemoveAccessApplyAction {
-    const TYPE_NAME: &'static str = "microsoft.graph.removeAccessApplyAction";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.removeAccessApplyAction"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -11295,17 +12494,28 @@ impl ::graph_model::rt::Struct for RemoveAccessApplyAction {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RemoveAccessApplyAction {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RemoveAccessApplyAction {
     const TYPE_NAME: &'static str = "microsoft.graph.removeAccessApplyAction";
 }
 impl ::graph_model::rt::serde::Serialize for RemoveAccessApplyAction {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RemoveAccessApplyAction {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.roleType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -11364,6 +12574,17 @@ impl ::graph_model::rt::WireEnum for RoleType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for RoleType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for RoleType {
@@ -11459,6 +12680,17 @@ impl ::graph_model::rt::WireEnum for ScheduleRequestActions {
         }
     }
 }
+impl ::graph_model::rt::Value for ScheduleRequestActions {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ScheduleRequestActions {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -11481,25 +12713,21 @@ pub struct SocialIdentitySource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SocialIdentitySource {
-    const TYPE_NAME: &'static str = "microsoft.graph.socialIdentitySource";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "socialIdentitySourceType" => {
-                ::graph_model::rt::field(map, &mut self.social_identity_source_type, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.socialIdentitySource"
     }
-    const FIELDS: &'static [&'static str] = &["displayName", "socialIdentitySourceType"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "displayName" => &mut self.display_name,
+            "socialIdentitySourceType" => &mut self.social_identity_source_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["displayName", "socialIdentitySourceType"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("displayName", &self.display_name);
         w.field(
             "socialIdentitySourceType",
@@ -11513,17 +12741,28 @@ impl ::graph_model::rt::Struct for SocialIdentitySource {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SocialIdentitySource {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SocialIdentitySource {
     const TYPE_NAME: &'static str = "microsoft.graph.socialIdentitySource";
 }
 impl ::graph_model::rt::serde::Serialize for SocialIdentitySource {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SocialIdentitySource {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.socialIdentitySourceType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -11566,6 +12805,17 @@ impl ::graph_model::rt::WireEnum for SocialIdentitySourceType {
         }
     }
 }
+impl ::graph_model::rt::Value for SocialIdentitySourceType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for SocialIdentitySourceType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -11590,26 +12840,22 @@ pub struct TermsOfUseContainer {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TermsOfUseContainer {
-    const TYPE_NAME: &'static str = "microsoft.graph.termsOfUseContainer";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "agreementAcceptances" => {
-                ::graph_model::rt::field(map, &mut self.agreement_acceptances, key)
-            }
-            "agreements" => ::graph_model::rt::field(map, &mut self.agreements, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.termsOfUseContainer"
     }
-    const FIELDS: &'static [&'static str] = &["id", "agreementAcceptances", "agreements"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "agreementAcceptances" => &mut self.agreement_acceptances,
+            "agreements" => &mut self.agreements,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "agreementAcceptances", "agreements"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("agreementAcceptances", &self.agreement_acceptances);
         w.field("agreements", &self.agreements);
@@ -11621,17 +12867,28 @@ impl ::graph_model::rt::Struct for TermsOfUseContainer {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TermsOfUseContainer {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TermsOfUseContainer {
     const TYPE_NAME: &'static str = "microsoft.graph.termsOfUseContainer";
 }
 impl ::graph_model::rt::serde::Serialize for TermsOfUseContainer {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TermsOfUseContainer {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.userConsentRequest`.
@@ -11660,42 +12917,38 @@ pub struct UserConsentRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserConsentRequest {
-    const TYPE_NAME: &'static str = "microsoft.graph.userConsentRequest";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "approvalId" => ::graph_model::rt::field(map, &mut self.approval_id, key),
-            "completedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.completed_date_time, key)
-            }
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "customData" => ::graph_model::rt::field(map, &mut self.custom_data, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "reason" => ::graph_model::rt::field(map, &mut self.reason, key),
-            "approval" => ::graph_model::rt::field(map, &mut self.approval, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.userConsentRequest"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "approvalId",
-        "completedDateTime",
-        "createdBy",
-        "createdDateTime",
-        "customData",
-        "status",
-        "reason",
-        "approval",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "approvalId" => &mut self.approval_id,
+            "completedDateTime" => &mut self.completed_date_time,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "customData" => &mut self.custom_data,
+            "status" => &mut self.status,
+            "reason" => &mut self.reason,
+            "approval" => &mut self.approval,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "approvalId",
+            "completedDateTime",
+            "createdBy",
+            "createdDateTime",
+            "customData",
+            "status",
+            "reason",
+            "approval",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("approvalId", &self.approval_id);
         w.field("completedDateTime", &self.completed_date_time);
@@ -11713,17 +12966,28 @@ impl ::graph_model::rt::Struct for UserConsentRequest {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UserConsentRequest {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UserConsentRequest {
     const TYPE_NAME: &'static str = "microsoft.graph.userConsentRequest";
 }
 impl ::graph_model::rt::serde::Serialize for UserConsentRequest {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserConsentRequest {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.userLastSignInRecommendationInsightSetting`.
@@ -11738,25 +13002,21 @@ pub struct UserLastSignInRecommendationInsightSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserLastSignInRecommendationInsightSetting {
-    const TYPE_NAME: &'static str = "microsoft.graph.userLastSignInRecommendationInsightSetting";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "recommendationLookBackDuration" => {
-                ::graph_model::rt::field(map, &mut self.recommendation_look_back_duration, key)
-            }
-            "signInScope" => ::graph_model::rt::field(map, &mut self.sign_in_scope, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.userLastSignInRecommendationInsightSetting"
     }
-    const FIELDS: &'static [&'static str] = &["recommendationLookBackDuration", "signInScope"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "recommendationLookBackDuration" => &mut self.recommendation_look_back_duration,
+            "signInScope" => &mut self.sign_in_scope,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["recommendationLookBackDuration", "signInScope"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field(
             "recommendationLookBackDuration",
             &self.recommendation_look_back_duration,
@@ -11770,19 +13030,30 @@ impl ::graph_model::rt::Struct for UserLastSignInRecommendationInsightSetting {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UserLastSignInRecommendationInsightSetting {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UserLastSignInRecommendationInsightSetting {
     const TYPE_NAME: &'static str = "microsoft.graph.userLastSignInRecommendationInsightSetting";
 }
 impl ::graph_model::rt::serde::Serialize for UserLastSignInRecommendationInsightSetting {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for UserLastSignInRecommendationInsightSetting
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.userSignInInsight`.
@@ -11799,28 +13070,22 @@ pub struct UserSignInInsight {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserSignInInsight {
-    const TYPE_NAME: &'static str = "microsoft.graph.userSignInInsight";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "insightCreatedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.insight_created_date_time, key)
-            }
-            "lastSignInDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_sign_in_date_time, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.userSignInInsight"
     }
-    const FIELDS: &'static [&'static str] = &["id", "insightCreatedDateTime", "lastSignInDateTime"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "insightCreatedDateTime" => &mut self.insight_created_date_time,
+            "lastSignInDateTime" => &mut self.last_sign_in_date_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "insightCreatedDateTime", "lastSignInDateTime"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("insightCreatedDateTime", &self.insight_created_date_time);
         w.field("lastSignInDateTime", &self.last_sign_in_date_time);
@@ -11832,17 +13097,28 @@ impl ::graph_model::rt::Struct for UserSignInInsight {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UserSignInInsight {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UserSignInInsight {
     const TYPE_NAME: &'static str = "microsoft.graph.userSignInInsight";
 }
 impl ::graph_model::rt::serde::Serialize for UserSignInInsight {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserSignInInsight {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.userSignInRecommendationScope`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -11887,6 +13163,17 @@ impl ::graph_model::rt::WireEnum for UserSignInRecommendationScope {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for UserSignInRecommendationScope {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for UserSignInRecommendationScope {

@@ -50,6 +50,17 @@ impl ::graph_model::rt::WireEnum for ActivityType {
         }
     }
 }
+impl ::graph_model::rt::Value for ActivityType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ActivityType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -77,34 +88,28 @@ pub struct IdentityProtectionRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IdentityProtectionRoot {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityProtectionRoot";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "riskDetections" => ::graph_model::rt::field(map, &mut self.risk_detections, key),
-            "riskyServicePrincipals" => {
-                ::graph_model::rt::field(map, &mut self.risky_service_principals, key)
-            }
-            "riskyUsers" => ::graph_model::rt::field(map, &mut self.risky_users, key),
-            "servicePrincipalRiskDetections" => {
-                ::graph_model::rt::field(map, &mut self.service_principal_risk_detections, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityProtectionRoot"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "riskDetections",
-        "riskyServicePrincipals",
-        "riskyUsers",
-        "servicePrincipalRiskDetections",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "riskDetections" => &mut self.risk_detections,
+            "riskyServicePrincipals" => &mut self.risky_service_principals,
+            "riskyUsers" => &mut self.risky_users,
+            "servicePrincipalRiskDetections" => &mut self.service_principal_risk_detections,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "riskDetections",
+            "riskyServicePrincipals",
+            "riskyUsers",
+            "servicePrincipalRiskDetections",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("riskDetections", &self.risk_detections);
         w.field("riskyServicePrincipals", &self.risky_service_principals);
         w.field("riskyUsers", &self.risky_users);
@@ -120,17 +125,28 @@ impl ::graph_model::rt::Struct for IdentityProtectionRoot {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for IdentityProtectionRoot {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for IdentityProtectionRoot {
     const TYPE_NAME: &'static str = "microsoft.graph.identityProtectionRoot";
 }
 impl ::graph_model::rt::serde::Serialize for IdentityProtectionRoot {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentityProtectionRoot {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.riskDetection`.
@@ -181,68 +197,60 @@ pub struct RiskDetection {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RiskDetection {
-    const TYPE_NAME: &'static str = "microsoft.graph.riskDetection";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "activity" => ::graph_model::rt::field(map, &mut self.activity, key),
-            "activityDateTime" => ::graph_model::rt::field(map, &mut self.activity_date_time, key),
-            "additionalInfo" => ::graph_model::rt::field(map, &mut self.additional_info, key),
-            "correlationId" => ::graph_model::rt::field(map, &mut self.correlation_id, key),
-            "detectedDateTime" => ::graph_model::rt::field(map, &mut self.detected_date_time, key),
-            "detectionTimingType" => {
-                ::graph_model::rt::field(map, &mut self.detection_timing_type, key)
-            }
-            "ipAddress" => ::graph_model::rt::field(map, &mut self.ip_address, key),
-            "lastUpdatedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_updated_date_time, key)
-            }
-            "location" => ::graph_model::rt::field(map, &mut self.location, key),
-            "requestId" => ::graph_model::rt::field(map, &mut self.request_id, key),
-            "riskDetail" => ::graph_model::rt::field(map, &mut self.risk_detail, key),
-            "riskEventType" => ::graph_model::rt::field(map, &mut self.risk_event_type, key),
-            "riskLevel" => ::graph_model::rt::field(map, &mut self.risk_level, key),
-            "riskState" => ::graph_model::rt::field(map, &mut self.risk_state, key),
-            "source" => ::graph_model::rt::field(map, &mut self.source, key),
-            "tokenIssuerType" => ::graph_model::rt::field(map, &mut self.token_issuer_type, key),
-            "userDisplayName" => ::graph_model::rt::field(map, &mut self.user_display_name, key),
-            "userId" => ::graph_model::rt::field(map, &mut self.user_id, key),
-            "userPrincipalName" => {
-                ::graph_model::rt::field(map, &mut self.user_principal_name, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.riskDetection"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "activity",
-        "activityDateTime",
-        "additionalInfo",
-        "correlationId",
-        "detectedDateTime",
-        "detectionTimingType",
-        "ipAddress",
-        "lastUpdatedDateTime",
-        "location",
-        "requestId",
-        "riskDetail",
-        "riskEventType",
-        "riskLevel",
-        "riskState",
-        "source",
-        "tokenIssuerType",
-        "userDisplayName",
-        "userId",
-        "userPrincipalName",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "activity" => &mut self.activity,
+            "activityDateTime" => &mut self.activity_date_time,
+            "additionalInfo" => &mut self.additional_info,
+            "correlationId" => &mut self.correlation_id,
+            "detectedDateTime" => &mut self.detected_date_time,
+            "detectionTimingType" => &mut self.detection_timing_type,
+            "ipAddress" => &mut self.ip_address,
+            "lastUpdatedDateTime" => &mut self.last_updated_date_time,
+            "location" => &mut self.location,
+            "requestId" => &mut self.request_id,
+            "riskDetail" => &mut self.risk_detail,
+            "riskEventType" => &mut self.risk_event_type,
+            "riskLevel" => &mut self.risk_level,
+            "riskState" => &mut self.risk_state,
+            "source" => &mut self.source,
+            "tokenIssuerType" => &mut self.token_issuer_type,
+            "userDisplayName" => &mut self.user_display_name,
+            "userId" => &mut self.user_id,
+            "userPrincipalName" => &mut self.user_principal_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "activity",
+            "activityDateTime",
+            "additionalInfo",
+            "correlationId",
+            "detectedDateTime",
+            "detectionTimingType",
+            "ipAddress",
+            "lastUpdatedDateTime",
+            "location",
+            "requestId",
+            "riskDetail",
+            "riskEventType",
+            "riskLevel",
+            "riskState",
+            "source",
+            "tokenIssuerType",
+            "userDisplayName",
+            "userId",
+            "userPrincipalName",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("activity", &self.activity);
         w.field("activityDateTime", &self.activity_date_time);
@@ -271,17 +279,28 @@ impl ::graph_model::rt::Struct for RiskDetection {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RiskDetection {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RiskDetection {
     const TYPE_NAME: &'static str = "microsoft.graph.riskDetection";
 }
 impl ::graph_model::rt::serde::Serialize for RiskDetection {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RiskDetection {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.riskDetectionTimingType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -342,6 +361,17 @@ impl ::graph_model::rt::WireEnum for RiskDetectionTimingType {
         }
     }
 }
+impl ::graph_model::rt::Value for RiskDetectionTimingType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for RiskDetectionTimingType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -364,23 +394,21 @@ pub struct RiskServicePrincipalActivity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RiskServicePrincipalActivity {
-    const TYPE_NAME: &'static str = "microsoft.graph.riskServicePrincipalActivity";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "detail" => ::graph_model::rt::field(map, &mut self.detail, key),
-            "riskEventTypes" => ::graph_model::rt::field(map, &mut self.risk_event_types, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.riskServicePrincipalActivity"
     }
-    const FIELDS: &'static [&'static str] = &["detail", "riskEventTypes"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "detail" => &mut self.detail,
+            "riskEventTypes" => &mut self.risk_event_types,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["detail", "riskEventTypes"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("detail", &self.detail);
         w.field("riskEventTypes", &self.risk_event_types);
     }
@@ -391,17 +419,28 @@ impl ::graph_model::rt::Struct for RiskServicePrincipalActivity {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RiskServicePrincipalActivity {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RiskServicePrincipalActivity {
     const TYPE_NAME: &'static str = "microsoft.graph.riskServicePrincipalActivity";
 }
 impl ::graph_model::rt::serde::Serialize for RiskServicePrincipalActivity {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RiskServicePrincipalActivity {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.riskUserActivity`.
@@ -416,23 +455,21 @@ pub struct RiskUserActivity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RiskUserActivity {
-    const TYPE_NAME: &'static str = "microsoft.graph.riskUserActivity";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "detail" => ::graph_model::rt::field(map, &mut self.detail, key),
-            "riskEventTypes" => ::graph_model::rt::field(map, &mut self.risk_event_types, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.riskUserActivity"
     }
-    const FIELDS: &'static [&'static str] = &["detail", "riskEventTypes"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "detail" => &mut self.detail,
+            "riskEventTypes" => &mut self.risk_event_types,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["detail", "riskEventTypes"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("detail", &self.detail);
         w.field("riskEventTypes", &self.risk_event_types);
     }
@@ -443,17 +480,28 @@ impl ::graph_model::rt::Struct for RiskUserActivity {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RiskUserActivity {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RiskUserActivity {
     const TYPE_NAME: &'static str = "microsoft.graph.riskUserActivity";
 }
 impl ::graph_model::rt::serde::Serialize for RiskUserActivity {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RiskUserActivity {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.riskyServicePrincipal`.
@@ -486,48 +534,42 @@ pub struct RiskyServicePrincipal {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RiskyServicePrincipal {
-    const TYPE_NAME: &'static str = "microsoft.graph.riskyServicePrincipal";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "appId" => ::graph_model::rt::field(map, &mut self.app_id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "isEnabled" => ::graph_model::rt::field(map, &mut self.is_enabled, key),
-            "isProcessing" => ::graph_model::rt::field(map, &mut self.is_processing, key),
-            "riskDetail" => ::graph_model::rt::field(map, &mut self.risk_detail, key),
-            "riskLastUpdatedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.risk_last_updated_date_time, key)
-            }
-            "riskLevel" => ::graph_model::rt::field(map, &mut self.risk_level, key),
-            "riskState" => ::graph_model::rt::field(map, &mut self.risk_state, key),
-            "servicePrincipalType" => {
-                ::graph_model::rt::field(map, &mut self.service_principal_type, key)
-            }
-            "history" => ::graph_model::rt::field(map, &mut self.history, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.riskyServicePrincipal"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "appId",
-        "displayName",
-        "isEnabled",
-        "isProcessing",
-        "riskDetail",
-        "riskLastUpdatedDateTime",
-        "riskLevel",
-        "riskState",
-        "servicePrincipalType",
-        "history",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "appId" => &mut self.app_id,
+            "displayName" => &mut self.display_name,
+            "isEnabled" => &mut self.is_enabled,
+            "isProcessing" => &mut self.is_processing,
+            "riskDetail" => &mut self.risk_detail,
+            "riskLastUpdatedDateTime" => &mut self.risk_last_updated_date_time,
+            "riskLevel" => &mut self.risk_level,
+            "riskState" => &mut self.risk_state,
+            "servicePrincipalType" => &mut self.service_principal_type,
+            "history" => &mut self.history,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "appId",
+            "displayName",
+            "isEnabled",
+            "isProcessing",
+            "riskDetail",
+            "riskLastUpdatedDateTime",
+            "riskLevel",
+            "riskState",
+            "servicePrincipalType",
+            "history",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("appId", &self.app_id);
         w.field("displayName", &self.display_name);
@@ -547,17 +589,28 @@ impl ::graph_model::rt::Struct for RiskyServicePrincipal {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RiskyServicePrincipal {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RiskyServicePrincipal {
     const TYPE_NAME: &'static str = "microsoft.graph.riskyServicePrincipal";
 }
 impl ::graph_model::rt::serde::Serialize for RiskyServicePrincipal {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RiskyServicePrincipal {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.riskyServicePrincipal` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -585,36 +638,61 @@ impl Default for RiskyServicePrincipalAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for RiskyServicePrincipalAny {
-    type Base = super::RiskyServicePrincipal;
-    const BASE: &'static str = "microsoft.graph.riskyServicePrincipal";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.riskyServicePrincipal"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.riskyServicePrincipal" => Self::Base(Default::default()),
             "microsoft.graph.riskyServicePrincipalHistoryItem" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::RiskyServicePrincipalHistoryItem)
+                Self::RiskyServicePrincipalHistoryItem(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::RiskyServicePrincipalHistoryItem(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::RiskyServicePrincipal) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::RiskyServicePrincipalHistoryItem(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.riskyServicePrincipalHistoryItem",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for RiskyServicePrincipalAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for RiskyServicePrincipalAny {
@@ -622,20 +700,12 @@ impl ::graph_model::rt::GraphType for RiskyServicePrincipalAny {
 }
 impl ::graph_model::rt::serde::Serialize for RiskyServicePrincipalAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::RiskyServicePrincipalHistoryItem(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.riskyServicePrincipalHistoryItem"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RiskyServicePrincipalAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.riskyServicePrincipalHistoryItem`.
@@ -672,52 +742,46 @@ pub struct RiskyServicePrincipalHistoryItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RiskyServicePrincipalHistoryItem {
-    const TYPE_NAME: &'static str = "microsoft.graph.riskyServicePrincipalHistoryItem";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "appId" => ::graph_model::rt::field(map, &mut self.app_id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "isEnabled" => ::graph_model::rt::field(map, &mut self.is_enabled, key),
-            "isProcessing" => ::graph_model::rt::field(map, &mut self.is_processing, key),
-            "riskDetail" => ::graph_model::rt::field(map, &mut self.risk_detail, key),
-            "riskLastUpdatedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.risk_last_updated_date_time, key)
-            }
-            "riskLevel" => ::graph_model::rt::field(map, &mut self.risk_level, key),
-            "riskState" => ::graph_model::rt::field(map, &mut self.risk_state, key),
-            "servicePrincipalType" => {
-                ::graph_model::rt::field(map, &mut self.service_principal_type, key)
-            }
-            "activity" => ::graph_model::rt::field(map, &mut self.activity, key),
-            "initiatedBy" => ::graph_model::rt::field(map, &mut self.initiated_by, key),
-            "history" => ::graph_model::rt::field(map, &mut self.history, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.riskyServicePrincipalHistoryItem"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "appId",
-        "displayName",
-        "isEnabled",
-        "isProcessing",
-        "riskDetail",
-        "riskLastUpdatedDateTime",
-        "riskLevel",
-        "riskState",
-        "servicePrincipalType",
-        "activity",
-        "initiatedBy",
-        "history",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "appId" => &mut self.app_id,
+            "displayName" => &mut self.display_name,
+            "isEnabled" => &mut self.is_enabled,
+            "isProcessing" => &mut self.is_processing,
+            "riskDetail" => &mut self.risk_detail,
+            "riskLastUpdatedDateTime" => &mut self.risk_last_updated_date_time,
+            "riskLevel" => &mut self.risk_level,
+            "riskState" => &mut self.risk_state,
+            "servicePrincipalType" => &mut self.service_principal_type,
+            "activity" => &mut self.activity,
+            "initiatedBy" => &mut self.initiated_by,
+            "history" => &mut self.history,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "appId",
+            "displayName",
+            "isEnabled",
+            "isProcessing",
+            "riskDetail",
+            "riskLastUpdatedDateTime",
+            "riskLevel",
+            "riskState",
+            "servicePrincipalType",
+            "activity",
+            "initiatedBy",
+            "history",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("appId", &self.app_id);
         w.field("displayName", &self.display_name);
@@ -739,17 +803,28 @@ impl ::graph_model::rt::Struct for RiskyServicePrincipalHistoryItem {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RiskyServicePrincipalHistoryItem {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RiskyServicePrincipalHistoryItem {
     const TYPE_NAME: &'static str = "microsoft.graph.riskyServicePrincipalHistoryItem";
 }
 impl ::graph_model::rt::serde::Serialize for RiskyServicePrincipalHistoryItem {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RiskyServicePrincipalHistoryItem {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.riskyUser`.
@@ -780,46 +855,40 @@ pub struct RiskyUser {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RiskyUser {
-    const TYPE_NAME: &'static str = "microsoft.graph.riskyUser";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "isDeleted" => ::graph_model::rt::field(map, &mut self.is_deleted, key),
-            "isProcessing" => ::graph_model::rt::field(map, &mut self.is_processing, key),
-            "riskDetail" => ::graph_model::rt::field(map, &mut self.risk_detail, key),
-            "riskLastUpdatedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.risk_last_updated_date_time, key)
-            }
-            "riskLevel" => ::graph_model::rt::field(map, &mut self.risk_level, key),
-            "riskState" => ::graph_model::rt::field(map, &mut self.risk_state, key),
-            "userDisplayName" => ::graph_model::rt::field(map, &mut self.user_display_name, key),
-            "userPrincipalName" => {
-                ::graph_model::rt::field(map, &mut self.user_principal_name, key)
-            }
-            "history" => ::graph_model::rt::field(map, &mut self.history, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.riskyUser"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "isDeleted",
-        "isProcessing",
-        "riskDetail",
-        "riskLastUpdatedDateTime",
-        "riskLevel",
-        "riskState",
-        "userDisplayName",
-        "userPrincipalName",
-        "history",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "isDeleted" => &mut self.is_deleted,
+            "isProcessing" => &mut self.is_processing,
+            "riskDetail" => &mut self.risk_detail,
+            "riskLastUpdatedDateTime" => &mut self.risk_last_updated_date_time,
+            "riskLevel" => &mut self.risk_level,
+            "riskState" => &mut self.risk_state,
+            "userDisplayName" => &mut self.user_display_name,
+            "userPrincipalName" => &mut self.user_principal_name,
+            "history" => &mut self.history,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "isDeleted",
+            "isProcessing",
+            "riskDetail",
+            "riskLastUpdatedDateTime",
+            "riskLevel",
+            "riskState",
+            "userDisplayName",
+            "userPrincipalName",
+            "history",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("isDeleted", &self.is_deleted);
         w.field("isProcessing", &self.is_processing);
@@ -838,17 +907,28 @@ impl ::graph_model::rt::Struct for RiskyUser {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RiskyUser {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RiskyUser {
     const TYPE_NAME: &'static str = "microsoft.graph.riskyUser";
 }
 impl ::graph_model::rt::serde::Serialize for RiskyUser {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RiskyUser {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.riskyUser` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -876,35 +956,60 @@ impl Default for RiskyUserAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for RiskyUserAny {
-    type Base = super::RiskyUser;
-    const BASE: &'static str = "microsoft.graph.riskyUser";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.riskyUser"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.riskyUser" => Self::Base(Default::default()),
             "microsoft.graph.riskyUserHistoryItem" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::RiskyUserHistoryItem)
+                Self::RiskyUserHistoryItem(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::RiskyUserHistoryItem(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::RiskyUser) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::RiskyUserHistoryItem(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.riskyUserHistoryItem", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for RiskyUserAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for RiskyUserAny {
@@ -912,18 +1017,12 @@ impl ::graph_model::rt::GraphType for RiskyUserAny {
 }
 impl ::graph_model::rt::serde::Serialize for RiskyUserAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::RiskyUserHistoryItem(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.riskyUserHistoryItem"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RiskyUserAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.riskyUserHistoryItem`.
@@ -960,52 +1059,46 @@ pub struct RiskyUserHistoryItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RiskyUserHistoryItem {
-    const TYPE_NAME: &'static str = "microsoft.graph.riskyUserHistoryItem";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "isDeleted" => ::graph_model::rt::field(map, &mut self.is_deleted, key),
-            "isProcessing" => ::graph_model::rt::field(map, &mut self.is_processing, key),
-            "riskDetail" => ::graph_model::rt::field(map, &mut self.risk_detail, key),
-            "riskLastUpdatedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.risk_last_updated_date_time, key)
-            }
-            "riskLevel" => ::graph_model::rt::field(map, &mut self.risk_level, key),
-            "riskState" => ::graph_model::rt::field(map, &mut self.risk_state, key),
-            "userDisplayName" => ::graph_model::rt::field(map, &mut self.user_display_name, key),
-            "userPrincipalName" => {
-                ::graph_model::rt::field(map, &mut self.user_principal_name, key)
-            }
-            "activity" => ::graph_model::rt::field(map, &mut self.activity, key),
-            "initiatedBy" => ::graph_model::rt::field(map, &mut self.initiated_by, key),
-            "userId" => ::graph_model::rt::field(map, &mut self.user_id, key),
-            "history" => ::graph_model::rt::field(map, &mut self.history, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.riskyUserHistoryItem"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "isDeleted",
-        "isProcessing",
-        "riskDetail",
-        "riskLastUpdatedDateTime",
-        "riskLevel",
-        "riskState",
-        "userDisplayName",
-        "userPrincipalName",
-        "activity",
-        "initiatedBy",
-        "userId",
-        "history",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "isDeleted" => &mut self.is_deleted,
+            "isProcessing" => &mut self.is_processing,
+            "riskDetail" => &mut self.risk_detail,
+            "riskLastUpdatedDateTime" => &mut self.risk_last_updated_date_time,
+            "riskLevel" => &mut self.risk_level,
+            "riskState" => &mut self.risk_state,
+            "userDisplayName" => &mut self.user_display_name,
+            "userPrincipalName" => &mut self.user_principal_name,
+            "activity" => &mut self.activity,
+            "initiatedBy" => &mut self.initiated_by,
+            "userId" => &mut self.user_id,
+            "history" => &mut self.history,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "isDeleted",
+            "isProcessing",
+            "riskDetail",
+            "riskLastUpdatedDateTime",
+            "riskLevel",
+            "riskState",
+            "userDisplayName",
+            "userPrincipalName",
+            "activity",
+            "initiatedBy",
+            "userId",
+            "history",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("isDeleted", &self.is_deleted);
         w.field("isProcessing", &self.is_processing);
@@ -1027,17 +1120,28 @@ impl ::graph_model::rt::Struct for RiskyUserHistoryItem {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RiskyUserHistoryItem {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RiskyUserHistoryItem {
     const TYPE_NAME: &'static str = "microsoft.graph.riskyUserHistoryItem";
 }
 impl ::graph_model::rt::serde::Serialize for RiskyUserHistoryItem {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RiskyUserHistoryItem {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.servicePrincipalRiskDetection`.
@@ -1090,72 +1194,62 @@ pub struct ServicePrincipalRiskDetection {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ServicePrincipalRiskDetection {
-    const TYPE_NAME: &'static str = "microsoft.graph.servicePrincipalRiskDetection";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "activity" => ::graph_model::rt::field(map, &mut self.activity, key),
-            "activityDateTime" => ::graph_model::rt::field(map, &mut self.activity_date_time, key),
-            "additionalInfo" => ::graph_model::rt::field(map, &mut self.additional_info, key),
-            "appId" => ::graph_model::rt::field(map, &mut self.app_id, key),
-            "correlationId" => ::graph_model::rt::field(map, &mut self.correlation_id, key),
-            "detectedDateTime" => ::graph_model::rt::field(map, &mut self.detected_date_time, key),
-            "detectionTimingType" => {
-                ::graph_model::rt::field(map, &mut self.detection_timing_type, key)
-            }
-            "ipAddress" => ::graph_model::rt::field(map, &mut self.ip_address, key),
-            "keyIds" => ::graph_model::rt::field(map, &mut self.key_ids, key),
-            "lastUpdatedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_updated_date_time, key)
-            }
-            "location" => ::graph_model::rt::field(map, &mut self.location, key),
-            "requestId" => ::graph_model::rt::field(map, &mut self.request_id, key),
-            "riskDetail" => ::graph_model::rt::field(map, &mut self.risk_detail, key),
-            "riskEventType" => ::graph_model::rt::field(map, &mut self.risk_event_type, key),
-            "riskLevel" => ::graph_model::rt::field(map, &mut self.risk_level, key),
-            "riskState" => ::graph_model::rt::field(map, &mut self.risk_state, key),
-            "servicePrincipalDisplayName" => {
-                ::graph_model::rt::field(map, &mut self.service_principal_display_name, key)
-            }
-            "servicePrincipalId" => {
-                ::graph_model::rt::field(map, &mut self.service_principal_id, key)
-            }
-            "source" => ::graph_model::rt::field(map, &mut self.source, key),
-            "tokenIssuerType" => ::graph_model::rt::field(map, &mut self.token_issuer_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.servicePrincipalRiskDetection"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "activity",
-        "activityDateTime",
-        "additionalInfo",
-        "appId",
-        "correlationId",
-        "detectedDateTime",
-        "detectionTimingType",
-        "ipAddress",
-        "keyIds",
-        "lastUpdatedDateTime",
-        "location",
-        "requestId",
-        "riskDetail",
-        "riskEventType",
-        "riskLevel",
-        "riskState",
-        "servicePrincipalDisplayName",
-        "servicePrincipalId",
-        "source",
-        "tokenIssuerType",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "activity" => &mut self.activity,
+            "activityDateTime" => &mut self.activity_date_time,
+            "additionalInfo" => &mut self.additional_info,
+            "appId" => &mut self.app_id,
+            "correlationId" => &mut self.correlation_id,
+            "detectedDateTime" => &mut self.detected_date_time,
+            "detectionTimingType" => &mut self.detection_timing_type,
+            "ipAddress" => &mut self.ip_address,
+            "keyIds" => &mut self.key_ids,
+            "lastUpdatedDateTime" => &mut self.last_updated_date_time,
+            "location" => &mut self.location,
+            "requestId" => &mut self.request_id,
+            "riskDetail" => &mut self.risk_detail,
+            "riskEventType" => &mut self.risk_event_type,
+            "riskLevel" => &mut self.risk_level,
+            "riskState" => &mut self.risk_state,
+            "servicePrincipalDisplayName" => &mut self.service_principal_display_name,
+            "servicePrincipalId" => &mut self.service_principal_id,
+            "source" => &mut self.source,
+            "tokenIssuerType" => &mut self.token_issuer_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "activity",
+            "activityDateTime",
+            "additionalInfo",
+            "appId",
+            "correlationId",
+            "detectedDateTime",
+            "detectionTimingType",
+            "ipAddress",
+            "keyIds",
+            "lastUpdatedDateTime",
+            "location",
+            "requestId",
+            "riskDetail",
+            "riskEventType",
+            "riskLevel",
+            "riskState",
+            "servicePrincipalDisplayName",
+            "servicePrincipalId",
+            "source",
+            "tokenIssuerType",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("activity", &self.activity);
         w.field("activityDateTime", &self.activity_date_time);
@@ -1188,17 +1282,28 @@ impl ::graph_model::rt::Struct for ServicePrincipalRiskDetection {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ServicePrincipalRiskDetection {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ServicePrincipalRiskDetection {
     const TYPE_NAME: &'static str = "microsoft.graph.servicePrincipalRiskDetection";
 }
 impl ::graph_model::rt::serde::Serialize for ServicePrincipalRiskDetection {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServicePrincipalRiskDetection {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.tokenIssuerType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1261,6 +1366,17 @@ impl ::graph_model::rt::WireEnum for TokenIssuerType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for TokenIssuerType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for TokenIssuerType {

@@ -23,26 +23,24 @@ pub struct IdentityProvider {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for IdentityProvider {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityProvider";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "clientId" => ::graph_model::rt::field(map, &mut self.client_id, key),
-            "clientSecret" => ::graph_model::rt::field(map, &mut self.client_secret, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityProvider"
     }
-    const FIELDS: &'static [&'static str] = &["id", "clientId", "clientSecret", "name", "type"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "clientId" => &mut self.client_id,
+            "clientSecret" => &mut self.client_secret,
+            "name" => &mut self.name,
+            "type" => &mut self.r#type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "clientId", "clientSecret", "name", "type"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("clientId", &self.client_id);
         w.field("clientSecret", &self.client_secret);
@@ -57,18 +55,30 @@ impl ::graph_model::rt::Struct for IdentityProvider {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::Value for IdentityProvider {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::GraphType for IdentityProvider {
     const TYPE_NAME: &'static str = "microsoft.graph.identityProvider";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for IdentityProvider {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 #[allow(deprecated)]
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentityProvider {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

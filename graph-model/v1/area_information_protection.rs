@@ -12,23 +12,21 @@ pub struct Bitlocker {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Bitlocker {
-    const TYPE_NAME: &'static str = "microsoft.graph.bitlocker";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "recoveryKeys" => ::graph_model::rt::field(map, &mut self.recovery_keys, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.bitlocker"
     }
-    const FIELDS: &'static [&'static str] = &["id", "recoveryKeys"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "recoveryKeys" => &mut self.recovery_keys,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "recoveryKeys"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("recoveryKeys", &self.recovery_keys);
     }
@@ -39,17 +37,28 @@ impl ::graph_model::rt::Struct for Bitlocker {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Bitlocker {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Bitlocker {
     const TYPE_NAME: &'static str = "microsoft.graph.bitlocker";
 }
 impl ::graph_model::rt::serde::Serialize for Bitlocker {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Bitlocker {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.bitlockerRecoveryKey`.
@@ -70,27 +79,24 @@ pub struct BitlockerRecoveryKey {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BitlockerRecoveryKey {
-    const TYPE_NAME: &'static str = "microsoft.graph.bitlockerRecoveryKey";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "deviceId" => ::graph_model::rt::field(map, &mut self.device_id, key),
-            "key" => ::graph_model::rt::field(map, &mut self.key, key),
-            "volumeType" => ::graph_model::rt::field(map, &mut self.volume_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.bitlockerRecoveryKey"
     }
-    const FIELDS: &'static [&'static str] =
-        &["id", "createdDateTime", "deviceId", "key", "volumeType"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "deviceId" => &mut self.device_id,
+            "key" => &mut self.key,
+            "volumeType" => &mut self.volume_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "createdDateTime", "deviceId", "key", "volumeType"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("deviceId", &self.device_id);
@@ -104,17 +110,28 @@ impl ::graph_model::rt::Struct for BitlockerRecoveryKey {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for BitlockerRecoveryKey {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for BitlockerRecoveryKey {
     const TYPE_NAME: &'static str = "microsoft.graph.bitlockerRecoveryKey";
 }
 impl ::graph_model::rt::serde::Serialize for BitlockerRecoveryKey {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BitlockerRecoveryKey {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.emailFileAssessmentRequest`.
@@ -149,50 +166,44 @@ pub struct EmailFileAssessmentRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EmailFileAssessmentRequest {
-    const TYPE_NAME: &'static str = "microsoft.graph.emailFileAssessmentRequest";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "category" => ::graph_model::rt::field(map, &mut self.category, key),
-            "contentType" => ::graph_model::rt::field(map, &mut self.content_type, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "expectedAssessment" => {
-                ::graph_model::rt::field(map, &mut self.expected_assessment, key)
-            }
-            "requestSource" => ::graph_model::rt::field(map, &mut self.request_source, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "contentData" => ::graph_model::rt::field(map, &mut self.content_data, key),
-            "destinationRoutingReason" => {
-                ::graph_model::rt::field(map, &mut self.destination_routing_reason, key)
-            }
-            "recipientEmail" => ::graph_model::rt::field(map, &mut self.recipient_email, key),
-            "results" => ::graph_model::rt::field(map, &mut self.results, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.emailFileAssessmentRequest"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "category",
-        "contentType",
-        "createdBy",
-        "createdDateTime",
-        "expectedAssessment",
-        "requestSource",
-        "status",
-        "contentData",
-        "destinationRoutingReason",
-        "recipientEmail",
-        "results",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "category" => &mut self.category,
+            "contentType" => &mut self.content_type,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "expectedAssessment" => &mut self.expected_assessment,
+            "requestSource" => &mut self.request_source,
+            "status" => &mut self.status,
+            "contentData" => &mut self.content_data,
+            "destinationRoutingReason" => &mut self.destination_routing_reason,
+            "recipientEmail" => &mut self.recipient_email,
+            "results" => &mut self.results,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "category",
+            "contentType",
+            "createdBy",
+            "createdDateTime",
+            "expectedAssessment",
+            "requestSource",
+            "status",
+            "contentData",
+            "destinationRoutingReason",
+            "recipientEmail",
+            "results",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("category", &self.category);
         w.field("contentType", &self.content_type);
@@ -213,17 +224,28 @@ impl ::graph_model::rt::Struct for EmailFileAssessmentRequest {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EmailFileAssessmentRequest {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EmailFileAssessmentRequest {
     const TYPE_NAME: &'static str = "microsoft.graph.emailFileAssessmentRequest";
 }
 impl ::graph_model::rt::serde::Serialize for EmailFileAssessmentRequest {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EmailFileAssessmentRequest {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.fileAssessmentRequest`.
@@ -256,46 +278,42 @@ pub struct FileAssessmentRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FileAssessmentRequest {
-    const TYPE_NAME: &'static str = "microsoft.graph.fileAssessmentRequest";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "category" => ::graph_model::rt::field(map, &mut self.category, key),
-            "contentType" => ::graph_model::rt::field(map, &mut self.content_type, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "expectedAssessment" => {
-                ::graph_model::rt::field(map, &mut self.expected_assessment, key)
-            }
-            "requestSource" => ::graph_model::rt::field(map, &mut self.request_source, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "contentData" => ::graph_model::rt::field(map, &mut self.content_data, key),
-            "fileName" => ::graph_model::rt::field(map, &mut self.file_name, key),
-            "results" => ::graph_model::rt::field(map, &mut self.results, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.fileAssessmentRequest"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "category",
-        "contentType",
-        "createdBy",
-        "createdDateTime",
-        "expectedAssessment",
-        "requestSource",
-        "status",
-        "contentData",
-        "fileName",
-        "results",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "category" => &mut self.category,
+            "contentType" => &mut self.content_type,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "expectedAssessment" => &mut self.expected_assessment,
+            "requestSource" => &mut self.request_source,
+            "status" => &mut self.status,
+            "contentData" => &mut self.content_data,
+            "fileName" => &mut self.file_name,
+            "results" => &mut self.results,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "category",
+            "contentType",
+            "createdBy",
+            "createdDateTime",
+            "expectedAssessment",
+            "requestSource",
+            "status",
+            "contentData",
+            "fileName",
+            "results",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("category", &self.category);
         w.field("contentType", &self.content_type);
@@ -315,17 +333,28 @@ impl ::graph_model::rt::Struct for FileAssessmentRequest {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for FileAssessmentRequest {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for FileAssessmentRequest {
     const TYPE_NAME: &'static str = "microsoft.graph.fileAssessmentRequest";
 }
 impl ::graph_model::rt::serde::Serialize for FileAssessmentRequest {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FileAssessmentRequest {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.informationProtection`.
@@ -340,25 +369,21 @@ pub struct InformationProtection {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for InformationProtection {
-    const TYPE_NAME: &'static str = "microsoft.graph.informationProtection";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "bitlocker" => ::graph_model::rt::field(map, &mut self.bitlocker, key),
-            "threatAssessmentRequests" => {
-                ::graph_model::rt::field(map, &mut self.threat_assessment_requests, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.informationProtection"
     }
-    const FIELDS: &'static [&'static str] = &["bitlocker", "threatAssessmentRequests"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "bitlocker" => &mut self.bitlocker,
+            "threatAssessmentRequests" => &mut self.threat_assessment_requests,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["bitlocker", "threatAssessmentRequests"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("bitlocker", &self.bitlocker);
         w.field("threatAssessmentRequests", &self.threat_assessment_requests);
     }
@@ -369,17 +394,28 @@ impl ::graph_model::rt::Struct for InformationProtection {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for InformationProtection {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for InformationProtection {
     const TYPE_NAME: &'static str = "microsoft.graph.informationProtection";
 }
 impl ::graph_model::rt::serde::Serialize for InformationProtection {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InformationProtection {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.mailAssessmentRequest`.
@@ -414,50 +450,44 @@ pub struct MailAssessmentRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MailAssessmentRequest {
-    const TYPE_NAME: &'static str = "microsoft.graph.mailAssessmentRequest";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "category" => ::graph_model::rt::field(map, &mut self.category, key),
-            "contentType" => ::graph_model::rt::field(map, &mut self.content_type, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "expectedAssessment" => {
-                ::graph_model::rt::field(map, &mut self.expected_assessment, key)
-            }
-            "requestSource" => ::graph_model::rt::field(map, &mut self.request_source, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "destinationRoutingReason" => {
-                ::graph_model::rt::field(map, &mut self.destination_routing_reason, key)
-            }
-            "messageUri" => ::graph_model::rt::field(map, &mut self.message_uri, key),
-            "recipientEmail" => ::graph_model::rt::field(map, &mut self.recipient_email, key),
-            "results" => ::graph_model::rt::field(map, &mut self.results, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.mailAssessmentRequest"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "category",
-        "contentType",
-        "createdBy",
-        "createdDateTime",
-        "expectedAssessment",
-        "requestSource",
-        "status",
-        "destinationRoutingReason",
-        "messageUri",
-        "recipientEmail",
-        "results",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "category" => &mut self.category,
+            "contentType" => &mut self.content_type,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "expectedAssessment" => &mut self.expected_assessment,
+            "requestSource" => &mut self.request_source,
+            "status" => &mut self.status,
+            "destinationRoutingReason" => &mut self.destination_routing_reason,
+            "messageUri" => &mut self.message_uri,
+            "recipientEmail" => &mut self.recipient_email,
+            "results" => &mut self.results,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "category",
+            "contentType",
+            "createdBy",
+            "createdDateTime",
+            "expectedAssessment",
+            "requestSource",
+            "status",
+            "destinationRoutingReason",
+            "messageUri",
+            "recipientEmail",
+            "results",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("category", &self.category);
         w.field("contentType", &self.content_type);
@@ -478,17 +508,28 @@ impl ::graph_model::rt::Struct for MailAssessmentRequest {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MailAssessmentRequest {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MailAssessmentRequest {
     const TYPE_NAME: &'static str = "microsoft.graph.mailAssessmentRequest";
 }
 impl ::graph_model::rt::serde::Serialize for MailAssessmentRequest {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MailAssessmentRequest {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.mailDestinationRoutingReason`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -607,6 +648,17 @@ impl ::graph_model::rt::WireEnum for MailDestinationRoutingReason {
         }
     }
 }
+impl ::graph_model::rt::Value for MailDestinationRoutingReason {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for MailDestinationRoutingReason {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -660,6 +712,17 @@ impl ::graph_model::rt::WireEnum for ThreatAssessmentContentType {
         }
     }
 }
+impl ::graph_model::rt::Value for ThreatAssessmentContentType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ThreatAssessmentContentType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -697,42 +760,38 @@ pub struct ThreatAssessmentRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ThreatAssessmentRequest {
-    const TYPE_NAME: &'static str = "microsoft.graph.threatAssessmentRequest";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "category" => ::graph_model::rt::field(map, &mut self.category, key),
-            "contentType" => ::graph_model::rt::field(map, &mut self.content_type, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "expectedAssessment" => {
-                ::graph_model::rt::field(map, &mut self.expected_assessment, key)
-            }
-            "requestSource" => ::graph_model::rt::field(map, &mut self.request_source, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "results" => ::graph_model::rt::field(map, &mut self.results, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.threatAssessmentRequest"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "category",
-        "contentType",
-        "createdBy",
-        "createdDateTime",
-        "expectedAssessment",
-        "requestSource",
-        "status",
-        "results",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "category" => &mut self.category,
+            "contentType" => &mut self.content_type,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "expectedAssessment" => &mut self.expected_assessment,
+            "requestSource" => &mut self.request_source,
+            "status" => &mut self.status,
+            "results" => &mut self.results,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "category",
+            "contentType",
+            "createdBy",
+            "createdDateTime",
+            "expectedAssessment",
+            "requestSource",
+            "status",
+            "results",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("category", &self.category);
         w.field("contentType", &self.content_type);
@@ -750,17 +809,28 @@ impl ::graph_model::rt::Struct for ThreatAssessmentRequest {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ThreatAssessmentRequest {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ThreatAssessmentRequest {
     const TYPE_NAME: &'static str = "microsoft.graph.threatAssessmentRequest";
 }
 impl ::graph_model::rt::serde::Serialize for ThreatAssessmentRequest {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ThreatAssessmentRequest {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.threatAssessmentRequest` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -794,44 +864,82 @@ impl Default for ThreatAssessmentRequestAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for ThreatAssessmentRequestAny {
-    type Base = super::ThreatAssessmentRequest;
-    const BASE: &'static str = "microsoft.graph.threatAssessmentRequest";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.threatAssessmentRequest"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.threatAssessmentRequest" => Self::Base(Default::default()),
             "microsoft.graph.emailFileAssessmentRequest" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::EmailFileAssessmentRequest)
+                Self::EmailFileAssessmentRequest(Default::default())
             }
             "microsoft.graph.fileAssessmentRequest" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::FileAssessmentRequest)
+                Self::FileAssessmentRequest(Default::default())
             }
             "microsoft.graph.mailAssessmentRequest" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::MailAssessmentRequest)
+                Self::MailAssessmentRequest(Default::default())
             }
             "microsoft.graph.urlAssessmentRequest" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::UrlAssessmentRequest)
+                Self::UrlAssessmentRequest(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::EmailFileAssessmentRequest(v) => Some(v),
+            Self::FileAssessmentRequest(v) => Some(v),
+            Self::MailAssessmentRequest(v) => Some(v),
+            Self::UrlAssessmentRequest(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::ThreatAssessmentRequest) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::EmailFileAssessmentRequest(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.emailFileAssessmentRequest",
+                v,
+            ),
+            Self::FileAssessmentRequest(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.fileAssessmentRequest", v)
+            }
+            Self::MailAssessmentRequest(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.mailAssessmentRequest", v)
+            }
+            Self::UrlAssessmentRequest(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.urlAssessmentRequest", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for ThreatAssessmentRequestAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for ThreatAssessmentRequestAny {
@@ -839,29 +947,12 @@ impl ::graph_model::rt::GraphType for ThreatAssessmentRequestAny {
 }
 impl ::graph_model::rt::serde::Serialize for ThreatAssessmentRequestAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::EmailFileAssessmentRequest(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.emailFileAssessmentRequest"),
-                s,
-            ),
-            Self::FileAssessmentRequest(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.fileAssessmentRequest"), s)
-            }
-            Self::MailAssessmentRequest(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.mailAssessmentRequest"), s)
-            }
-            Self::UrlAssessmentRequest(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.urlAssessmentRequest"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ThreatAssessmentRequestAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.threatAssessmentRequestSource`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -907,6 +998,17 @@ impl ::graph_model::rt::WireEnum for ThreatAssessmentRequestSource {
         }
     }
 }
+impl ::graph_model::rt::Value for ThreatAssessmentRequestSource {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ThreatAssessmentRequestSource {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -933,25 +1035,23 @@ pub struct ThreatAssessmentResult {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ThreatAssessmentResult {
-    const TYPE_NAME: &'static str = "microsoft.graph.threatAssessmentResult";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "message" => ::graph_model::rt::field(map, &mut self.message, key),
-            "resultType" => ::graph_model::rt::field(map, &mut self.result_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.threatAssessmentResult"
     }
-    const FIELDS: &'static [&'static str] = &["id", "createdDateTime", "message", "resultType"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "message" => &mut self.message,
+            "resultType" => &mut self.result_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "createdDateTime", "message", "resultType"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("message", &self.message);
@@ -964,17 +1064,28 @@ impl ::graph_model::rt::Struct for ThreatAssessmentResult {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ThreatAssessmentResult {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ThreatAssessmentResult {
     const TYPE_NAME: &'static str = "microsoft.graph.threatAssessmentResult";
 }
 impl ::graph_model::rt::serde::Serialize for ThreatAssessmentResult {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ThreatAssessmentResult {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.threatAssessmentResultType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1019,6 +1130,17 @@ impl ::graph_model::rt::WireEnum for ThreatAssessmentResultType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for ThreatAssessmentResultType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for ThreatAssessmentResultType {
@@ -1068,6 +1190,17 @@ impl ::graph_model::rt::WireEnum for ThreatAssessmentStatus {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for ThreatAssessmentStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for ThreatAssessmentStatus {
@@ -1138,6 +1271,17 @@ impl ::graph_model::rt::WireEnum for ThreatCategory {
         }
     }
 }
+impl ::graph_model::rt::Value for ThreatCategory {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ThreatCategory {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1187,6 +1331,17 @@ impl ::graph_model::rt::WireEnum for ThreatExpectedAssessment {
         }
     }
 }
+impl ::graph_model::rt::Value for ThreatExpectedAssessment {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ThreatExpectedAssessment {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1225,44 +1380,40 @@ pub struct UrlAssessmentRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UrlAssessmentRequest {
-    const TYPE_NAME: &'static str = "microsoft.graph.urlAssessmentRequest";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "category" => ::graph_model::rt::field(map, &mut self.category, key),
-            "contentType" => ::graph_model::rt::field(map, &mut self.content_type, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "expectedAssessment" => {
-                ::graph_model::rt::field(map, &mut self.expected_assessment, key)
-            }
-            "requestSource" => ::graph_model::rt::field(map, &mut self.request_source, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "url" => ::graph_model::rt::field(map, &mut self.url, key),
-            "results" => ::graph_model::rt::field(map, &mut self.results, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.urlAssessmentRequest"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "category",
-        "contentType",
-        "createdBy",
-        "createdDateTime",
-        "expectedAssessment",
-        "requestSource",
-        "status",
-        "url",
-        "results",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "category" => &mut self.category,
+            "contentType" => &mut self.content_type,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "expectedAssessment" => &mut self.expected_assessment,
+            "requestSource" => &mut self.request_source,
+            "status" => &mut self.status,
+            "url" => &mut self.url,
+            "results" => &mut self.results,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "category",
+            "contentType",
+            "createdBy",
+            "createdDateTime",
+            "expectedAssessment",
+            "requestSource",
+            "status",
+            "url",
+            "results",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("category", &self.category);
         w.field("contentType", &self.content_type);
@@ -1281,17 +1432,28 @@ impl ::graph_model::rt::Struct for UrlAssessmentRequest {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UrlAssessmentRequest {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UrlAssessmentRequest {
     const TYPE_NAME: &'static str = "microsoft.graph.urlAssessmentRequest";
 }
 impl ::graph_model::rt::serde::Serialize for UrlAssessmentRequest {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UrlAssessmentRequest {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.volumeType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1345,6 +1507,17 @@ impl ::graph_model::rt::WireEnum for VolumeType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for VolumeType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for VolumeType {

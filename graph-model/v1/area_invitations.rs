@@ -34,58 +34,44 @@ pub struct Invitation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Invitation {
-    const TYPE_NAME: &'static str = "microsoft.graph.invitation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "invitedUserDisplayName" => {
-                ::graph_model::rt::field(map, &mut self.invited_user_display_name, key)
-            }
-            "invitedUserEmailAddress" => {
-                ::graph_model::rt::field(map, &mut self.invited_user_email_address, key)
-            }
-            "invitedUserMessageInfo" => {
-                ::graph_model::rt::field(map, &mut self.invited_user_message_info, key)
-            }
-            "invitedUserType" => ::graph_model::rt::field(map, &mut self.invited_user_type, key),
-            "inviteRedeemUrl" => ::graph_model::rt::field(map, &mut self.invite_redeem_url, key),
-            "inviteRedirectUrl" => {
-                ::graph_model::rt::field(map, &mut self.invite_redirect_url, key)
-            }
-            "resetRedemption" => ::graph_model::rt::field(map, &mut self.reset_redemption, key),
-            "sendInvitationMessage" => {
-                ::graph_model::rt::field(map, &mut self.send_invitation_message, key)
-            }
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "invitedUser" => ::graph_model::rt::field(map, &mut self.invited_user, key),
-            "invitedUserSponsors" => {
-                ::graph_model::rt::field(map, &mut self.invited_user_sponsors, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.invitation"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "invitedUserDisplayName",
-        "invitedUserEmailAddress",
-        "invitedUserMessageInfo",
-        "invitedUserType",
-        "inviteRedeemUrl",
-        "inviteRedirectUrl",
-        "resetRedemption",
-        "sendInvitationMessage",
-        "status",
-        "invitedUser",
-        "invitedUserSponsors",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "invitedUserDisplayName" => &mut self.invited_user_display_name,
+            "invitedUserEmailAddress" => &mut self.invited_user_email_address,
+            "invitedUserMessageInfo" => &mut self.invited_user_message_info,
+            "invitedUserType" => &mut self.invited_user_type,
+            "inviteRedeemUrl" => &mut self.invite_redeem_url,
+            "inviteRedirectUrl" => &mut self.invite_redirect_url,
+            "resetRedemption" => &mut self.reset_redemption,
+            "sendInvitationMessage" => &mut self.send_invitation_message,
+            "status" => &mut self.status,
+            "invitedUser" => &mut self.invited_user,
+            "invitedUserSponsors" => &mut self.invited_user_sponsors,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "invitedUserDisplayName",
+            "invitedUserEmailAddress",
+            "invitedUserMessageInfo",
+            "invitedUserType",
+            "inviteRedeemUrl",
+            "inviteRedirectUrl",
+            "resetRedemption",
+            "sendInvitationMessage",
+            "status",
+            "invitedUser",
+            "invitedUserSponsors",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("invitedUserDisplayName", &self.invited_user_display_name);
         w.field("invitedUserEmailAddress", &self.invited_user_email_address);
@@ -106,17 +92,28 @@ impl ::graph_model::rt::Struct for Invitation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Invitation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Invitation {
     const TYPE_NAME: &'static str = "microsoft.graph.invitation";
 }
 impl ::graph_model::rt::serde::Serialize for Invitation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Invitation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.invitedUserMessageInfo`.
@@ -133,27 +130,22 @@ pub struct InvitedUserMessageInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for InvitedUserMessageInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.invitedUserMessageInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "ccRecipients" => ::graph_model::rt::field(map, &mut self.cc_recipients, key),
-            "customizedMessageBody" => {
-                ::graph_model::rt::field(map, &mut self.customized_message_body, key)
-            }
-            "messageLanguage" => ::graph_model::rt::field(map, &mut self.message_language, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.invitedUserMessageInfo"
     }
-    const FIELDS: &'static [&'static str] =
-        &["ccRecipients", "customizedMessageBody", "messageLanguage"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "ccRecipients" => &mut self.cc_recipients,
+            "customizedMessageBody" => &mut self.customized_message_body,
+            "messageLanguage" => &mut self.message_language,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["ccRecipients", "customizedMessageBody", "messageLanguage"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("ccRecipients", &self.cc_recipients);
         w.field("customizedMessageBody", &self.customized_message_body);
         w.field("messageLanguage", &self.message_language);
@@ -165,16 +157,27 @@ impl ::graph_model::rt::Struct for InvitedUserMessageInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for InvitedUserMessageInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for InvitedUserMessageInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.invitedUserMessageInfo";
 }
 impl ::graph_model::rt::serde::Serialize for InvitedUserMessageInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InvitedUserMessageInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

@@ -20,34 +20,32 @@ pub struct OAuth2PermissionGrant {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OAuth2PermissionGrant {
-    const TYPE_NAME: &'static str = "microsoft.graph.oAuth2PermissionGrant";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "clientId" => ::graph_model::rt::field(map, &mut self.client_id, key),
-            "consentType" => ::graph_model::rt::field(map, &mut self.consent_type, key),
-            "principalId" => ::graph_model::rt::field(map, &mut self.principal_id, key),
-            "resourceId" => ::graph_model::rt::field(map, &mut self.resource_id, key),
-            "scope" => ::graph_model::rt::field(map, &mut self.scope, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.oAuth2PermissionGrant"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "clientId",
-        "consentType",
-        "principalId",
-        "resourceId",
-        "scope",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "clientId" => &mut self.client_id,
+            "consentType" => &mut self.consent_type,
+            "principalId" => &mut self.principal_id,
+            "resourceId" => &mut self.resource_id,
+            "scope" => &mut self.scope,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "clientId",
+            "consentType",
+            "principalId",
+            "resourceId",
+            "scope",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("clientId", &self.client_id);
         w.field("consentType", &self.consent_type);
@@ -62,16 +60,27 @@ impl ::graph_model::rt::Struct for OAuth2PermissionGrant {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OAuth2PermissionGrant {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OAuth2PermissionGrant {
     const TYPE_NAME: &'static str = "microsoft.graph.oAuth2PermissionGrant";
 }
 impl ::graph_model::rt::serde::Serialize for OAuth2PermissionGrant {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OAuth2PermissionGrant {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

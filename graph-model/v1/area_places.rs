@@ -12,25 +12,21 @@ pub struct AssignedPlaceMode {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AssignedPlaceMode {
-    const TYPE_NAME: &'static str = "microsoft.graph.assignedPlaceMode";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "assignedUserEmailAddress" => {
-                ::graph_model::rt::field(map, &mut self.assigned_user_email_address, key)
-            }
-            "assignedUserId" => ::graph_model::rt::field(map, &mut self.assigned_user_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.assignedPlaceMode"
     }
-    const FIELDS: &'static [&'static str] = &["assignedUserEmailAddress", "assignedUserId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "assignedUserEmailAddress" => &mut self.assigned_user_email_address,
+            "assignedUserId" => &mut self.assigned_user_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["assignedUserEmailAddress", "assignedUserId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field(
             "assignedUserEmailAddress",
             &self.assigned_user_email_address,
@@ -44,17 +40,28 @@ impl ::graph_model::rt::Struct for AssignedPlaceMode {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AssignedPlaceMode {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AssignedPlaceMode {
     const TYPE_NAME: &'static str = "microsoft.graph.assignedPlaceMode";
 }
 impl ::graph_model::rt::serde::Serialize for AssignedPlaceMode {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AssignedPlaceMode {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.bookingType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -98,6 +105,17 @@ impl ::graph_model::rt::WireEnum for BookingType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for BookingType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for BookingType {
@@ -146,52 +164,48 @@ pub struct Building {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Building {
-    const TYPE_NAME: &'static str = "microsoft.graph.building";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "address" => ::graph_model::rt::field(map, &mut self.address, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "geoCoordinates" => ::graph_model::rt::field(map, &mut self.geo_coordinates, key),
-            "isWheelChairAccessible" => {
-                ::graph_model::rt::field(map, &mut self.is_wheel_chair_accessible, key)
-            }
-            "label" => ::graph_model::rt::field(map, &mut self.label, key),
-            "parentId" => ::graph_model::rt::field(map, &mut self.parent_id, key),
-            "phone" => ::graph_model::rt::field(map, &mut self.phone, key),
-            "placeId" => ::graph_model::rt::field(map, &mut self.place_id, key),
-            "tags" => ::graph_model::rt::field(map, &mut self.tags, key),
-            "resourceLinks" => ::graph_model::rt::field(map, &mut self.resource_links, key),
-            "wifiState" => ::graph_model::rt::field(map, &mut self.wifi_state, key),
-            "checkIns" => ::graph_model::rt::field(map, &mut self.check_ins, key),
-            "map" => ::graph_model::rt::field(map, &mut self.map, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.building"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "address",
-        "displayName",
-        "geoCoordinates",
-        "isWheelChairAccessible",
-        "label",
-        "parentId",
-        "phone",
-        "placeId",
-        "tags",
-        "resourceLinks",
-        "wifiState",
-        "checkIns",
-        "map",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "address" => &mut self.address,
+            "displayName" => &mut self.display_name,
+            "geoCoordinates" => &mut self.geo_coordinates,
+            "isWheelChairAccessible" => &mut self.is_wheel_chair_accessible,
+            "label" => &mut self.label,
+            "parentId" => &mut self.parent_id,
+            "phone" => &mut self.phone,
+            "placeId" => &mut self.place_id,
+            "tags" => &mut self.tags,
+            "resourceLinks" => &mut self.resource_links,
+            "wifiState" => &mut self.wifi_state,
+            "checkIns" => &mut self.check_ins,
+            "map" => &mut self.map,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "address",
+            "displayName",
+            "geoCoordinates",
+            "isWheelChairAccessible",
+            "label",
+            "parentId",
+            "phone",
+            "placeId",
+            "tags",
+            "resourceLinks",
+            "wifiState",
+            "checkIns",
+            "map",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("address", &self.address);
         w.field("displayName", &self.display_name);
@@ -214,17 +228,28 @@ impl ::graph_model::rt::Struct for Building {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Building {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Building {
     const TYPE_NAME: &'static str = "microsoft.graph.building";
 }
 impl ::graph_model::rt::serde::Serialize for Building {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Building {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.buildingMap`.
@@ -245,27 +270,24 @@ pub struct BuildingMap {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BuildingMap {
-    const TYPE_NAME: &'static str = "microsoft.graph.buildingMap";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "properties" => ::graph_model::rt::field(map, &mut self.properties, key),
-            "placeId" => ::graph_model::rt::field(map, &mut self.place_id, key),
-            "footprints" => ::graph_model::rt::field(map, &mut self.footprints, key),
-            "levels" => ::graph_model::rt::field(map, &mut self.levels, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.buildingMap"
     }
-    const FIELDS: &'static [&'static str] =
-        &["id", "properties", "placeId", "footprints", "levels"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "properties" => &mut self.properties,
+            "placeId" => &mut self.place_id,
+            "footprints" => &mut self.footprints,
+            "levels" => &mut self.levels,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "properties", "placeId", "footprints", "levels"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("properties", &self.properties);
         w.field("placeId", &self.place_id);
@@ -279,17 +301,28 @@ impl ::graph_model::rt::Struct for BuildingMap {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for BuildingMap {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for BuildingMap {
     const TYPE_NAME: &'static str = "microsoft.graph.buildingMap";
 }
 impl ::graph_model::rt::serde::Serialize for BuildingMap {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BuildingMap {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.checkInClaim`.
@@ -306,25 +339,22 @@ pub struct CheckInClaim {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CheckInClaim {
-    const TYPE_NAME: &'static str = "microsoft.graph.checkInClaim";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "calendarEventId" => ::graph_model::rt::field(map, &mut self.calendar_event_id, key),
-            "checkInMethod" => ::graph_model::rt::field(map, &mut self.check_in_method, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.checkInClaim"
     }
-    const FIELDS: &'static [&'static str] =
-        &["calendarEventId", "checkInMethod", "createdDateTime"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "calendarEventId" => &mut self.calendar_event_id,
+            "checkInMethod" => &mut self.check_in_method,
+            "createdDateTime" => &mut self.created_date_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["calendarEventId", "checkInMethod", "createdDateTime"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("calendarEventId", &self.calendar_event_id);
         w.field("checkInMethod", &self.check_in_method);
         w.field("createdDateTime", &self.created_date_time);
@@ -336,17 +366,28 @@ impl ::graph_model::rt::Struct for CheckInClaim {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CheckInClaim {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CheckInClaim {
     const TYPE_NAME: &'static str = "microsoft.graph.checkInClaim";
 }
 impl ::graph_model::rt::serde::Serialize for CheckInClaim {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CheckInClaim {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.checkInMethod`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -407,6 +448,17 @@ impl ::graph_model::rt::WireEnum for CheckInMethod {
         }
     }
 }
+impl ::graph_model::rt::Value for CheckInMethod {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for CheckInMethod {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -457,60 +509,52 @@ pub struct Desk {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Desk {
-    const TYPE_NAME: &'static str = "microsoft.graph.desk";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "address" => ::graph_model::rt::field(map, &mut self.address, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "geoCoordinates" => ::graph_model::rt::field(map, &mut self.geo_coordinates, key),
-            "isWheelChairAccessible" => {
-                ::graph_model::rt::field(map, &mut self.is_wheel_chair_accessible, key)
-            }
-            "label" => ::graph_model::rt::field(map, &mut self.label, key),
-            "parentId" => ::graph_model::rt::field(map, &mut self.parent_id, key),
-            "phone" => ::graph_model::rt::field(map, &mut self.phone, key),
-            "placeId" => ::graph_model::rt::field(map, &mut self.place_id, key),
-            "tags" => ::graph_model::rt::field(map, &mut self.tags, key),
-            "displayDeviceName" => {
-                ::graph_model::rt::field(map, &mut self.display_device_name, key)
-            }
-            "heightAdjustableState" => {
-                ::graph_model::rt::field(map, &mut self.height_adjustable_state, key)
-            }
-            "mailboxDetails" => ::graph_model::rt::field(map, &mut self.mailbox_details, key),
-            "mode" => ::graph_model::rt::field(map, &mut self.mode, key),
-            "servicePlans" => ::graph_model::rt::field(map, &mut self.service_plans, key),
-            "checkIns" => ::graph_model::rt::field(map, &mut self.check_ins, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.desk"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "address",
-        "displayName",
-        "geoCoordinates",
-        "isWheelChairAccessible",
-        "label",
-        "parentId",
-        "phone",
-        "placeId",
-        "tags",
-        "displayDeviceName",
-        "heightAdjustableState",
-        "mailboxDetails",
-        "mode",
-        "servicePlans",
-        "checkIns",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "address" => &mut self.address,
+            "displayName" => &mut self.display_name,
+            "geoCoordinates" => &mut self.geo_coordinates,
+            "isWheelChairAccessible" => &mut self.is_wheel_chair_accessible,
+            "label" => &mut self.label,
+            "parentId" => &mut self.parent_id,
+            "phone" => &mut self.phone,
+            "placeId" => &mut self.place_id,
+            "tags" => &mut self.tags,
+            "displayDeviceName" => &mut self.display_device_name,
+            "heightAdjustableState" => &mut self.height_adjustable_state,
+            "mailboxDetails" => &mut self.mailbox_details,
+            "mode" => &mut self.mode,
+            "servicePlans" => &mut self.service_plans,
+            "checkIns" => &mut self.check_ins,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "address",
+            "displayName",
+            "geoCoordinates",
+            "isWheelChairAccessible",
+            "label",
+            "parentId",
+            "phone",
+            "placeId",
+            "tags",
+            "displayDeviceName",
+            "heightAdjustableState",
+            "mailboxDetails",
+            "mode",
+            "servicePlans",
+            "checkIns",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("address", &self.address);
         w.field("displayName", &self.display_name);
@@ -535,17 +579,28 @@ impl ::graph_model::rt::Struct for Desk {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Desk {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Desk {
     const TYPE_NAME: &'static str = "microsoft.graph.desk";
 }
 impl ::graph_model::rt::serde::Serialize for Desk {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Desk {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.dropInPlaceMode`.
@@ -556,20 +611,17 @@ pub struct DropInPlaceMode {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DropInPlaceMode {
-    const TYPE_NAME: &'static str = "microsoft.graph.dropInPlaceMode";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.dropInPlaceMode"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -579,17 +631,28 @@ impl ::graph_model::rt::Struct for DropInPlaceMode {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DropInPlaceMode {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DropInPlaceMode {
     const TYPE_NAME: &'static str = "microsoft.graph.dropInPlaceMode";
 }
 impl ::graph_model::rt::serde::Serialize for DropInPlaceMode {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DropInPlaceMode {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.fixtureMap`.
@@ -606,24 +669,22 @@ pub struct FixtureMap {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FixtureMap {
-    const TYPE_NAME: &'static str = "microsoft.graph.fixtureMap";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "properties" => ::graph_model::rt::field(map, &mut self.properties, key),
-            "placeId" => ::graph_model::rt::field(map, &mut self.place_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.fixtureMap"
     }
-    const FIELDS: &'static [&'static str] = &["id", "properties", "placeId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "properties" => &mut self.properties,
+            "placeId" => &mut self.place_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "properties", "placeId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("properties", &self.properties);
         w.field("placeId", &self.place_id);
@@ -635,17 +696,28 @@ impl ::graph_model::rt::Struct for FixtureMap {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for FixtureMap {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for FixtureMap {
     const TYPE_NAME: &'static str = "microsoft.graph.fixtureMap";
 }
 impl ::graph_model::rt::serde::Serialize for FixtureMap {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FixtureMap {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.floor`.
@@ -680,48 +752,44 @@ pub struct Floor {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Floor {
-    const TYPE_NAME: &'static str = "microsoft.graph.floor";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "address" => ::graph_model::rt::field(map, &mut self.address, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "geoCoordinates" => ::graph_model::rt::field(map, &mut self.geo_coordinates, key),
-            "isWheelChairAccessible" => {
-                ::graph_model::rt::field(map, &mut self.is_wheel_chair_accessible, key)
-            }
-            "label" => ::graph_model::rt::field(map, &mut self.label, key),
-            "parentId" => ::graph_model::rt::field(map, &mut self.parent_id, key),
-            "phone" => ::graph_model::rt::field(map, &mut self.phone, key),
-            "placeId" => ::graph_model::rt::field(map, &mut self.place_id, key),
-            "tags" => ::graph_model::rt::field(map, &mut self.tags, key),
-            "sortOrder" => ::graph_model::rt::field(map, &mut self.sort_order, key),
-            "checkIns" => ::graph_model::rt::field(map, &mut self.check_ins, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.floor"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "address",
-        "displayName",
-        "geoCoordinates",
-        "isWheelChairAccessible",
-        "label",
-        "parentId",
-        "phone",
-        "placeId",
-        "tags",
-        "sortOrder",
-        "checkIns",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "address" => &mut self.address,
+            "displayName" => &mut self.display_name,
+            "geoCoordinates" => &mut self.geo_coordinates,
+            "isWheelChairAccessible" => &mut self.is_wheel_chair_accessible,
+            "label" => &mut self.label,
+            "parentId" => &mut self.parent_id,
+            "phone" => &mut self.phone,
+            "placeId" => &mut self.place_id,
+            "tags" => &mut self.tags,
+            "sortOrder" => &mut self.sort_order,
+            "checkIns" => &mut self.check_ins,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "address",
+            "displayName",
+            "geoCoordinates",
+            "isWheelChairAccessible",
+            "label",
+            "parentId",
+            "phone",
+            "placeId",
+            "tags",
+            "sortOrder",
+            "checkIns",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("address", &self.address);
         w.field("displayName", &self.display_name);
@@ -742,17 +810,28 @@ impl ::graph_model::rt::Struct for Floor {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Floor {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Floor {
     const TYPE_NAME: &'static str = "microsoft.graph.floor";
 }
 impl ::graph_model::rt::serde::Serialize for Floor {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Floor {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.footprintMap`.
@@ -767,23 +846,21 @@ pub struct FootprintMap {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FootprintMap {
-    const TYPE_NAME: &'static str = "microsoft.graph.footprintMap";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "properties" => ::graph_model::rt::field(map, &mut self.properties, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.footprintMap"
     }
-    const FIELDS: &'static [&'static str] = &["id", "properties"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "properties" => &mut self.properties,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "properties"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("properties", &self.properties);
     }
@@ -794,17 +871,28 @@ impl ::graph_model::rt::Struct for FootprintMap {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for FootprintMap {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for FootprintMap {
     const TYPE_NAME: &'static str = "microsoft.graph.footprintMap";
 }
 impl ::graph_model::rt::serde::Serialize for FootprintMap {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FootprintMap {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.levelMap`.
@@ -827,34 +915,32 @@ pub struct LevelMap {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LevelMap {
-    const TYPE_NAME: &'static str = "microsoft.graph.levelMap";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "properties" => ::graph_model::rt::field(map, &mut self.properties, key),
-            "placeId" => ::graph_model::rt::field(map, &mut self.place_id, key),
-            "fixtures" => ::graph_model::rt::field(map, &mut self.fixtures, key),
-            "sections" => ::graph_model::rt::field(map, &mut self.sections, key),
-            "units" => ::graph_model::rt::field(map, &mut self.units, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.levelMap"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "properties",
-        "placeId",
-        "fixtures",
-        "sections",
-        "units",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "properties" => &mut self.properties,
+            "placeId" => &mut self.place_id,
+            "fixtures" => &mut self.fixtures,
+            "sections" => &mut self.sections,
+            "units" => &mut self.units,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "properties",
+            "placeId",
+            "fixtures",
+            "sections",
+            "units",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("properties", &self.properties);
         w.field("placeId", &self.place_id);
@@ -869,17 +955,28 @@ impl ::graph_model::rt::Struct for LevelMap {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for LevelMap {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for LevelMap {
     const TYPE_NAME: &'static str = "microsoft.graph.levelMap";
 }
 impl ::graph_model::rt::serde::Serialize for LevelMap {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LevelMap {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.mailboxDetails`.
@@ -894,25 +991,21 @@ pub struct MailboxDetails {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MailboxDetails {
-    const TYPE_NAME: &'static str = "microsoft.graph.mailboxDetails";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "emailAddress" => ::graph_model::rt::field(map, &mut self.email_address, key),
-            "externalDirectoryObjectId" => {
-                ::graph_model::rt::field(map, &mut self.external_directory_object_id, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.mailboxDetails"
     }
-    const FIELDS: &'static [&'static str] = &["emailAddress", "externalDirectoryObjectId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "emailAddress" => &mut self.email_address,
+            "externalDirectoryObjectId" => &mut self.external_directory_object_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["emailAddress", "externalDirectoryObjectId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("emailAddress", &self.email_address);
         w.field(
             "externalDirectoryObjectId",
@@ -926,17 +1019,28 @@ impl ::graph_model::rt::Struct for MailboxDetails {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MailboxDetails {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MailboxDetails {
     const TYPE_NAME: &'static str = "microsoft.graph.mailboxDetails";
 }
 impl ::graph_model::rt::serde::Serialize for MailboxDetails {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MailboxDetails {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.place` (abstract).
@@ -970,46 +1074,42 @@ pub struct Place {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Place {
-    const TYPE_NAME: &'static str = "microsoft.graph.place";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "address" => ::graph_model::rt::field(map, &mut self.address, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "geoCoordinates" => ::graph_model::rt::field(map, &mut self.geo_coordinates, key),
-            "isWheelChairAccessible" => {
-                ::graph_model::rt::field(map, &mut self.is_wheel_chair_accessible, key)
-            }
-            "label" => ::graph_model::rt::field(map, &mut self.label, key),
-            "parentId" => ::graph_model::rt::field(map, &mut self.parent_id, key),
-            "phone" => ::graph_model::rt::field(map, &mut self.phone, key),
-            "placeId" => ::graph_model::rt::field(map, &mut self.place_id, key),
-            "tags" => ::graph_model::rt::field(map, &mut self.tags, key),
-            "checkIns" => ::graph_model::rt::field(map, &mut self.check_ins, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.place"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "address",
-        "displayName",
-        "geoCoordinates",
-        "isWheelChairAccessible",
-        "label",
-        "parentId",
-        "phone",
-        "placeId",
-        "tags",
-        "checkIns",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "address" => &mut self.address,
+            "displayName" => &mut self.display_name,
+            "geoCoordinates" => &mut self.geo_coordinates,
+            "isWheelChairAccessible" => &mut self.is_wheel_chair_accessible,
+            "label" => &mut self.label,
+            "parentId" => &mut self.parent_id,
+            "phone" => &mut self.phone,
+            "placeId" => &mut self.place_id,
+            "tags" => &mut self.tags,
+            "checkIns" => &mut self.check_ins,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "address",
+            "displayName",
+            "geoCoordinates",
+            "isWheelChairAccessible",
+            "label",
+            "parentId",
+            "phone",
+            "placeId",
+            "tags",
+            "checkIns",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("address", &self.address);
         w.field("displayName", &self.display_name);
@@ -1029,17 +1129,28 @@ impl ::graph_model::rt::Struct for Place {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Place {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Place {
     const TYPE_NAME: &'static str = "microsoft.graph.place";
 }
 impl ::graph_model::rt::serde::Serialize for Place {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Place {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.place` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -1079,47 +1190,80 @@ impl Default for PlaceAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for PlaceAny {
-    type Base = super::Place;
-    const BASE: &'static str = "microsoft.graph.place";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
-            "microsoft.graph.building" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::Building)
-            }
-            "microsoft.graph.desk" => ::graph_model::rt::read_struct(head, map).map(Self::Desk),
-            "microsoft.graph.floor" => ::graph_model::rt::read_struct(head, map).map(Self::Floor),
-            "microsoft.graph.room" => ::graph_model::rt::read_struct(head, map).map(Self::Room),
-            "microsoft.graph.roomList" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::RoomList)
-            }
-            "microsoft.graph.section" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::Section)
-            }
-            "microsoft.graph.workspace" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::Workspace)
-            }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.place"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.place" => Self::Base(Default::default()),
+            "microsoft.graph.building" => Self::Building(Default::default()),
+            "microsoft.graph.desk" => Self::Desk(Default::default()),
+            "microsoft.graph.floor" => Self::Floor(Default::default()),
+            "microsoft.graph.room" => Self::Room(Default::default()),
+            "microsoft.graph.roomList" => Self::RoomList(Default::default()),
+            "microsoft.graph.section" => Self::Section(Default::default()),
+            "microsoft.graph.workspace" => Self::Workspace(Default::default()),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::Building(v) => Some(v),
+            Self::Desk(v) => Some(v),
+            Self::Floor(v) => Some(v),
+            Self::Room(v) => Some(v),
+            Self::RoomList(v) => Some(v),
+            Self::Section(v) => Some(v),
+            Self::Workspace(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::Place) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::Building(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.building", v)
+            }
+            Self::Desk(v) => ::graph_model::rt::Variant::Derived("#microsoft.graph.desk", v),
+            Self::Floor(v) => ::graph_model::rt::Variant::Derived("#microsoft.graph.floor", v),
+            Self::Room(v) => ::graph_model::rt::Variant::Derived("#microsoft.graph.room", v),
+            Self::RoomList(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.roomList", v)
+            }
+            Self::Section(v) => ::graph_model::rt::Variant::Derived("#microsoft.graph.section", v),
+            Self::Workspace(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.workspace", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for PlaceAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for PlaceAny {
@@ -1127,30 +1271,12 @@ impl ::graph_model::rt::GraphType for PlaceAny {
 }
 impl ::graph_model::rt::serde::Serialize for PlaceAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::Building(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.building"), s)
-            }
-            Self::Desk(v) => ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.desk"), s),
-            Self::Floor(v) => ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.floor"), s),
-            Self::Room(v) => ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.room"), s),
-            Self::RoomList(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.roomList"), s)
-            }
-            Self::Section(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.section"), s)
-            }
-            Self::Workspace(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.workspace"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlaceAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.placeFeatureEnablement`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1202,6 +1328,17 @@ impl ::graph_model::rt::WireEnum for PlaceFeatureEnablement {
         }
     }
 }
+impl ::graph_model::rt::Value for PlaceFeatureEnablement {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for PlaceFeatureEnablement {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1221,20 +1358,17 @@ pub struct PlaceMode {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlaceMode {
-    const TYPE_NAME: &'static str = "microsoft.graph.placeMode";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.placeMode"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1244,17 +1378,28 @@ impl ::graph_model::rt::Struct for PlaceMode {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PlaceMode {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PlaceMode {
     const TYPE_NAME: &'static str = "microsoft.graph.placeMode";
 }
 impl ::graph_model::rt::serde::Serialize for PlaceMode {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlaceMode {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.placeMode` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -1288,44 +1433,75 @@ impl Default for PlaceModeAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for PlaceModeAny {
-    type Base = super::PlaceMode;
-    const BASE: &'static str = "microsoft.graph.placeMode";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
-            "microsoft.graph.assignedPlaceMode" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::AssignedPlaceMode)
-            }
-            "microsoft.graph.dropInPlaceMode" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::DropInPlaceMode)
-            }
-            "microsoft.graph.reservablePlaceMode" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ReservablePlaceMode)
-            }
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.placeMode"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.placeMode" => Self::Base(Default::default()),
+            "microsoft.graph.assignedPlaceMode" => Self::AssignedPlaceMode(Default::default()),
+            "microsoft.graph.dropInPlaceMode" => Self::DropInPlaceMode(Default::default()),
+            "microsoft.graph.reservablePlaceMode" => Self::ReservablePlaceMode(Default::default()),
             "microsoft.graph.unavailablePlaceMode" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::UnavailablePlaceMode)
+                Self::UnavailablePlaceMode(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::AssignedPlaceMode(v) => Some(v),
+            Self::DropInPlaceMode(v) => Some(v),
+            Self::ReservablePlaceMode(v) => Some(v),
+            Self::UnavailablePlaceMode(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::PlaceMode) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::AssignedPlaceMode(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.assignedPlaceMode", v)
+            }
+            Self::DropInPlaceMode(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.dropInPlaceMode", v)
+            }
+            Self::ReservablePlaceMode(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.reservablePlaceMode", v)
+            }
+            Self::UnavailablePlaceMode(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.unavailablePlaceMode", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for PlaceModeAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for PlaceModeAny {
@@ -1333,27 +1509,12 @@ impl ::graph_model::rt::GraphType for PlaceModeAny {
 }
 impl ::graph_model::rt::serde::Serialize for PlaceModeAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::AssignedPlaceMode(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.assignedPlaceMode"), s)
-            }
-            Self::DropInPlaceMode(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.dropInPlaceMode"), s)
-            }
-            Self::ReservablePlaceMode(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.reservablePlaceMode"), s)
-            }
-            Self::UnavailablePlaceMode(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.unavailablePlaceMode"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlaceModeAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.placeServicePlanInfo`.
@@ -1366,22 +1527,20 @@ pub struct PlaceServicePlanInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlaceServicePlanInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.placeServicePlanInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "servicePlanId" => ::graph_model::rt::field(map, &mut self.service_plan_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.placeServicePlanInfo"
     }
-    const FIELDS: &'static [&'static str] = &["servicePlanId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "servicePlanId" => &mut self.service_plan_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["servicePlanId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("servicePlanId", &self.service_plan_id);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1391,17 +1550,28 @@ impl ::graph_model::rt::Struct for PlaceServicePlanInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PlaceServicePlanInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PlaceServicePlanInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.placeServicePlanInfo";
 }
 impl ::graph_model::rt::serde::Serialize for PlaceServicePlanInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlaceServicePlanInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.reservablePlaceMode`.
@@ -1412,20 +1582,17 @@ pub struct ReservablePlaceMode {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ReservablePlaceMode {
-    const TYPE_NAME: &'static str = "microsoft.graph.reservablePlaceMode";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.reservablePlaceMode"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1435,17 +1602,28 @@ impl ::graph_model::rt::Struct for ReservablePlaceMode {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ReservablePlaceMode {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ReservablePlaceMode {
     const TYPE_NAME: &'static str = "microsoft.graph.reservablePlaceMode";
 }
 impl ::graph_model::rt::serde::Serialize for ReservablePlaceMode {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ReservablePlaceMode {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.resourceLink`.
@@ -1462,24 +1640,22 @@ pub struct ResourceLink {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ResourceLink {
-    const TYPE_NAME: &'static str = "microsoft.graph.resourceLink";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "linkType" => ::graph_model::rt::field(map, &mut self.link_type, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "value" => ::graph_model::rt::field(map, &mut self.value, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.resourceLink"
     }
-    const FIELDS: &'static [&'static str] = &["linkType", "name", "value"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "linkType" => &mut self.link_type,
+            "name" => &mut self.name,
+            "value" => &mut self.value,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["linkType", "name", "value"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("linkType", &self.link_type);
         w.field("name", &self.name);
         w.field("value", &self.value);
@@ -1491,17 +1667,28 @@ impl ::graph_model::rt::Struct for ResourceLink {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ResourceLink {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ResourceLink {
     const TYPE_NAME: &'static str = "microsoft.graph.resourceLink";
 }
 impl ::graph_model::rt::serde::Serialize for ResourceLink {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ResourceLink {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.resourceLinkType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1542,6 +1729,17 @@ impl ::graph_model::rt::WireEnum for ResourceLinkType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for ResourceLinkType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for ResourceLinkType {
@@ -1606,72 +1804,64 @@ pub struct Room {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Room {
-    const TYPE_NAME: &'static str = "microsoft.graph.room";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "address" => ::graph_model::rt::field(map, &mut self.address, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "geoCoordinates" => ::graph_model::rt::field(map, &mut self.geo_coordinates, key),
-            "isWheelChairAccessible" => {
-                ::graph_model::rt::field(map, &mut self.is_wheel_chair_accessible, key)
-            }
-            "label" => ::graph_model::rt::field(map, &mut self.label, key),
-            "parentId" => ::graph_model::rt::field(map, &mut self.parent_id, key),
-            "phone" => ::graph_model::rt::field(map, &mut self.phone, key),
-            "placeId" => ::graph_model::rt::field(map, &mut self.place_id, key),
-            "tags" => ::graph_model::rt::field(map, &mut self.tags, key),
-            "audioDeviceName" => ::graph_model::rt::field(map, &mut self.audio_device_name, key),
-            "bookingType" => ::graph_model::rt::field(map, &mut self.booking_type, key),
-            "building" => ::graph_model::rt::field(map, &mut self.building, key),
-            "capacity" => ::graph_model::rt::field(map, &mut self.capacity, key),
-            "displayDeviceName" => {
-                ::graph_model::rt::field(map, &mut self.display_device_name, key)
-            }
-            "emailAddress" => ::graph_model::rt::field(map, &mut self.email_address, key),
-            "floorLabel" => ::graph_model::rt::field(map, &mut self.floor_label, key),
-            "floorNumber" => ::graph_model::rt::field(map, &mut self.floor_number, key),
-            "nickname" => ::graph_model::rt::field(map, &mut self.nickname, key),
-            "teamsEnabledState" => {
-                ::graph_model::rt::field(map, &mut self.teams_enabled_state, key)
-            }
-            "videoDeviceName" => ::graph_model::rt::field(map, &mut self.video_device_name, key),
-            "checkIns" => ::graph_model::rt::field(map, &mut self.check_ins, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.room"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "address",
-        "displayName",
-        "geoCoordinates",
-        "isWheelChairAccessible",
-        "label",
-        "parentId",
-        "phone",
-        "placeId",
-        "tags",
-        "audioDeviceName",
-        "bookingType",
-        "building",
-        "capacity",
-        "displayDeviceName",
-        "emailAddress",
-        "floorLabel",
-        "floorNumber",
-        "nickname",
-        "teamsEnabledState",
-        "videoDeviceName",
-        "checkIns",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "address" => &mut self.address,
+            "displayName" => &mut self.display_name,
+            "geoCoordinates" => &mut self.geo_coordinates,
+            "isWheelChairAccessible" => &mut self.is_wheel_chair_accessible,
+            "label" => &mut self.label,
+            "parentId" => &mut self.parent_id,
+            "phone" => &mut self.phone,
+            "placeId" => &mut self.place_id,
+            "tags" => &mut self.tags,
+            "audioDeviceName" => &mut self.audio_device_name,
+            "bookingType" => &mut self.booking_type,
+            "building" => &mut self.building,
+            "capacity" => &mut self.capacity,
+            "displayDeviceName" => &mut self.display_device_name,
+            "emailAddress" => &mut self.email_address,
+            "floorLabel" => &mut self.floor_label,
+            "floorNumber" => &mut self.floor_number,
+            "nickname" => &mut self.nickname,
+            "teamsEnabledState" => &mut self.teams_enabled_state,
+            "videoDeviceName" => &mut self.video_device_name,
+            "checkIns" => &mut self.check_ins,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "address",
+            "displayName",
+            "geoCoordinates",
+            "isWheelChairAccessible",
+            "label",
+            "parentId",
+            "phone",
+            "placeId",
+            "tags",
+            "audioDeviceName",
+            "bookingType",
+            "building",
+            "capacity",
+            "displayDeviceName",
+            "emailAddress",
+            "floorLabel",
+            "floorNumber",
+            "nickname",
+            "teamsEnabledState",
+            "videoDeviceName",
+            "checkIns",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("address", &self.address);
         w.field("displayName", &self.display_name);
@@ -1702,17 +1892,28 @@ impl ::graph_model::rt::Struct for Room {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Room {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Room {
     const TYPE_NAME: &'static str = "microsoft.graph.room";
 }
 impl ::graph_model::rt::serde::Serialize for Room {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Room {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.roomList`.
@@ -1751,52 +1952,48 @@ pub struct RoomList {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RoomList {
-    const TYPE_NAME: &'static str = "microsoft.graph.roomList";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "address" => ::graph_model::rt::field(map, &mut self.address, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "geoCoordinates" => ::graph_model::rt::field(map, &mut self.geo_coordinates, key),
-            "isWheelChairAccessible" => {
-                ::graph_model::rt::field(map, &mut self.is_wheel_chair_accessible, key)
-            }
-            "label" => ::graph_model::rt::field(map, &mut self.label, key),
-            "parentId" => ::graph_model::rt::field(map, &mut self.parent_id, key),
-            "phone" => ::graph_model::rt::field(map, &mut self.phone, key),
-            "placeId" => ::graph_model::rt::field(map, &mut self.place_id, key),
-            "tags" => ::graph_model::rt::field(map, &mut self.tags, key),
-            "emailAddress" => ::graph_model::rt::field(map, &mut self.email_address, key),
-            "checkIns" => ::graph_model::rt::field(map, &mut self.check_ins, key),
-            "rooms" => ::graph_model::rt::field(map, &mut self.rooms, key),
-            "workspaces" => ::graph_model::rt::field(map, &mut self.workspaces, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.roomList"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "address",
-        "displayName",
-        "geoCoordinates",
-        "isWheelChairAccessible",
-        "label",
-        "parentId",
-        "phone",
-        "placeId",
-        "tags",
-        "emailAddress",
-        "checkIns",
-        "rooms",
-        "workspaces",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "address" => &mut self.address,
+            "displayName" => &mut self.display_name,
+            "geoCoordinates" => &mut self.geo_coordinates,
+            "isWheelChairAccessible" => &mut self.is_wheel_chair_accessible,
+            "label" => &mut self.label,
+            "parentId" => &mut self.parent_id,
+            "phone" => &mut self.phone,
+            "placeId" => &mut self.place_id,
+            "tags" => &mut self.tags,
+            "emailAddress" => &mut self.email_address,
+            "checkIns" => &mut self.check_ins,
+            "rooms" => &mut self.rooms,
+            "workspaces" => &mut self.workspaces,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "address",
+            "displayName",
+            "geoCoordinates",
+            "isWheelChairAccessible",
+            "label",
+            "parentId",
+            "phone",
+            "placeId",
+            "tags",
+            "emailAddress",
+            "checkIns",
+            "rooms",
+            "workspaces",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("address", &self.address);
         w.field("displayName", &self.display_name);
@@ -1819,17 +2016,28 @@ impl ::graph_model::rt::Struct for RoomList {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RoomList {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RoomList {
     const TYPE_NAME: &'static str = "microsoft.graph.roomList";
 }
 impl ::graph_model::rt::serde::Serialize for RoomList {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RoomList {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.section`.
@@ -1862,46 +2070,42 @@ pub struct Section {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Section {
-    const TYPE_NAME: &'static str = "microsoft.graph.section";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "address" => ::graph_model::rt::field(map, &mut self.address, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "geoCoordinates" => ::graph_model::rt::field(map, &mut self.geo_coordinates, key),
-            "isWheelChairAccessible" => {
-                ::graph_model::rt::field(map, &mut self.is_wheel_chair_accessible, key)
-            }
-            "label" => ::graph_model::rt::field(map, &mut self.label, key),
-            "parentId" => ::graph_model::rt::field(map, &mut self.parent_id, key),
-            "phone" => ::graph_model::rt::field(map, &mut self.phone, key),
-            "placeId" => ::graph_model::rt::field(map, &mut self.place_id, key),
-            "tags" => ::graph_model::rt::field(map, &mut self.tags, key),
-            "checkIns" => ::graph_model::rt::field(map, &mut self.check_ins, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.section"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "address",
-        "displayName",
-        "geoCoordinates",
-        "isWheelChairAccessible",
-        "label",
-        "parentId",
-        "phone",
-        "placeId",
-        "tags",
-        "checkIns",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "address" => &mut self.address,
+            "displayName" => &mut self.display_name,
+            "geoCoordinates" => &mut self.geo_coordinates,
+            "isWheelChairAccessible" => &mut self.is_wheel_chair_accessible,
+            "label" => &mut self.label,
+            "parentId" => &mut self.parent_id,
+            "phone" => &mut self.phone,
+            "placeId" => &mut self.place_id,
+            "tags" => &mut self.tags,
+            "checkIns" => &mut self.check_ins,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "address",
+            "displayName",
+            "geoCoordinates",
+            "isWheelChairAccessible",
+            "label",
+            "parentId",
+            "phone",
+            "placeId",
+            "tags",
+            "checkIns",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("address", &self.address);
         w.field("displayName", &self.display_name);
@@ -1921,17 +2125,28 @@ impl ::graph_model::rt::Struct for Section {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Section {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Section {
     const TYPE_NAME: &'static str = "microsoft.graph.section";
 }
 impl ::graph_model::rt::serde::Serialize for Section {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Section {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.sectionMap`.
@@ -1948,24 +2163,22 @@ pub struct SectionMap {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SectionMap {
-    const TYPE_NAME: &'static str = "microsoft.graph.sectionMap";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "properties" => ::graph_model::rt::field(map, &mut self.properties, key),
-            "placeId" => ::graph_model::rt::field(map, &mut self.place_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.sectionMap"
     }
-    const FIELDS: &'static [&'static str] = &["id", "properties", "placeId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "properties" => &mut self.properties,
+            "placeId" => &mut self.place_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "properties", "placeId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("properties", &self.properties);
         w.field("placeId", &self.place_id);
@@ -1977,17 +2190,28 @@ impl ::graph_model::rt::Struct for SectionMap {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SectionMap {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SectionMap {
     const TYPE_NAME: &'static str = "microsoft.graph.sectionMap";
 }
 impl ::graph_model::rt::serde::Serialize for SectionMap {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SectionMap {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.unavailablePlaceMode`.
@@ -2000,22 +2224,20 @@ pub struct UnavailablePlaceMode {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnavailablePlaceMode {
-    const TYPE_NAME: &'static str = "microsoft.graph.unavailablePlaceMode";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "reason" => ::graph_model::rt::field(map, &mut self.reason, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.unavailablePlaceMode"
     }
-    const FIELDS: &'static [&'static str] = &["reason"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "reason" => &mut self.reason,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["reason"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("reason", &self.reason);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -2025,17 +2247,28 @@ impl ::graph_model::rt::Struct for UnavailablePlaceMode {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UnavailablePlaceMode {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UnavailablePlaceMode {
     const TYPE_NAME: &'static str = "microsoft.graph.unavailablePlaceMode";
 }
 impl ::graph_model::rt::serde::Serialize for UnavailablePlaceMode {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnavailablePlaceMode {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.unitMap`.
@@ -2052,24 +2285,22 @@ pub struct UnitMap {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnitMap {
-    const TYPE_NAME: &'static str = "microsoft.graph.unitMap";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "properties" => ::graph_model::rt::field(map, &mut self.properties, key),
-            "placeId" => ::graph_model::rt::field(map, &mut self.place_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.unitMap"
     }
-    const FIELDS: &'static [&'static str] = &["id", "properties", "placeId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "properties" => &mut self.properties,
+            "placeId" => &mut self.place_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "properties", "placeId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("properties", &self.properties);
         w.field("placeId", &self.place_id);
@@ -2081,17 +2312,28 @@ impl ::graph_model::rt::Struct for UnitMap {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UnitMap {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UnitMap {
     const TYPE_NAME: &'static str = "microsoft.graph.unitMap";
 }
 impl ::graph_model::rt::serde::Serialize for UnitMap {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnitMap {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workspace`.
@@ -2134,58 +2376,52 @@ pub struct Workspace {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Workspace {
-    const TYPE_NAME: &'static str = "microsoft.graph.workspace";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "address" => ::graph_model::rt::field(map, &mut self.address, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "geoCoordinates" => ::graph_model::rt::field(map, &mut self.geo_coordinates, key),
-            "isWheelChairAccessible" => {
-                ::graph_model::rt::field(map, &mut self.is_wheel_chair_accessible, key)
-            }
-            "label" => ::graph_model::rt::field(map, &mut self.label, key),
-            "parentId" => ::graph_model::rt::field(map, &mut self.parent_id, key),
-            "phone" => ::graph_model::rt::field(map, &mut self.phone, key),
-            "placeId" => ::graph_model::rt::field(map, &mut self.place_id, key),
-            "tags" => ::graph_model::rt::field(map, &mut self.tags, key),
-            "capacity" => ::graph_model::rt::field(map, &mut self.capacity, key),
-            "displayDeviceName" => {
-                ::graph_model::rt::field(map, &mut self.display_device_name, key)
-            }
-            "emailAddress" => ::graph_model::rt::field(map, &mut self.email_address, key),
-            "mode" => ::graph_model::rt::field(map, &mut self.mode, key),
-            "nickname" => ::graph_model::rt::field(map, &mut self.nickname, key),
-            "checkIns" => ::graph_model::rt::field(map, &mut self.check_ins, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.workspace"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "address",
-        "displayName",
-        "geoCoordinates",
-        "isWheelChairAccessible",
-        "label",
-        "parentId",
-        "phone",
-        "placeId",
-        "tags",
-        "capacity",
-        "displayDeviceName",
-        "emailAddress",
-        "mode",
-        "nickname",
-        "checkIns",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "address" => &mut self.address,
+            "displayName" => &mut self.display_name,
+            "geoCoordinates" => &mut self.geo_coordinates,
+            "isWheelChairAccessible" => &mut self.is_wheel_chair_accessible,
+            "label" => &mut self.label,
+            "parentId" => &mut self.parent_id,
+            "phone" => &mut self.phone,
+            "placeId" => &mut self.place_id,
+            "tags" => &mut self.tags,
+            "capacity" => &mut self.capacity,
+            "displayDeviceName" => &mut self.display_device_name,
+            "emailAddress" => &mut self.email_address,
+            "mode" => &mut self.mode,
+            "nickname" => &mut self.nickname,
+            "checkIns" => &mut self.check_ins,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "address",
+            "displayName",
+            "geoCoordinates",
+            "isWheelChairAccessible",
+            "label",
+            "parentId",
+            "phone",
+            "placeId",
+            "tags",
+            "capacity",
+            "displayDeviceName",
+            "emailAddress",
+            "mode",
+            "nickname",
+            "checkIns",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("address", &self.address);
         w.field("displayName", &self.display_name);
@@ -2210,16 +2446,27 @@ impl ::graph_model::rt::Struct for Workspace {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Workspace {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Workspace {
     const TYPE_NAME: &'static str = "microsoft.graph.workspace";
 }
 impl ::graph_model::rt::serde::Serialize for Workspace {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Workspace {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

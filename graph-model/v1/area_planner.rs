@@ -16,25 +16,23 @@ pub struct Planner {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Planner {
-    const TYPE_NAME: &'static str = "microsoft.graph.planner";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "buckets" => ::graph_model::rt::field(map, &mut self.buckets, key),
-            "plans" => ::graph_model::rt::field(map, &mut self.plans, key),
-            "tasks" => ::graph_model::rt::field(map, &mut self.tasks, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.planner"
     }
-    const FIELDS: &'static [&'static str] = &["id", "buckets", "plans", "tasks"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "buckets" => &mut self.buckets,
+            "plans" => &mut self.plans,
+            "tasks" => &mut self.tasks,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "buckets", "plans", "tasks"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("buckets", &self.buckets);
         w.field("plans", &self.plans);
@@ -47,17 +45,28 @@ impl ::graph_model::rt::Struct for Planner {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Planner {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Planner {
     const TYPE_NAME: &'static str = "microsoft.graph.planner";
 }
 impl ::graph_model::rt::serde::Serialize for Planner {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Planner {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.plannerAppliedCategories`.
@@ -68,20 +77,17 @@ pub struct PlannerAppliedCategories {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlannerAppliedCategories {
-    const TYPE_NAME: &'static str = "microsoft.graph.plannerAppliedCategories";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.plannerAppliedCategories"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -91,17 +97,28 @@ impl ::graph_model::rt::Struct for PlannerAppliedCategories {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PlannerAppliedCategories {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PlannerAppliedCategories {
     const TYPE_NAME: &'static str = "microsoft.graph.plannerAppliedCategories";
 }
 impl ::graph_model::rt::serde::Serialize for PlannerAppliedCategories {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerAppliedCategories {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.plannerAssignedToTaskBoardTaskFormat`.
@@ -118,28 +135,22 @@ pub struct PlannerAssignedToTaskBoardTaskFormat {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlannerAssignedToTaskBoardTaskFormat {
-    const TYPE_NAME: &'static str = "microsoft.graph.plannerAssignedToTaskBoardTaskFormat";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "orderHintsByAssignee" => {
-                ::graph_model::rt::field(map, &mut self.order_hints_by_assignee, key)
-            }
-            "unassignedOrderHint" => {
-                ::graph_model::rt::field(map, &mut self.unassigned_order_hint, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.plannerAssignedToTaskBoardTaskFormat"
     }
-    const FIELDS: &'static [&'static str] = &["id", "orderHintsByAssignee", "unassignedOrderHint"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "orderHintsByAssignee" => &mut self.order_hints_by_assignee,
+            "unassignedOrderHint" => &mut self.unassigned_order_hint,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "orderHintsByAssignee", "unassignedOrderHint"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("orderHintsByAssignee", &self.order_hints_by_assignee);
         w.field("unassignedOrderHint", &self.unassigned_order_hint);
@@ -151,17 +162,28 @@ impl ::graph_model::rt::Struct for PlannerAssignedToTaskBoardTaskFormat {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PlannerAssignedToTaskBoardTaskFormat {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PlannerAssignedToTaskBoardTaskFormat {
     const TYPE_NAME: &'static str = "microsoft.graph.plannerAssignedToTaskBoardTaskFormat";
 }
 impl ::graph_model::rt::serde::Serialize for PlannerAssignedToTaskBoardTaskFormat {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerAssignedToTaskBoardTaskFormat {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.plannerAssignments`.
@@ -172,20 +194,17 @@ pub struct PlannerAssignments {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlannerAssignments {
-    const TYPE_NAME: &'static str = "microsoft.graph.plannerAssignments";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.plannerAssignments"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -195,17 +214,28 @@ impl ::graph_model::rt::Struct for PlannerAssignments {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PlannerAssignments {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PlannerAssignments {
     const TYPE_NAME: &'static str = "microsoft.graph.plannerAssignments";
 }
 impl ::graph_model::rt::serde::Serialize for PlannerAssignments {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerAssignments {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.plannerBucket`.
@@ -227,26 +257,24 @@ pub struct PlannerBucket {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlannerBucket {
-    const TYPE_NAME: &'static str = "microsoft.graph.plannerBucket";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "orderHint" => ::graph_model::rt::field(map, &mut self.order_hint, key),
-            "planId" => ::graph_model::rt::field(map, &mut self.plan_id, key),
-            "tasks" => ::graph_model::rt::field(map, &mut self.tasks, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.plannerBucket"
     }
-    const FIELDS: &'static [&'static str] = &["id", "name", "orderHint", "planId", "tasks"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "name" => &mut self.name,
+            "orderHint" => &mut self.order_hint,
+            "planId" => &mut self.plan_id,
+            "tasks" => &mut self.tasks,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "name", "orderHint", "planId", "tasks"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("name", &self.name);
         w.field("orderHint", &self.order_hint);
@@ -260,17 +288,28 @@ impl ::graph_model::rt::Struct for PlannerBucket {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PlannerBucket {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PlannerBucket {
     const TYPE_NAME: &'static str = "microsoft.graph.plannerBucket";
 }
 impl ::graph_model::rt::serde::Serialize for PlannerBucket {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerBucket {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.plannerBucketTaskBoardTaskFormat`.
@@ -285,23 +324,21 @@ pub struct PlannerBucketTaskBoardTaskFormat {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlannerBucketTaskBoardTaskFormat {
-    const TYPE_NAME: &'static str = "microsoft.graph.plannerBucketTaskBoardTaskFormat";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "orderHint" => ::graph_model::rt::field(map, &mut self.order_hint, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.plannerBucketTaskBoardTaskFormat"
     }
-    const FIELDS: &'static [&'static str] = &["id", "orderHint"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "orderHint" => &mut self.order_hint,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "orderHint"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("orderHint", &self.order_hint);
     }
@@ -312,17 +349,28 @@ impl ::graph_model::rt::Struct for PlannerBucketTaskBoardTaskFormat {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PlannerBucketTaskBoardTaskFormat {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PlannerBucketTaskBoardTaskFormat {
     const TYPE_NAME: &'static str = "microsoft.graph.plannerBucketTaskBoardTaskFormat";
 }
 impl ::graph_model::rt::serde::Serialize for PlannerBucketTaskBoardTaskFormat {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerBucketTaskBoardTaskFormat {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.plannerCategoryDescriptions`.
@@ -383,72 +431,70 @@ pub struct PlannerCategoryDescriptions {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlannerCategoryDescriptions {
-    const TYPE_NAME: &'static str = "microsoft.graph.plannerCategoryDescriptions";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "category1" => ::graph_model::rt::field(map, &mut self.category1, key),
-            "category10" => ::graph_model::rt::field(map, &mut self.category10, key),
-            "category11" => ::graph_model::rt::field(map, &mut self.category11, key),
-            "category12" => ::graph_model::rt::field(map, &mut self.category12, key),
-            "category13" => ::graph_model::rt::field(map, &mut self.category13, key),
-            "category14" => ::graph_model::rt::field(map, &mut self.category14, key),
-            "category15" => ::graph_model::rt::field(map, &mut self.category15, key),
-            "category16" => ::graph_model::rt::field(map, &mut self.category16, key),
-            "category17" => ::graph_model::rt::field(map, &mut self.category17, key),
-            "category18" => ::graph_model::rt::field(map, &mut self.category18, key),
-            "category19" => ::graph_model::rt::field(map, &mut self.category19, key),
-            "category2" => ::graph_model::rt::field(map, &mut self.category2, key),
-            "category20" => ::graph_model::rt::field(map, &mut self.category20, key),
-            "category21" => ::graph_model::rt::field(map, &mut self.category21, key),
-            "category22" => ::graph_model::rt::field(map, &mut self.category22, key),
-            "category23" => ::graph_model::rt::field(map, &mut self.category23, key),
-            "category24" => ::graph_model::rt::field(map, &mut self.category24, key),
-            "category25" => ::graph_model::rt::field(map, &mut self.category25, key),
-            "category3" => ::graph_model::rt::field(map, &mut self.category3, key),
-            "category4" => ::graph_model::rt::field(map, &mut self.category4, key),
-            "category5" => ::graph_model::rt::field(map, &mut self.category5, key),
-            "category6" => ::graph_model::rt::field(map, &mut self.category6, key),
-            "category7" => ::graph_model::rt::field(map, &mut self.category7, key),
-            "category8" => ::graph_model::rt::field(map, &mut self.category8, key),
-            "category9" => ::graph_model::rt::field(map, &mut self.category9, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.plannerCategoryDescriptions"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "category1",
-        "category10",
-        "category11",
-        "category12",
-        "category13",
-        "category14",
-        "category15",
-        "category16",
-        "category17",
-        "category18",
-        "category19",
-        "category2",
-        "category20",
-        "category21",
-        "category22",
-        "category23",
-        "category24",
-        "category25",
-        "category3",
-        "category4",
-        "category5",
-        "category6",
-        "category7",
-        "category8",
-        "category9",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "category1" => &mut self.category1,
+            "category10" => &mut self.category10,
+            "category11" => &mut self.category11,
+            "category12" => &mut self.category12,
+            "category13" => &mut self.category13,
+            "category14" => &mut self.category14,
+            "category15" => &mut self.category15,
+            "category16" => &mut self.category16,
+            "category17" => &mut self.category17,
+            "category18" => &mut self.category18,
+            "category19" => &mut self.category19,
+            "category2" => &mut self.category2,
+            "category20" => &mut self.category20,
+            "category21" => &mut self.category21,
+            "category22" => &mut self.category22,
+            "category23" => &mut self.category23,
+            "category24" => &mut self.category24,
+            "category25" => &mut self.category25,
+            "category3" => &mut self.category3,
+            "category4" => &mut self.category4,
+            "category5" => &mut self.category5,
+            "category6" => &mut self.category6,
+            "category7" => &mut self.category7,
+            "category8" => &mut self.category8,
+            "category9" => &mut self.category9,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "category1",
+            "category10",
+            "category11",
+            "category12",
+            "category13",
+            "category14",
+            "category15",
+            "category16",
+            "category17",
+            "category18",
+            "category19",
+            "category2",
+            "category20",
+            "category21",
+            "category22",
+            "category23",
+            "category24",
+            "category25",
+            "category3",
+            "category4",
+            "category5",
+            "category6",
+            "category7",
+            "category8",
+            "category9",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("category1", &self.category1);
         w.field("category10", &self.category10);
         w.field("category11", &self.category11);
@@ -482,17 +528,28 @@ impl ::graph_model::rt::Struct for PlannerCategoryDescriptions {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PlannerCategoryDescriptions {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PlannerCategoryDescriptions {
     const TYPE_NAME: &'static str = "microsoft.graph.plannerCategoryDescriptions";
 }
 impl ::graph_model::rt::serde::Serialize for PlannerCategoryDescriptions {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerCategoryDescriptions {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.plannerChecklistItems`.
@@ -503,20 +560,17 @@ pub struct PlannerChecklistItems {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlannerChecklistItems {
-    const TYPE_NAME: &'static str = "microsoft.graph.plannerChecklistItems";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.plannerChecklistItems"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -526,17 +580,28 @@ impl ::graph_model::rt::Struct for PlannerChecklistItems {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PlannerChecklistItems {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PlannerChecklistItems {
     const TYPE_NAME: &'static str = "microsoft.graph.plannerChecklistItems";
 }
 impl ::graph_model::rt::serde::Serialize for PlannerChecklistItems {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerChecklistItems {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.plannerContainerType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -584,6 +649,17 @@ impl ::graph_model::rt::WireEnum for PlannerContainerType {
         }
     }
 }
+impl ::graph_model::rt::Value for PlannerContainerType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for PlannerContainerType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -602,20 +678,17 @@ pub struct PlannerExternalReferences {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlannerExternalReferences {
-    const TYPE_NAME: &'static str = "microsoft.graph.plannerExternalReferences";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.plannerExternalReferences"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -625,17 +698,28 @@ impl ::graph_model::rt::Struct for PlannerExternalReferences {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PlannerExternalReferences {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PlannerExternalReferences {
     const TYPE_NAME: &'static str = "microsoft.graph.plannerExternalReferences";
 }
 impl ::graph_model::rt::serde::Serialize for PlannerExternalReferences {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerExternalReferences {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.plannerOrderHintsByAssignee`.
@@ -646,20 +730,17 @@ pub struct PlannerOrderHintsByAssignee {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlannerOrderHintsByAssignee {
-    const TYPE_NAME: &'static str = "microsoft.graph.plannerOrderHintsByAssignee";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.plannerOrderHintsByAssignee"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -669,17 +750,28 @@ impl ::graph_model::rt::Struct for PlannerOrderHintsByAssignee {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PlannerOrderHintsByAssignee {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PlannerOrderHintsByAssignee {
     const TYPE_NAME: &'static str = "microsoft.graph.plannerOrderHintsByAssignee";
 }
 impl ::graph_model::rt::serde::Serialize for PlannerOrderHintsByAssignee {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerOrderHintsByAssignee {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.plannerPlan`.
@@ -714,40 +806,38 @@ pub struct PlannerPlan {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for PlannerPlan {
-    const TYPE_NAME: &'static str = "microsoft.graph.plannerPlan";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "container" => ::graph_model::rt::field(map, &mut self.container, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "owner" => ::graph_model::rt::field(map, &mut self.owner, key),
-            "title" => ::graph_model::rt::field(map, &mut self.title, key),
-            "buckets" => ::graph_model::rt::field(map, &mut self.buckets, key),
-            "details" => ::graph_model::rt::field(map, &mut self.details, key),
-            "tasks" => ::graph_model::rt::field(map, &mut self.tasks, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.plannerPlan"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "container",
-        "createdBy",
-        "createdDateTime",
-        "owner",
-        "title",
-        "buckets",
-        "details",
-        "tasks",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "container" => &mut self.container,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "owner" => &mut self.owner,
+            "title" => &mut self.title,
+            "buckets" => &mut self.buckets,
+            "details" => &mut self.details,
+            "tasks" => &mut self.tasks,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "container",
+            "createdBy",
+            "createdDateTime",
+            "owner",
+            "title",
+            "buckets",
+            "details",
+            "tasks",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("container", &self.container);
         w.field("createdBy", &self.created_by);
@@ -766,19 +856,31 @@ impl ::graph_model::rt::Struct for PlannerPlan {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::Value for PlannerPlan {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::GraphType for PlannerPlan {
     const TYPE_NAME: &'static str = "microsoft.graph.plannerPlan";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for PlannerPlan {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 #[allow(deprecated)]
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerPlan {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.plannerPlanContainer`.
@@ -795,24 +897,22 @@ pub struct PlannerPlanContainer {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlannerPlanContainer {
-    const TYPE_NAME: &'static str = "microsoft.graph.plannerPlanContainer";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "containerId" => ::graph_model::rt::field(map, &mut self.container_id, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            "url" => ::graph_model::rt::field(map, &mut self.url, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.plannerPlanContainer"
     }
-    const FIELDS: &'static [&'static str] = &["containerId", "type", "url"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "containerId" => &mut self.container_id,
+            "type" => &mut self.r#type,
+            "url" => &mut self.url,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["containerId", "type", "url"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("containerId", &self.container_id);
         w.field("type", &self.r#type);
         w.field("url", &self.url);
@@ -824,17 +924,28 @@ impl ::graph_model::rt::Struct for PlannerPlanContainer {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PlannerPlanContainer {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PlannerPlanContainer {
     const TYPE_NAME: &'static str = "microsoft.graph.plannerPlanContainer";
 }
 impl ::graph_model::rt::serde::Serialize for PlannerPlanContainer {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerPlanContainer {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.plannerPlanDetails`.
@@ -851,26 +962,22 @@ pub struct PlannerPlanDetails {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlannerPlanDetails {
-    const TYPE_NAME: &'static str = "microsoft.graph.plannerPlanDetails";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "categoryDescriptions" => {
-                ::graph_model::rt::field(map, &mut self.category_descriptions, key)
-            }
-            "sharedWith" => ::graph_model::rt::field(map, &mut self.shared_with, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.plannerPlanDetails"
     }
-    const FIELDS: &'static [&'static str] = &["id", "categoryDescriptions", "sharedWith"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "categoryDescriptions" => &mut self.category_descriptions,
+            "sharedWith" => &mut self.shared_with,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "categoryDescriptions", "sharedWith"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("categoryDescriptions", &self.category_descriptions);
         w.field("sharedWith", &self.shared_with);
@@ -882,17 +989,28 @@ impl ::graph_model::rt::Struct for PlannerPlanDetails {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PlannerPlanDetails {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PlannerPlanDetails {
     const TYPE_NAME: &'static str = "microsoft.graph.plannerPlanDetails";
 }
 impl ::graph_model::rt::serde::Serialize for PlannerPlanDetails {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerPlanDetails {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.plannerPreviewType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -952,6 +1070,17 @@ impl ::graph_model::rt::WireEnum for PlannerPreviewType {
         }
     }
 }
+impl ::graph_model::rt::Value for PlannerPreviewType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for PlannerPreviewType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -974,23 +1103,21 @@ pub struct PlannerProgressTaskBoardTaskFormat {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlannerProgressTaskBoardTaskFormat {
-    const TYPE_NAME: &'static str = "microsoft.graph.plannerProgressTaskBoardTaskFormat";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "orderHint" => ::graph_model::rt::field(map, &mut self.order_hint, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.plannerProgressTaskBoardTaskFormat"
     }
-    const FIELDS: &'static [&'static str] = &["id", "orderHint"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "orderHint" => &mut self.order_hint,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "orderHint"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("orderHint", &self.order_hint);
     }
@@ -1001,17 +1128,28 @@ impl ::graph_model::rt::Struct for PlannerProgressTaskBoardTaskFormat {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PlannerProgressTaskBoardTaskFormat {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PlannerProgressTaskBoardTaskFormat {
     const TYPE_NAME: &'static str = "microsoft.graph.plannerProgressTaskBoardTaskFormat";
 }
 impl ::graph_model::rt::serde::Serialize for PlannerProgressTaskBoardTaskFormat {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerProgressTaskBoardTaskFormat {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.plannerTask`.
@@ -1076,88 +1214,72 @@ pub struct PlannerTask {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlannerTask {
-    const TYPE_NAME: &'static str = "microsoft.graph.plannerTask";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "activeChecklistItemCount" => {
-                ::graph_model::rt::field(map, &mut self.active_checklist_item_count, key)
-            }
-            "appliedCategories" => ::graph_model::rt::field(map, &mut self.applied_categories, key),
-            "assigneePriority" => ::graph_model::rt::field(map, &mut self.assignee_priority, key),
-            "assignments" => ::graph_model::rt::field(map, &mut self.assignments, key),
-            "bucketId" => ::graph_model::rt::field(map, &mut self.bucket_id, key),
-            "checklistItemCount" => {
-                ::graph_model::rt::field(map, &mut self.checklist_item_count, key)
-            }
-            "completedBy" => ::graph_model::rt::field(map, &mut self.completed_by, key),
-            "completedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.completed_date_time, key)
-            }
-            "conversationThreadId" => {
-                ::graph_model::rt::field(map, &mut self.conversation_thread_id, key)
-            }
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "dueDateTime" => ::graph_model::rt::field(map, &mut self.due_date_time, key),
-            "hasDescription" => ::graph_model::rt::field(map, &mut self.has_description, key),
-            "orderHint" => ::graph_model::rt::field(map, &mut self.order_hint, key),
-            "percentComplete" => ::graph_model::rt::field(map, &mut self.percent_complete, key),
-            "planId" => ::graph_model::rt::field(map, &mut self.plan_id, key),
-            "previewType" => ::graph_model::rt::field(map, &mut self.preview_type, key),
-            "priority" => ::graph_model::rt::field(map, &mut self.priority, key),
-            "referenceCount" => ::graph_model::rt::field(map, &mut self.reference_count, key),
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            "title" => ::graph_model::rt::field(map, &mut self.title, key),
-            "assignedToTaskBoardFormat" => {
-                ::graph_model::rt::field(map, &mut self.assigned_to_task_board_format, key)
-            }
-            "bucketTaskBoardFormat" => {
-                ::graph_model::rt::field(map, &mut self.bucket_task_board_format, key)
-            }
-            "details" => ::graph_model::rt::field(map, &mut self.details, key),
-            "progressTaskBoardFormat" => {
-                ::graph_model::rt::field(map, &mut self.progress_task_board_format, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.plannerTask"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "activeChecklistItemCount",
-        "appliedCategories",
-        "assigneePriority",
-        "assignments",
-        "bucketId",
-        "checklistItemCount",
-        "completedBy",
-        "completedDateTime",
-        "conversationThreadId",
-        "createdBy",
-        "createdDateTime",
-        "dueDateTime",
-        "hasDescription",
-        "orderHint",
-        "percentComplete",
-        "planId",
-        "previewType",
-        "priority",
-        "referenceCount",
-        "startDateTime",
-        "title",
-        "assignedToTaskBoardFormat",
-        "bucketTaskBoardFormat",
-        "details",
-        "progressTaskBoardFormat",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "activeChecklistItemCount" => &mut self.active_checklist_item_count,
+            "appliedCategories" => &mut self.applied_categories,
+            "assigneePriority" => &mut self.assignee_priority,
+            "assignments" => &mut self.assignments,
+            "bucketId" => &mut self.bucket_id,
+            "checklistItemCount" => &mut self.checklist_item_count,
+            "completedBy" => &mut self.completed_by,
+            "completedDateTime" => &mut self.completed_date_time,
+            "conversationThreadId" => &mut self.conversation_thread_id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "dueDateTime" => &mut self.due_date_time,
+            "hasDescription" => &mut self.has_description,
+            "orderHint" => &mut self.order_hint,
+            "percentComplete" => &mut self.percent_complete,
+            "planId" => &mut self.plan_id,
+            "previewType" => &mut self.preview_type,
+            "priority" => &mut self.priority,
+            "referenceCount" => &mut self.reference_count,
+            "startDateTime" => &mut self.start_date_time,
+            "title" => &mut self.title,
+            "assignedToTaskBoardFormat" => &mut self.assigned_to_task_board_format,
+            "bucketTaskBoardFormat" => &mut self.bucket_task_board_format,
+            "details" => &mut self.details,
+            "progressTaskBoardFormat" => &mut self.progress_task_board_format,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "activeChecklistItemCount",
+            "appliedCategories",
+            "assigneePriority",
+            "assignments",
+            "bucketId",
+            "checklistItemCount",
+            "completedBy",
+            "completedDateTime",
+            "conversationThreadId",
+            "createdBy",
+            "createdDateTime",
+            "dueDateTime",
+            "hasDescription",
+            "orderHint",
+            "percentComplete",
+            "planId",
+            "previewType",
+            "priority",
+            "referenceCount",
+            "startDateTime",
+            "title",
+            "assignedToTaskBoardFormat",
+            "bucketTaskBoardFormat",
+            "details",
+            "progressTaskBoardFormat",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "activeChecklistItemCount",
@@ -1198,17 +1320,28 @@ impl ::graph_model::rt::Struct for PlannerTask {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PlannerTask {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PlannerTask {
     const TYPE_NAME: &'static str = "microsoft.graph.plannerTask";
 }
 impl ::graph_model::rt::serde::Serialize for PlannerTask {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerTask {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.plannerTaskDetails`.
@@ -1229,32 +1362,30 @@ pub struct PlannerTaskDetails {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlannerTaskDetails {
-    const TYPE_NAME: &'static str = "microsoft.graph.plannerTaskDetails";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "checklist" => ::graph_model::rt::field(map, &mut self.checklist, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "previewType" => ::graph_model::rt::field(map, &mut self.preview_type, key),
-            "references" => ::graph_model::rt::field(map, &mut self.references, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.plannerTaskDetails"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "checklist",
-        "description",
-        "previewType",
-        "references",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "checklist" => &mut self.checklist,
+            "description" => &mut self.description,
+            "previewType" => &mut self.preview_type,
+            "references" => &mut self.references,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "checklist",
+            "description",
+            "previewType",
+            "references",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("checklist", &self.checklist);
         w.field("description", &self.description);
@@ -1268,17 +1399,28 @@ impl ::graph_model::rt::Struct for PlannerTaskDetails {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PlannerTaskDetails {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PlannerTaskDetails {
     const TYPE_NAME: &'static str = "microsoft.graph.plannerTaskDetails";
 }
 impl ::graph_model::rt::serde::Serialize for PlannerTaskDetails {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerTaskDetails {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.plannerUserIds`.
@@ -1289,20 +1431,17 @@ pub struct PlannerUserIds {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlannerUserIds {
-    const TYPE_NAME: &'static str = "microsoft.graph.plannerUserIds";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.plannerUserIds"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1312,16 +1451,27 @@ impl ::graph_model::rt::Struct for PlannerUserIds {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PlannerUserIds {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PlannerUserIds {
     const TYPE_NAME: &'static str = "microsoft.graph.plannerUserIds";
 }
 impl ::graph_model::rt::serde::Serialize for PlannerUserIds {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerUserIds {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

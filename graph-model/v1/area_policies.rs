@@ -22,38 +22,34 @@ pub struct AdminConsentRequestPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AdminConsentRequestPolicy {
-    const TYPE_NAME: &'static str = "microsoft.graph.adminConsentRequestPolicy";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "isEnabled" => ::graph_model::rt::field(map, &mut self.is_enabled, key),
-            "notifyReviewers" => ::graph_model::rt::field(map, &mut self.notify_reviewers, key),
-            "remindersEnabled" => ::graph_model::rt::field(map, &mut self.reminders_enabled, key),
-            "requestDurationInDays" => {
-                ::graph_model::rt::field(map, &mut self.request_duration_in_days, key)
-            }
-            "reviewers" => ::graph_model::rt::field(map, &mut self.reviewers, key),
-            "version" => ::graph_model::rt::field(map, &mut self.version, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.adminConsentRequestPolicy"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "isEnabled",
-        "notifyReviewers",
-        "remindersEnabled",
-        "requestDurationInDays",
-        "reviewers",
-        "version",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "isEnabled" => &mut self.is_enabled,
+            "notifyReviewers" => &mut self.notify_reviewers,
+            "remindersEnabled" => &mut self.reminders_enabled,
+            "requestDurationInDays" => &mut self.request_duration_in_days,
+            "reviewers" => &mut self.reviewers,
+            "version" => &mut self.version,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "isEnabled",
+            "notifyReviewers",
+            "remindersEnabled",
+            "requestDurationInDays",
+            "reviewers",
+            "version",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("isEnabled", &self.is_enabled);
         w.field("notifyReviewers", &self.notify_reviewers);
@@ -69,17 +65,28 @@ impl ::graph_model::rt::Struct for AdminConsentRequestPolicy {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AdminConsentRequestPolicy {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AdminConsentRequestPolicy {
     const TYPE_NAME: &'static str = "microsoft.graph.adminConsentRequestPolicy";
 }
 impl ::graph_model::rt::serde::Serialize for AdminConsentRequestPolicy {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AdminConsentRequestPolicy {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.allDeviceRegistrationMembership`.
@@ -90,20 +97,17 @@ pub struct AllDeviceRegistrationMembership {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AllDeviceRegistrationMembership {
-    const TYPE_NAME: &'static str = "microsoft.graph.allDeviceRegistrationMembership";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.allDeviceRegistrationMembership"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -113,17 +117,28 @@ impl ::graph_model::rt::Struct for AllDeviceRegistrationMembership {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AllDeviceRegistrationMembership {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AllDeviceRegistrationMembership {
     const TYPE_NAME: &'static str = "microsoft.graph.allDeviceRegistrationMembership";
 }
 impl ::graph_model::rt::serde::Serialize for AllDeviceRegistrationMembership {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AllDeviceRegistrationMembership {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.approvalSettings`.
@@ -144,38 +159,30 @@ pub struct ApprovalSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ApprovalSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.approvalSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "approvalMode" => ::graph_model::rt::field(map, &mut self.approval_mode, key),
-            "approvalStages" => ::graph_model::rt::field(map, &mut self.approval_stages, key),
-            "isApprovalRequired" => {
-                ::graph_model::rt::field(map, &mut self.is_approval_required, key)
-            }
-            "isApprovalRequiredForExtension" => {
-                ::graph_model::rt::field(map, &mut self.is_approval_required_for_extension, key)
-            }
-            "isRequestorJustificationRequired" => {
-                ::graph_model::rt::field(map, &mut self.is_requestor_justification_required, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.approvalSettings"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "approvalMode",
-        "approvalStages",
-        "isApprovalRequired",
-        "isApprovalRequiredForExtension",
-        "isRequestorJustificationRequired",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "approvalMode" => &mut self.approval_mode,
+            "approvalStages" => &mut self.approval_stages,
+            "isApprovalRequired" => &mut self.is_approval_required,
+            "isApprovalRequiredForExtension" => &mut self.is_approval_required_for_extension,
+            "isRequestorJustificationRequired" => &mut self.is_requestor_justification_required,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "approvalMode",
+            "approvalStages",
+            "isApprovalRequired",
+            "isApprovalRequiredForExtension",
+            "isRequestorJustificationRequired",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("approvalMode", &self.approval_mode);
         w.field("approvalStages", &self.approval_stages);
         w.field("isApprovalRequired", &self.is_approval_required);
@@ -195,17 +202,28 @@ impl ::graph_model::rt::Struct for ApprovalSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ApprovalSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ApprovalSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.approvalSettings";
 }
 impl ::graph_model::rt::serde::Serialize for ApprovalSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApprovalSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.authenticationFlowsPolicy`.
@@ -225,28 +243,23 @@ pub struct AuthenticationFlowsPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationFlowsPolicy {
-    const TYPE_NAME: &'static str = "microsoft.graph.authenticationFlowsPolicy";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "selfServiceSignUp" => {
-                ::graph_model::rt::field(map, &mut self.self_service_sign_up, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.authenticationFlowsPolicy"
     }
-    const FIELDS: &'static [&'static str] =
-        &["id", "description", "displayName", "selfServiceSignUp"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "selfServiceSignUp" => &mut self.self_service_sign_up,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "description", "displayName", "selfServiceSignUp"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("description", &self.description);
         w.field("displayName", &self.display_name);
@@ -259,17 +272,28 @@ impl ::graph_model::rt::Struct for AuthenticationFlowsPolicy {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AuthenticationFlowsPolicy {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AuthenticationFlowsPolicy {
     const TYPE_NAME: &'static str = "microsoft.graph.authenticationFlowsPolicy";
 }
 impl ::graph_model::rt::serde::Serialize for AuthenticationFlowsPolicy {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationFlowsPolicy {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.azureADJoinPolicy`.
@@ -286,27 +310,22 @@ pub struct AzureADJoinPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AzureADJoinPolicy {
-    const TYPE_NAME: &'static str = "microsoft.graph.azureADJoinPolicy";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "allowedToJoin" => ::graph_model::rt::field(map, &mut self.allowed_to_join, key),
-            "isAdminConfigurable" => {
-                ::graph_model::rt::field(map, &mut self.is_admin_configurable, key)
-            }
-            "localAdmins" => ::graph_model::rt::field(map, &mut self.local_admins, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.azureADJoinPolicy"
     }
-    const FIELDS: &'static [&'static str] =
-        &["allowedToJoin", "isAdminConfigurable", "localAdmins"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "allowedToJoin" => &mut self.allowed_to_join,
+            "isAdminConfigurable" => &mut self.is_admin_configurable,
+            "localAdmins" => &mut self.local_admins,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["allowedToJoin", "isAdminConfigurable", "localAdmins"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("allowedToJoin", &self.allowed_to_join);
         w.field("isAdminConfigurable", &self.is_admin_configurable);
         w.field("localAdmins", &self.local_admins);
@@ -318,17 +337,28 @@ impl ::graph_model::rt::Struct for AzureADJoinPolicy {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AzureADJoinPolicy {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AzureADJoinPolicy {
     const TYPE_NAME: &'static str = "microsoft.graph.azureADJoinPolicy";
 }
 impl ::graph_model::rt::serde::Serialize for AzureADJoinPolicy {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AzureADJoinPolicy {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.azureADRegistrationPolicy`.
@@ -343,27 +373,21 @@ pub struct AzureADRegistrationPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AzureADRegistrationPolicy {
-    const TYPE_NAME: &'static str = "microsoft.graph.azureADRegistrationPolicy";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "allowedToRegister" => {
-                ::graph_model::rt::field(map, &mut self.allowed_to_register, key)
-            }
-            "isAdminConfigurable" => {
-                ::graph_model::rt::field(map, &mut self.is_admin_configurable, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.azureADRegistrationPolicy"
     }
-    const FIELDS: &'static [&'static str] = &["allowedToRegister", "isAdminConfigurable"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "allowedToRegister" => &mut self.allowed_to_register,
+            "isAdminConfigurable" => &mut self.is_admin_configurable,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["allowedToRegister", "isAdminConfigurable"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("allowedToRegister", &self.allowed_to_register);
         w.field("isAdminConfigurable", &self.is_admin_configurable);
     }
@@ -374,17 +398,28 @@ impl ::graph_model::rt::Struct for AzureADRegistrationPolicy {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AzureADRegistrationPolicy {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AzureADRegistrationPolicy {
     const TYPE_NAME: &'static str = "microsoft.graph.azureADRegistrationPolicy";
 }
 impl ::graph_model::rt::serde::Serialize for AzureADRegistrationPolicy {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AzureADRegistrationPolicy {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.deviceRegistrationMembership`.
@@ -395,20 +430,17 @@ pub struct DeviceRegistrationMembership {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceRegistrationMembership {
-    const TYPE_NAME: &'static str = "microsoft.graph.deviceRegistrationMembership";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.deviceRegistrationMembership"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -418,17 +450,28 @@ impl ::graph_model::rt::Struct for DeviceRegistrationMembership {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DeviceRegistrationMembership {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceRegistrationMembership {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceRegistrationMembership";
 }
 impl ::graph_model::rt::serde::Serialize for DeviceRegistrationMembership {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceRegistrationMembership {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.deviceRegistrationMembership` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -460,42 +503,77 @@ impl Default for DeviceRegistrationMembershipAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for DeviceRegistrationMembershipAny {
-    type Base = super::DeviceRegistrationMembership;
-    const BASE: &'static str = "microsoft.graph.deviceRegistrationMembership";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.deviceRegistrationMembership"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.deviceRegistrationMembership" => Self::Base(Default::default()),
             "microsoft.graph.allDeviceRegistrationMembership" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::AllDeviceRegistrationMembership)
+                Self::AllDeviceRegistrationMembership(Default::default())
             }
             "microsoft.graph.enumeratedDeviceRegistrationMembership" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::EnumeratedDeviceRegistrationMembership)
+                Self::EnumeratedDeviceRegistrationMembership(Default::default())
             }
             "microsoft.graph.noDeviceRegistrationMembership" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::NoDeviceRegistrationMembership)
+                Self::NoDeviceRegistrationMembership(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::AllDeviceRegistrationMembership(v) => Some(v),
+            Self::EnumeratedDeviceRegistrationMembership(v) => Some(v),
+            Self::NoDeviceRegistrationMembership(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::DeviceRegistrationMembership) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::AllDeviceRegistrationMembership(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.allDeviceRegistrationMembership",
+                v,
+            ),
+            Self::EnumeratedDeviceRegistrationMembership(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.enumeratedDeviceRegistrationMembership",
+                v,
+            ),
+            Self::NoDeviceRegistrationMembership(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.noDeviceRegistrationMembership",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for DeviceRegistrationMembershipAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for DeviceRegistrationMembershipAny {
@@ -503,30 +581,12 @@ impl ::graph_model::rt::GraphType for DeviceRegistrationMembershipAny {
 }
 impl ::graph_model::rt::serde::Serialize for DeviceRegistrationMembershipAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::AllDeviceRegistrationMembership(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.allDeviceRegistrationMembership"),
-                s,
-            ),
-            Self::EnumeratedDeviceRegistrationMembership(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.enumeratedDeviceRegistrationMembership"),
-                s,
-            ),
-            Self::NoDeviceRegistrationMembership(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.noDeviceRegistrationMembership"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceRegistrationMembershipAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.deviceRegistrationPolicy`.
@@ -553,44 +613,36 @@ pub struct DeviceRegistrationPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceRegistrationPolicy {
-    const TYPE_NAME: &'static str = "microsoft.graph.deviceRegistrationPolicy";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "azureADJoin" => ::graph_model::rt::field(map, &mut self.azure_ad_join, key),
-            "azureADRegistration" => {
-                ::graph_model::rt::field(map, &mut self.azure_ad_registration, key)
-            }
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "localAdminPassword" => {
-                ::graph_model::rt::field(map, &mut self.local_admin_password, key)
-            }
-            "multiFactorAuthConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.multi_factor_auth_configuration, key)
-            }
-            "userDeviceQuota" => ::graph_model::rt::field(map, &mut self.user_device_quota, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.deviceRegistrationPolicy"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "azureADJoin",
-        "azureADRegistration",
-        "description",
-        "displayName",
-        "localAdminPassword",
-        "multiFactorAuthConfiguration",
-        "userDeviceQuota",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "azureADJoin" => &mut self.azure_ad_join,
+            "azureADRegistration" => &mut self.azure_ad_registration,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "localAdminPassword" => &mut self.local_admin_password,
+            "multiFactorAuthConfiguration" => &mut self.multi_factor_auth_configuration,
+            "userDeviceQuota" => &mut self.user_device_quota,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "azureADJoin",
+            "azureADRegistration",
+            "description",
+            "displayName",
+            "localAdminPassword",
+            "multiFactorAuthConfiguration",
+            "userDeviceQuota",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("azureADJoin", &self.azure_ad_join);
         w.field("azureADRegistration", &self.azure_ad_registration);
@@ -610,17 +662,28 @@ impl ::graph_model::rt::Struct for DeviceRegistrationPolicy {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DeviceRegistrationPolicy {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceRegistrationPolicy {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceRegistrationPolicy";
 }
 impl ::graph_model::rt::serde::Serialize for DeviceRegistrationPolicy {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceRegistrationPolicy {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.emailDetails`.
@@ -637,26 +700,22 @@ pub struct EmailDetails {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EmailDetails {
-    const TYPE_NAME: &'static str = "microsoft.graph.emailDetails";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "body" => ::graph_model::rt::field(map, &mut self.body, key),
-            "senderEmailAddress" => {
-                ::graph_model::rt::field(map, &mut self.sender_email_address, key)
-            }
-            "subject" => ::graph_model::rt::field(map, &mut self.subject, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.emailDetails"
     }
-    const FIELDS: &'static [&'static str] = &["body", "senderEmailAddress", "subject"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "body" => &mut self.body,
+            "senderEmailAddress" => &mut self.sender_email_address,
+            "subject" => &mut self.subject,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["body", "senderEmailAddress", "subject"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("body", &self.body);
         w.field("senderEmailAddress", &self.sender_email_address);
         w.field("subject", &self.subject);
@@ -668,17 +727,28 @@ impl ::graph_model::rt::Struct for EmailDetails {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EmailDetails {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EmailDetails {
     const TYPE_NAME: &'static str = "microsoft.graph.emailDetails";
 }
 impl ::graph_model::rt::serde::Serialize for EmailDetails {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EmailDetails {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.enumeratedDeviceRegistrationMembership`.
@@ -693,23 +763,21 @@ pub struct EnumeratedDeviceRegistrationMembership {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EnumeratedDeviceRegistrationMembership {
-    const TYPE_NAME: &'static str = "microsoft.graph.enumeratedDeviceRegistrationMembership";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "groups" => ::graph_model::rt::field(map, &mut self.groups, key),
-            "users" => ::graph_model::rt::field(map, &mut self.users, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.enumeratedDeviceRegistrationMembership"
     }
-    const FIELDS: &'static [&'static str] = &["groups", "users"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "groups" => &mut self.groups,
+            "users" => &mut self.users,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["groups", "users"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("groups", &self.groups);
         w.field("users", &self.users);
     }
@@ -720,17 +788,28 @@ impl ::graph_model::rt::Struct for EnumeratedDeviceRegistrationMembership {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EnumeratedDeviceRegistrationMembership {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EnumeratedDeviceRegistrationMembership {
     const TYPE_NAME: &'static str = "microsoft.graph.enumeratedDeviceRegistrationMembership";
 }
 impl ::graph_model::rt::serde::Serialize for EnumeratedDeviceRegistrationMembership {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EnumeratedDeviceRegistrationMembership {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.featureRolloutPolicy`.
@@ -755,38 +834,34 @@ pub struct FeatureRolloutPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FeatureRolloutPolicy {
-    const TYPE_NAME: &'static str = "microsoft.graph.featureRolloutPolicy";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "feature" => ::graph_model::rt::field(map, &mut self.feature, key),
-            "isAppliedToOrganization" => {
-                ::graph_model::rt::field(map, &mut self.is_applied_to_organization, key)
-            }
-            "isEnabled" => ::graph_model::rt::field(map, &mut self.is_enabled, key),
-            "appliesTo" => ::graph_model::rt::field(map, &mut self.applies_to, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.featureRolloutPolicy"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "description",
-        "displayName",
-        "feature",
-        "isAppliedToOrganization",
-        "isEnabled",
-        "appliesTo",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "feature" => &mut self.feature,
+            "isAppliedToOrganization" => &mut self.is_applied_to_organization,
+            "isEnabled" => &mut self.is_enabled,
+            "appliesTo" => &mut self.applies_to,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "description",
+            "displayName",
+            "feature",
+            "isAppliedToOrganization",
+            "isEnabled",
+            "appliesTo",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("description", &self.description);
         w.field("displayName", &self.display_name);
@@ -802,17 +877,28 @@ impl ::graph_model::rt::Struct for FeatureRolloutPolicy {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for FeatureRolloutPolicy {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for FeatureRolloutPolicy {
     const TYPE_NAME: &'static str = "microsoft.graph.featureRolloutPolicy";
 }
 impl ::graph_model::rt::serde::Serialize for FeatureRolloutPolicy {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FeatureRolloutPolicy {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.localAdminPasswordSettings`.
@@ -825,22 +911,20 @@ pub struct LocalAdminPasswordSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LocalAdminPasswordSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.localAdminPasswordSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "isEnabled" => ::graph_model::rt::field(map, &mut self.is_enabled, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.localAdminPasswordSettings"
     }
-    const FIELDS: &'static [&'static str] = &["isEnabled"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "isEnabled" => &mut self.is_enabled,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["isEnabled"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("isEnabled", &self.is_enabled);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -850,17 +934,28 @@ impl ::graph_model::rt::Struct for LocalAdminPasswordSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for LocalAdminPasswordSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for LocalAdminPasswordSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.localAdminPasswordSettings";
 }
 impl ::graph_model::rt::serde::Serialize for LocalAdminPasswordSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LocalAdminPasswordSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.localAdminSettings`.
@@ -875,25 +970,21 @@ pub struct LocalAdminSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LocalAdminSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.localAdminSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "enableGlobalAdmins" => {
-                ::graph_model::rt::field(map, &mut self.enable_global_admins, key)
-            }
-            "registeringUsers" => ::graph_model::rt::field(map, &mut self.registering_users, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.localAdminSettings"
     }
-    const FIELDS: &'static [&'static str] = &["enableGlobalAdmins", "registeringUsers"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "enableGlobalAdmins" => &mut self.enable_global_admins,
+            "registeringUsers" => &mut self.registering_users,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["enableGlobalAdmins", "registeringUsers"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("enableGlobalAdmins", &self.enable_global_admins);
         w.field("registeringUsers", &self.registering_users);
     }
@@ -904,17 +995,28 @@ impl ::graph_model::rt::Struct for LocalAdminSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for LocalAdminSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for LocalAdminSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.localAdminSettings";
 }
 impl ::graph_model::rt::serde::Serialize for LocalAdminSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LocalAdminSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.multiFactorAuthConfiguration`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -961,6 +1063,17 @@ impl ::graph_model::rt::WireEnum for MultiFactorAuthConfiguration {
         }
     }
 }
+impl ::graph_model::rt::Value for MultiFactorAuthConfiguration {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for MultiFactorAuthConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -979,20 +1092,17 @@ pub struct NoDeviceRegistrationMembership {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for NoDeviceRegistrationMembership {
-    const TYPE_NAME: &'static str = "microsoft.graph.noDeviceRegistrationMembership";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.noDeviceRegistrationMembership"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1002,17 +1112,28 @@ impl ::graph_model::rt::Struct for NoDeviceRegistrationMembership {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for NoDeviceRegistrationMembership {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for NoDeviceRegistrationMembership {
     const TYPE_NAME: &'static str = "microsoft.graph.noDeviceRegistrationMembership";
 }
 impl ::graph_model::rt::serde::Serialize for NoDeviceRegistrationMembership {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NoDeviceRegistrationMembership {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.notifyMembers`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1068,6 +1189,17 @@ impl ::graph_model::rt::WireEnum for NotifyMembers {
         }
     }
 }
+impl ::graph_model::rt::Value for NotifyMembers {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for NotifyMembers {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1102,42 +1234,36 @@ pub struct OwnerlessGroupPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OwnerlessGroupPolicy {
-    const TYPE_NAME: &'static str = "microsoft.graph.ownerlessGroupPolicy";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "emailInfo" => ::graph_model::rt::field(map, &mut self.email_info, key),
-            "enabledGroupIds" => ::graph_model::rt::field(map, &mut self.enabled_group_ids, key),
-            "isEnabled" => ::graph_model::rt::field(map, &mut self.is_enabled, key),
-            "maxMembersToNotify" => {
-                ::graph_model::rt::field(map, &mut self.max_members_to_notify, key)
-            }
-            "notificationDurationInWeeks" => {
-                ::graph_model::rt::field(map, &mut self.notification_duration_in_weeks, key)
-            }
-            "policyWebUrl" => ::graph_model::rt::field(map, &mut self.policy_web_url, key),
-            "targetOwners" => ::graph_model::rt::field(map, &mut self.target_owners, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.ownerlessGroupPolicy"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "emailInfo",
-        "enabledGroupIds",
-        "isEnabled",
-        "maxMembersToNotify",
-        "notificationDurationInWeeks",
-        "policyWebUrl",
-        "targetOwners",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "emailInfo" => &mut self.email_info,
+            "enabledGroupIds" => &mut self.enabled_group_ids,
+            "isEnabled" => &mut self.is_enabled,
+            "maxMembersToNotify" => &mut self.max_members_to_notify,
+            "notificationDurationInWeeks" => &mut self.notification_duration_in_weeks,
+            "policyWebUrl" => &mut self.policy_web_url,
+            "targetOwners" => &mut self.target_owners,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "emailInfo",
+            "enabledGroupIds",
+            "isEnabled",
+            "maxMembersToNotify",
+            "notificationDurationInWeeks",
+            "policyWebUrl",
+            "targetOwners",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("emailInfo", &self.email_info);
         w.field("enabledGroupIds", &self.enabled_group_ids);
@@ -1157,17 +1283,28 @@ impl ::graph_model::rt::Struct for OwnerlessGroupPolicy {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OwnerlessGroupPolicy {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OwnerlessGroupPolicy {
     const TYPE_NAME: &'static str = "microsoft.graph.ownerlessGroupPolicy";
 }
 impl ::graph_model::rt::serde::Serialize for OwnerlessGroupPolicy {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OwnerlessGroupPolicy {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.policyRoot`.
@@ -1231,114 +1368,68 @@ pub struct PolicyRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PolicyRoot {
-    const TYPE_NAME: &'static str = "microsoft.graph.policyRoot";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "activityBasedTimeoutPolicies" => {
-                ::graph_model::rt::field(map, &mut self.activity_based_timeout_policies, key)
-            }
-            "adminConsentRequestPolicy" => {
-                ::graph_model::rt::field(map, &mut self.admin_consent_request_policy, key)
-            }
-            "appManagementPolicies" => {
-                ::graph_model::rt::field(map, &mut self.app_management_policies, key)
-            }
-            "authenticationFlowsPolicy" => {
-                ::graph_model::rt::field(map, &mut self.authentication_flows_policy, key)
-            }
-            "authenticationMethodsPolicy" => {
-                ::graph_model::rt::field(map, &mut self.authentication_methods_policy, key)
-            }
-            "authenticationStrengthPolicies" => {
-                ::graph_model::rt::field(map, &mut self.authentication_strength_policies, key)
-            }
-            "authorizationPolicy" => {
-                ::graph_model::rt::field(map, &mut self.authorization_policy, key)
-            }
-            "claimsMappingPolicies" => {
-                ::graph_model::rt::field(map, &mut self.claims_mapping_policies, key)
-            }
-            "conditionalAccessPolicies" => {
-                ::graph_model::rt::field(map, &mut self.conditional_access_policies, key)
-            }
-            "crossTenantAccessPolicy" => {
-                ::graph_model::rt::field(map, &mut self.cross_tenant_access_policy, key)
-            }
-            "defaultAppManagementPolicy" => {
-                ::graph_model::rt::field(map, &mut self.default_app_management_policy, key)
-            }
-            "deviceRegistrationPolicy" => {
-                ::graph_model::rt::field(map, &mut self.device_registration_policy, key)
-            }
-            "featureRolloutPolicies" => {
-                ::graph_model::rt::field(map, &mut self.feature_rollout_policies, key)
-            }
-            "federatedTokenValidationPolicy" => {
-                ::graph_model::rt::field(map, &mut self.federated_token_validation_policy, key)
-            }
-            "homeRealmDiscoveryPolicies" => {
-                ::graph_model::rt::field(map, &mut self.home_realm_discovery_policies, key)
-            }
-            "identitySecurityDefaultsEnforcementPolicy" => ::graph_model::rt::field(
-                map,
-                &mut self.identity_security_defaults_enforcement_policy,
-                key,
-            ),
-            "ownerlessGroupPolicy" => {
-                ::graph_model::rt::field(map, &mut self.ownerless_group_policy, key)
-            }
-            "permissionGrantPolicies" => {
-                ::graph_model::rt::field(map, &mut self.permission_grant_policies, key)
-            }
-            "roleManagementPolicies" => {
-                ::graph_model::rt::field(map, &mut self.role_management_policies, key)
-            }
-            "roleManagementPolicyAssignments" => {
-                ::graph_model::rt::field(map, &mut self.role_management_policy_assignments, key)
-            }
-            "tokenIssuancePolicies" => {
-                ::graph_model::rt::field(map, &mut self.token_issuance_policies, key)
-            }
-            "tokenLifetimePolicies" => {
-                ::graph_model::rt::field(map, &mut self.token_lifetime_policies, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.policyRoot"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "activityBasedTimeoutPolicies",
-        "adminConsentRequestPolicy",
-        "appManagementPolicies",
-        "authenticationFlowsPolicy",
-        "authenticationMethodsPolicy",
-        "authenticationStrengthPolicies",
-        "authorizationPolicy",
-        "claimsMappingPolicies",
-        "conditionalAccessPolicies",
-        "crossTenantAccessPolicy",
-        "defaultAppManagementPolicy",
-        "deviceRegistrationPolicy",
-        "featureRolloutPolicies",
-        "federatedTokenValidationPolicy",
-        "homeRealmDiscoveryPolicies",
-        "identitySecurityDefaultsEnforcementPolicy",
-        "ownerlessGroupPolicy",
-        "permissionGrantPolicies",
-        "roleManagementPolicies",
-        "roleManagementPolicyAssignments",
-        "tokenIssuancePolicies",
-        "tokenLifetimePolicies",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "activityBasedTimeoutPolicies" => &mut self.activity_based_timeout_policies,
+            "adminConsentRequestPolicy" => &mut self.admin_consent_request_policy,
+            "appManagementPolicies" => &mut self.app_management_policies,
+            "authenticationFlowsPolicy" => &mut self.authentication_flows_policy,
+            "authenticationMethodsPolicy" => &mut self.authentication_methods_policy,
+            "authenticationStrengthPolicies" => &mut self.authentication_strength_policies,
+            "authorizationPolicy" => &mut self.authorization_policy,
+            "claimsMappingPolicies" => &mut self.claims_mapping_policies,
+            "conditionalAccessPolicies" => &mut self.conditional_access_policies,
+            "crossTenantAccessPolicy" => &mut self.cross_tenant_access_policy,
+            "defaultAppManagementPolicy" => &mut self.default_app_management_policy,
+            "deviceRegistrationPolicy" => &mut self.device_registration_policy,
+            "featureRolloutPolicies" => &mut self.feature_rollout_policies,
+            "federatedTokenValidationPolicy" => &mut self.federated_token_validation_policy,
+            "homeRealmDiscoveryPolicies" => &mut self.home_realm_discovery_policies,
+            "identitySecurityDefaultsEnforcementPolicy" => {
+                &mut self.identity_security_defaults_enforcement_policy
+            }
+            "ownerlessGroupPolicy" => &mut self.ownerless_group_policy,
+            "permissionGrantPolicies" => &mut self.permission_grant_policies,
+            "roleManagementPolicies" => &mut self.role_management_policies,
+            "roleManagementPolicyAssignments" => &mut self.role_management_policy_assignments,
+            "tokenIssuancePolicies" => &mut self.token_issuance_policies,
+            "tokenLifetimePolicies" => &mut self.token_lifetime_policies,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "activityBasedTimeoutPolicies",
+            "adminConsentRequestPolicy",
+            "appManagementPolicies",
+            "authenticationFlowsPolicy",
+            "authenticationMethodsPolicy",
+            "authenticationStrengthPolicies",
+            "authorizationPolicy",
+            "claimsMappingPolicies",
+            "conditionalAccessPolicies",
+            "crossTenantAccessPolicy",
+            "defaultAppManagementPolicy",
+            "deviceRegistrationPolicy",
+            "featureRolloutPolicies",
+            "federatedTokenValidationPolicy",
+            "homeRealmDiscoveryPolicies",
+            "identitySecurityDefaultsEnforcementPolicy",
+            "ownerlessGroupPolicy",
+            "permissionGrantPolicies",
+            "roleManagementPolicies",
+            "roleManagementPolicyAssignments",
+            "tokenIssuancePolicies",
+            "tokenLifetimePolicies",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "activityBasedTimeoutPolicies",
@@ -1403,17 +1494,28 @@ impl ::graph_model::rt::Struct for PolicyRoot {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PolicyRoot {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PolicyRoot {
     const TYPE_NAME: &'static str = "microsoft.graph.policyRoot";
 }
 impl ::graph_model::rt::serde::Serialize for PolicyRoot {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PolicyRoot {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.selfServiceSignUpAuthenticationFlowConfiguration`.
@@ -1426,23 +1528,20 @@ pub struct SelfServiceSignUpAuthenticationFlowConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SelfServiceSignUpAuthenticationFlowConfiguration {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.selfServiceSignUpAuthenticationFlowConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "isEnabled" => ::graph_model::rt::field(map, &mut self.is_enabled, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.selfServiceSignUpAuthenticationFlowConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &["isEnabled"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "isEnabled" => &mut self.is_enabled,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["isEnabled"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("isEnabled", &self.is_enabled);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1452,20 +1551,31 @@ impl ::graph_model::rt::Struct for SelfServiceSignUpAuthenticationFlowConfigurat
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SelfServiceSignUpAuthenticationFlowConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SelfServiceSignUpAuthenticationFlowConfiguration {
     const TYPE_NAME: &'static str =
         "microsoft.graph.selfServiceSignUpAuthenticationFlowConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for SelfServiceSignUpAuthenticationFlowConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for SelfServiceSignUpAuthenticationFlowConfiguration
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.stagedFeatureName`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1538,6 +1648,17 @@ impl ::graph_model::rt::WireEnum for StagedFeatureName {
         }
     }
 }
+impl ::graph_model::rt::Value for StagedFeatureName {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for StagedFeatureName {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1560,23 +1681,21 @@ pub struct TargetOwners {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TargetOwners {
-    const TYPE_NAME: &'static str = "microsoft.graph.targetOwners";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "notifyMembers" => ::graph_model::rt::field(map, &mut self.notify_members, key),
-            "securityGroups" => ::graph_model::rt::field(map, &mut self.security_groups, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.targetOwners"
     }
-    const FIELDS: &'static [&'static str] = &["notifyMembers", "securityGroups"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "notifyMembers" => &mut self.notify_members,
+            "securityGroups" => &mut self.security_groups,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["notifyMembers", "securityGroups"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("notifyMembers", &self.notify_members);
         w.field("securityGroups", &self.security_groups);
     }
@@ -1587,17 +1706,28 @@ impl ::graph_model::rt::Struct for TargetOwners {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TargetOwners {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TargetOwners {
     const TYPE_NAME: &'static str = "microsoft.graph.targetOwners";
 }
 impl ::graph_model::rt::serde::Serialize for TargetOwners {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TargetOwners {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.unifiedApprovalStage`.
@@ -1620,44 +1750,32 @@ pub struct UnifiedApprovalStage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedApprovalStage {
-    const TYPE_NAME: &'static str = "microsoft.graph.unifiedApprovalStage";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "approvalStageTimeOutInDays" => {
-                ::graph_model::rt::field(map, &mut self.approval_stage_time_out_in_days, key)
-            }
-            "escalationApprovers" => {
-                ::graph_model::rt::field(map, &mut self.escalation_approvers, key)
-            }
-            "escalationTimeInMinutes" => {
-                ::graph_model::rt::field(map, &mut self.escalation_time_in_minutes, key)
-            }
-            "isApproverJustificationRequired" => {
-                ::graph_model::rt::field(map, &mut self.is_approver_justification_required, key)
-            }
-            "isEscalationEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_escalation_enabled, key)
-            }
-            "primaryApprovers" => ::graph_model::rt::field(map, &mut self.primary_approvers, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.unifiedApprovalStage"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "approvalStageTimeOutInDays",
-        "escalationApprovers",
-        "escalationTimeInMinutes",
-        "isApproverJustificationRequired",
-        "isEscalationEnabled",
-        "primaryApprovers",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "approvalStageTimeOutInDays" => &mut self.approval_stage_time_out_in_days,
+            "escalationApprovers" => &mut self.escalation_approvers,
+            "escalationTimeInMinutes" => &mut self.escalation_time_in_minutes,
+            "isApproverJustificationRequired" => &mut self.is_approver_justification_required,
+            "isEscalationEnabled" => &mut self.is_escalation_enabled,
+            "primaryApprovers" => &mut self.primary_approvers,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "approvalStageTimeOutInDays",
+            "escalationApprovers",
+            "escalationTimeInMinutes",
+            "isApproverJustificationRequired",
+            "isEscalationEnabled",
+            "primaryApprovers",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field(
             "approvalStageTimeOutInDays",
             &self.approval_stage_time_out_in_days,
@@ -1678,17 +1796,28 @@ impl ::graph_model::rt::Struct for UnifiedApprovalStage {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UnifiedApprovalStage {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UnifiedApprovalStage {
     const TYPE_NAME: &'static str = "microsoft.graph.unifiedApprovalStage";
 }
 impl ::graph_model::rt::serde::Serialize for UnifiedApprovalStage {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedApprovalStage {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.unifiedRoleManagementPolicy`.
@@ -1719,46 +1848,40 @@ pub struct UnifiedRoleManagementPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicy {
-    const TYPE_NAME: &'static str = "microsoft.graph.unifiedRoleManagementPolicy";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "isOrganizationDefault" => {
-                ::graph_model::rt::field(map, &mut self.is_organization_default, key)
-            }
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "scopeId" => ::graph_model::rt::field(map, &mut self.scope_id, key),
-            "scopeType" => ::graph_model::rt::field(map, &mut self.scope_type, key),
-            "effectiveRules" => ::graph_model::rt::field(map, &mut self.effective_rules, key),
-            "rules" => ::graph_model::rt::field(map, &mut self.rules, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.unifiedRoleManagementPolicy"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "description",
-        "displayName",
-        "isOrganizationDefault",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "scopeId",
-        "scopeType",
-        "effectiveRules",
-        "rules",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "isOrganizationDefault" => &mut self.is_organization_default,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "scopeId" => &mut self.scope_id,
+            "scopeType" => &mut self.scope_type,
+            "effectiveRules" => &mut self.effective_rules,
+            "rules" => &mut self.rules,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "description",
+            "displayName",
+            "isOrganizationDefault",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "scopeId",
+            "scopeType",
+            "effectiveRules",
+            "rules",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("description", &self.description);
         w.field("displayName", &self.display_name);
@@ -1777,17 +1900,28 @@ impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicy {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UnifiedRoleManagementPolicy {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UnifiedRoleManagementPolicy {
     const TYPE_NAME: &'static str = "microsoft.graph.unifiedRoleManagementPolicy";
 }
 impl ::graph_model::rt::serde::Serialize for UnifiedRoleManagementPolicy {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedRoleManagementPolicy {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.unifiedRoleManagementPolicyApprovalRule`.
@@ -1804,24 +1938,22 @@ pub struct UnifiedRoleManagementPolicyApprovalRule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicyApprovalRule {
-    const TYPE_NAME: &'static str = "microsoft.graph.unifiedRoleManagementPolicyApprovalRule";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "target" => ::graph_model::rt::field(map, &mut self.target, key),
-            "setting" => ::graph_model::rt::field(map, &mut self.setting, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.unifiedRoleManagementPolicyApprovalRule"
     }
-    const FIELDS: &'static [&'static str] = &["id", "target", "setting"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "target" => &mut self.target,
+            "setting" => &mut self.setting,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "target", "setting"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("target", &self.target);
         w.field("setting", &self.setting);
@@ -1833,17 +1965,28 @@ impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicyApprovalRule {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UnifiedRoleManagementPolicyApprovalRule {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UnifiedRoleManagementPolicyApprovalRule {
     const TYPE_NAME: &'static str = "microsoft.graph.unifiedRoleManagementPolicyApprovalRule";
 }
 impl ::graph_model::rt::serde::Serialize for UnifiedRoleManagementPolicyApprovalRule {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedRoleManagementPolicyApprovalRule {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.unifiedRoleManagementPolicyAssignment`.
@@ -1867,34 +2010,32 @@ pub struct UnifiedRoleManagementPolicyAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicyAssignment {
-    const TYPE_NAME: &'static str = "microsoft.graph.unifiedRoleManagementPolicyAssignment";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "policyId" => ::graph_model::rt::field(map, &mut self.policy_id, key),
-            "roleDefinitionId" => ::graph_model::rt::field(map, &mut self.role_definition_id, key),
-            "scopeId" => ::graph_model::rt::field(map, &mut self.scope_id, key),
-            "scopeType" => ::graph_model::rt::field(map, &mut self.scope_type, key),
-            "policy" => ::graph_model::rt::field(map, &mut self.policy, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.unifiedRoleManagementPolicyAssignment"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "policyId",
-        "roleDefinitionId",
-        "scopeId",
-        "scopeType",
-        "policy",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "policyId" => &mut self.policy_id,
+            "roleDefinitionId" => &mut self.role_definition_id,
+            "scopeId" => &mut self.scope_id,
+            "scopeType" => &mut self.scope_type,
+            "policy" => &mut self.policy,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "policyId",
+            "roleDefinitionId",
+            "scopeId",
+            "scopeType",
+            "policy",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("policyId", &self.policy_id);
         w.field("roleDefinitionId", &self.role_definition_id);
@@ -1909,17 +2050,28 @@ impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicyAssignment {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UnifiedRoleManagementPolicyAssignment {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UnifiedRoleManagementPolicyAssignment {
     const TYPE_NAME: &'static str = "microsoft.graph.unifiedRoleManagementPolicyAssignment";
 }
 impl ::graph_model::rt::serde::Serialize for UnifiedRoleManagementPolicyAssignment {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedRoleManagementPolicyAssignment {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.unifiedRoleManagementPolicyAuthenticationContextRule`.
@@ -1938,26 +2090,23 @@ pub struct UnifiedRoleManagementPolicyAuthenticationContextRule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicyAuthenticationContextRule {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.unifiedRoleManagementPolicyAuthenticationContextRule";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "target" => ::graph_model::rt::field(map, &mut self.target, key),
-            "claimValue" => ::graph_model::rt::field(map, &mut self.claim_value, key),
-            "isEnabled" => ::graph_model::rt::field(map, &mut self.is_enabled, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.unifiedRoleManagementPolicyAuthenticationContextRule"
     }
-    const FIELDS: &'static [&'static str] = &["id", "target", "claimValue", "isEnabled"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "target" => &mut self.target,
+            "claimValue" => &mut self.claim_value,
+            "isEnabled" => &mut self.is_enabled,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "target", "claimValue", "isEnabled"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("target", &self.target);
         w.field("claimValue", &self.claim_value);
@@ -1970,20 +2119,31 @@ impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicyAuthenticationCont
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UnifiedRoleManagementPolicyAuthenticationContextRule {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UnifiedRoleManagementPolicyAuthenticationContextRule {
     const TYPE_NAME: &'static str =
         "microsoft.graph.unifiedRoleManagementPolicyAuthenticationContextRule";
 }
 impl ::graph_model::rt::serde::Serialize for UnifiedRoleManagementPolicyAuthenticationContextRule {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for UnifiedRoleManagementPolicyAuthenticationContextRule
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.unifiedRoleManagementPolicyEnablementRule`.
@@ -2000,24 +2160,22 @@ pub struct UnifiedRoleManagementPolicyEnablementRule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicyEnablementRule {
-    const TYPE_NAME: &'static str = "microsoft.graph.unifiedRoleManagementPolicyEnablementRule";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "target" => ::graph_model::rt::field(map, &mut self.target, key),
-            "enabledRules" => ::graph_model::rt::field(map, &mut self.enabled_rules, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.unifiedRoleManagementPolicyEnablementRule"
     }
-    const FIELDS: &'static [&'static str] = &["id", "target", "enabledRules"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "target" => &mut self.target,
+            "enabledRules" => &mut self.enabled_rules,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "target", "enabledRules"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("target", &self.target);
         w.field("enabledRules", &self.enabled_rules);
@@ -2029,17 +2187,28 @@ impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicyEnablementRule {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UnifiedRoleManagementPolicyEnablementRule {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UnifiedRoleManagementPolicyEnablementRule {
     const TYPE_NAME: &'static str = "microsoft.graph.unifiedRoleManagementPolicyEnablementRule";
 }
 impl ::graph_model::rt::serde::Serialize for UnifiedRoleManagementPolicyEnablementRule {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedRoleManagementPolicyEnablementRule {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.unifiedRoleManagementPolicyExpirationRule`.
@@ -2058,28 +2227,23 @@ pub struct UnifiedRoleManagementPolicyExpirationRule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicyExpirationRule {
-    const TYPE_NAME: &'static str = "microsoft.graph.unifiedRoleManagementPolicyExpirationRule";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "target" => ::graph_model::rt::field(map, &mut self.target, key),
-            "isExpirationRequired" => {
-                ::graph_model::rt::field(map, &mut self.is_expiration_required, key)
-            }
-            "maximumDuration" => ::graph_model::rt::field(map, &mut self.maximum_duration, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.unifiedRoleManagementPolicyExpirationRule"
     }
-    const FIELDS: &'static [&'static str] =
-        &["id", "target", "isExpirationRequired", "maximumDuration"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "target" => &mut self.target,
+            "isExpirationRequired" => &mut self.is_expiration_required,
+            "maximumDuration" => &mut self.maximum_duration,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "target", "isExpirationRequired", "maximumDuration"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("target", &self.target);
         w.field("isExpirationRequired", &self.is_expiration_required);
@@ -2092,17 +2256,28 @@ impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicyExpirationRule {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UnifiedRoleManagementPolicyExpirationRule {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UnifiedRoleManagementPolicyExpirationRule {
     const TYPE_NAME: &'static str = "microsoft.graph.unifiedRoleManagementPolicyExpirationRule";
 }
 impl ::graph_model::rt::serde::Serialize for UnifiedRoleManagementPolicyExpirationRule {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedRoleManagementPolicyExpirationRule {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.unifiedRoleManagementPolicyNotificationRule`.
@@ -2127,40 +2302,34 @@ pub struct UnifiedRoleManagementPolicyNotificationRule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicyNotificationRule {
-    const TYPE_NAME: &'static str = "microsoft.graph.unifiedRoleManagementPolicyNotificationRule";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "target" => ::graph_model::rt::field(map, &mut self.target, key),
-            "isDefaultRecipientsEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_default_recipients_enabled, key)
-            }
-            "notificationLevel" => ::graph_model::rt::field(map, &mut self.notification_level, key),
-            "notificationRecipients" => {
-                ::graph_model::rt::field(map, &mut self.notification_recipients, key)
-            }
-            "notificationType" => ::graph_model::rt::field(map, &mut self.notification_type, key),
-            "recipientType" => ::graph_model::rt::field(map, &mut self.recipient_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.unifiedRoleManagementPolicyNotificationRule"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "target",
-        "isDefaultRecipientsEnabled",
-        "notificationLevel",
-        "notificationRecipients",
-        "notificationType",
-        "recipientType",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "target" => &mut self.target,
+            "isDefaultRecipientsEnabled" => &mut self.is_default_recipients_enabled,
+            "notificationLevel" => &mut self.notification_level,
+            "notificationRecipients" => &mut self.notification_recipients,
+            "notificationType" => &mut self.notification_type,
+            "recipientType" => &mut self.recipient_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "target",
+            "isDefaultRecipientsEnabled",
+            "notificationLevel",
+            "notificationRecipients",
+            "notificationType",
+            "recipientType",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("target", &self.target);
         w.field(
@@ -2179,19 +2348,30 @@ impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicyNotificationRule {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UnifiedRoleManagementPolicyNotificationRule {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UnifiedRoleManagementPolicyNotificationRule {
     const TYPE_NAME: &'static str = "microsoft.graph.unifiedRoleManagementPolicyNotificationRule";
 }
 impl ::graph_model::rt::serde::Serialize for UnifiedRoleManagementPolicyNotificationRule {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for UnifiedRoleManagementPolicyNotificationRule
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.unifiedRoleManagementPolicyRule` (abstract).
@@ -2207,23 +2387,21 @@ pub struct UnifiedRoleManagementPolicyRule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicyRule {
-    const TYPE_NAME: &'static str = "microsoft.graph.unifiedRoleManagementPolicyRule";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "target" => ::graph_model::rt::field(map, &mut self.target, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.unifiedRoleManagementPolicyRule"
     }
-    const FIELDS: &'static [&'static str] = &["id", "target"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "target" => &mut self.target,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "target"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("target", &self.target);
     }
@@ -2234,17 +2412,28 @@ impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicyRule {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UnifiedRoleManagementPolicyRule {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UnifiedRoleManagementPolicyRule {
     const TYPE_NAME: &'static str = "microsoft.graph.unifiedRoleManagementPolicyRule";
 }
 impl ::graph_model::rt::serde::Serialize for UnifiedRoleManagementPolicyRule {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedRoleManagementPolicyRule {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.unifiedRoleManagementPolicyRule` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -2282,52 +2471,103 @@ impl Default for UnifiedRoleManagementPolicyRuleAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for UnifiedRoleManagementPolicyRuleAny {
-    type Base = super::UnifiedRoleManagementPolicyRule;
-    const BASE: &'static str = "microsoft.graph.unifiedRoleManagementPolicyRule";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.unifiedRoleManagementPolicyRule"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.unifiedRoleManagementPolicyRule" => Self::Base(Default::default()),
             "microsoft.graph.unifiedRoleManagementPolicyApprovalRule" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::UnifiedRoleManagementPolicyApprovalRule)
+                Self::UnifiedRoleManagementPolicyApprovalRule(Default::default())
             }
             "microsoft.graph.unifiedRoleManagementPolicyAuthenticationContextRule" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::UnifiedRoleManagementPolicyAuthenticationContextRule)
+                Self::UnifiedRoleManagementPolicyAuthenticationContextRule(Default::default())
             }
             "microsoft.graph.unifiedRoleManagementPolicyEnablementRule" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::UnifiedRoleManagementPolicyEnablementRule)
+                Self::UnifiedRoleManagementPolicyEnablementRule(Default::default())
             }
             "microsoft.graph.unifiedRoleManagementPolicyExpirationRule" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::UnifiedRoleManagementPolicyExpirationRule)
+                Self::UnifiedRoleManagementPolicyExpirationRule(Default::default())
             }
             "microsoft.graph.unifiedRoleManagementPolicyNotificationRule" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::UnifiedRoleManagementPolicyNotificationRule)
+                Self::UnifiedRoleManagementPolicyNotificationRule(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::UnifiedRoleManagementPolicyApprovalRule(v) => Some(v),
+            Self::UnifiedRoleManagementPolicyAuthenticationContextRule(v) => Some(v),
+            Self::UnifiedRoleManagementPolicyEnablementRule(v) => Some(v),
+            Self::UnifiedRoleManagementPolicyExpirationRule(v) => Some(v),
+            Self::UnifiedRoleManagementPolicyNotificationRule(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::UnifiedRoleManagementPolicyRule) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::UnifiedRoleManagementPolicyApprovalRule(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.unifiedRoleManagementPolicyApprovalRule",
+                    v,
+                )
+            }
+            Self::UnifiedRoleManagementPolicyAuthenticationContextRule(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.unifiedRoleManagementPolicyAuthenticationContextRule",
+                    v,
+                )
+            }
+            Self::UnifiedRoleManagementPolicyEnablementRule(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.unifiedRoleManagementPolicyEnablementRule",
+                    v,
+                )
+            }
+            Self::UnifiedRoleManagementPolicyExpirationRule(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.unifiedRoleManagementPolicyExpirationRule",
+                    v,
+                )
+            }
+            Self::UnifiedRoleManagementPolicyNotificationRule(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.unifiedRoleManagementPolicyNotificationRule",
+                    v,
+                )
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for UnifiedRoleManagementPolicyRuleAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for UnifiedRoleManagementPolicyRuleAny {
@@ -2335,42 +2575,12 @@ impl ::graph_model::rt::GraphType for UnifiedRoleManagementPolicyRuleAny {
 }
 impl ::graph_model::rt::serde::Serialize for UnifiedRoleManagementPolicyRuleAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::UnifiedRoleManagementPolicyApprovalRule(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.unifiedRoleManagementPolicyApprovalRule"),
-                s,
-            ),
-            Self::UnifiedRoleManagementPolicyAuthenticationContextRule(v) => {
-                ::graph_model::rt::ser_typed(
-                    v,
-                    Some("#microsoft.graph.unifiedRoleManagementPolicyAuthenticationContextRule"),
-                    s,
-                )
-            }
-            Self::UnifiedRoleManagementPolicyEnablementRule(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.unifiedRoleManagementPolicyEnablementRule"),
-                s,
-            ),
-            Self::UnifiedRoleManagementPolicyExpirationRule(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.unifiedRoleManagementPolicyExpirationRule"),
-                s,
-            ),
-            Self::UnifiedRoleManagementPolicyNotificationRule(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.unifiedRoleManagementPolicyNotificationRule"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedRoleManagementPolicyRuleAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.unifiedRoleManagementPolicyRuleTarget`.
@@ -2395,36 +2605,32 @@ pub struct UnifiedRoleManagementPolicyRuleTarget {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicyRuleTarget {
-    const TYPE_NAME: &'static str = "microsoft.graph.unifiedRoleManagementPolicyRuleTarget";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "caller" => ::graph_model::rt::field(map, &mut self.caller, key),
-            "enforcedSettings" => ::graph_model::rt::field(map, &mut self.enforced_settings, key),
-            "inheritableSettings" => {
-                ::graph_model::rt::field(map, &mut self.inheritable_settings, key)
-            }
-            "level" => ::graph_model::rt::field(map, &mut self.level, key),
-            "operations" => ::graph_model::rt::field(map, &mut self.operations, key),
-            "targetObjects" => ::graph_model::rt::field(map, &mut self.target_objects, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.unifiedRoleManagementPolicyRuleTarget"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "caller",
-        "enforcedSettings",
-        "inheritableSettings",
-        "level",
-        "operations",
-        "targetObjects",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "caller" => &mut self.caller,
+            "enforcedSettings" => &mut self.enforced_settings,
+            "inheritableSettings" => &mut self.inheritable_settings,
+            "level" => &mut self.level,
+            "operations" => &mut self.operations,
+            "targetObjects" => &mut self.target_objects,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "caller",
+            "enforcedSettings",
+            "inheritableSettings",
+            "level",
+            "operations",
+            "targetObjects",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("caller", &self.caller);
         w.field("enforcedSettings", &self.enforced_settings);
         w.field("inheritableSettings", &self.inheritable_settings);
@@ -2439,17 +2645,28 @@ impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicyRuleTarget {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UnifiedRoleManagementPolicyRuleTarget {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UnifiedRoleManagementPolicyRuleTarget {
     const TYPE_NAME: &'static str = "microsoft.graph.unifiedRoleManagementPolicyRuleTarget";
 }
 impl ::graph_model::rt::serde::Serialize for UnifiedRoleManagementPolicyRuleTarget {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedRoleManagementPolicyRuleTarget {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.unifiedRoleManagementPolicyRuleTargetOperations`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -2529,6 +2746,17 @@ impl ::graph_model::rt::WireEnum for UnifiedRoleManagementPolicyRuleTargetOperat
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for UnifiedRoleManagementPolicyRuleTargetOperations {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for UnifiedRoleManagementPolicyRuleTargetOperations {

@@ -10,24 +10,20 @@ pub struct AirPrintSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AirPrintSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.airPrintSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "incompatiblePrinters" => {
-                ::graph_model::rt::field(map, &mut self.incompatible_printers, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.airPrintSettings"
     }
-    const FIELDS: &'static [&'static str] = &["incompatiblePrinters"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "incompatiblePrinters" => &mut self.incompatible_printers,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["incompatiblePrinters"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("incompatiblePrinters", &self.incompatible_printers);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -37,17 +33,28 @@ impl ::graph_model::rt::Struct for AirPrintSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AirPrintSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AirPrintSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.airPrintSettings";
 }
 impl ::graph_model::rt::serde::Serialize for AirPrintSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AirPrintSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.incompatiblePrinterSettings`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -94,6 +101,17 @@ impl ::graph_model::rt::WireEnum for IncompatiblePrinterSettings {
         }
     }
 }
+impl ::graph_model::rt::Value for IncompatiblePrinterSettings {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for IncompatiblePrinterSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -126,36 +144,34 @@ pub struct Print {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Print {
-    const TYPE_NAME: &'static str = "microsoft.graph.print";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "settings" => ::graph_model::rt::field(map, &mut self.settings, key),
-            "connectors" => ::graph_model::rt::field(map, &mut self.connectors, key),
-            "operations" => ::graph_model::rt::field(map, &mut self.operations, key),
-            "printers" => ::graph_model::rt::field(map, &mut self.printers, key),
-            "services" => ::graph_model::rt::field(map, &mut self.services, key),
-            "shares" => ::graph_model::rt::field(map, &mut self.shares, key),
-            "taskDefinitions" => ::graph_model::rt::field(map, &mut self.task_definitions, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.print"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "settings",
-        "connectors",
-        "operations",
-        "printers",
-        "services",
-        "shares",
-        "taskDefinitions",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "settings" => &mut self.settings,
+            "connectors" => &mut self.connectors,
+            "operations" => &mut self.operations,
+            "printers" => &mut self.printers,
+            "services" => &mut self.services,
+            "shares" => &mut self.shares,
+            "taskDefinitions" => &mut self.task_definitions,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "settings",
+            "connectors",
+            "operations",
+            "printers",
+            "services",
+            "shares",
+            "taskDefinitions",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("settings", &self.settings);
         w.field("connectors", &self.connectors);
         w.field("operations", &self.operations);
@@ -171,17 +187,28 @@ impl ::graph_model::rt::Struct for Print {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Print {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Print {
     const TYPE_NAME: &'static str = "microsoft.graph.print";
 }
 impl ::graph_model::rt::serde::Serialize for Print {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Print {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.printConnector`.
@@ -206,40 +233,34 @@ pub struct PrintConnector {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrintConnector {
-    const TYPE_NAME: &'static str = "microsoft.graph.printConnector";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "appVersion" => ::graph_model::rt::field(map, &mut self.app_version, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "fullyQualifiedDomainName" => {
-                ::graph_model::rt::field(map, &mut self.fully_qualified_domain_name, key)
-            }
-            "location" => ::graph_model::rt::field(map, &mut self.location, key),
-            "operatingSystem" => ::graph_model::rt::field(map, &mut self.operating_system, key),
-            "registeredDateTime" => {
-                ::graph_model::rt::field(map, &mut self.registered_date_time, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.printConnector"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "appVersion",
-        "displayName",
-        "fullyQualifiedDomainName",
-        "location",
-        "operatingSystem",
-        "registeredDateTime",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "appVersion" => &mut self.app_version,
+            "displayName" => &mut self.display_name,
+            "fullyQualifiedDomainName" => &mut self.fully_qualified_domain_name,
+            "location" => &mut self.location,
+            "operatingSystem" => &mut self.operating_system,
+            "registeredDateTime" => &mut self.registered_date_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "appVersion",
+            "displayName",
+            "fullyQualifiedDomainName",
+            "location",
+            "operatingSystem",
+            "registeredDateTime",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("appVersion", &self.app_version);
         w.field("displayName", &self.display_name);
@@ -258,17 +279,28 @@ impl ::graph_model::rt::Struct for PrintConnector {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PrintConnector {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PrintConnector {
     const TYPE_NAME: &'static str = "microsoft.graph.printConnector";
 }
 impl ::graph_model::rt::serde::Serialize for PrintConnector {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintConnector {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.printEvent`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -311,6 +343,17 @@ impl ::graph_model::rt::WireEnum for PrintEvent {
         }
     }
 }
+impl ::graph_model::rt::Value for PrintEvent {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for PrintEvent {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -336,24 +379,22 @@ pub struct PrintOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrintOperation {
-    const TYPE_NAME: &'static str = "microsoft.graph.printOperation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.printOperation"
     }
-    const FIELDS: &'static [&'static str] = &["id", "createdDateTime", "status"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "status" => &mut self.status,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "createdDateTime", "status"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("status", &self.status);
@@ -365,17 +406,28 @@ impl ::graph_model::rt::Struct for PrintOperation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PrintOperation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PrintOperation {
     const TYPE_NAME: &'static str = "microsoft.graph.printOperation";
 }
 impl ::graph_model::rt::serde::Serialize for PrintOperation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintOperation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.printOperation` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -403,35 +455,60 @@ impl Default for PrintOperationAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for PrintOperationAny {
-    type Base = super::PrintOperation;
-    const BASE: &'static str = "microsoft.graph.printOperation";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.printOperation"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.printOperation" => Self::Base(Default::default()),
             "microsoft.graph.printerCreateOperation" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::PrinterCreateOperation)
+                Self::PrinterCreateOperation(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::PrinterCreateOperation(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::PrintOperation) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::PrinterCreateOperation(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.printerCreateOperation", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for PrintOperationAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for PrintOperationAny {
@@ -439,18 +516,12 @@ impl ::graph_model::rt::GraphType for PrintOperationAny {
 }
 impl ::graph_model::rt::serde::Serialize for PrintOperationAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::PrinterCreateOperation(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.printerCreateOperation"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintOperationAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.printOperationProcessingState`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -511,6 +582,17 @@ impl ::graph_model::rt::WireEnum for PrintOperationProcessingState {
         }
     }
 }
+impl ::graph_model::rt::Value for PrintOperationProcessingState {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for PrintOperationProcessingState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -533,23 +615,21 @@ pub struct PrintOperationStatus {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrintOperationStatus {
-    const TYPE_NAME: &'static str = "microsoft.graph.printOperationStatus";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.printOperationStatus"
     }
-    const FIELDS: &'static [&'static str] = &["description", "state"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "description" => &mut self.description,
+            "state" => &mut self.state,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["description", "state"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("description", &self.description);
         w.field("state", &self.state);
     }
@@ -560,17 +640,28 @@ impl ::graph_model::rt::Struct for PrintOperationStatus {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PrintOperationStatus {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PrintOperationStatus {
     const TYPE_NAME: &'static str = "microsoft.graph.printOperationStatus";
 }
 impl ::graph_model::rt::serde::Serialize for PrintOperationStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintOperationStatus {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.printService`.
@@ -585,23 +676,21 @@ pub struct PrintService {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrintService {
-    const TYPE_NAME: &'static str = "microsoft.graph.printService";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "endpoints" => ::graph_model::rt::field(map, &mut self.endpoints, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.printService"
     }
-    const FIELDS: &'static [&'static str] = &["id", "endpoints"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "endpoints" => &mut self.endpoints,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "endpoints"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("endpoints", &self.endpoints);
     }
@@ -612,17 +701,28 @@ impl ::graph_model::rt::Struct for PrintService {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PrintService {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PrintService {
     const TYPE_NAME: &'static str = "microsoft.graph.printService";
 }
 impl ::graph_model::rt::serde::Serialize for PrintService {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintService {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.printServiceEndpoint`.
@@ -639,24 +739,22 @@ pub struct PrintServiceEndpoint {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrintServiceEndpoint {
-    const TYPE_NAME: &'static str = "microsoft.graph.printServiceEndpoint";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "uri" => ::graph_model::rt::field(map, &mut self.uri, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.printServiceEndpoint"
     }
-    const FIELDS: &'static [&'static str] = &["id", "displayName", "uri"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            "uri" => &mut self.uri,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "displayName", "uri"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
         w.field("uri", &self.uri);
@@ -668,17 +766,28 @@ impl ::graph_model::rt::Struct for PrintServiceEndpoint {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PrintServiceEndpoint {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PrintServiceEndpoint {
     const TYPE_NAME: &'static str = "microsoft.graph.printServiceEndpoint";
 }
 impl ::graph_model::rt::serde::Serialize for PrintServiceEndpoint {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintServiceEndpoint {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.printSettings`.
@@ -693,28 +802,21 @@ pub struct PrintSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrintSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.printSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "documentConversionEnabled" => {
-                ::graph_model::rt::field(map, &mut self.document_conversion_enabled, key)
-            }
-            "printerDiscoverySettings" => {
-                ::graph_model::rt::field(map, &mut self.printer_discovery_settings, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.printSettings"
     }
-    const FIELDS: &'static [&'static str] =
-        &["documentConversionEnabled", "printerDiscoverySettings"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "documentConversionEnabled" => &mut self.document_conversion_enabled,
+            "printerDiscoverySettings" => &mut self.printer_discovery_settings,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["documentConversionEnabled", "printerDiscoverySettings"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field(
             "documentConversionEnabled",
             &self.document_conversion_enabled,
@@ -728,17 +830,28 @@ impl ::graph_model::rt::Struct for PrintSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PrintSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PrintSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.printSettings";
 }
 impl ::graph_model::rt::serde::Serialize for PrintSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.printTask`.
@@ -761,26 +874,24 @@ pub struct PrintTask {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrintTask {
-    const TYPE_NAME: &'static str = "microsoft.graph.printTask";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "parentUrl" => ::graph_model::rt::field(map, &mut self.parent_url, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "definition" => ::graph_model::rt::field(map, &mut self.definition, key),
-            "trigger" => ::graph_model::rt::field(map, &mut self.trigger, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.printTask"
     }
-    const FIELDS: &'static [&'static str] = &["id", "parentUrl", "status", "definition", "trigger"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "parentUrl" => &mut self.parent_url,
+            "status" => &mut self.status,
+            "definition" => &mut self.definition,
+            "trigger" => &mut self.trigger,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "parentUrl", "status", "definition", "trigger"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("parentUrl", &self.parent_url);
         w.field("status", &self.status);
@@ -794,17 +905,28 @@ impl ::graph_model::rt::Struct for PrintTask {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PrintTask {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PrintTask {
     const TYPE_NAME: &'static str = "microsoft.graph.printTask";
 }
 impl ::graph_model::rt::serde::Serialize for PrintTask {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintTask {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.printTaskDefinition`.
@@ -823,25 +945,23 @@ pub struct PrintTaskDefinition {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrintTaskDefinition {
-    const TYPE_NAME: &'static str = "microsoft.graph.printTaskDefinition";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "tasks" => ::graph_model::rt::field(map, &mut self.tasks, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.printTaskDefinition"
     }
-    const FIELDS: &'static [&'static str] = &["id", "createdBy", "displayName", "tasks"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "displayName" => &mut self.display_name,
+            "tasks" => &mut self.tasks,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "createdBy", "displayName", "tasks"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("displayName", &self.display_name);
@@ -854,17 +974,28 @@ impl ::graph_model::rt::Struct for PrintTaskDefinition {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PrintTaskDefinition {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PrintTaskDefinition {
     const TYPE_NAME: &'static str = "microsoft.graph.printTaskDefinition";
 }
 impl ::graph_model::rt::serde::Serialize for PrintTaskDefinition {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintTaskDefinition {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.printTaskProcessingState`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -925,6 +1056,17 @@ impl ::graph_model::rt::WireEnum for PrintTaskProcessingState {
         }
     }
 }
+impl ::graph_model::rt::Value for PrintTaskProcessingState {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for PrintTaskProcessingState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -947,23 +1089,21 @@ pub struct PrintTaskStatus {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrintTaskStatus {
-    const TYPE_NAME: &'static str = "microsoft.graph.printTaskStatus";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.printTaskStatus"
     }
-    const FIELDS: &'static [&'static str] = &["description", "state"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "description" => &mut self.description,
+            "state" => &mut self.state,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["description", "state"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("description", &self.description);
         w.field("state", &self.state);
     }
@@ -974,17 +1114,28 @@ impl ::graph_model::rt::Struct for PrintTaskStatus {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PrintTaskStatus {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PrintTaskStatus {
     const TYPE_NAME: &'static str = "microsoft.graph.printTaskStatus";
 }
 impl ::graph_model::rt::serde::Serialize for PrintTaskStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintTaskStatus {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.printTaskTrigger`.
@@ -1002,24 +1153,22 @@ pub struct PrintTaskTrigger {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrintTaskTrigger {
-    const TYPE_NAME: &'static str = "microsoft.graph.printTaskTrigger";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "event" => ::graph_model::rt::field(map, &mut self.event, key),
-            "definition" => ::graph_model::rt::field(map, &mut self.definition, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.printTaskTrigger"
     }
-    const FIELDS: &'static [&'static str] = &["id", "event", "definition"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "event" => &mut self.event,
+            "definition" => &mut self.definition,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "event", "definition"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("event", &self.event);
         w.field("definition", &self.definition);
@@ -1031,17 +1180,28 @@ impl ::graph_model::rt::Struct for PrintTaskTrigger {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PrintTaskTrigger {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PrintTaskTrigger {
     const TYPE_NAME: &'static str = "microsoft.graph.printTaskTrigger";
 }
 impl ::graph_model::rt::serde::Serialize for PrintTaskTrigger {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintTaskTrigger {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.printer`.
@@ -1088,60 +1248,54 @@ pub struct Printer {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Printer {
-    const TYPE_NAME: &'static str = "microsoft.graph.printer";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "capabilities" => ::graph_model::rt::field(map, &mut self.capabilities, key),
-            "defaults" => ::graph_model::rt::field(map, &mut self.defaults, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "isAcceptingJobs" => ::graph_model::rt::field(map, &mut self.is_accepting_jobs, key),
-            "location" => ::graph_model::rt::field(map, &mut self.location, key),
-            "manufacturer" => ::graph_model::rt::field(map, &mut self.manufacturer, key),
-            "model" => ::graph_model::rt::field(map, &mut self.model, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "hasPhysicalDevice" => {
-                ::graph_model::rt::field(map, &mut self.has_physical_device, key)
-            }
-            "isShared" => ::graph_model::rt::field(map, &mut self.is_shared, key),
-            "lastSeenDateTime" => ::graph_model::rt::field(map, &mut self.last_seen_date_time, key),
-            "registeredDateTime" => {
-                ::graph_model::rt::field(map, &mut self.registered_date_time, key)
-            }
-            "jobs" => ::graph_model::rt::field(map, &mut self.jobs, key),
-            "connectors" => ::graph_model::rt::field(map, &mut self.connectors, key),
-            "shares" => ::graph_model::rt::field(map, &mut self.shares, key),
-            "taskTriggers" => ::graph_model::rt::field(map, &mut self.task_triggers, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.printer"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "capabilities",
-        "defaults",
-        "displayName",
-        "isAcceptingJobs",
-        "location",
-        "manufacturer",
-        "model",
-        "status",
-        "hasPhysicalDevice",
-        "isShared",
-        "lastSeenDateTime",
-        "registeredDateTime",
-        "jobs",
-        "connectors",
-        "shares",
-        "taskTriggers",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "capabilities" => &mut self.capabilities,
+            "defaults" => &mut self.defaults,
+            "displayName" => &mut self.display_name,
+            "isAcceptingJobs" => &mut self.is_accepting_jobs,
+            "location" => &mut self.location,
+            "manufacturer" => &mut self.manufacturer,
+            "model" => &mut self.model,
+            "status" => &mut self.status,
+            "hasPhysicalDevice" => &mut self.has_physical_device,
+            "isShared" => &mut self.is_shared,
+            "lastSeenDateTime" => &mut self.last_seen_date_time,
+            "registeredDateTime" => &mut self.registered_date_time,
+            "jobs" => &mut self.jobs,
+            "connectors" => &mut self.connectors,
+            "shares" => &mut self.shares,
+            "taskTriggers" => &mut self.task_triggers,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "capabilities",
+            "defaults",
+            "displayName",
+            "isAcceptingJobs",
+            "location",
+            "manufacturer",
+            "model",
+            "status",
+            "hasPhysicalDevice",
+            "isShared",
+            "lastSeenDateTime",
+            "registeredDateTime",
+            "jobs",
+            "connectors",
+            "shares",
+            "taskTriggers",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("capabilities", &self.capabilities);
         w.field("defaults", &self.defaults);
@@ -1167,17 +1321,28 @@ impl ::graph_model::rt::Struct for Printer {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Printer {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Printer {
     const TYPE_NAME: &'static str = "microsoft.graph.printer";
 }
 impl ::graph_model::rt::serde::Serialize for Printer {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Printer {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.printerCreateOperation`.
@@ -1199,27 +1364,24 @@ pub struct PrinterCreateOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrinterCreateOperation {
-    const TYPE_NAME: &'static str = "microsoft.graph.printerCreateOperation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "certificate" => ::graph_model::rt::field(map, &mut self.certificate, key),
-            "printer" => ::graph_model::rt::field(map, &mut self.printer, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.printerCreateOperation"
     }
-    const FIELDS: &'static [&'static str] =
-        &["id", "createdDateTime", "status", "certificate", "printer"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "status" => &mut self.status,
+            "certificate" => &mut self.certificate,
+            "printer" => &mut self.printer,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "createdDateTime", "status", "certificate", "printer"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("status", &self.status);
@@ -1233,17 +1395,28 @@ impl ::graph_model::rt::Struct for PrinterCreateOperation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PrinterCreateOperation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PrinterCreateOperation {
     const TYPE_NAME: &'static str = "microsoft.graph.printerCreateOperation";
 }
 impl ::graph_model::rt::serde::Serialize for PrinterCreateOperation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrinterCreateOperation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.printerDiscoverySettings`.
@@ -1256,22 +1429,20 @@ pub struct PrinterDiscoverySettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrinterDiscoverySettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.printerDiscoverySettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "airPrint" => ::graph_model::rt::field(map, &mut self.air_print, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.printerDiscoverySettings"
     }
-    const FIELDS: &'static [&'static str] = &["airPrint"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "airPrint" => &mut self.air_print,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["airPrint"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("airPrint", &self.air_print);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1281,16 +1452,27 @@ impl ::graph_model::rt::Struct for PrinterDiscoverySettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PrinterDiscoverySettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PrinterDiscoverySettings {
     const TYPE_NAME: &'static str = "microsoft.graph.printerDiscoverySettings";
 }
 impl ::graph_model::rt::serde::Serialize for PrinterDiscoverySettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrinterDiscoverySettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

@@ -14,24 +14,20 @@ pub struct Privacy {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for Privacy {
-    const TYPE_NAME: &'static str = "microsoft.graph.privacy";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "subjectRightsRequests" => {
-                ::graph_model::rt::field(map, &mut self.subject_rights_requests, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.privacy"
     }
-    const FIELDS: &'static [&'static str] = &["subjectRightsRequests"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "subjectRightsRequests" => &mut self.subject_rights_requests,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["subjectRightsRequests"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("subjectRightsRequests", &self.subject_rights_requests);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -42,18 +38,30 @@ impl ::graph_model::rt::Struct for Privacy {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::Value for Privacy {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::GraphType for Privacy {
     const TYPE_NAME: &'static str = "microsoft.graph.privacy";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for Privacy {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 #[allow(deprecated)]
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Privacy {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

@@ -12,25 +12,21 @@ pub struct AuthenticationMethodsRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationMethodsRoot {
-    const TYPE_NAME: &'static str = "microsoft.graph.authenticationMethodsRoot";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "userRegistrationDetails" => {
-                ::graph_model::rt::field(map, &mut self.user_registration_details, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.authenticationMethodsRoot"
     }
-    const FIELDS: &'static [&'static str] = &["id", "userRegistrationDetails"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "userRegistrationDetails" => &mut self.user_registration_details,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "userRegistrationDetails"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("userRegistrationDetails", &self.user_registration_details);
     }
@@ -41,17 +37,28 @@ impl ::graph_model::rt::Struct for AuthenticationMethodsRoot {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AuthenticationMethodsRoot {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AuthenticationMethodsRoot {
     const TYPE_NAME: &'static str = "microsoft.graph.authenticationMethodsRoot";
 }
 impl ::graph_model::rt::serde::Serialize for AuthenticationMethodsRoot {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationMethodsRoot {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.partners`.
@@ -66,23 +73,21 @@ pub struct Partners {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Partners {
-    const TYPE_NAME: &'static str = "microsoft.graph.partners";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "billing" => ::graph_model::rt::field(map, &mut self.billing, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.partners"
     }
-    const FIELDS: &'static [&'static str] = &["id", "billing"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "billing" => &mut self.billing,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "billing"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("billing", &self.billing);
     }
@@ -93,17 +98,28 @@ impl ::graph_model::rt::Struct for Partners {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Partners {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Partners {
     const TYPE_NAME: &'static str = "microsoft.graph.partners";
 }
 impl ::graph_model::rt::serde::Serialize for Partners {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Partners {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.printUsageByPrinter`.
@@ -142,64 +158,48 @@ pub struct PrintUsageByPrinter {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrintUsageByPrinter {
-    const TYPE_NAME: &'static str = "microsoft.graph.printUsageByPrinter";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "blackAndWhitePageCount" => {
-                ::graph_model::rt::field(map, &mut self.black_and_white_page_count, key)
-            }
-            "colorPageCount" => ::graph_model::rt::field(map, &mut self.color_page_count, key),
-            "completedBlackAndWhiteJobCount" => {
-                ::graph_model::rt::field(map, &mut self.completed_black_and_white_job_count, key)
-            }
-            "completedColorJobCount" => {
-                ::graph_model::rt::field(map, &mut self.completed_color_job_count, key)
-            }
-            "completedJobCount" => {
-                ::graph_model::rt::field(map, &mut self.completed_job_count, key)
-            }
-            "doubleSidedSheetCount" => {
-                ::graph_model::rt::field(map, &mut self.double_sided_sheet_count, key)
-            }
-            "incompleteJobCount" => {
-                ::graph_model::rt::field(map, &mut self.incomplete_job_count, key)
-            }
-            "mediaSheetCount" => ::graph_model::rt::field(map, &mut self.media_sheet_count, key),
-            "pageCount" => ::graph_model::rt::field(map, &mut self.page_count, key),
-            "singleSidedSheetCount" => {
-                ::graph_model::rt::field(map, &mut self.single_sided_sheet_count, key)
-            }
-            "usageDate" => ::graph_model::rt::field(map, &mut self.usage_date, key),
-            "printerId" => ::graph_model::rt::field(map, &mut self.printer_id, key),
-            "printerName" => ::graph_model::rt::field(map, &mut self.printer_name, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.printUsageByPrinter"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "blackAndWhitePageCount",
-        "colorPageCount",
-        "completedBlackAndWhiteJobCount",
-        "completedColorJobCount",
-        "completedJobCount",
-        "doubleSidedSheetCount",
-        "incompleteJobCount",
-        "mediaSheetCount",
-        "pageCount",
-        "singleSidedSheetCount",
-        "usageDate",
-        "printerId",
-        "printerName",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "blackAndWhitePageCount" => &mut self.black_and_white_page_count,
+            "colorPageCount" => &mut self.color_page_count,
+            "completedBlackAndWhiteJobCount" => &mut self.completed_black_and_white_job_count,
+            "completedColorJobCount" => &mut self.completed_color_job_count,
+            "completedJobCount" => &mut self.completed_job_count,
+            "doubleSidedSheetCount" => &mut self.double_sided_sheet_count,
+            "incompleteJobCount" => &mut self.incomplete_job_count,
+            "mediaSheetCount" => &mut self.media_sheet_count,
+            "pageCount" => &mut self.page_count,
+            "singleSidedSheetCount" => &mut self.single_sided_sheet_count,
+            "usageDate" => &mut self.usage_date,
+            "printerId" => &mut self.printer_id,
+            "printerName" => &mut self.printer_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "blackAndWhitePageCount",
+            "colorPageCount",
+            "completedBlackAndWhiteJobCount",
+            "completedColorJobCount",
+            "completedJobCount",
+            "doubleSidedSheetCount",
+            "incompleteJobCount",
+            "mediaSheetCount",
+            "pageCount",
+            "singleSidedSheetCount",
+            "usageDate",
+            "printerId",
+            "printerName",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("blackAndWhitePageCount", &self.black_and_white_page_count);
         w.field("colorPageCount", &self.color_page_count);
@@ -225,17 +225,28 @@ impl ::graph_model::rt::Struct for PrintUsageByPrinter {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PrintUsageByPrinter {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PrintUsageByPrinter {
     const TYPE_NAME: &'static str = "microsoft.graph.printUsageByPrinter";
 }
 impl ::graph_model::rt::serde::Serialize for PrintUsageByPrinter {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintUsageByPrinter {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.printUsageByUser`.
@@ -272,64 +283,46 @@ pub struct PrintUsageByUser {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrintUsageByUser {
-    const TYPE_NAME: &'static str = "microsoft.graph.printUsageByUser";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "blackAndWhitePageCount" => {
-                ::graph_model::rt::field(map, &mut self.black_and_white_page_count, key)
-            }
-            "colorPageCount" => ::graph_model::rt::field(map, &mut self.color_page_count, key),
-            "completedBlackAndWhiteJobCount" => {
-                ::graph_model::rt::field(map, &mut self.completed_black_and_white_job_count, key)
-            }
-            "completedColorJobCount" => {
-                ::graph_model::rt::field(map, &mut self.completed_color_job_count, key)
-            }
-            "completedJobCount" => {
-                ::graph_model::rt::field(map, &mut self.completed_job_count, key)
-            }
-            "doubleSidedSheetCount" => {
-                ::graph_model::rt::field(map, &mut self.double_sided_sheet_count, key)
-            }
-            "incompleteJobCount" => {
-                ::graph_model::rt::field(map, &mut self.incomplete_job_count, key)
-            }
-            "mediaSheetCount" => ::graph_model::rt::field(map, &mut self.media_sheet_count, key),
-            "pageCount" => ::graph_model::rt::field(map, &mut self.page_count, key),
-            "singleSidedSheetCount" => {
-                ::graph_model::rt::field(map, &mut self.single_sided_sheet_count, key)
-            }
-            "usageDate" => ::graph_model::rt::field(map, &mut self.usage_date, key),
-            "userPrincipalName" => {
-                ::graph_model::rt::field(map, &mut self.user_principal_name, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.printUsageByUser"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "blackAndWhitePageCount",
-        "colorPageCount",
-        "completedBlackAndWhiteJobCount",
-        "completedColorJobCount",
-        "completedJobCount",
-        "doubleSidedSheetCount",
-        "incompleteJobCount",
-        "mediaSheetCount",
-        "pageCount",
-        "singleSidedSheetCount",
-        "usageDate",
-        "userPrincipalName",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "blackAndWhitePageCount" => &mut self.black_and_white_page_count,
+            "colorPageCount" => &mut self.color_page_count,
+            "completedBlackAndWhiteJobCount" => &mut self.completed_black_and_white_job_count,
+            "completedColorJobCount" => &mut self.completed_color_job_count,
+            "completedJobCount" => &mut self.completed_job_count,
+            "doubleSidedSheetCount" => &mut self.double_sided_sheet_count,
+            "incompleteJobCount" => &mut self.incomplete_job_count,
+            "mediaSheetCount" => &mut self.media_sheet_count,
+            "pageCount" => &mut self.page_count,
+            "singleSidedSheetCount" => &mut self.single_sided_sheet_count,
+            "usageDate" => &mut self.usage_date,
+            "userPrincipalName" => &mut self.user_principal_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "blackAndWhitePageCount",
+            "colorPageCount",
+            "completedBlackAndWhiteJobCount",
+            "completedColorJobCount",
+            "completedJobCount",
+            "doubleSidedSheetCount",
+            "incompleteJobCount",
+            "mediaSheetCount",
+            "pageCount",
+            "singleSidedSheetCount",
+            "usageDate",
+            "userPrincipalName",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("blackAndWhitePageCount", &self.black_and_white_page_count);
         w.field("colorPageCount", &self.color_page_count);
@@ -354,17 +347,28 @@ impl ::graph_model::rt::Struct for PrintUsageByUser {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PrintUsageByUser {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PrintUsageByUser {
     const TYPE_NAME: &'static str = "microsoft.graph.printUsageByUser";
 }
 impl ::graph_model::rt::serde::Serialize for PrintUsageByUser {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintUsageByUser {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.reportRoot`.
@@ -389,46 +393,34 @@ pub struct ReportRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ReportRoot {
-    const TYPE_NAME: &'static str = "microsoft.graph.reportRoot";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "authenticationMethods" => {
-                ::graph_model::rt::field(map, &mut self.authentication_methods, key)
-            }
-            "dailyPrintUsageByPrinter" => {
-                ::graph_model::rt::field(map, &mut self.daily_print_usage_by_printer, key)
-            }
-            "dailyPrintUsageByUser" => {
-                ::graph_model::rt::field(map, &mut self.daily_print_usage_by_user, key)
-            }
-            "monthlyPrintUsageByPrinter" => {
-                ::graph_model::rt::field(map, &mut self.monthly_print_usage_by_printer, key)
-            }
-            "monthlyPrintUsageByUser" => {
-                ::graph_model::rt::field(map, &mut self.monthly_print_usage_by_user, key)
-            }
-            "partners" => ::graph_model::rt::field(map, &mut self.partners, key),
-            "security" => ::graph_model::rt::field(map, &mut self.security, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.reportRoot"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "authenticationMethods",
-        "dailyPrintUsageByPrinter",
-        "dailyPrintUsageByUser",
-        "monthlyPrintUsageByPrinter",
-        "monthlyPrintUsageByUser",
-        "partners",
-        "security",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "authenticationMethods" => &mut self.authentication_methods,
+            "dailyPrintUsageByPrinter" => &mut self.daily_print_usage_by_printer,
+            "dailyPrintUsageByUser" => &mut self.daily_print_usage_by_user,
+            "monthlyPrintUsageByPrinter" => &mut self.monthly_print_usage_by_printer,
+            "monthlyPrintUsageByUser" => &mut self.monthly_print_usage_by_user,
+            "partners" => &mut self.partners,
+            "security" => &mut self.security,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "authenticationMethods",
+            "dailyPrintUsageByPrinter",
+            "dailyPrintUsageByUser",
+            "monthlyPrintUsageByPrinter",
+            "monthlyPrintUsageByUser",
+            "partners",
+            "security",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("authenticationMethods", &self.authentication_methods);
         w.field(
             "dailyPrintUsageByPrinter",
@@ -450,17 +442,28 @@ impl ::graph_model::rt::Struct for ReportRoot {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ReportRoot {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ReportRoot {
     const TYPE_NAME: &'static str = "microsoft.graph.reportRoot";
 }
 impl ::graph_model::rt::serde::Serialize for ReportRoot {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ReportRoot {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.securityReportsRoot`.
@@ -473,22 +476,20 @@ pub struct SecurityReportsRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SecurityReportsRoot {
-    const TYPE_NAME: &'static str = "microsoft.graph.securityReportsRoot";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.securityReportsRoot"
     }
-    const FIELDS: &'static [&'static str] = &["id"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -498,17 +499,28 @@ impl ::graph_model::rt::Struct for SecurityReportsRoot {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SecurityReportsRoot {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SecurityReportsRoot {
     const TYPE_NAME: &'static str = "microsoft.graph.securityReportsRoot";
 }
 impl ::graph_model::rt::serde::Serialize for SecurityReportsRoot {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SecurityReportsRoot {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.signInUserType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -553,6 +565,17 @@ impl ::graph_model::rt::WireEnum for SignInUserType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for SignInUserType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for SignInUserType {
@@ -638,6 +661,17 @@ impl ::graph_model::rt::WireEnum for UserDefaultAuthenticationMethod {
         }
     }
 }
+impl ::graph_model::rt::Value for UserDefaultAuthenticationMethod {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for UserDefaultAuthenticationMethod {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -689,72 +723,58 @@ pub struct UserRegistrationDetails {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserRegistrationDetails {
-    const TYPE_NAME: &'static str = "microsoft.graph.userRegistrationDetails";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "isAdmin" => ::graph_model::rt::field(map, &mut self.is_admin, key),
-            "isMfaCapable" => ::graph_model::rt::field(map, &mut self.is_mfa_capable, key),
-            "isMfaRegistered" => ::graph_model::rt::field(map, &mut self.is_mfa_registered, key),
-            "isPasswordlessCapable" => {
-                ::graph_model::rt::field(map, &mut self.is_passwordless_capable, key)
-            }
-            "isSsprCapable" => ::graph_model::rt::field(map, &mut self.is_sspr_capable, key),
-            "isSsprEnabled" => ::graph_model::rt::field(map, &mut self.is_sspr_enabled, key),
-            "isSsprRegistered" => ::graph_model::rt::field(map, &mut self.is_sspr_registered, key),
-            "isSystemPreferredAuthenticationMethodEnabled" => ::graph_model::rt::field(
-                map,
-                &mut self.is_system_preferred_authentication_method_enabled,
-                key,
-            ),
-            "lastUpdatedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_updated_date_time, key)
-            }
-            "methodsRegistered" => ::graph_model::rt::field(map, &mut self.methods_registered, key),
-            "systemPreferredAuthenticationMethods" => ::graph_model::rt::field(
-                map,
-                &mut self.system_preferred_authentication_methods,
-                key,
-            ),
-            "userDisplayName" => ::graph_model::rt::field(map, &mut self.user_display_name, key),
-            "userPreferredMethodForSecondaryAuthentication" => ::graph_model::rt::field(
-                map,
-                &mut self.user_preferred_method_for_secondary_authentication,
-                key,
-            ),
-            "userPrincipalName" => {
-                ::graph_model::rt::field(map, &mut self.user_principal_name, key)
-            }
-            "userType" => ::graph_model::rt::field(map, &mut self.user_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.userRegistrationDetails"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "isAdmin",
-        "isMfaCapable",
-        "isMfaRegistered",
-        "isPasswordlessCapable",
-        "isSsprCapable",
-        "isSsprEnabled",
-        "isSsprRegistered",
-        "isSystemPreferredAuthenticationMethodEnabled",
-        "lastUpdatedDateTime",
-        "methodsRegistered",
-        "systemPreferredAuthenticationMethods",
-        "userDisplayName",
-        "userPreferredMethodForSecondaryAuthentication",
-        "userPrincipalName",
-        "userType",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "isAdmin" => &mut self.is_admin,
+            "isMfaCapable" => &mut self.is_mfa_capable,
+            "isMfaRegistered" => &mut self.is_mfa_registered,
+            "isPasswordlessCapable" => &mut self.is_passwordless_capable,
+            "isSsprCapable" => &mut self.is_sspr_capable,
+            "isSsprEnabled" => &mut self.is_sspr_enabled,
+            "isSsprRegistered" => &mut self.is_sspr_registered,
+            "isSystemPreferredAuthenticationMethodEnabled" => {
+                &mut self.is_system_preferred_authentication_method_enabled
+            }
+            "lastUpdatedDateTime" => &mut self.last_updated_date_time,
+            "methodsRegistered" => &mut self.methods_registered,
+            "systemPreferredAuthenticationMethods" => {
+                &mut self.system_preferred_authentication_methods
+            }
+            "userDisplayName" => &mut self.user_display_name,
+            "userPreferredMethodForSecondaryAuthentication" => {
+                &mut self.user_preferred_method_for_secondary_authentication
+            }
+            "userPrincipalName" => &mut self.user_principal_name,
+            "userType" => &mut self.user_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "isAdmin",
+            "isMfaCapable",
+            "isMfaRegistered",
+            "isPasswordlessCapable",
+            "isSsprCapable",
+            "isSsprEnabled",
+            "isSsprRegistered",
+            "isSystemPreferredAuthenticationMethodEnabled",
+            "lastUpdatedDateTime",
+            "methodsRegistered",
+            "systemPreferredAuthenticationMethods",
+            "userDisplayName",
+            "userPreferredMethodForSecondaryAuthentication",
+            "userPrincipalName",
+            "userType",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("isAdmin", &self.is_admin);
         w.field("isMfaCapable", &self.is_mfa_capable);
@@ -788,16 +808,27 @@ impl ::graph_model::rt::Struct for UserRegistrationDetails {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UserRegistrationDetails {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UserRegistrationDetails {
     const TYPE_NAME: &'static str = "microsoft.graph.userRegistrationDetails";
 }
 impl ::graph_model::rt::serde::Serialize for UserRegistrationDetails {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserRegistrationDetails {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

@@ -14,24 +14,22 @@ pub struct AppScope {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AppScope {
-    const TYPE_NAME: &'static str = "microsoft.graph.appScope";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.appScope"
     }
-    const FIELDS: &'static [&'static str] = &["id", "displayName", "type"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            "type" => &mut self.r#type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "displayName", "type"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
         w.field("type", &self.r#type);
@@ -43,17 +41,28 @@ impl ::graph_model::rt::Struct for AppScope {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AppScope {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AppScope {
     const TYPE_NAME: &'static str = "microsoft.graph.appScope";
 }
 impl ::graph_model::rt::serde::Serialize for AppScope {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppScope {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.rbacApplication`.
@@ -90,56 +99,40 @@ pub struct RbacApplication {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RbacApplication {
-    const TYPE_NAME: &'static str = "microsoft.graph.rbacApplication";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "resourceNamespaces" => {
-                ::graph_model::rt::field(map, &mut self.resource_namespaces, key)
-            }
-            "roleAssignments" => ::graph_model::rt::field(map, &mut self.role_assignments, key),
-            "roleAssignmentScheduleInstances" => {
-                ::graph_model::rt::field(map, &mut self.role_assignment_schedule_instances, key)
-            }
-            "roleAssignmentScheduleRequests" => {
-                ::graph_model::rt::field(map, &mut self.role_assignment_schedule_requests, key)
-            }
-            "roleAssignmentSchedules" => {
-                ::graph_model::rt::field(map, &mut self.role_assignment_schedules, key)
-            }
-            "roleDefinitions" => ::graph_model::rt::field(map, &mut self.role_definitions, key),
-            "roleEligibilityScheduleInstances" => {
-                ::graph_model::rt::field(map, &mut self.role_eligibility_schedule_instances, key)
-            }
-            "roleEligibilityScheduleRequests" => {
-                ::graph_model::rt::field(map, &mut self.role_eligibility_schedule_requests, key)
-            }
-            "roleEligibilitySchedules" => {
-                ::graph_model::rt::field(map, &mut self.role_eligibility_schedules, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.rbacApplication"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "resourceNamespaces",
-        "roleAssignments",
-        "roleAssignmentScheduleInstances",
-        "roleAssignmentScheduleRequests",
-        "roleAssignmentSchedules",
-        "roleDefinitions",
-        "roleEligibilityScheduleInstances",
-        "roleEligibilityScheduleRequests",
-        "roleEligibilitySchedules",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "resourceNamespaces" => &mut self.resource_namespaces,
+            "roleAssignments" => &mut self.role_assignments,
+            "roleAssignmentScheduleInstances" => &mut self.role_assignment_schedule_instances,
+            "roleAssignmentScheduleRequests" => &mut self.role_assignment_schedule_requests,
+            "roleAssignmentSchedules" => &mut self.role_assignment_schedules,
+            "roleDefinitions" => &mut self.role_definitions,
+            "roleEligibilityScheduleInstances" => &mut self.role_eligibility_schedule_instances,
+            "roleEligibilityScheduleRequests" => &mut self.role_eligibility_schedule_requests,
+            "roleEligibilitySchedules" => &mut self.role_eligibility_schedules,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "resourceNamespaces",
+            "roleAssignments",
+            "roleAssignmentScheduleInstances",
+            "roleAssignmentScheduleRequests",
+            "roleAssignmentSchedules",
+            "roleDefinitions",
+            "roleEligibilityScheduleInstances",
+            "roleEligibilityScheduleRequests",
+            "roleEligibilitySchedules",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("resourceNamespaces", &self.resource_namespaces);
         w.field("roleAssignments", &self.role_assignments);
@@ -170,17 +163,28 @@ impl ::graph_model::rt::Struct for RbacApplication {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RbacApplication {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RbacApplication {
     const TYPE_NAME: &'static str = "microsoft.graph.rbacApplication";
 }
 impl ::graph_model::rt::serde::Serialize for RbacApplication {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RbacApplication {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.roleManagement`.
@@ -197,25 +201,21 @@ pub struct RoleManagement {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RoleManagement {
-    const TYPE_NAME: &'static str = "microsoft.graph.roleManagement";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "directory" => ::graph_model::rt::field(map, &mut self.directory, key),
-            "entitlementManagement" => {
-                ::graph_model::rt::field(map, &mut self.entitlement_management, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.roleManagement"
     }
-    const FIELDS: &'static [&'static str] = &["directory", "entitlementManagement"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "directory" => &mut self.directory,
+            "entitlementManagement" => &mut self.entitlement_management,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["directory", "entitlementManagement"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("directory", &self.directory);
         w.field("entitlementManagement", &self.entitlement_management);
     }
@@ -226,17 +226,28 @@ impl ::graph_model::rt::Struct for RoleManagement {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RoleManagement {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RoleManagement {
     const TYPE_NAME: &'static str = "microsoft.graph.roleManagement";
 }
 impl ::graph_model::rt::serde::Serialize for RoleManagement {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RoleManagement {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.unifiedRbacResourceAction`.
@@ -261,40 +272,34 @@ pub struct UnifiedRbacResourceAction {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedRbacResourceAction {
-    const TYPE_NAME: &'static str = "microsoft.graph.unifiedRbacResourceAction";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "actionVerb" => ::graph_model::rt::field(map, &mut self.action_verb, key),
-            "authenticationContextId" => {
-                ::graph_model::rt::field(map, &mut self.authentication_context_id, key)
-            }
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "isAuthenticationContextSettable" => {
-                ::graph_model::rt::field(map, &mut self.is_authentication_context_settable, key)
-            }
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "resourceScopeId" => ::graph_model::rt::field(map, &mut self.resource_scope_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.unifiedRbacResourceAction"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "actionVerb",
-        "authenticationContextId",
-        "description",
-        "isAuthenticationContextSettable",
-        "name",
-        "resourceScopeId",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "actionVerb" => &mut self.action_verb,
+            "authenticationContextId" => &mut self.authentication_context_id,
+            "description" => &mut self.description,
+            "isAuthenticationContextSettable" => &mut self.is_authentication_context_settable,
+            "name" => &mut self.name,
+            "resourceScopeId" => &mut self.resource_scope_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "actionVerb",
+            "authenticationContextId",
+            "description",
+            "isAuthenticationContextSettable",
+            "name",
+            "resourceScopeId",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("actionVerb", &self.action_verb);
         w.field("authenticationContextId", &self.authentication_context_id);
@@ -313,17 +318,28 @@ impl ::graph_model::rt::Struct for UnifiedRbacResourceAction {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UnifiedRbacResourceAction {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UnifiedRbacResourceAction {
     const TYPE_NAME: &'static str = "microsoft.graph.unifiedRbacResourceAction";
 }
 impl ::graph_model::rt::serde::Serialize for UnifiedRbacResourceAction {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedRbacResourceAction {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.unifiedRbacResourceNamespace`.
@@ -340,24 +356,22 @@ pub struct UnifiedRbacResourceNamespace {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedRbacResourceNamespace {
-    const TYPE_NAME: &'static str = "microsoft.graph.unifiedRbacResourceNamespace";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "resourceActions" => ::graph_model::rt::field(map, &mut self.resource_actions, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.unifiedRbacResourceNamespace"
     }
-    const FIELDS: &'static [&'static str] = &["id", "name", "resourceActions"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "name" => &mut self.name,
+            "resourceActions" => &mut self.resource_actions,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "name", "resourceActions"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("name", &self.name);
         w.field("resourceActions", &self.resource_actions);
@@ -369,17 +383,28 @@ impl ::graph_model::rt::Struct for UnifiedRbacResourceNamespace {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UnifiedRbacResourceNamespace {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UnifiedRbacResourceNamespace {
     const TYPE_NAME: &'static str = "microsoft.graph.unifiedRbacResourceNamespace";
 }
 impl ::graph_model::rt::serde::Serialize for UnifiedRbacResourceNamespace {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedRbacResourceNamespace {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.unifiedRoleAssignment`.
@@ -415,46 +440,42 @@ pub struct UnifiedRoleAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedRoleAssignment {
-    const TYPE_NAME: &'static str = "microsoft.graph.unifiedRoleAssignment";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "appScopeId" => ::graph_model::rt::field(map, &mut self.app_scope_id, key),
-            "condition" => ::graph_model::rt::field(map, &mut self.condition, key),
-            "directoryScopeId" => ::graph_model::rt::field(map, &mut self.directory_scope_id, key),
-            "principalId" => ::graph_model::rt::field(map, &mut self.principal_id, key),
-            "principalOrganizationId" => {
-                ::graph_model::rt::field(map, &mut self.principal_organization_id, key)
-            }
-            "roleDefinitionId" => ::graph_model::rt::field(map, &mut self.role_definition_id, key),
-            "appScope" => ::graph_model::rt::field(map, &mut self.app_scope, key),
-            "directoryScope" => ::graph_model::rt::field(map, &mut self.directory_scope, key),
-            "principal" => ::graph_model::rt::field(map, &mut self.principal, key),
-            "roleDefinition" => ::graph_model::rt::field(map, &mut self.role_definition, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.unifiedRoleAssignment"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "appScopeId",
-        "condition",
-        "directoryScopeId",
-        "principalId",
-        "principalOrganizationId",
-        "roleDefinitionId",
-        "appScope",
-        "directoryScope",
-        "principal",
-        "roleDefinition",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "appScopeId" => &mut self.app_scope_id,
+            "condition" => &mut self.condition,
+            "directoryScopeId" => &mut self.directory_scope_id,
+            "principalId" => &mut self.principal_id,
+            "principalOrganizationId" => &mut self.principal_organization_id,
+            "roleDefinitionId" => &mut self.role_definition_id,
+            "appScope" => &mut self.app_scope,
+            "directoryScope" => &mut self.directory_scope,
+            "principal" => &mut self.principal,
+            "roleDefinition" => &mut self.role_definition,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "appScopeId",
+            "condition",
+            "directoryScopeId",
+            "principalId",
+            "principalOrganizationId",
+            "roleDefinitionId",
+            "appScope",
+            "directoryScope",
+            "principal",
+            "roleDefinition",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("appScopeId", &self.app_scope_id);
         w.field("condition", &self.condition);
@@ -474,17 +495,28 @@ impl ::graph_model::rt::Struct for UnifiedRoleAssignment {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UnifiedRoleAssignment {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UnifiedRoleAssignment {
     const TYPE_NAME: &'static str = "microsoft.graph.unifiedRoleAssignment";
 }
 impl ::graph_model::rt::serde::Serialize for UnifiedRoleAssignment {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedRoleAssignment {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.unifiedRoleAssignmentSchedule`.
@@ -534,56 +566,54 @@ pub struct UnifiedRoleAssignmentSchedule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedRoleAssignmentSchedule {
-    const TYPE_NAME: &'static str = "microsoft.graph.unifiedRoleAssignmentSchedule";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "appScopeId" => ::graph_model::rt::field(map, &mut self.app_scope_id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "createdUsing" => ::graph_model::rt::field(map, &mut self.created_using, key),
-            "directoryScopeId" => ::graph_model::rt::field(map, &mut self.directory_scope_id, key),
-            "modifiedDateTime" => ::graph_model::rt::field(map, &mut self.modified_date_time, key),
-            "principalId" => ::graph_model::rt::field(map, &mut self.principal_id, key),
-            "roleDefinitionId" => ::graph_model::rt::field(map, &mut self.role_definition_id, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "assignmentType" => ::graph_model::rt::field(map, &mut self.assignment_type, key),
-            "memberType" => ::graph_model::rt::field(map, &mut self.member_type, key),
-            "scheduleInfo" => ::graph_model::rt::field(map, &mut self.schedule_info, key),
-            "appScope" => ::graph_model::rt::field(map, &mut self.app_scope, key),
-            "directoryScope" => ::graph_model::rt::field(map, &mut self.directory_scope, key),
-            "principal" => ::graph_model::rt::field(map, &mut self.principal, key),
-            "roleDefinition" => ::graph_model::rt::field(map, &mut self.role_definition, key),
-            "activatedUsing" => ::graph_model::rt::field(map, &mut self.activated_using, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.unifiedRoleAssignmentSchedule"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "appScopeId",
-        "createdDateTime",
-        "createdUsing",
-        "directoryScopeId",
-        "modifiedDateTime",
-        "principalId",
-        "roleDefinitionId",
-        "status",
-        "assignmentType",
-        "memberType",
-        "scheduleInfo",
-        "appScope",
-        "directoryScope",
-        "principal",
-        "roleDefinition",
-        "activatedUsing",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "appScopeId" => &mut self.app_scope_id,
+            "createdDateTime" => &mut self.created_date_time,
+            "createdUsing" => &mut self.created_using,
+            "directoryScopeId" => &mut self.directory_scope_id,
+            "modifiedDateTime" => &mut self.modified_date_time,
+            "principalId" => &mut self.principal_id,
+            "roleDefinitionId" => &mut self.role_definition_id,
+            "status" => &mut self.status,
+            "assignmentType" => &mut self.assignment_type,
+            "memberType" => &mut self.member_type,
+            "scheduleInfo" => &mut self.schedule_info,
+            "appScope" => &mut self.app_scope,
+            "directoryScope" => &mut self.directory_scope,
+            "principal" => &mut self.principal,
+            "roleDefinition" => &mut self.role_definition,
+            "activatedUsing" => &mut self.activated_using,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "appScopeId",
+            "createdDateTime",
+            "createdUsing",
+            "directoryScopeId",
+            "modifiedDateTime",
+            "principalId",
+            "roleDefinitionId",
+            "status",
+            "assignmentType",
+            "memberType",
+            "scheduleInfo",
+            "appScope",
+            "directoryScope",
+            "principal",
+            "roleDefinition",
+            "activatedUsing",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("appScopeId", &self.app_scope_id);
         w.field("createdDateTime", &self.created_date_time);
@@ -609,17 +639,28 @@ impl ::graph_model::rt::Struct for UnifiedRoleAssignmentSchedule {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UnifiedRoleAssignmentSchedule {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UnifiedRoleAssignmentSchedule {
     const TYPE_NAME: &'static str = "microsoft.graph.unifiedRoleAssignmentSchedule";
 }
 impl ::graph_model::rt::serde::Serialize for UnifiedRoleAssignmentSchedule {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedRoleAssignmentSchedule {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.unifiedRoleAssignmentScheduleInstance`.
@@ -667,58 +708,52 @@ pub struct UnifiedRoleAssignmentScheduleInstance {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedRoleAssignmentScheduleInstance {
-    const TYPE_NAME: &'static str = "microsoft.graph.unifiedRoleAssignmentScheduleInstance";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "appScopeId" => ::graph_model::rt::field(map, &mut self.app_scope_id, key),
-            "directoryScopeId" => ::graph_model::rt::field(map, &mut self.directory_scope_id, key),
-            "principalId" => ::graph_model::rt::field(map, &mut self.principal_id, key),
-            "roleDefinitionId" => ::graph_model::rt::field(map, &mut self.role_definition_id, key),
-            "assignmentType" => ::graph_model::rt::field(map, &mut self.assignment_type, key),
-            "endDateTime" => ::graph_model::rt::field(map, &mut self.end_date_time, key),
-            "memberType" => ::graph_model::rt::field(map, &mut self.member_type, key),
-            "roleAssignmentOriginId" => {
-                ::graph_model::rt::field(map, &mut self.role_assignment_origin_id, key)
-            }
-            "roleAssignmentScheduleId" => {
-                ::graph_model::rt::field(map, &mut self.role_assignment_schedule_id, key)
-            }
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            "appScope" => ::graph_model::rt::field(map, &mut self.app_scope, key),
-            "directoryScope" => ::graph_model::rt::field(map, &mut self.directory_scope, key),
-            "principal" => ::graph_model::rt::field(map, &mut self.principal, key),
-            "roleDefinition" => ::graph_model::rt::field(map, &mut self.role_definition, key),
-            "activatedUsing" => ::graph_model::rt::field(map, &mut self.activated_using, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.unifiedRoleAssignmentScheduleInstance"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "appScopeId",
-        "directoryScopeId",
-        "principalId",
-        "roleDefinitionId",
-        "assignmentType",
-        "endDateTime",
-        "memberType",
-        "roleAssignmentOriginId",
-        "roleAssignmentScheduleId",
-        "startDateTime",
-        "appScope",
-        "directoryScope",
-        "principal",
-        "roleDefinition",
-        "activatedUsing",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "appScopeId" => &mut self.app_scope_id,
+            "directoryScopeId" => &mut self.directory_scope_id,
+            "principalId" => &mut self.principal_id,
+            "roleDefinitionId" => &mut self.role_definition_id,
+            "assignmentType" => &mut self.assignment_type,
+            "endDateTime" => &mut self.end_date_time,
+            "memberType" => &mut self.member_type,
+            "roleAssignmentOriginId" => &mut self.role_assignment_origin_id,
+            "roleAssignmentScheduleId" => &mut self.role_assignment_schedule_id,
+            "startDateTime" => &mut self.start_date_time,
+            "appScope" => &mut self.app_scope,
+            "directoryScope" => &mut self.directory_scope,
+            "principal" => &mut self.principal,
+            "roleDefinition" => &mut self.role_definition,
+            "activatedUsing" => &mut self.activated_using,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "appScopeId",
+            "directoryScopeId",
+            "principalId",
+            "roleDefinitionId",
+            "assignmentType",
+            "endDateTime",
+            "memberType",
+            "roleAssignmentOriginId",
+            "roleAssignmentScheduleId",
+            "startDateTime",
+            "appScope",
+            "directoryScope",
+            "principal",
+            "roleDefinition",
+            "activatedUsing",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("appScopeId", &self.app_scope_id);
         w.field("directoryScopeId", &self.directory_scope_id);
@@ -746,17 +781,28 @@ impl ::graph_model::rt::Struct for UnifiedRoleAssignmentScheduleInstance {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UnifiedRoleAssignmentScheduleInstance {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UnifiedRoleAssignmentScheduleInstance {
     const TYPE_NAME: &'static str = "microsoft.graph.unifiedRoleAssignmentScheduleInstance";
 }
 impl ::graph_model::rt::serde::Serialize for UnifiedRoleAssignmentScheduleInstance {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedRoleAssignmentScheduleInstance {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.unifiedRoleAssignmentScheduleRequest`.
@@ -819,70 +865,66 @@ pub struct UnifiedRoleAssignmentScheduleRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedRoleAssignmentScheduleRequest {
-    const TYPE_NAME: &'static str = "microsoft.graph.unifiedRoleAssignmentScheduleRequest";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "approvalId" => ::graph_model::rt::field(map, &mut self.approval_id, key),
-            "completedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.completed_date_time, key)
-            }
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "customData" => ::graph_model::rt::field(map, &mut self.custom_data, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "action" => ::graph_model::rt::field(map, &mut self.action, key),
-            "appScopeId" => ::graph_model::rt::field(map, &mut self.app_scope_id, key),
-            "directoryScopeId" => ::graph_model::rt::field(map, &mut self.directory_scope_id, key),
-            "isValidationOnly" => ::graph_model::rt::field(map, &mut self.is_validation_only, key),
-            "justification" => ::graph_model::rt::field(map, &mut self.justification, key),
-            "principalId" => ::graph_model::rt::field(map, &mut self.principal_id, key),
-            "roleDefinitionId" => ::graph_model::rt::field(map, &mut self.role_definition_id, key),
-            "scheduleInfo" => ::graph_model::rt::field(map, &mut self.schedule_info, key),
-            "targetScheduleId" => ::graph_model::rt::field(map, &mut self.target_schedule_id, key),
-            "ticketInfo" => ::graph_model::rt::field(map, &mut self.ticket_info, key),
-            "activatedUsing" => ::graph_model::rt::field(map, &mut self.activated_using, key),
-            "appScope" => ::graph_model::rt::field(map, &mut self.app_scope, key),
-            "directoryScope" => ::graph_model::rt::field(map, &mut self.directory_scope, key),
-            "principal" => ::graph_model::rt::field(map, &mut self.principal, key),
-            "roleDefinition" => ::graph_model::rt::field(map, &mut self.role_definition, key),
-            "targetSchedule" => ::graph_model::rt::field(map, &mut self.target_schedule, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.unifiedRoleAssignmentScheduleRequest"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "approvalId",
-        "completedDateTime",
-        "createdBy",
-        "createdDateTime",
-        "customData",
-        "status",
-        "action",
-        "appScopeId",
-        "directoryScopeId",
-        "isValidationOnly",
-        "justification",
-        "principalId",
-        "roleDefinitionId",
-        "scheduleInfo",
-        "targetScheduleId",
-        "ticketInfo",
-        "activatedUsing",
-        "appScope",
-        "directoryScope",
-        "principal",
-        "roleDefinition",
-        "targetSchedule",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "approvalId" => &mut self.approval_id,
+            "completedDateTime" => &mut self.completed_date_time,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "customData" => &mut self.custom_data,
+            "status" => &mut self.status,
+            "action" => &mut self.action,
+            "appScopeId" => &mut self.app_scope_id,
+            "directoryScopeId" => &mut self.directory_scope_id,
+            "isValidationOnly" => &mut self.is_validation_only,
+            "justification" => &mut self.justification,
+            "principalId" => &mut self.principal_id,
+            "roleDefinitionId" => &mut self.role_definition_id,
+            "scheduleInfo" => &mut self.schedule_info,
+            "targetScheduleId" => &mut self.target_schedule_id,
+            "ticketInfo" => &mut self.ticket_info,
+            "activatedUsing" => &mut self.activated_using,
+            "appScope" => &mut self.app_scope,
+            "directoryScope" => &mut self.directory_scope,
+            "principal" => &mut self.principal,
+            "roleDefinition" => &mut self.role_definition,
+            "targetSchedule" => &mut self.target_schedule,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "approvalId",
+            "completedDateTime",
+            "createdBy",
+            "createdDateTime",
+            "customData",
+            "status",
+            "action",
+            "appScopeId",
+            "directoryScopeId",
+            "isValidationOnly",
+            "justification",
+            "principalId",
+            "roleDefinitionId",
+            "scheduleInfo",
+            "targetScheduleId",
+            "ticketInfo",
+            "activatedUsing",
+            "appScope",
+            "directoryScope",
+            "principal",
+            "roleDefinition",
+            "targetSchedule",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("approvalId", &self.approval_id);
         w.field("completedDateTime", &self.completed_date_time);
@@ -914,17 +956,28 @@ impl ::graph_model::rt::Struct for UnifiedRoleAssignmentScheduleRequest {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UnifiedRoleAssignmentScheduleRequest {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UnifiedRoleAssignmentScheduleRequest {
     const TYPE_NAME: &'static str = "microsoft.graph.unifiedRoleAssignmentScheduleRequest";
 }
 impl ::graph_model::rt::serde::Serialize for UnifiedRoleAssignmentScheduleRequest {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedRoleAssignmentScheduleRequest {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.unifiedRoleDefinition`.
@@ -955,44 +1008,40 @@ pub struct UnifiedRoleDefinition {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedRoleDefinition {
-    const TYPE_NAME: &'static str = "microsoft.graph.unifiedRoleDefinition";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "isBuiltIn" => ::graph_model::rt::field(map, &mut self.is_built_in, key),
-            "isEnabled" => ::graph_model::rt::field(map, &mut self.is_enabled, key),
-            "resourceScopes" => ::graph_model::rt::field(map, &mut self.resource_scopes, key),
-            "rolePermissions" => ::graph_model::rt::field(map, &mut self.role_permissions, key),
-            "templateId" => ::graph_model::rt::field(map, &mut self.template_id, key),
-            "version" => ::graph_model::rt::field(map, &mut self.version, key),
-            "inheritsPermissionsFrom" => {
-                ::graph_model::rt::field(map, &mut self.inherits_permissions_from, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.unifiedRoleDefinition"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "description",
-        "displayName",
-        "isBuiltIn",
-        "isEnabled",
-        "resourceScopes",
-        "rolePermissions",
-        "templateId",
-        "version",
-        "inheritsPermissionsFrom",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "isBuiltIn" => &mut self.is_built_in,
+            "isEnabled" => &mut self.is_enabled,
+            "resourceScopes" => &mut self.resource_scopes,
+            "rolePermissions" => &mut self.role_permissions,
+            "templateId" => &mut self.template_id,
+            "version" => &mut self.version,
+            "inheritsPermissionsFrom" => &mut self.inherits_permissions_from,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "description",
+            "displayName",
+            "isBuiltIn",
+            "isEnabled",
+            "resourceScopes",
+            "rolePermissions",
+            "templateId",
+            "version",
+            "inheritsPermissionsFrom",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("description", &self.description);
         w.field("displayName", &self.display_name);
@@ -1011,17 +1060,28 @@ impl ::graph_model::rt::Struct for UnifiedRoleDefinition {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UnifiedRoleDefinition {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UnifiedRoleDefinition {
     const TYPE_NAME: &'static str = "microsoft.graph.unifiedRoleDefinition";
 }
 impl ::graph_model::rt::serde::Serialize for UnifiedRoleDefinition {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedRoleDefinition {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.unifiedRoleEligibilitySchedule`.
@@ -1066,52 +1126,50 @@ pub struct UnifiedRoleEligibilitySchedule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedRoleEligibilitySchedule {
-    const TYPE_NAME: &'static str = "microsoft.graph.unifiedRoleEligibilitySchedule";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "appScopeId" => ::graph_model::rt::field(map, &mut self.app_scope_id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "createdUsing" => ::graph_model::rt::field(map, &mut self.created_using, key),
-            "directoryScopeId" => ::graph_model::rt::field(map, &mut self.directory_scope_id, key),
-            "modifiedDateTime" => ::graph_model::rt::field(map, &mut self.modified_date_time, key),
-            "principalId" => ::graph_model::rt::field(map, &mut self.principal_id, key),
-            "roleDefinitionId" => ::graph_model::rt::field(map, &mut self.role_definition_id, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "memberType" => ::graph_model::rt::field(map, &mut self.member_type, key),
-            "scheduleInfo" => ::graph_model::rt::field(map, &mut self.schedule_info, key),
-            "appScope" => ::graph_model::rt::field(map, &mut self.app_scope, key),
-            "directoryScope" => ::graph_model::rt::field(map, &mut self.directory_scope, key),
-            "principal" => ::graph_model::rt::field(map, &mut self.principal, key),
-            "roleDefinition" => ::graph_model::rt::field(map, &mut self.role_definition, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.unifiedRoleEligibilitySchedule"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "appScopeId",
-        "createdDateTime",
-        "createdUsing",
-        "directoryScopeId",
-        "modifiedDateTime",
-        "principalId",
-        "roleDefinitionId",
-        "status",
-        "memberType",
-        "scheduleInfo",
-        "appScope",
-        "directoryScope",
-        "principal",
-        "roleDefinition",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "appScopeId" => &mut self.app_scope_id,
+            "createdDateTime" => &mut self.created_date_time,
+            "createdUsing" => &mut self.created_using,
+            "directoryScopeId" => &mut self.directory_scope_id,
+            "modifiedDateTime" => &mut self.modified_date_time,
+            "principalId" => &mut self.principal_id,
+            "roleDefinitionId" => &mut self.role_definition_id,
+            "status" => &mut self.status,
+            "memberType" => &mut self.member_type,
+            "scheduleInfo" => &mut self.schedule_info,
+            "appScope" => &mut self.app_scope,
+            "directoryScope" => &mut self.directory_scope,
+            "principal" => &mut self.principal,
+            "roleDefinition" => &mut self.role_definition,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "appScopeId",
+            "createdDateTime",
+            "createdUsing",
+            "directoryScopeId",
+            "modifiedDateTime",
+            "principalId",
+            "roleDefinitionId",
+            "status",
+            "memberType",
+            "scheduleInfo",
+            "appScope",
+            "directoryScope",
+            "principal",
+            "roleDefinition",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("appScopeId", &self.app_scope_id);
         w.field("createdDateTime", &self.created_date_time);
@@ -1135,17 +1193,28 @@ impl ::graph_model::rt::Struct for UnifiedRoleEligibilitySchedule {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UnifiedRoleEligibilitySchedule {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UnifiedRoleEligibilitySchedule {
     const TYPE_NAME: &'static str = "microsoft.graph.unifiedRoleEligibilitySchedule";
 }
 impl ::graph_model::rt::serde::Serialize for UnifiedRoleEligibilitySchedule {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedRoleEligibilitySchedule {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.unifiedRoleEligibilityScheduleInstance`.
@@ -1186,50 +1255,46 @@ pub struct UnifiedRoleEligibilityScheduleInstance {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedRoleEligibilityScheduleInstance {
-    const TYPE_NAME: &'static str = "microsoft.graph.unifiedRoleEligibilityScheduleInstance";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "appScopeId" => ::graph_model::rt::field(map, &mut self.app_scope_id, key),
-            "directoryScopeId" => ::graph_model::rt::field(map, &mut self.directory_scope_id, key),
-            "principalId" => ::graph_model::rt::field(map, &mut self.principal_id, key),
-            "roleDefinitionId" => ::graph_model::rt::field(map, &mut self.role_definition_id, key),
-            "endDateTime" => ::graph_model::rt::field(map, &mut self.end_date_time, key),
-            "memberType" => ::graph_model::rt::field(map, &mut self.member_type, key),
-            "roleEligibilityScheduleId" => {
-                ::graph_model::rt::field(map, &mut self.role_eligibility_schedule_id, key)
-            }
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            "appScope" => ::graph_model::rt::field(map, &mut self.app_scope, key),
-            "directoryScope" => ::graph_model::rt::field(map, &mut self.directory_scope, key),
-            "principal" => ::graph_model::rt::field(map, &mut self.principal, key),
-            "roleDefinition" => ::graph_model::rt::field(map, &mut self.role_definition, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.unifiedRoleEligibilityScheduleInstance"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "appScopeId",
-        "directoryScopeId",
-        "principalId",
-        "roleDefinitionId",
-        "endDateTime",
-        "memberType",
-        "roleEligibilityScheduleId",
-        "startDateTime",
-        "appScope",
-        "directoryScope",
-        "principal",
-        "roleDefinition",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "appScopeId" => &mut self.app_scope_id,
+            "directoryScopeId" => &mut self.directory_scope_id,
+            "principalId" => &mut self.principal_id,
+            "roleDefinitionId" => &mut self.role_definition_id,
+            "endDateTime" => &mut self.end_date_time,
+            "memberType" => &mut self.member_type,
+            "roleEligibilityScheduleId" => &mut self.role_eligibility_schedule_id,
+            "startDateTime" => &mut self.start_date_time,
+            "appScope" => &mut self.app_scope,
+            "directoryScope" => &mut self.directory_scope,
+            "principal" => &mut self.principal,
+            "roleDefinition" => &mut self.role_definition,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "appScopeId",
+            "directoryScopeId",
+            "principalId",
+            "roleDefinitionId",
+            "endDateTime",
+            "memberType",
+            "roleEligibilityScheduleId",
+            "startDateTime",
+            "appScope",
+            "directoryScope",
+            "principal",
+            "roleDefinition",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("appScopeId", &self.app_scope_id);
         w.field("directoryScopeId", &self.directory_scope_id);
@@ -1254,17 +1319,28 @@ impl ::graph_model::rt::Struct for UnifiedRoleEligibilityScheduleInstance {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UnifiedRoleEligibilityScheduleInstance {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UnifiedRoleEligibilityScheduleInstance {
     const TYPE_NAME: &'static str = "microsoft.graph.unifiedRoleEligibilityScheduleInstance";
 }
 impl ::graph_model::rt::serde::Serialize for UnifiedRoleEligibilityScheduleInstance {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedRoleEligibilityScheduleInstance {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.unifiedRoleEligibilityScheduleRequest`.
@@ -1324,68 +1400,64 @@ pub struct UnifiedRoleEligibilityScheduleRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedRoleEligibilityScheduleRequest {
-    const TYPE_NAME: &'static str = "microsoft.graph.unifiedRoleEligibilityScheduleRequest";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "approvalId" => ::graph_model::rt::field(map, &mut self.approval_id, key),
-            "completedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.completed_date_time, key)
-            }
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "customData" => ::graph_model::rt::field(map, &mut self.custom_data, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "action" => ::graph_model::rt::field(map, &mut self.action, key),
-            "appScopeId" => ::graph_model::rt::field(map, &mut self.app_scope_id, key),
-            "directoryScopeId" => ::graph_model::rt::field(map, &mut self.directory_scope_id, key),
-            "isValidationOnly" => ::graph_model::rt::field(map, &mut self.is_validation_only, key),
-            "justification" => ::graph_model::rt::field(map, &mut self.justification, key),
-            "principalId" => ::graph_model::rt::field(map, &mut self.principal_id, key),
-            "roleDefinitionId" => ::graph_model::rt::field(map, &mut self.role_definition_id, key),
-            "scheduleInfo" => ::graph_model::rt::field(map, &mut self.schedule_info, key),
-            "targetScheduleId" => ::graph_model::rt::field(map, &mut self.target_schedule_id, key),
-            "ticketInfo" => ::graph_model::rt::field(map, &mut self.ticket_info, key),
-            "appScope" => ::graph_model::rt::field(map, &mut self.app_scope, key),
-            "directoryScope" => ::graph_model::rt::field(map, &mut self.directory_scope, key),
-            "principal" => ::graph_model::rt::field(map, &mut self.principal, key),
-            "roleDefinition" => ::graph_model::rt::field(map, &mut self.role_definition, key),
-            "targetSchedule" => ::graph_model::rt::field(map, &mut self.target_schedule, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.unifiedRoleEligibilityScheduleRequest"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "approvalId",
-        "completedDateTime",
-        "createdBy",
-        "createdDateTime",
-        "customData",
-        "status",
-        "action",
-        "appScopeId",
-        "directoryScopeId",
-        "isValidationOnly",
-        "justification",
-        "principalId",
-        "roleDefinitionId",
-        "scheduleInfo",
-        "targetScheduleId",
-        "ticketInfo",
-        "appScope",
-        "directoryScope",
-        "principal",
-        "roleDefinition",
-        "targetSchedule",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "approvalId" => &mut self.approval_id,
+            "completedDateTime" => &mut self.completed_date_time,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "customData" => &mut self.custom_data,
+            "status" => &mut self.status,
+            "action" => &mut self.action,
+            "appScopeId" => &mut self.app_scope_id,
+            "directoryScopeId" => &mut self.directory_scope_id,
+            "isValidationOnly" => &mut self.is_validation_only,
+            "justification" => &mut self.justification,
+            "principalId" => &mut self.principal_id,
+            "roleDefinitionId" => &mut self.role_definition_id,
+            "scheduleInfo" => &mut self.schedule_info,
+            "targetScheduleId" => &mut self.target_schedule_id,
+            "ticketInfo" => &mut self.ticket_info,
+            "appScope" => &mut self.app_scope,
+            "directoryScope" => &mut self.directory_scope,
+            "principal" => &mut self.principal,
+            "roleDefinition" => &mut self.role_definition,
+            "targetSchedule" => &mut self.target_schedule,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "approvalId",
+            "completedDateTime",
+            "createdBy",
+            "createdDateTime",
+            "customData",
+            "status",
+            "action",
+            "appScopeId",
+            "directoryScopeId",
+            "isValidationOnly",
+            "justification",
+            "principalId",
+            "roleDefinitionId",
+            "scheduleInfo",
+            "targetScheduleId",
+            "ticketInfo",
+            "appScope",
+            "directoryScope",
+            "principal",
+            "roleDefinition",
+            "targetSchedule",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("approvalId", &self.approval_id);
         w.field("completedDateTime", &self.completed_date_time);
@@ -1416,17 +1488,28 @@ impl ::graph_model::rt::Struct for UnifiedRoleEligibilityScheduleRequest {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UnifiedRoleEligibilityScheduleRequest {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UnifiedRoleEligibilityScheduleRequest {
     const TYPE_NAME: &'static str = "microsoft.graph.unifiedRoleEligibilityScheduleRequest";
 }
 impl ::graph_model::rt::serde::Serialize for UnifiedRoleEligibilityScheduleRequest {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedRoleEligibilityScheduleRequest {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.unifiedRolePermission`.
@@ -1443,32 +1526,26 @@ pub struct UnifiedRolePermission {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedRolePermission {
-    const TYPE_NAME: &'static str = "microsoft.graph.unifiedRolePermission";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "allowedResourceActions" => {
-                ::graph_model::rt::field(map, &mut self.allowed_resource_actions, key)
-            }
-            "condition" => ::graph_model::rt::field(map, &mut self.condition, key),
-            "excludedResourceActions" => {
-                ::graph_model::rt::field(map, &mut self.excluded_resource_actions, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.unifiedRolePermission"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "allowedResourceActions",
-        "condition",
-        "excludedResourceActions",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "allowedResourceActions" => &mut self.allowed_resource_actions,
+            "condition" => &mut self.condition,
+            "excludedResourceActions" => &mut self.excluded_resource_actions,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "allowedResourceActions",
+            "condition",
+            "excludedResourceActions",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("allowedResourceActions", &self.allowed_resource_actions);
         w.field("condition", &self.condition);
         w.field("excludedResourceActions", &self.excluded_resource_actions);
@@ -1480,17 +1557,28 @@ impl ::graph_model::rt::Struct for UnifiedRolePermission {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UnifiedRolePermission {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UnifiedRolePermission {
     const TYPE_NAME: &'static str = "microsoft.graph.unifiedRolePermission";
 }
 impl ::graph_model::rt::serde::Serialize for UnifiedRolePermission {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedRolePermission {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.unifiedRoleScheduleRequestActions`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1574,6 +1662,17 @@ impl ::graph_model::rt::WireEnum for UnifiedRoleScheduleRequestActions {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for UnifiedRoleScheduleRequestActions {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for UnifiedRoleScheduleRequestActions {

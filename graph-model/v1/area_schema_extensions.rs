@@ -12,23 +12,21 @@ pub struct ExtensionSchemaProperty {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExtensionSchemaProperty {
-    const TYPE_NAME: &'static str = "microsoft.graph.extensionSchemaProperty";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.extensionSchemaProperty"
     }
-    const FIELDS: &'static [&'static str] = &["name", "type"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "name" => &mut self.name,
+            "type" => &mut self.r#type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["name", "type"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("name", &self.name);
         w.field("type", &self.r#type);
     }
@@ -39,17 +37,28 @@ impl ::graph_model::rt::Struct for ExtensionSchemaProperty {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ExtensionSchemaProperty {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ExtensionSchemaProperty {
     const TYPE_NAME: &'static str = "microsoft.graph.extensionSchemaProperty";
 }
 impl ::graph_model::rt::serde::Serialize for ExtensionSchemaProperty {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExtensionSchemaProperty {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.schemaExtension`.
@@ -72,34 +81,32 @@ pub struct SchemaExtension {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SchemaExtension {
-    const TYPE_NAME: &'static str = "microsoft.graph.schemaExtension";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "owner" => ::graph_model::rt::field(map, &mut self.owner, key),
-            "properties" => ::graph_model::rt::field(map, &mut self.properties, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "targetTypes" => ::graph_model::rt::field(map, &mut self.target_types, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.schemaExtension"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "description",
-        "owner",
-        "properties",
-        "status",
-        "targetTypes",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "description" => &mut self.description,
+            "owner" => &mut self.owner,
+            "properties" => &mut self.properties,
+            "status" => &mut self.status,
+            "targetTypes" => &mut self.target_types,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "description",
+            "owner",
+            "properties",
+            "status",
+            "targetTypes",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("description", &self.description);
         w.field("owner", &self.owner);
@@ -114,16 +121,27 @@ impl ::graph_model::rt::Struct for SchemaExtension {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SchemaExtension {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SchemaExtension {
     const TYPE_NAME: &'static str = "microsoft.graph.schemaExtension";
 }
 impl ::graph_model::rt::serde::Serialize for SchemaExtension {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SchemaExtension {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

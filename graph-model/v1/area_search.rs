@@ -128,6 +128,17 @@ impl ::graph_model::rt::WireEnum for DevicePlatformType {
         }
     }
 }
+impl ::graph_model::rt::Value for DevicePlatformType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for DevicePlatformType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -154,25 +165,23 @@ pub struct SearchEntity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SearchEntity {
-    const TYPE_NAME: &'static str = "microsoft.graph.searchEntity";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "acronyms" => ::graph_model::rt::field(map, &mut self.acronyms, key),
-            "bookmarks" => ::graph_model::rt::field(map, &mut self.bookmarks, key),
-            "qnas" => ::graph_model::rt::field(map, &mut self.qnas, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.searchEntity"
     }
-    const FIELDS: &'static [&'static str] = &["id", "acronyms", "bookmarks", "qnas"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "acronyms" => &mut self.acronyms,
+            "bookmarks" => &mut self.bookmarks,
+            "qnas" => &mut self.qnas,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "acronyms", "bookmarks", "qnas"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("acronyms", &self.acronyms);
         w.field("bookmarks", &self.bookmarks);
@@ -185,16 +194,27 @@ impl ::graph_model::rt::Struct for SearchEntity {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SearchEntity {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SearchEntity {
     const TYPE_NAME: &'static str = "microsoft.graph.searchEntity";
 }
 impl ::graph_model::rt::serde::Serialize for SearchEntity {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SearchEntity {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

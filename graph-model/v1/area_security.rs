@@ -11,22 +11,20 @@ pub struct AccountTargetContent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccountTargetContent {
-    const TYPE_NAME: &'static str = "microsoft.graph.accountTargetContent";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accountTargetContent"
     }
-    const FIELDS: &'static [&'static str] = &["type"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "type" => &mut self.r#type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["type"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("type", &self.r#type);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -36,17 +34,28 @@ impl ::graph_model::rt::Struct for AccountTargetContent {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccountTargetContent {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccountTargetContent {
     const TYPE_NAME: &'static str = "microsoft.graph.accountTargetContent";
 }
 impl ::graph_model::rt::serde::Serialize for AccountTargetContent {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccountTargetContent {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.accountTargetContent` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -76,38 +85,69 @@ impl Default for AccountTargetContentAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for AccountTargetContentAny {
-    type Base = super::AccountTargetContent;
-    const BASE: &'static str = "microsoft.graph.accountTargetContent";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.accountTargetContent"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.accountTargetContent" => Self::Base(Default::default()),
             "microsoft.graph.addressBookAccountTargetContent" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::AddressBookAccountTargetContent)
+                Self::AddressBookAccountTargetContent(Default::default())
             }
             "microsoft.graph.includeAllAccountTargetContent" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::IncludeAllAccountTargetContent)
+                Self::IncludeAllAccountTargetContent(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::AddressBookAccountTargetContent(v) => Some(v),
+            Self::IncludeAllAccountTargetContent(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::AccountTargetContent) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::AddressBookAccountTargetContent(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.addressBookAccountTargetContent",
+                v,
+            ),
+            Self::IncludeAllAccountTargetContent(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.includeAllAccountTargetContent",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for AccountTargetContentAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for AccountTargetContentAny {
@@ -115,25 +155,12 @@ impl ::graph_model::rt::GraphType for AccountTargetContentAny {
 }
 impl ::graph_model::rt::serde::Serialize for AccountTargetContentAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::AddressBookAccountTargetContent(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.addressBookAccountTargetContent"),
-                s,
-            ),
-            Self::IncludeAllAccountTargetContent(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.includeAllAccountTargetContent"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccountTargetContentAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.accountTargetContentType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -185,6 +212,17 @@ impl ::graph_model::rt::WireEnum for AccountTargetContentType {
         }
     }
 }
+impl ::graph_model::rt::Value for AccountTargetContentType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for AccountTargetContentType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -207,25 +245,21 @@ pub struct AddressBookAccountTargetContent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AddressBookAccountTargetContent {
-    const TYPE_NAME: &'static str = "microsoft.graph.addressBookAccountTargetContent";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            "accountTargetEmails" => {
-                ::graph_model::rt::field(map, &mut self.account_target_emails, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.addressBookAccountTargetContent"
     }
-    const FIELDS: &'static [&'static str] = &["type", "accountTargetEmails"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "type" => &mut self.r#type,
+            "accountTargetEmails" => &mut self.account_target_emails,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["type", "accountTargetEmails"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("type", &self.r#type);
         w.field("accountTargetEmails", &self.account_target_emails);
     }
@@ -236,17 +270,28 @@ impl ::graph_model::rt::Struct for AddressBookAccountTargetContent {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AddressBookAccountTargetContent {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AddressBookAccountTargetContent {
     const TYPE_NAME: &'static str = "microsoft.graph.addressBookAccountTargetContent";
 }
 impl ::graph_model::rt::serde::Serialize for AddressBookAccountTargetContent {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AddressBookAccountTargetContent {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.alert`.
@@ -343,124 +388,100 @@ pub struct Alert {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for Alert {
-    const TYPE_NAME: &'static str = "microsoft.graph.alert";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "activityGroupName" => {
-                ::graph_model::rt::field(map, &mut self.activity_group_name, key)
-            }
-            "alertDetections" => ::graph_model::rt::field(map, &mut self.alert_detections, key),
-            "assignedTo" => ::graph_model::rt::field(map, &mut self.assigned_to, key),
-            "azureSubscriptionId" => {
-                ::graph_model::rt::field(map, &mut self.azure_subscription_id, key)
-            }
-            "azureTenantId" => ::graph_model::rt::field(map, &mut self.azure_tenant_id, key),
-            "category" => ::graph_model::rt::field(map, &mut self.category, key),
-            "closedDateTime" => ::graph_model::rt::field(map, &mut self.closed_date_time, key),
-            "cloudAppStates" => ::graph_model::rt::field(map, &mut self.cloud_app_states, key),
-            "comments" => ::graph_model::rt::field(map, &mut self.comments, key),
-            "confidence" => ::graph_model::rt::field(map, &mut self.confidence, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "detectionIds" => ::graph_model::rt::field(map, &mut self.detection_ids, key),
-            "eventDateTime" => ::graph_model::rt::field(map, &mut self.event_date_time, key),
-            "feedback" => ::graph_model::rt::field(map, &mut self.feedback, key),
-            "fileStates" => ::graph_model::rt::field(map, &mut self.file_states, key),
-            "historyStates" => ::graph_model::rt::field(map, &mut self.history_states, key),
-            "hostStates" => ::graph_model::rt::field(map, &mut self.host_states, key),
-            "incidentIds" => ::graph_model::rt::field(map, &mut self.incident_ids, key),
-            "investigationSecurityStates" => {
-                ::graph_model::rt::field(map, &mut self.investigation_security_states, key)
-            }
-            "lastEventDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_event_date_time, key)
-            }
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "malwareStates" => ::graph_model::rt::field(map, &mut self.malware_states, key),
-            "messageSecurityStates" => {
-                ::graph_model::rt::field(map, &mut self.message_security_states, key)
-            }
-            "networkConnections" => {
-                ::graph_model::rt::field(map, &mut self.network_connections, key)
-            }
-            "processes" => ::graph_model::rt::field(map, &mut self.processes, key),
-            "recommendedActions" => {
-                ::graph_model::rt::field(map, &mut self.recommended_actions, key)
-            }
-            "registryKeyStates" => {
-                ::graph_model::rt::field(map, &mut self.registry_key_states, key)
-            }
-            "securityResources" => ::graph_model::rt::field(map, &mut self.security_resources, key),
-            "severity" => ::graph_model::rt::field(map, &mut self.severity, key),
-            "sourceMaterials" => ::graph_model::rt::field(map, &mut self.source_materials, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "tags" => ::graph_model::rt::field(map, &mut self.tags, key),
-            "title" => ::graph_model::rt::field(map, &mut self.title, key),
-            "triggers" => ::graph_model::rt::field(map, &mut self.triggers, key),
-            "uriClickSecurityStates" => {
-                ::graph_model::rt::field(map, &mut self.uri_click_security_states, key)
-            }
-            "userStates" => ::graph_model::rt::field(map, &mut self.user_states, key),
-            "vendorInformation" => ::graph_model::rt::field(map, &mut self.vendor_information, key),
-            "vulnerabilityStates" => {
-                ::graph_model::rt::field(map, &mut self.vulnerability_states, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.alert"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "activityGroupName",
-        "alertDetections",
-        "assignedTo",
-        "azureSubscriptionId",
-        "azureTenantId",
-        "category",
-        "closedDateTime",
-        "cloudAppStates",
-        "comments",
-        "confidence",
-        "createdDateTime",
-        "description",
-        "detectionIds",
-        "eventDateTime",
-        "feedback",
-        "fileStates",
-        "historyStates",
-        "hostStates",
-        "incidentIds",
-        "investigationSecurityStates",
-        "lastEventDateTime",
-        "lastModifiedDateTime",
-        "malwareStates",
-        "messageSecurityStates",
-        "networkConnections",
-        "processes",
-        "recommendedActions",
-        "registryKeyStates",
-        "securityResources",
-        "severity",
-        "sourceMaterials",
-        "status",
-        "tags",
-        "title",
-        "triggers",
-        "uriClickSecurityStates",
-        "userStates",
-        "vendorInformation",
-        "vulnerabilityStates",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "activityGroupName" => &mut self.activity_group_name,
+            "alertDetections" => &mut self.alert_detections,
+            "assignedTo" => &mut self.assigned_to,
+            "azureSubscriptionId" => &mut self.azure_subscription_id,
+            "azureTenantId" => &mut self.azure_tenant_id,
+            "category" => &mut self.category,
+            "closedDateTime" => &mut self.closed_date_time,
+            "cloudAppStates" => &mut self.cloud_app_states,
+            "comments" => &mut self.comments,
+            "confidence" => &mut self.confidence,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "detectionIds" => &mut self.detection_ids,
+            "eventDateTime" => &mut self.event_date_time,
+            "feedback" => &mut self.feedback,
+            "fileStates" => &mut self.file_states,
+            "historyStates" => &mut self.history_states,
+            "hostStates" => &mut self.host_states,
+            "incidentIds" => &mut self.incident_ids,
+            "investigationSecurityStates" => &mut self.investigation_security_states,
+            "lastEventDateTime" => &mut self.last_event_date_time,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "malwareStates" => &mut self.malware_states,
+            "messageSecurityStates" => &mut self.message_security_states,
+            "networkConnections" => &mut self.network_connections,
+            "processes" => &mut self.processes,
+            "recommendedActions" => &mut self.recommended_actions,
+            "registryKeyStates" => &mut self.registry_key_states,
+            "securityResources" => &mut self.security_resources,
+            "severity" => &mut self.severity,
+            "sourceMaterials" => &mut self.source_materials,
+            "status" => &mut self.status,
+            "tags" => &mut self.tags,
+            "title" => &mut self.title,
+            "triggers" => &mut self.triggers,
+            "uriClickSecurityStates" => &mut self.uri_click_security_states,
+            "userStates" => &mut self.user_states,
+            "vendorInformation" => &mut self.vendor_information,
+            "vulnerabilityStates" => &mut self.vulnerability_states,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "activityGroupName",
+            "alertDetections",
+            "assignedTo",
+            "azureSubscriptionId",
+            "azureTenantId",
+            "category",
+            "closedDateTime",
+            "cloudAppStates",
+            "comments",
+            "confidence",
+            "createdDateTime",
+            "description",
+            "detectionIds",
+            "eventDateTime",
+            "feedback",
+            "fileStates",
+            "historyStates",
+            "hostStates",
+            "incidentIds",
+            "investigationSecurityStates",
+            "lastEventDateTime",
+            "lastModifiedDateTime",
+            "malwareStates",
+            "messageSecurityStates",
+            "networkConnections",
+            "processes",
+            "recommendedActions",
+            "registryKeyStates",
+            "securityResources",
+            "severity",
+            "sourceMaterials",
+            "status",
+            "tags",
+            "title",
+            "triggers",
+            "uriClickSecurityStates",
+            "userStates",
+            "vendorInformation",
+            "vulnerabilityStates",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("activityGroupName", &self.activity_group_name);
         w.field("alertDetections", &self.alert_detections);
@@ -513,19 +534,31 @@ impl ::graph_model::rt::Struct for Alert {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::Value for Alert {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::GraphType for Alert {
     const TYPE_NAME: &'static str = "microsoft.graph.alert";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for Alert {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 #[allow(deprecated)]
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Alert {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.alertDetection`.
@@ -547,24 +580,22 @@ pub struct AlertDetection {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for AlertDetection {
-    const TYPE_NAME: &'static str = "microsoft.graph.alertDetection";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "detectionType" => ::graph_model::rt::field(map, &mut self.detection_type, key),
-            "method" => ::graph_model::rt::field(map, &mut self.method, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.alertDetection"
     }
-    const FIELDS: &'static [&'static str] = &["detectionType", "method", "name"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "detectionType" => &mut self.detection_type,
+            "method" => &mut self.method,
+            "name" => &mut self.name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["detectionType", "method", "name"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("detectionType", &self.detection_type);
         w.field("method", &self.method);
         w.field("name", &self.name);
@@ -577,19 +608,31 @@ impl ::graph_model::rt::Struct for AlertDetection {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::Value for AlertDetection {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::GraphType for AlertDetection {
     const TYPE_NAME: &'static str = "microsoft.graph.alertDetection";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for AlertDetection {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 #[allow(deprecated)]
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AlertDetection {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.alertFeedback`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -656,6 +699,18 @@ impl ::graph_model::rt::WireEnum for AlertFeedback {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::Value for AlertFeedback {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for AlertFeedback {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -694,36 +749,34 @@ pub struct AlertHistoryState {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for AlertHistoryState {
-    const TYPE_NAME: &'static str = "microsoft.graph.alertHistoryState";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "appId" => ::graph_model::rt::field(map, &mut self.app_id, key),
-            "assignedTo" => ::graph_model::rt::field(map, &mut self.assigned_to, key),
-            "comments" => ::graph_model::rt::field(map, &mut self.comments, key),
-            "feedback" => ::graph_model::rt::field(map, &mut self.feedback, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "updatedDateTime" => ::graph_model::rt::field(map, &mut self.updated_date_time, key),
-            "user" => ::graph_model::rt::field(map, &mut self.user, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.alertHistoryState"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "appId",
-        "assignedTo",
-        "comments",
-        "feedback",
-        "status",
-        "updatedDateTime",
-        "user",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "appId" => &mut self.app_id,
+            "assignedTo" => &mut self.assigned_to,
+            "comments" => &mut self.comments,
+            "feedback" => &mut self.feedback,
+            "status" => &mut self.status,
+            "updatedDateTime" => &mut self.updated_date_time,
+            "user" => &mut self.user,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "appId",
+            "assignedTo",
+            "comments",
+            "feedback",
+            "status",
+            "updatedDateTime",
+            "user",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("appId", &self.app_id);
         w.field("assignedTo", &self.assigned_to);
         w.field("comments", &self.comments);
@@ -740,19 +793,31 @@ impl ::graph_model::rt::Struct for AlertHistoryState {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::Value for AlertHistoryState {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::GraphType for AlertHistoryState {
     const TYPE_NAME: &'static str = "microsoft.graph.alertHistoryState";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for AlertHistoryState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 #[allow(deprecated)]
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AlertHistoryState {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.alertSeverity`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -821,6 +886,18 @@ impl ::graph_model::rt::WireEnum for AlertSeverity {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+#[allow(deprecated)]
+impl ::graph_model::rt::Value for AlertSeverity {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 #[allow(deprecated)]
@@ -904,6 +981,18 @@ impl ::graph_model::rt::WireEnum for AlertStatus {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::Value for AlertStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for AlertStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -934,24 +1023,22 @@ pub struct AlertTrigger {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for AlertTrigger {
-    const TYPE_NAME: &'static str = "microsoft.graph.alertTrigger";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            "value" => ::graph_model::rt::field(map, &mut self.value, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.alertTrigger"
     }
-    const FIELDS: &'static [&'static str] = &["name", "type", "value"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "name" => &mut self.name,
+            "type" => &mut self.r#type,
+            "value" => &mut self.value,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["name", "type", "value"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("name", &self.name);
         w.field("type", &self.r#type);
         w.field("value", &self.value);
@@ -964,19 +1051,31 @@ impl ::graph_model::rt::Struct for AlertTrigger {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::Value for AlertTrigger {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::GraphType for AlertTrigger {
     const TYPE_NAME: &'static str = "microsoft.graph.alertTrigger";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for AlertTrigger {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 #[allow(deprecated)]
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AlertTrigger {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.assignedTrainingInfo`.
@@ -993,29 +1092,22 @@ pub struct AssignedTrainingInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AssignedTrainingInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.assignedTrainingInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "assignedUserCount" => {
-                ::graph_model::rt::field(map, &mut self.assigned_user_count, key)
-            }
-            "completedUserCount" => {
-                ::graph_model::rt::field(map, &mut self.completed_user_count, key)
-            }
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.assignedTrainingInfo"
     }
-    const FIELDS: &'static [&'static str] =
-        &["assignedUserCount", "completedUserCount", "displayName"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "assignedUserCount" => &mut self.assigned_user_count,
+            "completedUserCount" => &mut self.completed_user_count,
+            "displayName" => &mut self.display_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["assignedUserCount", "completedUserCount", "displayName"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("assignedUserCount", &self.assigned_user_count);
         w.field("completedUserCount", &self.completed_user_count);
         w.field("displayName", &self.display_name);
@@ -1027,17 +1119,28 @@ impl ::graph_model::rt::Struct for AssignedTrainingInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AssignedTrainingInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AssignedTrainingInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.assignedTrainingInfo";
 }
 impl ::graph_model::rt::serde::Serialize for AssignedTrainingInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AssignedTrainingInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.attackSimulationRoot` (abstract).
@@ -1067,44 +1170,38 @@ pub struct AttackSimulationRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AttackSimulationRoot {
-    const TYPE_NAME: &'static str = "microsoft.graph.attackSimulationRoot";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "endUserNotifications" => {
-                ::graph_model::rt::field(map, &mut self.end_user_notifications, key)
-            }
-            "landingPages" => ::graph_model::rt::field(map, &mut self.landing_pages, key),
-            "loginPages" => ::graph_model::rt::field(map, &mut self.login_pages, key),
-            "operations" => ::graph_model::rt::field(map, &mut self.operations, key),
-            "payloads" => ::graph_model::rt::field(map, &mut self.payloads, key),
-            "simulationAutomations" => {
-                ::graph_model::rt::field(map, &mut self.simulation_automations, key)
-            }
-            "simulations" => ::graph_model::rt::field(map, &mut self.simulations, key),
-            "trainings" => ::graph_model::rt::field(map, &mut self.trainings, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.attackSimulationRoot"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "endUserNotifications",
-        "landingPages",
-        "loginPages",
-        "operations",
-        "payloads",
-        "simulationAutomations",
-        "simulations",
-        "trainings",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "endUserNotifications" => &mut self.end_user_notifications,
+            "landingPages" => &mut self.landing_pages,
+            "loginPages" => &mut self.login_pages,
+            "operations" => &mut self.operations,
+            "payloads" => &mut self.payloads,
+            "simulationAutomations" => &mut self.simulation_automations,
+            "simulations" => &mut self.simulations,
+            "trainings" => &mut self.trainings,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "endUserNotifications",
+            "landingPages",
+            "loginPages",
+            "operations",
+            "payloads",
+            "simulationAutomations",
+            "simulations",
+            "trainings",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("endUserNotifications", &self.end_user_notifications);
         w.field("landingPages", &self.landing_pages);
@@ -1122,17 +1219,28 @@ impl ::graph_model::rt::Struct for AttackSimulationRoot {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AttackSimulationRoot {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AttackSimulationRoot {
     const TYPE_NAME: &'static str = "microsoft.graph.attackSimulationRoot";
 }
 impl ::graph_model::rt::serde::Serialize for AttackSimulationRoot {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttackSimulationRoot {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.attackSimulationRoot` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -1158,31 +1266,53 @@ impl Default for AttackSimulationRootAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for AttackSimulationRootAny {
-    type Base = super::AttackSimulationRoot;
-    const BASE: &'static str = "microsoft.graph.attackSimulationRoot";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        let _ = type_name;
-        ::graph_model::rt::read_unknown(head, map).map(Self::Unknown)
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.attackSimulationRoot"
     }
-    fn from_base(base: super::AttackSimulationRoot) -> Self {
-        Self::Base(base)
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.attackSimulationRoot" => Self::Base(Default::default()),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::Unknown(_) => None,
+        }
+    }
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for AttackSimulationRootAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for AttackSimulationRootAny {
@@ -1190,15 +1320,12 @@ impl ::graph_model::rt::GraphType for AttackSimulationRootAny {
 }
 impl ::graph_model::rt::serde::Serialize for AttackSimulationRootAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttackSimulationRootAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.attackSimulationUser`.
@@ -1215,24 +1342,22 @@ pub struct AttackSimulationUser {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AttackSimulationUser {
-    const TYPE_NAME: &'static str = "microsoft.graph.attackSimulationUser";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "email" => ::graph_model::rt::field(map, &mut self.email, key),
-            "userId" => ::graph_model::rt::field(map, &mut self.user_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.attackSimulationUser"
     }
-    const FIELDS: &'static [&'static str] = &["displayName", "email", "userId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "displayName" => &mut self.display_name,
+            "email" => &mut self.email,
+            "userId" => &mut self.user_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["displayName", "email", "userId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("displayName", &self.display_name);
         w.field("email", &self.email);
         w.field("userId", &self.user_id);
@@ -1244,17 +1369,28 @@ impl ::graph_model::rt::Struct for AttackSimulationUser {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AttackSimulationUser {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AttackSimulationUser {
     const TYPE_NAME: &'static str = "microsoft.graph.attackSimulationUser";
 }
 impl ::graph_model::rt::serde::Serialize for AttackSimulationUser {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttackSimulationUser {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.averageComparativeScore`.
@@ -1269,23 +1405,21 @@ pub struct AverageComparativeScore {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AverageComparativeScore {
-    const TYPE_NAME: &'static str = "microsoft.graph.averageComparativeScore";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "averageScore" => ::graph_model::rt::field(map, &mut self.average_score, key),
-            "basis" => ::graph_model::rt::field(map, &mut self.basis, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.averageComparativeScore"
     }
-    const FIELDS: &'static [&'static str] = &["averageScore", "basis"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "averageScore" => &mut self.average_score,
+            "basis" => &mut self.basis,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["averageScore", "basis"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("averageScore", &self.average_score);
         w.field("basis", &self.basis);
     }
@@ -1296,17 +1430,28 @@ impl ::graph_model::rt::Struct for AverageComparativeScore {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AverageComparativeScore {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AverageComparativeScore {
     const TYPE_NAME: &'static str = "microsoft.graph.averageComparativeScore";
 }
 impl ::graph_model::rt::serde::Serialize for AverageComparativeScore {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AverageComparativeScore {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.baseEndUserNotification`.
@@ -1322,25 +1467,21 @@ pub struct BaseEndUserNotification {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BaseEndUserNotification {
-    const TYPE_NAME: &'static str = "microsoft.graph.baseEndUserNotification";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "defaultLanguage" => ::graph_model::rt::field(map, &mut self.default_language, key),
-            "endUserNotification" => {
-                ::graph_model::rt::field(map, &mut self.end_user_notification, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.baseEndUserNotification"
     }
-    const FIELDS: &'static [&'static str] = &["defaultLanguage", "endUserNotification"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "defaultLanguage" => &mut self.default_language,
+            "endUserNotification" => &mut self.end_user_notification,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["defaultLanguage", "endUserNotification"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("defaultLanguage", &self.default_language);
         w.field("endUserNotification", &self.end_user_notification);
     }
@@ -1351,17 +1492,28 @@ impl ::graph_model::rt::Struct for BaseEndUserNotification {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for BaseEndUserNotification {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for BaseEndUserNotification {
     const TYPE_NAME: &'static str = "microsoft.graph.baseEndUserNotification";
 }
 impl ::graph_model::rt::serde::Serialize for BaseEndUserNotification {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BaseEndUserNotification {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.baseEndUserNotification` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -1393,42 +1545,76 @@ impl Default for BaseEndUserNotificationAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for BaseEndUserNotificationAny {
-    type Base = super::BaseEndUserNotification;
-    const BASE: &'static str = "microsoft.graph.baseEndUserNotification";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.baseEndUserNotification"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.baseEndUserNotification" => Self::Base(Default::default()),
             "microsoft.graph.positiveReinforcementNotification" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::PositiveReinforcementNotification)
+                Self::PositiveReinforcementNotification(Default::default())
             }
             "microsoft.graph.simulationNotification" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::SimulationNotification)
+                Self::SimulationNotification(Default::default())
             }
             "microsoft.graph.trainingReminderNotification" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::TrainingReminderNotification)
+                Self::TrainingReminderNotification(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::PositiveReinforcementNotification(v) => Some(v),
+            Self::SimulationNotification(v) => Some(v),
+            Self::TrainingReminderNotification(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::BaseEndUserNotification) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::PositiveReinforcementNotification(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.positiveReinforcementNotification",
+                v,
+            ),
+            Self::SimulationNotification(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.simulationNotification", v)
+            }
+            Self::TrainingReminderNotification(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.trainingReminderNotification",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for BaseEndUserNotificationAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for BaseEndUserNotificationAny {
@@ -1436,28 +1622,12 @@ impl ::graph_model::rt::GraphType for BaseEndUserNotificationAny {
 }
 impl ::graph_model::rt::serde::Serialize for BaseEndUserNotificationAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::PositiveReinforcementNotification(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.positiveReinforcementNotification"),
-                s,
-            ),
-            Self::SimulationNotification(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.simulationNotification"), s)
-            }
-            Self::TrainingReminderNotification(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.trainingReminderNotification"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BaseEndUserNotificationAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.certificationControl`.
@@ -1472,23 +1642,21 @@ pub struct CertificationControl {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CertificationControl {
-    const TYPE_NAME: &'static str = "microsoft.graph.certificationControl";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "url" => ::graph_model::rt::field(map, &mut self.url, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.certificationControl"
     }
-    const FIELDS: &'static [&'static str] = &["name", "url"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "name" => &mut self.name,
+            "url" => &mut self.url,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["name", "url"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("name", &self.name);
         w.field("url", &self.url);
     }
@@ -1499,17 +1667,28 @@ impl ::graph_model::rt::Struct for CertificationControl {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CertificationControl {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CertificationControl {
     const TYPE_NAME: &'static str = "microsoft.graph.certificationControl";
 }
 impl ::graph_model::rt::serde::Serialize for CertificationControl {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CertificationControl {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.clickSource`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1561,6 +1740,17 @@ impl ::graph_model::rt::WireEnum for ClickSource {
         }
     }
 }
+impl ::graph_model::rt::Value for ClickSource {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ClickSource {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1590,32 +1780,26 @@ pub struct CloudAppSecurityState {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for CloudAppSecurityState {
-    const TYPE_NAME: &'static str = "microsoft.graph.cloudAppSecurityState";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "destinationServiceIp" => {
-                ::graph_model::rt::field(map, &mut self.destination_service_ip, key)
-            }
-            "destinationServiceName" => {
-                ::graph_model::rt::field(map, &mut self.destination_service_name, key)
-            }
-            "riskScore" => ::graph_model::rt::field(map, &mut self.risk_score, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.cloudAppSecurityState"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "destinationServiceIp",
-        "destinationServiceName",
-        "riskScore",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "destinationServiceIp" => &mut self.destination_service_ip,
+            "destinationServiceName" => &mut self.destination_service_name,
+            "riskScore" => &mut self.risk_score,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "destinationServiceIp",
+            "destinationServiceName",
+            "riskScore",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("destinationServiceIp", &self.destination_service_ip);
         w.field("destinationServiceName", &self.destination_service_name);
         w.field("riskScore", &self.risk_score);
@@ -1628,19 +1812,31 @@ impl ::graph_model::rt::Struct for CloudAppSecurityState {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::Value for CloudAppSecurityState {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::GraphType for CloudAppSecurityState {
     const TYPE_NAME: &'static str = "microsoft.graph.cloudAppSecurityState";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for CloudAppSecurityState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 #[allow(deprecated)]
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudAppSecurityState {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.coachmarkLocation`.
@@ -1657,24 +1853,22 @@ pub struct CoachmarkLocation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CoachmarkLocation {
-    const TYPE_NAME: &'static str = "microsoft.graph.coachmarkLocation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "length" => ::graph_model::rt::field(map, &mut self.length, key),
-            "offset" => ::graph_model::rt::field(map, &mut self.offset, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.coachmarkLocation"
     }
-    const FIELDS: &'static [&'static str] = &["length", "offset", "type"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "length" => &mut self.length,
+            "offset" => &mut self.offset,
+            "type" => &mut self.r#type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["length", "offset", "type"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("length", &self.length);
         w.field("offset", &self.offset);
         w.field("type", &self.r#type);
@@ -1686,17 +1880,28 @@ impl ::graph_model::rt::Struct for CoachmarkLocation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CoachmarkLocation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CoachmarkLocation {
     const TYPE_NAME: &'static str = "microsoft.graph.coachmarkLocation";
 }
 impl ::graph_model::rt::serde::Serialize for CoachmarkLocation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CoachmarkLocation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.coachmarkLocationType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1767,6 +1972,17 @@ impl ::graph_model::rt::WireEnum for CoachmarkLocationType {
         }
     }
 }
+impl ::graph_model::rt::Value for CoachmarkLocationType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for CoachmarkLocationType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1789,25 +2005,21 @@ pub struct ComplianceInformation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ComplianceInformation {
-    const TYPE_NAME: &'static str = "microsoft.graph.complianceInformation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "certificationControls" => {
-                ::graph_model::rt::field(map, &mut self.certification_controls, key)
-            }
-            "certificationName" => ::graph_model::rt::field(map, &mut self.certification_name, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.complianceInformation"
     }
-    const FIELDS: &'static [&'static str] = &["certificationControls", "certificationName"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "certificationControls" => &mut self.certification_controls,
+            "certificationName" => &mut self.certification_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["certificationControls", "certificationName"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("certificationControls", &self.certification_controls);
         w.field("certificationName", &self.certification_name);
     }
@@ -1818,17 +2030,28 @@ impl ::graph_model::rt::Struct for ComplianceInformation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ComplianceInformation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ComplianceInformation {
     const TYPE_NAME: &'static str = "microsoft.graph.complianceInformation";
 }
 impl ::graph_model::rt::serde::Serialize for ComplianceInformation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ComplianceInformation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.connectionDirection`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1883,6 +2106,18 @@ impl ::graph_model::rt::WireEnum for ConnectionDirection {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+#[allow(deprecated)]
+impl ::graph_model::rt::Value for ConnectionDirection {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 #[allow(deprecated)]
@@ -1966,6 +2201,18 @@ impl ::graph_model::rt::WireEnum for ConnectionStatus {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::Value for ConnectionStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for ConnectionStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1993,26 +2240,23 @@ pub struct ControlScore {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ControlScore {
-    const TYPE_NAME: &'static str = "microsoft.graph.controlScore";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "controlCategory" => ::graph_model::rt::field(map, &mut self.control_category, key),
-            "controlName" => ::graph_model::rt::field(map, &mut self.control_name, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "score" => ::graph_model::rt::field(map, &mut self.score, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.controlScore"
     }
-    const FIELDS: &'static [&'static str] =
-        &["controlCategory", "controlName", "description", "score"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "controlCategory" => &mut self.control_category,
+            "controlName" => &mut self.control_name,
+            "description" => &mut self.description,
+            "score" => &mut self.score,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["controlCategory", "controlName", "description", "score"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("controlCategory", &self.control_category);
         w.field("controlName", &self.control_name);
         w.field("description", &self.description);
@@ -2025,17 +2269,28 @@ impl ::graph_model::rt::Struct for ControlScore {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ControlScore {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ControlScore {
     const TYPE_NAME: &'static str = "microsoft.graph.controlScore";
 }
 impl ::graph_model::rt::serde::Serialize for ControlScore {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ControlScore {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.customTrainingSetting`.
@@ -2058,36 +2313,32 @@ pub struct CustomTrainingSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomTrainingSetting {
-    const TYPE_NAME: &'static str = "microsoft.graph.customTrainingSetting";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "settingType" => ::graph_model::rt::field(map, &mut self.setting_type, key),
-            "assignedTo" => ::graph_model::rt::field(map, &mut self.assigned_to, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "durationInMinutes" => {
-                ::graph_model::rt::field(map, &mut self.duration_in_minutes, key)
-            }
-            "url" => ::graph_model::rt::field(map, &mut self.url, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.customTrainingSetting"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "settingType",
-        "assignedTo",
-        "description",
-        "displayName",
-        "durationInMinutes",
-        "url",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "settingType" => &mut self.setting_type,
+            "assignedTo" => &mut self.assigned_to,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "durationInMinutes" => &mut self.duration_in_minutes,
+            "url" => &mut self.url,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "settingType",
+            "assignedTo",
+            "description",
+            "displayName",
+            "durationInMinutes",
+            "url",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("settingType", &self.setting_type);
         w.field("assignedTo", &self.assigned_to);
         w.field("description", &self.description);
@@ -2102,17 +2353,28 @@ impl ::graph_model::rt::Struct for CustomTrainingSetting {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CustomTrainingSetting {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CustomTrainingSetting {
     const TYPE_NAME: &'static str = "microsoft.graph.customTrainingSetting";
 }
 impl ::graph_model::rt::serde::Serialize for CustomTrainingSetting {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomTrainingSetting {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.emailPayloadDetail`.
@@ -2137,36 +2399,34 @@ pub struct EmailPayloadDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EmailPayloadDetail {
-    const TYPE_NAME: &'static str = "microsoft.graph.emailPayloadDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "coachmarks" => ::graph_model::rt::field(map, &mut self.coachmarks, key),
-            "content" => ::graph_model::rt::field(map, &mut self.content, key),
-            "phishingUrl" => ::graph_model::rt::field(map, &mut self.phishing_url, key),
-            "fromEmail" => ::graph_model::rt::field(map, &mut self.from_email, key),
-            "fromName" => ::graph_model::rt::field(map, &mut self.from_name, key),
-            "isExternalSender" => ::graph_model::rt::field(map, &mut self.is_external_sender, key),
-            "subject" => ::graph_model::rt::field(map, &mut self.subject, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.emailPayloadDetail"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "coachmarks",
-        "content",
-        "phishingUrl",
-        "fromEmail",
-        "fromName",
-        "isExternalSender",
-        "subject",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "coachmarks" => &mut self.coachmarks,
+            "content" => &mut self.content,
+            "phishingUrl" => &mut self.phishing_url,
+            "fromEmail" => &mut self.from_email,
+            "fromName" => &mut self.from_name,
+            "isExternalSender" => &mut self.is_external_sender,
+            "subject" => &mut self.subject,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "coachmarks",
+            "content",
+            "phishingUrl",
+            "fromEmail",
+            "fromName",
+            "isExternalSender",
+            "subject",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("coachmarks", &self.coachmarks);
         w.field("content", &self.content);
         w.field("phishingUrl", &self.phishing_url);
@@ -2182,17 +2442,28 @@ impl ::graph_model::rt::Struct for EmailPayloadDetail {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EmailPayloadDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EmailPayloadDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.emailPayloadDetail";
 }
 impl ::graph_model::rt::serde::Serialize for EmailPayloadDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EmailPayloadDetail {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.emailRole`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -2250,6 +2521,18 @@ impl ::graph_model::rt::WireEnum for EmailRole {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::Value for EmailRole {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for EmailRole {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2293,48 +2576,44 @@ pub struct EndUserNotification {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EndUserNotification {
-    const TYPE_NAME: &'static str = "microsoft.graph.endUserNotification";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "notificationType" => ::graph_model::rt::field(map, &mut self.notification_type, key),
-            "source" => ::graph_model::rt::field(map, &mut self.source, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "supportedLocales" => ::graph_model::rt::field(map, &mut self.supported_locales, key),
-            "details" => ::graph_model::rt::field(map, &mut self.details, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.endUserNotification"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "createdDateTime",
-        "description",
-        "displayName",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "notificationType",
-        "source",
-        "status",
-        "supportedLocales",
-        "details",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "notificationType" => &mut self.notification_type,
+            "source" => &mut self.source,
+            "status" => &mut self.status,
+            "supportedLocales" => &mut self.supported_locales,
+            "details" => &mut self.details,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "notificationType",
+            "source",
+            "status",
+            "supportedLocales",
+            "details",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -2355,17 +2634,28 @@ impl ::graph_model::rt::Struct for EndUserNotification {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EndUserNotification {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EndUserNotification {
     const TYPE_NAME: &'static str = "microsoft.graph.endUserNotification";
 }
 impl ::graph_model::rt::serde::Serialize for EndUserNotification {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EndUserNotification {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.endUserNotificationDetail`.
@@ -2390,38 +2680,34 @@ pub struct EndUserNotificationDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EndUserNotificationDetail {
-    const TYPE_NAME: &'static str = "microsoft.graph.endUserNotificationDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "emailContent" => ::graph_model::rt::field(map, &mut self.email_content, key),
-            "isDefaultLangauge" => {
-                ::graph_model::rt::field(map, &mut self.is_default_langauge, key)
-            }
-            "language" => ::graph_model::rt::field(map, &mut self.language, key),
-            "locale" => ::graph_model::rt::field(map, &mut self.locale, key),
-            "sentFrom" => ::graph_model::rt::field(map, &mut self.sent_from, key),
-            "subject" => ::graph_model::rt::field(map, &mut self.subject, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.endUserNotificationDetail"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "emailContent",
-        "isDefaultLangauge",
-        "language",
-        "locale",
-        "sentFrom",
-        "subject",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "emailContent" => &mut self.email_content,
+            "isDefaultLangauge" => &mut self.is_default_langauge,
+            "language" => &mut self.language,
+            "locale" => &mut self.locale,
+            "sentFrom" => &mut self.sent_from,
+            "subject" => &mut self.subject,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "emailContent",
+            "isDefaultLangauge",
+            "language",
+            "locale",
+            "sentFrom",
+            "subject",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("emailContent", &self.email_content);
         w.field("isDefaultLangauge", &self.is_default_langauge);
@@ -2437,17 +2723,28 @@ impl ::graph_model::rt::Struct for EndUserNotificationDetail {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EndUserNotificationDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EndUserNotificationDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.endUserNotificationDetail";
 }
 impl ::graph_model::rt::serde::Serialize for EndUserNotificationDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EndUserNotificationDetail {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.endUserNotificationPreference`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -2499,6 +2796,17 @@ impl ::graph_model::rt::WireEnum for EndUserNotificationPreference {
         }
     }
 }
+impl ::graph_model::rt::Value for EndUserNotificationPreference {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for EndUserNotificationPreference {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2524,32 +2832,26 @@ pub struct EndUserNotificationSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EndUserNotificationSetting {
-    const TYPE_NAME: &'static str = "microsoft.graph.endUserNotificationSetting";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "notificationPreference" => {
-                ::graph_model::rt::field(map, &mut self.notification_preference, key)
-            }
-            "positiveReinforcement" => {
-                ::graph_model::rt::field(map, &mut self.positive_reinforcement, key)
-            }
-            "settingType" => ::graph_model::rt::field(map, &mut self.setting_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.endUserNotificationSetting"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "notificationPreference",
-        "positiveReinforcement",
-        "settingType",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "notificationPreference" => &mut self.notification_preference,
+            "positiveReinforcement" => &mut self.positive_reinforcement,
+            "settingType" => &mut self.setting_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "notificationPreference",
+            "positiveReinforcement",
+            "settingType",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("notificationPreference", &self.notification_preference);
         w.field("positiveReinforcement", &self.positive_reinforcement);
         w.field("settingType", &self.setting_type);
@@ -2561,17 +2863,28 @@ impl ::graph_model::rt::Struct for EndUserNotificationSetting {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EndUserNotificationSetting {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EndUserNotificationSetting {
     const TYPE_NAME: &'static str = "microsoft.graph.endUserNotificationSetting";
 }
 impl ::graph_model::rt::serde::Serialize for EndUserNotificationSetting {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EndUserNotificationSetting {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.endUserNotificationSetting` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -2601,38 +2914,69 @@ impl Default for EndUserNotificationSettingAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for EndUserNotificationSettingAny {
-    type Base = super::EndUserNotificationSetting;
-    const BASE: &'static str = "microsoft.graph.endUserNotificationSetting";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.endUserNotificationSetting"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.endUserNotificationSetting" => Self::Base(Default::default()),
             "microsoft.graph.noTrainingNotificationSetting" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::NoTrainingNotificationSetting)
+                Self::NoTrainingNotificationSetting(Default::default())
             }
             "microsoft.graph.trainingNotificationSetting" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::TrainingNotificationSetting)
+                Self::TrainingNotificationSetting(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::NoTrainingNotificationSetting(v) => Some(v),
+            Self::TrainingNotificationSetting(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::EndUserNotificationSetting) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::NoTrainingNotificationSetting(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.noTrainingNotificationSetting",
+                v,
+            ),
+            Self::TrainingNotificationSetting(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.trainingNotificationSetting",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for EndUserNotificationSettingAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for EndUserNotificationSettingAny {
@@ -2640,25 +2984,12 @@ impl ::graph_model::rt::GraphType for EndUserNotificationSettingAny {
 }
 impl ::graph_model::rt::serde::Serialize for EndUserNotificationSettingAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::NoTrainingNotificationSetting(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.noTrainingNotificationSetting"),
-                s,
-            ),
-            Self::TrainingNotificationSetting(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.trainingNotificationSetting"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EndUserNotificationSettingAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.endUserNotificationSettingType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -2717,6 +3048,17 @@ impl ::graph_model::rt::WireEnum for EndUserNotificationSettingType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for EndUserNotificationSettingType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for EndUserNotificationSettingType {
@@ -2792,6 +3134,17 @@ impl ::graph_model::rt::WireEnum for EndUserNotificationType {
         }
     }
 }
+impl ::graph_model::rt::Value for EndUserNotificationType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for EndUserNotificationType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2819,23 +3172,21 @@ pub struct FileHash {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for FileHash {
-    const TYPE_NAME: &'static str = "microsoft.graph.fileHash";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "hashType" => ::graph_model::rt::field(map, &mut self.hash_type, key),
-            "hashValue" => ::graph_model::rt::field(map, &mut self.hash_value, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.fileHash"
     }
-    const FIELDS: &'static [&'static str] = &["hashType", "hashValue"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "hashType" => &mut self.hash_type,
+            "hashValue" => &mut self.hash_value,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["hashType", "hashValue"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("hashType", &self.hash_type);
         w.field("hashValue", &self.hash_value);
     }
@@ -2847,19 +3198,31 @@ impl ::graph_model::rt::Struct for FileHash {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::Value for FileHash {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::GraphType for FileHash {
     const TYPE_NAME: &'static str = "microsoft.graph.fileHash";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for FileHash {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 #[allow(deprecated)]
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FileHash {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.fileHashType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -2941,6 +3304,18 @@ impl ::graph_model::rt::WireEnum for FileHashType {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::Value for FileHashType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for FileHashType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2973,25 +3348,23 @@ pub struct FileSecurityState {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for FileSecurityState {
-    const TYPE_NAME: &'static str = "microsoft.graph.fileSecurityState";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "fileHash" => ::graph_model::rt::field(map, &mut self.file_hash, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "path" => ::graph_model::rt::field(map, &mut self.path, key),
-            "riskScore" => ::graph_model::rt::field(map, &mut self.risk_score, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.fileSecurityState"
     }
-    const FIELDS: &'static [&'static str] = &["fileHash", "name", "path", "riskScore"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "fileHash" => &mut self.file_hash,
+            "name" => &mut self.name,
+            "path" => &mut self.path,
+            "riskScore" => &mut self.risk_score,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["fileHash", "name", "path", "riskScore"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("fileHash", &self.file_hash);
         w.field("name", &self.name);
         w.field("path", &self.path);
@@ -3005,19 +3378,31 @@ impl ::graph_model::rt::Struct for FileSecurityState {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::Value for FileSecurityState {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::GraphType for FileSecurityState {
     const TYPE_NAME: &'static str = "microsoft.graph.fileSecurityState";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for FileSecurityState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 #[allow(deprecated)]
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FileSecurityState {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.hostSecurityState`.
@@ -3051,44 +3436,38 @@ pub struct HostSecurityState {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for HostSecurityState {
-    const TYPE_NAME: &'static str = "microsoft.graph.hostSecurityState";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "fqdn" => ::graph_model::rt::field(map, &mut self.fqdn, key),
-            "isAzureAdJoined" => ::graph_model::rt::field(map, &mut self.is_azure_ad_joined, key),
-            "isAzureAdRegistered" => {
-                ::graph_model::rt::field(map, &mut self.is_azure_ad_registered, key)
-            }
-            "isHybridAzureDomainJoined" => {
-                ::graph_model::rt::field(map, &mut self.is_hybrid_azure_domain_joined, key)
-            }
-            "netBiosName" => ::graph_model::rt::field(map, &mut self.net_bios_name, key),
-            "os" => ::graph_model::rt::field(map, &mut self.os, key),
-            "privateIpAddress" => ::graph_model::rt::field(map, &mut self.private_ip_address, key),
-            "publicIpAddress" => ::graph_model::rt::field(map, &mut self.public_ip_address, key),
-            "riskScore" => ::graph_model::rt::field(map, &mut self.risk_score, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.hostSecurityState"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "fqdn",
-        "isAzureAdJoined",
-        "isAzureAdRegistered",
-        "isHybridAzureDomainJoined",
-        "netBiosName",
-        "os",
-        "privateIpAddress",
-        "publicIpAddress",
-        "riskScore",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "fqdn" => &mut self.fqdn,
+            "isAzureAdJoined" => &mut self.is_azure_ad_joined,
+            "isAzureAdRegistered" => &mut self.is_azure_ad_registered,
+            "isHybridAzureDomainJoined" => &mut self.is_hybrid_azure_domain_joined,
+            "netBiosName" => &mut self.net_bios_name,
+            "os" => &mut self.os,
+            "privateIpAddress" => &mut self.private_ip_address,
+            "publicIpAddress" => &mut self.public_ip_address,
+            "riskScore" => &mut self.risk_score,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "fqdn",
+            "isAzureAdJoined",
+            "isAzureAdRegistered",
+            "isHybridAzureDomainJoined",
+            "netBiosName",
+            "os",
+            "privateIpAddress",
+            "publicIpAddress",
+            "riskScore",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("fqdn", &self.fqdn);
         w.field("isAzureAdJoined", &self.is_azure_ad_joined);
         w.field("isAzureAdRegistered", &self.is_azure_ad_registered);
@@ -3110,19 +3489,31 @@ impl ::graph_model::rt::Struct for HostSecurityState {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::Value for HostSecurityState {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::GraphType for HostSecurityState {
     const TYPE_NAME: &'static str = "microsoft.graph.hostSecurityState";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for HostSecurityState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 #[allow(deprecated)]
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HostSecurityState {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.includeAllAccountTargetContent`.
@@ -3135,22 +3526,20 @@ pub struct IncludeAllAccountTargetContent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IncludeAllAccountTargetContent {
-    const TYPE_NAME: &'static str = "microsoft.graph.includeAllAccountTargetContent";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.includeAllAccountTargetContent"
     }
-    const FIELDS: &'static [&'static str] = &["type"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "type" => &mut self.r#type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["type"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("type", &self.r#type);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -3160,17 +3549,28 @@ impl ::graph_model::rt::Struct for IncludeAllAccountTargetContent {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for IncludeAllAccountTargetContent {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for IncludeAllAccountTargetContent {
     const TYPE_NAME: &'static str = "microsoft.graph.includeAllAccountTargetContent";
 }
 impl ::graph_model::rt::serde::Serialize for IncludeAllAccountTargetContent {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IncludeAllAccountTargetContent {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.investigationSecurityState`.
@@ -3190,23 +3590,21 @@ pub struct InvestigationSecurityState {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for InvestigationSecurityState {
-    const TYPE_NAME: &'static str = "microsoft.graph.investigationSecurityState";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.investigationSecurityState"
     }
-    const FIELDS: &'static [&'static str] = &["name", "status"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "name" => &mut self.name,
+            "status" => &mut self.status,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["name", "status"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("name", &self.name);
         w.field("status", &self.status);
     }
@@ -3218,19 +3616,31 @@ impl ::graph_model::rt::Struct for InvestigationSecurityState {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::Value for InvestigationSecurityState {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::GraphType for InvestigationSecurityState {
     const TYPE_NAME: &'static str = "microsoft.graph.investigationSecurityState";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for InvestigationSecurityState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 #[allow(deprecated)]
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InvestigationSecurityState {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.landingPage`.
@@ -3265,48 +3675,44 @@ pub struct LandingPage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LandingPage {
-    const TYPE_NAME: &'static str = "microsoft.graph.landingPage";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "locale" => ::graph_model::rt::field(map, &mut self.locale, key),
-            "source" => ::graph_model::rt::field(map, &mut self.source, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "supportedLocales" => ::graph_model::rt::field(map, &mut self.supported_locales, key),
-            "details" => ::graph_model::rt::field(map, &mut self.details, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.landingPage"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "createdDateTime",
-        "description",
-        "displayName",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "locale",
-        "source",
-        "status",
-        "supportedLocales",
-        "details",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "locale" => &mut self.locale,
+            "source" => &mut self.source,
+            "status" => &mut self.status,
+            "supportedLocales" => &mut self.supported_locales,
+            "details" => &mut self.details,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "locale",
+            "source",
+            "status",
+            "supportedLocales",
+            "details",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -3327,17 +3733,28 @@ impl ::graph_model::rt::Struct for LandingPage {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for LandingPage {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for LandingPage {
     const TYPE_NAME: &'static str = "microsoft.graph.landingPage";
 }
 impl ::graph_model::rt::serde::Serialize for LandingPage {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LandingPage {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.landingPageDetail`.
@@ -3356,27 +3773,23 @@ pub struct LandingPageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LandingPageDetail {
-    const TYPE_NAME: &'static str = "microsoft.graph.landingPageDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "content" => ::graph_model::rt::field(map, &mut self.content, key),
-            "isDefaultLangauge" => {
-                ::graph_model::rt::field(map, &mut self.is_default_langauge, key)
-            }
-            "language" => ::graph_model::rt::field(map, &mut self.language, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.landingPageDetail"
     }
-    const FIELDS: &'static [&'static str] = &["id", "content", "isDefaultLangauge", "language"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "content" => &mut self.content,
+            "isDefaultLangauge" => &mut self.is_default_langauge,
+            "language" => &mut self.language,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "content", "isDefaultLangauge", "language"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("content", &self.content);
         w.field("isDefaultLangauge", &self.is_default_langauge);
@@ -3389,17 +3802,28 @@ impl ::graph_model::rt::Struct for LandingPageDetail {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for LandingPageDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for LandingPageDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.landingPageDetail";
 }
 impl ::graph_model::rt::serde::Serialize for LandingPageDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LandingPageDetail {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.loginPage`.
@@ -3432,46 +3856,42 @@ pub struct LoginPage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LoginPage {
-    const TYPE_NAME: &'static str = "microsoft.graph.loginPage";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "content" => ::graph_model::rt::field(map, &mut self.content, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "language" => ::graph_model::rt::field(map, &mut self.language, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "source" => ::graph_model::rt::field(map, &mut self.source, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.loginPage"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "content",
-        "createdBy",
-        "createdDateTime",
-        "description",
-        "displayName",
-        "language",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "source",
-        "status",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "content" => &mut self.content,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "language" => &mut self.language,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "source" => &mut self.source,
+            "status" => &mut self.status,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "content",
+            "createdBy",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "language",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "source",
+            "status",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("content", &self.content);
         w.field("createdBy", &self.created_by);
@@ -3491,17 +3911,28 @@ impl ::graph_model::rt::Struct for LoginPage {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for LoginPage {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for LoginPage {
     const TYPE_NAME: &'static str = "microsoft.graph.loginPage";
 }
 impl ::graph_model::rt::serde::Serialize for LoginPage {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LoginPage {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.logonType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -3578,6 +4009,18 @@ impl ::graph_model::rt::WireEnum for LogonType {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::Value for LogonType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for LogonType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -3612,27 +4055,24 @@ pub struct MalwareState {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for MalwareState {
-    const TYPE_NAME: &'static str = "microsoft.graph.malwareState";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "category" => ::graph_model::rt::field(map, &mut self.category, key),
-            "family" => ::graph_model::rt::field(map, &mut self.family, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "severity" => ::graph_model::rt::field(map, &mut self.severity, key),
-            "wasRunning" => ::graph_model::rt::field(map, &mut self.was_running, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.malwareState"
     }
-    const FIELDS: &'static [&'static str] =
-        &["category", "family", "name", "severity", "wasRunning"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "category" => &mut self.category,
+            "family" => &mut self.family,
+            "name" => &mut self.name,
+            "severity" => &mut self.severity,
+            "wasRunning" => &mut self.was_running,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["category", "family", "name", "severity", "wasRunning"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("category", &self.category);
         w.field("family", &self.family);
         w.field("name", &self.name);
@@ -3647,19 +4087,31 @@ impl ::graph_model::rt::Struct for MalwareState {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::Value for MalwareState {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::GraphType for MalwareState {
     const TYPE_NAME: &'static str = "microsoft.graph.malwareState";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for MalwareState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 #[allow(deprecated)]
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MalwareState {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.messageSecurityState`.
@@ -3693,46 +4145,38 @@ pub struct MessageSecurityState {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for MessageSecurityState {
-    const TYPE_NAME: &'static str = "microsoft.graph.messageSecurityState";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "connectingIP" => ::graph_model::rt::field(map, &mut self.connecting_ip, key),
-            "deliveryAction" => ::graph_model::rt::field(map, &mut self.delivery_action, key),
-            "deliveryLocation" => ::graph_model::rt::field(map, &mut self.delivery_location, key),
-            "directionality" => ::graph_model::rt::field(map, &mut self.directionality, key),
-            "internetMessageId" => {
-                ::graph_model::rt::field(map, &mut self.internet_message_id, key)
-            }
-            "messageFingerprint" => {
-                ::graph_model::rt::field(map, &mut self.message_fingerprint, key)
-            }
-            "messageReceivedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.message_received_date_time, key)
-            }
-            "messageSubject" => ::graph_model::rt::field(map, &mut self.message_subject, key),
-            "networkMessageId" => ::graph_model::rt::field(map, &mut self.network_message_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.messageSecurityState"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "connectingIP",
-        "deliveryAction",
-        "deliveryLocation",
-        "directionality",
-        "internetMessageId",
-        "messageFingerprint",
-        "messageReceivedDateTime",
-        "messageSubject",
-        "networkMessageId",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "connectingIP" => &mut self.connecting_ip,
+            "deliveryAction" => &mut self.delivery_action,
+            "deliveryLocation" => &mut self.delivery_location,
+            "directionality" => &mut self.directionality,
+            "internetMessageId" => &mut self.internet_message_id,
+            "messageFingerprint" => &mut self.message_fingerprint,
+            "messageReceivedDateTime" => &mut self.message_received_date_time,
+            "messageSubject" => &mut self.message_subject,
+            "networkMessageId" => &mut self.network_message_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "connectingIP",
+            "deliveryAction",
+            "deliveryLocation",
+            "directionality",
+            "internetMessageId",
+            "messageFingerprint",
+            "messageReceivedDateTime",
+            "messageSubject",
+            "networkMessageId",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("connectingIP", &self.connecting_ip);
         w.field("deliveryAction", &self.delivery_action);
         w.field("deliveryLocation", &self.delivery_location);
@@ -3751,19 +4195,31 @@ impl ::graph_model::rt::Struct for MessageSecurityState {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::Value for MessageSecurityState {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::GraphType for MessageSecurityState {
     const TYPE_NAME: &'static str = "microsoft.graph.messageSecurityState";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for MessageSecurityState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 #[allow(deprecated)]
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MessageSecurityState {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.microsoftCustomTrainingSetting`.
@@ -3783,36 +4239,28 @@ pub struct MicrosoftCustomTrainingSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MicrosoftCustomTrainingSetting {
-    const TYPE_NAME: &'static str = "microsoft.graph.microsoftCustomTrainingSetting";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "settingType" => ::graph_model::rt::field(map, &mut self.setting_type, key),
-            "completionDateTime" => {
-                ::graph_model::rt::field(map, &mut self.completion_date_time, key)
-            }
-            "trainingAssignmentMappings" => {
-                ::graph_model::rt::field(map, &mut self.training_assignment_mappings, key)
-            }
-            "trainingCompletionDuration" => {
-                ::graph_model::rt::field(map, &mut self.training_completion_duration, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.microsoftCustomTrainingSetting"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "settingType",
-        "completionDateTime",
-        "trainingAssignmentMappings",
-        "trainingCompletionDuration",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "settingType" => &mut self.setting_type,
+            "completionDateTime" => &mut self.completion_date_time,
+            "trainingAssignmentMappings" => &mut self.training_assignment_mappings,
+            "trainingCompletionDuration" => &mut self.training_completion_duration,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "settingType",
+            "completionDateTime",
+            "trainingAssignmentMappings",
+            "trainingCompletionDuration",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("settingType", &self.setting_type);
         w.field("completionDateTime", &self.completion_date_time);
         w.field(
@@ -3831,17 +4279,28 @@ impl ::graph_model::rt::Struct for MicrosoftCustomTrainingSetting {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MicrosoftCustomTrainingSetting {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MicrosoftCustomTrainingSetting {
     const TYPE_NAME: &'static str = "microsoft.graph.microsoftCustomTrainingSetting";
 }
 impl ::graph_model::rt::serde::Serialize for MicrosoftCustomTrainingSetting {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftCustomTrainingSetting {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.microsoftManagedTrainingSetting`.
@@ -3858,32 +4317,26 @@ pub struct MicrosoftManagedTrainingSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MicrosoftManagedTrainingSetting {
-    const TYPE_NAME: &'static str = "microsoft.graph.microsoftManagedTrainingSetting";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "settingType" => ::graph_model::rt::field(map, &mut self.setting_type, key),
-            "completionDateTime" => {
-                ::graph_model::rt::field(map, &mut self.completion_date_time, key)
-            }
-            "trainingCompletionDuration" => {
-                ::graph_model::rt::field(map, &mut self.training_completion_duration, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.microsoftManagedTrainingSetting"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "settingType",
-        "completionDateTime",
-        "trainingCompletionDuration",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "settingType" => &mut self.setting_type,
+            "completionDateTime" => &mut self.completion_date_time,
+            "trainingCompletionDuration" => &mut self.training_completion_duration,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "settingType",
+            "completionDateTime",
+            "trainingCompletionDuration",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("settingType", &self.setting_type);
         w.field("completionDateTime", &self.completion_date_time);
         w.field(
@@ -3898,17 +4351,28 @@ impl ::graph_model::rt::Struct for MicrosoftManagedTrainingSetting {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MicrosoftManagedTrainingSetting {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MicrosoftManagedTrainingSetting {
     const TYPE_NAME: &'static str = "microsoft.graph.microsoftManagedTrainingSetting";
 }
 impl ::graph_model::rt::serde::Serialize for MicrosoftManagedTrainingSetting {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftManagedTrainingSetting {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.microsoftTrainingAssignmentMapping`.
@@ -3926,24 +4390,22 @@ pub struct MicrosoftTrainingAssignmentMapping {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MicrosoftTrainingAssignmentMapping {
-    const TYPE_NAME: &'static str = "microsoft.graph.microsoftTrainingAssignmentMapping";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "settingType" => ::graph_model::rt::field(map, &mut self.setting_type, key),
-            "assignedTo" => ::graph_model::rt::field(map, &mut self.assigned_to, key),
-            "training" => ::graph_model::rt::field(map, &mut self.training, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.microsoftTrainingAssignmentMapping"
     }
-    const FIELDS: &'static [&'static str] = &["settingType", "assignedTo", "training"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "settingType" => &mut self.setting_type,
+            "assignedTo" => &mut self.assigned_to,
+            "training" => &mut self.training,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["settingType", "assignedTo", "training"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("settingType", &self.setting_type);
         w.field("assignedTo", &self.assigned_to);
         w.field("training", &self.training);
@@ -3955,17 +4417,28 @@ impl ::graph_model::rt::Struct for MicrosoftTrainingAssignmentMapping {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MicrosoftTrainingAssignmentMapping {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MicrosoftTrainingAssignmentMapping {
     const TYPE_NAME: &'static str = "microsoft.graph.microsoftTrainingAssignmentMapping";
 }
 impl ::graph_model::rt::serde::Serialize for MicrosoftTrainingAssignmentMapping {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftTrainingAssignmentMapping {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.networkConnection`.
@@ -4021,72 +4494,60 @@ pub struct NetworkConnection {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for NetworkConnection {
-    const TYPE_NAME: &'static str = "microsoft.graph.networkConnection";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "applicationName" => ::graph_model::rt::field(map, &mut self.application_name, key),
-            "destinationAddress" => {
-                ::graph_model::rt::field(map, &mut self.destination_address, key)
-            }
-            "destinationDomain" => ::graph_model::rt::field(map, &mut self.destination_domain, key),
-            "destinationLocation" => {
-                ::graph_model::rt::field(map, &mut self.destination_location, key)
-            }
-            "destinationPort" => ::graph_model::rt::field(map, &mut self.destination_port, key),
-            "destinationUrl" => ::graph_model::rt::field(map, &mut self.destination_url, key),
-            "direction" => ::graph_model::rt::field(map, &mut self.direction, key),
-            "domainRegisteredDateTime" => {
-                ::graph_model::rt::field(map, &mut self.domain_registered_date_time, key)
-            }
-            "localDnsName" => ::graph_model::rt::field(map, &mut self.local_dns_name, key),
-            "natDestinationAddress" => {
-                ::graph_model::rt::field(map, &mut self.nat_destination_address, key)
-            }
-            "natDestinationPort" => {
-                ::graph_model::rt::field(map, &mut self.nat_destination_port, key)
-            }
-            "natSourceAddress" => ::graph_model::rt::field(map, &mut self.nat_source_address, key),
-            "natSourcePort" => ::graph_model::rt::field(map, &mut self.nat_source_port, key),
-            "protocol" => ::graph_model::rt::field(map, &mut self.protocol, key),
-            "riskScore" => ::graph_model::rt::field(map, &mut self.risk_score, key),
-            "sourceAddress" => ::graph_model::rt::field(map, &mut self.source_address, key),
-            "sourceLocation" => ::graph_model::rt::field(map, &mut self.source_location, key),
-            "sourcePort" => ::graph_model::rt::field(map, &mut self.source_port, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "urlParameters" => ::graph_model::rt::field(map, &mut self.url_parameters, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.networkConnection"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "applicationName",
-        "destinationAddress",
-        "destinationDomain",
-        "destinationLocation",
-        "destinationPort",
-        "destinationUrl",
-        "direction",
-        "domainRegisteredDateTime",
-        "localDnsName",
-        "natDestinationAddress",
-        "natDestinationPort",
-        "natSourceAddress",
-        "natSourcePort",
-        "protocol",
-        "riskScore",
-        "sourceAddress",
-        "sourceLocation",
-        "sourcePort",
-        "status",
-        "urlParameters",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "applicationName" => &mut self.application_name,
+            "destinationAddress" => &mut self.destination_address,
+            "destinationDomain" => &mut self.destination_domain,
+            "destinationLocation" => &mut self.destination_location,
+            "destinationPort" => &mut self.destination_port,
+            "destinationUrl" => &mut self.destination_url,
+            "direction" => &mut self.direction,
+            "domainRegisteredDateTime" => &mut self.domain_registered_date_time,
+            "localDnsName" => &mut self.local_dns_name,
+            "natDestinationAddress" => &mut self.nat_destination_address,
+            "natDestinationPort" => &mut self.nat_destination_port,
+            "natSourceAddress" => &mut self.nat_source_address,
+            "natSourcePort" => &mut self.nat_source_port,
+            "protocol" => &mut self.protocol,
+            "riskScore" => &mut self.risk_score,
+            "sourceAddress" => &mut self.source_address,
+            "sourceLocation" => &mut self.source_location,
+            "sourcePort" => &mut self.source_port,
+            "status" => &mut self.status,
+            "urlParameters" => &mut self.url_parameters,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "applicationName",
+            "destinationAddress",
+            "destinationDomain",
+            "destinationLocation",
+            "destinationPort",
+            "destinationUrl",
+            "direction",
+            "domainRegisteredDateTime",
+            "localDnsName",
+            "natDestinationAddress",
+            "natDestinationPort",
+            "natSourceAddress",
+            "natSourcePort",
+            "protocol",
+            "riskScore",
+            "sourceAddress",
+            "sourceLocation",
+            "sourcePort",
+            "status",
+            "urlParameters",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("applicationName", &self.application_name);
         w.field("destinationAddress", &self.destination_address);
         w.field("destinationDomain", &self.destination_domain);
@@ -4119,19 +4580,31 @@ impl ::graph_model::rt::Struct for NetworkConnection {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::Value for NetworkConnection {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::GraphType for NetworkConnection {
     const TYPE_NAME: &'static str = "microsoft.graph.networkConnection";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for NetworkConnection {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 #[allow(deprecated)]
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NetworkConnection {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.noTrainingNotificationSetting`.
@@ -4150,36 +4623,28 @@ pub struct NoTrainingNotificationSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for NoTrainingNotificationSetting {
-    const TYPE_NAME: &'static str = "microsoft.graph.noTrainingNotificationSetting";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "notificationPreference" => {
-                ::graph_model::rt::field(map, &mut self.notification_preference, key)
-            }
-            "positiveReinforcement" => {
-                ::graph_model::rt::field(map, &mut self.positive_reinforcement, key)
-            }
-            "settingType" => ::graph_model::rt::field(map, &mut self.setting_type, key),
-            "simulationNotification" => {
-                ::graph_model::rt::field(map, &mut self.simulation_notification, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.noTrainingNotificationSetting"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "notificationPreference",
-        "positiveReinforcement",
-        "settingType",
-        "simulationNotification",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "notificationPreference" => &mut self.notification_preference,
+            "positiveReinforcement" => &mut self.positive_reinforcement,
+            "settingType" => &mut self.setting_type,
+            "simulationNotification" => &mut self.simulation_notification,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "notificationPreference",
+            "positiveReinforcement",
+            "settingType",
+            "simulationNotification",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("notificationPreference", &self.notification_preference);
         w.field("positiveReinforcement", &self.positive_reinforcement);
         w.field("settingType", &self.setting_type);
@@ -4192,17 +4657,28 @@ impl ::graph_model::rt::Struct for NoTrainingNotificationSetting {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for NoTrainingNotificationSetting {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for NoTrainingNotificationSetting {
     const TYPE_NAME: &'static str = "microsoft.graph.noTrainingNotificationSetting";
 }
 impl ::graph_model::rt::serde::Serialize for NoTrainingNotificationSetting {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NoTrainingNotificationSetting {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.noTrainingSetting`.
@@ -4215,22 +4691,20 @@ pub struct NoTrainingSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for NoTrainingSetting {
-    const TYPE_NAME: &'static str = "microsoft.graph.noTrainingSetting";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "settingType" => ::graph_model::rt::field(map, &mut self.setting_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.noTrainingSetting"
     }
-    const FIELDS: &'static [&'static str] = &["settingType"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "settingType" => &mut self.setting_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["settingType"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("settingType", &self.setting_type);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -4240,17 +4714,28 @@ impl ::graph_model::rt::Struct for NoTrainingSetting {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for NoTrainingSetting {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for NoTrainingSetting {
     const TYPE_NAME: &'static str = "microsoft.graph.noTrainingSetting";
 }
 impl ::graph_model::rt::serde::Serialize for NoTrainingSetting {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NoTrainingSetting {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.notificationDeliveryFrequency`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -4300,6 +4785,17 @@ impl ::graph_model::rt::WireEnum for NotificationDeliveryFrequency {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for NotificationDeliveryFrequency {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for NotificationDeliveryFrequency {
@@ -4363,6 +4859,17 @@ impl ::graph_model::rt::WireEnum for NotificationDeliveryPreference {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for NotificationDeliveryPreference {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for NotificationDeliveryPreference {
@@ -4453,6 +4960,17 @@ impl ::graph_model::rt::WireEnum for OAuthAppScope {
         }
     }
 }
+impl ::graph_model::rt::Value for OAuthAppScope {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for OAuthAppScope {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -4477,24 +4995,22 @@ pub struct OAuthConsentAppDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OAuthConsentAppDetail {
-    const TYPE_NAME: &'static str = "microsoft.graph.oAuthConsentAppDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "appScope" => ::graph_model::rt::field(map, &mut self.app_scope, key),
-            "displayLogo" => ::graph_model::rt::field(map, &mut self.display_logo, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.oAuthConsentAppDetail"
     }
-    const FIELDS: &'static [&'static str] = &["appScope", "displayLogo", "displayName"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "appScope" => &mut self.app_scope,
+            "displayLogo" => &mut self.display_logo,
+            "displayName" => &mut self.display_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["appScope", "displayLogo", "displayName"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("appScope", &self.app_scope);
         w.field("displayLogo", &self.display_logo);
         w.field("displayName", &self.display_name);
@@ -4506,17 +5022,28 @@ impl ::graph_model::rt::Struct for OAuthConsentAppDetail {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OAuthConsentAppDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OAuthConsentAppDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.oAuthConsentAppDetail";
 }
 impl ::graph_model::rt::serde::Serialize for OAuthConsentAppDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OAuthConsentAppDetail {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.payload`.
@@ -4573,74 +5100,66 @@ pub struct Payload {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Payload {
-    const TYPE_NAME: &'static str = "microsoft.graph.payload";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "brand" => ::graph_model::rt::field(map, &mut self.brand, key),
-            "complexity" => ::graph_model::rt::field(map, &mut self.complexity, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "detail" => ::graph_model::rt::field(map, &mut self.detail, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "industry" => ::graph_model::rt::field(map, &mut self.industry, key),
-            "isAutomated" => ::graph_model::rt::field(map, &mut self.is_automated, key),
-            "isControversial" => ::graph_model::rt::field(map, &mut self.is_controversial, key),
-            "isCurrentEvent" => ::graph_model::rt::field(map, &mut self.is_current_event, key),
-            "language" => ::graph_model::rt::field(map, &mut self.language, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "payloadTags" => ::graph_model::rt::field(map, &mut self.payload_tags, key),
-            "platform" => ::graph_model::rt::field(map, &mut self.platform, key),
-            "predictedCompromiseRate" => {
-                ::graph_model::rt::field(map, &mut self.predicted_compromise_rate, key)
-            }
-            "simulationAttackType" => {
-                ::graph_model::rt::field(map, &mut self.simulation_attack_type, key)
-            }
-            "source" => ::graph_model::rt::field(map, &mut self.source, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "technique" => ::graph_model::rt::field(map, &mut self.technique, key),
-            "theme" => ::graph_model::rt::field(map, &mut self.theme, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.payload"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "brand",
-        "complexity",
-        "createdBy",
-        "createdDateTime",
-        "description",
-        "detail",
-        "displayName",
-        "industry",
-        "isAutomated",
-        "isControversial",
-        "isCurrentEvent",
-        "language",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "payloadTags",
-        "platform",
-        "predictedCompromiseRate",
-        "simulationAttackType",
-        "source",
-        "status",
-        "technique",
-        "theme",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "brand" => &mut self.brand,
+            "complexity" => &mut self.complexity,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "detail" => &mut self.detail,
+            "displayName" => &mut self.display_name,
+            "industry" => &mut self.industry,
+            "isAutomated" => &mut self.is_automated,
+            "isControversial" => &mut self.is_controversial,
+            "isCurrentEvent" => &mut self.is_current_event,
+            "language" => &mut self.language,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "payloadTags" => &mut self.payload_tags,
+            "platform" => &mut self.platform,
+            "predictedCompromiseRate" => &mut self.predicted_compromise_rate,
+            "simulationAttackType" => &mut self.simulation_attack_type,
+            "source" => &mut self.source,
+            "status" => &mut self.status,
+            "technique" => &mut self.technique,
+            "theme" => &mut self.theme,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "brand",
+            "complexity",
+            "createdBy",
+            "createdDateTime",
+            "description",
+            "detail",
+            "displayName",
+            "industry",
+            "isAutomated",
+            "isControversial",
+            "isCurrentEvent",
+            "language",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "payloadTags",
+            "platform",
+            "predictedCompromiseRate",
+            "simulationAttackType",
+            "source",
+            "status",
+            "technique",
+            "theme",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("brand", &self.brand);
         w.field("complexity", &self.complexity);
@@ -4672,17 +5191,28 @@ impl ::graph_model::rt::Struct for Payload {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Payload {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Payload {
     const TYPE_NAME: &'static str = "microsoft.graph.payload";
 }
 impl ::graph_model::rt::serde::Serialize for Payload {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Payload {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.payloadBrand`. Open: a value the model does not list is kept in [`Self::Other2`].
@@ -4826,6 +5356,17 @@ impl ::graph_model::rt::WireEnum for PayloadBrand {
         }
     }
 }
+impl ::graph_model::rt::Value for PayloadBrand {
+    fn blank() -> Self {
+        Self::Other2(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for PayloadBrand {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -4856,34 +5397,32 @@ pub struct PayloadCoachmark {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PayloadCoachmark {
-    const TYPE_NAME: &'static str = "microsoft.graph.payloadCoachmark";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "coachmarkLocation" => ::graph_model::rt::field(map, &mut self.coachmark_location, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "indicator" => ::graph_model::rt::field(map, &mut self.indicator, key),
-            "isValid" => ::graph_model::rt::field(map, &mut self.is_valid, key),
-            "language" => ::graph_model::rt::field(map, &mut self.language, key),
-            "order" => ::graph_model::rt::field(map, &mut self.order, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.payloadCoachmark"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "coachmarkLocation",
-        "description",
-        "indicator",
-        "isValid",
-        "language",
-        "order",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "coachmarkLocation" => &mut self.coachmark_location,
+            "description" => &mut self.description,
+            "indicator" => &mut self.indicator,
+            "isValid" => &mut self.is_valid,
+            "language" => &mut self.language,
+            "order" => &mut self.order,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "coachmarkLocation",
+            "description",
+            "indicator",
+            "isValid",
+            "language",
+            "order",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("coachmarkLocation", &self.coachmark_location);
         w.field("description", &self.description);
         w.field("indicator", &self.indicator);
@@ -4898,17 +5437,28 @@ impl ::graph_model::rt::Struct for PayloadCoachmark {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PayloadCoachmark {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PayloadCoachmark {
     const TYPE_NAME: &'static str = "microsoft.graph.payloadCoachmark";
 }
 impl ::graph_model::rt::serde::Serialize for PayloadCoachmark {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PayloadCoachmark {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.payloadComplexity`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -4962,6 +5512,17 @@ impl ::graph_model::rt::WireEnum for PayloadComplexity {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for PayloadComplexity {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for PayloadComplexity {
@@ -5027,6 +5588,17 @@ impl ::graph_model::rt::WireEnum for PayloadDeliveryPlatform {
         }
     }
 }
+impl ::graph_model::rt::Value for PayloadDeliveryPlatform {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for PayloadDeliveryPlatform {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -5052,24 +5624,22 @@ pub struct PayloadDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PayloadDetail {
-    const TYPE_NAME: &'static str = "microsoft.graph.payloadDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "coachmarks" => ::graph_model::rt::field(map, &mut self.coachmarks, key),
-            "content" => ::graph_model::rt::field(map, &mut self.content, key),
-            "phishingUrl" => ::graph_model::rt::field(map, &mut self.phishing_url, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.payloadDetail"
     }
-    const FIELDS: &'static [&'static str] = &["coachmarks", "content", "phishingUrl"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "coachmarks" => &mut self.coachmarks,
+            "content" => &mut self.content,
+            "phishingUrl" => &mut self.phishing_url,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["coachmarks", "content", "phishingUrl"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("coachmarks", &self.coachmarks);
         w.field("content", &self.content);
         w.field("phishingUrl", &self.phishing_url);
@@ -5081,17 +5651,28 @@ impl ::graph_model::rt::Struct for PayloadDetail {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PayloadDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PayloadDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.payloadDetail";
 }
 impl ::graph_model::rt::serde::Serialize for PayloadDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PayloadDetail {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.payloadDetail` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -5119,35 +5700,58 @@ impl Default for PayloadDetailAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for PayloadDetailAny {
-    type Base = super::PayloadDetail;
-    const BASE: &'static str = "microsoft.graph.payloadDetail";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
-            "microsoft.graph.emailPayloadDetail" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::EmailPayloadDetail)
-            }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.payloadDetail"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.payloadDetail" => Self::Base(Default::default()),
+            "microsoft.graph.emailPayloadDetail" => Self::EmailPayloadDetail(Default::default()),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::EmailPayloadDetail(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::PayloadDetail) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::EmailPayloadDetail(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.emailPayloadDetail", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for PayloadDetailAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for PayloadDetailAny {
@@ -5155,18 +5759,12 @@ impl ::graph_model::rt::GraphType for PayloadDetailAny {
 }
 impl ::graph_model::rt::serde::Serialize for PayloadDetailAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::EmailPayloadDetail(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.emailPayloadDetail"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PayloadDetailAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.payloadIndustry`. Open: a value the model does not list is kept in [`Self::Other2`].
@@ -5313,6 +5911,17 @@ impl ::graph_model::rt::WireEnum for PayloadIndustry {
             Self::Other2(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for PayloadIndustry {
+    fn blank() -> Self {
+        Self::Other2(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for PayloadIndustry {
@@ -5522,6 +6131,17 @@ impl ::graph_model::rt::WireEnum for PayloadTheme {
         }
     }
 }
+impl ::graph_model::rt::Value for PayloadTheme {
+    fn blank() -> Self {
+        Self::Other2(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for PayloadTheme {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -5547,32 +6167,26 @@ pub struct PositiveReinforcementNotification {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PositiveReinforcementNotification {
-    const TYPE_NAME: &'static str = "microsoft.graph.positiveReinforcementNotification";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "defaultLanguage" => ::graph_model::rt::field(map, &mut self.default_language, key),
-            "deliveryPreference" => {
-                ::graph_model::rt::field(map, &mut self.delivery_preference, key)
-            }
-            "endUserNotification" => {
-                ::graph_model::rt::field(map, &mut self.end_user_notification, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.positiveReinforcementNotification"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "defaultLanguage",
-        "deliveryPreference",
-        "endUserNotification",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "defaultLanguage" => &mut self.default_language,
+            "deliveryPreference" => &mut self.delivery_preference,
+            "endUserNotification" => &mut self.end_user_notification,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "defaultLanguage",
+            "deliveryPreference",
+            "endUserNotification",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("defaultLanguage", &self.default_language);
         w.field("deliveryPreference", &self.delivery_preference);
         w.field("endUserNotification", &self.end_user_notification);
@@ -5584,17 +6198,28 @@ impl ::graph_model::rt::Struct for PositiveReinforcementNotification {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PositiveReinforcementNotification {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PositiveReinforcementNotification {
     const TYPE_NAME: &'static str = "microsoft.graph.positiveReinforcementNotification";
 }
 impl ::graph_model::rt::serde::Serialize for PositiveReinforcementNotification {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PositiveReinforcementNotification {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.process`.
@@ -5635,50 +6260,44 @@ pub struct Process {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for Process {
-    const TYPE_NAME: &'static str = "microsoft.graph.process";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "accountName" => ::graph_model::rt::field(map, &mut self.account_name, key),
-            "commandLine" => ::graph_model::rt::field(map, &mut self.command_line, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "fileHash" => ::graph_model::rt::field(map, &mut self.file_hash, key),
-            "integrityLevel" => ::graph_model::rt::field(map, &mut self.integrity_level, key),
-            "isElevated" => ::graph_model::rt::field(map, &mut self.is_elevated, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "parentProcessCreatedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.parent_process_created_date_time, key)
-            }
-            "parentProcessId" => ::graph_model::rt::field(map, &mut self.parent_process_id, key),
-            "parentProcessName" => {
-                ::graph_model::rt::field(map, &mut self.parent_process_name, key)
-            }
-            "path" => ::graph_model::rt::field(map, &mut self.path, key),
-            "processId" => ::graph_model::rt::field(map, &mut self.process_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.process"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "accountName",
-        "commandLine",
-        "createdDateTime",
-        "fileHash",
-        "integrityLevel",
-        "isElevated",
-        "name",
-        "parentProcessCreatedDateTime",
-        "parentProcessId",
-        "parentProcessName",
-        "path",
-        "processId",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "accountName" => &mut self.account_name,
+            "commandLine" => &mut self.command_line,
+            "createdDateTime" => &mut self.created_date_time,
+            "fileHash" => &mut self.file_hash,
+            "integrityLevel" => &mut self.integrity_level,
+            "isElevated" => &mut self.is_elevated,
+            "name" => &mut self.name,
+            "parentProcessCreatedDateTime" => &mut self.parent_process_created_date_time,
+            "parentProcessId" => &mut self.parent_process_id,
+            "parentProcessName" => &mut self.parent_process_name,
+            "path" => &mut self.path,
+            "processId" => &mut self.process_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "accountName",
+            "commandLine",
+            "createdDateTime",
+            "fileHash",
+            "integrityLevel",
+            "isElevated",
+            "name",
+            "parentProcessCreatedDateTime",
+            "parentProcessId",
+            "parentProcessName",
+            "path",
+            "processId",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("accountName", &self.account_name);
         w.field("commandLine", &self.command_line);
         w.field("createdDateTime", &self.created_date_time);
@@ -5703,19 +6322,31 @@ impl ::graph_model::rt::Struct for Process {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::Value for Process {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::GraphType for Process {
     const TYPE_NAME: &'static str = "microsoft.graph.process";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for Process {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 #[allow(deprecated)]
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Process {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.processIntegrityLevel`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -5792,6 +6423,18 @@ impl ::graph_model::rt::WireEnum for ProcessIntegrityLevel {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::Value for ProcessIntegrityLevel {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for ProcessIntegrityLevel {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -5817,26 +6460,22 @@ pub struct RecommendedAction {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RecommendedAction {
-    const TYPE_NAME: &'static str = "microsoft.graph.recommendedAction";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "actionWebUrl" => ::graph_model::rt::field(map, &mut self.action_web_url, key),
-            "potentialScoreImpact" => {
-                ::graph_model::rt::field(map, &mut self.potential_score_impact, key)
-            }
-            "title" => ::graph_model::rt::field(map, &mut self.title, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.recommendedAction"
     }
-    const FIELDS: &'static [&'static str] = &["actionWebUrl", "potentialScoreImpact", "title"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "actionWebUrl" => &mut self.action_web_url,
+            "potentialScoreImpact" => &mut self.potential_score_impact,
+            "title" => &mut self.title,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["actionWebUrl", "potentialScoreImpact", "title"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("actionWebUrl", &self.action_web_url);
         w.field("potentialScoreImpact", &self.potential_score_impact);
         w.field("title", &self.title);
@@ -5848,17 +6487,28 @@ impl ::graph_model::rt::Struct for RecommendedAction {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RecommendedAction {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RecommendedAction {
     const TYPE_NAME: &'static str = "microsoft.graph.recommendedAction";
 }
 impl ::graph_model::rt::serde::Serialize for RecommendedAction {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RecommendedAction {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.registryHive`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -5945,6 +6595,18 @@ impl ::graph_model::rt::WireEnum for RegistryHive {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::Value for RegistryHive {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for RegistryHive {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -5989,42 +6651,40 @@ pub struct RegistryKeyState {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for RegistryKeyState {
-    const TYPE_NAME: &'static str = "microsoft.graph.registryKeyState";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "hive" => ::graph_model::rt::field(map, &mut self.hive, key),
-            "key" => ::graph_model::rt::field(map, &mut self.key, key),
-            "oldKey" => ::graph_model::rt::field(map, &mut self.old_key, key),
-            "oldValueData" => ::graph_model::rt::field(map, &mut self.old_value_data, key),
-            "oldValueName" => ::graph_model::rt::field(map, &mut self.old_value_name, key),
-            "operation" => ::graph_model::rt::field(map, &mut self.operation, key),
-            "processId" => ::graph_model::rt::field(map, &mut self.process_id, key),
-            "valueData" => ::graph_model::rt::field(map, &mut self.value_data, key),
-            "valueName" => ::graph_model::rt::field(map, &mut self.value_name, key),
-            "valueType" => ::graph_model::rt::field(map, &mut self.value_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.registryKeyState"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "hive",
-        "key",
-        "oldKey",
-        "oldValueData",
-        "oldValueName",
-        "operation",
-        "processId",
-        "valueData",
-        "valueName",
-        "valueType",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "hive" => &mut self.hive,
+            "key" => &mut self.key,
+            "oldKey" => &mut self.old_key,
+            "oldValueData" => &mut self.old_value_data,
+            "oldValueName" => &mut self.old_value_name,
+            "operation" => &mut self.operation,
+            "processId" => &mut self.process_id,
+            "valueData" => &mut self.value_data,
+            "valueName" => &mut self.value_name,
+            "valueType" => &mut self.value_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "hive",
+            "key",
+            "oldKey",
+            "oldValueData",
+            "oldValueName",
+            "operation",
+            "processId",
+            "valueData",
+            "valueName",
+            "valueType",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("hive", &self.hive);
         w.field("key", &self.key);
         w.field("oldKey", &self.old_key);
@@ -6044,19 +6704,31 @@ impl ::graph_model::rt::Struct for RegistryKeyState {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::Value for RegistryKeyState {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::GraphType for RegistryKeyState {
     const TYPE_NAME: &'static str = "microsoft.graph.registryKeyState";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for RegistryKeyState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 #[allow(deprecated)]
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RegistryKeyState {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.registryOperation`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -6120,6 +6792,18 @@ impl ::graph_model::rt::WireEnum for RegistryOperation {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+#[allow(deprecated)]
+impl ::graph_model::rt::Value for RegistryOperation {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 #[allow(deprecated)]
@@ -6240,6 +6924,18 @@ impl ::graph_model::rt::WireEnum for RegistryValueType {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::Value for RegistryValueType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for RegistryValueType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -6281,48 +6977,42 @@ pub struct SecureScore {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SecureScore {
-    const TYPE_NAME: &'static str = "microsoft.graph.secureScore";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "activeUserCount" => ::graph_model::rt::field(map, &mut self.active_user_count, key),
-            "averageComparativeScores" => {
-                ::graph_model::rt::field(map, &mut self.average_comparative_scores, key)
-            }
-            "azureTenantId" => ::graph_model::rt::field(map, &mut self.azure_tenant_id, key),
-            "controlScores" => ::graph_model::rt::field(map, &mut self.control_scores, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "currentScore" => ::graph_model::rt::field(map, &mut self.current_score, key),
-            "enabledServices" => ::graph_model::rt::field(map, &mut self.enabled_services, key),
-            "licensedUserCount" => {
-                ::graph_model::rt::field(map, &mut self.licensed_user_count, key)
-            }
-            "maxScore" => ::graph_model::rt::field(map, &mut self.max_score, key),
-            "vendorInformation" => ::graph_model::rt::field(map, &mut self.vendor_information, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.secureScore"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "activeUserCount",
-        "averageComparativeScores",
-        "azureTenantId",
-        "controlScores",
-        "createdDateTime",
-        "currentScore",
-        "enabledServices",
-        "licensedUserCount",
-        "maxScore",
-        "vendorInformation",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "activeUserCount" => &mut self.active_user_count,
+            "averageComparativeScores" => &mut self.average_comparative_scores,
+            "azureTenantId" => &mut self.azure_tenant_id,
+            "controlScores" => &mut self.control_scores,
+            "createdDateTime" => &mut self.created_date_time,
+            "currentScore" => &mut self.current_score,
+            "enabledServices" => &mut self.enabled_services,
+            "licensedUserCount" => &mut self.licensed_user_count,
+            "maxScore" => &mut self.max_score,
+            "vendorInformation" => &mut self.vendor_information,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "activeUserCount",
+            "averageComparativeScores",
+            "azureTenantId",
+            "controlScores",
+            "createdDateTime",
+            "currentScore",
+            "enabledServices",
+            "licensedUserCount",
+            "maxScore",
+            "vendorInformation",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("activeUserCount", &self.active_user_count);
         w.field("averageComparativeScores", &self.average_comparative_scores);
@@ -6342,17 +7032,28 @@ impl ::graph_model::rt::Struct for SecureScore {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SecureScore {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SecureScore {
     const TYPE_NAME: &'static str = "microsoft.graph.secureScore";
 }
 impl ::graph_model::rt::serde::Serialize for SecureScore {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SecureScore {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.secureScoreControlProfile`.
@@ -6403,70 +7104,60 @@ pub struct SecureScoreControlProfile {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SecureScoreControlProfile {
-    const TYPE_NAME: &'static str = "microsoft.graph.secureScoreControlProfile";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "actionType" => ::graph_model::rt::field(map, &mut self.action_type, key),
-            "actionUrl" => ::graph_model::rt::field(map, &mut self.action_url, key),
-            "azureTenantId" => ::graph_model::rt::field(map, &mut self.azure_tenant_id, key),
-            "complianceInformation" => {
-                ::graph_model::rt::field(map, &mut self.compliance_information, key)
-            }
-            "controlCategory" => ::graph_model::rt::field(map, &mut self.control_category, key),
-            "controlStateUpdates" => {
-                ::graph_model::rt::field(map, &mut self.control_state_updates, key)
-            }
-            "deprecated" => ::graph_model::rt::field(map, &mut self.deprecated, key),
-            "implementationCost" => {
-                ::graph_model::rt::field(map, &mut self.implementation_cost, key)
-            }
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "maxScore" => ::graph_model::rt::field(map, &mut self.max_score, key),
-            "rank" => ::graph_model::rt::field(map, &mut self.rank, key),
-            "remediation" => ::graph_model::rt::field(map, &mut self.remediation, key),
-            "remediationImpact" => ::graph_model::rt::field(map, &mut self.remediation_impact, key),
-            "service" => ::graph_model::rt::field(map, &mut self.service, key),
-            "threats" => ::graph_model::rt::field(map, &mut self.threats, key),
-            "tier" => ::graph_model::rt::field(map, &mut self.tier, key),
-            "title" => ::graph_model::rt::field(map, &mut self.title, key),
-            "userImpact" => ::graph_model::rt::field(map, &mut self.user_impact, key),
-            "vendorInformation" => ::graph_model::rt::field(map, &mut self.vendor_information, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.secureScoreControlProfile"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "actionType",
-        "actionUrl",
-        "azureTenantId",
-        "complianceInformation",
-        "controlCategory",
-        "controlStateUpdates",
-        "deprecated",
-        "implementationCost",
-        "lastModifiedDateTime",
-        "maxScore",
-        "rank",
-        "remediation",
-        "remediationImpact",
-        "service",
-        "threats",
-        "tier",
-        "title",
-        "userImpact",
-        "vendorInformation",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "actionType" => &mut self.action_type,
+            "actionUrl" => &mut self.action_url,
+            "azureTenantId" => &mut self.azure_tenant_id,
+            "complianceInformation" => &mut self.compliance_information,
+            "controlCategory" => &mut self.control_category,
+            "controlStateUpdates" => &mut self.control_state_updates,
+            "deprecated" => &mut self.deprecated,
+            "implementationCost" => &mut self.implementation_cost,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "maxScore" => &mut self.max_score,
+            "rank" => &mut self.rank,
+            "remediation" => &mut self.remediation,
+            "remediationImpact" => &mut self.remediation_impact,
+            "service" => &mut self.service,
+            "threats" => &mut self.threats,
+            "tier" => &mut self.tier,
+            "title" => &mut self.title,
+            "userImpact" => &mut self.user_impact,
+            "vendorInformation" => &mut self.vendor_information,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "actionType",
+            "actionUrl",
+            "azureTenantId",
+            "complianceInformation",
+            "controlCategory",
+            "controlStateUpdates",
+            "deprecated",
+            "implementationCost",
+            "lastModifiedDateTime",
+            "maxScore",
+            "rank",
+            "remediation",
+            "remediationImpact",
+            "service",
+            "threats",
+            "tier",
+            "title",
+            "userImpact",
+            "vendorInformation",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("actionType", &self.action_type);
         w.field("actionUrl", &self.action_url);
@@ -6495,17 +7186,28 @@ impl ::graph_model::rt::Struct for SecureScoreControlProfile {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SecureScoreControlProfile {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SecureScoreControlProfile {
     const TYPE_NAME: &'static str = "microsoft.graph.secureScoreControlProfile";
 }
 impl ::graph_model::rt::serde::Serialize for SecureScoreControlProfile {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SecureScoreControlProfile {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.secureScoreControlStateUpdate`.
@@ -6526,32 +7228,30 @@ pub struct SecureScoreControlStateUpdate {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SecureScoreControlStateUpdate {
-    const TYPE_NAME: &'static str = "microsoft.graph.secureScoreControlStateUpdate";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "assignedTo" => ::graph_model::rt::field(map, &mut self.assigned_to, key),
-            "comment" => ::graph_model::rt::field(map, &mut self.comment, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            "updatedBy" => ::graph_model::rt::field(map, &mut self.updated_by, key),
-            "updatedDateTime" => ::graph_model::rt::field(map, &mut self.updated_date_time, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.secureScoreControlStateUpdate"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "assignedTo",
-        "comment",
-        "state",
-        "updatedBy",
-        "updatedDateTime",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "assignedTo" => &mut self.assigned_to,
+            "comment" => &mut self.comment,
+            "state" => &mut self.state,
+            "updatedBy" => &mut self.updated_by,
+            "updatedDateTime" => &mut self.updated_date_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "assignedTo",
+            "comment",
+            "state",
+            "updatedBy",
+            "updatedDateTime",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("assignedTo", &self.assigned_to);
         w.field("comment", &self.comment);
         w.field("state", &self.state);
@@ -6565,17 +7265,28 @@ impl ::graph_model::rt::Struct for SecureScoreControlStateUpdate {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SecureScoreControlStateUpdate {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SecureScoreControlStateUpdate {
     const TYPE_NAME: &'static str = "microsoft.graph.secureScoreControlStateUpdate";
 }
 impl ::graph_model::rt::serde::Serialize for SecureScoreControlStateUpdate {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SecureScoreControlStateUpdate {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Security singleton providing access to audit log resources.
@@ -6624,62 +7335,52 @@ pub struct Security {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for Security {
-    const TYPE_NAME: &'static str = "microsoft.graph.security";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "alerts" => ::graph_model::rt::field(map, &mut self.alerts, key),
-            "alerts_v2" => ::graph_model::rt::field(map, &mut self.alerts_v2, key),
-            "attackSimulation" => ::graph_model::rt::field(map, &mut self.attack_simulation, key),
-            "auditLog" => ::graph_model::rt::field(map, &mut self.audit_log, key),
-            "cases" => ::graph_model::rt::field(map, &mut self.cases, key),
-            "collaboration" => ::graph_model::rt::field(map, &mut self.collaboration, key),
-            "dataSecurityAndGovernance" => {
-                ::graph_model::rt::field(map, &mut self.data_security_and_governance, key)
-            }
-            "identities" => ::graph_model::rt::field(map, &mut self.identities, key),
-            "incidents" => ::graph_model::rt::field(map, &mut self.incidents, key),
-            "labels" => ::graph_model::rt::field(map, &mut self.labels, key),
-            "secureScoreControlProfiles" => {
-                ::graph_model::rt::field(map, &mut self.secure_score_control_profiles, key)
-            }
-            "secureScores" => ::graph_model::rt::field(map, &mut self.secure_scores, key),
-            "subjectRightsRequests" => {
-                ::graph_model::rt::field(map, &mut self.subject_rights_requests, key)
-            }
-            "threatIntelligence" => {
-                ::graph_model::rt::field(map, &mut self.threat_intelligence, key)
-            }
-            "triggers" => ::graph_model::rt::field(map, &mut self.triggers, key),
-            "triggerTypes" => ::graph_model::rt::field(map, &mut self.trigger_types, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.security"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "alerts",
-        "alerts_v2",
-        "attackSimulation",
-        "auditLog",
-        "cases",
-        "collaboration",
-        "dataSecurityAndGovernance",
-        "identities",
-        "incidents",
-        "labels",
-        "secureScoreControlProfiles",
-        "secureScores",
-        "subjectRightsRequests",
-        "threatIntelligence",
-        "triggers",
-        "triggerTypes",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "alerts" => &mut self.alerts,
+            "alerts_v2" => &mut self.alerts_v2,
+            "attackSimulation" => &mut self.attack_simulation,
+            "auditLog" => &mut self.audit_log,
+            "cases" => &mut self.cases,
+            "collaboration" => &mut self.collaboration,
+            "dataSecurityAndGovernance" => &mut self.data_security_and_governance,
+            "identities" => &mut self.identities,
+            "incidents" => &mut self.incidents,
+            "labels" => &mut self.labels,
+            "secureScoreControlProfiles" => &mut self.secure_score_control_profiles,
+            "secureScores" => &mut self.secure_scores,
+            "subjectRightsRequests" => &mut self.subject_rights_requests,
+            "threatIntelligence" => &mut self.threat_intelligence,
+            "triggers" => &mut self.triggers,
+            "triggerTypes" => &mut self.trigger_types,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "alerts",
+            "alerts_v2",
+            "attackSimulation",
+            "auditLog",
+            "cases",
+            "collaboration",
+            "dataSecurityAndGovernance",
+            "identities",
+            "incidents",
+            "labels",
+            "secureScoreControlProfiles",
+            "secureScores",
+            "subjectRightsRequests",
+            "threatIntelligence",
+            "triggers",
+            "triggerTypes",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("alerts", &self.alerts);
         w.field("alerts_v2", &self.alerts_v2);
         w.field("attackSimulation", &self.attack_simulation);
@@ -6711,19 +7412,31 @@ impl ::graph_model::rt::Struct for Security {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::Value for Security {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::GraphType for Security {
     const TYPE_NAME: &'static str = "microsoft.graph.security";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for Security {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 #[allow(deprecated)]
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Security {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.securityNetworkProtocol`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -6888,6 +7601,18 @@ impl ::graph_model::rt::WireEnum for SecurityNetworkProtocol {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::Value for SecurityNetworkProtocol {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for SecurityNetworkProtocol {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -6916,23 +7641,21 @@ pub struct SecurityResource {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for SecurityResource {
-    const TYPE_NAME: &'static str = "microsoft.graph.securityResource";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "resource" => ::graph_model::rt::field(map, &mut self.resource, key),
-            "resourceType" => ::graph_model::rt::field(map, &mut self.resource_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.securityResource"
     }
-    const FIELDS: &'static [&'static str] = &["resource", "resourceType"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "resource" => &mut self.resource,
+            "resourceType" => &mut self.resource_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["resource", "resourceType"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("resource", &self.resource);
         w.field("resourceType", &self.resource_type);
     }
@@ -6944,19 +7667,31 @@ impl ::graph_model::rt::Struct for SecurityResource {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::Value for SecurityResource {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::GraphType for SecurityResource {
     const TYPE_NAME: &'static str = "microsoft.graph.securityResource";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for SecurityResource {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 #[allow(deprecated)]
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SecurityResource {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.securityResourceType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -7014,6 +7749,18 @@ impl ::graph_model::rt::WireEnum for SecurityResourceType {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::Value for SecurityResourceType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for SecurityResourceType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -7041,26 +7788,23 @@ pub struct SecurityVendorInformation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SecurityVendorInformation {
-    const TYPE_NAME: &'static str = "microsoft.graph.securityVendorInformation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "provider" => ::graph_model::rt::field(map, &mut self.provider, key),
-            "providerVersion" => ::graph_model::rt::field(map, &mut self.provider_version, key),
-            "subProvider" => ::graph_model::rt::field(map, &mut self.sub_provider, key),
-            "vendor" => ::graph_model::rt::field(map, &mut self.vendor, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.securityVendorInformation"
     }
-    const FIELDS: &'static [&'static str] =
-        &["provider", "providerVersion", "subProvider", "vendor"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "provider" => &mut self.provider,
+            "providerVersion" => &mut self.provider_version,
+            "subProvider" => &mut self.sub_provider,
+            "vendor" => &mut self.vendor,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["provider", "providerVersion", "subProvider", "vendor"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("provider", &self.provider);
         w.field("providerVersion", &self.provider_version);
         w.field("subProvider", &self.sub_provider);
@@ -7073,17 +7817,28 @@ impl ::graph_model::rt::Struct for SecurityVendorInformation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SecurityVendorInformation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SecurityVendorInformation {
     const TYPE_NAME: &'static str = "microsoft.graph.securityVendorInformation";
 }
 impl ::graph_model::rt::serde::Serialize for SecurityVendorInformation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SecurityVendorInformation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.simulation`.
@@ -7148,86 +7903,70 @@ pub struct Simulation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Simulation {
-    const TYPE_NAME: &'static str = "microsoft.graph.simulation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "attackTechnique" => ::graph_model::rt::field(map, &mut self.attack_technique, key),
-            "attackType" => ::graph_model::rt::field(map, &mut self.attack_type, key),
-            "automationId" => ::graph_model::rt::field(map, &mut self.automation_id, key),
-            "completionDateTime" => {
-                ::graph_model::rt::field(map, &mut self.completion_date_time, key)
-            }
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "durationInDays" => ::graph_model::rt::field(map, &mut self.duration_in_days, key),
-            "endUserNotificationSetting" => {
-                ::graph_model::rt::field(map, &mut self.end_user_notification_setting, key)
-            }
-            "excludedAccountTarget" => {
-                ::graph_model::rt::field(map, &mut self.excluded_account_target, key)
-            }
-            "includedAccountTarget" => {
-                ::graph_model::rt::field(map, &mut self.included_account_target, key)
-            }
-            "isAutomated" => ::graph_model::rt::field(map, &mut self.is_automated, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "launchDateTime" => ::graph_model::rt::field(map, &mut self.launch_date_time, key),
-            "oAuthConsentAppDetail" => {
-                ::graph_model::rt::field(map, &mut self.o_auth_consent_app_detail, key)
-            }
-            "payloadDeliveryPlatform" => {
-                ::graph_model::rt::field(map, &mut self.payload_delivery_platform, key)
-            }
-            "report" => ::graph_model::rt::field(map, &mut self.report, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "trainingSetting" => ::graph_model::rt::field(map, &mut self.training_setting, key),
-            "landingPage" => ::graph_model::rt::field(map, &mut self.landing_page, key),
-            "loginPage" => ::graph_model::rt::field(map, &mut self.login_page, key),
-            "payload" => ::graph_model::rt::field(map, &mut self.payload, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.simulation"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "attackTechnique",
-        "attackType",
-        "automationId",
-        "completionDateTime",
-        "createdBy",
-        "createdDateTime",
-        "description",
-        "displayName",
-        "durationInDays",
-        "endUserNotificationSetting",
-        "excludedAccountTarget",
-        "includedAccountTarget",
-        "isAutomated",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "launchDateTime",
-        "oAuthConsentAppDetail",
-        "payloadDeliveryPlatform",
-        "report",
-        "status",
-        "trainingSetting",
-        "landingPage",
-        "loginPage",
-        "payload",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "attackTechnique" => &mut self.attack_technique,
+            "attackType" => &mut self.attack_type,
+            "automationId" => &mut self.automation_id,
+            "completionDateTime" => &mut self.completion_date_time,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "durationInDays" => &mut self.duration_in_days,
+            "endUserNotificationSetting" => &mut self.end_user_notification_setting,
+            "excludedAccountTarget" => &mut self.excluded_account_target,
+            "includedAccountTarget" => &mut self.included_account_target,
+            "isAutomated" => &mut self.is_automated,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "launchDateTime" => &mut self.launch_date_time,
+            "oAuthConsentAppDetail" => &mut self.o_auth_consent_app_detail,
+            "payloadDeliveryPlatform" => &mut self.payload_delivery_platform,
+            "report" => &mut self.report,
+            "status" => &mut self.status,
+            "trainingSetting" => &mut self.training_setting,
+            "landingPage" => &mut self.landing_page,
+            "loginPage" => &mut self.login_page,
+            "payload" => &mut self.payload,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "attackTechnique",
+            "attackType",
+            "automationId",
+            "completionDateTime",
+            "createdBy",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "durationInDays",
+            "endUserNotificationSetting",
+            "excludedAccountTarget",
+            "includedAccountTarget",
+            "isAutomated",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "launchDateTime",
+            "oAuthConsentAppDetail",
+            "payloadDeliveryPlatform",
+            "report",
+            "status",
+            "trainingSetting",
+            "landingPage",
+            "loginPage",
+            "payload",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("attackTechnique", &self.attack_technique);
         w.field("attackType", &self.attack_type);
@@ -7264,17 +8003,28 @@ impl ::graph_model::rt::Struct for Simulation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Simulation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Simulation {
     const TYPE_NAME: &'static str = "microsoft.graph.simulation";
 }
 impl ::graph_model::rt::serde::Serialize for Simulation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Simulation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.simulationAttackTechnique`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -7345,6 +8095,17 @@ impl ::graph_model::rt::WireEnum for SimulationAttackTechnique {
         }
     }
 }
+impl ::graph_model::rt::Value for SimulationAttackTechnique {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for SimulationAttackTechnique {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -7413,6 +8174,17 @@ impl ::graph_model::rt::WireEnum for SimulationAttackType {
         }
     }
 }
+impl ::graph_model::rt::Value for SimulationAttackType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for SimulationAttackType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -7453,46 +8225,42 @@ pub struct SimulationAutomation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SimulationAutomation {
-    const TYPE_NAME: &'static str = "microsoft.graph.simulationAutomation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "lastRunDateTime" => ::graph_model::rt::field(map, &mut self.last_run_date_time, key),
-            "nextRunDateTime" => ::graph_model::rt::field(map, &mut self.next_run_date_time, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "runs" => ::graph_model::rt::field(map, &mut self.runs, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.simulationAutomation"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "createdDateTime",
-        "description",
-        "displayName",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "lastRunDateTime",
-        "nextRunDateTime",
-        "status",
-        "runs",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "lastRunDateTime" => &mut self.last_run_date_time,
+            "nextRunDateTime" => &mut self.next_run_date_time,
+            "status" => &mut self.status,
+            "runs" => &mut self.runs,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "lastRunDateTime",
+            "nextRunDateTime",
+            "status",
+            "runs",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -7512,17 +8280,28 @@ impl ::graph_model::rt::Struct for SimulationAutomation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SimulationAutomation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SimulationAutomation {
     const TYPE_NAME: &'static str = "microsoft.graph.simulationAutomation";
 }
 impl ::graph_model::rt::serde::Serialize for SimulationAutomation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SimulationAutomation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.simulationAutomationRun`.
@@ -7543,32 +8322,30 @@ pub struct SimulationAutomationRun {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SimulationAutomationRun {
-    const TYPE_NAME: &'static str = "microsoft.graph.simulationAutomationRun";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "endDateTime" => ::graph_model::rt::field(map, &mut self.end_date_time, key),
-            "simulationId" => ::graph_model::rt::field(map, &mut self.simulation_id, key),
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.simulationAutomationRun"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "endDateTime",
-        "simulationId",
-        "startDateTime",
-        "status",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "endDateTime" => &mut self.end_date_time,
+            "simulationId" => &mut self.simulation_id,
+            "startDateTime" => &mut self.start_date_time,
+            "status" => &mut self.status,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "endDateTime",
+            "simulationId",
+            "startDateTime",
+            "status",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("endDateTime", &self.end_date_time);
         w.field("simulationId", &self.simulation_id);
@@ -7582,17 +8359,28 @@ impl ::graph_model::rt::Struct for SimulationAutomationRun {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SimulationAutomationRun {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SimulationAutomationRun {
     const TYPE_NAME: &'static str = "microsoft.graph.simulationAutomationRun";
 }
 impl ::graph_model::rt::serde::Serialize for SimulationAutomationRun {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SimulationAutomationRun {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.simulationAutomationRunStatus`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -7656,6 +8444,17 @@ impl ::graph_model::rt::WireEnum for SimulationAutomationRunStatus {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for SimulationAutomationRunStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for SimulationAutomationRunStatus {
@@ -7731,6 +8530,17 @@ impl ::graph_model::rt::WireEnum for SimulationAutomationStatus {
         }
     }
 }
+impl ::graph_model::rt::Value for SimulationAutomationStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for SimulationAutomationStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -7787,6 +8597,17 @@ impl ::graph_model::rt::WireEnum for SimulationContentSource {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for SimulationContentSource {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for SimulationContentSource {
@@ -7862,6 +8683,17 @@ impl ::graph_model::rt::WireEnum for SimulationContentStatus {
         }
     }
 }
+impl ::graph_model::rt::Value for SimulationContentStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for SimulationContentStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -7884,23 +8716,21 @@ pub struct SimulationEvent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SimulationEvent {
-    const TYPE_NAME: &'static str = "microsoft.graph.simulationEvent";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "count" => ::graph_model::rt::field(map, &mut self.count, key),
-            "eventName" => ::graph_model::rt::field(map, &mut self.event_name, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.simulationEvent"
     }
-    const FIELDS: &'static [&'static str] = &["count", "eventName"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "count" => &mut self.count,
+            "eventName" => &mut self.event_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["count", "eventName"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("count", &self.count);
         w.field("eventName", &self.event_name);
     }
@@ -7911,17 +8741,28 @@ impl ::graph_model::rt::Struct for SimulationEvent {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SimulationEvent {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SimulationEvent {
     const TYPE_NAME: &'static str = "microsoft.graph.simulationEvent";
 }
 impl ::graph_model::rt::serde::Serialize for SimulationEvent {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SimulationEvent {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.simulationEventsContent`.
@@ -7936,23 +8777,21 @@ pub struct SimulationEventsContent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SimulationEventsContent {
-    const TYPE_NAME: &'static str = "microsoft.graph.simulationEventsContent";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "compromisedRate" => ::graph_model::rt::field(map, &mut self.compromised_rate, key),
-            "events" => ::graph_model::rt::field(map, &mut self.events, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.simulationEventsContent"
     }
-    const FIELDS: &'static [&'static str] = &["compromisedRate", "events"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "compromisedRate" => &mut self.compromised_rate,
+            "events" => &mut self.events,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["compromisedRate", "events"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("compromisedRate", &self.compromised_rate);
         w.field("events", &self.events);
     }
@@ -7963,17 +8802,28 @@ impl ::graph_model::rt::Struct for SimulationEventsContent {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SimulationEventsContent {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SimulationEventsContent {
     const TYPE_NAME: &'static str = "microsoft.graph.simulationEventsContent";
 }
 impl ::graph_model::rt::serde::Serialize for SimulationEventsContent {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SimulationEventsContent {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.simulationNotification`.
@@ -7991,32 +8841,26 @@ pub struct SimulationNotification {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SimulationNotification {
-    const TYPE_NAME: &'static str = "microsoft.graph.simulationNotification";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "defaultLanguage" => ::graph_model::rt::field(map, &mut self.default_language, key),
-            "targettedUserType" => {
-                ::graph_model::rt::field(map, &mut self.targetted_user_type, key)
-            }
-            "endUserNotification" => {
-                ::graph_model::rt::field(map, &mut self.end_user_notification, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.simulationNotification"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "defaultLanguage",
-        "targettedUserType",
-        "endUserNotification",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "defaultLanguage" => &mut self.default_language,
+            "targettedUserType" => &mut self.targetted_user_type,
+            "endUserNotification" => &mut self.end_user_notification,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "defaultLanguage",
+            "targettedUserType",
+            "endUserNotification",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("defaultLanguage", &self.default_language);
         w.field("targettedUserType", &self.targetted_user_type);
         w.field("endUserNotification", &self.end_user_notification);
@@ -8028,17 +8872,28 @@ impl ::graph_model::rt::Struct for SimulationNotification {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SimulationNotification {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SimulationNotification {
     const TYPE_NAME: &'static str = "microsoft.graph.simulationNotification";
 }
 impl ::graph_model::rt::serde::Serialize for SimulationNotification {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SimulationNotification {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.simulationReport`.
@@ -8053,23 +8908,21 @@ pub struct SimulationReport {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SimulationReport {
-    const TYPE_NAME: &'static str = "microsoft.graph.simulationReport";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "overview" => ::graph_model::rt::field(map, &mut self.overview, key),
-            "simulationUsers" => ::graph_model::rt::field(map, &mut self.simulation_users, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.simulationReport"
     }
-    const FIELDS: &'static [&'static str] = &["overview", "simulationUsers"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "overview" => &mut self.overview,
+            "simulationUsers" => &mut self.simulation_users,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["overview", "simulationUsers"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("overview", &self.overview);
         w.field("simulationUsers", &self.simulation_users);
     }
@@ -8080,17 +8933,28 @@ impl ::graph_model::rt::Struct for SimulationReport {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SimulationReport {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SimulationReport {
     const TYPE_NAME: &'static str = "microsoft.graph.simulationReport";
 }
 impl ::graph_model::rt::serde::Serialize for SimulationReport {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SimulationReport {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.simulationReportOverview`.
@@ -8109,38 +8973,28 @@ pub struct SimulationReportOverview {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SimulationReportOverview {
-    const TYPE_NAME: &'static str = "microsoft.graph.simulationReportOverview";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "recommendedActions" => {
-                ::graph_model::rt::field(map, &mut self.recommended_actions, key)
-            }
-            "resolvedTargetsCount" => {
-                ::graph_model::rt::field(map, &mut self.resolved_targets_count, key)
-            }
-            "simulationEventsContent" => {
-                ::graph_model::rt::field(map, &mut self.simulation_events_content, key)
-            }
-            "trainingEventsContent" => {
-                ::graph_model::rt::field(map, &mut self.training_events_content, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.simulationReportOverview"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "recommendedActions",
-        "resolvedTargetsCount",
-        "simulationEventsContent",
-        "trainingEventsContent",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "recommendedActions" => &mut self.recommended_actions,
+            "resolvedTargetsCount" => &mut self.resolved_targets_count,
+            "simulationEventsContent" => &mut self.simulation_events_content,
+            "trainingEventsContent" => &mut self.training_events_content,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "recommendedActions",
+            "resolvedTargetsCount",
+            "simulationEventsContent",
+            "trainingEventsContent",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("recommendedActions", &self.recommended_actions);
         w.field("resolvedTargetsCount", &self.resolved_targets_count);
         w.field("simulationEventsContent", &self.simulation_events_content);
@@ -8153,17 +9007,28 @@ impl ::graph_model::rt::Struct for SimulationReportOverview {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SimulationReportOverview {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SimulationReportOverview {
     const TYPE_NAME: &'static str = "microsoft.graph.simulationReportOverview";
 }
 impl ::graph_model::rt::serde::Serialize for SimulationReportOverview {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SimulationReportOverview {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.simulationStatus`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -8244,6 +9109,17 @@ impl ::graph_model::rt::WireEnum for SimulationStatus {
         }
     }
 }
+impl ::graph_model::rt::Value for SimulationStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for SimulationStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -8312,6 +9188,17 @@ impl ::graph_model::rt::WireEnum for TargettedUserType {
         }
     }
 }
+impl ::graph_model::rt::Value for TargettedUserType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for TargettedUserType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -8336,24 +9223,22 @@ pub struct TenantDataSecurityAndGovernance {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TenantDataSecurityAndGovernance {
-    const TYPE_NAME: &'static str = "microsoft.graph.tenantDataSecurityAndGovernance";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "sensitivityLabels" => ::graph_model::rt::field(map, &mut self.sensitivity_labels, key),
-            "protectionScopes" => ::graph_model::rt::field(map, &mut self.protection_scopes, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.tenantDataSecurityAndGovernance"
     }
-    const FIELDS: &'static [&'static str] = &["id", "sensitivityLabels", "protectionScopes"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "sensitivityLabels" => &mut self.sensitivity_labels,
+            "protectionScopes" => &mut self.protection_scopes,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "sensitivityLabels", "protectionScopes"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("sensitivityLabels", &self.sensitivity_labels);
         w.field("protectionScopes", &self.protection_scopes);
@@ -8365,17 +9250,28 @@ impl ::graph_model::rt::Struct for TenantDataSecurityAndGovernance {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TenantDataSecurityAndGovernance {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TenantDataSecurityAndGovernance {
     const TYPE_NAME: &'static str = "microsoft.graph.tenantDataSecurityAndGovernance";
 }
 impl ::graph_model::rt::serde::Serialize for TenantDataSecurityAndGovernance {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TenantDataSecurityAndGovernance {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.tenantProtectionScopeContainer`.
@@ -8388,22 +9284,20 @@ pub struct TenantProtectionScopeContainer {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TenantProtectionScopeContainer {
-    const TYPE_NAME: &'static str = "microsoft.graph.tenantProtectionScopeContainer";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.tenantProtectionScopeContainer"
     }
-    const FIELDS: &'static [&'static str] = &["id"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -8413,17 +9307,28 @@ impl ::graph_model::rt::Struct for TenantProtectionScopeContainer {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TenantProtectionScopeContainer {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TenantProtectionScopeContainer {
     const TYPE_NAME: &'static str = "microsoft.graph.tenantProtectionScopeContainer";
 }
 impl ::graph_model::rt::serde::Serialize for TenantProtectionScopeContainer {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TenantProtectionScopeContainer {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.training`.
@@ -8464,58 +9369,50 @@ pub struct Training {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Training {
-    const TYPE_NAME: &'static str = "microsoft.graph.training";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "availabilityStatus" => {
-                ::graph_model::rt::field(map, &mut self.availability_status, key)
-            }
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "durationInMinutes" => {
-                ::graph_model::rt::field(map, &mut self.duration_in_minutes, key)
-            }
-            "hasEvaluation" => ::graph_model::rt::field(map, &mut self.has_evaluation, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "source" => ::graph_model::rt::field(map, &mut self.source, key),
-            "supportedLocales" => ::graph_model::rt::field(map, &mut self.supported_locales, key),
-            "tags" => ::graph_model::rt::field(map, &mut self.tags, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            "languageDetails" => ::graph_model::rt::field(map, &mut self.language_details, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.training"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "availabilityStatus",
-        "createdBy",
-        "createdDateTime",
-        "description",
-        "displayName",
-        "durationInMinutes",
-        "hasEvaluation",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "source",
-        "supportedLocales",
-        "tags",
-        "type",
-        "languageDetails",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "availabilityStatus" => &mut self.availability_status,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "durationInMinutes" => &mut self.duration_in_minutes,
+            "hasEvaluation" => &mut self.has_evaluation,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "source" => &mut self.source,
+            "supportedLocales" => &mut self.supported_locales,
+            "tags" => &mut self.tags,
+            "type" => &mut self.r#type,
+            "languageDetails" => &mut self.language_details,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "availabilityStatus",
+            "createdBy",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "durationInMinutes",
+            "hasEvaluation",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "source",
+            "supportedLocales",
+            "tags",
+            "type",
+            "languageDetails",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("availabilityStatus", &self.availability_status);
         w.field("createdBy", &self.created_by);
@@ -8539,17 +9436,28 @@ impl ::graph_model::rt::Struct for Training {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Training {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Training {
     const TYPE_NAME: &'static str = "microsoft.graph.training";
 }
 impl ::graph_model::rt::serde::Serialize for Training {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Training {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.trainingAssignedTo`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -8625,6 +9533,17 @@ impl ::graph_model::rt::WireEnum for TrainingAssignedTo {
         }
     }
 }
+impl ::graph_model::rt::Value for TrainingAssignedTo {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for TrainingAssignedTo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -8698,6 +9617,17 @@ impl ::graph_model::rt::WireEnum for TrainingAvailabilityStatus {
         }
     }
 }
+impl ::graph_model::rt::Value for TrainingAvailabilityStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for TrainingAvailabilityStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -8756,6 +9686,17 @@ impl ::graph_model::rt::WireEnum for TrainingCompletionDuration {
         }
     }
 }
+impl ::graph_model::rt::Value for TrainingCompletionDuration {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for TrainingCompletionDuration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -8778,28 +9719,21 @@ pub struct TrainingEventsContent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TrainingEventsContent {
-    const TYPE_NAME: &'static str = "microsoft.graph.trainingEventsContent";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "assignedTrainingsInfos" => {
-                ::graph_model::rt::field(map, &mut self.assigned_trainings_infos, key)
-            }
-            "trainingsAssignedUserCount" => {
-                ::graph_model::rt::field(map, &mut self.trainings_assigned_user_count, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.trainingEventsContent"
     }
-    const FIELDS: &'static [&'static str] =
-        &["assignedTrainingsInfos", "trainingsAssignedUserCount"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "assignedTrainingsInfos" => &mut self.assigned_trainings_infos,
+            "trainingsAssignedUserCount" => &mut self.trainings_assigned_user_count,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["assignedTrainingsInfos", "trainingsAssignedUserCount"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("assignedTrainingsInfos", &self.assigned_trainings_infos);
         w.field(
             "trainingsAssignedUserCount",
@@ -8813,17 +9747,28 @@ impl ::graph_model::rt::Struct for TrainingEventsContent {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TrainingEventsContent {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TrainingEventsContent {
     const TYPE_NAME: &'static str = "microsoft.graph.trainingEventsContent";
 }
 impl ::graph_model::rt::serde::Serialize for TrainingEventsContent {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TrainingEventsContent {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.trainingLanguageDetail`.
@@ -8854,46 +9799,40 @@ pub struct TrainingLanguageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TrainingLanguageDetail {
-    const TYPE_NAME: &'static str = "microsoft.graph.trainingLanguageDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "content" => ::graph_model::rt::field(map, &mut self.content, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "isDefaultLangauge" => {
-                ::graph_model::rt::field(map, &mut self.is_default_langauge, key)
-            }
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "locale" => ::graph_model::rt::field(map, &mut self.locale, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.trainingLanguageDetail"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "content",
-        "createdBy",
-        "createdDateTime",
-        "description",
-        "displayName",
-        "isDefaultLangauge",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "locale",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "content" => &mut self.content,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "isDefaultLangauge" => &mut self.is_default_langauge,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "locale" => &mut self.locale,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "content",
+            "createdBy",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "isDefaultLangauge",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "locale",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("content", &self.content);
         w.field("createdBy", &self.created_by);
@@ -8912,17 +9851,28 @@ impl ::graph_model::rt::Struct for TrainingLanguageDetail {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TrainingLanguageDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TrainingLanguageDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.trainingLanguageDetail";
 }
 impl ::graph_model::rt::serde::Serialize for TrainingLanguageDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TrainingLanguageDetail {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.trainingNotificationSetting`.
@@ -8943,38 +9893,30 @@ pub struct TrainingNotificationSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TrainingNotificationSetting {
-    const TYPE_NAME: &'static str = "microsoft.graph.trainingNotificationSetting";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "notificationPreference" => {
-                ::graph_model::rt::field(map, &mut self.notification_preference, key)
-            }
-            "positiveReinforcement" => {
-                ::graph_model::rt::field(map, &mut self.positive_reinforcement, key)
-            }
-            "settingType" => ::graph_model::rt::field(map, &mut self.setting_type, key),
-            "trainingAssignment" => {
-                ::graph_model::rt::field(map, &mut self.training_assignment, key)
-            }
-            "trainingReminder" => ::graph_model::rt::field(map, &mut self.training_reminder, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.trainingNotificationSetting"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "notificationPreference",
-        "positiveReinforcement",
-        "settingType",
-        "trainingAssignment",
-        "trainingReminder",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "notificationPreference" => &mut self.notification_preference,
+            "positiveReinforcement" => &mut self.positive_reinforcement,
+            "settingType" => &mut self.setting_type,
+            "trainingAssignment" => &mut self.training_assignment,
+            "trainingReminder" => &mut self.training_reminder,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "notificationPreference",
+            "positiveReinforcement",
+            "settingType",
+            "trainingAssignment",
+            "trainingReminder",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("notificationPreference", &self.notification_preference);
         w.field("positiveReinforcement", &self.positive_reinforcement);
         w.field("settingType", &self.setting_type);
@@ -8988,17 +9930,28 @@ impl ::graph_model::rt::Struct for TrainingNotificationSetting {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TrainingNotificationSetting {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TrainingNotificationSetting {
     const TYPE_NAME: &'static str = "microsoft.graph.trainingNotificationSetting";
 }
 impl ::graph_model::rt::serde::Serialize for TrainingNotificationSetting {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TrainingNotificationSetting {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.trainingReminderNotification`.
@@ -9016,30 +9969,26 @@ pub struct TrainingReminderNotification {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TrainingReminderNotification {
-    const TYPE_NAME: &'static str = "microsoft.graph.trainingReminderNotification";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "defaultLanguage" => ::graph_model::rt::field(map, &mut self.default_language, key),
-            "deliveryFrequency" => ::graph_model::rt::field(map, &mut self.delivery_frequency, key),
-            "endUserNotification" => {
-                ::graph_model::rt::field(map, &mut self.end_user_notification, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.trainingReminderNotification"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "defaultLanguage",
-        "deliveryFrequency",
-        "endUserNotification",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "defaultLanguage" => &mut self.default_language,
+            "deliveryFrequency" => &mut self.delivery_frequency,
+            "endUserNotification" => &mut self.end_user_notification,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "defaultLanguage",
+            "deliveryFrequency",
+            "endUserNotification",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("defaultLanguage", &self.default_language);
         w.field("deliveryFrequency", &self.delivery_frequency);
         w.field("endUserNotification", &self.end_user_notification);
@@ -9051,17 +10000,28 @@ impl ::graph_model::rt::Struct for TrainingReminderNotification {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TrainingReminderNotification {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TrainingReminderNotification {
     const TYPE_NAME: &'static str = "microsoft.graph.trainingReminderNotification";
 }
 impl ::graph_model::rt::serde::Serialize for TrainingReminderNotification {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TrainingReminderNotification {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.trainingSetting` (abstract).
@@ -9075,22 +10035,20 @@ pub struct TrainingSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TrainingSetting {
-    const TYPE_NAME: &'static str = "microsoft.graph.trainingSetting";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "settingType" => ::graph_model::rt::field(map, &mut self.setting_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.trainingSetting"
     }
-    const FIELDS: &'static [&'static str] = &["settingType"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "settingType" => &mut self.setting_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["settingType"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("settingType", &self.setting_type);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -9100,17 +10058,28 @@ impl ::graph_model::rt::Struct for TrainingSetting {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TrainingSetting {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TrainingSetting {
     const TYPE_NAME: &'static str = "microsoft.graph.trainingSetting";
 }
 impl ::graph_model::rt::serde::Serialize for TrainingSetting {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TrainingSetting {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.trainingSetting` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -9146,48 +10115,89 @@ impl Default for TrainingSettingAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for TrainingSettingAny {
-    type Base = super::TrainingSetting;
-    const BASE: &'static str = "microsoft.graph.trainingSetting";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.trainingSetting"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.trainingSetting" => Self::Base(Default::default()),
             "microsoft.graph.customTrainingSetting" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::CustomTrainingSetting)
+                Self::CustomTrainingSetting(Default::default())
             }
             "microsoft.graph.microsoftCustomTrainingSetting" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::MicrosoftCustomTrainingSetting)
+                Self::MicrosoftCustomTrainingSetting(Default::default())
             }
             "microsoft.graph.microsoftManagedTrainingSetting" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::MicrosoftManagedTrainingSetting)
+                Self::MicrosoftManagedTrainingSetting(Default::default())
             }
             "microsoft.graph.microsoftTrainingAssignmentMapping" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::MicrosoftTrainingAssignmentMapping)
+                Self::MicrosoftTrainingAssignmentMapping(Default::default())
             }
-            "microsoft.graph.noTrainingSetting" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::NoTrainingSetting)
-            }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            "microsoft.graph.noTrainingSetting" => Self::NoTrainingSetting(Default::default()),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::CustomTrainingSetting(v) => Some(v),
+            Self::MicrosoftCustomTrainingSetting(v) => Some(v),
+            Self::MicrosoftManagedTrainingSetting(v) => Some(v),
+            Self::MicrosoftTrainingAssignmentMapping(v) => Some(v),
+            Self::NoTrainingSetting(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::TrainingSetting) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::CustomTrainingSetting(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.customTrainingSetting", v)
+            }
+            Self::MicrosoftCustomTrainingSetting(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.microsoftCustomTrainingSetting",
+                v,
+            ),
+            Self::MicrosoftManagedTrainingSetting(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.microsoftManagedTrainingSetting",
+                v,
+            ),
+            Self::MicrosoftTrainingAssignmentMapping(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.microsoftTrainingAssignmentMapping",
+                v,
+            ),
+            Self::NoTrainingSetting(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.noTrainingSetting", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for TrainingSettingAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for TrainingSettingAny {
@@ -9195,36 +10205,12 @@ impl ::graph_model::rt::GraphType for TrainingSettingAny {
 }
 impl ::graph_model::rt::serde::Serialize for TrainingSettingAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::CustomTrainingSetting(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.customTrainingSetting"), s)
-            }
-            Self::MicrosoftCustomTrainingSetting(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.microsoftCustomTrainingSetting"),
-                s,
-            ),
-            Self::MicrosoftManagedTrainingSetting(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.microsoftManagedTrainingSetting"),
-                s,
-            ),
-            Self::MicrosoftTrainingAssignmentMapping(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.microsoftTrainingAssignmentMapping"),
-                s,
-            ),
-            Self::NoTrainingSetting(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.noTrainingSetting"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TrainingSettingAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.trainingSettingType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -9283,6 +10269,17 @@ impl ::graph_model::rt::WireEnum for TrainingSettingType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for TrainingSettingType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for TrainingSettingType {
@@ -9358,6 +10355,17 @@ impl ::graph_model::rt::WireEnum for TrainingStatus {
         }
     }
 }
+impl ::graph_model::rt::Value for TrainingStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for TrainingStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -9412,6 +10420,17 @@ impl ::graph_model::rt::WireEnum for TrainingType {
         }
     }
 }
+impl ::graph_model::rt::Value for TrainingType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for TrainingType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -9447,34 +10466,32 @@ pub struct UriClickSecurityState {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for UriClickSecurityState {
-    const TYPE_NAME: &'static str = "microsoft.graph.uriClickSecurityState";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "clickAction" => ::graph_model::rt::field(map, &mut self.click_action, key),
-            "clickDateTime" => ::graph_model::rt::field(map, &mut self.click_date_time, key),
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "sourceId" => ::graph_model::rt::field(map, &mut self.source_id, key),
-            "uriDomain" => ::graph_model::rt::field(map, &mut self.uri_domain, key),
-            "verdict" => ::graph_model::rt::field(map, &mut self.verdict, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.uriClickSecurityState"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "clickAction",
-        "clickDateTime",
-        "id",
-        "sourceId",
-        "uriDomain",
-        "verdict",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "clickAction" => &mut self.click_action,
+            "clickDateTime" => &mut self.click_date_time,
+            "id" => &mut self.id,
+            "sourceId" => &mut self.source_id,
+            "uriDomain" => &mut self.uri_domain,
+            "verdict" => &mut self.verdict,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "clickAction",
+            "clickDateTime",
+            "id",
+            "sourceId",
+            "uriDomain",
+            "verdict",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("clickAction", &self.click_action);
         w.field("clickDateTime", &self.click_date_time);
         w.field("id", &self.id);
@@ -9490,19 +10507,31 @@ impl ::graph_model::rt::Struct for UriClickSecurityState {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::Value for UriClickSecurityState {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::GraphType for UriClickSecurityState {
     const TYPE_NAME: &'static str = "microsoft.graph.uriClickSecurityState";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for UriClickSecurityState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 #[allow(deprecated)]
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UriClickSecurityState {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.userAccountSecurityType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -9569,6 +10598,18 @@ impl ::graph_model::rt::WireEnum for UserAccountSecurityType {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::Value for UserAccountSecurityType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for UserAccountSecurityType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -9621,54 +10662,48 @@ pub struct UserSecurityState {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for UserSecurityState {
-    const TYPE_NAME: &'static str = "microsoft.graph.userSecurityState";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "aadUserId" => ::graph_model::rt::field(map, &mut self.aad_user_id, key),
-            "accountName" => ::graph_model::rt::field(map, &mut self.account_name, key),
-            "domainName" => ::graph_model::rt::field(map, &mut self.domain_name, key),
-            "emailRole" => ::graph_model::rt::field(map, &mut self.email_role, key),
-            "isVpn" => ::graph_model::rt::field(map, &mut self.is_vpn, key),
-            "logonDateTime" => ::graph_model::rt::field(map, &mut self.logon_date_time, key),
-            "logonId" => ::graph_model::rt::field(map, &mut self.logon_id, key),
-            "logonIp" => ::graph_model::rt::field(map, &mut self.logon_ip, key),
-            "logonLocation" => ::graph_model::rt::field(map, &mut self.logon_location, key),
-            "logonType" => ::graph_model::rt::field(map, &mut self.logon_type, key),
-            "onPremisesSecurityIdentifier" => {
-                ::graph_model::rt::field(map, &mut self.on_premises_security_identifier, key)
-            }
-            "riskScore" => ::graph_model::rt::field(map, &mut self.risk_score, key),
-            "userAccountType" => ::graph_model::rt::field(map, &mut self.user_account_type, key),
-            "userPrincipalName" => {
-                ::graph_model::rt::field(map, &mut self.user_principal_name, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.userSecurityState"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "aadUserId",
-        "accountName",
-        "domainName",
-        "emailRole",
-        "isVpn",
-        "logonDateTime",
-        "logonId",
-        "logonIp",
-        "logonLocation",
-        "logonType",
-        "onPremisesSecurityIdentifier",
-        "riskScore",
-        "userAccountType",
-        "userPrincipalName",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "aadUserId" => &mut self.aad_user_id,
+            "accountName" => &mut self.account_name,
+            "domainName" => &mut self.domain_name,
+            "emailRole" => &mut self.email_role,
+            "isVpn" => &mut self.is_vpn,
+            "logonDateTime" => &mut self.logon_date_time,
+            "logonId" => &mut self.logon_id,
+            "logonIp" => &mut self.logon_ip,
+            "logonLocation" => &mut self.logon_location,
+            "logonType" => &mut self.logon_type,
+            "onPremisesSecurityIdentifier" => &mut self.on_premises_security_identifier,
+            "riskScore" => &mut self.risk_score,
+            "userAccountType" => &mut self.user_account_type,
+            "userPrincipalName" => &mut self.user_principal_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "aadUserId",
+            "accountName",
+            "domainName",
+            "emailRole",
+            "isVpn",
+            "logonDateTime",
+            "logonId",
+            "logonIp",
+            "logonLocation",
+            "logonType",
+            "onPremisesSecurityIdentifier",
+            "riskScore",
+            "userAccountType",
+            "userPrincipalName",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("aadUserId", &self.aad_user_id);
         w.field("accountName", &self.account_name);
         w.field("domainName", &self.domain_name);
@@ -9695,19 +10730,31 @@ impl ::graph_model::rt::Struct for UserSecurityState {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::Value for UserSecurityState {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::GraphType for UserSecurityState {
     const TYPE_NAME: &'static str = "microsoft.graph.userSecurityState";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for UserSecurityState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 #[allow(deprecated)]
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserSecurityState {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.userSimulationDetails`.
@@ -9736,50 +10783,38 @@ pub struct UserSimulationDetails {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserSimulationDetails {
-    const TYPE_NAME: &'static str = "microsoft.graph.userSimulationDetails";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "assignedTrainingsCount" => {
-                ::graph_model::rt::field(map, &mut self.assigned_trainings_count, key)
-            }
-            "completedTrainingsCount" => {
-                ::graph_model::rt::field(map, &mut self.completed_trainings_count, key)
-            }
-            "compromisedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.compromised_date_time, key)
-            }
-            "inProgressTrainingsCount" => {
-                ::graph_model::rt::field(map, &mut self.in_progress_trainings_count, key)
-            }
-            "isCompromised" => ::graph_model::rt::field(map, &mut self.is_compromised, key),
-            "reportedPhishDateTime" => {
-                ::graph_model::rt::field(map, &mut self.reported_phish_date_time, key)
-            }
-            "simulationEvents" => ::graph_model::rt::field(map, &mut self.simulation_events, key),
-            "simulationUser" => ::graph_model::rt::field(map, &mut self.simulation_user, key),
-            "trainingEvents" => ::graph_model::rt::field(map, &mut self.training_events, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.userSimulationDetails"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "assignedTrainingsCount",
-        "completedTrainingsCount",
-        "compromisedDateTime",
-        "inProgressTrainingsCount",
-        "isCompromised",
-        "reportedPhishDateTime",
-        "simulationEvents",
-        "simulationUser",
-        "trainingEvents",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "assignedTrainingsCount" => &mut self.assigned_trainings_count,
+            "completedTrainingsCount" => &mut self.completed_trainings_count,
+            "compromisedDateTime" => &mut self.compromised_date_time,
+            "inProgressTrainingsCount" => &mut self.in_progress_trainings_count,
+            "isCompromised" => &mut self.is_compromised,
+            "reportedPhishDateTime" => &mut self.reported_phish_date_time,
+            "simulationEvents" => &mut self.simulation_events,
+            "simulationUser" => &mut self.simulation_user,
+            "trainingEvents" => &mut self.training_events,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "assignedTrainingsCount",
+            "completedTrainingsCount",
+            "compromisedDateTime",
+            "inProgressTrainingsCount",
+            "isCompromised",
+            "reportedPhishDateTime",
+            "simulationEvents",
+            "simulationUser",
+            "trainingEvents",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("assignedTrainingsCount", &self.assigned_trainings_count);
         w.field("completedTrainingsCount", &self.completed_trainings_count);
         w.field("compromisedDateTime", &self.compromised_date_time);
@@ -9800,17 +10835,28 @@ impl ::graph_model::rt::Struct for UserSimulationDetails {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UserSimulationDetails {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UserSimulationDetails {
     const TYPE_NAME: &'static str = "microsoft.graph.userSimulationDetails";
 }
 impl ::graph_model::rt::serde::Serialize for UserSimulationDetails {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserSimulationDetails {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.userSimulationEventInfo`.
@@ -9833,36 +10879,32 @@ pub struct UserSimulationEventInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserSimulationEventInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.userSimulationEventInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "browser" => ::graph_model::rt::field(map, &mut self.browser, key),
-            "clickSource" => ::graph_model::rt::field(map, &mut self.click_source, key),
-            "eventDateTime" => ::graph_model::rt::field(map, &mut self.event_date_time, key),
-            "eventName" => ::graph_model::rt::field(map, &mut self.event_name, key),
-            "ipAddress" => ::graph_model::rt::field(map, &mut self.ip_address, key),
-            "osPlatformDeviceDetails" => {
-                ::graph_model::rt::field(map, &mut self.os_platform_device_details, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.userSimulationEventInfo"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "browser",
-        "clickSource",
-        "eventDateTime",
-        "eventName",
-        "ipAddress",
-        "osPlatformDeviceDetails",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "browser" => &mut self.browser,
+            "clickSource" => &mut self.click_source,
+            "eventDateTime" => &mut self.event_date_time,
+            "eventName" => &mut self.event_name,
+            "ipAddress" => &mut self.ip_address,
+            "osPlatformDeviceDetails" => &mut self.os_platform_device_details,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "browser",
+            "clickSource",
+            "eventDateTime",
+            "eventName",
+            "ipAddress",
+            "osPlatformDeviceDetails",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("browser", &self.browser);
         w.field("clickSource", &self.click_source);
         w.field("eventDateTime", &self.event_date_time);
@@ -9877,17 +10919,28 @@ impl ::graph_model::rt::Struct for UserSimulationEventInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UserSimulationEventInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UserSimulationEventInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.userSimulationEventInfo";
 }
 impl ::graph_model::rt::serde::Serialize for UserSimulationEventInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserSimulationEventInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.userTrainingContentEventInfo`.
@@ -9908,36 +10961,30 @@ pub struct UserTrainingContentEventInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserTrainingContentEventInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.userTrainingContentEventInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "browser" => ::graph_model::rt::field(map, &mut self.browser, key),
-            "contentDateTime" => ::graph_model::rt::field(map, &mut self.content_date_time, key),
-            "ipAddress" => ::graph_model::rt::field(map, &mut self.ip_address, key),
-            "osPlatformDeviceDetails" => {
-                ::graph_model::rt::field(map, &mut self.os_platform_device_details, key)
-            }
-            "potentialScoreImpact" => {
-                ::graph_model::rt::field(map, &mut self.potential_score_impact, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.userTrainingContentEventInfo"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "browser",
-        "contentDateTime",
-        "ipAddress",
-        "osPlatformDeviceDetails",
-        "potentialScoreImpact",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "browser" => &mut self.browser,
+            "contentDateTime" => &mut self.content_date_time,
+            "ipAddress" => &mut self.ip_address,
+            "osPlatformDeviceDetails" => &mut self.os_platform_device_details,
+            "potentialScoreImpact" => &mut self.potential_score_impact,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "browser",
+            "contentDateTime",
+            "ipAddress",
+            "osPlatformDeviceDetails",
+            "potentialScoreImpact",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("browser", &self.browser);
         w.field("contentDateTime", &self.content_date_time);
         w.field("ipAddress", &self.ip_address);
@@ -9951,17 +10998,28 @@ impl ::graph_model::rt::Struct for UserTrainingContentEventInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UserTrainingContentEventInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UserTrainingContentEventInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.userTrainingContentEventInfo";
 }
 impl ::graph_model::rt::serde::Serialize for UserTrainingContentEventInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserTrainingContentEventInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.userTrainingEventInfo`.
@@ -9982,40 +11040,30 @@ pub struct UserTrainingEventInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserTrainingEventInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.userTrainingEventInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "latestTrainingStatus" => {
-                ::graph_model::rt::field(map, &mut self.latest_training_status, key)
-            }
-            "trainingAssignedProperties" => {
-                ::graph_model::rt::field(map, &mut self.training_assigned_properties, key)
-            }
-            "trainingCompletedProperties" => {
-                ::graph_model::rt::field(map, &mut self.training_completed_properties, key)
-            }
-            "trainingUpdatedProperties" => {
-                ::graph_model::rt::field(map, &mut self.training_updated_properties, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.userTrainingEventInfo"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "displayName",
-        "latestTrainingStatus",
-        "trainingAssignedProperties",
-        "trainingCompletedProperties",
-        "trainingUpdatedProperties",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "displayName" => &mut self.display_name,
+            "latestTrainingStatus" => &mut self.latest_training_status,
+            "trainingAssignedProperties" => &mut self.training_assigned_properties,
+            "trainingCompletedProperties" => &mut self.training_completed_properties,
+            "trainingUpdatedProperties" => &mut self.training_updated_properties,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "displayName",
+            "latestTrainingStatus",
+            "trainingAssignedProperties",
+            "trainingCompletedProperties",
+            "trainingUpdatedProperties",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("displayName", &self.display_name);
         w.field("latestTrainingStatus", &self.latest_training_status);
         w.field(
@@ -10038,17 +11086,28 @@ impl ::graph_model::rt::Struct for UserTrainingEventInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UserTrainingEventInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UserTrainingEventInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.userTrainingEventInfo";
 }
 impl ::graph_model::rt::serde::Serialize for UserTrainingEventInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserTrainingEventInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.vulnerabilityState`.
@@ -10070,24 +11129,22 @@ pub struct VulnerabilityState {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for VulnerabilityState {
-    const TYPE_NAME: &'static str = "microsoft.graph.vulnerabilityState";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "cve" => ::graph_model::rt::field(map, &mut self.cve, key),
-            "severity" => ::graph_model::rt::field(map, &mut self.severity, key),
-            "wasRunning" => ::graph_model::rt::field(map, &mut self.was_running, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.vulnerabilityState"
     }
-    const FIELDS: &'static [&'static str] = &["cve", "severity", "wasRunning"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "cve" => &mut self.cve,
+            "severity" => &mut self.severity,
+            "wasRunning" => &mut self.was_running,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["cve", "severity", "wasRunning"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("cve", &self.cve);
         w.field("severity", &self.severity);
         w.field("wasRunning", &self.was_running);
@@ -10100,18 +11157,30 @@ impl ::graph_model::rt::Struct for VulnerabilityState {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::Value for VulnerabilityState {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::GraphType for VulnerabilityState {
     const TYPE_NAME: &'static str = "microsoft.graph.vulnerabilityState";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for VulnerabilityState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 #[allow(deprecated)]
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VulnerabilityState {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

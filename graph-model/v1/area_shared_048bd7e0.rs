@@ -36,56 +36,48 @@ pub struct AgreementAcceptance {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AgreementAcceptance {
-    const TYPE_NAME: &'static str = "microsoft.graph.agreementAcceptance";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "agreementFileId" => ::graph_model::rt::field(map, &mut self.agreement_file_id, key),
-            "agreementId" => ::graph_model::rt::field(map, &mut self.agreement_id, key),
-            "deviceDisplayName" => {
-                ::graph_model::rt::field(map, &mut self.device_display_name, key)
-            }
-            "deviceId" => ::graph_model::rt::field(map, &mut self.device_id, key),
-            "deviceOSType" => ::graph_model::rt::field(map, &mut self.device_os_type, key),
-            "deviceOSVersion" => ::graph_model::rt::field(map, &mut self.device_os_version, key),
-            "expirationDateTime" => {
-                ::graph_model::rt::field(map, &mut self.expiration_date_time, key)
-            }
-            "recordedDateTime" => ::graph_model::rt::field(map, &mut self.recorded_date_time, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            "userDisplayName" => ::graph_model::rt::field(map, &mut self.user_display_name, key),
-            "userEmail" => ::graph_model::rt::field(map, &mut self.user_email, key),
-            "userId" => ::graph_model::rt::field(map, &mut self.user_id, key),
-            "userPrincipalName" => {
-                ::graph_model::rt::field(map, &mut self.user_principal_name, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.agreementAcceptance"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "agreementFileId",
-        "agreementId",
-        "deviceDisplayName",
-        "deviceId",
-        "deviceOSType",
-        "deviceOSVersion",
-        "expirationDateTime",
-        "recordedDateTime",
-        "state",
-        "userDisplayName",
-        "userEmail",
-        "userId",
-        "userPrincipalName",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "agreementFileId" => &mut self.agreement_file_id,
+            "agreementId" => &mut self.agreement_id,
+            "deviceDisplayName" => &mut self.device_display_name,
+            "deviceId" => &mut self.device_id,
+            "deviceOSType" => &mut self.device_os_type,
+            "deviceOSVersion" => &mut self.device_os_version,
+            "expirationDateTime" => &mut self.expiration_date_time,
+            "recordedDateTime" => &mut self.recorded_date_time,
+            "state" => &mut self.state,
+            "userDisplayName" => &mut self.user_display_name,
+            "userEmail" => &mut self.user_email,
+            "userId" => &mut self.user_id,
+            "userPrincipalName" => &mut self.user_principal_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "agreementFileId",
+            "agreementId",
+            "deviceDisplayName",
+            "deviceId",
+            "deviceOSType",
+            "deviceOSVersion",
+            "expirationDateTime",
+            "recordedDateTime",
+            "state",
+            "userDisplayName",
+            "userEmail",
+            "userId",
+            "userPrincipalName",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("agreementFileId", &self.agreement_file_id);
         w.field("agreementId", &self.agreement_id);
@@ -108,17 +100,28 @@ impl ::graph_model::rt::Struct for AgreementAcceptance {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AgreementAcceptance {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AgreementAcceptance {
     const TYPE_NAME: &'static str = "microsoft.graph.agreementAcceptance";
 }
 impl ::graph_model::rt::serde::Serialize for AgreementAcceptance {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AgreementAcceptance {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.agreementAcceptanceState`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -163,6 +166,17 @@ impl ::graph_model::rt::WireEnum for AgreementAcceptanceState {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for AgreementAcceptanceState {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for AgreementAcceptanceState {

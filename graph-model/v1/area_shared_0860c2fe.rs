@@ -16,38 +16,28 @@ pub struct ContentCustomization {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ContentCustomization {
-    const TYPE_NAME: &'static str = "microsoft.graph.contentCustomization";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "attributeCollection" => {
-                ::graph_model::rt::field(map, &mut self.attribute_collection, key)
-            }
-            "attributeCollectionRelativeUrl" => {
-                ::graph_model::rt::field(map, &mut self.attribute_collection_relative_url, key)
-            }
-            "registrationCampaign" => {
-                ::graph_model::rt::field(map, &mut self.registration_campaign, key)
-            }
-            "registrationCampaignRelativeUrl" => {
-                ::graph_model::rt::field(map, &mut self.registration_campaign_relative_url, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.contentCustomization"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "attributeCollection",
-        "attributeCollectionRelativeUrl",
-        "registrationCampaign",
-        "registrationCampaignRelativeUrl",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "attributeCollection" => &mut self.attribute_collection,
+            "attributeCollectionRelativeUrl" => &mut self.attribute_collection_relative_url,
+            "registrationCampaign" => &mut self.registration_campaign,
+            "registrationCampaignRelativeUrl" => &mut self.registration_campaign_relative_url,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "attributeCollection",
+            "attributeCollectionRelativeUrl",
+            "registrationCampaign",
+            "registrationCampaignRelativeUrl",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("attributeCollection", &self.attribute_collection);
         w.field(
             "attributeCollectionRelativeUrl",
@@ -66,17 +56,28 @@ impl ::graph_model::rt::Struct for ContentCustomization {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ContentCustomization {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ContentCustomization {
     const TYPE_NAME: &'static str = "microsoft.graph.contentCustomization";
 }
 impl ::graph_model::rt::serde::Serialize for ContentCustomization {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ContentCustomization {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.layoutTemplateType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -123,6 +124,17 @@ impl ::graph_model::rt::WireEnum for LayoutTemplateType {
         }
     }
 }
+impl ::graph_model::rt::Value for LayoutTemplateType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for LayoutTemplateType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -147,27 +159,22 @@ pub struct LoginPageLayoutConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LoginPageLayoutConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.loginPageLayoutConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "isFooterShown" => ::graph_model::rt::field(map, &mut self.is_footer_shown, key),
-            "isHeaderShown" => ::graph_model::rt::field(map, &mut self.is_header_shown, key),
-            "layoutTemplateType" => {
-                ::graph_model::rt::field(map, &mut self.layout_template_type, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.loginPageLayoutConfiguration"
     }
-    const FIELDS: &'static [&'static str] =
-        &["isFooterShown", "isHeaderShown", "layoutTemplateType"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "isFooterShown" => &mut self.is_footer_shown,
+            "isHeaderShown" => &mut self.is_header_shown,
+            "layoutTemplateType" => &mut self.layout_template_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["isFooterShown", "isHeaderShown", "layoutTemplateType"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("isFooterShown", &self.is_footer_shown);
         w.field("isHeaderShown", &self.is_header_shown);
         w.field("layoutTemplateType", &self.layout_template_type);
@@ -179,17 +186,28 @@ impl ::graph_model::rt::Struct for LoginPageLayoutConfiguration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for LoginPageLayoutConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for LoginPageLayoutConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.loginPageLayoutConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for LoginPageLayoutConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LoginPageLayoutConfiguration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.loginPageTextVisibilitySettings`.
@@ -212,42 +230,32 @@ pub struct LoginPageTextVisibilitySettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LoginPageTextVisibilitySettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.loginPageTextVisibilitySettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "hideAccountResetCredentials" => {
-                ::graph_model::rt::field(map, &mut self.hide_account_reset_credentials, key)
-            }
-            "hideCannotAccessYourAccount" => {
-                ::graph_model::rt::field(map, &mut self.hide_cannot_access_your_account, key)
-            }
-            "hideForgotMyPassword" => {
-                ::graph_model::rt::field(map, &mut self.hide_forgot_my_password, key)
-            }
-            "hidePrivacyAndCookies" => {
-                ::graph_model::rt::field(map, &mut self.hide_privacy_and_cookies, key)
-            }
-            "hideResetItNow" => ::graph_model::rt::field(map, &mut self.hide_reset_it_now, key),
-            "hideTermsOfUse" => ::graph_model::rt::field(map, &mut self.hide_terms_of_use, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.loginPageTextVisibilitySettings"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "hideAccountResetCredentials",
-        "hideCannotAccessYourAccount",
-        "hideForgotMyPassword",
-        "hidePrivacyAndCookies",
-        "hideResetItNow",
-        "hideTermsOfUse",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "hideAccountResetCredentials" => &mut self.hide_account_reset_credentials,
+            "hideCannotAccessYourAccount" => &mut self.hide_cannot_access_your_account,
+            "hideForgotMyPassword" => &mut self.hide_forgot_my_password,
+            "hidePrivacyAndCookies" => &mut self.hide_privacy_and_cookies,
+            "hideResetItNow" => &mut self.hide_reset_it_now,
+            "hideTermsOfUse" => &mut self.hide_terms_of_use,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "hideAccountResetCredentials",
+            "hideCannotAccessYourAccount",
+            "hideForgotMyPassword",
+            "hidePrivacyAndCookies",
+            "hideResetItNow",
+            "hideTermsOfUse",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field(
             "hideAccountResetCredentials",
             &self.hide_account_reset_credentials,
@@ -268,17 +276,28 @@ impl ::graph_model::rt::Struct for LoginPageTextVisibilitySettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for LoginPageTextVisibilitySettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for LoginPageTextVisibilitySettings {
     const TYPE_NAME: &'static str = "microsoft.graph.loginPageTextVisibilitySettings";
 }
 impl ::graph_model::rt::serde::Serialize for LoginPageTextVisibilitySettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LoginPageTextVisibilitySettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Mobile device management authority.
@@ -336,6 +355,17 @@ impl ::graph_model::rt::WireEnum for MdmAuthority {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for MdmAuthority {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for MdmAuthority {
@@ -418,104 +448,82 @@ pub struct Organization {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Organization {
-    const TYPE_NAME: &'static str = "microsoft.graph.organization";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "deletedDateTime" => ::graph_model::rt::field(map, &mut self.deleted_date_time, key),
-            "assignedPlans" => ::graph_model::rt::field(map, &mut self.assigned_plans, key),
-            "businessPhones" => ::graph_model::rt::field(map, &mut self.business_phones, key),
-            "city" => ::graph_model::rt::field(map, &mut self.city, key),
-            "country" => ::graph_model::rt::field(map, &mut self.country, key),
-            "countryLetterCode" => {
-                ::graph_model::rt::field(map, &mut self.country_letter_code, key)
-            }
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "defaultUsageLocation" => {
-                ::graph_model::rt::field(map, &mut self.default_usage_location, key)
-            }
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "marketingNotificationEmails" => {
-                ::graph_model::rt::field(map, &mut self.marketing_notification_emails, key)
-            }
-            "mobileDeviceManagementAuthority" => {
-                ::graph_model::rt::field(map, &mut self.mobile_device_management_authority, key)
-            }
-            "onPremisesLastSyncDateTime" => {
-                ::graph_model::rt::field(map, &mut self.on_premises_last_sync_date_time, key)
-            }
-            "onPremisesSyncEnabled" => {
-                ::graph_model::rt::field(map, &mut self.on_premises_sync_enabled, key)
-            }
-            "partnerTenantType" => {
-                ::graph_model::rt::field(map, &mut self.partner_tenant_type, key)
-            }
-            "postalCode" => ::graph_model::rt::field(map, &mut self.postal_code, key),
-            "preferredLanguage" => ::graph_model::rt::field(map, &mut self.preferred_language, key),
-            "privacyProfile" => ::graph_model::rt::field(map, &mut self.privacy_profile, key),
-            "provisionedPlans" => ::graph_model::rt::field(map, &mut self.provisioned_plans, key),
-            "securityComplianceNotificationMails" => {
-                ::graph_model::rt::field(map, &mut self.security_compliance_notification_mails, key)
-            }
-            "securityComplianceNotificationPhones" => ::graph_model::rt::field(
-                map,
-                &mut self.security_compliance_notification_phones,
-                key,
-            ),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            "street" => ::graph_model::rt::field(map, &mut self.street, key),
-            "technicalNotificationMails" => {
-                ::graph_model::rt::field(map, &mut self.technical_notification_mails, key)
-            }
-            "tenantType" => ::graph_model::rt::field(map, &mut self.tenant_type, key),
-            "verifiedDomains" => ::graph_model::rt::field(map, &mut self.verified_domains, key),
-            "branding" => ::graph_model::rt::field(map, &mut self.branding, key),
-            "certificateBasedAuthConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.certificate_based_auth_configuration, key)
-            }
-            "extensions" => ::graph_model::rt::field(map, &mut self.extensions, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.organization"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "deletedDateTime",
-        "assignedPlans",
-        "businessPhones",
-        "city",
-        "country",
-        "countryLetterCode",
-        "createdDateTime",
-        "defaultUsageLocation",
-        "displayName",
-        "marketingNotificationEmails",
-        "mobileDeviceManagementAuthority",
-        "onPremisesLastSyncDateTime",
-        "onPremisesSyncEnabled",
-        "partnerTenantType",
-        "postalCode",
-        "preferredLanguage",
-        "privacyProfile",
-        "provisionedPlans",
-        "securityComplianceNotificationMails",
-        "securityComplianceNotificationPhones",
-        "state",
-        "street",
-        "technicalNotificationMails",
-        "tenantType",
-        "verifiedDomains",
-        "branding",
-        "certificateBasedAuthConfiguration",
-        "extensions",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "deletedDateTime" => &mut self.deleted_date_time,
+            "assignedPlans" => &mut self.assigned_plans,
+            "businessPhones" => &mut self.business_phones,
+            "city" => &mut self.city,
+            "country" => &mut self.country,
+            "countryLetterCode" => &mut self.country_letter_code,
+            "createdDateTime" => &mut self.created_date_time,
+            "defaultUsageLocation" => &mut self.default_usage_location,
+            "displayName" => &mut self.display_name,
+            "marketingNotificationEmails" => &mut self.marketing_notification_emails,
+            "mobileDeviceManagementAuthority" => &mut self.mobile_device_management_authority,
+            "onPremisesLastSyncDateTime" => &mut self.on_premises_last_sync_date_time,
+            "onPremisesSyncEnabled" => &mut self.on_premises_sync_enabled,
+            "partnerTenantType" => &mut self.partner_tenant_type,
+            "postalCode" => &mut self.postal_code,
+            "preferredLanguage" => &mut self.preferred_language,
+            "privacyProfile" => &mut self.privacy_profile,
+            "provisionedPlans" => &mut self.provisioned_plans,
+            "securityComplianceNotificationMails" => {
+                &mut self.security_compliance_notification_mails
+            }
+            "securityComplianceNotificationPhones" => {
+                &mut self.security_compliance_notification_phones
+            }
+            "state" => &mut self.state,
+            "street" => &mut self.street,
+            "technicalNotificationMails" => &mut self.technical_notification_mails,
+            "tenantType" => &mut self.tenant_type,
+            "verifiedDomains" => &mut self.verified_domains,
+            "branding" => &mut self.branding,
+            "certificateBasedAuthConfiguration" => &mut self.certificate_based_auth_configuration,
+            "extensions" => &mut self.extensions,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "deletedDateTime",
+            "assignedPlans",
+            "businessPhones",
+            "city",
+            "country",
+            "countryLetterCode",
+            "createdDateTime",
+            "defaultUsageLocation",
+            "displayName",
+            "marketingNotificationEmails",
+            "mobileDeviceManagementAuthority",
+            "onPremisesLastSyncDateTime",
+            "onPremisesSyncEnabled",
+            "partnerTenantType",
+            "postalCode",
+            "preferredLanguage",
+            "privacyProfile",
+            "provisionedPlans",
+            "securityComplianceNotificationMails",
+            "securityComplianceNotificationPhones",
+            "state",
+            "street",
+            "technicalNotificationMails",
+            "tenantType",
+            "verifiedDomains",
+            "branding",
+            "certificateBasedAuthConfiguration",
+            "extensions",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("deletedDateTime", &self.deleted_date_time);
         w.field("assignedPlans", &self.assigned_plans);
@@ -574,17 +582,28 @@ impl ::graph_model::rt::Struct for Organization {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Organization {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Organization {
     const TYPE_NAME: &'static str = "microsoft.graph.organization";
 }
 impl ::graph_model::rt::serde::Serialize for Organization {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Organization {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.organizationalBranding`.
@@ -663,128 +682,86 @@ pub struct OrganizationalBranding {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OrganizationalBranding {
-    const TYPE_NAME: &'static str = "microsoft.graph.organizationalBranding";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "backgroundColor" => ::graph_model::rt::field(map, &mut self.background_color, key),
-            "backgroundImage" => ::graph_model::rt::field(map, &mut self.background_image, key),
-            "backgroundImageRelativeUrl" => {
-                ::graph_model::rt::field(map, &mut self.background_image_relative_url, key)
-            }
-            "bannerLogo" => ::graph_model::rt::field(map, &mut self.banner_logo, key),
-            "bannerLogoRelativeUrl" => {
-                ::graph_model::rt::field(map, &mut self.banner_logo_relative_url, key)
-            }
-            "cdnList" => ::graph_model::rt::field(map, &mut self.cdn_list, key),
-            "contentCustomization" => {
-                ::graph_model::rt::field(map, &mut self.content_customization, key)
-            }
-            "customAccountResetCredentialsUrl" => {
-                ::graph_model::rt::field(map, &mut self.custom_account_reset_credentials_url, key)
-            }
-            "customCannotAccessYourAccountText" => {
-                ::graph_model::rt::field(map, &mut self.custom_cannot_access_your_account_text, key)
-            }
-            "customCannotAccessYourAccountUrl" => {
-                ::graph_model::rt::field(map, &mut self.custom_cannot_access_your_account_url, key)
-            }
-            "customCSS" => ::graph_model::rt::field(map, &mut self.custom_css, key),
-            "customCSSRelativeUrl" => {
-                ::graph_model::rt::field(map, &mut self.custom_css_relative_url, key)
-            }
-            "customForgotMyPasswordText" => {
-                ::graph_model::rt::field(map, &mut self.custom_forgot_my_password_text, key)
-            }
-            "customPrivacyAndCookiesText" => {
-                ::graph_model::rt::field(map, &mut self.custom_privacy_and_cookies_text, key)
-            }
-            "customPrivacyAndCookiesUrl" => {
-                ::graph_model::rt::field(map, &mut self.custom_privacy_and_cookies_url, key)
-            }
-            "customResetItNowText" => {
-                ::graph_model::rt::field(map, &mut self.custom_reset_it_now_text, key)
-            }
-            "customTermsOfUseText" => {
-                ::graph_model::rt::field(map, &mut self.custom_terms_of_use_text, key)
-            }
-            "customTermsOfUseUrl" => {
-                ::graph_model::rt::field(map, &mut self.custom_terms_of_use_url, key)
-            }
-            "favicon" => ::graph_model::rt::field(map, &mut self.favicon, key),
-            "faviconRelativeUrl" => {
-                ::graph_model::rt::field(map, &mut self.favicon_relative_url, key)
-            }
-            "headerBackgroundColor" => {
-                ::graph_model::rt::field(map, &mut self.header_background_color, key)
-            }
-            "headerLogo" => ::graph_model::rt::field(map, &mut self.header_logo, key),
-            "headerLogoRelativeUrl" => {
-                ::graph_model::rt::field(map, &mut self.header_logo_relative_url, key)
-            }
-            "loginPageLayoutConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.login_page_layout_configuration, key)
-            }
-            "loginPageTextVisibilitySettings" => {
-                ::graph_model::rt::field(map, &mut self.login_page_text_visibility_settings, key)
-            }
-            "signInPageText" => ::graph_model::rt::field(map, &mut self.sign_in_page_text, key),
-            "squareLogo" => ::graph_model::rt::field(map, &mut self.square_logo, key),
-            "squareLogoDark" => ::graph_model::rt::field(map, &mut self.square_logo_dark, key),
-            "squareLogoDarkRelativeUrl" => {
-                ::graph_model::rt::field(map, &mut self.square_logo_dark_relative_url, key)
-            }
-            "squareLogoRelativeUrl" => {
-                ::graph_model::rt::field(map, &mut self.square_logo_relative_url, key)
-            }
-            "usernameHintText" => ::graph_model::rt::field(map, &mut self.username_hint_text, key),
-            "localizations" => ::graph_model::rt::field(map, &mut self.localizations, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.organizationalBranding"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "backgroundColor",
-        "backgroundImage",
-        "backgroundImageRelativeUrl",
-        "bannerLogo",
-        "bannerLogoRelativeUrl",
-        "cdnList",
-        "contentCustomization",
-        "customAccountResetCredentialsUrl",
-        "customCannotAccessYourAccountText",
-        "customCannotAccessYourAccountUrl",
-        "customCSS",
-        "customCSSRelativeUrl",
-        "customForgotMyPasswordText",
-        "customPrivacyAndCookiesText",
-        "customPrivacyAndCookiesUrl",
-        "customResetItNowText",
-        "customTermsOfUseText",
-        "customTermsOfUseUrl",
-        "favicon",
-        "faviconRelativeUrl",
-        "headerBackgroundColor",
-        "headerLogo",
-        "headerLogoRelativeUrl",
-        "loginPageLayoutConfiguration",
-        "loginPageTextVisibilitySettings",
-        "signInPageText",
-        "squareLogo",
-        "squareLogoDark",
-        "squareLogoDarkRelativeUrl",
-        "squareLogoRelativeUrl",
-        "usernameHintText",
-        "localizations",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "backgroundColor" => &mut self.background_color,
+            "backgroundImage" => &mut self.background_image,
+            "backgroundImageRelativeUrl" => &mut self.background_image_relative_url,
+            "bannerLogo" => &mut self.banner_logo,
+            "bannerLogoRelativeUrl" => &mut self.banner_logo_relative_url,
+            "cdnList" => &mut self.cdn_list,
+            "contentCustomization" => &mut self.content_customization,
+            "customAccountResetCredentialsUrl" => &mut self.custom_account_reset_credentials_url,
+            "customCannotAccessYourAccountText" => &mut self.custom_cannot_access_your_account_text,
+            "customCannotAccessYourAccountUrl" => &mut self.custom_cannot_access_your_account_url,
+            "customCSS" => &mut self.custom_css,
+            "customCSSRelativeUrl" => &mut self.custom_css_relative_url,
+            "customForgotMyPasswordText" => &mut self.custom_forgot_my_password_text,
+            "customPrivacyAndCookiesText" => &mut self.custom_privacy_and_cookies_text,
+            "customPrivacyAndCookiesUrl" => &mut self.custom_privacy_and_cookies_url,
+            "customResetItNowText" => &mut self.custom_reset_it_now_text,
+            "customTermsOfUseText" => &mut self.custom_terms_of_use_text,
+            "customTermsOfUseUrl" => &mut self.custom_terms_of_use_url,
+            "favicon" => &mut self.favicon,
+            "faviconRelativeUrl" => &mut self.favicon_relative_url,
+            "headerBackgroundColor" => &mut self.header_background_color,
+            "headerLogo" => &mut self.header_logo,
+            "headerLogoRelativeUrl" => &mut self.header_logo_relative_url,
+            "loginPageLayoutConfiguration" => &mut self.login_page_layout_configuration,
+            "loginPageTextVisibilitySettings" => &mut self.login_page_text_visibility_settings,
+            "signInPageText" => &mut self.sign_in_page_text,
+            "squareLogo" => &mut self.square_logo,
+            "squareLogoDark" => &mut self.square_logo_dark,
+            "squareLogoDarkRelativeUrl" => &mut self.square_logo_dark_relative_url,
+            "squareLogoRelativeUrl" => &mut self.square_logo_relative_url,
+            "usernameHintText" => &mut self.username_hint_text,
+            "localizations" => &mut self.localizations,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "backgroundColor",
+            "backgroundImage",
+            "backgroundImageRelativeUrl",
+            "bannerLogo",
+            "bannerLogoRelativeUrl",
+            "cdnList",
+            "contentCustomization",
+            "customAccountResetCredentialsUrl",
+            "customCannotAccessYourAccountText",
+            "customCannotAccessYourAccountUrl",
+            "customCSS",
+            "customCSSRelativeUrl",
+            "customForgotMyPasswordText",
+            "customPrivacyAndCookiesText",
+            "customPrivacyAndCookiesUrl",
+            "customResetItNowText",
+            "customTermsOfUseText",
+            "customTermsOfUseUrl",
+            "favicon",
+            "faviconRelativeUrl",
+            "headerBackgroundColor",
+            "headerLogo",
+            "headerLogoRelativeUrl",
+            "loginPageLayoutConfiguration",
+            "loginPageTextVisibilitySettings",
+            "signInPageText",
+            "squareLogo",
+            "squareLogoDark",
+            "squareLogoDarkRelativeUrl",
+            "squareLogoRelativeUrl",
+            "usernameHintText",
+            "localizations",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("backgroundColor", &self.background_color);
         w.field("backgroundImage", &self.background_image);
@@ -856,17 +833,28 @@ impl ::graph_model::rt::Struct for OrganizationalBranding {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OrganizationalBranding {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OrganizationalBranding {
     const TYPE_NAME: &'static str = "microsoft.graph.organizationalBranding";
 }
 impl ::graph_model::rt::serde::Serialize for OrganizationalBranding {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OrganizationalBranding {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.organizationalBrandingLocalization`.
@@ -943,126 +931,84 @@ pub struct OrganizationalBrandingLocalization {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OrganizationalBrandingLocalization {
-    const TYPE_NAME: &'static str = "microsoft.graph.organizationalBrandingLocalization";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "backgroundColor" => ::graph_model::rt::field(map, &mut self.background_color, key),
-            "backgroundImage" => ::graph_model::rt::field(map, &mut self.background_image, key),
-            "backgroundImageRelativeUrl" => {
-                ::graph_model::rt::field(map, &mut self.background_image_relative_url, key)
-            }
-            "bannerLogo" => ::graph_model::rt::field(map, &mut self.banner_logo, key),
-            "bannerLogoRelativeUrl" => {
-                ::graph_model::rt::field(map, &mut self.banner_logo_relative_url, key)
-            }
-            "cdnList" => ::graph_model::rt::field(map, &mut self.cdn_list, key),
-            "contentCustomization" => {
-                ::graph_model::rt::field(map, &mut self.content_customization, key)
-            }
-            "customAccountResetCredentialsUrl" => {
-                ::graph_model::rt::field(map, &mut self.custom_account_reset_credentials_url, key)
-            }
-            "customCannotAccessYourAccountText" => {
-                ::graph_model::rt::field(map, &mut self.custom_cannot_access_your_account_text, key)
-            }
-            "customCannotAccessYourAccountUrl" => {
-                ::graph_model::rt::field(map, &mut self.custom_cannot_access_your_account_url, key)
-            }
-            "customCSS" => ::graph_model::rt::field(map, &mut self.custom_css, key),
-            "customCSSRelativeUrl" => {
-                ::graph_model::rt::field(map, &mut self.custom_css_relative_url, key)
-            }
-            "customForgotMyPasswordText" => {
-                ::graph_model::rt::field(map, &mut self.custom_forgot_my_password_text, key)
-            }
-            "customPrivacyAndCookiesText" => {
-                ::graph_model::rt::field(map, &mut self.custom_privacy_and_cookies_text, key)
-            }
-            "customPrivacyAndCookiesUrl" => {
-                ::graph_model::rt::field(map, &mut self.custom_privacy_and_cookies_url, key)
-            }
-            "customResetItNowText" => {
-                ::graph_model::rt::field(map, &mut self.custom_reset_it_now_text, key)
-            }
-            "customTermsOfUseText" => {
-                ::graph_model::rt::field(map, &mut self.custom_terms_of_use_text, key)
-            }
-            "customTermsOfUseUrl" => {
-                ::graph_model::rt::field(map, &mut self.custom_terms_of_use_url, key)
-            }
-            "favicon" => ::graph_model::rt::field(map, &mut self.favicon, key),
-            "faviconRelativeUrl" => {
-                ::graph_model::rt::field(map, &mut self.favicon_relative_url, key)
-            }
-            "headerBackgroundColor" => {
-                ::graph_model::rt::field(map, &mut self.header_background_color, key)
-            }
-            "headerLogo" => ::graph_model::rt::field(map, &mut self.header_logo, key),
-            "headerLogoRelativeUrl" => {
-                ::graph_model::rt::field(map, &mut self.header_logo_relative_url, key)
-            }
-            "loginPageLayoutConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.login_page_layout_configuration, key)
-            }
-            "loginPageTextVisibilitySettings" => {
-                ::graph_model::rt::field(map, &mut self.login_page_text_visibility_settings, key)
-            }
-            "signInPageText" => ::graph_model::rt::field(map, &mut self.sign_in_page_text, key),
-            "squareLogo" => ::graph_model::rt::field(map, &mut self.square_logo, key),
-            "squareLogoDark" => ::graph_model::rt::field(map, &mut self.square_logo_dark, key),
-            "squareLogoDarkRelativeUrl" => {
-                ::graph_model::rt::field(map, &mut self.square_logo_dark_relative_url, key)
-            }
-            "squareLogoRelativeUrl" => {
-                ::graph_model::rt::field(map, &mut self.square_logo_relative_url, key)
-            }
-            "usernameHintText" => ::graph_model::rt::field(map, &mut self.username_hint_text, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.organizationalBrandingLocalization"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "backgroundColor",
-        "backgroundImage",
-        "backgroundImageRelativeUrl",
-        "bannerLogo",
-        "bannerLogoRelativeUrl",
-        "cdnList",
-        "contentCustomization",
-        "customAccountResetCredentialsUrl",
-        "customCannotAccessYourAccountText",
-        "customCannotAccessYourAccountUrl",
-        "customCSS",
-        "customCSSRelativeUrl",
-        "customForgotMyPasswordText",
-        "customPrivacyAndCookiesText",
-        "customPrivacyAndCookiesUrl",
-        "customResetItNowText",
-        "customTermsOfUseText",
-        "customTermsOfUseUrl",
-        "favicon",
-        "faviconRelativeUrl",
-        "headerBackgroundColor",
-        "headerLogo",
-        "headerLogoRelativeUrl",
-        "loginPageLayoutConfiguration",
-        "loginPageTextVisibilitySettings",
-        "signInPageText",
-        "squareLogo",
-        "squareLogoDark",
-        "squareLogoDarkRelativeUrl",
-        "squareLogoRelativeUrl",
-        "usernameHintText",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "backgroundColor" => &mut self.background_color,
+            "backgroundImage" => &mut self.background_image,
+            "backgroundImageRelativeUrl" => &mut self.background_image_relative_url,
+            "bannerLogo" => &mut self.banner_logo,
+            "bannerLogoRelativeUrl" => &mut self.banner_logo_relative_url,
+            "cdnList" => &mut self.cdn_list,
+            "contentCustomization" => &mut self.content_customization,
+            "customAccountResetCredentialsUrl" => &mut self.custom_account_reset_credentials_url,
+            "customCannotAccessYourAccountText" => &mut self.custom_cannot_access_your_account_text,
+            "customCannotAccessYourAccountUrl" => &mut self.custom_cannot_access_your_account_url,
+            "customCSS" => &mut self.custom_css,
+            "customCSSRelativeUrl" => &mut self.custom_css_relative_url,
+            "customForgotMyPasswordText" => &mut self.custom_forgot_my_password_text,
+            "customPrivacyAndCookiesText" => &mut self.custom_privacy_and_cookies_text,
+            "customPrivacyAndCookiesUrl" => &mut self.custom_privacy_and_cookies_url,
+            "customResetItNowText" => &mut self.custom_reset_it_now_text,
+            "customTermsOfUseText" => &mut self.custom_terms_of_use_text,
+            "customTermsOfUseUrl" => &mut self.custom_terms_of_use_url,
+            "favicon" => &mut self.favicon,
+            "faviconRelativeUrl" => &mut self.favicon_relative_url,
+            "headerBackgroundColor" => &mut self.header_background_color,
+            "headerLogo" => &mut self.header_logo,
+            "headerLogoRelativeUrl" => &mut self.header_logo_relative_url,
+            "loginPageLayoutConfiguration" => &mut self.login_page_layout_configuration,
+            "loginPageTextVisibilitySettings" => &mut self.login_page_text_visibility_settings,
+            "signInPageText" => &mut self.sign_in_page_text,
+            "squareLogo" => &mut self.square_logo,
+            "squareLogoDark" => &mut self.square_logo_dark,
+            "squareLogoDarkRelativeUrl" => &mut self.square_logo_dark_relative_url,
+            "squareLogoRelativeUrl" => &mut self.square_logo_relative_url,
+            "usernameHintText" => &mut self.username_hint_text,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "backgroundColor",
+            "backgroundImage",
+            "backgroundImageRelativeUrl",
+            "bannerLogo",
+            "bannerLogoRelativeUrl",
+            "cdnList",
+            "contentCustomization",
+            "customAccountResetCredentialsUrl",
+            "customCannotAccessYourAccountText",
+            "customCannotAccessYourAccountUrl",
+            "customCSS",
+            "customCSSRelativeUrl",
+            "customForgotMyPasswordText",
+            "customPrivacyAndCookiesText",
+            "customPrivacyAndCookiesUrl",
+            "customResetItNowText",
+            "customTermsOfUseText",
+            "customTermsOfUseUrl",
+            "favicon",
+            "faviconRelativeUrl",
+            "headerBackgroundColor",
+            "headerLogo",
+            "headerLogoRelativeUrl",
+            "loginPageLayoutConfiguration",
+            "loginPageTextVisibilitySettings",
+            "signInPageText",
+            "squareLogo",
+            "squareLogoDark",
+            "squareLogoDarkRelativeUrl",
+            "squareLogoRelativeUrl",
+            "usernameHintText",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("backgroundColor", &self.background_color);
         w.field("backgroundImage", &self.background_image);
@@ -1133,17 +1079,28 @@ impl ::graph_model::rt::Struct for OrganizationalBrandingLocalization {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OrganizationalBrandingLocalization {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OrganizationalBrandingLocalization {
     const TYPE_NAME: &'static str = "microsoft.graph.organizationalBrandingLocalization";
 }
 impl ::graph_model::rt::serde::Serialize for OrganizationalBrandingLocalization {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OrganizationalBrandingLocalization {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.partnerTenantType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1214,6 +1171,17 @@ impl ::graph_model::rt::WireEnum for PartnerTenantType {
         }
     }
 }
+impl ::graph_model::rt::Value for PartnerTenantType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for PartnerTenantType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1236,23 +1204,21 @@ pub struct PrivacyProfile {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrivacyProfile {
-    const TYPE_NAME: &'static str = "microsoft.graph.privacyProfile";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "contactEmail" => ::graph_model::rt::field(map, &mut self.contact_email, key),
-            "statementUrl" => ::graph_model::rt::field(map, &mut self.statement_url, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.privacyProfile"
     }
-    const FIELDS: &'static [&'static str] = &["contactEmail", "statementUrl"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "contactEmail" => &mut self.contact_email,
+            "statementUrl" => &mut self.statement_url,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["contactEmail", "statementUrl"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("contactEmail", &self.contact_email);
         w.field("statementUrl", &self.statement_url);
     }
@@ -1263,17 +1229,28 @@ impl ::graph_model::rt::Struct for PrivacyProfile {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PrivacyProfile {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PrivacyProfile {
     const TYPE_NAME: &'static str = "microsoft.graph.privacyProfile";
 }
 impl ::graph_model::rt::serde::Serialize for PrivacyProfile {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrivacyProfile {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.verifiedDomain`.
@@ -1294,27 +1271,24 @@ pub struct VerifiedDomain {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VerifiedDomain {
-    const TYPE_NAME: &'static str = "microsoft.graph.verifiedDomain";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "capabilities" => ::graph_model::rt::field(map, &mut self.capabilities, key),
-            "isDefault" => ::graph_model::rt::field(map, &mut self.is_default, key),
-            "isInitial" => ::graph_model::rt::field(map, &mut self.is_initial, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.verifiedDomain"
     }
-    const FIELDS: &'static [&'static str] =
-        &["capabilities", "isDefault", "isInitial", "name", "type"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "capabilities" => &mut self.capabilities,
+            "isDefault" => &mut self.is_default,
+            "isInitial" => &mut self.is_initial,
+            "name" => &mut self.name,
+            "type" => &mut self.r#type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["capabilities", "isDefault", "isInitial", "name", "type"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("capabilities", &self.capabilities);
         w.field("isDefault", &self.is_default);
         w.field("isInitial", &self.is_initial);
@@ -1328,16 +1302,27 @@ impl ::graph_model::rt::Struct for VerifiedDomain {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for VerifiedDomain {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for VerifiedDomain {
     const TYPE_NAME: &'static str = "microsoft.graph.verifiedDomain";
 }
 impl ::graph_model::rt::serde::Serialize for VerifiedDomain {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VerifiedDomain {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

@@ -20,36 +20,32 @@ pub struct Contract {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Contract {
-    const TYPE_NAME: &'static str = "microsoft.graph.contract";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "deletedDateTime" => ::graph_model::rt::field(map, &mut self.deleted_date_time, key),
-            "contractType" => ::graph_model::rt::field(map, &mut self.contract_type, key),
-            "customerId" => ::graph_model::rt::field(map, &mut self.customer_id, key),
-            "defaultDomainName" => {
-                ::graph_model::rt::field(map, &mut self.default_domain_name, key)
-            }
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.contract"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "deletedDateTime",
-        "contractType",
-        "customerId",
-        "defaultDomainName",
-        "displayName",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "deletedDateTime" => &mut self.deleted_date_time,
+            "contractType" => &mut self.contract_type,
+            "customerId" => &mut self.customer_id,
+            "defaultDomainName" => &mut self.default_domain_name,
+            "displayName" => &mut self.display_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "deletedDateTime",
+            "contractType",
+            "customerId",
+            "defaultDomainName",
+            "displayName",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("deletedDateTime", &self.deleted_date_time);
         w.field("contractType", &self.contract_type);
@@ -64,16 +60,27 @@ impl ::graph_model::rt::Struct for Contract {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Contract {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Contract {
     const TYPE_NAME: &'static str = "microsoft.graph.contract";
 }
 impl ::graph_model::rt::serde::Serialize for Contract {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Contract {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

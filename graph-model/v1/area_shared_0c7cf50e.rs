@@ -49,6 +49,17 @@ impl ::graph_model::rt::WireEnum for AdvancedConfigState {
         }
     }
 }
+impl ::graph_model::rt::Value for AdvancedConfigState {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for AdvancedConfigState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -74,24 +85,22 @@ pub struct AuthenticationMethodConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationMethodConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.authenticationMethodConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "excludeTargets" => ::graph_model::rt::field(map, &mut self.exclude_targets, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.authenticationMethodConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &["id", "excludeTargets", "state"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "excludeTargets" => &mut self.exclude_targets,
+            "state" => &mut self.state,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "excludeTargets", "state"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("excludeTargets", &self.exclude_targets);
         w.field("state", &self.state);
@@ -103,17 +112,28 @@ impl ::graph_model::rt::Struct for AuthenticationMethodConfiguration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AuthenticationMethodConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AuthenticationMethodConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.authenticationMethodConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for AuthenticationMethodConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationMethodConfiguration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.authenticationMethodConfiguration` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -171,76 +191,155 @@ impl Default for AuthenticationMethodConfigurationAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for AuthenticationMethodConfigurationAny {
-    type Base = super::AuthenticationMethodConfiguration;
-    const BASE: &'static str = "microsoft.graph.authenticationMethodConfiguration";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.authenticationMethodConfiguration"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.authenticationMethodConfiguration" => Self::Base(Default::default()),
             "microsoft.graph.emailAuthenticationMethodConfiguration" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::EmailAuthenticationMethodConfiguration)
+                Self::EmailAuthenticationMethodConfiguration(Default::default())
             }
             "microsoft.graph.externalAuthenticationMethodConfiguration" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::ExternalAuthenticationMethodConfiguration)
+                Self::ExternalAuthenticationMethodConfiguration(Default::default())
             }
             "microsoft.graph.fido2AuthenticationMethodConfiguration" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::Fido2AuthenticationMethodConfiguration)
+                Self::Fido2AuthenticationMethodConfiguration(Default::default())
             }
             "microsoft.graph.microsoftAuthenticatorAuthenticationMethodConfiguration" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::MicrosoftAuthenticatorAuthenticationMethodConfiguration)
+                Self::MicrosoftAuthenticatorAuthenticationMethodConfiguration(Default::default())
             }
             "microsoft.graph.qrCodePinAuthenticationMethodConfiguration" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::QrCodePinAuthenticationMethodConfiguration)
+                Self::QrCodePinAuthenticationMethodConfiguration(Default::default())
             }
             "microsoft.graph.smsAuthenticationMethodConfiguration" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::SmsAuthenticationMethodConfiguration)
+                Self::SmsAuthenticationMethodConfiguration(Default::default())
             }
             "microsoft.graph.softwareOathAuthenticationMethodConfiguration" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::SoftwareOathAuthenticationMethodConfiguration)
+                Self::SoftwareOathAuthenticationMethodConfiguration(Default::default())
             }
             "microsoft.graph.temporaryAccessPassAuthenticationMethodConfiguration" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::TemporaryAccessPassAuthenticationMethodConfiguration)
+                Self::TemporaryAccessPassAuthenticationMethodConfiguration(Default::default())
             }
             "microsoft.graph.verifiableCredentialsAuthenticationMethodConfiguration" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::VerifiableCredentialsAuthenticationMethodConfiguration)
+                Self::VerifiableCredentialsAuthenticationMethodConfiguration(Default::default())
             }
             "microsoft.graph.voiceAuthenticationMethodConfiguration" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::VoiceAuthenticationMethodConfiguration)
+                Self::VoiceAuthenticationMethodConfiguration(Default::default())
             }
             "microsoft.graph.x509CertificateAuthenticationMethodConfiguration" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::X509CertificateAuthenticationMethodConfiguration)
+                Self::X509CertificateAuthenticationMethodConfiguration(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::EmailAuthenticationMethodConfiguration(v) => Some(v),
+            Self::ExternalAuthenticationMethodConfiguration(v) => Some(v),
+            Self::Fido2AuthenticationMethodConfiguration(v) => Some(v),
+            Self::MicrosoftAuthenticatorAuthenticationMethodConfiguration(v) => Some(v),
+            Self::QrCodePinAuthenticationMethodConfiguration(v) => Some(v),
+            Self::SmsAuthenticationMethodConfiguration(v) => Some(v),
+            Self::SoftwareOathAuthenticationMethodConfiguration(v) => Some(v),
+            Self::TemporaryAccessPassAuthenticationMethodConfiguration(v) => Some(v),
+            Self::VerifiableCredentialsAuthenticationMethodConfiguration(v) => Some(v),
+            Self::VoiceAuthenticationMethodConfiguration(v) => Some(v),
+            Self::X509CertificateAuthenticationMethodConfiguration(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::AuthenticationMethodConfiguration) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::EmailAuthenticationMethodConfiguration(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.emailAuthenticationMethodConfiguration",
+                v,
+            ),
+            Self::ExternalAuthenticationMethodConfiguration(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.externalAuthenticationMethodConfiguration",
+                    v,
+                )
+            }
+            Self::Fido2AuthenticationMethodConfiguration(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.fido2AuthenticationMethodConfiguration",
+                v,
+            ),
+            Self::MicrosoftAuthenticatorAuthenticationMethodConfiguration(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.microsoftAuthenticatorAuthenticationMethodConfiguration",
+                    v,
+                )
+            }
+            Self::QrCodePinAuthenticationMethodConfiguration(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.qrCodePinAuthenticationMethodConfiguration",
+                    v,
+                )
+            }
+            Self::SmsAuthenticationMethodConfiguration(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.smsAuthenticationMethodConfiguration",
+                v,
+            ),
+            Self::SoftwareOathAuthenticationMethodConfiguration(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.softwareOathAuthenticationMethodConfiguration",
+                    v,
+                )
+            }
+            Self::TemporaryAccessPassAuthenticationMethodConfiguration(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.temporaryAccessPassAuthenticationMethodConfiguration",
+                    v,
+                )
+            }
+            Self::VerifiableCredentialsAuthenticationMethodConfiguration(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.verifiableCredentialsAuthenticationMethodConfiguration",
+                    v,
+                )
+            }
+            Self::VoiceAuthenticationMethodConfiguration(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.voiceAuthenticationMethodConfiguration",
+                v,
+            ),
+            Self::X509CertificateAuthenticationMethodConfiguration(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.x509CertificateAuthenticationMethodConfiguration",
+                    v,
+                )
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for AuthenticationMethodConfigurationAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for AuthenticationMethodConfigurationAny {
@@ -248,80 +347,12 @@ impl ::graph_model::rt::GraphType for AuthenticationMethodConfigurationAny {
 }
 impl ::graph_model::rt::serde::Serialize for AuthenticationMethodConfigurationAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::EmailAuthenticationMethodConfiguration(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.emailAuthenticationMethodConfiguration"),
-                s,
-            ),
-            Self::ExternalAuthenticationMethodConfiguration(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.externalAuthenticationMethodConfiguration"),
-                s,
-            ),
-            Self::Fido2AuthenticationMethodConfiguration(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.fido2AuthenticationMethodConfiguration"),
-                s,
-            ),
-            Self::MicrosoftAuthenticatorAuthenticationMethodConfiguration(v) => {
-                ::graph_model::rt::ser_typed(
-                    v,
-                    Some(
-                        "#microsoft.graph.microsoftAuthenticatorAuthenticationMethodConfiguration",
-                    ),
-                    s,
-                )
-            }
-            Self::QrCodePinAuthenticationMethodConfiguration(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.qrCodePinAuthenticationMethodConfiguration"),
-                s,
-            ),
-            Self::SmsAuthenticationMethodConfiguration(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.smsAuthenticationMethodConfiguration"),
-                s,
-            ),
-            Self::SoftwareOathAuthenticationMethodConfiguration(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.softwareOathAuthenticationMethodConfiguration"),
-                s,
-            ),
-            Self::TemporaryAccessPassAuthenticationMethodConfiguration(v) => {
-                ::graph_model::rt::ser_typed(
-                    v,
-                    Some("#microsoft.graph.temporaryAccessPassAuthenticationMethodConfiguration"),
-                    s,
-                )
-            }
-            Self::VerifiableCredentialsAuthenticationMethodConfiguration(v) => {
-                ::graph_model::rt::ser_typed(
-                    v,
-                    Some("#microsoft.graph.verifiableCredentialsAuthenticationMethodConfiguration"),
-                    s,
-                )
-            }
-            Self::VoiceAuthenticationMethodConfiguration(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.voiceAuthenticationMethodConfiguration"),
-                s,
-            ),
-            Self::X509CertificateAuthenticationMethodConfiguration(v) => {
-                ::graph_model::rt::ser_typed(
-                    v,
-                    Some("#microsoft.graph.x509CertificateAuthenticationMethodConfiguration"),
-                    s,
-                )
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationMethodConfigurationAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.authenticationMethodFeatureConfiguration`.
@@ -338,24 +369,22 @@ pub struct AuthenticationMethodFeatureConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationMethodFeatureConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.authenticationMethodFeatureConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "excludeTarget" => ::graph_model::rt::field(map, &mut self.exclude_target, key),
-            "includeTarget" => ::graph_model::rt::field(map, &mut self.include_target, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.authenticationMethodFeatureConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &["excludeTarget", "includeTarget", "state"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "excludeTarget" => &mut self.exclude_target,
+            "includeTarget" => &mut self.include_target,
+            "state" => &mut self.state,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["excludeTarget", "includeTarget", "state"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("excludeTarget", &self.exclude_target);
         w.field("includeTarget", &self.include_target);
         w.field("state", &self.state);
@@ -367,17 +396,28 @@ impl ::graph_model::rt::Struct for AuthenticationMethodFeatureConfiguration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AuthenticationMethodFeatureConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AuthenticationMethodFeatureConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.authenticationMethodFeatureConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for AuthenticationMethodFeatureConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationMethodFeatureConfiguration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.authenticationMethodState`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -419,6 +459,17 @@ impl ::graph_model::rt::WireEnum for AuthenticationMethodState {
         }
     }
 }
+impl ::graph_model::rt::Value for AuthenticationMethodState {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for AuthenticationMethodState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -443,26 +494,22 @@ pub struct AuthenticationMethodTarget {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationMethodTarget {
-    const TYPE_NAME: &'static str = "microsoft.graph.authenticationMethodTarget";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "isRegistrationRequired" => {
-                ::graph_model::rt::field(map, &mut self.is_registration_required, key)
-            }
-            "targetType" => ::graph_model::rt::field(map, &mut self.target_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.authenticationMethodTarget"
     }
-    const FIELDS: &'static [&'static str] = &["id", "isRegistrationRequired", "targetType"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "isRegistrationRequired" => &mut self.is_registration_required,
+            "targetType" => &mut self.target_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "isRegistrationRequired", "targetType"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("isRegistrationRequired", &self.is_registration_required);
         w.field("targetType", &self.target_type);
@@ -474,17 +521,28 @@ impl ::graph_model::rt::Struct for AuthenticationMethodTarget {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AuthenticationMethodTarget {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AuthenticationMethodTarget {
     const TYPE_NAME: &'static str = "microsoft.graph.authenticationMethodTarget";
 }
 impl ::graph_model::rt::serde::Serialize for AuthenticationMethodTarget {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationMethodTarget {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.authenticationMethodTarget` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -522,47 +580,89 @@ impl Default for AuthenticationMethodTargetAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for AuthenticationMethodTargetAny {
-    type Base = super::AuthenticationMethodTarget;
-    const BASE: &'static str = "microsoft.graph.authenticationMethodTarget";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.authenticationMethodTarget"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.authenticationMethodTarget" => Self::Base(Default::default()),
             "microsoft.graph.microsoftAuthenticatorAuthenticationMethodTarget" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::MicrosoftAuthenticatorAuthenticationMethodTarget)
+                Self::MicrosoftAuthenticatorAuthenticationMethodTarget(Default::default())
             }
             "microsoft.graph.passkeyAuthenticationMethodTarget" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::PasskeyAuthenticationMethodTarget)
+                Self::PasskeyAuthenticationMethodTarget(Default::default())
             }
             "microsoft.graph.smsAuthenticationMethodTarget" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::SmsAuthenticationMethodTarget)
+                Self::SmsAuthenticationMethodTarget(Default::default())
             }
             "microsoft.graph.verifiableCredentialAuthenticationMethodTarget" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::VerifiableCredentialAuthenticationMethodTarget)
+                Self::VerifiableCredentialAuthenticationMethodTarget(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::MicrosoftAuthenticatorAuthenticationMethodTarget(v) => Some(v),
+            Self::PasskeyAuthenticationMethodTarget(v) => Some(v),
+            Self::SmsAuthenticationMethodTarget(v) => Some(v),
+            Self::VerifiableCredentialAuthenticationMethodTarget(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::AuthenticationMethodTarget) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::MicrosoftAuthenticatorAuthenticationMethodTarget(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.microsoftAuthenticatorAuthenticationMethodTarget",
+                    v,
+                )
+            }
+            Self::PasskeyAuthenticationMethodTarget(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.passkeyAuthenticationMethodTarget",
+                v,
+            ),
+            Self::SmsAuthenticationMethodTarget(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.smsAuthenticationMethodTarget",
+                v,
+            ),
+            Self::VerifiableCredentialAuthenticationMethodTarget(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.verifiableCredentialAuthenticationMethodTarget",
+                    v,
+                )
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for AuthenticationMethodTargetAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for AuthenticationMethodTargetAny {
@@ -570,39 +670,12 @@ impl ::graph_model::rt::GraphType for AuthenticationMethodTargetAny {
 }
 impl ::graph_model::rt::serde::Serialize for AuthenticationMethodTargetAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::MicrosoftAuthenticatorAuthenticationMethodTarget(v) => {
-                ::graph_model::rt::ser_typed(
-                    v,
-                    Some("#microsoft.graph.microsoftAuthenticatorAuthenticationMethodTarget"),
-                    s,
-                )
-            }
-            Self::PasskeyAuthenticationMethodTarget(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.passkeyAuthenticationMethodTarget"),
-                s,
-            ),
-            Self::SmsAuthenticationMethodTarget(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.smsAuthenticationMethodTarget"),
-                s,
-            ),
-            Self::VerifiableCredentialAuthenticationMethodTarget(v) => {
-                ::graph_model::rt::ser_typed(
-                    v,
-                    Some("#microsoft.graph.verifiableCredentialAuthenticationMethodTarget"),
-                    s,
-                )
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationMethodTargetAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.authenticationMethodTargetType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -649,6 +722,17 @@ impl ::graph_model::rt::WireEnum for AuthenticationMethodTargetType {
         }
     }
 }
+impl ::graph_model::rt::Value for AuthenticationMethodTargetType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for AuthenticationMethodTargetType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -677,34 +761,30 @@ pub struct EmailAuthenticationMethodConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EmailAuthenticationMethodConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.emailAuthenticationMethodConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "excludeTargets" => ::graph_model::rt::field(map, &mut self.exclude_targets, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            "allowExternalIdToUseEmailOtp" => {
-                ::graph_model::rt::field(map, &mut self.allow_external_id_to_use_email_otp, key)
-            }
-            "includeTargets" => ::graph_model::rt::field(map, &mut self.include_targets, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.emailAuthenticationMethodConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "excludeTargets",
-        "state",
-        "allowExternalIdToUseEmailOtp",
-        "includeTargets",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "excludeTargets" => &mut self.exclude_targets,
+            "state" => &mut self.state,
+            "allowExternalIdToUseEmailOtp" => &mut self.allow_external_id_to_use_email_otp,
+            "includeTargets" => &mut self.include_targets,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "excludeTargets",
+            "state",
+            "allowExternalIdToUseEmailOtp",
+            "includeTargets",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("excludeTargets", &self.exclude_targets);
         w.field("state", &self.state);
@@ -721,17 +801,28 @@ impl ::graph_model::rt::Struct for EmailAuthenticationMethodConfiguration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EmailAuthenticationMethodConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EmailAuthenticationMethodConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.emailAuthenticationMethodConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for EmailAuthenticationMethodConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EmailAuthenticationMethodConfiguration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.excludeTarget`.
@@ -746,23 +837,21 @@ pub struct ExcludeTarget {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExcludeTarget {
-    const TYPE_NAME: &'static str = "microsoft.graph.excludeTarget";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "targetType" => ::graph_model::rt::field(map, &mut self.target_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.excludeTarget"
     }
-    const FIELDS: &'static [&'static str] = &["id", "targetType"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "targetType" => &mut self.target_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "targetType"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("targetType", &self.target_type);
     }
@@ -773,17 +862,28 @@ impl ::graph_model::rt::Struct for ExcludeTarget {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ExcludeTarget {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ExcludeTarget {
     const TYPE_NAME: &'static str = "microsoft.graph.excludeTarget";
 }
 impl ::graph_model::rt::serde::Serialize for ExcludeTarget {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExcludeTarget {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.externalAuthenticationMethodConfiguration`.
@@ -808,38 +908,34 @@ pub struct ExternalAuthenticationMethodConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExternalAuthenticationMethodConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.externalAuthenticationMethodConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "excludeTargets" => ::graph_model::rt::field(map, &mut self.exclude_targets, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            "appId" => ::graph_model::rt::field(map, &mut self.app_id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "openIdConnectSetting" => {
-                ::graph_model::rt::field(map, &mut self.open_id_connect_setting, key)
-            }
-            "includeTargets" => ::graph_model::rt::field(map, &mut self.include_targets, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.externalAuthenticationMethodConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "excludeTargets",
-        "state",
-        "appId",
-        "displayName",
-        "openIdConnectSetting",
-        "includeTargets",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "excludeTargets" => &mut self.exclude_targets,
+            "state" => &mut self.state,
+            "appId" => &mut self.app_id,
+            "displayName" => &mut self.display_name,
+            "openIdConnectSetting" => &mut self.open_id_connect_setting,
+            "includeTargets" => &mut self.include_targets,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "excludeTargets",
+            "state",
+            "appId",
+            "displayName",
+            "openIdConnectSetting",
+            "includeTargets",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("excludeTargets", &self.exclude_targets);
         w.field("state", &self.state);
@@ -855,17 +951,28 @@ impl ::graph_model::rt::Struct for ExternalAuthenticationMethodConfiguration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ExternalAuthenticationMethodConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ExternalAuthenticationMethodConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.externalAuthenticationMethodConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for ExternalAuthenticationMethodConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExternalAuthenticationMethodConfiguration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.externalEmailOtpState`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -917,6 +1024,17 @@ impl ::graph_model::rt::WireEnum for ExternalEmailOtpState {
         }
     }
 }
+impl ::graph_model::rt::Value for ExternalEmailOtpState {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ExternalEmailOtpState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -939,23 +1057,21 @@ pub struct FeatureTarget {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FeatureTarget {
-    const TYPE_NAME: &'static str = "microsoft.graph.featureTarget";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "targetType" => ::graph_model::rt::field(map, &mut self.target_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.featureTarget"
     }
-    const FIELDS: &'static [&'static str] = &["id", "targetType"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "targetType" => &mut self.target_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "targetType"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("targetType", &self.target_type);
     }
@@ -966,17 +1082,28 @@ impl ::graph_model::rt::Struct for FeatureTarget {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for FeatureTarget {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for FeatureTarget {
     const TYPE_NAME: &'static str = "microsoft.graph.featureTarget";
 }
 impl ::graph_model::rt::serde::Serialize for FeatureTarget {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FeatureTarget {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.featureTargetType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1028,6 +1155,17 @@ impl ::graph_model::rt::WireEnum for FeatureTargetType {
         }
     }
 }
+impl ::graph_model::rt::Value for FeatureTargetType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for FeatureTargetType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1072,46 +1210,38 @@ pub struct Fido2AuthenticationMethodConfiguration {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for Fido2AuthenticationMethodConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.fido2AuthenticationMethodConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "excludeTargets" => ::graph_model::rt::field(map, &mut self.exclude_targets, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            "defaultPasskeyProfile" => {
-                ::graph_model::rt::field(map, &mut self.default_passkey_profile, key)
-            }
-            "isAttestationEnforced" => {
-                ::graph_model::rt::field(map, &mut self.is_attestation_enforced, key)
-            }
-            "isSelfServiceRegistrationAllowed" => {
-                ::graph_model::rt::field(map, &mut self.is_self_service_registration_allowed, key)
-            }
-            "keyRestrictions" => ::graph_model::rt::field(map, &mut self.key_restrictions, key),
-            "includeTargets" => ::graph_model::rt::field(map, &mut self.include_targets, key),
-            "passkeyProfiles" => ::graph_model::rt::field(map, &mut self.passkey_profiles, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.fido2AuthenticationMethodConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "excludeTargets",
-        "state",
-        "defaultPasskeyProfile",
-        "isAttestationEnforced",
-        "isSelfServiceRegistrationAllowed",
-        "keyRestrictions",
-        "includeTargets",
-        "passkeyProfiles",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "excludeTargets" => &mut self.exclude_targets,
+            "state" => &mut self.state,
+            "defaultPasskeyProfile" => &mut self.default_passkey_profile,
+            "isAttestationEnforced" => &mut self.is_attestation_enforced,
+            "isSelfServiceRegistrationAllowed" => &mut self.is_self_service_registration_allowed,
+            "keyRestrictions" => &mut self.key_restrictions,
+            "includeTargets" => &mut self.include_targets,
+            "passkeyProfiles" => &mut self.passkey_profiles,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "excludeTargets",
+            "state",
+            "defaultPasskeyProfile",
+            "isAttestationEnforced",
+            "isSelfServiceRegistrationAllowed",
+            "keyRestrictions",
+            "includeTargets",
+            "passkeyProfiles",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("excludeTargets", &self.exclude_targets);
         w.field("state", &self.state);
@@ -1133,19 +1263,31 @@ impl ::graph_model::rt::Struct for Fido2AuthenticationMethodConfiguration {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::Value for Fido2AuthenticationMethodConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::GraphType for Fido2AuthenticationMethodConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.fido2AuthenticationMethodConfiguration";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for Fido2AuthenticationMethodConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 #[allow(deprecated)]
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Fido2AuthenticationMethodConfiguration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.fido2KeyRestrictions`.
@@ -1162,24 +1304,22 @@ pub struct Fido2KeyRestrictions {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Fido2KeyRestrictions {
-    const TYPE_NAME: &'static str = "microsoft.graph.fido2KeyRestrictions";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "aaGuids" => ::graph_model::rt::field(map, &mut self.aa_guids, key),
-            "enforcementType" => ::graph_model::rt::field(map, &mut self.enforcement_type, key),
-            "isEnforced" => ::graph_model::rt::field(map, &mut self.is_enforced, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.fido2KeyRestrictions"
     }
-    const FIELDS: &'static [&'static str] = &["aaGuids", "enforcementType", "isEnforced"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "aaGuids" => &mut self.aa_guids,
+            "enforcementType" => &mut self.enforcement_type,
+            "isEnforced" => &mut self.is_enforced,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["aaGuids", "enforcementType", "isEnforced"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("aaGuids", &self.aa_guids);
         w.field("enforcementType", &self.enforcement_type);
         w.field("isEnforced", &self.is_enforced);
@@ -1191,17 +1331,28 @@ impl ::graph_model::rt::Struct for Fido2KeyRestrictions {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Fido2KeyRestrictions {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Fido2KeyRestrictions {
     const TYPE_NAME: &'static str = "microsoft.graph.fido2KeyRestrictions";
 }
 impl ::graph_model::rt::serde::Serialize for Fido2KeyRestrictions {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Fido2KeyRestrictions {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.fido2RestrictionEnforcementType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1248,6 +1399,17 @@ impl ::graph_model::rt::WireEnum for Fido2RestrictionEnforcementType {
         }
     }
 }
+impl ::graph_model::rt::Value for Fido2RestrictionEnforcementType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for Fido2RestrictionEnforcementType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1270,23 +1432,21 @@ pub struct IncludeTarget {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IncludeTarget {
-    const TYPE_NAME: &'static str = "microsoft.graph.includeTarget";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "targetType" => ::graph_model::rt::field(map, &mut self.target_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.includeTarget"
     }
-    const FIELDS: &'static [&'static str] = &["id", "targetType"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "targetType" => &mut self.target_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "targetType"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("targetType", &self.target_type);
     }
@@ -1297,17 +1457,28 @@ impl ::graph_model::rt::Struct for IncludeTarget {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for IncludeTarget {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for IncludeTarget {
     const TYPE_NAME: &'static str = "microsoft.graph.includeTarget";
 }
 impl ::graph_model::rt::serde::Serialize for IncludeTarget {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IncludeTarget {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.microsoftAuthenticatorAuthenticationMethodConfiguration`.
@@ -1331,37 +1502,32 @@ pub struct MicrosoftAuthenticatorAuthenticationMethodConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MicrosoftAuthenticatorAuthenticationMethodConfiguration {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.microsoftAuthenticatorAuthenticationMethodConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "excludeTargets" => ::graph_model::rt::field(map, &mut self.exclude_targets, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            "featureSettings" => ::graph_model::rt::field(map, &mut self.feature_settings, key),
-            "isSoftwareOathEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_software_oath_enabled, key)
-            }
-            "includeTargets" => ::graph_model::rt::field(map, &mut self.include_targets, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.microsoftAuthenticatorAuthenticationMethodConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "excludeTargets",
-        "state",
-        "featureSettings",
-        "isSoftwareOathEnabled",
-        "includeTargets",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "excludeTargets" => &mut self.exclude_targets,
+            "state" => &mut self.state,
+            "featureSettings" => &mut self.feature_settings,
+            "isSoftwareOathEnabled" => &mut self.is_software_oath_enabled,
+            "includeTargets" => &mut self.include_targets,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "excludeTargets",
+            "state",
+            "featureSettings",
+            "isSoftwareOathEnabled",
+            "includeTargets",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("excludeTargets", &self.exclude_targets);
         w.field("state", &self.state);
@@ -1376,6 +1542,17 @@ impl ::graph_model::rt::Struct for MicrosoftAuthenticatorAuthenticationMethodCon
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MicrosoftAuthenticatorAuthenticationMethodConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MicrosoftAuthenticatorAuthenticationMethodConfiguration {
     const TYPE_NAME: &'static str =
         "microsoft.graph.microsoftAuthenticatorAuthenticationMethodConfiguration";
@@ -1384,14 +1561,14 @@ impl ::graph_model::rt::serde::Serialize
     for MicrosoftAuthenticatorAuthenticationMethodConfiguration
 {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for MicrosoftAuthenticatorAuthenticationMethodConfiguration
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.microsoftAuthenticatorAuthenticationMethodTarget`.
@@ -1410,35 +1587,28 @@ pub struct MicrosoftAuthenticatorAuthenticationMethodTarget {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MicrosoftAuthenticatorAuthenticationMethodTarget {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.microsoftAuthenticatorAuthenticationMethodTarget";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "isRegistrationRequired" => {
-                ::graph_model::rt::field(map, &mut self.is_registration_required, key)
-            }
-            "targetType" => ::graph_model::rt::field(map, &mut self.target_type, key),
-            "authenticationMode" => {
-                ::graph_model::rt::field(map, &mut self.authentication_mode, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.microsoftAuthenticatorAuthenticationMethodTarget"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "isRegistrationRequired",
-        "targetType",
-        "authenticationMode",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "isRegistrationRequired" => &mut self.is_registration_required,
+            "targetType" => &mut self.target_type,
+            "authenticationMode" => &mut self.authentication_mode,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "isRegistrationRequired",
+            "targetType",
+            "authenticationMode",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("isRegistrationRequired", &self.is_registration_required);
         w.field("targetType", &self.target_type);
@@ -1451,20 +1621,31 @@ impl ::graph_model::rt::Struct for MicrosoftAuthenticatorAuthenticationMethodTar
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MicrosoftAuthenticatorAuthenticationMethodTarget {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MicrosoftAuthenticatorAuthenticationMethodTarget {
     const TYPE_NAME: &'static str =
         "microsoft.graph.microsoftAuthenticatorAuthenticationMethodTarget";
 }
 impl ::graph_model::rt::serde::Serialize for MicrosoftAuthenticatorAuthenticationMethodTarget {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for MicrosoftAuthenticatorAuthenticationMethodTarget
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.microsoftAuthenticatorAuthenticationMode`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1510,6 +1691,17 @@ impl ::graph_model::rt::WireEnum for MicrosoftAuthenticatorAuthenticationMode {
         }
     }
 }
+impl ::graph_model::rt::Value for MicrosoftAuthenticatorAuthenticationMode {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for MicrosoftAuthenticatorAuthenticationMode {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1534,32 +1726,28 @@ pub struct MicrosoftAuthenticatorFeatureSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MicrosoftAuthenticatorFeatureSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.microsoftAuthenticatorFeatureSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "displayAppInformationRequiredState" => {
-                ::graph_model::rt::field(map, &mut self.display_app_information_required_state, key)
-            }
-            "displayLocationInformationRequiredState" => ::graph_model::rt::field(
-                map,
-                &mut self.display_location_information_required_state,
-                key,
-            ),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.microsoftAuthenticatorFeatureSettings"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "displayAppInformationRequiredState",
-        "displayLocationInformationRequiredState",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "displayAppInformationRequiredState" => {
+                &mut self.display_app_information_required_state
+            }
+            "displayLocationInformationRequiredState" => {
+                &mut self.display_location_information_required_state
+            }
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "displayAppInformationRequiredState",
+            "displayLocationInformationRequiredState",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field(
             "displayAppInformationRequiredState",
             &self.display_app_information_required_state,
@@ -1576,17 +1764,28 @@ impl ::graph_model::rt::Struct for MicrosoftAuthenticatorFeatureSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MicrosoftAuthenticatorFeatureSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MicrosoftAuthenticatorFeatureSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.microsoftAuthenticatorFeatureSettings";
 }
 impl ::graph_model::rt::serde::Serialize for MicrosoftAuthenticatorFeatureSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftAuthenticatorFeatureSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.openIdConnectSetting`.
@@ -1601,23 +1800,21 @@ pub struct OpenIdConnectSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OpenIdConnectSetting {
-    const TYPE_NAME: &'static str = "microsoft.graph.openIdConnectSetting";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "clientId" => ::graph_model::rt::field(map, &mut self.client_id, key),
-            "discoveryUrl" => ::graph_model::rt::field(map, &mut self.discovery_url, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.openIdConnectSetting"
     }
-    const FIELDS: &'static [&'static str] = &["clientId", "discoveryUrl"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "clientId" => &mut self.client_id,
+            "discoveryUrl" => &mut self.discovery_url,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["clientId", "discoveryUrl"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("clientId", &self.client_id);
         w.field("discoveryUrl", &self.discovery_url);
     }
@@ -1628,17 +1825,28 @@ impl ::graph_model::rt::Struct for OpenIdConnectSetting {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OpenIdConnectSetting {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OpenIdConnectSetting {
     const TYPE_NAME: &'static str = "microsoft.graph.openIdConnectSetting";
 }
 impl ::graph_model::rt::serde::Serialize for OpenIdConnectSetting {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OpenIdConnectSetting {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.passkeyAuthenticationMethodTarget`.
@@ -1657,34 +1865,28 @@ pub struct PasskeyAuthenticationMethodTarget {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PasskeyAuthenticationMethodTarget {
-    const TYPE_NAME: &'static str = "microsoft.graph.passkeyAuthenticationMethodTarget";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "isRegistrationRequired" => {
-                ::graph_model::rt::field(map, &mut self.is_registration_required, key)
-            }
-            "targetType" => ::graph_model::rt::field(map, &mut self.target_type, key),
-            "allowedPasskeyProfiles" => {
-                ::graph_model::rt::field(map, &mut self.allowed_passkey_profiles, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.passkeyAuthenticationMethodTarget"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "isRegistrationRequired",
-        "targetType",
-        "allowedPasskeyProfiles",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "isRegistrationRequired" => &mut self.is_registration_required,
+            "targetType" => &mut self.target_type,
+            "allowedPasskeyProfiles" => &mut self.allowed_passkey_profiles,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "isRegistrationRequired",
+            "targetType",
+            "allowedPasskeyProfiles",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("isRegistrationRequired", &self.is_registration_required);
         w.field("targetType", &self.target_type);
@@ -1697,17 +1899,28 @@ impl ::graph_model::rt::Struct for PasskeyAuthenticationMethodTarget {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PasskeyAuthenticationMethodTarget {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PasskeyAuthenticationMethodTarget {
     const TYPE_NAME: &'static str = "microsoft.graph.passkeyAuthenticationMethodTarget";
 }
 impl ::graph_model::rt::serde::Serialize for PasskeyAuthenticationMethodTarget {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PasskeyAuthenticationMethodTarget {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.qrCodePinAuthenticationMethodConfiguration`.
@@ -1730,36 +1943,32 @@ pub struct QrCodePinAuthenticationMethodConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for QrCodePinAuthenticationMethodConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.qrCodePinAuthenticationMethodConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "excludeTargets" => ::graph_model::rt::field(map, &mut self.exclude_targets, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            "pinLength" => ::graph_model::rt::field(map, &mut self.pin_length, key),
-            "standardQRCodeLifetimeInDays" => {
-                ::graph_model::rt::field(map, &mut self.standard_qr_code_lifetime_in_days, key)
-            }
-            "includeTargets" => ::graph_model::rt::field(map, &mut self.include_targets, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.qrCodePinAuthenticationMethodConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "excludeTargets",
-        "state",
-        "pinLength",
-        "standardQRCodeLifetimeInDays",
-        "includeTargets",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "excludeTargets" => &mut self.exclude_targets,
+            "state" => &mut self.state,
+            "pinLength" => &mut self.pin_length,
+            "standardQRCodeLifetimeInDays" => &mut self.standard_qr_code_lifetime_in_days,
+            "includeTargets" => &mut self.include_targets,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "excludeTargets",
+            "state",
+            "pinLength",
+            "standardQRCodeLifetimeInDays",
+            "includeTargets",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("excludeTargets", &self.exclude_targets);
         w.field("state", &self.state);
@@ -1777,19 +1986,30 @@ impl ::graph_model::rt::Struct for QrCodePinAuthenticationMethodConfiguration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for QrCodePinAuthenticationMethodConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for QrCodePinAuthenticationMethodConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.qrCodePinAuthenticationMethodConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for QrCodePinAuthenticationMethodConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for QrCodePinAuthenticationMethodConfiguration
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.smsAuthenticationMethodConfiguration`.
@@ -1808,25 +2028,23 @@ pub struct SmsAuthenticationMethodConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SmsAuthenticationMethodConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.smsAuthenticationMethodConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "excludeTargets" => ::graph_model::rt::field(map, &mut self.exclude_targets, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            "includeTargets" => ::graph_model::rt::field(map, &mut self.include_targets, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.smsAuthenticationMethodConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &["id", "excludeTargets", "state", "includeTargets"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "excludeTargets" => &mut self.exclude_targets,
+            "state" => &mut self.state,
+            "includeTargets" => &mut self.include_targets,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "excludeTargets", "state", "includeTargets"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("excludeTargets", &self.exclude_targets);
         w.field("state", &self.state);
@@ -1839,17 +2057,28 @@ impl ::graph_model::rt::Struct for SmsAuthenticationMethodConfiguration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SmsAuthenticationMethodConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SmsAuthenticationMethodConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.smsAuthenticationMethodConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for SmsAuthenticationMethodConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SmsAuthenticationMethodConfiguration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.smsAuthenticationMethodTarget`.
@@ -1868,34 +2097,28 @@ pub struct SmsAuthenticationMethodTarget {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SmsAuthenticationMethodTarget {
-    const TYPE_NAME: &'static str = "microsoft.graph.smsAuthenticationMethodTarget";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "isRegistrationRequired" => {
-                ::graph_model::rt::field(map, &mut self.is_registration_required, key)
-            }
-            "targetType" => ::graph_model::rt::field(map, &mut self.target_type, key),
-            "isUsableForSignIn" => {
-                ::graph_model::rt::field(map, &mut self.is_usable_for_sign_in, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.smsAuthenticationMethodTarget"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "isRegistrationRequired",
-        "targetType",
-        "isUsableForSignIn",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "isRegistrationRequired" => &mut self.is_registration_required,
+            "targetType" => &mut self.target_type,
+            "isUsableForSignIn" => &mut self.is_usable_for_sign_in,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "isRegistrationRequired",
+            "targetType",
+            "isUsableForSignIn",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("isRegistrationRequired", &self.is_registration_required);
         w.field("targetType", &self.target_type);
@@ -1908,17 +2131,28 @@ impl ::graph_model::rt::Struct for SmsAuthenticationMethodTarget {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SmsAuthenticationMethodTarget {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SmsAuthenticationMethodTarget {
     const TYPE_NAME: &'static str = "microsoft.graph.smsAuthenticationMethodTarget";
 }
 impl ::graph_model::rt::serde::Serialize for SmsAuthenticationMethodTarget {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SmsAuthenticationMethodTarget {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.softwareOathAuthenticationMethodConfiguration`.
@@ -1937,25 +2171,23 @@ pub struct SoftwareOathAuthenticationMethodConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SoftwareOathAuthenticationMethodConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.softwareOathAuthenticationMethodConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "excludeTargets" => ::graph_model::rt::field(map, &mut self.exclude_targets, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            "includeTargets" => ::graph_model::rt::field(map, &mut self.include_targets, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.softwareOathAuthenticationMethodConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &["id", "excludeTargets", "state", "includeTargets"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "excludeTargets" => &mut self.exclude_targets,
+            "state" => &mut self.state,
+            "includeTargets" => &mut self.include_targets,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "excludeTargets", "state", "includeTargets"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("excludeTargets", &self.exclude_targets);
         w.field("state", &self.state);
@@ -1968,19 +2200,30 @@ impl ::graph_model::rt::Struct for SoftwareOathAuthenticationMethodConfiguration
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SoftwareOathAuthenticationMethodConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SoftwareOathAuthenticationMethodConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.softwareOathAuthenticationMethodConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for SoftwareOathAuthenticationMethodConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for SoftwareOathAuthenticationMethodConfiguration
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.temporaryAccessPassAuthenticationMethodConfiguration`.
@@ -2009,47 +2252,38 @@ pub struct TemporaryAccessPassAuthenticationMethodConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TemporaryAccessPassAuthenticationMethodConfiguration {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.temporaryAccessPassAuthenticationMethodConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "excludeTargets" => ::graph_model::rt::field(map, &mut self.exclude_targets, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            "defaultLength" => ::graph_model::rt::field(map, &mut self.default_length, key),
-            "defaultLifetimeInMinutes" => {
-                ::graph_model::rt::field(map, &mut self.default_lifetime_in_minutes, key)
-            }
-            "isUsableOnce" => ::graph_model::rt::field(map, &mut self.is_usable_once, key),
-            "maximumLifetimeInMinutes" => {
-                ::graph_model::rt::field(map, &mut self.maximum_lifetime_in_minutes, key)
-            }
-            "minimumLifetimeInMinutes" => {
-                ::graph_model::rt::field(map, &mut self.minimum_lifetime_in_minutes, key)
-            }
-            "includeTargets" => ::graph_model::rt::field(map, &mut self.include_targets, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.temporaryAccessPassAuthenticationMethodConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "excludeTargets",
-        "state",
-        "defaultLength",
-        "defaultLifetimeInMinutes",
-        "isUsableOnce",
-        "maximumLifetimeInMinutes",
-        "minimumLifetimeInMinutes",
-        "includeTargets",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "excludeTargets" => &mut self.exclude_targets,
+            "state" => &mut self.state,
+            "defaultLength" => &mut self.default_length,
+            "defaultLifetimeInMinutes" => &mut self.default_lifetime_in_minutes,
+            "isUsableOnce" => &mut self.is_usable_once,
+            "maximumLifetimeInMinutes" => &mut self.maximum_lifetime_in_minutes,
+            "minimumLifetimeInMinutes" => &mut self.minimum_lifetime_in_minutes,
+            "includeTargets" => &mut self.include_targets,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "excludeTargets",
+            "state",
+            "defaultLength",
+            "defaultLifetimeInMinutes",
+            "isUsableOnce",
+            "maximumLifetimeInMinutes",
+            "minimumLifetimeInMinutes",
+            "includeTargets",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("excludeTargets", &self.exclude_targets);
         w.field("state", &self.state);
@@ -2076,20 +2310,31 @@ impl ::graph_model::rt::Struct for TemporaryAccessPassAuthenticationMethodConfig
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TemporaryAccessPassAuthenticationMethodConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TemporaryAccessPassAuthenticationMethodConfiguration {
     const TYPE_NAME: &'static str =
         "microsoft.graph.temporaryAccessPassAuthenticationMethodConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for TemporaryAccessPassAuthenticationMethodConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for TemporaryAccessPassAuthenticationMethodConfiguration
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.verifiableCredentialAuthenticationMethodTarget`.
@@ -2108,35 +2353,28 @@ pub struct VerifiableCredentialAuthenticationMethodTarget {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VerifiableCredentialAuthenticationMethodTarget {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.verifiableCredentialAuthenticationMethodTarget";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "isRegistrationRequired" => {
-                ::graph_model::rt::field(map, &mut self.is_registration_required, key)
-            }
-            "targetType" => ::graph_model::rt::field(map, &mut self.target_type, key),
-            "verifiedIdProfiles" => {
-                ::graph_model::rt::field(map, &mut self.verified_id_profiles, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.verifiableCredentialAuthenticationMethodTarget"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "isRegistrationRequired",
-        "targetType",
-        "verifiedIdProfiles",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "isRegistrationRequired" => &mut self.is_registration_required,
+            "targetType" => &mut self.target_type,
+            "verifiedIdProfiles" => &mut self.verified_id_profiles,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "isRegistrationRequired",
+            "targetType",
+            "verifiedIdProfiles",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("isRegistrationRequired", &self.is_registration_required);
         w.field("targetType", &self.target_type);
@@ -2149,20 +2387,31 @@ impl ::graph_model::rt::Struct for VerifiableCredentialAuthenticationMethodTarge
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for VerifiableCredentialAuthenticationMethodTarget {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for VerifiableCredentialAuthenticationMethodTarget {
     const TYPE_NAME: &'static str =
         "microsoft.graph.verifiableCredentialAuthenticationMethodTarget";
 }
 impl ::graph_model::rt::serde::Serialize for VerifiableCredentialAuthenticationMethodTarget {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for VerifiableCredentialAuthenticationMethodTarget
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.verifiableCredentialsAuthenticationMethodConfiguration`.
@@ -2182,26 +2431,23 @@ pub struct VerifiableCredentialsAuthenticationMethodConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VerifiableCredentialsAuthenticationMethodConfiguration {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.verifiableCredentialsAuthenticationMethodConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "excludeTargets" => ::graph_model::rt::field(map, &mut self.exclude_targets, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            "includeTargets" => ::graph_model::rt::field(map, &mut self.include_targets, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.verifiableCredentialsAuthenticationMethodConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &["id", "excludeTargets", "state", "includeTargets"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "excludeTargets" => &mut self.exclude_targets,
+            "state" => &mut self.state,
+            "includeTargets" => &mut self.include_targets,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "excludeTargets", "state", "includeTargets"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("excludeTargets", &self.exclude_targets);
         w.field("state", &self.state);
@@ -2214,6 +2460,17 @@ impl ::graph_model::rt::Struct for VerifiableCredentialsAuthenticationMethodConf
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for VerifiableCredentialsAuthenticationMethodConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for VerifiableCredentialsAuthenticationMethodConfiguration {
     const TYPE_NAME: &'static str =
         "microsoft.graph.verifiableCredentialsAuthenticationMethodConfiguration";
@@ -2222,14 +2479,14 @@ impl ::graph_model::rt::serde::Serialize
     for VerifiableCredentialsAuthenticationMethodConfiguration
 {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for VerifiableCredentialsAuthenticationMethodConfiguration
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.voiceAuthenticationMethodConfiguration`.
@@ -2250,34 +2507,30 @@ pub struct VoiceAuthenticationMethodConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VoiceAuthenticationMethodConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.voiceAuthenticationMethodConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "excludeTargets" => ::graph_model::rt::field(map, &mut self.exclude_targets, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            "isOfficePhoneAllowed" => {
-                ::graph_model::rt::field(map, &mut self.is_office_phone_allowed, key)
-            }
-            "includeTargets" => ::graph_model::rt::field(map, &mut self.include_targets, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.voiceAuthenticationMethodConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "excludeTargets",
-        "state",
-        "isOfficePhoneAllowed",
-        "includeTargets",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "excludeTargets" => &mut self.exclude_targets,
+            "state" => &mut self.state,
+            "isOfficePhoneAllowed" => &mut self.is_office_phone_allowed,
+            "includeTargets" => &mut self.include_targets,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "excludeTargets",
+            "state",
+            "isOfficePhoneAllowed",
+            "includeTargets",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("excludeTargets", &self.exclude_targets);
         w.field("state", &self.state);
@@ -2291,17 +2544,28 @@ impl ::graph_model::rt::Struct for VoiceAuthenticationMethodConfiguration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for VoiceAuthenticationMethodConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for VoiceAuthenticationMethodConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.voiceAuthenticationMethodConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for VoiceAuthenticationMethodConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VoiceAuthenticationMethodConfiguration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.x509CertificateAffinityLevel`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -2348,6 +2612,17 @@ impl ::graph_model::rt::WireEnum for X509CertificateAffinityLevel {
         }
     }
 }
+impl ::graph_model::rt::Value for X509CertificateAffinityLevel {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for X509CertificateAffinityLevel {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2387,51 +2662,38 @@ pub struct X509CertificateAuthenticationMethodConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for X509CertificateAuthenticationMethodConfiguration {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.x509CertificateAuthenticationMethodConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "excludeTargets" => ::graph_model::rt::field(map, &mut self.exclude_targets, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            "authenticationModeConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.authentication_mode_configuration, key)
-            }
-            "certificateAuthorityScopes" => {
-                ::graph_model::rt::field(map, &mut self.certificate_authority_scopes, key)
-            }
-            "certificateUserBindings" => {
-                ::graph_model::rt::field(map, &mut self.certificate_user_bindings, key)
-            }
-            "crlValidationConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.crl_validation_configuration, key)
-            }
-            "issuerHintsConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.issuer_hints_configuration, key)
-            }
-            "includeTargets" => ::graph_model::rt::field(map, &mut self.include_targets, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.x509CertificateAuthenticationMethodConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "excludeTargets",
-        "state",
-        "authenticationModeConfiguration",
-        "certificateAuthorityScopes",
-        "certificateUserBindings",
-        "crlValidationConfiguration",
-        "issuerHintsConfiguration",
-        "includeTargets",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "excludeTargets" => &mut self.exclude_targets,
+            "state" => &mut self.state,
+            "authenticationModeConfiguration" => &mut self.authentication_mode_configuration,
+            "certificateAuthorityScopes" => &mut self.certificate_authority_scopes,
+            "certificateUserBindings" => &mut self.certificate_user_bindings,
+            "crlValidationConfiguration" => &mut self.crl_validation_configuration,
+            "issuerHintsConfiguration" => &mut self.issuer_hints_configuration,
+            "includeTargets" => &mut self.include_targets,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "excludeTargets",
+            "state",
+            "authenticationModeConfiguration",
+            "certificateAuthorityScopes",
+            "certificateUserBindings",
+            "crlValidationConfiguration",
+            "issuerHintsConfiguration",
+            "includeTargets",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("excludeTargets", &self.exclude_targets);
         w.field("state", &self.state);
@@ -2458,20 +2720,31 @@ impl ::graph_model::rt::Struct for X509CertificateAuthenticationMethodConfigurat
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for X509CertificateAuthenticationMethodConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for X509CertificateAuthenticationMethodConfiguration {
     const TYPE_NAME: &'static str =
         "microsoft.graph.x509CertificateAuthenticationMethodConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for X509CertificateAuthenticationMethodConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for X509CertificateAuthenticationMethodConfiguration
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.x509CertificateAuthenticationMode`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -2522,6 +2795,17 @@ impl ::graph_model::rt::WireEnum for X509CertificateAuthenticationMode {
         }
     }
 }
+impl ::graph_model::rt::Value for X509CertificateAuthenticationMode {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for X509CertificateAuthenticationMode {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2548,37 +2832,30 @@ pub struct X509CertificateAuthenticationModeConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for X509CertificateAuthenticationModeConfiguration {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.x509CertificateAuthenticationModeConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "rules" => ::graph_model::rt::field(map, &mut self.rules, key),
-            "x509CertificateAuthenticationDefaultMode" => ::graph_model::rt::field(
-                map,
-                &mut self.x509_certificate_authentication_default_mode,
-                key,
-            ),
-            "x509CertificateDefaultRequiredAffinityLevel" => ::graph_model::rt::field(
-                map,
-                &mut self.x509_certificate_default_required_affinity_level,
-                key,
-            ),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.x509CertificateAuthenticationModeConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "rules",
-        "x509CertificateAuthenticationDefaultMode",
-        "x509CertificateDefaultRequiredAffinityLevel",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "rules" => &mut self.rules,
+            "x509CertificateAuthenticationDefaultMode" => {
+                &mut self.x509_certificate_authentication_default_mode
+            }
+            "x509CertificateDefaultRequiredAffinityLevel" => {
+                &mut self.x509_certificate_default_required_affinity_level
+            }
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "rules",
+            "x509CertificateAuthenticationDefaultMode",
+            "x509CertificateDefaultRequiredAffinityLevel",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("rules", &self.rules);
         w.field(
             "x509CertificateAuthenticationDefaultMode",
@@ -2596,20 +2873,31 @@ impl ::graph_model::rt::Struct for X509CertificateAuthenticationModeConfiguratio
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for X509CertificateAuthenticationModeConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for X509CertificateAuthenticationModeConfiguration {
     const TYPE_NAME: &'static str =
         "microsoft.graph.x509CertificateAuthenticationModeConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for X509CertificateAuthenticationModeConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for X509CertificateAuthenticationModeConfiguration
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.x509CertificateAuthorityScope`.
@@ -2626,32 +2914,26 @@ pub struct X509CertificateAuthorityScope {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for X509CertificateAuthorityScope {
-    const TYPE_NAME: &'static str = "microsoft.graph.x509CertificateAuthorityScope";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "includeTargets" => ::graph_model::rt::field(map, &mut self.include_targets, key),
-            "publicKeyInfrastructureIdentifier" => {
-                ::graph_model::rt::field(map, &mut self.public_key_infrastructure_identifier, key)
-            }
-            "subjectKeyIdentifier" => {
-                ::graph_model::rt::field(map, &mut self.subject_key_identifier, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.x509CertificateAuthorityScope"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "includeTargets",
-        "publicKeyInfrastructureIdentifier",
-        "subjectKeyIdentifier",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "includeTargets" => &mut self.include_targets,
+            "publicKeyInfrastructureIdentifier" => &mut self.public_key_infrastructure_identifier,
+            "subjectKeyIdentifier" => &mut self.subject_key_identifier,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "includeTargets",
+            "publicKeyInfrastructureIdentifier",
+            "subjectKeyIdentifier",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("includeTargets", &self.include_targets);
         w.field(
             "publicKeyInfrastructureIdentifier",
@@ -2666,17 +2948,28 @@ impl ::graph_model::rt::Struct for X509CertificateAuthorityScope {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for X509CertificateAuthorityScope {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for X509CertificateAuthorityScope {
     const TYPE_NAME: &'static str = "microsoft.graph.x509CertificateAuthorityScope";
 }
 impl ::graph_model::rt::serde::Serialize for X509CertificateAuthorityScope {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for X509CertificateAuthorityScope {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.x509CertificateCRLValidationConfiguration`.
@@ -2692,30 +2985,26 @@ pub struct X509CertificateCRLValidationConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for X509CertificateCRLValidationConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.x509CertificateCRLValidationConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "exemptedCertificateAuthoritiesSubjectKeyIdentifiers" => ::graph_model::rt::field(
-                map,
-                &mut self.exempted_certificate_authorities_subject_key_identifiers,
-                key,
-            ),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.x509CertificateCRLValidationConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "exemptedCertificateAuthoritiesSubjectKeyIdentifiers",
-        "state",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "exemptedCertificateAuthoritiesSubjectKeyIdentifiers" => {
+                &mut self.exempted_certificate_authorities_subject_key_identifiers
+            }
+            "state" => &mut self.state,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "exemptedCertificateAuthoritiesSubjectKeyIdentifiers",
+            "state",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field(
             "exemptedCertificateAuthoritiesSubjectKeyIdentifiers",
             &self.exempted_certificate_authorities_subject_key_identifiers,
@@ -2729,17 +3018,28 @@ impl ::graph_model::rt::Struct for X509CertificateCRLValidationConfiguration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for X509CertificateCRLValidationConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for X509CertificateCRLValidationConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.x509CertificateCRLValidationConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for X509CertificateCRLValidationConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for X509CertificateCRLValidationConfiguration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.x509CertificateCRLValidationConfigurationState`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -2787,6 +3087,17 @@ impl ::graph_model::rt::WireEnum for X509CertificateCRLValidationConfigurationSt
         }
     }
 }
+impl ::graph_model::rt::Value for X509CertificateCRLValidationConfigurationState {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for X509CertificateCRLValidationConfigurationState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2809,22 +3120,20 @@ pub struct X509CertificateIssuerHintsConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for X509CertificateIssuerHintsConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.x509CertificateIssuerHintsConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.x509CertificateIssuerHintsConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &["state"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "state" => &mut self.state,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["state"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("state", &self.state);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -2834,17 +3143,28 @@ impl ::graph_model::rt::Struct for X509CertificateIssuerHintsConfiguration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for X509CertificateIssuerHintsConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for X509CertificateIssuerHintsConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.x509CertificateIssuerHintsConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for X509CertificateIssuerHintsConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for X509CertificateIssuerHintsConfiguration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.x509CertificateIssuerHintsState`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -2891,6 +3211,17 @@ impl ::graph_model::rt::WireEnum for X509CertificateIssuerHintsState {
         }
     }
 }
+impl ::graph_model::rt::Value for X509CertificateIssuerHintsState {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for X509CertificateIssuerHintsState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2923,46 +3254,34 @@ pub struct X509CertificateRule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for X509CertificateRule {
-    const TYPE_NAME: &'static str = "microsoft.graph.x509CertificateRule";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "identifier" => ::graph_model::rt::field(map, &mut self.identifier, key),
-            "issuerSubjectIdentifier" => {
-                ::graph_model::rt::field(map, &mut self.issuer_subject_identifier, key)
-            }
-            "policyOidIdentifier" => {
-                ::graph_model::rt::field(map, &mut self.policy_oid_identifier, key)
-            }
-            "x509CertificateAuthenticationMode" => {
-                ::graph_model::rt::field(map, &mut self.x509_certificate_authentication_mode, key)
-            }
-            "x509CertificateRequiredAffinityLevel" => ::graph_model::rt::field(
-                map,
-                &mut self.x509_certificate_required_affinity_level,
-                key,
-            ),
-            "x509CertificateRuleType" => {
-                ::graph_model::rt::field(map, &mut self.x509_certificate_rule_type, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.x509CertificateRule"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "identifier",
-        "issuerSubjectIdentifier",
-        "policyOidIdentifier",
-        "x509CertificateAuthenticationMode",
-        "x509CertificateRequiredAffinityLevel",
-        "x509CertificateRuleType",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "identifier" => &mut self.identifier,
+            "issuerSubjectIdentifier" => &mut self.issuer_subject_identifier,
+            "policyOidIdentifier" => &mut self.policy_oid_identifier,
+            "x509CertificateAuthenticationMode" => &mut self.x509_certificate_authentication_mode,
+            "x509CertificateRequiredAffinityLevel" => {
+                &mut self.x509_certificate_required_affinity_level
+            }
+            "x509CertificateRuleType" => &mut self.x509_certificate_rule_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "identifier",
+            "issuerSubjectIdentifier",
+            "policyOidIdentifier",
+            "x509CertificateAuthenticationMode",
+            "x509CertificateRequiredAffinityLevel",
+            "x509CertificateRuleType",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("identifier", &self.identifier);
         w.field("issuerSubjectIdentifier", &self.issuer_subject_identifier);
         w.field("policyOidIdentifier", &self.policy_oid_identifier);
@@ -2983,17 +3302,28 @@ impl ::graph_model::rt::Struct for X509CertificateRule {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for X509CertificateRule {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for X509CertificateRule {
     const TYPE_NAME: &'static str = "microsoft.graph.x509CertificateRule";
 }
 impl ::graph_model::rt::serde::Serialize for X509CertificateRule {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for X509CertificateRule {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.x509CertificateRuleType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -3050,6 +3380,17 @@ impl ::graph_model::rt::WireEnum for X509CertificateRuleType {
         }
     }
 }
+impl ::graph_model::rt::Value for X509CertificateRuleType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for X509CertificateRuleType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -3076,34 +3417,28 @@ pub struct X509CertificateUserBinding {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for X509CertificateUserBinding {
-    const TYPE_NAME: &'static str = "microsoft.graph.x509CertificateUserBinding";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "priority" => ::graph_model::rt::field(map, &mut self.priority, key),
-            "trustAffinityLevel" => {
-                ::graph_model::rt::field(map, &mut self.trust_affinity_level, key)
-            }
-            "userProperty" => ::graph_model::rt::field(map, &mut self.user_property, key),
-            "x509CertificateField" => {
-                ::graph_model::rt::field(map, &mut self.x509_certificate_field, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.x509CertificateUserBinding"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "priority",
-        "trustAffinityLevel",
-        "userProperty",
-        "x509CertificateField",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "priority" => &mut self.priority,
+            "trustAffinityLevel" => &mut self.trust_affinity_level,
+            "userProperty" => &mut self.user_property,
+            "x509CertificateField" => &mut self.x509_certificate_field,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "priority",
+            "trustAffinityLevel",
+            "userProperty",
+            "x509CertificateField",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("priority", &self.priority);
         w.field("trustAffinityLevel", &self.trust_affinity_level);
         w.field("userProperty", &self.user_property);
@@ -3116,16 +3451,27 @@ impl ::graph_model::rt::Struct for X509CertificateUserBinding {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for X509CertificateUserBinding {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for X509CertificateUserBinding {
     const TYPE_NAME: &'static str = "microsoft.graph.x509CertificateUserBinding";
 }
 impl ::graph_model::rt::serde::Serialize for X509CertificateUserBinding {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for X509CertificateUserBinding {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

@@ -10,22 +10,20 @@ pub struct IPv4CidrRange {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IPv4CidrRange {
-    const TYPE_NAME: &'static str = "microsoft.graph.iPv4CidrRange";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "cidrAddress" => ::graph_model::rt::field(map, &mut self.cidr_address, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.iPv4CidrRange"
     }
-    const FIELDS: &'static [&'static str] = &["cidrAddress"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "cidrAddress" => &mut self.cidr_address,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["cidrAddress"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("cidrAddress", &self.cidr_address);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -35,17 +33,28 @@ impl ::graph_model::rt::Struct for IPv4CidrRange {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for IPv4CidrRange {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for IPv4CidrRange {
     const TYPE_NAME: &'static str = "microsoft.graph.iPv4CidrRange";
 }
 impl ::graph_model::rt::serde::Serialize for IPv4CidrRange {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IPv4CidrRange {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// IPv4 Range definition.
@@ -66,23 +75,21 @@ pub struct IPv4Range {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IPv4Range {
-    const TYPE_NAME: &'static str = "microsoft.graph.iPv4Range";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "lowerAddress" => ::graph_model::rt::field(map, &mut self.lower_address, key),
-            "upperAddress" => ::graph_model::rt::field(map, &mut self.upper_address, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.iPv4Range"
     }
-    const FIELDS: &'static [&'static str] = &["lowerAddress", "upperAddress"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "lowerAddress" => &mut self.lower_address,
+            "upperAddress" => &mut self.upper_address,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["lowerAddress", "upperAddress"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("lowerAddress", &self.lower_address);
         w.field("upperAddress", &self.upper_address);
     }
@@ -93,17 +100,28 @@ impl ::graph_model::rt::Struct for IPv4Range {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for IPv4Range {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for IPv4Range {
     const TYPE_NAME: &'static str = "microsoft.graph.iPv4Range";
 }
 impl ::graph_model::rt::serde::Serialize for IPv4Range {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IPv4Range {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.iPv6CidrRange`.
@@ -116,22 +134,20 @@ pub struct IPv6CidrRange {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IPv6CidrRange {
-    const TYPE_NAME: &'static str = "microsoft.graph.iPv6CidrRange";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "cidrAddress" => ::graph_model::rt::field(map, &mut self.cidr_address, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.iPv6CidrRange"
     }
-    const FIELDS: &'static [&'static str] = &["cidrAddress"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "cidrAddress" => &mut self.cidr_address,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["cidrAddress"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("cidrAddress", &self.cidr_address);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -141,17 +157,28 @@ impl ::graph_model::rt::Struct for IPv6CidrRange {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for IPv6CidrRange {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for IPv6CidrRange {
     const TYPE_NAME: &'static str = "microsoft.graph.iPv6CidrRange";
 }
 impl ::graph_model::rt::serde::Serialize for IPv6CidrRange {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IPv6CidrRange {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// IPv6 Range definition.
@@ -172,23 +199,21 @@ pub struct IPv6Range {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IPv6Range {
-    const TYPE_NAME: &'static str = "microsoft.graph.iPv6Range";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "lowerAddress" => ::graph_model::rt::field(map, &mut self.lower_address, key),
-            "upperAddress" => ::graph_model::rt::field(map, &mut self.upper_address, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.iPv6Range"
     }
-    const FIELDS: &'static [&'static str] = &["lowerAddress", "upperAddress"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "lowerAddress" => &mut self.lower_address,
+            "upperAddress" => &mut self.upper_address,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["lowerAddress", "upperAddress"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("lowerAddress", &self.lower_address);
         w.field("upperAddress", &self.upper_address);
     }
@@ -199,17 +224,28 @@ impl ::graph_model::rt::Struct for IPv6Range {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for IPv6Range {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for IPv6Range {
     const TYPE_NAME: &'static str = "microsoft.graph.iPv6Range";
 }
 impl ::graph_model::rt::serde::Serialize for IPv6Range {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IPv6Range {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.ipRange` (abstract).
@@ -221,20 +257,17 @@ pub struct IpRange {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IpRange {
-    const TYPE_NAME: &'static str = "microsoft.graph.ipRange";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.ipRange"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -244,17 +277,28 @@ impl ::graph_model::rt::Struct for IpRange {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for IpRange {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for IpRange {
     const TYPE_NAME: &'static str = "microsoft.graph.ipRange";
 }
 impl ::graph_model::rt::serde::Serialize for IpRange {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IpRange {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.ipRange` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -288,44 +332,73 @@ impl Default for IpRangeAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for IpRangeAny {
-    type Base = super::IpRange;
-    const BASE: &'static str = "microsoft.graph.ipRange";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
-            "microsoft.graph.iPv4CidrRange" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::IPv4CidrRange)
-            }
-            "microsoft.graph.iPv4Range" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::IPv4Range)
-            }
-            "microsoft.graph.iPv6CidrRange" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::IPv6CidrRange)
-            }
-            "microsoft.graph.iPv6Range" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::IPv6Range)
-            }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.ipRange"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.ipRange" => Self::Base(Default::default()),
+            "microsoft.graph.iPv4CidrRange" => Self::IPv4CidrRange(Default::default()),
+            "microsoft.graph.iPv4Range" => Self::IPv4Range(Default::default()),
+            "microsoft.graph.iPv6CidrRange" => Self::IPv6CidrRange(Default::default()),
+            "microsoft.graph.iPv6Range" => Self::IPv6Range(Default::default()),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::IPv4CidrRange(v) => Some(v),
+            Self::IPv4Range(v) => Some(v),
+            Self::IPv6CidrRange(v) => Some(v),
+            Self::IPv6Range(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::IpRange) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::IPv4CidrRange(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.iPv4CidrRange", v)
+            }
+            Self::IPv4Range(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.iPv4Range", v)
+            }
+            Self::IPv6CidrRange(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.iPv6CidrRange", v)
+            }
+            Self::IPv6Range(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.iPv6Range", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for IpRangeAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for IpRangeAny {
@@ -333,26 +406,11 @@ impl ::graph_model::rt::GraphType for IpRangeAny {
 }
 impl ::graph_model::rt::serde::Serialize for IpRangeAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::IPv4CidrRange(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.iPv4CidrRange"), s)
-            }
-            Self::IPv4Range(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.iPv4Range"), s)
-            }
-            Self::IPv6CidrRange(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.iPv6CidrRange"), s)
-            }
-            Self::IPv6Range(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.iPv6Range"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IpRangeAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }

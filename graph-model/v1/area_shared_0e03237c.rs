@@ -26,44 +26,38 @@ pub struct AppRoleAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AppRoleAssignment {
-    const TYPE_NAME: &'static str = "microsoft.graph.appRoleAssignment";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "deletedDateTime" => ::graph_model::rt::field(map, &mut self.deleted_date_time, key),
-            "appRoleId" => ::graph_model::rt::field(map, &mut self.app_role_id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "principalDisplayName" => {
-                ::graph_model::rt::field(map, &mut self.principal_display_name, key)
-            }
-            "principalId" => ::graph_model::rt::field(map, &mut self.principal_id, key),
-            "principalType" => ::graph_model::rt::field(map, &mut self.principal_type, key),
-            "resourceDisplayName" => {
-                ::graph_model::rt::field(map, &mut self.resource_display_name, key)
-            }
-            "resourceId" => ::graph_model::rt::field(map, &mut self.resource_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.appRoleAssignment"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "deletedDateTime",
-        "appRoleId",
-        "createdDateTime",
-        "principalDisplayName",
-        "principalId",
-        "principalType",
-        "resourceDisplayName",
-        "resourceId",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "deletedDateTime" => &mut self.deleted_date_time,
+            "appRoleId" => &mut self.app_role_id,
+            "createdDateTime" => &mut self.created_date_time,
+            "principalDisplayName" => &mut self.principal_display_name,
+            "principalId" => &mut self.principal_id,
+            "principalType" => &mut self.principal_type,
+            "resourceDisplayName" => &mut self.resource_display_name,
+            "resourceId" => &mut self.resource_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "deletedDateTime",
+            "appRoleId",
+            "createdDateTime",
+            "principalDisplayName",
+            "principalId",
+            "principalType",
+            "resourceDisplayName",
+            "resourceId",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("deletedDateTime", &self.deleted_date_time);
         w.field("appRoleId", &self.app_role_id);
@@ -81,16 +75,27 @@ impl ::graph_model::rt::Struct for AppRoleAssignment {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AppRoleAssignment {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AppRoleAssignment {
     const TYPE_NAME: &'static str = "microsoft.graph.appRoleAssignment";
 }
 impl ::graph_model::rt::serde::Serialize for AppRoleAssignment {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppRoleAssignment {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

@@ -14,24 +14,22 @@ pub struct AlternativeSecurityId {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AlternativeSecurityId {
-    const TYPE_NAME: &'static str = "microsoft.graph.alternativeSecurityId";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "identityProvider" => ::graph_model::rt::field(map, &mut self.identity_provider, key),
-            "key" => ::graph_model::rt::field(map, &mut self.key, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.alternativeSecurityId"
     }
-    const FIELDS: &'static [&'static str] = &["identityProvider", "key", "type"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "identityProvider" => &mut self.identity_provider,
+            "key" => &mut self.key,
+            "type" => &mut self.r#type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["identityProvider", "key", "type"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("identityProvider", &self.identity_provider);
         w.field("key", &self.key);
         w.field("type", &self.r#type);
@@ -43,17 +41,28 @@ impl ::graph_model::rt::Struct for AlternativeSecurityId {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AlternativeSecurityId {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AlternativeSecurityId {
     const TYPE_NAME: &'static str = "microsoft.graph.alternativeSecurityId";
 }
 impl ::graph_model::rt::serde::Serialize for AlternativeSecurityId {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AlternativeSecurityId {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.device`.
@@ -145,118 +154,94 @@ pub struct Device {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Device {
-    const TYPE_NAME: &'static str = "microsoft.graph.device";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "deletedDateTime" => ::graph_model::rt::field(map, &mut self.deleted_date_time, key),
-            "accountEnabled" => ::graph_model::rt::field(map, &mut self.account_enabled, key),
-            "alternativeSecurityIds" => {
-                ::graph_model::rt::field(map, &mut self.alternative_security_ids, key)
-            }
-            "approximateLastSignInDateTime" => {
-                ::graph_model::rt::field(map, &mut self.approximate_last_sign_in_date_time, key)
-            }
-            "complianceExpirationDateTime" => {
-                ::graph_model::rt::field(map, &mut self.compliance_expiration_date_time, key)
-            }
-            "deviceCategory" => ::graph_model::rt::field(map, &mut self.device_category, key),
-            "deviceId" => ::graph_model::rt::field(map, &mut self.device_id, key),
-            "deviceMetadata" => ::graph_model::rt::field(map, &mut self.device_metadata, key),
-            "deviceOwnership" => ::graph_model::rt::field(map, &mut self.device_ownership, key),
-            "deviceVersion" => ::graph_model::rt::field(map, &mut self.device_version, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "enrollmentProfileName" => {
-                ::graph_model::rt::field(map, &mut self.enrollment_profile_name, key)
-            }
-            "enrollmentType" => ::graph_model::rt::field(map, &mut self.enrollment_type, key),
-            "isCompliant" => ::graph_model::rt::field(map, &mut self.is_compliant, key),
-            "isManaged" => ::graph_model::rt::field(map, &mut self.is_managed, key),
-            "isManagementRestricted" => {
-                ::graph_model::rt::field(map, &mut self.is_management_restricted, key)
-            }
-            "isRooted" => ::graph_model::rt::field(map, &mut self.is_rooted, key),
-            "managementType" => ::graph_model::rt::field(map, &mut self.management_type, key),
-            "manufacturer" => ::graph_model::rt::field(map, &mut self.manufacturer, key),
-            "mdmAppId" => ::graph_model::rt::field(map, &mut self.mdm_app_id, key),
-            "model" => ::graph_model::rt::field(map, &mut self.model, key),
-            "onPremisesLastSyncDateTime" => {
-                ::graph_model::rt::field(map, &mut self.on_premises_last_sync_date_time, key)
-            }
-            "onPremisesSecurityIdentifier" => {
-                ::graph_model::rt::field(map, &mut self.on_premises_security_identifier, key)
-            }
-            "onPremisesSyncEnabled" => {
-                ::graph_model::rt::field(map, &mut self.on_premises_sync_enabled, key)
-            }
-            "operatingSystem" => ::graph_model::rt::field(map, &mut self.operating_system, key),
-            "operatingSystemVersion" => {
-                ::graph_model::rt::field(map, &mut self.operating_system_version, key)
-            }
-            "physicalIds" => ::graph_model::rt::field(map, &mut self.physical_ids, key),
-            "profileType" => ::graph_model::rt::field(map, &mut self.profile_type, key),
-            "registrationDateTime" => {
-                ::graph_model::rt::field(map, &mut self.registration_date_time, key)
-            }
-            "systemLabels" => ::graph_model::rt::field(map, &mut self.system_labels, key),
-            "trustType" => ::graph_model::rt::field(map, &mut self.trust_type, key),
-            "extensions" => ::graph_model::rt::field(map, &mut self.extensions, key),
-            "memberOf" => ::graph_model::rt::field(map, &mut self.member_of, key),
-            "registeredOwners" => ::graph_model::rt::field(map, &mut self.registered_owners, key),
-            "registeredUsers" => ::graph_model::rt::field(map, &mut self.registered_users, key),
-            "transitiveMemberOf" => {
-                ::graph_model::rt::field(map, &mut self.transitive_member_of, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.device"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "deletedDateTime",
-        "accountEnabled",
-        "alternativeSecurityIds",
-        "approximateLastSignInDateTime",
-        "complianceExpirationDateTime",
-        "deviceCategory",
-        "deviceId",
-        "deviceMetadata",
-        "deviceOwnership",
-        "deviceVersion",
-        "displayName",
-        "enrollmentProfileName",
-        "enrollmentType",
-        "isCompliant",
-        "isManaged",
-        "isManagementRestricted",
-        "isRooted",
-        "managementType",
-        "manufacturer",
-        "mdmAppId",
-        "model",
-        "onPremisesLastSyncDateTime",
-        "onPremisesSecurityIdentifier",
-        "onPremisesSyncEnabled",
-        "operatingSystem",
-        "operatingSystemVersion",
-        "physicalIds",
-        "profileType",
-        "registrationDateTime",
-        "systemLabels",
-        "trustType",
-        "extensions",
-        "memberOf",
-        "registeredOwners",
-        "registeredUsers",
-        "transitiveMemberOf",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "deletedDateTime" => &mut self.deleted_date_time,
+            "accountEnabled" => &mut self.account_enabled,
+            "alternativeSecurityIds" => &mut self.alternative_security_ids,
+            "approximateLastSignInDateTime" => &mut self.approximate_last_sign_in_date_time,
+            "complianceExpirationDateTime" => &mut self.compliance_expiration_date_time,
+            "deviceCategory" => &mut self.device_category,
+            "deviceId" => &mut self.device_id,
+            "deviceMetadata" => &mut self.device_metadata,
+            "deviceOwnership" => &mut self.device_ownership,
+            "deviceVersion" => &mut self.device_version,
+            "displayName" => &mut self.display_name,
+            "enrollmentProfileName" => &mut self.enrollment_profile_name,
+            "enrollmentType" => &mut self.enrollment_type,
+            "isCompliant" => &mut self.is_compliant,
+            "isManaged" => &mut self.is_managed,
+            "isManagementRestricted" => &mut self.is_management_restricted,
+            "isRooted" => &mut self.is_rooted,
+            "managementType" => &mut self.management_type,
+            "manufacturer" => &mut self.manufacturer,
+            "mdmAppId" => &mut self.mdm_app_id,
+            "model" => &mut self.model,
+            "onPremisesLastSyncDateTime" => &mut self.on_premises_last_sync_date_time,
+            "onPremisesSecurityIdentifier" => &mut self.on_premises_security_identifier,
+            "onPremisesSyncEnabled" => &mut self.on_premises_sync_enabled,
+            "operatingSystem" => &mut self.operating_system,
+            "operatingSystemVersion" => &mut self.operating_system_version,
+            "physicalIds" => &mut self.physical_ids,
+            "profileType" => &mut self.profile_type,
+            "registrationDateTime" => &mut self.registration_date_time,
+            "systemLabels" => &mut self.system_labels,
+            "trustType" => &mut self.trust_type,
+            "extensions" => &mut self.extensions,
+            "memberOf" => &mut self.member_of,
+            "registeredOwners" => &mut self.registered_owners,
+            "registeredUsers" => &mut self.registered_users,
+            "transitiveMemberOf" => &mut self.transitive_member_of,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "deletedDateTime",
+            "accountEnabled",
+            "alternativeSecurityIds",
+            "approximateLastSignInDateTime",
+            "complianceExpirationDateTime",
+            "deviceCategory",
+            "deviceId",
+            "deviceMetadata",
+            "deviceOwnership",
+            "deviceVersion",
+            "displayName",
+            "enrollmentProfileName",
+            "enrollmentType",
+            "isCompliant",
+            "isManaged",
+            "isManagementRestricted",
+            "isRooted",
+            "managementType",
+            "manufacturer",
+            "mdmAppId",
+            "model",
+            "onPremisesLastSyncDateTime",
+            "onPremisesSecurityIdentifier",
+            "onPremisesSyncEnabled",
+            "operatingSystem",
+            "operatingSystemVersion",
+            "physicalIds",
+            "profileType",
+            "registrationDateTime",
+            "systemLabels",
+            "trustType",
+            "extensions",
+            "memberOf",
+            "registeredOwners",
+            "registeredUsers",
+            "transitiveMemberOf",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("deletedDateTime", &self.deleted_date_time);
         w.field("accountEnabled", &self.account_enabled);
@@ -314,16 +299,27 @@ impl ::graph_model::rt::Struct for Device {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Device {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Device {
     const TYPE_NAME: &'static str = "microsoft.graph.device";
 }
 impl ::graph_model::rt::serde::Serialize for Device {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Device {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

@@ -12,23 +12,21 @@ pub struct ActivitiesContainer {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ActivitiesContainer {
-    const TYPE_NAME: &'static str = "microsoft.graph.activitiesContainer";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "contentActivities" => ::graph_model::rt::field(map, &mut self.content_activities, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.activitiesContainer"
     }
-    const FIELDS: &'static [&'static str] = &["id", "contentActivities"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "contentActivities" => &mut self.content_activities,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "contentActivities"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("contentActivities", &self.content_activities);
     }
@@ -39,17 +37,28 @@ impl ::graph_model::rt::Struct for ActivitiesContainer {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ActivitiesContainer {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ActivitiesContainer {
     const TYPE_NAME: &'static str = "microsoft.graph.activitiesContainer";
 }
 impl ::graph_model::rt::serde::Serialize for ActivitiesContainer {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ActivitiesContainer {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.activityHistoryItem`.
@@ -81,50 +90,40 @@ pub struct ActivityHistoryItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ActivityHistoryItem {
-    const TYPE_NAME: &'static str = "microsoft.graph.activityHistoryItem";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "activeDurationSeconds" => {
-                ::graph_model::rt::field(map, &mut self.active_duration_seconds, key)
-            }
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "expirationDateTime" => {
-                ::graph_model::rt::field(map, &mut self.expiration_date_time, key)
-            }
-            "lastActiveDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_active_date_time, key)
-            }
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "startedDateTime" => ::graph_model::rt::field(map, &mut self.started_date_time, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "userTimezone" => ::graph_model::rt::field(map, &mut self.user_timezone, key),
-            "activity" => ::graph_model::rt::field(map, &mut self.activity, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.activityHistoryItem"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "activeDurationSeconds",
-        "createdDateTime",
-        "expirationDateTime",
-        "lastActiveDateTime",
-        "lastModifiedDateTime",
-        "startedDateTime",
-        "status",
-        "userTimezone",
-        "activity",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "activeDurationSeconds" => &mut self.active_duration_seconds,
+            "createdDateTime" => &mut self.created_date_time,
+            "expirationDateTime" => &mut self.expiration_date_time,
+            "lastActiveDateTime" => &mut self.last_active_date_time,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "startedDateTime" => &mut self.started_date_time,
+            "status" => &mut self.status,
+            "userTimezone" => &mut self.user_timezone,
+            "activity" => &mut self.activity,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "activeDurationSeconds",
+            "createdDateTime",
+            "expirationDateTime",
+            "lastActiveDateTime",
+            "lastModifiedDateTime",
+            "startedDateTime",
+            "status",
+            "userTimezone",
+            "activity",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("activeDurationSeconds", &self.active_duration_seconds);
         w.field("createdDateTime", &self.created_date_time);
@@ -143,17 +142,28 @@ impl ::graph_model::rt::Struct for ActivityHistoryItem {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ActivityHistoryItem {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ActivityHistoryItem {
     const TYPE_NAME: &'static str = "microsoft.graph.activityHistoryItem";
 }
 impl ::graph_model::rt::serde::Serialize for ActivityHistoryItem {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ActivityHistoryItem {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.activityMetadata`.
@@ -166,22 +176,20 @@ pub struct ActivityMetadata {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ActivityMetadata {
-    const TYPE_NAME: &'static str = "microsoft.graph.activityMetadata";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "activity" => ::graph_model::rt::field(map, &mut self.activity, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.activityMetadata"
     }
-    const FIELDS: &'static [&'static str] = &["activity"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "activity" => &mut self.activity,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["activity"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("activity", &self.activity);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -191,17 +199,28 @@ impl ::graph_model::rt::Struct for ActivityMetadata {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ActivityMetadata {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ActivityMetadata {
     const TYPE_NAME: &'static str = "microsoft.graph.activityMetadata";
 }
 impl ::graph_model::rt::serde::Serialize for ActivityMetadata {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ActivityMetadata {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.agentUser`.
@@ -515,374 +534,296 @@ pub struct AgentUser {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AgentUser {
-    const TYPE_NAME: &'static str = "microsoft.graph.agentUser";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "deletedDateTime" => ::graph_model::rt::field(map, &mut self.deleted_date_time, key),
-            "aboutMe" => ::graph_model::rt::field(map, &mut self.about_me, key),
-            "accountEnabled" => ::graph_model::rt::field(map, &mut self.account_enabled, key),
-            "ageGroup" => ::graph_model::rt::field(map, &mut self.age_group, key),
-            "assignedLicenses" => ::graph_model::rt::field(map, &mut self.assigned_licenses, key),
-            "assignedPlans" => ::graph_model::rt::field(map, &mut self.assigned_plans, key),
-            "authorizationInfo" => ::graph_model::rt::field(map, &mut self.authorization_info, key),
-            "birthday" => ::graph_model::rt::field(map, &mut self.birthday, key),
-            "businessPhones" => ::graph_model::rt::field(map, &mut self.business_phones, key),
-            "city" => ::graph_model::rt::field(map, &mut self.city, key),
-            "companyName" => ::graph_model::rt::field(map, &mut self.company_name, key),
-            "consentProvidedForMinor" => {
-                ::graph_model::rt::field(map, &mut self.consent_provided_for_minor, key)
-            }
-            "country" => ::graph_model::rt::field(map, &mut self.country, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "creationType" => ::graph_model::rt::field(map, &mut self.creation_type, key),
-            "customSecurityAttributes" => {
-                ::graph_model::rt::field(map, &mut self.custom_security_attributes, key)
-            }
-            "department" => ::graph_model::rt::field(map, &mut self.department, key),
-            "deviceEnrollmentLimit" => {
-                ::graph_model::rt::field(map, &mut self.device_enrollment_limit, key)
-            }
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "employeeHireDate" => ::graph_model::rt::field(map, &mut self.employee_hire_date, key),
-            "employeeId" => ::graph_model::rt::field(map, &mut self.employee_id, key),
-            "employeeLeaveDateTime" => {
-                ::graph_model::rt::field(map, &mut self.employee_leave_date_time, key)
-            }
-            "employeeOrgData" => ::graph_model::rt::field(map, &mut self.employee_org_data, key),
-            "employeeType" => ::graph_model::rt::field(map, &mut self.employee_type, key),
-            "externalUserState" => {
-                ::graph_model::rt::field(map, &mut self.external_user_state, key)
-            }
-            "externalUserStateChangeDateTime" => {
-                ::graph_model::rt::field(map, &mut self.external_user_state_change_date_time, key)
-            }
-            "faxNumber" => ::graph_model::rt::field(map, &mut self.fax_number, key),
-            "givenName" => ::graph_model::rt::field(map, &mut self.given_name, key),
-            "hireDate" => ::graph_model::rt::field(map, &mut self.hire_date, key),
-            "identities" => ::graph_model::rt::field(map, &mut self.identities, key),
-            "identityParentId" => ::graph_model::rt::field(map, &mut self.identity_parent_id, key),
-            "imAddresses" => ::graph_model::rt::field(map, &mut self.im_addresses, key),
-            "interests" => ::graph_model::rt::field(map, &mut self.interests, key),
-            "isManagementRestricted" => {
-                ::graph_model::rt::field(map, &mut self.is_management_restricted, key)
-            }
-            "isResourceAccount" => {
-                ::graph_model::rt::field(map, &mut self.is_resource_account, key)
-            }
-            "jobTitle" => ::graph_model::rt::field(map, &mut self.job_title, key),
-            "lastPasswordChangeDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_password_change_date_time, key)
-            }
-            "legalAgeGroupClassification" => {
-                ::graph_model::rt::field(map, &mut self.legal_age_group_classification, key)
-            }
-            "licenseAssignmentStates" => {
-                ::graph_model::rt::field(map, &mut self.license_assignment_states, key)
-            }
-            "mail" => ::graph_model::rt::field(map, &mut self.mail, key),
-            "mailboxSettings" => ::graph_model::rt::field(map, &mut self.mailbox_settings, key),
-            "mailNickname" => ::graph_model::rt::field(map, &mut self.mail_nickname, key),
-            "mobilePhone" => ::graph_model::rt::field(map, &mut self.mobile_phone, key),
-            "mySite" => ::graph_model::rt::field(map, &mut self.my_site, key),
-            "officeLocation" => ::graph_model::rt::field(map, &mut self.office_location, key),
-            "onPremisesDistinguishedName" => {
-                ::graph_model::rt::field(map, &mut self.on_premises_distinguished_name, key)
-            }
-            "onPremisesDomainName" => {
-                ::graph_model::rt::field(map, &mut self.on_premises_domain_name, key)
-            }
-            "onPremisesExtensionAttributes" => {
-                ::graph_model::rt::field(map, &mut self.on_premises_extension_attributes, key)
-            }
-            "onPremisesImmutableId" => {
-                ::graph_model::rt::field(map, &mut self.on_premises_immutable_id, key)
-            }
-            "onPremisesLastSyncDateTime" => {
-                ::graph_model::rt::field(map, &mut self.on_premises_last_sync_date_time, key)
-            }
-            "onPremisesProvisioningErrors" => {
-                ::graph_model::rt::field(map, &mut self.on_premises_provisioning_errors, key)
-            }
-            "onPremisesSamAccountName" => {
-                ::graph_model::rt::field(map, &mut self.on_premises_sam_account_name, key)
-            }
-            "onPremisesSecurityIdentifier" => {
-                ::graph_model::rt::field(map, &mut self.on_premises_security_identifier, key)
-            }
-            "onPremisesSyncEnabled" => {
-                ::graph_model::rt::field(map, &mut self.on_premises_sync_enabled, key)
-            }
-            "onPremisesUserPrincipalName" => {
-                ::graph_model::rt::field(map, &mut self.on_premises_user_principal_name, key)
-            }
-            "otherMails" => ::graph_model::rt::field(map, &mut self.other_mails, key),
-            "passwordPolicies" => ::graph_model::rt::field(map, &mut self.password_policies, key),
-            "passwordProfile" => ::graph_model::rt::field(map, &mut self.password_profile, key),
-            "pastProjects" => ::graph_model::rt::field(map, &mut self.past_projects, key),
-            "postalCode" => ::graph_model::rt::field(map, &mut self.postal_code, key),
-            "preferredDataLocation" => {
-                ::graph_model::rt::field(map, &mut self.preferred_data_location, key)
-            }
-            "preferredLanguage" => ::graph_model::rt::field(map, &mut self.preferred_language, key),
-            "preferredName" => ::graph_model::rt::field(map, &mut self.preferred_name, key),
-            "print" => ::graph_model::rt::field(map, &mut self.print, key),
-            "provisionedPlans" => ::graph_model::rt::field(map, &mut self.provisioned_plans, key),
-            "proxyAddresses" => ::graph_model::rt::field(map, &mut self.proxy_addresses, key),
-            "responsibilities" => ::graph_model::rt::field(map, &mut self.responsibilities, key),
-            "schools" => ::graph_model::rt::field(map, &mut self.schools, key),
-            "securityIdentifier" => {
-                ::graph_model::rt::field(map, &mut self.security_identifier, key)
-            }
-            "serviceProvisioningErrors" => {
-                ::graph_model::rt::field(map, &mut self.service_provisioning_errors, key)
-            }
-            "showInAddressList" => {
-                ::graph_model::rt::field(map, &mut self.show_in_address_list, key)
-            }
-            "signInActivity" => ::graph_model::rt::field(map, &mut self.sign_in_activity, key),
-            "signInSessionsValidFromDateTime" => {
-                ::graph_model::rt::field(map, &mut self.sign_in_sessions_valid_from_date_time, key)
-            }
-            "skills" => ::graph_model::rt::field(map, &mut self.skills, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            "streetAddress" => ::graph_model::rt::field(map, &mut self.street_address, key),
-            "surname" => ::graph_model::rt::field(map, &mut self.surname, key),
-            "usageLocation" => ::graph_model::rt::field(map, &mut self.usage_location, key),
-            "userPrincipalName" => {
-                ::graph_model::rt::field(map, &mut self.user_principal_name, key)
-            }
-            "userType" => ::graph_model::rt::field(map, &mut self.user_type, key),
-            "activities" => ::graph_model::rt::field(map, &mut self.activities, key),
-            "adhocCalls" => ::graph_model::rt::field(map, &mut self.adhoc_calls, key),
-            "agreementAcceptances" => {
-                ::graph_model::rt::field(map, &mut self.agreement_acceptances, key)
-            }
-            "appRoleAssignments" => {
-                ::graph_model::rt::field(map, &mut self.app_role_assignments, key)
-            }
-            "authentication" => ::graph_model::rt::field(map, &mut self.authentication, key),
-            "calendar" => ::graph_model::rt::field(map, &mut self.calendar, key),
-            "calendarGroups" => ::graph_model::rt::field(map, &mut self.calendar_groups, key),
-            "calendars" => ::graph_model::rt::field(map, &mut self.calendars, key),
-            "calendarView" => ::graph_model::rt::field(map, &mut self.calendar_view, key),
-            "chats" => ::graph_model::rt::field(map, &mut self.chats, key),
-            "cloudClipboard" => ::graph_model::rt::field(map, &mut self.cloud_clipboard, key),
-            "cloudPCs" => ::graph_model::rt::field(map, &mut self.cloud_p_cs, key),
-            "contactFolders" => ::graph_model::rt::field(map, &mut self.contact_folders, key),
-            "contacts" => ::graph_model::rt::field(map, &mut self.contacts, key),
-            "createdObjects" => ::graph_model::rt::field(map, &mut self.created_objects, key),
-            "dataSecurityAndGovernance" => {
-                ::graph_model::rt::field(map, &mut self.data_security_and_governance, key)
-            }
-            "deviceManagementTroubleshootingEvents" => ::graph_model::rt::field(
-                map,
-                &mut self.device_management_troubleshooting_events,
-                key,
-            ),
-            "directReports" => ::graph_model::rt::field(map, &mut self.direct_reports, key),
-            "drive" => ::graph_model::rt::field(map, &mut self.drive, key),
-            "drives" => ::graph_model::rt::field(map, &mut self.drives, key),
-            "employeeExperience" => {
-                ::graph_model::rt::field(map, &mut self.employee_experience, key)
-            }
-            "events" => ::graph_model::rt::field(map, &mut self.events, key),
-            "extensions" => ::graph_model::rt::field(map, &mut self.extensions, key),
-            "followedSites" => ::graph_model::rt::field(map, &mut self.followed_sites, key),
-            "inferenceClassification" => {
-                ::graph_model::rt::field(map, &mut self.inference_classification, key)
-            }
-            "insights" => ::graph_model::rt::field(map, &mut self.insights, key),
-            "joinedTeams" => ::graph_model::rt::field(map, &mut self.joined_teams, key),
-            "licenseDetails" => ::graph_model::rt::field(map, &mut self.license_details, key),
-            "mailFolders" => ::graph_model::rt::field(map, &mut self.mail_folders, key),
-            "managedAppRegistrations" => {
-                ::graph_model::rt::field(map, &mut self.managed_app_registrations, key)
-            }
-            "managedDevices" => ::graph_model::rt::field(map, &mut self.managed_devices, key),
-            "manager" => ::graph_model::rt::field(map, &mut self.manager, key),
-            "memberOf" => ::graph_model::rt::field(map, &mut self.member_of, key),
-            "messages" => ::graph_model::rt::field(map, &mut self.messages, key),
-            "oauth2PermissionGrants" => {
-                ::graph_model::rt::field(map, &mut self.oauth2_permission_grants, key)
-            }
-            "onenote" => ::graph_model::rt::field(map, &mut self.onenote, key),
-            "onlineMeetings" => ::graph_model::rt::field(map, &mut self.online_meetings, key),
-            "onPremisesSyncBehavior" => {
-                ::graph_model::rt::field(map, &mut self.on_premises_sync_behavior, key)
-            }
-            "outlook" => ::graph_model::rt::field(map, &mut self.outlook, key),
-            "ownedDevices" => ::graph_model::rt::field(map, &mut self.owned_devices, key),
-            "ownedObjects" => ::graph_model::rt::field(map, &mut self.owned_objects, key),
-            "people" => ::graph_model::rt::field(map, &mut self.people, key),
-            "permissionGrants" => ::graph_model::rt::field(map, &mut self.permission_grants, key),
-            "photo" => ::graph_model::rt::field(map, &mut self.photo, key),
-            "photos" => ::graph_model::rt::field(map, &mut self.photos, key),
-            "planner" => ::graph_model::rt::field(map, &mut self.planner, key),
-            "presence" => ::graph_model::rt::field(map, &mut self.presence, key),
-            "registeredDevices" => ::graph_model::rt::field(map, &mut self.registered_devices, key),
-            "scopedRoleMemberOf" => {
-                ::graph_model::rt::field(map, &mut self.scoped_role_member_of, key)
-            }
-            "settings" => ::graph_model::rt::field(map, &mut self.settings, key),
-            "solutions" => ::graph_model::rt::field(map, &mut self.solutions, key),
-            "sponsorOf" => ::graph_model::rt::field(map, &mut self.sponsor_of, key),
-            "sponsors" => ::graph_model::rt::field(map, &mut self.sponsors, key),
-            "teamwork" => ::graph_model::rt::field(map, &mut self.teamwork, key),
-            "todo" => ::graph_model::rt::field(map, &mut self.todo, key),
-            "transitiveMemberOf" => {
-                ::graph_model::rt::field(map, &mut self.transitive_member_of, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.agentUser"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "deletedDateTime",
-        "aboutMe",
-        "accountEnabled",
-        "ageGroup",
-        "assignedLicenses",
-        "assignedPlans",
-        "authorizationInfo",
-        "birthday",
-        "businessPhones",
-        "city",
-        "companyName",
-        "consentProvidedForMinor",
-        "country",
-        "createdDateTime",
-        "creationType",
-        "customSecurityAttributes",
-        "department",
-        "deviceEnrollmentLimit",
-        "displayName",
-        "employeeHireDate",
-        "employeeId",
-        "employeeLeaveDateTime",
-        "employeeOrgData",
-        "employeeType",
-        "externalUserState",
-        "externalUserStateChangeDateTime",
-        "faxNumber",
-        "givenName",
-        "hireDate",
-        "identities",
-        "identityParentId",
-        "imAddresses",
-        "interests",
-        "isManagementRestricted",
-        "isResourceAccount",
-        "jobTitle",
-        "lastPasswordChangeDateTime",
-        "legalAgeGroupClassification",
-        "licenseAssignmentStates",
-        "mail",
-        "mailboxSettings",
-        "mailNickname",
-        "mobilePhone",
-        "mySite",
-        "officeLocation",
-        "onPremisesDistinguishedName",
-        "onPremisesDomainName",
-        "onPremisesExtensionAttributes",
-        "onPremisesImmutableId",
-        "onPremisesLastSyncDateTime",
-        "onPremisesProvisioningErrors",
-        "onPremisesSamAccountName",
-        "onPremisesSecurityIdentifier",
-        "onPremisesSyncEnabled",
-        "onPremisesUserPrincipalName",
-        "otherMails",
-        "passwordPolicies",
-        "passwordProfile",
-        "pastProjects",
-        "postalCode",
-        "preferredDataLocation",
-        "preferredLanguage",
-        "preferredName",
-        "print",
-        "provisionedPlans",
-        "proxyAddresses",
-        "responsibilities",
-        "schools",
-        "securityIdentifier",
-        "serviceProvisioningErrors",
-        "showInAddressList",
-        "signInActivity",
-        "signInSessionsValidFromDateTime",
-        "skills",
-        "state",
-        "streetAddress",
-        "surname",
-        "usageLocation",
-        "userPrincipalName",
-        "userType",
-        "activities",
-        "adhocCalls",
-        "agreementAcceptances",
-        "appRoleAssignments",
-        "authentication",
-        "calendar",
-        "calendarGroups",
-        "calendars",
-        "calendarView",
-        "chats",
-        "cloudClipboard",
-        "cloudPCs",
-        "contactFolders",
-        "contacts",
-        "createdObjects",
-        "dataSecurityAndGovernance",
-        "deviceManagementTroubleshootingEvents",
-        "directReports",
-        "drive",
-        "drives",
-        "employeeExperience",
-        "events",
-        "extensions",
-        "followedSites",
-        "inferenceClassification",
-        "insights",
-        "joinedTeams",
-        "licenseDetails",
-        "mailFolders",
-        "managedAppRegistrations",
-        "managedDevices",
-        "manager",
-        "memberOf",
-        "messages",
-        "oauth2PermissionGrants",
-        "onenote",
-        "onlineMeetings",
-        "onPremisesSyncBehavior",
-        "outlook",
-        "ownedDevices",
-        "ownedObjects",
-        "people",
-        "permissionGrants",
-        "photo",
-        "photos",
-        "planner",
-        "presence",
-        "registeredDevices",
-        "scopedRoleMemberOf",
-        "settings",
-        "solutions",
-        "sponsorOf",
-        "sponsors",
-        "teamwork",
-        "todo",
-        "transitiveMemberOf",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "deletedDateTime" => &mut self.deleted_date_time,
+            "aboutMe" => &mut self.about_me,
+            "accountEnabled" => &mut self.account_enabled,
+            "ageGroup" => &mut self.age_group,
+            "assignedLicenses" => &mut self.assigned_licenses,
+            "assignedPlans" => &mut self.assigned_plans,
+            "authorizationInfo" => &mut self.authorization_info,
+            "birthday" => &mut self.birthday,
+            "businessPhones" => &mut self.business_phones,
+            "city" => &mut self.city,
+            "companyName" => &mut self.company_name,
+            "consentProvidedForMinor" => &mut self.consent_provided_for_minor,
+            "country" => &mut self.country,
+            "createdDateTime" => &mut self.created_date_time,
+            "creationType" => &mut self.creation_type,
+            "customSecurityAttributes" => &mut self.custom_security_attributes,
+            "department" => &mut self.department,
+            "deviceEnrollmentLimit" => &mut self.device_enrollment_limit,
+            "displayName" => &mut self.display_name,
+            "employeeHireDate" => &mut self.employee_hire_date,
+            "employeeId" => &mut self.employee_id,
+            "employeeLeaveDateTime" => &mut self.employee_leave_date_time,
+            "employeeOrgData" => &mut self.employee_org_data,
+            "employeeType" => &mut self.employee_type,
+            "externalUserState" => &mut self.external_user_state,
+            "externalUserStateChangeDateTime" => &mut self.external_user_state_change_date_time,
+            "faxNumber" => &mut self.fax_number,
+            "givenName" => &mut self.given_name,
+            "hireDate" => &mut self.hire_date,
+            "identities" => &mut self.identities,
+            "identityParentId" => &mut self.identity_parent_id,
+            "imAddresses" => &mut self.im_addresses,
+            "interests" => &mut self.interests,
+            "isManagementRestricted" => &mut self.is_management_restricted,
+            "isResourceAccount" => &mut self.is_resource_account,
+            "jobTitle" => &mut self.job_title,
+            "lastPasswordChangeDateTime" => &mut self.last_password_change_date_time,
+            "legalAgeGroupClassification" => &mut self.legal_age_group_classification,
+            "licenseAssignmentStates" => &mut self.license_assignment_states,
+            "mail" => &mut self.mail,
+            "mailboxSettings" => &mut self.mailbox_settings,
+            "mailNickname" => &mut self.mail_nickname,
+            "mobilePhone" => &mut self.mobile_phone,
+            "mySite" => &mut self.my_site,
+            "officeLocation" => &mut self.office_location,
+            "onPremisesDistinguishedName" => &mut self.on_premises_distinguished_name,
+            "onPremisesDomainName" => &mut self.on_premises_domain_name,
+            "onPremisesExtensionAttributes" => &mut self.on_premises_extension_attributes,
+            "onPremisesImmutableId" => &mut self.on_premises_immutable_id,
+            "onPremisesLastSyncDateTime" => &mut self.on_premises_last_sync_date_time,
+            "onPremisesProvisioningErrors" => &mut self.on_premises_provisioning_errors,
+            "onPremisesSamAccountName" => &mut self.on_premises_sam_account_name,
+            "onPremisesSecurityIdentifier" => &mut self.on_premises_security_identifier,
+            "onPremisesSyncEnabled" => &mut self.on_premises_sync_enabled,
+            "onPremisesUserPrincipalName" => &mut self.on_premises_user_principal_name,
+            "otherMails" => &mut self.other_mails,
+            "passwordPolicies" => &mut self.password_policies,
+            "passwordProfile" => &mut self.password_profile,
+            "pastProjects" => &mut self.past_projects,
+            "postalCode" => &mut self.postal_code,
+            "preferredDataLocation" => &mut self.preferred_data_location,
+            "preferredLanguage" => &mut self.preferred_language,
+            "preferredName" => &mut self.preferred_name,
+            "print" => &mut self.print,
+            "provisionedPlans" => &mut self.provisioned_plans,
+            "proxyAddresses" => &mut self.proxy_addresses,
+            "responsibilities" => &mut self.responsibilities,
+            "schools" => &mut self.schools,
+            "securityIdentifier" => &mut self.security_identifier,
+            "serviceProvisioningErrors" => &mut self.service_provisioning_errors,
+            "showInAddressList" => &mut self.show_in_address_list,
+            "signInActivity" => &mut self.sign_in_activity,
+            "signInSessionsValidFromDateTime" => &mut self.sign_in_sessions_valid_from_date_time,
+            "skills" => &mut self.skills,
+            "state" => &mut self.state,
+            "streetAddress" => &mut self.street_address,
+            "surname" => &mut self.surname,
+            "usageLocation" => &mut self.usage_location,
+            "userPrincipalName" => &mut self.user_principal_name,
+            "userType" => &mut self.user_type,
+            "activities" => &mut self.activities,
+            "adhocCalls" => &mut self.adhoc_calls,
+            "agreementAcceptances" => &mut self.agreement_acceptances,
+            "appRoleAssignments" => &mut self.app_role_assignments,
+            "authentication" => &mut self.authentication,
+            "calendar" => &mut self.calendar,
+            "calendarGroups" => &mut self.calendar_groups,
+            "calendars" => &mut self.calendars,
+            "calendarView" => &mut self.calendar_view,
+            "chats" => &mut self.chats,
+            "cloudClipboard" => &mut self.cloud_clipboard,
+            "cloudPCs" => &mut self.cloud_p_cs,
+            "contactFolders" => &mut self.contact_folders,
+            "contacts" => &mut self.contacts,
+            "createdObjects" => &mut self.created_objects,
+            "dataSecurityAndGovernance" => &mut self.data_security_and_governance,
+            "deviceManagementTroubleshootingEvents" => {
+                &mut self.device_management_troubleshooting_events
+            }
+            "directReports" => &mut self.direct_reports,
+            "drive" => &mut self.drive,
+            "drives" => &mut self.drives,
+            "employeeExperience" => &mut self.employee_experience,
+            "events" => &mut self.events,
+            "extensions" => &mut self.extensions,
+            "followedSites" => &mut self.followed_sites,
+            "inferenceClassification" => &mut self.inference_classification,
+            "insights" => &mut self.insights,
+            "joinedTeams" => &mut self.joined_teams,
+            "licenseDetails" => &mut self.license_details,
+            "mailFolders" => &mut self.mail_folders,
+            "managedAppRegistrations" => &mut self.managed_app_registrations,
+            "managedDevices" => &mut self.managed_devices,
+            "manager" => &mut self.manager,
+            "memberOf" => &mut self.member_of,
+            "messages" => &mut self.messages,
+            "oauth2PermissionGrants" => &mut self.oauth2_permission_grants,
+            "onenote" => &mut self.onenote,
+            "onlineMeetings" => &mut self.online_meetings,
+            "onPremisesSyncBehavior" => &mut self.on_premises_sync_behavior,
+            "outlook" => &mut self.outlook,
+            "ownedDevices" => &mut self.owned_devices,
+            "ownedObjects" => &mut self.owned_objects,
+            "people" => &mut self.people,
+            "permissionGrants" => &mut self.permission_grants,
+            "photo" => &mut self.photo,
+            "photos" => &mut self.photos,
+            "planner" => &mut self.planner,
+            "presence" => &mut self.presence,
+            "registeredDevices" => &mut self.registered_devices,
+            "scopedRoleMemberOf" => &mut self.scoped_role_member_of,
+            "settings" => &mut self.settings,
+            "solutions" => &mut self.solutions,
+            "sponsorOf" => &mut self.sponsor_of,
+            "sponsors" => &mut self.sponsors,
+            "teamwork" => &mut self.teamwork,
+            "todo" => &mut self.todo,
+            "transitiveMemberOf" => &mut self.transitive_member_of,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "deletedDateTime",
+            "aboutMe",
+            "accountEnabled",
+            "ageGroup",
+            "assignedLicenses",
+            "assignedPlans",
+            "authorizationInfo",
+            "birthday",
+            "businessPhones",
+            "city",
+            "companyName",
+            "consentProvidedForMinor",
+            "country",
+            "createdDateTime",
+            "creationType",
+            "customSecurityAttributes",
+            "department",
+            "deviceEnrollmentLimit",
+            "displayName",
+            "employeeHireDate",
+            "employeeId",
+            "employeeLeaveDateTime",
+            "employeeOrgData",
+            "employeeType",
+            "externalUserState",
+            "externalUserStateChangeDateTime",
+            "faxNumber",
+            "givenName",
+            "hireDate",
+            "identities",
+            "identityParentId",
+            "imAddresses",
+            "interests",
+            "isManagementRestricted",
+            "isResourceAccount",
+            "jobTitle",
+            "lastPasswordChangeDateTime",
+            "legalAgeGroupClassification",
+            "licenseAssignmentStates",
+            "mail",
+            "mailboxSettings",
+            "mailNickname",
+            "mobilePhone",
+            "mySite",
+            "officeLocation",
+            "onPremisesDistinguishedName",
+            "onPremisesDomainName",
+            "onPremisesExtensionAttributes",
+            "onPremisesImmutableId",
+            "onPremisesLastSyncDateTime",
+            "onPremisesProvisioningErrors",
+            "onPremisesSamAccountName",
+            "onPremisesSecurityIdentifier",
+            "onPremisesSyncEnabled",
+            "onPremisesUserPrincipalName",
+            "otherMails",
+            "passwordPolicies",
+            "passwordProfile",
+            "pastProjects",
+            "postalCode",
+            "preferredDataLocation",
+            "preferredLanguage",
+            "preferredName",
+            "print",
+            "provisionedPlans",
+            "proxyAddresses",
+            "responsibilities",
+            "schools",
+            "securityIdentifier",
+            "serviceProvisioningErrors",
+            "showInAddressList",
+            "signInActivity",
+            "signInSessionsValidFromDateTime",
+            "skills",
+            "state",
+            "streetAddress",
+            "surname",
+            "usageLocation",
+            "userPrincipalName",
+            "userType",
+            "activities",
+            "adhocCalls",
+            "agreementAcceptances",
+            "appRoleAssignments",
+            "authentication",
+            "calendar",
+            "calendarGroups",
+            "calendars",
+            "calendarView",
+            "chats",
+            "cloudClipboard",
+            "cloudPCs",
+            "contactFolders",
+            "contacts",
+            "createdObjects",
+            "dataSecurityAndGovernance",
+            "deviceManagementTroubleshootingEvents",
+            "directReports",
+            "drive",
+            "drives",
+            "employeeExperience",
+            "events",
+            "extensions",
+            "followedSites",
+            "inferenceClassification",
+            "insights",
+            "joinedTeams",
+            "licenseDetails",
+            "mailFolders",
+            "managedAppRegistrations",
+            "managedDevices",
+            "manager",
+            "memberOf",
+            "messages",
+            "oauth2PermissionGrants",
+            "onenote",
+            "onlineMeetings",
+            "onPremisesSyncBehavior",
+            "outlook",
+            "ownedDevices",
+            "ownedObjects",
+            "people",
+            "permissionGrants",
+            "photo",
+            "photos",
+            "planner",
+            "presence",
+            "registeredDevices",
+            "scopedRoleMemberOf",
+            "settings",
+            "solutions",
+            "sponsorOf",
+            "sponsors",
+            "teamwork",
+            "todo",
+            "transitiveMemberOf",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("deletedDateTime", &self.deleted_date_time);
         w.field("aboutMe", &self.about_me);
@@ -1070,17 +1011,28 @@ impl ::graph_model::rt::Struct for AgentUser {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AgentUser {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AgentUser {
     const TYPE_NAME: &'static str = "microsoft.graph.agentUser";
 }
 impl ::graph_model::rt::serde::Serialize for AgentUser {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AgentUser {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.aiAgentInfo`.
@@ -1099,25 +1051,23 @@ pub struct AiAgentInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AiAgentInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.aiAgentInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "identifier" => ::graph_model::rt::field(map, &mut self.identifier, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "version" => ::graph_model::rt::field(map, &mut self.version, key),
-            "blueprintId" => ::graph_model::rt::field(map, &mut self.blueprint_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.aiAgentInfo"
     }
-    const FIELDS: &'static [&'static str] = &["identifier", "name", "version", "blueprintId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "identifier" => &mut self.identifier,
+            "name" => &mut self.name,
+            "version" => &mut self.version,
+            "blueprintId" => &mut self.blueprint_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["identifier", "name", "version", "blueprintId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("identifier", &self.identifier);
         w.field("name", &self.name);
         w.field("version", &self.version);
@@ -1130,17 +1080,28 @@ impl ::graph_model::rt::Struct for AiAgentInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AiAgentInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AiAgentInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.aiAgentInfo";
 }
 impl ::graph_model::rt::serde::Serialize for AiAgentInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AiAgentInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.aiInteractionPlugin`.
@@ -1157,24 +1118,22 @@ pub struct AiInteractionPlugin {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AiInteractionPlugin {
-    const TYPE_NAME: &'static str = "microsoft.graph.aiInteractionPlugin";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "identifier" => ::graph_model::rt::field(map, &mut self.identifier, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "version" => ::graph_model::rt::field(map, &mut self.version, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.aiInteractionPlugin"
     }
-    const FIELDS: &'static [&'static str] = &["identifier", "name", "version"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "identifier" => &mut self.identifier,
+            "name" => &mut self.name,
+            "version" => &mut self.version,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["identifier", "name", "version"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("identifier", &self.identifier);
         w.field("name", &self.name);
         w.field("version", &self.version);
@@ -1186,17 +1145,28 @@ impl ::graph_model::rt::Struct for AiInteractionPlugin {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AiInteractionPlugin {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AiInteractionPlugin {
     const TYPE_NAME: &'static str = "microsoft.graph.aiInteractionPlugin";
 }
 impl ::graph_model::rt::serde::Serialize for AiInteractionPlugin {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AiInteractionPlugin {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.associatedTeamInfo`.
@@ -1216,25 +1186,23 @@ pub struct AssociatedTeamInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AssociatedTeamInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.associatedTeamInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "tenantId" => ::graph_model::rt::field(map, &mut self.tenant_id, key),
-            "team" => ::graph_model::rt::field(map, &mut self.team, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.associatedTeamInfo"
     }
-    const FIELDS: &'static [&'static str] = &["id", "displayName", "tenantId", "team"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            "tenantId" => &mut self.tenant_id,
+            "team" => &mut self.team,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "displayName", "tenantId", "team"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
         w.field("tenantId", &self.tenant_id);
@@ -1247,17 +1215,28 @@ impl ::graph_model::rt::Struct for AssociatedTeamInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AssociatedTeamInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AssociatedTeamInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.associatedTeamInfo";
 }
 impl ::graph_model::rt::serde::Serialize for AssociatedTeamInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AssociatedTeamInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.attachment` (abstract).
@@ -1281,36 +1260,32 @@ pub struct Attachment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Attachment {
-    const TYPE_NAME: &'static str = "microsoft.graph.attachment";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "contentType" => ::graph_model::rt::field(map, &mut self.content_type, key),
-            "isInline" => ::graph_model::rt::field(map, &mut self.is_inline, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "size" => ::graph_model::rt::field(map, &mut self.size, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.attachment"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "contentType",
-        "isInline",
-        "lastModifiedDateTime",
-        "name",
-        "size",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "contentType" => &mut self.content_type,
+            "isInline" => &mut self.is_inline,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "name" => &mut self.name,
+            "size" => &mut self.size,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "contentType",
+            "isInline",
+            "lastModifiedDateTime",
+            "name",
+            "size",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("contentType", &self.content_type);
         w.field("isInline", &self.is_inline);
@@ -1325,17 +1300,28 @@ impl ::graph_model::rt::Struct for Attachment {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Attachment {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Attachment {
     const TYPE_NAME: &'static str = "microsoft.graph.attachment";
 }
 impl ::graph_model::rt::serde::Serialize for Attachment {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Attachment {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.attachment` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -1367,41 +1353,68 @@ impl Default for AttachmentAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for AttachmentAny {
-    type Base = super::Attachment;
-    const BASE: &'static str = "microsoft.graph.attachment";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
-            "microsoft.graph.fileAttachment" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::FileAttachment)
-            }
-            "microsoft.graph.itemAttachment" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ItemAttachment)
-            }
-            "microsoft.graph.referenceAttachment" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ReferenceAttachment)
-            }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.attachment"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.attachment" => Self::Base(Default::default()),
+            "microsoft.graph.fileAttachment" => Self::FileAttachment(Default::default()),
+            "microsoft.graph.itemAttachment" => Self::ItemAttachment(Default::default()),
+            "microsoft.graph.referenceAttachment" => Self::ReferenceAttachment(Default::default()),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::FileAttachment(v) => Some(v),
+            Self::ItemAttachment(v) => Some(v),
+            Self::ReferenceAttachment(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::Attachment) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::FileAttachment(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.fileAttachment", v)
+            }
+            Self::ItemAttachment(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.itemAttachment", v)
+            }
+            Self::ReferenceAttachment(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.referenceAttachment", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for AttachmentAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for AttachmentAny {
@@ -1409,24 +1422,12 @@ impl ::graph_model::rt::GraphType for AttachmentAny {
 }
 impl ::graph_model::rt::serde::Serialize for AttachmentAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::FileAttachment(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.fileAttachment"), s)
-            }
-            Self::ItemAttachment(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.itemAttachment"), s)
-            }
-            Self::ReferenceAttachment(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.referenceAttachment"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttachmentAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.attachmentBase` (abstract).
@@ -1448,29 +1449,24 @@ pub struct AttachmentBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AttachmentBase {
-    const TYPE_NAME: &'static str = "microsoft.graph.attachmentBase";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "contentType" => ::graph_model::rt::field(map, &mut self.content_type, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "size" => ::graph_model::rt::field(map, &mut self.size, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.attachmentBase"
     }
-    const FIELDS: &'static [&'static str] =
-        &["id", "contentType", "lastModifiedDateTime", "name", "size"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "contentType" => &mut self.content_type,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "name" => &mut self.name,
+            "size" => &mut self.size,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "contentType", "lastModifiedDateTime", "name", "size"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("contentType", &self.content_type);
         w.field("lastModifiedDateTime", &self.last_modified_date_time);
@@ -1484,17 +1480,28 @@ impl ::graph_model::rt::Struct for AttachmentBase {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AttachmentBase {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AttachmentBase {
     const TYPE_NAME: &'static str = "microsoft.graph.attachmentBase";
 }
 impl ::graph_model::rt::serde::Serialize for AttachmentBase {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttachmentBase {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.attachmentBase` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -1522,35 +1529,58 @@ impl Default for AttachmentBaseAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for AttachmentBaseAny {
-    type Base = super::AttachmentBase;
-    const BASE: &'static str = "microsoft.graph.attachmentBase";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
-            "microsoft.graph.taskFileAttachment" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::TaskFileAttachment)
-            }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.attachmentBase"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.attachmentBase" => Self::Base(Default::default()),
+            "microsoft.graph.taskFileAttachment" => Self::TaskFileAttachment(Default::default()),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::TaskFileAttachment(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::AttachmentBase) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::TaskFileAttachment(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.taskFileAttachment", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for AttachmentBaseAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for AttachmentBaseAny {
@@ -1558,18 +1588,12 @@ impl ::graph_model::rt::GraphType for AttachmentBaseAny {
 }
 impl ::graph_model::rt::serde::Serialize for AttachmentBaseAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::TaskFileAttachment(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.taskFileAttachment"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttachmentBaseAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.attachmentSession`.
@@ -1588,30 +1612,23 @@ pub struct AttachmentSession {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AttachmentSession {
-    const TYPE_NAME: &'static str = "microsoft.graph.attachmentSession";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "content" => ::graph_model::rt::field(map, &mut self.content, key),
-            "expirationDateTime" => {
-                ::graph_model::rt::field(map, &mut self.expiration_date_time, key)
-            }
-            "nextExpectedRanges" => {
-                ::graph_model::rt::field(map, &mut self.next_expected_ranges, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.attachmentSession"
     }
-    const FIELDS: &'static [&'static str] =
-        &["id", "content", "expirationDateTime", "nextExpectedRanges"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "content" => &mut self.content,
+            "expirationDateTime" => &mut self.expiration_date_time,
+            "nextExpectedRanges" => &mut self.next_expected_ranges,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "content", "expirationDateTime", "nextExpectedRanges"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("content", &self.content);
         w.field("expirationDateTime", &self.expiration_date_time);
@@ -1624,17 +1641,28 @@ impl ::graph_model::rt::Struct for AttachmentSession {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AttachmentSession {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AttachmentSession {
     const TYPE_NAME: &'static str = "microsoft.graph.attachmentSession";
 }
 impl ::graph_model::rt::serde::Serialize for AttachmentSession {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttachmentSession {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.attestationLevel`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1679,6 +1707,17 @@ impl ::graph_model::rt::WireEnum for AttestationLevel {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for AttestationLevel {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for AttestationLevel {
@@ -1731,60 +1770,46 @@ pub struct Authentication {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Authentication {
-    const TYPE_NAME: &'static str = "microsoft.graph.authentication";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "emailMethods" => ::graph_model::rt::field(map, &mut self.email_methods, key),
-            "externalAuthenticationMethods" => {
-                ::graph_model::rt::field(map, &mut self.external_authentication_methods, key)
-            }
-            "fido2Methods" => ::graph_model::rt::field(map, &mut self.fido2_methods, key),
-            "methods" => ::graph_model::rt::field(map, &mut self.methods, key),
-            "microsoftAuthenticatorMethods" => {
-                ::graph_model::rt::field(map, &mut self.microsoft_authenticator_methods, key)
-            }
-            "operations" => ::graph_model::rt::field(map, &mut self.operations, key),
-            "passwordMethods" => ::graph_model::rt::field(map, &mut self.password_methods, key),
-            "phoneMethods" => ::graph_model::rt::field(map, &mut self.phone_methods, key),
-            "platformCredentialMethods" => {
-                ::graph_model::rt::field(map, &mut self.platform_credential_methods, key)
-            }
-            "softwareOathMethods" => {
-                ::graph_model::rt::field(map, &mut self.software_oath_methods, key)
-            }
-            "temporaryAccessPassMethods" => {
-                ::graph_model::rt::field(map, &mut self.temporary_access_pass_methods, key)
-            }
-            "windowsHelloForBusinessMethods" => {
-                ::graph_model::rt::field(map, &mut self.windows_hello_for_business_methods, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.authentication"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "emailMethods",
-        "externalAuthenticationMethods",
-        "fido2Methods",
-        "methods",
-        "microsoftAuthenticatorMethods",
-        "operations",
-        "passwordMethods",
-        "phoneMethods",
-        "platformCredentialMethods",
-        "softwareOathMethods",
-        "temporaryAccessPassMethods",
-        "windowsHelloForBusinessMethods",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "emailMethods" => &mut self.email_methods,
+            "externalAuthenticationMethods" => &mut self.external_authentication_methods,
+            "fido2Methods" => &mut self.fido2_methods,
+            "methods" => &mut self.methods,
+            "microsoftAuthenticatorMethods" => &mut self.microsoft_authenticator_methods,
+            "operations" => &mut self.operations,
+            "passwordMethods" => &mut self.password_methods,
+            "phoneMethods" => &mut self.phone_methods,
+            "platformCredentialMethods" => &mut self.platform_credential_methods,
+            "softwareOathMethods" => &mut self.software_oath_methods,
+            "temporaryAccessPassMethods" => &mut self.temporary_access_pass_methods,
+            "windowsHelloForBusinessMethods" => &mut self.windows_hello_for_business_methods,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "emailMethods",
+            "externalAuthenticationMethods",
+            "fido2Methods",
+            "methods",
+            "microsoftAuthenticatorMethods",
+            "operations",
+            "passwordMethods",
+            "phoneMethods",
+            "platformCredentialMethods",
+            "softwareOathMethods",
+            "temporaryAccessPassMethods",
+            "windowsHelloForBusinessMethods",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("emailMethods", &self.email_methods);
         w.field(
@@ -1821,17 +1846,28 @@ impl ::graph_model::rt::Struct for Authentication {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Authentication {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Authentication {
     const TYPE_NAME: &'static str = "microsoft.graph.authentication";
 }
 impl ::graph_model::rt::serde::Serialize for Authentication {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Authentication {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.authenticationMethod` (abstract).
@@ -1847,23 +1883,21 @@ pub struct AuthenticationMethod {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationMethod {
-    const TYPE_NAME: &'static str = "microsoft.graph.authenticationMethod";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.authenticationMethod"
     }
-    const FIELDS: &'static [&'static str] = &["id", "createdDateTime"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "createdDateTime"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
     }
@@ -1874,17 +1908,28 @@ impl ::graph_model::rt::Struct for AuthenticationMethod {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AuthenticationMethod {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AuthenticationMethod {
     const TYPE_NAME: &'static str = "microsoft.graph.authenticationMethod";
 }
 impl ::graph_model::rt::serde::Serialize for AuthenticationMethod {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationMethod {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.authenticationMethod` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -1932,70 +1977,144 @@ impl Default for AuthenticationMethodAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for AuthenticationMethodAny {
-    type Base = super::AuthenticationMethod;
-    const BASE: &'static str = "microsoft.graph.authenticationMethod";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.authenticationMethod"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.authenticationMethod" => Self::Base(Default::default()),
             "microsoft.graph.emailAuthenticationMethod" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::EmailAuthenticationMethod)
+                Self::EmailAuthenticationMethod(Default::default())
             }
             "microsoft.graph.externalAuthenticationMethod" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ExternalAuthenticationMethod)
+                Self::ExternalAuthenticationMethod(Default::default())
             }
             "microsoft.graph.fido2AuthenticationMethod" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::Fido2AuthenticationMethod)
+                Self::Fido2AuthenticationMethod(Default::default())
             }
             "microsoft.graph.microsoftAuthenticatorAuthenticationMethod" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::MicrosoftAuthenticatorAuthenticationMethod)
+                Self::MicrosoftAuthenticatorAuthenticationMethod(Default::default())
             }
             "microsoft.graph.passwordAuthenticationMethod" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::PasswordAuthenticationMethod)
+                Self::PasswordAuthenticationMethod(Default::default())
             }
             "microsoft.graph.phoneAuthenticationMethod" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::PhoneAuthenticationMethod)
+                Self::PhoneAuthenticationMethod(Default::default())
             }
             "microsoft.graph.platformCredentialAuthenticationMethod" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::PlatformCredentialAuthenticationMethod)
+                Self::PlatformCredentialAuthenticationMethod(Default::default())
             }
             "microsoft.graph.qrCodePinAuthenticationMethod" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::QrCodePinAuthenticationMethod)
+                Self::QrCodePinAuthenticationMethod(Default::default())
             }
             "microsoft.graph.softwareOathAuthenticationMethod" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::SoftwareOathAuthenticationMethod)
+                Self::SoftwareOathAuthenticationMethod(Default::default())
             }
             "microsoft.graph.temporaryAccessPassAuthenticationMethod" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::TemporaryAccessPassAuthenticationMethod)
+                Self::TemporaryAccessPassAuthenticationMethod(Default::default())
             }
             "microsoft.graph.windowsHelloForBusinessAuthenticationMethod" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::WindowsHelloForBusinessAuthenticationMethod)
+                Self::WindowsHelloForBusinessAuthenticationMethod(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::EmailAuthenticationMethod(v) => Some(v),
+            Self::ExternalAuthenticationMethod(v) => Some(v),
+            Self::Fido2AuthenticationMethod(v) => Some(v),
+            Self::MicrosoftAuthenticatorAuthenticationMethod(v) => Some(v),
+            Self::PasswordAuthenticationMethod(v) => Some(v),
+            Self::PhoneAuthenticationMethod(v) => Some(v),
+            Self::PlatformCredentialAuthenticationMethod(v) => Some(v),
+            Self::QrCodePinAuthenticationMethod(v) => Some(v),
+            Self::SoftwareOathAuthenticationMethod(v) => Some(v),
+            Self::TemporaryAccessPassAuthenticationMethod(v) => Some(v),
+            Self::WindowsHelloForBusinessAuthenticationMethod(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::AuthenticationMethod) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::EmailAuthenticationMethod(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.emailAuthenticationMethod", v)
+            }
+            Self::ExternalAuthenticationMethod(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.externalAuthenticationMethod",
+                v,
+            ),
+            Self::Fido2AuthenticationMethod(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.fido2AuthenticationMethod", v)
+            }
+            Self::MicrosoftAuthenticatorAuthenticationMethod(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.microsoftAuthenticatorAuthenticationMethod",
+                    v,
+                )
+            }
+            Self::PasswordAuthenticationMethod(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.passwordAuthenticationMethod",
+                v,
+            ),
+            Self::PhoneAuthenticationMethod(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.phoneAuthenticationMethod", v)
+            }
+            Self::PlatformCredentialAuthenticationMethod(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.platformCredentialAuthenticationMethod",
+                v,
+            ),
+            Self::QrCodePinAuthenticationMethod(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.qrCodePinAuthenticationMethod",
+                v,
+            ),
+            Self::SoftwareOathAuthenticationMethod(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.softwareOathAuthenticationMethod",
+                v,
+            ),
+            Self::TemporaryAccessPassAuthenticationMethod(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.temporaryAccessPassAuthenticationMethod",
+                    v,
+                )
+            }
+            Self::WindowsHelloForBusinessAuthenticationMethod(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.windowsHelloForBusinessAuthenticationMethod",
+                    v,
+                )
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for AuthenticationMethodAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for AuthenticationMethodAny {
@@ -2003,70 +2122,12 @@ impl ::graph_model::rt::GraphType for AuthenticationMethodAny {
 }
 impl ::graph_model::rt::serde::Serialize for AuthenticationMethodAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::EmailAuthenticationMethod(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.emailAuthenticationMethod"),
-                s,
-            ),
-            Self::ExternalAuthenticationMethod(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.externalAuthenticationMethod"),
-                s,
-            ),
-            Self::Fido2AuthenticationMethod(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.fido2AuthenticationMethod"),
-                s,
-            ),
-            Self::MicrosoftAuthenticatorAuthenticationMethod(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.microsoftAuthenticatorAuthenticationMethod"),
-                s,
-            ),
-            Self::PasswordAuthenticationMethod(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.passwordAuthenticationMethod"),
-                s,
-            ),
-            Self::PhoneAuthenticationMethod(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.phoneAuthenticationMethod"),
-                s,
-            ),
-            Self::PlatformCredentialAuthenticationMethod(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.platformCredentialAuthenticationMethod"),
-                s,
-            ),
-            Self::QrCodePinAuthenticationMethod(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.qrCodePinAuthenticationMethod"),
-                s,
-            ),
-            Self::SoftwareOathAuthenticationMethod(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.softwareOathAuthenticationMethod"),
-                s,
-            ),
-            Self::TemporaryAccessPassAuthenticationMethod(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.temporaryAccessPassAuthenticationMethod"),
-                s,
-            ),
-            Self::WindowsHelloForBusinessAuthenticationMethod(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.windowsHelloForBusinessAuthenticationMethod"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationMethodAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.authenticationMethodKeyStrength`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -2110,6 +2171,17 @@ impl ::graph_model::rt::WireEnum for AuthenticationMethodKeyStrength {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for AuthenticationMethodKeyStrength {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for AuthenticationMethodKeyStrength {
@@ -2190,6 +2262,17 @@ impl ::graph_model::rt::WireEnum for AuthenticationMethodPlatform {
         }
     }
 }
+impl ::graph_model::rt::Value for AuthenticationMethodPlatform {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for AuthenticationMethodPlatform {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2268,6 +2351,17 @@ impl ::graph_model::rt::WireEnum for AuthenticationMethodSignInState {
         }
     }
 }
+impl ::graph_model::rt::Value for AuthenticationMethodSignInState {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for AuthenticationMethodSignInState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2327,6 +2421,17 @@ impl ::graph_model::rt::WireEnum for AuthenticationPhoneType {
         }
     }
 }
+impl ::graph_model::rt::Value for AuthenticationPhoneType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for AuthenticationPhoneType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2347,24 +2452,20 @@ pub struct AuthorizationInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthorizationInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.authorizationInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "certificateUserIds" => {
-                ::graph_model::rt::field(map, &mut self.certificate_user_ids, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.authorizationInfo"
     }
-    const FIELDS: &'static [&'static str] = &["certificateUserIds"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "certificateUserIds" => &mut self.certificate_user_ids,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["certificateUserIds"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("certificateUserIds", &self.certificate_user_ids);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -2374,17 +2475,28 @@ impl ::graph_model::rt::Struct for AuthorizationInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AuthorizationInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AuthorizationInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.authorizationInfo";
 }
 impl ::graph_model::rt::serde::Serialize for AuthorizationInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthorizationInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.automaticRepliesSetting`.
@@ -2407,42 +2519,32 @@ pub struct AutomaticRepliesSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AutomaticRepliesSetting {
-    const TYPE_NAME: &'static str = "microsoft.graph.automaticRepliesSetting";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "externalAudience" => ::graph_model::rt::field(map, &mut self.external_audience, key),
-            "externalReplyMessage" => {
-                ::graph_model::rt::field(map, &mut self.external_reply_message, key)
-            }
-            "internalReplyMessage" => {
-                ::graph_model::rt::field(map, &mut self.internal_reply_message, key)
-            }
-            "scheduledEndDateTime" => {
-                ::graph_model::rt::field(map, &mut self.scheduled_end_date_time, key)
-            }
-            "scheduledStartDateTime" => {
-                ::graph_model::rt::field(map, &mut self.scheduled_start_date_time, key)
-            }
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.automaticRepliesSetting"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "externalAudience",
-        "externalReplyMessage",
-        "internalReplyMessage",
-        "scheduledEndDateTime",
-        "scheduledStartDateTime",
-        "status",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "externalAudience" => &mut self.external_audience,
+            "externalReplyMessage" => &mut self.external_reply_message,
+            "internalReplyMessage" => &mut self.internal_reply_message,
+            "scheduledEndDateTime" => &mut self.scheduled_end_date_time,
+            "scheduledStartDateTime" => &mut self.scheduled_start_date_time,
+            "status" => &mut self.status,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "externalAudience",
+            "externalReplyMessage",
+            "internalReplyMessage",
+            "scheduledEndDateTime",
+            "scheduledStartDateTime",
+            "status",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("externalAudience", &self.external_audience);
         w.field("externalReplyMessage", &self.external_reply_message);
         w.field("internalReplyMessage", &self.internal_reply_message);
@@ -2457,17 +2559,28 @@ impl ::graph_model::rt::Struct for AutomaticRepliesSetting {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AutomaticRepliesSetting {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AutomaticRepliesSetting {
     const TYPE_NAME: &'static str = "microsoft.graph.automaticRepliesSetting";
 }
 impl ::graph_model::rt::serde::Serialize for AutomaticRepliesSetting {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AutomaticRepliesSetting {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.automaticRepliesStatus`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -2513,6 +2626,17 @@ impl ::graph_model::rt::WireEnum for AutomaticRepliesStatus {
         }
     }
 }
+impl ::graph_model::rt::Value for AutomaticRepliesStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for AutomaticRepliesStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2533,22 +2657,20 @@ pub struct BinaryContent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BinaryContent {
-    const TYPE_NAME: &'static str = "microsoft.graph.binaryContent";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "data" => ::graph_model::rt::field(map, &mut self.data, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.binaryContent"
     }
-    const FIELDS: &'static [&'static str] = &["data"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "data" => &mut self.data,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["data"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("data", &self.data);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -2558,17 +2680,28 @@ impl ::graph_model::rt::Struct for BinaryContent {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for BinaryContent {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for BinaryContent {
     const TYPE_NAME: &'static str = "microsoft.graph.binaryContent";
 }
 impl ::graph_model::rt::serde::Serialize for BinaryContent {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BinaryContent {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.calendar`.
@@ -2620,76 +2753,58 @@ pub struct Calendar {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Calendar {
-    const TYPE_NAME: &'static str = "microsoft.graph.calendar";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "allowedOnlineMeetingProviders" => {
-                ::graph_model::rt::field(map, &mut self.allowed_online_meeting_providers, key)
-            }
-            "canEdit" => ::graph_model::rt::field(map, &mut self.can_edit, key),
-            "canShare" => ::graph_model::rt::field(map, &mut self.can_share, key),
-            "canViewPrivateItems" => {
-                ::graph_model::rt::field(map, &mut self.can_view_private_items, key)
-            }
-            "changeKey" => ::graph_model::rt::field(map, &mut self.change_key, key),
-            "color" => ::graph_model::rt::field(map, &mut self.color, key),
-            "defaultOnlineMeetingProvider" => {
-                ::graph_model::rt::field(map, &mut self.default_online_meeting_provider, key)
-            }
-            "hexColor" => ::graph_model::rt::field(map, &mut self.hex_color, key),
-            "isDefaultCalendar" => {
-                ::graph_model::rt::field(map, &mut self.is_default_calendar, key)
-            }
-            "isRemovable" => ::graph_model::rt::field(map, &mut self.is_removable, key),
-            "isTallyingResponses" => {
-                ::graph_model::rt::field(map, &mut self.is_tallying_responses, key)
-            }
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "owner" => ::graph_model::rt::field(map, &mut self.owner, key),
-            "calendarPermissions" => {
-                ::graph_model::rt::field(map, &mut self.calendar_permissions, key)
-            }
-            "calendarView" => ::graph_model::rt::field(map, &mut self.calendar_view, key),
-            "events" => ::graph_model::rt::field(map, &mut self.events, key),
-            "multiValueExtendedProperties" => {
-                ::graph_model::rt::field(map, &mut self.multi_value_extended_properties, key)
-            }
-            "singleValueExtendedProperties" => {
-                ::graph_model::rt::field(map, &mut self.single_value_extended_properties, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.calendar"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "allowedOnlineMeetingProviders",
-        "canEdit",
-        "canShare",
-        "canViewPrivateItems",
-        "changeKey",
-        "color",
-        "defaultOnlineMeetingProvider",
-        "hexColor",
-        "isDefaultCalendar",
-        "isRemovable",
-        "isTallyingResponses",
-        "name",
-        "owner",
-        "calendarPermissions",
-        "calendarView",
-        "events",
-        "multiValueExtendedProperties",
-        "singleValueExtendedProperties",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "allowedOnlineMeetingProviders" => &mut self.allowed_online_meeting_providers,
+            "canEdit" => &mut self.can_edit,
+            "canShare" => &mut self.can_share,
+            "canViewPrivateItems" => &mut self.can_view_private_items,
+            "changeKey" => &mut self.change_key,
+            "color" => &mut self.color,
+            "defaultOnlineMeetingProvider" => &mut self.default_online_meeting_provider,
+            "hexColor" => &mut self.hex_color,
+            "isDefaultCalendar" => &mut self.is_default_calendar,
+            "isRemovable" => &mut self.is_removable,
+            "isTallyingResponses" => &mut self.is_tallying_responses,
+            "name" => &mut self.name,
+            "owner" => &mut self.owner,
+            "calendarPermissions" => &mut self.calendar_permissions,
+            "calendarView" => &mut self.calendar_view,
+            "events" => &mut self.events,
+            "multiValueExtendedProperties" => &mut self.multi_value_extended_properties,
+            "singleValueExtendedProperties" => &mut self.single_value_extended_properties,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "allowedOnlineMeetingProviders",
+            "canEdit",
+            "canShare",
+            "canViewPrivateItems",
+            "changeKey",
+            "color",
+            "defaultOnlineMeetingProvider",
+            "hexColor",
+            "isDefaultCalendar",
+            "isRemovable",
+            "isTallyingResponses",
+            "name",
+            "owner",
+            "calendarPermissions",
+            "calendarView",
+            "events",
+            "multiValueExtendedProperties",
+            "singleValueExtendedProperties",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "allowedOnlineMeetingProviders",
@@ -2729,17 +2844,28 @@ impl ::graph_model::rt::Struct for Calendar {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Calendar {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Calendar {
     const TYPE_NAME: &'static str = "microsoft.graph.calendar";
 }
 impl ::graph_model::rt::serde::Serialize for Calendar {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Calendar {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.calendarColor`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -2831,6 +2957,17 @@ impl ::graph_model::rt::WireEnum for CalendarColor {
         }
     }
 }
+impl ::graph_model::rt::Value for CalendarColor {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for CalendarColor {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2859,26 +2996,24 @@ pub struct CalendarGroup {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CalendarGroup {
-    const TYPE_NAME: &'static str = "microsoft.graph.calendarGroup";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "changeKey" => ::graph_model::rt::field(map, &mut self.change_key, key),
-            "classId" => ::graph_model::rt::field(map, &mut self.class_id, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "calendars" => ::graph_model::rt::field(map, &mut self.calendars, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.calendarGroup"
     }
-    const FIELDS: &'static [&'static str] = &["id", "changeKey", "classId", "name", "calendars"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "changeKey" => &mut self.change_key,
+            "classId" => &mut self.class_id,
+            "name" => &mut self.name,
+            "calendars" => &mut self.calendars,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "changeKey", "classId", "name", "calendars"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("changeKey", &self.change_key);
         w.field("classId", &self.class_id);
@@ -2892,17 +3027,28 @@ impl ::graph_model::rt::Struct for CalendarGroup {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CalendarGroup {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CalendarGroup {
     const TYPE_NAME: &'static str = "microsoft.graph.calendarGroup";
 }
 impl ::graph_model::rt::serde::Serialize for CalendarGroup {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CalendarGroup {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.calendarPermission`.
@@ -2925,36 +3071,32 @@ pub struct CalendarPermission {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CalendarPermission {
-    const TYPE_NAME: &'static str = "microsoft.graph.calendarPermission";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "allowedRoles" => ::graph_model::rt::field(map, &mut self.allowed_roles, key),
-            "emailAddress" => ::graph_model::rt::field(map, &mut self.email_address, key),
-            "isInsideOrganization" => {
-                ::graph_model::rt::field(map, &mut self.is_inside_organization, key)
-            }
-            "isRemovable" => ::graph_model::rt::field(map, &mut self.is_removable, key),
-            "role" => ::graph_model::rt::field(map, &mut self.role, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.calendarPermission"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "allowedRoles",
-        "emailAddress",
-        "isInsideOrganization",
-        "isRemovable",
-        "role",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "allowedRoles" => &mut self.allowed_roles,
+            "emailAddress" => &mut self.email_address,
+            "isInsideOrganization" => &mut self.is_inside_organization,
+            "isRemovable" => &mut self.is_removable,
+            "role" => &mut self.role,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "allowedRoles",
+            "emailAddress",
+            "isInsideOrganization",
+            "isRemovable",
+            "role",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("allowedRoles", &self.allowed_roles);
         w.field("emailAddress", &self.email_address);
@@ -2969,17 +3111,28 @@ impl ::graph_model::rt::Struct for CalendarPermission {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CalendarPermission {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CalendarPermission {
     const TYPE_NAME: &'static str = "microsoft.graph.calendarPermission";
 }
 impl ::graph_model::rt::serde::Serialize for CalendarPermission {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CalendarPermission {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.calendarRoleType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -3054,6 +3207,17 @@ impl ::graph_model::rt::WireEnum for CalendarRoleType {
         }
     }
 }
+impl ::graph_model::rt::Value for CalendarRoleType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for CalendarRoleType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -3116,6 +3280,17 @@ impl ::graph_model::rt::WireEnum for CalendarSharingAction {
         }
     }
 }
+impl ::graph_model::rt::Value for CalendarSharingAction {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for CalendarSharingAction {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -3165,6 +3340,17 @@ impl ::graph_model::rt::WireEnum for CalendarSharingActionImportance {
         }
     }
 }
+impl ::graph_model::rt::Value for CalendarSharingActionImportance {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for CalendarSharingActionImportance {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -3208,6 +3394,17 @@ impl ::graph_model::rt::WireEnum for CalendarSharingActionType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for CalendarSharingActionType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for CalendarSharingActionType {
@@ -3308,122 +3505,98 @@ pub struct CalendarSharingMessage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CalendarSharingMessage {
-    const TYPE_NAME: &'static str = "microsoft.graph.calendarSharingMessage";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "categories" => ::graph_model::rt::field(map, &mut self.categories, key),
-            "changeKey" => ::graph_model::rt::field(map, &mut self.change_key, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "bccRecipients" => ::graph_model::rt::field(map, &mut self.bcc_recipients, key),
-            "body" => ::graph_model::rt::field(map, &mut self.body, key),
-            "bodyPreview" => ::graph_model::rt::field(map, &mut self.body_preview, key),
-            "ccRecipients" => ::graph_model::rt::field(map, &mut self.cc_recipients, key),
-            "conversationId" => ::graph_model::rt::field(map, &mut self.conversation_id, key),
-            "conversationIndex" => ::graph_model::rt::field(map, &mut self.conversation_index, key),
-            "flag" => ::graph_model::rt::field(map, &mut self.flag, key),
-            "from" => ::graph_model::rt::field(map, &mut self.from, key),
-            "hasAttachments" => ::graph_model::rt::field(map, &mut self.has_attachments, key),
-            "importance" => ::graph_model::rt::field(map, &mut self.importance, key),
-            "inferenceClassification" => {
-                ::graph_model::rt::field(map, &mut self.inference_classification, key)
-            }
-            "internetMessageHeaders" => {
-                ::graph_model::rt::field(map, &mut self.internet_message_headers, key)
-            }
-            "internetMessageId" => {
-                ::graph_model::rt::field(map, &mut self.internet_message_id, key)
-            }
-            "isDeliveryReceiptRequested" => {
-                ::graph_model::rt::field(map, &mut self.is_delivery_receipt_requested, key)
-            }
-            "isDraft" => ::graph_model::rt::field(map, &mut self.is_draft, key),
-            "isRead" => ::graph_model::rt::field(map, &mut self.is_read, key),
-            "isReadReceiptRequested" => {
-                ::graph_model::rt::field(map, &mut self.is_read_receipt_requested, key)
-            }
-            "parentFolderId" => ::graph_model::rt::field(map, &mut self.parent_folder_id, key),
-            "receivedDateTime" => ::graph_model::rt::field(map, &mut self.received_date_time, key),
-            "replyTo" => ::graph_model::rt::field(map, &mut self.reply_to, key),
-            "sender" => ::graph_model::rt::field(map, &mut self.sender, key),
-            "sentDateTime" => ::graph_model::rt::field(map, &mut self.sent_date_time, key),
-            "subject" => ::graph_model::rt::field(map, &mut self.subject, key),
-            "toRecipients" => ::graph_model::rt::field(map, &mut self.to_recipients, key),
-            "uniqueBody" => ::graph_model::rt::field(map, &mut self.unique_body, key),
-            "webLink" => ::graph_model::rt::field(map, &mut self.web_link, key),
-            "canAccept" => ::graph_model::rt::field(map, &mut self.can_accept, key),
-            "sharingMessageAction" => {
-                ::graph_model::rt::field(map, &mut self.sharing_message_action, key)
-            }
-            "sharingMessageActions" => {
-                ::graph_model::rt::field(map, &mut self.sharing_message_actions, key)
-            }
-            "suggestedCalendarName" => {
-                ::graph_model::rt::field(map, &mut self.suggested_calendar_name, key)
-            }
-            "attachments" => ::graph_model::rt::field(map, &mut self.attachments, key),
-            "extensions" => ::graph_model::rt::field(map, &mut self.extensions, key),
-            "multiValueExtendedProperties" => {
-                ::graph_model::rt::field(map, &mut self.multi_value_extended_properties, key)
-            }
-            "singleValueExtendedProperties" => {
-                ::graph_model::rt::field(map, &mut self.single_value_extended_properties, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.calendarSharingMessage"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "categories",
-        "changeKey",
-        "createdDateTime",
-        "lastModifiedDateTime",
-        "bccRecipients",
-        "body",
-        "bodyPreview",
-        "ccRecipients",
-        "conversationId",
-        "conversationIndex",
-        "flag",
-        "from",
-        "hasAttachments",
-        "importance",
-        "inferenceClassification",
-        "internetMessageHeaders",
-        "internetMessageId",
-        "isDeliveryReceiptRequested",
-        "isDraft",
-        "isRead",
-        "isReadReceiptRequested",
-        "parentFolderId",
-        "receivedDateTime",
-        "replyTo",
-        "sender",
-        "sentDateTime",
-        "subject",
-        "toRecipients",
-        "uniqueBody",
-        "webLink",
-        "canAccept",
-        "sharingMessageAction",
-        "sharingMessageActions",
-        "suggestedCalendarName",
-        "attachments",
-        "extensions",
-        "multiValueExtendedProperties",
-        "singleValueExtendedProperties",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "categories" => &mut self.categories,
+            "changeKey" => &mut self.change_key,
+            "createdDateTime" => &mut self.created_date_time,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "bccRecipients" => &mut self.bcc_recipients,
+            "body" => &mut self.body,
+            "bodyPreview" => &mut self.body_preview,
+            "ccRecipients" => &mut self.cc_recipients,
+            "conversationId" => &mut self.conversation_id,
+            "conversationIndex" => &mut self.conversation_index,
+            "flag" => &mut self.flag,
+            "from" => &mut self.from,
+            "hasAttachments" => &mut self.has_attachments,
+            "importance" => &mut self.importance,
+            "inferenceClassification" => &mut self.inference_classification,
+            "internetMessageHeaders" => &mut self.internet_message_headers,
+            "internetMessageId" => &mut self.internet_message_id,
+            "isDeliveryReceiptRequested" => &mut self.is_delivery_receipt_requested,
+            "isDraft" => &mut self.is_draft,
+            "isRead" => &mut self.is_read,
+            "isReadReceiptRequested" => &mut self.is_read_receipt_requested,
+            "parentFolderId" => &mut self.parent_folder_id,
+            "receivedDateTime" => &mut self.received_date_time,
+            "replyTo" => &mut self.reply_to,
+            "sender" => &mut self.sender,
+            "sentDateTime" => &mut self.sent_date_time,
+            "subject" => &mut self.subject,
+            "toRecipients" => &mut self.to_recipients,
+            "uniqueBody" => &mut self.unique_body,
+            "webLink" => &mut self.web_link,
+            "canAccept" => &mut self.can_accept,
+            "sharingMessageAction" => &mut self.sharing_message_action,
+            "sharingMessageActions" => &mut self.sharing_message_actions,
+            "suggestedCalendarName" => &mut self.suggested_calendar_name,
+            "attachments" => &mut self.attachments,
+            "extensions" => &mut self.extensions,
+            "multiValueExtendedProperties" => &mut self.multi_value_extended_properties,
+            "singleValueExtendedProperties" => &mut self.single_value_extended_properties,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "categories",
+            "changeKey",
+            "createdDateTime",
+            "lastModifiedDateTime",
+            "bccRecipients",
+            "body",
+            "bodyPreview",
+            "ccRecipients",
+            "conversationId",
+            "conversationIndex",
+            "flag",
+            "from",
+            "hasAttachments",
+            "importance",
+            "inferenceClassification",
+            "internetMessageHeaders",
+            "internetMessageId",
+            "isDeliveryReceiptRequested",
+            "isDraft",
+            "isRead",
+            "isReadReceiptRequested",
+            "parentFolderId",
+            "receivedDateTime",
+            "replyTo",
+            "sender",
+            "sentDateTime",
+            "subject",
+            "toRecipients",
+            "uniqueBody",
+            "webLink",
+            "canAccept",
+            "sharingMessageAction",
+            "sharingMessageActions",
+            "suggestedCalendarName",
+            "attachments",
+            "extensions",
+            "multiValueExtendedProperties",
+            "singleValueExtendedProperties",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("categories", &self.categories);
         w.field("changeKey", &self.change_key);
@@ -3480,17 +3653,28 @@ impl ::graph_model::rt::Struct for CalendarSharingMessage {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CalendarSharingMessage {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CalendarSharingMessage {
     const TYPE_NAME: &'static str = "microsoft.graph.calendarSharingMessage";
 }
 impl ::graph_model::rt::serde::Serialize for CalendarSharingMessage {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CalendarSharingMessage {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.calendarSharingMessageAction`.
@@ -3507,24 +3691,22 @@ pub struct CalendarSharingMessageAction {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CalendarSharingMessageAction {
-    const TYPE_NAME: &'static str = "microsoft.graph.calendarSharingMessageAction";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "action" => ::graph_model::rt::field(map, &mut self.action, key),
-            "actionType" => ::graph_model::rt::field(map, &mut self.action_type, key),
-            "importance" => ::graph_model::rt::field(map, &mut self.importance, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.calendarSharingMessageAction"
     }
-    const FIELDS: &'static [&'static str] = &["action", "actionType", "importance"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "action" => &mut self.action,
+            "actionType" => &mut self.action_type,
+            "importance" => &mut self.importance,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["action", "actionType", "importance"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("action", &self.action);
         w.field("actionType", &self.action_type);
         w.field("importance", &self.importance);
@@ -3536,17 +3718,28 @@ impl ::graph_model::rt::Struct for CalendarSharingMessageAction {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CalendarSharingMessageAction {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CalendarSharingMessageAction {
     const TYPE_NAME: &'static str = "microsoft.graph.calendarSharingMessageAction";
 }
 impl ::graph_model::rt::serde::Serialize for CalendarSharingMessageAction {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CalendarSharingMessageAction {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.categoryColor`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -3692,6 +3885,17 @@ impl ::graph_model::rt::WireEnum for CategoryColor {
         }
     }
 }
+impl ::graph_model::rt::Value for CategoryColor {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for CategoryColor {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -3720,32 +3924,30 @@ pub struct ChecklistItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChecklistItem {
-    const TYPE_NAME: &'static str = "microsoft.graph.checklistItem";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "checkedDateTime" => ::graph_model::rt::field(map, &mut self.checked_date_time, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "isChecked" => ::graph_model::rt::field(map, &mut self.is_checked, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.checklistItem"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "checkedDateTime",
-        "createdDateTime",
-        "displayName",
-        "isChecked",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "checkedDateTime" => &mut self.checked_date_time,
+            "createdDateTime" => &mut self.created_date_time,
+            "displayName" => &mut self.display_name,
+            "isChecked" => &mut self.is_checked,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "checkedDateTime",
+            "createdDateTime",
+            "displayName",
+            "isChecked",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("checkedDateTime", &self.checked_date_time);
         w.field("createdDateTime", &self.created_date_time);
@@ -3759,17 +3961,28 @@ impl ::graph_model::rt::Struct for ChecklistItem {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ChecklistItem {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ChecklistItem {
     const TYPE_NAME: &'static str = "microsoft.graph.checklistItem";
 }
 impl ::graph_model::rt::serde::Serialize for ChecklistItem {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChecklistItem {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.cloudClipboardItem`.
@@ -3790,36 +4003,30 @@ pub struct CloudClipboardItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudClipboardItem {
-    const TYPE_NAME: &'static str = "microsoft.graph.cloudClipboardItem";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "expirationDateTime" => {
-                ::graph_model::rt::field(map, &mut self.expiration_date_time, key)
-            }
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "payloads" => ::graph_model::rt::field(map, &mut self.payloads, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.cloudClipboardItem"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "expirationDateTime",
-        "lastModifiedDateTime",
-        "payloads",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "expirationDateTime" => &mut self.expiration_date_time,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "payloads" => &mut self.payloads,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "expirationDateTime",
+            "lastModifiedDateTime",
+            "payloads",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("expirationDateTime", &self.expiration_date_time);
@@ -3833,17 +4040,28 @@ impl ::graph_model::rt::Struct for CloudClipboardItem {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CloudClipboardItem {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CloudClipboardItem {
     const TYPE_NAME: &'static str = "microsoft.graph.cloudClipboardItem";
 }
 impl ::graph_model::rt::serde::Serialize for CloudClipboardItem {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudClipboardItem {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.cloudClipboardItemPayload`.
@@ -3858,23 +4076,21 @@ pub struct CloudClipboardItemPayload {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudClipboardItemPayload {
-    const TYPE_NAME: &'static str = "microsoft.graph.cloudClipboardItemPayload";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "content" => ::graph_model::rt::field(map, &mut self.content, key),
-            "formatName" => ::graph_model::rt::field(map, &mut self.format_name, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.cloudClipboardItemPayload"
     }
-    const FIELDS: &'static [&'static str] = &["content", "formatName"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "content" => &mut self.content,
+            "formatName" => &mut self.format_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["content", "formatName"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("content", &self.content);
         w.field("formatName", &self.format_name);
     }
@@ -3885,17 +4101,28 @@ impl ::graph_model::rt::Struct for CloudClipboardItemPayload {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CloudClipboardItemPayload {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CloudClipboardItemPayload {
     const TYPE_NAME: &'static str = "microsoft.graph.cloudClipboardItemPayload";
 }
 impl ::graph_model::rt::serde::Serialize for CloudClipboardItemPayload {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudClipboardItemPayload {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.cloudClipboardRoot`.
@@ -3910,23 +4137,21 @@ pub struct CloudClipboardRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudClipboardRoot {
-    const TYPE_NAME: &'static str = "microsoft.graph.cloudClipboardRoot";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "items" => ::graph_model::rt::field(map, &mut self.items, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.cloudClipboardRoot"
     }
-    const FIELDS: &'static [&'static str] = &["id", "items"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "items" => &mut self.items,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "items"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("items", &self.items);
     }
@@ -3937,17 +4162,28 @@ impl ::graph_model::rt::Struct for CloudClipboardRoot {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CloudClipboardRoot {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CloudClipboardRoot {
     const TYPE_NAME: &'static str = "microsoft.graph.cloudClipboardRoot";
 }
 impl ::graph_model::rt::serde::Serialize for CloudClipboardRoot {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudClipboardRoot {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.contact`.
@@ -4050,124 +4286,110 @@ pub struct Contact {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Contact {
-    const TYPE_NAME: &'static str = "microsoft.graph.contact";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "categories" => ::graph_model::rt::field(map, &mut self.categories, key),
-            "changeKey" => ::graph_model::rt::field(map, &mut self.change_key, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "assistantName" => ::graph_model::rt::field(map, &mut self.assistant_name, key),
-            "birthday" => ::graph_model::rt::field(map, &mut self.birthday, key),
-            "businessAddress" => ::graph_model::rt::field(map, &mut self.business_address, key),
-            "businessHomePage" => ::graph_model::rt::field(map, &mut self.business_home_page, key),
-            "businessPhones" => ::graph_model::rt::field(map, &mut self.business_phones, key),
-            "children" => ::graph_model::rt::field(map, &mut self.children, key),
-            "companyName" => ::graph_model::rt::field(map, &mut self.company_name, key),
-            "department" => ::graph_model::rt::field(map, &mut self.department, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "emailAddresses" => ::graph_model::rt::field(map, &mut self.email_addresses, key),
-            "fileAs" => ::graph_model::rt::field(map, &mut self.file_as, key),
-            "generation" => ::graph_model::rt::field(map, &mut self.generation, key),
-            "givenName" => ::graph_model::rt::field(map, &mut self.given_name, key),
-            "homeAddress" => ::graph_model::rt::field(map, &mut self.home_address, key),
-            "homePhones" => ::graph_model::rt::field(map, &mut self.home_phones, key),
-            "imAddresses" => ::graph_model::rt::field(map, &mut self.im_addresses, key),
-            "initials" => ::graph_model::rt::field(map, &mut self.initials, key),
-            "jobTitle" => ::graph_model::rt::field(map, &mut self.job_title, key),
-            "manager" => ::graph_model::rt::field(map, &mut self.manager, key),
-            "middleName" => ::graph_model::rt::field(map, &mut self.middle_name, key),
-            "mobilePhone" => ::graph_model::rt::field(map, &mut self.mobile_phone, key),
-            "nickName" => ::graph_model::rt::field(map, &mut self.nick_name, key),
-            "officeLocation" => ::graph_model::rt::field(map, &mut self.office_location, key),
-            "otherAddress" => ::graph_model::rt::field(map, &mut self.other_address, key),
-            "parentFolderId" => ::graph_model::rt::field(map, &mut self.parent_folder_id, key),
-            "personalNotes" => ::graph_model::rt::field(map, &mut self.personal_notes, key),
-            "primaryEmailAddress" => {
-                ::graph_model::rt::field(map, &mut self.primary_email_address, key)
-            }
-            "profession" => ::graph_model::rt::field(map, &mut self.profession, key),
-            "secondaryEmailAddress" => {
-                ::graph_model::rt::field(map, &mut self.secondary_email_address, key)
-            }
-            "spouseName" => ::graph_model::rt::field(map, &mut self.spouse_name, key),
-            "surname" => ::graph_model::rt::field(map, &mut self.surname, key),
-            "tertiaryEmailAddress" => {
-                ::graph_model::rt::field(map, &mut self.tertiary_email_address, key)
-            }
-            "title" => ::graph_model::rt::field(map, &mut self.title, key),
-            "yomiCompanyName" => ::graph_model::rt::field(map, &mut self.yomi_company_name, key),
-            "yomiGivenName" => ::graph_model::rt::field(map, &mut self.yomi_given_name, key),
-            "yomiSurname" => ::graph_model::rt::field(map, &mut self.yomi_surname, key),
-            "extensions" => ::graph_model::rt::field(map, &mut self.extensions, key),
-            "multiValueExtendedProperties" => {
-                ::graph_model::rt::field(map, &mut self.multi_value_extended_properties, key)
-            }
-            "photo" => ::graph_model::rt::field(map, &mut self.photo, key),
-            "singleValueExtendedProperties" => {
-                ::graph_model::rt::field(map, &mut self.single_value_extended_properties, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.contact"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "categories",
-        "changeKey",
-        "createdDateTime",
-        "lastModifiedDateTime",
-        "assistantName",
-        "birthday",
-        "businessAddress",
-        "businessHomePage",
-        "businessPhones",
-        "children",
-        "companyName",
-        "department",
-        "displayName",
-        "emailAddresses",
-        "fileAs",
-        "generation",
-        "givenName",
-        "homeAddress",
-        "homePhones",
-        "imAddresses",
-        "initials",
-        "jobTitle",
-        "manager",
-        "middleName",
-        "mobilePhone",
-        "nickName",
-        "officeLocation",
-        "otherAddress",
-        "parentFolderId",
-        "personalNotes",
-        "primaryEmailAddress",
-        "profession",
-        "secondaryEmailAddress",
-        "spouseName",
-        "surname",
-        "tertiaryEmailAddress",
-        "title",
-        "yomiCompanyName",
-        "yomiGivenName",
-        "yomiSurname",
-        "extensions",
-        "multiValueExtendedProperties",
-        "photo",
-        "singleValueExtendedProperties",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "categories" => &mut self.categories,
+            "changeKey" => &mut self.change_key,
+            "createdDateTime" => &mut self.created_date_time,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "assistantName" => &mut self.assistant_name,
+            "birthday" => &mut self.birthday,
+            "businessAddress" => &mut self.business_address,
+            "businessHomePage" => &mut self.business_home_page,
+            "businessPhones" => &mut self.business_phones,
+            "children" => &mut self.children,
+            "companyName" => &mut self.company_name,
+            "department" => &mut self.department,
+            "displayName" => &mut self.display_name,
+            "emailAddresses" => &mut self.email_addresses,
+            "fileAs" => &mut self.file_as,
+            "generation" => &mut self.generation,
+            "givenName" => &mut self.given_name,
+            "homeAddress" => &mut self.home_address,
+            "homePhones" => &mut self.home_phones,
+            "imAddresses" => &mut self.im_addresses,
+            "initials" => &mut self.initials,
+            "jobTitle" => &mut self.job_title,
+            "manager" => &mut self.manager,
+            "middleName" => &mut self.middle_name,
+            "mobilePhone" => &mut self.mobile_phone,
+            "nickName" => &mut self.nick_name,
+            "officeLocation" => &mut self.office_location,
+            "otherAddress" => &mut self.other_address,
+            "parentFolderId" => &mut self.parent_folder_id,
+            "personalNotes" => &mut self.personal_notes,
+            "primaryEmailAddress" => &mut self.primary_email_address,
+            "profession" => &mut self.profession,
+            "secondaryEmailAddress" => &mut self.secondary_email_address,
+            "spouseName" => &mut self.spouse_name,
+            "surname" => &mut self.surname,
+            "tertiaryEmailAddress" => &mut self.tertiary_email_address,
+            "title" => &mut self.title,
+            "yomiCompanyName" => &mut self.yomi_company_name,
+            "yomiGivenName" => &mut self.yomi_given_name,
+            "yomiSurname" => &mut self.yomi_surname,
+            "extensions" => &mut self.extensions,
+            "multiValueExtendedProperties" => &mut self.multi_value_extended_properties,
+            "photo" => &mut self.photo,
+            "singleValueExtendedProperties" => &mut self.single_value_extended_properties,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "categories",
+            "changeKey",
+            "createdDateTime",
+            "lastModifiedDateTime",
+            "assistantName",
+            "birthday",
+            "businessAddress",
+            "businessHomePage",
+            "businessPhones",
+            "children",
+            "companyName",
+            "department",
+            "displayName",
+            "emailAddresses",
+            "fileAs",
+            "generation",
+            "givenName",
+            "homeAddress",
+            "homePhones",
+            "imAddresses",
+            "initials",
+            "jobTitle",
+            "manager",
+            "middleName",
+            "mobilePhone",
+            "nickName",
+            "officeLocation",
+            "otherAddress",
+            "parentFolderId",
+            "personalNotes",
+            "primaryEmailAddress",
+            "profession",
+            "secondaryEmailAddress",
+            "spouseName",
+            "surname",
+            "tertiaryEmailAddress",
+            "title",
+            "yomiCompanyName",
+            "yomiGivenName",
+            "yomiSurname",
+            "extensions",
+            "multiValueExtendedProperties",
+            "photo",
+            "singleValueExtendedProperties",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("categories", &self.categories);
         w.field("changeKey", &self.change_key);
@@ -4227,17 +4449,28 @@ impl ::graph_model::rt::Struct for Contact {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Contact {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Contact {
     const TYPE_NAME: &'static str = "microsoft.graph.contact";
 }
 impl ::graph_model::rt::serde::Serialize for Contact {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Contact {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.contactFolder`.
@@ -4264,40 +4497,34 @@ pub struct ContactFolder {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ContactFolder {
-    const TYPE_NAME: &'static str = "microsoft.graph.contactFolder";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "parentFolderId" => ::graph_model::rt::field(map, &mut self.parent_folder_id, key),
-            "childFolders" => ::graph_model::rt::field(map, &mut self.child_folders, key),
-            "contacts" => ::graph_model::rt::field(map, &mut self.contacts, key),
-            "multiValueExtendedProperties" => {
-                ::graph_model::rt::field(map, &mut self.multi_value_extended_properties, key)
-            }
-            "singleValueExtendedProperties" => {
-                ::graph_model::rt::field(map, &mut self.single_value_extended_properties, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.contactFolder"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "displayName",
-        "parentFolderId",
-        "childFolders",
-        "contacts",
-        "multiValueExtendedProperties",
-        "singleValueExtendedProperties",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            "parentFolderId" => &mut self.parent_folder_id,
+            "childFolders" => &mut self.child_folders,
+            "contacts" => &mut self.contacts,
+            "multiValueExtendedProperties" => &mut self.multi_value_extended_properties,
+            "singleValueExtendedProperties" => &mut self.single_value_extended_properties,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "displayName",
+            "parentFolderId",
+            "childFolders",
+            "contacts",
+            "multiValueExtendedProperties",
+            "singleValueExtendedProperties",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
         w.field("parentFolderId", &self.parent_folder_id);
@@ -4319,17 +4546,28 @@ impl ::graph_model::rt::Struct for ContactFolder {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ContactFolder {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ContactFolder {
     const TYPE_NAME: &'static str = "microsoft.graph.contactFolder";
 }
 impl ::graph_model::rt::serde::Serialize for ContactFolder {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ContactFolder {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.contentActivity`.
@@ -4348,25 +4586,23 @@ pub struct ContentActivity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ContentActivity {
-    const TYPE_NAME: &'static str = "microsoft.graph.contentActivity";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "contentMetadata" => ::graph_model::rt::field(map, &mut self.content_metadata, key),
-            "scopeIdentifier" => ::graph_model::rt::field(map, &mut self.scope_identifier, key),
-            "userId" => ::graph_model::rt::field(map, &mut self.user_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.contentActivity"
     }
-    const FIELDS: &'static [&'static str] = &["id", "contentMetadata", "scopeIdentifier", "userId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "contentMetadata" => &mut self.content_metadata,
+            "scopeIdentifier" => &mut self.scope_identifier,
+            "userId" => &mut self.user_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "contentMetadata", "scopeIdentifier", "userId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("contentMetadata", &self.content_metadata);
         w.field("scopeIdentifier", &self.scope_identifier);
@@ -4379,17 +4615,28 @@ impl ::graph_model::rt::Struct for ContentActivity {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ContentActivity {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ContentActivity {
     const TYPE_NAME: &'static str = "microsoft.graph.contentActivity";
 }
 impl ::graph_model::rt::serde::Serialize for ContentActivity {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ContentActivity {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.contentBase` (abstract).
@@ -4401,20 +4648,17 @@ pub struct ContentBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ContentBase {
-    const TYPE_NAME: &'static str = "microsoft.graph.contentBase";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.contentBase"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -4424,17 +4668,28 @@ impl ::graph_model::rt::Struct for ContentBase {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ContentBase {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ContentBase {
     const TYPE_NAME: &'static str = "microsoft.graph.contentBase";
 }
 impl ::graph_model::rt::serde::Serialize for ContentBase {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ContentBase {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.contentBase` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -4464,38 +4719,63 @@ impl Default for ContentBaseAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for ContentBaseAny {
-    type Base = super::ContentBase;
-    const BASE: &'static str = "microsoft.graph.contentBase";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
-            "microsoft.graph.binaryContent" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::BinaryContent)
-            }
-            "microsoft.graph.textContent" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::TextContent)
-            }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.contentBase"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.contentBase" => Self::Base(Default::default()),
+            "microsoft.graph.binaryContent" => Self::BinaryContent(Default::default()),
+            "microsoft.graph.textContent" => Self::TextContent(Default::default()),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::BinaryContent(v) => Some(v),
+            Self::TextContent(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::ContentBase) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::BinaryContent(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.binaryContent", v)
+            }
+            Self::TextContent(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.textContent", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for ContentBaseAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for ContentBaseAny {
@@ -4503,21 +4783,12 @@ impl ::graph_model::rt::GraphType for ContentBaseAny {
 }
 impl ::graph_model::rt::serde::Serialize for ContentBaseAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::BinaryContent(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.binaryContent"), s)
-            }
-            Self::TextContent(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.textContent"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ContentBaseAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.contentCategory`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -4564,6 +4835,17 @@ impl ::graph_model::rt::WireEnum for ContentCategory {
         }
     }
 }
+impl ::graph_model::rt::Value for ContentCategory {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ContentCategory {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -4582,20 +4864,17 @@ pub struct CustomMetadataDictionary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomMetadataDictionary {
-    const TYPE_NAME: &'static str = "microsoft.graph.customMetadataDictionary";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.customMetadataDictionary"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -4605,17 +4884,28 @@ impl ::graph_model::rt::Struct for CustomMetadataDictionary {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CustomMetadataDictionary {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CustomMetadataDictionary {
     const TYPE_NAME: &'static str = "microsoft.graph.customMetadataDictionary";
 }
 impl ::graph_model::rt::serde::Serialize for CustomMetadataDictionary {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomMetadataDictionary {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.customTimeZone`.
@@ -4634,25 +4924,23 @@ pub struct CustomTimeZone {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomTimeZone {
-    const TYPE_NAME: &'static str = "microsoft.graph.customTimeZone";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "bias" => ::graph_model::rt::field(map, &mut self.bias, key),
-            "daylightOffset" => ::graph_model::rt::field(map, &mut self.daylight_offset, key),
-            "standardOffset" => ::graph_model::rt::field(map, &mut self.standard_offset, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.customTimeZone"
     }
-    const FIELDS: &'static [&'static str] = &["name", "bias", "daylightOffset", "standardOffset"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "name" => &mut self.name,
+            "bias" => &mut self.bias,
+            "daylightOffset" => &mut self.daylight_offset,
+            "standardOffset" => &mut self.standard_offset,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["name", "bias", "daylightOffset", "standardOffset"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("name", &self.name);
         w.field("bias", &self.bias);
         w.field("daylightOffset", &self.daylight_offset);
@@ -4665,17 +4953,28 @@ impl ::graph_model::rt::Struct for CustomTimeZone {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CustomTimeZone {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CustomTimeZone {
     const TYPE_NAME: &'static str = "microsoft.graph.customTimeZone";
 }
 impl ::graph_model::rt::serde::Serialize for CustomTimeZone {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomTimeZone {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.daylightTimeZoneOffset`.
@@ -4698,34 +4997,32 @@ pub struct DaylightTimeZoneOffset {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DaylightTimeZoneOffset {
-    const TYPE_NAME: &'static str = "microsoft.graph.daylightTimeZoneOffset";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "dayOccurrence" => ::graph_model::rt::field(map, &mut self.day_occurrence, key),
-            "dayOfWeek" => ::graph_model::rt::field(map, &mut self.day_of_week, key),
-            "month" => ::graph_model::rt::field(map, &mut self.month, key),
-            "time" => ::graph_model::rt::field(map, &mut self.time, key),
-            "year" => ::graph_model::rt::field(map, &mut self.year, key),
-            "daylightBias" => ::graph_model::rt::field(map, &mut self.daylight_bias, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.daylightTimeZoneOffset"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "dayOccurrence",
-        "dayOfWeek",
-        "month",
-        "time",
-        "year",
-        "daylightBias",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "dayOccurrence" => &mut self.day_occurrence,
+            "dayOfWeek" => &mut self.day_of_week,
+            "month" => &mut self.month,
+            "time" => &mut self.time,
+            "year" => &mut self.year,
+            "daylightBias" => &mut self.daylight_bias,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "dayOccurrence",
+            "dayOfWeek",
+            "month",
+            "time",
+            "year",
+            "daylightBias",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("dayOccurrence", &self.day_occurrence);
         w.field("dayOfWeek", &self.day_of_week);
         w.field("month", &self.month);
@@ -4740,17 +5037,28 @@ impl ::graph_model::rt::Struct for DaylightTimeZoneOffset {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DaylightTimeZoneOffset {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DaylightTimeZoneOffset {
     const TYPE_NAME: &'static str = "microsoft.graph.daylightTimeZoneOffset";
 }
 impl ::graph_model::rt::serde::Serialize for DaylightTimeZoneOffset {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DaylightTimeZoneOffset {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.delegateMeetingMessageDeliveryOptions`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -4800,6 +5108,17 @@ impl ::graph_model::rt::WireEnum for DelegateMeetingMessageDeliveryOptions {
         }
     }
 }
+impl ::graph_model::rt::Value for DelegateMeetingMessageDeliveryOptions {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for DelegateMeetingMessageDeliveryOptions {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -4825,27 +5144,22 @@ pub struct DeviceMetadata {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceMetadata {
-    const TYPE_NAME: &'static str = "microsoft.graph.deviceMetadata";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "deviceType" => ::graph_model::rt::field(map, &mut self.device_type, key),
-            "ipAddress" => ::graph_model::rt::field(map, &mut self.ip_address, key),
-            "operatingSystemSpecifications" => {
-                ::graph_model::rt::field(map, &mut self.operating_system_specifications, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.deviceMetadata"
     }
-    const FIELDS: &'static [&'static str] =
-        &["deviceType", "ipAddress", "operatingSystemSpecifications"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "deviceType" => &mut self.device_type,
+            "ipAddress" => &mut self.ip_address,
+            "operatingSystemSpecifications" => &mut self.operating_system_specifications,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["deviceType", "ipAddress", "operatingSystemSpecifications"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("deviceType", &self.device_type);
         w.field("ipAddress", &self.ip_address);
         w.field(
@@ -4860,17 +5174,28 @@ impl ::graph_model::rt::Struct for DeviceMetadata {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DeviceMetadata {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceMetadata {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceMetadata";
 }
 impl ::graph_model::rt::serde::Serialize for DeviceMetadata {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceMetadata {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.emailAuthenticationMethod`.
@@ -4887,24 +5212,22 @@ pub struct EmailAuthenticationMethod {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EmailAuthenticationMethod {
-    const TYPE_NAME: &'static str = "microsoft.graph.emailAuthenticationMethod";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "emailAddress" => ::graph_model::rt::field(map, &mut self.email_address, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.emailAuthenticationMethod"
     }
-    const FIELDS: &'static [&'static str] = &["id", "createdDateTime", "emailAddress"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "emailAddress" => &mut self.email_address,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "createdDateTime", "emailAddress"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("emailAddress", &self.email_address);
@@ -4916,17 +5239,28 @@ impl ::graph_model::rt::Struct for EmailAuthenticationMethod {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EmailAuthenticationMethod {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EmailAuthenticationMethod {
     const TYPE_NAME: &'static str = "microsoft.graph.emailAuthenticationMethod";
 }
 impl ::graph_model::rt::serde::Serialize for EmailAuthenticationMethod {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EmailAuthenticationMethod {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.employeeExperienceUser`.
@@ -4946,26 +5280,22 @@ pub struct EmployeeExperienceUser {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EmployeeExperienceUser {
-    const TYPE_NAME: &'static str = "microsoft.graph.employeeExperienceUser";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "assignedRoles" => ::graph_model::rt::field(map, &mut self.assigned_roles, key),
-            "learningCourseActivities" => {
-                ::graph_model::rt::field(map, &mut self.learning_course_activities, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.employeeExperienceUser"
     }
-    const FIELDS: &'static [&'static str] = &["id", "assignedRoles", "learningCourseActivities"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "assignedRoles" => &mut self.assigned_roles,
+            "learningCourseActivities" => &mut self.learning_course_activities,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "assignedRoles", "learningCourseActivities"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("assignedRoles", &self.assigned_roles);
         w.field("learningCourseActivities", &self.learning_course_activities);
@@ -4977,17 +5307,28 @@ impl ::graph_model::rt::Struct for EmployeeExperienceUser {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EmployeeExperienceUser {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EmployeeExperienceUser {
     const TYPE_NAME: &'static str = "microsoft.graph.employeeExperienceUser";
 }
 impl ::graph_model::rt::serde::Serialize for EmployeeExperienceUser {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EmployeeExperienceUser {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.employeeOrgData`.
@@ -5002,23 +5343,21 @@ pub struct EmployeeOrgData {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EmployeeOrgData {
-    const TYPE_NAME: &'static str = "microsoft.graph.employeeOrgData";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "costCenter" => ::graph_model::rt::field(map, &mut self.cost_center, key),
-            "division" => ::graph_model::rt::field(map, &mut self.division, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.employeeOrgData"
     }
-    const FIELDS: &'static [&'static str] = &["costCenter", "division"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "costCenter" => &mut self.cost_center,
+            "division" => &mut self.division,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["costCenter", "division"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("costCenter", &self.cost_center);
         w.field("division", &self.division);
     }
@@ -5029,17 +5368,28 @@ impl ::graph_model::rt::Struct for EmployeeOrgData {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EmployeeOrgData {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EmployeeOrgData {
     const TYPE_NAME: &'static str = "microsoft.graph.employeeOrgData";
 }
 impl ::graph_model::rt::serde::Serialize for EmployeeOrgData {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EmployeeOrgData {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.errorCorrectionLevel`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -5092,6 +5442,17 @@ impl ::graph_model::rt::WireEnum for ErrorCorrectionLevel {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for ErrorCorrectionLevel {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for ErrorCorrectionLevel {
@@ -5212,140 +5573,118 @@ pub struct Event {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Event {
-    const TYPE_NAME: &'static str = "microsoft.graph.event";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "categories" => ::graph_model::rt::field(map, &mut self.categories, key),
-            "changeKey" => ::graph_model::rt::field(map, &mut self.change_key, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "allowNewTimeProposals" => {
-                ::graph_model::rt::field(map, &mut self.allow_new_time_proposals, key)
-            }
-            "attendees" => ::graph_model::rt::field(map, &mut self.attendees, key),
-            "body" => ::graph_model::rt::field(map, &mut self.body, key),
-            "bodyPreview" => ::graph_model::rt::field(map, &mut self.body_preview, key),
-            "cancelledOccurrences" => {
-                ::graph_model::rt::field(map, &mut self.cancelled_occurrences, key)
-            }
-            "end" => ::graph_model::rt::field(map, &mut self.end, key),
-            "hasAttachments" => ::graph_model::rt::field(map, &mut self.has_attachments, key),
-            "hideAttendees" => ::graph_model::rt::field(map, &mut self.hide_attendees, key),
-            "iCalUId" => ::graph_model::rt::field(map, &mut self.i_cal_u_id, key),
-            "importance" => ::graph_model::rt::field(map, &mut self.importance, key),
-            "isAllDay" => ::graph_model::rt::field(map, &mut self.is_all_day, key),
-            "isCancelled" => ::graph_model::rt::field(map, &mut self.is_cancelled, key),
-            "isDraft" => ::graph_model::rt::field(map, &mut self.is_draft, key),
-            "isOnlineMeeting" => ::graph_model::rt::field(map, &mut self.is_online_meeting, key),
-            "isOrganizer" => ::graph_model::rt::field(map, &mut self.is_organizer, key),
-            "isReminderOn" => ::graph_model::rt::field(map, &mut self.is_reminder_on, key),
-            "location" => ::graph_model::rt::field(map, &mut self.location, key),
-            "locations" => ::graph_model::rt::field(map, &mut self.locations, key),
-            "onlineMeeting" => ::graph_model::rt::field(map, &mut self.online_meeting, key),
-            "onlineMeetingProvider" => {
-                ::graph_model::rt::field(map, &mut self.online_meeting_provider, key)
-            }
-            "onlineMeetingUrl" => ::graph_model::rt::field(map, &mut self.online_meeting_url, key),
-            "organizer" => ::graph_model::rt::field(map, &mut self.organizer, key),
-            "originalEndTimeZone" => {
-                ::graph_model::rt::field(map, &mut self.original_end_time_zone, key)
-            }
-            "originalStart" => ::graph_model::rt::field(map, &mut self.original_start, key),
-            "originalStartTimeZone" => {
-                ::graph_model::rt::field(map, &mut self.original_start_time_zone, key)
-            }
-            "recurrence" => ::graph_model::rt::field(map, &mut self.recurrence, key),
-            "reminderMinutesBeforeStart" => {
-                ::graph_model::rt::field(map, &mut self.reminder_minutes_before_start, key)
-            }
-            "responseRequested" => ::graph_model::rt::field(map, &mut self.response_requested, key),
-            "responseStatus" => ::graph_model::rt::field(map, &mut self.response_status, key),
-            "sensitivity" => ::graph_model::rt::field(map, &mut self.sensitivity, key),
-            "seriesMasterId" => ::graph_model::rt::field(map, &mut self.series_master_id, key),
-            "showAs" => ::graph_model::rt::field(map, &mut self.show_as, key),
-            "start" => ::graph_model::rt::field(map, &mut self.start, key),
-            "subject" => ::graph_model::rt::field(map, &mut self.subject, key),
-            "transactionId" => ::graph_model::rt::field(map, &mut self.transaction_id, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            "webLink" => ::graph_model::rt::field(map, &mut self.web_link, key),
-            "attachments" => ::graph_model::rt::field(map, &mut self.attachments, key),
-            "calendar" => ::graph_model::rt::field(map, &mut self.calendar, key),
-            "exceptionOccurrences" => {
-                ::graph_model::rt::field(map, &mut self.exception_occurrences, key)
-            }
-            "extensions" => ::graph_model::rt::field(map, &mut self.extensions, key),
-            "instances" => ::graph_model::rt::field(map, &mut self.instances, key),
-            "multiValueExtendedProperties" => {
-                ::graph_model::rt::field(map, &mut self.multi_value_extended_properties, key)
-            }
-            "singleValueExtendedProperties" => {
-                ::graph_model::rt::field(map, &mut self.single_value_extended_properties, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.event"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "categories",
-        "changeKey",
-        "createdDateTime",
-        "lastModifiedDateTime",
-        "allowNewTimeProposals",
-        "attendees",
-        "body",
-        "bodyPreview",
-        "cancelledOccurrences",
-        "end",
-        "hasAttachments",
-        "hideAttendees",
-        "iCalUId",
-        "importance",
-        "isAllDay",
-        "isCancelled",
-        "isDraft",
-        "isOnlineMeeting",
-        "isOrganizer",
-        "isReminderOn",
-        "location",
-        "locations",
-        "onlineMeeting",
-        "onlineMeetingProvider",
-        "onlineMeetingUrl",
-        "organizer",
-        "originalEndTimeZone",
-        "originalStart",
-        "originalStartTimeZone",
-        "recurrence",
-        "reminderMinutesBeforeStart",
-        "responseRequested",
-        "responseStatus",
-        "sensitivity",
-        "seriesMasterId",
-        "showAs",
-        "start",
-        "subject",
-        "transactionId",
-        "type",
-        "webLink",
-        "attachments",
-        "calendar",
-        "exceptionOccurrences",
-        "extensions",
-        "instances",
-        "multiValueExtendedProperties",
-        "singleValueExtendedProperties",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "categories" => &mut self.categories,
+            "changeKey" => &mut self.change_key,
+            "createdDateTime" => &mut self.created_date_time,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "allowNewTimeProposals" => &mut self.allow_new_time_proposals,
+            "attendees" => &mut self.attendees,
+            "body" => &mut self.body,
+            "bodyPreview" => &mut self.body_preview,
+            "cancelledOccurrences" => &mut self.cancelled_occurrences,
+            "end" => &mut self.end,
+            "hasAttachments" => &mut self.has_attachments,
+            "hideAttendees" => &mut self.hide_attendees,
+            "iCalUId" => &mut self.i_cal_u_id,
+            "importance" => &mut self.importance,
+            "isAllDay" => &mut self.is_all_day,
+            "isCancelled" => &mut self.is_cancelled,
+            "isDraft" => &mut self.is_draft,
+            "isOnlineMeeting" => &mut self.is_online_meeting,
+            "isOrganizer" => &mut self.is_organizer,
+            "isReminderOn" => &mut self.is_reminder_on,
+            "location" => &mut self.location,
+            "locations" => &mut self.locations,
+            "onlineMeeting" => &mut self.online_meeting,
+            "onlineMeetingProvider" => &mut self.online_meeting_provider,
+            "onlineMeetingUrl" => &mut self.online_meeting_url,
+            "organizer" => &mut self.organizer,
+            "originalEndTimeZone" => &mut self.original_end_time_zone,
+            "originalStart" => &mut self.original_start,
+            "originalStartTimeZone" => &mut self.original_start_time_zone,
+            "recurrence" => &mut self.recurrence,
+            "reminderMinutesBeforeStart" => &mut self.reminder_minutes_before_start,
+            "responseRequested" => &mut self.response_requested,
+            "responseStatus" => &mut self.response_status,
+            "sensitivity" => &mut self.sensitivity,
+            "seriesMasterId" => &mut self.series_master_id,
+            "showAs" => &mut self.show_as,
+            "start" => &mut self.start,
+            "subject" => &mut self.subject,
+            "transactionId" => &mut self.transaction_id,
+            "type" => &mut self.r#type,
+            "webLink" => &mut self.web_link,
+            "attachments" => &mut self.attachments,
+            "calendar" => &mut self.calendar,
+            "exceptionOccurrences" => &mut self.exception_occurrences,
+            "extensions" => &mut self.extensions,
+            "instances" => &mut self.instances,
+            "multiValueExtendedProperties" => &mut self.multi_value_extended_properties,
+            "singleValueExtendedProperties" => &mut self.single_value_extended_properties,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "categories",
+            "changeKey",
+            "createdDateTime",
+            "lastModifiedDateTime",
+            "allowNewTimeProposals",
+            "attendees",
+            "body",
+            "bodyPreview",
+            "cancelledOccurrences",
+            "end",
+            "hasAttachments",
+            "hideAttendees",
+            "iCalUId",
+            "importance",
+            "isAllDay",
+            "isCancelled",
+            "isDraft",
+            "isOnlineMeeting",
+            "isOrganizer",
+            "isReminderOn",
+            "location",
+            "locations",
+            "onlineMeeting",
+            "onlineMeetingProvider",
+            "onlineMeetingUrl",
+            "organizer",
+            "originalEndTimeZone",
+            "originalStart",
+            "originalStartTimeZone",
+            "recurrence",
+            "reminderMinutesBeforeStart",
+            "responseRequested",
+            "responseStatus",
+            "sensitivity",
+            "seriesMasterId",
+            "showAs",
+            "start",
+            "subject",
+            "transactionId",
+            "type",
+            "webLink",
+            "attachments",
+            "calendar",
+            "exceptionOccurrences",
+            "extensions",
+            "instances",
+            "multiValueExtendedProperties",
+            "singleValueExtendedProperties",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("categories", &self.categories);
         w.field("changeKey", &self.change_key);
@@ -5412,17 +5751,28 @@ impl ::graph_model::rt::Struct for Event {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Event {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Event {
     const TYPE_NAME: &'static str = "microsoft.graph.event";
 }
 impl ::graph_model::rt::serde::Serialize for Event {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Event {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.eventMessage`.
@@ -5525,130 +5875,110 @@ pub struct EventMessage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EventMessage {
-    const TYPE_NAME: &'static str = "microsoft.graph.eventMessage";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "categories" => ::graph_model::rt::field(map, &mut self.categories, key),
-            "changeKey" => ::graph_model::rt::field(map, &mut self.change_key, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "bccRecipients" => ::graph_model::rt::field(map, &mut self.bcc_recipients, key),
-            "body" => ::graph_model::rt::field(map, &mut self.body, key),
-            "bodyPreview" => ::graph_model::rt::field(map, &mut self.body_preview, key),
-            "ccRecipients" => ::graph_model::rt::field(map, &mut self.cc_recipients, key),
-            "conversationId" => ::graph_model::rt::field(map, &mut self.conversation_id, key),
-            "conversationIndex" => ::graph_model::rt::field(map, &mut self.conversation_index, key),
-            "flag" => ::graph_model::rt::field(map, &mut self.flag, key),
-            "from" => ::graph_model::rt::field(map, &mut self.from, key),
-            "hasAttachments" => ::graph_model::rt::field(map, &mut self.has_attachments, key),
-            "importance" => ::graph_model::rt::field(map, &mut self.importance, key),
-            "inferenceClassification" => {
-                ::graph_model::rt::field(map, &mut self.inference_classification, key)
-            }
-            "internetMessageHeaders" => {
-                ::graph_model::rt::field(map, &mut self.internet_message_headers, key)
-            }
-            "internetMessageId" => {
-                ::graph_model::rt::field(map, &mut self.internet_message_id, key)
-            }
-            "isDeliveryReceiptRequested" => {
-                ::graph_model::rt::field(map, &mut self.is_delivery_receipt_requested, key)
-            }
-            "isDraft" => ::graph_model::rt::field(map, &mut self.is_draft, key),
-            "isRead" => ::graph_model::rt::field(map, &mut self.is_read, key),
-            "isReadReceiptRequested" => {
-                ::graph_model::rt::field(map, &mut self.is_read_receipt_requested, key)
-            }
-            "parentFolderId" => ::graph_model::rt::field(map, &mut self.parent_folder_id, key),
-            "receivedDateTime" => ::graph_model::rt::field(map, &mut self.received_date_time, key),
-            "replyTo" => ::graph_model::rt::field(map, &mut self.reply_to, key),
-            "sender" => ::graph_model::rt::field(map, &mut self.sender, key),
-            "sentDateTime" => ::graph_model::rt::field(map, &mut self.sent_date_time, key),
-            "subject" => ::graph_model::rt::field(map, &mut self.subject, key),
-            "toRecipients" => ::graph_model::rt::field(map, &mut self.to_recipients, key),
-            "uniqueBody" => ::graph_model::rt::field(map, &mut self.unique_body, key),
-            "webLink" => ::graph_model::rt::field(map, &mut self.web_link, key),
-            "endDateTime" => ::graph_model::rt::field(map, &mut self.end_date_time, key),
-            "isAllDay" => ::graph_model::rt::field(map, &mut self.is_all_day, key),
-            "isDelegated" => ::graph_model::rt::field(map, &mut self.is_delegated, key),
-            "isOutOfDate" => ::graph_model::rt::field(map, &mut self.is_out_of_date, key),
-            "location" => ::graph_model::rt::field(map, &mut self.location, key),
-            "meetingMessageType" => {
-                ::graph_model::rt::field(map, &mut self.meeting_message_type, key)
-            }
-            "recurrence" => ::graph_model::rt::field(map, &mut self.recurrence, key),
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            "attachments" => ::graph_model::rt::field(map, &mut self.attachments, key),
-            "extensions" => ::graph_model::rt::field(map, &mut self.extensions, key),
-            "multiValueExtendedProperties" => {
-                ::graph_model::rt::field(map, &mut self.multi_value_extended_properties, key)
-            }
-            "singleValueExtendedProperties" => {
-                ::graph_model::rt::field(map, &mut self.single_value_extended_properties, key)
-            }
-            "event" => ::graph_model::rt::field(map, &mut self.event, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.eventMessage"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "categories",
-        "changeKey",
-        "createdDateTime",
-        "lastModifiedDateTime",
-        "bccRecipients",
-        "body",
-        "bodyPreview",
-        "ccRecipients",
-        "conversationId",
-        "conversationIndex",
-        "flag",
-        "from",
-        "hasAttachments",
-        "importance",
-        "inferenceClassification",
-        "internetMessageHeaders",
-        "internetMessageId",
-        "isDeliveryReceiptRequested",
-        "isDraft",
-        "isRead",
-        "isReadReceiptRequested",
-        "parentFolderId",
-        "receivedDateTime",
-        "replyTo",
-        "sender",
-        "sentDateTime",
-        "subject",
-        "toRecipients",
-        "uniqueBody",
-        "webLink",
-        "endDateTime",
-        "isAllDay",
-        "isDelegated",
-        "isOutOfDate",
-        "location",
-        "meetingMessageType",
-        "recurrence",
-        "startDateTime",
-        "type",
-        "attachments",
-        "extensions",
-        "multiValueExtendedProperties",
-        "singleValueExtendedProperties",
-        "event",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "categories" => &mut self.categories,
+            "changeKey" => &mut self.change_key,
+            "createdDateTime" => &mut self.created_date_time,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "bccRecipients" => &mut self.bcc_recipients,
+            "body" => &mut self.body,
+            "bodyPreview" => &mut self.body_preview,
+            "ccRecipients" => &mut self.cc_recipients,
+            "conversationId" => &mut self.conversation_id,
+            "conversationIndex" => &mut self.conversation_index,
+            "flag" => &mut self.flag,
+            "from" => &mut self.from,
+            "hasAttachments" => &mut self.has_attachments,
+            "importance" => &mut self.importance,
+            "inferenceClassification" => &mut self.inference_classification,
+            "internetMessageHeaders" => &mut self.internet_message_headers,
+            "internetMessageId" => &mut self.internet_message_id,
+            "isDeliveryReceiptRequested" => &mut self.is_delivery_receipt_requested,
+            "isDraft" => &mut self.is_draft,
+            "isRead" => &mut self.is_read,
+            "isReadReceiptRequested" => &mut self.is_read_receipt_requested,
+            "parentFolderId" => &mut self.parent_folder_id,
+            "receivedDateTime" => &mut self.received_date_time,
+            "replyTo" => &mut self.reply_to,
+            "sender" => &mut self.sender,
+            "sentDateTime" => &mut self.sent_date_time,
+            "subject" => &mut self.subject,
+            "toRecipients" => &mut self.to_recipients,
+            "uniqueBody" => &mut self.unique_body,
+            "webLink" => &mut self.web_link,
+            "endDateTime" => &mut self.end_date_time,
+            "isAllDay" => &mut self.is_all_day,
+            "isDelegated" => &mut self.is_delegated,
+            "isOutOfDate" => &mut self.is_out_of_date,
+            "location" => &mut self.location,
+            "meetingMessageType" => &mut self.meeting_message_type,
+            "recurrence" => &mut self.recurrence,
+            "startDateTime" => &mut self.start_date_time,
+            "type" => &mut self.r#type,
+            "attachments" => &mut self.attachments,
+            "extensions" => &mut self.extensions,
+            "multiValueExtendedProperties" => &mut self.multi_value_extended_properties,
+            "singleValueExtendedProperties" => &mut self.single_value_extended_properties,
+            "event" => &mut self.event,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "categories",
+            "changeKey",
+            "createdDateTime",
+            "lastModifiedDateTime",
+            "bccRecipients",
+            "body",
+            "bodyPreview",
+            "ccRecipients",
+            "conversationId",
+            "conversationIndex",
+            "flag",
+            "from",
+            "hasAttachments",
+            "importance",
+            "inferenceClassification",
+            "internetMessageHeaders",
+            "internetMessageId",
+            "isDeliveryReceiptRequested",
+            "isDraft",
+            "isRead",
+            "isReadReceiptRequested",
+            "parentFolderId",
+            "receivedDateTime",
+            "replyTo",
+            "sender",
+            "sentDateTime",
+            "subject",
+            "toRecipients",
+            "uniqueBody",
+            "webLink",
+            "endDateTime",
+            "isAllDay",
+            "isDelegated",
+            "isOutOfDate",
+            "location",
+            "meetingMessageType",
+            "recurrence",
+            "startDateTime",
+            "type",
+            "attachments",
+            "extensions",
+            "multiValueExtendedProperties",
+            "singleValueExtendedProperties",
+            "event",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("categories", &self.categories);
         w.field("changeKey", &self.change_key);
@@ -5711,17 +6041,28 @@ impl ::graph_model::rt::Struct for EventMessage {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EventMessage {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EventMessage {
     const TYPE_NAME: &'static str = "microsoft.graph.eventMessage";
 }
 impl ::graph_model::rt::serde::Serialize for EventMessage {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EventMessage {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.eventMessage` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -5751,38 +6092,65 @@ impl Default for EventMessageAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for EventMessageAny {
-    type Base = super::EventMessage;
-    const BASE: &'static str = "microsoft.graph.eventMessage";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
-            "microsoft.graph.eventMessageRequest" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::EventMessageRequest)
-            }
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.eventMessage"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.eventMessage" => Self::Base(Default::default()),
+            "microsoft.graph.eventMessageRequest" => Self::EventMessageRequest(Default::default()),
             "microsoft.graph.eventMessageResponse" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::EventMessageResponse)
+                Self::EventMessageResponse(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::EventMessageRequest(v) => Some(v),
+            Self::EventMessageResponse(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::EventMessage) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::EventMessageRequest(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.eventMessageRequest", v)
+            }
+            Self::EventMessageResponse(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.eventMessageResponse", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for EventMessageAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for EventMessageAny {
@@ -5790,21 +6158,12 @@ impl ::graph_model::rt::GraphType for EventMessageAny {
 }
 impl ::graph_model::rt::serde::Serialize for EventMessageAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::EventMessageRequest(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.eventMessageRequest"), s)
-            }
-            Self::EventMessageResponse(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.eventMessageResponse"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EventMessageAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.eventMessageRequest`.
@@ -5919,150 +6278,122 @@ pub struct EventMessageRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EventMessageRequest {
-    const TYPE_NAME: &'static str = "microsoft.graph.eventMessageRequest";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "categories" => ::graph_model::rt::field(map, &mut self.categories, key),
-            "changeKey" => ::graph_model::rt::field(map, &mut self.change_key, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "bccRecipients" => ::graph_model::rt::field(map, &mut self.bcc_recipients, key),
-            "body" => ::graph_model::rt::field(map, &mut self.body, key),
-            "bodyPreview" => ::graph_model::rt::field(map, &mut self.body_preview, key),
-            "ccRecipients" => ::graph_model::rt::field(map, &mut self.cc_recipients, key),
-            "conversationId" => ::graph_model::rt::field(map, &mut self.conversation_id, key),
-            "conversationIndex" => ::graph_model::rt::field(map, &mut self.conversation_index, key),
-            "flag" => ::graph_model::rt::field(map, &mut self.flag, key),
-            "from" => ::graph_model::rt::field(map, &mut self.from, key),
-            "hasAttachments" => ::graph_model::rt::field(map, &mut self.has_attachments, key),
-            "importance" => ::graph_model::rt::field(map, &mut self.importance, key),
-            "inferenceClassification" => {
-                ::graph_model::rt::field(map, &mut self.inference_classification, key)
-            }
-            "internetMessageHeaders" => {
-                ::graph_model::rt::field(map, &mut self.internet_message_headers, key)
-            }
-            "internetMessageId" => {
-                ::graph_model::rt::field(map, &mut self.internet_message_id, key)
-            }
-            "isDeliveryReceiptRequested" => {
-                ::graph_model::rt::field(map, &mut self.is_delivery_receipt_requested, key)
-            }
-            "isDraft" => ::graph_model::rt::field(map, &mut self.is_draft, key),
-            "isRead" => ::graph_model::rt::field(map, &mut self.is_read, key),
-            "isReadReceiptRequested" => {
-                ::graph_model::rt::field(map, &mut self.is_read_receipt_requested, key)
-            }
-            "parentFolderId" => ::graph_model::rt::field(map, &mut self.parent_folder_id, key),
-            "receivedDateTime" => ::graph_model::rt::field(map, &mut self.received_date_time, key),
-            "replyTo" => ::graph_model::rt::field(map, &mut self.reply_to, key),
-            "sender" => ::graph_model::rt::field(map, &mut self.sender, key),
-            "sentDateTime" => ::graph_model::rt::field(map, &mut self.sent_date_time, key),
-            "subject" => ::graph_model::rt::field(map, &mut self.subject, key),
-            "toRecipients" => ::graph_model::rt::field(map, &mut self.to_recipients, key),
-            "uniqueBody" => ::graph_model::rt::field(map, &mut self.unique_body, key),
-            "webLink" => ::graph_model::rt::field(map, &mut self.web_link, key),
-            "endDateTime" => ::graph_model::rt::field(map, &mut self.end_date_time, key),
-            "isAllDay" => ::graph_model::rt::field(map, &mut self.is_all_day, key),
-            "isDelegated" => ::graph_model::rt::field(map, &mut self.is_delegated, key),
-            "isOutOfDate" => ::graph_model::rt::field(map, &mut self.is_out_of_date, key),
-            "location" => ::graph_model::rt::field(map, &mut self.location, key),
-            "meetingMessageType" => {
-                ::graph_model::rt::field(map, &mut self.meeting_message_type, key)
-            }
-            "recurrence" => ::graph_model::rt::field(map, &mut self.recurrence, key),
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            "allowNewTimeProposals" => {
-                ::graph_model::rt::field(map, &mut self.allow_new_time_proposals, key)
-            }
-            "meetingRequestType" => {
-                ::graph_model::rt::field(map, &mut self.meeting_request_type, key)
-            }
-            "previousEndDateTime" => {
-                ::graph_model::rt::field(map, &mut self.previous_end_date_time, key)
-            }
-            "previousLocation" => ::graph_model::rt::field(map, &mut self.previous_location, key),
-            "previousStartDateTime" => {
-                ::graph_model::rt::field(map, &mut self.previous_start_date_time, key)
-            }
-            "responseRequested" => ::graph_model::rt::field(map, &mut self.response_requested, key),
-            "attachments" => ::graph_model::rt::field(map, &mut self.attachments, key),
-            "extensions" => ::graph_model::rt::field(map, &mut self.extensions, key),
-            "multiValueExtendedProperties" => {
-                ::graph_model::rt::field(map, &mut self.multi_value_extended_properties, key)
-            }
-            "singleValueExtendedProperties" => {
-                ::graph_model::rt::field(map, &mut self.single_value_extended_properties, key)
-            }
-            "event" => ::graph_model::rt::field(map, &mut self.event, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.eventMessageRequest"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "categories",
-        "changeKey",
-        "createdDateTime",
-        "lastModifiedDateTime",
-        "bccRecipients",
-        "body",
-        "bodyPreview",
-        "ccRecipients",
-        "conversationId",
-        "conversationIndex",
-        "flag",
-        "from",
-        "hasAttachments",
-        "importance",
-        "inferenceClassification",
-        "internetMessageHeaders",
-        "internetMessageId",
-        "isDeliveryReceiptRequested",
-        "isDraft",
-        "isRead",
-        "isReadReceiptRequested",
-        "parentFolderId",
-        "receivedDateTime",
-        "replyTo",
-        "sender",
-        "sentDateTime",
-        "subject",
-        "toRecipients",
-        "uniqueBody",
-        "webLink",
-        "endDateTime",
-        "isAllDay",
-        "isDelegated",
-        "isOutOfDate",
-        "location",
-        "meetingMessageType",
-        "recurrence",
-        "startDateTime",
-        "type",
-        "allowNewTimeProposals",
-        "meetingRequestType",
-        "previousEndDateTime",
-        "previousLocation",
-        "previousStartDateTime",
-        "responseRequested",
-        "attachments",
-        "extensions",
-        "multiValueExtendedProperties",
-        "singleValueExtendedProperties",
-        "event",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "categories" => &mut self.categories,
+            "changeKey" => &mut self.change_key,
+            "createdDateTime" => &mut self.created_date_time,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "bccRecipients" => &mut self.bcc_recipients,
+            "body" => &mut self.body,
+            "bodyPreview" => &mut self.body_preview,
+            "ccRecipients" => &mut self.cc_recipients,
+            "conversationId" => &mut self.conversation_id,
+            "conversationIndex" => &mut self.conversation_index,
+            "flag" => &mut self.flag,
+            "from" => &mut self.from,
+            "hasAttachments" => &mut self.has_attachments,
+            "importance" => &mut self.importance,
+            "inferenceClassification" => &mut self.inference_classification,
+            "internetMessageHeaders" => &mut self.internet_message_headers,
+            "internetMessageId" => &mut self.internet_message_id,
+            "isDeliveryReceiptRequested" => &mut self.is_delivery_receipt_requested,
+            "isDraft" => &mut self.is_draft,
+            "isRead" => &mut self.is_read,
+            "isReadReceiptRequested" => &mut self.is_read_receipt_requested,
+            "parentFolderId" => &mut self.parent_folder_id,
+            "receivedDateTime" => &mut self.received_date_time,
+            "replyTo" => &mut self.reply_to,
+            "sender" => &mut self.sender,
+            "sentDateTime" => &mut self.sent_date_time,
+            "subject" => &mut self.subject,
+            "toRecipients" => &mut self.to_recipients,
+            "uniqueBody" => &mut self.unique_body,
+            "webLink" => &mut self.web_link,
+            "endDateTime" => &mut self.end_date_time,
+            "isAllDay" => &mut self.is_all_day,
+            "isDelegated" => &mut self.is_delegated,
+            "isOutOfDate" => &mut self.is_out_of_date,
+            "location" => &mut self.location,
+            "meetingMessageType" => &mut self.meeting_message_type,
+            "recurrence" => &mut self.recurrence,
+            "startDateTime" => &mut self.start_date_time,
+            "type" => &mut self.r#type,
+            "allowNewTimeProposals" => &mut self.allow_new_time_proposals,
+            "meetingRequestType" => &mut self.meeting_request_type,
+            "previousEndDateTime" => &mut self.previous_end_date_time,
+            "previousLocation" => &mut self.previous_location,
+            "previousStartDateTime" => &mut self.previous_start_date_time,
+            "responseRequested" => &mut self.response_requested,
+            "attachments" => &mut self.attachments,
+            "extensions" => &mut self.extensions,
+            "multiValueExtendedProperties" => &mut self.multi_value_extended_properties,
+            "singleValueExtendedProperties" => &mut self.single_value_extended_properties,
+            "event" => &mut self.event,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "categories",
+            "changeKey",
+            "createdDateTime",
+            "lastModifiedDateTime",
+            "bccRecipients",
+            "body",
+            "bodyPreview",
+            "ccRecipients",
+            "conversationId",
+            "conversationIndex",
+            "flag",
+            "from",
+            "hasAttachments",
+            "importance",
+            "inferenceClassification",
+            "internetMessageHeaders",
+            "internetMessageId",
+            "isDeliveryReceiptRequested",
+            "isDraft",
+            "isRead",
+            "isReadReceiptRequested",
+            "parentFolderId",
+            "receivedDateTime",
+            "replyTo",
+            "sender",
+            "sentDateTime",
+            "subject",
+            "toRecipients",
+            "uniqueBody",
+            "webLink",
+            "endDateTime",
+            "isAllDay",
+            "isDelegated",
+            "isOutOfDate",
+            "location",
+            "meetingMessageType",
+            "recurrence",
+            "startDateTime",
+            "type",
+            "allowNewTimeProposals",
+            "meetingRequestType",
+            "previousEndDateTime",
+            "previousLocation",
+            "previousStartDateTime",
+            "responseRequested",
+            "attachments",
+            "extensions",
+            "multiValueExtendedProperties",
+            "singleValueExtendedProperties",
+            "event",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("categories", &self.categories);
         w.field("changeKey", &self.change_key);
@@ -6131,17 +6462,28 @@ impl ::graph_model::rt::Struct for EventMessageRequest {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EventMessageRequest {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EventMessageRequest {
     const TYPE_NAME: &'static str = "microsoft.graph.eventMessageRequest";
 }
 impl ::graph_model::rt::serde::Serialize for EventMessageRequest {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EventMessageRequest {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.eventMessageResponse`.
@@ -6248,134 +6590,114 @@ pub struct EventMessageResponse {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EventMessageResponse {
-    const TYPE_NAME: &'static str = "microsoft.graph.eventMessageResponse";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "categories" => ::graph_model::rt::field(map, &mut self.categories, key),
-            "changeKey" => ::graph_model::rt::field(map, &mut self.change_key, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "bccRecipients" => ::graph_model::rt::field(map, &mut self.bcc_recipients, key),
-            "body" => ::graph_model::rt::field(map, &mut self.body, key),
-            "bodyPreview" => ::graph_model::rt::field(map, &mut self.body_preview, key),
-            "ccRecipients" => ::graph_model::rt::field(map, &mut self.cc_recipients, key),
-            "conversationId" => ::graph_model::rt::field(map, &mut self.conversation_id, key),
-            "conversationIndex" => ::graph_model::rt::field(map, &mut self.conversation_index, key),
-            "flag" => ::graph_model::rt::field(map, &mut self.flag, key),
-            "from" => ::graph_model::rt::field(map, &mut self.from, key),
-            "hasAttachments" => ::graph_model::rt::field(map, &mut self.has_attachments, key),
-            "importance" => ::graph_model::rt::field(map, &mut self.importance, key),
-            "inferenceClassification" => {
-                ::graph_model::rt::field(map, &mut self.inference_classification, key)
-            }
-            "internetMessageHeaders" => {
-                ::graph_model::rt::field(map, &mut self.internet_message_headers, key)
-            }
-            "internetMessageId" => {
-                ::graph_model::rt::field(map, &mut self.internet_message_id, key)
-            }
-            "isDeliveryReceiptRequested" => {
-                ::graph_model::rt::field(map, &mut self.is_delivery_receipt_requested, key)
-            }
-            "isDraft" => ::graph_model::rt::field(map, &mut self.is_draft, key),
-            "isRead" => ::graph_model::rt::field(map, &mut self.is_read, key),
-            "isReadReceiptRequested" => {
-                ::graph_model::rt::field(map, &mut self.is_read_receipt_requested, key)
-            }
-            "parentFolderId" => ::graph_model::rt::field(map, &mut self.parent_folder_id, key),
-            "receivedDateTime" => ::graph_model::rt::field(map, &mut self.received_date_time, key),
-            "replyTo" => ::graph_model::rt::field(map, &mut self.reply_to, key),
-            "sender" => ::graph_model::rt::field(map, &mut self.sender, key),
-            "sentDateTime" => ::graph_model::rt::field(map, &mut self.sent_date_time, key),
-            "subject" => ::graph_model::rt::field(map, &mut self.subject, key),
-            "toRecipients" => ::graph_model::rt::field(map, &mut self.to_recipients, key),
-            "uniqueBody" => ::graph_model::rt::field(map, &mut self.unique_body, key),
-            "webLink" => ::graph_model::rt::field(map, &mut self.web_link, key),
-            "endDateTime" => ::graph_model::rt::field(map, &mut self.end_date_time, key),
-            "isAllDay" => ::graph_model::rt::field(map, &mut self.is_all_day, key),
-            "isDelegated" => ::graph_model::rt::field(map, &mut self.is_delegated, key),
-            "isOutOfDate" => ::graph_model::rt::field(map, &mut self.is_out_of_date, key),
-            "location" => ::graph_model::rt::field(map, &mut self.location, key),
-            "meetingMessageType" => {
-                ::graph_model::rt::field(map, &mut self.meeting_message_type, key)
-            }
-            "recurrence" => ::graph_model::rt::field(map, &mut self.recurrence, key),
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            "proposedNewTime" => ::graph_model::rt::field(map, &mut self.proposed_new_time, key),
-            "responseType" => ::graph_model::rt::field(map, &mut self.response_type, key),
-            "attachments" => ::graph_model::rt::field(map, &mut self.attachments, key),
-            "extensions" => ::graph_model::rt::field(map, &mut self.extensions, key),
-            "multiValueExtendedProperties" => {
-                ::graph_model::rt::field(map, &mut self.multi_value_extended_properties, key)
-            }
-            "singleValueExtendedProperties" => {
-                ::graph_model::rt::field(map, &mut self.single_value_extended_properties, key)
-            }
-            "event" => ::graph_model::rt::field(map, &mut self.event, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.eventMessageResponse"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "categories",
-        "changeKey",
-        "createdDateTime",
-        "lastModifiedDateTime",
-        "bccRecipients",
-        "body",
-        "bodyPreview",
-        "ccRecipients",
-        "conversationId",
-        "conversationIndex",
-        "flag",
-        "from",
-        "hasAttachments",
-        "importance",
-        "inferenceClassification",
-        "internetMessageHeaders",
-        "internetMessageId",
-        "isDeliveryReceiptRequested",
-        "isDraft",
-        "isRead",
-        "isReadReceiptRequested",
-        "parentFolderId",
-        "receivedDateTime",
-        "replyTo",
-        "sender",
-        "sentDateTime",
-        "subject",
-        "toRecipients",
-        "uniqueBody",
-        "webLink",
-        "endDateTime",
-        "isAllDay",
-        "isDelegated",
-        "isOutOfDate",
-        "location",
-        "meetingMessageType",
-        "recurrence",
-        "startDateTime",
-        "type",
-        "proposedNewTime",
-        "responseType",
-        "attachments",
-        "extensions",
-        "multiValueExtendedProperties",
-        "singleValueExtendedProperties",
-        "event",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "categories" => &mut self.categories,
+            "changeKey" => &mut self.change_key,
+            "createdDateTime" => &mut self.created_date_time,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "bccRecipients" => &mut self.bcc_recipients,
+            "body" => &mut self.body,
+            "bodyPreview" => &mut self.body_preview,
+            "ccRecipients" => &mut self.cc_recipients,
+            "conversationId" => &mut self.conversation_id,
+            "conversationIndex" => &mut self.conversation_index,
+            "flag" => &mut self.flag,
+            "from" => &mut self.from,
+            "hasAttachments" => &mut self.has_attachments,
+            "importance" => &mut self.importance,
+            "inferenceClassification" => &mut self.inference_classification,
+            "internetMessageHeaders" => &mut self.internet_message_headers,
+            "internetMessageId" => &mut self.internet_message_id,
+            "isDeliveryReceiptRequested" => &mut self.is_delivery_receipt_requested,
+            "isDraft" => &mut self.is_draft,
+            "isRead" => &mut self.is_read,
+            "isReadReceiptRequested" => &mut self.is_read_receipt_requested,
+            "parentFolderId" => &mut self.parent_folder_id,
+            "receivedDateTime" => &mut self.received_date_time,
+            "replyTo" => &mut self.reply_to,
+            "sender" => &mut self.sender,
+            "sentDateTime" => &mut self.sent_date_time,
+            "subject" => &mut self.subject,
+            "toRecipients" => &mut self.to_recipients,
+            "uniqueBody" => &mut self.unique_body,
+            "webLink" => &mut self.web_link,
+            "endDateTime" => &mut self.end_date_time,
+            "isAllDay" => &mut self.is_all_day,
+            "isDelegated" => &mut self.is_delegated,
+            "isOutOfDate" => &mut self.is_out_of_date,
+            "location" => &mut self.location,
+            "meetingMessageType" => &mut self.meeting_message_type,
+            "recurrence" => &mut self.recurrence,
+            "startDateTime" => &mut self.start_date_time,
+            "type" => &mut self.r#type,
+            "proposedNewTime" => &mut self.proposed_new_time,
+            "responseType" => &mut self.response_type,
+            "attachments" => &mut self.attachments,
+            "extensions" => &mut self.extensions,
+            "multiValueExtendedProperties" => &mut self.multi_value_extended_properties,
+            "singleValueExtendedProperties" => &mut self.single_value_extended_properties,
+            "event" => &mut self.event,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "categories",
+            "changeKey",
+            "createdDateTime",
+            "lastModifiedDateTime",
+            "bccRecipients",
+            "body",
+            "bodyPreview",
+            "ccRecipients",
+            "conversationId",
+            "conversationIndex",
+            "flag",
+            "from",
+            "hasAttachments",
+            "importance",
+            "inferenceClassification",
+            "internetMessageHeaders",
+            "internetMessageId",
+            "isDeliveryReceiptRequested",
+            "isDraft",
+            "isRead",
+            "isReadReceiptRequested",
+            "parentFolderId",
+            "receivedDateTime",
+            "replyTo",
+            "sender",
+            "sentDateTime",
+            "subject",
+            "toRecipients",
+            "uniqueBody",
+            "webLink",
+            "endDateTime",
+            "isAllDay",
+            "isDelegated",
+            "isOutOfDate",
+            "location",
+            "meetingMessageType",
+            "recurrence",
+            "startDateTime",
+            "type",
+            "proposedNewTime",
+            "responseType",
+            "attachments",
+            "extensions",
+            "multiValueExtendedProperties",
+            "singleValueExtendedProperties",
+            "event",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("categories", &self.categories);
         w.field("changeKey", &self.change_key);
@@ -6440,17 +6762,28 @@ impl ::graph_model::rt::Struct for EventMessageResponse {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EventMessageResponse {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EventMessageResponse {
     const TYPE_NAME: &'static str = "microsoft.graph.eventMessageResponse";
 }
 impl ::graph_model::rt::serde::Serialize for EventMessageResponse {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EventMessageResponse {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.eventType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -6501,6 +6834,17 @@ impl ::graph_model::rt::WireEnum for EventType {
         }
     }
 }
+impl ::graph_model::rt::Value for EventType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for EventType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -6523,23 +6867,21 @@ pub struct ExchangeSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExchangeSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.exchangeSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "primaryMailboxId" => ::graph_model::rt::field(map, &mut self.primary_mailbox_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.exchangeSettings"
     }
-    const FIELDS: &'static [&'static str] = &["id", "primaryMailboxId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "primaryMailboxId" => &mut self.primary_mailbox_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "primaryMailboxId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("primaryMailboxId", &self.primary_mailbox_id);
     }
@@ -6550,17 +6892,28 @@ impl ::graph_model::rt::Struct for ExchangeSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ExchangeSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ExchangeSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.exchangeSettings";
 }
 impl ::graph_model::rt::serde::Serialize for ExchangeSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExchangeSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.externalAudienceScope`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -6606,6 +6959,17 @@ impl ::graph_model::rt::WireEnum for ExternalAudienceScope {
         }
     }
 }
+impl ::graph_model::rt::Value for ExternalAudienceScope {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ExternalAudienceScope {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -6632,26 +6996,23 @@ pub struct ExternalAuthenticationMethod {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExternalAuthenticationMethod {
-    const TYPE_NAME: &'static str = "microsoft.graph.externalAuthenticationMethod";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "configurationId" => ::graph_model::rt::field(map, &mut self.configuration_id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.externalAuthenticationMethod"
     }
-    const FIELDS: &'static [&'static str] =
-        &["id", "createdDateTime", "configurationId", "displayName"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "configurationId" => &mut self.configuration_id,
+            "displayName" => &mut self.display_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "createdDateTime", "configurationId", "displayName"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("configurationId", &self.configuration_id);
@@ -6664,17 +7025,28 @@ impl ::graph_model::rt::Struct for ExternalAuthenticationMethod {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ExternalAuthenticationMethod {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ExternalAuthenticationMethod {
     const TYPE_NAME: &'static str = "microsoft.graph.externalAuthenticationMethod";
 }
 impl ::graph_model::rt::serde::Serialize for ExternalAuthenticationMethod {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExternalAuthenticationMethod {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.fido2AuthenticationMethod`.
@@ -6703,44 +7075,38 @@ pub struct Fido2AuthenticationMethod {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Fido2AuthenticationMethod {
-    const TYPE_NAME: &'static str = "microsoft.graph.fido2AuthenticationMethod";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "aaGuid" => ::graph_model::rt::field(map, &mut self.aa_guid, key),
-            "attestationCertificates" => {
-                ::graph_model::rt::field(map, &mut self.attestation_certificates, key)
-            }
-            "attestationLevel" => ::graph_model::rt::field(map, &mut self.attestation_level, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "model" => ::graph_model::rt::field(map, &mut self.model, key),
-            "passkeyType" => ::graph_model::rt::field(map, &mut self.passkey_type, key),
-            "publicKeyCredential" => {
-                ::graph_model::rt::field(map, &mut self.public_key_credential, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.fido2AuthenticationMethod"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "aaGuid",
-        "attestationCertificates",
-        "attestationLevel",
-        "displayName",
-        "model",
-        "passkeyType",
-        "publicKeyCredential",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "aaGuid" => &mut self.aa_guid,
+            "attestationCertificates" => &mut self.attestation_certificates,
+            "attestationLevel" => &mut self.attestation_level,
+            "displayName" => &mut self.display_name,
+            "model" => &mut self.model,
+            "passkeyType" => &mut self.passkey_type,
+            "publicKeyCredential" => &mut self.public_key_credential,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "aaGuid",
+            "attestationCertificates",
+            "attestationLevel",
+            "displayName",
+            "model",
+            "passkeyType",
+            "publicKeyCredential",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("aaGuid", &self.aa_guid);
@@ -6758,17 +7124,28 @@ impl ::graph_model::rt::Struct for Fido2AuthenticationMethod {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Fido2AuthenticationMethod {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Fido2AuthenticationMethod {
     const TYPE_NAME: &'static str = "microsoft.graph.fido2AuthenticationMethod";
 }
 impl ::graph_model::rt::serde::Serialize for Fido2AuthenticationMethod {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Fido2AuthenticationMethod {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.fileAttachment`.
@@ -6797,42 +7174,38 @@ pub struct FileAttachment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FileAttachment {
-    const TYPE_NAME: &'static str = "microsoft.graph.fileAttachment";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "contentType" => ::graph_model::rt::field(map, &mut self.content_type, key),
-            "isInline" => ::graph_model::rt::field(map, &mut self.is_inline, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "size" => ::graph_model::rt::field(map, &mut self.size, key),
-            "contentBytes" => ::graph_model::rt::field(map, &mut self.content_bytes, key),
-            "contentId" => ::graph_model::rt::field(map, &mut self.content_id, key),
-            "contentLocation" => ::graph_model::rt::field(map, &mut self.content_location, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.fileAttachment"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "contentType",
-        "isInline",
-        "lastModifiedDateTime",
-        "name",
-        "size",
-        "contentBytes",
-        "contentId",
-        "contentLocation",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "contentType" => &mut self.content_type,
+            "isInline" => &mut self.is_inline,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "name" => &mut self.name,
+            "size" => &mut self.size,
+            "contentBytes" => &mut self.content_bytes,
+            "contentId" => &mut self.content_id,
+            "contentLocation" => &mut self.content_location,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "contentType",
+            "isInline",
+            "lastModifiedDateTime",
+            "name",
+            "size",
+            "contentBytes",
+            "contentId",
+            "contentLocation",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("contentType", &self.content_type);
         w.field("isInline", &self.is_inline);
@@ -6850,17 +7223,28 @@ impl ::graph_model::rt::Struct for FileAttachment {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for FileAttachment {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for FileAttachment {
     const TYPE_NAME: &'static str = "microsoft.graph.fileAttachment";
 }
 impl ::graph_model::rt::serde::Serialize for FileAttachment {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FileAttachment {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.followupFlag`.
@@ -6879,32 +7263,28 @@ pub struct FollowupFlag {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FollowupFlag {
-    const TYPE_NAME: &'static str = "microsoft.graph.followupFlag";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "completedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.completed_date_time, key)
-            }
-            "dueDateTime" => ::graph_model::rt::field(map, &mut self.due_date_time, key),
-            "flagStatus" => ::graph_model::rt::field(map, &mut self.flag_status, key),
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.followupFlag"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "completedDateTime",
-        "dueDateTime",
-        "flagStatus",
-        "startDateTime",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "completedDateTime" => &mut self.completed_date_time,
+            "dueDateTime" => &mut self.due_date_time,
+            "flagStatus" => &mut self.flag_status,
+            "startDateTime" => &mut self.start_date_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "completedDateTime",
+            "dueDateTime",
+            "flagStatus",
+            "startDateTime",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("completedDateTime", &self.completed_date_time);
         w.field("dueDateTime", &self.due_date_time);
         w.field("flagStatus", &self.flag_status);
@@ -6917,17 +7297,28 @@ impl ::graph_model::rt::Struct for FollowupFlag {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for FollowupFlag {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for FollowupFlag {
     const TYPE_NAME: &'static str = "microsoft.graph.followupFlag";
 }
 impl ::graph_model::rt::serde::Serialize for FollowupFlag {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FollowupFlag {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.followupFlagStatus`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -6971,6 +7362,17 @@ impl ::graph_model::rt::WireEnum for FollowupFlagStatus {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for FollowupFlagStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for FollowupFlagStatus {
@@ -7045,6 +7447,17 @@ impl ::graph_model::rt::WireEnum for FreeBusyStatus {
         }
     }
 }
+impl ::graph_model::rt::Value for FreeBusyStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for FreeBusyStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -7071,30 +7484,28 @@ pub struct ImageInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ImageInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.imageInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "addImageQuery" => ::graph_model::rt::field(map, &mut self.add_image_query, key),
-            "alternateText" => ::graph_model::rt::field(map, &mut self.alternate_text, key),
-            "alternativeText" => ::graph_model::rt::field(map, &mut self.alternative_text, key),
-            "iconUrl" => ::graph_model::rt::field(map, &mut self.icon_url, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.imageInfo"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "addImageQuery",
-        "alternateText",
-        "alternativeText",
-        "iconUrl",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "addImageQuery" => &mut self.add_image_query,
+            "alternateText" => &mut self.alternate_text,
+            "alternativeText" => &mut self.alternative_text,
+            "iconUrl" => &mut self.icon_url,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "addImageQuery",
+            "alternateText",
+            "alternativeText",
+            "iconUrl",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("addImageQuery", &self.add_image_query);
         w.field("alternateText", &self.alternate_text);
         w.field("alternativeText", &self.alternative_text);
@@ -7107,17 +7518,28 @@ impl ::graph_model::rt::Struct for ImageInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ImageInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ImageInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.imageInfo";
 }
 impl ::graph_model::rt::serde::Serialize for ImageInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ImageInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.importance`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -7163,6 +7585,17 @@ impl ::graph_model::rt::WireEnum for Importance {
         }
     }
 }
+impl ::graph_model::rt::Value for Importance {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for Importance {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -7185,23 +7618,21 @@ pub struct InferenceClassification {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for InferenceClassification {
-    const TYPE_NAME: &'static str = "microsoft.graph.inferenceClassification";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "overrides" => ::graph_model::rt::field(map, &mut self.overrides, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.inferenceClassification"
     }
-    const FIELDS: &'static [&'static str] = &["id", "overrides"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "overrides" => &mut self.overrides,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "overrides"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("overrides", &self.overrides);
     }
@@ -7212,17 +7643,28 @@ impl ::graph_model::rt::Struct for InferenceClassification {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for InferenceClassification {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for InferenceClassification {
     const TYPE_NAME: &'static str = "microsoft.graph.inferenceClassification";
 }
 impl ::graph_model::rt::serde::Serialize for InferenceClassification {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InferenceClassification {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.inferenceClassificationOverride`.
@@ -7239,26 +7681,22 @@ pub struct InferenceClassificationOverride {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for InferenceClassificationOverride {
-    const TYPE_NAME: &'static str = "microsoft.graph.inferenceClassificationOverride";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "classifyAs" => ::graph_model::rt::field(map, &mut self.classify_as, key),
-            "senderEmailAddress" => {
-                ::graph_model::rt::field(map, &mut self.sender_email_address, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.inferenceClassificationOverride"
     }
-    const FIELDS: &'static [&'static str] = &["id", "classifyAs", "senderEmailAddress"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "classifyAs" => &mut self.classify_as,
+            "senderEmailAddress" => &mut self.sender_email_address,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "classifyAs", "senderEmailAddress"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("classifyAs", &self.classify_as);
         w.field("senderEmailAddress", &self.sender_email_address);
@@ -7270,17 +7708,28 @@ impl ::graph_model::rt::Struct for InferenceClassificationOverride {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for InferenceClassificationOverride {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for InferenceClassificationOverride {
     const TYPE_NAME: &'static str = "microsoft.graph.inferenceClassificationOverride";
 }
 impl ::graph_model::rt::serde::Serialize for InferenceClassificationOverride {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InferenceClassificationOverride {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.inferenceClassificationType`. Open: a value the model does not list is kept in [`Self::Other2`].
@@ -7322,6 +7771,17 @@ impl ::graph_model::rt::WireEnum for InferenceClassificationType {
         }
     }
 }
+impl ::graph_model::rt::Value for InferenceClassificationType {
+    fn blank() -> Self {
+        Self::Other2(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for InferenceClassificationType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -7346,24 +7806,22 @@ pub struct InsightIdentity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for InsightIdentity {
-    const TYPE_NAME: &'static str = "microsoft.graph.insightIdentity";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "address" => ::graph_model::rt::field(map, &mut self.address, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.insightIdentity"
     }
-    const FIELDS: &'static [&'static str] = &["address", "displayName", "id"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "address" => &mut self.address,
+            "displayName" => &mut self.display_name,
+            "id" => &mut self.id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["address", "displayName", "id"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("address", &self.address);
         w.field("displayName", &self.display_name);
         w.field("id", &self.id);
@@ -7375,17 +7833,28 @@ impl ::graph_model::rt::Struct for InsightIdentity {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for InsightIdentity {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for InsightIdentity {
     const TYPE_NAME: &'static str = "microsoft.graph.insightIdentity";
 }
 impl ::graph_model::rt::serde::Serialize for InsightIdentity {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InsightIdentity {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.integratedApplicationMetadata`.
@@ -7400,23 +7869,21 @@ pub struct IntegratedApplicationMetadata {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IntegratedApplicationMetadata {
-    const TYPE_NAME: &'static str = "microsoft.graph.integratedApplicationMetadata";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "version" => ::graph_model::rt::field(map, &mut self.version, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.integratedApplicationMetadata"
     }
-    const FIELDS: &'static [&'static str] = &["name", "version"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "name" => &mut self.name,
+            "version" => &mut self.version,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["name", "version"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("name", &self.name);
         w.field("version", &self.version);
     }
@@ -7427,17 +7894,28 @@ impl ::graph_model::rt::Struct for IntegratedApplicationMetadata {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for IntegratedApplicationMetadata {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for IntegratedApplicationMetadata {
     const TYPE_NAME: &'static str = "microsoft.graph.integratedApplicationMetadata";
 }
 impl ::graph_model::rt::serde::Serialize for IntegratedApplicationMetadata {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IntegratedApplicationMetadata {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.integratedApplicationMetadata` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -7465,35 +7943,61 @@ impl Default for IntegratedApplicationMetadataAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for IntegratedApplicationMetadataAny {
-    type Base = super::IntegratedApplicationMetadata;
-    const BASE: &'static str = "microsoft.graph.integratedApplicationMetadata";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.integratedApplicationMetadata"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.integratedApplicationMetadata" => Self::Base(Default::default()),
             "microsoft.graph.protectedApplicationMetadata" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ProtectedApplicationMetadata)
+                Self::ProtectedApplicationMetadata(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::ProtectedApplicationMetadata(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::IntegratedApplicationMetadata) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::ProtectedApplicationMetadata(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.protectedApplicationMetadata",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for IntegratedApplicationMetadataAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for IntegratedApplicationMetadataAny {
@@ -7501,20 +8005,12 @@ impl ::graph_model::rt::GraphType for IntegratedApplicationMetadataAny {
 }
 impl ::graph_model::rt::serde::Serialize for IntegratedApplicationMetadataAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::ProtectedApplicationMetadata(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.protectedApplicationMetadata"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IntegratedApplicationMetadataAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.internetMessageHeader`.
@@ -7529,23 +8025,21 @@ pub struct InternetMessageHeader {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for InternetMessageHeader {
-    const TYPE_NAME: &'static str = "microsoft.graph.internetMessageHeader";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "value" => ::graph_model::rt::field(map, &mut self.value, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.internetMessageHeader"
     }
-    const FIELDS: &'static [&'static str] = &["name", "value"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "name" => &mut self.name,
+            "value" => &mut self.value,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["name", "value"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("name", &self.name);
         w.field("value", &self.value);
     }
@@ -7556,17 +8050,28 @@ impl ::graph_model::rt::Struct for InternetMessageHeader {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for InternetMessageHeader {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for InternetMessageHeader {
     const TYPE_NAME: &'static str = "microsoft.graph.internetMessageHeader";
 }
 impl ::graph_model::rt::serde::Serialize for InternetMessageHeader {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InternetMessageHeader {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.itemAttachment`.
@@ -7591,38 +8096,34 @@ pub struct ItemAttachment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ItemAttachment {
-    const TYPE_NAME: &'static str = "microsoft.graph.itemAttachment";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "contentType" => ::graph_model::rt::field(map, &mut self.content_type, key),
-            "isInline" => ::graph_model::rt::field(map, &mut self.is_inline, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "size" => ::graph_model::rt::field(map, &mut self.size, key),
-            "item" => ::graph_model::rt::field(map, &mut self.item, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.itemAttachment"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "contentType",
-        "isInline",
-        "lastModifiedDateTime",
-        "name",
-        "size",
-        "item",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "contentType" => &mut self.content_type,
+            "isInline" => &mut self.is_inline,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "name" => &mut self.name,
+            "size" => &mut self.size,
+            "item" => &mut self.item,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "contentType",
+            "isInline",
+            "lastModifiedDateTime",
+            "name",
+            "size",
+            "item",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("contentType", &self.content_type);
         w.field("isInline", &self.is_inline);
@@ -7638,17 +8139,28 @@ impl ::graph_model::rt::Struct for ItemAttachment {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ItemAttachment {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ItemAttachment {
     const TYPE_NAME: &'static str = "microsoft.graph.itemAttachment";
 }
 impl ::graph_model::rt::serde::Serialize for ItemAttachment {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ItemAttachment {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.itemInsights`.
@@ -7669,25 +8181,23 @@ pub struct ItemInsights {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for ItemInsights {
-    const TYPE_NAME: &'static str = "microsoft.graph.itemInsights";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "shared" => ::graph_model::rt::field(map, &mut self.shared, key),
-            "trending" => ::graph_model::rt::field(map, &mut self.trending, key),
-            "used" => ::graph_model::rt::field(map, &mut self.used, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.itemInsights"
     }
-    const FIELDS: &'static [&'static str] = &["id", "shared", "trending", "used"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "shared" => &mut self.shared,
+            "trending" => &mut self.trending,
+            "used" => &mut self.used,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "shared", "trending", "used"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("shared", &self.shared);
         w.field("trending", &self.trending);
@@ -7701,19 +8211,31 @@ impl ::graph_model::rt::Struct for ItemInsights {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::Value for ItemInsights {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::GraphType for ItemInsights {
     const TYPE_NAME: &'static str = "microsoft.graph.itemInsights";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for ItemInsights {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 #[allow(deprecated)]
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ItemInsights {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.licenseAssignmentState`.
@@ -7736,36 +8258,32 @@ pub struct LicenseAssignmentState {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LicenseAssignmentState {
-    const TYPE_NAME: &'static str = "microsoft.graph.licenseAssignmentState";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "assignedByGroup" => ::graph_model::rt::field(map, &mut self.assigned_by_group, key),
-            "disabledPlans" => ::graph_model::rt::field(map, &mut self.disabled_plans, key),
-            "error" => ::graph_model::rt::field(map, &mut self.error, key),
-            "lastUpdatedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_updated_date_time, key)
-            }
-            "skuId" => ::graph_model::rt::field(map, &mut self.sku_id, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.licenseAssignmentState"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "assignedByGroup",
-        "disabledPlans",
-        "error",
-        "lastUpdatedDateTime",
-        "skuId",
-        "state",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "assignedByGroup" => &mut self.assigned_by_group,
+            "disabledPlans" => &mut self.disabled_plans,
+            "error" => &mut self.error,
+            "lastUpdatedDateTime" => &mut self.last_updated_date_time,
+            "skuId" => &mut self.sku_id,
+            "state" => &mut self.state,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "assignedByGroup",
+            "disabledPlans",
+            "error",
+            "lastUpdatedDateTime",
+            "skuId",
+            "state",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("assignedByGroup", &self.assigned_by_group);
         w.field("disabledPlans", &self.disabled_plans);
         w.field("error", &self.error);
@@ -7780,17 +8298,28 @@ impl ::graph_model::rt::Struct for LicenseAssignmentState {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for LicenseAssignmentState {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for LicenseAssignmentState {
     const TYPE_NAME: &'static str = "microsoft.graph.licenseAssignmentState";
 }
 impl ::graph_model::rt::serde::Serialize for LicenseAssignmentState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LicenseAssignmentState {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.licenseDetails`.
@@ -7809,25 +8338,23 @@ pub struct LicenseDetails {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LicenseDetails {
-    const TYPE_NAME: &'static str = "microsoft.graph.licenseDetails";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "servicePlans" => ::graph_model::rt::field(map, &mut self.service_plans, key),
-            "skuId" => ::graph_model::rt::field(map, &mut self.sku_id, key),
-            "skuPartNumber" => ::graph_model::rt::field(map, &mut self.sku_part_number, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.licenseDetails"
     }
-    const FIELDS: &'static [&'static str] = &["id", "servicePlans", "skuId", "skuPartNumber"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "servicePlans" => &mut self.service_plans,
+            "skuId" => &mut self.sku_id,
+            "skuPartNumber" => &mut self.sku_part_number,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "servicePlans", "skuId", "skuPartNumber"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("servicePlans", &self.service_plans);
         w.field("skuId", &self.sku_id);
@@ -7840,17 +8367,28 @@ impl ::graph_model::rt::Struct for LicenseDetails {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for LicenseDetails {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for LicenseDetails {
     const TYPE_NAME: &'static str = "microsoft.graph.licenseDetails";
 }
 impl ::graph_model::rt::serde::Serialize for LicenseDetails {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LicenseDetails {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.linkedResource`.
@@ -7871,32 +8409,30 @@ pub struct LinkedResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LinkedResource {
-    const TYPE_NAME: &'static str = "microsoft.graph.linkedResource";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "applicationName" => ::graph_model::rt::field(map, &mut self.application_name, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "externalId" => ::graph_model::rt::field(map, &mut self.external_id, key),
-            "webUrl" => ::graph_model::rt::field(map, &mut self.web_url, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.linkedResource"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "applicationName",
-        "displayName",
-        "externalId",
-        "webUrl",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "applicationName" => &mut self.application_name,
+            "displayName" => &mut self.display_name,
+            "externalId" => &mut self.external_id,
+            "webUrl" => &mut self.web_url,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "applicationName",
+            "displayName",
+            "externalId",
+            "webUrl",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("applicationName", &self.application_name);
         w.field("displayName", &self.display_name);
@@ -7910,17 +8446,28 @@ impl ::graph_model::rt::Struct for LinkedResource {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for LinkedResource {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for LinkedResource {
     const TYPE_NAME: &'static str = "microsoft.graph.linkedResource";
 }
 impl ::graph_model::rt::serde::Serialize for LinkedResource {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LinkedResource {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.localeInfo`.
@@ -7935,23 +8482,21 @@ pub struct LocaleInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LocaleInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.localeInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "locale" => ::graph_model::rt::field(map, &mut self.locale, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.localeInfo"
     }
-    const FIELDS: &'static [&'static str] = &["displayName", "locale"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "displayName" => &mut self.display_name,
+            "locale" => &mut self.locale,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["displayName", "locale"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("displayName", &self.display_name);
         w.field("locale", &self.locale);
     }
@@ -7962,17 +8507,28 @@ impl ::graph_model::rt::Struct for LocaleInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for LocaleInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for LocaleInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.localeInfo";
 }
 impl ::graph_model::rt::serde::Serialize for LocaleInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LocaleInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// The status of a long-running operation.
@@ -7997,36 +8553,32 @@ pub struct LongRunningOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LongRunningOperation {
-    const TYPE_NAME: &'static str = "microsoft.graph.longRunningOperation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "lastActionDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_action_date_time, key)
-            }
-            "resourceLocation" => ::graph_model::rt::field(map, &mut self.resource_location, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "statusDetail" => ::graph_model::rt::field(map, &mut self.status_detail, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.longRunningOperation"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "lastActionDateTime",
-        "resourceLocation",
-        "status",
-        "statusDetail",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "lastActionDateTime" => &mut self.last_action_date_time,
+            "resourceLocation" => &mut self.resource_location,
+            "status" => &mut self.status,
+            "statusDetail" => &mut self.status_detail,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "lastActionDateTime",
+            "resourceLocation",
+            "status",
+            "statusDetail",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("lastActionDateTime", &self.last_action_date_time);
@@ -8041,17 +8593,28 @@ impl ::graph_model::rt::Struct for LongRunningOperation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for LongRunningOperation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for LongRunningOperation {
     const TYPE_NAME: &'static str = "microsoft.graph.longRunningOperation";
 }
 impl ::graph_model::rt::serde::Serialize for LongRunningOperation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LongRunningOperation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.longRunningOperation` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -8083,41 +8646,74 @@ impl Default for LongRunningOperationAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for LongRunningOperationAny {
-    type Base = super::LongRunningOperation;
-    const BASE: &'static str = "microsoft.graph.longRunningOperation";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.longRunningOperation"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.longRunningOperation" => Self::Base(Default::default()),
             "microsoft.graph.attackSimulationOperation" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::AttackSimulationOperation)
+                Self::AttackSimulationOperation(Default::default())
             }
             "microsoft.graph.engagementAsyncOperation" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::EngagementAsyncOperation)
+                Self::EngagementAsyncOperation(Default::default())
             }
             "microsoft.graph.richLongRunningOperation" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::RichLongRunningOperation)
+                Self::RichLongRunningOperation(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::AttackSimulationOperation(v) => Some(v),
+            Self::EngagementAsyncOperation(v) => Some(v),
+            Self::RichLongRunningOperation(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::LongRunningOperation) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::AttackSimulationOperation(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.attackSimulationOperation", v)
+            }
+            Self::EngagementAsyncOperation(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.engagementAsyncOperation", v)
+            }
+            Self::RichLongRunningOperation(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.richLongRunningOperation", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for LongRunningOperationAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for LongRunningOperationAny {
@@ -8125,30 +8721,12 @@ impl ::graph_model::rt::GraphType for LongRunningOperationAny {
 }
 impl ::graph_model::rt::serde::Serialize for LongRunningOperationAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::AttackSimulationOperation(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.attackSimulationOperation"),
-                s,
-            ),
-            Self::EngagementAsyncOperation(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.engagementAsyncOperation"),
-                s,
-            ),
-            Self::RichLongRunningOperation(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.richLongRunningOperation"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LongRunningOperationAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.mailFolder`.
@@ -8185,50 +8763,44 @@ pub struct MailFolder {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MailFolder {
-    const TYPE_NAME: &'static str = "microsoft.graph.mailFolder";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "childFolderCount" => ::graph_model::rt::field(map, &mut self.child_folder_count, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "isHidden" => ::graph_model::rt::field(map, &mut self.is_hidden, key),
-            "parentFolderId" => ::graph_model::rt::field(map, &mut self.parent_folder_id, key),
-            "totalItemCount" => ::graph_model::rt::field(map, &mut self.total_item_count, key),
-            "unreadItemCount" => ::graph_model::rt::field(map, &mut self.unread_item_count, key),
-            "childFolders" => ::graph_model::rt::field(map, &mut self.child_folders, key),
-            "messageRules" => ::graph_model::rt::field(map, &mut self.message_rules, key),
-            "messages" => ::graph_model::rt::field(map, &mut self.messages, key),
-            "multiValueExtendedProperties" => {
-                ::graph_model::rt::field(map, &mut self.multi_value_extended_properties, key)
-            }
-            "singleValueExtendedProperties" => {
-                ::graph_model::rt::field(map, &mut self.single_value_extended_properties, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.mailFolder"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "childFolderCount",
-        "displayName",
-        "isHidden",
-        "parentFolderId",
-        "totalItemCount",
-        "unreadItemCount",
-        "childFolders",
-        "messageRules",
-        "messages",
-        "multiValueExtendedProperties",
-        "singleValueExtendedProperties",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "childFolderCount" => &mut self.child_folder_count,
+            "displayName" => &mut self.display_name,
+            "isHidden" => &mut self.is_hidden,
+            "parentFolderId" => &mut self.parent_folder_id,
+            "totalItemCount" => &mut self.total_item_count,
+            "unreadItemCount" => &mut self.unread_item_count,
+            "childFolders" => &mut self.child_folders,
+            "messageRules" => &mut self.message_rules,
+            "messages" => &mut self.messages,
+            "multiValueExtendedProperties" => &mut self.multi_value_extended_properties,
+            "singleValueExtendedProperties" => &mut self.single_value_extended_properties,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "childFolderCount",
+            "displayName",
+            "isHidden",
+            "parentFolderId",
+            "totalItemCount",
+            "unreadItemCount",
+            "childFolders",
+            "messageRules",
+            "messages",
+            "multiValueExtendedProperties",
+            "singleValueExtendedProperties",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("childFolderCount", &self.child_folder_count);
         w.field("displayName", &self.display_name);
@@ -8255,17 +8827,28 @@ impl ::graph_model::rt::Struct for MailFolder {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MailFolder {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MailFolder {
     const TYPE_NAME: &'static str = "microsoft.graph.mailFolder";
 }
 impl ::graph_model::rt::serde::Serialize for MailFolder {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MailFolder {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.mailFolder` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -8293,35 +8876,58 @@ impl Default for MailFolderAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for MailFolderAny {
-    type Base = super::MailFolder;
-    const BASE: &'static str = "microsoft.graph.mailFolder";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
-            "microsoft.graph.mailSearchFolder" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::MailSearchFolder)
-            }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.mailFolder"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.mailFolder" => Self::Base(Default::default()),
+            "microsoft.graph.mailSearchFolder" => Self::MailSearchFolder(Default::default()),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::MailSearchFolder(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::MailFolder) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::MailSearchFolder(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.mailSearchFolder", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for MailFolderAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for MailFolderAny {
@@ -8329,18 +8935,12 @@ impl ::graph_model::rt::GraphType for MailFolderAny {
 }
 impl ::graph_model::rt::serde::Serialize for MailFolderAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::MailSearchFolder(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.mailSearchFolder"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MailFolderAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.mailSearchFolder`.
@@ -8385,60 +8985,52 @@ pub struct MailSearchFolder {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MailSearchFolder {
-    const TYPE_NAME: &'static str = "microsoft.graph.mailSearchFolder";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "childFolderCount" => ::graph_model::rt::field(map, &mut self.child_folder_count, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "isHidden" => ::graph_model::rt::field(map, &mut self.is_hidden, key),
-            "parentFolderId" => ::graph_model::rt::field(map, &mut self.parent_folder_id, key),
-            "totalItemCount" => ::graph_model::rt::field(map, &mut self.total_item_count, key),
-            "unreadItemCount" => ::graph_model::rt::field(map, &mut self.unread_item_count, key),
-            "filterQuery" => ::graph_model::rt::field(map, &mut self.filter_query, key),
-            "includeNestedFolders" => {
-                ::graph_model::rt::field(map, &mut self.include_nested_folders, key)
-            }
-            "isSupported" => ::graph_model::rt::field(map, &mut self.is_supported, key),
-            "sourceFolderIds" => ::graph_model::rt::field(map, &mut self.source_folder_ids, key),
-            "childFolders" => ::graph_model::rt::field(map, &mut self.child_folders, key),
-            "messageRules" => ::graph_model::rt::field(map, &mut self.message_rules, key),
-            "messages" => ::graph_model::rt::field(map, &mut self.messages, key),
-            "multiValueExtendedProperties" => {
-                ::graph_model::rt::field(map, &mut self.multi_value_extended_properties, key)
-            }
-            "singleValueExtendedProperties" => {
-                ::graph_model::rt::field(map, &mut self.single_value_extended_properties, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.mailSearchFolder"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "childFolderCount",
-        "displayName",
-        "isHidden",
-        "parentFolderId",
-        "totalItemCount",
-        "unreadItemCount",
-        "filterQuery",
-        "includeNestedFolders",
-        "isSupported",
-        "sourceFolderIds",
-        "childFolders",
-        "messageRules",
-        "messages",
-        "multiValueExtendedProperties",
-        "singleValueExtendedProperties",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "childFolderCount" => &mut self.child_folder_count,
+            "displayName" => &mut self.display_name,
+            "isHidden" => &mut self.is_hidden,
+            "parentFolderId" => &mut self.parent_folder_id,
+            "totalItemCount" => &mut self.total_item_count,
+            "unreadItemCount" => &mut self.unread_item_count,
+            "filterQuery" => &mut self.filter_query,
+            "includeNestedFolders" => &mut self.include_nested_folders,
+            "isSupported" => &mut self.is_supported,
+            "sourceFolderIds" => &mut self.source_folder_ids,
+            "childFolders" => &mut self.child_folders,
+            "messageRules" => &mut self.message_rules,
+            "messages" => &mut self.messages,
+            "multiValueExtendedProperties" => &mut self.multi_value_extended_properties,
+            "singleValueExtendedProperties" => &mut self.single_value_extended_properties,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "childFolderCount",
+            "displayName",
+            "isHidden",
+            "parentFolderId",
+            "totalItemCount",
+            "unreadItemCount",
+            "filterQuery",
+            "includeNestedFolders",
+            "isSupported",
+            "sourceFolderIds",
+            "childFolders",
+            "messageRules",
+            "messages",
+            "multiValueExtendedProperties",
+            "singleValueExtendedProperties",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("childFolderCount", &self.child_folder_count);
         w.field("displayName", &self.display_name);
@@ -8469,17 +9061,28 @@ impl ::graph_model::rt::Struct for MailSearchFolder {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MailSearchFolder {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MailSearchFolder {
     const TYPE_NAME: &'static str = "microsoft.graph.mailSearchFolder";
 }
 impl ::graph_model::rt::serde::Serialize for MailSearchFolder {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MailSearchFolder {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.mailboxSettings`.
@@ -8509,46 +9112,40 @@ pub struct MailboxSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MailboxSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.mailboxSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "archiveFolder" => ::graph_model::rt::field(map, &mut self.archive_folder, key),
-            "automaticRepliesSetting" => {
-                ::graph_model::rt::field(map, &mut self.automatic_replies_setting, key)
-            }
-            "dateFormat" => ::graph_model::rt::field(map, &mut self.date_format, key),
-            "delegateMeetingMessageDeliveryOptions" => ::graph_model::rt::field(
-                map,
-                &mut self.delegate_meeting_message_delivery_options,
-                key,
-            ),
-            "language" => ::graph_model::rt::field(map, &mut self.language, key),
-            "timeFormat" => ::graph_model::rt::field(map, &mut self.time_format, key),
-            "timeZone" => ::graph_model::rt::field(map, &mut self.time_zone, key),
-            "userPurpose" => ::graph_model::rt::field(map, &mut self.user_purpose, key),
-            "workingHours" => ::graph_model::rt::field(map, &mut self.working_hours, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.mailboxSettings"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "archiveFolder",
-        "automaticRepliesSetting",
-        "dateFormat",
-        "delegateMeetingMessageDeliveryOptions",
-        "language",
-        "timeFormat",
-        "timeZone",
-        "userPurpose",
-        "workingHours",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "archiveFolder" => &mut self.archive_folder,
+            "automaticRepliesSetting" => &mut self.automatic_replies_setting,
+            "dateFormat" => &mut self.date_format,
+            "delegateMeetingMessageDeliveryOptions" => {
+                &mut self.delegate_meeting_message_delivery_options
+            }
+            "language" => &mut self.language,
+            "timeFormat" => &mut self.time_format,
+            "timeZone" => &mut self.time_zone,
+            "userPurpose" => &mut self.user_purpose,
+            "workingHours" => &mut self.working_hours,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "archiveFolder",
+            "automaticRepliesSetting",
+            "dateFormat",
+            "delegateMeetingMessageDeliveryOptions",
+            "language",
+            "timeFormat",
+            "timeZone",
+            "userPurpose",
+            "workingHours",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("archiveFolder", &self.archive_folder);
         w.field("automaticRepliesSetting", &self.automatic_replies_setting);
         w.field("dateFormat", &self.date_format);
@@ -8569,17 +9166,28 @@ impl ::graph_model::rt::Struct for MailboxSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MailboxSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MailboxSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.mailboxSettings";
 }
 impl ::graph_model::rt::serde::Serialize for MailboxSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MailboxSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.maxWorkLocationDetails`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -8638,6 +9246,17 @@ impl ::graph_model::rt::WireEnum for MaxWorkLocationDetails {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for MaxWorkLocationDetails {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for MaxWorkLocationDetails {
@@ -8710,6 +9329,17 @@ impl ::graph_model::rt::WireEnum for MeetingMessageType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for MeetingMessageType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for MeetingMessageType {
@@ -8789,6 +9419,17 @@ impl ::graph_model::rt::WireEnum for MeetingRequestType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for MeetingRequestType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for MeetingRequestType {
@@ -8881,108 +9522,90 @@ pub struct Message {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Message {
-    const TYPE_NAME: &'static str = "microsoft.graph.message";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "categories" => ::graph_model::rt::field(map, &mut self.categories, key),
-            "changeKey" => ::graph_model::rt::field(map, &mut self.change_key, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "bccRecipients" => ::graph_model::rt::field(map, &mut self.bcc_recipients, key),
-            "body" => ::graph_model::rt::field(map, &mut self.body, key),
-            "bodyPreview" => ::graph_model::rt::field(map, &mut self.body_preview, key),
-            "ccRecipients" => ::graph_model::rt::field(map, &mut self.cc_recipients, key),
-            "conversationId" => ::graph_model::rt::field(map, &mut self.conversation_id, key),
-            "conversationIndex" => ::graph_model::rt::field(map, &mut self.conversation_index, key),
-            "flag" => ::graph_model::rt::field(map, &mut self.flag, key),
-            "from" => ::graph_model::rt::field(map, &mut self.from, key),
-            "hasAttachments" => ::graph_model::rt::field(map, &mut self.has_attachments, key),
-            "importance" => ::graph_model::rt::field(map, &mut self.importance, key),
-            "inferenceClassification" => {
-                ::graph_model::rt::field(map, &mut self.inference_classification, key)
-            }
-            "internetMessageHeaders" => {
-                ::graph_model::rt::field(map, &mut self.internet_message_headers, key)
-            }
-            "internetMessageId" => {
-                ::graph_model::rt::field(map, &mut self.internet_message_id, key)
-            }
-            "isDeliveryReceiptRequested" => {
-                ::graph_model::rt::field(map, &mut self.is_delivery_receipt_requested, key)
-            }
-            "isDraft" => ::graph_model::rt::field(map, &mut self.is_draft, key),
-            "isRead" => ::graph_model::rt::field(map, &mut self.is_read, key),
-            "isReadReceiptRequested" => {
-                ::graph_model::rt::field(map, &mut self.is_read_receipt_requested, key)
-            }
-            "parentFolderId" => ::graph_model::rt::field(map, &mut self.parent_folder_id, key),
-            "receivedDateTime" => ::graph_model::rt::field(map, &mut self.received_date_time, key),
-            "replyTo" => ::graph_model::rt::field(map, &mut self.reply_to, key),
-            "sender" => ::graph_model::rt::field(map, &mut self.sender, key),
-            "sentDateTime" => ::graph_model::rt::field(map, &mut self.sent_date_time, key),
-            "subject" => ::graph_model::rt::field(map, &mut self.subject, key),
-            "toRecipients" => ::graph_model::rt::field(map, &mut self.to_recipients, key),
-            "uniqueBody" => ::graph_model::rt::field(map, &mut self.unique_body, key),
-            "webLink" => ::graph_model::rt::field(map, &mut self.web_link, key),
-            "attachments" => ::graph_model::rt::field(map, &mut self.attachments, key),
-            "extensions" => ::graph_model::rt::field(map, &mut self.extensions, key),
-            "multiValueExtendedProperties" => {
-                ::graph_model::rt::field(map, &mut self.multi_value_extended_properties, key)
-            }
-            "singleValueExtendedProperties" => {
-                ::graph_model::rt::field(map, &mut self.single_value_extended_properties, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.message"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "categories",
-        "changeKey",
-        "createdDateTime",
-        "lastModifiedDateTime",
-        "bccRecipients",
-        "body",
-        "bodyPreview",
-        "ccRecipients",
-        "conversationId",
-        "conversationIndex",
-        "flag",
-        "from",
-        "hasAttachments",
-        "importance",
-        "inferenceClassification",
-        "internetMessageHeaders",
-        "internetMessageId",
-        "isDeliveryReceiptRequested",
-        "isDraft",
-        "isRead",
-        "isReadReceiptRequested",
-        "parentFolderId",
-        "receivedDateTime",
-        "replyTo",
-        "sender",
-        "sentDateTime",
-        "subject",
-        "toRecipients",
-        "uniqueBody",
-        "webLink",
-        "attachments",
-        "extensions",
-        "multiValueExtendedProperties",
-        "singleValueExtendedProperties",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "categories" => &mut self.categories,
+            "changeKey" => &mut self.change_key,
+            "createdDateTime" => &mut self.created_date_time,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "bccRecipients" => &mut self.bcc_recipients,
+            "body" => &mut self.body,
+            "bodyPreview" => &mut self.body_preview,
+            "ccRecipients" => &mut self.cc_recipients,
+            "conversationId" => &mut self.conversation_id,
+            "conversationIndex" => &mut self.conversation_index,
+            "flag" => &mut self.flag,
+            "from" => &mut self.from,
+            "hasAttachments" => &mut self.has_attachments,
+            "importance" => &mut self.importance,
+            "inferenceClassification" => &mut self.inference_classification,
+            "internetMessageHeaders" => &mut self.internet_message_headers,
+            "internetMessageId" => &mut self.internet_message_id,
+            "isDeliveryReceiptRequested" => &mut self.is_delivery_receipt_requested,
+            "isDraft" => &mut self.is_draft,
+            "isRead" => &mut self.is_read,
+            "isReadReceiptRequested" => &mut self.is_read_receipt_requested,
+            "parentFolderId" => &mut self.parent_folder_id,
+            "receivedDateTime" => &mut self.received_date_time,
+            "replyTo" => &mut self.reply_to,
+            "sender" => &mut self.sender,
+            "sentDateTime" => &mut self.sent_date_time,
+            "subject" => &mut self.subject,
+            "toRecipients" => &mut self.to_recipients,
+            "uniqueBody" => &mut self.unique_body,
+            "webLink" => &mut self.web_link,
+            "attachments" => &mut self.attachments,
+            "extensions" => &mut self.extensions,
+            "multiValueExtendedProperties" => &mut self.multi_value_extended_properties,
+            "singleValueExtendedProperties" => &mut self.single_value_extended_properties,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "categories",
+            "changeKey",
+            "createdDateTime",
+            "lastModifiedDateTime",
+            "bccRecipients",
+            "body",
+            "bodyPreview",
+            "ccRecipients",
+            "conversationId",
+            "conversationIndex",
+            "flag",
+            "from",
+            "hasAttachments",
+            "importance",
+            "inferenceClassification",
+            "internetMessageHeaders",
+            "internetMessageId",
+            "isDeliveryReceiptRequested",
+            "isDraft",
+            "isRead",
+            "isReadReceiptRequested",
+            "parentFolderId",
+            "receivedDateTime",
+            "replyTo",
+            "sender",
+            "sentDateTime",
+            "subject",
+            "toRecipients",
+            "uniqueBody",
+            "webLink",
+            "attachments",
+            "extensions",
+            "multiValueExtendedProperties",
+            "singleValueExtendedProperties",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("categories", &self.categories);
         w.field("changeKey", &self.change_key);
@@ -9035,17 +9658,28 @@ impl ::graph_model::rt::Struct for Message {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Message {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Message {
     const TYPE_NAME: &'static str = "microsoft.graph.message";
 }
 impl ::graph_model::rt::serde::Serialize for Message {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Message {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.messageActionFlag`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -9137,6 +9771,17 @@ impl ::graph_model::rt::WireEnum for MessageActionFlag {
         }
     }
 }
+impl ::graph_model::rt::Value for MessageActionFlag {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for MessageActionFlag {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -9178,44 +9823,77 @@ impl Default for MessageAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for MessageAny {
-    type Base = super::Message;
-    const BASE: &'static str = "microsoft.graph.message";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.message"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.message" => Self::Base(Default::default()),
             "microsoft.graph.calendarSharingMessage" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::CalendarSharingMessage)
+                Self::CalendarSharingMessage(Default::default())
             }
-            "microsoft.graph.eventMessage" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::EventMessage)
-            }
-            "microsoft.graph.eventMessageRequest" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::EventMessageRequest)
-            }
+            "microsoft.graph.eventMessage" => Self::EventMessage(Default::default()),
+            "microsoft.graph.eventMessageRequest" => Self::EventMessageRequest(Default::default()),
             "microsoft.graph.eventMessageResponse" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::EventMessageResponse)
+                Self::EventMessageResponse(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::CalendarSharingMessage(v) => Some(v),
+            Self::EventMessage(v) => Some(v),
+            Self::EventMessageRequest(v) => Some(v),
+            Self::EventMessageResponse(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::Message) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::CalendarSharingMessage(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.calendarSharingMessage", v)
+            }
+            Self::EventMessage(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.eventMessage", v)
+            }
+            Self::EventMessageRequest(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.eventMessageRequest", v)
+            }
+            Self::EventMessageResponse(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.eventMessageResponse", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for MessageAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for MessageAny {
@@ -9223,27 +9901,12 @@ impl ::graph_model::rt::GraphType for MessageAny {
 }
 impl ::graph_model::rt::serde::Serialize for MessageAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::CalendarSharingMessage(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.calendarSharingMessage"), s)
-            }
-            Self::EventMessage(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.eventMessage"), s)
-            }
-            Self::EventMessageRequest(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.eventMessageRequest"), s)
-            }
-            Self::EventMessageResponse(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.eventMessageResponse"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MessageAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.messageRule`.
@@ -9272,40 +9935,38 @@ pub struct MessageRule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MessageRule {
-    const TYPE_NAME: &'static str = "microsoft.graph.messageRule";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "actions" => ::graph_model::rt::field(map, &mut self.actions, key),
-            "conditions" => ::graph_model::rt::field(map, &mut self.conditions, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "exceptions" => ::graph_model::rt::field(map, &mut self.exceptions, key),
-            "hasError" => ::graph_model::rt::field(map, &mut self.has_error, key),
-            "isEnabled" => ::graph_model::rt::field(map, &mut self.is_enabled, key),
-            "isReadOnly" => ::graph_model::rt::field(map, &mut self.is_read_only, key),
-            "sequence" => ::graph_model::rt::field(map, &mut self.sequence, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.messageRule"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "actions",
-        "conditions",
-        "displayName",
-        "exceptions",
-        "hasError",
-        "isEnabled",
-        "isReadOnly",
-        "sequence",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "actions" => &mut self.actions,
+            "conditions" => &mut self.conditions,
+            "displayName" => &mut self.display_name,
+            "exceptions" => &mut self.exceptions,
+            "hasError" => &mut self.has_error,
+            "isEnabled" => &mut self.is_enabled,
+            "isReadOnly" => &mut self.is_read_only,
+            "sequence" => &mut self.sequence,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "actions",
+            "conditions",
+            "displayName",
+            "exceptions",
+            "hasError",
+            "isEnabled",
+            "isReadOnly",
+            "sequence",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("actions", &self.actions);
         w.field("conditions", &self.conditions);
@@ -9323,17 +9984,28 @@ impl ::graph_model::rt::Struct for MessageRule {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MessageRule {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MessageRule {
     const TYPE_NAME: &'static str = "microsoft.graph.messageRule";
 }
 impl ::graph_model::rt::serde::Serialize for MessageRule {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MessageRule {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.messageRuleActions`.
@@ -9366,48 +10038,42 @@ pub struct MessageRuleActions {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MessageRuleActions {
-    const TYPE_NAME: &'static str = "microsoft.graph.messageRuleActions";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "assignCategories" => ::graph_model::rt::field(map, &mut self.assign_categories, key),
-            "copyToFolder" => ::graph_model::rt::field(map, &mut self.copy_to_folder, key),
-            "delete" => ::graph_model::rt::field(map, &mut self.delete, key),
-            "forwardAsAttachmentTo" => {
-                ::graph_model::rt::field(map, &mut self.forward_as_attachment_to, key)
-            }
-            "forwardTo" => ::graph_model::rt::field(map, &mut self.forward_to, key),
-            "markAsRead" => ::graph_model::rt::field(map, &mut self.mark_as_read, key),
-            "markImportance" => ::graph_model::rt::field(map, &mut self.mark_importance, key),
-            "moveToFolder" => ::graph_model::rt::field(map, &mut self.move_to_folder, key),
-            "permanentDelete" => ::graph_model::rt::field(map, &mut self.permanent_delete, key),
-            "redirectTo" => ::graph_model::rt::field(map, &mut self.redirect_to, key),
-            "stopProcessingRules" => {
-                ::graph_model::rt::field(map, &mut self.stop_processing_rules, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.messageRuleActions"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "assignCategories",
-        "copyToFolder",
-        "delete",
-        "forwardAsAttachmentTo",
-        "forwardTo",
-        "markAsRead",
-        "markImportance",
-        "moveToFolder",
-        "permanentDelete",
-        "redirectTo",
-        "stopProcessingRules",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "assignCategories" => &mut self.assign_categories,
+            "copyToFolder" => &mut self.copy_to_folder,
+            "delete" => &mut self.delete,
+            "forwardAsAttachmentTo" => &mut self.forward_as_attachment_to,
+            "forwardTo" => &mut self.forward_to,
+            "markAsRead" => &mut self.mark_as_read,
+            "markImportance" => &mut self.mark_importance,
+            "moveToFolder" => &mut self.move_to_folder,
+            "permanentDelete" => &mut self.permanent_delete,
+            "redirectTo" => &mut self.redirect_to,
+            "stopProcessingRules" => &mut self.stop_processing_rules,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "assignCategories",
+            "copyToFolder",
+            "delete",
+            "forwardAsAttachmentTo",
+            "forwardTo",
+            "markAsRead",
+            "markImportance",
+            "moveToFolder",
+            "permanentDelete",
+            "redirectTo",
+            "stopProcessingRules",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("assignCategories", &self.assign_categories);
         w.field("copyToFolder", &self.copy_to_folder);
         w.field("delete", &self.delete);
@@ -9427,17 +10093,28 @@ impl ::graph_model::rt::Struct for MessageRuleActions {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MessageRuleActions {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MessageRuleActions {
     const TYPE_NAME: &'static str = "microsoft.graph.messageRuleActions";
 }
 impl ::graph_model::rt::serde::Serialize for MessageRuleActions {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MessageRuleActions {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.messageRulePredicates`.
@@ -9508,96 +10185,80 @@ pub struct MessageRulePredicates {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MessageRulePredicates {
-    const TYPE_NAME: &'static str = "microsoft.graph.messageRulePredicates";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "bodyContains" => ::graph_model::rt::field(map, &mut self.body_contains, key),
-            "bodyOrSubjectContains" => {
-                ::graph_model::rt::field(map, &mut self.body_or_subject_contains, key)
-            }
-            "categories" => ::graph_model::rt::field(map, &mut self.categories, key),
-            "fromAddresses" => ::graph_model::rt::field(map, &mut self.from_addresses, key),
-            "hasAttachments" => ::graph_model::rt::field(map, &mut self.has_attachments, key),
-            "headerContains" => ::graph_model::rt::field(map, &mut self.header_contains, key),
-            "importance" => ::graph_model::rt::field(map, &mut self.importance, key),
-            "isApprovalRequest" => {
-                ::graph_model::rt::field(map, &mut self.is_approval_request, key)
-            }
-            "isAutomaticForward" => {
-                ::graph_model::rt::field(map, &mut self.is_automatic_forward, key)
-            }
-            "isAutomaticReply" => ::graph_model::rt::field(map, &mut self.is_automatic_reply, key),
-            "isEncrypted" => ::graph_model::rt::field(map, &mut self.is_encrypted, key),
-            "isMeetingRequest" => ::graph_model::rt::field(map, &mut self.is_meeting_request, key),
-            "isMeetingResponse" => {
-                ::graph_model::rt::field(map, &mut self.is_meeting_response, key)
-            }
-            "isNonDeliveryReport" => {
-                ::graph_model::rt::field(map, &mut self.is_non_delivery_report, key)
-            }
-            "isPermissionControlled" => {
-                ::graph_model::rt::field(map, &mut self.is_permission_controlled, key)
-            }
-            "isReadReceipt" => ::graph_model::rt::field(map, &mut self.is_read_receipt, key),
-            "isSigned" => ::graph_model::rt::field(map, &mut self.is_signed, key),
-            "isVoicemail" => ::graph_model::rt::field(map, &mut self.is_voicemail, key),
-            "messageActionFlag" => {
-                ::graph_model::rt::field(map, &mut self.message_action_flag, key)
-            }
-            "notSentToMe" => ::graph_model::rt::field(map, &mut self.not_sent_to_me, key),
-            "recipientContains" => ::graph_model::rt::field(map, &mut self.recipient_contains, key),
-            "senderContains" => ::graph_model::rt::field(map, &mut self.sender_contains, key),
-            "sensitivity" => ::graph_model::rt::field(map, &mut self.sensitivity, key),
-            "sentCcMe" => ::graph_model::rt::field(map, &mut self.sent_cc_me, key),
-            "sentOnlyToMe" => ::graph_model::rt::field(map, &mut self.sent_only_to_me, key),
-            "sentToAddresses" => ::graph_model::rt::field(map, &mut self.sent_to_addresses, key),
-            "sentToMe" => ::graph_model::rt::field(map, &mut self.sent_to_me, key),
-            "sentToOrCcMe" => ::graph_model::rt::field(map, &mut self.sent_to_or_cc_me, key),
-            "subjectContains" => ::graph_model::rt::field(map, &mut self.subject_contains, key),
-            "withinSizeRange" => ::graph_model::rt::field(map, &mut self.within_size_range, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.messageRulePredicates"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "bodyContains",
-        "bodyOrSubjectContains",
-        "categories",
-        "fromAddresses",
-        "hasAttachments",
-        "headerContains",
-        "importance",
-        "isApprovalRequest",
-        "isAutomaticForward",
-        "isAutomaticReply",
-        "isEncrypted",
-        "isMeetingRequest",
-        "isMeetingResponse",
-        "isNonDeliveryReport",
-        "isPermissionControlled",
-        "isReadReceipt",
-        "isSigned",
-        "isVoicemail",
-        "messageActionFlag",
-        "notSentToMe",
-        "recipientContains",
-        "senderContains",
-        "sensitivity",
-        "sentCcMe",
-        "sentOnlyToMe",
-        "sentToAddresses",
-        "sentToMe",
-        "sentToOrCcMe",
-        "subjectContains",
-        "withinSizeRange",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "bodyContains" => &mut self.body_contains,
+            "bodyOrSubjectContains" => &mut self.body_or_subject_contains,
+            "categories" => &mut self.categories,
+            "fromAddresses" => &mut self.from_addresses,
+            "hasAttachments" => &mut self.has_attachments,
+            "headerContains" => &mut self.header_contains,
+            "importance" => &mut self.importance,
+            "isApprovalRequest" => &mut self.is_approval_request,
+            "isAutomaticForward" => &mut self.is_automatic_forward,
+            "isAutomaticReply" => &mut self.is_automatic_reply,
+            "isEncrypted" => &mut self.is_encrypted,
+            "isMeetingRequest" => &mut self.is_meeting_request,
+            "isMeetingResponse" => &mut self.is_meeting_response,
+            "isNonDeliveryReport" => &mut self.is_non_delivery_report,
+            "isPermissionControlled" => &mut self.is_permission_controlled,
+            "isReadReceipt" => &mut self.is_read_receipt,
+            "isSigned" => &mut self.is_signed,
+            "isVoicemail" => &mut self.is_voicemail,
+            "messageActionFlag" => &mut self.message_action_flag,
+            "notSentToMe" => &mut self.not_sent_to_me,
+            "recipientContains" => &mut self.recipient_contains,
+            "senderContains" => &mut self.sender_contains,
+            "sensitivity" => &mut self.sensitivity,
+            "sentCcMe" => &mut self.sent_cc_me,
+            "sentOnlyToMe" => &mut self.sent_only_to_me,
+            "sentToAddresses" => &mut self.sent_to_addresses,
+            "sentToMe" => &mut self.sent_to_me,
+            "sentToOrCcMe" => &mut self.sent_to_or_cc_me,
+            "subjectContains" => &mut self.subject_contains,
+            "withinSizeRange" => &mut self.within_size_range,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "bodyContains",
+            "bodyOrSubjectContains",
+            "categories",
+            "fromAddresses",
+            "hasAttachments",
+            "headerContains",
+            "importance",
+            "isApprovalRequest",
+            "isAutomaticForward",
+            "isAutomaticReply",
+            "isEncrypted",
+            "isMeetingRequest",
+            "isMeetingResponse",
+            "isNonDeliveryReport",
+            "isPermissionControlled",
+            "isReadReceipt",
+            "isSigned",
+            "isVoicemail",
+            "messageActionFlag",
+            "notSentToMe",
+            "recipientContains",
+            "senderContains",
+            "sensitivity",
+            "sentCcMe",
+            "sentOnlyToMe",
+            "sentToAddresses",
+            "sentToMe",
+            "sentToOrCcMe",
+            "subjectContains",
+            "withinSizeRange",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("bodyContains", &self.body_contains);
         w.field("bodyOrSubjectContains", &self.body_or_subject_contains);
         w.field("categories", &self.categories);
@@ -9636,17 +10297,28 @@ impl ::graph_model::rt::Struct for MessageRulePredicates {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MessageRulePredicates {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MessageRulePredicates {
     const TYPE_NAME: &'static str = "microsoft.graph.messageRulePredicates";
 }
 impl ::graph_model::rt::serde::Serialize for MessageRulePredicates {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MessageRulePredicates {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.microsoftAuthenticatorAuthenticationMethod`.
@@ -9670,34 +10342,32 @@ pub struct MicrosoftAuthenticatorAuthenticationMethod {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MicrosoftAuthenticatorAuthenticationMethod {
-    const TYPE_NAME: &'static str = "microsoft.graph.microsoftAuthenticatorAuthenticationMethod";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "deviceTag" => ::graph_model::rt::field(map, &mut self.device_tag, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "phoneAppVersion" => ::graph_model::rt::field(map, &mut self.phone_app_version, key),
-            "device" => ::graph_model::rt::field(map, &mut self.device, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.microsoftAuthenticatorAuthenticationMethod"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "deviceTag",
-        "displayName",
-        "phoneAppVersion",
-        "device",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "deviceTag" => &mut self.device_tag,
+            "displayName" => &mut self.display_name,
+            "phoneAppVersion" => &mut self.phone_app_version,
+            "device" => &mut self.device,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "deviceTag",
+            "displayName",
+            "phoneAppVersion",
+            "device",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("deviceTag", &self.device_tag);
@@ -9712,19 +10382,30 @@ impl ::graph_model::rt::Struct for MicrosoftAuthenticatorAuthenticationMethod {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MicrosoftAuthenticatorAuthenticationMethod {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MicrosoftAuthenticatorAuthenticationMethod {
     const TYPE_NAME: &'static str = "microsoft.graph.microsoftAuthenticatorAuthenticationMethod";
 }
 impl ::graph_model::rt::serde::Serialize for MicrosoftAuthenticatorAuthenticationMethod {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for MicrosoftAuthenticatorAuthenticationMethod
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.objectIdentity`.
@@ -9741,24 +10422,22 @@ pub struct ObjectIdentity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ObjectIdentity {
-    const TYPE_NAME: &'static str = "microsoft.graph.objectIdentity";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "issuer" => ::graph_model::rt::field(map, &mut self.issuer, key),
-            "issuerAssignedId" => ::graph_model::rt::field(map, &mut self.issuer_assigned_id, key),
-            "signInType" => ::graph_model::rt::field(map, &mut self.sign_in_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.objectIdentity"
     }
-    const FIELDS: &'static [&'static str] = &["issuer", "issuerAssignedId", "signInType"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "issuer" => &mut self.issuer,
+            "issuerAssignedId" => &mut self.issuer_assigned_id,
+            "signInType" => &mut self.sign_in_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["issuer", "issuerAssignedId", "signInType"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("issuer", &self.issuer);
         w.field("issuerAssignedId", &self.issuer_assigned_id);
         w.field("signInType", &self.sign_in_type);
@@ -9770,17 +10449,28 @@ impl ::graph_model::rt::Struct for ObjectIdentity {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ObjectIdentity {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ObjectIdentity {
     const TYPE_NAME: &'static str = "microsoft.graph.objectIdentity";
 }
 impl ::graph_model::rt::serde::Serialize for ObjectIdentity {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ObjectIdentity {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onPremisesExtensionAttributes`.
@@ -9821,82 +10511,50 @@ pub struct OnPremisesExtensionAttributes {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnPremisesExtensionAttributes {
-    const TYPE_NAME: &'static str = "microsoft.graph.onPremisesExtensionAttributes";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "extensionAttribute1" => {
-                ::graph_model::rt::field(map, &mut self.extension_attribute1, key)
-            }
-            "extensionAttribute10" => {
-                ::graph_model::rt::field(map, &mut self.extension_attribute10, key)
-            }
-            "extensionAttribute11" => {
-                ::graph_model::rt::field(map, &mut self.extension_attribute11, key)
-            }
-            "extensionAttribute12" => {
-                ::graph_model::rt::field(map, &mut self.extension_attribute12, key)
-            }
-            "extensionAttribute13" => {
-                ::graph_model::rt::field(map, &mut self.extension_attribute13, key)
-            }
-            "extensionAttribute14" => {
-                ::graph_model::rt::field(map, &mut self.extension_attribute14, key)
-            }
-            "extensionAttribute15" => {
-                ::graph_model::rt::field(map, &mut self.extension_attribute15, key)
-            }
-            "extensionAttribute2" => {
-                ::graph_model::rt::field(map, &mut self.extension_attribute2, key)
-            }
-            "extensionAttribute3" => {
-                ::graph_model::rt::field(map, &mut self.extension_attribute3, key)
-            }
-            "extensionAttribute4" => {
-                ::graph_model::rt::field(map, &mut self.extension_attribute4, key)
-            }
-            "extensionAttribute5" => {
-                ::graph_model::rt::field(map, &mut self.extension_attribute5, key)
-            }
-            "extensionAttribute6" => {
-                ::graph_model::rt::field(map, &mut self.extension_attribute6, key)
-            }
-            "extensionAttribute7" => {
-                ::graph_model::rt::field(map, &mut self.extension_attribute7, key)
-            }
-            "extensionAttribute8" => {
-                ::graph_model::rt::field(map, &mut self.extension_attribute8, key)
-            }
-            "extensionAttribute9" => {
-                ::graph_model::rt::field(map, &mut self.extension_attribute9, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onPremisesExtensionAttributes"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "extensionAttribute1",
-        "extensionAttribute10",
-        "extensionAttribute11",
-        "extensionAttribute12",
-        "extensionAttribute13",
-        "extensionAttribute14",
-        "extensionAttribute15",
-        "extensionAttribute2",
-        "extensionAttribute3",
-        "extensionAttribute4",
-        "extensionAttribute5",
-        "extensionAttribute6",
-        "extensionAttribute7",
-        "extensionAttribute8",
-        "extensionAttribute9",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "extensionAttribute1" => &mut self.extension_attribute1,
+            "extensionAttribute10" => &mut self.extension_attribute10,
+            "extensionAttribute11" => &mut self.extension_attribute11,
+            "extensionAttribute12" => &mut self.extension_attribute12,
+            "extensionAttribute13" => &mut self.extension_attribute13,
+            "extensionAttribute14" => &mut self.extension_attribute14,
+            "extensionAttribute15" => &mut self.extension_attribute15,
+            "extensionAttribute2" => &mut self.extension_attribute2,
+            "extensionAttribute3" => &mut self.extension_attribute3,
+            "extensionAttribute4" => &mut self.extension_attribute4,
+            "extensionAttribute5" => &mut self.extension_attribute5,
+            "extensionAttribute6" => &mut self.extension_attribute6,
+            "extensionAttribute7" => &mut self.extension_attribute7,
+            "extensionAttribute8" => &mut self.extension_attribute8,
+            "extensionAttribute9" => &mut self.extension_attribute9,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "extensionAttribute1",
+            "extensionAttribute10",
+            "extensionAttribute11",
+            "extensionAttribute12",
+            "extensionAttribute13",
+            "extensionAttribute14",
+            "extensionAttribute15",
+            "extensionAttribute2",
+            "extensionAttribute3",
+            "extensionAttribute4",
+            "extensionAttribute5",
+            "extensionAttribute6",
+            "extensionAttribute7",
+            "extensionAttribute8",
+            "extensionAttribute9",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("extensionAttribute1", &self.extension_attribute1);
         w.field("extensionAttribute10", &self.extension_attribute10);
         w.field("extensionAttribute11", &self.extension_attribute11);
@@ -9920,17 +10578,28 @@ impl ::graph_model::rt::Struct for OnPremisesExtensionAttributes {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnPremisesExtensionAttributes {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnPremisesExtensionAttributes {
     const TYPE_NAME: &'static str = "microsoft.graph.onPremisesExtensionAttributes";
 }
 impl ::graph_model::rt::serde::Serialize for OnPremisesExtensionAttributes {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnPremisesExtensionAttributes {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onlineMeetingInfo`.
@@ -9953,34 +10622,32 @@ pub struct OnlineMeetingInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnlineMeetingInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.onlineMeetingInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "conferenceId" => ::graph_model::rt::field(map, &mut self.conference_id, key),
-            "joinUrl" => ::graph_model::rt::field(map, &mut self.join_url, key),
-            "phones" => ::graph_model::rt::field(map, &mut self.phones, key),
-            "quickDial" => ::graph_model::rt::field(map, &mut self.quick_dial, key),
-            "tollFreeNumbers" => ::graph_model::rt::field(map, &mut self.toll_free_numbers, key),
-            "tollNumber" => ::graph_model::rt::field(map, &mut self.toll_number, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onlineMeetingInfo"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "conferenceId",
-        "joinUrl",
-        "phones",
-        "quickDial",
-        "tollFreeNumbers",
-        "tollNumber",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "conferenceId" => &mut self.conference_id,
+            "joinUrl" => &mut self.join_url,
+            "phones" => &mut self.phones,
+            "quickDial" => &mut self.quick_dial,
+            "tollFreeNumbers" => &mut self.toll_free_numbers,
+            "tollNumber" => &mut self.toll_number,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "conferenceId",
+            "joinUrl",
+            "phones",
+            "quickDial",
+            "tollFreeNumbers",
+            "tollNumber",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("conferenceId", &self.conference_id);
         w.field("joinUrl", &self.join_url);
         w.field("phones", &self.phones);
@@ -9995,17 +10662,28 @@ impl ::graph_model::rt::Struct for OnlineMeetingInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnlineMeetingInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnlineMeetingInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.onlineMeetingInfo";
 }
 impl ::graph_model::rt::serde::Serialize for OnlineMeetingInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnlineMeetingInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onlineMeetingProviderType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -10060,6 +10738,17 @@ impl ::graph_model::rt::WireEnum for OnlineMeetingProviderType {
         }
     }
 }
+impl ::graph_model::rt::Value for OnlineMeetingProviderType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for OnlineMeetingProviderType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -10082,27 +10771,21 @@ pub struct OperatingSystemSpecifications {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OperatingSystemSpecifications {
-    const TYPE_NAME: &'static str = "microsoft.graph.operatingSystemSpecifications";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "operatingSystemPlatform" => {
-                ::graph_model::rt::field(map, &mut self.operating_system_platform, key)
-            }
-            "operatingSystemVersion" => {
-                ::graph_model::rt::field(map, &mut self.operating_system_version, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.operatingSystemSpecifications"
     }
-    const FIELDS: &'static [&'static str] = &["operatingSystemPlatform", "operatingSystemVersion"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "operatingSystemPlatform" => &mut self.operating_system_platform,
+            "operatingSystemVersion" => &mut self.operating_system_version,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["operatingSystemPlatform", "operatingSystemVersion"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("operatingSystemPlatform", &self.operating_system_platform);
         w.field("operatingSystemVersion", &self.operating_system_version);
     }
@@ -10113,17 +10796,28 @@ impl ::graph_model::rt::Struct for OperatingSystemSpecifications {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OperatingSystemSpecifications {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OperatingSystemSpecifications {
     const TYPE_NAME: &'static str = "microsoft.graph.operatingSystemSpecifications";
 }
 impl ::graph_model::rt::serde::Serialize for OperatingSystemSpecifications {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OperatingSystemSpecifications {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.outlookCategory`.
@@ -10140,24 +10834,22 @@ pub struct OutlookCategory {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OutlookCategory {
-    const TYPE_NAME: &'static str = "microsoft.graph.outlookCategory";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "color" => ::graph_model::rt::field(map, &mut self.color, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.outlookCategory"
     }
-    const FIELDS: &'static [&'static str] = &["id", "color", "displayName"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "color" => &mut self.color,
+            "displayName" => &mut self.display_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "color", "displayName"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("color", &self.color);
         w.field("displayName", &self.display_name);
@@ -10169,17 +10861,28 @@ impl ::graph_model::rt::Struct for OutlookCategory {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OutlookCategory {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OutlookCategory {
     const TYPE_NAME: &'static str = "microsoft.graph.outlookCategory";
 }
 impl ::graph_model::rt::serde::Serialize for OutlookCategory {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OutlookCategory {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.outlookItem` (abstract).
@@ -10201,34 +10904,30 @@ pub struct OutlookItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OutlookItem {
-    const TYPE_NAME: &'static str = "microsoft.graph.outlookItem";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "categories" => ::graph_model::rt::field(map, &mut self.categories, key),
-            "changeKey" => ::graph_model::rt::field(map, &mut self.change_key, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.outlookItem"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "categories",
-        "changeKey",
-        "createdDateTime",
-        "lastModifiedDateTime",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "categories" => &mut self.categories,
+            "changeKey" => &mut self.change_key,
+            "createdDateTime" => &mut self.created_date_time,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "categories",
+            "changeKey",
+            "createdDateTime",
+            "lastModifiedDateTime",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("categories", &self.categories);
         w.field("changeKey", &self.change_key);
@@ -10242,17 +10941,28 @@ impl ::graph_model::rt::Struct for OutlookItem {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OutlookItem {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OutlookItem {
     const TYPE_NAME: &'static str = "microsoft.graph.outlookItem";
 }
 impl ::graph_model::rt::serde::Serialize for OutlookItem {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OutlookItem {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.outlookItem` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -10296,55 +11006,94 @@ impl Default for OutlookItemAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for OutlookItemAny {
-    type Base = super::OutlookItem;
-    const BASE: &'static str = "microsoft.graph.outlookItem";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.outlookItem"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.outlookItem" => Self::Base(Default::default()),
             "microsoft.graph.calendarSharingMessage" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::CalendarSharingMessage)
+                Self::CalendarSharingMessage(Default::default())
             }
-            "microsoft.graph.contact" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::Contact)
-            }
-            "microsoft.graph.event" => ::graph_model::rt::read_struct(head, map).map(Self::Event),
-            "microsoft.graph.eventMessage" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::EventMessage)
-            }
-            "microsoft.graph.eventMessageRequest" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::EventMessageRequest)
-            }
+            "microsoft.graph.contact" => Self::Contact(Default::default()),
+            "microsoft.graph.event" => Self::Event(Default::default()),
+            "microsoft.graph.eventMessage" => Self::EventMessage(Default::default()),
+            "microsoft.graph.eventMessageRequest" => Self::EventMessageRequest(Default::default()),
             "microsoft.graph.eventMessageResponse" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::EventMessageResponse)
+                Self::EventMessageResponse(Default::default())
             }
-            "microsoft.graph.mailboxItem" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::MailboxItem)
-            }
-            "microsoft.graph.message" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::Message)
-            }
-            "microsoft.graph.post" => ::graph_model::rt::read_struct(head, map).map(Self::Post),
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            "microsoft.graph.mailboxItem" => Self::MailboxItem(Default::default()),
+            "microsoft.graph.message" => Self::Message(Default::default()),
+            "microsoft.graph.post" => Self::Post(Default::default()),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::CalendarSharingMessage(v) => Some(v),
+            Self::Contact(v) => Some(v),
+            Self::Event(v) => Some(v),
+            Self::EventMessage(v) => Some(v),
+            Self::EventMessageRequest(v) => Some(v),
+            Self::EventMessageResponse(v) => Some(v),
+            Self::MailboxItem(v) => Some(v),
+            Self::Message(v) => Some(v),
+            Self::Post(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::OutlookItem) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::CalendarSharingMessage(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.calendarSharingMessage", v)
+            }
+            Self::Contact(v) => ::graph_model::rt::Variant::Derived("#microsoft.graph.contact", v),
+            Self::Event(v) => ::graph_model::rt::Variant::Derived("#microsoft.graph.event", v),
+            Self::EventMessage(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.eventMessage", v)
+            }
+            Self::EventMessageRequest(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.eventMessageRequest", v)
+            }
+            Self::EventMessageResponse(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.eventMessageResponse", v)
+            }
+            Self::MailboxItem(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.mailboxItem", v)
+            }
+            Self::Message(v) => ::graph_model::rt::Variant::Derived("#microsoft.graph.message", v),
+            Self::Post(v) => ::graph_model::rt::Variant::Derived("#microsoft.graph.post", v),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for OutlookItemAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for OutlookItemAny {
@@ -10352,38 +11101,12 @@ impl ::graph_model::rt::GraphType for OutlookItemAny {
 }
 impl ::graph_model::rt::serde::Serialize for OutlookItemAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::CalendarSharingMessage(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.calendarSharingMessage"), s)
-            }
-            Self::Contact(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.contact"), s)
-            }
-            Self::Event(v) => ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.event"), s),
-            Self::EventMessage(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.eventMessage"), s)
-            }
-            Self::EventMessageRequest(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.eventMessageRequest"), s)
-            }
-            Self::EventMessageResponse(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.eventMessageResponse"), s)
-            }
-            Self::MailboxItem(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.mailboxItem"), s)
-            }
-            Self::Message(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.message"), s)
-            }
-            Self::Post(v) => ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.post"), s),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OutlookItemAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.outlookUser`.
@@ -10398,23 +11121,21 @@ pub struct OutlookUser {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OutlookUser {
-    const TYPE_NAME: &'static str = "microsoft.graph.outlookUser";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "masterCategories" => ::graph_model::rt::field(map, &mut self.master_categories, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.outlookUser"
     }
-    const FIELDS: &'static [&'static str] = &["id", "masterCategories"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "masterCategories" => &mut self.master_categories,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "masterCategories"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("masterCategories", &self.master_categories);
     }
@@ -10425,17 +11146,28 @@ impl ::graph_model::rt::Struct for OutlookUser {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OutlookUser {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OutlookUser {
     const TYPE_NAME: &'static str = "microsoft.graph.outlookUser";
 }
 impl ::graph_model::rt::serde::Serialize for OutlookUser {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OutlookUser {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.passkeyType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -10482,6 +11214,17 @@ impl ::graph_model::rt::WireEnum for PasskeyType {
         }
     }
 }
+impl ::graph_model::rt::Value for PasskeyType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for PasskeyType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -10506,24 +11249,22 @@ pub struct PasswordAuthenticationMethod {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PasswordAuthenticationMethod {
-    const TYPE_NAME: &'static str = "microsoft.graph.passwordAuthenticationMethod";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "password" => ::graph_model::rt::field(map, &mut self.password, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.passwordAuthenticationMethod"
     }
-    const FIELDS: &'static [&'static str] = &["id", "createdDateTime", "password"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "password" => &mut self.password,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "createdDateTime", "password"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("password", &self.password);
@@ -10535,17 +11276,28 @@ impl ::graph_model::rt::Struct for PasswordAuthenticationMethod {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PasswordAuthenticationMethod {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PasswordAuthenticationMethod {
     const TYPE_NAME: &'static str = "microsoft.graph.passwordAuthenticationMethod";
 }
 impl ::graph_model::rt::serde::Serialize for PasswordAuthenticationMethod {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PasswordAuthenticationMethod {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.person`.
@@ -10596,66 +11348,60 @@ pub struct Person {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Person {
-    const TYPE_NAME: &'static str = "microsoft.graph.person";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "birthday" => ::graph_model::rt::field(map, &mut self.birthday, key),
-            "companyName" => ::graph_model::rt::field(map, &mut self.company_name, key),
-            "department" => ::graph_model::rt::field(map, &mut self.department, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "givenName" => ::graph_model::rt::field(map, &mut self.given_name, key),
-            "imAddress" => ::graph_model::rt::field(map, &mut self.im_address, key),
-            "isFavorite" => ::graph_model::rt::field(map, &mut self.is_favorite, key),
-            "jobTitle" => ::graph_model::rt::field(map, &mut self.job_title, key),
-            "officeLocation" => ::graph_model::rt::field(map, &mut self.office_location, key),
-            "personNotes" => ::graph_model::rt::field(map, &mut self.person_notes, key),
-            "personType" => ::graph_model::rt::field(map, &mut self.person_type, key),
-            "phones" => ::graph_model::rt::field(map, &mut self.phones, key),
-            "postalAddresses" => ::graph_model::rt::field(map, &mut self.postal_addresses, key),
-            "profession" => ::graph_model::rt::field(map, &mut self.profession, key),
-            "scoredEmailAddresses" => {
-                ::graph_model::rt::field(map, &mut self.scored_email_addresses, key)
-            }
-            "surname" => ::graph_model::rt::field(map, &mut self.surname, key),
-            "userPrincipalName" => {
-                ::graph_model::rt::field(map, &mut self.user_principal_name, key)
-            }
-            "websites" => ::graph_model::rt::field(map, &mut self.websites, key),
-            "yomiCompany" => ::graph_model::rt::field(map, &mut self.yomi_company, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.person"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "birthday",
-        "companyName",
-        "department",
-        "displayName",
-        "givenName",
-        "imAddress",
-        "isFavorite",
-        "jobTitle",
-        "officeLocation",
-        "personNotes",
-        "personType",
-        "phones",
-        "postalAddresses",
-        "profession",
-        "scoredEmailAddresses",
-        "surname",
-        "userPrincipalName",
-        "websites",
-        "yomiCompany",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "birthday" => &mut self.birthday,
+            "companyName" => &mut self.company_name,
+            "department" => &mut self.department,
+            "displayName" => &mut self.display_name,
+            "givenName" => &mut self.given_name,
+            "imAddress" => &mut self.im_address,
+            "isFavorite" => &mut self.is_favorite,
+            "jobTitle" => &mut self.job_title,
+            "officeLocation" => &mut self.office_location,
+            "personNotes" => &mut self.person_notes,
+            "personType" => &mut self.person_type,
+            "phones" => &mut self.phones,
+            "postalAddresses" => &mut self.postal_addresses,
+            "profession" => &mut self.profession,
+            "scoredEmailAddresses" => &mut self.scored_email_addresses,
+            "surname" => &mut self.surname,
+            "userPrincipalName" => &mut self.user_principal_name,
+            "websites" => &mut self.websites,
+            "yomiCompany" => &mut self.yomi_company,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "birthday",
+            "companyName",
+            "department",
+            "displayName",
+            "givenName",
+            "imAddress",
+            "isFavorite",
+            "jobTitle",
+            "officeLocation",
+            "personNotes",
+            "personType",
+            "phones",
+            "postalAddresses",
+            "profession",
+            "scoredEmailAddresses",
+            "surname",
+            "userPrincipalName",
+            "websites",
+            "yomiCompany",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("birthday", &self.birthday);
         w.field("companyName", &self.company_name);
@@ -10684,17 +11430,28 @@ impl ::graph_model::rt::Struct for Person {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Person {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Person {
     const TYPE_NAME: &'static str = "microsoft.graph.person";
 }
 impl ::graph_model::rt::serde::Serialize for Person {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Person {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.personType`.
@@ -10709,23 +11466,21 @@ pub struct PersonType {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PersonType {
-    const TYPE_NAME: &'static str = "microsoft.graph.personType";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "class" => ::graph_model::rt::field(map, &mut self.class, key),
-            "subclass" => ::graph_model::rt::field(map, &mut self.subclass, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.personType"
     }
-    const FIELDS: &'static [&'static str] = &["class", "subclass"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "class" => &mut self.class,
+            "subclass" => &mut self.subclass,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["class", "subclass"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("class", &self.class);
         w.field("subclass", &self.subclass);
     }
@@ -10736,17 +11491,28 @@ impl ::graph_model::rt::Struct for PersonType {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PersonType {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PersonType {
     const TYPE_NAME: &'static str = "microsoft.graph.personType";
 }
 impl ::graph_model::rt::serde::Serialize for PersonType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PersonType {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.phoneAuthenticationMethod`.
@@ -10767,32 +11533,30 @@ pub struct PhoneAuthenticationMethod {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PhoneAuthenticationMethod {
-    const TYPE_NAME: &'static str = "microsoft.graph.phoneAuthenticationMethod";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "phoneNumber" => ::graph_model::rt::field(map, &mut self.phone_number, key),
-            "phoneType" => ::graph_model::rt::field(map, &mut self.phone_type, key),
-            "smsSignInState" => ::graph_model::rt::field(map, &mut self.sms_sign_in_state, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.phoneAuthenticationMethod"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "phoneNumber",
-        "phoneType",
-        "smsSignInState",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "phoneNumber" => &mut self.phone_number,
+            "phoneType" => &mut self.phone_type,
+            "smsSignInState" => &mut self.sms_sign_in_state,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "phoneNumber",
+            "phoneType",
+            "smsSignInState",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("phoneNumber", &self.phone_number);
@@ -10806,17 +11570,28 @@ impl ::graph_model::rt::Struct for PhoneAuthenticationMethod {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PhoneAuthenticationMethod {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PhoneAuthenticationMethod {
     const TYPE_NAME: &'static str = "microsoft.graph.phoneAuthenticationMethod";
 }
 impl ::graph_model::rt::serde::Serialize for PhoneAuthenticationMethod {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PhoneAuthenticationMethod {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.plannerUser`.
@@ -10835,24 +11610,22 @@ pub struct PlannerUser {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlannerUser {
-    const TYPE_NAME: &'static str = "microsoft.graph.plannerUser";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "plans" => ::graph_model::rt::field(map, &mut self.plans, key),
-            "tasks" => ::graph_model::rt::field(map, &mut self.tasks, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.plannerUser"
     }
-    const FIELDS: &'static [&'static str] = &["id", "plans", "tasks"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "plans" => &mut self.plans,
+            "tasks" => &mut self.tasks,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "plans", "tasks"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("plans", &self.plans);
         w.field("tasks", &self.tasks);
@@ -10864,17 +11637,28 @@ impl ::graph_model::rt::Struct for PlannerUser {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PlannerUser {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PlannerUser {
     const TYPE_NAME: &'static str = "microsoft.graph.plannerUser";
 }
 impl ::graph_model::rt::serde::Serialize for PlannerUser {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerUser {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.platformCredentialAuthenticationMethod`.
@@ -10898,34 +11682,32 @@ pub struct PlatformCredentialAuthenticationMethod {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlatformCredentialAuthenticationMethod {
-    const TYPE_NAME: &'static str = "microsoft.graph.platformCredentialAuthenticationMethod";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "keyStrength" => ::graph_model::rt::field(map, &mut self.key_strength, key),
-            "platform" => ::graph_model::rt::field(map, &mut self.platform, key),
-            "device" => ::graph_model::rt::field(map, &mut self.device, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.platformCredentialAuthenticationMethod"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "displayName",
-        "keyStrength",
-        "platform",
-        "device",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "displayName" => &mut self.display_name,
+            "keyStrength" => &mut self.key_strength,
+            "platform" => &mut self.platform,
+            "device" => &mut self.device,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "displayName",
+            "keyStrength",
+            "platform",
+            "device",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("displayName", &self.display_name);
@@ -10940,17 +11722,28 @@ impl ::graph_model::rt::Struct for PlatformCredentialAuthenticationMethod {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PlatformCredentialAuthenticationMethod {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PlatformCredentialAuthenticationMethod {
     const TYPE_NAME: &'static str = "microsoft.graph.platformCredentialAuthenticationMethod";
 }
 impl ::graph_model::rt::serde::Serialize for PlatformCredentialAuthenticationMethod {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlatformCredentialAuthenticationMethod {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.policyLocation` (abstract).
@@ -10964,22 +11757,20 @@ pub struct PolicyLocation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PolicyLocation {
-    const TYPE_NAME: &'static str = "microsoft.graph.policyLocation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "value" => ::graph_model::rt::field(map, &mut self.value, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.policyLocation"
     }
-    const FIELDS: &'static [&'static str] = &["value"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "value" => &mut self.value,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["value"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("value", &self.value);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -10989,17 +11780,28 @@ impl ::graph_model::rt::Struct for PolicyLocation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PolicyLocation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PolicyLocation {
     const TYPE_NAME: &'static str = "microsoft.graph.policyLocation";
 }
 impl ::graph_model::rt::serde::Serialize for PolicyLocation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PolicyLocation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.policyLocation` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -11031,41 +11833,72 @@ impl Default for PolicyLocationAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for PolicyLocationAny {
-    type Base = super::PolicyLocation;
-    const BASE: &'static str = "microsoft.graph.policyLocation";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.policyLocation"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.policyLocation" => Self::Base(Default::default()),
             "microsoft.graph.policyLocationApplication" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::PolicyLocationApplication)
+                Self::PolicyLocationApplication(Default::default())
             }
             "microsoft.graph.policyLocationDomain" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::PolicyLocationDomain)
+                Self::PolicyLocationDomain(Default::default())
             }
-            "microsoft.graph.policyLocationUrl" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::PolicyLocationUrl)
-            }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            "microsoft.graph.policyLocationUrl" => Self::PolicyLocationUrl(Default::default()),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::PolicyLocationApplication(v) => Some(v),
+            Self::PolicyLocationDomain(v) => Some(v),
+            Self::PolicyLocationUrl(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::PolicyLocation) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::PolicyLocationApplication(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.policyLocationApplication", v)
+            }
+            Self::PolicyLocationDomain(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.policyLocationDomain", v)
+            }
+            Self::PolicyLocationUrl(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.policyLocationUrl", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for PolicyLocationAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for PolicyLocationAny {
@@ -11073,26 +11906,12 @@ impl ::graph_model::rt::GraphType for PolicyLocationAny {
 }
 impl ::graph_model::rt::serde::Serialize for PolicyLocationAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::PolicyLocationApplication(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.policyLocationApplication"),
-                s,
-            ),
-            Self::PolicyLocationDomain(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.policyLocationDomain"), s)
-            }
-            Self::PolicyLocationUrl(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.policyLocationUrl"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PolicyLocationAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.policyLocationApplication`.
@@ -11105,22 +11924,20 @@ pub struct PolicyLocationApplication {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PolicyLocationApplication {
-    const TYPE_NAME: &'static str = "microsoft.graph.policyLocationApplication";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "value" => ::graph_model::rt::field(map, &mut self.value, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.policyLocationApplication"
     }
-    const FIELDS: &'static [&'static str] = &["value"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "value" => &mut self.value,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["value"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("value", &self.value);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -11130,17 +11947,28 @@ impl ::graph_model::rt::Struct for PolicyLocationApplication {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PolicyLocationApplication {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PolicyLocationApplication {
     const TYPE_NAME: &'static str = "microsoft.graph.policyLocationApplication";
 }
 impl ::graph_model::rt::serde::Serialize for PolicyLocationApplication {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PolicyLocationApplication {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.policyLocationDomain`.
@@ -11153,22 +11981,20 @@ pub struct PolicyLocationDomain {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PolicyLocationDomain {
-    const TYPE_NAME: &'static str = "microsoft.graph.policyLocationDomain";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "value" => ::graph_model::rt::field(map, &mut self.value, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.policyLocationDomain"
     }
-    const FIELDS: &'static [&'static str] = &["value"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "value" => &mut self.value,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["value"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("value", &self.value);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -11178,17 +12004,28 @@ impl ::graph_model::rt::Struct for PolicyLocationDomain {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PolicyLocationDomain {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PolicyLocationDomain {
     const TYPE_NAME: &'static str = "microsoft.graph.policyLocationDomain";
 }
 impl ::graph_model::rt::serde::Serialize for PolicyLocationDomain {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PolicyLocationDomain {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.policyLocationUrl`.
@@ -11201,22 +12038,20 @@ pub struct PolicyLocationUrl {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PolicyLocationUrl {
-    const TYPE_NAME: &'static str = "microsoft.graph.policyLocationUrl";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "value" => ::graph_model::rt::field(map, &mut self.value, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.policyLocationUrl"
     }
-    const FIELDS: &'static [&'static str] = &["value"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "value" => &mut self.value,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["value"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("value", &self.value);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -11226,17 +12061,28 @@ impl ::graph_model::rt::Struct for PolicyLocationUrl {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PolicyLocationUrl {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PolicyLocationUrl {
     const TYPE_NAME: &'static str = "microsoft.graph.policyLocationUrl";
 }
 impl ::graph_model::rt::serde::Serialize for PolicyLocationUrl {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PolicyLocationUrl {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.post`.
@@ -11285,66 +12131,56 @@ pub struct Post {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Post {
-    const TYPE_NAME: &'static str = "microsoft.graph.post";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "categories" => ::graph_model::rt::field(map, &mut self.categories, key),
-            "changeKey" => ::graph_model::rt::field(map, &mut self.change_key, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "body" => ::graph_model::rt::field(map, &mut self.body, key),
-            "conversationId" => ::graph_model::rt::field(map, &mut self.conversation_id, key),
-            "conversationThreadId" => {
-                ::graph_model::rt::field(map, &mut self.conversation_thread_id, key)
-            }
-            "from" => ::graph_model::rt::field(map, &mut self.from, key),
-            "hasAttachments" => ::graph_model::rt::field(map, &mut self.has_attachments, key),
-            "newParticipants" => ::graph_model::rt::field(map, &mut self.new_participants, key),
-            "receivedDateTime" => ::graph_model::rt::field(map, &mut self.received_date_time, key),
-            "sender" => ::graph_model::rt::field(map, &mut self.sender, key),
-            "attachments" => ::graph_model::rt::field(map, &mut self.attachments, key),
-            "extensions" => ::graph_model::rt::field(map, &mut self.extensions, key),
-            "inReplyTo" => ::graph_model::rt::field(map, &mut self.in_reply_to, key),
-            "multiValueExtendedProperties" => {
-                ::graph_model::rt::field(map, &mut self.multi_value_extended_properties, key)
-            }
-            "singleValueExtendedProperties" => {
-                ::graph_model::rt::field(map, &mut self.single_value_extended_properties, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.post"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "categories",
-        "changeKey",
-        "createdDateTime",
-        "lastModifiedDateTime",
-        "body",
-        "conversationId",
-        "conversationThreadId",
-        "from",
-        "hasAttachments",
-        "newParticipants",
-        "receivedDateTime",
-        "sender",
-        "attachments",
-        "extensions",
-        "inReplyTo",
-        "multiValueExtendedProperties",
-        "singleValueExtendedProperties",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "categories" => &mut self.categories,
+            "changeKey" => &mut self.change_key,
+            "createdDateTime" => &mut self.created_date_time,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "body" => &mut self.body,
+            "conversationId" => &mut self.conversation_id,
+            "conversationThreadId" => &mut self.conversation_thread_id,
+            "from" => &mut self.from,
+            "hasAttachments" => &mut self.has_attachments,
+            "newParticipants" => &mut self.new_participants,
+            "receivedDateTime" => &mut self.received_date_time,
+            "sender" => &mut self.sender,
+            "attachments" => &mut self.attachments,
+            "extensions" => &mut self.extensions,
+            "inReplyTo" => &mut self.in_reply_to,
+            "multiValueExtendedProperties" => &mut self.multi_value_extended_properties,
+            "singleValueExtendedProperties" => &mut self.single_value_extended_properties,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "categories",
+            "changeKey",
+            "createdDateTime",
+            "lastModifiedDateTime",
+            "body",
+            "conversationId",
+            "conversationThreadId",
+            "from",
+            "hasAttachments",
+            "newParticipants",
+            "receivedDateTime",
+            "sender",
+            "attachments",
+            "extensions",
+            "inReplyTo",
+            "multiValueExtendedProperties",
+            "singleValueExtendedProperties",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("categories", &self.categories);
         w.field("changeKey", &self.change_key);
@@ -11377,17 +12213,28 @@ impl ::graph_model::rt::Struct for Post {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Post {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Post {
     const TYPE_NAME: &'static str = "microsoft.graph.post";
 }
 impl ::graph_model::rt::serde::Serialize for Post {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Post {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.processContentMetadataBase` (abstract).
@@ -11419,42 +12266,40 @@ pub struct ProcessContentMetadataBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProcessContentMetadataBase {
-    const TYPE_NAME: &'static str = "microsoft.graph.processContentMetadataBase";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "content" => ::graph_model::rt::field(map, &mut self.content, key),
-            "contentCategory" => ::graph_model::rt::field(map, &mut self.content_category, key),
-            "correlationId" => ::graph_model::rt::field(map, &mut self.correlation_id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "identifier" => ::graph_model::rt::field(map, &mut self.identifier, key),
-            "isTruncated" => ::graph_model::rt::field(map, &mut self.is_truncated, key),
-            "length" => ::graph_model::rt::field(map, &mut self.length, key),
-            "modifiedDateTime" => ::graph_model::rt::field(map, &mut self.modified_date_time, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "sequenceNumber" => ::graph_model::rt::field(map, &mut self.sequence_number, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.processContentMetadataBase"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "content",
-        "contentCategory",
-        "correlationId",
-        "createdDateTime",
-        "identifier",
-        "isTruncated",
-        "length",
-        "modifiedDateTime",
-        "name",
-        "sequenceNumber",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "content" => &mut self.content,
+            "contentCategory" => &mut self.content_category,
+            "correlationId" => &mut self.correlation_id,
+            "createdDateTime" => &mut self.created_date_time,
+            "identifier" => &mut self.identifier,
+            "isTruncated" => &mut self.is_truncated,
+            "length" => &mut self.length,
+            "modifiedDateTime" => &mut self.modified_date_time,
+            "name" => &mut self.name,
+            "sequenceNumber" => &mut self.sequence_number,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "content",
+            "contentCategory",
+            "correlationId",
+            "createdDateTime",
+            "identifier",
+            "isTruncated",
+            "length",
+            "modifiedDateTime",
+            "name",
+            "sequenceNumber",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("content", &self.content);
         w.field("contentCategory", &self.content_category);
         w.field("correlationId", &self.correlation_id);
@@ -11473,17 +12318,28 @@ impl ::graph_model::rt::Struct for ProcessContentMetadataBase {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ProcessContentMetadataBase {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ProcessContentMetadataBase {
     const TYPE_NAME: &'static str = "microsoft.graph.processContentMetadataBase";
 }
 impl ::graph_model::rt::serde::Serialize for ProcessContentMetadataBase {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProcessContentMetadataBase {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.processContentMetadataBase` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -11513,38 +12369,66 @@ impl Default for ProcessContentMetadataBaseAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for ProcessContentMetadataBaseAny {
-    type Base = super::ProcessContentMetadataBase;
-    const BASE: &'static str = "microsoft.graph.processContentMetadataBase";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.processContentMetadataBase"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.processContentMetadataBase" => Self::Base(Default::default()),
             "microsoft.graph.processConversationMetadata" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ProcessConversationMetadata)
+                Self::ProcessConversationMetadata(Default::default())
             }
-            "microsoft.graph.processFileMetadata" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ProcessFileMetadata)
-            }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            "microsoft.graph.processFileMetadata" => Self::ProcessFileMetadata(Default::default()),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::ProcessConversationMetadata(v) => Some(v),
+            Self::ProcessFileMetadata(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::ProcessContentMetadataBase) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::ProcessConversationMetadata(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.processConversationMetadata",
+                v,
+            ),
+            Self::ProcessFileMetadata(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.processFileMetadata", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for ProcessContentMetadataBaseAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for ProcessContentMetadataBaseAny {
@@ -11552,23 +12436,12 @@ impl ::graph_model::rt::GraphType for ProcessContentMetadataBaseAny {
 }
 impl ::graph_model::rt::serde::Serialize for ProcessContentMetadataBaseAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::ProcessConversationMetadata(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.processConversationMetadata"),
-                s,
-            ),
-            Self::ProcessFileMetadata(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.processFileMetadata"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProcessContentMetadataBaseAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.processContentRequest`.
@@ -11589,36 +12462,30 @@ pub struct ProcessContentRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProcessContentRequest {
-    const TYPE_NAME: &'static str = "microsoft.graph.processContentRequest";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "activityMetadata" => ::graph_model::rt::field(map, &mut self.activity_metadata, key),
-            "contentEntries" => ::graph_model::rt::field(map, &mut self.content_entries, key),
-            "deviceMetadata" => ::graph_model::rt::field(map, &mut self.device_metadata, key),
-            "integratedAppMetadata" => {
-                ::graph_model::rt::field(map, &mut self.integrated_app_metadata, key)
-            }
-            "protectedAppMetadata" => {
-                ::graph_model::rt::field(map, &mut self.protected_app_metadata, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.processContentRequest"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "activityMetadata",
-        "contentEntries",
-        "deviceMetadata",
-        "integratedAppMetadata",
-        "protectedAppMetadata",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "activityMetadata" => &mut self.activity_metadata,
+            "contentEntries" => &mut self.content_entries,
+            "deviceMetadata" => &mut self.device_metadata,
+            "integratedAppMetadata" => &mut self.integrated_app_metadata,
+            "protectedAppMetadata" => &mut self.protected_app_metadata,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "activityMetadata",
+            "contentEntries",
+            "deviceMetadata",
+            "integratedAppMetadata",
+            "protectedAppMetadata",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("activityMetadata", &self.activity_metadata);
         w.field("contentEntries", &self.content_entries);
         w.field("deviceMetadata", &self.device_metadata);
@@ -11632,17 +12499,28 @@ impl ::graph_model::rt::Struct for ProcessContentRequest {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ProcessContentRequest {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ProcessContentRequest {
     const TYPE_NAME: &'static str = "microsoft.graph.processContentRequest";
 }
 impl ::graph_model::rt::serde::Serialize for ProcessContentRequest {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProcessContentRequest {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.processConversationMetadata`.
@@ -11687,54 +12565,50 @@ pub struct ProcessConversationMetadata {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for ProcessConversationMetadata {
-    const TYPE_NAME: &'static str = "microsoft.graph.processConversationMetadata";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "content" => ::graph_model::rt::field(map, &mut self.content, key),
-            "contentCategory" => ::graph_model::rt::field(map, &mut self.content_category, key),
-            "correlationId" => ::graph_model::rt::field(map, &mut self.correlation_id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "identifier" => ::graph_model::rt::field(map, &mut self.identifier, key),
-            "isTruncated" => ::graph_model::rt::field(map, &mut self.is_truncated, key),
-            "length" => ::graph_model::rt::field(map, &mut self.length, key),
-            "modifiedDateTime" => ::graph_model::rt::field(map, &mut self.modified_date_time, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "sequenceNumber" => ::graph_model::rt::field(map, &mut self.sequence_number, key),
-            "accessedResources" => ::graph_model::rt::field(map, &mut self.accessed_resources, key),
-            "accessedResources_v2" => {
-                ::graph_model::rt::field(map, &mut self.accessed_resources_v2, key)
-            }
-            "agents" => ::graph_model::rt::field(map, &mut self.agents, key),
-            "parentMessageId" => ::graph_model::rt::field(map, &mut self.parent_message_id, key),
-            "plugins" => ::graph_model::rt::field(map, &mut self.plugins, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.processConversationMetadata"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "content",
-        "contentCategory",
-        "correlationId",
-        "createdDateTime",
-        "identifier",
-        "isTruncated",
-        "length",
-        "modifiedDateTime",
-        "name",
-        "sequenceNumber",
-        "accessedResources",
-        "accessedResources_v2",
-        "agents",
-        "parentMessageId",
-        "plugins",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "content" => &mut self.content,
+            "contentCategory" => &mut self.content_category,
+            "correlationId" => &mut self.correlation_id,
+            "createdDateTime" => &mut self.created_date_time,
+            "identifier" => &mut self.identifier,
+            "isTruncated" => &mut self.is_truncated,
+            "length" => &mut self.length,
+            "modifiedDateTime" => &mut self.modified_date_time,
+            "name" => &mut self.name,
+            "sequenceNumber" => &mut self.sequence_number,
+            "accessedResources" => &mut self.accessed_resources,
+            "accessedResources_v2" => &mut self.accessed_resources_v2,
+            "agents" => &mut self.agents,
+            "parentMessageId" => &mut self.parent_message_id,
+            "plugins" => &mut self.plugins,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "content",
+            "contentCategory",
+            "correlationId",
+            "createdDateTime",
+            "identifier",
+            "isTruncated",
+            "length",
+            "modifiedDateTime",
+            "name",
+            "sequenceNumber",
+            "accessedResources",
+            "accessedResources_v2",
+            "agents",
+            "parentMessageId",
+            "plugins",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("content", &self.content);
         w.field("contentCategory", &self.content_category);
         w.field("correlationId", &self.correlation_id);
@@ -11759,19 +12633,31 @@ impl ::graph_model::rt::Struct for ProcessConversationMetadata {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::Value for ProcessConversationMetadata {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::GraphType for ProcessConversationMetadata {
     const TYPE_NAME: &'static str = "microsoft.graph.processConversationMetadata";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for ProcessConversationMetadata {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 #[allow(deprecated)]
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProcessConversationMetadata {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.processFileMetadata`.
@@ -11806,46 +12692,44 @@ pub struct ProcessFileMetadata {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProcessFileMetadata {
-    const TYPE_NAME: &'static str = "microsoft.graph.processFileMetadata";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "content" => ::graph_model::rt::field(map, &mut self.content, key),
-            "contentCategory" => ::graph_model::rt::field(map, &mut self.content_category, key),
-            "correlationId" => ::graph_model::rt::field(map, &mut self.correlation_id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "identifier" => ::graph_model::rt::field(map, &mut self.identifier, key),
-            "isTruncated" => ::graph_model::rt::field(map, &mut self.is_truncated, key),
-            "length" => ::graph_model::rt::field(map, &mut self.length, key),
-            "modifiedDateTime" => ::graph_model::rt::field(map, &mut self.modified_date_time, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "sequenceNumber" => ::graph_model::rt::field(map, &mut self.sequence_number, key),
-            "customProperties" => ::graph_model::rt::field(map, &mut self.custom_properties, key),
-            "ownerId" => ::graph_model::rt::field(map, &mut self.owner_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.processFileMetadata"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "content",
-        "contentCategory",
-        "correlationId",
-        "createdDateTime",
-        "identifier",
-        "isTruncated",
-        "length",
-        "modifiedDateTime",
-        "name",
-        "sequenceNumber",
-        "customProperties",
-        "ownerId",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "content" => &mut self.content,
+            "contentCategory" => &mut self.content_category,
+            "correlationId" => &mut self.correlation_id,
+            "createdDateTime" => &mut self.created_date_time,
+            "identifier" => &mut self.identifier,
+            "isTruncated" => &mut self.is_truncated,
+            "length" => &mut self.length,
+            "modifiedDateTime" => &mut self.modified_date_time,
+            "name" => &mut self.name,
+            "sequenceNumber" => &mut self.sequence_number,
+            "customProperties" => &mut self.custom_properties,
+            "ownerId" => &mut self.owner_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "content",
+            "contentCategory",
+            "correlationId",
+            "createdDateTime",
+            "identifier",
+            "isTruncated",
+            "length",
+            "modifiedDateTime",
+            "name",
+            "sequenceNumber",
+            "customProperties",
+            "ownerId",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("content", &self.content);
         w.field("contentCategory", &self.content_category);
         w.field("correlationId", &self.correlation_id);
@@ -11866,17 +12750,28 @@ impl ::graph_model::rt::Struct for ProcessFileMetadata {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ProcessFileMetadata {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ProcessFileMetadata {
     const TYPE_NAME: &'static str = "microsoft.graph.processFileMetadata";
 }
 impl ::graph_model::rt::serde::Serialize for ProcessFileMetadata {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProcessFileMetadata {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.protectedApplicationMetadata`.
@@ -11893,26 +12788,22 @@ pub struct ProtectedApplicationMetadata {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProtectedApplicationMetadata {
-    const TYPE_NAME: &'static str = "microsoft.graph.protectedApplicationMetadata";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "version" => ::graph_model::rt::field(map, &mut self.version, key),
-            "applicationLocation" => {
-                ::graph_model::rt::field(map, &mut self.application_location, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.protectedApplicationMetadata"
     }
-    const FIELDS: &'static [&'static str] = &["name", "version", "applicationLocation"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "name" => &mut self.name,
+            "version" => &mut self.version,
+            "applicationLocation" => &mut self.application_location,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["name", "version", "applicationLocation"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("name", &self.name);
         w.field("version", &self.version);
         w.field("applicationLocation", &self.application_location);
@@ -11924,17 +12815,28 @@ impl ::graph_model::rt::Struct for ProtectedApplicationMetadata {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ProtectedApplicationMetadata {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ProtectedApplicationMetadata {
     const TYPE_NAME: &'static str = "microsoft.graph.protectedApplicationMetadata";
 }
 impl ::graph_model::rt::serde::Serialize for ProtectedApplicationMetadata {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProtectedApplicationMetadata {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.qrCode`.
@@ -11957,34 +12859,32 @@ pub struct QrCode {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for QrCode {
-    const TYPE_NAME: &'static str = "microsoft.graph.qrCode";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "expireDateTime" => ::graph_model::rt::field(map, &mut self.expire_date_time, key),
-            "image" => ::graph_model::rt::field(map, &mut self.image, key),
-            "lastUsedDateTime" => ::graph_model::rt::field(map, &mut self.last_used_date_time, key),
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.qrCode"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "expireDateTime",
-        "image",
-        "lastUsedDateTime",
-        "startDateTime",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "expireDateTime" => &mut self.expire_date_time,
+            "image" => &mut self.image,
+            "lastUsedDateTime" => &mut self.last_used_date_time,
+            "startDateTime" => &mut self.start_date_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "expireDateTime",
+            "image",
+            "lastUsedDateTime",
+            "startDateTime",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("expireDateTime", &self.expire_date_time);
@@ -11999,17 +12899,28 @@ impl ::graph_model::rt::Struct for QrCode {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for QrCode {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for QrCode {
     const TYPE_NAME: &'static str = "microsoft.graph.qrCode";
 }
 impl ::graph_model::rt::serde::Serialize for QrCode {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for QrCode {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.qrCodeImageDetails`.
@@ -12028,32 +12939,28 @@ pub struct QrCodeImageDetails {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for QrCodeImageDetails {
-    const TYPE_NAME: &'static str = "microsoft.graph.qrCodeImageDetails";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "binaryValue" => ::graph_model::rt::field(map, &mut self.binary_value, key),
-            "errorCorrectionLevel" => {
-                ::graph_model::rt::field(map, &mut self.error_correction_level, key)
-            }
-            "rawContent" => ::graph_model::rt::field(map, &mut self.raw_content, key),
-            "version" => ::graph_model::rt::field(map, &mut self.version, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.qrCodeImageDetails"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "binaryValue",
-        "errorCorrectionLevel",
-        "rawContent",
-        "version",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "binaryValue" => &mut self.binary_value,
+            "errorCorrectionLevel" => &mut self.error_correction_level,
+            "rawContent" => &mut self.raw_content,
+            "version" => &mut self.version,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "binaryValue",
+            "errorCorrectionLevel",
+            "rawContent",
+            "version",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("binaryValue", &self.binary_value);
         w.field("errorCorrectionLevel", &self.error_correction_level);
         w.field("rawContent", &self.raw_content);
@@ -12066,17 +12973,28 @@ impl ::graph_model::rt::Struct for QrCodeImageDetails {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for QrCodeImageDetails {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for QrCodeImageDetails {
     const TYPE_NAME: &'static str = "microsoft.graph.qrCodeImageDetails";
 }
 impl ::graph_model::rt::serde::Serialize for QrCodeImageDetails {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for QrCodeImageDetails {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.qrCodePinAuthenticationMethod`.
@@ -12097,32 +13015,30 @@ pub struct QrCodePinAuthenticationMethod {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for QrCodePinAuthenticationMethod {
-    const TYPE_NAME: &'static str = "microsoft.graph.qrCodePinAuthenticationMethod";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "pin" => ::graph_model::rt::field(map, &mut self.pin, key),
-            "standardQRCode" => ::graph_model::rt::field(map, &mut self.standard_qr_code, key),
-            "temporaryQRCode" => ::graph_model::rt::field(map, &mut self.temporary_qr_code, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.qrCodePinAuthenticationMethod"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "pin",
-        "standardQRCode",
-        "temporaryQRCode",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "pin" => &mut self.pin,
+            "standardQRCode" => &mut self.standard_qr_code,
+            "temporaryQRCode" => &mut self.temporary_qr_code,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "pin",
+            "standardQRCode",
+            "temporaryQRCode",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("pin", &self.pin);
@@ -12136,17 +13052,28 @@ impl ::graph_model::rt::Struct for QrCodePinAuthenticationMethod {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for QrCodePinAuthenticationMethod {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for QrCodePinAuthenticationMethod {
     const TYPE_NAME: &'static str = "microsoft.graph.qrCodePinAuthenticationMethod";
 }
 impl ::graph_model::rt::serde::Serialize for QrCodePinAuthenticationMethod {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for QrCodePinAuthenticationMethod {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.qrPin`.
@@ -12167,34 +13094,30 @@ pub struct QrPin {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for QrPin {
-    const TYPE_NAME: &'static str = "microsoft.graph.qrPin";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "code" => ::graph_model::rt::field(map, &mut self.code, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "forceChangePinNextSignIn" => {
-                ::graph_model::rt::field(map, &mut self.force_change_pin_next_sign_in, key)
-            }
-            "updatedDateTime" => ::graph_model::rt::field(map, &mut self.updated_date_time, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.qrPin"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "code",
-        "createdDateTime",
-        "forceChangePinNextSignIn",
-        "updatedDateTime",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "code" => &mut self.code,
+            "createdDateTime" => &mut self.created_date_time,
+            "forceChangePinNextSignIn" => &mut self.force_change_pin_next_sign_in,
+            "updatedDateTime" => &mut self.updated_date_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "code",
+            "createdDateTime",
+            "forceChangePinNextSignIn",
+            "updatedDateTime",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("code", &self.code);
         w.field("createdDateTime", &self.created_date_time);
@@ -12211,17 +13134,28 @@ impl ::graph_model::rt::Struct for QrPin {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for QrPin {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for QrPin {
     const TYPE_NAME: &'static str = "microsoft.graph.qrPin";
 }
 impl ::graph_model::rt::serde::Serialize for QrPin {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for QrPin {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.referenceAttachment`.
@@ -12244,36 +13178,32 @@ pub struct ReferenceAttachment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ReferenceAttachment {
-    const TYPE_NAME: &'static str = "microsoft.graph.referenceAttachment";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "contentType" => ::graph_model::rt::field(map, &mut self.content_type, key),
-            "isInline" => ::graph_model::rt::field(map, &mut self.is_inline, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "size" => ::graph_model::rt::field(map, &mut self.size, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.referenceAttachment"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "contentType",
-        "isInline",
-        "lastModifiedDateTime",
-        "name",
-        "size",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "contentType" => &mut self.content_type,
+            "isInline" => &mut self.is_inline,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "name" => &mut self.name,
+            "size" => &mut self.size,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "contentType",
+            "isInline",
+            "lastModifiedDateTime",
+            "name",
+            "size",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("contentType", &self.content_type);
         w.field("isInline", &self.is_inline);
@@ -12288,17 +13218,28 @@ impl ::graph_model::rt::Struct for ReferenceAttachment {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ReferenceAttachment {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ReferenceAttachment {
     const TYPE_NAME: &'static str = "microsoft.graph.referenceAttachment";
 }
 impl ::graph_model::rt::serde::Serialize for ReferenceAttachment {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ReferenceAttachment {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.resourceAccessDetail`.
@@ -12325,40 +13266,36 @@ pub struct ResourceAccessDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ResourceAccessDetail {
-    const TYPE_NAME: &'static str = "microsoft.graph.resourceAccessDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "accessType" => ::graph_model::rt::field(map, &mut self.access_type, key),
-            "identifier" => ::graph_model::rt::field(map, &mut self.identifier, key),
-            "isCrossPromptInjectionDetected" => {
-                ::graph_model::rt::field(map, &mut self.is_cross_prompt_injection_detected, key)
-            }
-            "labelId" => ::graph_model::rt::field(map, &mut self.label_id, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "storageId" => ::graph_model::rt::field(map, &mut self.storage_id, key),
-            "url" => ::graph_model::rt::field(map, &mut self.url, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.resourceAccessDetail"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "accessType",
-        "identifier",
-        "isCrossPromptInjectionDetected",
-        "labelId",
-        "name",
-        "status",
-        "storageId",
-        "url",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "accessType" => &mut self.access_type,
+            "identifier" => &mut self.identifier,
+            "isCrossPromptInjectionDetected" => &mut self.is_cross_prompt_injection_detected,
+            "labelId" => &mut self.label_id,
+            "name" => &mut self.name,
+            "status" => &mut self.status,
+            "storageId" => &mut self.storage_id,
+            "url" => &mut self.url,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "accessType",
+            "identifier",
+            "isCrossPromptInjectionDetected",
+            "labelId",
+            "name",
+            "status",
+            "storageId",
+            "url",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("accessType", &self.access_type);
         w.field("identifier", &self.identifier);
         w.field(
@@ -12378,17 +13315,28 @@ impl ::graph_model::rt::Struct for ResourceAccessDetail {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ResourceAccessDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ResourceAccessDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.resourceAccessDetail";
 }
 impl ::graph_model::rt::serde::Serialize for ResourceAccessDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ResourceAccessDetail {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.resourceAccessStatus`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -12437,6 +13385,17 @@ impl ::graph_model::rt::WireEnum for ResourceAccessStatus {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for ResourceAccessStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for ResourceAccessStatus {
@@ -12502,6 +13461,17 @@ impl ::graph_model::rt::WireEnum for ResourceAccessType {
         }
     }
 }
+impl ::graph_model::rt::Value for ResourceAccessType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ResourceAccessType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -12526,24 +13496,22 @@ pub struct ResourceReference {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ResourceReference {
-    const TYPE_NAME: &'static str = "microsoft.graph.resourceReference";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            "webUrl" => ::graph_model::rt::field(map, &mut self.web_url, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.resourceReference"
     }
-    const FIELDS: &'static [&'static str] = &["id", "type", "webUrl"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "type" => &mut self.r#type,
+            "webUrl" => &mut self.web_url,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "type", "webUrl"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("type", &self.r#type);
         w.field("webUrl", &self.web_url);
@@ -12555,17 +13523,28 @@ impl ::graph_model::rt::Struct for ResourceReference {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ResourceReference {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ResourceReference {
     const TYPE_NAME: &'static str = "microsoft.graph.resourceReference";
 }
 impl ::graph_model::rt::serde::Serialize for ResourceReference {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ResourceReference {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.resourceVisualization`.
@@ -12592,40 +13571,36 @@ pub struct ResourceVisualization {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ResourceVisualization {
-    const TYPE_NAME: &'static str = "microsoft.graph.resourceVisualization";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "containerDisplayName" => {
-                ::graph_model::rt::field(map, &mut self.container_display_name, key)
-            }
-            "containerType" => ::graph_model::rt::field(map, &mut self.container_type, key),
-            "containerWebUrl" => ::graph_model::rt::field(map, &mut self.container_web_url, key),
-            "mediaType" => ::graph_model::rt::field(map, &mut self.media_type, key),
-            "previewImageUrl" => ::graph_model::rt::field(map, &mut self.preview_image_url, key),
-            "previewText" => ::graph_model::rt::field(map, &mut self.preview_text, key),
-            "title" => ::graph_model::rt::field(map, &mut self.title, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.resourceVisualization"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "containerDisplayName",
-        "containerType",
-        "containerWebUrl",
-        "mediaType",
-        "previewImageUrl",
-        "previewText",
-        "title",
-        "type",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "containerDisplayName" => &mut self.container_display_name,
+            "containerType" => &mut self.container_type,
+            "containerWebUrl" => &mut self.container_web_url,
+            "mediaType" => &mut self.media_type,
+            "previewImageUrl" => &mut self.preview_image_url,
+            "previewText" => &mut self.preview_text,
+            "title" => &mut self.title,
+            "type" => &mut self.r#type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "containerDisplayName",
+            "containerType",
+            "containerWebUrl",
+            "mediaType",
+            "previewImageUrl",
+            "previewText",
+            "title",
+            "type",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("containerDisplayName", &self.container_display_name);
         w.field("containerType", &self.container_type);
         w.field("containerWebUrl", &self.container_web_url);
@@ -12642,17 +13617,28 @@ impl ::graph_model::rt::Struct for ResourceVisualization {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ResourceVisualization {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ResourceVisualization {
     const TYPE_NAME: &'static str = "microsoft.graph.resourceVisualization";
 }
 impl ::graph_model::rt::serde::Serialize for ResourceVisualization {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ResourceVisualization {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.scoredEmailAddress`.
@@ -12671,28 +13657,23 @@ pub struct ScoredEmailAddress {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ScoredEmailAddress {
-    const TYPE_NAME: &'static str = "microsoft.graph.scoredEmailAddress";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "address" => ::graph_model::rt::field(map, &mut self.address, key),
-            "itemId" => ::graph_model::rt::field(map, &mut self.item_id, key),
-            "relevanceScore" => ::graph_model::rt::field(map, &mut self.relevance_score, key),
-            "selectionLikelihood" => {
-                ::graph_model::rt::field(map, &mut self.selection_likelihood, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.scoredEmailAddress"
     }
-    const FIELDS: &'static [&'static str] =
-        &["address", "itemId", "relevanceScore", "selectionLikelihood"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "address" => &mut self.address,
+            "itemId" => &mut self.item_id,
+            "relevanceScore" => &mut self.relevance_score,
+            "selectionLikelihood" => &mut self.selection_likelihood,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["address", "itemId", "relevanceScore", "selectionLikelihood"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("address", &self.address);
         w.field("itemId", &self.item_id);
         w.field("relevanceScore", &self.relevance_score);
@@ -12705,17 +13686,28 @@ impl ::graph_model::rt::Struct for ScoredEmailAddress {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ScoredEmailAddress {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ScoredEmailAddress {
     const TYPE_NAME: &'static str = "microsoft.graph.scoredEmailAddress";
 }
 impl ::graph_model::rt::serde::Serialize for ScoredEmailAddress {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ScoredEmailAddress {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.selectionLikelihoodInfo`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -12755,6 +13747,17 @@ impl ::graph_model::rt::WireEnum for SelectionLikelihoodInfo {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for SelectionLikelihoodInfo {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for SelectionLikelihoodInfo {
@@ -12814,6 +13817,17 @@ impl ::graph_model::rt::WireEnum for Sensitivity {
         }
     }
 }
+impl ::graph_model::rt::Value for Sensitivity {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for Sensitivity {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -12853,38 +13867,34 @@ pub struct SharedInsight {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for SharedInsight {
-    const TYPE_NAME: &'static str = "microsoft.graph.sharedInsight";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "lastShared" => ::graph_model::rt::field(map, &mut self.last_shared, key),
-            "resourceReference" => ::graph_model::rt::field(map, &mut self.resource_reference, key),
-            "resourceVisualization" => {
-                ::graph_model::rt::field(map, &mut self.resource_visualization, key)
-            }
-            "sharingHistory" => ::graph_model::rt::field(map, &mut self.sharing_history, key),
-            "lastSharedMethod" => ::graph_model::rt::field(map, &mut self.last_shared_method, key),
-            "resource" => ::graph_model::rt::field(map, &mut self.resource, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.sharedInsight"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "lastShared",
-        "resourceReference",
-        "resourceVisualization",
-        "sharingHistory",
-        "lastSharedMethod",
-        "resource",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "lastShared" => &mut self.last_shared,
+            "resourceReference" => &mut self.resource_reference,
+            "resourceVisualization" => &mut self.resource_visualization,
+            "sharingHistory" => &mut self.sharing_history,
+            "lastSharedMethod" => &mut self.last_shared_method,
+            "resource" => &mut self.resource,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "lastShared",
+            "resourceReference",
+            "resourceVisualization",
+            "sharingHistory",
+            "lastSharedMethod",
+            "resource",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("lastShared", &self.last_shared);
         w.field("resourceReference", &self.resource_reference);
@@ -12901,19 +13911,31 @@ impl ::graph_model::rt::Struct for SharedInsight {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::Value for SharedInsight {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::GraphType for SharedInsight {
     const TYPE_NAME: &'static str = "microsoft.graph.sharedInsight";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for SharedInsight {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 #[allow(deprecated)]
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharedInsight {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.sharingDetail`.
@@ -12934,32 +13956,30 @@ pub struct SharingDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharingDetail {
-    const TYPE_NAME: &'static str = "microsoft.graph.sharingDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "sharedBy" => ::graph_model::rt::field(map, &mut self.shared_by, key),
-            "sharedDateTime" => ::graph_model::rt::field(map, &mut self.shared_date_time, key),
-            "sharingReference" => ::graph_model::rt::field(map, &mut self.sharing_reference, key),
-            "sharingSubject" => ::graph_model::rt::field(map, &mut self.sharing_subject, key),
-            "sharingType" => ::graph_model::rt::field(map, &mut self.sharing_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.sharingDetail"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "sharedBy",
-        "sharedDateTime",
-        "sharingReference",
-        "sharingSubject",
-        "sharingType",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "sharedBy" => &mut self.shared_by,
+            "sharedDateTime" => &mut self.shared_date_time,
+            "sharingReference" => &mut self.sharing_reference,
+            "sharingSubject" => &mut self.sharing_subject,
+            "sharingType" => &mut self.sharing_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "sharedBy",
+            "sharedDateTime",
+            "sharingReference",
+            "sharingSubject",
+            "sharingType",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("sharedBy", &self.shared_by);
         w.field("sharedDateTime", &self.shared_date_time);
         w.field("sharingReference", &self.sharing_reference);
@@ -12973,17 +13993,28 @@ impl ::graph_model::rt::Struct for SharingDetail {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SharingDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SharingDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.sharingDetail";
 }
 impl ::graph_model::rt::serde::Serialize for SharingDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharingDetail {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.shiftAvailability`.
@@ -13000,24 +14031,22 @@ pub struct ShiftAvailability {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ShiftAvailability {
-    const TYPE_NAME: &'static str = "microsoft.graph.shiftAvailability";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "recurrence" => ::graph_model::rt::field(map, &mut self.recurrence, key),
-            "timeSlots" => ::graph_model::rt::field(map, &mut self.time_slots, key),
-            "timeZone" => ::graph_model::rt::field(map, &mut self.time_zone, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.shiftAvailability"
     }
-    const FIELDS: &'static [&'static str] = &["recurrence", "timeSlots", "timeZone"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "recurrence" => &mut self.recurrence,
+            "timeSlots" => &mut self.time_slots,
+            "timeZone" => &mut self.time_zone,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["recurrence", "timeSlots", "timeZone"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("recurrence", &self.recurrence);
         w.field("timeSlots", &self.time_slots);
         w.field("timeZone", &self.time_zone);
@@ -13029,17 +14058,28 @@ impl ::graph_model::rt::Struct for ShiftAvailability {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ShiftAvailability {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ShiftAvailability {
     const TYPE_NAME: &'static str = "microsoft.graph.shiftAvailability";
 }
 impl ::graph_model::rt::serde::Serialize for ShiftAvailability {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ShiftAvailability {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.shiftPreferences`.
@@ -13062,36 +14102,32 @@ pub struct ShiftPreferences {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ShiftPreferences {
-    const TYPE_NAME: &'static str = "microsoft.graph.shiftPreferences";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "availability" => ::graph_model::rt::field(map, &mut self.availability, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.shiftPreferences"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "createdDateTime",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "availability",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "availability" => &mut self.availability,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "createdDateTime",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "availability",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -13106,17 +14142,28 @@ impl ::graph_model::rt::Struct for ShiftPreferences {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ShiftPreferences {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ShiftPreferences {
     const TYPE_NAME: &'static str = "microsoft.graph.shiftPreferences";
 }
 impl ::graph_model::rt::serde::Serialize for ShiftPreferences {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ShiftPreferences {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.signInActivity`.
@@ -13141,48 +14188,34 @@ pub struct SignInActivity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SignInActivity {
-    const TYPE_NAME: &'static str = "microsoft.graph.signInActivity";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "lastNonInteractiveSignInDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_non_interactive_sign_in_date_time, key)
-            }
-            "lastNonInteractiveSignInRequestId" => ::graph_model::rt::field(
-                map,
-                &mut self.last_non_interactive_sign_in_request_id,
-                key,
-            ),
-            "lastSignInDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_sign_in_date_time, key)
-            }
-            "lastSignInRequestId" => {
-                ::graph_model::rt::field(map, &mut self.last_sign_in_request_id, key)
-            }
-            "lastSuccessfulSignInDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_successful_sign_in_date_time, key)
-            }
-            "lastSuccessfulSignInRequestId" => {
-                ::graph_model::rt::field(map, &mut self.last_successful_sign_in_request_id, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.signInActivity"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "lastNonInteractiveSignInDateTime",
-        "lastNonInteractiveSignInRequestId",
-        "lastSignInDateTime",
-        "lastSignInRequestId",
-        "lastSuccessfulSignInDateTime",
-        "lastSuccessfulSignInRequestId",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "lastNonInteractiveSignInDateTime" => &mut self.last_non_interactive_sign_in_date_time,
+            "lastNonInteractiveSignInRequestId" => {
+                &mut self.last_non_interactive_sign_in_request_id
+            }
+            "lastSignInDateTime" => &mut self.last_sign_in_date_time,
+            "lastSignInRequestId" => &mut self.last_sign_in_request_id,
+            "lastSuccessfulSignInDateTime" => &mut self.last_successful_sign_in_date_time,
+            "lastSuccessfulSignInRequestId" => &mut self.last_successful_sign_in_request_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "lastNonInteractiveSignInDateTime",
+            "lastNonInteractiveSignInRequestId",
+            "lastSignInDateTime",
+            "lastSignInRequestId",
+            "lastSuccessfulSignInDateTime",
+            "lastSuccessfulSignInRequestId",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field(
             "lastNonInteractiveSignInDateTime",
             &self.last_non_interactive_sign_in_date_time,
@@ -13209,17 +14242,28 @@ impl ::graph_model::rt::Struct for SignInActivity {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SignInActivity {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SignInActivity {
     const TYPE_NAME: &'static str = "microsoft.graph.signInActivity";
 }
 impl ::graph_model::rt::serde::Serialize for SignInActivity {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SignInActivity {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.sizeRange`.
@@ -13234,23 +14278,21 @@ pub struct SizeRange {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SizeRange {
-    const TYPE_NAME: &'static str = "microsoft.graph.sizeRange";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "maximumSize" => ::graph_model::rt::field(map, &mut self.maximum_size, key),
-            "minimumSize" => ::graph_model::rt::field(map, &mut self.minimum_size, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.sizeRange"
     }
-    const FIELDS: &'static [&'static str] = &["maximumSize", "minimumSize"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "maximumSize" => &mut self.maximum_size,
+            "minimumSize" => &mut self.minimum_size,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["maximumSize", "minimumSize"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("maximumSize", &self.maximum_size);
         w.field("minimumSize", &self.minimum_size);
     }
@@ -13261,17 +14303,28 @@ impl ::graph_model::rt::Struct for SizeRange {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SizeRange {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SizeRange {
     const TYPE_NAME: &'static str = "microsoft.graph.sizeRange";
 }
 impl ::graph_model::rt::serde::Serialize for SizeRange {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SizeRange {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.softwareOathAuthenticationMethod`.
@@ -13288,24 +14341,22 @@ pub struct SoftwareOathAuthenticationMethod {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SoftwareOathAuthenticationMethod {
-    const TYPE_NAME: &'static str = "microsoft.graph.softwareOathAuthenticationMethod";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "secretKey" => ::graph_model::rt::field(map, &mut self.secret_key, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.softwareOathAuthenticationMethod"
     }
-    const FIELDS: &'static [&'static str] = &["id", "createdDateTime", "secretKey"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "secretKey" => &mut self.secret_key,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "createdDateTime", "secretKey"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("secretKey", &self.secret_key);
@@ -13317,17 +14368,28 @@ impl ::graph_model::rt::Struct for SoftwareOathAuthenticationMethod {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SoftwareOathAuthenticationMethod {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SoftwareOathAuthenticationMethod {
     const TYPE_NAME: &'static str = "microsoft.graph.softwareOathAuthenticationMethod";
 }
 impl ::graph_model::rt::serde::Serialize for SoftwareOathAuthenticationMethod {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SoftwareOathAuthenticationMethod {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.standardTimeZoneOffset`.
@@ -13348,27 +14410,24 @@ pub struct StandardTimeZoneOffset {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for StandardTimeZoneOffset {
-    const TYPE_NAME: &'static str = "microsoft.graph.standardTimeZoneOffset";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "dayOccurrence" => ::graph_model::rt::field(map, &mut self.day_occurrence, key),
-            "dayOfWeek" => ::graph_model::rt::field(map, &mut self.day_of_week, key),
-            "month" => ::graph_model::rt::field(map, &mut self.month, key),
-            "time" => ::graph_model::rt::field(map, &mut self.time, key),
-            "year" => ::graph_model::rt::field(map, &mut self.year, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.standardTimeZoneOffset"
     }
-    const FIELDS: &'static [&'static str] =
-        &["dayOccurrence", "dayOfWeek", "month", "time", "year"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "dayOccurrence" => &mut self.day_occurrence,
+            "dayOfWeek" => &mut self.day_of_week,
+            "month" => &mut self.month,
+            "time" => &mut self.time,
+            "year" => &mut self.year,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["dayOccurrence", "dayOfWeek", "month", "time", "year"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("dayOccurrence", &self.day_occurrence);
         w.field("dayOfWeek", &self.day_of_week);
         w.field("month", &self.month);
@@ -13382,17 +14441,28 @@ impl ::graph_model::rt::Struct for StandardTimeZoneOffset {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for StandardTimeZoneOffset {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for StandardTimeZoneOffset {
     const TYPE_NAME: &'static str = "microsoft.graph.standardTimeZoneOffset";
 }
 impl ::graph_model::rt::serde::Serialize for StandardTimeZoneOffset {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for StandardTimeZoneOffset {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.standardTimeZoneOffset` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -13420,35 +14490,60 @@ impl Default for StandardTimeZoneOffsetAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for StandardTimeZoneOffsetAny {
-    type Base = super::StandardTimeZoneOffset;
-    const BASE: &'static str = "microsoft.graph.standardTimeZoneOffset";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.standardTimeZoneOffset"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.standardTimeZoneOffset" => Self::Base(Default::default()),
             "microsoft.graph.daylightTimeZoneOffset" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::DaylightTimeZoneOffset)
+                Self::DaylightTimeZoneOffset(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::DaylightTimeZoneOffset(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::StandardTimeZoneOffset) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::DaylightTimeZoneOffset(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.daylightTimeZoneOffset", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for StandardTimeZoneOffsetAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for StandardTimeZoneOffsetAny {
@@ -13456,18 +14551,12 @@ impl ::graph_model::rt::GraphType for StandardTimeZoneOffsetAny {
 }
 impl ::graph_model::rt::serde::Serialize for StandardTimeZoneOffsetAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::DaylightTimeZoneOffset(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.daylightTimeZoneOffset"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for StandardTimeZoneOffsetAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.status`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -13528,6 +14617,17 @@ impl ::graph_model::rt::WireEnum for Status {
         }
     }
 }
+impl ::graph_model::rt::Value for Status {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for Status {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -13558,36 +14658,32 @@ pub struct TaskFileAttachment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TaskFileAttachment {
-    const TYPE_NAME: &'static str = "microsoft.graph.taskFileAttachment";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "contentType" => ::graph_model::rt::field(map, &mut self.content_type, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "size" => ::graph_model::rt::field(map, &mut self.size, key),
-            "contentBytes" => ::graph_model::rt::field(map, &mut self.content_bytes, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.taskFileAttachment"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "contentType",
-        "lastModifiedDateTime",
-        "name",
-        "size",
-        "contentBytes",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "contentType" => &mut self.content_type,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "name" => &mut self.name,
+            "size" => &mut self.size,
+            "contentBytes" => &mut self.content_bytes,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "contentType",
+            "lastModifiedDateTime",
+            "name",
+            "size",
+            "contentBytes",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("contentType", &self.content_type);
         w.field("lastModifiedDateTime", &self.last_modified_date_time);
@@ -13602,17 +14698,28 @@ impl ::graph_model::rt::Struct for TaskFileAttachment {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TaskFileAttachment {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TaskFileAttachment {
     const TYPE_NAME: &'static str = "microsoft.graph.taskFileAttachment";
 }
 impl ::graph_model::rt::serde::Serialize for TaskFileAttachment {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TaskFileAttachment {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.taskStatus`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -13672,6 +14779,17 @@ impl ::graph_model::rt::WireEnum for TaskStatus {
         }
     }
 }
+impl ::graph_model::rt::Value for TaskStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for TaskStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -13706,44 +14824,36 @@ pub struct TemporaryAccessPassAuthenticationMethod {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TemporaryAccessPassAuthenticationMethod {
-    const TYPE_NAME: &'static str = "microsoft.graph.temporaryAccessPassAuthenticationMethod";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "isUsable" => ::graph_model::rt::field(map, &mut self.is_usable, key),
-            "isUsableOnce" => ::graph_model::rt::field(map, &mut self.is_usable_once, key),
-            "lifetimeInMinutes" => {
-                ::graph_model::rt::field(map, &mut self.lifetime_in_minutes, key)
-            }
-            "methodUsabilityReason" => {
-                ::graph_model::rt::field(map, &mut self.method_usability_reason, key)
-            }
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            "temporaryAccessPass" => {
-                ::graph_model::rt::field(map, &mut self.temporary_access_pass, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.temporaryAccessPassAuthenticationMethod"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "isUsable",
-        "isUsableOnce",
-        "lifetimeInMinutes",
-        "methodUsabilityReason",
-        "startDateTime",
-        "temporaryAccessPass",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "isUsable" => &mut self.is_usable,
+            "isUsableOnce" => &mut self.is_usable_once,
+            "lifetimeInMinutes" => &mut self.lifetime_in_minutes,
+            "methodUsabilityReason" => &mut self.method_usability_reason,
+            "startDateTime" => &mut self.start_date_time,
+            "temporaryAccessPass" => &mut self.temporary_access_pass,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "isUsable",
+            "isUsableOnce",
+            "lifetimeInMinutes",
+            "methodUsabilityReason",
+            "startDateTime",
+            "temporaryAccessPass",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("isUsable", &self.is_usable);
@@ -13760,17 +14870,28 @@ impl ::graph_model::rt::Struct for TemporaryAccessPassAuthenticationMethod {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TemporaryAccessPassAuthenticationMethod {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TemporaryAccessPassAuthenticationMethod {
     const TYPE_NAME: &'static str = "microsoft.graph.temporaryAccessPassAuthenticationMethod";
 }
 impl ::graph_model::rt::serde::Serialize for TemporaryAccessPassAuthenticationMethod {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TemporaryAccessPassAuthenticationMethod {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.textContent`.
@@ -13783,22 +14904,20 @@ pub struct TextContent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TextContent {
-    const TYPE_NAME: &'static str = "microsoft.graph.textContent";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "data" => ::graph_model::rt::field(map, &mut self.data, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.textContent"
     }
-    const FIELDS: &'static [&'static str] = &["data"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "data" => &mut self.data,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["data"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("data", &self.data);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -13808,17 +14927,28 @@ impl ::graph_model::rt::Struct for TextContent {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TextContent {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TextContent {
     const TYPE_NAME: &'static str = "microsoft.graph.textContent";
 }
 impl ::graph_model::rt::serde::Serialize for TextContent {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TextContent {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.timeOffDetails`.
@@ -13833,23 +14963,21 @@ pub struct TimeOffDetails {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TimeOffDetails {
-    const TYPE_NAME: &'static str = "microsoft.graph.timeOffDetails";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "isAllDay" => ::graph_model::rt::field(map, &mut self.is_all_day, key),
-            "subject" => ::graph_model::rt::field(map, &mut self.subject, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.timeOffDetails"
     }
-    const FIELDS: &'static [&'static str] = &["isAllDay", "subject"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "isAllDay" => &mut self.is_all_day,
+            "subject" => &mut self.subject,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["isAllDay", "subject"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("isAllDay", &self.is_all_day);
         w.field("subject", &self.subject);
     }
@@ -13860,17 +14988,28 @@ impl ::graph_model::rt::Struct for TimeOffDetails {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TimeOffDetails {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TimeOffDetails {
     const TYPE_NAME: &'static str = "microsoft.graph.timeOffDetails";
 }
 impl ::graph_model::rt::serde::Serialize for TimeOffDetails {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TimeOffDetails {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.timeRange`.
@@ -13885,23 +15024,21 @@ pub struct TimeRange {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TimeRange {
-    const TYPE_NAME: &'static str = "microsoft.graph.timeRange";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "endTime" => ::graph_model::rt::field(map, &mut self.end_time, key),
-            "startTime" => ::graph_model::rt::field(map, &mut self.start_time, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.timeRange"
     }
-    const FIELDS: &'static [&'static str] = &["endTime", "startTime"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "endTime" => &mut self.end_time,
+            "startTime" => &mut self.start_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["endTime", "startTime"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("endTime", &self.end_time);
         w.field("startTime", &self.start_time);
     }
@@ -13912,17 +15049,28 @@ impl ::graph_model::rt::Struct for TimeRange {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TimeRange {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TimeRange {
     const TYPE_NAME: &'static str = "microsoft.graph.timeRange";
 }
 impl ::graph_model::rt::serde::Serialize for TimeRange {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TimeRange {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.timeZoneBase`.
@@ -13935,22 +15083,20 @@ pub struct TimeZoneBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TimeZoneBase {
-    const TYPE_NAME: &'static str = "microsoft.graph.timeZoneBase";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.timeZoneBase"
     }
-    const FIELDS: &'static [&'static str] = &["name"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "name" => &mut self.name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["name"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("name", &self.name);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -13960,17 +15106,28 @@ impl ::graph_model::rt::Struct for TimeZoneBase {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TimeZoneBase {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TimeZoneBase {
     const TYPE_NAME: &'static str = "microsoft.graph.timeZoneBase";
 }
 impl ::graph_model::rt::serde::Serialize for TimeZoneBase {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TimeZoneBase {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.timeZoneBase` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -13998,35 +15155,58 @@ impl Default for TimeZoneBaseAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for TimeZoneBaseAny {
-    type Base = super::TimeZoneBase;
-    const BASE: &'static str = "microsoft.graph.timeZoneBase";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
-            "microsoft.graph.customTimeZone" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::CustomTimeZone)
-            }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.timeZoneBase"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.timeZoneBase" => Self::Base(Default::default()),
+            "microsoft.graph.customTimeZone" => Self::CustomTimeZone(Default::default()),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::CustomTimeZone(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::TimeZoneBase) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::CustomTimeZone(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.customTimeZone", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for TimeZoneBaseAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for TimeZoneBaseAny {
@@ -14034,18 +15214,12 @@ impl ::graph_model::rt::GraphType for TimeZoneBaseAny {
 }
 impl ::graph_model::rt::serde::Serialize for TimeZoneBaseAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::CustomTimeZone(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.customTimeZone"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TimeZoneBaseAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.todo`.
@@ -14060,23 +15234,21 @@ pub struct Todo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Todo {
-    const TYPE_NAME: &'static str = "microsoft.graph.todo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "lists" => ::graph_model::rt::field(map, &mut self.lists, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.todo"
     }
-    const FIELDS: &'static [&'static str] = &["id", "lists"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "lists" => &mut self.lists,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "lists"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("lists", &self.lists);
     }
@@ -14087,17 +15259,28 @@ impl ::graph_model::rt::Struct for Todo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Todo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Todo {
     const TYPE_NAME: &'static str = "microsoft.graph.todo";
 }
 impl ::graph_model::rt::serde::Serialize for Todo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Todo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.todoTask`.
@@ -14150,72 +15333,62 @@ pub struct TodoTask {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TodoTask {
-    const TYPE_NAME: &'static str = "microsoft.graph.todoTask";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "body" => ::graph_model::rt::field(map, &mut self.body, key),
-            "bodyLastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.body_last_modified_date_time, key)
-            }
-            "categories" => ::graph_model::rt::field(map, &mut self.categories, key),
-            "completedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.completed_date_time, key)
-            }
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "dueDateTime" => ::graph_model::rt::field(map, &mut self.due_date_time, key),
-            "hasAttachments" => ::graph_model::rt::field(map, &mut self.has_attachments, key),
-            "importance" => ::graph_model::rt::field(map, &mut self.importance, key),
-            "isReminderOn" => ::graph_model::rt::field(map, &mut self.is_reminder_on, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "recurrence" => ::graph_model::rt::field(map, &mut self.recurrence, key),
-            "reminderDateTime" => ::graph_model::rt::field(map, &mut self.reminder_date_time, key),
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "title" => ::graph_model::rt::field(map, &mut self.title, key),
-            "attachments" => ::graph_model::rt::field(map, &mut self.attachments, key),
-            "attachmentSessions" => {
-                ::graph_model::rt::field(map, &mut self.attachment_sessions, key)
-            }
-            "checklistItems" => ::graph_model::rt::field(map, &mut self.checklist_items, key),
-            "extensions" => ::graph_model::rt::field(map, &mut self.extensions, key),
-            "linkedResources" => ::graph_model::rt::field(map, &mut self.linked_resources, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.todoTask"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "body",
-        "bodyLastModifiedDateTime",
-        "categories",
-        "completedDateTime",
-        "createdDateTime",
-        "dueDateTime",
-        "hasAttachments",
-        "importance",
-        "isReminderOn",
-        "lastModifiedDateTime",
-        "recurrence",
-        "reminderDateTime",
-        "startDateTime",
-        "status",
-        "title",
-        "attachments",
-        "attachmentSessions",
-        "checklistItems",
-        "extensions",
-        "linkedResources",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "body" => &mut self.body,
+            "bodyLastModifiedDateTime" => &mut self.body_last_modified_date_time,
+            "categories" => &mut self.categories,
+            "completedDateTime" => &mut self.completed_date_time,
+            "createdDateTime" => &mut self.created_date_time,
+            "dueDateTime" => &mut self.due_date_time,
+            "hasAttachments" => &mut self.has_attachments,
+            "importance" => &mut self.importance,
+            "isReminderOn" => &mut self.is_reminder_on,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "recurrence" => &mut self.recurrence,
+            "reminderDateTime" => &mut self.reminder_date_time,
+            "startDateTime" => &mut self.start_date_time,
+            "status" => &mut self.status,
+            "title" => &mut self.title,
+            "attachments" => &mut self.attachments,
+            "attachmentSessions" => &mut self.attachment_sessions,
+            "checklistItems" => &mut self.checklist_items,
+            "extensions" => &mut self.extensions,
+            "linkedResources" => &mut self.linked_resources,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "body",
+            "bodyLastModifiedDateTime",
+            "categories",
+            "completedDateTime",
+            "createdDateTime",
+            "dueDateTime",
+            "hasAttachments",
+            "importance",
+            "isReminderOn",
+            "lastModifiedDateTime",
+            "recurrence",
+            "reminderDateTime",
+            "startDateTime",
+            "status",
+            "title",
+            "attachments",
+            "attachmentSessions",
+            "checklistItems",
+            "extensions",
+            "linkedResources",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("body", &self.body);
         w.field(
@@ -14248,17 +15421,28 @@ impl ::graph_model::rt::Struct for TodoTask {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TodoTask {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TodoTask {
     const TYPE_NAME: &'static str = "microsoft.graph.todoTask";
 }
 impl ::graph_model::rt::serde::Serialize for TodoTask {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TodoTask {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.todoTaskList`.
@@ -14283,38 +15467,34 @@ pub struct TodoTaskList {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TodoTaskList {
-    const TYPE_NAME: &'static str = "microsoft.graph.todoTaskList";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "isOwner" => ::graph_model::rt::field(map, &mut self.is_owner, key),
-            "isShared" => ::graph_model::rt::field(map, &mut self.is_shared, key),
-            "wellknownListName" => {
-                ::graph_model::rt::field(map, &mut self.wellknown_list_name, key)
-            }
-            "extensions" => ::graph_model::rt::field(map, &mut self.extensions, key),
-            "tasks" => ::graph_model::rt::field(map, &mut self.tasks, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.todoTaskList"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "displayName",
-        "isOwner",
-        "isShared",
-        "wellknownListName",
-        "extensions",
-        "tasks",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            "isOwner" => &mut self.is_owner,
+            "isShared" => &mut self.is_shared,
+            "wellknownListName" => &mut self.wellknown_list_name,
+            "extensions" => &mut self.extensions,
+            "tasks" => &mut self.tasks,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "displayName",
+            "isOwner",
+            "isShared",
+            "wellknownListName",
+            "extensions",
+            "tasks",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
         w.field("isOwner", &self.is_owner);
@@ -14330,17 +15510,28 @@ impl ::graph_model::rt::Struct for TodoTaskList {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TodoTaskList {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TodoTaskList {
     const TYPE_NAME: &'static str = "microsoft.graph.todoTaskList";
 }
 impl ::graph_model::rt::serde::Serialize for TodoTaskList {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TodoTaskList {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.trending`.
@@ -14364,38 +15555,32 @@ pub struct Trending {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Trending {
-    const TYPE_NAME: &'static str = "microsoft.graph.trending";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "resourceReference" => ::graph_model::rt::field(map, &mut self.resource_reference, key),
-            "resourceVisualization" => {
-                ::graph_model::rt::field(map, &mut self.resource_visualization, key)
-            }
-            "weight" => ::graph_model::rt::field(map, &mut self.weight, key),
-            "resource" => ::graph_model::rt::field(map, &mut self.resource, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.trending"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "lastModifiedDateTime",
-        "resourceReference",
-        "resourceVisualization",
-        "weight",
-        "resource",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "resourceReference" => &mut self.resource_reference,
+            "resourceVisualization" => &mut self.resource_visualization,
+            "weight" => &mut self.weight,
+            "resource" => &mut self.resource,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "lastModifiedDateTime",
+            "resourceReference",
+            "resourceVisualization",
+            "weight",
+            "resource",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("lastModifiedDateTime", &self.last_modified_date_time);
         w.field("resourceReference", &self.resource_reference);
@@ -14410,17 +15595,28 @@ impl ::graph_model::rt::Struct for Trending {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Trending {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Trending {
     const TYPE_NAME: &'static str = "microsoft.graph.trending";
 }
 impl ::graph_model::rt::serde::Serialize for Trending {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Trending {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.usageDetails`.
@@ -14435,27 +15631,21 @@ pub struct UsageDetails {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UsageDetails {
-    const TYPE_NAME: &'static str = "microsoft.graph.usageDetails";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "lastAccessedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_accessed_date_time, key)
-            }
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.usageDetails"
     }
-    const FIELDS: &'static [&'static str] = &["lastAccessedDateTime", "lastModifiedDateTime"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "lastAccessedDateTime" => &mut self.last_accessed_date_time,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["lastAccessedDateTime", "lastModifiedDateTime"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("lastAccessedDateTime", &self.last_accessed_date_time);
         w.field("lastModifiedDateTime", &self.last_modified_date_time);
     }
@@ -14466,17 +15656,28 @@ impl ::graph_model::rt::Struct for UsageDetails {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UsageDetails {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UsageDetails {
     const TYPE_NAME: &'static str = "microsoft.graph.usageDetails";
 }
 impl ::graph_model::rt::serde::Serialize for UsageDetails {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UsageDetails {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.usedInsight`.
@@ -14503,34 +15704,30 @@ pub struct UsedInsight {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for UsedInsight {
-    const TYPE_NAME: &'static str = "microsoft.graph.usedInsight";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "lastUsed" => ::graph_model::rt::field(map, &mut self.last_used, key),
-            "resourceReference" => ::graph_model::rt::field(map, &mut self.resource_reference, key),
-            "resourceVisualization" => {
-                ::graph_model::rt::field(map, &mut self.resource_visualization, key)
-            }
-            "resource" => ::graph_model::rt::field(map, &mut self.resource, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.usedInsight"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "lastUsed",
-        "resourceReference",
-        "resourceVisualization",
-        "resource",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "lastUsed" => &mut self.last_used,
+            "resourceReference" => &mut self.resource_reference,
+            "resourceVisualization" => &mut self.resource_visualization,
+            "resource" => &mut self.resource,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "lastUsed",
+            "resourceReference",
+            "resourceVisualization",
+            "resource",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("lastUsed", &self.last_used);
         w.field("resourceReference", &self.resource_reference);
@@ -14545,19 +15742,31 @@ impl ::graph_model::rt::Struct for UsedInsight {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::Value for UsedInsight {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::GraphType for UsedInsight {
     const TYPE_NAME: &'static str = "microsoft.graph.usedInsight";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for UsedInsight {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 #[allow(deprecated)]
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UsedInsight {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.user`.
@@ -14871,374 +16080,296 @@ pub struct User {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for User {
-    const TYPE_NAME: &'static str = "microsoft.graph.user";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "deletedDateTime" => ::graph_model::rt::field(map, &mut self.deleted_date_time, key),
-            "aboutMe" => ::graph_model::rt::field(map, &mut self.about_me, key),
-            "accountEnabled" => ::graph_model::rt::field(map, &mut self.account_enabled, key),
-            "ageGroup" => ::graph_model::rt::field(map, &mut self.age_group, key),
-            "assignedLicenses" => ::graph_model::rt::field(map, &mut self.assigned_licenses, key),
-            "assignedPlans" => ::graph_model::rt::field(map, &mut self.assigned_plans, key),
-            "authorizationInfo" => ::graph_model::rt::field(map, &mut self.authorization_info, key),
-            "birthday" => ::graph_model::rt::field(map, &mut self.birthday, key),
-            "businessPhones" => ::graph_model::rt::field(map, &mut self.business_phones, key),
-            "city" => ::graph_model::rt::field(map, &mut self.city, key),
-            "companyName" => ::graph_model::rt::field(map, &mut self.company_name, key),
-            "consentProvidedForMinor" => {
-                ::graph_model::rt::field(map, &mut self.consent_provided_for_minor, key)
-            }
-            "country" => ::graph_model::rt::field(map, &mut self.country, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "creationType" => ::graph_model::rt::field(map, &mut self.creation_type, key),
-            "customSecurityAttributes" => {
-                ::graph_model::rt::field(map, &mut self.custom_security_attributes, key)
-            }
-            "department" => ::graph_model::rt::field(map, &mut self.department, key),
-            "deviceEnrollmentLimit" => {
-                ::graph_model::rt::field(map, &mut self.device_enrollment_limit, key)
-            }
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "employeeHireDate" => ::graph_model::rt::field(map, &mut self.employee_hire_date, key),
-            "employeeId" => ::graph_model::rt::field(map, &mut self.employee_id, key),
-            "employeeLeaveDateTime" => {
-                ::graph_model::rt::field(map, &mut self.employee_leave_date_time, key)
-            }
-            "employeeOrgData" => ::graph_model::rt::field(map, &mut self.employee_org_data, key),
-            "employeeType" => ::graph_model::rt::field(map, &mut self.employee_type, key),
-            "externalUserState" => {
-                ::graph_model::rt::field(map, &mut self.external_user_state, key)
-            }
-            "externalUserStateChangeDateTime" => {
-                ::graph_model::rt::field(map, &mut self.external_user_state_change_date_time, key)
-            }
-            "faxNumber" => ::graph_model::rt::field(map, &mut self.fax_number, key),
-            "givenName" => ::graph_model::rt::field(map, &mut self.given_name, key),
-            "hireDate" => ::graph_model::rt::field(map, &mut self.hire_date, key),
-            "identities" => ::graph_model::rt::field(map, &mut self.identities, key),
-            "identityParentId" => ::graph_model::rt::field(map, &mut self.identity_parent_id, key),
-            "imAddresses" => ::graph_model::rt::field(map, &mut self.im_addresses, key),
-            "interests" => ::graph_model::rt::field(map, &mut self.interests, key),
-            "isManagementRestricted" => {
-                ::graph_model::rt::field(map, &mut self.is_management_restricted, key)
-            }
-            "isResourceAccount" => {
-                ::graph_model::rt::field(map, &mut self.is_resource_account, key)
-            }
-            "jobTitle" => ::graph_model::rt::field(map, &mut self.job_title, key),
-            "lastPasswordChangeDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_password_change_date_time, key)
-            }
-            "legalAgeGroupClassification" => {
-                ::graph_model::rt::field(map, &mut self.legal_age_group_classification, key)
-            }
-            "licenseAssignmentStates" => {
-                ::graph_model::rt::field(map, &mut self.license_assignment_states, key)
-            }
-            "mail" => ::graph_model::rt::field(map, &mut self.mail, key),
-            "mailboxSettings" => ::graph_model::rt::field(map, &mut self.mailbox_settings, key),
-            "mailNickname" => ::graph_model::rt::field(map, &mut self.mail_nickname, key),
-            "mobilePhone" => ::graph_model::rt::field(map, &mut self.mobile_phone, key),
-            "mySite" => ::graph_model::rt::field(map, &mut self.my_site, key),
-            "officeLocation" => ::graph_model::rt::field(map, &mut self.office_location, key),
-            "onPremisesDistinguishedName" => {
-                ::graph_model::rt::field(map, &mut self.on_premises_distinguished_name, key)
-            }
-            "onPremisesDomainName" => {
-                ::graph_model::rt::field(map, &mut self.on_premises_domain_name, key)
-            }
-            "onPremisesExtensionAttributes" => {
-                ::graph_model::rt::field(map, &mut self.on_premises_extension_attributes, key)
-            }
-            "onPremisesImmutableId" => {
-                ::graph_model::rt::field(map, &mut self.on_premises_immutable_id, key)
-            }
-            "onPremisesLastSyncDateTime" => {
-                ::graph_model::rt::field(map, &mut self.on_premises_last_sync_date_time, key)
-            }
-            "onPremisesProvisioningErrors" => {
-                ::graph_model::rt::field(map, &mut self.on_premises_provisioning_errors, key)
-            }
-            "onPremisesSamAccountName" => {
-                ::graph_model::rt::field(map, &mut self.on_premises_sam_account_name, key)
-            }
-            "onPremisesSecurityIdentifier" => {
-                ::graph_model::rt::field(map, &mut self.on_premises_security_identifier, key)
-            }
-            "onPremisesSyncEnabled" => {
-                ::graph_model::rt::field(map, &mut self.on_premises_sync_enabled, key)
-            }
-            "onPremisesUserPrincipalName" => {
-                ::graph_model::rt::field(map, &mut self.on_premises_user_principal_name, key)
-            }
-            "otherMails" => ::graph_model::rt::field(map, &mut self.other_mails, key),
-            "passwordPolicies" => ::graph_model::rt::field(map, &mut self.password_policies, key),
-            "passwordProfile" => ::graph_model::rt::field(map, &mut self.password_profile, key),
-            "pastProjects" => ::graph_model::rt::field(map, &mut self.past_projects, key),
-            "postalCode" => ::graph_model::rt::field(map, &mut self.postal_code, key),
-            "preferredDataLocation" => {
-                ::graph_model::rt::field(map, &mut self.preferred_data_location, key)
-            }
-            "preferredLanguage" => ::graph_model::rt::field(map, &mut self.preferred_language, key),
-            "preferredName" => ::graph_model::rt::field(map, &mut self.preferred_name, key),
-            "print" => ::graph_model::rt::field(map, &mut self.print, key),
-            "provisionedPlans" => ::graph_model::rt::field(map, &mut self.provisioned_plans, key),
-            "proxyAddresses" => ::graph_model::rt::field(map, &mut self.proxy_addresses, key),
-            "responsibilities" => ::graph_model::rt::field(map, &mut self.responsibilities, key),
-            "schools" => ::graph_model::rt::field(map, &mut self.schools, key),
-            "securityIdentifier" => {
-                ::graph_model::rt::field(map, &mut self.security_identifier, key)
-            }
-            "serviceProvisioningErrors" => {
-                ::graph_model::rt::field(map, &mut self.service_provisioning_errors, key)
-            }
-            "showInAddressList" => {
-                ::graph_model::rt::field(map, &mut self.show_in_address_list, key)
-            }
-            "signInActivity" => ::graph_model::rt::field(map, &mut self.sign_in_activity, key),
-            "signInSessionsValidFromDateTime" => {
-                ::graph_model::rt::field(map, &mut self.sign_in_sessions_valid_from_date_time, key)
-            }
-            "skills" => ::graph_model::rt::field(map, &mut self.skills, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            "streetAddress" => ::graph_model::rt::field(map, &mut self.street_address, key),
-            "surname" => ::graph_model::rt::field(map, &mut self.surname, key),
-            "usageLocation" => ::graph_model::rt::field(map, &mut self.usage_location, key),
-            "userPrincipalName" => {
-                ::graph_model::rt::field(map, &mut self.user_principal_name, key)
-            }
-            "userType" => ::graph_model::rt::field(map, &mut self.user_type, key),
-            "activities" => ::graph_model::rt::field(map, &mut self.activities, key),
-            "adhocCalls" => ::graph_model::rt::field(map, &mut self.adhoc_calls, key),
-            "agreementAcceptances" => {
-                ::graph_model::rt::field(map, &mut self.agreement_acceptances, key)
-            }
-            "appRoleAssignments" => {
-                ::graph_model::rt::field(map, &mut self.app_role_assignments, key)
-            }
-            "authentication" => ::graph_model::rt::field(map, &mut self.authentication, key),
-            "calendar" => ::graph_model::rt::field(map, &mut self.calendar, key),
-            "calendarGroups" => ::graph_model::rt::field(map, &mut self.calendar_groups, key),
-            "calendars" => ::graph_model::rt::field(map, &mut self.calendars, key),
-            "calendarView" => ::graph_model::rt::field(map, &mut self.calendar_view, key),
-            "chats" => ::graph_model::rt::field(map, &mut self.chats, key),
-            "cloudClipboard" => ::graph_model::rt::field(map, &mut self.cloud_clipboard, key),
-            "cloudPCs" => ::graph_model::rt::field(map, &mut self.cloud_p_cs, key),
-            "contactFolders" => ::graph_model::rt::field(map, &mut self.contact_folders, key),
-            "contacts" => ::graph_model::rt::field(map, &mut self.contacts, key),
-            "createdObjects" => ::graph_model::rt::field(map, &mut self.created_objects, key),
-            "dataSecurityAndGovernance" => {
-                ::graph_model::rt::field(map, &mut self.data_security_and_governance, key)
-            }
-            "deviceManagementTroubleshootingEvents" => ::graph_model::rt::field(
-                map,
-                &mut self.device_management_troubleshooting_events,
-                key,
-            ),
-            "directReports" => ::graph_model::rt::field(map, &mut self.direct_reports, key),
-            "drive" => ::graph_model::rt::field(map, &mut self.drive, key),
-            "drives" => ::graph_model::rt::field(map, &mut self.drives, key),
-            "employeeExperience" => {
-                ::graph_model::rt::field(map, &mut self.employee_experience, key)
-            }
-            "events" => ::graph_model::rt::field(map, &mut self.events, key),
-            "extensions" => ::graph_model::rt::field(map, &mut self.extensions, key),
-            "followedSites" => ::graph_model::rt::field(map, &mut self.followed_sites, key),
-            "inferenceClassification" => {
-                ::graph_model::rt::field(map, &mut self.inference_classification, key)
-            }
-            "insights" => ::graph_model::rt::field(map, &mut self.insights, key),
-            "joinedTeams" => ::graph_model::rt::field(map, &mut self.joined_teams, key),
-            "licenseDetails" => ::graph_model::rt::field(map, &mut self.license_details, key),
-            "mailFolders" => ::graph_model::rt::field(map, &mut self.mail_folders, key),
-            "managedAppRegistrations" => {
-                ::graph_model::rt::field(map, &mut self.managed_app_registrations, key)
-            }
-            "managedDevices" => ::graph_model::rt::field(map, &mut self.managed_devices, key),
-            "manager" => ::graph_model::rt::field(map, &mut self.manager, key),
-            "memberOf" => ::graph_model::rt::field(map, &mut self.member_of, key),
-            "messages" => ::graph_model::rt::field(map, &mut self.messages, key),
-            "oauth2PermissionGrants" => {
-                ::graph_model::rt::field(map, &mut self.oauth2_permission_grants, key)
-            }
-            "onenote" => ::graph_model::rt::field(map, &mut self.onenote, key),
-            "onlineMeetings" => ::graph_model::rt::field(map, &mut self.online_meetings, key),
-            "onPremisesSyncBehavior" => {
-                ::graph_model::rt::field(map, &mut self.on_premises_sync_behavior, key)
-            }
-            "outlook" => ::graph_model::rt::field(map, &mut self.outlook, key),
-            "ownedDevices" => ::graph_model::rt::field(map, &mut self.owned_devices, key),
-            "ownedObjects" => ::graph_model::rt::field(map, &mut self.owned_objects, key),
-            "people" => ::graph_model::rt::field(map, &mut self.people, key),
-            "permissionGrants" => ::graph_model::rt::field(map, &mut self.permission_grants, key),
-            "photo" => ::graph_model::rt::field(map, &mut self.photo, key),
-            "photos" => ::graph_model::rt::field(map, &mut self.photos, key),
-            "planner" => ::graph_model::rt::field(map, &mut self.planner, key),
-            "presence" => ::graph_model::rt::field(map, &mut self.presence, key),
-            "registeredDevices" => ::graph_model::rt::field(map, &mut self.registered_devices, key),
-            "scopedRoleMemberOf" => {
-                ::graph_model::rt::field(map, &mut self.scoped_role_member_of, key)
-            }
-            "settings" => ::graph_model::rt::field(map, &mut self.settings, key),
-            "solutions" => ::graph_model::rt::field(map, &mut self.solutions, key),
-            "sponsorOf" => ::graph_model::rt::field(map, &mut self.sponsor_of, key),
-            "sponsors" => ::graph_model::rt::field(map, &mut self.sponsors, key),
-            "teamwork" => ::graph_model::rt::field(map, &mut self.teamwork, key),
-            "todo" => ::graph_model::rt::field(map, &mut self.todo, key),
-            "transitiveMemberOf" => {
-                ::graph_model::rt::field(map, &mut self.transitive_member_of, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.user"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "deletedDateTime",
-        "aboutMe",
-        "accountEnabled",
-        "ageGroup",
-        "assignedLicenses",
-        "assignedPlans",
-        "authorizationInfo",
-        "birthday",
-        "businessPhones",
-        "city",
-        "companyName",
-        "consentProvidedForMinor",
-        "country",
-        "createdDateTime",
-        "creationType",
-        "customSecurityAttributes",
-        "department",
-        "deviceEnrollmentLimit",
-        "displayName",
-        "employeeHireDate",
-        "employeeId",
-        "employeeLeaveDateTime",
-        "employeeOrgData",
-        "employeeType",
-        "externalUserState",
-        "externalUserStateChangeDateTime",
-        "faxNumber",
-        "givenName",
-        "hireDate",
-        "identities",
-        "identityParentId",
-        "imAddresses",
-        "interests",
-        "isManagementRestricted",
-        "isResourceAccount",
-        "jobTitle",
-        "lastPasswordChangeDateTime",
-        "legalAgeGroupClassification",
-        "licenseAssignmentStates",
-        "mail",
-        "mailboxSettings",
-        "mailNickname",
-        "mobilePhone",
-        "mySite",
-        "officeLocation",
-        "onPremisesDistinguishedName",
-        "onPremisesDomainName",
-        "onPremisesExtensionAttributes",
-        "onPremisesImmutableId",
-        "onPremisesLastSyncDateTime",
-        "onPremisesProvisioningErrors",
-        "onPremisesSamAccountName",
-        "onPremisesSecurityIdentifier",
-        "onPremisesSyncEnabled",
-        "onPremisesUserPrincipalName",
-        "otherMails",
-        "passwordPolicies",
-        "passwordProfile",
-        "pastProjects",
-        "postalCode",
-        "preferredDataLocation",
-        "preferredLanguage",
-        "preferredName",
-        "print",
-        "provisionedPlans",
-        "proxyAddresses",
-        "responsibilities",
-        "schools",
-        "securityIdentifier",
-        "serviceProvisioningErrors",
-        "showInAddressList",
-        "signInActivity",
-        "signInSessionsValidFromDateTime",
-        "skills",
-        "state",
-        "streetAddress",
-        "surname",
-        "usageLocation",
-        "userPrincipalName",
-        "userType",
-        "activities",
-        "adhocCalls",
-        "agreementAcceptances",
-        "appRoleAssignments",
-        "authentication",
-        "calendar",
-        "calendarGroups",
-        "calendars",
-        "calendarView",
-        "chats",
-        "cloudClipboard",
-        "cloudPCs",
-        "contactFolders",
-        "contacts",
-        "createdObjects",
-        "dataSecurityAndGovernance",
-        "deviceManagementTroubleshootingEvents",
-        "directReports",
-        "drive",
-        "drives",
-        "employeeExperience",
-        "events",
-        "extensions",
-        "followedSites",
-        "inferenceClassification",
-        "insights",
-        "joinedTeams",
-        "licenseDetails",
-        "mailFolders",
-        "managedAppRegistrations",
-        "managedDevices",
-        "manager",
-        "memberOf",
-        "messages",
-        "oauth2PermissionGrants",
-        "onenote",
-        "onlineMeetings",
-        "onPremisesSyncBehavior",
-        "outlook",
-        "ownedDevices",
-        "ownedObjects",
-        "people",
-        "permissionGrants",
-        "photo",
-        "photos",
-        "planner",
-        "presence",
-        "registeredDevices",
-        "scopedRoleMemberOf",
-        "settings",
-        "solutions",
-        "sponsorOf",
-        "sponsors",
-        "teamwork",
-        "todo",
-        "transitiveMemberOf",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "deletedDateTime" => &mut self.deleted_date_time,
+            "aboutMe" => &mut self.about_me,
+            "accountEnabled" => &mut self.account_enabled,
+            "ageGroup" => &mut self.age_group,
+            "assignedLicenses" => &mut self.assigned_licenses,
+            "assignedPlans" => &mut self.assigned_plans,
+            "authorizationInfo" => &mut self.authorization_info,
+            "birthday" => &mut self.birthday,
+            "businessPhones" => &mut self.business_phones,
+            "city" => &mut self.city,
+            "companyName" => &mut self.company_name,
+            "consentProvidedForMinor" => &mut self.consent_provided_for_minor,
+            "country" => &mut self.country,
+            "createdDateTime" => &mut self.created_date_time,
+            "creationType" => &mut self.creation_type,
+            "customSecurityAttributes" => &mut self.custom_security_attributes,
+            "department" => &mut self.department,
+            "deviceEnrollmentLimit" => &mut self.device_enrollment_limit,
+            "displayName" => &mut self.display_name,
+            "employeeHireDate" => &mut self.employee_hire_date,
+            "employeeId" => &mut self.employee_id,
+            "employeeLeaveDateTime" => &mut self.employee_leave_date_time,
+            "employeeOrgData" => &mut self.employee_org_data,
+            "employeeType" => &mut self.employee_type,
+            "externalUserState" => &mut self.external_user_state,
+            "externalUserStateChangeDateTime" => &mut self.external_user_state_change_date_time,
+            "faxNumber" => &mut self.fax_number,
+            "givenName" => &mut self.given_name,
+            "hireDate" => &mut self.hire_date,
+            "identities" => &mut self.identities,
+            "identityParentId" => &mut self.identity_parent_id,
+            "imAddresses" => &mut self.im_addresses,
+            "interests" => &mut self.interests,
+            "isManagementRestricted" => &mut self.is_management_restricted,
+            "isResourceAccount" => &mut self.is_resource_account,
+            "jobTitle" => &mut self.job_title,
+            "lastPasswordChangeDateTime" => &mut self.last_password_change_date_time,
+            "legalAgeGroupClassification" => &mut self.legal_age_group_classification,
+            "licenseAssignmentStates" => &mut self.license_assignment_states,
+            "mail" => &mut self.mail,
+            "mailboxSettings" => &mut self.mailbox_settings,
+            "mailNickname" => &mut self.mail_nickname,
+            "mobilePhone" => &mut self.mobile_phone,
+            "mySite" => &mut self.my_site,
+            "officeLocation" => &mut self.office_location,
+            "onPremisesDistinguishedName" => &mut self.on_premises_distinguished_name,
+            "onPremisesDomainName" => &mut self.on_premises_domain_name,
+            "onPremisesExtensionAttributes" => &mut self.on_premises_extension_attributes,
+            "onPremisesImmutableId" => &mut self.on_premises_immutable_id,
+            "onPremisesLastSyncDateTime" => &mut self.on_premises_last_sync_date_time,
+            "onPremisesProvisioningErrors" => &mut self.on_premises_provisioning_errors,
+            "onPremisesSamAccountName" => &mut self.on_premises_sam_account_name,
+            "onPremisesSecurityIdentifier" => &mut self.on_premises_security_identifier,
+            "onPremisesSyncEnabled" => &mut self.on_premises_sync_enabled,
+            "onPremisesUserPrincipalName" => &mut self.on_premises_user_principal_name,
+            "otherMails" => &mut self.other_mails,
+            "passwordPolicies" => &mut self.password_policies,
+            "passwordProfile" => &mut self.password_profile,
+            "pastProjects" => &mut self.past_projects,
+            "postalCode" => &mut self.postal_code,
+            "preferredDataLocation" => &mut self.preferred_data_location,
+            "preferredLanguage" => &mut self.preferred_language,
+            "preferredName" => &mut self.preferred_name,
+            "print" => &mut self.print,
+            "provisionedPlans" => &mut self.provisioned_plans,
+            "proxyAddresses" => &mut self.proxy_addresses,
+            "responsibilities" => &mut self.responsibilities,
+            "schools" => &mut self.schools,
+            "securityIdentifier" => &mut self.security_identifier,
+            "serviceProvisioningErrors" => &mut self.service_provisioning_errors,
+            "showInAddressList" => &mut self.show_in_address_list,
+            "signInActivity" => &mut self.sign_in_activity,
+            "signInSessionsValidFromDateTime" => &mut self.sign_in_sessions_valid_from_date_time,
+            "skills" => &mut self.skills,
+            "state" => &mut self.state,
+            "streetAddress" => &mut self.street_address,
+            "surname" => &mut self.surname,
+            "usageLocation" => &mut self.usage_location,
+            "userPrincipalName" => &mut self.user_principal_name,
+            "userType" => &mut self.user_type,
+            "activities" => &mut self.activities,
+            "adhocCalls" => &mut self.adhoc_calls,
+            "agreementAcceptances" => &mut self.agreement_acceptances,
+            "appRoleAssignments" => &mut self.app_role_assignments,
+            "authentication" => &mut self.authentication,
+            "calendar" => &mut self.calendar,
+            "calendarGroups" => &mut self.calendar_groups,
+            "calendars" => &mut self.calendars,
+            "calendarView" => &mut self.calendar_view,
+            "chats" => &mut self.chats,
+            "cloudClipboard" => &mut self.cloud_clipboard,
+            "cloudPCs" => &mut self.cloud_p_cs,
+            "contactFolders" => &mut self.contact_folders,
+            "contacts" => &mut self.contacts,
+            "createdObjects" => &mut self.created_objects,
+            "dataSecurityAndGovernance" => &mut self.data_security_and_governance,
+            "deviceManagementTroubleshootingEvents" => {
+                &mut self.device_management_troubleshooting_events
+            }
+            "directReports" => &mut self.direct_reports,
+            "drive" => &mut self.drive,
+            "drives" => &mut self.drives,
+            "employeeExperience" => &mut self.employee_experience,
+            "events" => &mut self.events,
+            "extensions" => &mut self.extensions,
+            "followedSites" => &mut self.followed_sites,
+            "inferenceClassification" => &mut self.inference_classification,
+            "insights" => &mut self.insights,
+            "joinedTeams" => &mut self.joined_teams,
+            "licenseDetails" => &mut self.license_details,
+            "mailFolders" => &mut self.mail_folders,
+            "managedAppRegistrations" => &mut self.managed_app_registrations,
+            "managedDevices" => &mut self.managed_devices,
+            "manager" => &mut self.manager,
+            "memberOf" => &mut self.member_of,
+            "messages" => &mut self.messages,
+            "oauth2PermissionGrants" => &mut self.oauth2_permission_grants,
+            "onenote" => &mut self.onenote,
+            "onlineMeetings" => &mut self.online_meetings,
+            "onPremisesSyncBehavior" => &mut self.on_premises_sync_behavior,
+            "outlook" => &mut self.outlook,
+            "ownedDevices" => &mut self.owned_devices,
+            "ownedObjects" => &mut self.owned_objects,
+            "people" => &mut self.people,
+            "permissionGrants" => &mut self.permission_grants,
+            "photo" => &mut self.photo,
+            "photos" => &mut self.photos,
+            "planner" => &mut self.planner,
+            "presence" => &mut self.presence,
+            "registeredDevices" => &mut self.registered_devices,
+            "scopedRoleMemberOf" => &mut self.scoped_role_member_of,
+            "settings" => &mut self.settings,
+            "solutions" => &mut self.solutions,
+            "sponsorOf" => &mut self.sponsor_of,
+            "sponsors" => &mut self.sponsors,
+            "teamwork" => &mut self.teamwork,
+            "todo" => &mut self.todo,
+            "transitiveMemberOf" => &mut self.transitive_member_of,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "deletedDateTime",
+            "aboutMe",
+            "accountEnabled",
+            "ageGroup",
+            "assignedLicenses",
+            "assignedPlans",
+            "authorizationInfo",
+            "birthday",
+            "businessPhones",
+            "city",
+            "companyName",
+            "consentProvidedForMinor",
+            "country",
+            "createdDateTime",
+            "creationType",
+            "customSecurityAttributes",
+            "department",
+            "deviceEnrollmentLimit",
+            "displayName",
+            "employeeHireDate",
+            "employeeId",
+            "employeeLeaveDateTime",
+            "employeeOrgData",
+            "employeeType",
+            "externalUserState",
+            "externalUserStateChangeDateTime",
+            "faxNumber",
+            "givenName",
+            "hireDate",
+            "identities",
+            "identityParentId",
+            "imAddresses",
+            "interests",
+            "isManagementRestricted",
+            "isResourceAccount",
+            "jobTitle",
+            "lastPasswordChangeDateTime",
+            "legalAgeGroupClassification",
+            "licenseAssignmentStates",
+            "mail",
+            "mailboxSettings",
+            "mailNickname",
+            "mobilePhone",
+            "mySite",
+            "officeLocation",
+            "onPremisesDistinguishedName",
+            "onPremisesDomainName",
+            "onPremisesExtensionAttributes",
+            "onPremisesImmutableId",
+            "onPremisesLastSyncDateTime",
+            "onPremisesProvisioningErrors",
+            "onPremisesSamAccountName",
+            "onPremisesSecurityIdentifier",
+            "onPremisesSyncEnabled",
+            "onPremisesUserPrincipalName",
+            "otherMails",
+            "passwordPolicies",
+            "passwordProfile",
+            "pastProjects",
+            "postalCode",
+            "preferredDataLocation",
+            "preferredLanguage",
+            "preferredName",
+            "print",
+            "provisionedPlans",
+            "proxyAddresses",
+            "responsibilities",
+            "schools",
+            "securityIdentifier",
+            "serviceProvisioningErrors",
+            "showInAddressList",
+            "signInActivity",
+            "signInSessionsValidFromDateTime",
+            "skills",
+            "state",
+            "streetAddress",
+            "surname",
+            "usageLocation",
+            "userPrincipalName",
+            "userType",
+            "activities",
+            "adhocCalls",
+            "agreementAcceptances",
+            "appRoleAssignments",
+            "authentication",
+            "calendar",
+            "calendarGroups",
+            "calendars",
+            "calendarView",
+            "chats",
+            "cloudClipboard",
+            "cloudPCs",
+            "contactFolders",
+            "contacts",
+            "createdObjects",
+            "dataSecurityAndGovernance",
+            "deviceManagementTroubleshootingEvents",
+            "directReports",
+            "drive",
+            "drives",
+            "employeeExperience",
+            "events",
+            "extensions",
+            "followedSites",
+            "inferenceClassification",
+            "insights",
+            "joinedTeams",
+            "licenseDetails",
+            "mailFolders",
+            "managedAppRegistrations",
+            "managedDevices",
+            "manager",
+            "memberOf",
+            "messages",
+            "oauth2PermissionGrants",
+            "onenote",
+            "onlineMeetings",
+            "onPremisesSyncBehavior",
+            "outlook",
+            "ownedDevices",
+            "ownedObjects",
+            "people",
+            "permissionGrants",
+            "photo",
+            "photos",
+            "planner",
+            "presence",
+            "registeredDevices",
+            "scopedRoleMemberOf",
+            "settings",
+            "solutions",
+            "sponsorOf",
+            "sponsors",
+            "teamwork",
+            "todo",
+            "transitiveMemberOf",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("deletedDateTime", &self.deleted_date_time);
         w.field("aboutMe", &self.about_me);
@@ -15426,17 +16557,28 @@ impl ::graph_model::rt::Struct for User {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for User {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for User {
     const TYPE_NAME: &'static str = "microsoft.graph.user";
 }
 impl ::graph_model::rt::serde::Serialize for User {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for User {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.userActivity`.
@@ -15477,58 +16619,50 @@ pub struct UserActivity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserActivity {
-    const TYPE_NAME: &'static str = "microsoft.graph.userActivity";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "activationUrl" => ::graph_model::rt::field(map, &mut self.activation_url, key),
-            "activitySourceHost" => {
-                ::graph_model::rt::field(map, &mut self.activity_source_host, key)
-            }
-            "appActivityId" => ::graph_model::rt::field(map, &mut self.app_activity_id, key),
-            "appDisplayName" => ::graph_model::rt::field(map, &mut self.app_display_name, key),
-            "contentInfo" => ::graph_model::rt::field(map, &mut self.content_info, key),
-            "contentUrl" => ::graph_model::rt::field(map, &mut self.content_url, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "expirationDateTime" => {
-                ::graph_model::rt::field(map, &mut self.expiration_date_time, key)
-            }
-            "fallbackUrl" => ::graph_model::rt::field(map, &mut self.fallback_url, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "userTimezone" => ::graph_model::rt::field(map, &mut self.user_timezone, key),
-            "visualElements" => ::graph_model::rt::field(map, &mut self.visual_elements, key),
-            "historyItems" => ::graph_model::rt::field(map, &mut self.history_items, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.userActivity"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "activationUrl",
-        "activitySourceHost",
-        "appActivityId",
-        "appDisplayName",
-        "contentInfo",
-        "contentUrl",
-        "createdDateTime",
-        "expirationDateTime",
-        "fallbackUrl",
-        "lastModifiedDateTime",
-        "status",
-        "userTimezone",
-        "visualElements",
-        "historyItems",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "activationUrl" => &mut self.activation_url,
+            "activitySourceHost" => &mut self.activity_source_host,
+            "appActivityId" => &mut self.app_activity_id,
+            "appDisplayName" => &mut self.app_display_name,
+            "contentInfo" => &mut self.content_info,
+            "contentUrl" => &mut self.content_url,
+            "createdDateTime" => &mut self.created_date_time,
+            "expirationDateTime" => &mut self.expiration_date_time,
+            "fallbackUrl" => &mut self.fallback_url,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "status" => &mut self.status,
+            "userTimezone" => &mut self.user_timezone,
+            "visualElements" => &mut self.visual_elements,
+            "historyItems" => &mut self.history_items,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "activationUrl",
+            "activitySourceHost",
+            "appActivityId",
+            "appDisplayName",
+            "contentInfo",
+            "contentUrl",
+            "createdDateTime",
+            "expirationDateTime",
+            "fallbackUrl",
+            "lastModifiedDateTime",
+            "status",
+            "userTimezone",
+            "visualElements",
+            "historyItems",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("activationUrl", &self.activation_url);
         w.field("activitySourceHost", &self.activity_source_host);
@@ -15552,17 +16686,28 @@ impl ::graph_model::rt::Struct for UserActivity {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UserActivity {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UserActivity {
     const TYPE_NAME: &'static str = "microsoft.graph.userActivity";
 }
 impl ::graph_model::rt::serde::Serialize for UserActivity {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserActivity {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.userActivityType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -15647,6 +16792,17 @@ impl ::graph_model::rt::WireEnum for UserActivityType {
         }
     }
 }
+impl ::graph_model::rt::Value for UserActivityType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for UserActivityType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -15682,35 +16838,58 @@ impl Default for UserAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for UserAny {
-    type Base = super::User;
-    const BASE: &'static str = "microsoft.graph.user";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
-            "microsoft.graph.agentUser" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::AgentUser)
-            }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.user"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.user" => Self::Base(Default::default()),
+            "microsoft.graph.agentUser" => Self::AgentUser(Default::default()),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::AgentUser(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::User) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::AgentUser(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.agentUser", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for UserAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for UserAny {
@@ -15718,18 +16897,12 @@ impl ::graph_model::rt::GraphType for UserAny {
 }
 impl ::graph_model::rt::serde::Serialize for UserAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::AgentUser(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.agentUser"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.userDataSecurityAndGovernance`.
@@ -15748,26 +16921,23 @@ pub struct UserDataSecurityAndGovernance {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserDataSecurityAndGovernance {
-    const TYPE_NAME: &'static str = "microsoft.graph.userDataSecurityAndGovernance";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "sensitivityLabels" => ::graph_model::rt::field(map, &mut self.sensitivity_labels, key),
-            "activities" => ::graph_model::rt::field(map, &mut self.activities, key),
-            "protectionScopes" => ::graph_model::rt::field(map, &mut self.protection_scopes, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.userDataSecurityAndGovernance"
     }
-    const FIELDS: &'static [&'static str] =
-        &["id", "sensitivityLabels", "activities", "protectionScopes"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "sensitivityLabels" => &mut self.sensitivity_labels,
+            "activities" => &mut self.activities,
+            "protectionScopes" => &mut self.protection_scopes,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "sensitivityLabels", "activities", "protectionScopes"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("sensitivityLabels", &self.sensitivity_labels);
         w.field("activities", &self.activities);
@@ -15780,17 +16950,28 @@ impl ::graph_model::rt::Struct for UserDataSecurityAndGovernance {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UserDataSecurityAndGovernance {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UserDataSecurityAndGovernance {
     const TYPE_NAME: &'static str = "microsoft.graph.userDataSecurityAndGovernance";
 }
 impl ::graph_model::rt::serde::Serialize for UserDataSecurityAndGovernance {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserDataSecurityAndGovernance {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.userInsightsSettings`.
@@ -15805,23 +16986,21 @@ pub struct UserInsightsSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserInsightsSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.userInsightsSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "isEnabled" => ::graph_model::rt::field(map, &mut self.is_enabled, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.userInsightsSettings"
     }
-    const FIELDS: &'static [&'static str] = &["id", "isEnabled"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "isEnabled" => &mut self.is_enabled,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "isEnabled"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("isEnabled", &self.is_enabled);
     }
@@ -15832,17 +17011,28 @@ impl ::graph_model::rt::Struct for UserInsightsSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UserInsightsSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UserInsightsSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.userInsightsSettings";
 }
 impl ::graph_model::rt::serde::Serialize for UserInsightsSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserInsightsSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.userPrint`.
@@ -15855,24 +17045,20 @@ pub struct UserPrint {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserPrint {
-    const TYPE_NAME: &'static str = "microsoft.graph.userPrint";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "recentPrinterShares" => {
-                ::graph_model::rt::field(map, &mut self.recent_printer_shares, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.userPrint"
     }
-    const FIELDS: &'static [&'static str] = &["recentPrinterShares"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "recentPrinterShares" => &mut self.recent_printer_shares,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["recentPrinterShares"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("recentPrinterShares", &self.recent_printer_shares);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -15882,17 +17068,28 @@ impl ::graph_model::rt::Struct for UserPrint {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UserPrint {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UserPrint {
     const TYPE_NAME: &'static str = "microsoft.graph.userPrint";
 }
 impl ::graph_model::rt::serde::Serialize for UserPrint {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserPrint {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.userProtectionScopeContainer`.
@@ -15905,22 +17102,20 @@ pub struct UserProtectionScopeContainer {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserProtectionScopeContainer {
-    const TYPE_NAME: &'static str = "microsoft.graph.userProtectionScopeContainer";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.userProtectionScopeContainer"
     }
-    const FIELDS: &'static [&'static str] = &["id"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -15930,17 +17125,28 @@ impl ::graph_model::rt::Struct for UserProtectionScopeContainer {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UserProtectionScopeContainer {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UserProtectionScopeContainer {
     const TYPE_NAME: &'static str = "microsoft.graph.userProtectionScopeContainer";
 }
 impl ::graph_model::rt::serde::Serialize for UserProtectionScopeContainer {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserProtectionScopeContainer {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.userPurpose`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -16011,6 +17217,17 @@ impl ::graph_model::rt::WireEnum for UserPurpose {
         }
     }
 }
+impl ::graph_model::rt::Value for UserPurpose {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for UserPurpose {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -16047,50 +17264,42 @@ pub struct UserSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.userSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "contributionToContentDiscoveryAsOrganizationDisabled" => ::graph_model::rt::field(
-                map,
-                &mut self.contribution_to_content_discovery_as_organization_disabled,
-                key,
-            ),
-            "contributionToContentDiscoveryDisabled" => ::graph_model::rt::field(
-                map,
-                &mut self.contribution_to_content_discovery_disabled,
-                key,
-            ),
-            "exchange" => ::graph_model::rt::field(map, &mut self.exchange, key),
-            "itemInsights" => ::graph_model::rt::field(map, &mut self.item_insights, key),
-            "shiftPreferences" => ::graph_model::rt::field(map, &mut self.shift_preferences, key),
-            "storage" => ::graph_model::rt::field(map, &mut self.storage, key),
-            "windows" => ::graph_model::rt::field(map, &mut self.windows, key),
-            "workHoursAndLocations" => {
-                ::graph_model::rt::field(map, &mut self.work_hours_and_locations, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.userSettings"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "contributionToContentDiscoveryAsOrganizationDisabled",
-        "contributionToContentDiscoveryDisabled",
-        "exchange",
-        "itemInsights",
-        "shiftPreferences",
-        "storage",
-        "windows",
-        "workHoursAndLocations",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "contributionToContentDiscoveryAsOrganizationDisabled" => {
+                &mut self.contribution_to_content_discovery_as_organization_disabled
+            }
+            "contributionToContentDiscoveryDisabled" => {
+                &mut self.contribution_to_content_discovery_disabled
+            }
+            "exchange" => &mut self.exchange,
+            "itemInsights" => &mut self.item_insights,
+            "shiftPreferences" => &mut self.shift_preferences,
+            "storage" => &mut self.storage,
+            "windows" => &mut self.windows,
+            "workHoursAndLocations" => &mut self.work_hours_and_locations,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "contributionToContentDiscoveryAsOrganizationDisabled",
+            "contributionToContentDiscoveryDisabled",
+            "exchange",
+            "itemInsights",
+            "shiftPreferences",
+            "storage",
+            "windows",
+            "workHoursAndLocations",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "contributionToContentDiscoveryAsOrganizationDisabled",
@@ -16114,17 +17323,28 @@ impl ::graph_model::rt::Struct for UserSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UserSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UserSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.userSettings";
 }
 impl ::graph_model::rt::serde::Serialize for UserSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.userSolutionRoot`.
@@ -16139,25 +17359,21 @@ pub struct UserSolutionRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserSolutionRoot {
-    const TYPE_NAME: &'static str = "microsoft.graph.userSolutionRoot";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "workingTimeSchedule" => {
-                ::graph_model::rt::field(map, &mut self.working_time_schedule, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.userSolutionRoot"
     }
-    const FIELDS: &'static [&'static str] = &["id", "workingTimeSchedule"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "workingTimeSchedule" => &mut self.working_time_schedule,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "workingTimeSchedule"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("workingTimeSchedule", &self.working_time_schedule);
     }
@@ -16168,17 +17384,28 @@ impl ::graph_model::rt::Struct for UserSolutionRoot {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UserSolutionRoot {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UserSolutionRoot {
     const TYPE_NAME: &'static str = "microsoft.graph.userSolutionRoot";
 }
 impl ::graph_model::rt::serde::Serialize for UserSolutionRoot {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserSolutionRoot {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.userStorage`.
@@ -16193,23 +17420,21 @@ pub struct UserStorage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserStorage {
-    const TYPE_NAME: &'static str = "microsoft.graph.userStorage";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "quota" => ::graph_model::rt::field(map, &mut self.quota, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.userStorage"
     }
-    const FIELDS: &'static [&'static str] = &["id", "quota"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "quota" => &mut self.quota,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "quota"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("quota", &self.quota);
     }
@@ -16220,17 +17445,28 @@ impl ::graph_model::rt::Struct for UserStorage {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UserStorage {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UserStorage {
     const TYPE_NAME: &'static str = "microsoft.graph.userStorage";
 }
 impl ::graph_model::rt::serde::Serialize for UserStorage {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserStorage {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.userTeamwork`.
@@ -16251,27 +17487,24 @@ pub struct UserTeamwork {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserTeamwork {
-    const TYPE_NAME: &'static str = "microsoft.graph.userTeamwork";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "locale" => ::graph_model::rt::field(map, &mut self.locale, key),
-            "region" => ::graph_model::rt::field(map, &mut self.region, key),
-            "associatedTeams" => ::graph_model::rt::field(map, &mut self.associated_teams, key),
-            "installedApps" => ::graph_model::rt::field(map, &mut self.installed_apps, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.userTeamwork"
     }
-    const FIELDS: &'static [&'static str] =
-        &["id", "locale", "region", "associatedTeams", "installedApps"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "locale" => &mut self.locale,
+            "region" => &mut self.region,
+            "associatedTeams" => &mut self.associated_teams,
+            "installedApps" => &mut self.installed_apps,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "locale", "region", "associatedTeams", "installedApps"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("locale", &self.locale);
         w.field("region", &self.region);
@@ -16285,17 +17518,28 @@ impl ::graph_model::rt::Struct for UserTeamwork {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UserTeamwork {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UserTeamwork {
     const TYPE_NAME: &'static str = "microsoft.graph.userTeamwork";
 }
 impl ::graph_model::rt::serde::Serialize for UserTeamwork {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserTeamwork {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.visualInfo`.
@@ -16316,32 +17560,30 @@ pub struct VisualInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VisualInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.visualInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "attribution" => ::graph_model::rt::field(map, &mut self.attribution, key),
-            "backgroundColor" => ::graph_model::rt::field(map, &mut self.background_color, key),
-            "content" => ::graph_model::rt::field(map, &mut self.content, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayText" => ::graph_model::rt::field(map, &mut self.display_text, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.visualInfo"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "attribution",
-        "backgroundColor",
-        "content",
-        "description",
-        "displayText",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "attribution" => &mut self.attribution,
+            "backgroundColor" => &mut self.background_color,
+            "content" => &mut self.content,
+            "description" => &mut self.description,
+            "displayText" => &mut self.display_text,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "attribution",
+            "backgroundColor",
+            "content",
+            "description",
+            "displayText",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("attribution", &self.attribution);
         w.field("backgroundColor", &self.background_color);
         w.field("content", &self.content);
@@ -16355,17 +17597,28 @@ impl ::graph_model::rt::Struct for VisualInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for VisualInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for VisualInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.visualInfo";
 }
 impl ::graph_model::rt::serde::Serialize for VisualInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VisualInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.webauthnAuthenticationExtensionsClientOutputs`.
@@ -16376,20 +17629,17 @@ pub struct WebauthnAuthenticationExtensionsClientOutputs {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WebauthnAuthenticationExtensionsClientOutputs {
-    const TYPE_NAME: &'static str = "microsoft.graph.webauthnAuthenticationExtensionsClientOutputs";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.webauthnAuthenticationExtensionsClientOutputs"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -16399,19 +17649,30 @@ impl ::graph_model::rt::Struct for WebauthnAuthenticationExtensionsClientOutputs
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WebauthnAuthenticationExtensionsClientOutputs {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WebauthnAuthenticationExtensionsClientOutputs {
     const TYPE_NAME: &'static str = "microsoft.graph.webauthnAuthenticationExtensionsClientOutputs";
 }
 impl ::graph_model::rt::serde::Serialize for WebauthnAuthenticationExtensionsClientOutputs {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for WebauthnAuthenticationExtensionsClientOutputs
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.webauthnAuthenticatorAttestationResponse`.
@@ -16426,23 +17687,21 @@ pub struct WebauthnAuthenticatorAttestationResponse {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WebauthnAuthenticatorAttestationResponse {
-    const TYPE_NAME: &'static str = "microsoft.graph.webauthnAuthenticatorAttestationResponse";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "attestationObject" => ::graph_model::rt::field(map, &mut self.attestation_object, key),
-            "clientDataJSON" => ::graph_model::rt::field(map, &mut self.client_data_json, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.webauthnAuthenticatorAttestationResponse"
     }
-    const FIELDS: &'static [&'static str] = &["attestationObject", "clientDataJSON"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "attestationObject" => &mut self.attestation_object,
+            "clientDataJSON" => &mut self.client_data_json,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["attestationObject", "clientDataJSON"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("attestationObject", &self.attestation_object);
         w.field("clientDataJSON", &self.client_data_json);
     }
@@ -16453,17 +17712,28 @@ impl ::graph_model::rt::Struct for WebauthnAuthenticatorAttestationResponse {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WebauthnAuthenticatorAttestationResponse {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WebauthnAuthenticatorAttestationResponse {
     const TYPE_NAME: &'static str = "microsoft.graph.webauthnAuthenticatorAttestationResponse";
 }
 impl ::graph_model::rt::serde::Serialize for WebauthnAuthenticatorAttestationResponse {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WebauthnAuthenticatorAttestationResponse {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.webauthnPublicKeyCredential`.
@@ -16481,26 +17751,22 @@ pub struct WebauthnPublicKeyCredential {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WebauthnPublicKeyCredential {
-    const TYPE_NAME: &'static str = "microsoft.graph.webauthnPublicKeyCredential";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "clientExtensionResults" => {
-                ::graph_model::rt::field(map, &mut self.client_extension_results, key)
-            }
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "response" => ::graph_model::rt::field(map, &mut self.response, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.webauthnPublicKeyCredential"
     }
-    const FIELDS: &'static [&'static str] = &["clientExtensionResults", "id", "response"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "clientExtensionResults" => &mut self.client_extension_results,
+            "id" => &mut self.id,
+            "response" => &mut self.response,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["clientExtensionResults", "id", "response"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("clientExtensionResults", &self.client_extension_results);
         w.field("id", &self.id);
         w.field("response", &self.response);
@@ -16512,17 +17778,28 @@ impl ::graph_model::rt::Struct for WebauthnPublicKeyCredential {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WebauthnPublicKeyCredential {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WebauthnPublicKeyCredential {
     const TYPE_NAME: &'static str = "microsoft.graph.webauthnPublicKeyCredential";
 }
 impl ::graph_model::rt::serde::Serialize for WebauthnPublicKeyCredential {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WebauthnPublicKeyCredential {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.website`.
@@ -16539,24 +17816,22 @@ pub struct Website {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Website {
-    const TYPE_NAME: &'static str = "microsoft.graph.website";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "address" => ::graph_model::rt::field(map, &mut self.address, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.website"
     }
-    const FIELDS: &'static [&'static str] = &["address", "displayName", "type"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "address" => &mut self.address,
+            "displayName" => &mut self.display_name,
+            "type" => &mut self.r#type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["address", "displayName", "type"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("address", &self.address);
         w.field("displayName", &self.display_name);
         w.field("type", &self.r#type);
@@ -16568,17 +17843,28 @@ impl ::graph_model::rt::Struct for Website {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Website {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Website {
     const TYPE_NAME: &'static str = "microsoft.graph.website";
 }
 impl ::graph_model::rt::serde::Serialize for Website {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Website {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.websiteType`. Open: a value the model does not list is kept in [`Self::Other2`].
@@ -16630,6 +17916,17 @@ impl ::graph_model::rt::WireEnum for WebsiteType {
             Self::Other2(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for WebsiteType {
+    fn blank() -> Self {
+        Self::Other2(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for WebsiteType {
@@ -16691,6 +17988,17 @@ impl ::graph_model::rt::WireEnum for WellknownListName {
         }
     }
 }
+impl ::graph_model::rt::Value for WellknownListName {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for WellknownListName {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -16720,32 +18028,30 @@ pub struct WindowsHelloForBusinessAuthenticationMethod {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsHelloForBusinessAuthenticationMethod {
-    const TYPE_NAME: &'static str = "microsoft.graph.windowsHelloForBusinessAuthenticationMethod";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "keyStrength" => ::graph_model::rt::field(map, &mut self.key_strength, key),
-            "device" => ::graph_model::rt::field(map, &mut self.device, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.windowsHelloForBusinessAuthenticationMethod"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "displayName",
-        "keyStrength",
-        "device",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "displayName" => &mut self.display_name,
+            "keyStrength" => &mut self.key_strength,
+            "device" => &mut self.device,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "displayName",
+            "keyStrength",
+            "device",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("displayName", &self.display_name);
@@ -16759,19 +18065,30 @@ impl ::graph_model::rt::Struct for WindowsHelloForBusinessAuthenticationMethod {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WindowsHelloForBusinessAuthenticationMethod {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsHelloForBusinessAuthenticationMethod {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsHelloForBusinessAuthenticationMethod";
 }
 impl ::graph_model::rt::serde::Serialize for WindowsHelloForBusinessAuthenticationMethod {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for WindowsHelloForBusinessAuthenticationMethod
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.windowsSetting`.
@@ -16792,32 +18109,30 @@ pub struct WindowsSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsSetting {
-    const TYPE_NAME: &'static str = "microsoft.graph.windowsSetting";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "payloadType" => ::graph_model::rt::field(map, &mut self.payload_type, key),
-            "settingType" => ::graph_model::rt::field(map, &mut self.setting_type, key),
-            "windowsDeviceId" => ::graph_model::rt::field(map, &mut self.windows_device_id, key),
-            "instances" => ::graph_model::rt::field(map, &mut self.instances, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.windowsSetting"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "payloadType",
-        "settingType",
-        "windowsDeviceId",
-        "instances",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "payloadType" => &mut self.payload_type,
+            "settingType" => &mut self.setting_type,
+            "windowsDeviceId" => &mut self.windows_device_id,
+            "instances" => &mut self.instances,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "payloadType",
+            "settingType",
+            "windowsDeviceId",
+            "instances",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("payloadType", &self.payload_type);
         w.field("settingType", &self.setting_type);
@@ -16831,17 +18146,28 @@ impl ::graph_model::rt::Struct for WindowsSetting {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WindowsSetting {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsSetting {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsSetting";
 }
 impl ::graph_model::rt::serde::Serialize for WindowsSetting {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsSetting {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.windowsSettingInstance`.
@@ -16862,36 +18188,30 @@ pub struct WindowsSettingInstance {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsSettingInstance {
-    const TYPE_NAME: &'static str = "microsoft.graph.windowsSettingInstance";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "expirationDateTime" => {
-                ::graph_model::rt::field(map, &mut self.expiration_date_time, key)
-            }
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "payload" => ::graph_model::rt::field(map, &mut self.payload, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.windowsSettingInstance"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "expirationDateTime",
-        "lastModifiedDateTime",
-        "payload",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "expirationDateTime" => &mut self.expiration_date_time,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "payload" => &mut self.payload,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "expirationDateTime",
+            "lastModifiedDateTime",
+            "payload",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("expirationDateTime", &self.expiration_date_time);
@@ -16905,17 +18225,28 @@ impl ::graph_model::rt::Struct for WindowsSettingInstance {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WindowsSettingInstance {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsSettingInstance {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsSettingInstance";
 }
 impl ::graph_model::rt::serde::Serialize for WindowsSettingInstance {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsSettingInstance {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.windowsSettingType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -16962,6 +18293,17 @@ impl ::graph_model::rt::WireEnum for WindowsSettingType {
         }
     }
 }
+impl ::graph_model::rt::Value for WindowsSettingType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for WindowsSettingType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -16988,32 +18330,28 @@ pub struct WorkHoursAndLocationsSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkHoursAndLocationsSetting {
-    const TYPE_NAME: &'static str = "microsoft.graph.workHoursAndLocationsSetting";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "maxSharedWorkLocationDetails" => {
-                ::graph_model::rt::field(map, &mut self.max_shared_work_location_details, key)
-            }
-            "occurrences" => ::graph_model::rt::field(map, &mut self.occurrences, key),
-            "recurrences" => ::graph_model::rt::field(map, &mut self.recurrences, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.workHoursAndLocationsSetting"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "maxSharedWorkLocationDetails",
-        "occurrences",
-        "recurrences",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "maxSharedWorkLocationDetails" => &mut self.max_shared_work_location_details,
+            "occurrences" => &mut self.occurrences,
+            "recurrences" => &mut self.recurrences,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "maxSharedWorkLocationDetails",
+            "occurrences",
+            "recurrences",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "maxSharedWorkLocationDetails",
@@ -17029,17 +18367,28 @@ impl ::graph_model::rt::Struct for WorkHoursAndLocationsSetting {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkHoursAndLocationsSetting {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkHoursAndLocationsSetting {
     const TYPE_NAME: &'static str = "microsoft.graph.workHoursAndLocationsSetting";
 }
 impl ::graph_model::rt::serde::Serialize for WorkHoursAndLocationsSetting {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkHoursAndLocationsSetting {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workPlanOccurrence`.
@@ -17064,36 +18413,34 @@ pub struct WorkPlanOccurrence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkPlanOccurrence {
-    const TYPE_NAME: &'static str = "microsoft.graph.workPlanOccurrence";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "end" => ::graph_model::rt::field(map, &mut self.end, key),
-            "placeId" => ::graph_model::rt::field(map, &mut self.place_id, key),
-            "recurrenceId" => ::graph_model::rt::field(map, &mut self.recurrence_id, key),
-            "start" => ::graph_model::rt::field(map, &mut self.start, key),
-            "timeOffDetails" => ::graph_model::rt::field(map, &mut self.time_off_details, key),
-            "workLocationType" => ::graph_model::rt::field(map, &mut self.work_location_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.workPlanOccurrence"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "end",
-        "placeId",
-        "recurrenceId",
-        "start",
-        "timeOffDetails",
-        "workLocationType",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "end" => &mut self.end,
+            "placeId" => &mut self.place_id,
+            "recurrenceId" => &mut self.recurrence_id,
+            "start" => &mut self.start,
+            "timeOffDetails" => &mut self.time_off_details,
+            "workLocationType" => &mut self.work_location_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "end",
+            "placeId",
+            "recurrenceId",
+            "start",
+            "timeOffDetails",
+            "workLocationType",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("end", &self.end);
         w.field("placeId", &self.place_id);
@@ -17109,17 +18456,28 @@ impl ::graph_model::rt::Struct for WorkPlanOccurrence {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkPlanOccurrence {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkPlanOccurrence {
     const TYPE_NAME: &'static str = "microsoft.graph.workPlanOccurrence";
 }
 impl ::graph_model::rt::serde::Serialize for WorkPlanOccurrence {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkPlanOccurrence {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workPlanRecurrence`.
@@ -17142,34 +18500,32 @@ pub struct WorkPlanRecurrence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkPlanRecurrence {
-    const TYPE_NAME: &'static str = "microsoft.graph.workPlanRecurrence";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "end" => ::graph_model::rt::field(map, &mut self.end, key),
-            "placeId" => ::graph_model::rt::field(map, &mut self.place_id, key),
-            "recurrence" => ::graph_model::rt::field(map, &mut self.recurrence, key),
-            "start" => ::graph_model::rt::field(map, &mut self.start, key),
-            "workLocationType" => ::graph_model::rt::field(map, &mut self.work_location_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.workPlanRecurrence"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "end",
-        "placeId",
-        "recurrence",
-        "start",
-        "workLocationType",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "end" => &mut self.end,
+            "placeId" => &mut self.place_id,
+            "recurrence" => &mut self.recurrence,
+            "start" => &mut self.start,
+            "workLocationType" => &mut self.work_location_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "end",
+            "placeId",
+            "recurrence",
+            "start",
+            "workLocationType",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("end", &self.end);
         w.field("placeId", &self.place_id);
@@ -17184,17 +18540,28 @@ impl ::graph_model::rt::Struct for WorkPlanRecurrence {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkPlanRecurrence {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkPlanRecurrence {
     const TYPE_NAME: &'static str = "microsoft.graph.workPlanRecurrence";
 }
 impl ::graph_model::rt::serde::Serialize for WorkPlanRecurrence {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkPlanRecurrence {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workingHours`.
@@ -17213,25 +18580,23 @@ pub struct WorkingHours {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkingHours {
-    const TYPE_NAME: &'static str = "microsoft.graph.workingHours";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "daysOfWeek" => ::graph_model::rt::field(map, &mut self.days_of_week, key),
-            "endTime" => ::graph_model::rt::field(map, &mut self.end_time, key),
-            "startTime" => ::graph_model::rt::field(map, &mut self.start_time, key),
-            "timeZone" => ::graph_model::rt::field(map, &mut self.time_zone, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.workingHours"
     }
-    const FIELDS: &'static [&'static str] = &["daysOfWeek", "endTime", "startTime", "timeZone"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "daysOfWeek" => &mut self.days_of_week,
+            "endTime" => &mut self.end_time,
+            "startTime" => &mut self.start_time,
+            "timeZone" => &mut self.time_zone,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["daysOfWeek", "endTime", "startTime", "timeZone"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("daysOfWeek", &self.days_of_week);
         w.field("endTime", &self.end_time);
         w.field("startTime", &self.start_time);
@@ -17244,17 +18609,28 @@ impl ::graph_model::rt::Struct for WorkingHours {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkingHours {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkingHours {
     const TYPE_NAME: &'static str = "microsoft.graph.workingHours";
 }
 impl ::graph_model::rt::serde::Serialize for WorkingHours {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkingHours {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workingTimeSchedule`.
@@ -17267,22 +18643,20 @@ pub struct WorkingTimeSchedule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkingTimeSchedule {
-    const TYPE_NAME: &'static str = "microsoft.graph.workingTimeSchedule";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.workingTimeSchedule"
     }
-    const FIELDS: &'static [&'static str] = &["id"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -17292,16 +18666,27 @@ impl ::graph_model::rt::Struct for WorkingTimeSchedule {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkingTimeSchedule {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkingTimeSchedule {
     const TYPE_NAME: &'static str = "microsoft.graph.workingTimeSchedule";
 }
 impl ::graph_model::rt::serde::Serialize for WorkingTimeSchedule {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkingTimeSchedule {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

@@ -12,23 +12,21 @@ pub struct PatternedRecurrence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PatternedRecurrence {
-    const TYPE_NAME: &'static str = "microsoft.graph.patternedRecurrence";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "pattern" => ::graph_model::rt::field(map, &mut self.pattern, key),
-            "range" => ::graph_model::rt::field(map, &mut self.range, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.patternedRecurrence"
     }
-    const FIELDS: &'static [&'static str] = &["pattern", "range"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "pattern" => &mut self.pattern,
+            "range" => &mut self.range,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["pattern", "range"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("pattern", &self.pattern);
         w.field("range", &self.range);
     }
@@ -39,17 +37,28 @@ impl ::graph_model::rt::Struct for PatternedRecurrence {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PatternedRecurrence {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PatternedRecurrence {
     const TYPE_NAME: &'static str = "microsoft.graph.patternedRecurrence";
 }
 impl ::graph_model::rt::serde::Serialize for PatternedRecurrence {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PatternedRecurrence {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.recurrencePattern`.
@@ -74,36 +83,34 @@ pub struct RecurrencePattern {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RecurrencePattern {
-    const TYPE_NAME: &'static str = "microsoft.graph.recurrencePattern";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "dayOfMonth" => ::graph_model::rt::field(map, &mut self.day_of_month, key),
-            "daysOfWeek" => ::graph_model::rt::field(map, &mut self.days_of_week, key),
-            "firstDayOfWeek" => ::graph_model::rt::field(map, &mut self.first_day_of_week, key),
-            "index" => ::graph_model::rt::field(map, &mut self.index, key),
-            "interval" => ::graph_model::rt::field(map, &mut self.interval, key),
-            "month" => ::graph_model::rt::field(map, &mut self.month, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.recurrencePattern"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "dayOfMonth",
-        "daysOfWeek",
-        "firstDayOfWeek",
-        "index",
-        "interval",
-        "month",
-        "type",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "dayOfMonth" => &mut self.day_of_month,
+            "daysOfWeek" => &mut self.days_of_week,
+            "firstDayOfWeek" => &mut self.first_day_of_week,
+            "index" => &mut self.index,
+            "interval" => &mut self.interval,
+            "month" => &mut self.month,
+            "type" => &mut self.r#type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "dayOfMonth",
+            "daysOfWeek",
+            "firstDayOfWeek",
+            "index",
+            "interval",
+            "month",
+            "type",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("dayOfMonth", &self.day_of_month);
         w.field("daysOfWeek", &self.days_of_week);
         w.field("firstDayOfWeek", &self.first_day_of_week);
@@ -119,17 +126,28 @@ impl ::graph_model::rt::Struct for RecurrencePattern {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RecurrencePattern {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RecurrencePattern {
     const TYPE_NAME: &'static str = "microsoft.graph.recurrencePattern";
 }
 impl ::graph_model::rt::serde::Serialize for RecurrencePattern {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RecurrencePattern {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.recurrencePatternType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -194,6 +212,17 @@ impl ::graph_model::rt::WireEnum for RecurrencePatternType {
         }
     }
 }
+impl ::graph_model::rt::Value for RecurrencePatternType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for RecurrencePatternType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -222,36 +251,30 @@ pub struct RecurrenceRange {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RecurrenceRange {
-    const TYPE_NAME: &'static str = "microsoft.graph.recurrenceRange";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "endDate" => ::graph_model::rt::field(map, &mut self.end_date, key),
-            "numberOfOccurrences" => {
-                ::graph_model::rt::field(map, &mut self.number_of_occurrences, key)
-            }
-            "recurrenceTimeZone" => {
-                ::graph_model::rt::field(map, &mut self.recurrence_time_zone, key)
-            }
-            "startDate" => ::graph_model::rt::field(map, &mut self.start_date, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.recurrenceRange"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "endDate",
-        "numberOfOccurrences",
-        "recurrenceTimeZone",
-        "startDate",
-        "type",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "endDate" => &mut self.end_date,
+            "numberOfOccurrences" => &mut self.number_of_occurrences,
+            "recurrenceTimeZone" => &mut self.recurrence_time_zone,
+            "startDate" => &mut self.start_date,
+            "type" => &mut self.r#type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "endDate",
+            "numberOfOccurrences",
+            "recurrenceTimeZone",
+            "startDate",
+            "type",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("endDate", &self.end_date);
         w.field("numberOfOccurrences", &self.number_of_occurrences);
         w.field("recurrenceTimeZone", &self.recurrence_time_zone);
@@ -265,17 +288,28 @@ impl ::graph_model::rt::Struct for RecurrenceRange {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RecurrenceRange {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RecurrenceRange {
     const TYPE_NAME: &'static str = "microsoft.graph.recurrenceRange";
 }
 impl ::graph_model::rt::serde::Serialize for RecurrenceRange {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RecurrenceRange {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.recurrenceRangeType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -319,6 +353,17 @@ impl ::graph_model::rt::WireEnum for RecurrenceRangeType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for RecurrenceRangeType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for RecurrenceRangeType {
@@ -380,6 +425,17 @@ impl ::graph_model::rt::WireEnum for WeekIndex {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for WeekIndex {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for WeekIndex {

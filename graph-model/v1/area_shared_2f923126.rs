@@ -44,6 +44,17 @@ impl ::graph_model::rt::WireEnum for AuthenticationProtocol {
         }
     }
 }
+impl ::graph_model::rt::Value for AuthenticationProtocol {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for AuthenticationProtocol {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -107,6 +118,17 @@ impl ::graph_model::rt::WireEnum for FederatedIdpMfaBehavior {
         }
     }
 }
+impl ::graph_model::rt::Value for FederatedIdpMfaBehavior {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for FederatedIdpMfaBehavior {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -156,70 +178,52 @@ pub struct InternalDomainFederation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for InternalDomainFederation {
-    const TYPE_NAME: &'static str = "microsoft.graph.internalDomainFederation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "issuerUri" => ::graph_model::rt::field(map, &mut self.issuer_uri, key),
-            "metadataExchangeUri" => {
-                ::graph_model::rt::field(map, &mut self.metadata_exchange_uri, key)
-            }
-            "passiveSignInUri" => ::graph_model::rt::field(map, &mut self.passive_sign_in_uri, key),
-            "preferredAuthenticationProtocol" => {
-                ::graph_model::rt::field(map, &mut self.preferred_authentication_protocol, key)
-            }
-            "signingCertificate" => {
-                ::graph_model::rt::field(map, &mut self.signing_certificate, key)
-            }
-            "activeSignInUri" => ::graph_model::rt::field(map, &mut self.active_sign_in_uri, key),
-            "federatedIdpMfaBehavior" => {
-                ::graph_model::rt::field(map, &mut self.federated_idp_mfa_behavior, key)
-            }
-            "isSignedAuthenticationRequestRequired" => ::graph_model::rt::field(
-                map,
-                &mut self.is_signed_authentication_request_required,
-                key,
-            ),
-            "nextSigningCertificate" => {
-                ::graph_model::rt::field(map, &mut self.next_signing_certificate, key)
-            }
-            "passwordResetUri" => ::graph_model::rt::field(map, &mut self.password_reset_uri, key),
-            "promptLoginBehavior" => {
-                ::graph_model::rt::field(map, &mut self.prompt_login_behavior, key)
-            }
-            "signingCertificateUpdateStatus" => {
-                ::graph_model::rt::field(map, &mut self.signing_certificate_update_status, key)
-            }
-            "signOutUri" => ::graph_model::rt::field(map, &mut self.sign_out_uri, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.internalDomainFederation"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "displayName",
-        "issuerUri",
-        "metadataExchangeUri",
-        "passiveSignInUri",
-        "preferredAuthenticationProtocol",
-        "signingCertificate",
-        "activeSignInUri",
-        "federatedIdpMfaBehavior",
-        "isSignedAuthenticationRequestRequired",
-        "nextSigningCertificate",
-        "passwordResetUri",
-        "promptLoginBehavior",
-        "signingCertificateUpdateStatus",
-        "signOutUri",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            "issuerUri" => &mut self.issuer_uri,
+            "metadataExchangeUri" => &mut self.metadata_exchange_uri,
+            "passiveSignInUri" => &mut self.passive_sign_in_uri,
+            "preferredAuthenticationProtocol" => &mut self.preferred_authentication_protocol,
+            "signingCertificate" => &mut self.signing_certificate,
+            "activeSignInUri" => &mut self.active_sign_in_uri,
+            "federatedIdpMfaBehavior" => &mut self.federated_idp_mfa_behavior,
+            "isSignedAuthenticationRequestRequired" => {
+                &mut self.is_signed_authentication_request_required
+            }
+            "nextSigningCertificate" => &mut self.next_signing_certificate,
+            "passwordResetUri" => &mut self.password_reset_uri,
+            "promptLoginBehavior" => &mut self.prompt_login_behavior,
+            "signingCertificateUpdateStatus" => &mut self.signing_certificate_update_status,
+            "signOutUri" => &mut self.sign_out_uri,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "displayName",
+            "issuerUri",
+            "metadataExchangeUri",
+            "passiveSignInUri",
+            "preferredAuthenticationProtocol",
+            "signingCertificate",
+            "activeSignInUri",
+            "federatedIdpMfaBehavior",
+            "isSignedAuthenticationRequestRequired",
+            "nextSigningCertificate",
+            "passwordResetUri",
+            "promptLoginBehavior",
+            "signingCertificateUpdateStatus",
+            "signOutUri",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
         w.field("issuerUri", &self.issuer_uri);
@@ -252,17 +256,28 @@ impl ::graph_model::rt::Struct for InternalDomainFederation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for InternalDomainFederation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for InternalDomainFederation {
     const TYPE_NAME: &'static str = "microsoft.graph.internalDomainFederation";
 }
 impl ::graph_model::rt::serde::Serialize for InternalDomainFederation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InternalDomainFederation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.promptLoginBehavior`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -318,6 +333,17 @@ impl ::graph_model::rt::WireEnum for PromptLoginBehavior {
         }
     }
 }
+impl ::graph_model::rt::Value for PromptLoginBehavior {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for PromptLoginBehavior {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -340,25 +366,21 @@ pub struct SigningCertificateUpdateStatus {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SigningCertificateUpdateStatus {
-    const TYPE_NAME: &'static str = "microsoft.graph.signingCertificateUpdateStatus";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "certificateUpdateResult" => {
-                ::graph_model::rt::field(map, &mut self.certificate_update_result, key)
-            }
-            "lastRunDateTime" => ::graph_model::rt::field(map, &mut self.last_run_date_time, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.signingCertificateUpdateStatus"
     }
-    const FIELDS: &'static [&'static str] = &["certificateUpdateResult", "lastRunDateTime"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "certificateUpdateResult" => &mut self.certificate_update_result,
+            "lastRunDateTime" => &mut self.last_run_date_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["certificateUpdateResult", "lastRunDateTime"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("certificateUpdateResult", &self.certificate_update_result);
         w.field("lastRunDateTime", &self.last_run_date_time);
     }
@@ -369,16 +391,27 @@ impl ::graph_model::rt::Struct for SigningCertificateUpdateStatus {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SigningCertificateUpdateStatus {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SigningCertificateUpdateStatus {
     const TYPE_NAME: &'static str = "microsoft.graph.signingCertificateUpdateStatus";
 }
 impl ::graph_model::rt::serde::Serialize for SigningCertificateUpdateStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SigningCertificateUpdateStatus {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

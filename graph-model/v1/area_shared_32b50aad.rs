@@ -16,25 +16,23 @@ pub struct ServiceStorageQuotaBreakdown {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ServiceStorageQuotaBreakdown {
-    const TYPE_NAME: &'static str = "microsoft.graph.serviceStorageQuotaBreakdown";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "manageWebUrl" => ::graph_model::rt::field(map, &mut self.manage_web_url, key),
-            "used" => ::graph_model::rt::field(map, &mut self.used, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.serviceStorageQuotaBreakdown"
     }
-    const FIELDS: &'static [&'static str] = &["id", "displayName", "manageWebUrl", "used"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            "manageWebUrl" => &mut self.manage_web_url,
+            "used" => &mut self.used,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "displayName", "manageWebUrl", "used"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
         w.field("manageWebUrl", &self.manage_web_url);
@@ -47,17 +45,28 @@ impl ::graph_model::rt::Struct for ServiceStorageQuotaBreakdown {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ServiceStorageQuotaBreakdown {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ServiceStorageQuotaBreakdown {
     const TYPE_NAME: &'static str = "microsoft.graph.serviceStorageQuotaBreakdown";
 }
 impl ::graph_model::rt::serde::Serialize for ServiceStorageQuotaBreakdown {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServiceStorageQuotaBreakdown {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.unifiedStorageQuota`.
@@ -84,38 +93,36 @@ pub struct UnifiedStorageQuota {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedStorageQuota {
-    const TYPE_NAME: &'static str = "microsoft.graph.unifiedStorageQuota";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "deleted" => ::graph_model::rt::field(map, &mut self.deleted, key),
-            "manageWebUrl" => ::graph_model::rt::field(map, &mut self.manage_web_url, key),
-            "remaining" => ::graph_model::rt::field(map, &mut self.remaining, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            "total" => ::graph_model::rt::field(map, &mut self.total, key),
-            "used" => ::graph_model::rt::field(map, &mut self.used, key),
-            "services" => ::graph_model::rt::field(map, &mut self.services, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.unifiedStorageQuota"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "deleted",
-        "manageWebUrl",
-        "remaining",
-        "state",
-        "total",
-        "used",
-        "services",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "deleted" => &mut self.deleted,
+            "manageWebUrl" => &mut self.manage_web_url,
+            "remaining" => &mut self.remaining,
+            "state" => &mut self.state,
+            "total" => &mut self.total,
+            "used" => &mut self.used,
+            "services" => &mut self.services,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "deleted",
+            "manageWebUrl",
+            "remaining",
+            "state",
+            "total",
+            "used",
+            "services",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("deleted", &self.deleted);
         w.field("manageWebUrl", &self.manage_web_url);
@@ -132,16 +139,27 @@ impl ::graph_model::rt::Struct for UnifiedStorageQuota {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UnifiedStorageQuota {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UnifiedStorageQuota {
     const TYPE_NAME: &'static str = "microsoft.graph.unifiedStorageQuota";
 }
 impl ::graph_model::rt::serde::Serialize for UnifiedStorageQuota {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedStorageQuota {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

@@ -129,182 +129,130 @@ pub struct AgentIdentityBlueprint {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AgentIdentityBlueprint {
-    const TYPE_NAME: &'static str = "microsoft.graph.agentIdentityBlueprint";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "deletedDateTime" => ::graph_model::rt::field(map, &mut self.deleted_date_time, key),
-            "addIns" => ::graph_model::rt::field(map, &mut self.add_ins, key),
-            "api" => ::graph_model::rt::field(map, &mut self.api, key),
-            "appId" => ::graph_model::rt::field(map, &mut self.app_id, key),
-            "applicationTemplateId" => {
-                ::graph_model::rt::field(map, &mut self.application_template_id, key)
-            }
-            "appRoles" => ::graph_model::rt::field(map, &mut self.app_roles, key),
-            "authenticationBehaviors" => {
-                ::graph_model::rt::field(map, &mut self.authentication_behaviors, key)
-            }
-            "certification" => ::graph_model::rt::field(map, &mut self.certification, key),
-            "createdByAppId" => ::graph_model::rt::field(map, &mut self.created_by_app_id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "defaultRedirectUri" => {
-                ::graph_model::rt::field(map, &mut self.default_redirect_uri, key)
-            }
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "disabledByMicrosoftStatus" => {
-                ::graph_model::rt::field(map, &mut self.disabled_by_microsoft_status, key)
-            }
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "groupMembershipClaims" => {
-                ::graph_model::rt::field(map, &mut self.group_membership_claims, key)
-            }
-            "identifierUris" => ::graph_model::rt::field(map, &mut self.identifier_uris, key),
-            "info" => ::graph_model::rt::field(map, &mut self.info, key),
-            "isDeviceOnlyAuthSupported" => {
-                ::graph_model::rt::field(map, &mut self.is_device_only_auth_supported, key)
-            }
-            "isDisabled" => ::graph_model::rt::field(map, &mut self.is_disabled, key),
-            "isFallbackPublicClient" => {
-                ::graph_model::rt::field(map, &mut self.is_fallback_public_client, key)
-            }
-            "keyCredentials" => ::graph_model::rt::field(map, &mut self.key_credentials, key),
-            "logo" => ::graph_model::rt::field(map, &mut self.logo, key),
-            "managerApplications" => {
-                ::graph_model::rt::field(map, &mut self.manager_applications, key)
-            }
-            "nativeAuthenticationApisEnabled" => {
-                ::graph_model::rt::field(map, &mut self.native_authentication_apis_enabled, key)
-            }
-            "notes" => ::graph_model::rt::field(map, &mut self.notes, key),
-            "oauth2RequirePostResponse" => {
-                ::graph_model::rt::field(map, &mut self.oauth2_require_post_response, key)
-            }
-            "optionalClaims" => ::graph_model::rt::field(map, &mut self.optional_claims, key),
-            "parentalControlSettings" => {
-                ::graph_model::rt::field(map, &mut self.parental_control_settings, key)
-            }
-            "passwordCredentials" => {
-                ::graph_model::rt::field(map, &mut self.password_credentials, key)
-            }
-            "publicClient" => ::graph_model::rt::field(map, &mut self.public_client, key),
-            "publisherDomain" => ::graph_model::rt::field(map, &mut self.publisher_domain, key),
-            "requestSignatureVerification" => {
-                ::graph_model::rt::field(map, &mut self.request_signature_verification, key)
-            }
-            "requiredResourceAccess" => {
-                ::graph_model::rt::field(map, &mut self.required_resource_access, key)
-            }
-            "samlMetadataUrl" => ::graph_model::rt::field(map, &mut self.saml_metadata_url, key),
-            "serviceManagementReference" => {
-                ::graph_model::rt::field(map, &mut self.service_management_reference, key)
-            }
-            "servicePrincipalLockConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.service_principal_lock_configuration, key)
-            }
-            "signInAudience" => ::graph_model::rt::field(map, &mut self.sign_in_audience, key),
-            "spa" => ::graph_model::rt::field(map, &mut self.spa, key),
-            "tags" => ::graph_model::rt::field(map, &mut self.tags, key),
-            "tokenEncryptionKeyId" => {
-                ::graph_model::rt::field(map, &mut self.token_encryption_key_id, key)
-            }
-            "uniqueName" => ::graph_model::rt::field(map, &mut self.unique_name, key),
-            "verifiedPublisher" => ::graph_model::rt::field(map, &mut self.verified_publisher, key),
-            "web" => ::graph_model::rt::field(map, &mut self.web, key),
-            "appManagementPolicies" => {
-                ::graph_model::rt::field(map, &mut self.app_management_policies, key)
-            }
-            "createdOnBehalfOf" => {
-                ::graph_model::rt::field(map, &mut self.created_on_behalf_of, key)
-            }
-            "extensionProperties" => {
-                ::graph_model::rt::field(map, &mut self.extension_properties, key)
-            }
-            "federatedIdentityCredentials" => {
-                ::graph_model::rt::field(map, &mut self.federated_identity_credentials, key)
-            }
-            "homeRealmDiscoveryPolicies" => {
-                ::graph_model::rt::field(map, &mut self.home_realm_discovery_policies, key)
-            }
-            "owners" => ::graph_model::rt::field(map, &mut self.owners, key),
-            "synchronization" => ::graph_model::rt::field(map, &mut self.synchronization, key),
-            "tokenIssuancePolicies" => {
-                ::graph_model::rt::field(map, &mut self.token_issuance_policies, key)
-            }
-            "tokenLifetimePolicies" => {
-                ::graph_model::rt::field(map, &mut self.token_lifetime_policies, key)
-            }
-            "inheritablePermissions" => {
-                ::graph_model::rt::field(map, &mut self.inheritable_permissions, key)
-            }
-            "sponsors" => ::graph_model::rt::field(map, &mut self.sponsors, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.agentIdentityBlueprint"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "deletedDateTime",
-        "addIns",
-        "api",
-        "appId",
-        "applicationTemplateId",
-        "appRoles",
-        "authenticationBehaviors",
-        "certification",
-        "createdByAppId",
-        "createdDateTime",
-        "defaultRedirectUri",
-        "description",
-        "disabledByMicrosoftStatus",
-        "displayName",
-        "groupMembershipClaims",
-        "identifierUris",
-        "info",
-        "isDeviceOnlyAuthSupported",
-        "isDisabled",
-        "isFallbackPublicClient",
-        "keyCredentials",
-        "logo",
-        "managerApplications",
-        "nativeAuthenticationApisEnabled",
-        "notes",
-        "oauth2RequirePostResponse",
-        "optionalClaims",
-        "parentalControlSettings",
-        "passwordCredentials",
-        "publicClient",
-        "publisherDomain",
-        "requestSignatureVerification",
-        "requiredResourceAccess",
-        "samlMetadataUrl",
-        "serviceManagementReference",
-        "servicePrincipalLockConfiguration",
-        "signInAudience",
-        "spa",
-        "tags",
-        "tokenEncryptionKeyId",
-        "uniqueName",
-        "verifiedPublisher",
-        "web",
-        "appManagementPolicies",
-        "createdOnBehalfOf",
-        "extensionProperties",
-        "federatedIdentityCredentials",
-        "homeRealmDiscoveryPolicies",
-        "owners",
-        "synchronization",
-        "tokenIssuancePolicies",
-        "tokenLifetimePolicies",
-        "inheritablePermissions",
-        "sponsors",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "deletedDateTime" => &mut self.deleted_date_time,
+            "addIns" => &mut self.add_ins,
+            "api" => &mut self.api,
+            "appId" => &mut self.app_id,
+            "applicationTemplateId" => &mut self.application_template_id,
+            "appRoles" => &mut self.app_roles,
+            "authenticationBehaviors" => &mut self.authentication_behaviors,
+            "certification" => &mut self.certification,
+            "createdByAppId" => &mut self.created_by_app_id,
+            "createdDateTime" => &mut self.created_date_time,
+            "defaultRedirectUri" => &mut self.default_redirect_uri,
+            "description" => &mut self.description,
+            "disabledByMicrosoftStatus" => &mut self.disabled_by_microsoft_status,
+            "displayName" => &mut self.display_name,
+            "groupMembershipClaims" => &mut self.group_membership_claims,
+            "identifierUris" => &mut self.identifier_uris,
+            "info" => &mut self.info,
+            "isDeviceOnlyAuthSupported" => &mut self.is_device_only_auth_supported,
+            "isDisabled" => &mut self.is_disabled,
+            "isFallbackPublicClient" => &mut self.is_fallback_public_client,
+            "keyCredentials" => &mut self.key_credentials,
+            "logo" => &mut self.logo,
+            "managerApplications" => &mut self.manager_applications,
+            "nativeAuthenticationApisEnabled" => &mut self.native_authentication_apis_enabled,
+            "notes" => &mut self.notes,
+            "oauth2RequirePostResponse" => &mut self.oauth2_require_post_response,
+            "optionalClaims" => &mut self.optional_claims,
+            "parentalControlSettings" => &mut self.parental_control_settings,
+            "passwordCredentials" => &mut self.password_credentials,
+            "publicClient" => &mut self.public_client,
+            "publisherDomain" => &mut self.publisher_domain,
+            "requestSignatureVerification" => &mut self.request_signature_verification,
+            "requiredResourceAccess" => &mut self.required_resource_access,
+            "samlMetadataUrl" => &mut self.saml_metadata_url,
+            "serviceManagementReference" => &mut self.service_management_reference,
+            "servicePrincipalLockConfiguration" => &mut self.service_principal_lock_configuration,
+            "signInAudience" => &mut self.sign_in_audience,
+            "spa" => &mut self.spa,
+            "tags" => &mut self.tags,
+            "tokenEncryptionKeyId" => &mut self.token_encryption_key_id,
+            "uniqueName" => &mut self.unique_name,
+            "verifiedPublisher" => &mut self.verified_publisher,
+            "web" => &mut self.web,
+            "appManagementPolicies" => &mut self.app_management_policies,
+            "createdOnBehalfOf" => &mut self.created_on_behalf_of,
+            "extensionProperties" => &mut self.extension_properties,
+            "federatedIdentityCredentials" => &mut self.federated_identity_credentials,
+            "homeRealmDiscoveryPolicies" => &mut self.home_realm_discovery_policies,
+            "owners" => &mut self.owners,
+            "synchronization" => &mut self.synchronization,
+            "tokenIssuancePolicies" => &mut self.token_issuance_policies,
+            "tokenLifetimePolicies" => &mut self.token_lifetime_policies,
+            "inheritablePermissions" => &mut self.inheritable_permissions,
+            "sponsors" => &mut self.sponsors,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "deletedDateTime",
+            "addIns",
+            "api",
+            "appId",
+            "applicationTemplateId",
+            "appRoles",
+            "authenticationBehaviors",
+            "certification",
+            "createdByAppId",
+            "createdDateTime",
+            "defaultRedirectUri",
+            "description",
+            "disabledByMicrosoftStatus",
+            "displayName",
+            "groupMembershipClaims",
+            "identifierUris",
+            "info",
+            "isDeviceOnlyAuthSupported",
+            "isDisabled",
+            "isFallbackPublicClient",
+            "keyCredentials",
+            "logo",
+            "managerApplications",
+            "nativeAuthenticationApisEnabled",
+            "notes",
+            "oauth2RequirePostResponse",
+            "optionalClaims",
+            "parentalControlSettings",
+            "passwordCredentials",
+            "publicClient",
+            "publisherDomain",
+            "requestSignatureVerification",
+            "requiredResourceAccess",
+            "samlMetadataUrl",
+            "serviceManagementReference",
+            "servicePrincipalLockConfiguration",
+            "signInAudience",
+            "spa",
+            "tags",
+            "tokenEncryptionKeyId",
+            "uniqueName",
+            "verifiedPublisher",
+            "web",
+            "appManagementPolicies",
+            "createdOnBehalfOf",
+            "extensionProperties",
+            "federatedIdentityCredentials",
+            "homeRealmDiscoveryPolicies",
+            "owners",
+            "synchronization",
+            "tokenIssuancePolicies",
+            "tokenLifetimePolicies",
+            "inheritablePermissions",
+            "sponsors",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("deletedDateTime", &self.deleted_date_time);
         w.field("addIns", &self.add_ins);
@@ -395,17 +343,28 @@ impl ::graph_model::rt::Struct for AgentIdentityBlueprint {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AgentIdentityBlueprint {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AgentIdentityBlueprint {
     const TYPE_NAME: &'static str = "microsoft.graph.agentIdentityBlueprint";
 }
 impl ::graph_model::rt::serde::Serialize for AgentIdentityBlueprint {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AgentIdentityBlueprint {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.allAllowedScopes`.
@@ -418,22 +377,20 @@ pub struct AllAllowedScopes {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AllAllowedScopes {
-    const TYPE_NAME: &'static str = "microsoft.graph.allAllowedScopes";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "kind" => ::graph_model::rt::field(map, &mut self.kind, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.allAllowedScopes"
     }
-    const FIELDS: &'static [&'static str] = &["kind"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "kind" => &mut self.kind,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["kind"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("kind", &self.kind);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -443,17 +400,28 @@ impl ::graph_model::rt::Struct for AllAllowedScopes {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AllAllowedScopes {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AllAllowedScopes {
     const TYPE_NAME: &'static str = "microsoft.graph.allAllowedScopes";
 }
 impl ::graph_model::rt::serde::Serialize for AllAllowedScopes {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AllAllowedScopes {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.apiApplication`.
@@ -474,42 +442,30 @@ pub struct ApiApplication {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ApiApplication {
-    const TYPE_NAME: &'static str = "microsoft.graph.apiApplication";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "acceptMappedClaims" => {
-                ::graph_model::rt::field(map, &mut self.accept_mapped_claims, key)
-            }
-            "knownClientApplications" => {
-                ::graph_model::rt::field(map, &mut self.known_client_applications, key)
-            }
-            "oauth2PermissionScopes" => {
-                ::graph_model::rt::field(map, &mut self.oauth2_permission_scopes, key)
-            }
-            "preAuthorizedApplications" => {
-                ::graph_model::rt::field(map, &mut self.pre_authorized_applications, key)
-            }
-            "requestedAccessTokenVersion" => {
-                ::graph_model::rt::field(map, &mut self.requested_access_token_version, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.apiApplication"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "acceptMappedClaims",
-        "knownClientApplications",
-        "oauth2PermissionScopes",
-        "preAuthorizedApplications",
-        "requestedAccessTokenVersion",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "acceptMappedClaims" => &mut self.accept_mapped_claims,
+            "knownClientApplications" => &mut self.known_client_applications,
+            "oauth2PermissionScopes" => &mut self.oauth2_permission_scopes,
+            "preAuthorizedApplications" => &mut self.pre_authorized_applications,
+            "requestedAccessTokenVersion" => &mut self.requested_access_token_version,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "acceptMappedClaims",
+            "knownClientApplications",
+            "oauth2PermissionScopes",
+            "preAuthorizedApplications",
+            "requestedAccessTokenVersion",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("acceptMappedClaims", &self.accept_mapped_claims);
         w.field("knownClientApplications", &self.known_client_applications);
         w.field("oauth2PermissionScopes", &self.oauth2_permission_scopes);
@@ -529,17 +485,28 @@ impl ::graph_model::rt::Struct for ApiApplication {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ApiApplication {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ApiApplication {
     const TYPE_NAME: &'static str = "microsoft.graph.apiApplication";
 }
 impl ::graph_model::rt::serde::Serialize for ApiApplication {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApiApplication {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.application`.
@@ -666,176 +633,126 @@ pub struct Application {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Application {
-    const TYPE_NAME: &'static str = "microsoft.graph.application";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "deletedDateTime" => ::graph_model::rt::field(map, &mut self.deleted_date_time, key),
-            "addIns" => ::graph_model::rt::field(map, &mut self.add_ins, key),
-            "api" => ::graph_model::rt::field(map, &mut self.api, key),
-            "appId" => ::graph_model::rt::field(map, &mut self.app_id, key),
-            "applicationTemplateId" => {
-                ::graph_model::rt::field(map, &mut self.application_template_id, key)
-            }
-            "appRoles" => ::graph_model::rt::field(map, &mut self.app_roles, key),
-            "authenticationBehaviors" => {
-                ::graph_model::rt::field(map, &mut self.authentication_behaviors, key)
-            }
-            "certification" => ::graph_model::rt::field(map, &mut self.certification, key),
-            "createdByAppId" => ::graph_model::rt::field(map, &mut self.created_by_app_id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "defaultRedirectUri" => {
-                ::graph_model::rt::field(map, &mut self.default_redirect_uri, key)
-            }
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "disabledByMicrosoftStatus" => {
-                ::graph_model::rt::field(map, &mut self.disabled_by_microsoft_status, key)
-            }
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "groupMembershipClaims" => {
-                ::graph_model::rt::field(map, &mut self.group_membership_claims, key)
-            }
-            "identifierUris" => ::graph_model::rt::field(map, &mut self.identifier_uris, key),
-            "info" => ::graph_model::rt::field(map, &mut self.info, key),
-            "isDeviceOnlyAuthSupported" => {
-                ::graph_model::rt::field(map, &mut self.is_device_only_auth_supported, key)
-            }
-            "isDisabled" => ::graph_model::rt::field(map, &mut self.is_disabled, key),
-            "isFallbackPublicClient" => {
-                ::graph_model::rt::field(map, &mut self.is_fallback_public_client, key)
-            }
-            "keyCredentials" => ::graph_model::rt::field(map, &mut self.key_credentials, key),
-            "logo" => ::graph_model::rt::field(map, &mut self.logo, key),
-            "managerApplications" => {
-                ::graph_model::rt::field(map, &mut self.manager_applications, key)
-            }
-            "nativeAuthenticationApisEnabled" => {
-                ::graph_model::rt::field(map, &mut self.native_authentication_apis_enabled, key)
-            }
-            "notes" => ::graph_model::rt::field(map, &mut self.notes, key),
-            "oauth2RequirePostResponse" => {
-                ::graph_model::rt::field(map, &mut self.oauth2_require_post_response, key)
-            }
-            "optionalClaims" => ::graph_model::rt::field(map, &mut self.optional_claims, key),
-            "parentalControlSettings" => {
-                ::graph_model::rt::field(map, &mut self.parental_control_settings, key)
-            }
-            "passwordCredentials" => {
-                ::graph_model::rt::field(map, &mut self.password_credentials, key)
-            }
-            "publicClient" => ::graph_model::rt::field(map, &mut self.public_client, key),
-            "publisherDomain" => ::graph_model::rt::field(map, &mut self.publisher_domain, key),
-            "requestSignatureVerification" => {
-                ::graph_model::rt::field(map, &mut self.request_signature_verification, key)
-            }
-            "requiredResourceAccess" => {
-                ::graph_model::rt::field(map, &mut self.required_resource_access, key)
-            }
-            "samlMetadataUrl" => ::graph_model::rt::field(map, &mut self.saml_metadata_url, key),
-            "serviceManagementReference" => {
-                ::graph_model::rt::field(map, &mut self.service_management_reference, key)
-            }
-            "servicePrincipalLockConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.service_principal_lock_configuration, key)
-            }
-            "signInAudience" => ::graph_model::rt::field(map, &mut self.sign_in_audience, key),
-            "spa" => ::graph_model::rt::field(map, &mut self.spa, key),
-            "tags" => ::graph_model::rt::field(map, &mut self.tags, key),
-            "tokenEncryptionKeyId" => {
-                ::graph_model::rt::field(map, &mut self.token_encryption_key_id, key)
-            }
-            "uniqueName" => ::graph_model::rt::field(map, &mut self.unique_name, key),
-            "verifiedPublisher" => ::graph_model::rt::field(map, &mut self.verified_publisher, key),
-            "web" => ::graph_model::rt::field(map, &mut self.web, key),
-            "appManagementPolicies" => {
-                ::graph_model::rt::field(map, &mut self.app_management_policies, key)
-            }
-            "createdOnBehalfOf" => {
-                ::graph_model::rt::field(map, &mut self.created_on_behalf_of, key)
-            }
-            "extensionProperties" => {
-                ::graph_model::rt::field(map, &mut self.extension_properties, key)
-            }
-            "federatedIdentityCredentials" => {
-                ::graph_model::rt::field(map, &mut self.federated_identity_credentials, key)
-            }
-            "homeRealmDiscoveryPolicies" => {
-                ::graph_model::rt::field(map, &mut self.home_realm_discovery_policies, key)
-            }
-            "owners" => ::graph_model::rt::field(map, &mut self.owners, key),
-            "synchronization" => ::graph_model::rt::field(map, &mut self.synchronization, key),
-            "tokenIssuancePolicies" => {
-                ::graph_model::rt::field(map, &mut self.token_issuance_policies, key)
-            }
-            "tokenLifetimePolicies" => {
-                ::graph_model::rt::field(map, &mut self.token_lifetime_policies, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.application"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "deletedDateTime",
-        "addIns",
-        "api",
-        "appId",
-        "applicationTemplateId",
-        "appRoles",
-        "authenticationBehaviors",
-        "certification",
-        "createdByAppId",
-        "createdDateTime",
-        "defaultRedirectUri",
-        "description",
-        "disabledByMicrosoftStatus",
-        "displayName",
-        "groupMembershipClaims",
-        "identifierUris",
-        "info",
-        "isDeviceOnlyAuthSupported",
-        "isDisabled",
-        "isFallbackPublicClient",
-        "keyCredentials",
-        "logo",
-        "managerApplications",
-        "nativeAuthenticationApisEnabled",
-        "notes",
-        "oauth2RequirePostResponse",
-        "optionalClaims",
-        "parentalControlSettings",
-        "passwordCredentials",
-        "publicClient",
-        "publisherDomain",
-        "requestSignatureVerification",
-        "requiredResourceAccess",
-        "samlMetadataUrl",
-        "serviceManagementReference",
-        "servicePrincipalLockConfiguration",
-        "signInAudience",
-        "spa",
-        "tags",
-        "tokenEncryptionKeyId",
-        "uniqueName",
-        "verifiedPublisher",
-        "web",
-        "appManagementPolicies",
-        "createdOnBehalfOf",
-        "extensionProperties",
-        "federatedIdentityCredentials",
-        "homeRealmDiscoveryPolicies",
-        "owners",
-        "synchronization",
-        "tokenIssuancePolicies",
-        "tokenLifetimePolicies",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "deletedDateTime" => &mut self.deleted_date_time,
+            "addIns" => &mut self.add_ins,
+            "api" => &mut self.api,
+            "appId" => &mut self.app_id,
+            "applicationTemplateId" => &mut self.application_template_id,
+            "appRoles" => &mut self.app_roles,
+            "authenticationBehaviors" => &mut self.authentication_behaviors,
+            "certification" => &mut self.certification,
+            "createdByAppId" => &mut self.created_by_app_id,
+            "createdDateTime" => &mut self.created_date_time,
+            "defaultRedirectUri" => &mut self.default_redirect_uri,
+            "description" => &mut self.description,
+            "disabledByMicrosoftStatus" => &mut self.disabled_by_microsoft_status,
+            "displayName" => &mut self.display_name,
+            "groupMembershipClaims" => &mut self.group_membership_claims,
+            "identifierUris" => &mut self.identifier_uris,
+            "info" => &mut self.info,
+            "isDeviceOnlyAuthSupported" => &mut self.is_device_only_auth_supported,
+            "isDisabled" => &mut self.is_disabled,
+            "isFallbackPublicClient" => &mut self.is_fallback_public_client,
+            "keyCredentials" => &mut self.key_credentials,
+            "logo" => &mut self.logo,
+            "managerApplications" => &mut self.manager_applications,
+            "nativeAuthenticationApisEnabled" => &mut self.native_authentication_apis_enabled,
+            "notes" => &mut self.notes,
+            "oauth2RequirePostResponse" => &mut self.oauth2_require_post_response,
+            "optionalClaims" => &mut self.optional_claims,
+            "parentalControlSettings" => &mut self.parental_control_settings,
+            "passwordCredentials" => &mut self.password_credentials,
+            "publicClient" => &mut self.public_client,
+            "publisherDomain" => &mut self.publisher_domain,
+            "requestSignatureVerification" => &mut self.request_signature_verification,
+            "requiredResourceAccess" => &mut self.required_resource_access,
+            "samlMetadataUrl" => &mut self.saml_metadata_url,
+            "serviceManagementReference" => &mut self.service_management_reference,
+            "servicePrincipalLockConfiguration" => &mut self.service_principal_lock_configuration,
+            "signInAudience" => &mut self.sign_in_audience,
+            "spa" => &mut self.spa,
+            "tags" => &mut self.tags,
+            "tokenEncryptionKeyId" => &mut self.token_encryption_key_id,
+            "uniqueName" => &mut self.unique_name,
+            "verifiedPublisher" => &mut self.verified_publisher,
+            "web" => &mut self.web,
+            "appManagementPolicies" => &mut self.app_management_policies,
+            "createdOnBehalfOf" => &mut self.created_on_behalf_of,
+            "extensionProperties" => &mut self.extension_properties,
+            "federatedIdentityCredentials" => &mut self.federated_identity_credentials,
+            "homeRealmDiscoveryPolicies" => &mut self.home_realm_discovery_policies,
+            "owners" => &mut self.owners,
+            "synchronization" => &mut self.synchronization,
+            "tokenIssuancePolicies" => &mut self.token_issuance_policies,
+            "tokenLifetimePolicies" => &mut self.token_lifetime_policies,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "deletedDateTime",
+            "addIns",
+            "api",
+            "appId",
+            "applicationTemplateId",
+            "appRoles",
+            "authenticationBehaviors",
+            "certification",
+            "createdByAppId",
+            "createdDateTime",
+            "defaultRedirectUri",
+            "description",
+            "disabledByMicrosoftStatus",
+            "displayName",
+            "groupMembershipClaims",
+            "identifierUris",
+            "info",
+            "isDeviceOnlyAuthSupported",
+            "isDisabled",
+            "isFallbackPublicClient",
+            "keyCredentials",
+            "logo",
+            "managerApplications",
+            "nativeAuthenticationApisEnabled",
+            "notes",
+            "oauth2RequirePostResponse",
+            "optionalClaims",
+            "parentalControlSettings",
+            "passwordCredentials",
+            "publicClient",
+            "publisherDomain",
+            "requestSignatureVerification",
+            "requiredResourceAccess",
+            "samlMetadataUrl",
+            "serviceManagementReference",
+            "servicePrincipalLockConfiguration",
+            "signInAudience",
+            "spa",
+            "tags",
+            "tokenEncryptionKeyId",
+            "uniqueName",
+            "verifiedPublisher",
+            "web",
+            "appManagementPolicies",
+            "createdOnBehalfOf",
+            "extensionProperties",
+            "federatedIdentityCredentials",
+            "homeRealmDiscoveryPolicies",
+            "owners",
+            "synchronization",
+            "tokenIssuancePolicies",
+            "tokenLifetimePolicies",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("deletedDateTime", &self.deleted_date_time);
         w.field("addIns", &self.add_ins);
@@ -924,17 +841,28 @@ impl ::graph_model::rt::Struct for Application {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Application {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Application {
     const TYPE_NAME: &'static str = "microsoft.graph.application";
 }
 impl ::graph_model::rt::serde::Serialize for Application {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Application {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.application` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -962,35 +890,60 @@ impl Default for ApplicationAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for ApplicationAny {
-    type Base = super::Application;
-    const BASE: &'static str = "microsoft.graph.application";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.application"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.application" => Self::Base(Default::default()),
             "microsoft.graph.agentIdentityBlueprint" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::AgentIdentityBlueprint)
+                Self::AgentIdentityBlueprint(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::AgentIdentityBlueprint(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::Application) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::AgentIdentityBlueprint(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.agentIdentityBlueprint", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for ApplicationAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for ApplicationAny {
@@ -998,18 +951,12 @@ impl ::graph_model::rt::GraphType for ApplicationAny {
 }
 impl ::graph_model::rt::serde::Serialize for ApplicationAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::AgentIdentityBlueprint(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.agentIdentityBlueprint"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApplicationAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.authenticationBehaviors`.
@@ -1026,34 +973,26 @@ pub struct AuthenticationBehaviors {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationBehaviors {
-    const TYPE_NAME: &'static str = "microsoft.graph.authenticationBehaviors";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "blockAzureADGraphAccess" => {
-                ::graph_model::rt::field(map, &mut self.block_azure_ad_graph_access, key)
-            }
-            "removeUnverifiedEmailClaim" => {
-                ::graph_model::rt::field(map, &mut self.remove_unverified_email_claim, key)
-            }
-            "requireClientServicePrincipal" => {
-                ::graph_model::rt::field(map, &mut self.require_client_service_principal, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.authenticationBehaviors"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "blockAzureADGraphAccess",
-        "removeUnverifiedEmailClaim",
-        "requireClientServicePrincipal",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "blockAzureADGraphAccess" => &mut self.block_azure_ad_graph_access,
+            "removeUnverifiedEmailClaim" => &mut self.remove_unverified_email_claim,
+            "requireClientServicePrincipal" => &mut self.require_client_service_principal,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "blockAzureADGraphAccess",
+            "removeUnverifiedEmailClaim",
+            "requireClientServicePrincipal",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("blockAzureADGraphAccess", &self.block_azure_ad_graph_access);
         w.field(
             "removeUnverifiedEmailClaim",
@@ -1071,17 +1010,28 @@ impl ::graph_model::rt::Struct for AuthenticationBehaviors {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AuthenticationBehaviors {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AuthenticationBehaviors {
     const TYPE_NAME: &'static str = "microsoft.graph.authenticationBehaviors";
 }
 impl ::graph_model::rt::serde::Serialize for AuthenticationBehaviors {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationBehaviors {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.certification`.
@@ -1103,42 +1053,30 @@ pub struct Certification {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Certification {
-    const TYPE_NAME: &'static str = "microsoft.graph.certification";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "certificationDetailsUrl" => {
-                ::graph_model::rt::field(map, &mut self.certification_details_url, key)
-            }
-            "certificationExpirationDateTime" => {
-                ::graph_model::rt::field(map, &mut self.certification_expiration_date_time, key)
-            }
-            "isCertifiedByMicrosoft" => {
-                ::graph_model::rt::field(map, &mut self.is_certified_by_microsoft, key)
-            }
-            "isPublisherAttested" => {
-                ::graph_model::rt::field(map, &mut self.is_publisher_attested, key)
-            }
-            "lastCertificationDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_certification_date_time, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.certification"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "certificationDetailsUrl",
-        "certificationExpirationDateTime",
-        "isCertifiedByMicrosoft",
-        "isPublisherAttested",
-        "lastCertificationDateTime",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "certificationDetailsUrl" => &mut self.certification_details_url,
+            "certificationExpirationDateTime" => &mut self.certification_expiration_date_time,
+            "isCertifiedByMicrosoft" => &mut self.is_certified_by_microsoft,
+            "isPublisherAttested" => &mut self.is_publisher_attested,
+            "lastCertificationDateTime" => &mut self.last_certification_date_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "certificationDetailsUrl",
+            "certificationExpirationDateTime",
+            "isCertifiedByMicrosoft",
+            "isPublisherAttested",
+            "lastCertificationDateTime",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("certificationDetailsUrl", &self.certification_details_url);
         w.field(
             "certificationExpirationDateTime",
@@ -1158,17 +1096,28 @@ impl ::graph_model::rt::Struct for Certification {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Certification {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Certification {
     const TYPE_NAME: &'static str = "microsoft.graph.certification";
 }
 impl ::graph_model::rt::serde::Serialize for Certification {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Certification {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.enumeratedScopes`.
@@ -1183,23 +1132,21 @@ pub struct EnumeratedScopes {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EnumeratedScopes {
-    const TYPE_NAME: &'static str = "microsoft.graph.enumeratedScopes";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "kind" => ::graph_model::rt::field(map, &mut self.kind, key),
-            "scopes" => ::graph_model::rt::field(map, &mut self.scopes, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.enumeratedScopes"
     }
-    const FIELDS: &'static [&'static str] = &["kind", "scopes"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "kind" => &mut self.kind,
+            "scopes" => &mut self.scopes,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["kind", "scopes"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("kind", &self.kind);
         w.field("scopes", &self.scopes);
     }
@@ -1210,17 +1157,28 @@ impl ::graph_model::rt::Struct for EnumeratedScopes {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EnumeratedScopes {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EnumeratedScopes {
     const TYPE_NAME: &'static str = "microsoft.graph.enumeratedScopes";
 }
 impl ::graph_model::rt::serde::Serialize for EnumeratedScopes {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EnumeratedScopes {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.extensionProperty`.
@@ -1247,40 +1205,36 @@ pub struct ExtensionProperty {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExtensionProperty {
-    const TYPE_NAME: &'static str = "microsoft.graph.extensionProperty";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "deletedDateTime" => ::graph_model::rt::field(map, &mut self.deleted_date_time, key),
-            "appDisplayName" => ::graph_model::rt::field(map, &mut self.app_display_name, key),
-            "dataType" => ::graph_model::rt::field(map, &mut self.data_type, key),
-            "isMultiValued" => ::graph_model::rt::field(map, &mut self.is_multi_valued, key),
-            "isSyncedFromOnPremises" => {
-                ::graph_model::rt::field(map, &mut self.is_synced_from_on_premises, key)
-            }
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "targetObjects" => ::graph_model::rt::field(map, &mut self.target_objects, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.extensionProperty"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "deletedDateTime",
-        "appDisplayName",
-        "dataType",
-        "isMultiValued",
-        "isSyncedFromOnPremises",
-        "name",
-        "targetObjects",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "deletedDateTime" => &mut self.deleted_date_time,
+            "appDisplayName" => &mut self.app_display_name,
+            "dataType" => &mut self.data_type,
+            "isMultiValued" => &mut self.is_multi_valued,
+            "isSyncedFromOnPremises" => &mut self.is_synced_from_on_premises,
+            "name" => &mut self.name,
+            "targetObjects" => &mut self.target_objects,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "deletedDateTime",
+            "appDisplayName",
+            "dataType",
+            "isMultiValued",
+            "isSyncedFromOnPremises",
+            "name",
+            "targetObjects",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("deletedDateTime", &self.deleted_date_time);
         w.field("appDisplayName", &self.app_display_name);
@@ -1297,17 +1251,28 @@ impl ::graph_model::rt::Struct for ExtensionProperty {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ExtensionProperty {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ExtensionProperty {
     const TYPE_NAME: &'static str = "microsoft.graph.extensionProperty";
 }
 impl ::graph_model::rt::serde::Serialize for ExtensionProperty {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExtensionProperty {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.implicitGrantSettings`.
@@ -1322,27 +1287,21 @@ pub struct ImplicitGrantSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ImplicitGrantSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.implicitGrantSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "enableAccessTokenIssuance" => {
-                ::graph_model::rt::field(map, &mut self.enable_access_token_issuance, key)
-            }
-            "enableIdTokenIssuance" => {
-                ::graph_model::rt::field(map, &mut self.enable_id_token_issuance, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.implicitGrantSettings"
     }
-    const FIELDS: &'static [&'static str] = &["enableAccessTokenIssuance", "enableIdTokenIssuance"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "enableAccessTokenIssuance" => &mut self.enable_access_token_issuance,
+            "enableIdTokenIssuance" => &mut self.enable_id_token_issuance,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["enableAccessTokenIssuance", "enableIdTokenIssuance"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field(
             "enableAccessTokenIssuance",
             &self.enable_access_token_issuance,
@@ -1356,17 +1315,28 @@ impl ::graph_model::rt::Struct for ImplicitGrantSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ImplicitGrantSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ImplicitGrantSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.implicitGrantSettings";
 }
 impl ::graph_model::rt::serde::Serialize for ImplicitGrantSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ImplicitGrantSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.inheritablePermission`.
@@ -1381,23 +1351,21 @@ pub struct InheritablePermission {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for InheritablePermission {
-    const TYPE_NAME: &'static str = "microsoft.graph.inheritablePermission";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "inheritableScopes" => ::graph_model::rt::field(map, &mut self.inheritable_scopes, key),
-            "resourceAppId" => ::graph_model::rt::field(map, &mut self.resource_app_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.inheritablePermission"
     }
-    const FIELDS: &'static [&'static str] = &["inheritableScopes", "resourceAppId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "inheritableScopes" => &mut self.inheritable_scopes,
+            "resourceAppId" => &mut self.resource_app_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["inheritableScopes", "resourceAppId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("inheritableScopes", &self.inheritable_scopes);
         w.field("resourceAppId", &self.resource_app_id);
     }
@@ -1408,17 +1376,28 @@ impl ::graph_model::rt::Struct for InheritablePermission {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for InheritablePermission {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for InheritablePermission {
     const TYPE_NAME: &'static str = "microsoft.graph.inheritablePermission";
 }
 impl ::graph_model::rt::serde::Serialize for InheritablePermission {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InheritablePermission {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.inheritableScopes` (abstract).
@@ -1432,22 +1411,20 @@ pub struct InheritableScopes {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for InheritableScopes {
-    const TYPE_NAME: &'static str = "microsoft.graph.inheritableScopes";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "kind" => ::graph_model::rt::field(map, &mut self.kind, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.inheritableScopes"
     }
-    const FIELDS: &'static [&'static str] = &["kind"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "kind" => &mut self.kind,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["kind"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("kind", &self.kind);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1457,17 +1434,28 @@ impl ::graph_model::rt::Struct for InheritableScopes {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for InheritableScopes {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for InheritableScopes {
     const TYPE_NAME: &'static str = "microsoft.graph.inheritableScopes";
 }
 impl ::graph_model::rt::serde::Serialize for InheritableScopes {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InheritableScopes {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.inheritableScopes` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -1499,41 +1487,68 @@ impl Default for InheritableScopesAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for InheritableScopesAny {
-    type Base = super::InheritableScopes;
-    const BASE: &'static str = "microsoft.graph.inheritableScopes";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
-            "microsoft.graph.allAllowedScopes" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::AllAllowedScopes)
-            }
-            "microsoft.graph.enumeratedScopes" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::EnumeratedScopes)
-            }
-            "microsoft.graph.noScopes" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::NoScopes)
-            }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.inheritableScopes"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.inheritableScopes" => Self::Base(Default::default()),
+            "microsoft.graph.allAllowedScopes" => Self::AllAllowedScopes(Default::default()),
+            "microsoft.graph.enumeratedScopes" => Self::EnumeratedScopes(Default::default()),
+            "microsoft.graph.noScopes" => Self::NoScopes(Default::default()),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::AllAllowedScopes(v) => Some(v),
+            Self::EnumeratedScopes(v) => Some(v),
+            Self::NoScopes(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::InheritableScopes) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::AllAllowedScopes(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.allAllowedScopes", v)
+            }
+            Self::EnumeratedScopes(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.enumeratedScopes", v)
+            }
+            Self::NoScopes(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.noScopes", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for InheritableScopesAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for InheritableScopesAny {
@@ -1541,24 +1556,12 @@ impl ::graph_model::rt::GraphType for InheritableScopesAny {
 }
 impl ::graph_model::rt::serde::Serialize for InheritableScopesAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::AllAllowedScopes(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.allAllowedScopes"), s)
-            }
-            Self::EnumeratedScopes(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.enumeratedScopes"), s)
-            }
-            Self::NoScopes(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.noScopes"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InheritableScopesAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.nativeAuthenticationApisEnabled`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1605,6 +1608,17 @@ impl ::graph_model::rt::WireEnum for NativeAuthenticationApisEnabled {
         }
     }
 }
+impl ::graph_model::rt::Value for NativeAuthenticationApisEnabled {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for NativeAuthenticationApisEnabled {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1625,22 +1639,20 @@ pub struct NoScopes {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for NoScopes {
-    const TYPE_NAME: &'static str = "microsoft.graph.noScopes";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "kind" => ::graph_model::rt::field(map, &mut self.kind, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.noScopes"
     }
-    const FIELDS: &'static [&'static str] = &["kind"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "kind" => &mut self.kind,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["kind"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("kind", &self.kind);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1650,17 +1662,28 @@ impl ::graph_model::rt::Struct for NoScopes {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for NoScopes {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for NoScopes {
     const TYPE_NAME: &'static str = "microsoft.graph.noScopes";
 }
 impl ::graph_model::rt::serde::Serialize for NoScopes {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NoScopes {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.optionalClaim`.
@@ -1679,28 +1702,23 @@ pub struct OptionalClaim {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OptionalClaim {
-    const TYPE_NAME: &'static str = "microsoft.graph.optionalClaim";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "additionalProperties" => {
-                ::graph_model::rt::field(map, &mut self.additional_properties, key)
-            }
-            "essential" => ::graph_model::rt::field(map, &mut self.essential, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "source" => ::graph_model::rt::field(map, &mut self.source, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.optionalClaim"
     }
-    const FIELDS: &'static [&'static str] =
-        &["additionalProperties", "essential", "name", "source"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "additionalProperties" => &mut self.additional_properties,
+            "essential" => &mut self.essential,
+            "name" => &mut self.name,
+            "source" => &mut self.source,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["additionalProperties", "essential", "name", "source"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("additionalProperties", &self.additional_properties);
         w.field("essential", &self.essential);
         w.field("name", &self.name);
@@ -1713,17 +1731,28 @@ impl ::graph_model::rt::Struct for OptionalClaim {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OptionalClaim {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OptionalClaim {
     const TYPE_NAME: &'static str = "microsoft.graph.optionalClaim";
 }
 impl ::graph_model::rt::serde::Serialize for OptionalClaim {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OptionalClaim {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.optionalClaims`.
@@ -1740,24 +1769,22 @@ pub struct OptionalClaims {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OptionalClaims {
-    const TYPE_NAME: &'static str = "microsoft.graph.optionalClaims";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "accessToken" => ::graph_model::rt::field(map, &mut self.access_token, key),
-            "idToken" => ::graph_model::rt::field(map, &mut self.id_token, key),
-            "saml2Token" => ::graph_model::rt::field(map, &mut self.saml2_token, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.optionalClaims"
     }
-    const FIELDS: &'static [&'static str] = &["accessToken", "idToken", "saml2Token"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "accessToken" => &mut self.access_token,
+            "idToken" => &mut self.id_token,
+            "saml2Token" => &mut self.saml2_token,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["accessToken", "idToken", "saml2Token"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("accessToken", &self.access_token);
         w.field("idToken", &self.id_token);
         w.field("saml2Token", &self.saml2_token);
@@ -1769,17 +1796,28 @@ impl ::graph_model::rt::Struct for OptionalClaims {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OptionalClaims {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OptionalClaims {
     const TYPE_NAME: &'static str = "microsoft.graph.optionalClaims";
 }
 impl ::graph_model::rt::serde::Serialize for OptionalClaims {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OptionalClaims {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.parentalControlSettings`.
@@ -1794,27 +1832,21 @@ pub struct ParentalControlSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ParentalControlSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.parentalControlSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "countriesBlockedForMinors" => {
-                ::graph_model::rt::field(map, &mut self.countries_blocked_for_minors, key)
-            }
-            "legalAgeGroupRule" => {
-                ::graph_model::rt::field(map, &mut self.legal_age_group_rule, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.parentalControlSettings"
     }
-    const FIELDS: &'static [&'static str] = &["countriesBlockedForMinors", "legalAgeGroupRule"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "countriesBlockedForMinors" => &mut self.countries_blocked_for_minors,
+            "legalAgeGroupRule" => &mut self.legal_age_group_rule,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["countriesBlockedForMinors", "legalAgeGroupRule"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field(
             "countriesBlockedForMinors",
             &self.countries_blocked_for_minors,
@@ -1828,17 +1860,28 @@ impl ::graph_model::rt::Struct for ParentalControlSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ParentalControlSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ParentalControlSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.parentalControlSettings";
 }
 impl ::graph_model::rt::serde::Serialize for ParentalControlSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ParentalControlSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.preAuthorizedApplication`.
@@ -1853,25 +1896,21 @@ pub struct PreAuthorizedApplication {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PreAuthorizedApplication {
-    const TYPE_NAME: &'static str = "microsoft.graph.preAuthorizedApplication";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "appId" => ::graph_model::rt::field(map, &mut self.app_id, key),
-            "delegatedPermissionIds" => {
-                ::graph_model::rt::field(map, &mut self.delegated_permission_ids, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.preAuthorizedApplication"
     }
-    const FIELDS: &'static [&'static str] = &["appId", "delegatedPermissionIds"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "appId" => &mut self.app_id,
+            "delegatedPermissionIds" => &mut self.delegated_permission_ids,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["appId", "delegatedPermissionIds"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("appId", &self.app_id);
         w.field("delegatedPermissionIds", &self.delegated_permission_ids);
     }
@@ -1882,17 +1921,28 @@ impl ::graph_model::rt::Struct for PreAuthorizedApplication {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PreAuthorizedApplication {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PreAuthorizedApplication {
     const TYPE_NAME: &'static str = "microsoft.graph.preAuthorizedApplication";
 }
 impl ::graph_model::rt::serde::Serialize for PreAuthorizedApplication {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PreAuthorizedApplication {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.publicClientApplication`.
@@ -1905,22 +1955,20 @@ pub struct PublicClientApplication {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PublicClientApplication {
-    const TYPE_NAME: &'static str = "microsoft.graph.publicClientApplication";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "redirectUris" => ::graph_model::rt::field(map, &mut self.redirect_uris, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.publicClientApplication"
     }
-    const FIELDS: &'static [&'static str] = &["redirectUris"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "redirectUris" => &mut self.redirect_uris,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["redirectUris"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("redirectUris", &self.redirect_uris);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1930,17 +1978,28 @@ impl ::graph_model::rt::Struct for PublicClientApplication {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PublicClientApplication {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PublicClientApplication {
     const TYPE_NAME: &'static str = "microsoft.graph.publicClientApplication";
 }
 impl ::graph_model::rt::serde::Serialize for PublicClientApplication {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PublicClientApplication {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.redirectUriSettings`.
@@ -1955,23 +2014,21 @@ pub struct RedirectUriSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RedirectUriSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.redirectUriSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "index" => ::graph_model::rt::field(map, &mut self.index, key),
-            "uri" => ::graph_model::rt::field(map, &mut self.uri, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.redirectUriSettings"
     }
-    const FIELDS: &'static [&'static str] = &["index", "uri"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "index" => &mut self.index,
+            "uri" => &mut self.uri,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["index", "uri"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("index", &self.index);
         w.field("uri", &self.uri);
     }
@@ -1982,17 +2039,28 @@ impl ::graph_model::rt::Struct for RedirectUriSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RedirectUriSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RedirectUriSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.redirectUriSettings";
 }
 impl ::graph_model::rt::serde::Serialize for RedirectUriSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RedirectUriSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.requestSignatureVerification`.
@@ -2008,27 +2076,21 @@ pub struct RequestSignatureVerification {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RequestSignatureVerification {
-    const TYPE_NAME: &'static str = "microsoft.graph.requestSignatureVerification";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "allowedWeakAlgorithms" => {
-                ::graph_model::rt::field(map, &mut self.allowed_weak_algorithms, key)
-            }
-            "isSignedRequestRequired" => {
-                ::graph_model::rt::field(map, &mut self.is_signed_request_required, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.requestSignatureVerification"
     }
-    const FIELDS: &'static [&'static str] = &["allowedWeakAlgorithms", "isSignedRequestRequired"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "allowedWeakAlgorithms" => &mut self.allowed_weak_algorithms,
+            "isSignedRequestRequired" => &mut self.is_signed_request_required,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["allowedWeakAlgorithms", "isSignedRequestRequired"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("allowedWeakAlgorithms", &self.allowed_weak_algorithms);
         w.field("isSignedRequestRequired", &self.is_signed_request_required);
     }
@@ -2039,17 +2101,28 @@ impl ::graph_model::rt::Struct for RequestSignatureVerification {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RequestSignatureVerification {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RequestSignatureVerification {
     const TYPE_NAME: &'static str = "microsoft.graph.requestSignatureVerification";
 }
 impl ::graph_model::rt::serde::Serialize for RequestSignatureVerification {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RequestSignatureVerification {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.requiredResourceAccess`.
@@ -2064,23 +2137,21 @@ pub struct RequiredResourceAccess {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RequiredResourceAccess {
-    const TYPE_NAME: &'static str = "microsoft.graph.requiredResourceAccess";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "resourceAccess" => ::graph_model::rt::field(map, &mut self.resource_access, key),
-            "resourceAppId" => ::graph_model::rt::field(map, &mut self.resource_app_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.requiredResourceAccess"
     }
-    const FIELDS: &'static [&'static str] = &["resourceAccess", "resourceAppId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "resourceAccess" => &mut self.resource_access,
+            "resourceAppId" => &mut self.resource_app_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["resourceAccess", "resourceAppId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("resourceAccess", &self.resource_access);
         w.field("resourceAppId", &self.resource_app_id);
     }
@@ -2091,17 +2162,28 @@ impl ::graph_model::rt::Struct for RequiredResourceAccess {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RequiredResourceAccess {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RequiredResourceAccess {
     const TYPE_NAME: &'static str = "microsoft.graph.requiredResourceAccess";
 }
 impl ::graph_model::rt::serde::Serialize for RequiredResourceAccess {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RequiredResourceAccess {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.resourceAccess`.
@@ -2116,23 +2198,21 @@ pub struct ResourceAccess {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ResourceAccess {
-    const TYPE_NAME: &'static str = "microsoft.graph.resourceAccess";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.resourceAccess"
     }
-    const FIELDS: &'static [&'static str] = &["id", "type"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "type" => &mut self.r#type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "type"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("type", &self.r#type);
     }
@@ -2143,17 +2223,28 @@ impl ::graph_model::rt::Struct for ResourceAccess {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ResourceAccess {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ResourceAccess {
     const TYPE_NAME: &'static str = "microsoft.graph.resourceAccess";
 }
 impl ::graph_model::rt::serde::Serialize for ResourceAccess {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ResourceAccess {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.scopeCollectionKind`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -2214,6 +2305,17 @@ impl ::graph_model::rt::WireEnum for ScopeCollectionKind {
         }
     }
 }
+impl ::graph_model::rt::Value for ScopeCollectionKind {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ScopeCollectionKind {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2242,38 +2344,30 @@ pub struct ServicePrincipalLockConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ServicePrincipalLockConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.servicePrincipalLockConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "allProperties" => ::graph_model::rt::field(map, &mut self.all_properties, key),
-            "credentialsWithUsageSign" => {
-                ::graph_model::rt::field(map, &mut self.credentials_with_usage_sign, key)
-            }
-            "credentialsWithUsageVerify" => {
-                ::graph_model::rt::field(map, &mut self.credentials_with_usage_verify, key)
-            }
-            "isEnabled" => ::graph_model::rt::field(map, &mut self.is_enabled, key),
-            "tokenEncryptionKeyId" => {
-                ::graph_model::rt::field(map, &mut self.token_encryption_key_id, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.servicePrincipalLockConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "allProperties",
-        "credentialsWithUsageSign",
-        "credentialsWithUsageVerify",
-        "isEnabled",
-        "tokenEncryptionKeyId",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "allProperties" => &mut self.all_properties,
+            "credentialsWithUsageSign" => &mut self.credentials_with_usage_sign,
+            "credentialsWithUsageVerify" => &mut self.credentials_with_usage_verify,
+            "isEnabled" => &mut self.is_enabled,
+            "tokenEncryptionKeyId" => &mut self.token_encryption_key_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "allProperties",
+            "credentialsWithUsageSign",
+            "credentialsWithUsageVerify",
+            "isEnabled",
+            "tokenEncryptionKeyId",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("allProperties", &self.all_properties);
         w.field(
             "credentialsWithUsageSign",
@@ -2293,17 +2387,28 @@ impl ::graph_model::rt::Struct for ServicePrincipalLockConfiguration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ServicePrincipalLockConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ServicePrincipalLockConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.servicePrincipalLockConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for ServicePrincipalLockConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServicePrincipalLockConfiguration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.spaApplication`.
@@ -2316,22 +2421,20 @@ pub struct SpaApplication {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SpaApplication {
-    const TYPE_NAME: &'static str = "microsoft.graph.spaApplication";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "redirectUris" => ::graph_model::rt::field(map, &mut self.redirect_uris, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.spaApplication"
     }
-    const FIELDS: &'static [&'static str] = &["redirectUris"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "redirectUris" => &mut self.redirect_uris,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["redirectUris"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("redirectUris", &self.redirect_uris);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -2341,17 +2444,28 @@ impl ::graph_model::rt::Struct for SpaApplication {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SpaApplication {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SpaApplication {
     const TYPE_NAME: &'static str = "microsoft.graph.spaApplication";
 }
 impl ::graph_model::rt::serde::Serialize for SpaApplication {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SpaApplication {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.weakAlgorithms`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -2394,6 +2508,17 @@ impl ::graph_model::rt::WireEnum for WeakAlgorithms {
         }
     }
 }
+impl ::graph_model::rt::Value for WeakAlgorithms {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for WeakAlgorithms {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2422,36 +2547,30 @@ pub struct WebApplication {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WebApplication {
-    const TYPE_NAME: &'static str = "microsoft.graph.webApplication";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "homePageUrl" => ::graph_model::rt::field(map, &mut self.home_page_url, key),
-            "implicitGrantSettings" => {
-                ::graph_model::rt::field(map, &mut self.implicit_grant_settings, key)
-            }
-            "logoutUrl" => ::graph_model::rt::field(map, &mut self.logout_url, key),
-            "redirectUris" => ::graph_model::rt::field(map, &mut self.redirect_uris, key),
-            "redirectUriSettings" => {
-                ::graph_model::rt::field(map, &mut self.redirect_uri_settings, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.webApplication"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "homePageUrl",
-        "implicitGrantSettings",
-        "logoutUrl",
-        "redirectUris",
-        "redirectUriSettings",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "homePageUrl" => &mut self.home_page_url,
+            "implicitGrantSettings" => &mut self.implicit_grant_settings,
+            "logoutUrl" => &mut self.logout_url,
+            "redirectUris" => &mut self.redirect_uris,
+            "redirectUriSettings" => &mut self.redirect_uri_settings,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "homePageUrl",
+            "implicitGrantSettings",
+            "logoutUrl",
+            "redirectUris",
+            "redirectUriSettings",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("homePageUrl", &self.home_page_url);
         w.field("implicitGrantSettings", &self.implicit_grant_settings);
         w.field("logoutUrl", &self.logout_url);
@@ -2465,16 +2584,27 @@ impl ::graph_model::rt::Struct for WebApplication {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WebApplication {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WebApplication {
     const TYPE_NAME: &'static str = "microsoft.graph.webApplication";
 }
 impl ::graph_model::rt::serde::Serialize for WebApplication {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WebApplication {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

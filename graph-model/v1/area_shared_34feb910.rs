@@ -26,44 +26,38 @@ pub struct AttackSimulationOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AttackSimulationOperation {
-    const TYPE_NAME: &'static str = "microsoft.graph.attackSimulationOperation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "lastActionDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_action_date_time, key)
-            }
-            "resourceLocation" => ::graph_model::rt::field(map, &mut self.resource_location, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "statusDetail" => ::graph_model::rt::field(map, &mut self.status_detail, key),
-            "percentageCompleted" => {
-                ::graph_model::rt::field(map, &mut self.percentage_completed, key)
-            }
-            "tenantId" => ::graph_model::rt::field(map, &mut self.tenant_id, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.attackSimulationOperation"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "lastActionDateTime",
-        "resourceLocation",
-        "status",
-        "statusDetail",
-        "percentageCompleted",
-        "tenantId",
-        "type",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "lastActionDateTime" => &mut self.last_action_date_time,
+            "resourceLocation" => &mut self.resource_location,
+            "status" => &mut self.status,
+            "statusDetail" => &mut self.status_detail,
+            "percentageCompleted" => &mut self.percentage_completed,
+            "tenantId" => &mut self.tenant_id,
+            "type" => &mut self.r#type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "lastActionDateTime",
+            "resourceLocation",
+            "status",
+            "statusDetail",
+            "percentageCompleted",
+            "tenantId",
+            "type",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("lastActionDateTime", &self.last_action_date_time);
@@ -81,17 +75,28 @@ impl ::graph_model::rt::Struct for AttackSimulationOperation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AttackSimulationOperation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AttackSimulationOperation {
     const TYPE_NAME: &'static str = "microsoft.graph.attackSimulationOperation";
 }
 impl ::graph_model::rt::serde::Serialize for AttackSimulationOperation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttackSimulationOperation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.attackSimulationOperationType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -140,6 +145,17 @@ impl ::graph_model::rt::WireEnum for AttackSimulationOperationType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for AttackSimulationOperationType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for AttackSimulationOperationType {
@@ -210,6 +226,17 @@ impl ::graph_model::rt::WireEnum for LabelActionSource {
         }
     }
 }
+impl ::graph_model::rt::Value for LabelActionSource {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for LabelActionSource {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -259,54 +286,50 @@ pub struct SensitivityLabel {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SensitivityLabel {
-    const TYPE_NAME: &'static str = "microsoft.graph.sensitivityLabel";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "actionSource" => ::graph_model::rt::field(map, &mut self.action_source, key),
-            "autoTooltip" => ::graph_model::rt::field(map, &mut self.auto_tooltip, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "hasProtection" => ::graph_model::rt::field(map, &mut self.has_protection, key),
-            "isDefault" => ::graph_model::rt::field(map, &mut self.is_default, key),
-            "isEndpointProtectionEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_endpoint_protection_enabled, key)
-            }
-            "isScopedToUser" => ::graph_model::rt::field(map, &mut self.is_scoped_to_user, key),
-            "locale" => ::graph_model::rt::field(map, &mut self.locale, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "priority" => ::graph_model::rt::field(map, &mut self.priority, key),
-            "toolTip" => ::graph_model::rt::field(map, &mut self.tool_tip, key),
-            "rights" => ::graph_model::rt::field(map, &mut self.rights, key),
-            "sublabels" => ::graph_model::rt::field(map, &mut self.sublabels, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.sensitivityLabel"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "actionSource",
-        "autoTooltip",
-        "description",
-        "displayName",
-        "hasProtection",
-        "isDefault",
-        "isEndpointProtectionEnabled",
-        "isScopedToUser",
-        "locale",
-        "name",
-        "priority",
-        "toolTip",
-        "rights",
-        "sublabels",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "actionSource" => &mut self.action_source,
+            "autoTooltip" => &mut self.auto_tooltip,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "hasProtection" => &mut self.has_protection,
+            "isDefault" => &mut self.is_default,
+            "isEndpointProtectionEnabled" => &mut self.is_endpoint_protection_enabled,
+            "isScopedToUser" => &mut self.is_scoped_to_user,
+            "locale" => &mut self.locale,
+            "name" => &mut self.name,
+            "priority" => &mut self.priority,
+            "toolTip" => &mut self.tool_tip,
+            "rights" => &mut self.rights,
+            "sublabels" => &mut self.sublabels,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "actionSource",
+            "autoTooltip",
+            "description",
+            "displayName",
+            "hasProtection",
+            "isDefault",
+            "isEndpointProtectionEnabled",
+            "isScopedToUser",
+            "locale",
+            "name",
+            "priority",
+            "toolTip",
+            "rights",
+            "sublabels",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("actionSource", &self.action_source);
         w.field("autoTooltip", &self.auto_tooltip);
@@ -333,16 +356,27 @@ impl ::graph_model::rt::Struct for SensitivityLabel {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SensitivityLabel {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SensitivityLabel {
     const TYPE_NAME: &'static str = "microsoft.graph.sensitivityLabel";
 }
 impl ::graph_model::rt::serde::Serialize for SensitivityLabel {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SensitivityLabel {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

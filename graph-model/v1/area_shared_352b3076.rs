@@ -16,34 +16,28 @@ pub struct AppIdentity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AppIdentity {
-    const TYPE_NAME: &'static str = "microsoft.graph.appIdentity";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "appId" => ::graph_model::rt::field(map, &mut self.app_id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "servicePrincipalId" => {
-                ::graph_model::rt::field(map, &mut self.service_principal_id, key)
-            }
-            "servicePrincipalName" => {
-                ::graph_model::rt::field(map, &mut self.service_principal_name, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.appIdentity"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "appId",
-        "displayName",
-        "servicePrincipalId",
-        "servicePrincipalName",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "appId" => &mut self.app_id,
+            "displayName" => &mut self.display_name,
+            "servicePrincipalId" => &mut self.service_principal_id,
+            "servicePrincipalName" => &mut self.service_principal_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "appId",
+            "displayName",
+            "servicePrincipalId",
+            "servicePrincipalName",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("appId", &self.app_id);
         w.field("displayName", &self.display_name);
         w.field("servicePrincipalId", &self.service_principal_id);
@@ -56,16 +50,27 @@ impl ::graph_model::rt::Struct for AppIdentity {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AppIdentity {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AppIdentity {
     const TYPE_NAME: &'static str = "microsoft.graph.appIdentity";
 }
 impl ::graph_model::rt::serde::Serialize for AppIdentity {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppIdentity {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

@@ -10,20 +10,17 @@ pub struct AllDevicesAssignmentTarget {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AllDevicesAssignmentTarget {
-    const TYPE_NAME: &'static str = "microsoft.graph.allDevicesAssignmentTarget";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.allDevicesAssignmentTarget"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -33,17 +30,28 @@ impl ::graph_model::rt::Struct for AllDevicesAssignmentTarget {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AllDevicesAssignmentTarget {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AllDevicesAssignmentTarget {
     const TYPE_NAME: &'static str = "microsoft.graph.allDevicesAssignmentTarget";
 }
 impl ::graph_model::rt::serde::Serialize for AllDevicesAssignmentTarget {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AllDevicesAssignmentTarget {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Represents an assignment to all licensed users in the tenant.
@@ -56,20 +64,17 @@ pub struct AllLicensedUsersAssignmentTarget {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AllLicensedUsersAssignmentTarget {
-    const TYPE_NAME: &'static str = "microsoft.graph.allLicensedUsersAssignmentTarget";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.allLicensedUsersAssignmentTarget"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -79,17 +84,28 @@ impl ::graph_model::rt::Struct for AllLicensedUsersAssignmentTarget {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AllLicensedUsersAssignmentTarget {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AllLicensedUsersAssignmentTarget {
     const TYPE_NAME: &'static str = "microsoft.graph.allLicensedUsersAssignmentTarget";
 }
 impl ::graph_model::rt::serde::Serialize for AllLicensedUsersAssignmentTarget {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AllLicensedUsersAssignmentTarget {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Represents an assignment to a Configuration Manager Collection.
@@ -106,23 +122,20 @@ pub struct ConfigurationManagerCollectionAssignmentTarget {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConfigurationManagerCollectionAssignmentTarget {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.configurationManagerCollectionAssignmentTarget";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "collectionId" => ::graph_model::rt::field(map, &mut self.collection_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.configurationManagerCollectionAssignmentTarget"
     }
-    const FIELDS: &'static [&'static str] = &["collectionId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "collectionId" => &mut self.collection_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["collectionId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("collectionId", &self.collection_id);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -132,20 +145,31 @@ impl ::graph_model::rt::Struct for ConfigurationManagerCollectionAssignmentTarge
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ConfigurationManagerCollectionAssignmentTarget {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ConfigurationManagerCollectionAssignmentTarget {
     const TYPE_NAME: &'static str =
         "microsoft.graph.configurationManagerCollectionAssignmentTarget";
 }
 impl ::graph_model::rt::serde::Serialize for ConfigurationManagerCollectionAssignmentTarget {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for ConfigurationManagerCollectionAssignmentTarget
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Base type for assignment targets.
@@ -159,20 +183,17 @@ pub struct DeviceAndAppManagementAssignmentTarget {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceAndAppManagementAssignmentTarget {
-    const TYPE_NAME: &'static str = "microsoft.graph.deviceAndAppManagementAssignmentTarget";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.deviceAndAppManagementAssignmentTarget"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -182,17 +203,28 @@ impl ::graph_model::rt::Struct for DeviceAndAppManagementAssignmentTarget {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DeviceAndAppManagementAssignmentTarget {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceAndAppManagementAssignmentTarget {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceAndAppManagementAssignmentTarget";
 }
 impl ::graph_model::rt::serde::Serialize for DeviceAndAppManagementAssignmentTarget {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceAndAppManagementAssignmentTarget {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.deviceAndAppManagementAssignmentTarget` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -230,49 +262,96 @@ impl Default for DeviceAndAppManagementAssignmentTargetAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for DeviceAndAppManagementAssignmentTargetAny {
-    type Base = super::DeviceAndAppManagementAssignmentTarget;
-    const BASE: &'static str = "microsoft.graph.deviceAndAppManagementAssignmentTarget";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.deviceAndAppManagementAssignmentTarget"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.deviceAndAppManagementAssignmentTarget" => {
+                Self::Base(Default::default())
+            }
             "microsoft.graph.allDevicesAssignmentTarget" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::AllDevicesAssignmentTarget)
+                Self::AllDevicesAssignmentTarget(Default::default())
             }
             "microsoft.graph.allLicensedUsersAssignmentTarget" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::AllLicensedUsersAssignmentTarget)
+                Self::AllLicensedUsersAssignmentTarget(Default::default())
             }
             "microsoft.graph.configurationManagerCollectionAssignmentTarget" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::ConfigurationManagerCollectionAssignmentTarget)
+                Self::ConfigurationManagerCollectionAssignmentTarget(Default::default())
             }
             "microsoft.graph.exclusionGroupAssignmentTarget" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ExclusionGroupAssignmentTarget)
+                Self::ExclusionGroupAssignmentTarget(Default::default())
             }
             "microsoft.graph.groupAssignmentTarget" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::GroupAssignmentTarget)
+                Self::GroupAssignmentTarget(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::AllDevicesAssignmentTarget(v) => Some(v),
+            Self::AllLicensedUsersAssignmentTarget(v) => Some(v),
+            Self::ConfigurationManagerCollectionAssignmentTarget(v) => Some(v),
+            Self::ExclusionGroupAssignmentTarget(v) => Some(v),
+            Self::GroupAssignmentTarget(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::DeviceAndAppManagementAssignmentTarget) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::AllDevicesAssignmentTarget(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.allDevicesAssignmentTarget",
+                v,
+            ),
+            Self::AllLicensedUsersAssignmentTarget(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.allLicensedUsersAssignmentTarget",
+                v,
+            ),
+            Self::ConfigurationManagerCollectionAssignmentTarget(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.configurationManagerCollectionAssignmentTarget",
+                    v,
+                )
+            }
+            Self::ExclusionGroupAssignmentTarget(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.exclusionGroupAssignmentTarget",
+                v,
+            ),
+            Self::GroupAssignmentTarget(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.groupAssignmentTarget", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for DeviceAndAppManagementAssignmentTargetAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for DeviceAndAppManagementAssignmentTargetAny {
@@ -280,40 +359,12 @@ impl ::graph_model::rt::GraphType for DeviceAndAppManagementAssignmentTargetAny 
 }
 impl ::graph_model::rt::serde::Serialize for DeviceAndAppManagementAssignmentTargetAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::AllDevicesAssignmentTarget(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.allDevicesAssignmentTarget"),
-                s,
-            ),
-            Self::AllLicensedUsersAssignmentTarget(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.allLicensedUsersAssignmentTarget"),
-                s,
-            ),
-            Self::ConfigurationManagerCollectionAssignmentTarget(v) => {
-                ::graph_model::rt::ser_typed(
-                    v,
-                    Some("#microsoft.graph.configurationManagerCollectionAssignmentTarget"),
-                    s,
-                )
-            }
-            Self::ExclusionGroupAssignmentTarget(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.exclusionGroupAssignmentTarget"),
-                s,
-            ),
-            Self::GroupAssignmentTarget(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.groupAssignmentTarget"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceAndAppManagementAssignmentTargetAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Represents a group that should be excluded from an assignment.
@@ -330,22 +381,20 @@ pub struct ExclusionGroupAssignmentTarget {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExclusionGroupAssignmentTarget {
-    const TYPE_NAME: &'static str = "microsoft.graph.exclusionGroupAssignmentTarget";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "groupId" => ::graph_model::rt::field(map, &mut self.group_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.exclusionGroupAssignmentTarget"
     }
-    const FIELDS: &'static [&'static str] = &["groupId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "groupId" => &mut self.group_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["groupId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("groupId", &self.group_id);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -355,17 +404,28 @@ impl ::graph_model::rt::Struct for ExclusionGroupAssignmentTarget {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ExclusionGroupAssignmentTarget {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ExclusionGroupAssignmentTarget {
     const TYPE_NAME: &'static str = "microsoft.graph.exclusionGroupAssignmentTarget";
 }
 impl ::graph_model::rt::serde::Serialize for ExclusionGroupAssignmentTarget {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExclusionGroupAssignmentTarget {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Represents an assignment to a group.
@@ -382,22 +442,20 @@ pub struct GroupAssignmentTarget {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for GroupAssignmentTarget {
-    const TYPE_NAME: &'static str = "microsoft.graph.groupAssignmentTarget";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "groupId" => ::graph_model::rt::field(map, &mut self.group_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.groupAssignmentTarget"
     }
-    const FIELDS: &'static [&'static str] = &["groupId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "groupId" => &mut self.group_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["groupId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("groupId", &self.group_id);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -407,17 +465,28 @@ impl ::graph_model::rt::Struct for GroupAssignmentTarget {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for GroupAssignmentTarget {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for GroupAssignmentTarget {
     const TYPE_NAME: &'static str = "microsoft.graph.groupAssignmentTarget";
 }
 impl ::graph_model::rt::serde::Serialize for GroupAssignmentTarget {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for GroupAssignmentTarget {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.groupAssignmentTarget` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -445,35 +514,61 @@ impl Default for GroupAssignmentTargetAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for GroupAssignmentTargetAny {
-    type Base = super::GroupAssignmentTarget;
-    const BASE: &'static str = "microsoft.graph.groupAssignmentTarget";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.groupAssignmentTarget"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.groupAssignmentTarget" => Self::Base(Default::default()),
             "microsoft.graph.exclusionGroupAssignmentTarget" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ExclusionGroupAssignmentTarget)
+                Self::ExclusionGroupAssignmentTarget(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::ExclusionGroupAssignmentTarget(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::GroupAssignmentTarget) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::ExclusionGroupAssignmentTarget(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.exclusionGroupAssignmentTarget",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for GroupAssignmentTargetAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for GroupAssignmentTargetAny {
@@ -481,20 +576,12 @@ impl ::graph_model::rt::GraphType for GroupAssignmentTargetAny {
 }
 impl ::graph_model::rt::serde::Serialize for GroupAssignmentTargetAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::ExclusionGroupAssignmentTarget(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.exclusionGroupAssignmentTarget"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for GroupAssignmentTargetAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Contains properties for a generic mime content.
@@ -515,23 +602,21 @@ pub struct MimeContent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MimeContent {
-    const TYPE_NAME: &'static str = "microsoft.graph.mimeContent";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            "value" => ::graph_model::rt::field(map, &mut self.value, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.mimeContent"
     }
-    const FIELDS: &'static [&'static str] = &["type", "value"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "type" => &mut self.r#type,
+            "value" => &mut self.value,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["type", "value"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("type", &self.r#type);
         w.field("value", &self.value);
     }
@@ -542,16 +627,27 @@ impl ::graph_model::rt::Struct for MimeContent {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MimeContent {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MimeContent {
     const TYPE_NAME: &'static str = "microsoft.graph.mimeContent";
 }
 impl ::graph_model::rt::serde::Serialize for MimeContent {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MimeContent {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

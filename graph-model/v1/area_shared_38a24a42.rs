@@ -12,23 +12,21 @@ pub struct AssignedLicense {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AssignedLicense {
-    const TYPE_NAME: &'static str = "microsoft.graph.assignedLicense";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "disabledPlans" => ::graph_model::rt::field(map, &mut self.disabled_plans, key),
-            "skuId" => ::graph_model::rt::field(map, &mut self.sku_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.assignedLicense"
     }
-    const FIELDS: &'static [&'static str] = &["disabledPlans", "skuId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "disabledPlans" => &mut self.disabled_plans,
+            "skuId" => &mut self.sku_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["disabledPlans", "skuId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("disabledPlans", &self.disabled_plans);
         w.field("skuId", &self.sku_id);
     }
@@ -39,17 +37,28 @@ impl ::graph_model::rt::Struct for AssignedLicense {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AssignedLicense {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AssignedLicense {
     const TYPE_NAME: &'static str = "microsoft.graph.assignedLicense";
 }
 impl ::graph_model::rt::serde::Serialize for AssignedLicense {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AssignedLicense {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.passwordProfile`.
@@ -66,34 +75,28 @@ pub struct PasswordProfile {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PasswordProfile {
-    const TYPE_NAME: &'static str = "microsoft.graph.passwordProfile";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "forceChangePasswordNextSignIn" => {
-                ::graph_model::rt::field(map, &mut self.force_change_password_next_sign_in, key)
-            }
-            "forceChangePasswordNextSignInWithMfa" => ::graph_model::rt::field(
-                map,
-                &mut self.force_change_password_next_sign_in_with_mfa,
-                key,
-            ),
-            "password" => ::graph_model::rt::field(map, &mut self.password, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.passwordProfile"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "forceChangePasswordNextSignIn",
-        "forceChangePasswordNextSignInWithMfa",
-        "password",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "forceChangePasswordNextSignIn" => &mut self.force_change_password_next_sign_in,
+            "forceChangePasswordNextSignInWithMfa" => {
+                &mut self.force_change_password_next_sign_in_with_mfa
+            }
+            "password" => &mut self.password,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "forceChangePasswordNextSignIn",
+            "forceChangePasswordNextSignInWithMfa",
+            "password",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field(
             "forceChangePasswordNextSignIn",
             &self.force_change_password_next_sign_in,
@@ -111,16 +114,27 @@ impl ::graph_model::rt::Struct for PasswordProfile {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PasswordProfile {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PasswordProfile {
     const TYPE_NAME: &'static str = "microsoft.graph.passwordProfile";
 }
 impl ::graph_model::rt::serde::Serialize for PasswordProfile {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PasswordProfile {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

@@ -16,32 +16,28 @@ pub struct ServicePlanInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ServicePlanInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.servicePlanInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "appliesTo" => ::graph_model::rt::field(map, &mut self.applies_to, key),
-            "provisioningStatus" => {
-                ::graph_model::rt::field(map, &mut self.provisioning_status, key)
-            }
-            "servicePlanId" => ::graph_model::rt::field(map, &mut self.service_plan_id, key),
-            "servicePlanName" => ::graph_model::rt::field(map, &mut self.service_plan_name, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.servicePlanInfo"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "appliesTo",
-        "provisioningStatus",
-        "servicePlanId",
-        "servicePlanName",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "appliesTo" => &mut self.applies_to,
+            "provisioningStatus" => &mut self.provisioning_status,
+            "servicePlanId" => &mut self.service_plan_id,
+            "servicePlanName" => &mut self.service_plan_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "appliesTo",
+            "provisioningStatus",
+            "servicePlanId",
+            "servicePlanName",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("appliesTo", &self.applies_to);
         w.field("provisioningStatus", &self.provisioning_status);
         w.field("servicePlanId", &self.service_plan_id);
@@ -54,16 +50,27 @@ impl ::graph_model::rt::Struct for ServicePlanInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ServicePlanInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ServicePlanInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.servicePlanInfo";
 }
 impl ::graph_model::rt::serde::Serialize for ServicePlanInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServicePlanInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

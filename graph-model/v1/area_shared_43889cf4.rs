@@ -38,68 +38,50 @@ pub struct Subscription {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Subscription {
-    const TYPE_NAME: &'static str = "microsoft.graph.subscription";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "applicationId" => ::graph_model::rt::field(map, &mut self.application_id, key),
-            "changeType" => ::graph_model::rt::field(map, &mut self.change_type, key),
-            "clientState" => ::graph_model::rt::field(map, &mut self.client_state, key),
-            "creatorId" => ::graph_model::rt::field(map, &mut self.creator_id, key),
-            "encryptionCertificate" => {
-                ::graph_model::rt::field(map, &mut self.encryption_certificate, key)
-            }
-            "encryptionCertificateId" => {
-                ::graph_model::rt::field(map, &mut self.encryption_certificate_id, key)
-            }
-            "expirationDateTime" => {
-                ::graph_model::rt::field(map, &mut self.expiration_date_time, key)
-            }
-            "includeResourceData" => {
-                ::graph_model::rt::field(map, &mut self.include_resource_data, key)
-            }
-            "latestSupportedTlsVersion" => {
-                ::graph_model::rt::field(map, &mut self.latest_supported_tls_version, key)
-            }
-            "lifecycleNotificationUrl" => {
-                ::graph_model::rt::field(map, &mut self.lifecycle_notification_url, key)
-            }
-            "notificationQueryOptions" => {
-                ::graph_model::rt::field(map, &mut self.notification_query_options, key)
-            }
-            "notificationUrl" => ::graph_model::rt::field(map, &mut self.notification_url, key),
-            "notificationUrlAppId" => {
-                ::graph_model::rt::field(map, &mut self.notification_url_app_id, key)
-            }
-            "resource" => ::graph_model::rt::field(map, &mut self.resource, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.subscription"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "applicationId",
-        "changeType",
-        "clientState",
-        "creatorId",
-        "encryptionCertificate",
-        "encryptionCertificateId",
-        "expirationDateTime",
-        "includeResourceData",
-        "latestSupportedTlsVersion",
-        "lifecycleNotificationUrl",
-        "notificationQueryOptions",
-        "notificationUrl",
-        "notificationUrlAppId",
-        "resource",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "applicationId" => &mut self.application_id,
+            "changeType" => &mut self.change_type,
+            "clientState" => &mut self.client_state,
+            "creatorId" => &mut self.creator_id,
+            "encryptionCertificate" => &mut self.encryption_certificate,
+            "encryptionCertificateId" => &mut self.encryption_certificate_id,
+            "expirationDateTime" => &mut self.expiration_date_time,
+            "includeResourceData" => &mut self.include_resource_data,
+            "latestSupportedTlsVersion" => &mut self.latest_supported_tls_version,
+            "lifecycleNotificationUrl" => &mut self.lifecycle_notification_url,
+            "notificationQueryOptions" => &mut self.notification_query_options,
+            "notificationUrl" => &mut self.notification_url,
+            "notificationUrlAppId" => &mut self.notification_url_app_id,
+            "resource" => &mut self.resource,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "applicationId",
+            "changeType",
+            "clientState",
+            "creatorId",
+            "encryptionCertificate",
+            "encryptionCertificateId",
+            "expirationDateTime",
+            "includeResourceData",
+            "latestSupportedTlsVersion",
+            "lifecycleNotificationUrl",
+            "notificationQueryOptions",
+            "notificationUrl",
+            "notificationUrlAppId",
+            "resource",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("applicationId", &self.application_id);
         w.field("changeType", &self.change_type);
@@ -126,16 +108,27 @@ impl ::graph_model::rt::Struct for Subscription {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Subscription {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Subscription {
     const TYPE_NAME: &'static str = "microsoft.graph.subscription";
 }
 impl ::graph_model::rt::serde::Serialize for Subscription {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Subscription {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

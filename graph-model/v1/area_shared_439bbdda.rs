@@ -29,42 +29,40 @@ pub struct MultiTenantOrganizationMember {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MultiTenantOrganizationMember {
-    const TYPE_NAME: &'static str = "microsoft.graph.multiTenantOrganizationMember";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "deletedDateTime" => ::graph_model::rt::field(map, &mut self.deleted_date_time, key),
-            "addedByTenantId" => ::graph_model::rt::field(map, &mut self.added_by_tenant_id, key),
-            "addedDateTime" => ::graph_model::rt::field(map, &mut self.added_date_time, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "joinedDateTime" => ::graph_model::rt::field(map, &mut self.joined_date_time, key),
-            "role" => ::graph_model::rt::field(map, &mut self.role, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            "tenantId" => ::graph_model::rt::field(map, &mut self.tenant_id, key),
-            "transitionDetails" => ::graph_model::rt::field(map, &mut self.transition_details, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.multiTenantOrganizationMember"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "deletedDateTime",
-        "addedByTenantId",
-        "addedDateTime",
-        "displayName",
-        "joinedDateTime",
-        "role",
-        "state",
-        "tenantId",
-        "transitionDetails",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "deletedDateTime" => &mut self.deleted_date_time,
+            "addedByTenantId" => &mut self.added_by_tenant_id,
+            "addedDateTime" => &mut self.added_date_time,
+            "displayName" => &mut self.display_name,
+            "joinedDateTime" => &mut self.joined_date_time,
+            "role" => &mut self.role,
+            "state" => &mut self.state,
+            "tenantId" => &mut self.tenant_id,
+            "transitionDetails" => &mut self.transition_details,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "deletedDateTime",
+            "addedByTenantId",
+            "addedDateTime",
+            "displayName",
+            "joinedDateTime",
+            "role",
+            "state",
+            "tenantId",
+            "transitionDetails",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("deletedDateTime", &self.deleted_date_time);
         w.field("addedByTenantId", &self.added_by_tenant_id);
@@ -83,17 +81,28 @@ impl ::graph_model::rt::Struct for MultiTenantOrganizationMember {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MultiTenantOrganizationMember {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MultiTenantOrganizationMember {
     const TYPE_NAME: &'static str = "microsoft.graph.multiTenantOrganizationMember";
 }
 impl ::graph_model::rt::serde::Serialize for MultiTenantOrganizationMember {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MultiTenantOrganizationMember {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.multiTenantOrganizationMemberProcessingStatus`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -154,6 +163,17 @@ impl ::graph_model::rt::WireEnum for MultiTenantOrganizationMemberProcessingStat
         }
     }
 }
+impl ::graph_model::rt::Value for MultiTenantOrganizationMemberProcessingStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for MultiTenantOrganizationMemberProcessingStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -208,6 +228,17 @@ impl ::graph_model::rt::WireEnum for MultiTenantOrganizationMemberRole {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for MultiTenantOrganizationMemberRole {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for MultiTenantOrganizationMemberRole {
@@ -269,6 +300,17 @@ impl ::graph_model::rt::WireEnum for MultiTenantOrganizationMemberState {
         }
     }
 }
+impl ::graph_model::rt::Value for MultiTenantOrganizationMemberState {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for MultiTenantOrganizationMemberState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -295,26 +337,23 @@ pub struct MultiTenantOrganizationMemberTransitionDetails {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MultiTenantOrganizationMemberTransitionDetails {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.multiTenantOrganizationMemberTransitionDetails";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "desiredRole" => ::graph_model::rt::field(map, &mut self.desired_role, key),
-            "desiredState" => ::graph_model::rt::field(map, &mut self.desired_state, key),
-            "details" => ::graph_model::rt::field(map, &mut self.details, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.multiTenantOrganizationMemberTransitionDetails"
     }
-    const FIELDS: &'static [&'static str] = &["desiredRole", "desiredState", "details", "status"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "desiredRole" => &mut self.desired_role,
+            "desiredState" => &mut self.desired_state,
+            "details" => &mut self.details,
+            "status" => &mut self.status,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["desiredRole", "desiredState", "details", "status"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("desiredRole", &self.desired_role);
         w.field("desiredState", &self.desired_state);
         w.field("details", &self.details);
@@ -327,19 +366,30 @@ impl ::graph_model::rt::Struct for MultiTenantOrganizationMemberTransitionDetail
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MultiTenantOrganizationMemberTransitionDetails {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MultiTenantOrganizationMemberTransitionDetails {
     const TYPE_NAME: &'static str =
         "microsoft.graph.multiTenantOrganizationMemberTransitionDetails";
 }
 impl ::graph_model::rt::serde::Serialize for MultiTenantOrganizationMemberTransitionDetails {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for MultiTenantOrganizationMemberTransitionDetails
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

@@ -8,20 +8,17 @@ pub struct BooleanColumn {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BooleanColumn {
-    const TYPE_NAME: &'static str = "microsoft.graph.booleanColumn";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.booleanColumn"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -31,17 +28,28 @@ impl ::graph_model::rt::Struct for BooleanColumn {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for BooleanColumn {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for BooleanColumn {
     const TYPE_NAME: &'static str = "microsoft.graph.booleanColumn";
 }
 impl ::graph_model::rt::serde::Serialize for BooleanColumn {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BooleanColumn {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.calculatedColumn`.
@@ -58,24 +66,22 @@ pub struct CalculatedColumn {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CalculatedColumn {
-    const TYPE_NAME: &'static str = "microsoft.graph.calculatedColumn";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "format" => ::graph_model::rt::field(map, &mut self.format, key),
-            "formula" => ::graph_model::rt::field(map, &mut self.formula, key),
-            "outputType" => ::graph_model::rt::field(map, &mut self.output_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.calculatedColumn"
     }
-    const FIELDS: &'static [&'static str] = &["format", "formula", "outputType"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "format" => &mut self.format,
+            "formula" => &mut self.formula,
+            "outputType" => &mut self.output_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["format", "formula", "outputType"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("format", &self.format);
         w.field("formula", &self.formula);
         w.field("outputType", &self.output_type);
@@ -87,17 +93,28 @@ impl ::graph_model::rt::Struct for CalculatedColumn {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CalculatedColumn {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CalculatedColumn {
     const TYPE_NAME: &'static str = "microsoft.graph.calculatedColumn";
 }
 impl ::graph_model::rt::serde::Serialize for CalculatedColumn {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CalculatedColumn {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.choiceColumn`.
@@ -114,24 +131,22 @@ pub struct ChoiceColumn {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChoiceColumn {
-    const TYPE_NAME: &'static str = "microsoft.graph.choiceColumn";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "allowTextEntry" => ::graph_model::rt::field(map, &mut self.allow_text_entry, key),
-            "choices" => ::graph_model::rt::field(map, &mut self.choices, key),
-            "displayAs" => ::graph_model::rt::field(map, &mut self.display_as, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.choiceColumn"
     }
-    const FIELDS: &'static [&'static str] = &["allowTextEntry", "choices", "displayAs"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "allowTextEntry" => &mut self.allow_text_entry,
+            "choices" => &mut self.choices,
+            "displayAs" => &mut self.display_as,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["allowTextEntry", "choices", "displayAs"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("allowTextEntry", &self.allow_text_entry);
         w.field("choices", &self.choices);
         w.field("displayAs", &self.display_as);
@@ -143,17 +158,28 @@ impl ::graph_model::rt::Struct for ChoiceColumn {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ChoiceColumn {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ChoiceColumn {
     const TYPE_NAME: &'static str = "microsoft.graph.choiceColumn";
 }
 impl ::graph_model::rt::serde::Serialize for ChoiceColumn {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChoiceColumn {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.columnDefinition`.
@@ -231,96 +257,86 @@ pub struct ColumnDefinition {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ColumnDefinition {
-    const TYPE_NAME: &'static str = "microsoft.graph.columnDefinition";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "boolean" => ::graph_model::rt::field(map, &mut self.boolean, key),
-            "calculated" => ::graph_model::rt::field(map, &mut self.calculated, key),
-            "choice" => ::graph_model::rt::field(map, &mut self.choice, key),
-            "columnGroup" => ::graph_model::rt::field(map, &mut self.column_group, key),
-            "contentApprovalStatus" => {
-                ::graph_model::rt::field(map, &mut self.content_approval_status, key)
-            }
-            "currency" => ::graph_model::rt::field(map, &mut self.currency, key),
-            "dateTime" => ::graph_model::rt::field(map, &mut self.date_time, key),
-            "defaultValue" => ::graph_model::rt::field(map, &mut self.default_value, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "enforceUniqueValues" => {
-                ::graph_model::rt::field(map, &mut self.enforce_unique_values, key)
-            }
-            "geolocation" => ::graph_model::rt::field(map, &mut self.geolocation, key),
-            "hidden" => ::graph_model::rt::field(map, &mut self.hidden, key),
-            "hyperlinkOrPicture" => {
-                ::graph_model::rt::field(map, &mut self.hyperlink_or_picture, key)
-            }
-            "indexed" => ::graph_model::rt::field(map, &mut self.indexed, key),
-            "isDeletable" => ::graph_model::rt::field(map, &mut self.is_deletable, key),
-            "isReorderable" => ::graph_model::rt::field(map, &mut self.is_reorderable, key),
-            "isSealed" => ::graph_model::rt::field(map, &mut self.is_sealed, key),
-            "lookup" => ::graph_model::rt::field(map, &mut self.lookup, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "number" => ::graph_model::rt::field(map, &mut self.number, key),
-            "personOrGroup" => ::graph_model::rt::field(map, &mut self.person_or_group, key),
-            "propagateChanges" => ::graph_model::rt::field(map, &mut self.propagate_changes, key),
-            "readOnly" => ::graph_model::rt::field(map, &mut self.read_only, key),
-            "required" => ::graph_model::rt::field(map, &mut self.required, key),
-            "sourceContentType" => {
-                ::graph_model::rt::field(map, &mut self.source_content_type, key)
-            }
-            "term" => ::graph_model::rt::field(map, &mut self.term, key),
-            "text" => ::graph_model::rt::field(map, &mut self.text, key),
-            "thumbnail" => ::graph_model::rt::field(map, &mut self.thumbnail, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            "validation" => ::graph_model::rt::field(map, &mut self.validation, key),
-            "sourceColumn" => ::graph_model::rt::field(map, &mut self.source_column, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.columnDefinition"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "boolean",
-        "calculated",
-        "choice",
-        "columnGroup",
-        "contentApprovalStatus",
-        "currency",
-        "dateTime",
-        "defaultValue",
-        "description",
-        "displayName",
-        "enforceUniqueValues",
-        "geolocation",
-        "hidden",
-        "hyperlinkOrPicture",
-        "indexed",
-        "isDeletable",
-        "isReorderable",
-        "isSealed",
-        "lookup",
-        "name",
-        "number",
-        "personOrGroup",
-        "propagateChanges",
-        "readOnly",
-        "required",
-        "sourceContentType",
-        "term",
-        "text",
-        "thumbnail",
-        "type",
-        "validation",
-        "sourceColumn",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "boolean" => &mut self.boolean,
+            "calculated" => &mut self.calculated,
+            "choice" => &mut self.choice,
+            "columnGroup" => &mut self.column_group,
+            "contentApprovalStatus" => &mut self.content_approval_status,
+            "currency" => &mut self.currency,
+            "dateTime" => &mut self.date_time,
+            "defaultValue" => &mut self.default_value,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "enforceUniqueValues" => &mut self.enforce_unique_values,
+            "geolocation" => &mut self.geolocation,
+            "hidden" => &mut self.hidden,
+            "hyperlinkOrPicture" => &mut self.hyperlink_or_picture,
+            "indexed" => &mut self.indexed,
+            "isDeletable" => &mut self.is_deletable,
+            "isReorderable" => &mut self.is_reorderable,
+            "isSealed" => &mut self.is_sealed,
+            "lookup" => &mut self.lookup,
+            "name" => &mut self.name,
+            "number" => &mut self.number,
+            "personOrGroup" => &mut self.person_or_group,
+            "propagateChanges" => &mut self.propagate_changes,
+            "readOnly" => &mut self.read_only,
+            "required" => &mut self.required,
+            "sourceContentType" => &mut self.source_content_type,
+            "term" => &mut self.term,
+            "text" => &mut self.text,
+            "thumbnail" => &mut self.thumbnail,
+            "type" => &mut self.r#type,
+            "validation" => &mut self.validation,
+            "sourceColumn" => &mut self.source_column,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "boolean",
+            "calculated",
+            "choice",
+            "columnGroup",
+            "contentApprovalStatus",
+            "currency",
+            "dateTime",
+            "defaultValue",
+            "description",
+            "displayName",
+            "enforceUniqueValues",
+            "geolocation",
+            "hidden",
+            "hyperlinkOrPicture",
+            "indexed",
+            "isDeletable",
+            "isReorderable",
+            "isSealed",
+            "lookup",
+            "name",
+            "number",
+            "personOrGroup",
+            "propagateChanges",
+            "readOnly",
+            "required",
+            "sourceContentType",
+            "term",
+            "text",
+            "thumbnail",
+            "type",
+            "validation",
+            "sourceColumn",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("boolean", &self.boolean);
         w.field("calculated", &self.calculated);
@@ -362,17 +378,28 @@ impl ::graph_model::rt::Struct for ColumnDefinition {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ColumnDefinition {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ColumnDefinition {
     const TYPE_NAME: &'static str = "microsoft.graph.columnDefinition";
 }
 impl ::graph_model::rt::serde::Serialize for ColumnDefinition {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ColumnDefinition {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.columnLink`.
@@ -387,23 +414,21 @@ pub struct ColumnLink {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ColumnLink {
-    const TYPE_NAME: &'static str = "microsoft.graph.columnLink";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.columnLink"
     }
-    const FIELDS: &'static [&'static str] = &["id", "name"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "name" => &mut self.name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "name"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("name", &self.name);
     }
@@ -414,17 +439,28 @@ impl ::graph_model::rt::Struct for ColumnLink {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ColumnLink {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ColumnLink {
     const TYPE_NAME: &'static str = "microsoft.graph.columnLink";
 }
 impl ::graph_model::rt::serde::Serialize for ColumnLink {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ColumnLink {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.columnTypes`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -558,6 +594,17 @@ impl ::graph_model::rt::WireEnum for ColumnTypes {
         }
     }
 }
+impl ::graph_model::rt::Value for ColumnTypes {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ColumnTypes {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -582,24 +629,22 @@ pub struct ColumnValidation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ColumnValidation {
-    const TYPE_NAME: &'static str = "microsoft.graph.columnValidation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "defaultLanguage" => ::graph_model::rt::field(map, &mut self.default_language, key),
-            "descriptions" => ::graph_model::rt::field(map, &mut self.descriptions, key),
-            "formula" => ::graph_model::rt::field(map, &mut self.formula, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.columnValidation"
     }
-    const FIELDS: &'static [&'static str] = &["defaultLanguage", "descriptions", "formula"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "defaultLanguage" => &mut self.default_language,
+            "descriptions" => &mut self.descriptions,
+            "formula" => &mut self.formula,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["defaultLanguage", "descriptions", "formula"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("defaultLanguage", &self.default_language);
         w.field("descriptions", &self.descriptions);
         w.field("formula", &self.formula);
@@ -611,17 +656,28 @@ impl ::graph_model::rt::Struct for ColumnValidation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ColumnValidation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ColumnValidation {
     const TYPE_NAME: &'static str = "microsoft.graph.columnValidation";
 }
 impl ::graph_model::rt::serde::Serialize for ColumnValidation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ColumnValidation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.contentApprovalStatusColumn`.
@@ -632,20 +688,17 @@ pub struct ContentApprovalStatusColumn {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ContentApprovalStatusColumn {
-    const TYPE_NAME: &'static str = "microsoft.graph.contentApprovalStatusColumn";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.contentApprovalStatusColumn"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -655,17 +708,28 @@ impl ::graph_model::rt::Struct for ContentApprovalStatusColumn {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ContentApprovalStatusColumn {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ContentApprovalStatusColumn {
     const TYPE_NAME: &'static str = "microsoft.graph.contentApprovalStatusColumn";
 }
 impl ::graph_model::rt::serde::Serialize for ContentApprovalStatusColumn {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ContentApprovalStatusColumn {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.contentType`.
@@ -719,64 +783,60 @@ pub struct ContentType {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ContentType {
-    const TYPE_NAME: &'static str = "microsoft.graph.contentType";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "associatedHubsUrls" => {
-                ::graph_model::rt::field(map, &mut self.associated_hubs_urls, key)
-            }
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "documentSet" => ::graph_model::rt::field(map, &mut self.document_set, key),
-            "documentTemplate" => ::graph_model::rt::field(map, &mut self.document_template, key),
-            "group" => ::graph_model::rt::field(map, &mut self.group, key),
-            "hidden" => ::graph_model::rt::field(map, &mut self.hidden, key),
-            "inheritedFrom" => ::graph_model::rt::field(map, &mut self.inherited_from, key),
-            "isBuiltIn" => ::graph_model::rt::field(map, &mut self.is_built_in, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "order" => ::graph_model::rt::field(map, &mut self.order, key),
-            "parentId" => ::graph_model::rt::field(map, &mut self.parent_id, key),
-            "propagateChanges" => ::graph_model::rt::field(map, &mut self.propagate_changes, key),
-            "readOnly" => ::graph_model::rt::field(map, &mut self.read_only, key),
-            "sealed" => ::graph_model::rt::field(map, &mut self.sealed, key),
-            "base" => ::graph_model::rt::field(map, &mut self.base, key),
-            "baseTypes" => ::graph_model::rt::field(map, &mut self.base_types, key),
-            "columnLinks" => ::graph_model::rt::field(map, &mut self.column_links, key),
-            "columnPositions" => ::graph_model::rt::field(map, &mut self.column_positions, key),
-            "columns" => ::graph_model::rt::field(map, &mut self.columns, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.contentType"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "associatedHubsUrls",
-        "description",
-        "documentSet",
-        "documentTemplate",
-        "group",
-        "hidden",
-        "inheritedFrom",
-        "isBuiltIn",
-        "name",
-        "order",
-        "parentId",
-        "propagateChanges",
-        "readOnly",
-        "sealed",
-        "base",
-        "baseTypes",
-        "columnLinks",
-        "columnPositions",
-        "columns",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "associatedHubsUrls" => &mut self.associated_hubs_urls,
+            "description" => &mut self.description,
+            "documentSet" => &mut self.document_set,
+            "documentTemplate" => &mut self.document_template,
+            "group" => &mut self.group,
+            "hidden" => &mut self.hidden,
+            "inheritedFrom" => &mut self.inherited_from,
+            "isBuiltIn" => &mut self.is_built_in,
+            "name" => &mut self.name,
+            "order" => &mut self.order,
+            "parentId" => &mut self.parent_id,
+            "propagateChanges" => &mut self.propagate_changes,
+            "readOnly" => &mut self.read_only,
+            "sealed" => &mut self.sealed,
+            "base" => &mut self.base,
+            "baseTypes" => &mut self.base_types,
+            "columnLinks" => &mut self.column_links,
+            "columnPositions" => &mut self.column_positions,
+            "columns" => &mut self.columns,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "associatedHubsUrls",
+            "description",
+            "documentSet",
+            "documentTemplate",
+            "group",
+            "hidden",
+            "inheritedFrom",
+            "isBuiltIn",
+            "name",
+            "order",
+            "parentId",
+            "propagateChanges",
+            "readOnly",
+            "sealed",
+            "base",
+            "baseTypes",
+            "columnLinks",
+            "columnPositions",
+            "columns",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("associatedHubsUrls", &self.associated_hubs_urls);
         w.field("description", &self.description);
@@ -805,17 +865,28 @@ impl ::graph_model::rt::Struct for ContentType {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ContentType {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ContentType {
     const TYPE_NAME: &'static str = "microsoft.graph.contentType";
 }
 impl ::graph_model::rt::serde::Serialize for ContentType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ContentType {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.contentTypeOrder`.
@@ -830,23 +901,21 @@ pub struct ContentTypeOrder {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ContentTypeOrder {
-    const TYPE_NAME: &'static str = "microsoft.graph.contentTypeOrder";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "default" => ::graph_model::rt::field(map, &mut self.default, key),
-            "position" => ::graph_model::rt::field(map, &mut self.position, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.contentTypeOrder"
     }
-    const FIELDS: &'static [&'static str] = &["default", "position"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "default" => &mut self.default,
+            "position" => &mut self.position,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["default", "position"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("default", &self.default);
         w.field("position", &self.position);
     }
@@ -857,17 +926,28 @@ impl ::graph_model::rt::Struct for ContentTypeOrder {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ContentTypeOrder {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ContentTypeOrder {
     const TYPE_NAME: &'static str = "microsoft.graph.contentTypeOrder";
 }
 impl ::graph_model::rt::serde::Serialize for ContentTypeOrder {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ContentTypeOrder {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.currencyColumn`.
@@ -880,22 +960,20 @@ pub struct CurrencyColumn {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CurrencyColumn {
-    const TYPE_NAME: &'static str = "microsoft.graph.currencyColumn";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "locale" => ::graph_model::rt::field(map, &mut self.locale, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.currencyColumn"
     }
-    const FIELDS: &'static [&'static str] = &["locale"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "locale" => &mut self.locale,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["locale"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("locale", &self.locale);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -905,17 +983,28 @@ impl ::graph_model::rt::Struct for CurrencyColumn {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CurrencyColumn {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CurrencyColumn {
     const TYPE_NAME: &'static str = "microsoft.graph.currencyColumn";
 }
 impl ::graph_model::rt::serde::Serialize for CurrencyColumn {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CurrencyColumn {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.dateTimeColumn`.
@@ -930,23 +1019,21 @@ pub struct DateTimeColumn {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DateTimeColumn {
-    const TYPE_NAME: &'static str = "microsoft.graph.dateTimeColumn";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "displayAs" => ::graph_model::rt::field(map, &mut self.display_as, key),
-            "format" => ::graph_model::rt::field(map, &mut self.format, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.dateTimeColumn"
     }
-    const FIELDS: &'static [&'static str] = &["displayAs", "format"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "displayAs" => &mut self.display_as,
+            "format" => &mut self.format,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["displayAs", "format"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("displayAs", &self.display_as);
         w.field("format", &self.format);
     }
@@ -957,17 +1044,28 @@ impl ::graph_model::rt::Struct for DateTimeColumn {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DateTimeColumn {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DateTimeColumn {
     const TYPE_NAME: &'static str = "microsoft.graph.dateTimeColumn";
 }
 impl ::graph_model::rt::serde::Serialize for DateTimeColumn {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DateTimeColumn {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.defaultColumnValue`.
@@ -982,23 +1080,21 @@ pub struct DefaultColumnValue {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DefaultColumnValue {
-    const TYPE_NAME: &'static str = "microsoft.graph.defaultColumnValue";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "formula" => ::graph_model::rt::field(map, &mut self.formula, key),
-            "value" => ::graph_model::rt::field(map, &mut self.value, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.defaultColumnValue"
     }
-    const FIELDS: &'static [&'static str] = &["formula", "value"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "formula" => &mut self.formula,
+            "value" => &mut self.value,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["formula", "value"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("formula", &self.formula);
         w.field("value", &self.value);
     }
@@ -1009,17 +1105,28 @@ impl ::graph_model::rt::Struct for DefaultColumnValue {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DefaultColumnValue {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DefaultColumnValue {
     const TYPE_NAME: &'static str = "microsoft.graph.defaultColumnValue";
 }
 impl ::graph_model::rt::serde::Serialize for DefaultColumnValue {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DefaultColumnValue {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.documentSet`.
@@ -1046,44 +1153,34 @@ pub struct DocumentSet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DocumentSet {
-    const TYPE_NAME: &'static str = "microsoft.graph.documentSet";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "allowedContentTypes" => {
-                ::graph_model::rt::field(map, &mut self.allowed_content_types, key)
-            }
-            "defaultContents" => ::graph_model::rt::field(map, &mut self.default_contents, key),
-            "propagateWelcomePageChanges" => {
-                ::graph_model::rt::field(map, &mut self.propagate_welcome_page_changes, key)
-            }
-            "shouldPrefixNameToFile" => {
-                ::graph_model::rt::field(map, &mut self.should_prefix_name_to_file, key)
-            }
-            "welcomePageUrl" => ::graph_model::rt::field(map, &mut self.welcome_page_url, key),
-            "sharedColumns" => ::graph_model::rt::field(map, &mut self.shared_columns, key),
-            "welcomePageColumns" => {
-                ::graph_model::rt::field(map, &mut self.welcome_page_columns, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.documentSet"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "allowedContentTypes",
-        "defaultContents",
-        "propagateWelcomePageChanges",
-        "shouldPrefixNameToFile",
-        "welcomePageUrl",
-        "sharedColumns",
-        "welcomePageColumns",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "allowedContentTypes" => &mut self.allowed_content_types,
+            "defaultContents" => &mut self.default_contents,
+            "propagateWelcomePageChanges" => &mut self.propagate_welcome_page_changes,
+            "shouldPrefixNameToFile" => &mut self.should_prefix_name_to_file,
+            "welcomePageUrl" => &mut self.welcome_page_url,
+            "sharedColumns" => &mut self.shared_columns,
+            "welcomePageColumns" => &mut self.welcome_page_columns,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "allowedContentTypes",
+            "defaultContents",
+            "propagateWelcomePageChanges",
+            "shouldPrefixNameToFile",
+            "welcomePageUrl",
+            "sharedColumns",
+            "welcomePageColumns",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("allowedContentTypes", &self.allowed_content_types);
         w.field("defaultContents", &self.default_contents);
         w.field(
@@ -1102,17 +1199,28 @@ impl ::graph_model::rt::Struct for DocumentSet {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DocumentSet {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DocumentSet {
     const TYPE_NAME: &'static str = "microsoft.graph.documentSet";
 }
 impl ::graph_model::rt::serde::Serialize for DocumentSet {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DocumentSet {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.documentSetContent`.
@@ -1129,24 +1237,22 @@ pub struct DocumentSetContent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DocumentSetContent {
-    const TYPE_NAME: &'static str = "microsoft.graph.documentSetContent";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "contentType" => ::graph_model::rt::field(map, &mut self.content_type, key),
-            "fileName" => ::graph_model::rt::field(map, &mut self.file_name, key),
-            "folderName" => ::graph_model::rt::field(map, &mut self.folder_name, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.documentSetContent"
     }
-    const FIELDS: &'static [&'static str] = &["contentType", "fileName", "folderName"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "contentType" => &mut self.content_type,
+            "fileName" => &mut self.file_name,
+            "folderName" => &mut self.folder_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["contentType", "fileName", "folderName"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("contentType", &self.content_type);
         w.field("fileName", &self.file_name);
         w.field("folderName", &self.folder_name);
@@ -1158,17 +1264,28 @@ impl ::graph_model::rt::Struct for DocumentSetContent {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DocumentSetContent {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DocumentSetContent {
     const TYPE_NAME: &'static str = "microsoft.graph.documentSetContent";
 }
 impl ::graph_model::rt::serde::Serialize for DocumentSetContent {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DocumentSetContent {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.drive`.
@@ -1227,72 +1344,66 @@ pub struct Drive {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Drive {
-    const TYPE_NAME: &'static str = "microsoft.graph.drive";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "eTag" => ::graph_model::rt::field(map, &mut self.e_tag, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "parentReference" => ::graph_model::rt::field(map, &mut self.parent_reference, key),
-            "webUrl" => ::graph_model::rt::field(map, &mut self.web_url, key),
-            "driveType" => ::graph_model::rt::field(map, &mut self.drive_type, key),
-            "owner" => ::graph_model::rt::field(map, &mut self.owner, key),
-            "quota" => ::graph_model::rt::field(map, &mut self.quota, key),
-            "sharePointIds" => ::graph_model::rt::field(map, &mut self.share_point_ids, key),
-            "system" => ::graph_model::rt::field(map, &mut self.system, key),
-            "createdByUser" => ::graph_model::rt::field(map, &mut self.created_by_user, key),
-            "lastModifiedByUser" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_by_user, key)
-            }
-            "bundles" => ::graph_model::rt::field(map, &mut self.bundles, key),
-            "following" => ::graph_model::rt::field(map, &mut self.following, key),
-            "items" => ::graph_model::rt::field(map, &mut self.items, key),
-            "list" => ::graph_model::rt::field(map, &mut self.list, key),
-            "root" => ::graph_model::rt::field(map, &mut self.root, key),
-            "special" => ::graph_model::rt::field(map, &mut self.special, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.drive"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "createdDateTime",
-        "description",
-        "eTag",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "name",
-        "parentReference",
-        "webUrl",
-        "driveType",
-        "owner",
-        "quota",
-        "sharePointIds",
-        "system",
-        "createdByUser",
-        "lastModifiedByUser",
-        "bundles",
-        "following",
-        "items",
-        "list",
-        "root",
-        "special",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "eTag" => &mut self.e_tag,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "name" => &mut self.name,
+            "parentReference" => &mut self.parent_reference,
+            "webUrl" => &mut self.web_url,
+            "driveType" => &mut self.drive_type,
+            "owner" => &mut self.owner,
+            "quota" => &mut self.quota,
+            "sharePointIds" => &mut self.share_point_ids,
+            "system" => &mut self.system,
+            "createdByUser" => &mut self.created_by_user,
+            "lastModifiedByUser" => &mut self.last_modified_by_user,
+            "bundles" => &mut self.bundles,
+            "following" => &mut self.following,
+            "items" => &mut self.items,
+            "list" => &mut self.list,
+            "root" => &mut self.root,
+            "special" => &mut self.special,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "createdDateTime",
+            "description",
+            "eTag",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "name",
+            "parentReference",
+            "webUrl",
+            "driveType",
+            "owner",
+            "quota",
+            "sharePointIds",
+            "system",
+            "createdByUser",
+            "lastModifiedByUser",
+            "bundles",
+            "following",
+            "items",
+            "list",
+            "root",
+            "special",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -1324,17 +1435,28 @@ impl ::graph_model::rt::Struct for Drive {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Drive {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Drive {
     const TYPE_NAME: &'static str = "microsoft.graph.drive";
 }
 impl ::graph_model::rt::serde::Serialize for Drive {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Drive {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.geolocationColumn`.
@@ -1345,20 +1467,17 @@ pub struct GeolocationColumn {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for GeolocationColumn {
-    const TYPE_NAME: &'static str = "microsoft.graph.geolocationColumn";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.geolocationColumn"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1368,17 +1487,28 @@ impl ::graph_model::rt::Struct for GeolocationColumn {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for GeolocationColumn {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for GeolocationColumn {
     const TYPE_NAME: &'static str = "microsoft.graph.geolocationColumn";
 }
 impl ::graph_model::rt::serde::Serialize for GeolocationColumn {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for GeolocationColumn {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.hyperlinkOrPictureColumn`.
@@ -1391,22 +1521,20 @@ pub struct HyperlinkOrPictureColumn {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for HyperlinkOrPictureColumn {
-    const TYPE_NAME: &'static str = "microsoft.graph.hyperlinkOrPictureColumn";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "isPicture" => ::graph_model::rt::field(map, &mut self.is_picture, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.hyperlinkOrPictureColumn"
     }
-    const FIELDS: &'static [&'static str] = &["isPicture"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "isPicture" => &mut self.is_picture,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["isPicture"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("isPicture", &self.is_picture);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1416,17 +1544,28 @@ impl ::graph_model::rt::Struct for HyperlinkOrPictureColumn {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for HyperlinkOrPictureColumn {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for HyperlinkOrPictureColumn {
     const TYPE_NAME: &'static str = "microsoft.graph.hyperlinkOrPictureColumn";
 }
 impl ::graph_model::rt::serde::Serialize for HyperlinkOrPictureColumn {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HyperlinkOrPictureColumn {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.list`.
@@ -1485,72 +1624,66 @@ pub struct List {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for List {
-    const TYPE_NAME: &'static str = "microsoft.graph.list";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "eTag" => ::graph_model::rt::field(map, &mut self.e_tag, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "parentReference" => ::graph_model::rt::field(map, &mut self.parent_reference, key),
-            "webUrl" => ::graph_model::rt::field(map, &mut self.web_url, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "list" => ::graph_model::rt::field(map, &mut self.list, key),
-            "sharepointIds" => ::graph_model::rt::field(map, &mut self.sharepoint_ids, key),
-            "system" => ::graph_model::rt::field(map, &mut self.system, key),
-            "createdByUser" => ::graph_model::rt::field(map, &mut self.created_by_user, key),
-            "lastModifiedByUser" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_by_user, key)
-            }
-            "columns" => ::graph_model::rt::field(map, &mut self.columns, key),
-            "contentTypes" => ::graph_model::rt::field(map, &mut self.content_types, key),
-            "drive" => ::graph_model::rt::field(map, &mut self.drive, key),
-            "items" => ::graph_model::rt::field(map, &mut self.items, key),
-            "operations" => ::graph_model::rt::field(map, &mut self.operations, key),
-            "permissions" => ::graph_model::rt::field(map, &mut self.permissions, key),
-            "subscriptions" => ::graph_model::rt::field(map, &mut self.subscriptions, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.list"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "createdDateTime",
-        "description",
-        "eTag",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "name",
-        "parentReference",
-        "webUrl",
-        "displayName",
-        "list",
-        "sharepointIds",
-        "system",
-        "createdByUser",
-        "lastModifiedByUser",
-        "columns",
-        "contentTypes",
-        "drive",
-        "items",
-        "operations",
-        "permissions",
-        "subscriptions",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "eTag" => &mut self.e_tag,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "name" => &mut self.name,
+            "parentReference" => &mut self.parent_reference,
+            "webUrl" => &mut self.web_url,
+            "displayName" => &mut self.display_name,
+            "list" => &mut self.list,
+            "sharepointIds" => &mut self.sharepoint_ids,
+            "system" => &mut self.system,
+            "createdByUser" => &mut self.created_by_user,
+            "lastModifiedByUser" => &mut self.last_modified_by_user,
+            "columns" => &mut self.columns,
+            "contentTypes" => &mut self.content_types,
+            "drive" => &mut self.drive,
+            "items" => &mut self.items,
+            "operations" => &mut self.operations,
+            "permissions" => &mut self.permissions,
+            "subscriptions" => &mut self.subscriptions,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "createdDateTime",
+            "description",
+            "eTag",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "name",
+            "parentReference",
+            "webUrl",
+            "displayName",
+            "list",
+            "sharepointIds",
+            "system",
+            "createdByUser",
+            "lastModifiedByUser",
+            "columns",
+            "contentTypes",
+            "drive",
+            "items",
+            "operations",
+            "permissions",
+            "subscriptions",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -1582,17 +1715,28 @@ impl ::graph_model::rt::Struct for List {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for List {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for List {
     const TYPE_NAME: &'static str = "microsoft.graph.list";
 }
 impl ::graph_model::rt::serde::Serialize for List {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for List {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.listInfo`.
@@ -1609,26 +1753,22 @@ pub struct ListInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ListInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.listInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "contentTypesEnabled" => {
-                ::graph_model::rt::field(map, &mut self.content_types_enabled, key)
-            }
-            "hidden" => ::graph_model::rt::field(map, &mut self.hidden, key),
-            "template" => ::graph_model::rt::field(map, &mut self.template, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.listInfo"
     }
-    const FIELDS: &'static [&'static str] = &["contentTypesEnabled", "hidden", "template"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "contentTypesEnabled" => &mut self.content_types_enabled,
+            "hidden" => &mut self.hidden,
+            "template" => &mut self.template,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["contentTypesEnabled", "hidden", "template"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("contentTypesEnabled", &self.content_types_enabled);
         w.field("hidden", &self.hidden);
         w.field("template", &self.template);
@@ -1640,17 +1780,28 @@ impl ::graph_model::rt::Struct for ListInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ListInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ListInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.listInfo";
 }
 impl ::graph_model::rt::serde::Serialize for ListInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ListInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.lookupColumn`.
@@ -1671,38 +1822,30 @@ pub struct LookupColumn {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LookupColumn {
-    const TYPE_NAME: &'static str = "microsoft.graph.lookupColumn";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "allowMultipleValues" => {
-                ::graph_model::rt::field(map, &mut self.allow_multiple_values, key)
-            }
-            "allowUnlimitedLength" => {
-                ::graph_model::rt::field(map, &mut self.allow_unlimited_length, key)
-            }
-            "columnName" => ::graph_model::rt::field(map, &mut self.column_name, key),
-            "listId" => ::graph_model::rt::field(map, &mut self.list_id, key),
-            "primaryLookupColumnId" => {
-                ::graph_model::rt::field(map, &mut self.primary_lookup_column_id, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.lookupColumn"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "allowMultipleValues",
-        "allowUnlimitedLength",
-        "columnName",
-        "listId",
-        "primaryLookupColumnId",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "allowMultipleValues" => &mut self.allow_multiple_values,
+            "allowUnlimitedLength" => &mut self.allow_unlimited_length,
+            "columnName" => &mut self.column_name,
+            "listId" => &mut self.list_id,
+            "primaryLookupColumnId" => &mut self.primary_lookup_column_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "allowMultipleValues",
+            "allowUnlimitedLength",
+            "columnName",
+            "listId",
+            "primaryLookupColumnId",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("allowMultipleValues", &self.allow_multiple_values);
         w.field("allowUnlimitedLength", &self.allow_unlimited_length);
         w.field("columnName", &self.column_name);
@@ -1716,17 +1859,28 @@ impl ::graph_model::rt::Struct for LookupColumn {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for LookupColumn {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for LookupColumn {
     const TYPE_NAME: &'static str = "microsoft.graph.lookupColumn";
 }
 impl ::graph_model::rt::serde::Serialize for LookupColumn {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LookupColumn {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.numberColumn`.
@@ -1745,25 +1899,23 @@ pub struct NumberColumn {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for NumberColumn {
-    const TYPE_NAME: &'static str = "microsoft.graph.numberColumn";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "decimalPlaces" => ::graph_model::rt::field(map, &mut self.decimal_places, key),
-            "displayAs" => ::graph_model::rt::field(map, &mut self.display_as, key),
-            "maximum" => ::graph_model::rt::field(map, &mut self.maximum, key),
-            "minimum" => ::graph_model::rt::field(map, &mut self.minimum, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.numberColumn"
     }
-    const FIELDS: &'static [&'static str] = &["decimalPlaces", "displayAs", "maximum", "minimum"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "decimalPlaces" => &mut self.decimal_places,
+            "displayAs" => &mut self.display_as,
+            "maximum" => &mut self.maximum,
+            "minimum" => &mut self.minimum,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["decimalPlaces", "displayAs", "maximum", "minimum"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("decimalPlaces", &self.decimal_places);
         w.field("displayAs", &self.display_as);
         w.field("maximum", &self.maximum);
@@ -1776,17 +1928,28 @@ impl ::graph_model::rt::Struct for NumberColumn {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for NumberColumn {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for NumberColumn {
     const TYPE_NAME: &'static str = "microsoft.graph.numberColumn";
 }
 impl ::graph_model::rt::serde::Serialize for NumberColumn {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NumberColumn {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.personOrGroupColumn`.
@@ -1803,27 +1966,22 @@ pub struct PersonOrGroupColumn {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PersonOrGroupColumn {
-    const TYPE_NAME: &'static str = "microsoft.graph.personOrGroupColumn";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "allowMultipleSelection" => {
-                ::graph_model::rt::field(map, &mut self.allow_multiple_selection, key)
-            }
-            "chooseFromType" => ::graph_model::rt::field(map, &mut self.choose_from_type, key),
-            "displayAs" => ::graph_model::rt::field(map, &mut self.display_as, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.personOrGroupColumn"
     }
-    const FIELDS: &'static [&'static str] =
-        &["allowMultipleSelection", "chooseFromType", "displayAs"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "allowMultipleSelection" => &mut self.allow_multiple_selection,
+            "chooseFromType" => &mut self.choose_from_type,
+            "displayAs" => &mut self.display_as,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["allowMultipleSelection", "chooseFromType", "displayAs"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("allowMultipleSelection", &self.allow_multiple_selection);
         w.field("chooseFromType", &self.choose_from_type);
         w.field("displayAs", &self.display_as);
@@ -1835,17 +1993,28 @@ impl ::graph_model::rt::Struct for PersonOrGroupColumn {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PersonOrGroupColumn {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PersonOrGroupColumn {
     const TYPE_NAME: &'static str = "microsoft.graph.personOrGroupColumn";
 }
 impl ::graph_model::rt::serde::Serialize for PersonOrGroupColumn {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PersonOrGroupColumn {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.quota`.
@@ -1868,36 +2037,32 @@ pub struct Quota {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Quota {
-    const TYPE_NAME: &'static str = "microsoft.graph.quota";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "deleted" => ::graph_model::rt::field(map, &mut self.deleted, key),
-            "remaining" => ::graph_model::rt::field(map, &mut self.remaining, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            "storagePlanInformation" => {
-                ::graph_model::rt::field(map, &mut self.storage_plan_information, key)
-            }
-            "total" => ::graph_model::rt::field(map, &mut self.total, key),
-            "used" => ::graph_model::rt::field(map, &mut self.used, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.quota"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "deleted",
-        "remaining",
-        "state",
-        "storagePlanInformation",
-        "total",
-        "used",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "deleted" => &mut self.deleted,
+            "remaining" => &mut self.remaining,
+            "state" => &mut self.state,
+            "storagePlanInformation" => &mut self.storage_plan_information,
+            "total" => &mut self.total,
+            "used" => &mut self.used,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "deleted",
+            "remaining",
+            "state",
+            "storagePlanInformation",
+            "total",
+            "used",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("deleted", &self.deleted);
         w.field("remaining", &self.remaining);
         w.field("state", &self.state);
@@ -1912,17 +2077,28 @@ impl ::graph_model::rt::Struct for Quota {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Quota {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Quota {
     const TYPE_NAME: &'static str = "microsoft.graph.quota";
 }
 impl ::graph_model::rt::serde::Serialize for Quota {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Quota {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.richLongRunningOperation`.
@@ -1953,46 +2129,40 @@ pub struct RichLongRunningOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RichLongRunningOperation {
-    const TYPE_NAME: &'static str = "microsoft.graph.richLongRunningOperation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "lastActionDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_action_date_time, key)
-            }
-            "resourceLocation" => ::graph_model::rt::field(map, &mut self.resource_location, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "statusDetail" => ::graph_model::rt::field(map, &mut self.status_detail, key),
-            "error" => ::graph_model::rt::field(map, &mut self.error, key),
-            "percentageComplete" => {
-                ::graph_model::rt::field(map, &mut self.percentage_complete, key)
-            }
-            "resourceId" => ::graph_model::rt::field(map, &mut self.resource_id, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.richLongRunningOperation"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "lastActionDateTime",
-        "resourceLocation",
-        "status",
-        "statusDetail",
-        "error",
-        "percentageComplete",
-        "resourceId",
-        "type",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "lastActionDateTime" => &mut self.last_action_date_time,
+            "resourceLocation" => &mut self.resource_location,
+            "status" => &mut self.status,
+            "statusDetail" => &mut self.status_detail,
+            "error" => &mut self.error,
+            "percentageComplete" => &mut self.percentage_complete,
+            "resourceId" => &mut self.resource_id,
+            "type" => &mut self.r#type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "lastActionDateTime",
+            "resourceLocation",
+            "status",
+            "statusDetail",
+            "error",
+            "percentageComplete",
+            "resourceId",
+            "type",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("lastActionDateTime", &self.last_action_date_time);
@@ -2011,17 +2181,28 @@ impl ::graph_model::rt::Struct for RichLongRunningOperation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RichLongRunningOperation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RichLongRunningOperation {
     const TYPE_NAME: &'static str = "microsoft.graph.richLongRunningOperation";
 }
 impl ::graph_model::rt::serde::Serialize for RichLongRunningOperation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RichLongRunningOperation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.storagePlanInformation`.
@@ -2034,22 +2215,20 @@ pub struct StoragePlanInformation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for StoragePlanInformation {
-    const TYPE_NAME: &'static str = "microsoft.graph.storagePlanInformation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "upgradeAvailable" => ::graph_model::rt::field(map, &mut self.upgrade_available, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.storagePlanInformation"
     }
-    const FIELDS: &'static [&'static str] = &["upgradeAvailable"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "upgradeAvailable" => &mut self.upgrade_available,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["upgradeAvailable"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("upgradeAvailable", &self.upgrade_available);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -2059,17 +2238,28 @@ impl ::graph_model::rt::Struct for StoragePlanInformation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for StoragePlanInformation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for StoragePlanInformation {
     const TYPE_NAME: &'static str = "microsoft.graph.storagePlanInformation";
 }
 impl ::graph_model::rt::serde::Serialize for StoragePlanInformation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for StoragePlanInformation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.systemFacet`.
@@ -2080,20 +2270,17 @@ pub struct SystemFacet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SystemFacet {
-    const TYPE_NAME: &'static str = "microsoft.graph.systemFacet";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.systemFacet"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -2103,17 +2290,28 @@ impl ::graph_model::rt::Struct for SystemFacet {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SystemFacet {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SystemFacet {
     const TYPE_NAME: &'static str = "microsoft.graph.systemFacet";
 }
 impl ::graph_model::rt::serde::Serialize for SystemFacet {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SystemFacet {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.termColumn`.
@@ -2134,34 +2332,28 @@ pub struct TermColumn {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TermColumn {
-    const TYPE_NAME: &'static str = "microsoft.graph.termColumn";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "allowMultipleValues" => {
-                ::graph_model::rt::field(map, &mut self.allow_multiple_values, key)
-            }
-            "showFullyQualifiedName" => {
-                ::graph_model::rt::field(map, &mut self.show_fully_qualified_name, key)
-            }
-            "parentTerm" => ::graph_model::rt::field(map, &mut self.parent_term, key),
-            "termSet" => ::graph_model::rt::field(map, &mut self.term_set, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.termColumn"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "allowMultipleValues",
-        "showFullyQualifiedName",
-        "parentTerm",
-        "termSet",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "allowMultipleValues" => &mut self.allow_multiple_values,
+            "showFullyQualifiedName" => &mut self.show_fully_qualified_name,
+            "parentTerm" => &mut self.parent_term,
+            "termSet" => &mut self.term_set,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "allowMultipleValues",
+            "showFullyQualifiedName",
+            "parentTerm",
+            "termSet",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("allowMultipleValues", &self.allow_multiple_values);
         w.field("showFullyQualifiedName", &self.show_fully_qualified_name);
         w.field("parentTerm", &self.parent_term);
@@ -2174,17 +2366,28 @@ impl ::graph_model::rt::Struct for TermColumn {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TermColumn {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TermColumn {
     const TYPE_NAME: &'static str = "microsoft.graph.termColumn";
 }
 impl ::graph_model::rt::serde::Serialize for TermColumn {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TermColumn {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.textColumn`.
@@ -2205,36 +2408,30 @@ pub struct TextColumn {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TextColumn {
-    const TYPE_NAME: &'static str = "microsoft.graph.textColumn";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "allowMultipleLines" => {
-                ::graph_model::rt::field(map, &mut self.allow_multiple_lines, key)
-            }
-            "appendChangesToExistingText" => {
-                ::graph_model::rt::field(map, &mut self.append_changes_to_existing_text, key)
-            }
-            "linesForEditing" => ::graph_model::rt::field(map, &mut self.lines_for_editing, key),
-            "maxLength" => ::graph_model::rt::field(map, &mut self.max_length, key),
-            "textType" => ::graph_model::rt::field(map, &mut self.text_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.textColumn"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "allowMultipleLines",
-        "appendChangesToExistingText",
-        "linesForEditing",
-        "maxLength",
-        "textType",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "allowMultipleLines" => &mut self.allow_multiple_lines,
+            "appendChangesToExistingText" => &mut self.append_changes_to_existing_text,
+            "linesForEditing" => &mut self.lines_for_editing,
+            "maxLength" => &mut self.max_length,
+            "textType" => &mut self.text_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "allowMultipleLines",
+            "appendChangesToExistingText",
+            "linesForEditing",
+            "maxLength",
+            "textType",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("allowMultipleLines", &self.allow_multiple_lines);
         w.field(
             "appendChangesToExistingText",
@@ -2251,17 +2448,28 @@ impl ::graph_model::rt::Struct for TextColumn {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TextColumn {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TextColumn {
     const TYPE_NAME: &'static str = "microsoft.graph.textColumn";
 }
 impl ::graph_model::rt::serde::Serialize for TextColumn {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TextColumn {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.thumbnailColumn`.
@@ -2272,20 +2480,17 @@ pub struct ThumbnailColumn {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ThumbnailColumn {
-    const TYPE_NAME: &'static str = "microsoft.graph.thumbnailColumn";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.thumbnailColumn"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -2295,16 +2500,27 @@ impl ::graph_model::rt::Struct for ThumbnailColumn {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ThumbnailColumn {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ThumbnailColumn {
     const TYPE_NAME: &'static str = "microsoft.graph.thumbnailColumn";
 }
 impl ::graph_model::rt::serde::Serialize for ThumbnailColumn {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ThumbnailColumn {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

@@ -16,32 +16,28 @@ pub struct OnPremisesProvisioningError {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnPremisesProvisioningError {
-    const TYPE_NAME: &'static str = "microsoft.graph.onPremisesProvisioningError";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "category" => ::graph_model::rt::field(map, &mut self.category, key),
-            "occurredDateTime" => ::graph_model::rt::field(map, &mut self.occurred_date_time, key),
-            "propertyCausingError" => {
-                ::graph_model::rt::field(map, &mut self.property_causing_error, key)
-            }
-            "value" => ::graph_model::rt::field(map, &mut self.value, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onPremisesProvisioningError"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "category",
-        "occurredDateTime",
-        "propertyCausingError",
-        "value",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "category" => &mut self.category,
+            "occurredDateTime" => &mut self.occurred_date_time,
+            "propertyCausingError" => &mut self.property_causing_error,
+            "value" => &mut self.value,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "category",
+            "occurredDateTime",
+            "propertyCausingError",
+            "value",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("category", &self.category);
         w.field("occurredDateTime", &self.occurred_date_time);
         w.field("propertyCausingError", &self.property_causing_error);
@@ -54,17 +50,28 @@ impl ::graph_model::rt::Struct for OnPremisesProvisioningError {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnPremisesProvisioningError {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnPremisesProvisioningError {
     const TYPE_NAME: &'static str = "microsoft.graph.onPremisesProvisioningError";
 }
 impl ::graph_model::rt::serde::Serialize for OnPremisesProvisioningError {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnPremisesProvisioningError {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onPremisesSyncBehavior`.
@@ -79,23 +86,21 @@ pub struct OnPremisesSyncBehavior {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnPremisesSyncBehavior {
-    const TYPE_NAME: &'static str = "microsoft.graph.onPremisesSyncBehavior";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "isCloudManaged" => ::graph_model::rt::field(map, &mut self.is_cloud_managed, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onPremisesSyncBehavior"
     }
-    const FIELDS: &'static [&'static str] = &["id", "isCloudManaged"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "isCloudManaged" => &mut self.is_cloud_managed,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "isCloudManaged"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("isCloudManaged", &self.is_cloud_managed);
     }
@@ -106,17 +111,28 @@ impl ::graph_model::rt::Struct for OnPremisesSyncBehavior {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnPremisesSyncBehavior {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnPremisesSyncBehavior {
     const TYPE_NAME: &'static str = "microsoft.graph.onPremisesSyncBehavior";
 }
 impl ::graph_model::rt::serde::Serialize for OnPremisesSyncBehavior {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnPremisesSyncBehavior {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.serviceProvisioningError` (abstract).
@@ -134,24 +150,22 @@ pub struct ServiceProvisioningError {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ServiceProvisioningError {
-    const TYPE_NAME: &'static str = "microsoft.graph.serviceProvisioningError";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "isResolved" => ::graph_model::rt::field(map, &mut self.is_resolved, key),
-            "serviceInstance" => ::graph_model::rt::field(map, &mut self.service_instance, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.serviceProvisioningError"
     }
-    const FIELDS: &'static [&'static str] = &["createdDateTime", "isResolved", "serviceInstance"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "createdDateTime" => &mut self.created_date_time,
+            "isResolved" => &mut self.is_resolved,
+            "serviceInstance" => &mut self.service_instance,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["createdDateTime", "isResolved", "serviceInstance"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("createdDateTime", &self.created_date_time);
         w.field("isResolved", &self.is_resolved);
         w.field("serviceInstance", &self.service_instance);
@@ -163,17 +177,28 @@ impl ::graph_model::rt::Struct for ServiceProvisioningError {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ServiceProvisioningError {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ServiceProvisioningError {
     const TYPE_NAME: &'static str = "microsoft.graph.serviceProvisioningError";
 }
 impl ::graph_model::rt::serde::Serialize for ServiceProvisioningError {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServiceProvisioningError {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.serviceProvisioningError` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -201,35 +226,61 @@ impl Default for ServiceProvisioningErrorAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for ServiceProvisioningErrorAny {
-    type Base = super::ServiceProvisioningError;
-    const BASE: &'static str = "microsoft.graph.serviceProvisioningError";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.serviceProvisioningError"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.serviceProvisioningError" => Self::Base(Default::default()),
             "microsoft.graph.serviceProvisioningXmlError" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ServiceProvisioningXmlError)
+                Self::ServiceProvisioningXmlError(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::ServiceProvisioningXmlError(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::ServiceProvisioningError) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::ServiceProvisioningXmlError(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.serviceProvisioningXmlError",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for ServiceProvisioningErrorAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for ServiceProvisioningErrorAny {
@@ -237,20 +288,12 @@ impl ::graph_model::rt::GraphType for ServiceProvisioningErrorAny {
 }
 impl ::graph_model::rt::serde::Serialize for ServiceProvisioningErrorAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::ServiceProvisioningXmlError(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.serviceProvisioningXmlError"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServiceProvisioningErrorAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.serviceProvisioningXmlError`.
@@ -269,30 +312,28 @@ pub struct ServiceProvisioningXmlError {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ServiceProvisioningXmlError {
-    const TYPE_NAME: &'static str = "microsoft.graph.serviceProvisioningXmlError";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "isResolved" => ::graph_model::rt::field(map, &mut self.is_resolved, key),
-            "serviceInstance" => ::graph_model::rt::field(map, &mut self.service_instance, key),
-            "errorDetail" => ::graph_model::rt::field(map, &mut self.error_detail, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.serviceProvisioningXmlError"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "createdDateTime",
-        "isResolved",
-        "serviceInstance",
-        "errorDetail",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "createdDateTime" => &mut self.created_date_time,
+            "isResolved" => &mut self.is_resolved,
+            "serviceInstance" => &mut self.service_instance,
+            "errorDetail" => &mut self.error_detail,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "createdDateTime",
+            "isResolved",
+            "serviceInstance",
+            "errorDetail",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("createdDateTime", &self.created_date_time);
         w.field("isResolved", &self.is_resolved);
         w.field("serviceInstance", &self.service_instance);
@@ -305,16 +346,27 @@ impl ::graph_model::rt::Struct for ServiceProvisioningXmlError {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ServiceProvisioningXmlError {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ServiceProvisioningXmlError {
     const TYPE_NAME: &'static str = "microsoft.graph.serviceProvisioningXmlError";
 }
 impl ::graph_model::rt::serde::Serialize for ServiceProvisioningXmlError {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServiceProvisioningXmlError {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

@@ -24,40 +24,36 @@ pub struct Location {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Location {
-    const TYPE_NAME: &'static str = "microsoft.graph.location";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "address" => ::graph_model::rt::field(map, &mut self.address, key),
-            "coordinates" => ::graph_model::rt::field(map, &mut self.coordinates, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "locationEmailAddress" => {
-                ::graph_model::rt::field(map, &mut self.location_email_address, key)
-            }
-            "locationType" => ::graph_model::rt::field(map, &mut self.location_type, key),
-            "locationUri" => ::graph_model::rt::field(map, &mut self.location_uri, key),
-            "uniqueId" => ::graph_model::rt::field(map, &mut self.unique_id, key),
-            "uniqueIdType" => ::graph_model::rt::field(map, &mut self.unique_id_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.location"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "address",
-        "coordinates",
-        "displayName",
-        "locationEmailAddress",
-        "locationType",
-        "locationUri",
-        "uniqueId",
-        "uniqueIdType",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "address" => &mut self.address,
+            "coordinates" => &mut self.coordinates,
+            "displayName" => &mut self.display_name,
+            "locationEmailAddress" => &mut self.location_email_address,
+            "locationType" => &mut self.location_type,
+            "locationUri" => &mut self.location_uri,
+            "uniqueId" => &mut self.unique_id,
+            "uniqueIdType" => &mut self.unique_id_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "address",
+            "coordinates",
+            "displayName",
+            "locationEmailAddress",
+            "locationType",
+            "locationUri",
+            "uniqueId",
+            "uniqueIdType",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("address", &self.address);
         w.field("coordinates", &self.coordinates);
         w.field("displayName", &self.display_name);
@@ -74,17 +70,28 @@ impl ::graph_model::rt::Struct for Location {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Location {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Location {
     const TYPE_NAME: &'static str = "microsoft.graph.location";
 }
 impl ::graph_model::rt::serde::Serialize for Location {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Location {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.location` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -112,35 +119,60 @@ impl Default for LocationAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for LocationAny {
-    type Base = super::Location;
-    const BASE: &'static str = "microsoft.graph.location";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.location"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.location" => Self::Base(Default::default()),
             "microsoft.graph.locationConstraintItem" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::LocationConstraintItem)
+                Self::LocationConstraintItem(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::LocationConstraintItem(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::Location) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::LocationConstraintItem(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.locationConstraintItem", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for LocationAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for LocationAny {
@@ -148,18 +180,12 @@ impl ::graph_model::rt::GraphType for LocationAny {
 }
 impl ::graph_model::rt::serde::Serialize for LocationAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::LocationConstraintItem(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.locationConstraintItem"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LocationAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.locationConstraintItem`.
@@ -188,44 +214,38 @@ pub struct LocationConstraintItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LocationConstraintItem {
-    const TYPE_NAME: &'static str = "microsoft.graph.locationConstraintItem";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "address" => ::graph_model::rt::field(map, &mut self.address, key),
-            "coordinates" => ::graph_model::rt::field(map, &mut self.coordinates, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "locationEmailAddress" => {
-                ::graph_model::rt::field(map, &mut self.location_email_address, key)
-            }
-            "locationType" => ::graph_model::rt::field(map, &mut self.location_type, key),
-            "locationUri" => ::graph_model::rt::field(map, &mut self.location_uri, key),
-            "uniqueId" => ::graph_model::rt::field(map, &mut self.unique_id, key),
-            "uniqueIdType" => ::graph_model::rt::field(map, &mut self.unique_id_type, key),
-            "resolveAvailability" => {
-                ::graph_model::rt::field(map, &mut self.resolve_availability, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.locationConstraintItem"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "address",
-        "coordinates",
-        "displayName",
-        "locationEmailAddress",
-        "locationType",
-        "locationUri",
-        "uniqueId",
-        "uniqueIdType",
-        "resolveAvailability",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "address" => &mut self.address,
+            "coordinates" => &mut self.coordinates,
+            "displayName" => &mut self.display_name,
+            "locationEmailAddress" => &mut self.location_email_address,
+            "locationType" => &mut self.location_type,
+            "locationUri" => &mut self.location_uri,
+            "uniqueId" => &mut self.unique_id,
+            "uniqueIdType" => &mut self.unique_id_type,
+            "resolveAvailability" => &mut self.resolve_availability,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "address",
+            "coordinates",
+            "displayName",
+            "locationEmailAddress",
+            "locationType",
+            "locationUri",
+            "uniqueId",
+            "uniqueIdType",
+            "resolveAvailability",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("address", &self.address);
         w.field("coordinates", &self.coordinates);
         w.field("displayName", &self.display_name);
@@ -243,17 +263,28 @@ impl ::graph_model::rt::Struct for LocationConstraintItem {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for LocationConstraintItem {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for LocationConstraintItem {
     const TYPE_NAME: &'static str = "microsoft.graph.locationConstraintItem";
 }
 impl ::graph_model::rt::serde::Serialize for LocationConstraintItem {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LocationConstraintItem {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.locationType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -338,6 +369,17 @@ impl ::graph_model::rt::WireEnum for LocationType {
         }
     }
 }
+impl ::graph_model::rt::Value for LocationType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for LocationType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -398,6 +440,17 @@ impl ::graph_model::rt::WireEnum for LocationUniqueIdType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for LocationUniqueIdType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for LocationUniqueIdType {

@@ -12,23 +12,21 @@ pub struct DateTimeTimeZone {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DateTimeTimeZone {
-    const TYPE_NAME: &'static str = "microsoft.graph.dateTimeTimeZone";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "dateTime" => ::graph_model::rt::field(map, &mut self.date_time, key),
-            "timeZone" => ::graph_model::rt::field(map, &mut self.time_zone, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.dateTimeTimeZone"
     }
-    const FIELDS: &'static [&'static str] = &["dateTime", "timeZone"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "dateTime" => &mut self.date_time,
+            "timeZone" => &mut self.time_zone,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["dateTime", "timeZone"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("dateTime", &self.date_time);
         w.field("timeZone", &self.time_zone);
     }
@@ -39,16 +37,27 @@ impl ::graph_model::rt::Struct for DateTimeTimeZone {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DateTimeTimeZone {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DateTimeTimeZone {
     const TYPE_NAME: &'static str = "microsoft.graph.dateTimeTimeZone";
 }
 impl ::graph_model::rt::serde::Serialize for DateTimeTimeZone {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DateTimeTimeZone {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

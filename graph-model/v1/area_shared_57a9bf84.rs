@@ -26,40 +26,36 @@ pub struct AadUserConversationMember {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AadUserConversationMember {
-    const TYPE_NAME: &'static str = "microsoft.graph.aadUserConversationMember";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "roles" => ::graph_model::rt::field(map, &mut self.roles, key),
-            "visibleHistoryStartDateTime" => {
-                ::graph_model::rt::field(map, &mut self.visible_history_start_date_time, key)
-            }
-            "email" => ::graph_model::rt::field(map, &mut self.email, key),
-            "tenantId" => ::graph_model::rt::field(map, &mut self.tenant_id, key),
-            "userId" => ::graph_model::rt::field(map, &mut self.user_id, key),
-            "user" => ::graph_model::rt::field(map, &mut self.user, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.aadUserConversationMember"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "displayName",
-        "roles",
-        "visibleHistoryStartDateTime",
-        "email",
-        "tenantId",
-        "userId",
-        "user",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            "roles" => &mut self.roles,
+            "visibleHistoryStartDateTime" => &mut self.visible_history_start_date_time,
+            "email" => &mut self.email,
+            "tenantId" => &mut self.tenant_id,
+            "userId" => &mut self.user_id,
+            "user" => &mut self.user,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "displayName",
+            "roles",
+            "visibleHistoryStartDateTime",
+            "email",
+            "tenantId",
+            "userId",
+            "user",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
         w.field("roles", &self.roles);
@@ -79,17 +75,28 @@ impl ::graph_model::rt::Struct for AadUserConversationMember {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AadUserConversationMember {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AadUserConversationMember {
     const TYPE_NAME: &'static str = "microsoft.graph.aadUserConversationMember";
 }
 impl ::graph_model::rt::serde::Serialize for AadUserConversationMember {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AadUserConversationMember {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.anonymousGuestConversationMember`.
@@ -111,34 +118,30 @@ pub struct AnonymousGuestConversationMember {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AnonymousGuestConversationMember {
-    const TYPE_NAME: &'static str = "microsoft.graph.anonymousGuestConversationMember";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "roles" => ::graph_model::rt::field(map, &mut self.roles, key),
-            "visibleHistoryStartDateTime" => {
-                ::graph_model::rt::field(map, &mut self.visible_history_start_date_time, key)
-            }
-            "anonymousGuestId" => ::graph_model::rt::field(map, &mut self.anonymous_guest_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.anonymousGuestConversationMember"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "displayName",
-        "roles",
-        "visibleHistoryStartDateTime",
-        "anonymousGuestId",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            "roles" => &mut self.roles,
+            "visibleHistoryStartDateTime" => &mut self.visible_history_start_date_time,
+            "anonymousGuestId" => &mut self.anonymous_guest_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "displayName",
+            "roles",
+            "visibleHistoryStartDateTime",
+            "anonymousGuestId",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
         w.field("roles", &self.roles);
@@ -155,17 +158,28 @@ impl ::graph_model::rt::Struct for AnonymousGuestConversationMember {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AnonymousGuestConversationMember {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AnonymousGuestConversationMember {
     const TYPE_NAME: &'static str = "microsoft.graph.anonymousGuestConversationMember";
 }
 impl ::graph_model::rt::serde::Serialize for AnonymousGuestConversationMember {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AnonymousGuestConversationMember {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.azureCommunicationServicesUserConversationMember`.
@@ -187,37 +201,30 @@ pub struct AzureCommunicationServicesUserConversationMember {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AzureCommunicationServicesUserConversationMember {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.azureCommunicationServicesUserConversationMember";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "roles" => ::graph_model::rt::field(map, &mut self.roles, key),
-            "visibleHistoryStartDateTime" => {
-                ::graph_model::rt::field(map, &mut self.visible_history_start_date_time, key)
-            }
-            "azureCommunicationServicesId" => {
-                ::graph_model::rt::field(map, &mut self.azure_communication_services_id, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.azureCommunicationServicesUserConversationMember"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "displayName",
-        "roles",
-        "visibleHistoryStartDateTime",
-        "azureCommunicationServicesId",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            "roles" => &mut self.roles,
+            "visibleHistoryStartDateTime" => &mut self.visible_history_start_date_time,
+            "azureCommunicationServicesId" => &mut self.azure_communication_services_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "displayName",
+            "roles",
+            "visibleHistoryStartDateTime",
+            "azureCommunicationServicesId",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
         w.field("roles", &self.roles);
@@ -237,20 +244,31 @@ impl ::graph_model::rt::Struct for AzureCommunicationServicesUserConversationMem
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AzureCommunicationServicesUserConversationMember {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AzureCommunicationServicesUserConversationMember {
     const TYPE_NAME: &'static str =
         "microsoft.graph.azureCommunicationServicesUserConversationMember";
 }
 impl ::graph_model::rt::serde::Serialize for AzureCommunicationServicesUserConversationMember {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for AzureCommunicationServicesUserConversationMember
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.callEndedEventMessageDetail`.
@@ -271,32 +289,30 @@ pub struct CallEndedEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CallEndedEventMessageDetail {
-    const TYPE_NAME: &'static str = "microsoft.graph.callEndedEventMessageDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "callDuration" => ::graph_model::rt::field(map, &mut self.call_duration, key),
-            "callEventType" => ::graph_model::rt::field(map, &mut self.call_event_type, key),
-            "callId" => ::graph_model::rt::field(map, &mut self.call_id, key),
-            "callParticipants" => ::graph_model::rt::field(map, &mut self.call_participants, key),
-            "initiator" => ::graph_model::rt::field(map, &mut self.initiator, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.callEndedEventMessageDetail"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "callDuration",
-        "callEventType",
-        "callId",
-        "callParticipants",
-        "initiator",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "callDuration" => &mut self.call_duration,
+            "callEventType" => &mut self.call_event_type,
+            "callId" => &mut self.call_id,
+            "callParticipants" => &mut self.call_participants,
+            "initiator" => &mut self.initiator,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "callDuration",
+            "callEventType",
+            "callId",
+            "callParticipants",
+            "initiator",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("callDuration", &self.call_duration);
         w.field("callEventType", &self.call_event_type);
         w.field("callId", &self.call_id);
@@ -310,17 +326,28 @@ impl ::graph_model::rt::Struct for CallEndedEventMessageDetail {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CallEndedEventMessageDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CallEndedEventMessageDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.callEndedEventMessageDetail";
 }
 impl ::graph_model::rt::serde::Serialize for CallEndedEventMessageDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CallEndedEventMessageDetail {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.callParticipantInfo`.
@@ -333,22 +360,20 @@ pub struct CallParticipantInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CallParticipantInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.callParticipantInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "participant" => ::graph_model::rt::field(map, &mut self.participant, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.callParticipantInfo"
     }
-    const FIELDS: &'static [&'static str] = &["participant"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "participant" => &mut self.participant,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["participant"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("participant", &self.participant);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -358,17 +383,28 @@ impl ::graph_model::rt::Struct for CallParticipantInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CallParticipantInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CallParticipantInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.callParticipantInfo";
 }
 impl ::graph_model::rt::serde::Serialize for CallParticipantInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CallParticipantInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.callRecordingEventMessageDetail`.
@@ -393,42 +429,34 @@ pub struct CallRecordingEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CallRecordingEventMessageDetail {
-    const TYPE_NAME: &'static str = "microsoft.graph.callRecordingEventMessageDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "callId" => ::graph_model::rt::field(map, &mut self.call_id, key),
-            "callRecordingDisplayName" => {
-                ::graph_model::rt::field(map, &mut self.call_recording_display_name, key)
-            }
-            "callRecordingDuration" => {
-                ::graph_model::rt::field(map, &mut self.call_recording_duration, key)
-            }
-            "callRecordingStatus" => {
-                ::graph_model::rt::field(map, &mut self.call_recording_status, key)
-            }
-            "callRecordingUrl" => ::graph_model::rt::field(map, &mut self.call_recording_url, key),
-            "initiator" => ::graph_model::rt::field(map, &mut self.initiator, key),
-            "meetingOrganizer" => ::graph_model::rt::field(map, &mut self.meeting_organizer, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.callRecordingEventMessageDetail"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "callId",
-        "callRecordingDisplayName",
-        "callRecordingDuration",
-        "callRecordingStatus",
-        "callRecordingUrl",
-        "initiator",
-        "meetingOrganizer",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "callId" => &mut self.call_id,
+            "callRecordingDisplayName" => &mut self.call_recording_display_name,
+            "callRecordingDuration" => &mut self.call_recording_duration,
+            "callRecordingStatus" => &mut self.call_recording_status,
+            "callRecordingUrl" => &mut self.call_recording_url,
+            "initiator" => &mut self.initiator,
+            "meetingOrganizer" => &mut self.meeting_organizer,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "callId",
+            "callRecordingDisplayName",
+            "callRecordingDuration",
+            "callRecordingStatus",
+            "callRecordingUrl",
+            "initiator",
+            "meetingOrganizer",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("callId", &self.call_id);
         w.field(
             "callRecordingDisplayName",
@@ -447,17 +475,28 @@ impl ::graph_model::rt::Struct for CallRecordingEventMessageDetail {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CallRecordingEventMessageDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CallRecordingEventMessageDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.callRecordingEventMessageDetail";
 }
 impl ::graph_model::rt::serde::Serialize for CallRecordingEventMessageDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CallRecordingEventMessageDetail {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.callRecordingStatus`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -518,6 +557,17 @@ impl ::graph_model::rt::WireEnum for CallRecordingStatus {
         }
     }
 }
+impl ::graph_model::rt::Value for CallRecordingStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for CallRecordingStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -542,24 +592,22 @@ pub struct CallStartedEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CallStartedEventMessageDetail {
-    const TYPE_NAME: &'static str = "microsoft.graph.callStartedEventMessageDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "callEventType" => ::graph_model::rt::field(map, &mut self.call_event_type, key),
-            "callId" => ::graph_model::rt::field(map, &mut self.call_id, key),
-            "initiator" => ::graph_model::rt::field(map, &mut self.initiator, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.callStartedEventMessageDetail"
     }
-    const FIELDS: &'static [&'static str] = &["callEventType", "callId", "initiator"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "callEventType" => &mut self.call_event_type,
+            "callId" => &mut self.call_id,
+            "initiator" => &mut self.initiator,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["callEventType", "callId", "initiator"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("callEventType", &self.call_event_type);
         w.field("callId", &self.call_id);
         w.field("initiator", &self.initiator);
@@ -571,17 +619,28 @@ impl ::graph_model::rt::Struct for CallStartedEventMessageDetail {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CallStartedEventMessageDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CallStartedEventMessageDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.callStartedEventMessageDetail";
 }
 impl ::graph_model::rt::serde::Serialize for CallStartedEventMessageDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CallStartedEventMessageDetail {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.callTranscriptEventMessageDetail`.
@@ -598,27 +657,22 @@ pub struct CallTranscriptEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CallTranscriptEventMessageDetail {
-    const TYPE_NAME: &'static str = "microsoft.graph.callTranscriptEventMessageDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "callId" => ::graph_model::rt::field(map, &mut self.call_id, key),
-            "callTranscriptICalUid" => {
-                ::graph_model::rt::field(map, &mut self.call_transcript_i_cal_uid, key)
-            }
-            "meetingOrganizer" => ::graph_model::rt::field(map, &mut self.meeting_organizer, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.callTranscriptEventMessageDetail"
     }
-    const FIELDS: &'static [&'static str] =
-        &["callId", "callTranscriptICalUid", "meetingOrganizer"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "callId" => &mut self.call_id,
+            "callTranscriptICalUid" => &mut self.call_transcript_i_cal_uid,
+            "meetingOrganizer" => &mut self.meeting_organizer,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["callId", "callTranscriptICalUid", "meetingOrganizer"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("callId", &self.call_id);
         w.field("callTranscriptICalUid", &self.call_transcript_i_cal_uid);
         w.field("meetingOrganizer", &self.meeting_organizer);
@@ -630,17 +684,28 @@ impl ::graph_model::rt::Struct for CallTranscriptEventMessageDetail {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CallTranscriptEventMessageDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CallTranscriptEventMessageDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.callTranscriptEventMessageDetail";
 }
 impl ::graph_model::rt::serde::Serialize for CallTranscriptEventMessageDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CallTranscriptEventMessageDetail {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.channelAddedEventMessageDetail`.
@@ -657,26 +722,22 @@ pub struct ChannelAddedEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChannelAddedEventMessageDetail {
-    const TYPE_NAME: &'static str = "microsoft.graph.channelAddedEventMessageDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "channelDisplayName" => {
-                ::graph_model::rt::field(map, &mut self.channel_display_name, key)
-            }
-            "channelId" => ::graph_model::rt::field(map, &mut self.channel_id, key),
-            "initiator" => ::graph_model::rt::field(map, &mut self.initiator, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.channelAddedEventMessageDetail"
     }
-    const FIELDS: &'static [&'static str] = &["channelDisplayName", "channelId", "initiator"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "channelDisplayName" => &mut self.channel_display_name,
+            "channelId" => &mut self.channel_id,
+            "initiator" => &mut self.initiator,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["channelDisplayName", "channelId", "initiator"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("channelDisplayName", &self.channel_display_name);
         w.field("channelId", &self.channel_id);
         w.field("initiator", &self.initiator);
@@ -688,17 +749,28 @@ impl ::graph_model::rt::Struct for ChannelAddedEventMessageDetail {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ChannelAddedEventMessageDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ChannelAddedEventMessageDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.channelAddedEventMessageDetail";
 }
 impl ::graph_model::rt::serde::Serialize for ChannelAddedEventMessageDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChannelAddedEventMessageDetail {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.channelDeletedEventMessageDetail`.
@@ -715,26 +787,22 @@ pub struct ChannelDeletedEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChannelDeletedEventMessageDetail {
-    const TYPE_NAME: &'static str = "microsoft.graph.channelDeletedEventMessageDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "channelDisplayName" => {
-                ::graph_model::rt::field(map, &mut self.channel_display_name, key)
-            }
-            "channelId" => ::graph_model::rt::field(map, &mut self.channel_id, key),
-            "initiator" => ::graph_model::rt::field(map, &mut self.initiator, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.channelDeletedEventMessageDetail"
     }
-    const FIELDS: &'static [&'static str] = &["channelDisplayName", "channelId", "initiator"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "channelDisplayName" => &mut self.channel_display_name,
+            "channelId" => &mut self.channel_id,
+            "initiator" => &mut self.initiator,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["channelDisplayName", "channelId", "initiator"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("channelDisplayName", &self.channel_display_name);
         w.field("channelId", &self.channel_id);
         w.field("initiator", &self.initiator);
@@ -746,17 +814,28 @@ impl ::graph_model::rt::Struct for ChannelDeletedEventMessageDetail {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ChannelDeletedEventMessageDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ChannelDeletedEventMessageDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.channelDeletedEventMessageDetail";
 }
 impl ::graph_model::rt::serde::Serialize for ChannelDeletedEventMessageDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChannelDeletedEventMessageDetail {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.channelDescriptionUpdatedEventMessageDetail`.
@@ -773,26 +852,22 @@ pub struct ChannelDescriptionUpdatedEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChannelDescriptionUpdatedEventMessageDetail {
-    const TYPE_NAME: &'static str = "microsoft.graph.channelDescriptionUpdatedEventMessageDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "channelDescription" => {
-                ::graph_model::rt::field(map, &mut self.channel_description, key)
-            }
-            "channelId" => ::graph_model::rt::field(map, &mut self.channel_id, key),
-            "initiator" => ::graph_model::rt::field(map, &mut self.initiator, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.channelDescriptionUpdatedEventMessageDetail"
     }
-    const FIELDS: &'static [&'static str] = &["channelDescription", "channelId", "initiator"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "channelDescription" => &mut self.channel_description,
+            "channelId" => &mut self.channel_id,
+            "initiator" => &mut self.initiator,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["channelDescription", "channelId", "initiator"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("channelDescription", &self.channel_description);
         w.field("channelId", &self.channel_id);
         w.field("initiator", &self.initiator);
@@ -804,19 +879,30 @@ impl ::graph_model::rt::Struct for ChannelDescriptionUpdatedEventMessageDetail {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ChannelDescriptionUpdatedEventMessageDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ChannelDescriptionUpdatedEventMessageDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.channelDescriptionUpdatedEventMessageDetail";
 }
 impl ::graph_model::rt::serde::Serialize for ChannelDescriptionUpdatedEventMessageDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for ChannelDescriptionUpdatedEventMessageDetail
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.channelIdentity`.
@@ -831,23 +917,21 @@ pub struct ChannelIdentity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChannelIdentity {
-    const TYPE_NAME: &'static str = "microsoft.graph.channelIdentity";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "channelId" => ::graph_model::rt::field(map, &mut self.channel_id, key),
-            "teamId" => ::graph_model::rt::field(map, &mut self.team_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.channelIdentity"
     }
-    const FIELDS: &'static [&'static str] = &["channelId", "teamId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "channelId" => &mut self.channel_id,
+            "teamId" => &mut self.team_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["channelId", "teamId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("channelId", &self.channel_id);
         w.field("teamId", &self.team_id);
     }
@@ -858,17 +942,28 @@ impl ::graph_model::rt::Struct for ChannelIdentity {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ChannelIdentity {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ChannelIdentity {
     const TYPE_NAME: &'static str = "microsoft.graph.channelIdentity";
 }
 impl ::graph_model::rt::serde::Serialize for ChannelIdentity {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChannelIdentity {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.channelRenamedEventMessageDetail`.
@@ -885,26 +980,22 @@ pub struct ChannelRenamedEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChannelRenamedEventMessageDetail {
-    const TYPE_NAME: &'static str = "microsoft.graph.channelRenamedEventMessageDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "channelDisplayName" => {
-                ::graph_model::rt::field(map, &mut self.channel_display_name, key)
-            }
-            "channelId" => ::graph_model::rt::field(map, &mut self.channel_id, key),
-            "initiator" => ::graph_model::rt::field(map, &mut self.initiator, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.channelRenamedEventMessageDetail"
     }
-    const FIELDS: &'static [&'static str] = &["channelDisplayName", "channelId", "initiator"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "channelDisplayName" => &mut self.channel_display_name,
+            "channelId" => &mut self.channel_id,
+            "initiator" => &mut self.initiator,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["channelDisplayName", "channelId", "initiator"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("channelDisplayName", &self.channel_display_name);
         w.field("channelId", &self.channel_id);
         w.field("initiator", &self.initiator);
@@ -916,17 +1007,28 @@ impl ::graph_model::rt::Struct for ChannelRenamedEventMessageDetail {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ChannelRenamedEventMessageDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ChannelRenamedEventMessageDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.channelRenamedEventMessageDetail";
 }
 impl ::graph_model::rt::serde::Serialize for ChannelRenamedEventMessageDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChannelRenamedEventMessageDetail {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.channelSetAsFavoriteByDefaultEventMessageDetail`.
@@ -941,24 +1043,21 @@ pub struct ChannelSetAsFavoriteByDefaultEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChannelSetAsFavoriteByDefaultEventMessageDetail {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.channelSetAsFavoriteByDefaultEventMessageDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "channelId" => ::graph_model::rt::field(map, &mut self.channel_id, key),
-            "initiator" => ::graph_model::rt::field(map, &mut self.initiator, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.channelSetAsFavoriteByDefaultEventMessageDetail"
     }
-    const FIELDS: &'static [&'static str] = &["channelId", "initiator"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "channelId" => &mut self.channel_id,
+            "initiator" => &mut self.initiator,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["channelId", "initiator"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("channelId", &self.channel_id);
         w.field("initiator", &self.initiator);
     }
@@ -969,20 +1068,31 @@ impl ::graph_model::rt::Struct for ChannelSetAsFavoriteByDefaultEventMessageDeta
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ChannelSetAsFavoriteByDefaultEventMessageDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ChannelSetAsFavoriteByDefaultEventMessageDetail {
     const TYPE_NAME: &'static str =
         "microsoft.graph.channelSetAsFavoriteByDefaultEventMessageDetail";
 }
 impl ::graph_model::rt::serde::Serialize for ChannelSetAsFavoriteByDefaultEventMessageDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for ChannelSetAsFavoriteByDefaultEventMessageDetail
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.channelUnsetAsFavoriteByDefaultEventMessageDetail`.
@@ -997,24 +1107,21 @@ pub struct ChannelUnsetAsFavoriteByDefaultEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChannelUnsetAsFavoriteByDefaultEventMessageDetail {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.channelUnsetAsFavoriteByDefaultEventMessageDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "channelId" => ::graph_model::rt::field(map, &mut self.channel_id, key),
-            "initiator" => ::graph_model::rt::field(map, &mut self.initiator, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.channelUnsetAsFavoriteByDefaultEventMessageDetail"
     }
-    const FIELDS: &'static [&'static str] = &["channelId", "initiator"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "channelId" => &mut self.channel_id,
+            "initiator" => &mut self.initiator,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["channelId", "initiator"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("channelId", &self.channel_id);
         w.field("initiator", &self.initiator);
     }
@@ -1025,20 +1132,31 @@ impl ::graph_model::rt::Struct for ChannelUnsetAsFavoriteByDefaultEventMessageDe
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ChannelUnsetAsFavoriteByDefaultEventMessageDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ChannelUnsetAsFavoriteByDefaultEventMessageDetail {
     const TYPE_NAME: &'static str =
         "microsoft.graph.channelUnsetAsFavoriteByDefaultEventMessageDetail";
 }
 impl ::graph_model::rt::serde::Serialize for ChannelUnsetAsFavoriteByDefaultEventMessageDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for ChannelUnsetAsFavoriteByDefaultEventMessageDetail
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.chatMessage`.
@@ -1099,76 +1217,70 @@ pub struct ChatMessage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChatMessage {
-    const TYPE_NAME: &'static str = "microsoft.graph.chatMessage";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "attachments" => ::graph_model::rt::field(map, &mut self.attachments, key),
-            "body" => ::graph_model::rt::field(map, &mut self.body, key),
-            "channelIdentity" => ::graph_model::rt::field(map, &mut self.channel_identity, key),
-            "chatId" => ::graph_model::rt::field(map, &mut self.chat_id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "deletedDateTime" => ::graph_model::rt::field(map, &mut self.deleted_date_time, key),
-            "etag" => ::graph_model::rt::field(map, &mut self.etag, key),
-            "eventDetail" => ::graph_model::rt::field(map, &mut self.event_detail, key),
-            "from" => ::graph_model::rt::field(map, &mut self.from, key),
-            "importance" => ::graph_model::rt::field(map, &mut self.importance, key),
-            "lastEditedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_edited_date_time, key)
-            }
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "locale" => ::graph_model::rt::field(map, &mut self.locale, key),
-            "mentions" => ::graph_model::rt::field(map, &mut self.mentions, key),
-            "messageHistory" => ::graph_model::rt::field(map, &mut self.message_history, key),
-            "messageType" => ::graph_model::rt::field(map, &mut self.message_type, key),
-            "policyViolation" => ::graph_model::rt::field(map, &mut self.policy_violation, key),
-            "reactions" => ::graph_model::rt::field(map, &mut self.reactions, key),
-            "replyToId" => ::graph_model::rt::field(map, &mut self.reply_to_id, key),
-            "subject" => ::graph_model::rt::field(map, &mut self.subject, key),
-            "summary" => ::graph_model::rt::field(map, &mut self.summary, key),
-            "webUrl" => ::graph_model::rt::field(map, &mut self.web_url, key),
-            "hostedContents" => ::graph_model::rt::field(map, &mut self.hosted_contents, key),
-            "replies" => ::graph_model::rt::field(map, &mut self.replies, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.chatMessage"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "attachments",
-        "body",
-        "channelIdentity",
-        "chatId",
-        "createdDateTime",
-        "deletedDateTime",
-        "etag",
-        "eventDetail",
-        "from",
-        "importance",
-        "lastEditedDateTime",
-        "lastModifiedDateTime",
-        "locale",
-        "mentions",
-        "messageHistory",
-        "messageType",
-        "policyViolation",
-        "reactions",
-        "replyToId",
-        "subject",
-        "summary",
-        "webUrl",
-        "hostedContents",
-        "replies",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "attachments" => &mut self.attachments,
+            "body" => &mut self.body,
+            "channelIdentity" => &mut self.channel_identity,
+            "chatId" => &mut self.chat_id,
+            "createdDateTime" => &mut self.created_date_time,
+            "deletedDateTime" => &mut self.deleted_date_time,
+            "etag" => &mut self.etag,
+            "eventDetail" => &mut self.event_detail,
+            "from" => &mut self.from,
+            "importance" => &mut self.importance,
+            "lastEditedDateTime" => &mut self.last_edited_date_time,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "locale" => &mut self.locale,
+            "mentions" => &mut self.mentions,
+            "messageHistory" => &mut self.message_history,
+            "messageType" => &mut self.message_type,
+            "policyViolation" => &mut self.policy_violation,
+            "reactions" => &mut self.reactions,
+            "replyToId" => &mut self.reply_to_id,
+            "subject" => &mut self.subject,
+            "summary" => &mut self.summary,
+            "webUrl" => &mut self.web_url,
+            "hostedContents" => &mut self.hosted_contents,
+            "replies" => &mut self.replies,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "attachments",
+            "body",
+            "channelIdentity",
+            "chatId",
+            "createdDateTime",
+            "deletedDateTime",
+            "etag",
+            "eventDetail",
+            "from",
+            "importance",
+            "lastEditedDateTime",
+            "lastModifiedDateTime",
+            "locale",
+            "mentions",
+            "messageHistory",
+            "messageType",
+            "policyViolation",
+            "reactions",
+            "replyToId",
+            "subject",
+            "summary",
+            "webUrl",
+            "hostedContents",
+            "replies",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("attachments", &self.attachments);
         w.field("body", &self.body);
@@ -1202,17 +1314,28 @@ impl ::graph_model::rt::Struct for ChatMessage {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ChatMessage {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ChatMessage {
     const TYPE_NAME: &'static str = "microsoft.graph.chatMessage";
 }
 impl ::graph_model::rt::serde::Serialize for ChatMessage {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChatMessage {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.chatMessageActions`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1268,6 +1391,17 @@ impl ::graph_model::rt::WireEnum for ChatMessageActions {
         }
     }
 }
+impl ::graph_model::rt::Value for ChatMessageActions {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ChatMessageActions {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1303,35 +1437,58 @@ impl Default for ChatMessageAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for ChatMessageAny {
-    type Base = super::ChatMessage;
-    const BASE: &'static str = "microsoft.graph.chatMessage";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
-            "microsoft.graph.targetedChatMessage" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::TargetedChatMessage)
-            }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.chatMessage"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.chatMessage" => Self::Base(Default::default()),
+            "microsoft.graph.targetedChatMessage" => Self::TargetedChatMessage(Default::default()),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::TargetedChatMessage(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::ChatMessage) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::TargetedChatMessage(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.targetedChatMessage", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for ChatMessageAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for ChatMessageAny {
@@ -1339,18 +1496,12 @@ impl ::graph_model::rt::GraphType for ChatMessageAny {
 }
 impl ::graph_model::rt::serde::Serialize for ChatMessageAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::TargetedChatMessage(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.targetedChatMessage"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChatMessageAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.chatMessageAttachment`.
@@ -1375,36 +1526,34 @@ pub struct ChatMessageAttachment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChatMessageAttachment {
-    const TYPE_NAME: &'static str = "microsoft.graph.chatMessageAttachment";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "content" => ::graph_model::rt::field(map, &mut self.content, key),
-            "contentType" => ::graph_model::rt::field(map, &mut self.content_type, key),
-            "contentUrl" => ::graph_model::rt::field(map, &mut self.content_url, key),
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "teamsAppId" => ::graph_model::rt::field(map, &mut self.teams_app_id, key),
-            "thumbnailUrl" => ::graph_model::rt::field(map, &mut self.thumbnail_url, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.chatMessageAttachment"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "content",
-        "contentType",
-        "contentUrl",
-        "id",
-        "name",
-        "teamsAppId",
-        "thumbnailUrl",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "content" => &mut self.content,
+            "contentType" => &mut self.content_type,
+            "contentUrl" => &mut self.content_url,
+            "id" => &mut self.id,
+            "name" => &mut self.name,
+            "teamsAppId" => &mut self.teams_app_id,
+            "thumbnailUrl" => &mut self.thumbnail_url,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "content",
+            "contentType",
+            "contentUrl",
+            "id",
+            "name",
+            "teamsAppId",
+            "thumbnailUrl",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("content", &self.content);
         w.field("contentType", &self.content_type);
         w.field("contentUrl", &self.content_url);
@@ -1420,17 +1569,28 @@ impl ::graph_model::rt::Struct for ChatMessageAttachment {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ChatMessageAttachment {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ChatMessageAttachment {
     const TYPE_NAME: &'static str = "microsoft.graph.chatMessageAttachment";
 }
 impl ::graph_model::rt::serde::Serialize for ChatMessageAttachment {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChatMessageAttachment {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.chatMessageHistoryItem`.
@@ -1447,24 +1607,22 @@ pub struct ChatMessageHistoryItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChatMessageHistoryItem {
-    const TYPE_NAME: &'static str = "microsoft.graph.chatMessageHistoryItem";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "actions" => ::graph_model::rt::field(map, &mut self.actions, key),
-            "modifiedDateTime" => ::graph_model::rt::field(map, &mut self.modified_date_time, key),
-            "reaction" => ::graph_model::rt::field(map, &mut self.reaction, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.chatMessageHistoryItem"
     }
-    const FIELDS: &'static [&'static str] = &["actions", "modifiedDateTime", "reaction"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "actions" => &mut self.actions,
+            "modifiedDateTime" => &mut self.modified_date_time,
+            "reaction" => &mut self.reaction,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["actions", "modifiedDateTime", "reaction"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("actions", &self.actions);
         w.field("modifiedDateTime", &self.modified_date_time);
         w.field("reaction", &self.reaction);
@@ -1476,17 +1634,28 @@ impl ::graph_model::rt::Struct for ChatMessageHistoryItem {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ChatMessageHistoryItem {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ChatMessageHistoryItem {
     const TYPE_NAME: &'static str = "microsoft.graph.chatMessageHistoryItem";
 }
 impl ::graph_model::rt::serde::Serialize for ChatMessageHistoryItem {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChatMessageHistoryItem {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.chatMessageHostedContent`.
@@ -1503,24 +1672,22 @@ pub struct ChatMessageHostedContent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChatMessageHostedContent {
-    const TYPE_NAME: &'static str = "microsoft.graph.chatMessageHostedContent";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "contentBytes" => ::graph_model::rt::field(map, &mut self.content_bytes, key),
-            "contentType" => ::graph_model::rt::field(map, &mut self.content_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.chatMessageHostedContent"
     }
-    const FIELDS: &'static [&'static str] = &["id", "contentBytes", "contentType"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "contentBytes" => &mut self.content_bytes,
+            "contentType" => &mut self.content_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "contentBytes", "contentType"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("contentBytes", &self.content_bytes);
         w.field("contentType", &self.content_type);
@@ -1532,17 +1699,28 @@ impl ::graph_model::rt::Struct for ChatMessageHostedContent {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ChatMessageHostedContent {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ChatMessageHostedContent {
     const TYPE_NAME: &'static str = "microsoft.graph.chatMessageHostedContent";
 }
 impl ::graph_model::rt::serde::Serialize for ChatMessageHostedContent {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChatMessageHostedContent {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.chatMessageImportance`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1593,6 +1771,17 @@ impl ::graph_model::rt::WireEnum for ChatMessageImportance {
         }
     }
 }
+impl ::graph_model::rt::Value for ChatMessageImportance {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ChatMessageImportance {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1617,24 +1806,22 @@ pub struct ChatMessageMention {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChatMessageMention {
-    const TYPE_NAME: &'static str = "microsoft.graph.chatMessageMention";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "mentioned" => ::graph_model::rt::field(map, &mut self.mentioned, key),
-            "mentionText" => ::graph_model::rt::field(map, &mut self.mention_text, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.chatMessageMention"
     }
-    const FIELDS: &'static [&'static str] = &["id", "mentioned", "mentionText"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "mentioned" => &mut self.mentioned,
+            "mentionText" => &mut self.mention_text,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "mentioned", "mentionText"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("mentioned", &self.mentioned);
         w.field("mentionText", &self.mention_text);
@@ -1646,17 +1833,28 @@ impl ::graph_model::rt::Struct for ChatMessageMention {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ChatMessageMention {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ChatMessageMention {
     const TYPE_NAME: &'static str = "microsoft.graph.chatMessageMention";
 }
 impl ::graph_model::rt::serde::Serialize for ChatMessageMention {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChatMessageMention {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.chatMessagePolicyViolation`.
@@ -1683,32 +1881,30 @@ pub struct ChatMessagePolicyViolation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChatMessagePolicyViolation {
-    const TYPE_NAME: &'static str = "microsoft.graph.chatMessagePolicyViolation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "dlpAction" => ::graph_model::rt::field(map, &mut self.dlp_action, key),
-            "justificationText" => ::graph_model::rt::field(map, &mut self.justification_text, key),
-            "policyTip" => ::graph_model::rt::field(map, &mut self.policy_tip, key),
-            "userAction" => ::graph_model::rt::field(map, &mut self.user_action, key),
-            "verdictDetails" => ::graph_model::rt::field(map, &mut self.verdict_details, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.chatMessagePolicyViolation"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "dlpAction",
-        "justificationText",
-        "policyTip",
-        "userAction",
-        "verdictDetails",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "dlpAction" => &mut self.dlp_action,
+            "justificationText" => &mut self.justification_text,
+            "policyTip" => &mut self.policy_tip,
+            "userAction" => &mut self.user_action,
+            "verdictDetails" => &mut self.verdict_details,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "dlpAction",
+            "justificationText",
+            "policyTip",
+            "userAction",
+            "verdictDetails",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("dlpAction", &self.dlp_action);
         w.field("justificationText", &self.justification_text);
         w.field("policyTip", &self.policy_tip);
@@ -1722,17 +1918,28 @@ impl ::graph_model::rt::Struct for ChatMessagePolicyViolation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ChatMessagePolicyViolation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ChatMessagePolicyViolation {
     const TYPE_NAME: &'static str = "microsoft.graph.chatMessagePolicyViolation";
 }
 impl ::graph_model::rt::serde::Serialize for ChatMessagePolicyViolation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChatMessagePolicyViolation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.chatMessagePolicyViolationDlpActionTypes`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1783,6 +1990,17 @@ impl ::graph_model::rt::WireEnum for ChatMessagePolicyViolationDlpActionTypes {
         }
     }
 }
+impl ::graph_model::rt::Value for ChatMessagePolicyViolationDlpActionTypes {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ChatMessagePolicyViolationDlpActionTypes {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1807,30 +2025,26 @@ pub struct ChatMessagePolicyViolationPolicyTip {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChatMessagePolicyViolationPolicyTip {
-    const TYPE_NAME: &'static str = "microsoft.graph.chatMessagePolicyViolationPolicyTip";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "complianceUrl" => ::graph_model::rt::field(map, &mut self.compliance_url, key),
-            "generalText" => ::graph_model::rt::field(map, &mut self.general_text, key),
-            "matchedConditionDescriptions" => {
-                ::graph_model::rt::field(map, &mut self.matched_condition_descriptions, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.chatMessagePolicyViolationPolicyTip"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "complianceUrl",
-        "generalText",
-        "matchedConditionDescriptions",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "complianceUrl" => &mut self.compliance_url,
+            "generalText" => &mut self.general_text,
+            "matchedConditionDescriptions" => &mut self.matched_condition_descriptions,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "complianceUrl",
+            "generalText",
+            "matchedConditionDescriptions",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("complianceUrl", &self.compliance_url);
         w.field("generalText", &self.general_text);
         w.field(
@@ -1845,17 +2059,28 @@ impl ::graph_model::rt::Struct for ChatMessagePolicyViolationPolicyTip {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ChatMessagePolicyViolationPolicyTip {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ChatMessagePolicyViolationPolicyTip {
     const TYPE_NAME: &'static str = "microsoft.graph.chatMessagePolicyViolationPolicyTip";
 }
 impl ::graph_model::rt::serde::Serialize for ChatMessagePolicyViolationPolicyTip {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChatMessagePolicyViolationPolicyTip {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.chatMessagePolicyViolationUserActionTypes`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1899,6 +2124,17 @@ impl ::graph_model::rt::WireEnum for ChatMessagePolicyViolationUserActionTypes {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for ChatMessagePolicyViolationUserActionTypes {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for ChatMessagePolicyViolationUserActionTypes {
@@ -1963,6 +2199,17 @@ impl ::graph_model::rt::WireEnum for ChatMessagePolicyViolationVerdictDetailsTyp
         }
     }
 }
+impl ::graph_model::rt::Value for ChatMessagePolicyViolationVerdictDetailsTypes {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ChatMessagePolicyViolationVerdictDetailsTypes {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1993,34 +2240,30 @@ pub struct ChatMessageReaction {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChatMessageReaction {
-    const TYPE_NAME: &'static str = "microsoft.graph.chatMessageReaction";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "reactionContentUrl" => {
-                ::graph_model::rt::field(map, &mut self.reaction_content_url, key)
-            }
-            "reactionType" => ::graph_model::rt::field(map, &mut self.reaction_type, key),
-            "user" => ::graph_model::rt::field(map, &mut self.user, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.chatMessageReaction"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "createdDateTime",
-        "displayName",
-        "reactionContentUrl",
-        "reactionType",
-        "user",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "createdDateTime" => &mut self.created_date_time,
+            "displayName" => &mut self.display_name,
+            "reactionContentUrl" => &mut self.reaction_content_url,
+            "reactionType" => &mut self.reaction_type,
+            "user" => &mut self.user,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "createdDateTime",
+            "displayName",
+            "reactionContentUrl",
+            "reactionType",
+            "user",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("createdDateTime", &self.created_date_time);
         w.field("displayName", &self.display_name);
         w.field("reactionContentUrl", &self.reaction_content_url);
@@ -2034,17 +2277,28 @@ impl ::graph_model::rt::Struct for ChatMessageReaction {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ChatMessageReaction {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ChatMessageReaction {
     const TYPE_NAME: &'static str = "microsoft.graph.chatMessageReaction";
 }
 impl ::graph_model::rt::serde::Serialize for ChatMessageReaction {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChatMessageReaction {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.chatMessageType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -2106,6 +2360,17 @@ impl ::graph_model::rt::WireEnum for ChatMessageType {
         }
     }
 }
+impl ::graph_model::rt::Value for ChatMessageType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ChatMessageType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2130,24 +2395,22 @@ pub struct ChatRenamedEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChatRenamedEventMessageDetail {
-    const TYPE_NAME: &'static str = "microsoft.graph.chatRenamedEventMessageDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "chatDisplayName" => ::graph_model::rt::field(map, &mut self.chat_display_name, key),
-            "chatId" => ::graph_model::rt::field(map, &mut self.chat_id, key),
-            "initiator" => ::graph_model::rt::field(map, &mut self.initiator, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.chatRenamedEventMessageDetail"
     }
-    const FIELDS: &'static [&'static str] = &["chatDisplayName", "chatId", "initiator"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "chatDisplayName" => &mut self.chat_display_name,
+            "chatId" => &mut self.chat_id,
+            "initiator" => &mut self.initiator,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["chatDisplayName", "chatId", "initiator"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("chatDisplayName", &self.chat_display_name);
         w.field("chatId", &self.chat_id);
         w.field("initiator", &self.initiator);
@@ -2159,17 +2422,28 @@ impl ::graph_model::rt::Struct for ChatRenamedEventMessageDetail {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ChatRenamedEventMessageDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ChatRenamedEventMessageDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.chatRenamedEventMessageDetail";
 }
 impl ::graph_model::rt::serde::Serialize for ChatRenamedEventMessageDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChatRenamedEventMessageDetail {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.conversationMember` (abstract).
@@ -2190,28 +2464,23 @@ pub struct ConversationMember {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConversationMember {
-    const TYPE_NAME: &'static str = "microsoft.graph.conversationMember";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "roles" => ::graph_model::rt::field(map, &mut self.roles, key),
-            "visibleHistoryStartDateTime" => {
-                ::graph_model::rt::field(map, &mut self.visible_history_start_date_time, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.conversationMember"
     }
-    const FIELDS: &'static [&'static str] =
-        &["id", "displayName", "roles", "visibleHistoryStartDateTime"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            "roles" => &mut self.roles,
+            "visibleHistoryStartDateTime" => &mut self.visible_history_start_date_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "displayName", "roles", "visibleHistoryStartDateTime"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
         w.field("roles", &self.roles);
@@ -2227,17 +2496,28 @@ impl ::graph_model::rt::Struct for ConversationMember {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ConversationMember {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ConversationMember {
     const TYPE_NAME: &'static str = "microsoft.graph.conversationMember";
 }
 impl ::graph_model::rt::serde::Serialize for ConversationMember {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConversationMember {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.conversationMember` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -2279,57 +2559,110 @@ impl Default for ConversationMemberAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for ConversationMemberAny {
-    type Base = super::ConversationMember;
-    const BASE: &'static str = "microsoft.graph.conversationMember";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.conversationMember"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.conversationMember" => Self::Base(Default::default()),
             "microsoft.graph.aadUserConversationMember" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::AadUserConversationMember)
+                Self::AadUserConversationMember(Default::default())
             }
             "microsoft.graph.anonymousGuestConversationMember" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::AnonymousGuestConversationMember)
+                Self::AnonymousGuestConversationMember(Default::default())
             }
             "microsoft.graph.azureCommunicationServicesUserConversationMember" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::AzureCommunicationServicesUserConversationMember)
+                Self::AzureCommunicationServicesUserConversationMember(Default::default())
             }
             "microsoft.graph.microsoftAccountUserConversationMember" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::MicrosoftAccountUserConversationMember)
+                Self::MicrosoftAccountUserConversationMember(Default::default())
             }
             "microsoft.graph.phoneUserConversationMember" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::PhoneUserConversationMember)
+                Self::PhoneUserConversationMember(Default::default())
             }
             "microsoft.graph.skypeForBusinessUserConversationMember" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::SkypeForBusinessUserConversationMember)
+                Self::SkypeForBusinessUserConversationMember(Default::default())
             }
             "microsoft.graph.skypeUserConversationMember" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::SkypeUserConversationMember)
+                Self::SkypeUserConversationMember(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::AadUserConversationMember(v) => Some(v),
+            Self::AnonymousGuestConversationMember(v) => Some(v),
+            Self::AzureCommunicationServicesUserConversationMember(v) => Some(v),
+            Self::MicrosoftAccountUserConversationMember(v) => Some(v),
+            Self::PhoneUserConversationMember(v) => Some(v),
+            Self::SkypeForBusinessUserConversationMember(v) => Some(v),
+            Self::SkypeUserConversationMember(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::ConversationMember) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::AadUserConversationMember(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.aadUserConversationMember", v)
+            }
+            Self::AnonymousGuestConversationMember(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.anonymousGuestConversationMember",
+                v,
+            ),
+            Self::AzureCommunicationServicesUserConversationMember(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.azureCommunicationServicesUserConversationMember",
+                    v,
+                )
+            }
+            Self::MicrosoftAccountUserConversationMember(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.microsoftAccountUserConversationMember",
+                v,
+            ),
+            Self::PhoneUserConversationMember(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.phoneUserConversationMember",
+                v,
+            ),
+            Self::SkypeForBusinessUserConversationMember(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.skypeForBusinessUserConversationMember",
+                v,
+            ),
+            Self::SkypeUserConversationMember(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.skypeUserConversationMember",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for ConversationMemberAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for ConversationMemberAny {
@@ -2337,52 +2670,12 @@ impl ::graph_model::rt::GraphType for ConversationMemberAny {
 }
 impl ::graph_model::rt::serde::Serialize for ConversationMemberAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::AadUserConversationMember(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.aadUserConversationMember"),
-                s,
-            ),
-            Self::AnonymousGuestConversationMember(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.anonymousGuestConversationMember"),
-                s,
-            ),
-            Self::AzureCommunicationServicesUserConversationMember(v) => {
-                ::graph_model::rt::ser_typed(
-                    v,
-                    Some("#microsoft.graph.azureCommunicationServicesUserConversationMember"),
-                    s,
-                )
-            }
-            Self::MicrosoftAccountUserConversationMember(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.microsoftAccountUserConversationMember"),
-                s,
-            ),
-            Self::PhoneUserConversationMember(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.phoneUserConversationMember"),
-                s,
-            ),
-            Self::SkypeForBusinessUserConversationMember(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.skypeForBusinessUserConversationMember"),
-                s,
-            ),
-            Self::SkypeUserConversationMember(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.skypeUserConversationMember"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConversationMemberAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.conversationMemberRoleUpdatedEventMessageDetail`.
@@ -2399,33 +2692,26 @@ pub struct ConversationMemberRoleUpdatedEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConversationMemberRoleUpdatedEventMessageDetail {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.conversationMemberRoleUpdatedEventMessageDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "conversationMemberRoles" => {
-                ::graph_model::rt::field(map, &mut self.conversation_member_roles, key)
-            }
-            "conversationMemberUser" => {
-                ::graph_model::rt::field(map, &mut self.conversation_member_user, key)
-            }
-            "initiator" => ::graph_model::rt::field(map, &mut self.initiator, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.conversationMemberRoleUpdatedEventMessageDetail"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "conversationMemberRoles",
-        "conversationMemberUser",
-        "initiator",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "conversationMemberRoles" => &mut self.conversation_member_roles,
+            "conversationMemberUser" => &mut self.conversation_member_user,
+            "initiator" => &mut self.initiator,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "conversationMemberRoles",
+            "conversationMemberUser",
+            "initiator",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("conversationMemberRoles", &self.conversation_member_roles);
         w.field("conversationMemberUser", &self.conversation_member_user);
         w.field("initiator", &self.initiator);
@@ -2437,20 +2723,31 @@ impl ::graph_model::rt::Struct for ConversationMemberRoleUpdatedEventMessageDeta
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ConversationMemberRoleUpdatedEventMessageDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ConversationMemberRoleUpdatedEventMessageDetail {
     const TYPE_NAME: &'static str =
         "microsoft.graph.conversationMemberRoleUpdatedEventMessageDetail";
 }
 impl ::graph_model::rt::serde::Serialize for ConversationMemberRoleUpdatedEventMessageDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for ConversationMemberRoleUpdatedEventMessageDetail
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.eventMessageDetail` (abstract).
@@ -2462,20 +2759,17 @@ pub struct EventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EventMessageDetail {
-    const TYPE_NAME: &'static str = "microsoft.graph.eventMessageDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.eventMessageDetail"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -2485,17 +2779,28 @@ impl ::graph_model::rt::Struct for EventMessageDetail {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EventMessageDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EventMessageDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.eventMessageDetail";
 }
 impl ::graph_model::rt::serde::Serialize for EventMessageDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EventMessageDetail {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.eventMessageDetail` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -2587,139 +2892,303 @@ impl Default for EventMessageDetailAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for EventMessageDetailAny {
-    type Base = super::EventMessageDetail;
-    const BASE: &'static str = "microsoft.graph.eventMessageDetail";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.eventMessageDetail"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.eventMessageDetail" => Self::Base(Default::default()),
             "microsoft.graph.callEndedEventMessageDetail" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::CallEndedEventMessageDetail)
+                Self::CallEndedEventMessageDetail(Default::default())
             }
             "microsoft.graph.callRecordingEventMessageDetail" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::CallRecordingEventMessageDetail)
+                Self::CallRecordingEventMessageDetail(Default::default())
             }
             "microsoft.graph.callStartedEventMessageDetail" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::CallStartedEventMessageDetail)
+                Self::CallStartedEventMessageDetail(Default::default())
             }
             "microsoft.graph.callTranscriptEventMessageDetail" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::CallTranscriptEventMessageDetail)
+                Self::CallTranscriptEventMessageDetail(Default::default())
             }
             "microsoft.graph.channelAddedEventMessageDetail" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ChannelAddedEventMessageDetail)
+                Self::ChannelAddedEventMessageDetail(Default::default())
             }
             "microsoft.graph.channelDeletedEventMessageDetail" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::ChannelDeletedEventMessageDetail)
+                Self::ChannelDeletedEventMessageDetail(Default::default())
             }
             "microsoft.graph.channelDescriptionUpdatedEventMessageDetail" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::ChannelDescriptionUpdatedEventMessageDetail)
+                Self::ChannelDescriptionUpdatedEventMessageDetail(Default::default())
             }
             "microsoft.graph.channelRenamedEventMessageDetail" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::ChannelRenamedEventMessageDetail)
+                Self::ChannelRenamedEventMessageDetail(Default::default())
             }
             "microsoft.graph.channelSetAsFavoriteByDefaultEventMessageDetail" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::ChannelSetAsFavoriteByDefaultEventMessageDetail)
+                Self::ChannelSetAsFavoriteByDefaultEventMessageDetail(Default::default())
             }
             "microsoft.graph.channelUnsetAsFavoriteByDefaultEventMessageDetail" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::ChannelUnsetAsFavoriteByDefaultEventMessageDetail)
+                Self::ChannelUnsetAsFavoriteByDefaultEventMessageDetail(Default::default())
             }
             "microsoft.graph.chatRenamedEventMessageDetail" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ChatRenamedEventMessageDetail)
+                Self::ChatRenamedEventMessageDetail(Default::default())
             }
             "microsoft.graph.conversationMemberRoleUpdatedEventMessageDetail" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::ConversationMemberRoleUpdatedEventMessageDetail)
+                Self::ConversationMemberRoleUpdatedEventMessageDetail(Default::default())
             }
             "microsoft.graph.meetingPolicyUpdatedEventMessageDetail" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::MeetingPolicyUpdatedEventMessageDetail)
+                Self::MeetingPolicyUpdatedEventMessageDetail(Default::default())
             }
             "microsoft.graph.membersAddedEventMessageDetail" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::MembersAddedEventMessageDetail)
+                Self::MembersAddedEventMessageDetail(Default::default())
             }
             "microsoft.graph.membersDeletedEventMessageDetail" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::MembersDeletedEventMessageDetail)
+                Self::MembersDeletedEventMessageDetail(Default::default())
             }
             "microsoft.graph.membersJoinedEventMessageDetail" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::MembersJoinedEventMessageDetail)
+                Self::MembersJoinedEventMessageDetail(Default::default())
             }
             "microsoft.graph.membersLeftEventMessageDetail" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::MembersLeftEventMessageDetail)
+                Self::MembersLeftEventMessageDetail(Default::default())
             }
             "microsoft.graph.messagePinnedEventMessageDetail" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::MessagePinnedEventMessageDetail)
+                Self::MessagePinnedEventMessageDetail(Default::default())
             }
             "microsoft.graph.messageUnpinnedEventMessageDetail" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::MessageUnpinnedEventMessageDetail)
+                Self::MessageUnpinnedEventMessageDetail(Default::default())
             }
             "microsoft.graph.tabUpdatedEventMessageDetail" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::TabUpdatedEventMessageDetail)
+                Self::TabUpdatedEventMessageDetail(Default::default())
             }
             "microsoft.graph.teamArchivedEventMessageDetail" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::TeamArchivedEventMessageDetail)
+                Self::TeamArchivedEventMessageDetail(Default::default())
             }
             "microsoft.graph.teamCreatedEventMessageDetail" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::TeamCreatedEventMessageDetail)
+                Self::TeamCreatedEventMessageDetail(Default::default())
             }
             "microsoft.graph.teamDescriptionUpdatedEventMessageDetail" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::TeamDescriptionUpdatedEventMessageDetail)
+                Self::TeamDescriptionUpdatedEventMessageDetail(Default::default())
             }
             "microsoft.graph.teamJoiningDisabledEventMessageDetail" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::TeamJoiningDisabledEventMessageDetail)
+                Self::TeamJoiningDisabledEventMessageDetail(Default::default())
             }
             "microsoft.graph.teamJoiningEnabledEventMessageDetail" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::TeamJoiningEnabledEventMessageDetail)
+                Self::TeamJoiningEnabledEventMessageDetail(Default::default())
             }
             "microsoft.graph.teamRenamedEventMessageDetail" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::TeamRenamedEventMessageDetail)
+                Self::TeamRenamedEventMessageDetail(Default::default())
             }
             "microsoft.graph.teamUnarchivedEventMessageDetail" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::TeamUnarchivedEventMessageDetail)
+                Self::TeamUnarchivedEventMessageDetail(Default::default())
             }
             "microsoft.graph.teamsAppInstalledEventMessageDetail" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::TeamsAppInstalledEventMessageDetail)
+                Self::TeamsAppInstalledEventMessageDetail(Default::default())
             }
             "microsoft.graph.teamsAppRemovedEventMessageDetail" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::TeamsAppRemovedEventMessageDetail)
+                Self::TeamsAppRemovedEventMessageDetail(Default::default())
             }
             "microsoft.graph.teamsAppUpgradedEventMessageDetail" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::TeamsAppUpgradedEventMessageDetail)
+                Self::TeamsAppUpgradedEventMessageDetail(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::CallEndedEventMessageDetail(v) => Some(v),
+            Self::CallRecordingEventMessageDetail(v) => Some(v),
+            Self::CallStartedEventMessageDetail(v) => Some(v),
+            Self::CallTranscriptEventMessageDetail(v) => Some(v),
+            Self::ChannelAddedEventMessageDetail(v) => Some(v),
+            Self::ChannelDeletedEventMessageDetail(v) => Some(v),
+            Self::ChannelDescriptionUpdatedEventMessageDetail(v) => Some(v),
+            Self::ChannelRenamedEventMessageDetail(v) => Some(v),
+            Self::ChannelSetAsFavoriteByDefaultEventMessageDetail(v) => Some(v),
+            Self::ChannelUnsetAsFavoriteByDefaultEventMessageDetail(v) => Some(v),
+            Self::ChatRenamedEventMessageDetail(v) => Some(v),
+            Self::ConversationMemberRoleUpdatedEventMessageDetail(v) => Some(v),
+            Self::MeetingPolicyUpdatedEventMessageDetail(v) => Some(v),
+            Self::MembersAddedEventMessageDetail(v) => Some(v),
+            Self::MembersDeletedEventMessageDetail(v) => Some(v),
+            Self::MembersJoinedEventMessageDetail(v) => Some(v),
+            Self::MembersLeftEventMessageDetail(v) => Some(v),
+            Self::MessagePinnedEventMessageDetail(v) => Some(v),
+            Self::MessageUnpinnedEventMessageDetail(v) => Some(v),
+            Self::TabUpdatedEventMessageDetail(v) => Some(v),
+            Self::TeamArchivedEventMessageDetail(v) => Some(v),
+            Self::TeamCreatedEventMessageDetail(v) => Some(v),
+            Self::TeamDescriptionUpdatedEventMessageDetail(v) => Some(v),
+            Self::TeamJoiningDisabledEventMessageDetail(v) => Some(v),
+            Self::TeamJoiningEnabledEventMessageDetail(v) => Some(v),
+            Self::TeamRenamedEventMessageDetail(v) => Some(v),
+            Self::TeamUnarchivedEventMessageDetail(v) => Some(v),
+            Self::TeamsAppInstalledEventMessageDetail(v) => Some(v),
+            Self::TeamsAppRemovedEventMessageDetail(v) => Some(v),
+            Self::TeamsAppUpgradedEventMessageDetail(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::EventMessageDetail) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::CallEndedEventMessageDetail(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.callEndedEventMessageDetail",
+                v,
+            ),
+            Self::CallRecordingEventMessageDetail(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.callRecordingEventMessageDetail",
+                v,
+            ),
+            Self::CallStartedEventMessageDetail(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.callStartedEventMessageDetail",
+                v,
+            ),
+            Self::CallTranscriptEventMessageDetail(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.callTranscriptEventMessageDetail",
+                v,
+            ),
+            Self::ChannelAddedEventMessageDetail(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.channelAddedEventMessageDetail",
+                v,
+            ),
+            Self::ChannelDeletedEventMessageDetail(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.channelDeletedEventMessageDetail",
+                v,
+            ),
+            Self::ChannelDescriptionUpdatedEventMessageDetail(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.channelDescriptionUpdatedEventMessageDetail",
+                    v,
+                )
+            }
+            Self::ChannelRenamedEventMessageDetail(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.channelRenamedEventMessageDetail",
+                v,
+            ),
+            Self::ChannelSetAsFavoriteByDefaultEventMessageDetail(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.channelSetAsFavoriteByDefaultEventMessageDetail",
+                    v,
+                )
+            }
+            Self::ChannelUnsetAsFavoriteByDefaultEventMessageDetail(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.channelUnsetAsFavoriteByDefaultEventMessageDetail",
+                    v,
+                )
+            }
+            Self::ChatRenamedEventMessageDetail(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.chatRenamedEventMessageDetail",
+                v,
+            ),
+            Self::ConversationMemberRoleUpdatedEventMessageDetail(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.conversationMemberRoleUpdatedEventMessageDetail",
+                    v,
+                )
+            }
+            Self::MeetingPolicyUpdatedEventMessageDetail(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.meetingPolicyUpdatedEventMessageDetail",
+                v,
+            ),
+            Self::MembersAddedEventMessageDetail(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.membersAddedEventMessageDetail",
+                v,
+            ),
+            Self::MembersDeletedEventMessageDetail(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.membersDeletedEventMessageDetail",
+                v,
+            ),
+            Self::MembersJoinedEventMessageDetail(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.membersJoinedEventMessageDetail",
+                v,
+            ),
+            Self::MembersLeftEventMessageDetail(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.membersLeftEventMessageDetail",
+                v,
+            ),
+            Self::MessagePinnedEventMessageDetail(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.messagePinnedEventMessageDetail",
+                v,
+            ),
+            Self::MessageUnpinnedEventMessageDetail(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.messageUnpinnedEventMessageDetail",
+                v,
+            ),
+            Self::TabUpdatedEventMessageDetail(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.tabUpdatedEventMessageDetail",
+                v,
+            ),
+            Self::TeamArchivedEventMessageDetail(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.teamArchivedEventMessageDetail",
+                v,
+            ),
+            Self::TeamCreatedEventMessageDetail(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.teamCreatedEventMessageDetail",
+                v,
+            ),
+            Self::TeamDescriptionUpdatedEventMessageDetail(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.teamDescriptionUpdatedEventMessageDetail",
+                    v,
+                )
+            }
+            Self::TeamJoiningDisabledEventMessageDetail(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.teamJoiningDisabledEventMessageDetail",
+                v,
+            ),
+            Self::TeamJoiningEnabledEventMessageDetail(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.teamJoiningEnabledEventMessageDetail",
+                v,
+            ),
+            Self::TeamRenamedEventMessageDetail(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.teamRenamedEventMessageDetail",
+                v,
+            ),
+            Self::TeamUnarchivedEventMessageDetail(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.teamUnarchivedEventMessageDetail",
+                v,
+            ),
+            Self::TeamsAppInstalledEventMessageDetail(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.teamsAppInstalledEventMessageDetail",
+                v,
+            ),
+            Self::TeamsAppRemovedEventMessageDetail(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.teamsAppRemovedEventMessageDetail",
+                v,
+            ),
+            Self::TeamsAppUpgradedEventMessageDetail(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.teamsAppUpgradedEventMessageDetail",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for EventMessageDetailAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for EventMessageDetailAny {
@@ -2727,171 +3196,12 @@ impl ::graph_model::rt::GraphType for EventMessageDetailAny {
 }
 impl ::graph_model::rt::serde::Serialize for EventMessageDetailAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::CallEndedEventMessageDetail(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.callEndedEventMessageDetail"),
-                s,
-            ),
-            Self::CallRecordingEventMessageDetail(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.callRecordingEventMessageDetail"),
-                s,
-            ),
-            Self::CallStartedEventMessageDetail(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.callStartedEventMessageDetail"),
-                s,
-            ),
-            Self::CallTranscriptEventMessageDetail(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.callTranscriptEventMessageDetail"),
-                s,
-            ),
-            Self::ChannelAddedEventMessageDetail(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.channelAddedEventMessageDetail"),
-                s,
-            ),
-            Self::ChannelDeletedEventMessageDetail(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.channelDeletedEventMessageDetail"),
-                s,
-            ),
-            Self::ChannelDescriptionUpdatedEventMessageDetail(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.channelDescriptionUpdatedEventMessageDetail"),
-                s,
-            ),
-            Self::ChannelRenamedEventMessageDetail(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.channelRenamedEventMessageDetail"),
-                s,
-            ),
-            Self::ChannelSetAsFavoriteByDefaultEventMessageDetail(v) => {
-                ::graph_model::rt::ser_typed(
-                    v,
-                    Some("#microsoft.graph.channelSetAsFavoriteByDefaultEventMessageDetail"),
-                    s,
-                )
-            }
-            Self::ChannelUnsetAsFavoriteByDefaultEventMessageDetail(v) => {
-                ::graph_model::rt::ser_typed(
-                    v,
-                    Some("#microsoft.graph.channelUnsetAsFavoriteByDefaultEventMessageDetail"),
-                    s,
-                )
-            }
-            Self::ChatRenamedEventMessageDetail(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.chatRenamedEventMessageDetail"),
-                s,
-            ),
-            Self::ConversationMemberRoleUpdatedEventMessageDetail(v) => {
-                ::graph_model::rt::ser_typed(
-                    v,
-                    Some("#microsoft.graph.conversationMemberRoleUpdatedEventMessageDetail"),
-                    s,
-                )
-            }
-            Self::MeetingPolicyUpdatedEventMessageDetail(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.meetingPolicyUpdatedEventMessageDetail"),
-                s,
-            ),
-            Self::MembersAddedEventMessageDetail(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.membersAddedEventMessageDetail"),
-                s,
-            ),
-            Self::MembersDeletedEventMessageDetail(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.membersDeletedEventMessageDetail"),
-                s,
-            ),
-            Self::MembersJoinedEventMessageDetail(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.membersJoinedEventMessageDetail"),
-                s,
-            ),
-            Self::MembersLeftEventMessageDetail(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.membersLeftEventMessageDetail"),
-                s,
-            ),
-            Self::MessagePinnedEventMessageDetail(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.messagePinnedEventMessageDetail"),
-                s,
-            ),
-            Self::MessageUnpinnedEventMessageDetail(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.messageUnpinnedEventMessageDetail"),
-                s,
-            ),
-            Self::TabUpdatedEventMessageDetail(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.tabUpdatedEventMessageDetail"),
-                s,
-            ),
-            Self::TeamArchivedEventMessageDetail(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.teamArchivedEventMessageDetail"),
-                s,
-            ),
-            Self::TeamCreatedEventMessageDetail(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.teamCreatedEventMessageDetail"),
-                s,
-            ),
-            Self::TeamDescriptionUpdatedEventMessageDetail(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.teamDescriptionUpdatedEventMessageDetail"),
-                s,
-            ),
-            Self::TeamJoiningDisabledEventMessageDetail(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.teamJoiningDisabledEventMessageDetail"),
-                s,
-            ),
-            Self::TeamJoiningEnabledEventMessageDetail(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.teamJoiningEnabledEventMessageDetail"),
-                s,
-            ),
-            Self::TeamRenamedEventMessageDetail(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.teamRenamedEventMessageDetail"),
-                s,
-            ),
-            Self::TeamUnarchivedEventMessageDetail(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.teamUnarchivedEventMessageDetail"),
-                s,
-            ),
-            Self::TeamsAppInstalledEventMessageDetail(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.teamsAppInstalledEventMessageDetail"),
-                s,
-            ),
-            Self::TeamsAppRemovedEventMessageDetail(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.teamsAppRemovedEventMessageDetail"),
-                s,
-            ),
-            Self::TeamsAppUpgradedEventMessageDetail(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.teamsAppUpgradedEventMessageDetail"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EventMessageDetailAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.meetingPolicyUpdatedEventMessageDetail`.
@@ -2908,26 +3218,22 @@ pub struct MeetingPolicyUpdatedEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MeetingPolicyUpdatedEventMessageDetail {
-    const TYPE_NAME: &'static str = "microsoft.graph.meetingPolicyUpdatedEventMessageDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "initiator" => ::graph_model::rt::field(map, &mut self.initiator, key),
-            "meetingChatEnabled" => {
-                ::graph_model::rt::field(map, &mut self.meeting_chat_enabled, key)
-            }
-            "meetingChatId" => ::graph_model::rt::field(map, &mut self.meeting_chat_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.meetingPolicyUpdatedEventMessageDetail"
     }
-    const FIELDS: &'static [&'static str] = &["initiator", "meetingChatEnabled", "meetingChatId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "initiator" => &mut self.initiator,
+            "meetingChatEnabled" => &mut self.meeting_chat_enabled,
+            "meetingChatId" => &mut self.meeting_chat_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["initiator", "meetingChatEnabled", "meetingChatId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("initiator", &self.initiator);
         w.field("meetingChatEnabled", &self.meeting_chat_enabled);
         w.field("meetingChatId", &self.meeting_chat_id);
@@ -2939,17 +3245,28 @@ impl ::graph_model::rt::Struct for MeetingPolicyUpdatedEventMessageDetail {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MeetingPolicyUpdatedEventMessageDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MeetingPolicyUpdatedEventMessageDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.meetingPolicyUpdatedEventMessageDetail";
 }
 impl ::graph_model::rt::serde::Serialize for MeetingPolicyUpdatedEventMessageDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MeetingPolicyUpdatedEventMessageDetail {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.membersAddedEventMessageDetail`.
@@ -2967,27 +3284,22 @@ pub struct MembersAddedEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MembersAddedEventMessageDetail {
-    const TYPE_NAME: &'static str = "microsoft.graph.membersAddedEventMessageDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "initiator" => ::graph_model::rt::field(map, &mut self.initiator, key),
-            "members" => ::graph_model::rt::field(map, &mut self.members, key),
-            "visibleHistoryStartDateTime" => {
-                ::graph_model::rt::field(map, &mut self.visible_history_start_date_time, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.membersAddedEventMessageDetail"
     }
-    const FIELDS: &'static [&'static str] =
-        &["initiator", "members", "visibleHistoryStartDateTime"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "initiator" => &mut self.initiator,
+            "members" => &mut self.members,
+            "visibleHistoryStartDateTime" => &mut self.visible_history_start_date_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["initiator", "members", "visibleHistoryStartDateTime"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("initiator", &self.initiator);
         w.field("members", &self.members);
         w.field(
@@ -3002,17 +3314,28 @@ impl ::graph_model::rt::Struct for MembersAddedEventMessageDetail {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MembersAddedEventMessageDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MembersAddedEventMessageDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.membersAddedEventMessageDetail";
 }
 impl ::graph_model::rt::serde::Serialize for MembersAddedEventMessageDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MembersAddedEventMessageDetail {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.membersDeletedEventMessageDetail`.
@@ -3027,23 +3350,21 @@ pub struct MembersDeletedEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MembersDeletedEventMessageDetail {
-    const TYPE_NAME: &'static str = "microsoft.graph.membersDeletedEventMessageDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "initiator" => ::graph_model::rt::field(map, &mut self.initiator, key),
-            "members" => ::graph_model::rt::field(map, &mut self.members, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.membersDeletedEventMessageDetail"
     }
-    const FIELDS: &'static [&'static str] = &["initiator", "members"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "initiator" => &mut self.initiator,
+            "members" => &mut self.members,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["initiator", "members"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("initiator", &self.initiator);
         w.field("members", &self.members);
     }
@@ -3054,17 +3375,28 @@ impl ::graph_model::rt::Struct for MembersDeletedEventMessageDetail {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MembersDeletedEventMessageDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MembersDeletedEventMessageDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.membersDeletedEventMessageDetail";
 }
 impl ::graph_model::rt::serde::Serialize for MembersDeletedEventMessageDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MembersDeletedEventMessageDetail {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.membersJoinedEventMessageDetail`.
@@ -3079,23 +3411,21 @@ pub struct MembersJoinedEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MembersJoinedEventMessageDetail {
-    const TYPE_NAME: &'static str = "microsoft.graph.membersJoinedEventMessageDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "initiator" => ::graph_model::rt::field(map, &mut self.initiator, key),
-            "members" => ::graph_model::rt::field(map, &mut self.members, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.membersJoinedEventMessageDetail"
     }
-    const FIELDS: &'static [&'static str] = &["initiator", "members"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "initiator" => &mut self.initiator,
+            "members" => &mut self.members,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["initiator", "members"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("initiator", &self.initiator);
         w.field("members", &self.members);
     }
@@ -3106,17 +3436,28 @@ impl ::graph_model::rt::Struct for MembersJoinedEventMessageDetail {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MembersJoinedEventMessageDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MembersJoinedEventMessageDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.membersJoinedEventMessageDetail";
 }
 impl ::graph_model::rt::serde::Serialize for MembersJoinedEventMessageDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MembersJoinedEventMessageDetail {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.membersLeftEventMessageDetail`.
@@ -3131,23 +3472,21 @@ pub struct MembersLeftEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MembersLeftEventMessageDetail {
-    const TYPE_NAME: &'static str = "microsoft.graph.membersLeftEventMessageDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "initiator" => ::graph_model::rt::field(map, &mut self.initiator, key),
-            "members" => ::graph_model::rt::field(map, &mut self.members, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.membersLeftEventMessageDetail"
     }
-    const FIELDS: &'static [&'static str] = &["initiator", "members"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "initiator" => &mut self.initiator,
+            "members" => &mut self.members,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["initiator", "members"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("initiator", &self.initiator);
         w.field("members", &self.members);
     }
@@ -3158,17 +3497,28 @@ impl ::graph_model::rt::Struct for MembersLeftEventMessageDetail {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MembersLeftEventMessageDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MembersLeftEventMessageDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.membersLeftEventMessageDetail";
 }
 impl ::graph_model::rt::serde::Serialize for MembersLeftEventMessageDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MembersLeftEventMessageDetail {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.messagePinnedEventMessageDetail`.
@@ -3183,23 +3533,21 @@ pub struct MessagePinnedEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MessagePinnedEventMessageDetail {
-    const TYPE_NAME: &'static str = "microsoft.graph.messagePinnedEventMessageDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "eventDateTime" => ::graph_model::rt::field(map, &mut self.event_date_time, key),
-            "initiator" => ::graph_model::rt::field(map, &mut self.initiator, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.messagePinnedEventMessageDetail"
     }
-    const FIELDS: &'static [&'static str] = &["eventDateTime", "initiator"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "eventDateTime" => &mut self.event_date_time,
+            "initiator" => &mut self.initiator,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["eventDateTime", "initiator"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("eventDateTime", &self.event_date_time);
         w.field("initiator", &self.initiator);
     }
@@ -3210,17 +3558,28 @@ impl ::graph_model::rt::Struct for MessagePinnedEventMessageDetail {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MessagePinnedEventMessageDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MessagePinnedEventMessageDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.messagePinnedEventMessageDetail";
 }
 impl ::graph_model::rt::serde::Serialize for MessagePinnedEventMessageDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MessagePinnedEventMessageDetail {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.messageUnpinnedEventMessageDetail`.
@@ -3235,23 +3594,21 @@ pub struct MessageUnpinnedEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MessageUnpinnedEventMessageDetail {
-    const TYPE_NAME: &'static str = "microsoft.graph.messageUnpinnedEventMessageDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "eventDateTime" => ::graph_model::rt::field(map, &mut self.event_date_time, key),
-            "initiator" => ::graph_model::rt::field(map, &mut self.initiator, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.messageUnpinnedEventMessageDetail"
     }
-    const FIELDS: &'static [&'static str] = &["eventDateTime", "initiator"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "eventDateTime" => &mut self.event_date_time,
+            "initiator" => &mut self.initiator,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["eventDateTime", "initiator"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("eventDateTime", &self.event_date_time);
         w.field("initiator", &self.initiator);
     }
@@ -3262,17 +3619,28 @@ impl ::graph_model::rt::Struct for MessageUnpinnedEventMessageDetail {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MessageUnpinnedEventMessageDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MessageUnpinnedEventMessageDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.messageUnpinnedEventMessageDetail";
 }
 impl ::graph_model::rt::serde::Serialize for MessageUnpinnedEventMessageDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MessageUnpinnedEventMessageDetail {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.microsoftAccountUserConversationMember`.
@@ -3294,34 +3662,30 @@ pub struct MicrosoftAccountUserConversationMember {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MicrosoftAccountUserConversationMember {
-    const TYPE_NAME: &'static str = "microsoft.graph.microsoftAccountUserConversationMember";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "roles" => ::graph_model::rt::field(map, &mut self.roles, key),
-            "visibleHistoryStartDateTime" => {
-                ::graph_model::rt::field(map, &mut self.visible_history_start_date_time, key)
-            }
-            "userId" => ::graph_model::rt::field(map, &mut self.user_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.microsoftAccountUserConversationMember"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "displayName",
-        "roles",
-        "visibleHistoryStartDateTime",
-        "userId",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            "roles" => &mut self.roles,
+            "visibleHistoryStartDateTime" => &mut self.visible_history_start_date_time,
+            "userId" => &mut self.user_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "displayName",
+            "roles",
+            "visibleHistoryStartDateTime",
+            "userId",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
         w.field("roles", &self.roles);
@@ -3338,17 +3702,28 @@ impl ::graph_model::rt::Struct for MicrosoftAccountUserConversationMember {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MicrosoftAccountUserConversationMember {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MicrosoftAccountUserConversationMember {
     const TYPE_NAME: &'static str = "microsoft.graph.microsoftAccountUserConversationMember";
 }
 impl ::graph_model::rt::serde::Serialize for MicrosoftAccountUserConversationMember {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftAccountUserConversationMember {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.migrationMode`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -3395,6 +3770,17 @@ impl ::graph_model::rt::WireEnum for MigrationMode {
         }
     }
 }
+impl ::graph_model::rt::Value for MigrationMode {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for MigrationMode {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -3424,34 +3810,30 @@ pub struct PhoneUserConversationMember {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PhoneUserConversationMember {
-    const TYPE_NAME: &'static str = "microsoft.graph.phoneUserConversationMember";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "roles" => ::graph_model::rt::field(map, &mut self.roles, key),
-            "visibleHistoryStartDateTime" => {
-                ::graph_model::rt::field(map, &mut self.visible_history_start_date_time, key)
-            }
-            "phoneNumber" => ::graph_model::rt::field(map, &mut self.phone_number, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.phoneUserConversationMember"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "displayName",
-        "roles",
-        "visibleHistoryStartDateTime",
-        "phoneNumber",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            "roles" => &mut self.roles,
+            "visibleHistoryStartDateTime" => &mut self.visible_history_start_date_time,
+            "phoneNumber" => &mut self.phone_number,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "displayName",
+            "roles",
+            "visibleHistoryStartDateTime",
+            "phoneNumber",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
         w.field("roles", &self.roles);
@@ -3468,17 +3850,28 @@ impl ::graph_model::rt::Struct for PhoneUserConversationMember {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PhoneUserConversationMember {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PhoneUserConversationMember {
     const TYPE_NAME: &'static str = "microsoft.graph.phoneUserConversationMember";
 }
 impl ::graph_model::rt::serde::Serialize for PhoneUserConversationMember {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PhoneUserConversationMember {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.skypeForBusinessUserConversationMember`.
@@ -3502,36 +3895,32 @@ pub struct SkypeForBusinessUserConversationMember {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SkypeForBusinessUserConversationMember {
-    const TYPE_NAME: &'static str = "microsoft.graph.skypeForBusinessUserConversationMember";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "roles" => ::graph_model::rt::field(map, &mut self.roles, key),
-            "visibleHistoryStartDateTime" => {
-                ::graph_model::rt::field(map, &mut self.visible_history_start_date_time, key)
-            }
-            "tenantId" => ::graph_model::rt::field(map, &mut self.tenant_id, key),
-            "userId" => ::graph_model::rt::field(map, &mut self.user_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.skypeForBusinessUserConversationMember"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "displayName",
-        "roles",
-        "visibleHistoryStartDateTime",
-        "tenantId",
-        "userId",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            "roles" => &mut self.roles,
+            "visibleHistoryStartDateTime" => &mut self.visible_history_start_date_time,
+            "tenantId" => &mut self.tenant_id,
+            "userId" => &mut self.user_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "displayName",
+            "roles",
+            "visibleHistoryStartDateTime",
+            "tenantId",
+            "userId",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
         w.field("roles", &self.roles);
@@ -3549,17 +3938,28 @@ impl ::graph_model::rt::Struct for SkypeForBusinessUserConversationMember {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SkypeForBusinessUserConversationMember {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SkypeForBusinessUserConversationMember {
     const TYPE_NAME: &'static str = "microsoft.graph.skypeForBusinessUserConversationMember";
 }
 impl ::graph_model::rt::serde::Serialize for SkypeForBusinessUserConversationMember {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SkypeForBusinessUserConversationMember {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.skypeUserConversationMember`.
@@ -3581,34 +3981,30 @@ pub struct SkypeUserConversationMember {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SkypeUserConversationMember {
-    const TYPE_NAME: &'static str = "microsoft.graph.skypeUserConversationMember";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "roles" => ::graph_model::rt::field(map, &mut self.roles, key),
-            "visibleHistoryStartDateTime" => {
-                ::graph_model::rt::field(map, &mut self.visible_history_start_date_time, key)
-            }
-            "skypeId" => ::graph_model::rt::field(map, &mut self.skype_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.skypeUserConversationMember"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "displayName",
-        "roles",
-        "visibleHistoryStartDateTime",
-        "skypeId",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            "roles" => &mut self.roles,
+            "visibleHistoryStartDateTime" => &mut self.visible_history_start_date_time,
+            "skypeId" => &mut self.skype_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "displayName",
+            "roles",
+            "visibleHistoryStartDateTime",
+            "skypeId",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
         w.field("roles", &self.roles);
@@ -3625,17 +4021,28 @@ impl ::graph_model::rt::Struct for SkypeUserConversationMember {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SkypeUserConversationMember {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SkypeUserConversationMember {
     const TYPE_NAME: &'static str = "microsoft.graph.skypeUserConversationMember";
 }
 impl ::graph_model::rt::serde::Serialize for SkypeUserConversationMember {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SkypeUserConversationMember {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.tabUpdatedEventMessageDetail`.
@@ -3650,23 +4057,21 @@ pub struct TabUpdatedEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TabUpdatedEventMessageDetail {
-    const TYPE_NAME: &'static str = "microsoft.graph.tabUpdatedEventMessageDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "initiator" => ::graph_model::rt::field(map, &mut self.initiator, key),
-            "tabId" => ::graph_model::rt::field(map, &mut self.tab_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.tabUpdatedEventMessageDetail"
     }
-    const FIELDS: &'static [&'static str] = &["initiator", "tabId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "initiator" => &mut self.initiator,
+            "tabId" => &mut self.tab_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["initiator", "tabId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("initiator", &self.initiator);
         w.field("tabId", &self.tab_id);
     }
@@ -3677,17 +4082,28 @@ impl ::graph_model::rt::Struct for TabUpdatedEventMessageDetail {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TabUpdatedEventMessageDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TabUpdatedEventMessageDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.tabUpdatedEventMessageDetail";
 }
 impl ::graph_model::rt::serde::Serialize for TabUpdatedEventMessageDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TabUpdatedEventMessageDetail {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.targetedChatMessage`.
@@ -3750,78 +4166,72 @@ pub struct TargetedChatMessage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TargetedChatMessage {
-    const TYPE_NAME: &'static str = "microsoft.graph.targetedChatMessage";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "attachments" => ::graph_model::rt::field(map, &mut self.attachments, key),
-            "body" => ::graph_model::rt::field(map, &mut self.body, key),
-            "channelIdentity" => ::graph_model::rt::field(map, &mut self.channel_identity, key),
-            "chatId" => ::graph_model::rt::field(map, &mut self.chat_id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "deletedDateTime" => ::graph_model::rt::field(map, &mut self.deleted_date_time, key),
-            "etag" => ::graph_model::rt::field(map, &mut self.etag, key),
-            "eventDetail" => ::graph_model::rt::field(map, &mut self.event_detail, key),
-            "from" => ::graph_model::rt::field(map, &mut self.from, key),
-            "importance" => ::graph_model::rt::field(map, &mut self.importance, key),
-            "lastEditedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_edited_date_time, key)
-            }
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "locale" => ::graph_model::rt::field(map, &mut self.locale, key),
-            "mentions" => ::graph_model::rt::field(map, &mut self.mentions, key),
-            "messageHistory" => ::graph_model::rt::field(map, &mut self.message_history, key),
-            "messageType" => ::graph_model::rt::field(map, &mut self.message_type, key),
-            "policyViolation" => ::graph_model::rt::field(map, &mut self.policy_violation, key),
-            "reactions" => ::graph_model::rt::field(map, &mut self.reactions, key),
-            "replyToId" => ::graph_model::rt::field(map, &mut self.reply_to_id, key),
-            "subject" => ::graph_model::rt::field(map, &mut self.subject, key),
-            "summary" => ::graph_model::rt::field(map, &mut self.summary, key),
-            "webUrl" => ::graph_model::rt::field(map, &mut self.web_url, key),
-            "recipient" => ::graph_model::rt::field(map, &mut self.recipient, key),
-            "hostedContents" => ::graph_model::rt::field(map, &mut self.hosted_contents, key),
-            "replies" => ::graph_model::rt::field(map, &mut self.replies, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.targetedChatMessage"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "attachments",
-        "body",
-        "channelIdentity",
-        "chatId",
-        "createdDateTime",
-        "deletedDateTime",
-        "etag",
-        "eventDetail",
-        "from",
-        "importance",
-        "lastEditedDateTime",
-        "lastModifiedDateTime",
-        "locale",
-        "mentions",
-        "messageHistory",
-        "messageType",
-        "policyViolation",
-        "reactions",
-        "replyToId",
-        "subject",
-        "summary",
-        "webUrl",
-        "recipient",
-        "hostedContents",
-        "replies",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "attachments" => &mut self.attachments,
+            "body" => &mut self.body,
+            "channelIdentity" => &mut self.channel_identity,
+            "chatId" => &mut self.chat_id,
+            "createdDateTime" => &mut self.created_date_time,
+            "deletedDateTime" => &mut self.deleted_date_time,
+            "etag" => &mut self.etag,
+            "eventDetail" => &mut self.event_detail,
+            "from" => &mut self.from,
+            "importance" => &mut self.importance,
+            "lastEditedDateTime" => &mut self.last_edited_date_time,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "locale" => &mut self.locale,
+            "mentions" => &mut self.mentions,
+            "messageHistory" => &mut self.message_history,
+            "messageType" => &mut self.message_type,
+            "policyViolation" => &mut self.policy_violation,
+            "reactions" => &mut self.reactions,
+            "replyToId" => &mut self.reply_to_id,
+            "subject" => &mut self.subject,
+            "summary" => &mut self.summary,
+            "webUrl" => &mut self.web_url,
+            "recipient" => &mut self.recipient,
+            "hostedContents" => &mut self.hosted_contents,
+            "replies" => &mut self.replies,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "attachments",
+            "body",
+            "channelIdentity",
+            "chatId",
+            "createdDateTime",
+            "deletedDateTime",
+            "etag",
+            "eventDetail",
+            "from",
+            "importance",
+            "lastEditedDateTime",
+            "lastModifiedDateTime",
+            "locale",
+            "mentions",
+            "messageHistory",
+            "messageType",
+            "policyViolation",
+            "reactions",
+            "replyToId",
+            "subject",
+            "summary",
+            "webUrl",
+            "recipient",
+            "hostedContents",
+            "replies",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("attachments", &self.attachments);
         w.field("body", &self.body);
@@ -3856,17 +4266,28 @@ impl ::graph_model::rt::Struct for TargetedChatMessage {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TargetedChatMessage {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TargetedChatMessage {
     const TYPE_NAME: &'static str = "microsoft.graph.targetedChatMessage";
 }
 impl ::graph_model::rt::serde::Serialize for TargetedChatMessage {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TargetedChatMessage {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.teamArchivedEventMessageDetail`.
@@ -3881,23 +4302,21 @@ pub struct TeamArchivedEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamArchivedEventMessageDetail {
-    const TYPE_NAME: &'static str = "microsoft.graph.teamArchivedEventMessageDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "initiator" => ::graph_model::rt::field(map, &mut self.initiator, key),
-            "teamId" => ::graph_model::rt::field(map, &mut self.team_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.teamArchivedEventMessageDetail"
     }
-    const FIELDS: &'static [&'static str] = &["initiator", "teamId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "initiator" => &mut self.initiator,
+            "teamId" => &mut self.team_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["initiator", "teamId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("initiator", &self.initiator);
         w.field("teamId", &self.team_id);
     }
@@ -3908,17 +4327,28 @@ impl ::graph_model::rt::Struct for TeamArchivedEventMessageDetail {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TeamArchivedEventMessageDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamArchivedEventMessageDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.teamArchivedEventMessageDetail";
 }
 impl ::graph_model::rt::serde::Serialize for TeamArchivedEventMessageDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamArchivedEventMessageDetail {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.teamCreatedEventMessageDetail`.
@@ -3937,26 +4367,23 @@ pub struct TeamCreatedEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamCreatedEventMessageDetail {
-    const TYPE_NAME: &'static str = "microsoft.graph.teamCreatedEventMessageDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "initiator" => ::graph_model::rt::field(map, &mut self.initiator, key),
-            "teamDescription" => ::graph_model::rt::field(map, &mut self.team_description, key),
-            "teamDisplayName" => ::graph_model::rt::field(map, &mut self.team_display_name, key),
-            "teamId" => ::graph_model::rt::field(map, &mut self.team_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.teamCreatedEventMessageDetail"
     }
-    const FIELDS: &'static [&'static str] =
-        &["initiator", "teamDescription", "teamDisplayName", "teamId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "initiator" => &mut self.initiator,
+            "teamDescription" => &mut self.team_description,
+            "teamDisplayName" => &mut self.team_display_name,
+            "teamId" => &mut self.team_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["initiator", "teamDescription", "teamDisplayName", "teamId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("initiator", &self.initiator);
         w.field("teamDescription", &self.team_description);
         w.field("teamDisplayName", &self.team_display_name);
@@ -3969,17 +4396,28 @@ impl ::graph_model::rt::Struct for TeamCreatedEventMessageDetail {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TeamCreatedEventMessageDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamCreatedEventMessageDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.teamCreatedEventMessageDetail";
 }
 impl ::graph_model::rt::serde::Serialize for TeamCreatedEventMessageDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamCreatedEventMessageDetail {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.teamDescriptionUpdatedEventMessageDetail`.
@@ -3996,24 +4434,22 @@ pub struct TeamDescriptionUpdatedEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamDescriptionUpdatedEventMessageDetail {
-    const TYPE_NAME: &'static str = "microsoft.graph.teamDescriptionUpdatedEventMessageDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "initiator" => ::graph_model::rt::field(map, &mut self.initiator, key),
-            "teamDescription" => ::graph_model::rt::field(map, &mut self.team_description, key),
-            "teamId" => ::graph_model::rt::field(map, &mut self.team_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.teamDescriptionUpdatedEventMessageDetail"
     }
-    const FIELDS: &'static [&'static str] = &["initiator", "teamDescription", "teamId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "initiator" => &mut self.initiator,
+            "teamDescription" => &mut self.team_description,
+            "teamId" => &mut self.team_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["initiator", "teamDescription", "teamId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("initiator", &self.initiator);
         w.field("teamDescription", &self.team_description);
         w.field("teamId", &self.team_id);
@@ -4025,17 +4461,28 @@ impl ::graph_model::rt::Struct for TeamDescriptionUpdatedEventMessageDetail {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TeamDescriptionUpdatedEventMessageDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamDescriptionUpdatedEventMessageDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.teamDescriptionUpdatedEventMessageDetail";
 }
 impl ::graph_model::rt::serde::Serialize for TeamDescriptionUpdatedEventMessageDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamDescriptionUpdatedEventMessageDetail {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.teamJoiningDisabledEventMessageDetail`.
@@ -4050,23 +4497,21 @@ pub struct TeamJoiningDisabledEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamJoiningDisabledEventMessageDetail {
-    const TYPE_NAME: &'static str = "microsoft.graph.teamJoiningDisabledEventMessageDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "initiator" => ::graph_model::rt::field(map, &mut self.initiator, key),
-            "teamId" => ::graph_model::rt::field(map, &mut self.team_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.teamJoiningDisabledEventMessageDetail"
     }
-    const FIELDS: &'static [&'static str] = &["initiator", "teamId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "initiator" => &mut self.initiator,
+            "teamId" => &mut self.team_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["initiator", "teamId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("initiator", &self.initiator);
         w.field("teamId", &self.team_id);
     }
@@ -4077,17 +4522,28 @@ impl ::graph_model::rt::Struct for TeamJoiningDisabledEventMessageDetail {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TeamJoiningDisabledEventMessageDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamJoiningDisabledEventMessageDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.teamJoiningDisabledEventMessageDetail";
 }
 impl ::graph_model::rt::serde::Serialize for TeamJoiningDisabledEventMessageDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamJoiningDisabledEventMessageDetail {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.teamJoiningEnabledEventMessageDetail`.
@@ -4102,23 +4558,21 @@ pub struct TeamJoiningEnabledEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamJoiningEnabledEventMessageDetail {
-    const TYPE_NAME: &'static str = "microsoft.graph.teamJoiningEnabledEventMessageDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "initiator" => ::graph_model::rt::field(map, &mut self.initiator, key),
-            "teamId" => ::graph_model::rt::field(map, &mut self.team_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.teamJoiningEnabledEventMessageDetail"
     }
-    const FIELDS: &'static [&'static str] = &["initiator", "teamId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "initiator" => &mut self.initiator,
+            "teamId" => &mut self.team_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["initiator", "teamId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("initiator", &self.initiator);
         w.field("teamId", &self.team_id);
     }
@@ -4129,17 +4583,28 @@ impl ::graph_model::rt::Struct for TeamJoiningEnabledEventMessageDetail {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TeamJoiningEnabledEventMessageDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamJoiningEnabledEventMessageDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.teamJoiningEnabledEventMessageDetail";
 }
 impl ::graph_model::rt::serde::Serialize for TeamJoiningEnabledEventMessageDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamJoiningEnabledEventMessageDetail {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.teamRenamedEventMessageDetail`.
@@ -4156,24 +4621,22 @@ pub struct TeamRenamedEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamRenamedEventMessageDetail {
-    const TYPE_NAME: &'static str = "microsoft.graph.teamRenamedEventMessageDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "initiator" => ::graph_model::rt::field(map, &mut self.initiator, key),
-            "teamDisplayName" => ::graph_model::rt::field(map, &mut self.team_display_name, key),
-            "teamId" => ::graph_model::rt::field(map, &mut self.team_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.teamRenamedEventMessageDetail"
     }
-    const FIELDS: &'static [&'static str] = &["initiator", "teamDisplayName", "teamId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "initiator" => &mut self.initiator,
+            "teamDisplayName" => &mut self.team_display_name,
+            "teamId" => &mut self.team_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["initiator", "teamDisplayName", "teamId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("initiator", &self.initiator);
         w.field("teamDisplayName", &self.team_display_name);
         w.field("teamId", &self.team_id);
@@ -4185,17 +4648,28 @@ impl ::graph_model::rt::Struct for TeamRenamedEventMessageDetail {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TeamRenamedEventMessageDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamRenamedEventMessageDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.teamRenamedEventMessageDetail";
 }
 impl ::graph_model::rt::serde::Serialize for TeamRenamedEventMessageDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamRenamedEventMessageDetail {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.teamUnarchivedEventMessageDetail`.
@@ -4210,23 +4684,21 @@ pub struct TeamUnarchivedEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamUnarchivedEventMessageDetail {
-    const TYPE_NAME: &'static str = "microsoft.graph.teamUnarchivedEventMessageDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "initiator" => ::graph_model::rt::field(map, &mut self.initiator, key),
-            "teamId" => ::graph_model::rt::field(map, &mut self.team_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.teamUnarchivedEventMessageDetail"
     }
-    const FIELDS: &'static [&'static str] = &["initiator", "teamId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "initiator" => &mut self.initiator,
+            "teamId" => &mut self.team_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["initiator", "teamId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("initiator", &self.initiator);
         w.field("teamId", &self.team_id);
     }
@@ -4237,17 +4709,28 @@ impl ::graph_model::rt::Struct for TeamUnarchivedEventMessageDetail {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TeamUnarchivedEventMessageDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamUnarchivedEventMessageDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.teamUnarchivedEventMessageDetail";
 }
 impl ::graph_model::rt::serde::Serialize for TeamUnarchivedEventMessageDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamUnarchivedEventMessageDetail {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.teamsAppInstalledEventMessageDetail`.
@@ -4264,26 +4747,22 @@ pub struct TeamsAppInstalledEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamsAppInstalledEventMessageDetail {
-    const TYPE_NAME: &'static str = "microsoft.graph.teamsAppInstalledEventMessageDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "initiator" => ::graph_model::rt::field(map, &mut self.initiator, key),
-            "teamsAppDisplayName" => {
-                ::graph_model::rt::field(map, &mut self.teams_app_display_name, key)
-            }
-            "teamsAppId" => ::graph_model::rt::field(map, &mut self.teams_app_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.teamsAppInstalledEventMessageDetail"
     }
-    const FIELDS: &'static [&'static str] = &["initiator", "teamsAppDisplayName", "teamsAppId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "initiator" => &mut self.initiator,
+            "teamsAppDisplayName" => &mut self.teams_app_display_name,
+            "teamsAppId" => &mut self.teams_app_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["initiator", "teamsAppDisplayName", "teamsAppId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("initiator", &self.initiator);
         w.field("teamsAppDisplayName", &self.teams_app_display_name);
         w.field("teamsAppId", &self.teams_app_id);
@@ -4295,17 +4774,28 @@ impl ::graph_model::rt::Struct for TeamsAppInstalledEventMessageDetail {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TeamsAppInstalledEventMessageDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamsAppInstalledEventMessageDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.teamsAppInstalledEventMessageDetail";
 }
 impl ::graph_model::rt::serde::Serialize for TeamsAppInstalledEventMessageDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsAppInstalledEventMessageDetail {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.teamsAppRemovedEventMessageDetail`.
@@ -4322,26 +4812,22 @@ pub struct TeamsAppRemovedEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamsAppRemovedEventMessageDetail {
-    const TYPE_NAME: &'static str = "microsoft.graph.teamsAppRemovedEventMessageDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "initiator" => ::graph_model::rt::field(map, &mut self.initiator, key),
-            "teamsAppDisplayName" => {
-                ::graph_model::rt::field(map, &mut self.teams_app_display_name, key)
-            }
-            "teamsAppId" => ::graph_model::rt::field(map, &mut self.teams_app_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.teamsAppRemovedEventMessageDetail"
     }
-    const FIELDS: &'static [&'static str] = &["initiator", "teamsAppDisplayName", "teamsAppId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "initiator" => &mut self.initiator,
+            "teamsAppDisplayName" => &mut self.teams_app_display_name,
+            "teamsAppId" => &mut self.teams_app_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["initiator", "teamsAppDisplayName", "teamsAppId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("initiator", &self.initiator);
         w.field("teamsAppDisplayName", &self.teams_app_display_name);
         w.field("teamsAppId", &self.teams_app_id);
@@ -4353,17 +4839,28 @@ impl ::graph_model::rt::Struct for TeamsAppRemovedEventMessageDetail {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TeamsAppRemovedEventMessageDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamsAppRemovedEventMessageDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.teamsAppRemovedEventMessageDetail";
 }
 impl ::graph_model::rt::serde::Serialize for TeamsAppRemovedEventMessageDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsAppRemovedEventMessageDetail {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.teamsAppUpgradedEventMessageDetail`.
@@ -4380,26 +4877,22 @@ pub struct TeamsAppUpgradedEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamsAppUpgradedEventMessageDetail {
-    const TYPE_NAME: &'static str = "microsoft.graph.teamsAppUpgradedEventMessageDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "initiator" => ::graph_model::rt::field(map, &mut self.initiator, key),
-            "teamsAppDisplayName" => {
-                ::graph_model::rt::field(map, &mut self.teams_app_display_name, key)
-            }
-            "teamsAppId" => ::graph_model::rt::field(map, &mut self.teams_app_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.teamsAppUpgradedEventMessageDetail"
     }
-    const FIELDS: &'static [&'static str] = &["initiator", "teamsAppDisplayName", "teamsAppId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "initiator" => &mut self.initiator,
+            "teamsAppDisplayName" => &mut self.teams_app_display_name,
+            "teamsAppId" => &mut self.teams_app_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["initiator", "teamsAppDisplayName", "teamsAppId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("initiator", &self.initiator);
         w.field("teamsAppDisplayName", &self.teams_app_display_name);
         w.field("teamsAppId", &self.teams_app_id);
@@ -4411,17 +4904,28 @@ impl ::graph_model::rt::Struct for TeamsAppUpgradedEventMessageDetail {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TeamsAppUpgradedEventMessageDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamsAppUpgradedEventMessageDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.teamsAppUpgradedEventMessageDetail";
 }
 impl ::graph_model::rt::serde::Serialize for TeamsAppUpgradedEventMessageDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsAppUpgradedEventMessageDetail {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.teamsTab`.
@@ -4443,27 +4947,24 @@ pub struct TeamsTab {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamsTab {
-    const TYPE_NAME: &'static str = "microsoft.graph.teamsTab";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "configuration" => ::graph_model::rt::field(map, &mut self.configuration, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "webUrl" => ::graph_model::rt::field(map, &mut self.web_url, key),
-            "teamsApp" => ::graph_model::rt::field(map, &mut self.teams_app, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.teamsTab"
     }
-    const FIELDS: &'static [&'static str] =
-        &["id", "configuration", "displayName", "webUrl", "teamsApp"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "configuration" => &mut self.configuration,
+            "displayName" => &mut self.display_name,
+            "webUrl" => &mut self.web_url,
+            "teamsApp" => &mut self.teams_app,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "configuration", "displayName", "webUrl", "teamsApp"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("configuration", &self.configuration);
         w.field("displayName", &self.display_name);
@@ -4477,17 +4978,28 @@ impl ::graph_model::rt::Struct for TeamsTab {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TeamsTab {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamsTab {
     const TYPE_NAME: &'static str = "microsoft.graph.teamsTab";
 }
 impl ::graph_model::rt::serde::Serialize for TeamsTab {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsTab {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.teamsTabConfiguration`.
@@ -4506,25 +5018,23 @@ pub struct TeamsTabConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamsTabConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.teamsTabConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "contentUrl" => ::graph_model::rt::field(map, &mut self.content_url, key),
-            "entityId" => ::graph_model::rt::field(map, &mut self.entity_id, key),
-            "removeUrl" => ::graph_model::rt::field(map, &mut self.remove_url, key),
-            "websiteUrl" => ::graph_model::rt::field(map, &mut self.website_url, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.teamsTabConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &["contentUrl", "entityId", "removeUrl", "websiteUrl"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "contentUrl" => &mut self.content_url,
+            "entityId" => &mut self.entity_id,
+            "removeUrl" => &mut self.remove_url,
+            "websiteUrl" => &mut self.website_url,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["contentUrl", "entityId", "removeUrl", "websiteUrl"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("contentUrl", &self.content_url);
         w.field("entityId", &self.entity_id);
         w.field("removeUrl", &self.remove_url);
@@ -4537,17 +5047,28 @@ impl ::graph_model::rt::Struct for TeamsTabConfiguration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TeamsTabConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamsTabConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.teamsTabConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for TeamsTabConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsTabConfiguration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.teamworkCallEventType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -4597,6 +5118,17 @@ impl ::graph_model::rt::WireEnum for TeamworkCallEventType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for TeamworkCallEventType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for TeamworkCallEventType {

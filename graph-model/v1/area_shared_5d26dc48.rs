@@ -18,26 +18,24 @@ pub struct PublicError {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PublicError {
-    const TYPE_NAME: &'static str = "microsoft.graph.publicError";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "code" => ::graph_model::rt::field(map, &mut self.code, key),
-            "details" => ::graph_model::rt::field(map, &mut self.details, key),
-            "innerError" => ::graph_model::rt::field(map, &mut self.inner_error, key),
-            "message" => ::graph_model::rt::field(map, &mut self.message, key),
-            "target" => ::graph_model::rt::field(map, &mut self.target, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.publicError"
     }
-    const FIELDS: &'static [&'static str] = &["code", "details", "innerError", "message", "target"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "code" => &mut self.code,
+            "details" => &mut self.details,
+            "innerError" => &mut self.inner_error,
+            "message" => &mut self.message,
+            "target" => &mut self.target,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["code", "details", "innerError", "message", "target"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("code", &self.code);
         w.field("details", &self.details);
         w.field("innerError", &self.inner_error);
@@ -51,17 +49,28 @@ impl ::graph_model::rt::Struct for PublicError {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PublicError {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PublicError {
     const TYPE_NAME: &'static str = "microsoft.graph.publicError";
 }
 impl ::graph_model::rt::serde::Serialize for PublicError {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PublicError {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.publicErrorDetail`.
@@ -78,24 +87,22 @@ pub struct PublicErrorDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PublicErrorDetail {
-    const TYPE_NAME: &'static str = "microsoft.graph.publicErrorDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "code" => ::graph_model::rt::field(map, &mut self.code, key),
-            "message" => ::graph_model::rt::field(map, &mut self.message, key),
-            "target" => ::graph_model::rt::field(map, &mut self.target, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.publicErrorDetail"
     }
-    const FIELDS: &'static [&'static str] = &["code", "message", "target"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "code" => &mut self.code,
+            "message" => &mut self.message,
+            "target" => &mut self.target,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["code", "message", "target"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("code", &self.code);
         w.field("message", &self.message);
         w.field("target", &self.target);
@@ -107,17 +114,28 @@ impl ::graph_model::rt::Struct for PublicErrorDetail {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PublicErrorDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PublicErrorDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.publicErrorDetail";
 }
 impl ::graph_model::rt::serde::Serialize for PublicErrorDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PublicErrorDetail {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.publicInnerError`.
@@ -136,25 +154,23 @@ pub struct PublicInnerError {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PublicInnerError {
-    const TYPE_NAME: &'static str = "microsoft.graph.publicInnerError";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "code" => ::graph_model::rt::field(map, &mut self.code, key),
-            "details" => ::graph_model::rt::field(map, &mut self.details, key),
-            "message" => ::graph_model::rt::field(map, &mut self.message, key),
-            "target" => ::graph_model::rt::field(map, &mut self.target, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.publicInnerError"
     }
-    const FIELDS: &'static [&'static str] = &["code", "details", "message", "target"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "code" => &mut self.code,
+            "details" => &mut self.details,
+            "message" => &mut self.message,
+            "target" => &mut self.target,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["code", "details", "message", "target"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("code", &self.code);
         w.field("details", &self.details);
         w.field("message", &self.message);
@@ -167,16 +183,27 @@ impl ::graph_model::rt::Struct for PublicInnerError {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PublicInnerError {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PublicInnerError {
     const TYPE_NAME: &'static str = "microsoft.graph.publicInnerError";
 }
 impl ::graph_model::rt::serde::Serialize for PublicInnerError {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PublicInnerError {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

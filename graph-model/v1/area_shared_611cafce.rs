@@ -14,29 +14,24 @@ pub struct AzureCommunicationServicesUserIdentity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AzureCommunicationServicesUserIdentity {
-    const TYPE_NAME: &'static str = "microsoft.graph.azureCommunicationServicesUserIdentity";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "azureCommunicationServicesResourceId" => ::graph_model::rt::field(
-                map,
-                &mut self.azure_communication_services_resource_id,
-                key,
-            ),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.azureCommunicationServicesUserIdentity"
     }
-    const FIELDS: &'static [&'static str] =
-        &["displayName", "id", "azureCommunicationServicesResourceId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "displayName" => &mut self.display_name,
+            "id" => &mut self.id,
+            "azureCommunicationServicesResourceId" => {
+                &mut self.azure_communication_services_resource_id
+            }
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["displayName", "id", "azureCommunicationServicesResourceId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("displayName", &self.display_name);
         w.field("id", &self.id);
         w.field(
@@ -51,17 +46,28 @@ impl ::graph_model::rt::Struct for AzureCommunicationServicesUserIdentity {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AzureCommunicationServicesUserIdentity {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AzureCommunicationServicesUserIdentity {
     const TYPE_NAME: &'static str = "microsoft.graph.azureCommunicationServicesUserIdentity";
 }
 impl ::graph_model::rt::serde::Serialize for AzureCommunicationServicesUserIdentity {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AzureCommunicationServicesUserIdentity {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.communicationsApplicationIdentity`.
@@ -80,25 +86,23 @@ pub struct CommunicationsApplicationIdentity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CommunicationsApplicationIdentity {
-    const TYPE_NAME: &'static str = "microsoft.graph.communicationsApplicationIdentity";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "applicationType" => ::graph_model::rt::field(map, &mut self.application_type, key),
-            "hidden" => ::graph_model::rt::field(map, &mut self.hidden, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.communicationsApplicationIdentity"
     }
-    const FIELDS: &'static [&'static str] = &["displayName", "id", "applicationType", "hidden"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "displayName" => &mut self.display_name,
+            "id" => &mut self.id,
+            "applicationType" => &mut self.application_type,
+            "hidden" => &mut self.hidden,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["displayName", "id", "applicationType", "hidden"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("displayName", &self.display_name);
         w.field("id", &self.id);
         w.field("applicationType", &self.application_type);
@@ -111,17 +115,28 @@ impl ::graph_model::rt::Struct for CommunicationsApplicationIdentity {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CommunicationsApplicationIdentity {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CommunicationsApplicationIdentity {
     const TYPE_NAME: &'static str = "microsoft.graph.communicationsApplicationIdentity";
 }
 impl ::graph_model::rt::serde::Serialize for CommunicationsApplicationIdentity {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CommunicationsApplicationIdentity {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.communicationsApplicationInstanceIdentity`.
@@ -140,25 +155,23 @@ pub struct CommunicationsApplicationInstanceIdentity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CommunicationsApplicationInstanceIdentity {
-    const TYPE_NAME: &'static str = "microsoft.graph.communicationsApplicationInstanceIdentity";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "hidden" => ::graph_model::rt::field(map, &mut self.hidden, key),
-            "tenantId" => ::graph_model::rt::field(map, &mut self.tenant_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.communicationsApplicationInstanceIdentity"
     }
-    const FIELDS: &'static [&'static str] = &["displayName", "id", "hidden", "tenantId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "displayName" => &mut self.display_name,
+            "id" => &mut self.id,
+            "hidden" => &mut self.hidden,
+            "tenantId" => &mut self.tenant_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["displayName", "id", "hidden", "tenantId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("displayName", &self.display_name);
         w.field("id", &self.id);
         w.field("hidden", &self.hidden);
@@ -171,17 +184,28 @@ impl ::graph_model::rt::Struct for CommunicationsApplicationInstanceIdentity {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CommunicationsApplicationInstanceIdentity {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CommunicationsApplicationInstanceIdentity {
     const TYPE_NAME: &'static str = "microsoft.graph.communicationsApplicationInstanceIdentity";
 }
 impl ::graph_model::rt::serde::Serialize for CommunicationsApplicationInstanceIdentity {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CommunicationsApplicationInstanceIdentity {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.communicationsEncryptedIdentity`.
@@ -196,23 +220,21 @@ pub struct CommunicationsEncryptedIdentity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CommunicationsEncryptedIdentity {
-    const TYPE_NAME: &'static str = "microsoft.graph.communicationsEncryptedIdentity";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.communicationsEncryptedIdentity"
     }
-    const FIELDS: &'static [&'static str] = &["displayName", "id"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "displayName" => &mut self.display_name,
+            "id" => &mut self.id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["displayName", "id"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("displayName", &self.display_name);
         w.field("id", &self.id);
     }
@@ -223,17 +245,28 @@ impl ::graph_model::rt::Struct for CommunicationsEncryptedIdentity {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CommunicationsEncryptedIdentity {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CommunicationsEncryptedIdentity {
     const TYPE_NAME: &'static str = "microsoft.graph.communicationsEncryptedIdentity";
 }
 impl ::graph_model::rt::serde::Serialize for CommunicationsEncryptedIdentity {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CommunicationsEncryptedIdentity {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.communicationsGuestIdentity`.
@@ -250,24 +283,22 @@ pub struct CommunicationsGuestIdentity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CommunicationsGuestIdentity {
-    const TYPE_NAME: &'static str = "microsoft.graph.communicationsGuestIdentity";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "email" => ::graph_model::rt::field(map, &mut self.email, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.communicationsGuestIdentity"
     }
-    const FIELDS: &'static [&'static str] = &["displayName", "id", "email"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "displayName" => &mut self.display_name,
+            "id" => &mut self.id,
+            "email" => &mut self.email,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["displayName", "id", "email"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("displayName", &self.display_name);
         w.field("id", &self.id);
         w.field("email", &self.email);
@@ -279,17 +310,28 @@ impl ::graph_model::rt::Struct for CommunicationsGuestIdentity {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CommunicationsGuestIdentity {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CommunicationsGuestIdentity {
     const TYPE_NAME: &'static str = "microsoft.graph.communicationsGuestIdentity";
 }
 impl ::graph_model::rt::serde::Serialize for CommunicationsGuestIdentity {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CommunicationsGuestIdentity {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.communicationsPhoneIdentity`.
@@ -304,23 +346,21 @@ pub struct CommunicationsPhoneIdentity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CommunicationsPhoneIdentity {
-    const TYPE_NAME: &'static str = "microsoft.graph.communicationsPhoneIdentity";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.communicationsPhoneIdentity"
     }
-    const FIELDS: &'static [&'static str] = &["displayName", "id"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "displayName" => &mut self.display_name,
+            "id" => &mut self.id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["displayName", "id"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("displayName", &self.display_name);
         w.field("id", &self.id);
     }
@@ -331,17 +371,28 @@ impl ::graph_model::rt::Struct for CommunicationsPhoneIdentity {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CommunicationsPhoneIdentity {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CommunicationsPhoneIdentity {
     const TYPE_NAME: &'static str = "microsoft.graph.communicationsPhoneIdentity";
 }
 impl ::graph_model::rt::serde::Serialize for CommunicationsPhoneIdentity {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CommunicationsPhoneIdentity {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.communicationsUserIdentity`.
@@ -358,24 +409,22 @@ pub struct CommunicationsUserIdentity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CommunicationsUserIdentity {
-    const TYPE_NAME: &'static str = "microsoft.graph.communicationsUserIdentity";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "tenantId" => ::graph_model::rt::field(map, &mut self.tenant_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.communicationsUserIdentity"
     }
-    const FIELDS: &'static [&'static str] = &["displayName", "id", "tenantId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "displayName" => &mut self.display_name,
+            "id" => &mut self.id,
+            "tenantId" => &mut self.tenant_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["displayName", "id", "tenantId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("displayName", &self.display_name);
         w.field("id", &self.id);
         w.field("tenantId", &self.tenant_id);
@@ -387,17 +436,28 @@ impl ::graph_model::rt::Struct for CommunicationsUserIdentity {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CommunicationsUserIdentity {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CommunicationsUserIdentity {
     const TYPE_NAME: &'static str = "microsoft.graph.communicationsUserIdentity";
 }
 impl ::graph_model::rt::serde::Serialize for CommunicationsUserIdentity {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CommunicationsUserIdentity {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.emailIdentity`.
@@ -414,24 +474,22 @@ pub struct EmailIdentity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EmailIdentity {
-    const TYPE_NAME: &'static str = "microsoft.graph.emailIdentity";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "email" => ::graph_model::rt::field(map, &mut self.email, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.emailIdentity"
     }
-    const FIELDS: &'static [&'static str] = &["displayName", "id", "email"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "displayName" => &mut self.display_name,
+            "id" => &mut self.id,
+            "email" => &mut self.email,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["displayName", "id", "email"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("displayName", &self.display_name);
         w.field("id", &self.id);
         w.field("email", &self.email);
@@ -443,17 +501,28 @@ impl ::graph_model::rt::Struct for EmailIdentity {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EmailIdentity {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EmailIdentity {
     const TYPE_NAME: &'static str = "microsoft.graph.emailIdentity";
 }
 impl ::graph_model::rt::serde::Serialize for EmailIdentity {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EmailIdentity {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identity`.
@@ -468,23 +537,21 @@ pub struct Identity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Identity {
-    const TYPE_NAME: &'static str = "microsoft.graph.identity";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identity"
     }
-    const FIELDS: &'static [&'static str] = &["displayName", "id"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "displayName" => &mut self.display_name,
+            "id" => &mut self.id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["displayName", "id"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("displayName", &self.display_name);
         w.field("id", &self.id);
     }
@@ -495,17 +562,28 @@ impl ::graph_model::rt::Struct for Identity {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Identity {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Identity {
     const TYPE_NAME: &'static str = "microsoft.graph.identity";
 }
 impl ::graph_model::rt::serde::Serialize for Identity {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Identity {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.identity` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -573,98 +651,198 @@ impl Default for IdentityAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for IdentityAny {
-    type Base = super::Identity;
-    const BASE: &'static str = "microsoft.graph.identity";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.identity"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.identity" => Self::Base(Default::default()),
             "microsoft.graph.azureCommunicationServicesUserIdentity" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::AzureCommunicationServicesUserIdentity)
+                Self::AzureCommunicationServicesUserIdentity(Default::default())
             }
             "microsoft.graph.communicationsApplicationIdentity" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::CommunicationsApplicationIdentity)
+                Self::CommunicationsApplicationIdentity(Default::default())
             }
             "microsoft.graph.communicationsApplicationInstanceIdentity" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::CommunicationsApplicationInstanceIdentity)
+                Self::CommunicationsApplicationInstanceIdentity(Default::default())
             }
             "microsoft.graph.communicationsEncryptedIdentity" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::CommunicationsEncryptedIdentity)
+                Self::CommunicationsEncryptedIdentity(Default::default())
             }
             "microsoft.graph.communicationsGuestIdentity" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::CommunicationsGuestIdentity)
+                Self::CommunicationsGuestIdentity(Default::default())
             }
             "microsoft.graph.communicationsPhoneIdentity" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::CommunicationsPhoneIdentity)
+                Self::CommunicationsPhoneIdentity(Default::default())
             }
             "microsoft.graph.communicationsUserIdentity" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::CommunicationsUserIdentity)
+                Self::CommunicationsUserIdentity(Default::default())
             }
-            "microsoft.graph.emailIdentity" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::EmailIdentity)
-            }
-            "microsoft.graph.initiator" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::Initiator)
-            }
-            "microsoft.graph.provisionedIdentity" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ProvisionedIdentity)
-            }
+            "microsoft.graph.emailIdentity" => Self::EmailIdentity(Default::default()),
+            "microsoft.graph.initiator" => Self::Initiator(Default::default()),
+            "microsoft.graph.provisionedIdentity" => Self::ProvisionedIdentity(Default::default()),
             "microsoft.graph.provisioningServicePrincipal" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ProvisioningServicePrincipal)
+                Self::ProvisioningServicePrincipal(Default::default())
             }
-            "microsoft.graph.provisioningSystem" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ProvisioningSystem)
-            }
+            "microsoft.graph.provisioningSystem" => Self::ProvisioningSystem(Default::default()),
             "microsoft.graph.servicePrincipalIdentity" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ServicePrincipalIdentity)
+                Self::ServicePrincipalIdentity(Default::default())
             }
             "microsoft.graph.sharePointGroupIdentity" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::SharePointGroupIdentity)
+                Self::SharePointGroupIdentity(Default::default())
             }
-            "microsoft.graph.sharePointIdentity" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::SharePointIdentity)
-            }
+            "microsoft.graph.sharePointIdentity" => Self::SharePointIdentity(Default::default()),
             "microsoft.graph.teamworkApplicationIdentity" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::TeamworkApplicationIdentity)
+                Self::TeamworkApplicationIdentity(Default::default())
             }
             "microsoft.graph.teamworkConversationIdentity" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::TeamworkConversationIdentity)
+                Self::TeamworkConversationIdentity(Default::default())
             }
-            "microsoft.graph.teamworkTagIdentity" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::TeamworkTagIdentity)
-            }
+            "microsoft.graph.teamworkTagIdentity" => Self::TeamworkTagIdentity(Default::default()),
             "microsoft.graph.teamworkUserIdentity" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::TeamworkUserIdentity)
+                Self::TeamworkUserIdentity(Default::default())
             }
-            "microsoft.graph.userIdentity" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::UserIdentity)
-            }
+            "microsoft.graph.userIdentity" => Self::UserIdentity(Default::default()),
             "microsoft.graph.callRecords.userIdentity" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::CallRecordsUserIdentity)
+                Self::CallRecordsUserIdentity(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::AzureCommunicationServicesUserIdentity(v) => Some(v),
+            Self::CommunicationsApplicationIdentity(v) => Some(v),
+            Self::CommunicationsApplicationInstanceIdentity(v) => Some(v),
+            Self::CommunicationsEncryptedIdentity(v) => Some(v),
+            Self::CommunicationsGuestIdentity(v) => Some(v),
+            Self::CommunicationsPhoneIdentity(v) => Some(v),
+            Self::CommunicationsUserIdentity(v) => Some(v),
+            Self::EmailIdentity(v) => Some(v),
+            Self::Initiator(v) => Some(v),
+            Self::ProvisionedIdentity(v) => Some(v),
+            Self::ProvisioningServicePrincipal(v) => Some(v),
+            Self::ProvisioningSystem(v) => Some(v),
+            Self::ServicePrincipalIdentity(v) => Some(v),
+            Self::SharePointGroupIdentity(v) => Some(v),
+            Self::SharePointIdentity(v) => Some(v),
+            Self::TeamworkApplicationIdentity(v) => Some(v),
+            Self::TeamworkConversationIdentity(v) => Some(v),
+            Self::TeamworkTagIdentity(v) => Some(v),
+            Self::TeamworkUserIdentity(v) => Some(v),
+            Self::UserIdentity(v) => Some(v),
+            Self::CallRecordsUserIdentity(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::Identity) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::AzureCommunicationServicesUserIdentity(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.azureCommunicationServicesUserIdentity",
+                v,
+            ),
+            Self::CommunicationsApplicationIdentity(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.communicationsApplicationIdentity",
+                v,
+            ),
+            Self::CommunicationsApplicationInstanceIdentity(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.communicationsApplicationInstanceIdentity",
+                    v,
+                )
+            }
+            Self::CommunicationsEncryptedIdentity(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.communicationsEncryptedIdentity",
+                v,
+            ),
+            Self::CommunicationsGuestIdentity(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.communicationsGuestIdentity",
+                v,
+            ),
+            Self::CommunicationsPhoneIdentity(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.communicationsPhoneIdentity",
+                v,
+            ),
+            Self::CommunicationsUserIdentity(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.communicationsUserIdentity",
+                v,
+            ),
+            Self::EmailIdentity(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.emailIdentity", v)
+            }
+            Self::Initiator(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.initiator", v)
+            }
+            Self::ProvisionedIdentity(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.provisionedIdentity", v)
+            }
+            Self::ProvisioningServicePrincipal(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.provisioningServicePrincipal",
+                v,
+            ),
+            Self::ProvisioningSystem(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.provisioningSystem", v)
+            }
+            Self::ServicePrincipalIdentity(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.servicePrincipalIdentity", v)
+            }
+            Self::SharePointGroupIdentity(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.sharePointGroupIdentity", v)
+            }
+            Self::SharePointIdentity(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.sharePointIdentity", v)
+            }
+            Self::TeamworkApplicationIdentity(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.teamworkApplicationIdentity",
+                v,
+            ),
+            Self::TeamworkConversationIdentity(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.teamworkConversationIdentity",
+                v,
+            ),
+            Self::TeamworkTagIdentity(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.teamworkTagIdentity", v)
+            }
+            Self::TeamworkUserIdentity(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.teamworkUserIdentity", v)
+            }
+            Self::UserIdentity(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.userIdentity", v)
+            }
+            Self::CallRecordsUserIdentity(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.callRecords.userIdentity", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for IdentityAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for IdentityAny {
@@ -672,102 +850,12 @@ impl ::graph_model::rt::GraphType for IdentityAny {
 }
 impl ::graph_model::rt::serde::Serialize for IdentityAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::AzureCommunicationServicesUserIdentity(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.azureCommunicationServicesUserIdentity"),
-                s,
-            ),
-            Self::CommunicationsApplicationIdentity(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.communicationsApplicationIdentity"),
-                s,
-            ),
-            Self::CommunicationsApplicationInstanceIdentity(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.communicationsApplicationInstanceIdentity"),
-                s,
-            ),
-            Self::CommunicationsEncryptedIdentity(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.communicationsEncryptedIdentity"),
-                s,
-            ),
-            Self::CommunicationsGuestIdentity(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.communicationsGuestIdentity"),
-                s,
-            ),
-            Self::CommunicationsPhoneIdentity(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.communicationsPhoneIdentity"),
-                s,
-            ),
-            Self::CommunicationsUserIdentity(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.communicationsUserIdentity"),
-                s,
-            ),
-            Self::EmailIdentity(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.emailIdentity"), s)
-            }
-            Self::Initiator(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.initiator"), s)
-            }
-            Self::ProvisionedIdentity(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.provisionedIdentity"), s)
-            }
-            Self::ProvisioningServicePrincipal(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.provisioningServicePrincipal"),
-                s,
-            ),
-            Self::ProvisioningSystem(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.provisioningSystem"), s)
-            }
-            Self::ServicePrincipalIdentity(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.servicePrincipalIdentity"),
-                s,
-            ),
-            Self::SharePointGroupIdentity(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.sharePointGroupIdentity"), s)
-            }
-            Self::SharePointIdentity(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.sharePointIdentity"), s)
-            }
-            Self::TeamworkApplicationIdentity(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.teamworkApplicationIdentity"),
-                s,
-            ),
-            Self::TeamworkConversationIdentity(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.teamworkConversationIdentity"),
-                s,
-            ),
-            Self::TeamworkTagIdentity(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.teamworkTagIdentity"), s)
-            }
-            Self::TeamworkUserIdentity(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.teamworkUserIdentity"), s)
-            }
-            Self::UserIdentity(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.userIdentity"), s)
-            }
-            Self::CallRecordsUserIdentity(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.callRecords.userIdentity"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentityAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.servicePrincipalIdentity`.
@@ -784,24 +872,22 @@ pub struct ServicePrincipalIdentity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ServicePrincipalIdentity {
-    const TYPE_NAME: &'static str = "microsoft.graph.servicePrincipalIdentity";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "appId" => ::graph_model::rt::field(map, &mut self.app_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.servicePrincipalIdentity"
     }
-    const FIELDS: &'static [&'static str] = &["displayName", "id", "appId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "displayName" => &mut self.display_name,
+            "id" => &mut self.id,
+            "appId" => &mut self.app_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["displayName", "id", "appId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("displayName", &self.display_name);
         w.field("id", &self.id);
         w.field("appId", &self.app_id);
@@ -813,17 +899,28 @@ impl ::graph_model::rt::Struct for ServicePrincipalIdentity {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ServicePrincipalIdentity {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ServicePrincipalIdentity {
     const TYPE_NAME: &'static str = "microsoft.graph.servicePrincipalIdentity";
 }
 impl ::graph_model::rt::serde::Serialize for ServicePrincipalIdentity {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServicePrincipalIdentity {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.sharePointGroupIdentity`.
@@ -842,25 +939,23 @@ pub struct SharePointGroupIdentity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharePointGroupIdentity {
-    const TYPE_NAME: &'static str = "microsoft.graph.sharePointGroupIdentity";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "principalId" => ::graph_model::rt::field(map, &mut self.principal_id, key),
-            "title" => ::graph_model::rt::field(map, &mut self.title, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.sharePointGroupIdentity"
     }
-    const FIELDS: &'static [&'static str] = &["displayName", "id", "principalId", "title"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "displayName" => &mut self.display_name,
+            "id" => &mut self.id,
+            "principalId" => &mut self.principal_id,
+            "title" => &mut self.title,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["displayName", "id", "principalId", "title"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("displayName", &self.display_name);
         w.field("id", &self.id);
         w.field("principalId", &self.principal_id);
@@ -873,17 +968,28 @@ impl ::graph_model::rt::Struct for SharePointGroupIdentity {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SharePointGroupIdentity {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SharePointGroupIdentity {
     const TYPE_NAME: &'static str = "microsoft.graph.sharePointGroupIdentity";
 }
 impl ::graph_model::rt::serde::Serialize for SharePointGroupIdentity {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointGroupIdentity {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.sharePointIdentity`.
@@ -900,24 +1006,22 @@ pub struct SharePointIdentity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharePointIdentity {
-    const TYPE_NAME: &'static str = "microsoft.graph.sharePointIdentity";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "loginName" => ::graph_model::rt::field(map, &mut self.login_name, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.sharePointIdentity"
     }
-    const FIELDS: &'static [&'static str] = &["displayName", "id", "loginName"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "displayName" => &mut self.display_name,
+            "id" => &mut self.id,
+            "loginName" => &mut self.login_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["displayName", "id", "loginName"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("displayName", &self.display_name);
         w.field("id", &self.id);
         w.field("loginName", &self.login_name);
@@ -929,17 +1033,28 @@ impl ::graph_model::rt::Struct for SharePointIdentity {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SharePointIdentity {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SharePointIdentity {
     const TYPE_NAME: &'static str = "microsoft.graph.sharePointIdentity";
 }
 impl ::graph_model::rt::serde::Serialize for SharePointIdentity {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointIdentity {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.teamworkApplicationIdentity`.
@@ -956,26 +1071,22 @@ pub struct TeamworkApplicationIdentity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamworkApplicationIdentity {
-    const TYPE_NAME: &'static str = "microsoft.graph.teamworkApplicationIdentity";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "applicationIdentityType" => {
-                ::graph_model::rt::field(map, &mut self.application_identity_type, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.teamworkApplicationIdentity"
     }
-    const FIELDS: &'static [&'static str] = &["displayName", "id", "applicationIdentityType"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "displayName" => &mut self.display_name,
+            "id" => &mut self.id,
+            "applicationIdentityType" => &mut self.application_identity_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["displayName", "id", "applicationIdentityType"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("displayName", &self.display_name);
         w.field("id", &self.id);
         w.field("applicationIdentityType", &self.application_identity_type);
@@ -987,17 +1098,28 @@ impl ::graph_model::rt::Struct for TeamworkApplicationIdentity {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TeamworkApplicationIdentity {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamworkApplicationIdentity {
     const TYPE_NAME: &'static str = "microsoft.graph.teamworkApplicationIdentity";
 }
 impl ::graph_model::rt::serde::Serialize for TeamworkApplicationIdentity {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamworkApplicationIdentity {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.teamworkApplicationIdentityType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1063,6 +1185,17 @@ impl ::graph_model::rt::WireEnum for TeamworkApplicationIdentityType {
         }
     }
 }
+impl ::graph_model::rt::Value for TeamworkApplicationIdentityType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for TeamworkApplicationIdentityType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1088,26 +1221,22 @@ pub struct TeamworkConversationIdentity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamworkConversationIdentity {
-    const TYPE_NAME: &'static str = "microsoft.graph.teamworkConversationIdentity";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "conversationIdentityType" => {
-                ::graph_model::rt::field(map, &mut self.conversation_identity_type, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.teamworkConversationIdentity"
     }
-    const FIELDS: &'static [&'static str] = &["displayName", "id", "conversationIdentityType"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "displayName" => &mut self.display_name,
+            "id" => &mut self.id,
+            "conversationIdentityType" => &mut self.conversation_identity_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["displayName", "id", "conversationIdentityType"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("displayName", &self.display_name);
         w.field("id", &self.id);
         w.field("conversationIdentityType", &self.conversation_identity_type);
@@ -1119,17 +1248,28 @@ impl ::graph_model::rt::Struct for TeamworkConversationIdentity {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TeamworkConversationIdentity {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamworkConversationIdentity {
     const TYPE_NAME: &'static str = "microsoft.graph.teamworkConversationIdentity";
 }
 impl ::graph_model::rt::serde::Serialize for TeamworkConversationIdentity {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamworkConversationIdentity {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.teamworkConversationIdentityType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1180,6 +1320,17 @@ impl ::graph_model::rt::WireEnum for TeamworkConversationIdentityType {
         }
     }
 }
+impl ::graph_model::rt::Value for TeamworkConversationIdentityType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for TeamworkConversationIdentityType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1202,23 +1353,21 @@ pub struct TeamworkTagIdentity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamworkTagIdentity {
-    const TYPE_NAME: &'static str = "microsoft.graph.teamworkTagIdentity";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.teamworkTagIdentity"
     }
-    const FIELDS: &'static [&'static str] = &["displayName", "id"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "displayName" => &mut self.display_name,
+            "id" => &mut self.id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["displayName", "id"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("displayName", &self.display_name);
         w.field("id", &self.id);
     }
@@ -1229,17 +1378,28 @@ impl ::graph_model::rt::Struct for TeamworkTagIdentity {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TeamworkTagIdentity {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamworkTagIdentity {
     const TYPE_NAME: &'static str = "microsoft.graph.teamworkTagIdentity";
 }
 impl ::graph_model::rt::serde::Serialize for TeamworkTagIdentity {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamworkTagIdentity {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.teamworkUserIdentity`.
@@ -1256,24 +1416,22 @@ pub struct TeamworkUserIdentity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamworkUserIdentity {
-    const TYPE_NAME: &'static str = "microsoft.graph.teamworkUserIdentity";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "userIdentityType" => ::graph_model::rt::field(map, &mut self.user_identity_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.teamworkUserIdentity"
     }
-    const FIELDS: &'static [&'static str] = &["displayName", "id", "userIdentityType"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "displayName" => &mut self.display_name,
+            "id" => &mut self.id,
+            "userIdentityType" => &mut self.user_identity_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["displayName", "id", "userIdentityType"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("displayName", &self.display_name);
         w.field("id", &self.id);
         w.field("userIdentityType", &self.user_identity_type);
@@ -1285,17 +1443,28 @@ impl ::graph_model::rt::Struct for TeamworkUserIdentity {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TeamworkUserIdentity {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamworkUserIdentity {
     const TYPE_NAME: &'static str = "microsoft.graph.teamworkUserIdentity";
 }
 impl ::graph_model::rt::serde::Serialize for TeamworkUserIdentity {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamworkUserIdentity {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.teamworkUserIdentityType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1375,6 +1544,17 @@ impl ::graph_model::rt::WireEnum for TeamworkUserIdentityType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for TeamworkUserIdentityType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for TeamworkUserIdentityType {

@@ -138,6 +138,17 @@ impl ::graph_model::rt::WireEnum for RiskDetail {
         }
     }
 }
+impl ::graph_model::rt::Value for RiskDetail {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for RiskDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -216,6 +227,17 @@ impl ::graph_model::rt::WireEnum for RiskState {
         }
     }
 }
+impl ::graph_model::rt::Value for RiskState {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for RiskState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -242,25 +264,23 @@ pub struct SignInLocation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SignInLocation {
-    const TYPE_NAME: &'static str = "microsoft.graph.signInLocation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "city" => ::graph_model::rt::field(map, &mut self.city, key),
-            "countryOrRegion" => ::graph_model::rt::field(map, &mut self.country_or_region, key),
-            "geoCoordinates" => ::graph_model::rt::field(map, &mut self.geo_coordinates, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.signInLocation"
     }
-    const FIELDS: &'static [&'static str] = &["city", "countryOrRegion", "geoCoordinates", "state"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "city" => &mut self.city,
+            "countryOrRegion" => &mut self.country_or_region,
+            "geoCoordinates" => &mut self.geo_coordinates,
+            "state" => &mut self.state,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["city", "countryOrRegion", "geoCoordinates", "state"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("city", &self.city);
         w.field("countryOrRegion", &self.country_or_region);
         w.field("geoCoordinates", &self.geo_coordinates);
@@ -273,16 +293,27 @@ impl ::graph_model::rt::Struct for SignInLocation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SignInLocation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SignInLocation {
     const TYPE_NAME: &'static str = "microsoft.graph.signInLocation";
 }
 impl ::graph_model::rt::serde::Serialize for SignInLocation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SignInLocation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

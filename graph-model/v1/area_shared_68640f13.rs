@@ -14,24 +14,22 @@ pub struct AdhocCall {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AdhocCall {
-    const TYPE_NAME: &'static str = "microsoft.graph.adhocCall";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "recordings" => ::graph_model::rt::field(map, &mut self.recordings, key),
-            "transcripts" => ::graph_model::rt::field(map, &mut self.transcripts, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.adhocCall"
     }
-    const FIELDS: &'static [&'static str] = &["id", "recordings", "transcripts"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "recordings" => &mut self.recordings,
+            "transcripts" => &mut self.transcripts,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "recordings", "transcripts"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("recordings", &self.recordings);
         w.field("transcripts", &self.transcripts);
@@ -43,17 +41,28 @@ impl ::graph_model::rt::Struct for AdhocCall {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AdhocCall {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AdhocCall {
     const TYPE_NAME: &'static str = "microsoft.graph.adhocCall";
 }
 impl ::graph_model::rt::serde::Serialize for AdhocCall {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AdhocCall {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.broadcastMeetingAudience`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -109,6 +118,17 @@ impl ::graph_model::rt::WireEnum for BroadcastMeetingAudience {
         }
     }
 }
+impl ::graph_model::rt::Value for BroadcastMeetingAudience {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for BroadcastMeetingAudience {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -133,27 +153,22 @@ pub struct BroadcastMeetingCaptionSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BroadcastMeetingCaptionSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.broadcastMeetingCaptionSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "isCaptionEnabled" => ::graph_model::rt::field(map, &mut self.is_caption_enabled, key),
-            "spokenLanguage" => ::graph_model::rt::field(map, &mut self.spoken_language, key),
-            "translationLanguages" => {
-                ::graph_model::rt::field(map, &mut self.translation_languages, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.broadcastMeetingCaptionSettings"
     }
-    const FIELDS: &'static [&'static str] =
-        &["isCaptionEnabled", "spokenLanguage", "translationLanguages"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "isCaptionEnabled" => &mut self.is_caption_enabled,
+            "spokenLanguage" => &mut self.spoken_language,
+            "translationLanguages" => &mut self.translation_languages,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["isCaptionEnabled", "spokenLanguage", "translationLanguages"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("isCaptionEnabled", &self.is_caption_enabled);
         w.field("spokenLanguage", &self.spoken_language);
         w.field("translationLanguages", &self.translation_languages);
@@ -165,17 +180,28 @@ impl ::graph_model::rt::Struct for BroadcastMeetingCaptionSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for BroadcastMeetingCaptionSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for BroadcastMeetingCaptionSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.broadcastMeetingCaptionSettings";
 }
 impl ::graph_model::rt::serde::Serialize for BroadcastMeetingCaptionSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BroadcastMeetingCaptionSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.broadcastMeetingSettings`.
@@ -198,42 +224,32 @@ pub struct BroadcastMeetingSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BroadcastMeetingSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.broadcastMeetingSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "allowedAudience" => ::graph_model::rt::field(map, &mut self.allowed_audience, key),
-            "captions" => ::graph_model::rt::field(map, &mut self.captions, key),
-            "isAttendeeReportEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_attendee_report_enabled, key)
-            }
-            "isQuestionAndAnswerEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_question_and_answer_enabled, key)
-            }
-            "isRecordingEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_recording_enabled, key)
-            }
-            "isVideoOnDemandEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_video_on_demand_enabled, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.broadcastMeetingSettings"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "allowedAudience",
-        "captions",
-        "isAttendeeReportEnabled",
-        "isQuestionAndAnswerEnabled",
-        "isRecordingEnabled",
-        "isVideoOnDemandEnabled",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "allowedAudience" => &mut self.allowed_audience,
+            "captions" => &mut self.captions,
+            "isAttendeeReportEnabled" => &mut self.is_attendee_report_enabled,
+            "isQuestionAndAnswerEnabled" => &mut self.is_question_and_answer_enabled,
+            "isRecordingEnabled" => &mut self.is_recording_enabled,
+            "isVideoOnDemandEnabled" => &mut self.is_video_on_demand_enabled,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "allowedAudience",
+            "captions",
+            "isAttendeeReportEnabled",
+            "isQuestionAndAnswerEnabled",
+            "isRecordingEnabled",
+            "isVideoOnDemandEnabled",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("allowedAudience", &self.allowed_audience);
         w.field("captions", &self.captions);
         w.field("isAttendeeReportEnabled", &self.is_attendee_report_enabled);
@@ -251,17 +267,28 @@ impl ::graph_model::rt::Struct for BroadcastMeetingSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for BroadcastMeetingSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for BroadcastMeetingSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.broadcastMeetingSettings";
 }
 impl ::graph_model::rt::serde::Serialize for BroadcastMeetingSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BroadcastMeetingSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.callRecording`.
@@ -290,44 +317,38 @@ pub struct CallRecording {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CallRecording {
-    const TYPE_NAME: &'static str = "microsoft.graph.callRecording";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "callId" => ::graph_model::rt::field(map, &mut self.call_id, key),
-            "content" => ::graph_model::rt::field(map, &mut self.content, key),
-            "contentCorrelationId" => {
-                ::graph_model::rt::field(map, &mut self.content_correlation_id, key)
-            }
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "endDateTime" => ::graph_model::rt::field(map, &mut self.end_date_time, key),
-            "meetingId" => ::graph_model::rt::field(map, &mut self.meeting_id, key),
-            "meetingOrganizer" => ::graph_model::rt::field(map, &mut self.meeting_organizer, key),
-            "recordingContentUrl" => {
-                ::graph_model::rt::field(map, &mut self.recording_content_url, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.callRecording"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "callId",
-        "content",
-        "contentCorrelationId",
-        "createdDateTime",
-        "endDateTime",
-        "meetingId",
-        "meetingOrganizer",
-        "recordingContentUrl",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "callId" => &mut self.call_id,
+            "content" => &mut self.content,
+            "contentCorrelationId" => &mut self.content_correlation_id,
+            "createdDateTime" => &mut self.created_date_time,
+            "endDateTime" => &mut self.end_date_time,
+            "meetingId" => &mut self.meeting_id,
+            "meetingOrganizer" => &mut self.meeting_organizer,
+            "recordingContentUrl" => &mut self.recording_content_url,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "callId",
+            "content",
+            "contentCorrelationId",
+            "createdDateTime",
+            "endDateTime",
+            "meetingId",
+            "meetingOrganizer",
+            "recordingContentUrl",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("callId", &self.call_id);
         w.field("content", &self.content);
@@ -345,17 +366,28 @@ impl ::graph_model::rt::Struct for CallRecording {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CallRecording {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CallRecording {
     const TYPE_NAME: &'static str = "microsoft.graph.callRecording";
 }
 impl ::graph_model::rt::serde::Serialize for CallRecording {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CallRecording {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.callTranscript`.
@@ -386,46 +418,40 @@ pub struct CallTranscript {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CallTranscript {
-    const TYPE_NAME: &'static str = "microsoft.graph.callTranscript";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "callId" => ::graph_model::rt::field(map, &mut self.call_id, key),
-            "content" => ::graph_model::rt::field(map, &mut self.content, key),
-            "contentCorrelationId" => {
-                ::graph_model::rt::field(map, &mut self.content_correlation_id, key)
-            }
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "endDateTime" => ::graph_model::rt::field(map, &mut self.end_date_time, key),
-            "meetingId" => ::graph_model::rt::field(map, &mut self.meeting_id, key),
-            "meetingOrganizer" => ::graph_model::rt::field(map, &mut self.meeting_organizer, key),
-            "metadataContent" => ::graph_model::rt::field(map, &mut self.metadata_content, key),
-            "transcriptContentUrl" => {
-                ::graph_model::rt::field(map, &mut self.transcript_content_url, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.callTranscript"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "callId",
-        "content",
-        "contentCorrelationId",
-        "createdDateTime",
-        "endDateTime",
-        "meetingId",
-        "meetingOrganizer",
-        "metadataContent",
-        "transcriptContentUrl",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "callId" => &mut self.call_id,
+            "content" => &mut self.content,
+            "contentCorrelationId" => &mut self.content_correlation_id,
+            "createdDateTime" => &mut self.created_date_time,
+            "endDateTime" => &mut self.end_date_time,
+            "meetingId" => &mut self.meeting_id,
+            "meetingOrganizer" => &mut self.meeting_organizer,
+            "metadataContent" => &mut self.metadata_content,
+            "transcriptContentUrl" => &mut self.transcript_content_url,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "callId",
+            "content",
+            "contentCorrelationId",
+            "createdDateTime",
+            "endDateTime",
+            "meetingId",
+            "meetingOrganizer",
+            "metadataContent",
+            "transcriptContentUrl",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("callId", &self.call_id);
         w.field("content", &self.content);
@@ -444,17 +470,28 @@ impl ::graph_model::rt::Struct for CallTranscript {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CallTranscript {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CallTranscript {
     const TYPE_NAME: &'static str = "microsoft.graph.callTranscript";
 }
 impl ::graph_model::rt::serde::Serialize for CallTranscript {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CallTranscript {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.meetingParticipantInfo`.
@@ -471,24 +508,22 @@ pub struct MeetingParticipantInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MeetingParticipantInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.meetingParticipantInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "identity" => ::graph_model::rt::field(map, &mut self.identity, key),
-            "role" => ::graph_model::rt::field(map, &mut self.role, key),
-            "upn" => ::graph_model::rt::field(map, &mut self.upn, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.meetingParticipantInfo"
     }
-    const FIELDS: &'static [&'static str] = &["identity", "role", "upn"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "identity" => &mut self.identity,
+            "role" => &mut self.role,
+            "upn" => &mut self.upn,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["identity", "role", "upn"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("identity", &self.identity);
         w.field("role", &self.role);
         w.field("upn", &self.upn);
@@ -500,17 +535,28 @@ impl ::graph_model::rt::Struct for MeetingParticipantInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MeetingParticipantInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MeetingParticipantInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.meetingParticipantInfo";
 }
 impl ::graph_model::rt::serde::Serialize for MeetingParticipantInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MeetingParticipantInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.meetingParticipantInfo` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -538,35 +584,60 @@ impl Default for MeetingParticipantInfoAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for MeetingParticipantInfoAny {
-    type Base = super::MeetingParticipantInfo;
-    const BASE: &'static str = "microsoft.graph.meetingParticipantInfo";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.meetingParticipantInfo"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.meetingParticipantInfo" => Self::Base(Default::default()),
             "microsoft.graph.virtualEventPresenterInfo" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::VirtualEventPresenterInfo)
+                Self::VirtualEventPresenterInfo(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::VirtualEventPresenterInfo(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::MeetingParticipantInfo) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::VirtualEventPresenterInfo(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.virtualEventPresenterInfo", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for MeetingParticipantInfoAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for MeetingParticipantInfoAny {
@@ -574,20 +645,12 @@ impl ::graph_model::rt::GraphType for MeetingParticipantInfoAny {
 }
 impl ::graph_model::rt::serde::Serialize for MeetingParticipantInfoAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::VirtualEventPresenterInfo(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.virtualEventPresenterInfo"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MeetingParticipantInfoAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.meetingParticipants`.
@@ -602,23 +665,21 @@ pub struct MeetingParticipants {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MeetingParticipants {
-    const TYPE_NAME: &'static str = "microsoft.graph.meetingParticipants";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "attendees" => ::graph_model::rt::field(map, &mut self.attendees, key),
-            "organizer" => ::graph_model::rt::field(map, &mut self.organizer, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.meetingParticipants"
     }
-    const FIELDS: &'static [&'static str] = &["attendees", "organizer"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "attendees" => &mut self.attendees,
+            "organizer" => &mut self.organizer,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["attendees", "organizer"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("attendees", &self.attendees);
         w.field("organizer", &self.organizer);
     }
@@ -629,17 +690,28 @@ impl ::graph_model::rt::Struct for MeetingParticipants {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MeetingParticipants {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MeetingParticipants {
     const TYPE_NAME: &'static str = "microsoft.graph.meetingParticipants";
 }
 impl ::graph_model::rt::serde::Serialize for MeetingParticipants {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MeetingParticipants {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onlineMeeting`.
@@ -746,162 +818,116 @@ pub struct OnlineMeeting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnlineMeeting {
-    const TYPE_NAME: &'static str = "microsoft.graph.onlineMeeting";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "allowAttendeeToEnableCamera" => {
-                ::graph_model::rt::field(map, &mut self.allow_attendee_to_enable_camera, key)
-            }
-            "allowAttendeeToEnableMic" => {
-                ::graph_model::rt::field(map, &mut self.allow_attendee_to_enable_mic, key)
-            }
-            "allowBreakoutRooms" => {
-                ::graph_model::rt::field(map, &mut self.allow_breakout_rooms, key)
-            }
-            "allowCopyingAndSharingMeetingContent" => ::graph_model::rt::field(
-                map,
-                &mut self.allow_copying_and_sharing_meeting_content,
-                key,
-            ),
-            "allowedLobbyAdmitters" => {
-                ::graph_model::rt::field(map, &mut self.allowed_lobby_admitters, key)
-            }
-            "allowedPresenters" => ::graph_model::rt::field(map, &mut self.allowed_presenters, key),
-            "allowLiveShare" => ::graph_model::rt::field(map, &mut self.allow_live_share, key),
-            "allowMeetingChat" => ::graph_model::rt::field(map, &mut self.allow_meeting_chat, key),
-            "allowParticipantsToChangeName" => {
-                ::graph_model::rt::field(map, &mut self.allow_participants_to_change_name, key)
-            }
-            "allowPowerPointSharing" => {
-                ::graph_model::rt::field(map, &mut self.allow_power_point_sharing, key)
-            }
-            "allowRecording" => ::graph_model::rt::field(map, &mut self.allow_recording, key),
-            "allowTeamworkReactions" => {
-                ::graph_model::rt::field(map, &mut self.allow_teamwork_reactions, key)
-            }
-            "allowTranscription" => {
-                ::graph_model::rt::field(map, &mut self.allow_transcription, key)
-            }
-            "allowWhiteboard" => ::graph_model::rt::field(map, &mut self.allow_whiteboard, key),
-            "audioConferencing" => ::graph_model::rt::field(map, &mut self.audio_conferencing, key),
-            "chatInfo" => ::graph_model::rt::field(map, &mut self.chat_info, key),
-            "chatRestrictions" => ::graph_model::rt::field(map, &mut self.chat_restrictions, key),
-            "cloudVideoInteropInfo" => {
-                ::graph_model::rt::field(map, &mut self.cloud_video_interop_info, key)
-            }
-            "expiryDateTime" => ::graph_model::rt::field(map, &mut self.expiry_date_time, key),
-            "isEndToEndEncryptionEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_end_to_end_encryption_enabled, key)
-            }
-            "isEntryExitAnnounced" => {
-                ::graph_model::rt::field(map, &mut self.is_entry_exit_announced, key)
-            }
-            "joinInformation" => ::graph_model::rt::field(map, &mut self.join_information, key),
-            "joinMeetingIdSettings" => {
-                ::graph_model::rt::field(map, &mut self.join_meeting_id_settings, key)
-            }
-            "joinWebUrl" => ::graph_model::rt::field(map, &mut self.join_web_url, key),
-            "lobbyBypassSettings" => {
-                ::graph_model::rt::field(map, &mut self.lobby_bypass_settings, key)
-            }
-            "meetingOptionsWebUrl" => {
-                ::graph_model::rt::field(map, &mut self.meeting_options_web_url, key)
-            }
-            "meetingSpokenLanguageTag" => {
-                ::graph_model::rt::field(map, &mut self.meeting_spoken_language_tag, key)
-            }
-            "meetingType" => ::graph_model::rt::field(map, &mut self.meeting_type, key),
-            "recordAutomatically" => {
-                ::graph_model::rt::field(map, &mut self.record_automatically, key)
-            }
-            "sensitivityLabelAssignment" => {
-                ::graph_model::rt::field(map, &mut self.sensitivity_label_assignment, key)
-            }
-            "shareMeetingChatHistoryDefault" => {
-                ::graph_model::rt::field(map, &mut self.share_meeting_chat_history_default, key)
-            }
-            "subject" => ::graph_model::rt::field(map, &mut self.subject, key),
-            "videoTeleconferenceId" => {
-                ::graph_model::rt::field(map, &mut self.video_teleconference_id, key)
-            }
-            "watermarkProtection" => {
-                ::graph_model::rt::field(map, &mut self.watermark_protection, key)
-            }
-            "attendeeReport" => ::graph_model::rt::field(map, &mut self.attendee_report, key),
-            "broadcastSettings" => ::graph_model::rt::field(map, &mut self.broadcast_settings, key),
-            "creationDateTime" => ::graph_model::rt::field(map, &mut self.creation_date_time, key),
-            "endDateTime" => ::graph_model::rt::field(map, &mut self.end_date_time, key),
-            "externalId" => ::graph_model::rt::field(map, &mut self.external_id, key),
-            "isBroadcast" => ::graph_model::rt::field(map, &mut self.is_broadcast, key),
-            "meetingTemplateId" => {
-                ::graph_model::rt::field(map, &mut self.meeting_template_id, key)
-            }
-            "participants" => ::graph_model::rt::field(map, &mut self.participants, key),
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            "attendanceReports" => ::graph_model::rt::field(map, &mut self.attendance_reports, key),
-            "recordings" => ::graph_model::rt::field(map, &mut self.recordings, key),
-            "transcripts" => ::graph_model::rt::field(map, &mut self.transcripts, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onlineMeeting"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "allowAttendeeToEnableCamera",
-        "allowAttendeeToEnableMic",
-        "allowBreakoutRooms",
-        "allowCopyingAndSharingMeetingContent",
-        "allowedLobbyAdmitters",
-        "allowedPresenters",
-        "allowLiveShare",
-        "allowMeetingChat",
-        "allowParticipantsToChangeName",
-        "allowPowerPointSharing",
-        "allowRecording",
-        "allowTeamworkReactions",
-        "allowTranscription",
-        "allowWhiteboard",
-        "audioConferencing",
-        "chatInfo",
-        "chatRestrictions",
-        "cloudVideoInteropInfo",
-        "expiryDateTime",
-        "isEndToEndEncryptionEnabled",
-        "isEntryExitAnnounced",
-        "joinInformation",
-        "joinMeetingIdSettings",
-        "joinWebUrl",
-        "lobbyBypassSettings",
-        "meetingOptionsWebUrl",
-        "meetingSpokenLanguageTag",
-        "meetingType",
-        "recordAutomatically",
-        "sensitivityLabelAssignment",
-        "shareMeetingChatHistoryDefault",
-        "subject",
-        "videoTeleconferenceId",
-        "watermarkProtection",
-        "attendeeReport",
-        "broadcastSettings",
-        "creationDateTime",
-        "endDateTime",
-        "externalId",
-        "isBroadcast",
-        "meetingTemplateId",
-        "participants",
-        "startDateTime",
-        "attendanceReports",
-        "recordings",
-        "transcripts",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "allowAttendeeToEnableCamera" => &mut self.allow_attendee_to_enable_camera,
+            "allowAttendeeToEnableMic" => &mut self.allow_attendee_to_enable_mic,
+            "allowBreakoutRooms" => &mut self.allow_breakout_rooms,
+            "allowCopyingAndSharingMeetingContent" => {
+                &mut self.allow_copying_and_sharing_meeting_content
+            }
+            "allowedLobbyAdmitters" => &mut self.allowed_lobby_admitters,
+            "allowedPresenters" => &mut self.allowed_presenters,
+            "allowLiveShare" => &mut self.allow_live_share,
+            "allowMeetingChat" => &mut self.allow_meeting_chat,
+            "allowParticipantsToChangeName" => &mut self.allow_participants_to_change_name,
+            "allowPowerPointSharing" => &mut self.allow_power_point_sharing,
+            "allowRecording" => &mut self.allow_recording,
+            "allowTeamworkReactions" => &mut self.allow_teamwork_reactions,
+            "allowTranscription" => &mut self.allow_transcription,
+            "allowWhiteboard" => &mut self.allow_whiteboard,
+            "audioConferencing" => &mut self.audio_conferencing,
+            "chatInfo" => &mut self.chat_info,
+            "chatRestrictions" => &mut self.chat_restrictions,
+            "cloudVideoInteropInfo" => &mut self.cloud_video_interop_info,
+            "expiryDateTime" => &mut self.expiry_date_time,
+            "isEndToEndEncryptionEnabled" => &mut self.is_end_to_end_encryption_enabled,
+            "isEntryExitAnnounced" => &mut self.is_entry_exit_announced,
+            "joinInformation" => &mut self.join_information,
+            "joinMeetingIdSettings" => &mut self.join_meeting_id_settings,
+            "joinWebUrl" => &mut self.join_web_url,
+            "lobbyBypassSettings" => &mut self.lobby_bypass_settings,
+            "meetingOptionsWebUrl" => &mut self.meeting_options_web_url,
+            "meetingSpokenLanguageTag" => &mut self.meeting_spoken_language_tag,
+            "meetingType" => &mut self.meeting_type,
+            "recordAutomatically" => &mut self.record_automatically,
+            "sensitivityLabelAssignment" => &mut self.sensitivity_label_assignment,
+            "shareMeetingChatHistoryDefault" => &mut self.share_meeting_chat_history_default,
+            "subject" => &mut self.subject,
+            "videoTeleconferenceId" => &mut self.video_teleconference_id,
+            "watermarkProtection" => &mut self.watermark_protection,
+            "attendeeReport" => &mut self.attendee_report,
+            "broadcastSettings" => &mut self.broadcast_settings,
+            "creationDateTime" => &mut self.creation_date_time,
+            "endDateTime" => &mut self.end_date_time,
+            "externalId" => &mut self.external_id,
+            "isBroadcast" => &mut self.is_broadcast,
+            "meetingTemplateId" => &mut self.meeting_template_id,
+            "participants" => &mut self.participants,
+            "startDateTime" => &mut self.start_date_time,
+            "attendanceReports" => &mut self.attendance_reports,
+            "recordings" => &mut self.recordings,
+            "transcripts" => &mut self.transcripts,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "allowAttendeeToEnableCamera",
+            "allowAttendeeToEnableMic",
+            "allowBreakoutRooms",
+            "allowCopyingAndSharingMeetingContent",
+            "allowedLobbyAdmitters",
+            "allowedPresenters",
+            "allowLiveShare",
+            "allowMeetingChat",
+            "allowParticipantsToChangeName",
+            "allowPowerPointSharing",
+            "allowRecording",
+            "allowTeamworkReactions",
+            "allowTranscription",
+            "allowWhiteboard",
+            "audioConferencing",
+            "chatInfo",
+            "chatRestrictions",
+            "cloudVideoInteropInfo",
+            "expiryDateTime",
+            "isEndToEndEncryptionEnabled",
+            "isEntryExitAnnounced",
+            "joinInformation",
+            "joinMeetingIdSettings",
+            "joinWebUrl",
+            "lobbyBypassSettings",
+            "meetingOptionsWebUrl",
+            "meetingSpokenLanguageTag",
+            "meetingType",
+            "recordAutomatically",
+            "sensitivityLabelAssignment",
+            "shareMeetingChatHistoryDefault",
+            "subject",
+            "videoTeleconferenceId",
+            "watermarkProtection",
+            "attendeeReport",
+            "broadcastSettings",
+            "creationDateTime",
+            "endDateTime",
+            "externalId",
+            "isBroadcast",
+            "meetingTemplateId",
+            "participants",
+            "startDateTime",
+            "attendanceReports",
+            "recordings",
+            "transcripts",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "allowAttendeeToEnableCamera",
@@ -981,17 +1007,28 @@ impl ::graph_model::rt::Struct for OnlineMeeting {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnlineMeeting {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnlineMeeting {
     const TYPE_NAME: &'static str = "microsoft.graph.onlineMeeting";
 }
 impl ::graph_model::rt::serde::Serialize for OnlineMeeting {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnlineMeeting {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onlineMeetingRole`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1054,6 +1091,17 @@ impl ::graph_model::rt::WireEnum for OnlineMeetingRole {
         }
     }
 }
+impl ::graph_model::rt::Value for OnlineMeetingRole {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for OnlineMeetingRole {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1076,23 +1124,21 @@ pub struct OutOfOfficeSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OutOfOfficeSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.outOfOfficeSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "isOutOfOffice" => ::graph_model::rt::field(map, &mut self.is_out_of_office, key),
-            "message" => ::graph_model::rt::field(map, &mut self.message, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.outOfOfficeSettings"
     }
-    const FIELDS: &'static [&'static str] = &["isOutOfOffice", "message"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "isOutOfOffice" => &mut self.is_out_of_office,
+            "message" => &mut self.message,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["isOutOfOffice", "message"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("isOutOfOffice", &self.is_out_of_office);
         w.field("message", &self.message);
     }
@@ -1103,17 +1149,28 @@ impl ::graph_model::rt::Struct for OutOfOfficeSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OutOfOfficeSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OutOfOfficeSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.outOfOfficeSettings";
 }
 impl ::graph_model::rt::serde::Serialize for OutOfOfficeSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OutOfOfficeSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.presence`.
@@ -1138,38 +1195,34 @@ pub struct Presence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Presence {
-    const TYPE_NAME: &'static str = "microsoft.graph.presence";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "activity" => ::graph_model::rt::field(map, &mut self.activity, key),
-            "availability" => ::graph_model::rt::field(map, &mut self.availability, key),
-            "outOfOfficeSettings" => {
-                ::graph_model::rt::field(map, &mut self.out_of_office_settings, key)
-            }
-            "sequenceNumber" => ::graph_model::rt::field(map, &mut self.sequence_number, key),
-            "statusMessage" => ::graph_model::rt::field(map, &mut self.status_message, key),
-            "workLocation" => ::graph_model::rt::field(map, &mut self.work_location, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.presence"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "activity",
-        "availability",
-        "outOfOfficeSettings",
-        "sequenceNumber",
-        "statusMessage",
-        "workLocation",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "activity" => &mut self.activity,
+            "availability" => &mut self.availability,
+            "outOfOfficeSettings" => &mut self.out_of_office_settings,
+            "sequenceNumber" => &mut self.sequence_number,
+            "statusMessage" => &mut self.status_message,
+            "workLocation" => &mut self.work_location,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "activity",
+            "availability",
+            "outOfOfficeSettings",
+            "sequenceNumber",
+            "statusMessage",
+            "workLocation",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("activity", &self.activity);
         w.field("availability", &self.availability);
@@ -1185,17 +1238,28 @@ impl ::graph_model::rt::Struct for Presence {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Presence {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Presence {
     const TYPE_NAME: &'static str = "microsoft.graph.presence";
 }
 impl ::graph_model::rt::serde::Serialize for Presence {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Presence {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.presenceStatusMessage`.
@@ -1212,26 +1276,22 @@ pub struct PresenceStatusMessage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PresenceStatusMessage {
-    const TYPE_NAME: &'static str = "microsoft.graph.presenceStatusMessage";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "expiryDateTime" => ::graph_model::rt::field(map, &mut self.expiry_date_time, key),
-            "message" => ::graph_model::rt::field(map, &mut self.message, key),
-            "publishedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.published_date_time, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.presenceStatusMessage"
     }
-    const FIELDS: &'static [&'static str] = &["expiryDateTime", "message", "publishedDateTime"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "expiryDateTime" => &mut self.expiry_date_time,
+            "message" => &mut self.message,
+            "publishedDateTime" => &mut self.published_date_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["expiryDateTime", "message", "publishedDateTime"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("expiryDateTime", &self.expiry_date_time);
         w.field("message", &self.message);
         w.field("publishedDateTime", &self.published_date_time);
@@ -1243,17 +1303,28 @@ impl ::graph_model::rt::Struct for PresenceStatusMessage {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PresenceStatusMessage {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PresenceStatusMessage {
     const TYPE_NAME: &'static str = "microsoft.graph.presenceStatusMessage";
 }
 impl ::graph_model::rt::serde::Serialize for PresenceStatusMessage {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PresenceStatusMessage {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.userWorkLocation`.
@@ -1270,24 +1341,22 @@ pub struct UserWorkLocation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserWorkLocation {
-    const TYPE_NAME: &'static str = "microsoft.graph.userWorkLocation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "placeId" => ::graph_model::rt::field(map, &mut self.place_id, key),
-            "source" => ::graph_model::rt::field(map, &mut self.source, key),
-            "workLocationType" => ::graph_model::rt::field(map, &mut self.work_location_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.userWorkLocation"
     }
-    const FIELDS: &'static [&'static str] = &["placeId", "source", "workLocationType"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "placeId" => &mut self.place_id,
+            "source" => &mut self.source,
+            "workLocationType" => &mut self.work_location_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["placeId", "source", "workLocationType"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("placeId", &self.place_id);
         w.field("source", &self.source);
         w.field("workLocationType", &self.work_location_type);
@@ -1299,17 +1368,28 @@ impl ::graph_model::rt::Struct for UserWorkLocation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UserWorkLocation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UserWorkLocation {
     const TYPE_NAME: &'static str = "microsoft.graph.userWorkLocation";
 }
 impl ::graph_model::rt::serde::Serialize for UserWorkLocation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserWorkLocation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.virtualEventPresenterInfo`.
@@ -1328,25 +1408,23 @@ pub struct VirtualEventPresenterInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VirtualEventPresenterInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.virtualEventPresenterInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "identity" => ::graph_model::rt::field(map, &mut self.identity, key),
-            "role" => ::graph_model::rt::field(map, &mut self.role, key),
-            "upn" => ::graph_model::rt::field(map, &mut self.upn, key),
-            "presenterDetails" => ::graph_model::rt::field(map, &mut self.presenter_details, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.virtualEventPresenterInfo"
     }
-    const FIELDS: &'static [&'static str] = &["identity", "role", "upn", "presenterDetails"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "identity" => &mut self.identity,
+            "role" => &mut self.role,
+            "upn" => &mut self.upn,
+            "presenterDetails" => &mut self.presenter_details,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["identity", "role", "upn", "presenterDetails"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("identity", &self.identity);
         w.field("role", &self.role);
         w.field("upn", &self.upn);
@@ -1359,17 +1437,28 @@ impl ::graph_model::rt::Struct for VirtualEventPresenterInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for VirtualEventPresenterInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for VirtualEventPresenterInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.virtualEventPresenterInfo";
 }
 impl ::graph_model::rt::serde::Serialize for VirtualEventPresenterInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VirtualEventPresenterInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workLocationSource`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1428,6 +1517,17 @@ impl ::graph_model::rt::WireEnum for WorkLocationSource {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for WorkLocationSource {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for WorkLocationSource {
@@ -1496,6 +1596,17 @@ impl ::graph_model::rt::WireEnum for WorkLocationType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for WorkLocationType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for WorkLocationType {

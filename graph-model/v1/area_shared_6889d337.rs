@@ -14,24 +14,22 @@ pub struct AccessReviewReviewerScope {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessReviewReviewerScope {
-    const TYPE_NAME: &'static str = "microsoft.graph.accessReviewReviewerScope";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "query" => ::graph_model::rt::field(map, &mut self.query, key),
-            "queryRoot" => ::graph_model::rt::field(map, &mut self.query_root, key),
-            "queryType" => ::graph_model::rt::field(map, &mut self.query_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.accessReviewReviewerScope"
     }
-    const FIELDS: &'static [&'static str] = &["query", "queryRoot", "queryType"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "query" => &mut self.query,
+            "queryRoot" => &mut self.query_root,
+            "queryType" => &mut self.query_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["query", "queryRoot", "queryType"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("query", &self.query);
         w.field("queryRoot", &self.query_root);
         w.field("queryType", &self.query_type);
@@ -43,17 +41,28 @@ impl ::graph_model::rt::Struct for AccessReviewReviewerScope {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AccessReviewReviewerScope {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AccessReviewReviewerScope {
     const TYPE_NAME: &'static str = "microsoft.graph.accessReviewReviewerScope";
 }
 impl ::graph_model::rt::serde::Serialize for AccessReviewReviewerScope {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewReviewerScope {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.attributeRuleMembers`.
@@ -68,23 +77,21 @@ pub struct AttributeRuleMembers {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AttributeRuleMembers {
-    const TYPE_NAME: &'static str = "microsoft.graph.attributeRuleMembers";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "membershipRule" => ::graph_model::rt::field(map, &mut self.membership_rule, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.attributeRuleMembers"
     }
-    const FIELDS: &'static [&'static str] = &["description", "membershipRule"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "description" => &mut self.description,
+            "membershipRule" => &mut self.membership_rule,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["description", "membershipRule"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("description", &self.description);
         w.field("membershipRule", &self.membership_rule);
     }
@@ -95,17 +102,28 @@ impl ::graph_model::rt::Struct for AttributeRuleMembers {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AttributeRuleMembers {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AttributeRuleMembers {
     const TYPE_NAME: &'static str = "microsoft.graph.attributeRuleMembers";
 }
 impl ::graph_model::rt::serde::Serialize for AttributeRuleMembers {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttributeRuleMembers {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.connectedOrganizationMembers`.
@@ -120,25 +138,21 @@ pub struct ConnectedOrganizationMembers {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConnectedOrganizationMembers {
-    const TYPE_NAME: &'static str = "microsoft.graph.connectedOrganizationMembers";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "connectedOrganizationId" => {
-                ::graph_model::rt::field(map, &mut self.connected_organization_id, key)
-            }
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.connectedOrganizationMembers"
     }
-    const FIELDS: &'static [&'static str] = &["connectedOrganizationId", "description"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "connectedOrganizationId" => &mut self.connected_organization_id,
+            "description" => &mut self.description,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["connectedOrganizationId", "description"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("connectedOrganizationId", &self.connected_organization_id);
         w.field("description", &self.description);
     }
@@ -149,17 +163,28 @@ impl ::graph_model::rt::Struct for ConnectedOrganizationMembers {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ConnectedOrganizationMembers {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ConnectedOrganizationMembers {
     const TYPE_NAME: &'static str = "microsoft.graph.connectedOrganizationMembers";
 }
 impl ::graph_model::rt::serde::Serialize for ConnectedOrganizationMembers {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConnectedOrganizationMembers {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.externalSponsors`.
@@ -170,20 +195,17 @@ pub struct ExternalSponsors {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExternalSponsors {
-    const TYPE_NAME: &'static str = "microsoft.graph.externalSponsors";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.externalSponsors"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -193,17 +215,28 @@ impl ::graph_model::rt::Struct for ExternalSponsors {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ExternalSponsors {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ExternalSponsors {
     const TYPE_NAME: &'static str = "microsoft.graph.externalSponsors";
 }
 impl ::graph_model::rt::serde::Serialize for ExternalSponsors {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExternalSponsors {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.groupMembers`.
@@ -218,23 +251,21 @@ pub struct GroupMembers {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for GroupMembers {
-    const TYPE_NAME: &'static str = "microsoft.graph.groupMembers";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "groupId" => ::graph_model::rt::field(map, &mut self.group_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.groupMembers"
     }
-    const FIELDS: &'static [&'static str] = &["description", "groupId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "description" => &mut self.description,
+            "groupId" => &mut self.group_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["description", "groupId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("description", &self.description);
         w.field("groupId", &self.group_id);
     }
@@ -245,17 +276,28 @@ impl ::graph_model::rt::Struct for GroupMembers {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for GroupMembers {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for GroupMembers {
     const TYPE_NAME: &'static str = "microsoft.graph.groupMembers";
 }
 impl ::graph_model::rt::serde::Serialize for GroupMembers {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for GroupMembers {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.internalSponsors`.
@@ -266,20 +308,17 @@ pub struct InternalSponsors {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for InternalSponsors {
-    const TYPE_NAME: &'static str = "microsoft.graph.internalSponsors";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.internalSponsors"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -289,17 +328,28 @@ impl ::graph_model::rt::Struct for InternalSponsors {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for InternalSponsors {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for InternalSponsors {
     const TYPE_NAME: &'static str = "microsoft.graph.internalSponsors";
 }
 impl ::graph_model::rt::serde::Serialize for InternalSponsors {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InternalSponsors {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.requestorManager`.
@@ -312,22 +362,20 @@ pub struct RequestorManager {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RequestorManager {
-    const TYPE_NAME: &'static str = "microsoft.graph.requestorManager";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "managerLevel" => ::graph_model::rt::field(map, &mut self.manager_level, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.requestorManager"
     }
-    const FIELDS: &'static [&'static str] = &["managerLevel"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "managerLevel" => &mut self.manager_level,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["managerLevel"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("managerLevel", &self.manager_level);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -337,17 +385,28 @@ impl ::graph_model::rt::Struct for RequestorManager {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RequestorManager {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RequestorManager {
     const TYPE_NAME: &'static str = "microsoft.graph.requestorManager";
 }
 impl ::graph_model::rt::serde::Serialize for RequestorManager {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RequestorManager {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.singleServicePrincipal`.
@@ -362,25 +421,21 @@ pub struct SingleServicePrincipal {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SingleServicePrincipal {
-    const TYPE_NAME: &'static str = "microsoft.graph.singleServicePrincipal";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "servicePrincipalId" => {
-                ::graph_model::rt::field(map, &mut self.service_principal_id, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.singleServicePrincipal"
     }
-    const FIELDS: &'static [&'static str] = &["description", "servicePrincipalId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "description" => &mut self.description,
+            "servicePrincipalId" => &mut self.service_principal_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["description", "servicePrincipalId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("description", &self.description);
         w.field("servicePrincipalId", &self.service_principal_id);
     }
@@ -391,17 +446,28 @@ impl ::graph_model::rt::Struct for SingleServicePrincipal {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SingleServicePrincipal {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SingleServicePrincipal {
     const TYPE_NAME: &'static str = "microsoft.graph.singleServicePrincipal";
 }
 impl ::graph_model::rt::serde::Serialize for SingleServicePrincipal {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SingleServicePrincipal {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.singleUser`.
@@ -416,23 +482,21 @@ pub struct SingleUser {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SingleUser {
-    const TYPE_NAME: &'static str = "microsoft.graph.singleUser";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "userId" => ::graph_model::rt::field(map, &mut self.user_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.singleUser"
     }
-    const FIELDS: &'static [&'static str] = &["description", "userId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "description" => &mut self.description,
+            "userId" => &mut self.user_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["description", "userId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("description", &self.description);
         w.field("userId", &self.user_id);
     }
@@ -443,17 +507,28 @@ impl ::graph_model::rt::Struct for SingleUser {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SingleUser {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SingleUser {
     const TYPE_NAME: &'static str = "microsoft.graph.singleUser";
 }
 impl ::graph_model::rt::serde::Serialize for SingleUser {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SingleUser {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.subjectSet` (abstract).
@@ -465,20 +540,17 @@ pub struct SubjectSet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SubjectSet {
-    const TYPE_NAME: &'static str = "microsoft.graph.subjectSet";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.subjectSet"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -488,17 +560,28 @@ impl ::graph_model::rt::Struct for SubjectSet {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SubjectSet {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SubjectSet {
     const TYPE_NAME: &'static str = "microsoft.graph.subjectSet";
 }
 impl ::graph_model::rt::serde::Serialize for SubjectSet {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SubjectSet {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.subjectSet` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -552,75 +635,141 @@ impl Default for SubjectSetAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for SubjectSetAny {
-    type Base = super::SubjectSet;
-    const BASE: &'static str = "microsoft.graph.subjectSet";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.subjectSet"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.subjectSet" => Self::Base(Default::default()),
             "microsoft.graph.attributeRuleMembers" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::AttributeRuleMembers)
+                Self::AttributeRuleMembers(Default::default())
             }
             "microsoft.graph.connectedOrganizationMembers" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ConnectedOrganizationMembers)
+                Self::ConnectedOrganizationMembers(Default::default())
             }
-            "microsoft.graph.externalSponsors" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ExternalSponsors)
-            }
-            "microsoft.graph.groupMembers" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::GroupMembers)
-            }
-            "microsoft.graph.internalSponsors" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::InternalSponsors)
-            }
-            "microsoft.graph.requestorManager" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::RequestorManager)
-            }
+            "microsoft.graph.externalSponsors" => Self::ExternalSponsors(Default::default()),
+            "microsoft.graph.groupMembers" => Self::GroupMembers(Default::default()),
+            "microsoft.graph.internalSponsors" => Self::InternalSponsors(Default::default()),
+            "microsoft.graph.requestorManager" => Self::RequestorManager(Default::default()),
             "microsoft.graph.singleServicePrincipal" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::SingleServicePrincipal)
+                Self::SingleServicePrincipal(Default::default())
             }
-            "microsoft.graph.singleUser" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::SingleUser)
-            }
+            "microsoft.graph.singleUser" => Self::SingleUser(Default::default()),
             "microsoft.graph.targetAgentIdentitySponsorsOrOwners" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::TargetAgentIdentitySponsorsOrOwners)
+                Self::TargetAgentIdentitySponsorsOrOwners(Default::default())
             }
             "microsoft.graph.targetApplicationOwners" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::TargetApplicationOwners)
+                Self::TargetApplicationOwners(Default::default())
             }
-            "microsoft.graph.targetManager" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::TargetManager)
-            }
-            "microsoft.graph.targetUserSponsors" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::TargetUserSponsors)
-            }
+            "microsoft.graph.targetManager" => Self::TargetManager(Default::default()),
+            "microsoft.graph.targetUserSponsors" => Self::TargetUserSponsors(Default::default()),
             "microsoft.graph.identityGovernance.groupBasedSubjectSet" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::GroupBasedSubjectSet)
+                Self::GroupBasedSubjectSet(Default::default())
             }
             "microsoft.graph.identityGovernance.ruleBasedSubjectSet" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::RuleBasedSubjectSet)
+                Self::RuleBasedSubjectSet(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::AttributeRuleMembers(v) => Some(v),
+            Self::ConnectedOrganizationMembers(v) => Some(v),
+            Self::ExternalSponsors(v) => Some(v),
+            Self::GroupMembers(v) => Some(v),
+            Self::InternalSponsors(v) => Some(v),
+            Self::RequestorManager(v) => Some(v),
+            Self::SingleServicePrincipal(v) => Some(v),
+            Self::SingleUser(v) => Some(v),
+            Self::TargetAgentIdentitySponsorsOrOwners(v) => Some(v),
+            Self::TargetApplicationOwners(v) => Some(v),
+            Self::TargetManager(v) => Some(v),
+            Self::TargetUserSponsors(v) => Some(v),
+            Self::GroupBasedSubjectSet(v) => Some(v),
+            Self::RuleBasedSubjectSet(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::SubjectSet) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::AttributeRuleMembers(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.attributeRuleMembers", v)
+            }
+            Self::ConnectedOrganizationMembers(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.connectedOrganizationMembers",
+                v,
+            ),
+            Self::ExternalSponsors(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.externalSponsors", v)
+            }
+            Self::GroupMembers(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.groupMembers", v)
+            }
+            Self::InternalSponsors(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.internalSponsors", v)
+            }
+            Self::RequestorManager(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.requestorManager", v)
+            }
+            Self::SingleServicePrincipal(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.singleServicePrincipal", v)
+            }
+            Self::SingleUser(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.singleUser", v)
+            }
+            Self::TargetAgentIdentitySponsorsOrOwners(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.targetAgentIdentitySponsorsOrOwners",
+                v,
+            ),
+            Self::TargetApplicationOwners(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.targetApplicationOwners", v)
+            }
+            Self::TargetManager(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.targetManager", v)
+            }
+            Self::TargetUserSponsors(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.targetUserSponsors", v)
+            }
+            Self::GroupBasedSubjectSet(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.identityGovernance.groupBasedSubjectSet",
+                v,
+            ),
+            Self::RuleBasedSubjectSet(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.identityGovernance.ruleBasedSubjectSet",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for SubjectSetAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for SubjectSetAny {
@@ -628,65 +777,12 @@ impl ::graph_model::rt::GraphType for SubjectSetAny {
 }
 impl ::graph_model::rt::serde::Serialize for SubjectSetAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::AttributeRuleMembers(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.attributeRuleMembers"), s)
-            }
-            Self::ConnectedOrganizationMembers(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.connectedOrganizationMembers"),
-                s,
-            ),
-            Self::ExternalSponsors(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.externalSponsors"), s)
-            }
-            Self::GroupMembers(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.groupMembers"), s)
-            }
-            Self::InternalSponsors(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.internalSponsors"), s)
-            }
-            Self::RequestorManager(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.requestorManager"), s)
-            }
-            Self::SingleServicePrincipal(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.singleServicePrincipal"), s)
-            }
-            Self::SingleUser(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.singleUser"), s)
-            }
-            Self::TargetAgentIdentitySponsorsOrOwners(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.targetAgentIdentitySponsorsOrOwners"),
-                s,
-            ),
-            Self::TargetApplicationOwners(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.targetApplicationOwners"), s)
-            }
-            Self::TargetManager(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.targetManager"), s)
-            }
-            Self::TargetUserSponsors(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.targetUserSponsors"), s)
-            }
-            Self::GroupBasedSubjectSet(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.identityGovernance.groupBasedSubjectSet"),
-                s,
-            ),
-            Self::RuleBasedSubjectSet(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.identityGovernance.ruleBasedSubjectSet"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SubjectSetAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.targetAgentIdentitySponsorsOrOwners`.
@@ -697,20 +793,17 @@ pub struct TargetAgentIdentitySponsorsOrOwners {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TargetAgentIdentitySponsorsOrOwners {
-    const TYPE_NAME: &'static str = "microsoft.graph.targetAgentIdentitySponsorsOrOwners";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.targetAgentIdentitySponsorsOrOwners"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -720,17 +813,28 @@ impl ::graph_model::rt::Struct for TargetAgentIdentitySponsorsOrOwners {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TargetAgentIdentitySponsorsOrOwners {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TargetAgentIdentitySponsorsOrOwners {
     const TYPE_NAME: &'static str = "microsoft.graph.targetAgentIdentitySponsorsOrOwners";
 }
 impl ::graph_model::rt::serde::Serialize for TargetAgentIdentitySponsorsOrOwners {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TargetAgentIdentitySponsorsOrOwners {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.targetApplicationOwners`.
@@ -741,20 +845,17 @@ pub struct TargetApplicationOwners {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TargetApplicationOwners {
-    const TYPE_NAME: &'static str = "microsoft.graph.targetApplicationOwners";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.targetApplicationOwners"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -764,17 +865,28 @@ impl ::graph_model::rt::Struct for TargetApplicationOwners {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TargetApplicationOwners {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TargetApplicationOwners {
     const TYPE_NAME: &'static str = "microsoft.graph.targetApplicationOwners";
 }
 impl ::graph_model::rt::serde::Serialize for TargetApplicationOwners {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TargetApplicationOwners {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.targetManager`.
@@ -787,22 +899,20 @@ pub struct TargetManager {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TargetManager {
-    const TYPE_NAME: &'static str = "microsoft.graph.targetManager";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "managerLevel" => ::graph_model::rt::field(map, &mut self.manager_level, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.targetManager"
     }
-    const FIELDS: &'static [&'static str] = &["managerLevel"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "managerLevel" => &mut self.manager_level,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["managerLevel"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("managerLevel", &self.manager_level);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -812,17 +922,28 @@ impl ::graph_model::rt::Struct for TargetManager {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TargetManager {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TargetManager {
     const TYPE_NAME: &'static str = "microsoft.graph.targetManager";
 }
 impl ::graph_model::rt::serde::Serialize for TargetManager {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TargetManager {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.targetUserSponsors`.
@@ -833,20 +954,17 @@ pub struct TargetUserSponsors {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TargetUserSponsors {
-    const TYPE_NAME: &'static str = "microsoft.graph.targetUserSponsors";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.targetUserSponsors"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -856,16 +974,27 @@ impl ::graph_model::rt::Struct for TargetUserSponsors {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TargetUserSponsors {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TargetUserSponsors {
     const TYPE_NAME: &'static str = "microsoft.graph.targetUserSponsors";
 }
 impl ::graph_model::rt::serde::Serialize for TargetUserSponsors {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TargetUserSponsors {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

@@ -22,36 +22,34 @@ pub struct ResourceSpecificPermissionGrant {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ResourceSpecificPermissionGrant {
-    const TYPE_NAME: &'static str = "microsoft.graph.resourceSpecificPermissionGrant";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "deletedDateTime" => ::graph_model::rt::field(map, &mut self.deleted_date_time, key),
-            "clientAppId" => ::graph_model::rt::field(map, &mut self.client_app_id, key),
-            "clientId" => ::graph_model::rt::field(map, &mut self.client_id, key),
-            "permission" => ::graph_model::rt::field(map, &mut self.permission, key),
-            "permissionType" => ::graph_model::rt::field(map, &mut self.permission_type, key),
-            "resourceAppId" => ::graph_model::rt::field(map, &mut self.resource_app_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.resourceSpecificPermissionGrant"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "deletedDateTime",
-        "clientAppId",
-        "clientId",
-        "permission",
-        "permissionType",
-        "resourceAppId",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "deletedDateTime" => &mut self.deleted_date_time,
+            "clientAppId" => &mut self.client_app_id,
+            "clientId" => &mut self.client_id,
+            "permission" => &mut self.permission,
+            "permissionType" => &mut self.permission_type,
+            "resourceAppId" => &mut self.resource_app_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "deletedDateTime",
+            "clientAppId",
+            "clientId",
+            "permission",
+            "permissionType",
+            "resourceAppId",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("deletedDateTime", &self.deleted_date_time);
         w.field("clientAppId", &self.client_app_id);
@@ -67,16 +65,27 @@ impl ::graph_model::rt::Struct for ResourceSpecificPermissionGrant {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ResourceSpecificPermissionGrant {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ResourceSpecificPermissionGrant {
     const TYPE_NAME: &'static str = "microsoft.graph.resourceSpecificPermissionGrant";
 }
 impl ::graph_model::rt::serde::Serialize for ResourceSpecificPermissionGrant {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ResourceSpecificPermissionGrant {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

@@ -16,28 +16,23 @@ pub struct ScopedRoleMembership {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ScopedRoleMembership {
-    const TYPE_NAME: &'static str = "microsoft.graph.scopedRoleMembership";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "administrativeUnitId" => {
-                ::graph_model::rt::field(map, &mut self.administrative_unit_id, key)
-            }
-            "roleId" => ::graph_model::rt::field(map, &mut self.role_id, key),
-            "roleMemberInfo" => ::graph_model::rt::field(map, &mut self.role_member_info, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.scopedRoleMembership"
     }
-    const FIELDS: &'static [&'static str] =
-        &["id", "administrativeUnitId", "roleId", "roleMemberInfo"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "administrativeUnitId" => &mut self.administrative_unit_id,
+            "roleId" => &mut self.role_id,
+            "roleMemberInfo" => &mut self.role_member_info,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "administrativeUnitId", "roleId", "roleMemberInfo"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("administrativeUnitId", &self.administrative_unit_id);
         w.field("roleId", &self.role_id);
@@ -50,16 +45,27 @@ impl ::graph_model::rt::Struct for ScopedRoleMembership {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ScopedRoleMembership {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ScopedRoleMembership {
     const TYPE_NAME: &'static str = "microsoft.graph.scopedRoleMembership";
 }
 impl ::graph_model::rt::serde::Serialize for ScopedRoleMembership {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ScopedRoleMembership {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

@@ -16,25 +16,23 @@ pub struct Phone {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Phone {
-    const TYPE_NAME: &'static str = "microsoft.graph.phone";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "language" => ::graph_model::rt::field(map, &mut self.language, key),
-            "number" => ::graph_model::rt::field(map, &mut self.number, key),
-            "region" => ::graph_model::rt::field(map, &mut self.region, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.phone"
     }
-    const FIELDS: &'static [&'static str] = &["language", "number", "region", "type"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "language" => &mut self.language,
+            "number" => &mut self.number,
+            "region" => &mut self.region,
+            "type" => &mut self.r#type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["language", "number", "region", "type"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("language", &self.language);
         w.field("number", &self.number);
         w.field("region", &self.region);
@@ -47,17 +45,28 @@ impl ::graph_model::rt::Struct for Phone {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Phone {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Phone {
     const TYPE_NAME: &'static str = "microsoft.graph.phone";
 }
 impl ::graph_model::rt::serde::Serialize for Phone {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Phone {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.phoneType`. Open: a value the model does not list is kept in [`Self::Other2`].
@@ -140,6 +149,17 @@ impl ::graph_model::rt::WireEnum for PhoneType {
             Self::Other2(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for PhoneType {
+    fn blank() -> Self {
+        Self::Other2(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for PhoneType {

@@ -26,46 +26,38 @@ pub struct Agreement {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Agreement {
-    const TYPE_NAME: &'static str = "microsoft.graph.agreement";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "isPerDeviceAcceptanceRequired" => {
-                ::graph_model::rt::field(map, &mut self.is_per_device_acceptance_required, key)
-            }
-            "isViewingBeforeAcceptanceRequired" => {
-                ::graph_model::rt::field(map, &mut self.is_viewing_before_acceptance_required, key)
-            }
-            "termsExpiration" => ::graph_model::rt::field(map, &mut self.terms_expiration, key),
-            "userReacceptRequiredFrequency" => {
-                ::graph_model::rt::field(map, &mut self.user_reaccept_required_frequency, key)
-            }
-            "acceptances" => ::graph_model::rt::field(map, &mut self.acceptances, key),
-            "file" => ::graph_model::rt::field(map, &mut self.file, key),
-            "files" => ::graph_model::rt::field(map, &mut self.files, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.agreement"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "displayName",
-        "isPerDeviceAcceptanceRequired",
-        "isViewingBeforeAcceptanceRequired",
-        "termsExpiration",
-        "userReacceptRequiredFrequency",
-        "acceptances",
-        "file",
-        "files",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            "isPerDeviceAcceptanceRequired" => &mut self.is_per_device_acceptance_required,
+            "isViewingBeforeAcceptanceRequired" => &mut self.is_viewing_before_acceptance_required,
+            "termsExpiration" => &mut self.terms_expiration,
+            "userReacceptRequiredFrequency" => &mut self.user_reaccept_required_frequency,
+            "acceptances" => &mut self.acceptances,
+            "file" => &mut self.file,
+            "files" => &mut self.files,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "displayName",
+            "isPerDeviceAcceptanceRequired",
+            "isViewingBeforeAcceptanceRequired",
+            "termsExpiration",
+            "userReacceptRequiredFrequency",
+            "acceptances",
+            "file",
+            "files",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
         w.field(
@@ -92,17 +84,28 @@ impl ::graph_model::rt::Struct for Agreement {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Agreement {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Agreement {
     const TYPE_NAME: &'static str = "microsoft.graph.agreement";
 }
 impl ::graph_model::rt::serde::Serialize for Agreement {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Agreement {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.agreementFile`.
@@ -131,40 +134,38 @@ pub struct AgreementFile {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AgreementFile {
-    const TYPE_NAME: &'static str = "microsoft.graph.agreementFile";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "fileData" => ::graph_model::rt::field(map, &mut self.file_data, key),
-            "fileName" => ::graph_model::rt::field(map, &mut self.file_name, key),
-            "isDefault" => ::graph_model::rt::field(map, &mut self.is_default, key),
-            "isMajorVersion" => ::graph_model::rt::field(map, &mut self.is_major_version, key),
-            "language" => ::graph_model::rt::field(map, &mut self.language, key),
-            "localizations" => ::graph_model::rt::field(map, &mut self.localizations, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.agreementFile"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "displayName",
-        "fileData",
-        "fileName",
-        "isDefault",
-        "isMajorVersion",
-        "language",
-        "localizations",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "displayName" => &mut self.display_name,
+            "fileData" => &mut self.file_data,
+            "fileName" => &mut self.file_name,
+            "isDefault" => &mut self.is_default,
+            "isMajorVersion" => &mut self.is_major_version,
+            "language" => &mut self.language,
+            "localizations" => &mut self.localizations,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "displayName",
+            "fileData",
+            "fileName",
+            "isDefault",
+            "isMajorVersion",
+            "language",
+            "localizations",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("displayName", &self.display_name);
@@ -182,17 +183,28 @@ impl ::graph_model::rt::Struct for AgreementFile {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AgreementFile {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AgreementFile {
     const TYPE_NAME: &'static str = "microsoft.graph.agreementFile";
 }
 impl ::graph_model::rt::serde::Serialize for AgreementFile {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AgreementFile {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.agreementFileData`.
@@ -205,22 +217,20 @@ pub struct AgreementFileData {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AgreementFileData {
-    const TYPE_NAME: &'static str = "microsoft.graph.agreementFileData";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "data" => ::graph_model::rt::field(map, &mut self.data, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.agreementFileData"
     }
-    const FIELDS: &'static [&'static str] = &["data"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "data" => &mut self.data,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["data"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("data", &self.data);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -230,17 +240,28 @@ impl ::graph_model::rt::Struct for AgreementFileData {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AgreementFileData {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AgreementFileData {
     const TYPE_NAME: &'static str = "microsoft.graph.agreementFileData";
 }
 impl ::graph_model::rt::serde::Serialize for AgreementFileData {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AgreementFileData {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.agreementFileLocalization`.
@@ -269,40 +290,38 @@ pub struct AgreementFileLocalization {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AgreementFileLocalization {
-    const TYPE_NAME: &'static str = "microsoft.graph.agreementFileLocalization";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "fileData" => ::graph_model::rt::field(map, &mut self.file_data, key),
-            "fileName" => ::graph_model::rt::field(map, &mut self.file_name, key),
-            "isDefault" => ::graph_model::rt::field(map, &mut self.is_default, key),
-            "isMajorVersion" => ::graph_model::rt::field(map, &mut self.is_major_version, key),
-            "language" => ::graph_model::rt::field(map, &mut self.language, key),
-            "versions" => ::graph_model::rt::field(map, &mut self.versions, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.agreementFileLocalization"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "displayName",
-        "fileData",
-        "fileName",
-        "isDefault",
-        "isMajorVersion",
-        "language",
-        "versions",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "displayName" => &mut self.display_name,
+            "fileData" => &mut self.file_data,
+            "fileName" => &mut self.file_name,
+            "isDefault" => &mut self.is_default,
+            "isMajorVersion" => &mut self.is_major_version,
+            "language" => &mut self.language,
+            "versions" => &mut self.versions,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "displayName",
+            "fileData",
+            "fileName",
+            "isDefault",
+            "isMajorVersion",
+            "language",
+            "versions",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("displayName", &self.display_name);
@@ -320,17 +339,28 @@ impl ::graph_model::rt::Struct for AgreementFileLocalization {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AgreementFileLocalization {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AgreementFileLocalization {
     const TYPE_NAME: &'static str = "microsoft.graph.agreementFileLocalization";
 }
 impl ::graph_model::rt::serde::Serialize for AgreementFileLocalization {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AgreementFileLocalization {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.agreementFileVersion`.
@@ -357,38 +387,36 @@ pub struct AgreementFileVersion {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AgreementFileVersion {
-    const TYPE_NAME: &'static str = "microsoft.graph.agreementFileVersion";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "fileData" => ::graph_model::rt::field(map, &mut self.file_data, key),
-            "fileName" => ::graph_model::rt::field(map, &mut self.file_name, key),
-            "isDefault" => ::graph_model::rt::field(map, &mut self.is_default, key),
-            "isMajorVersion" => ::graph_model::rt::field(map, &mut self.is_major_version, key),
-            "language" => ::graph_model::rt::field(map, &mut self.language, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.agreementFileVersion"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "displayName",
-        "fileData",
-        "fileName",
-        "isDefault",
-        "isMajorVersion",
-        "language",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "displayName" => &mut self.display_name,
+            "fileData" => &mut self.file_data,
+            "fileName" => &mut self.file_name,
+            "isDefault" => &mut self.is_default,
+            "isMajorVersion" => &mut self.is_major_version,
+            "language" => &mut self.language,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "displayName",
+            "fileData",
+            "fileName",
+            "isDefault",
+            "isMajorVersion",
+            "language",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("displayName", &self.display_name);
@@ -405,17 +433,28 @@ impl ::graph_model::rt::Struct for AgreementFileVersion {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AgreementFileVersion {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AgreementFileVersion {
     const TYPE_NAME: &'static str = "microsoft.graph.agreementFileVersion";
 }
 impl ::graph_model::rt::serde::Serialize for AgreementFileVersion {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AgreementFileVersion {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.termsExpiration`.
@@ -430,23 +469,21 @@ pub struct TermsExpiration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TermsExpiration {
-    const TYPE_NAME: &'static str = "microsoft.graph.termsExpiration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "frequency" => ::graph_model::rt::field(map, &mut self.frequency, key),
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.termsExpiration"
     }
-    const FIELDS: &'static [&'static str] = &["frequency", "startDateTime"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "frequency" => &mut self.frequency,
+            "startDateTime" => &mut self.start_date_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["frequency", "startDateTime"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("frequency", &self.frequency);
         w.field("startDateTime", &self.start_date_time);
     }
@@ -457,16 +494,27 @@ impl ::graph_model::rt::Struct for TermsExpiration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TermsExpiration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TermsExpiration {
     const TYPE_NAME: &'static str = "microsoft.graph.termsExpiration";
 }
 impl ::graph_model::rt::serde::Serialize for TermsExpiration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TermsExpiration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

@@ -10,22 +10,20 @@ pub struct ExternalLink {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExternalLink {
-    const TYPE_NAME: &'static str = "microsoft.graph.externalLink";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "href" => ::graph_model::rt::field(map, &mut self.href, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.externalLink"
     }
-    const FIELDS: &'static [&'static str] = &["href"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "href" => &mut self.href,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["href"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("href", &self.href);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -35,17 +33,28 @@ impl ::graph_model::rt::Struct for ExternalLink {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ExternalLink {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ExternalLink {
     const TYPE_NAME: &'static str = "microsoft.graph.externalLink";
 }
 impl ::graph_model::rt::serde::Serialize for ExternalLink {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExternalLink {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.notebook`.
@@ -86,54 +95,50 @@ pub struct Notebook {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Notebook {
-    const TYPE_NAME: &'static str = "microsoft.graph.notebook";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "self" => ::graph_model::rt::field(map, &mut self.self_, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "isDefault" => ::graph_model::rt::field(map, &mut self.is_default, key),
-            "isShared" => ::graph_model::rt::field(map, &mut self.is_shared, key),
-            "links" => ::graph_model::rt::field(map, &mut self.links, key),
-            "sectionGroupsUrl" => ::graph_model::rt::field(map, &mut self.section_groups_url, key),
-            "sectionsUrl" => ::graph_model::rt::field(map, &mut self.sections_url, key),
-            "userRole" => ::graph_model::rt::field(map, &mut self.user_role, key),
-            "sectionGroups" => ::graph_model::rt::field(map, &mut self.section_groups, key),
-            "sections" => ::graph_model::rt::field(map, &mut self.sections, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.notebook"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "self",
-        "createdDateTime",
-        "createdBy",
-        "displayName",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "isDefault",
-        "isShared",
-        "links",
-        "sectionGroupsUrl",
-        "sectionsUrl",
-        "userRole",
-        "sectionGroups",
-        "sections",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "self" => &mut self.self_,
+            "createdDateTime" => &mut self.created_date_time,
+            "createdBy" => &mut self.created_by,
+            "displayName" => &mut self.display_name,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "isDefault" => &mut self.is_default,
+            "isShared" => &mut self.is_shared,
+            "links" => &mut self.links,
+            "sectionGroupsUrl" => &mut self.section_groups_url,
+            "sectionsUrl" => &mut self.sections_url,
+            "userRole" => &mut self.user_role,
+            "sectionGroups" => &mut self.section_groups,
+            "sections" => &mut self.sections,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "self",
+            "createdDateTime",
+            "createdBy",
+            "displayName",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "isDefault",
+            "isShared",
+            "links",
+            "sectionGroupsUrl",
+            "sectionsUrl",
+            "userRole",
+            "sectionGroups",
+            "sections",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("self", &self.self_);
         w.field("createdDateTime", &self.created_date_time);
@@ -157,17 +162,28 @@ impl ::graph_model::rt::Struct for Notebook {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Notebook {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Notebook {
     const TYPE_NAME: &'static str = "microsoft.graph.notebook";
 }
 impl ::graph_model::rt::serde::Serialize for Notebook {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Notebook {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.notebookLinks`.
@@ -182,23 +198,21 @@ pub struct NotebookLinks {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for NotebookLinks {
-    const TYPE_NAME: &'static str = "microsoft.graph.notebookLinks";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "oneNoteClientUrl" => ::graph_model::rt::field(map, &mut self.one_note_client_url, key),
-            "oneNoteWebUrl" => ::graph_model::rt::field(map, &mut self.one_note_web_url, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.notebookLinks"
     }
-    const FIELDS: &'static [&'static str] = &["oneNoteClientUrl", "oneNoteWebUrl"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "oneNoteClientUrl" => &mut self.one_note_client_url,
+            "oneNoteWebUrl" => &mut self.one_note_web_url,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["oneNoteClientUrl", "oneNoteWebUrl"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("oneNoteClientUrl", &self.one_note_client_url);
         w.field("oneNoteWebUrl", &self.one_note_web_url);
     }
@@ -209,17 +223,28 @@ impl ::graph_model::rt::Struct for NotebookLinks {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for NotebookLinks {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for NotebookLinks {
     const TYPE_NAME: &'static str = "microsoft.graph.notebookLinks";
 }
 impl ::graph_model::rt::serde::Serialize for NotebookLinks {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NotebookLinks {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onenote`.
@@ -244,36 +269,34 @@ pub struct Onenote {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Onenote {
-    const TYPE_NAME: &'static str = "microsoft.graph.onenote";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "notebooks" => ::graph_model::rt::field(map, &mut self.notebooks, key),
-            "operations" => ::graph_model::rt::field(map, &mut self.operations, key),
-            "pages" => ::graph_model::rt::field(map, &mut self.pages, key),
-            "resources" => ::graph_model::rt::field(map, &mut self.resources, key),
-            "sectionGroups" => ::graph_model::rt::field(map, &mut self.section_groups, key),
-            "sections" => ::graph_model::rt::field(map, &mut self.sections, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onenote"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "notebooks",
-        "operations",
-        "pages",
-        "resources",
-        "sectionGroups",
-        "sections",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "notebooks" => &mut self.notebooks,
+            "operations" => &mut self.operations,
+            "pages" => &mut self.pages,
+            "resources" => &mut self.resources,
+            "sectionGroups" => &mut self.section_groups,
+            "sections" => &mut self.sections,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "notebooks",
+            "operations",
+            "pages",
+            "resources",
+            "sectionGroups",
+            "sections",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("notebooks", &self.notebooks);
         w.field("operations", &self.operations);
@@ -289,17 +312,28 @@ impl ::graph_model::rt::Struct for Onenote {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Onenote {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Onenote {
     const TYPE_NAME: &'static str = "microsoft.graph.onenote";
 }
 impl ::graph_model::rt::serde::Serialize for Onenote {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Onenote {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onenoteOperation`.
@@ -326,40 +360,36 @@ pub struct OnenoteOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnenoteOperation {
-    const TYPE_NAME: &'static str = "microsoft.graph.onenoteOperation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "lastActionDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_action_date_time, key)
-            }
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "error" => ::graph_model::rt::field(map, &mut self.error, key),
-            "percentComplete" => ::graph_model::rt::field(map, &mut self.percent_complete, key),
-            "resourceId" => ::graph_model::rt::field(map, &mut self.resource_id, key),
-            "resourceLocation" => ::graph_model::rt::field(map, &mut self.resource_location, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onenoteOperation"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "lastActionDateTime",
-        "status",
-        "error",
-        "percentComplete",
-        "resourceId",
-        "resourceLocation",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "lastActionDateTime" => &mut self.last_action_date_time,
+            "status" => &mut self.status,
+            "error" => &mut self.error,
+            "percentComplete" => &mut self.percent_complete,
+            "resourceId" => &mut self.resource_id,
+            "resourceLocation" => &mut self.resource_location,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "lastActionDateTime",
+            "status",
+            "error",
+            "percentComplete",
+            "resourceId",
+            "resourceLocation",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("lastActionDateTime", &self.last_action_date_time);
@@ -376,17 +406,28 @@ impl ::graph_model::rt::Struct for OnenoteOperation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnenoteOperation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnenoteOperation {
     const TYPE_NAME: &'static str = "microsoft.graph.onenoteOperation";
 }
 impl ::graph_model::rt::serde::Serialize for OnenoteOperation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnenoteOperation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onenoteOperationError`.
@@ -401,23 +442,21 @@ pub struct OnenoteOperationError {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnenoteOperationError {
-    const TYPE_NAME: &'static str = "microsoft.graph.onenoteOperationError";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "code" => ::graph_model::rt::field(map, &mut self.code, key),
-            "message" => ::graph_model::rt::field(map, &mut self.message, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onenoteOperationError"
     }
-    const FIELDS: &'static [&'static str] = &["code", "message"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "code" => &mut self.code,
+            "message" => &mut self.message,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["code", "message"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("code", &self.code);
         w.field("message", &self.message);
     }
@@ -428,17 +467,28 @@ impl ::graph_model::rt::Struct for OnenoteOperationError {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnenoteOperationError {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnenoteOperationError {
     const TYPE_NAME: &'static str = "microsoft.graph.onenoteOperationError";
 }
 impl ::graph_model::rt::serde::Serialize for OnenoteOperationError {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnenoteOperationError {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onenotePage`.
@@ -477,52 +527,48 @@ pub struct OnenotePage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnenotePage {
-    const TYPE_NAME: &'static str = "microsoft.graph.onenotePage";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "self" => ::graph_model::rt::field(map, &mut self.self_, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "content" => ::graph_model::rt::field(map, &mut self.content, key),
-            "contentUrl" => ::graph_model::rt::field(map, &mut self.content_url, key),
-            "createdByAppId" => ::graph_model::rt::field(map, &mut self.created_by_app_id, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "level" => ::graph_model::rt::field(map, &mut self.level, key),
-            "links" => ::graph_model::rt::field(map, &mut self.links, key),
-            "order" => ::graph_model::rt::field(map, &mut self.order, key),
-            "title" => ::graph_model::rt::field(map, &mut self.title, key),
-            "userTags" => ::graph_model::rt::field(map, &mut self.user_tags, key),
-            "parentNotebook" => ::graph_model::rt::field(map, &mut self.parent_notebook, key),
-            "parentSection" => ::graph_model::rt::field(map, &mut self.parent_section, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onenotePage"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "self",
-        "createdDateTime",
-        "content",
-        "contentUrl",
-        "createdByAppId",
-        "lastModifiedDateTime",
-        "level",
-        "links",
-        "order",
-        "title",
-        "userTags",
-        "parentNotebook",
-        "parentSection",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "self" => &mut self.self_,
+            "createdDateTime" => &mut self.created_date_time,
+            "content" => &mut self.content,
+            "contentUrl" => &mut self.content_url,
+            "createdByAppId" => &mut self.created_by_app_id,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "level" => &mut self.level,
+            "links" => &mut self.links,
+            "order" => &mut self.order,
+            "title" => &mut self.title,
+            "userTags" => &mut self.user_tags,
+            "parentNotebook" => &mut self.parent_notebook,
+            "parentSection" => &mut self.parent_section,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "self",
+            "createdDateTime",
+            "content",
+            "contentUrl",
+            "createdByAppId",
+            "lastModifiedDateTime",
+            "level",
+            "links",
+            "order",
+            "title",
+            "userTags",
+            "parentNotebook",
+            "parentSection",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("self", &self.self_);
         w.field("createdDateTime", &self.created_date_time);
@@ -545,17 +591,28 @@ impl ::graph_model::rt::Struct for OnenotePage {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnenotePage {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnenotePage {
     const TYPE_NAME: &'static str = "microsoft.graph.onenotePage";
 }
 impl ::graph_model::rt::serde::Serialize for OnenotePage {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnenotePage {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onenoteResource`.
@@ -574,25 +631,23 @@ pub struct OnenoteResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnenoteResource {
-    const TYPE_NAME: &'static str = "microsoft.graph.onenoteResource";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "self" => ::graph_model::rt::field(map, &mut self.self_, key),
-            "content" => ::graph_model::rt::field(map, &mut self.content, key),
-            "contentUrl" => ::graph_model::rt::field(map, &mut self.content_url, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onenoteResource"
     }
-    const FIELDS: &'static [&'static str] = &["id", "self", "content", "contentUrl"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "self" => &mut self.self_,
+            "content" => &mut self.content,
+            "contentUrl" => &mut self.content_url,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "self", "content", "contentUrl"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("self", &self.self_);
         w.field("content", &self.content);
@@ -605,17 +660,28 @@ impl ::graph_model::rt::Struct for OnenoteResource {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnenoteResource {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnenoteResource {
     const TYPE_NAME: &'static str = "microsoft.graph.onenoteResource";
 }
 impl ::graph_model::rt::serde::Serialize for OnenoteResource {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnenoteResource {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onenoteSection`.
@@ -652,52 +718,46 @@ pub struct OnenoteSection {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnenoteSection {
-    const TYPE_NAME: &'static str = "microsoft.graph.onenoteSection";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "self" => ::graph_model::rt::field(map, &mut self.self_, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "isDefault" => ::graph_model::rt::field(map, &mut self.is_default, key),
-            "links" => ::graph_model::rt::field(map, &mut self.links, key),
-            "pagesUrl" => ::graph_model::rt::field(map, &mut self.pages_url, key),
-            "pages" => ::graph_model::rt::field(map, &mut self.pages, key),
-            "parentNotebook" => ::graph_model::rt::field(map, &mut self.parent_notebook, key),
-            "parentSectionGroup" => {
-                ::graph_model::rt::field(map, &mut self.parent_section_group, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onenoteSection"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "self",
-        "createdDateTime",
-        "createdBy",
-        "displayName",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "isDefault",
-        "links",
-        "pagesUrl",
-        "pages",
-        "parentNotebook",
-        "parentSectionGroup",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "self" => &mut self.self_,
+            "createdDateTime" => &mut self.created_date_time,
+            "createdBy" => &mut self.created_by,
+            "displayName" => &mut self.display_name,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "isDefault" => &mut self.is_default,
+            "links" => &mut self.links,
+            "pagesUrl" => &mut self.pages_url,
+            "pages" => &mut self.pages,
+            "parentNotebook" => &mut self.parent_notebook,
+            "parentSectionGroup" => &mut self.parent_section_group,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "self",
+            "createdDateTime",
+            "createdBy",
+            "displayName",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "isDefault",
+            "links",
+            "pagesUrl",
+            "pages",
+            "parentNotebook",
+            "parentSectionGroup",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("self", &self.self_);
         w.field("createdDateTime", &self.created_date_time);
@@ -719,17 +779,28 @@ impl ::graph_model::rt::Struct for OnenoteSection {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnenoteSection {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnenoteSection {
     const TYPE_NAME: &'static str = "microsoft.graph.onenoteSection";
 }
 impl ::graph_model::rt::serde::Serialize for OnenoteSection {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnenoteSection {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onenoteUserRole`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -779,6 +850,17 @@ impl ::graph_model::rt::WireEnum for OnenoteUserRole {
         }
     }
 }
+impl ::graph_model::rt::Value for OnenoteUserRole {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for OnenoteUserRole {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -801,23 +883,21 @@ pub struct PageLinks {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PageLinks {
-    const TYPE_NAME: &'static str = "microsoft.graph.pageLinks";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "oneNoteClientUrl" => ::graph_model::rt::field(map, &mut self.one_note_client_url, key),
-            "oneNoteWebUrl" => ::graph_model::rt::field(map, &mut self.one_note_web_url, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.pageLinks"
     }
-    const FIELDS: &'static [&'static str] = &["oneNoteClientUrl", "oneNoteWebUrl"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "oneNoteClientUrl" => &mut self.one_note_client_url,
+            "oneNoteWebUrl" => &mut self.one_note_web_url,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["oneNoteClientUrl", "oneNoteWebUrl"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("oneNoteClientUrl", &self.one_note_client_url);
         w.field("oneNoteWebUrl", &self.one_note_web_url);
     }
@@ -828,17 +908,28 @@ impl ::graph_model::rt::Struct for PageLinks {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PageLinks {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PageLinks {
     const TYPE_NAME: &'static str = "microsoft.graph.pageLinks";
 }
 impl ::graph_model::rt::serde::Serialize for PageLinks {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PageLinks {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.sectionGroup`.
@@ -875,52 +966,46 @@ pub struct SectionGroup {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SectionGroup {
-    const TYPE_NAME: &'static str = "microsoft.graph.sectionGroup";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "self" => ::graph_model::rt::field(map, &mut self.self_, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "sectionGroupsUrl" => ::graph_model::rt::field(map, &mut self.section_groups_url, key),
-            "sectionsUrl" => ::graph_model::rt::field(map, &mut self.sections_url, key),
-            "parentNotebook" => ::graph_model::rt::field(map, &mut self.parent_notebook, key),
-            "parentSectionGroup" => {
-                ::graph_model::rt::field(map, &mut self.parent_section_group, key)
-            }
-            "sectionGroups" => ::graph_model::rt::field(map, &mut self.section_groups, key),
-            "sections" => ::graph_model::rt::field(map, &mut self.sections, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.sectionGroup"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "self",
-        "createdDateTime",
-        "createdBy",
-        "displayName",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "sectionGroupsUrl",
-        "sectionsUrl",
-        "parentNotebook",
-        "parentSectionGroup",
-        "sectionGroups",
-        "sections",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "self" => &mut self.self_,
+            "createdDateTime" => &mut self.created_date_time,
+            "createdBy" => &mut self.created_by,
+            "displayName" => &mut self.display_name,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "sectionGroupsUrl" => &mut self.section_groups_url,
+            "sectionsUrl" => &mut self.sections_url,
+            "parentNotebook" => &mut self.parent_notebook,
+            "parentSectionGroup" => &mut self.parent_section_group,
+            "sectionGroups" => &mut self.section_groups,
+            "sections" => &mut self.sections,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "self",
+            "createdDateTime",
+            "createdBy",
+            "displayName",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "sectionGroupsUrl",
+            "sectionsUrl",
+            "parentNotebook",
+            "parentSectionGroup",
+            "sectionGroups",
+            "sections",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("self", &self.self_);
         w.field("createdDateTime", &self.created_date_time);
@@ -942,17 +1027,28 @@ impl ::graph_model::rt::Struct for SectionGroup {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SectionGroup {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SectionGroup {
     const TYPE_NAME: &'static str = "microsoft.graph.sectionGroup";
 }
 impl ::graph_model::rt::serde::Serialize for SectionGroup {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SectionGroup {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.sectionLinks`.
@@ -967,23 +1063,21 @@ pub struct SectionLinks {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SectionLinks {
-    const TYPE_NAME: &'static str = "microsoft.graph.sectionLinks";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "oneNoteClientUrl" => ::graph_model::rt::field(map, &mut self.one_note_client_url, key),
-            "oneNoteWebUrl" => ::graph_model::rt::field(map, &mut self.one_note_web_url, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.sectionLinks"
     }
-    const FIELDS: &'static [&'static str] = &["oneNoteClientUrl", "oneNoteWebUrl"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "oneNoteClientUrl" => &mut self.one_note_client_url,
+            "oneNoteWebUrl" => &mut self.one_note_web_url,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["oneNoteClientUrl", "oneNoteWebUrl"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("oneNoteClientUrl", &self.one_note_client_url);
         w.field("oneNoteWebUrl", &self.one_note_web_url);
     }
@@ -994,16 +1088,27 @@ impl ::graph_model::rt::Struct for SectionLinks {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SectionLinks {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SectionLinks {
     const TYPE_NAME: &'static str = "microsoft.graph.sectionLinks";
 }
 impl ::graph_model::rt::serde::Serialize for SectionLinks {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SectionLinks {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

@@ -48,72 +48,60 @@ pub struct Chat {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Chat {
-    const TYPE_NAME: &'static str = "microsoft.graph.chat";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "chatType" => ::graph_model::rt::field(map, &mut self.chat_type, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "isHiddenForAllMembers" => {
-                ::graph_model::rt::field(map, &mut self.is_hidden_for_all_members, key)
-            }
-            "lastUpdatedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_updated_date_time, key)
-            }
-            "migrationMode" => ::graph_model::rt::field(map, &mut self.migration_mode, key),
-            "onlineMeetingInfo" => {
-                ::graph_model::rt::field(map, &mut self.online_meeting_info, key)
-            }
-            "originalCreatedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.original_created_date_time, key)
-            }
-            "tenantId" => ::graph_model::rt::field(map, &mut self.tenant_id, key),
-            "topic" => ::graph_model::rt::field(map, &mut self.topic, key),
-            "viewpoint" => ::graph_model::rt::field(map, &mut self.viewpoint, key),
-            "webUrl" => ::graph_model::rt::field(map, &mut self.web_url, key),
-            "installedApps" => ::graph_model::rt::field(map, &mut self.installed_apps, key),
-            "lastMessagePreview" => {
-                ::graph_model::rt::field(map, &mut self.last_message_preview, key)
-            }
-            "members" => ::graph_model::rt::field(map, &mut self.members, key),
-            "messages" => ::graph_model::rt::field(map, &mut self.messages, key),
-            "permissionGrants" => ::graph_model::rt::field(map, &mut self.permission_grants, key),
-            "pinnedMessages" => ::graph_model::rt::field(map, &mut self.pinned_messages, key),
-            "tabs" => ::graph_model::rt::field(map, &mut self.tabs, key),
-            "targetedMessages" => ::graph_model::rt::field(map, &mut self.targeted_messages, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.chat"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "chatType",
-        "createdDateTime",
-        "isHiddenForAllMembers",
-        "lastUpdatedDateTime",
-        "migrationMode",
-        "onlineMeetingInfo",
-        "originalCreatedDateTime",
-        "tenantId",
-        "topic",
-        "viewpoint",
-        "webUrl",
-        "installedApps",
-        "lastMessagePreview",
-        "members",
-        "messages",
-        "permissionGrants",
-        "pinnedMessages",
-        "tabs",
-        "targetedMessages",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "chatType" => &mut self.chat_type,
+            "createdDateTime" => &mut self.created_date_time,
+            "isHiddenForAllMembers" => &mut self.is_hidden_for_all_members,
+            "lastUpdatedDateTime" => &mut self.last_updated_date_time,
+            "migrationMode" => &mut self.migration_mode,
+            "onlineMeetingInfo" => &mut self.online_meeting_info,
+            "originalCreatedDateTime" => &mut self.original_created_date_time,
+            "tenantId" => &mut self.tenant_id,
+            "topic" => &mut self.topic,
+            "viewpoint" => &mut self.viewpoint,
+            "webUrl" => &mut self.web_url,
+            "installedApps" => &mut self.installed_apps,
+            "lastMessagePreview" => &mut self.last_message_preview,
+            "members" => &mut self.members,
+            "messages" => &mut self.messages,
+            "permissionGrants" => &mut self.permission_grants,
+            "pinnedMessages" => &mut self.pinned_messages,
+            "tabs" => &mut self.tabs,
+            "targetedMessages" => &mut self.targeted_messages,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "chatType",
+            "createdDateTime",
+            "isHiddenForAllMembers",
+            "lastUpdatedDateTime",
+            "migrationMode",
+            "onlineMeetingInfo",
+            "originalCreatedDateTime",
+            "tenantId",
+            "topic",
+            "viewpoint",
+            "webUrl",
+            "installedApps",
+            "lastMessagePreview",
+            "members",
+            "messages",
+            "permissionGrants",
+            "pinnedMessages",
+            "tabs",
+            "targetedMessages",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("chatType", &self.chat_type);
         w.field("createdDateTime", &self.created_date_time);
@@ -142,17 +130,28 @@ impl ::graph_model::rt::Struct for Chat {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Chat {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Chat {
     const TYPE_NAME: &'static str = "microsoft.graph.chat";
 }
 impl ::graph_model::rt::serde::Serialize for Chat {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Chat {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.chatMessageInfo`.
@@ -177,36 +176,34 @@ pub struct ChatMessageInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChatMessageInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.chatMessageInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "body" => ::graph_model::rt::field(map, &mut self.body, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "eventDetail" => ::graph_model::rt::field(map, &mut self.event_detail, key),
-            "from" => ::graph_model::rt::field(map, &mut self.from, key),
-            "isDeleted" => ::graph_model::rt::field(map, &mut self.is_deleted, key),
-            "messageType" => ::graph_model::rt::field(map, &mut self.message_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.chatMessageInfo"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "body",
-        "createdDateTime",
-        "eventDetail",
-        "from",
-        "isDeleted",
-        "messageType",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "body" => &mut self.body,
+            "createdDateTime" => &mut self.created_date_time,
+            "eventDetail" => &mut self.event_detail,
+            "from" => &mut self.from,
+            "isDeleted" => &mut self.is_deleted,
+            "messageType" => &mut self.message_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "body",
+            "createdDateTime",
+            "eventDetail",
+            "from",
+            "isDeleted",
+            "messageType",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("body", &self.body);
         w.field("createdDateTime", &self.created_date_time);
@@ -222,17 +219,28 @@ impl ::graph_model::rt::Struct for ChatMessageInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ChatMessageInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ChatMessageInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.chatMessageInfo";
 }
 impl ::graph_model::rt::serde::Serialize for ChatMessageInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChatMessageInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.chatType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -284,6 +292,17 @@ impl ::graph_model::rt::WireEnum for ChatType {
         }
     }
 }
+impl ::graph_model::rt::Value for ChatType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ChatType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -306,25 +325,21 @@ pub struct ChatViewpoint {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChatViewpoint {
-    const TYPE_NAME: &'static str = "microsoft.graph.chatViewpoint";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "isHidden" => ::graph_model::rt::field(map, &mut self.is_hidden, key),
-            "lastMessageReadDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_message_read_date_time, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.chatViewpoint"
     }
-    const FIELDS: &'static [&'static str] = &["isHidden", "lastMessageReadDateTime"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "isHidden" => &mut self.is_hidden,
+            "lastMessageReadDateTime" => &mut self.last_message_read_date_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["isHidden", "lastMessageReadDateTime"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("isHidden", &self.is_hidden);
         w.field("lastMessageReadDateTime", &self.last_message_read_date_time);
     }
@@ -335,17 +350,28 @@ impl ::graph_model::rt::Struct for ChatViewpoint {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ChatViewpoint {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ChatViewpoint {
     const TYPE_NAME: &'static str = "microsoft.graph.chatViewpoint";
 }
 impl ::graph_model::rt::serde::Serialize for ChatViewpoint {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChatViewpoint {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.pinnedChatMessageInfo`.
@@ -361,23 +387,21 @@ pub struct PinnedChatMessageInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PinnedChatMessageInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.pinnedChatMessageInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "message" => ::graph_model::rt::field(map, &mut self.message, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.pinnedChatMessageInfo"
     }
-    const FIELDS: &'static [&'static str] = &["id", "message"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "message" => &mut self.message,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "message"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("message", &self.message);
     }
@@ -388,17 +412,28 @@ impl ::graph_model::rt::Struct for PinnedChatMessageInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PinnedChatMessageInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PinnedChatMessageInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.pinnedChatMessageInfo";
 }
 impl ::graph_model::rt::serde::Serialize for PinnedChatMessageInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PinnedChatMessageInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.teamworkOnlineMeetingInfo`.
@@ -415,24 +450,22 @@ pub struct TeamworkOnlineMeetingInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamworkOnlineMeetingInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.teamworkOnlineMeetingInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "calendarEventId" => ::graph_model::rt::field(map, &mut self.calendar_event_id, key),
-            "joinWebUrl" => ::graph_model::rt::field(map, &mut self.join_web_url, key),
-            "organizer" => ::graph_model::rt::field(map, &mut self.organizer, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.teamworkOnlineMeetingInfo"
     }
-    const FIELDS: &'static [&'static str] = &["calendarEventId", "joinWebUrl", "organizer"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "calendarEventId" => &mut self.calendar_event_id,
+            "joinWebUrl" => &mut self.join_web_url,
+            "organizer" => &mut self.organizer,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["calendarEventId", "joinWebUrl", "organizer"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("calendarEventId", &self.calendar_event_id);
         w.field("joinWebUrl", &self.join_web_url);
         w.field("organizer", &self.organizer);
@@ -444,16 +477,27 @@ impl ::graph_model::rt::Struct for TeamworkOnlineMeetingInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TeamworkOnlineMeetingInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamworkOnlineMeetingInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.teamworkOnlineMeetingInfo";
 }
 impl ::graph_model::rt::serde::Serialize for TeamworkOnlineMeetingInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamworkOnlineMeetingInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

@@ -14,24 +14,22 @@ pub struct Mailbox {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Mailbox {
-    const TYPE_NAME: &'static str = "microsoft.graph.mailbox";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "deletedDateTime" => ::graph_model::rt::field(map, &mut self.deleted_date_time, key),
-            "folders" => ::graph_model::rt::field(map, &mut self.folders, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.mailbox"
     }
-    const FIELDS: &'static [&'static str] = &["id", "deletedDateTime", "folders"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "deletedDateTime" => &mut self.deleted_date_time,
+            "folders" => &mut self.folders,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "deletedDateTime", "folders"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("deletedDateTime", &self.deleted_date_time);
         w.field("folders", &self.folders);
@@ -43,17 +41,28 @@ impl ::graph_model::rt::Struct for Mailbox {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Mailbox {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Mailbox {
     const TYPE_NAME: &'static str = "microsoft.graph.mailbox";
 }
 impl ::graph_model::rt::serde::Serialize for Mailbox {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Mailbox {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.mailboxFolder`.
@@ -86,46 +95,40 @@ pub struct MailboxFolder {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MailboxFolder {
-    const TYPE_NAME: &'static str = "microsoft.graph.mailboxFolder";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "childFolderCount" => ::graph_model::rt::field(map, &mut self.child_folder_count, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "parentFolderId" => ::graph_model::rt::field(map, &mut self.parent_folder_id, key),
-            "totalItemCount" => ::graph_model::rt::field(map, &mut self.total_item_count, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            "childFolders" => ::graph_model::rt::field(map, &mut self.child_folders, key),
-            "items" => ::graph_model::rt::field(map, &mut self.items, key),
-            "multiValueExtendedProperties" => {
-                ::graph_model::rt::field(map, &mut self.multi_value_extended_properties, key)
-            }
-            "singleValueExtendedProperties" => {
-                ::graph_model::rt::field(map, &mut self.single_value_extended_properties, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.mailboxFolder"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "childFolderCount",
-        "displayName",
-        "parentFolderId",
-        "totalItemCount",
-        "type",
-        "childFolders",
-        "items",
-        "multiValueExtendedProperties",
-        "singleValueExtendedProperties",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "childFolderCount" => &mut self.child_folder_count,
+            "displayName" => &mut self.display_name,
+            "parentFolderId" => &mut self.parent_folder_id,
+            "totalItemCount" => &mut self.total_item_count,
+            "type" => &mut self.r#type,
+            "childFolders" => &mut self.child_folders,
+            "items" => &mut self.items,
+            "multiValueExtendedProperties" => &mut self.multi_value_extended_properties,
+            "singleValueExtendedProperties" => &mut self.single_value_extended_properties,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "childFolderCount",
+            "displayName",
+            "parentFolderId",
+            "totalItemCount",
+            "type",
+            "childFolders",
+            "items",
+            "multiValueExtendedProperties",
+            "singleValueExtendedProperties",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("childFolderCount", &self.child_folder_count);
         w.field("displayName", &self.display_name);
@@ -150,16 +153,27 @@ impl ::graph_model::rt::Struct for MailboxFolder {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MailboxFolder {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MailboxFolder {
     const TYPE_NAME: &'static str = "microsoft.graph.mailboxFolder";
 }
 impl ::graph_model::rt::serde::Serialize for MailboxFolder {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MailboxFolder {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

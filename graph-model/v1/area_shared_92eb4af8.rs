@@ -28,46 +28,38 @@ pub struct MailboxItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MailboxItem {
-    const TYPE_NAME: &'static str = "microsoft.graph.mailboxItem";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "categories" => ::graph_model::rt::field(map, &mut self.categories, key),
-            "changeKey" => ::graph_model::rt::field(map, &mut self.change_key, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "size" => ::graph_model::rt::field(map, &mut self.size, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            "multiValueExtendedProperties" => {
-                ::graph_model::rt::field(map, &mut self.multi_value_extended_properties, key)
-            }
-            "singleValueExtendedProperties" => {
-                ::graph_model::rt::field(map, &mut self.single_value_extended_properties, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.mailboxItem"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "categories",
-        "changeKey",
-        "createdDateTime",
-        "lastModifiedDateTime",
-        "size",
-        "type",
-        "multiValueExtendedProperties",
-        "singleValueExtendedProperties",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "categories" => &mut self.categories,
+            "changeKey" => &mut self.change_key,
+            "createdDateTime" => &mut self.created_date_time,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "size" => &mut self.size,
+            "type" => &mut self.r#type,
+            "multiValueExtendedProperties" => &mut self.multi_value_extended_properties,
+            "singleValueExtendedProperties" => &mut self.single_value_extended_properties,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "categories",
+            "changeKey",
+            "createdDateTime",
+            "lastModifiedDateTime",
+            "size",
+            "type",
+            "multiValueExtendedProperties",
+            "singleValueExtendedProperties",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("categories", &self.categories);
         w.field("changeKey", &self.change_key);
@@ -91,17 +83,28 @@ impl ::graph_model::rt::Struct for MailboxItem {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MailboxItem {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MailboxItem {
     const TYPE_NAME: &'static str = "microsoft.graph.mailboxItem";
 }
 impl ::graph_model::rt::serde::Serialize for MailboxItem {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MailboxItem {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.multiValueLegacyExtendedProperty`.
@@ -116,23 +119,21 @@ pub struct MultiValueLegacyExtendedProperty {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MultiValueLegacyExtendedProperty {
-    const TYPE_NAME: &'static str = "microsoft.graph.multiValueLegacyExtendedProperty";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "value" => ::graph_model::rt::field(map, &mut self.value, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.multiValueLegacyExtendedProperty"
     }
-    const FIELDS: &'static [&'static str] = &["id", "value"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "value" => &mut self.value,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "value"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("value", &self.value);
     }
@@ -143,17 +144,28 @@ impl ::graph_model::rt::Struct for MultiValueLegacyExtendedProperty {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MultiValueLegacyExtendedProperty {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MultiValueLegacyExtendedProperty {
     const TYPE_NAME: &'static str = "microsoft.graph.multiValueLegacyExtendedProperty";
 }
 impl ::graph_model::rt::serde::Serialize for MultiValueLegacyExtendedProperty {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MultiValueLegacyExtendedProperty {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.singleValueLegacyExtendedProperty`.
@@ -168,23 +180,21 @@ pub struct SingleValueLegacyExtendedProperty {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SingleValueLegacyExtendedProperty {
-    const TYPE_NAME: &'static str = "microsoft.graph.singleValueLegacyExtendedProperty";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "value" => ::graph_model::rt::field(map, &mut self.value, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.singleValueLegacyExtendedProperty"
     }
-    const FIELDS: &'static [&'static str] = &["id", "value"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "value" => &mut self.value,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "value"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("value", &self.value);
     }
@@ -195,16 +205,27 @@ impl ::graph_model::rt::Struct for SingleValueLegacyExtendedProperty {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SingleValueLegacyExtendedProperty {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SingleValueLegacyExtendedProperty {
     const TYPE_NAME: &'static str = "microsoft.graph.singleValueLegacyExtendedProperty";
 }
 impl ::graph_model::rt::serde::Serialize for SingleValueLegacyExtendedProperty {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SingleValueLegacyExtendedProperty {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

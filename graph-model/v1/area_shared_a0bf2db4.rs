@@ -48,6 +48,17 @@ impl ::graph_model::rt::WireEnum for AllowedLobbyAdmitterRoles {
         }
     }
 }
+impl ::graph_model::rt::Value for AllowedLobbyAdmitterRoles {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for AllowedLobbyAdmitterRoles {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -72,26 +83,22 @@ pub struct AttendanceInterval {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AttendanceInterval {
-    const TYPE_NAME: &'static str = "microsoft.graph.attendanceInterval";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "durationInSeconds" => {
-                ::graph_model::rt::field(map, &mut self.duration_in_seconds, key)
-            }
-            "joinDateTime" => ::graph_model::rt::field(map, &mut self.join_date_time, key),
-            "leaveDateTime" => ::graph_model::rt::field(map, &mut self.leave_date_time, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.attendanceInterval"
     }
-    const FIELDS: &'static [&'static str] = &["durationInSeconds", "joinDateTime", "leaveDateTime"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "durationInSeconds" => &mut self.duration_in_seconds,
+            "joinDateTime" => &mut self.join_date_time,
+            "leaveDateTime" => &mut self.leave_date_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["durationInSeconds", "joinDateTime", "leaveDateTime"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("durationInSeconds", &self.duration_in_seconds);
         w.field("joinDateTime", &self.join_date_time);
         w.field("leaveDateTime", &self.leave_date_time);
@@ -103,17 +110,28 @@ impl ::graph_model::rt::Struct for AttendanceInterval {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AttendanceInterval {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AttendanceInterval {
     const TYPE_NAME: &'static str = "microsoft.graph.attendanceInterval";
 }
 impl ::graph_model::rt::serde::Serialize for AttendanceInterval {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttendanceInterval {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.attendanceRecord`.
@@ -141,44 +159,36 @@ pub struct AttendanceRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AttendanceRecord {
-    const TYPE_NAME: &'static str = "microsoft.graph.attendanceRecord";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "attendanceIntervals" => {
-                ::graph_model::rt::field(map, &mut self.attendance_intervals, key)
-            }
-            "emailAddress" => ::graph_model::rt::field(map, &mut self.email_address, key),
-            "externalRegistrationInformation" => {
-                ::graph_model::rt::field(map, &mut self.external_registration_information, key)
-            }
-            "identity" => ::graph_model::rt::field(map, &mut self.identity, key),
-            "registrationId" => ::graph_model::rt::field(map, &mut self.registration_id, key),
-            "role" => ::graph_model::rt::field(map, &mut self.role, key),
-            "totalAttendanceInSeconds" => {
-                ::graph_model::rt::field(map, &mut self.total_attendance_in_seconds, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.attendanceRecord"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "attendanceIntervals",
-        "emailAddress",
-        "externalRegistrationInformation",
-        "identity",
-        "registrationId",
-        "role",
-        "totalAttendanceInSeconds",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "attendanceIntervals" => &mut self.attendance_intervals,
+            "emailAddress" => &mut self.email_address,
+            "externalRegistrationInformation" => &mut self.external_registration_information,
+            "identity" => &mut self.identity,
+            "registrationId" => &mut self.registration_id,
+            "role" => &mut self.role,
+            "totalAttendanceInSeconds" => &mut self.total_attendance_in_seconds,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "attendanceIntervals",
+            "emailAddress",
+            "externalRegistrationInformation",
+            "identity",
+            "registrationId",
+            "role",
+            "totalAttendanceInSeconds",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("attendanceIntervals", &self.attendance_intervals);
         w.field("emailAddress", &self.email_address);
@@ -201,17 +211,28 @@ impl ::graph_model::rt::Struct for AttendanceRecord {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AttendanceRecord {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AttendanceRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.attendanceRecord";
 }
 impl ::graph_model::rt::serde::Serialize for AttendanceRecord {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttendanceRecord {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.audioConferencing`.
@@ -234,34 +255,32 @@ pub struct AudioConferencing {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AudioConferencing {
-    const TYPE_NAME: &'static str = "microsoft.graph.audioConferencing";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "conferenceId" => ::graph_model::rt::field(map, &mut self.conference_id, key),
-            "dialinUrl" => ::graph_model::rt::field(map, &mut self.dialin_url, key),
-            "tollFreeNumber" => ::graph_model::rt::field(map, &mut self.toll_free_number, key),
-            "tollFreeNumbers" => ::graph_model::rt::field(map, &mut self.toll_free_numbers, key),
-            "tollNumber" => ::graph_model::rt::field(map, &mut self.toll_number, key),
-            "tollNumbers" => ::graph_model::rt::field(map, &mut self.toll_numbers, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.audioConferencing"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "conferenceId",
-        "dialinUrl",
-        "tollFreeNumber",
-        "tollFreeNumbers",
-        "tollNumber",
-        "tollNumbers",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "conferenceId" => &mut self.conference_id,
+            "dialinUrl" => &mut self.dialin_url,
+            "tollFreeNumber" => &mut self.toll_free_number,
+            "tollFreeNumbers" => &mut self.toll_free_numbers,
+            "tollNumber" => &mut self.toll_number,
+            "tollNumbers" => &mut self.toll_numbers,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "conferenceId",
+            "dialinUrl",
+            "tollFreeNumber",
+            "tollFreeNumbers",
+            "tollNumber",
+            "tollNumbers",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("conferenceId", &self.conference_id);
         w.field("dialinUrl", &self.dialin_url);
         w.field("tollFreeNumber", &self.toll_free_number);
@@ -276,17 +295,28 @@ impl ::graph_model::rt::Struct for AudioConferencing {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AudioConferencing {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AudioConferencing {
     const TYPE_NAME: &'static str = "microsoft.graph.audioConferencing";
 }
 impl ::graph_model::rt::serde::Serialize for AudioConferencing {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AudioConferencing {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.chatInfo`.
@@ -303,26 +333,22 @@ pub struct ChatInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChatInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.chatInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "messageId" => ::graph_model::rt::field(map, &mut self.message_id, key),
-            "replyChainMessageId" => {
-                ::graph_model::rt::field(map, &mut self.reply_chain_message_id, key)
-            }
-            "threadId" => ::graph_model::rt::field(map, &mut self.thread_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.chatInfo"
     }
-    const FIELDS: &'static [&'static str] = &["messageId", "replyChainMessageId", "threadId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "messageId" => &mut self.message_id,
+            "replyChainMessageId" => &mut self.reply_chain_message_id,
+            "threadId" => &mut self.thread_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["messageId", "replyChainMessageId", "threadId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("messageId", &self.message_id);
         w.field("replyChainMessageId", &self.reply_chain_message_id);
         w.field("threadId", &self.thread_id);
@@ -334,17 +360,28 @@ impl ::graph_model::rt::Struct for ChatInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ChatInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ChatInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.chatInfo";
 }
 impl ::graph_model::rt::serde::Serialize for ChatInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChatInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.chatRestrictions`.
@@ -357,22 +394,20 @@ pub struct ChatRestrictions {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChatRestrictions {
-    const TYPE_NAME: &'static str = "microsoft.graph.chatRestrictions";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "allowTextOnly" => ::graph_model::rt::field(map, &mut self.allow_text_only, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.chatRestrictions"
     }
-    const FIELDS: &'static [&'static str] = &["allowTextOnly"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "allowTextOnly" => &mut self.allow_text_only,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["allowTextOnly"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("allowTextOnly", &self.allow_text_only);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -382,17 +417,28 @@ impl ::graph_model::rt::Struct for ChatRestrictions {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ChatRestrictions {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ChatRestrictions {
     const TYPE_NAME: &'static str = "microsoft.graph.chatRestrictions";
 }
 impl ::graph_model::rt::serde::Serialize for ChatRestrictions {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChatRestrictions {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.cloudVideoInteropInfo`.
@@ -409,27 +455,22 @@ pub struct CloudVideoInteropInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudVideoInteropInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.cloudVideoInteropInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "moreInfoWebUrl" => ::graph_model::rt::field(map, &mut self.more_info_web_url, key),
-            "tenantKey" => ::graph_model::rt::field(map, &mut self.tenant_key, key),
-            "videoTeleconferenceId" => {
-                ::graph_model::rt::field(map, &mut self.video_teleconference_id, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.cloudVideoInteropInfo"
     }
-    const FIELDS: &'static [&'static str] =
-        &["moreInfoWebUrl", "tenantKey", "videoTeleconferenceId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "moreInfoWebUrl" => &mut self.more_info_web_url,
+            "tenantKey" => &mut self.tenant_key,
+            "videoTeleconferenceId" => &mut self.video_teleconference_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["moreInfoWebUrl", "tenantKey", "videoTeleconferenceId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("moreInfoWebUrl", &self.more_info_web_url);
         w.field("tenantKey", &self.tenant_key);
         w.field("videoTeleconferenceId", &self.video_teleconference_id);
@@ -441,17 +482,28 @@ impl ::graph_model::rt::Struct for CloudVideoInteropInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CloudVideoInteropInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CloudVideoInteropInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.cloudVideoInteropInfo";
 }
 impl ::graph_model::rt::serde::Serialize for CloudVideoInteropInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudVideoInteropInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.joinMeetingIdSettings`.
@@ -468,26 +520,22 @@ pub struct JoinMeetingIdSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for JoinMeetingIdSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.joinMeetingIdSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "isPasscodeRequired" => {
-                ::graph_model::rt::field(map, &mut self.is_passcode_required, key)
-            }
-            "joinMeetingId" => ::graph_model::rt::field(map, &mut self.join_meeting_id, key),
-            "passcode" => ::graph_model::rt::field(map, &mut self.passcode, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.joinMeetingIdSettings"
     }
-    const FIELDS: &'static [&'static str] = &["isPasscodeRequired", "joinMeetingId", "passcode"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "isPasscodeRequired" => &mut self.is_passcode_required,
+            "joinMeetingId" => &mut self.join_meeting_id,
+            "passcode" => &mut self.passcode,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["isPasscodeRequired", "joinMeetingId", "passcode"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("isPasscodeRequired", &self.is_passcode_required);
         w.field("joinMeetingId", &self.join_meeting_id);
         w.field("passcode", &self.passcode);
@@ -499,17 +547,28 @@ impl ::graph_model::rt::Struct for JoinMeetingIdSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for JoinMeetingIdSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for JoinMeetingIdSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.joinMeetingIdSettings";
 }
 impl ::graph_model::rt::serde::Serialize for JoinMeetingIdSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for JoinMeetingIdSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.lobbyBypassScope`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -582,6 +641,17 @@ impl ::graph_model::rt::WireEnum for LobbyBypassScope {
         }
     }
 }
+impl ::graph_model::rt::Value for LobbyBypassScope {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for LobbyBypassScope {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -604,25 +674,21 @@ pub struct LobbyBypassSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LobbyBypassSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.lobbyBypassSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "isDialInBypassEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_dial_in_bypass_enabled, key)
-            }
-            "scope" => ::graph_model::rt::field(map, &mut self.scope, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.lobbyBypassSettings"
     }
-    const FIELDS: &'static [&'static str] = &["isDialInBypassEnabled", "scope"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "isDialInBypassEnabled" => &mut self.is_dial_in_bypass_enabled,
+            "scope" => &mut self.scope,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["isDialInBypassEnabled", "scope"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("isDialInBypassEnabled", &self.is_dial_in_bypass_enabled);
         w.field("scope", &self.scope);
     }
@@ -633,17 +699,28 @@ impl ::graph_model::rt::Struct for LobbyBypassSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for LobbyBypassSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for LobbyBypassSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.lobbyBypassSettings";
 }
 impl ::graph_model::rt::serde::Serialize for LobbyBypassSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LobbyBypassSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.meetingAttendanceReport`.
@@ -667,42 +744,32 @@ pub struct MeetingAttendanceReport {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MeetingAttendanceReport {
-    const TYPE_NAME: &'static str = "microsoft.graph.meetingAttendanceReport";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "externalEventInformation" => {
-                ::graph_model::rt::field(map, &mut self.external_event_information, key)
-            }
-            "meetingEndDateTime" => {
-                ::graph_model::rt::field(map, &mut self.meeting_end_date_time, key)
-            }
-            "meetingStartDateTime" => {
-                ::graph_model::rt::field(map, &mut self.meeting_start_date_time, key)
-            }
-            "totalParticipantCount" => {
-                ::graph_model::rt::field(map, &mut self.total_participant_count, key)
-            }
-            "attendanceRecords" => ::graph_model::rt::field(map, &mut self.attendance_records, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.meetingAttendanceReport"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "externalEventInformation",
-        "meetingEndDateTime",
-        "meetingStartDateTime",
-        "totalParticipantCount",
-        "attendanceRecords",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "externalEventInformation" => &mut self.external_event_information,
+            "meetingEndDateTime" => &mut self.meeting_end_date_time,
+            "meetingStartDateTime" => &mut self.meeting_start_date_time,
+            "totalParticipantCount" => &mut self.total_participant_count,
+            "attendanceRecords" => &mut self.attendance_records,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "externalEventInformation",
+            "meetingEndDateTime",
+            "meetingStartDateTime",
+            "totalParticipantCount",
+            "attendanceRecords",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("externalEventInformation", &self.external_event_information);
         w.field("meetingEndDateTime", &self.meeting_end_date_time);
@@ -717,17 +784,28 @@ impl ::graph_model::rt::Struct for MeetingAttendanceReport {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MeetingAttendanceReport {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MeetingAttendanceReport {
     const TYPE_NAME: &'static str = "microsoft.graph.meetingAttendanceReport";
 }
 impl ::graph_model::rt::serde::Serialize for MeetingAttendanceReport {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MeetingAttendanceReport {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.meetingChatHistoryDefaultMode`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -772,6 +850,17 @@ impl ::graph_model::rt::WireEnum for MeetingChatHistoryDefaultMode {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for MeetingChatHistoryDefaultMode {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for MeetingChatHistoryDefaultMode {
@@ -833,6 +922,17 @@ impl ::graph_model::rt::WireEnum for MeetingChatMode {
         }
     }
 }
+impl ::graph_model::rt::Value for MeetingChatMode {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for MeetingChatMode {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -885,6 +985,17 @@ impl ::graph_model::rt::WireEnum for MeetingLiveShareOptions {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for MeetingLiveShareOptions {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for MeetingLiveShareOptions {
@@ -955,6 +1066,17 @@ impl ::graph_model::rt::WireEnum for OnlineMeetingPresenters {
         }
     }
 }
+impl ::graph_model::rt::Value for OnlineMeetingPresenters {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for OnlineMeetingPresenters {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -975,24 +1097,20 @@ pub struct OnlineMeetingSensitivityLabelAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnlineMeetingSensitivityLabelAssignment {
-    const TYPE_NAME: &'static str = "microsoft.graph.onlineMeetingSensitivityLabelAssignment";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "sensitivityLabelId" => {
-                ::graph_model::rt::field(map, &mut self.sensitivity_label_id, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onlineMeetingSensitivityLabelAssignment"
     }
-    const FIELDS: &'static [&'static str] = &["sensitivityLabelId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "sensitivityLabelId" => &mut self.sensitivity_label_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["sensitivityLabelId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("sensitivityLabelId", &self.sensitivity_label_id);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1002,17 +1120,28 @@ impl ::graph_model::rt::Struct for OnlineMeetingSensitivityLabelAssignment {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnlineMeetingSensitivityLabelAssignment {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnlineMeetingSensitivityLabelAssignment {
     const TYPE_NAME: &'static str = "microsoft.graph.onlineMeetingSensitivityLabelAssignment";
 }
 impl ::graph_model::rt::serde::Serialize for OnlineMeetingSensitivityLabelAssignment {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnlineMeetingSensitivityLabelAssignment {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onlineMeetingType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1078,6 +1207,17 @@ impl ::graph_model::rt::WireEnum for OnlineMeetingType {
         }
     }
 }
+impl ::graph_model::rt::Value for OnlineMeetingType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for OnlineMeetingType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1100,23 +1240,21 @@ pub struct VirtualEventExternalInformation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VirtualEventExternalInformation {
-    const TYPE_NAME: &'static str = "microsoft.graph.virtualEventExternalInformation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "applicationId" => ::graph_model::rt::field(map, &mut self.application_id, key),
-            "externalEventId" => ::graph_model::rt::field(map, &mut self.external_event_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.virtualEventExternalInformation"
     }
-    const FIELDS: &'static [&'static str] = &["applicationId", "externalEventId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "applicationId" => &mut self.application_id,
+            "externalEventId" => &mut self.external_event_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["applicationId", "externalEventId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("applicationId", &self.application_id);
         w.field("externalEventId", &self.external_event_id);
     }
@@ -1127,17 +1265,28 @@ impl ::graph_model::rt::Struct for VirtualEventExternalInformation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for VirtualEventExternalInformation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for VirtualEventExternalInformation {
     const TYPE_NAME: &'static str = "microsoft.graph.virtualEventExternalInformation";
 }
 impl ::graph_model::rt::serde::Serialize for VirtualEventExternalInformation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VirtualEventExternalInformation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.virtualEventExternalRegistrationInformation`.
@@ -1152,23 +1301,21 @@ pub struct VirtualEventExternalRegistrationInformation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VirtualEventExternalRegistrationInformation {
-    const TYPE_NAME: &'static str = "microsoft.graph.virtualEventExternalRegistrationInformation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "referrer" => ::graph_model::rt::field(map, &mut self.referrer, key),
-            "registrationId" => ::graph_model::rt::field(map, &mut self.registration_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.virtualEventExternalRegistrationInformation"
     }
-    const FIELDS: &'static [&'static str] = &["referrer", "registrationId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "referrer" => &mut self.referrer,
+            "registrationId" => &mut self.registration_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["referrer", "registrationId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("referrer", &self.referrer);
         w.field("registrationId", &self.registration_id);
     }
@@ -1179,19 +1326,30 @@ impl ::graph_model::rt::Struct for VirtualEventExternalRegistrationInformation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for VirtualEventExternalRegistrationInformation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for VirtualEventExternalRegistrationInformation {
     const TYPE_NAME: &'static str = "microsoft.graph.virtualEventExternalRegistrationInformation";
 }
 impl ::graph_model::rt::serde::Serialize for VirtualEventExternalRegistrationInformation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for VirtualEventExternalRegistrationInformation
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.virtualEventPresenterDetails`.
@@ -1216,42 +1374,34 @@ pub struct VirtualEventPresenterDetails {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VirtualEventPresenterDetails {
-    const TYPE_NAME: &'static str = "microsoft.graph.virtualEventPresenterDetails";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "bio" => ::graph_model::rt::field(map, &mut self.bio, key),
-            "company" => ::graph_model::rt::field(map, &mut self.company, key),
-            "jobTitle" => ::graph_model::rt::field(map, &mut self.job_title, key),
-            "linkedInProfileWebUrl" => {
-                ::graph_model::rt::field(map, &mut self.linked_in_profile_web_url, key)
-            }
-            "personalSiteWebUrl" => {
-                ::graph_model::rt::field(map, &mut self.personal_site_web_url, key)
-            }
-            "photo" => ::graph_model::rt::field(map, &mut self.photo, key),
-            "twitterProfileWebUrl" => {
-                ::graph_model::rt::field(map, &mut self.twitter_profile_web_url, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.virtualEventPresenterDetails"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "bio",
-        "company",
-        "jobTitle",
-        "linkedInProfileWebUrl",
-        "personalSiteWebUrl",
-        "photo",
-        "twitterProfileWebUrl",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "bio" => &mut self.bio,
+            "company" => &mut self.company,
+            "jobTitle" => &mut self.job_title,
+            "linkedInProfileWebUrl" => &mut self.linked_in_profile_web_url,
+            "personalSiteWebUrl" => &mut self.personal_site_web_url,
+            "photo" => &mut self.photo,
+            "twitterProfileWebUrl" => &mut self.twitter_profile_web_url,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "bio",
+            "company",
+            "jobTitle",
+            "linkedInProfileWebUrl",
+            "personalSiteWebUrl",
+            "photo",
+            "twitterProfileWebUrl",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("bio", &self.bio);
         w.field("company", &self.company);
         w.field("jobTitle", &self.job_title);
@@ -1267,17 +1417,28 @@ impl ::graph_model::rt::Struct for VirtualEventPresenterDetails {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for VirtualEventPresenterDetails {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for VirtualEventPresenterDetails {
     const TYPE_NAME: &'static str = "microsoft.graph.virtualEventPresenterDetails";
 }
 impl ::graph_model::rt::serde::Serialize for VirtualEventPresenterDetails {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VirtualEventPresenterDetails {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.watermarkProtectionValues`.
@@ -1292,27 +1453,21 @@ pub struct WatermarkProtectionValues {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WatermarkProtectionValues {
-    const TYPE_NAME: &'static str = "microsoft.graph.watermarkProtectionValues";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "isEnabledForContentSharing" => {
-                ::graph_model::rt::field(map, &mut self.is_enabled_for_content_sharing, key)
-            }
-            "isEnabledForVideo" => {
-                ::graph_model::rt::field(map, &mut self.is_enabled_for_video, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.watermarkProtectionValues"
     }
-    const FIELDS: &'static [&'static str] = &["isEnabledForContentSharing", "isEnabledForVideo"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "isEnabledForContentSharing" => &mut self.is_enabled_for_content_sharing,
+            "isEnabledForVideo" => &mut self.is_enabled_for_video,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["isEnabledForContentSharing", "isEnabledForVideo"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field(
             "isEnabledForContentSharing",
             &self.is_enabled_for_content_sharing,
@@ -1326,16 +1481,27 @@ impl ::graph_model::rt::Struct for WatermarkProtectionValues {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WatermarkProtectionValues {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WatermarkProtectionValues {
     const TYPE_NAME: &'static str = "microsoft.graph.watermarkProtectionValues";
 }
 impl ::graph_model::rt::serde::Serialize for WatermarkProtectionValues {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WatermarkProtectionValues {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

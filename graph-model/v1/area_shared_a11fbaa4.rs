@@ -22,36 +22,34 @@ pub struct DomainDnsCnameRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DomainDnsCnameRecord {
-    const TYPE_NAME: &'static str = "microsoft.graph.domainDnsCnameRecord";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "isOptional" => ::graph_model::rt::field(map, &mut self.is_optional, key),
-            "label" => ::graph_model::rt::field(map, &mut self.label, key),
-            "recordType" => ::graph_model::rt::field(map, &mut self.record_type, key),
-            "supportedService" => ::graph_model::rt::field(map, &mut self.supported_service, key),
-            "ttl" => ::graph_model::rt::field(map, &mut self.ttl, key),
-            "canonicalName" => ::graph_model::rt::field(map, &mut self.canonical_name, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.domainDnsCnameRecord"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "isOptional",
-        "label",
-        "recordType",
-        "supportedService",
-        "ttl",
-        "canonicalName",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "isOptional" => &mut self.is_optional,
+            "label" => &mut self.label,
+            "recordType" => &mut self.record_type,
+            "supportedService" => &mut self.supported_service,
+            "ttl" => &mut self.ttl,
+            "canonicalName" => &mut self.canonical_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "isOptional",
+            "label",
+            "recordType",
+            "supportedService",
+            "ttl",
+            "canonicalName",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("isOptional", &self.is_optional);
         w.field("label", &self.label);
@@ -67,17 +65,28 @@ impl ::graph_model::rt::Struct for DomainDnsCnameRecord {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DomainDnsCnameRecord {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DomainDnsCnameRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.domainDnsCnameRecord";
 }
 impl ::graph_model::rt::serde::Serialize for DomainDnsCnameRecord {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DomainDnsCnameRecord {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.domainDnsMxRecord`.
@@ -104,38 +113,36 @@ pub struct DomainDnsMxRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DomainDnsMxRecord {
-    const TYPE_NAME: &'static str = "microsoft.graph.domainDnsMxRecord";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "isOptional" => ::graph_model::rt::field(map, &mut self.is_optional, key),
-            "label" => ::graph_model::rt::field(map, &mut self.label, key),
-            "recordType" => ::graph_model::rt::field(map, &mut self.record_type, key),
-            "supportedService" => ::graph_model::rt::field(map, &mut self.supported_service, key),
-            "ttl" => ::graph_model::rt::field(map, &mut self.ttl, key),
-            "mailExchange" => ::graph_model::rt::field(map, &mut self.mail_exchange, key),
-            "preference" => ::graph_model::rt::field(map, &mut self.preference, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.domainDnsMxRecord"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "isOptional",
-        "label",
-        "recordType",
-        "supportedService",
-        "ttl",
-        "mailExchange",
-        "preference",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "isOptional" => &mut self.is_optional,
+            "label" => &mut self.label,
+            "recordType" => &mut self.record_type,
+            "supportedService" => &mut self.supported_service,
+            "ttl" => &mut self.ttl,
+            "mailExchange" => &mut self.mail_exchange,
+            "preference" => &mut self.preference,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "isOptional",
+            "label",
+            "recordType",
+            "supportedService",
+            "ttl",
+            "mailExchange",
+            "preference",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("isOptional", &self.is_optional);
         w.field("label", &self.label);
@@ -152,17 +159,28 @@ impl ::graph_model::rt::Struct for DomainDnsMxRecord {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DomainDnsMxRecord {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DomainDnsMxRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.domainDnsMxRecord";
 }
 impl ::graph_model::rt::serde::Serialize for DomainDnsMxRecord {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DomainDnsMxRecord {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.domainDnsRecord`.
@@ -185,34 +203,32 @@ pub struct DomainDnsRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DomainDnsRecord {
-    const TYPE_NAME: &'static str = "microsoft.graph.domainDnsRecord";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "isOptional" => ::graph_model::rt::field(map, &mut self.is_optional, key),
-            "label" => ::graph_model::rt::field(map, &mut self.label, key),
-            "recordType" => ::graph_model::rt::field(map, &mut self.record_type, key),
-            "supportedService" => ::graph_model::rt::field(map, &mut self.supported_service, key),
-            "ttl" => ::graph_model::rt::field(map, &mut self.ttl, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.domainDnsRecord"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "isOptional",
-        "label",
-        "recordType",
-        "supportedService",
-        "ttl",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "isOptional" => &mut self.is_optional,
+            "label" => &mut self.label,
+            "recordType" => &mut self.record_type,
+            "supportedService" => &mut self.supported_service,
+            "ttl" => &mut self.ttl,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "isOptional",
+            "label",
+            "recordType",
+            "supportedService",
+            "ttl",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("isOptional", &self.is_optional);
         w.field("label", &self.label);
@@ -227,17 +243,28 @@ impl ::graph_model::rt::Struct for DomainDnsRecord {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DomainDnsRecord {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DomainDnsRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.domainDnsRecord";
 }
 impl ::graph_model::rt::serde::Serialize for DomainDnsRecord {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DomainDnsRecord {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.domainDnsRecord` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -273,47 +300,83 @@ impl Default for DomainDnsRecordAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for DomainDnsRecordAny {
-    type Base = super::DomainDnsRecord;
-    const BASE: &'static str = "microsoft.graph.domainDnsRecord";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.domainDnsRecord"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.domainDnsRecord" => Self::Base(Default::default()),
             "microsoft.graph.domainDnsCnameRecord" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::DomainDnsCnameRecord)
+                Self::DomainDnsCnameRecord(Default::default())
             }
-            "microsoft.graph.domainDnsMxRecord" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::DomainDnsMxRecord)
-            }
-            "microsoft.graph.domainDnsSrvRecord" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::DomainDnsSrvRecord)
-            }
-            "microsoft.graph.domainDnsTxtRecord" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::DomainDnsTxtRecord)
-            }
+            "microsoft.graph.domainDnsMxRecord" => Self::DomainDnsMxRecord(Default::default()),
+            "microsoft.graph.domainDnsSrvRecord" => Self::DomainDnsSrvRecord(Default::default()),
+            "microsoft.graph.domainDnsTxtRecord" => Self::DomainDnsTxtRecord(Default::default()),
             "microsoft.graph.domainDnsUnavailableRecord" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::DomainDnsUnavailableRecord)
+                Self::DomainDnsUnavailableRecord(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::DomainDnsCnameRecord(v) => Some(v),
+            Self::DomainDnsMxRecord(v) => Some(v),
+            Self::DomainDnsSrvRecord(v) => Some(v),
+            Self::DomainDnsTxtRecord(v) => Some(v),
+            Self::DomainDnsUnavailableRecord(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::DomainDnsRecord) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::DomainDnsCnameRecord(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.domainDnsCnameRecord", v)
+            }
+            Self::DomainDnsMxRecord(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.domainDnsMxRecord", v)
+            }
+            Self::DomainDnsSrvRecord(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.domainDnsSrvRecord", v)
+            }
+            Self::DomainDnsTxtRecord(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.domainDnsTxtRecord", v)
+            }
+            Self::DomainDnsUnavailableRecord(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.domainDnsUnavailableRecord",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for DomainDnsRecordAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for DomainDnsRecordAny {
@@ -321,32 +384,12 @@ impl ::graph_model::rt::GraphType for DomainDnsRecordAny {
 }
 impl ::graph_model::rt::serde::Serialize for DomainDnsRecordAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::DomainDnsCnameRecord(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.domainDnsCnameRecord"), s)
-            }
-            Self::DomainDnsMxRecord(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.domainDnsMxRecord"), s)
-            }
-            Self::DomainDnsSrvRecord(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.domainDnsSrvRecord"), s)
-            }
-            Self::DomainDnsTxtRecord(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.domainDnsTxtRecord"), s)
-            }
-            Self::DomainDnsUnavailableRecord(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.domainDnsUnavailableRecord"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DomainDnsRecordAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.domainDnsSrvRecord`.
@@ -381,46 +424,44 @@ pub struct DomainDnsSrvRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DomainDnsSrvRecord {
-    const TYPE_NAME: &'static str = "microsoft.graph.domainDnsSrvRecord";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "isOptional" => ::graph_model::rt::field(map, &mut self.is_optional, key),
-            "label" => ::graph_model::rt::field(map, &mut self.label, key),
-            "recordType" => ::graph_model::rt::field(map, &mut self.record_type, key),
-            "supportedService" => ::graph_model::rt::field(map, &mut self.supported_service, key),
-            "ttl" => ::graph_model::rt::field(map, &mut self.ttl, key),
-            "nameTarget" => ::graph_model::rt::field(map, &mut self.name_target, key),
-            "port" => ::graph_model::rt::field(map, &mut self.port, key),
-            "priority" => ::graph_model::rt::field(map, &mut self.priority, key),
-            "protocol" => ::graph_model::rt::field(map, &mut self.protocol, key),
-            "service" => ::graph_model::rt::field(map, &mut self.service, key),
-            "weight" => ::graph_model::rt::field(map, &mut self.weight, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.domainDnsSrvRecord"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "isOptional",
-        "label",
-        "recordType",
-        "supportedService",
-        "ttl",
-        "nameTarget",
-        "port",
-        "priority",
-        "protocol",
-        "service",
-        "weight",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "isOptional" => &mut self.is_optional,
+            "label" => &mut self.label,
+            "recordType" => &mut self.record_type,
+            "supportedService" => &mut self.supported_service,
+            "ttl" => &mut self.ttl,
+            "nameTarget" => &mut self.name_target,
+            "port" => &mut self.port,
+            "priority" => &mut self.priority,
+            "protocol" => &mut self.protocol,
+            "service" => &mut self.service,
+            "weight" => &mut self.weight,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "isOptional",
+            "label",
+            "recordType",
+            "supportedService",
+            "ttl",
+            "nameTarget",
+            "port",
+            "priority",
+            "protocol",
+            "service",
+            "weight",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("isOptional", &self.is_optional);
         w.field("label", &self.label);
@@ -441,17 +482,28 @@ impl ::graph_model::rt::Struct for DomainDnsSrvRecord {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DomainDnsSrvRecord {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DomainDnsSrvRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.domainDnsSrvRecord";
 }
 impl ::graph_model::rt::serde::Serialize for DomainDnsSrvRecord {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DomainDnsSrvRecord {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.domainDnsTxtRecord`.
@@ -476,36 +528,34 @@ pub struct DomainDnsTxtRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DomainDnsTxtRecord {
-    const TYPE_NAME: &'static str = "microsoft.graph.domainDnsTxtRecord";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "isOptional" => ::graph_model::rt::field(map, &mut self.is_optional, key),
-            "label" => ::graph_model::rt::field(map, &mut self.label, key),
-            "recordType" => ::graph_model::rt::field(map, &mut self.record_type, key),
-            "supportedService" => ::graph_model::rt::field(map, &mut self.supported_service, key),
-            "ttl" => ::graph_model::rt::field(map, &mut self.ttl, key),
-            "text" => ::graph_model::rt::field(map, &mut self.text, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.domainDnsTxtRecord"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "isOptional",
-        "label",
-        "recordType",
-        "supportedService",
-        "ttl",
-        "text",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "isOptional" => &mut self.is_optional,
+            "label" => &mut self.label,
+            "recordType" => &mut self.record_type,
+            "supportedService" => &mut self.supported_service,
+            "ttl" => &mut self.ttl,
+            "text" => &mut self.text,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "isOptional",
+            "label",
+            "recordType",
+            "supportedService",
+            "ttl",
+            "text",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("isOptional", &self.is_optional);
         w.field("label", &self.label);
@@ -521,17 +571,28 @@ impl ::graph_model::rt::Struct for DomainDnsTxtRecord {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DomainDnsTxtRecord {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DomainDnsTxtRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.domainDnsTxtRecord";
 }
 impl ::graph_model::rt::serde::Serialize for DomainDnsTxtRecord {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DomainDnsTxtRecord {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.domainDnsUnavailableRecord`.
@@ -556,36 +617,34 @@ pub struct DomainDnsUnavailableRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DomainDnsUnavailableRecord {
-    const TYPE_NAME: &'static str = "microsoft.graph.domainDnsUnavailableRecord";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "isOptional" => ::graph_model::rt::field(map, &mut self.is_optional, key),
-            "label" => ::graph_model::rt::field(map, &mut self.label, key),
-            "recordType" => ::graph_model::rt::field(map, &mut self.record_type, key),
-            "supportedService" => ::graph_model::rt::field(map, &mut self.supported_service, key),
-            "ttl" => ::graph_model::rt::field(map, &mut self.ttl, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.domainDnsUnavailableRecord"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "isOptional",
-        "label",
-        "recordType",
-        "supportedService",
-        "ttl",
-        "description",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "isOptional" => &mut self.is_optional,
+            "label" => &mut self.label,
+            "recordType" => &mut self.record_type,
+            "supportedService" => &mut self.supported_service,
+            "ttl" => &mut self.ttl,
+            "description" => &mut self.description,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "isOptional",
+            "label",
+            "recordType",
+            "supportedService",
+            "ttl",
+            "description",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("isOptional", &self.is_optional);
         w.field("label", &self.label);
@@ -601,16 +660,27 @@ impl ::graph_model::rt::Struct for DomainDnsUnavailableRecord {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DomainDnsUnavailableRecord {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DomainDnsUnavailableRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.domainDnsUnavailableRecord";
 }
 impl ::graph_model::rt::serde::Serialize for DomainDnsUnavailableRecord {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DomainDnsUnavailableRecord {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

@@ -12,23 +12,21 @@ pub struct IntegerRange {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IntegerRange {
-    const TYPE_NAME: &'static str = "microsoft.graph.integerRange";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "end" => ::graph_model::rt::field(map, &mut self.end, key),
-            "start" => ::graph_model::rt::field(map, &mut self.start, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.integerRange"
     }
-    const FIELDS: &'static [&'static str] = &["end", "start"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "end" => &mut self.end,
+            "start" => &mut self.start,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["end", "start"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("end", &self.end);
         w.field("start", &self.start);
     }
@@ -39,17 +37,28 @@ impl ::graph_model::rt::Struct for IntegerRange {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for IntegerRange {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for IntegerRange {
     const TYPE_NAME: &'static str = "microsoft.graph.integerRange";
 }
 impl ::graph_model::rt::serde::Serialize for IntegerRange {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IntegerRange {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.printColorMode`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -110,6 +119,17 @@ impl ::graph_model::rt::WireEnum for PrintColorMode {
         }
     }
 }
+impl ::graph_model::rt::Value for PrintColorMode {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for PrintColorMode {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -140,36 +160,32 @@ pub struct PrintDocument {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrintDocument {
-    const TYPE_NAME: &'static str = "microsoft.graph.printDocument";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "contentType" => ::graph_model::rt::field(map, &mut self.content_type, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "downloadedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.downloaded_date_time, key)
-            }
-            "size" => ::graph_model::rt::field(map, &mut self.size, key),
-            "uploadedDateTime" => ::graph_model::rt::field(map, &mut self.uploaded_date_time, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.printDocument"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "contentType",
-        "displayName",
-        "downloadedDateTime",
-        "size",
-        "uploadedDateTime",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "contentType" => &mut self.content_type,
+            "displayName" => &mut self.display_name,
+            "downloadedDateTime" => &mut self.downloaded_date_time,
+            "size" => &mut self.size,
+            "uploadedDateTime" => &mut self.uploaded_date_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "contentType",
+            "displayName",
+            "downloadedDateTime",
+            "size",
+            "uploadedDateTime",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("contentType", &self.content_type);
         w.field("displayName", &self.display_name);
@@ -184,17 +200,28 @@ impl ::graph_model::rt::Struct for PrintDocument {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PrintDocument {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PrintDocument {
     const TYPE_NAME: &'static str = "microsoft.graph.printDocument";
 }
 impl ::graph_model::rt::serde::Serialize for PrintDocument {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintDocument {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.printDuplexMode`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -248,6 +275,17 @@ impl ::graph_model::rt::WireEnum for PrintDuplexMode {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for PrintDuplexMode {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for PrintDuplexMode {
@@ -675,6 +713,17 @@ impl ::graph_model::rt::WireEnum for PrintFinishing {
         }
     }
 }
+impl ::graph_model::rt::Value for PrintFinishing {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for PrintFinishing {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -718,48 +767,44 @@ pub struct PrintJob {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrintJob {
-    const TYPE_NAME: &'static str = "microsoft.graph.printJob";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "acknowledgedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.acknowledged_date_time, key)
-            }
-            "configuration" => ::graph_model::rt::field(map, &mut self.configuration, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "errorCode" => ::graph_model::rt::field(map, &mut self.error_code, key),
-            "isFetchable" => ::graph_model::rt::field(map, &mut self.is_fetchable, key),
-            "redirectedFrom" => ::graph_model::rt::field(map, &mut self.redirected_from, key),
-            "redirectedTo" => ::graph_model::rt::field(map, &mut self.redirected_to, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "documents" => ::graph_model::rt::field(map, &mut self.documents, key),
-            "tasks" => ::graph_model::rt::field(map, &mut self.tasks, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.printJob"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "acknowledgedDateTime",
-        "configuration",
-        "createdBy",
-        "createdDateTime",
-        "errorCode",
-        "isFetchable",
-        "redirectedFrom",
-        "redirectedTo",
-        "status",
-        "documents",
-        "tasks",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "acknowledgedDateTime" => &mut self.acknowledged_date_time,
+            "configuration" => &mut self.configuration,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "errorCode" => &mut self.error_code,
+            "isFetchable" => &mut self.is_fetchable,
+            "redirectedFrom" => &mut self.redirected_from,
+            "redirectedTo" => &mut self.redirected_to,
+            "status" => &mut self.status,
+            "documents" => &mut self.documents,
+            "tasks" => &mut self.tasks,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "acknowledgedDateTime",
+            "configuration",
+            "createdBy",
+            "createdDateTime",
+            "errorCode",
+            "isFetchable",
+            "redirectedFrom",
+            "redirectedTo",
+            "status",
+            "documents",
+            "tasks",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("acknowledgedDateTime", &self.acknowledged_date_time);
         w.field("configuration", &self.configuration);
@@ -780,17 +825,28 @@ impl ::graph_model::rt::Struct for PrintJob {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PrintJob {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PrintJob {
     const TYPE_NAME: &'static str = "microsoft.graph.printJob";
 }
 impl ::graph_model::rt::serde::Serialize for PrintJob {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintJob {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.printJobConfiguration`.
@@ -839,60 +895,58 @@ pub struct PrintJobConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrintJobConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.printJobConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "collate" => ::graph_model::rt::field(map, &mut self.collate, key),
-            "colorMode" => ::graph_model::rt::field(map, &mut self.color_mode, key),
-            "copies" => ::graph_model::rt::field(map, &mut self.copies, key),
-            "dpi" => ::graph_model::rt::field(map, &mut self.dpi, key),
-            "duplexMode" => ::graph_model::rt::field(map, &mut self.duplex_mode, key),
-            "feedOrientation" => ::graph_model::rt::field(map, &mut self.feed_orientation, key),
-            "finishings" => ::graph_model::rt::field(map, &mut self.finishings, key),
-            "fitPdfToPage" => ::graph_model::rt::field(map, &mut self.fit_pdf_to_page, key),
-            "inputBin" => ::graph_model::rt::field(map, &mut self.input_bin, key),
-            "margin" => ::graph_model::rt::field(map, &mut self.margin, key),
-            "mediaSize" => ::graph_model::rt::field(map, &mut self.media_size, key),
-            "mediaType" => ::graph_model::rt::field(map, &mut self.media_type, key),
-            "multipageLayout" => ::graph_model::rt::field(map, &mut self.multipage_layout, key),
-            "orientation" => ::graph_model::rt::field(map, &mut self.orientation, key),
-            "outputBin" => ::graph_model::rt::field(map, &mut self.output_bin, key),
-            "pageRanges" => ::graph_model::rt::field(map, &mut self.page_ranges, key),
-            "pagesPerSheet" => ::graph_model::rt::field(map, &mut self.pages_per_sheet, key),
-            "quality" => ::graph_model::rt::field(map, &mut self.quality, key),
-            "scaling" => ::graph_model::rt::field(map, &mut self.scaling, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.printJobConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "collate",
-        "colorMode",
-        "copies",
-        "dpi",
-        "duplexMode",
-        "feedOrientation",
-        "finishings",
-        "fitPdfToPage",
-        "inputBin",
-        "margin",
-        "mediaSize",
-        "mediaType",
-        "multipageLayout",
-        "orientation",
-        "outputBin",
-        "pageRanges",
-        "pagesPerSheet",
-        "quality",
-        "scaling",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "collate" => &mut self.collate,
+            "colorMode" => &mut self.color_mode,
+            "copies" => &mut self.copies,
+            "dpi" => &mut self.dpi,
+            "duplexMode" => &mut self.duplex_mode,
+            "feedOrientation" => &mut self.feed_orientation,
+            "finishings" => &mut self.finishings,
+            "fitPdfToPage" => &mut self.fit_pdf_to_page,
+            "inputBin" => &mut self.input_bin,
+            "margin" => &mut self.margin,
+            "mediaSize" => &mut self.media_size,
+            "mediaType" => &mut self.media_type,
+            "multipageLayout" => &mut self.multipage_layout,
+            "orientation" => &mut self.orientation,
+            "outputBin" => &mut self.output_bin,
+            "pageRanges" => &mut self.page_ranges,
+            "pagesPerSheet" => &mut self.pages_per_sheet,
+            "quality" => &mut self.quality,
+            "scaling" => &mut self.scaling,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "collate",
+            "colorMode",
+            "copies",
+            "dpi",
+            "duplexMode",
+            "feedOrientation",
+            "finishings",
+            "fitPdfToPage",
+            "inputBin",
+            "margin",
+            "mediaSize",
+            "mediaType",
+            "multipageLayout",
+            "orientation",
+            "outputBin",
+            "pageRanges",
+            "pagesPerSheet",
+            "quality",
+            "scaling",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("collate", &self.collate);
         w.field("colorMode", &self.color_mode);
         w.field("copies", &self.copies);
@@ -920,17 +974,28 @@ impl ::graph_model::rt::Struct for PrintJobConfiguration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PrintJobConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PrintJobConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.printJobConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for PrintJobConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintJobConfiguration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.printJobProcessingState`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1009,6 +1074,17 @@ impl ::graph_model::rt::WireEnum for PrintJobProcessingState {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for PrintJobProcessingState {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for PrintJobProcessingState {
@@ -1094,6 +1170,17 @@ impl ::graph_model::rt::WireEnum for PrintJobStateDetail {
         }
     }
 }
+impl ::graph_model::rt::Value for PrintJobStateDetail {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for PrintJobStateDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1120,28 +1207,23 @@ pub struct PrintJobStatus {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrintJobStatus {
-    const TYPE_NAME: &'static str = "microsoft.graph.printJobStatus";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "details" => ::graph_model::rt::field(map, &mut self.details, key),
-            "isAcquiredByPrinter" => {
-                ::graph_model::rt::field(map, &mut self.is_acquired_by_printer, key)
-            }
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.printJobStatus"
     }
-    const FIELDS: &'static [&'static str] =
-        &["description", "details", "isAcquiredByPrinter", "state"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "description" => &mut self.description,
+            "details" => &mut self.details,
+            "isAcquiredByPrinter" => &mut self.is_acquired_by_printer,
+            "state" => &mut self.state,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["description", "details", "isAcquiredByPrinter", "state"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("description", &self.description);
         w.field("details", &self.details);
         w.field("isAcquiredByPrinter", &self.is_acquired_by_printer);
@@ -1154,17 +1236,28 @@ impl ::graph_model::rt::Struct for PrintJobStatus {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PrintJobStatus {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PrintJobStatus {
     const TYPE_NAME: &'static str = "microsoft.graph.printJobStatus";
 }
 impl ::graph_model::rt::serde::Serialize for PrintJobStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintJobStatus {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.printMargin`.
@@ -1183,25 +1276,23 @@ pub struct PrintMargin {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrintMargin {
-    const TYPE_NAME: &'static str = "microsoft.graph.printMargin";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "bottom" => ::graph_model::rt::field(map, &mut self.bottom, key),
-            "left" => ::graph_model::rt::field(map, &mut self.left, key),
-            "right" => ::graph_model::rt::field(map, &mut self.right, key),
-            "top" => ::graph_model::rt::field(map, &mut self.top, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.printMargin"
     }
-    const FIELDS: &'static [&'static str] = &["bottom", "left", "right", "top"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "bottom" => &mut self.bottom,
+            "left" => &mut self.left,
+            "right" => &mut self.right,
+            "top" => &mut self.top,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["bottom", "left", "right", "top"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("bottom", &self.bottom);
         w.field("left", &self.left);
         w.field("right", &self.right);
@@ -1214,17 +1305,28 @@ impl ::graph_model::rt::Struct for PrintMargin {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PrintMargin {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PrintMargin {
     const TYPE_NAME: &'static str = "microsoft.graph.printMargin";
 }
 impl ::graph_model::rt::serde::Serialize for PrintMargin {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintMargin {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.printMultipageLayout`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1305,6 +1407,17 @@ impl ::graph_model::rt::WireEnum for PrintMultipageLayout {
         }
     }
 }
+impl ::graph_model::rt::Value for PrintMultipageLayout {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for PrintMultipageLayout {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1373,6 +1486,17 @@ impl ::graph_model::rt::WireEnum for PrintOrientation {
         }
     }
 }
+impl ::graph_model::rt::Value for PrintOrientation {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for PrintOrientation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1429,6 +1553,17 @@ impl ::graph_model::rt::WireEnum for PrintQuality {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for PrintQuality {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for PrintQuality {
@@ -1504,6 +1639,17 @@ impl ::graph_model::rt::WireEnum for PrintScaling {
         }
     }
 }
+impl ::graph_model::rt::Value for PrintScaling {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for PrintScaling {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1572,78 +1718,70 @@ pub struct PrinterCapabilities {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrinterCapabilities {
-    const TYPE_NAME: &'static str = "microsoft.graph.printerCapabilities";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "bottomMargins" => ::graph_model::rt::field(map, &mut self.bottom_margins, key),
-            "collation" => ::graph_model::rt::field(map, &mut self.collation, key),
-            "colorModes" => ::graph_model::rt::field(map, &mut self.color_modes, key),
-            "contentTypes" => ::graph_model::rt::field(map, &mut self.content_types, key),
-            "copiesPerJob" => ::graph_model::rt::field(map, &mut self.copies_per_job, key),
-            "dpis" => ::graph_model::rt::field(map, &mut self.dpis, key),
-            "duplexModes" => ::graph_model::rt::field(map, &mut self.duplex_modes, key),
-            "feedOrientations" => ::graph_model::rt::field(map, &mut self.feed_orientations, key),
-            "finishings" => ::graph_model::rt::field(map, &mut self.finishings, key),
-            "inputBins" => ::graph_model::rt::field(map, &mut self.input_bins, key),
-            "isColorPrintingSupported" => {
-                ::graph_model::rt::field(map, &mut self.is_color_printing_supported, key)
-            }
-            "isPageRangeSupported" => {
-                ::graph_model::rt::field(map, &mut self.is_page_range_supported, key)
-            }
-            "leftMargins" => ::graph_model::rt::field(map, &mut self.left_margins, key),
-            "mediaColors" => ::graph_model::rt::field(map, &mut self.media_colors, key),
-            "mediaSizes" => ::graph_model::rt::field(map, &mut self.media_sizes, key),
-            "mediaTypes" => ::graph_model::rt::field(map, &mut self.media_types, key),
-            "multipageLayouts" => ::graph_model::rt::field(map, &mut self.multipage_layouts, key),
-            "orientations" => ::graph_model::rt::field(map, &mut self.orientations, key),
-            "outputBins" => ::graph_model::rt::field(map, &mut self.output_bins, key),
-            "pagesPerSheet" => ::graph_model::rt::field(map, &mut self.pages_per_sheet, key),
-            "qualities" => ::graph_model::rt::field(map, &mut self.qualities, key),
-            "rightMargins" => ::graph_model::rt::field(map, &mut self.right_margins, key),
-            "scalings" => ::graph_model::rt::field(map, &mut self.scalings, key),
-            "supportsFitPdfToPage" => {
-                ::graph_model::rt::field(map, &mut self.supports_fit_pdf_to_page, key)
-            }
-            "topMargins" => ::graph_model::rt::field(map, &mut self.top_margins, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.printerCapabilities"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "bottomMargins",
-        "collation",
-        "colorModes",
-        "contentTypes",
-        "copiesPerJob",
-        "dpis",
-        "duplexModes",
-        "feedOrientations",
-        "finishings",
-        "inputBins",
-        "isColorPrintingSupported",
-        "isPageRangeSupported",
-        "leftMargins",
-        "mediaColors",
-        "mediaSizes",
-        "mediaTypes",
-        "multipageLayouts",
-        "orientations",
-        "outputBins",
-        "pagesPerSheet",
-        "qualities",
-        "rightMargins",
-        "scalings",
-        "supportsFitPdfToPage",
-        "topMargins",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "bottomMargins" => &mut self.bottom_margins,
+            "collation" => &mut self.collation,
+            "colorModes" => &mut self.color_modes,
+            "contentTypes" => &mut self.content_types,
+            "copiesPerJob" => &mut self.copies_per_job,
+            "dpis" => &mut self.dpis,
+            "duplexModes" => &mut self.duplex_modes,
+            "feedOrientations" => &mut self.feed_orientations,
+            "finishings" => &mut self.finishings,
+            "inputBins" => &mut self.input_bins,
+            "isColorPrintingSupported" => &mut self.is_color_printing_supported,
+            "isPageRangeSupported" => &mut self.is_page_range_supported,
+            "leftMargins" => &mut self.left_margins,
+            "mediaColors" => &mut self.media_colors,
+            "mediaSizes" => &mut self.media_sizes,
+            "mediaTypes" => &mut self.media_types,
+            "multipageLayouts" => &mut self.multipage_layouts,
+            "orientations" => &mut self.orientations,
+            "outputBins" => &mut self.output_bins,
+            "pagesPerSheet" => &mut self.pages_per_sheet,
+            "qualities" => &mut self.qualities,
+            "rightMargins" => &mut self.right_margins,
+            "scalings" => &mut self.scalings,
+            "supportsFitPdfToPage" => &mut self.supports_fit_pdf_to_page,
+            "topMargins" => &mut self.top_margins,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "bottomMargins",
+            "collation",
+            "colorModes",
+            "contentTypes",
+            "copiesPerJob",
+            "dpis",
+            "duplexModes",
+            "feedOrientations",
+            "finishings",
+            "inputBins",
+            "isColorPrintingSupported",
+            "isPageRangeSupported",
+            "leftMargins",
+            "mediaColors",
+            "mediaSizes",
+            "mediaTypes",
+            "multipageLayouts",
+            "orientations",
+            "outputBins",
+            "pagesPerSheet",
+            "qualities",
+            "rightMargins",
+            "scalings",
+            "supportsFitPdfToPage",
+            "topMargins",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("bottomMargins", &self.bottom_margins);
         w.field("collation", &self.collation);
         w.field("colorModes", &self.color_modes);
@@ -1680,17 +1818,28 @@ impl ::graph_model::rt::Struct for PrinterCapabilities {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PrinterCapabilities {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PrinterCapabilities {
     const TYPE_NAME: &'static str = "microsoft.graph.printerCapabilities";
 }
 impl ::graph_model::rt::serde::Serialize for PrinterCapabilities {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrinterCapabilities {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.printerDefaults`.
@@ -1735,56 +1884,54 @@ pub struct PrinterDefaults {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrinterDefaults {
-    const TYPE_NAME: &'static str = "microsoft.graph.printerDefaults";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "colorMode" => ::graph_model::rt::field(map, &mut self.color_mode, key),
-            "contentType" => ::graph_model::rt::field(map, &mut self.content_type, key),
-            "copiesPerJob" => ::graph_model::rt::field(map, &mut self.copies_per_job, key),
-            "dpi" => ::graph_model::rt::field(map, &mut self.dpi, key),
-            "duplexMode" => ::graph_model::rt::field(map, &mut self.duplex_mode, key),
-            "finishings" => ::graph_model::rt::field(map, &mut self.finishings, key),
-            "fitPdfToPage" => ::graph_model::rt::field(map, &mut self.fit_pdf_to_page, key),
-            "inputBin" => ::graph_model::rt::field(map, &mut self.input_bin, key),
-            "mediaColor" => ::graph_model::rt::field(map, &mut self.media_color, key),
-            "mediaSize" => ::graph_model::rt::field(map, &mut self.media_size, key),
-            "mediaType" => ::graph_model::rt::field(map, &mut self.media_type, key),
-            "multipageLayout" => ::graph_model::rt::field(map, &mut self.multipage_layout, key),
-            "orientation" => ::graph_model::rt::field(map, &mut self.orientation, key),
-            "outputBin" => ::graph_model::rt::field(map, &mut self.output_bin, key),
-            "pagesPerSheet" => ::graph_model::rt::field(map, &mut self.pages_per_sheet, key),
-            "quality" => ::graph_model::rt::field(map, &mut self.quality, key),
-            "scaling" => ::graph_model::rt::field(map, &mut self.scaling, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.printerDefaults"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "colorMode",
-        "contentType",
-        "copiesPerJob",
-        "dpi",
-        "duplexMode",
-        "finishings",
-        "fitPdfToPage",
-        "inputBin",
-        "mediaColor",
-        "mediaSize",
-        "mediaType",
-        "multipageLayout",
-        "orientation",
-        "outputBin",
-        "pagesPerSheet",
-        "quality",
-        "scaling",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "colorMode" => &mut self.color_mode,
+            "contentType" => &mut self.content_type,
+            "copiesPerJob" => &mut self.copies_per_job,
+            "dpi" => &mut self.dpi,
+            "duplexMode" => &mut self.duplex_mode,
+            "finishings" => &mut self.finishings,
+            "fitPdfToPage" => &mut self.fit_pdf_to_page,
+            "inputBin" => &mut self.input_bin,
+            "mediaColor" => &mut self.media_color,
+            "mediaSize" => &mut self.media_size,
+            "mediaType" => &mut self.media_type,
+            "multipageLayout" => &mut self.multipage_layout,
+            "orientation" => &mut self.orientation,
+            "outputBin" => &mut self.output_bin,
+            "pagesPerSheet" => &mut self.pages_per_sheet,
+            "quality" => &mut self.quality,
+            "scaling" => &mut self.scaling,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "colorMode",
+            "contentType",
+            "copiesPerJob",
+            "dpi",
+            "duplexMode",
+            "finishings",
+            "fitPdfToPage",
+            "inputBin",
+            "mediaColor",
+            "mediaSize",
+            "mediaType",
+            "multipageLayout",
+            "orientation",
+            "outputBin",
+            "pagesPerSheet",
+            "quality",
+            "scaling",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("colorMode", &self.color_mode);
         w.field("contentType", &self.content_type);
         w.field("copiesPerJob", &self.copies_per_job);
@@ -1810,17 +1957,28 @@ impl ::graph_model::rt::Struct for PrinterDefaults {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PrinterDefaults {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PrinterDefaults {
     const TYPE_NAME: &'static str = "microsoft.graph.printerDefaults";
 }
 impl ::graph_model::rt::serde::Serialize for PrinterDefaults {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrinterDefaults {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.printerFeedOrientation`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1866,6 +2024,17 @@ impl ::graph_model::rt::WireEnum for PrinterFeedOrientation {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for PrinterFeedOrientation {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for PrinterFeedOrientation {
@@ -1920,56 +2089,54 @@ pub struct PrinterLocation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrinterLocation {
-    const TYPE_NAME: &'static str = "microsoft.graph.printerLocation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "altitudeInMeters" => ::graph_model::rt::field(map, &mut self.altitude_in_meters, key),
-            "building" => ::graph_model::rt::field(map, &mut self.building, key),
-            "city" => ::graph_model::rt::field(map, &mut self.city, key),
-            "countryOrRegion" => ::graph_model::rt::field(map, &mut self.country_or_region, key),
-            "floor" => ::graph_model::rt::field(map, &mut self.floor, key),
-            "floorDescription" => ::graph_model::rt::field(map, &mut self.floor_description, key),
-            "latitude" => ::graph_model::rt::field(map, &mut self.latitude, key),
-            "longitude" => ::graph_model::rt::field(map, &mut self.longitude, key),
-            "organization" => ::graph_model::rt::field(map, &mut self.organization, key),
-            "postalCode" => ::graph_model::rt::field(map, &mut self.postal_code, key),
-            "roomDescription" => ::graph_model::rt::field(map, &mut self.room_description, key),
-            "roomName" => ::graph_model::rt::field(map, &mut self.room_name, key),
-            "site" => ::graph_model::rt::field(map, &mut self.site, key),
-            "stateOrProvince" => ::graph_model::rt::field(map, &mut self.state_or_province, key),
-            "streetAddress" => ::graph_model::rt::field(map, &mut self.street_address, key),
-            "subdivision" => ::graph_model::rt::field(map, &mut self.subdivision, key),
-            "subunit" => ::graph_model::rt::field(map, &mut self.subunit, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.printerLocation"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "altitudeInMeters",
-        "building",
-        "city",
-        "countryOrRegion",
-        "floor",
-        "floorDescription",
-        "latitude",
-        "longitude",
-        "organization",
-        "postalCode",
-        "roomDescription",
-        "roomName",
-        "site",
-        "stateOrProvince",
-        "streetAddress",
-        "subdivision",
-        "subunit",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "altitudeInMeters" => &mut self.altitude_in_meters,
+            "building" => &mut self.building,
+            "city" => &mut self.city,
+            "countryOrRegion" => &mut self.country_or_region,
+            "floor" => &mut self.floor,
+            "floorDescription" => &mut self.floor_description,
+            "latitude" => &mut self.latitude,
+            "longitude" => &mut self.longitude,
+            "organization" => &mut self.organization,
+            "postalCode" => &mut self.postal_code,
+            "roomDescription" => &mut self.room_description,
+            "roomName" => &mut self.room_name,
+            "site" => &mut self.site,
+            "stateOrProvince" => &mut self.state_or_province,
+            "streetAddress" => &mut self.street_address,
+            "subdivision" => &mut self.subdivision,
+            "subunit" => &mut self.subunit,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "altitudeInMeters",
+            "building",
+            "city",
+            "countryOrRegion",
+            "floor",
+            "floorDescription",
+            "latitude",
+            "longitude",
+            "organization",
+            "postalCode",
+            "roomDescription",
+            "roomName",
+            "site",
+            "stateOrProvince",
+            "streetAddress",
+            "subdivision",
+            "subunit",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("altitudeInMeters", &self.altitude_in_meters);
         w.field("building", &self.building);
         w.field("city", &self.city);
@@ -1995,17 +2162,28 @@ impl ::graph_model::rt::Struct for PrinterLocation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PrinterLocation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PrinterLocation {
     const TYPE_NAME: &'static str = "microsoft.graph.printerLocation";
 }
 impl ::graph_model::rt::serde::Serialize for PrinterLocation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrinterLocation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.printerProcessingState`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -2064,6 +2242,17 @@ impl ::graph_model::rt::WireEnum for PrinterProcessingState {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for PrinterProcessingState {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for PrinterProcessingState {
@@ -7105,6 +7294,17 @@ impl ::graph_model::rt::WireEnum for PrinterProcessingStateDetail {
         }
     }
 }
+impl ::graph_model::rt::Value for PrinterProcessingStateDetail {
+    fn blank() -> Self {
+        Self::Other2(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for PrinterProcessingStateDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -7158,54 +7358,52 @@ pub struct PrinterShare {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrinterShare {
-    const TYPE_NAME: &'static str = "microsoft.graph.printerShare";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "capabilities" => ::graph_model::rt::field(map, &mut self.capabilities, key),
-            "defaults" => ::graph_model::rt::field(map, &mut self.defaults, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "isAcceptingJobs" => ::graph_model::rt::field(map, &mut self.is_accepting_jobs, key),
-            "location" => ::graph_model::rt::field(map, &mut self.location, key),
-            "manufacturer" => ::graph_model::rt::field(map, &mut self.manufacturer, key),
-            "model" => ::graph_model::rt::field(map, &mut self.model, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "allowAllUsers" => ::graph_model::rt::field(map, &mut self.allow_all_users, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "viewPoint" => ::graph_model::rt::field(map, &mut self.view_point, key),
-            "jobs" => ::graph_model::rt::field(map, &mut self.jobs, key),
-            "allowedGroups" => ::graph_model::rt::field(map, &mut self.allowed_groups, key),
-            "allowedUsers" => ::graph_model::rt::field(map, &mut self.allowed_users, key),
-            "printer" => ::graph_model::rt::field(map, &mut self.printer, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.printerShare"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "capabilities",
-        "defaults",
-        "displayName",
-        "isAcceptingJobs",
-        "location",
-        "manufacturer",
-        "model",
-        "status",
-        "allowAllUsers",
-        "createdDateTime",
-        "viewPoint",
-        "jobs",
-        "allowedGroups",
-        "allowedUsers",
-        "printer",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "capabilities" => &mut self.capabilities,
+            "defaults" => &mut self.defaults,
+            "displayName" => &mut self.display_name,
+            "isAcceptingJobs" => &mut self.is_accepting_jobs,
+            "location" => &mut self.location,
+            "manufacturer" => &mut self.manufacturer,
+            "model" => &mut self.model,
+            "status" => &mut self.status,
+            "allowAllUsers" => &mut self.allow_all_users,
+            "createdDateTime" => &mut self.created_date_time,
+            "viewPoint" => &mut self.view_point,
+            "jobs" => &mut self.jobs,
+            "allowedGroups" => &mut self.allowed_groups,
+            "allowedUsers" => &mut self.allowed_users,
+            "printer" => &mut self.printer,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "capabilities",
+            "defaults",
+            "displayName",
+            "isAcceptingJobs",
+            "location",
+            "manufacturer",
+            "model",
+            "status",
+            "allowAllUsers",
+            "createdDateTime",
+            "viewPoint",
+            "jobs",
+            "allowedGroups",
+            "allowedUsers",
+            "printer",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("capabilities", &self.capabilities);
         w.field("defaults", &self.defaults);
@@ -7230,17 +7428,28 @@ impl ::graph_model::rt::Struct for PrinterShare {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PrinterShare {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PrinterShare {
     const TYPE_NAME: &'static str = "microsoft.graph.printerShare";
 }
 impl ::graph_model::rt::serde::Serialize for PrinterShare {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrinterShare {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.printerShareViewpoint`.
@@ -7253,22 +7462,20 @@ pub struct PrinterShareViewpoint {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrinterShareViewpoint {
-    const TYPE_NAME: &'static str = "microsoft.graph.printerShareViewpoint";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "lastUsedDateTime" => ::graph_model::rt::field(map, &mut self.last_used_date_time, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.printerShareViewpoint"
     }
-    const FIELDS: &'static [&'static str] = &["lastUsedDateTime"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "lastUsedDateTime" => &mut self.last_used_date_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["lastUsedDateTime"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("lastUsedDateTime", &self.last_used_date_time);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -7278,17 +7485,28 @@ impl ::graph_model::rt::Struct for PrinterShareViewpoint {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PrinterShareViewpoint {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PrinterShareViewpoint {
     const TYPE_NAME: &'static str = "microsoft.graph.printerShareViewpoint";
 }
 impl ::graph_model::rt::serde::Serialize for PrinterShareViewpoint {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrinterShareViewpoint {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.printerStatus`.
@@ -7305,24 +7523,22 @@ pub struct PrinterStatus {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrinterStatus {
-    const TYPE_NAME: &'static str = "microsoft.graph.printerStatus";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "details" => ::graph_model::rt::field(map, &mut self.details, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.printerStatus"
     }
-    const FIELDS: &'static [&'static str] = &["description", "details", "state"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "description" => &mut self.description,
+            "details" => &mut self.details,
+            "state" => &mut self.state,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["description", "details", "state"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("description", &self.description);
         w.field("details", &self.details);
         w.field("state", &self.state);
@@ -7334,16 +7550,27 @@ impl ::graph_model::rt::Struct for PrinterStatus {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PrinterStatus {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PrinterStatus {
     const TYPE_NAME: &'static str = "microsoft.graph.printerStatus";
 }
 impl ::graph_model::rt::serde::Serialize for PrinterStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrinterStatus {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

@@ -14,24 +14,22 @@ pub struct ExpirationPattern {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExpirationPattern {
-    const TYPE_NAME: &'static str = "microsoft.graph.expirationPattern";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "duration" => ::graph_model::rt::field(map, &mut self.duration, key),
-            "endDateTime" => ::graph_model::rt::field(map, &mut self.end_date_time, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.expirationPattern"
     }
-    const FIELDS: &'static [&'static str] = &["duration", "endDateTime", "type"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "duration" => &mut self.duration,
+            "endDateTime" => &mut self.end_date_time,
+            "type" => &mut self.r#type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["duration", "endDateTime", "type"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("duration", &self.duration);
         w.field("endDateTime", &self.end_date_time);
         w.field("type", &self.r#type);
@@ -43,17 +41,28 @@ impl ::graph_model::rt::Struct for ExpirationPattern {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ExpirationPattern {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ExpirationPattern {
     const TYPE_NAME: &'static str = "microsoft.graph.expirationPattern";
 }
 impl ::graph_model::rt::serde::Serialize for ExpirationPattern {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExpirationPattern {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.expirationPatternType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -108,6 +117,17 @@ impl ::graph_model::rt::WireEnum for ExpirationPatternType {
         }
     }
 }
+impl ::graph_model::rt::Value for ExpirationPatternType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ExpirationPatternType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -132,24 +152,22 @@ pub struct RequestSchedule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RequestSchedule {
-    const TYPE_NAME: &'static str = "microsoft.graph.requestSchedule";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "expiration" => ::graph_model::rt::field(map, &mut self.expiration, key),
-            "recurrence" => ::graph_model::rt::field(map, &mut self.recurrence, key),
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.requestSchedule"
     }
-    const FIELDS: &'static [&'static str] = &["expiration", "recurrence", "startDateTime"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "expiration" => &mut self.expiration,
+            "recurrence" => &mut self.recurrence,
+            "startDateTime" => &mut self.start_date_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["expiration", "recurrence", "startDateTime"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("expiration", &self.expiration);
         w.field("recurrence", &self.recurrence);
         w.field("startDateTime", &self.start_date_time);
@@ -161,17 +179,28 @@ impl ::graph_model::rt::Struct for RequestSchedule {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RequestSchedule {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RequestSchedule {
     const TYPE_NAME: &'static str = "microsoft.graph.requestSchedule";
 }
 impl ::graph_model::rt::serde::Serialize for RequestSchedule {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RequestSchedule {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.ticketInfo`.
@@ -186,23 +215,21 @@ pub struct TicketInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TicketInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.ticketInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "ticketNumber" => ::graph_model::rt::field(map, &mut self.ticket_number, key),
-            "ticketSystem" => ::graph_model::rt::field(map, &mut self.ticket_system, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.ticketInfo"
     }
-    const FIELDS: &'static [&'static str] = &["ticketNumber", "ticketSystem"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "ticketNumber" => &mut self.ticket_number,
+            "ticketSystem" => &mut self.ticket_system,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["ticketNumber", "ticketSystem"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("ticketNumber", &self.ticket_number);
         w.field("ticketSystem", &self.ticket_system);
     }
@@ -213,16 +240,27 @@ impl ::graph_model::rt::Struct for TicketInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TicketInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TicketInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.ticketInfo";
 }
 impl ::graph_model::rt::serde::Serialize for TicketInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TicketInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

@@ -14,24 +14,22 @@ pub struct GeoCoordinates {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for GeoCoordinates {
-    const TYPE_NAME: &'static str = "microsoft.graph.geoCoordinates";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "altitude" => ::graph_model::rt::field(map, &mut self.altitude, key),
-            "latitude" => ::graph_model::rt::field(map, &mut self.latitude, key),
-            "longitude" => ::graph_model::rt::field(map, &mut self.longitude, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.geoCoordinates"
     }
-    const FIELDS: &'static [&'static str] = &["altitude", "latitude", "longitude"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "altitude" => &mut self.altitude,
+            "latitude" => &mut self.latitude,
+            "longitude" => &mut self.longitude,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["altitude", "latitude", "longitude"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("altitude", &self.altitude);
         w.field("latitude", &self.latitude);
         w.field("longitude", &self.longitude);
@@ -43,16 +41,27 @@ impl ::graph_model::rt::Struct for GeoCoordinates {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for GeoCoordinates {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for GeoCoordinates {
     const TYPE_NAME: &'static str = "microsoft.graph.geoCoordinates";
 }
 impl ::graph_model::rt::serde::Serialize for GeoCoordinates {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for GeoCoordinates {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

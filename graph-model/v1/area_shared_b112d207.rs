@@ -12,23 +12,21 @@ pub struct DisplayNameLocalization {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DisplayNameLocalization {
-    const TYPE_NAME: &'static str = "microsoft.graph.displayNameLocalization";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "languageTag" => ::graph_model::rt::field(map, &mut self.language_tag, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.displayNameLocalization"
     }
-    const FIELDS: &'static [&'static str] = &["displayName", "languageTag"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "displayName" => &mut self.display_name,
+            "languageTag" => &mut self.language_tag,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["displayName", "languageTag"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("displayName", &self.display_name);
         w.field("languageTag", &self.language_tag);
     }
@@ -39,16 +37,27 @@ impl ::graph_model::rt::Struct for DisplayNameLocalization {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DisplayNameLocalization {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DisplayNameLocalization {
     const TYPE_NAME: &'static str = "microsoft.graph.displayNameLocalization";
 }
 impl ::graph_model::rt::serde::Serialize for DisplayNameLocalization {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DisplayNameLocalization {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

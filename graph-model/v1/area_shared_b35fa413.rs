@@ -23,38 +23,34 @@ pub struct ActivityBasedTimeoutPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ActivityBasedTimeoutPolicy {
-    const TYPE_NAME: &'static str = "microsoft.graph.activityBasedTimeoutPolicy";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "deletedDateTime" => ::graph_model::rt::field(map, &mut self.deleted_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "definition" => ::graph_model::rt::field(map, &mut self.definition, key),
-            "isOrganizationDefault" => {
-                ::graph_model::rt::field(map, &mut self.is_organization_default, key)
-            }
-            "appliesTo" => ::graph_model::rt::field(map, &mut self.applies_to, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.activityBasedTimeoutPolicy"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "deletedDateTime",
-        "description",
-        "displayName",
-        "definition",
-        "isOrganizationDefault",
-        "appliesTo",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "deletedDateTime" => &mut self.deleted_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "definition" => &mut self.definition,
+            "isOrganizationDefault" => &mut self.is_organization_default,
+            "appliesTo" => &mut self.applies_to,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "deletedDateTime",
+            "description",
+            "displayName",
+            "definition",
+            "isOrganizationDefault",
+            "appliesTo",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("deletedDateTime", &self.deleted_date_time);
         w.field("description", &self.description);
@@ -70,17 +66,28 @@ impl ::graph_model::rt::Struct for ActivityBasedTimeoutPolicy {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ActivityBasedTimeoutPolicy {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ActivityBasedTimeoutPolicy {
     const TYPE_NAME: &'static str = "microsoft.graph.activityBasedTimeoutPolicy";
 }
 impl ::graph_model::rt::serde::Serialize for ActivityBasedTimeoutPolicy {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ActivityBasedTimeoutPolicy {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.administrativeUnit`.
@@ -116,52 +123,44 @@ pub struct AdministrativeUnit {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AdministrativeUnit {
-    const TYPE_NAME: &'static str = "microsoft.graph.administrativeUnit";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "deletedDateTime" => ::graph_model::rt::field(map, &mut self.deleted_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "isMemberManagementRestricted" => {
-                ::graph_model::rt::field(map, &mut self.is_member_management_restricted, key)
-            }
-            "membershipRule" => ::graph_model::rt::field(map, &mut self.membership_rule, key),
-            "membershipRuleProcessingState" => {
-                ::graph_model::rt::field(map, &mut self.membership_rule_processing_state, key)
-            }
-            "membershipType" => ::graph_model::rt::field(map, &mut self.membership_type, key),
-            "visibility" => ::graph_model::rt::field(map, &mut self.visibility, key),
-            "extensions" => ::graph_model::rt::field(map, &mut self.extensions, key),
-            "members" => ::graph_model::rt::field(map, &mut self.members, key),
-            "scopedRoleMembers" => {
-                ::graph_model::rt::field(map, &mut self.scoped_role_members, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.administrativeUnit"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "deletedDateTime",
-        "description",
-        "displayName",
-        "isMemberManagementRestricted",
-        "membershipRule",
-        "membershipRuleProcessingState",
-        "membershipType",
-        "visibility",
-        "extensions",
-        "members",
-        "scopedRoleMembers",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "deletedDateTime" => &mut self.deleted_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "isMemberManagementRestricted" => &mut self.is_member_management_restricted,
+            "membershipRule" => &mut self.membership_rule,
+            "membershipRuleProcessingState" => &mut self.membership_rule_processing_state,
+            "membershipType" => &mut self.membership_type,
+            "visibility" => &mut self.visibility,
+            "extensions" => &mut self.extensions,
+            "members" => &mut self.members,
+            "scopedRoleMembers" => &mut self.scoped_role_members,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "deletedDateTime",
+            "description",
+            "displayName",
+            "isMemberManagementRestricted",
+            "membershipRule",
+            "membershipRuleProcessingState",
+            "membershipType",
+            "visibility",
+            "extensions",
+            "members",
+            "scopedRoleMembers",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("deletedDateTime", &self.deleted_date_time);
         w.field("description", &self.description);
@@ -188,17 +187,28 @@ impl ::graph_model::rt::Struct for AdministrativeUnit {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AdministrativeUnit {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AdministrativeUnit {
     const TYPE_NAME: &'static str = "microsoft.graph.administrativeUnit";
 }
 impl ::graph_model::rt::serde::Serialize for AdministrativeUnit {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AdministrativeUnit {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.allDomains`.
@@ -211,22 +221,20 @@ pub struct AllDomains {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AllDomains {
-    const TYPE_NAME: &'static str = "microsoft.graph.allDomains";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "rootDomains" => ::graph_model::rt::field(map, &mut self.root_domains, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.allDomains"
     }
-    const FIELDS: &'static [&'static str] = &["rootDomains"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "rootDomains" => &mut self.root_domains,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["rootDomains"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("rootDomains", &self.root_domains);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -236,17 +244,28 @@ impl ::graph_model::rt::Struct for AllDomains {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AllDomains {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AllDomains {
     const TYPE_NAME: &'static str = "microsoft.graph.allDomains";
 }
 impl ::graph_model::rt::serde::Serialize for AllDomains {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AllDomains {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.allowInvitesFrom`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -305,6 +324,17 @@ impl ::graph_model::rt::WireEnum for AllowInvitesFrom {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for AllowInvitesFrom {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for AllowInvitesFrom {
@@ -380,6 +410,17 @@ impl ::graph_model::rt::WireEnum for AppCredentialRestrictionType {
         }
     }
 }
+impl ::graph_model::rt::Value for AppCredentialRestrictionType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for AppCredentialRestrictionType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -430,6 +471,17 @@ impl ::graph_model::rt::WireEnum for AppKeyCredentialRestrictionType {
         }
     }
 }
+impl ::graph_model::rt::Value for AppKeyCredentialRestrictionType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for AppKeyCredentialRestrictionType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -454,27 +506,22 @@ pub struct AppManagementApplicationConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AppManagementApplicationConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.appManagementApplicationConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "keyCredentials" => ::graph_model::rt::field(map, &mut self.key_credentials, key),
-            "passwordCredentials" => {
-                ::graph_model::rt::field(map, &mut self.password_credentials, key)
-            }
-            "identifierUris" => ::graph_model::rt::field(map, &mut self.identifier_uris, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.appManagementApplicationConfiguration"
     }
-    const FIELDS: &'static [&'static str] =
-        &["keyCredentials", "passwordCredentials", "identifierUris"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "keyCredentials" => &mut self.key_credentials,
+            "passwordCredentials" => &mut self.password_credentials,
+            "identifierUris" => &mut self.identifier_uris,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["keyCredentials", "passwordCredentials", "identifierUris"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("keyCredentials", &self.key_credentials);
         w.field("passwordCredentials", &self.password_credentials);
         w.field("identifierUris", &self.identifier_uris);
@@ -486,17 +533,28 @@ impl ::graph_model::rt::Struct for AppManagementApplicationConfiguration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AppManagementApplicationConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AppManagementApplicationConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.appManagementApplicationConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for AppManagementApplicationConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppManagementApplicationConfiguration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.appManagementPolicy`.
@@ -522,36 +580,34 @@ pub struct AppManagementPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AppManagementPolicy {
-    const TYPE_NAME: &'static str = "microsoft.graph.appManagementPolicy";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "deletedDateTime" => ::graph_model::rt::field(map, &mut self.deleted_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "isEnabled" => ::graph_model::rt::field(map, &mut self.is_enabled, key),
-            "restrictions" => ::graph_model::rt::field(map, &mut self.restrictions, key),
-            "appliesTo" => ::graph_model::rt::field(map, &mut self.applies_to, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.appManagementPolicy"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "deletedDateTime",
-        "description",
-        "displayName",
-        "isEnabled",
-        "restrictions",
-        "appliesTo",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "deletedDateTime" => &mut self.deleted_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "isEnabled" => &mut self.is_enabled,
+            "restrictions" => &mut self.restrictions,
+            "appliesTo" => &mut self.applies_to,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "deletedDateTime",
+            "description",
+            "displayName",
+            "isEnabled",
+            "restrictions",
+            "appliesTo",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("deletedDateTime", &self.deleted_date_time);
         w.field("description", &self.description);
@@ -567,17 +623,28 @@ impl ::graph_model::rt::Struct for AppManagementPolicy {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AppManagementPolicy {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AppManagementPolicy {
     const TYPE_NAME: &'static str = "microsoft.graph.appManagementPolicy";
 }
 impl ::graph_model::rt::serde::Serialize for AppManagementPolicy {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppManagementPolicy {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.appManagementPolicyActorExemptions`.
@@ -591,24 +658,20 @@ pub struct AppManagementPolicyActorExemptions {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AppManagementPolicyActorExemptions {
-    const TYPE_NAME: &'static str = "microsoft.graph.appManagementPolicyActorExemptions";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "customSecurityAttributes" => {
-                ::graph_model::rt::field(map, &mut self.custom_security_attributes, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.appManagementPolicyActorExemptions"
     }
-    const FIELDS: &'static [&'static str] = &["customSecurityAttributes"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "customSecurityAttributes" => &mut self.custom_security_attributes,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["customSecurityAttributes"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("customSecurityAttributes", &self.custom_security_attributes);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -618,17 +681,28 @@ impl ::graph_model::rt::Struct for AppManagementPolicyActorExemptions {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AppManagementPolicyActorExemptions {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AppManagementPolicyActorExemptions {
     const TYPE_NAME: &'static str = "microsoft.graph.appManagementPolicyActorExemptions";
 }
 impl ::graph_model::rt::serde::Serialize for AppManagementPolicyActorExemptions {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppManagementPolicyActorExemptions {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.appManagementRestrictionState`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -675,6 +749,17 @@ impl ::graph_model::rt::WireEnum for AppManagementRestrictionState {
         }
     }
 }
+impl ::graph_model::rt::Value for AppManagementRestrictionState {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for AppManagementRestrictionState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -697,25 +782,21 @@ pub struct AppManagementServicePrincipalConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AppManagementServicePrincipalConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.appManagementServicePrincipalConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "keyCredentials" => ::graph_model::rt::field(map, &mut self.key_credentials, key),
-            "passwordCredentials" => {
-                ::graph_model::rt::field(map, &mut self.password_credentials, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.appManagementServicePrincipalConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &["keyCredentials", "passwordCredentials"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "keyCredentials" => &mut self.key_credentials,
+            "passwordCredentials" => &mut self.password_credentials,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["keyCredentials", "passwordCredentials"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("keyCredentials", &self.key_credentials);
         w.field("passwordCredentials", &self.password_credentials);
     }
@@ -726,19 +807,30 @@ impl ::graph_model::rt::Struct for AppManagementServicePrincipalConfiguration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AppManagementServicePrincipalConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AppManagementServicePrincipalConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.appManagementServicePrincipalConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for AppManagementServicePrincipalConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for AppManagementServicePrincipalConfiguration
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.authorizationPolicy`.
@@ -773,60 +865,48 @@ pub struct AuthorizationPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthorizationPolicy {
-    const TYPE_NAME: &'static str = "microsoft.graph.authorizationPolicy";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "deletedDateTime" => ::graph_model::rt::field(map, &mut self.deleted_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "allowedToSignUpEmailBasedSubscriptions" => ::graph_model::rt::field(
-                map,
-                &mut self.allowed_to_sign_up_email_based_subscriptions,
-                key,
-            ),
-            "allowedToUseSSPR" => ::graph_model::rt::field(map, &mut self.allowed_to_use_sspr, key),
-            "allowEmailVerifiedUsersToJoinOrganization" => ::graph_model::rt::field(
-                map,
-                &mut self.allow_email_verified_users_to_join_organization,
-                key,
-            ),
-            "allowInvitesFrom" => ::graph_model::rt::field(map, &mut self.allow_invites_from, key),
-            "allowUserConsentForRiskyApps" => {
-                ::graph_model::rt::field(map, &mut self.allow_user_consent_for_risky_apps, key)
-            }
-            "blockMsolPowerShell" => {
-                ::graph_model::rt::field(map, &mut self.block_msol_power_shell, key)
-            }
-            "defaultUserRolePermissions" => {
-                ::graph_model::rt::field(map, &mut self.default_user_role_permissions, key)
-            }
-            "guestUserRoleId" => ::graph_model::rt::field(map, &mut self.guest_user_role_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.authorizationPolicy"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "deletedDateTime",
-        "description",
-        "displayName",
-        "allowedToSignUpEmailBasedSubscriptions",
-        "allowedToUseSSPR",
-        "allowEmailVerifiedUsersToJoinOrganization",
-        "allowInvitesFrom",
-        "allowUserConsentForRiskyApps",
-        "blockMsolPowerShell",
-        "defaultUserRolePermissions",
-        "guestUserRoleId",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "deletedDateTime" => &mut self.deleted_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "allowedToSignUpEmailBasedSubscriptions" => {
+                &mut self.allowed_to_sign_up_email_based_subscriptions
+            }
+            "allowedToUseSSPR" => &mut self.allowed_to_use_sspr,
+            "allowEmailVerifiedUsersToJoinOrganization" => {
+                &mut self.allow_email_verified_users_to_join_organization
+            }
+            "allowInvitesFrom" => &mut self.allow_invites_from,
+            "allowUserConsentForRiskyApps" => &mut self.allow_user_consent_for_risky_apps,
+            "blockMsolPowerShell" => &mut self.block_msol_power_shell,
+            "defaultUserRolePermissions" => &mut self.default_user_role_permissions,
+            "guestUserRoleId" => &mut self.guest_user_role_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "deletedDateTime",
+            "description",
+            "displayName",
+            "allowedToSignUpEmailBasedSubscriptions",
+            "allowedToUseSSPR",
+            "allowEmailVerifiedUsersToJoinOrganization",
+            "allowInvitesFrom",
+            "allowUserConsentForRiskyApps",
+            "blockMsolPowerShell",
+            "defaultUserRolePermissions",
+            "guestUserRoleId",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("deletedDateTime", &self.deleted_date_time);
         w.field("description", &self.description);
@@ -859,17 +939,28 @@ impl ::graph_model::rt::Struct for AuthorizationPolicy {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AuthorizationPolicy {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AuthorizationPolicy {
     const TYPE_NAME: &'static str = "microsoft.graph.authorizationPolicy";
 }
 impl ::graph_model::rt::serde::Serialize for AuthorizationPolicy {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthorizationPolicy {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.b2bIdentityProvidersType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -940,6 +1031,17 @@ impl ::graph_model::rt::WireEnum for B2bIdentityProvidersType {
         }
     }
 }
+impl ::graph_model::rt::Value for B2bIdentityProvidersType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for B2bIdentityProvidersType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -984,60 +1086,46 @@ pub struct CertificateAuthorityDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CertificateAuthorityDetail {
-    const TYPE_NAME: &'static str = "microsoft.graph.certificateAuthorityDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "deletedDateTime" => ::graph_model::rt::field(map, &mut self.deleted_date_time, key),
-            "certificate" => ::graph_model::rt::field(map, &mut self.certificate, key),
-            "certificateAuthorityType" => {
-                ::graph_model::rt::field(map, &mut self.certificate_authority_type, key)
-            }
-            "certificateRevocationListUrl" => {
-                ::graph_model::rt::field(map, &mut self.certificate_revocation_list_url, key)
-            }
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "deltaCertificateRevocationListUrl" => {
-                ::graph_model::rt::field(map, &mut self.delta_certificate_revocation_list_url, key)
-            }
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "expirationDateTime" => {
-                ::graph_model::rt::field(map, &mut self.expiration_date_time, key)
-            }
-            "isIssuerHintEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_issuer_hint_enabled, key)
-            }
-            "issuer" => ::graph_model::rt::field(map, &mut self.issuer, key),
-            "issuerSubjectKeyIdentifier" => {
-                ::graph_model::rt::field(map, &mut self.issuer_subject_key_identifier, key)
-            }
-            "thumbprint" => ::graph_model::rt::field(map, &mut self.thumbprint, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.certificateAuthorityDetail"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "deletedDateTime",
-        "certificate",
-        "certificateAuthorityType",
-        "certificateRevocationListUrl",
-        "createdDateTime",
-        "deltaCertificateRevocationListUrl",
-        "displayName",
-        "expirationDateTime",
-        "isIssuerHintEnabled",
-        "issuer",
-        "issuerSubjectKeyIdentifier",
-        "thumbprint",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "deletedDateTime" => &mut self.deleted_date_time,
+            "certificate" => &mut self.certificate,
+            "certificateAuthorityType" => &mut self.certificate_authority_type,
+            "certificateRevocationListUrl" => &mut self.certificate_revocation_list_url,
+            "createdDateTime" => &mut self.created_date_time,
+            "deltaCertificateRevocationListUrl" => &mut self.delta_certificate_revocation_list_url,
+            "displayName" => &mut self.display_name,
+            "expirationDateTime" => &mut self.expiration_date_time,
+            "isIssuerHintEnabled" => &mut self.is_issuer_hint_enabled,
+            "issuer" => &mut self.issuer,
+            "issuerSubjectKeyIdentifier" => &mut self.issuer_subject_key_identifier,
+            "thumbprint" => &mut self.thumbprint,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "deletedDateTime",
+            "certificate",
+            "certificateAuthorityType",
+            "certificateRevocationListUrl",
+            "createdDateTime",
+            "deltaCertificateRevocationListUrl",
+            "displayName",
+            "expirationDateTime",
+            "isIssuerHintEnabled",
+            "issuer",
+            "issuerSubjectKeyIdentifier",
+            "thumbprint",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("deletedDateTime", &self.deleted_date_time);
         w.field("certificate", &self.certificate);
@@ -1068,17 +1156,28 @@ impl ::graph_model::rt::Struct for CertificateAuthorityDetail {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CertificateAuthorityDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CertificateAuthorityDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.certificateAuthorityDetail";
 }
 impl ::graph_model::rt::serde::Serialize for CertificateAuthorityDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CertificateAuthorityDetail {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.certificateAuthorityType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1125,6 +1224,17 @@ impl ::graph_model::rt::WireEnum for CertificateAuthorityType {
         }
     }
 }
+impl ::graph_model::rt::Value for CertificateAuthorityType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for CertificateAuthorityType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1157,40 +1267,34 @@ pub struct CertificateBasedAuthPki {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CertificateBasedAuthPki {
-    const TYPE_NAME: &'static str = "microsoft.graph.certificateBasedAuthPki";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "deletedDateTime" => ::graph_model::rt::field(map, &mut self.deleted_date_time, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "statusDetails" => ::graph_model::rt::field(map, &mut self.status_details, key),
-            "certificateAuthorities" => {
-                ::graph_model::rt::field(map, &mut self.certificate_authorities, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.certificateBasedAuthPki"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "deletedDateTime",
-        "displayName",
-        "lastModifiedDateTime",
-        "status",
-        "statusDetails",
-        "certificateAuthorities",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "deletedDateTime" => &mut self.deleted_date_time,
+            "displayName" => &mut self.display_name,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "status" => &mut self.status,
+            "statusDetails" => &mut self.status_details,
+            "certificateAuthorities" => &mut self.certificate_authorities,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "deletedDateTime",
+            "displayName",
+            "lastModifiedDateTime",
+            "status",
+            "statusDetails",
+            "certificateAuthorities",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("deletedDateTime", &self.deleted_date_time);
         w.field("displayName", &self.display_name);
@@ -1206,17 +1310,28 @@ impl ::graph_model::rt::Struct for CertificateBasedAuthPki {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CertificateBasedAuthPki {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CertificateBasedAuthPki {
     const TYPE_NAME: &'static str = "microsoft.graph.certificateBasedAuthPki";
 }
 impl ::graph_model::rt::serde::Serialize for CertificateBasedAuthPki {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CertificateBasedAuthPki {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.claimsMappingPolicy`.
@@ -1242,38 +1357,34 @@ pub struct ClaimsMappingPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ClaimsMappingPolicy {
-    const TYPE_NAME: &'static str = "microsoft.graph.claimsMappingPolicy";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "deletedDateTime" => ::graph_model::rt::field(map, &mut self.deleted_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "definition" => ::graph_model::rt::field(map, &mut self.definition, key),
-            "isOrganizationDefault" => {
-                ::graph_model::rt::field(map, &mut self.is_organization_default, key)
-            }
-            "appliesTo" => ::graph_model::rt::field(map, &mut self.applies_to, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.claimsMappingPolicy"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "deletedDateTime",
-        "description",
-        "displayName",
-        "definition",
-        "isOrganizationDefault",
-        "appliesTo",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "deletedDateTime" => &mut self.deleted_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "definition" => &mut self.definition,
+            "isOrganizationDefault" => &mut self.is_organization_default,
+            "appliesTo" => &mut self.applies_to,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "deletedDateTime",
+            "description",
+            "displayName",
+            "definition",
+            "isOrganizationDefault",
+            "appliesTo",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("deletedDateTime", &self.deleted_date_time);
         w.field("description", &self.description);
@@ -1289,17 +1400,28 @@ impl ::graph_model::rt::Struct for ClaimsMappingPolicy {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ClaimsMappingPolicy {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ClaimsMappingPolicy {
     const TYPE_NAME: &'static str = "microsoft.graph.claimsMappingPolicy";
 }
 impl ::graph_model::rt::serde::Serialize for ClaimsMappingPolicy {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ClaimsMappingPolicy {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.conversation`.
@@ -1324,38 +1446,34 @@ pub struct Conversation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Conversation {
-    const TYPE_NAME: &'static str = "microsoft.graph.conversation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "hasAttachments" => ::graph_model::rt::field(map, &mut self.has_attachments, key),
-            "lastDeliveredDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_delivered_date_time, key)
-            }
-            "preview" => ::graph_model::rt::field(map, &mut self.preview, key),
-            "topic" => ::graph_model::rt::field(map, &mut self.topic, key),
-            "uniqueSenders" => ::graph_model::rt::field(map, &mut self.unique_senders, key),
-            "threads" => ::graph_model::rt::field(map, &mut self.threads, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.conversation"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "hasAttachments",
-        "lastDeliveredDateTime",
-        "preview",
-        "topic",
-        "uniqueSenders",
-        "threads",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "hasAttachments" => &mut self.has_attachments,
+            "lastDeliveredDateTime" => &mut self.last_delivered_date_time,
+            "preview" => &mut self.preview,
+            "topic" => &mut self.topic,
+            "uniqueSenders" => &mut self.unique_senders,
+            "threads" => &mut self.threads,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "hasAttachments",
+            "lastDeliveredDateTime",
+            "preview",
+            "topic",
+            "uniqueSenders",
+            "threads",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("hasAttachments", &self.has_attachments);
         w.field("lastDeliveredDateTime", &self.last_delivered_date_time);
@@ -1371,17 +1489,28 @@ impl ::graph_model::rt::Struct for Conversation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Conversation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Conversation {
     const TYPE_NAME: &'static str = "microsoft.graph.conversation";
 }
 impl ::graph_model::rt::serde::Serialize for Conversation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Conversation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.conversationThread`.
@@ -1412,44 +1541,40 @@ pub struct ConversationThread {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConversationThread {
-    const TYPE_NAME: &'static str = "microsoft.graph.conversationThread";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "ccRecipients" => ::graph_model::rt::field(map, &mut self.cc_recipients, key),
-            "hasAttachments" => ::graph_model::rt::field(map, &mut self.has_attachments, key),
-            "isLocked" => ::graph_model::rt::field(map, &mut self.is_locked, key),
-            "lastDeliveredDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_delivered_date_time, key)
-            }
-            "preview" => ::graph_model::rt::field(map, &mut self.preview, key),
-            "topic" => ::graph_model::rt::field(map, &mut self.topic, key),
-            "toRecipients" => ::graph_model::rt::field(map, &mut self.to_recipients, key),
-            "uniqueSenders" => ::graph_model::rt::field(map, &mut self.unique_senders, key),
-            "posts" => ::graph_model::rt::field(map, &mut self.posts, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.conversationThread"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "ccRecipients",
-        "hasAttachments",
-        "isLocked",
-        "lastDeliveredDateTime",
-        "preview",
-        "topic",
-        "toRecipients",
-        "uniqueSenders",
-        "posts",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "ccRecipients" => &mut self.cc_recipients,
+            "hasAttachments" => &mut self.has_attachments,
+            "isLocked" => &mut self.is_locked,
+            "lastDeliveredDateTime" => &mut self.last_delivered_date_time,
+            "preview" => &mut self.preview,
+            "topic" => &mut self.topic,
+            "toRecipients" => &mut self.to_recipients,
+            "uniqueSenders" => &mut self.unique_senders,
+            "posts" => &mut self.posts,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "ccRecipients",
+            "hasAttachments",
+            "isLocked",
+            "lastDeliveredDateTime",
+            "preview",
+            "topic",
+            "toRecipients",
+            "uniqueSenders",
+            "posts",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("ccRecipients", &self.cc_recipients);
         w.field("hasAttachments", &self.has_attachments);
@@ -1468,17 +1593,28 @@ impl ::graph_model::rt::Struct for ConversationThread {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ConversationThread {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ConversationThread {
     const TYPE_NAME: &'static str = "microsoft.graph.conversationThread";
 }
 impl ::graph_model::rt::serde::Serialize for ConversationThread {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConversationThread {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.crossTenantAccessPolicy`.
@@ -1505,40 +1641,36 @@ pub struct CrossTenantAccessPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CrossTenantAccessPolicy {
-    const TYPE_NAME: &'static str = "microsoft.graph.crossTenantAccessPolicy";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "deletedDateTime" => ::graph_model::rt::field(map, &mut self.deleted_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "allowedCloudEndpoints" => {
-                ::graph_model::rt::field(map, &mut self.allowed_cloud_endpoints, key)
-            }
-            "default" => ::graph_model::rt::field(map, &mut self.default, key),
-            "partners" => ::graph_model::rt::field(map, &mut self.partners, key),
-            "templates" => ::graph_model::rt::field(map, &mut self.templates, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.crossTenantAccessPolicy"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "deletedDateTime",
-        "description",
-        "displayName",
-        "allowedCloudEndpoints",
-        "default",
-        "partners",
-        "templates",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "deletedDateTime" => &mut self.deleted_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "allowedCloudEndpoints" => &mut self.allowed_cloud_endpoints,
+            "default" => &mut self.default,
+            "partners" => &mut self.partners,
+            "templates" => &mut self.templates,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "deletedDateTime",
+            "description",
+            "displayName",
+            "allowedCloudEndpoints",
+            "default",
+            "partners",
+            "templates",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("deletedDateTime", &self.deleted_date_time);
         w.field("description", &self.description);
@@ -1555,17 +1687,28 @@ impl ::graph_model::rt::Struct for CrossTenantAccessPolicy {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CrossTenantAccessPolicy {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CrossTenantAccessPolicy {
     const TYPE_NAME: &'static str = "microsoft.graph.crossTenantAccessPolicy";
 }
 impl ::graph_model::rt::serde::Serialize for CrossTenantAccessPolicy {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CrossTenantAccessPolicy {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.crossTenantAccessPolicyAppServiceConnectSetting`.
@@ -1578,23 +1721,20 @@ pub struct CrossTenantAccessPolicyAppServiceConnectSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CrossTenantAccessPolicyAppServiceConnectSetting {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.crossTenantAccessPolicyAppServiceConnectSetting";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "applications" => ::graph_model::rt::field(map, &mut self.applications, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.crossTenantAccessPolicyAppServiceConnectSetting"
     }
-    const FIELDS: &'static [&'static str] = &["applications"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "applications" => &mut self.applications,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["applications"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("applications", &self.applications);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1604,20 +1744,31 @@ impl ::graph_model::rt::Struct for CrossTenantAccessPolicyAppServiceConnectSetti
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CrossTenantAccessPolicyAppServiceConnectSetting {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CrossTenantAccessPolicyAppServiceConnectSetting {
     const TYPE_NAME: &'static str =
         "microsoft.graph.crossTenantAccessPolicyAppServiceConnectSetting";
 }
 impl ::graph_model::rt::serde::Serialize for CrossTenantAccessPolicyAppServiceConnectSetting {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for CrossTenantAccessPolicyAppServiceConnectSetting
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.crossTenantAccessPolicyB2BSetting`.
@@ -1633,23 +1784,21 @@ pub struct CrossTenantAccessPolicyB2BSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CrossTenantAccessPolicyB2BSetting {
-    const TYPE_NAME: &'static str = "microsoft.graph.crossTenantAccessPolicyB2BSetting";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "applications" => ::graph_model::rt::field(map, &mut self.applications, key),
-            "usersAndGroups" => ::graph_model::rt::field(map, &mut self.users_and_groups, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.crossTenantAccessPolicyB2BSetting"
     }
-    const FIELDS: &'static [&'static str] = &["applications", "usersAndGroups"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "applications" => &mut self.applications,
+            "usersAndGroups" => &mut self.users_and_groups,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["applications", "usersAndGroups"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("applications", &self.applications);
         w.field("usersAndGroups", &self.users_and_groups);
     }
@@ -1660,17 +1809,28 @@ impl ::graph_model::rt::Struct for CrossTenantAccessPolicyB2BSetting {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CrossTenantAccessPolicyB2BSetting {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CrossTenantAccessPolicyB2BSetting {
     const TYPE_NAME: &'static str = "microsoft.graph.crossTenantAccessPolicyB2BSetting";
 }
 impl ::graph_model::rt::serde::Serialize for CrossTenantAccessPolicyB2BSetting {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CrossTenantAccessPolicyB2BSetting {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.crossTenantAccessPolicyB2BSetting` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -1698,36 +1858,63 @@ impl Default for CrossTenantAccessPolicyB2BSettingAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for CrossTenantAccessPolicyB2BSettingAny {
-    type Base = super::CrossTenantAccessPolicyB2BSetting;
-    const BASE: &'static str = "microsoft.graph.crossTenantAccessPolicyB2BSetting";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.crossTenantAccessPolicyB2BSetting"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.crossTenantAccessPolicyB2BSetting" => Self::Base(Default::default()),
             "microsoft.graph.crossTenantAccessPolicyTenantRestrictions" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::CrossTenantAccessPolicyTenantRestrictions)
+                Self::CrossTenantAccessPolicyTenantRestrictions(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::CrossTenantAccessPolicyTenantRestrictions(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::CrossTenantAccessPolicyB2BSetting) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::CrossTenantAccessPolicyTenantRestrictions(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.crossTenantAccessPolicyTenantRestrictions",
+                    v,
+                )
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for CrossTenantAccessPolicyB2BSettingAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for CrossTenantAccessPolicyB2BSettingAny {
@@ -1735,20 +1922,12 @@ impl ::graph_model::rt::GraphType for CrossTenantAccessPolicyB2BSettingAny {
 }
 impl ::graph_model::rt::serde::Serialize for CrossTenantAccessPolicyB2BSettingAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::CrossTenantAccessPolicyTenantRestrictions(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.crossTenantAccessPolicyTenantRestrictions"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CrossTenantAccessPolicyB2BSettingAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.crossTenantAccessPolicyConfigurationDefault`.
@@ -1795,70 +1974,48 @@ pub struct CrossTenantAccessPolicyConfigurationDefault {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CrossTenantAccessPolicyConfigurationDefault {
-    const TYPE_NAME: &'static str = "microsoft.graph.crossTenantAccessPolicyConfigurationDefault";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "appServiceConnectInbound" => {
-                ::graph_model::rt::field(map, &mut self.app_service_connect_inbound, key)
-            }
-            "automaticUserConsentSettings" => {
-                ::graph_model::rt::field(map, &mut self.automatic_user_consent_settings, key)
-            }
-            "b2bCollaborationInbound" => {
-                ::graph_model::rt::field(map, &mut self.b2b_collaboration_inbound, key)
-            }
-            "b2bCollaborationOutbound" => {
-                ::graph_model::rt::field(map, &mut self.b2b_collaboration_outbound, key)
-            }
-            "b2bDirectConnectInbound" => {
-                ::graph_model::rt::field(map, &mut self.b2b_direct_connect_inbound, key)
-            }
-            "b2bDirectConnectOutbound" => {
-                ::graph_model::rt::field(map, &mut self.b2b_direct_connect_outbound, key)
-            }
-            "inboundTrust" => ::graph_model::rt::field(map, &mut self.inbound_trust, key),
-            "invitationRedemptionIdentityProviderConfiguration" => ::graph_model::rt::field(
-                map,
-                &mut self.invitation_redemption_identity_provider_configuration,
-                key,
-            ),
-            "isServiceDefault" => ::graph_model::rt::field(map, &mut self.is_service_default, key),
-            "m365CollaborationInbound" => {
-                ::graph_model::rt::field(map, &mut self.m365_collaboration_inbound, key)
-            }
-            "m365CollaborationOutbound" => {
-                ::graph_model::rt::field(map, &mut self.m365_collaboration_outbound, key)
-            }
-            "tenantRestrictions" => {
-                ::graph_model::rt::field(map, &mut self.tenant_restrictions, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.crossTenantAccessPolicyConfigurationDefault"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "appServiceConnectInbound",
-        "automaticUserConsentSettings",
-        "b2bCollaborationInbound",
-        "b2bCollaborationOutbound",
-        "b2bDirectConnectInbound",
-        "b2bDirectConnectOutbound",
-        "inboundTrust",
-        "invitationRedemptionIdentityProviderConfiguration",
-        "isServiceDefault",
-        "m365CollaborationInbound",
-        "m365CollaborationOutbound",
-        "tenantRestrictions",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "appServiceConnectInbound" => &mut self.app_service_connect_inbound,
+            "automaticUserConsentSettings" => &mut self.automatic_user_consent_settings,
+            "b2bCollaborationInbound" => &mut self.b2b_collaboration_inbound,
+            "b2bCollaborationOutbound" => &mut self.b2b_collaboration_outbound,
+            "b2bDirectConnectInbound" => &mut self.b2b_direct_connect_inbound,
+            "b2bDirectConnectOutbound" => &mut self.b2b_direct_connect_outbound,
+            "inboundTrust" => &mut self.inbound_trust,
+            "invitationRedemptionIdentityProviderConfiguration" => {
+                &mut self.invitation_redemption_identity_provider_configuration
+            }
+            "isServiceDefault" => &mut self.is_service_default,
+            "m365CollaborationInbound" => &mut self.m365_collaboration_inbound,
+            "m365CollaborationOutbound" => &mut self.m365_collaboration_outbound,
+            "tenantRestrictions" => &mut self.tenant_restrictions,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "appServiceConnectInbound",
+            "automaticUserConsentSettings",
+            "b2bCollaborationInbound",
+            "b2bCollaborationOutbound",
+            "b2bDirectConnectInbound",
+            "b2bDirectConnectOutbound",
+            "inboundTrust",
+            "invitationRedemptionIdentityProviderConfiguration",
+            "isServiceDefault",
+            "m365CollaborationInbound",
+            "m365CollaborationOutbound",
+            "tenantRestrictions",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "appServiceConnectInbound",
@@ -1895,19 +2052,30 @@ impl ::graph_model::rt::Struct for CrossTenantAccessPolicyConfigurationDefault {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CrossTenantAccessPolicyConfigurationDefault {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CrossTenantAccessPolicyConfigurationDefault {
     const TYPE_NAME: &'static str = "microsoft.graph.crossTenantAccessPolicyConfigurationDefault";
 }
 impl ::graph_model::rt::serde::Serialize for CrossTenantAccessPolicyConfigurationDefault {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for CrossTenantAccessPolicyConfigurationDefault
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.crossTenantAccessPolicyConfigurationPartner`.
@@ -1958,78 +2126,50 @@ pub struct CrossTenantAccessPolicyConfigurationPartner {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CrossTenantAccessPolicyConfigurationPartner {
-    const TYPE_NAME: &'static str = "microsoft.graph.crossTenantAccessPolicyConfigurationPartner";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "appServiceConnectInbound" => {
-                ::graph_model::rt::field(map, &mut self.app_service_connect_inbound, key)
-            }
-            "automaticUserConsentSettings" => {
-                ::graph_model::rt::field(map, &mut self.automatic_user_consent_settings, key)
-            }
-            "b2bCollaborationInbound" => {
-                ::graph_model::rt::field(map, &mut self.b2b_collaboration_inbound, key)
-            }
-            "b2bCollaborationOutbound" => {
-                ::graph_model::rt::field(map, &mut self.b2b_collaboration_outbound, key)
-            }
-            "b2bDirectConnectInbound" => {
-                ::graph_model::rt::field(map, &mut self.b2b_direct_connect_inbound, key)
-            }
-            "b2bDirectConnectOutbound" => {
-                ::graph_model::rt::field(map, &mut self.b2b_direct_connect_outbound, key)
-            }
-            "inboundTrust" => ::graph_model::rt::field(map, &mut self.inbound_trust, key),
-            "isInMultiTenantOrganization" => {
-                ::graph_model::rt::field(map, &mut self.is_in_multi_tenant_organization, key)
-            }
-            "isServiceProvider" => {
-                ::graph_model::rt::field(map, &mut self.is_service_provider, key)
-            }
-            "m365CollaborationInbound" => {
-                ::graph_model::rt::field(map, &mut self.m365_collaboration_inbound, key)
-            }
-            "m365CollaborationOutbound" => {
-                ::graph_model::rt::field(map, &mut self.m365_collaboration_outbound, key)
-            }
-            "tenantId" => ::graph_model::rt::field(map, &mut self.tenant_id, key),
-            "tenantRestrictions" => {
-                ::graph_model::rt::field(map, &mut self.tenant_restrictions, key)
-            }
-            "identitySynchronization" => {
-                ::graph_model::rt::field(map, &mut self.identity_synchronization, key)
-            }
-            "serviceProviderConstraints" => {
-                ::graph_model::rt::field(map, &mut self.service_provider_constraints, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.crossTenantAccessPolicyConfigurationPartner"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "appServiceConnectInbound",
-        "automaticUserConsentSettings",
-        "b2bCollaborationInbound",
-        "b2bCollaborationOutbound",
-        "b2bDirectConnectInbound",
-        "b2bDirectConnectOutbound",
-        "inboundTrust",
-        "isInMultiTenantOrganization",
-        "isServiceProvider",
-        "m365CollaborationInbound",
-        "m365CollaborationOutbound",
-        "tenantId",
-        "tenantRestrictions",
-        "identitySynchronization",
-        "serviceProviderConstraints",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "appServiceConnectInbound" => &mut self.app_service_connect_inbound,
+            "automaticUserConsentSettings" => &mut self.automatic_user_consent_settings,
+            "b2bCollaborationInbound" => &mut self.b2b_collaboration_inbound,
+            "b2bCollaborationOutbound" => &mut self.b2b_collaboration_outbound,
+            "b2bDirectConnectInbound" => &mut self.b2b_direct_connect_inbound,
+            "b2bDirectConnectOutbound" => &mut self.b2b_direct_connect_outbound,
+            "inboundTrust" => &mut self.inbound_trust,
+            "isInMultiTenantOrganization" => &mut self.is_in_multi_tenant_organization,
+            "isServiceProvider" => &mut self.is_service_provider,
+            "m365CollaborationInbound" => &mut self.m365_collaboration_inbound,
+            "m365CollaborationOutbound" => &mut self.m365_collaboration_outbound,
+            "tenantId" => &mut self.tenant_id,
+            "tenantRestrictions" => &mut self.tenant_restrictions,
+            "identitySynchronization" => &mut self.identity_synchronization,
+            "serviceProviderConstraints" => &mut self.service_provider_constraints,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "appServiceConnectInbound",
+            "automaticUserConsentSettings",
+            "b2bCollaborationInbound",
+            "b2bCollaborationOutbound",
+            "b2bDirectConnectInbound",
+            "b2bDirectConnectOutbound",
+            "inboundTrust",
+            "isInMultiTenantOrganization",
+            "isServiceProvider",
+            "m365CollaborationInbound",
+            "m365CollaborationOutbound",
+            "tenantId",
+            "tenantRestrictions",
+            "identitySynchronization",
+            "serviceProviderConstraints",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field(
             "appServiceConnectInbound",
             &self.app_service_connect_inbound,
@@ -2071,19 +2211,30 @@ impl ::graph_model::rt::Struct for CrossTenantAccessPolicyConfigurationPartner {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CrossTenantAccessPolicyConfigurationPartner {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CrossTenantAccessPolicyConfigurationPartner {
     const TYPE_NAME: &'static str = "microsoft.graph.crossTenantAccessPolicyConfigurationPartner";
 }
 impl ::graph_model::rt::serde::Serialize for CrossTenantAccessPolicyConfigurationPartner {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for CrossTenantAccessPolicyConfigurationPartner
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.crossTenantAccessPolicyInboundTrust`.
@@ -2100,34 +2251,28 @@ pub struct CrossTenantAccessPolicyInboundTrust {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CrossTenantAccessPolicyInboundTrust {
-    const TYPE_NAME: &'static str = "microsoft.graph.crossTenantAccessPolicyInboundTrust";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "isCompliantDeviceAccepted" => {
-                ::graph_model::rt::field(map, &mut self.is_compliant_device_accepted, key)
-            }
-            "isHybridAzureADJoinedDeviceAccepted" => ::graph_model::rt::field(
-                map,
-                &mut self.is_hybrid_azure_ad_joined_device_accepted,
-                key,
-            ),
-            "isMfaAccepted" => ::graph_model::rt::field(map, &mut self.is_mfa_accepted, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.crossTenantAccessPolicyInboundTrust"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "isCompliantDeviceAccepted",
-        "isHybridAzureADJoinedDeviceAccepted",
-        "isMfaAccepted",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "isCompliantDeviceAccepted" => &mut self.is_compliant_device_accepted,
+            "isHybridAzureADJoinedDeviceAccepted" => {
+                &mut self.is_hybrid_azure_ad_joined_device_accepted
+            }
+            "isMfaAccepted" => &mut self.is_mfa_accepted,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "isCompliantDeviceAccepted",
+            "isHybridAzureADJoinedDeviceAccepted",
+            "isMfaAccepted",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field(
             "isCompliantDeviceAccepted",
             &self.is_compliant_device_accepted,
@@ -2145,17 +2290,28 @@ impl ::graph_model::rt::Struct for CrossTenantAccessPolicyInboundTrust {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CrossTenantAccessPolicyInboundTrust {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CrossTenantAccessPolicyInboundTrust {
     const TYPE_NAME: &'static str = "microsoft.graph.crossTenantAccessPolicyInboundTrust";
 }
 impl ::graph_model::rt::serde::Serialize for CrossTenantAccessPolicyInboundTrust {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CrossTenantAccessPolicyInboundTrust {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.crossTenantAccessPolicyM365CollaborationInboundSetting`.
@@ -2168,23 +2324,20 @@ pub struct CrossTenantAccessPolicyM365CollaborationInboundSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CrossTenantAccessPolicyM365CollaborationInboundSetting {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.crossTenantAccessPolicyM365CollaborationInboundSetting";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "users" => ::graph_model::rt::field(map, &mut self.users, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.crossTenantAccessPolicyM365CollaborationInboundSetting"
     }
-    const FIELDS: &'static [&'static str] = &["users"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "users" => &mut self.users,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["users"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("users", &self.users);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -2192,6 +2345,17 @@ impl ::graph_model::rt::Struct for CrossTenantAccessPolicyM365CollaborationInbou
     }
     fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
         &mut self.extra
+    }
+}
+impl ::graph_model::rt::Value for CrossTenantAccessPolicyM365CollaborationInboundSetting {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
     }
 }
 impl ::graph_model::rt::GraphType for CrossTenantAccessPolicyM365CollaborationInboundSetting {
@@ -2202,14 +2366,14 @@ impl ::graph_model::rt::serde::Serialize
     for CrossTenantAccessPolicyM365CollaborationInboundSetting
 {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for CrossTenantAccessPolicyM365CollaborationInboundSetting
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.crossTenantAccessPolicyM365CollaborationOutboundSetting`.
@@ -2223,23 +2387,20 @@ pub struct CrossTenantAccessPolicyM365CollaborationOutboundSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CrossTenantAccessPolicyM365CollaborationOutboundSetting {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.crossTenantAccessPolicyM365CollaborationOutboundSetting";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "usersAndGroups" => ::graph_model::rt::field(map, &mut self.users_and_groups, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.crossTenantAccessPolicyM365CollaborationOutboundSetting"
     }
-    const FIELDS: &'static [&'static str] = &["usersAndGroups"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "usersAndGroups" => &mut self.users_and_groups,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["usersAndGroups"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("usersAndGroups", &self.users_and_groups);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -2247,6 +2408,17 @@ impl ::graph_model::rt::Struct for CrossTenantAccessPolicyM365CollaborationOutbo
     }
     fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
         &mut self.extra
+    }
+}
+impl ::graph_model::rt::Value for CrossTenantAccessPolicyM365CollaborationOutboundSetting {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
     }
 }
 impl ::graph_model::rt::GraphType for CrossTenantAccessPolicyM365CollaborationOutboundSetting {
@@ -2257,14 +2429,14 @@ impl ::graph_model::rt::serde::Serialize
     for CrossTenantAccessPolicyM365CollaborationOutboundSetting
 {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for CrossTenantAccessPolicyM365CollaborationOutboundSetting
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.crossTenantAccessPolicyTarget`.
@@ -2279,23 +2451,21 @@ pub struct CrossTenantAccessPolicyTarget {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CrossTenantAccessPolicyTarget {
-    const TYPE_NAME: &'static str = "microsoft.graph.crossTenantAccessPolicyTarget";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "target" => ::graph_model::rt::field(map, &mut self.target, key),
-            "targetType" => ::graph_model::rt::field(map, &mut self.target_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.crossTenantAccessPolicyTarget"
     }
-    const FIELDS: &'static [&'static str] = &["target", "targetType"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "target" => &mut self.target,
+            "targetType" => &mut self.target_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["target", "targetType"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("target", &self.target);
         w.field("targetType", &self.target_type);
     }
@@ -2306,17 +2476,28 @@ impl ::graph_model::rt::Struct for CrossTenantAccessPolicyTarget {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CrossTenantAccessPolicyTarget {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CrossTenantAccessPolicyTarget {
     const TYPE_NAME: &'static str = "microsoft.graph.crossTenantAccessPolicyTarget";
 }
 impl ::graph_model::rt::serde::Serialize for CrossTenantAccessPolicyTarget {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CrossTenantAccessPolicyTarget {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.crossTenantAccessPolicyTargetConfiguration`.
@@ -2332,23 +2513,21 @@ pub struct CrossTenantAccessPolicyTargetConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CrossTenantAccessPolicyTargetConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.crossTenantAccessPolicyTargetConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "accessType" => ::graph_model::rt::field(map, &mut self.access_type, key),
-            "targets" => ::graph_model::rt::field(map, &mut self.targets, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.crossTenantAccessPolicyTargetConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &["accessType", "targets"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "accessType" => &mut self.access_type,
+            "targets" => &mut self.targets,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["accessType", "targets"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("accessType", &self.access_type);
         w.field("targets", &self.targets);
     }
@@ -2359,19 +2538,30 @@ impl ::graph_model::rt::Struct for CrossTenantAccessPolicyTargetConfiguration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CrossTenantAccessPolicyTargetConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CrossTenantAccessPolicyTargetConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.crossTenantAccessPolicyTargetConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for CrossTenantAccessPolicyTargetConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for CrossTenantAccessPolicyTargetConfiguration
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.crossTenantAccessPolicyTargetConfigurationAccessType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -2417,6 +2607,17 @@ impl ::graph_model::rt::WireEnum for CrossTenantAccessPolicyTargetConfigurationA
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for CrossTenantAccessPolicyTargetConfigurationAccessType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for CrossTenantAccessPolicyTargetConfigurationAccessType {
@@ -2480,6 +2681,17 @@ impl ::graph_model::rt::WireEnum for CrossTenantAccessPolicyTargetType {
         }
     }
 }
+impl ::graph_model::rt::Value for CrossTenantAccessPolicyTargetType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for CrossTenantAccessPolicyTargetType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2505,24 +2717,22 @@ pub struct CrossTenantAccessPolicyTenantRestrictions {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CrossTenantAccessPolicyTenantRestrictions {
-    const TYPE_NAME: &'static str = "microsoft.graph.crossTenantAccessPolicyTenantRestrictions";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "applications" => ::graph_model::rt::field(map, &mut self.applications, key),
-            "usersAndGroups" => ::graph_model::rt::field(map, &mut self.users_and_groups, key),
-            "devices" => ::graph_model::rt::field(map, &mut self.devices, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.crossTenantAccessPolicyTenantRestrictions"
     }
-    const FIELDS: &'static [&'static str] = &["applications", "usersAndGroups", "devices"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "applications" => &mut self.applications,
+            "usersAndGroups" => &mut self.users_and_groups,
+            "devices" => &mut self.devices,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["applications", "usersAndGroups", "devices"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("applications", &self.applications);
         w.field("usersAndGroups", &self.users_and_groups);
         w.field("devices", &self.devices);
@@ -2534,17 +2744,28 @@ impl ::graph_model::rt::Struct for CrossTenantAccessPolicyTenantRestrictions {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CrossTenantAccessPolicyTenantRestrictions {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CrossTenantAccessPolicyTenantRestrictions {
     const TYPE_NAME: &'static str = "microsoft.graph.crossTenantAccessPolicyTenantRestrictions";
 }
 impl ::graph_model::rt::serde::Serialize for CrossTenantAccessPolicyTenantRestrictions {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CrossTenantAccessPolicyTenantRestrictions {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.crossTenantIdentitySyncPolicyPartner`.
@@ -2561,24 +2782,22 @@ pub struct CrossTenantIdentitySyncPolicyPartner {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CrossTenantIdentitySyncPolicyPartner {
-    const TYPE_NAME: &'static str = "microsoft.graph.crossTenantIdentitySyncPolicyPartner";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "tenantId" => ::graph_model::rt::field(map, &mut self.tenant_id, key),
-            "userSyncInbound" => ::graph_model::rt::field(map, &mut self.user_sync_inbound, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.crossTenantIdentitySyncPolicyPartner"
     }
-    const FIELDS: &'static [&'static str] = &["displayName", "tenantId", "userSyncInbound"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "displayName" => &mut self.display_name,
+            "tenantId" => &mut self.tenant_id,
+            "userSyncInbound" => &mut self.user_sync_inbound,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["displayName", "tenantId", "userSyncInbound"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("displayName", &self.display_name);
         w.field("tenantId", &self.tenant_id);
         w.field("userSyncInbound", &self.user_sync_inbound);
@@ -2590,17 +2809,28 @@ impl ::graph_model::rt::Struct for CrossTenantIdentitySyncPolicyPartner {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CrossTenantIdentitySyncPolicyPartner {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CrossTenantIdentitySyncPolicyPartner {
     const TYPE_NAME: &'static str = "microsoft.graph.crossTenantIdentitySyncPolicyPartner";
 }
 impl ::graph_model::rt::serde::Serialize for CrossTenantIdentitySyncPolicyPartner {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CrossTenantIdentitySyncPolicyPartner {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.crossTenantUserSyncInbound`.
@@ -2613,22 +2843,20 @@ pub struct CrossTenantUserSyncInbound {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CrossTenantUserSyncInbound {
-    const TYPE_NAME: &'static str = "microsoft.graph.crossTenantUserSyncInbound";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "isSyncAllowed" => ::graph_model::rt::field(map, &mut self.is_sync_allowed, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.crossTenantUserSyncInbound"
     }
-    const FIELDS: &'static [&'static str] = &["isSyncAllowed"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "isSyncAllowed" => &mut self.is_sync_allowed,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["isSyncAllowed"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("isSyncAllowed", &self.is_sync_allowed);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -2638,17 +2866,28 @@ impl ::graph_model::rt::Struct for CrossTenantUserSyncInbound {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CrossTenantUserSyncInbound {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CrossTenantUserSyncInbound {
     const TYPE_NAME: &'static str = "microsoft.graph.crossTenantUserSyncInbound";
 }
 impl ::graph_model::rt::serde::Serialize for CrossTenantUserSyncInbound {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CrossTenantUserSyncInbound {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.customAppManagementApplicationConfiguration`.
@@ -2661,22 +2900,20 @@ pub struct CustomAppManagementApplicationConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomAppManagementApplicationConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.customAppManagementApplicationConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "identifierUris" => ::graph_model::rt::field(map, &mut self.identifier_uris, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.customAppManagementApplicationConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &["identifierUris"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "identifierUris" => &mut self.identifier_uris,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["identifierUris"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("identifierUris", &self.identifier_uris);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -2686,19 +2923,30 @@ impl ::graph_model::rt::Struct for CustomAppManagementApplicationConfiguration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CustomAppManagementApplicationConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CustomAppManagementApplicationConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.customAppManagementApplicationConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for CustomAppManagementApplicationConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for CustomAppManagementApplicationConfiguration
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.customAppManagementConfiguration`.
@@ -2716,32 +2964,26 @@ pub struct CustomAppManagementConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomAppManagementConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.customAppManagementConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "keyCredentials" => ::graph_model::rt::field(map, &mut self.key_credentials, key),
-            "passwordCredentials" => {
-                ::graph_model::rt::field(map, &mut self.password_credentials, key)
-            }
-            "applicationRestrictions" => {
-                ::graph_model::rt::field(map, &mut self.application_restrictions, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.customAppManagementConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "keyCredentials",
-        "passwordCredentials",
-        "applicationRestrictions",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "keyCredentials" => &mut self.key_credentials,
+            "passwordCredentials" => &mut self.password_credentials,
+            "applicationRestrictions" => &mut self.application_restrictions,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "keyCredentials",
+            "passwordCredentials",
+            "applicationRestrictions",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("keyCredentials", &self.key_credentials);
         w.field("passwordCredentials", &self.password_credentials);
         w.field("applicationRestrictions", &self.application_restrictions);
@@ -2753,17 +2995,28 @@ impl ::graph_model::rt::Struct for CustomAppManagementConfiguration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CustomAppManagementConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CustomAppManagementConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.customAppManagementConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for CustomAppManagementConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomAppManagementConfiguration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.customSecurityAttributeComparisonOperator`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -2806,6 +3059,17 @@ impl ::graph_model::rt::WireEnum for CustomSecurityAttributeComparisonOperator {
         }
     }
 }
+impl ::graph_model::rt::Value for CustomSecurityAttributeComparisonOperator {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for CustomSecurityAttributeComparisonOperator {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2829,23 +3093,21 @@ pub struct CustomSecurityAttributeExemption {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomSecurityAttributeExemption {
-    const TYPE_NAME: &'static str = "microsoft.graph.customSecurityAttributeExemption";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "operator" => ::graph_model::rt::field(map, &mut self.operator, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.customSecurityAttributeExemption"
     }
-    const FIELDS: &'static [&'static str] = &["id", "operator"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "operator" => &mut self.operator,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "operator"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("operator", &self.operator);
     }
@@ -2856,17 +3118,28 @@ impl ::graph_model::rt::Struct for CustomSecurityAttributeExemption {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CustomSecurityAttributeExemption {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CustomSecurityAttributeExemption {
     const TYPE_NAME: &'static str = "microsoft.graph.customSecurityAttributeExemption";
 }
 impl ::graph_model::rt::serde::Serialize for CustomSecurityAttributeExemption {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomSecurityAttributeExemption {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.customSecurityAttributeExemption` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -2894,36 +3167,63 @@ impl Default for CustomSecurityAttributeExemptionAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for CustomSecurityAttributeExemptionAny {
-    type Base = super::CustomSecurityAttributeExemption;
-    const BASE: &'static str = "microsoft.graph.customSecurityAttributeExemption";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.customSecurityAttributeExemption"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.customSecurityAttributeExemption" => Self::Base(Default::default()),
             "microsoft.graph.customSecurityAttributeStringValueExemption" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::CustomSecurityAttributeStringValueExemption)
+                Self::CustomSecurityAttributeStringValueExemption(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::CustomSecurityAttributeStringValueExemption(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::CustomSecurityAttributeExemption) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::CustomSecurityAttributeStringValueExemption(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.customSecurityAttributeStringValueExemption",
+                    v,
+                )
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for CustomSecurityAttributeExemptionAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for CustomSecurityAttributeExemptionAny {
@@ -2931,20 +3231,12 @@ impl ::graph_model::rt::GraphType for CustomSecurityAttributeExemptionAny {
 }
 impl ::graph_model::rt::serde::Serialize for CustomSecurityAttributeExemptionAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::CustomSecurityAttributeStringValueExemption(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.customSecurityAttributeStringValueExemption"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomSecurityAttributeExemptionAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.customSecurityAttributeStringValueExemption`.
@@ -2961,24 +3253,22 @@ pub struct CustomSecurityAttributeStringValueExemption {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomSecurityAttributeStringValueExemption {
-    const TYPE_NAME: &'static str = "microsoft.graph.customSecurityAttributeStringValueExemption";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "operator" => ::graph_model::rt::field(map, &mut self.operator, key),
-            "value" => ::graph_model::rt::field(map, &mut self.value, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.customSecurityAttributeStringValueExemption"
     }
-    const FIELDS: &'static [&'static str] = &["id", "operator", "value"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "operator" => &mut self.operator,
+            "value" => &mut self.value,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "operator", "value"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("operator", &self.operator);
         w.field("value", &self.value);
@@ -2990,19 +3280,30 @@ impl ::graph_model::rt::Struct for CustomSecurityAttributeStringValueExemption {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CustomSecurityAttributeStringValueExemption {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CustomSecurityAttributeStringValueExemption {
     const TYPE_NAME: &'static str = "microsoft.graph.customSecurityAttributeStringValueExemption";
 }
 impl ::graph_model::rt::serde::Serialize for CustomSecurityAttributeStringValueExemption {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for CustomSecurityAttributeStringValueExemption
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.defaultInvitationRedemptionIdentityProviderConfiguration`.
@@ -3018,33 +3319,26 @@ pub struct DefaultInvitationRedemptionIdentityProviderConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DefaultInvitationRedemptionIdentityProviderConfiguration {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.defaultInvitationRedemptionIdentityProviderConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "fallbackIdentityProvider" => {
-                ::graph_model::rt::field(map, &mut self.fallback_identity_provider, key)
-            }
-            "primaryIdentityProviderPrecedenceOrder" => ::graph_model::rt::field(
-                map,
-                &mut self.primary_identity_provider_precedence_order,
-                key,
-            ),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.defaultInvitationRedemptionIdentityProviderConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "fallbackIdentityProvider",
-        "primaryIdentityProviderPrecedenceOrder",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "fallbackIdentityProvider" => &mut self.fallback_identity_provider,
+            "primaryIdentityProviderPrecedenceOrder" => {
+                &mut self.primary_identity_provider_precedence_order
+            }
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "fallbackIdentityProvider",
+            "primaryIdentityProviderPrecedenceOrder",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("fallbackIdentityProvider", &self.fallback_identity_provider);
         w.field(
             "primaryIdentityProviderPrecedenceOrder",
@@ -3058,6 +3352,17 @@ impl ::graph_model::rt::Struct for DefaultInvitationRedemptionIdentityProviderCo
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DefaultInvitationRedemptionIdentityProviderConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DefaultInvitationRedemptionIdentityProviderConfiguration {
     const TYPE_NAME: &'static str =
         "microsoft.graph.defaultInvitationRedemptionIdentityProviderConfiguration";
@@ -3066,14 +3371,14 @@ impl ::graph_model::rt::serde::Serialize
     for DefaultInvitationRedemptionIdentityProviderConfiguration
 {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for DefaultInvitationRedemptionIdentityProviderConfiguration
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.defaultUserRolePermissions`.
@@ -3096,48 +3401,34 @@ pub struct DefaultUserRolePermissions {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DefaultUserRolePermissions {
-    const TYPE_NAME: &'static str = "microsoft.graph.defaultUserRolePermissions";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "allowedToCreateApps" => {
-                ::graph_model::rt::field(map, &mut self.allowed_to_create_apps, key)
-            }
-            "allowedToCreateSecurityGroups" => {
-                ::graph_model::rt::field(map, &mut self.allowed_to_create_security_groups, key)
-            }
-            "allowedToCreateTenants" => {
-                ::graph_model::rt::field(map, &mut self.allowed_to_create_tenants, key)
-            }
-            "allowedToReadBitlockerKeysForOwnedDevice" => ::graph_model::rt::field(
-                map,
-                &mut self.allowed_to_read_bitlocker_keys_for_owned_device,
-                key,
-            ),
-            "allowedToReadOtherUsers" => {
-                ::graph_model::rt::field(map, &mut self.allowed_to_read_other_users, key)
-            }
-            "permissionGrantPoliciesAssigned" => {
-                ::graph_model::rt::field(map, &mut self.permission_grant_policies_assigned, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.defaultUserRolePermissions"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "allowedToCreateApps",
-        "allowedToCreateSecurityGroups",
-        "allowedToCreateTenants",
-        "allowedToReadBitlockerKeysForOwnedDevice",
-        "allowedToReadOtherUsers",
-        "permissionGrantPoliciesAssigned",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "allowedToCreateApps" => &mut self.allowed_to_create_apps,
+            "allowedToCreateSecurityGroups" => &mut self.allowed_to_create_security_groups,
+            "allowedToCreateTenants" => &mut self.allowed_to_create_tenants,
+            "allowedToReadBitlockerKeysForOwnedDevice" => {
+                &mut self.allowed_to_read_bitlocker_keys_for_owned_device
+            }
+            "allowedToReadOtherUsers" => &mut self.allowed_to_read_other_users,
+            "permissionGrantPoliciesAssigned" => &mut self.permission_grant_policies_assigned,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "allowedToCreateApps",
+            "allowedToCreateSecurityGroups",
+            "allowedToCreateTenants",
+            "allowedToReadBitlockerKeysForOwnedDevice",
+            "allowedToReadOtherUsers",
+            "permissionGrantPoliciesAssigned",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("allowedToCreateApps", &self.allowed_to_create_apps);
         w.field(
             "allowedToCreateSecurityGroups",
@@ -3161,17 +3452,28 @@ impl ::graph_model::rt::Struct for DefaultUserRolePermissions {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DefaultUserRolePermissions {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DefaultUserRolePermissions {
     const TYPE_NAME: &'static str = "microsoft.graph.defaultUserRolePermissions";
 }
 impl ::graph_model::rt::serde::Serialize for DefaultUserRolePermissions {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DefaultUserRolePermissions {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.delegatedAdminServiceProviderConstraints`.
@@ -3190,34 +3492,28 @@ pub struct DelegatedAdminServiceProviderConstraints {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DelegatedAdminServiceProviderConstraints {
-    const TYPE_NAME: &'static str = "microsoft.graph.delegatedAdminServiceProviderConstraints";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "allowedRoleTemplateIds" => {
-                ::graph_model::rt::field(map, &mut self.allowed_role_template_ids, key)
-            }
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.delegatedAdminServiceProviderConstraints"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "allowedRoleTemplateIds",
-        "createdDateTime",
-        "lastModifiedDateTime",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "allowedRoleTemplateIds" => &mut self.allowed_role_template_ids,
+            "createdDateTime" => &mut self.created_date_time,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "allowedRoleTemplateIds",
+            "createdDateTime",
+            "lastModifiedDateTime",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("allowedRoleTemplateIds", &self.allowed_role_template_ids);
         w.field("createdDateTime", &self.created_date_time);
@@ -3230,17 +3526,28 @@ impl ::graph_model::rt::Struct for DelegatedAdminServiceProviderConstraints {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DelegatedAdminServiceProviderConstraints {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DelegatedAdminServiceProviderConstraints {
     const TYPE_NAME: &'static str = "microsoft.graph.delegatedAdminServiceProviderConstraints";
 }
 impl ::graph_model::rt::serde::Serialize for DelegatedAdminServiceProviderConstraints {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DelegatedAdminServiceProviderConstraints {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.devicesFilter`.
@@ -3255,23 +3562,21 @@ pub struct DevicesFilter {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DevicesFilter {
-    const TYPE_NAME: &'static str = "microsoft.graph.devicesFilter";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "mode" => ::graph_model::rt::field(map, &mut self.mode, key),
-            "rule" => ::graph_model::rt::field(map, &mut self.rule, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.devicesFilter"
     }
-    const FIELDS: &'static [&'static str] = &["mode", "rule"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "mode" => &mut self.mode,
+            "rule" => &mut self.rule,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["mode", "rule"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("mode", &self.mode);
         w.field("rule", &self.rule);
     }
@@ -3282,17 +3587,28 @@ impl ::graph_model::rt::Struct for DevicesFilter {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DevicesFilter {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DevicesFilter {
     const TYPE_NAME: &'static str = "microsoft.graph.devicesFilter";
 }
 impl ::graph_model::rt::serde::Serialize for DevicesFilter {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DevicesFilter {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.directoryObject`.
@@ -3307,23 +3623,21 @@ pub struct DirectoryObject {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DirectoryObject {
-    const TYPE_NAME: &'static str = "microsoft.graph.directoryObject";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "deletedDateTime" => ::graph_model::rt::field(map, &mut self.deleted_date_time, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.directoryObject"
     }
-    const FIELDS: &'static [&'static str] = &["id", "deletedDateTime"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "deletedDateTime" => &mut self.deleted_date_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "deletedDateTime"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("deletedDateTime", &self.deleted_date_time);
     }
@@ -3334,17 +3648,28 @@ impl ::graph_model::rt::Struct for DirectoryObject {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DirectoryObject {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DirectoryObject {
     const TYPE_NAME: &'static str = "microsoft.graph.directoryObject";
 }
 impl ::graph_model::rt::serde::Serialize for DirectoryObject {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DirectoryObject {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.directoryObject` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -3452,147 +3777,288 @@ impl Default for DirectoryObjectAny {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Polymorphic for DirectoryObjectAny {
-    type Base = super::DirectoryObject;
-    const BASE: &'static str = "microsoft.graph.directoryObject";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.directoryObject"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.directoryObject" => Self::Base(Default::default()),
             "microsoft.graph.activityBasedTimeoutPolicy" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ActivityBasedTimeoutPolicy)
+                Self::ActivityBasedTimeoutPolicy(Default::default())
             }
-            "microsoft.graph.administrativeUnit" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::AdministrativeUnit)
-            }
-            "microsoft.graph.agentIdentity" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::AgentIdentity)
-            }
+            "microsoft.graph.administrativeUnit" => Self::AdministrativeUnit(Default::default()),
+            "microsoft.graph.agentIdentity" => Self::AgentIdentity(Default::default()),
             "microsoft.graph.agentIdentityBlueprint" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::AgentIdentityBlueprint)
+                Self::AgentIdentityBlueprint(Default::default())
             }
             "microsoft.graph.agentIdentityBlueprintPrincipal" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::AgentIdentityBlueprintPrincipal)
+                Self::AgentIdentityBlueprintPrincipal(Default::default())
             }
-            "microsoft.graph.agentUser" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::AgentUser)
-            }
-            "microsoft.graph.appManagementPolicy" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::AppManagementPolicy)
-            }
-            "microsoft.graph.appRoleAssignment" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::AppRoleAssignment)
-            }
-            "microsoft.graph.application" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::Application)
-            }
-            "microsoft.graph.authorizationPolicy" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::AuthorizationPolicy)
-            }
+            "microsoft.graph.agentUser" => Self::AgentUser(Default::default()),
+            "microsoft.graph.appManagementPolicy" => Self::AppManagementPolicy(Default::default()),
+            "microsoft.graph.appRoleAssignment" => Self::AppRoleAssignment(Default::default()),
+            "microsoft.graph.application" => Self::Application(Default::default()),
+            "microsoft.graph.authorizationPolicy" => Self::AuthorizationPolicy(Default::default()),
             "microsoft.graph.certificateAuthorityDetail" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::CertificateAuthorityDetail)
+                Self::CertificateAuthorityDetail(Default::default())
             }
             "microsoft.graph.certificateBasedAuthPki" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::CertificateBasedAuthPki)
+                Self::CertificateBasedAuthPki(Default::default())
             }
-            "microsoft.graph.claimsMappingPolicy" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ClaimsMappingPolicy)
-            }
-            "microsoft.graph.contract" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::Contract)
-            }
+            "microsoft.graph.claimsMappingPolicy" => Self::ClaimsMappingPolicy(Default::default()),
+            "microsoft.graph.contract" => Self::Contract(Default::default()),
             "microsoft.graph.crossTenantAccessPolicy" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::CrossTenantAccessPolicy)
+                Self::CrossTenantAccessPolicy(Default::default())
             }
-            "microsoft.graph.device" => ::graph_model::rt::read_struct(head, map).map(Self::Device),
+            "microsoft.graph.device" => Self::Device(Default::default()),
             "microsoft.graph.directoryObjectPartnerReference" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::DirectoryObjectPartnerReference)
+                Self::DirectoryObjectPartnerReference(Default::default())
             }
-            "microsoft.graph.directoryRole" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::DirectoryRole)
-            }
+            "microsoft.graph.directoryRole" => Self::DirectoryRole(Default::default()),
             "microsoft.graph.directoryRoleTemplate" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::DirectoryRoleTemplate)
+                Self::DirectoryRoleTemplate(Default::default())
             }
-            "microsoft.graph.endpoint" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::Endpoint)
-            }
-            "microsoft.graph.extensionProperty" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ExtensionProperty)
-            }
+            "microsoft.graph.endpoint" => Self::Endpoint(Default::default()),
+            "microsoft.graph.extensionProperty" => Self::ExtensionProperty(Default::default()),
             "microsoft.graph.federatedTokenValidationPolicy" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::FederatedTokenValidationPolicy)
+                Self::FederatedTokenValidationPolicy(Default::default())
             }
-            "microsoft.graph.group" => ::graph_model::rt::read_struct(head, map).map(Self::Group),
+            "microsoft.graph.group" => Self::Group(Default::default()),
             "microsoft.graph.groupSettingTemplate" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::GroupSettingTemplate)
+                Self::GroupSettingTemplate(Default::default())
             }
             "microsoft.graph.homeRealmDiscoveryPolicy" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::HomeRealmDiscoveryPolicy)
+                Self::HomeRealmDiscoveryPolicy(Default::default())
             }
             "microsoft.graph.identitySecurityDefaultsEnforcementPolicy" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::IdentitySecurityDefaultsEnforcementPolicy)
+                Self::IdentitySecurityDefaultsEnforcementPolicy(Default::default())
             }
-            "microsoft.graph.mailbox" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::Mailbox)
-            }
+            "microsoft.graph.mailbox" => Self::Mailbox(Default::default()),
             "microsoft.graph.multiTenantOrganizationMember" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::MultiTenantOrganizationMember)
+                Self::MultiTenantOrganizationMember(Default::default())
             }
-            "microsoft.graph.orgContact" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::OrgContact)
-            }
-            "microsoft.graph.organization" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::Organization)
-            }
+            "microsoft.graph.orgContact" => Self::OrgContact(Default::default()),
+            "microsoft.graph.organization" => Self::Organization(Default::default()),
             "microsoft.graph.permissionGrantPolicy" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::PermissionGrantPolicy)
+                Self::PermissionGrantPolicy(Default::default())
             }
-            "microsoft.graph.policyBase" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::PolicyBase)
-            }
-            "microsoft.graph.remoteTenantGroup" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::RemoteTenantGroup)
-            }
+            "microsoft.graph.policyBase" => Self::PolicyBase(Default::default()),
+            "microsoft.graph.remoteTenantGroup" => Self::RemoteTenantGroup(Default::default()),
             "microsoft.graph.resourceSpecificPermissionGrant" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ResourceSpecificPermissionGrant)
+                Self::ResourceSpecificPermissionGrant(Default::default())
             }
-            "microsoft.graph.servicePrincipal" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ServicePrincipal)
-            }
-            "microsoft.graph.stsPolicy" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::StsPolicy)
-            }
+            "microsoft.graph.servicePrincipal" => Self::ServicePrincipal(Default::default()),
+            "microsoft.graph.stsPolicy" => Self::StsPolicy(Default::default()),
             "microsoft.graph.tenantAppManagementPolicy" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::TenantAppManagementPolicy)
+                Self::TenantAppManagementPolicy(Default::default())
             }
-            "microsoft.graph.tokenIssuancePolicy" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::TokenIssuancePolicy)
-            }
-            "microsoft.graph.tokenLifetimePolicy" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::TokenLifetimePolicy)
-            }
-            "microsoft.graph.user" => ::graph_model::rt::read_struct(head, map).map(Self::User),
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            "microsoft.graph.tokenIssuancePolicy" => Self::TokenIssuancePolicy(Default::default()),
+            "microsoft.graph.tokenLifetimePolicy" => Self::TokenLifetimePolicy(Default::default()),
+            "microsoft.graph.user" => Self::User(Default::default()),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::ActivityBasedTimeoutPolicy(v) => Some(v),
+            Self::AdministrativeUnit(v) => Some(v),
+            Self::AgentIdentity(v) => Some(v),
+            Self::AgentIdentityBlueprint(v) => Some(v),
+            Self::AgentIdentityBlueprintPrincipal(v) => Some(v),
+            Self::AgentUser(v) => Some(v),
+            Self::AppManagementPolicy(v) => Some(v),
+            Self::AppRoleAssignment(v) => Some(v),
+            Self::Application(v) => Some(v),
+            Self::AuthorizationPolicy(v) => Some(v),
+            Self::CertificateAuthorityDetail(v) => Some(v),
+            Self::CertificateBasedAuthPki(v) => Some(v),
+            Self::ClaimsMappingPolicy(v) => Some(v),
+            Self::Contract(v) => Some(v),
+            Self::CrossTenantAccessPolicy(v) => Some(v),
+            Self::Device(v) => Some(v),
+            Self::DirectoryObjectPartnerReference(v) => Some(v),
+            Self::DirectoryRole(v) => Some(v),
+            Self::DirectoryRoleTemplate(v) => Some(v),
+            Self::Endpoint(v) => Some(v),
+            Self::ExtensionProperty(v) => Some(v),
+            Self::FederatedTokenValidationPolicy(v) => Some(v),
+            Self::Group(v) => Some(v),
+            Self::GroupSettingTemplate(v) => Some(v),
+            Self::HomeRealmDiscoveryPolicy(v) => Some(v),
+            Self::IdentitySecurityDefaultsEnforcementPolicy(v) => Some(v),
+            Self::Mailbox(v) => Some(v),
+            Self::MultiTenantOrganizationMember(v) => Some(v),
+            Self::OrgContact(v) => Some(v),
+            Self::Organization(v) => Some(v),
+            Self::PermissionGrantPolicy(v) => Some(v),
+            Self::PolicyBase(v) => Some(v),
+            Self::RemoteTenantGroup(v) => Some(v),
+            Self::ResourceSpecificPermissionGrant(v) => Some(v),
+            Self::ServicePrincipal(v) => Some(v),
+            Self::StsPolicy(v) => Some(v),
+            Self::TenantAppManagementPolicy(v) => Some(v),
+            Self::TokenIssuancePolicy(v) => Some(v),
+            Self::TokenLifetimePolicy(v) => Some(v),
+            Self::User(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::DirectoryObject) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::ActivityBasedTimeoutPolicy(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.activityBasedTimeoutPolicy",
+                v,
+            ),
+            Self::AdministrativeUnit(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.administrativeUnit", v)
+            }
+            Self::AgentIdentity(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.agentIdentity", v)
+            }
+            Self::AgentIdentityBlueprint(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.agentIdentityBlueprint", v)
+            }
+            Self::AgentIdentityBlueprintPrincipal(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.agentIdentityBlueprintPrincipal",
+                v,
+            ),
+            Self::AgentUser(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.agentUser", v)
+            }
+            Self::AppManagementPolicy(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.appManagementPolicy", v)
+            }
+            Self::AppRoleAssignment(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.appRoleAssignment", v)
+            }
+            Self::Application(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.application", v)
+            }
+            Self::AuthorizationPolicy(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.authorizationPolicy", v)
+            }
+            Self::CertificateAuthorityDetail(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.certificateAuthorityDetail",
+                v,
+            ),
+            Self::CertificateBasedAuthPki(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.certificateBasedAuthPki", v)
+            }
+            Self::ClaimsMappingPolicy(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.claimsMappingPolicy", v)
+            }
+            Self::Contract(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.contract", v)
+            }
+            Self::CrossTenantAccessPolicy(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.crossTenantAccessPolicy", v)
+            }
+            Self::Device(v) => ::graph_model::rt::Variant::Derived("#microsoft.graph.device", v),
+            Self::DirectoryObjectPartnerReference(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.directoryObjectPartnerReference",
+                v,
+            ),
+            Self::DirectoryRole(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.directoryRole", v)
+            }
+            Self::DirectoryRoleTemplate(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.directoryRoleTemplate", v)
+            }
+            Self::Endpoint(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.endpoint", v)
+            }
+            Self::ExtensionProperty(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.extensionProperty", v)
+            }
+            Self::FederatedTokenValidationPolicy(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.federatedTokenValidationPolicy",
+                v,
+            ),
+            Self::Group(v) => ::graph_model::rt::Variant::Derived("#microsoft.graph.group", v),
+            Self::GroupSettingTemplate(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.groupSettingTemplate", v)
+            }
+            Self::HomeRealmDiscoveryPolicy(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.homeRealmDiscoveryPolicy", v)
+            }
+            Self::IdentitySecurityDefaultsEnforcementPolicy(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.identitySecurityDefaultsEnforcementPolicy",
+                    v,
+                )
+            }
+            Self::Mailbox(v) => ::graph_model::rt::Variant::Derived("#microsoft.graph.mailbox", v),
+            Self::MultiTenantOrganizationMember(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.multiTenantOrganizationMember",
+                v,
+            ),
+            Self::OrgContact(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.orgContact", v)
+            }
+            Self::Organization(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.organization", v)
+            }
+            Self::PermissionGrantPolicy(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.permissionGrantPolicy", v)
+            }
+            Self::PolicyBase(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.policyBase", v)
+            }
+            Self::RemoteTenantGroup(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.remoteTenantGroup", v)
+            }
+            Self::ResourceSpecificPermissionGrant(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.resourceSpecificPermissionGrant",
+                v,
+            ),
+            Self::ServicePrincipal(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.servicePrincipal", v)
+            }
+            Self::StsPolicy(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.stsPolicy", v)
+            }
+            Self::TenantAppManagementPolicy(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.tenantAppManagementPolicy", v)
+            }
+            Self::TokenIssuancePolicy(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.tokenIssuancePolicy", v)
+            }
+            Self::TokenLifetimePolicy(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.tokenLifetimePolicy", v)
+            }
+            Self::User(v) => ::graph_model::rt::Variant::Derived("#microsoft.graph.user", v),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+#[allow(deprecated)]
+impl ::graph_model::rt::Value for DirectoryObjectAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 #[allow(deprecated)]
@@ -3602,150 +4068,13 @@ impl ::graph_model::rt::GraphType for DirectoryObjectAny {
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for DirectoryObjectAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::ActivityBasedTimeoutPolicy(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.activityBasedTimeoutPolicy"),
-                s,
-            ),
-            Self::AdministrativeUnit(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.administrativeUnit"), s)
-            }
-            Self::AgentIdentity(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.agentIdentity"), s)
-            }
-            Self::AgentIdentityBlueprint(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.agentIdentityBlueprint"), s)
-            }
-            Self::AgentIdentityBlueprintPrincipal(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.agentIdentityBlueprintPrincipal"),
-                s,
-            ),
-            Self::AgentUser(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.agentUser"), s)
-            }
-            Self::AppManagementPolicy(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.appManagementPolicy"), s)
-            }
-            Self::AppRoleAssignment(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.appRoleAssignment"), s)
-            }
-            Self::Application(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.application"), s)
-            }
-            Self::AuthorizationPolicy(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.authorizationPolicy"), s)
-            }
-            Self::CertificateAuthorityDetail(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.certificateAuthorityDetail"),
-                s,
-            ),
-            Self::CertificateBasedAuthPki(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.certificateBasedAuthPki"), s)
-            }
-            Self::ClaimsMappingPolicy(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.claimsMappingPolicy"), s)
-            }
-            Self::Contract(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.contract"), s)
-            }
-            Self::CrossTenantAccessPolicy(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.crossTenantAccessPolicy"), s)
-            }
-            Self::Device(v) => ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.device"), s),
-            Self::DirectoryObjectPartnerReference(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.directoryObjectPartnerReference"),
-                s,
-            ),
-            Self::DirectoryRole(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.directoryRole"), s)
-            }
-            Self::DirectoryRoleTemplate(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.directoryRoleTemplate"), s)
-            }
-            Self::Endpoint(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.endpoint"), s)
-            }
-            Self::ExtensionProperty(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.extensionProperty"), s)
-            }
-            Self::FederatedTokenValidationPolicy(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.federatedTokenValidationPolicy"),
-                s,
-            ),
-            Self::Group(v) => ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.group"), s),
-            Self::GroupSettingTemplate(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.groupSettingTemplate"), s)
-            }
-            Self::HomeRealmDiscoveryPolicy(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.homeRealmDiscoveryPolicy"),
-                s,
-            ),
-            Self::IdentitySecurityDefaultsEnforcementPolicy(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.identitySecurityDefaultsEnforcementPolicy"),
-                s,
-            ),
-            Self::Mailbox(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.mailbox"), s)
-            }
-            Self::MultiTenantOrganizationMember(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.multiTenantOrganizationMember"),
-                s,
-            ),
-            Self::OrgContact(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.orgContact"), s)
-            }
-            Self::Organization(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.organization"), s)
-            }
-            Self::PermissionGrantPolicy(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.permissionGrantPolicy"), s)
-            }
-            Self::PolicyBase(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.policyBase"), s)
-            }
-            Self::RemoteTenantGroup(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.remoteTenantGroup"), s)
-            }
-            Self::ResourceSpecificPermissionGrant(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.resourceSpecificPermissionGrant"),
-                s,
-            ),
-            Self::ServicePrincipal(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.servicePrincipal"), s)
-            }
-            Self::StsPolicy(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.stsPolicy"), s)
-            }
-            Self::TenantAppManagementPolicy(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.tenantAppManagementPolicy"),
-                s,
-            ),
-            Self::TokenIssuancePolicy(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.tokenIssuancePolicy"), s)
-            }
-            Self::TokenLifetimePolicy(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.tokenLifetimePolicy"), s)
-            }
-            Self::User(v) => ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.user"), s),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 #[allow(deprecated)]
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DirectoryObjectAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.directoryObjectPartnerReference`.
@@ -3768,36 +4097,32 @@ pub struct DirectoryObjectPartnerReference {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DirectoryObjectPartnerReference {
-    const TYPE_NAME: &'static str = "microsoft.graph.directoryObjectPartnerReference";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "deletedDateTime" => ::graph_model::rt::field(map, &mut self.deleted_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "externalPartnerTenantId" => {
-                ::graph_model::rt::field(map, &mut self.external_partner_tenant_id, key)
-            }
-            "objectType" => ::graph_model::rt::field(map, &mut self.object_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.directoryObjectPartnerReference"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "deletedDateTime",
-        "description",
-        "displayName",
-        "externalPartnerTenantId",
-        "objectType",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "deletedDateTime" => &mut self.deleted_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "externalPartnerTenantId" => &mut self.external_partner_tenant_id,
+            "objectType" => &mut self.object_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "deletedDateTime",
+            "description",
+            "displayName",
+            "externalPartnerTenantId",
+            "objectType",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("deletedDateTime", &self.deleted_date_time);
         w.field("description", &self.description);
@@ -3812,17 +4137,28 @@ impl ::graph_model::rt::Struct for DirectoryObjectPartnerReference {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DirectoryObjectPartnerReference {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DirectoryObjectPartnerReference {
     const TYPE_NAME: &'static str = "microsoft.graph.directoryObjectPartnerReference";
 }
 impl ::graph_model::rt::serde::Serialize for DirectoryObjectPartnerReference {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DirectoryObjectPartnerReference {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.enumeratedDomains`.
@@ -3837,23 +4173,21 @@ pub struct EnumeratedDomains {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EnumeratedDomains {
-    const TYPE_NAME: &'static str = "microsoft.graph.enumeratedDomains";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "rootDomains" => ::graph_model::rt::field(map, &mut self.root_domains, key),
-            "domainNames" => ::graph_model::rt::field(map, &mut self.domain_names, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.enumeratedDomains"
     }
-    const FIELDS: &'static [&'static str] = &["rootDomains", "domainNames"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "rootDomains" => &mut self.root_domains,
+            "domainNames" => &mut self.domain_names,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["rootDomains", "domainNames"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("rootDomains", &self.root_domains);
         w.field("domainNames", &self.domain_names);
     }
@@ -3864,17 +4198,28 @@ impl ::graph_model::rt::Struct for EnumeratedDomains {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EnumeratedDomains {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EnumeratedDomains {
     const TYPE_NAME: &'static str = "microsoft.graph.enumeratedDomains";
 }
 impl ::graph_model::rt::serde::Serialize for EnumeratedDomains {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EnumeratedDomains {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.federatedTokenValidationPolicy`.
@@ -3891,24 +4236,22 @@ pub struct FederatedTokenValidationPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FederatedTokenValidationPolicy {
-    const TYPE_NAME: &'static str = "microsoft.graph.federatedTokenValidationPolicy";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "deletedDateTime" => ::graph_model::rt::field(map, &mut self.deleted_date_time, key),
-            "validatingDomains" => ::graph_model::rt::field(map, &mut self.validating_domains, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.federatedTokenValidationPolicy"
     }
-    const FIELDS: &'static [&'static str] = &["id", "deletedDateTime", "validatingDomains"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "deletedDateTime" => &mut self.deleted_date_time,
+            "validatingDomains" => &mut self.validating_domains,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "deletedDateTime", "validatingDomains"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("deletedDateTime", &self.deleted_date_time);
         w.field("validatingDomains", &self.validating_domains);
@@ -3920,17 +4263,28 @@ impl ::graph_model::rt::Struct for FederatedTokenValidationPolicy {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for FederatedTokenValidationPolicy {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for FederatedTokenValidationPolicy {
     const TYPE_NAME: &'static str = "microsoft.graph.federatedTokenValidationPolicy";
 }
 impl ::graph_model::rt::serde::Serialize for FederatedTokenValidationPolicy {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FederatedTokenValidationPolicy {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.group`.
@@ -4114,250 +4468,182 @@ pub struct Group {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Group {
-    const TYPE_NAME: &'static str = "microsoft.graph.group";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "deletedDateTime" => ::graph_model::rt::field(map, &mut self.deleted_date_time, key),
-            "accessType" => ::graph_model::rt::field(map, &mut self.access_type, key),
-            "allowExternalSenders" => {
-                ::graph_model::rt::field(map, &mut self.allow_external_senders, key)
-            }
-            "assignedLabels" => ::graph_model::rt::field(map, &mut self.assigned_labels, key),
-            "assignedLicenses" => ::graph_model::rt::field(map, &mut self.assigned_licenses, key),
-            "autoSubscribeNewMembers" => {
-                ::graph_model::rt::field(map, &mut self.auto_subscribe_new_members, key)
-            }
-            "classification" => ::graph_model::rt::field(map, &mut self.classification, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "expirationDateTime" => {
-                ::graph_model::rt::field(map, &mut self.expiration_date_time, key)
-            }
-            "groupTypes" => ::graph_model::rt::field(map, &mut self.group_types, key),
-            "hasMembersWithLicenseErrors" => {
-                ::graph_model::rt::field(map, &mut self.has_members_with_license_errors, key)
-            }
-            "hideFromAddressLists" => {
-                ::graph_model::rt::field(map, &mut self.hide_from_address_lists, key)
-            }
-            "hideFromOutlookClients" => {
-                ::graph_model::rt::field(map, &mut self.hide_from_outlook_clients, key)
-            }
-            "infoCatalogs" => ::graph_model::rt::field(map, &mut self.info_catalogs, key),
-            "isArchived" => ::graph_model::rt::field(map, &mut self.is_archived, key),
-            "isAssignableToRole" => {
-                ::graph_model::rt::field(map, &mut self.is_assignable_to_role, key)
-            }
-            "isFavorite" => ::graph_model::rt::field(map, &mut self.is_favorite, key),
-            "isManagementRestricted" => {
-                ::graph_model::rt::field(map, &mut self.is_management_restricted, key)
-            }
-            "isSubscribedByMail" => {
-                ::graph_model::rt::field(map, &mut self.is_subscribed_by_mail, key)
-            }
-            "licenseProcessingState" => {
-                ::graph_model::rt::field(map, &mut self.license_processing_state, key)
-            }
-            "mail" => ::graph_model::rt::field(map, &mut self.mail, key),
-            "mailEnabled" => ::graph_model::rt::field(map, &mut self.mail_enabled, key),
-            "mailNickname" => ::graph_model::rt::field(map, &mut self.mail_nickname, key),
-            "membershipRule" => ::graph_model::rt::field(map, &mut self.membership_rule, key),
-            "membershipRuleProcessingState" => {
-                ::graph_model::rt::field(map, &mut self.membership_rule_processing_state, key)
-            }
-            "onPremisesDomainName" => {
-                ::graph_model::rt::field(map, &mut self.on_premises_domain_name, key)
-            }
-            "onPremisesExtensionAttributes" => {
-                ::graph_model::rt::field(map, &mut self.on_premises_extension_attributes, key)
-            }
-            "onPremisesLastSyncDateTime" => {
-                ::graph_model::rt::field(map, &mut self.on_premises_last_sync_date_time, key)
-            }
-            "onPremisesNetBiosName" => {
-                ::graph_model::rt::field(map, &mut self.on_premises_net_bios_name, key)
-            }
-            "onPremisesProvisioningErrors" => {
-                ::graph_model::rt::field(map, &mut self.on_premises_provisioning_errors, key)
-            }
-            "onPremisesSamAccountName" => {
-                ::graph_model::rt::field(map, &mut self.on_premises_sam_account_name, key)
-            }
-            "onPremisesSecurityIdentifier" => {
-                ::graph_model::rt::field(map, &mut self.on_premises_security_identifier, key)
-            }
-            "onPremisesSyncEnabled" => {
-                ::graph_model::rt::field(map, &mut self.on_premises_sync_enabled, key)
-            }
-            "organizationId" => ::graph_model::rt::field(map, &mut self.organization_id, key),
-            "preferredDataLocation" => {
-                ::graph_model::rt::field(map, &mut self.preferred_data_location, key)
-            }
-            "preferredLanguage" => ::graph_model::rt::field(map, &mut self.preferred_language, key),
-            "proxyAddresses" => ::graph_model::rt::field(map, &mut self.proxy_addresses, key),
-            "renewedDateTime" => ::graph_model::rt::field(map, &mut self.renewed_date_time, key),
-            "resourceBehaviorOptions" => {
-                ::graph_model::rt::field(map, &mut self.resource_behavior_options, key)
-            }
-            "resourceProvisioningOptions" => {
-                ::graph_model::rt::field(map, &mut self.resource_provisioning_options, key)
-            }
-            "securityEnabled" => ::graph_model::rt::field(map, &mut self.security_enabled, key),
-            "securityIdentifier" => {
-                ::graph_model::rt::field(map, &mut self.security_identifier, key)
-            }
-            "serviceProvisioningErrors" => {
-                ::graph_model::rt::field(map, &mut self.service_provisioning_errors, key)
-            }
-            "theme" => ::graph_model::rt::field(map, &mut self.theme, key),
-            "uniqueName" => ::graph_model::rt::field(map, &mut self.unique_name, key),
-            "unseenConversationsCount" => {
-                ::graph_model::rt::field(map, &mut self.unseen_conversations_count, key)
-            }
-            "unseenCount" => ::graph_model::rt::field(map, &mut self.unseen_count, key),
-            "unseenMessagesCount" => {
-                ::graph_model::rt::field(map, &mut self.unseen_messages_count, key)
-            }
-            "visibility" => ::graph_model::rt::field(map, &mut self.visibility, key),
-            "welcomeMessageEnabled" => {
-                ::graph_model::rt::field(map, &mut self.welcome_message_enabled, key)
-            }
-            "acceptedSenders" => ::graph_model::rt::field(map, &mut self.accepted_senders, key),
-            "appRoleAssignments" => {
-                ::graph_model::rt::field(map, &mut self.app_role_assignments, key)
-            }
-            "calendar" => ::graph_model::rt::field(map, &mut self.calendar, key),
-            "calendarView" => ::graph_model::rt::field(map, &mut self.calendar_view, key),
-            "conversations" => ::graph_model::rt::field(map, &mut self.conversations, key),
-            "createdOnBehalfOf" => {
-                ::graph_model::rt::field(map, &mut self.created_on_behalf_of, key)
-            }
-            "drive" => ::graph_model::rt::field(map, &mut self.drive, key),
-            "drives" => ::graph_model::rt::field(map, &mut self.drives, key),
-            "events" => ::graph_model::rt::field(map, &mut self.events, key),
-            "extensions" => ::graph_model::rt::field(map, &mut self.extensions, key),
-            "groupLifecyclePolicies" => {
-                ::graph_model::rt::field(map, &mut self.group_lifecycle_policies, key)
-            }
-            "memberOf" => ::graph_model::rt::field(map, &mut self.member_of, key),
-            "members" => ::graph_model::rt::field(map, &mut self.members, key),
-            "membersWithLicenseErrors" => {
-                ::graph_model::rt::field(map, &mut self.members_with_license_errors, key)
-            }
-            "onenote" => ::graph_model::rt::field(map, &mut self.onenote, key),
-            "onPremisesSyncBehavior" => {
-                ::graph_model::rt::field(map, &mut self.on_premises_sync_behavior, key)
-            }
-            "owners" => ::graph_model::rt::field(map, &mut self.owners, key),
-            "permissionGrants" => ::graph_model::rt::field(map, &mut self.permission_grants, key),
-            "photo" => ::graph_model::rt::field(map, &mut self.photo, key),
-            "photos" => ::graph_model::rt::field(map, &mut self.photos, key),
-            "planner" => ::graph_model::rt::field(map, &mut self.planner, key),
-            "rejectedSenders" => ::graph_model::rt::field(map, &mut self.rejected_senders, key),
-            "settings" => ::graph_model::rt::field(map, &mut self.settings, key),
-            "sites" => ::graph_model::rt::field(map, &mut self.sites, key),
-            "team" => ::graph_model::rt::field(map, &mut self.team, key),
-            "threads" => ::graph_model::rt::field(map, &mut self.threads, key),
-            "transitiveMemberOf" => {
-                ::graph_model::rt::field(map, &mut self.transitive_member_of, key)
-            }
-            "transitiveMembers" => ::graph_model::rt::field(map, &mut self.transitive_members, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.group"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "deletedDateTime",
-        "accessType",
-        "allowExternalSenders",
-        "assignedLabels",
-        "assignedLicenses",
-        "autoSubscribeNewMembers",
-        "classification",
-        "createdDateTime",
-        "description",
-        "displayName",
-        "expirationDateTime",
-        "groupTypes",
-        "hasMembersWithLicenseErrors",
-        "hideFromAddressLists",
-        "hideFromOutlookClients",
-        "infoCatalogs",
-        "isArchived",
-        "isAssignableToRole",
-        "isFavorite",
-        "isManagementRestricted",
-        "isSubscribedByMail",
-        "licenseProcessingState",
-        "mail",
-        "mailEnabled",
-        "mailNickname",
-        "membershipRule",
-        "membershipRuleProcessingState",
-        "onPremisesDomainName",
-        "onPremisesExtensionAttributes",
-        "onPremisesLastSyncDateTime",
-        "onPremisesNetBiosName",
-        "onPremisesProvisioningErrors",
-        "onPremisesSamAccountName",
-        "onPremisesSecurityIdentifier",
-        "onPremisesSyncEnabled",
-        "organizationId",
-        "preferredDataLocation",
-        "preferredLanguage",
-        "proxyAddresses",
-        "renewedDateTime",
-        "resourceBehaviorOptions",
-        "resourceProvisioningOptions",
-        "securityEnabled",
-        "securityIdentifier",
-        "serviceProvisioningErrors",
-        "theme",
-        "uniqueName",
-        "unseenConversationsCount",
-        "unseenCount",
-        "unseenMessagesCount",
-        "visibility",
-        "welcomeMessageEnabled",
-        "acceptedSenders",
-        "appRoleAssignments",
-        "calendar",
-        "calendarView",
-        "conversations",
-        "createdOnBehalfOf",
-        "drive",
-        "drives",
-        "events",
-        "extensions",
-        "groupLifecyclePolicies",
-        "memberOf",
-        "members",
-        "membersWithLicenseErrors",
-        "onenote",
-        "onPremisesSyncBehavior",
-        "owners",
-        "permissionGrants",
-        "photo",
-        "photos",
-        "planner",
-        "rejectedSenders",
-        "settings",
-        "sites",
-        "team",
-        "threads",
-        "transitiveMemberOf",
-        "transitiveMembers",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "deletedDateTime" => &mut self.deleted_date_time,
+            "accessType" => &mut self.access_type,
+            "allowExternalSenders" => &mut self.allow_external_senders,
+            "assignedLabels" => &mut self.assigned_labels,
+            "assignedLicenses" => &mut self.assigned_licenses,
+            "autoSubscribeNewMembers" => &mut self.auto_subscribe_new_members,
+            "classification" => &mut self.classification,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "expirationDateTime" => &mut self.expiration_date_time,
+            "groupTypes" => &mut self.group_types,
+            "hasMembersWithLicenseErrors" => &mut self.has_members_with_license_errors,
+            "hideFromAddressLists" => &mut self.hide_from_address_lists,
+            "hideFromOutlookClients" => &mut self.hide_from_outlook_clients,
+            "infoCatalogs" => &mut self.info_catalogs,
+            "isArchived" => &mut self.is_archived,
+            "isAssignableToRole" => &mut self.is_assignable_to_role,
+            "isFavorite" => &mut self.is_favorite,
+            "isManagementRestricted" => &mut self.is_management_restricted,
+            "isSubscribedByMail" => &mut self.is_subscribed_by_mail,
+            "licenseProcessingState" => &mut self.license_processing_state,
+            "mail" => &mut self.mail,
+            "mailEnabled" => &mut self.mail_enabled,
+            "mailNickname" => &mut self.mail_nickname,
+            "membershipRule" => &mut self.membership_rule,
+            "membershipRuleProcessingState" => &mut self.membership_rule_processing_state,
+            "onPremisesDomainName" => &mut self.on_premises_domain_name,
+            "onPremisesExtensionAttributes" => &mut self.on_premises_extension_attributes,
+            "onPremisesLastSyncDateTime" => &mut self.on_premises_last_sync_date_time,
+            "onPremisesNetBiosName" => &mut self.on_premises_net_bios_name,
+            "onPremisesProvisioningErrors" => &mut self.on_premises_provisioning_errors,
+            "onPremisesSamAccountName" => &mut self.on_premises_sam_account_name,
+            "onPremisesSecurityIdentifier" => &mut self.on_premises_security_identifier,
+            "onPremisesSyncEnabled" => &mut self.on_premises_sync_enabled,
+            "organizationId" => &mut self.organization_id,
+            "preferredDataLocation" => &mut self.preferred_data_location,
+            "preferredLanguage" => &mut self.preferred_language,
+            "proxyAddresses" => &mut self.proxy_addresses,
+            "renewedDateTime" => &mut self.renewed_date_time,
+            "resourceBehaviorOptions" => &mut self.resource_behavior_options,
+            "resourceProvisioningOptions" => &mut self.resource_provisioning_options,
+            "securityEnabled" => &mut self.security_enabled,
+            "securityIdentifier" => &mut self.security_identifier,
+            "serviceProvisioningErrors" => &mut self.service_provisioning_errors,
+            "theme" => &mut self.theme,
+            "uniqueName" => &mut self.unique_name,
+            "unseenConversationsCount" => &mut self.unseen_conversations_count,
+            "unseenCount" => &mut self.unseen_count,
+            "unseenMessagesCount" => &mut self.unseen_messages_count,
+            "visibility" => &mut self.visibility,
+            "welcomeMessageEnabled" => &mut self.welcome_message_enabled,
+            "acceptedSenders" => &mut self.accepted_senders,
+            "appRoleAssignments" => &mut self.app_role_assignments,
+            "calendar" => &mut self.calendar,
+            "calendarView" => &mut self.calendar_view,
+            "conversations" => &mut self.conversations,
+            "createdOnBehalfOf" => &mut self.created_on_behalf_of,
+            "drive" => &mut self.drive,
+            "drives" => &mut self.drives,
+            "events" => &mut self.events,
+            "extensions" => &mut self.extensions,
+            "groupLifecyclePolicies" => &mut self.group_lifecycle_policies,
+            "memberOf" => &mut self.member_of,
+            "members" => &mut self.members,
+            "membersWithLicenseErrors" => &mut self.members_with_license_errors,
+            "onenote" => &mut self.onenote,
+            "onPremisesSyncBehavior" => &mut self.on_premises_sync_behavior,
+            "owners" => &mut self.owners,
+            "permissionGrants" => &mut self.permission_grants,
+            "photo" => &mut self.photo,
+            "photos" => &mut self.photos,
+            "planner" => &mut self.planner,
+            "rejectedSenders" => &mut self.rejected_senders,
+            "settings" => &mut self.settings,
+            "sites" => &mut self.sites,
+            "team" => &mut self.team,
+            "threads" => &mut self.threads,
+            "transitiveMemberOf" => &mut self.transitive_member_of,
+            "transitiveMembers" => &mut self.transitive_members,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "deletedDateTime",
+            "accessType",
+            "allowExternalSenders",
+            "assignedLabels",
+            "assignedLicenses",
+            "autoSubscribeNewMembers",
+            "classification",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "expirationDateTime",
+            "groupTypes",
+            "hasMembersWithLicenseErrors",
+            "hideFromAddressLists",
+            "hideFromOutlookClients",
+            "infoCatalogs",
+            "isArchived",
+            "isAssignableToRole",
+            "isFavorite",
+            "isManagementRestricted",
+            "isSubscribedByMail",
+            "licenseProcessingState",
+            "mail",
+            "mailEnabled",
+            "mailNickname",
+            "membershipRule",
+            "membershipRuleProcessingState",
+            "onPremisesDomainName",
+            "onPremisesExtensionAttributes",
+            "onPremisesLastSyncDateTime",
+            "onPremisesNetBiosName",
+            "onPremisesProvisioningErrors",
+            "onPremisesSamAccountName",
+            "onPremisesSecurityIdentifier",
+            "onPremisesSyncEnabled",
+            "organizationId",
+            "preferredDataLocation",
+            "preferredLanguage",
+            "proxyAddresses",
+            "renewedDateTime",
+            "resourceBehaviorOptions",
+            "resourceProvisioningOptions",
+            "securityEnabled",
+            "securityIdentifier",
+            "serviceProvisioningErrors",
+            "theme",
+            "uniqueName",
+            "unseenConversationsCount",
+            "unseenCount",
+            "unseenMessagesCount",
+            "visibility",
+            "welcomeMessageEnabled",
+            "acceptedSenders",
+            "appRoleAssignments",
+            "calendar",
+            "calendarView",
+            "conversations",
+            "createdOnBehalfOf",
+            "drive",
+            "drives",
+            "events",
+            "extensions",
+            "groupLifecyclePolicies",
+            "memberOf",
+            "members",
+            "membersWithLicenseErrors",
+            "onenote",
+            "onPremisesSyncBehavior",
+            "owners",
+            "permissionGrants",
+            "photo",
+            "photos",
+            "planner",
+            "rejectedSenders",
+            "settings",
+            "sites",
+            "team",
+            "threads",
+            "transitiveMemberOf",
+            "transitiveMembers",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("deletedDateTime", &self.deleted_date_time);
         w.field("accessType", &self.access_type);
@@ -4477,17 +4763,28 @@ impl ::graph_model::rt::Struct for Group {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Group {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Group {
     const TYPE_NAME: &'static str = "microsoft.graph.group";
 }
 impl ::graph_model::rt::serde::Serialize for Group {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Group {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.groupAccessType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -4543,6 +4840,17 @@ impl ::graph_model::rt::WireEnum for GroupAccessType {
         }
     }
 }
+impl ::graph_model::rt::Value for GroupAccessType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for GroupAccessType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -4576,38 +4884,34 @@ pub struct HomeRealmDiscoveryPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for HomeRealmDiscoveryPolicy {
-    const TYPE_NAME: &'static str = "microsoft.graph.homeRealmDiscoveryPolicy";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "deletedDateTime" => ::graph_model::rt::field(map, &mut self.deleted_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "definition" => ::graph_model::rt::field(map, &mut self.definition, key),
-            "isOrganizationDefault" => {
-                ::graph_model::rt::field(map, &mut self.is_organization_default, key)
-            }
-            "appliesTo" => ::graph_model::rt::field(map, &mut self.applies_to, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.homeRealmDiscoveryPolicy"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "deletedDateTime",
-        "description",
-        "displayName",
-        "definition",
-        "isOrganizationDefault",
-        "appliesTo",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "deletedDateTime" => &mut self.deleted_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "definition" => &mut self.definition,
+            "isOrganizationDefault" => &mut self.is_organization_default,
+            "appliesTo" => &mut self.applies_to,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "deletedDateTime",
+            "description",
+            "displayName",
+            "definition",
+            "isOrganizationDefault",
+            "appliesTo",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("deletedDateTime", &self.deleted_date_time);
         w.field("description", &self.description);
@@ -4623,17 +4927,28 @@ impl ::graph_model::rt::Struct for HomeRealmDiscoveryPolicy {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for HomeRealmDiscoveryPolicy {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for HomeRealmDiscoveryPolicy {
     const TYPE_NAME: &'static str = "microsoft.graph.homeRealmDiscoveryPolicy";
 }
 impl ::graph_model::rt::serde::Serialize for HomeRealmDiscoveryPolicy {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HomeRealmDiscoveryPolicy {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identifierUriConfiguration`.
@@ -4649,32 +4964,26 @@ pub struct IdentifierUriConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IdentifierUriConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.identifierUriConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "nonDefaultUriAddition" => {
-                ::graph_model::rt::field(map, &mut self.non_default_uri_addition, key)
-            }
-            "uriAdditionWithoutUniqueTenantIdentifier" => ::graph_model::rt::field(
-                map,
-                &mut self.uri_addition_without_unique_tenant_identifier,
-                key,
-            ),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identifierUriConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "nonDefaultUriAddition",
-        "uriAdditionWithoutUniqueTenantIdentifier",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "nonDefaultUriAddition" => &mut self.non_default_uri_addition,
+            "uriAdditionWithoutUniqueTenantIdentifier" => {
+                &mut self.uri_addition_without_unique_tenant_identifier
+            }
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "nonDefaultUriAddition",
+            "uriAdditionWithoutUniqueTenantIdentifier",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("nonDefaultUriAddition", &self.non_default_uri_addition);
         w.field(
             "uriAdditionWithoutUniqueTenantIdentifier",
@@ -4688,17 +4997,28 @@ impl ::graph_model::rt::Struct for IdentifierUriConfiguration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for IdentifierUriConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for IdentifierUriConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.identifierUriConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for IdentifierUriConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentifierUriConfiguration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identifierUriRestriction`.
@@ -4722,42 +5042,34 @@ pub struct IdentifierUriRestriction {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IdentifierUriRestriction {
-    const TYPE_NAME: &'static str = "microsoft.graph.identifierUriRestriction";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "excludeActors" => ::graph_model::rt::field(map, &mut self.exclude_actors, key),
-            "excludeAppsReceivingV2Tokens" => {
-                ::graph_model::rt::field(map, &mut self.exclude_apps_receiving_v2_tokens, key)
-            }
-            "excludeSaml" => ::graph_model::rt::field(map, &mut self.exclude_saml, key),
-            "isStateSetByMicrosoft" => {
-                ::graph_model::rt::field(map, &mut self.is_state_set_by_microsoft, key)
-            }
-            "restrictForAppsCreatedAfterDateTime" => ::graph_model::rt::field(
-                map,
-                &mut self.restrict_for_apps_created_after_date_time,
-                key,
-            ),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identifierUriRestriction"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "excludeActors",
-        "excludeAppsReceivingV2Tokens",
-        "excludeSaml",
-        "isStateSetByMicrosoft",
-        "restrictForAppsCreatedAfterDateTime",
-        "state",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "excludeActors" => &mut self.exclude_actors,
+            "excludeAppsReceivingV2Tokens" => &mut self.exclude_apps_receiving_v2_tokens,
+            "excludeSaml" => &mut self.exclude_saml,
+            "isStateSetByMicrosoft" => &mut self.is_state_set_by_microsoft,
+            "restrictForAppsCreatedAfterDateTime" => {
+                &mut self.restrict_for_apps_created_after_date_time
+            }
+            "state" => &mut self.state,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "excludeActors",
+            "excludeAppsReceivingV2Tokens",
+            "excludeSaml",
+            "isStateSetByMicrosoft",
+            "restrictForAppsCreatedAfterDateTime",
+            "state",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("excludeActors", &self.exclude_actors);
         w.field(
             "excludeAppsReceivingV2Tokens",
@@ -4778,17 +5090,28 @@ impl ::graph_model::rt::Struct for IdentifierUriRestriction {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for IdentifierUriRestriction {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for IdentifierUriRestriction {
     const TYPE_NAME: &'static str = "microsoft.graph.identifierUriRestriction";
 }
 impl ::graph_model::rt::serde::Serialize for IdentifierUriRestriction {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentifierUriRestriction {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identitySecurityDefaultsEnforcementPolicy`.
@@ -4809,32 +5132,30 @@ pub struct IdentitySecurityDefaultsEnforcementPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IdentitySecurityDefaultsEnforcementPolicy {
-    const TYPE_NAME: &'static str = "microsoft.graph.identitySecurityDefaultsEnforcementPolicy";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "deletedDateTime" => ::graph_model::rt::field(map, &mut self.deleted_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "isEnabled" => ::graph_model::rt::field(map, &mut self.is_enabled, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identitySecurityDefaultsEnforcementPolicy"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "deletedDateTime",
-        "description",
-        "displayName",
-        "isEnabled",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "deletedDateTime" => &mut self.deleted_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "isEnabled" => &mut self.is_enabled,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "deletedDateTime",
+            "description",
+            "displayName",
+            "isEnabled",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("deletedDateTime", &self.deleted_date_time);
         w.field("description", &self.description);
@@ -4848,17 +5169,28 @@ impl ::graph_model::rt::Struct for IdentitySecurityDefaultsEnforcementPolicy {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for IdentitySecurityDefaultsEnforcementPolicy {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for IdentitySecurityDefaultsEnforcementPolicy {
     const TYPE_NAME: &'static str = "microsoft.graph.identitySecurityDefaultsEnforcementPolicy";
 }
 impl ::graph_model::rt::serde::Serialize for IdentitySecurityDefaultsEnforcementPolicy {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentitySecurityDefaultsEnforcementPolicy {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.inboundOutboundPolicyConfiguration`.
@@ -4873,23 +5205,21 @@ pub struct InboundOutboundPolicyConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for InboundOutboundPolicyConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.inboundOutboundPolicyConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "inboundAllowed" => ::graph_model::rt::field(map, &mut self.inbound_allowed, key),
-            "outboundAllowed" => ::graph_model::rt::field(map, &mut self.outbound_allowed, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.inboundOutboundPolicyConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &["inboundAllowed", "outboundAllowed"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "inboundAllowed" => &mut self.inbound_allowed,
+            "outboundAllowed" => &mut self.outbound_allowed,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["inboundAllowed", "outboundAllowed"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("inboundAllowed", &self.inbound_allowed);
         w.field("outboundAllowed", &self.outbound_allowed);
     }
@@ -4900,17 +5230,28 @@ impl ::graph_model::rt::Struct for InboundOutboundPolicyConfiguration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for InboundOutboundPolicyConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for InboundOutboundPolicyConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.inboundOutboundPolicyConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for InboundOutboundPolicyConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InboundOutboundPolicyConfiguration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.keyCredentialConfiguration`.
@@ -4932,36 +5273,32 @@ pub struct KeyCredentialConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for KeyCredentialConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.keyCredentialConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "excludeActors" => ::graph_model::rt::field(map, &mut self.exclude_actors, key),
-            "maxLifetime" => ::graph_model::rt::field(map, &mut self.max_lifetime, key),
-            "restrictForAppsCreatedAfterDateTime" => ::graph_model::rt::field(
-                map,
-                &mut self.restrict_for_apps_created_after_date_time,
-                key,
-            ),
-            "restrictionType" => ::graph_model::rt::field(map, &mut self.restriction_type, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.keyCredentialConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "excludeActors",
-        "maxLifetime",
-        "restrictForAppsCreatedAfterDateTime",
-        "restrictionType",
-        "state",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "excludeActors" => &mut self.exclude_actors,
+            "maxLifetime" => &mut self.max_lifetime,
+            "restrictForAppsCreatedAfterDateTime" => {
+                &mut self.restrict_for_apps_created_after_date_time
+            }
+            "restrictionType" => &mut self.restriction_type,
+            "state" => &mut self.state,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "excludeActors",
+            "maxLifetime",
+            "restrictForAppsCreatedAfterDateTime",
+            "restrictionType",
+            "state",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("excludeActors", &self.exclude_actors);
         w.field("maxLifetime", &self.max_lifetime);
         w.field(
@@ -4978,17 +5315,28 @@ impl ::graph_model::rt::Struct for KeyCredentialConfiguration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for KeyCredentialConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for KeyCredentialConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.keyCredentialConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for KeyCredentialConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for KeyCredentialConfiguration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.licenseProcessingState`.
@@ -5001,22 +5349,20 @@ pub struct LicenseProcessingState {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LicenseProcessingState {
-    const TYPE_NAME: &'static str = "microsoft.graph.licenseProcessingState";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.licenseProcessingState"
     }
-    const FIELDS: &'static [&'static str] = &["state"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "state" => &mut self.state,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["state"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("state", &self.state);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -5026,17 +5372,28 @@ impl ::graph_model::rt::Struct for LicenseProcessingState {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for LicenseProcessingState {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for LicenseProcessingState {
     const TYPE_NAME: &'static str = "microsoft.graph.licenseProcessingState";
 }
 impl ::graph_model::rt::serde::Serialize for LicenseProcessingState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LicenseProcessingState {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.multiTenantOrganizationIdentitySyncPolicyTemplate`.
@@ -5053,27 +5410,22 @@ pub struct MultiTenantOrganizationIdentitySyncPolicyTemplate {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MultiTenantOrganizationIdentitySyncPolicyTemplate {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.multiTenantOrganizationIdentitySyncPolicyTemplate";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "templateApplicationLevel" => {
-                ::graph_model::rt::field(map, &mut self.template_application_level, key)
-            }
-            "userSyncInbound" => ::graph_model::rt::field(map, &mut self.user_sync_inbound, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.multiTenantOrganizationIdentitySyncPolicyTemplate"
     }
-    const FIELDS: &'static [&'static str] = &["id", "templateApplicationLevel", "userSyncInbound"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "templateApplicationLevel" => &mut self.template_application_level,
+            "userSyncInbound" => &mut self.user_sync_inbound,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "templateApplicationLevel", "userSyncInbound"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("templateApplicationLevel", &self.template_application_level);
         w.field("userSyncInbound", &self.user_sync_inbound);
@@ -5085,20 +5437,31 @@ impl ::graph_model::rt::Struct for MultiTenantOrganizationIdentitySyncPolicyTemp
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MultiTenantOrganizationIdentitySyncPolicyTemplate {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MultiTenantOrganizationIdentitySyncPolicyTemplate {
     const TYPE_NAME: &'static str =
         "microsoft.graph.multiTenantOrganizationIdentitySyncPolicyTemplate";
 }
 impl ::graph_model::rt::serde::Serialize for MultiTenantOrganizationIdentitySyncPolicyTemplate {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for MultiTenantOrganizationIdentitySyncPolicyTemplate
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.multiTenantOrganizationPartnerConfigurationTemplate`.
@@ -5130,51 +5493,36 @@ pub struct MultiTenantOrganizationPartnerConfigurationTemplate {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MultiTenantOrganizationPartnerConfigurationTemplate {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.multiTenantOrganizationPartnerConfigurationTemplate";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "automaticUserConsentSettings" => {
-                ::graph_model::rt::field(map, &mut self.automatic_user_consent_settings, key)
-            }
-            "b2bCollaborationInbound" => {
-                ::graph_model::rt::field(map, &mut self.b2b_collaboration_inbound, key)
-            }
-            "b2bCollaborationOutbound" => {
-                ::graph_model::rt::field(map, &mut self.b2b_collaboration_outbound, key)
-            }
-            "b2bDirectConnectInbound" => {
-                ::graph_model::rt::field(map, &mut self.b2b_direct_connect_inbound, key)
-            }
-            "b2bDirectConnectOutbound" => {
-                ::graph_model::rt::field(map, &mut self.b2b_direct_connect_outbound, key)
-            }
-            "inboundTrust" => ::graph_model::rt::field(map, &mut self.inbound_trust, key),
-            "templateApplicationLevel" => {
-                ::graph_model::rt::field(map, &mut self.template_application_level, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.multiTenantOrganizationPartnerConfigurationTemplate"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "automaticUserConsentSettings",
-        "b2bCollaborationInbound",
-        "b2bCollaborationOutbound",
-        "b2bDirectConnectInbound",
-        "b2bDirectConnectOutbound",
-        "inboundTrust",
-        "templateApplicationLevel",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "automaticUserConsentSettings" => &mut self.automatic_user_consent_settings,
+            "b2bCollaborationInbound" => &mut self.b2b_collaboration_inbound,
+            "b2bCollaborationOutbound" => &mut self.b2b_collaboration_outbound,
+            "b2bDirectConnectInbound" => &mut self.b2b_direct_connect_inbound,
+            "b2bDirectConnectOutbound" => &mut self.b2b_direct_connect_outbound,
+            "inboundTrust" => &mut self.inbound_trust,
+            "templateApplicationLevel" => &mut self.template_application_level,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "automaticUserConsentSettings",
+            "b2bCollaborationInbound",
+            "b2bCollaborationOutbound",
+            "b2bDirectConnectInbound",
+            "b2bDirectConnectOutbound",
+            "inboundTrust",
+            "templateApplicationLevel",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "automaticUserConsentSettings",
@@ -5197,20 +5545,31 @@ impl ::graph_model::rt::Struct for MultiTenantOrganizationPartnerConfigurationTe
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MultiTenantOrganizationPartnerConfigurationTemplate {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MultiTenantOrganizationPartnerConfigurationTemplate {
     const TYPE_NAME: &'static str =
         "microsoft.graph.multiTenantOrganizationPartnerConfigurationTemplate";
 }
 impl ::graph_model::rt::serde::Serialize for MultiTenantOrganizationPartnerConfigurationTemplate {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for MultiTenantOrganizationPartnerConfigurationTemplate
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.passwordCredentialConfiguration`.
@@ -5232,36 +5591,32 @@ pub struct PasswordCredentialConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PasswordCredentialConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.passwordCredentialConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "excludeActors" => ::graph_model::rt::field(map, &mut self.exclude_actors, key),
-            "maxLifetime" => ::graph_model::rt::field(map, &mut self.max_lifetime, key),
-            "restrictForAppsCreatedAfterDateTime" => ::graph_model::rt::field(
-                map,
-                &mut self.restrict_for_apps_created_after_date_time,
-                key,
-            ),
-            "restrictionType" => ::graph_model::rt::field(map, &mut self.restriction_type, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.passwordCredentialConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "excludeActors",
-        "maxLifetime",
-        "restrictForAppsCreatedAfterDateTime",
-        "restrictionType",
-        "state",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "excludeActors" => &mut self.exclude_actors,
+            "maxLifetime" => &mut self.max_lifetime,
+            "restrictForAppsCreatedAfterDateTime" => {
+                &mut self.restrict_for_apps_created_after_date_time
+            }
+            "restrictionType" => &mut self.restriction_type,
+            "state" => &mut self.state,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "excludeActors",
+            "maxLifetime",
+            "restrictForAppsCreatedAfterDateTime",
+            "restrictionType",
+            "state",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("excludeActors", &self.exclude_actors);
         w.field("maxLifetime", &self.max_lifetime);
         w.field(
@@ -5278,17 +5633,28 @@ impl ::graph_model::rt::Struct for PasswordCredentialConfiguration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PasswordCredentialConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PasswordCredentialConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.passwordCredentialConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for PasswordCredentialConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PasswordCredentialConfiguration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.permissionGrantConditionSet`.
@@ -5317,54 +5683,40 @@ pub struct PermissionGrantConditionSet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PermissionGrantConditionSet {
-    const TYPE_NAME: &'static str = "microsoft.graph.permissionGrantConditionSet";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "clientApplicationIds" => {
-                ::graph_model::rt::field(map, &mut self.client_application_ids, key)
-            }
-            "clientApplicationPublisherIds" => {
-                ::graph_model::rt::field(map, &mut self.client_application_publisher_ids, key)
-            }
-            "clientApplicationsFromVerifiedPublisherOnly" => ::graph_model::rt::field(
-                map,
-                &mut self.client_applications_from_verified_publisher_only,
-                key,
-            ),
-            "clientApplicationTenantIds" => {
-                ::graph_model::rt::field(map, &mut self.client_application_tenant_ids, key)
-            }
-            "permissionClassification" => {
-                ::graph_model::rt::field(map, &mut self.permission_classification, key)
-            }
-            "permissions" => ::graph_model::rt::field(map, &mut self.permissions, key),
-            "permissionType" => ::graph_model::rt::field(map, &mut self.permission_type, key),
-            "resourceApplication" => {
-                ::graph_model::rt::field(map, &mut self.resource_application, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.permissionGrantConditionSet"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "clientApplicationIds",
-        "clientApplicationPublisherIds",
-        "clientApplicationsFromVerifiedPublisherOnly",
-        "clientApplicationTenantIds",
-        "permissionClassification",
-        "permissions",
-        "permissionType",
-        "resourceApplication",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "clientApplicationIds" => &mut self.client_application_ids,
+            "clientApplicationPublisherIds" => &mut self.client_application_publisher_ids,
+            "clientApplicationsFromVerifiedPublisherOnly" => {
+                &mut self.client_applications_from_verified_publisher_only
+            }
+            "clientApplicationTenantIds" => &mut self.client_application_tenant_ids,
+            "permissionClassification" => &mut self.permission_classification,
+            "permissions" => &mut self.permissions,
+            "permissionType" => &mut self.permission_type,
+            "resourceApplication" => &mut self.resource_application,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "clientApplicationIds",
+            "clientApplicationPublisherIds",
+            "clientApplicationsFromVerifiedPublisherOnly",
+            "clientApplicationTenantIds",
+            "permissionClassification",
+            "permissions",
+            "permissionType",
+            "resourceApplication",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("clientApplicationIds", &self.client_application_ids);
         w.field(
@@ -5391,17 +5743,28 @@ impl ::graph_model::rt::Struct for PermissionGrantConditionSet {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PermissionGrantConditionSet {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PermissionGrantConditionSet {
     const TYPE_NAME: &'static str = "microsoft.graph.permissionGrantConditionSet";
 }
 impl ::graph_model::rt::serde::Serialize for PermissionGrantConditionSet {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PermissionGrantConditionSet {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.permissionGrantPolicy`.
@@ -5424,34 +5787,32 @@ pub struct PermissionGrantPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PermissionGrantPolicy {
-    const TYPE_NAME: &'static str = "microsoft.graph.permissionGrantPolicy";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "deletedDateTime" => ::graph_model::rt::field(map, &mut self.deleted_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "excludes" => ::graph_model::rt::field(map, &mut self.excludes, key),
-            "includes" => ::graph_model::rt::field(map, &mut self.includes, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.permissionGrantPolicy"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "deletedDateTime",
-        "description",
-        "displayName",
-        "excludes",
-        "includes",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "deletedDateTime" => &mut self.deleted_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "excludes" => &mut self.excludes,
+            "includes" => &mut self.includes,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "deletedDateTime",
+            "description",
+            "displayName",
+            "excludes",
+            "includes",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("deletedDateTime", &self.deleted_date_time);
         w.field("description", &self.description);
@@ -5466,17 +5827,28 @@ impl ::graph_model::rt::Struct for PermissionGrantPolicy {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PermissionGrantPolicy {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PermissionGrantPolicy {
     const TYPE_NAME: &'static str = "microsoft.graph.permissionGrantPolicy";
 }
 impl ::graph_model::rt::serde::Serialize for PermissionGrantPolicy {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PermissionGrantPolicy {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.permissionType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -5523,6 +5895,17 @@ impl ::graph_model::rt::WireEnum for PermissionType {
         }
     }
 }
+impl ::graph_model::rt::Value for PermissionType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for PermissionType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -5546,23 +5929,21 @@ pub struct PlannerGroup {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlannerGroup {
-    const TYPE_NAME: &'static str = "microsoft.graph.plannerGroup";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "plans" => ::graph_model::rt::field(map, &mut self.plans, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.plannerGroup"
     }
-    const FIELDS: &'static [&'static str] = &["id", "plans"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "plans" => &mut self.plans,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "plans"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("plans", &self.plans);
     }
@@ -5573,17 +5954,28 @@ impl ::graph_model::rt::Struct for PlannerGroup {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PlannerGroup {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PlannerGroup {
     const TYPE_NAME: &'static str = "microsoft.graph.plannerGroup";
 }
 impl ::graph_model::rt::serde::Serialize for PlannerGroup {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerGroup {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.policyBase` (abstract).
@@ -5603,26 +5995,23 @@ pub struct PolicyBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PolicyBase {
-    const TYPE_NAME: &'static str = "microsoft.graph.policyBase";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "deletedDateTime" => ::graph_model::rt::field(map, &mut self.deleted_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.policyBase"
     }
-    const FIELDS: &'static [&'static str] =
-        &["id", "deletedDateTime", "description", "displayName"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "deletedDateTime" => &mut self.deleted_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "deletedDateTime", "description", "displayName"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("deletedDateTime", &self.deleted_date_time);
         w.field("description", &self.description);
@@ -5635,17 +6024,28 @@ impl ::graph_model::rt::Struct for PolicyBase {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PolicyBase {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PolicyBase {
     const TYPE_NAME: &'static str = "microsoft.graph.policyBase";
 }
 impl ::graph_model::rt::serde::Serialize for PolicyBase {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PolicyBase {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.policyBase` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -5695,69 +6095,129 @@ impl Default for PolicyBaseAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for PolicyBaseAny {
-    type Base = super::PolicyBase;
-    const BASE: &'static str = "microsoft.graph.policyBase";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.policyBase"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.policyBase" => Self::Base(Default::default()),
             "microsoft.graph.activityBasedTimeoutPolicy" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ActivityBasedTimeoutPolicy)
+                Self::ActivityBasedTimeoutPolicy(Default::default())
             }
-            "microsoft.graph.appManagementPolicy" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::AppManagementPolicy)
-            }
-            "microsoft.graph.authorizationPolicy" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::AuthorizationPolicy)
-            }
-            "microsoft.graph.claimsMappingPolicy" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ClaimsMappingPolicy)
-            }
+            "microsoft.graph.appManagementPolicy" => Self::AppManagementPolicy(Default::default()),
+            "microsoft.graph.authorizationPolicy" => Self::AuthorizationPolicy(Default::default()),
+            "microsoft.graph.claimsMappingPolicy" => Self::ClaimsMappingPolicy(Default::default()),
             "microsoft.graph.crossTenantAccessPolicy" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::CrossTenantAccessPolicy)
+                Self::CrossTenantAccessPolicy(Default::default())
             }
             "microsoft.graph.homeRealmDiscoveryPolicy" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::HomeRealmDiscoveryPolicy)
+                Self::HomeRealmDiscoveryPolicy(Default::default())
             }
             "microsoft.graph.identitySecurityDefaultsEnforcementPolicy" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::IdentitySecurityDefaultsEnforcementPolicy)
+                Self::IdentitySecurityDefaultsEnforcementPolicy(Default::default())
             }
             "microsoft.graph.permissionGrantPolicy" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::PermissionGrantPolicy)
+                Self::PermissionGrantPolicy(Default::default())
             }
-            "microsoft.graph.stsPolicy" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::StsPolicy)
-            }
+            "microsoft.graph.stsPolicy" => Self::StsPolicy(Default::default()),
             "microsoft.graph.tenantAppManagementPolicy" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::TenantAppManagementPolicy)
+                Self::TenantAppManagementPolicy(Default::default())
             }
-            "microsoft.graph.tokenIssuancePolicy" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::TokenIssuancePolicy)
-            }
-            "microsoft.graph.tokenLifetimePolicy" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::TokenLifetimePolicy)
-            }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            "microsoft.graph.tokenIssuancePolicy" => Self::TokenIssuancePolicy(Default::default()),
+            "microsoft.graph.tokenLifetimePolicy" => Self::TokenLifetimePolicy(Default::default()),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::ActivityBasedTimeoutPolicy(v) => Some(v),
+            Self::AppManagementPolicy(v) => Some(v),
+            Self::AuthorizationPolicy(v) => Some(v),
+            Self::ClaimsMappingPolicy(v) => Some(v),
+            Self::CrossTenantAccessPolicy(v) => Some(v),
+            Self::HomeRealmDiscoveryPolicy(v) => Some(v),
+            Self::IdentitySecurityDefaultsEnforcementPolicy(v) => Some(v),
+            Self::PermissionGrantPolicy(v) => Some(v),
+            Self::StsPolicy(v) => Some(v),
+            Self::TenantAppManagementPolicy(v) => Some(v),
+            Self::TokenIssuancePolicy(v) => Some(v),
+            Self::TokenLifetimePolicy(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::PolicyBase) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::ActivityBasedTimeoutPolicy(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.activityBasedTimeoutPolicy",
+                v,
+            ),
+            Self::AppManagementPolicy(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.appManagementPolicy", v)
+            }
+            Self::AuthorizationPolicy(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.authorizationPolicy", v)
+            }
+            Self::ClaimsMappingPolicy(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.claimsMappingPolicy", v)
+            }
+            Self::CrossTenantAccessPolicy(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.crossTenantAccessPolicy", v)
+            }
+            Self::HomeRealmDiscoveryPolicy(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.homeRealmDiscoveryPolicy", v)
+            }
+            Self::IdentitySecurityDefaultsEnforcementPolicy(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.identitySecurityDefaultsEnforcementPolicy",
+                    v,
+                )
+            }
+            Self::PermissionGrantPolicy(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.permissionGrantPolicy", v)
+            }
+            Self::StsPolicy(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.stsPolicy", v)
+            }
+            Self::TenantAppManagementPolicy(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.tenantAppManagementPolicy", v)
+            }
+            Self::TokenIssuancePolicy(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.tokenIssuancePolicy", v)
+            }
+            Self::TokenLifetimePolicy(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.tokenLifetimePolicy", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for PolicyBaseAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for PolicyBaseAny {
@@ -5765,59 +6225,12 @@ impl ::graph_model::rt::GraphType for PolicyBaseAny {
 }
 impl ::graph_model::rt::serde::Serialize for PolicyBaseAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::ActivityBasedTimeoutPolicy(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.activityBasedTimeoutPolicy"),
-                s,
-            ),
-            Self::AppManagementPolicy(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.appManagementPolicy"), s)
-            }
-            Self::AuthorizationPolicy(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.authorizationPolicy"), s)
-            }
-            Self::ClaimsMappingPolicy(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.claimsMappingPolicy"), s)
-            }
-            Self::CrossTenantAccessPolicy(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.crossTenantAccessPolicy"), s)
-            }
-            Self::HomeRealmDiscoveryPolicy(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.homeRealmDiscoveryPolicy"),
-                s,
-            ),
-            Self::IdentitySecurityDefaultsEnforcementPolicy(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.identitySecurityDefaultsEnforcementPolicy"),
-                s,
-            ),
-            Self::PermissionGrantPolicy(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.permissionGrantPolicy"), s)
-            }
-            Self::StsPolicy(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.stsPolicy"), s)
-            }
-            Self::TenantAppManagementPolicy(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.tenantAppManagementPolicy"),
-                s,
-            ),
-            Self::TokenIssuancePolicy(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.tokenIssuancePolicy"), s)
-            }
-            Self::TokenLifetimePolicy(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.tokenLifetimePolicy"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PolicyBaseAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.policyTemplate`.
@@ -5836,36 +6249,30 @@ pub struct PolicyTemplate {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PolicyTemplate {
-    const TYPE_NAME: &'static str = "microsoft.graph.policyTemplate";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "multiTenantOrganizationIdentitySynchronization" => ::graph_model::rt::field(
-                map,
-                &mut self.multi_tenant_organization_identity_synchronization,
-                key,
-            ),
-            "multiTenantOrganizationPartnerConfiguration" => ::graph_model::rt::field(
-                map,
-                &mut self.multi_tenant_organization_partner_configuration,
-                key,
-            ),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.policyTemplate"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "multiTenantOrganizationIdentitySynchronization",
-        "multiTenantOrganizationPartnerConfiguration",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "multiTenantOrganizationIdentitySynchronization" => {
+                &mut self.multi_tenant_organization_identity_synchronization
+            }
+            "multiTenantOrganizationPartnerConfiguration" => {
+                &mut self.multi_tenant_organization_partner_configuration
+            }
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "multiTenantOrganizationIdentitySynchronization",
+            "multiTenantOrganizationPartnerConfiguration",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "multiTenantOrganizationIdentitySynchronization",
@@ -5883,17 +6290,28 @@ impl ::graph_model::rt::Struct for PolicyTemplate {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PolicyTemplate {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PolicyTemplate {
     const TYPE_NAME: &'static str = "microsoft.graph.policyTemplate";
 }
 impl ::graph_model::rt::serde::Serialize for PolicyTemplate {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PolicyTemplate {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.remoteTenantGroup`.
@@ -5921,42 +6339,34 @@ pub struct RemoteTenantGroup {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for RemoteTenantGroup {
-    const TYPE_NAME: &'static str = "microsoft.graph.remoteTenantGroup";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "deletedDateTime" => ::graph_model::rt::field(map, &mut self.deleted_date_time, key),
-            "remoteGroupDisplayName" => {
-                ::graph_model::rt::field(map, &mut self.remote_group_display_name, key)
-            }
-            "remoteGroupId" => ::graph_model::rt::field(map, &mut self.remote_group_id, key),
-            "remoteTenantDisplayName" => {
-                ::graph_model::rt::field(map, &mut self.remote_tenant_display_name, key)
-            }
-            "remoteTenantId" => ::graph_model::rt::field(map, &mut self.remote_tenant_id, key),
-            "remoteTenantPrimaryDomain" => {
-                ::graph_model::rt::field(map, &mut self.remote_tenant_primary_domain, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.remoteTenantGroup"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "deletedDateTime",
-        "remoteGroupDisplayName",
-        "remoteGroupId",
-        "remoteTenantDisplayName",
-        "remoteTenantId",
-        "remoteTenantPrimaryDomain",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "deletedDateTime" => &mut self.deleted_date_time,
+            "remoteGroupDisplayName" => &mut self.remote_group_display_name,
+            "remoteGroupId" => &mut self.remote_group_id,
+            "remoteTenantDisplayName" => &mut self.remote_tenant_display_name,
+            "remoteTenantId" => &mut self.remote_tenant_id,
+            "remoteTenantPrimaryDomain" => &mut self.remote_tenant_primary_domain,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "deletedDateTime",
+            "remoteGroupDisplayName",
+            "remoteGroupId",
+            "remoteTenantDisplayName",
+            "remoteTenantId",
+            "remoteTenantPrimaryDomain",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("deletedDateTime", &self.deleted_date_time);
         w.field("remoteGroupDisplayName", &self.remote_group_display_name);
@@ -5976,19 +6386,31 @@ impl ::graph_model::rt::Struct for RemoteTenantGroup {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::Value for RemoteTenantGroup {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::GraphType for RemoteTenantGroup {
     const TYPE_NAME: &'static str = "microsoft.graph.remoteTenantGroup";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for RemoteTenantGroup {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 #[allow(deprecated)]
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RemoteTenantGroup {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.rootDomains`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -6059,6 +6481,17 @@ impl ::graph_model::rt::WireEnum for RootDomains {
         }
     }
 }
+impl ::graph_model::rt::Value for RootDomains {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for RootDomains {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -6079,22 +6512,20 @@ pub struct ServiceProviderConstraints {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ServiceProviderConstraints {
-    const TYPE_NAME: &'static str = "microsoft.graph.serviceProviderConstraints";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.serviceProviderConstraints"
     }
-    const FIELDS: &'static [&'static str] = &["id"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -6104,17 +6535,28 @@ impl ::graph_model::rt::Struct for ServiceProviderConstraints {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ServiceProviderConstraints {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ServiceProviderConstraints {
     const TYPE_NAME: &'static str = "microsoft.graph.serviceProviderConstraints";
 }
 impl ::graph_model::rt::serde::Serialize for ServiceProviderConstraints {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServiceProviderConstraints {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.serviceProviderConstraints` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -6142,36 +6584,63 @@ impl Default for ServiceProviderConstraintsAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for ServiceProviderConstraintsAny {
-    type Base = super::ServiceProviderConstraints;
-    const BASE: &'static str = "microsoft.graph.serviceProviderConstraints";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.serviceProviderConstraints"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.serviceProviderConstraints" => Self::Base(Default::default()),
             "microsoft.graph.delegatedAdminServiceProviderConstraints" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::DelegatedAdminServiceProviderConstraints)
+                Self::DelegatedAdminServiceProviderConstraints(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::DelegatedAdminServiceProviderConstraints(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::ServiceProviderConstraints) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::DelegatedAdminServiceProviderConstraints(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.delegatedAdminServiceProviderConstraints",
+                    v,
+                )
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for ServiceProviderConstraintsAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for ServiceProviderConstraintsAny {
@@ -6179,20 +6648,12 @@ impl ::graph_model::rt::GraphType for ServiceProviderConstraintsAny {
 }
 impl ::graph_model::rt::serde::Serialize for ServiceProviderConstraintsAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::DelegatedAdminServiceProviderConstraints(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.delegatedAdminServiceProviderConstraints"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServiceProviderConstraintsAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.stsPolicy` (abstract).
@@ -6219,38 +6680,34 @@ pub struct StsPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for StsPolicy {
-    const TYPE_NAME: &'static str = "microsoft.graph.stsPolicy";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "deletedDateTime" => ::graph_model::rt::field(map, &mut self.deleted_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "definition" => ::graph_model::rt::field(map, &mut self.definition, key),
-            "isOrganizationDefault" => {
-                ::graph_model::rt::field(map, &mut self.is_organization_default, key)
-            }
-            "appliesTo" => ::graph_model::rt::field(map, &mut self.applies_to, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.stsPolicy"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "deletedDateTime",
-        "description",
-        "displayName",
-        "definition",
-        "isOrganizationDefault",
-        "appliesTo",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "deletedDateTime" => &mut self.deleted_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "definition" => &mut self.definition,
+            "isOrganizationDefault" => &mut self.is_organization_default,
+            "appliesTo" => &mut self.applies_to,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "deletedDateTime",
+            "description",
+            "displayName",
+            "definition",
+            "isOrganizationDefault",
+            "appliesTo",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("deletedDateTime", &self.deleted_date_time);
         w.field("description", &self.description);
@@ -6266,17 +6723,28 @@ impl ::graph_model::rt::Struct for StsPolicy {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for StsPolicy {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for StsPolicy {
     const TYPE_NAME: &'static str = "microsoft.graph.stsPolicy";
 }
 impl ::graph_model::rt::serde::Serialize for StsPolicy {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for StsPolicy {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.stsPolicy` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -6312,47 +6780,83 @@ impl Default for StsPolicyAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for StsPolicyAny {
-    type Base = super::StsPolicy;
-    const BASE: &'static str = "microsoft.graph.stsPolicy";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.stsPolicy"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.stsPolicy" => Self::Base(Default::default()),
             "microsoft.graph.activityBasedTimeoutPolicy" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ActivityBasedTimeoutPolicy)
+                Self::ActivityBasedTimeoutPolicy(Default::default())
             }
-            "microsoft.graph.claimsMappingPolicy" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ClaimsMappingPolicy)
-            }
+            "microsoft.graph.claimsMappingPolicy" => Self::ClaimsMappingPolicy(Default::default()),
             "microsoft.graph.homeRealmDiscoveryPolicy" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::HomeRealmDiscoveryPolicy)
+                Self::HomeRealmDiscoveryPolicy(Default::default())
             }
-            "microsoft.graph.tokenIssuancePolicy" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::TokenIssuancePolicy)
-            }
-            "microsoft.graph.tokenLifetimePolicy" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::TokenLifetimePolicy)
-            }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            "microsoft.graph.tokenIssuancePolicy" => Self::TokenIssuancePolicy(Default::default()),
+            "microsoft.graph.tokenLifetimePolicy" => Self::TokenLifetimePolicy(Default::default()),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::ActivityBasedTimeoutPolicy(v) => Some(v),
+            Self::ClaimsMappingPolicy(v) => Some(v),
+            Self::HomeRealmDiscoveryPolicy(v) => Some(v),
+            Self::TokenIssuancePolicy(v) => Some(v),
+            Self::TokenLifetimePolicy(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::StsPolicy) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::ActivityBasedTimeoutPolicy(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.activityBasedTimeoutPolicy",
+                v,
+            ),
+            Self::ClaimsMappingPolicy(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.claimsMappingPolicy", v)
+            }
+            Self::HomeRealmDiscoveryPolicy(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.homeRealmDiscoveryPolicy", v)
+            }
+            Self::TokenIssuancePolicy(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.tokenIssuancePolicy", v)
+            }
+            Self::TokenLifetimePolicy(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.tokenLifetimePolicy", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for StsPolicyAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for StsPolicyAny {
@@ -6360,34 +6864,12 @@ impl ::graph_model::rt::GraphType for StsPolicyAny {
 }
 impl ::graph_model::rt::serde::Serialize for StsPolicyAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::ActivityBasedTimeoutPolicy(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.activityBasedTimeoutPolicy"),
-                s,
-            ),
-            Self::ClaimsMappingPolicy(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.claimsMappingPolicy"), s)
-            }
-            Self::HomeRealmDiscoveryPolicy(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.homeRealmDiscoveryPolicy"),
-                s,
-            ),
-            Self::TokenIssuancePolicy(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.tokenIssuancePolicy"), s)
-            }
-            Self::TokenLifetimePolicy(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.tokenLifetimePolicy"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for StsPolicyAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.templateApplicationLevel`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -6443,6 +6925,17 @@ impl ::graph_model::rt::WireEnum for TemplateApplicationLevel {
         }
     }
 }
+impl ::graph_model::rt::Value for TemplateApplicationLevel {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for TemplateApplicationLevel {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -6477,40 +6970,34 @@ pub struct TenantAppManagementPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TenantAppManagementPolicy {
-    const TYPE_NAME: &'static str = "microsoft.graph.tenantAppManagementPolicy";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "deletedDateTime" => ::graph_model::rt::field(map, &mut self.deleted_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "applicationRestrictions" => {
-                ::graph_model::rt::field(map, &mut self.application_restrictions, key)
-            }
-            "isEnabled" => ::graph_model::rt::field(map, &mut self.is_enabled, key),
-            "servicePrincipalRestrictions" => {
-                ::graph_model::rt::field(map, &mut self.service_principal_restrictions, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.tenantAppManagementPolicy"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "deletedDateTime",
-        "description",
-        "displayName",
-        "applicationRestrictions",
-        "isEnabled",
-        "servicePrincipalRestrictions",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "deletedDateTime" => &mut self.deleted_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "applicationRestrictions" => &mut self.application_restrictions,
+            "isEnabled" => &mut self.is_enabled,
+            "servicePrincipalRestrictions" => &mut self.service_principal_restrictions,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "deletedDateTime",
+            "description",
+            "displayName",
+            "applicationRestrictions",
+            "isEnabled",
+            "servicePrincipalRestrictions",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("deletedDateTime", &self.deleted_date_time);
         w.field("description", &self.description);
@@ -6529,17 +7016,28 @@ impl ::graph_model::rt::Struct for TenantAppManagementPolicy {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TenantAppManagementPolicy {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TenantAppManagementPolicy {
     const TYPE_NAME: &'static str = "microsoft.graph.tenantAppManagementPolicy";
 }
 impl ::graph_model::rt::serde::Serialize for TenantAppManagementPolicy {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TenantAppManagementPolicy {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.tokenIssuancePolicy`.
@@ -6565,38 +7063,34 @@ pub struct TokenIssuancePolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TokenIssuancePolicy {
-    const TYPE_NAME: &'static str = "microsoft.graph.tokenIssuancePolicy";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "deletedDateTime" => ::graph_model::rt::field(map, &mut self.deleted_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "definition" => ::graph_model::rt::field(map, &mut self.definition, key),
-            "isOrganizationDefault" => {
-                ::graph_model::rt::field(map, &mut self.is_organization_default, key)
-            }
-            "appliesTo" => ::graph_model::rt::field(map, &mut self.applies_to, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.tokenIssuancePolicy"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "deletedDateTime",
-        "description",
-        "displayName",
-        "definition",
-        "isOrganizationDefault",
-        "appliesTo",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "deletedDateTime" => &mut self.deleted_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "definition" => &mut self.definition,
+            "isOrganizationDefault" => &mut self.is_organization_default,
+            "appliesTo" => &mut self.applies_to,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "deletedDateTime",
+            "description",
+            "displayName",
+            "definition",
+            "isOrganizationDefault",
+            "appliesTo",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("deletedDateTime", &self.deleted_date_time);
         w.field("description", &self.description);
@@ -6612,17 +7106,28 @@ impl ::graph_model::rt::Struct for TokenIssuancePolicy {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TokenIssuancePolicy {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TokenIssuancePolicy {
     const TYPE_NAME: &'static str = "microsoft.graph.tokenIssuancePolicy";
 }
 impl ::graph_model::rt::serde::Serialize for TokenIssuancePolicy {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TokenIssuancePolicy {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.tokenLifetimePolicy`.
@@ -6648,38 +7153,34 @@ pub struct TokenLifetimePolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TokenLifetimePolicy {
-    const TYPE_NAME: &'static str = "microsoft.graph.tokenLifetimePolicy";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "deletedDateTime" => ::graph_model::rt::field(map, &mut self.deleted_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "definition" => ::graph_model::rt::field(map, &mut self.definition, key),
-            "isOrganizationDefault" => {
-                ::graph_model::rt::field(map, &mut self.is_organization_default, key)
-            }
-            "appliesTo" => ::graph_model::rt::field(map, &mut self.applies_to, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.tokenLifetimePolicy"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "deletedDateTime",
-        "description",
-        "displayName",
-        "definition",
-        "isOrganizationDefault",
-        "appliesTo",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "deletedDateTime" => &mut self.deleted_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "definition" => &mut self.definition,
+            "isOrganizationDefault" => &mut self.is_organization_default,
+            "appliesTo" => &mut self.applies_to,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "deletedDateTime",
+            "description",
+            "displayName",
+            "definition",
+            "isOrganizationDefault",
+            "appliesTo",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("deletedDateTime", &self.deleted_date_time);
         w.field("description", &self.description);
@@ -6695,17 +7196,28 @@ impl ::graph_model::rt::Struct for TokenLifetimePolicy {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TokenLifetimePolicy {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TokenLifetimePolicy {
     const TYPE_NAME: &'static str = "microsoft.graph.tokenLifetimePolicy";
 }
 impl ::graph_model::rt::serde::Serialize for TokenLifetimePolicy {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TokenLifetimePolicy {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.validatingDomains` (abstract).
@@ -6719,22 +7231,20 @@ pub struct ValidatingDomains {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ValidatingDomains {
-    const TYPE_NAME: &'static str = "microsoft.graph.validatingDomains";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "rootDomains" => ::graph_model::rt::field(map, &mut self.root_domains, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.validatingDomains"
     }
-    const FIELDS: &'static [&'static str] = &["rootDomains"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "rootDomains" => &mut self.root_domains,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["rootDomains"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("rootDomains", &self.root_domains);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -6744,17 +7254,28 @@ impl ::graph_model::rt::Struct for ValidatingDomains {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ValidatingDomains {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ValidatingDomains {
     const TYPE_NAME: &'static str = "microsoft.graph.validatingDomains";
 }
 impl ::graph_model::rt::serde::Serialize for ValidatingDomains {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ValidatingDomains {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.validatingDomains` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -6784,38 +7305,63 @@ impl Default for ValidatingDomainsAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for ValidatingDomainsAny {
-    type Base = super::ValidatingDomains;
-    const BASE: &'static str = "microsoft.graph.validatingDomains";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
-            "microsoft.graph.allDomains" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::AllDomains)
-            }
-            "microsoft.graph.enumeratedDomains" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::EnumeratedDomains)
-            }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.validatingDomains"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.validatingDomains" => Self::Base(Default::default()),
+            "microsoft.graph.allDomains" => Self::AllDomains(Default::default()),
+            "microsoft.graph.enumeratedDomains" => Self::EnumeratedDomains(Default::default()),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::AllDomains(v) => Some(v),
+            Self::EnumeratedDomains(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::ValidatingDomains) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::AllDomains(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.allDomains", v)
+            }
+            Self::EnumeratedDomains(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.enumeratedDomains", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for ValidatingDomainsAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for ValidatingDomainsAny {
@@ -6823,20 +7369,11 @@ impl ::graph_model::rt::GraphType for ValidatingDomainsAny {
 }
 impl ::graph_model::rt::serde::Serialize for ValidatingDomainsAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::AllDomains(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.allDomains"), s)
-            }
-            Self::EnumeratedDomains(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.enumeratedDomains"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ValidatingDomainsAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }

@@ -51,68 +51,62 @@ pub struct Channel {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Channel {
-    const TYPE_NAME: &'static str = "microsoft.graph.channel";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "email" => ::graph_model::rt::field(map, &mut self.email, key),
-            "isArchived" => ::graph_model::rt::field(map, &mut self.is_archived, key),
-            "isFavoriteByDefault" => {
-                ::graph_model::rt::field(map, &mut self.is_favorite_by_default, key)
-            }
-            "layoutType" => ::graph_model::rt::field(map, &mut self.layout_type, key),
-            "membershipType" => ::graph_model::rt::field(map, &mut self.membership_type, key),
-            "migrationMode" => ::graph_model::rt::field(map, &mut self.migration_mode, key),
-            "originalCreatedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.original_created_date_time, key)
-            }
-            "summary" => ::graph_model::rt::field(map, &mut self.summary, key),
-            "tenantId" => ::graph_model::rt::field(map, &mut self.tenant_id, key),
-            "webUrl" => ::graph_model::rt::field(map, &mut self.web_url, key),
-            "allMembers" => ::graph_model::rt::field(map, &mut self.all_members, key),
-            "enabledApps" => ::graph_model::rt::field(map, &mut self.enabled_apps, key),
-            "filesFolder" => ::graph_model::rt::field(map, &mut self.files_folder, key),
-            "members" => ::graph_model::rt::field(map, &mut self.members, key),
-            "messages" => ::graph_model::rt::field(map, &mut self.messages, key),
-            "sharedWithTeams" => ::graph_model::rt::field(map, &mut self.shared_with_teams, key),
-            "tabs" => ::graph_model::rt::field(map, &mut self.tabs, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.channel"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "displayName",
-        "email",
-        "isArchived",
-        "isFavoriteByDefault",
-        "layoutType",
-        "membershipType",
-        "migrationMode",
-        "originalCreatedDateTime",
-        "summary",
-        "tenantId",
-        "webUrl",
-        "allMembers",
-        "enabledApps",
-        "filesFolder",
-        "members",
-        "messages",
-        "sharedWithTeams",
-        "tabs",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "email" => &mut self.email,
+            "isArchived" => &mut self.is_archived,
+            "isFavoriteByDefault" => &mut self.is_favorite_by_default,
+            "layoutType" => &mut self.layout_type,
+            "membershipType" => &mut self.membership_type,
+            "migrationMode" => &mut self.migration_mode,
+            "originalCreatedDateTime" => &mut self.original_created_date_time,
+            "summary" => &mut self.summary,
+            "tenantId" => &mut self.tenant_id,
+            "webUrl" => &mut self.web_url,
+            "allMembers" => &mut self.all_members,
+            "enabledApps" => &mut self.enabled_apps,
+            "filesFolder" => &mut self.files_folder,
+            "members" => &mut self.members,
+            "messages" => &mut self.messages,
+            "sharedWithTeams" => &mut self.shared_with_teams,
+            "tabs" => &mut self.tabs,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "email",
+            "isArchived",
+            "isFavoriteByDefault",
+            "layoutType",
+            "membershipType",
+            "migrationMode",
+            "originalCreatedDateTime",
+            "summary",
+            "tenantId",
+            "webUrl",
+            "allMembers",
+            "enabledApps",
+            "filesFolder",
+            "members",
+            "messages",
+            "sharedWithTeams",
+            "tabs",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -142,17 +136,28 @@ impl ::graph_model::rt::Struct for Channel {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Channel {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Channel {
     const TYPE_NAME: &'static str = "microsoft.graph.channel";
 }
 impl ::graph_model::rt::serde::Serialize for Channel {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Channel {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.channelLayoutType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -197,6 +202,17 @@ impl ::graph_model::rt::WireEnum for ChannelLayoutType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for ChannelLayoutType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for ChannelLayoutType {
@@ -259,6 +275,17 @@ impl ::graph_model::rt::WireEnum for ChannelMembershipType {
         }
     }
 }
+impl ::graph_model::rt::Value for ChannelMembershipType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ChannelMembershipType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -285,32 +312,28 @@ pub struct ChannelSummary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChannelSummary {
-    const TYPE_NAME: &'static str = "microsoft.graph.channelSummary";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "guestsCount" => ::graph_model::rt::field(map, &mut self.guests_count, key),
-            "hasMembersFromOtherTenants" => {
-                ::graph_model::rt::field(map, &mut self.has_members_from_other_tenants, key)
-            }
-            "membersCount" => ::graph_model::rt::field(map, &mut self.members_count, key),
-            "ownersCount" => ::graph_model::rt::field(map, &mut self.owners_count, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.channelSummary"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "guestsCount",
-        "hasMembersFromOtherTenants",
-        "membersCount",
-        "ownersCount",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "guestsCount" => &mut self.guests_count,
+            "hasMembersFromOtherTenants" => &mut self.has_members_from_other_tenants,
+            "membersCount" => &mut self.members_count,
+            "ownersCount" => &mut self.owners_count,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "guestsCount",
+            "hasMembersFromOtherTenants",
+            "membersCount",
+            "ownersCount",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("guestsCount", &self.guests_count);
         w.field(
             "hasMembersFromOtherTenants",
@@ -326,17 +349,28 @@ impl ::graph_model::rt::Struct for ChannelSummary {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ChannelSummary {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ChannelSummary {
     const TYPE_NAME: &'static str = "microsoft.graph.channelSummary";
 }
 impl ::graph_model::rt::serde::Serialize for ChannelSummary {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChannelSummary {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.sharedWithChannelTeamInfo`.
@@ -361,34 +395,32 @@ pub struct SharedWithChannelTeamInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharedWithChannelTeamInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.sharedWithChannelTeamInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "tenantId" => ::graph_model::rt::field(map, &mut self.tenant_id, key),
-            "isHostTeam" => ::graph_model::rt::field(map, &mut self.is_host_team, key),
-            "team" => ::graph_model::rt::field(map, &mut self.team, key),
-            "allowedMembers" => ::graph_model::rt::field(map, &mut self.allowed_members, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.sharedWithChannelTeamInfo"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "displayName",
-        "tenantId",
-        "isHostTeam",
-        "team",
-        "allowedMembers",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            "tenantId" => &mut self.tenant_id,
+            "isHostTeam" => &mut self.is_host_team,
+            "team" => &mut self.team,
+            "allowedMembers" => &mut self.allowed_members,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "displayName",
+            "tenantId",
+            "isHostTeam",
+            "team",
+            "allowedMembers",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
         w.field("tenantId", &self.tenant_id);
@@ -403,16 +435,27 @@ impl ::graph_model::rt::Struct for SharedWithChannelTeamInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SharedWithChannelTeamInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SharedWithChannelTeamInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.sharedWithChannelTeamInfo";
 }
 impl ::graph_model::rt::serde::Serialize for SharedWithChannelTeamInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharedWithChannelTeamInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

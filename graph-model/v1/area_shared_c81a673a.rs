@@ -59,78 +59,64 @@ pub struct OrgContact {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OrgContact {
-    const TYPE_NAME: &'static str = "microsoft.graph.orgContact";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "deletedDateTime" => ::graph_model::rt::field(map, &mut self.deleted_date_time, key),
-            "addresses" => ::graph_model::rt::field(map, &mut self.addresses, key),
-            "companyName" => ::graph_model::rt::field(map, &mut self.company_name, key),
-            "department" => ::graph_model::rt::field(map, &mut self.department, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "givenName" => ::graph_model::rt::field(map, &mut self.given_name, key),
-            "jobTitle" => ::graph_model::rt::field(map, &mut self.job_title, key),
-            "mail" => ::graph_model::rt::field(map, &mut self.mail, key),
-            "mailNickname" => ::graph_model::rt::field(map, &mut self.mail_nickname, key),
-            "onPremisesLastSyncDateTime" => {
-                ::graph_model::rt::field(map, &mut self.on_premises_last_sync_date_time, key)
-            }
-            "onPremisesProvisioningErrors" => {
-                ::graph_model::rt::field(map, &mut self.on_premises_provisioning_errors, key)
-            }
-            "onPremisesSyncEnabled" => {
-                ::graph_model::rt::field(map, &mut self.on_premises_sync_enabled, key)
-            }
-            "phones" => ::graph_model::rt::field(map, &mut self.phones, key),
-            "proxyAddresses" => ::graph_model::rt::field(map, &mut self.proxy_addresses, key),
-            "serviceProvisioningErrors" => {
-                ::graph_model::rt::field(map, &mut self.service_provisioning_errors, key)
-            }
-            "surname" => ::graph_model::rt::field(map, &mut self.surname, key),
-            "directReports" => ::graph_model::rt::field(map, &mut self.direct_reports, key),
-            "manager" => ::graph_model::rt::field(map, &mut self.manager, key),
-            "memberOf" => ::graph_model::rt::field(map, &mut self.member_of, key),
-            "onPremisesSyncBehavior" => {
-                ::graph_model::rt::field(map, &mut self.on_premises_sync_behavior, key)
-            }
-            "transitiveMemberOf" => {
-                ::graph_model::rt::field(map, &mut self.transitive_member_of, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.orgContact"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "deletedDateTime",
-        "addresses",
-        "companyName",
-        "department",
-        "displayName",
-        "givenName",
-        "jobTitle",
-        "mail",
-        "mailNickname",
-        "onPremisesLastSyncDateTime",
-        "onPremisesProvisioningErrors",
-        "onPremisesSyncEnabled",
-        "phones",
-        "proxyAddresses",
-        "serviceProvisioningErrors",
-        "surname",
-        "directReports",
-        "manager",
-        "memberOf",
-        "onPremisesSyncBehavior",
-        "transitiveMemberOf",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "deletedDateTime" => &mut self.deleted_date_time,
+            "addresses" => &mut self.addresses,
+            "companyName" => &mut self.company_name,
+            "department" => &mut self.department,
+            "displayName" => &mut self.display_name,
+            "givenName" => &mut self.given_name,
+            "jobTitle" => &mut self.job_title,
+            "mail" => &mut self.mail,
+            "mailNickname" => &mut self.mail_nickname,
+            "onPremisesLastSyncDateTime" => &mut self.on_premises_last_sync_date_time,
+            "onPremisesProvisioningErrors" => &mut self.on_premises_provisioning_errors,
+            "onPremisesSyncEnabled" => &mut self.on_premises_sync_enabled,
+            "phones" => &mut self.phones,
+            "proxyAddresses" => &mut self.proxy_addresses,
+            "serviceProvisioningErrors" => &mut self.service_provisioning_errors,
+            "surname" => &mut self.surname,
+            "directReports" => &mut self.direct_reports,
+            "manager" => &mut self.manager,
+            "memberOf" => &mut self.member_of,
+            "onPremisesSyncBehavior" => &mut self.on_premises_sync_behavior,
+            "transitiveMemberOf" => &mut self.transitive_member_of,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "deletedDateTime",
+            "addresses",
+            "companyName",
+            "department",
+            "displayName",
+            "givenName",
+            "jobTitle",
+            "mail",
+            "mailNickname",
+            "onPremisesLastSyncDateTime",
+            "onPremisesProvisioningErrors",
+            "onPremisesSyncEnabled",
+            "phones",
+            "proxyAddresses",
+            "serviceProvisioningErrors",
+            "surname",
+            "directReports",
+            "manager",
+            "memberOf",
+            "onPremisesSyncBehavior",
+            "transitiveMemberOf",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("deletedDateTime", &self.deleted_date_time);
         w.field("addresses", &self.addresses);
@@ -170,17 +156,28 @@ impl ::graph_model::rt::Struct for OrgContact {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OrgContact {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OrgContact {
     const TYPE_NAME: &'static str = "microsoft.graph.orgContact";
 }
 impl ::graph_model::rt::serde::Serialize for OrgContact {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OrgContact {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.physicalOfficeAddress`.
@@ -203,34 +200,32 @@ pub struct PhysicalOfficeAddress {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PhysicalOfficeAddress {
-    const TYPE_NAME: &'static str = "microsoft.graph.physicalOfficeAddress";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "city" => ::graph_model::rt::field(map, &mut self.city, key),
-            "countryOrRegion" => ::graph_model::rt::field(map, &mut self.country_or_region, key),
-            "officeLocation" => ::graph_model::rt::field(map, &mut self.office_location, key),
-            "postalCode" => ::graph_model::rt::field(map, &mut self.postal_code, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            "street" => ::graph_model::rt::field(map, &mut self.street, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.physicalOfficeAddress"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "city",
-        "countryOrRegion",
-        "officeLocation",
-        "postalCode",
-        "state",
-        "street",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "city" => &mut self.city,
+            "countryOrRegion" => &mut self.country_or_region,
+            "officeLocation" => &mut self.office_location,
+            "postalCode" => &mut self.postal_code,
+            "state" => &mut self.state,
+            "street" => &mut self.street,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "city",
+            "countryOrRegion",
+            "officeLocation",
+            "postalCode",
+            "state",
+            "street",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("city", &self.city);
         w.field("countryOrRegion", &self.country_or_region);
         w.field("officeLocation", &self.office_location);
@@ -245,16 +240,27 @@ impl ::graph_model::rt::Struct for PhysicalOfficeAddress {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PhysicalOfficeAddress {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PhysicalOfficeAddress {
     const TYPE_NAME: &'static str = "microsoft.graph.physicalOfficeAddress";
 }
 impl ::graph_model::rt::serde::Serialize for PhysicalOfficeAddress {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PhysicalOfficeAddress {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

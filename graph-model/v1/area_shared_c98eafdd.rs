@@ -14,24 +14,22 @@ pub struct ResultInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ResultInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.resultInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "code" => ::graph_model::rt::field(map, &mut self.code, key),
-            "message" => ::graph_model::rt::field(map, &mut self.message, key),
-            "subcode" => ::graph_model::rt::field(map, &mut self.subcode, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.resultInfo"
     }
-    const FIELDS: &'static [&'static str] = &["code", "message", "subcode"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "code" => &mut self.code,
+            "message" => &mut self.message,
+            "subcode" => &mut self.subcode,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["code", "message", "subcode"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("code", &self.code);
         w.field("message", &self.message);
         w.field("subcode", &self.subcode);
@@ -43,16 +41,27 @@ impl ::graph_model::rt::Struct for ResultInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ResultInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ResultInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.resultInfo";
 }
 impl ::graph_model::rt::serde::Serialize for ResultInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ResultInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

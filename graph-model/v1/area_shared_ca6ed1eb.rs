@@ -14,24 +14,22 @@ pub struct AddIn {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AddIn {
-    const TYPE_NAME: &'static str = "microsoft.graph.addIn";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "properties" => ::graph_model::rt::field(map, &mut self.properties, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.addIn"
     }
-    const FIELDS: &'static [&'static str] = &["id", "properties", "type"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "properties" => &mut self.properties,
+            "type" => &mut self.r#type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "properties", "type"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("properties", &self.properties);
         w.field("type", &self.r#type);
@@ -43,17 +41,28 @@ impl ::graph_model::rt::Struct for AddIn {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AddIn {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AddIn {
     const TYPE_NAME: &'static str = "microsoft.graph.addIn";
 }
 impl ::graph_model::rt::serde::Serialize for AddIn {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AddIn {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.appRole`.
@@ -78,38 +87,34 @@ pub struct AppRole {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AppRole {
-    const TYPE_NAME: &'static str = "microsoft.graph.appRole";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "allowedMemberTypes" => {
-                ::graph_model::rt::field(map, &mut self.allowed_member_types, key)
-            }
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "isEnabled" => ::graph_model::rt::field(map, &mut self.is_enabled, key),
-            "origin" => ::graph_model::rt::field(map, &mut self.origin, key),
-            "value" => ::graph_model::rt::field(map, &mut self.value, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.appRole"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "allowedMemberTypes",
-        "description",
-        "displayName",
-        "id",
-        "isEnabled",
-        "origin",
-        "value",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "allowedMemberTypes" => &mut self.allowed_member_types,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "id" => &mut self.id,
+            "isEnabled" => &mut self.is_enabled,
+            "origin" => &mut self.origin,
+            "value" => &mut self.value,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "allowedMemberTypes",
+            "description",
+            "displayName",
+            "id",
+            "isEnabled",
+            "origin",
+            "value",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("allowedMemberTypes", &self.allowed_member_types);
         w.field("description", &self.description);
         w.field("displayName", &self.display_name);
@@ -125,17 +130,28 @@ impl ::graph_model::rt::Struct for AppRole {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AppRole {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AppRole {
     const TYPE_NAME: &'static str = "microsoft.graph.appRole";
 }
 impl ::graph_model::rt::serde::Serialize for AppRole {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppRole {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.attributeDefinition`.
@@ -170,46 +186,44 @@ pub struct AttributeDefinition {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AttributeDefinition {
-    const TYPE_NAME: &'static str = "microsoft.graph.attributeDefinition";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "anchor" => ::graph_model::rt::field(map, &mut self.anchor, key),
-            "apiExpressions" => ::graph_model::rt::field(map, &mut self.api_expressions, key),
-            "caseExact" => ::graph_model::rt::field(map, &mut self.case_exact, key),
-            "defaultValue" => ::graph_model::rt::field(map, &mut self.default_value, key),
-            "flowNullValues" => ::graph_model::rt::field(map, &mut self.flow_null_values, key),
-            "metadata" => ::graph_model::rt::field(map, &mut self.metadata, key),
-            "multivalued" => ::graph_model::rt::field(map, &mut self.multivalued, key),
-            "mutability" => ::graph_model::rt::field(map, &mut self.mutability, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "referencedObjects" => ::graph_model::rt::field(map, &mut self.referenced_objects, key),
-            "required" => ::graph_model::rt::field(map, &mut self.required, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.attributeDefinition"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "anchor",
-        "apiExpressions",
-        "caseExact",
-        "defaultValue",
-        "flowNullValues",
-        "metadata",
-        "multivalued",
-        "mutability",
-        "name",
-        "referencedObjects",
-        "required",
-        "type",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "anchor" => &mut self.anchor,
+            "apiExpressions" => &mut self.api_expressions,
+            "caseExact" => &mut self.case_exact,
+            "defaultValue" => &mut self.default_value,
+            "flowNullValues" => &mut self.flow_null_values,
+            "metadata" => &mut self.metadata,
+            "multivalued" => &mut self.multivalued,
+            "mutability" => &mut self.mutability,
+            "name" => &mut self.name,
+            "referencedObjects" => &mut self.referenced_objects,
+            "required" => &mut self.required,
+            "type" => &mut self.r#type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "anchor",
+            "apiExpressions",
+            "caseExact",
+            "defaultValue",
+            "flowNullValues",
+            "metadata",
+            "multivalued",
+            "mutability",
+            "name",
+            "referencedObjects",
+            "required",
+            "type",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("anchor", &self.anchor);
         w.field("apiExpressions", &self.api_expressions);
         w.field("caseExact", &self.case_exact);
@@ -230,17 +244,28 @@ impl ::graph_model::rt::Struct for AttributeDefinition {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AttributeDefinition {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AttributeDefinition {
     const TYPE_NAME: &'static str = "microsoft.graph.attributeDefinition";
 }
 impl ::graph_model::rt::serde::Serialize for AttributeDefinition {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttributeDefinition {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.attributeDefinitionMetadata`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -320,6 +345,17 @@ impl ::graph_model::rt::WireEnum for AttributeDefinitionMetadata {
         }
     }
 }
+impl ::graph_model::rt::Value for AttributeDefinitionMetadata {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for AttributeDefinitionMetadata {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -342,23 +378,21 @@ pub struct AttributeDefinitionMetadataEntry {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AttributeDefinitionMetadataEntry {
-    const TYPE_NAME: &'static str = "microsoft.graph.attributeDefinitionMetadataEntry";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "key" => ::graph_model::rt::field(map, &mut self.key, key),
-            "value" => ::graph_model::rt::field(map, &mut self.value, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.attributeDefinitionMetadataEntry"
     }
-    const FIELDS: &'static [&'static str] = &["key", "value"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "key" => &mut self.key,
+            "value" => &mut self.value,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["key", "value"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("key", &self.key);
         w.field("value", &self.value);
     }
@@ -369,17 +403,28 @@ impl ::graph_model::rt::Struct for AttributeDefinitionMetadataEntry {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AttributeDefinitionMetadataEntry {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AttributeDefinitionMetadataEntry {
     const TYPE_NAME: &'static str = "microsoft.graph.attributeDefinitionMetadataEntry";
 }
 impl ::graph_model::rt::serde::Serialize for AttributeDefinitionMetadataEntry {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttributeDefinitionMetadataEntry {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.attributeFlowBehavior`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -419,6 +464,17 @@ impl ::graph_model::rt::WireEnum for AttributeFlowBehavior {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for AttributeFlowBehavior {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for AttributeFlowBehavior {
@@ -488,6 +544,17 @@ impl ::graph_model::rt::WireEnum for AttributeFlowType {
         }
     }
 }
+impl ::graph_model::rt::Value for AttributeFlowType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for AttributeFlowType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -520,40 +587,34 @@ pub struct AttributeMapping {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AttributeMapping {
-    const TYPE_NAME: &'static str = "microsoft.graph.attributeMapping";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "defaultValue" => ::graph_model::rt::field(map, &mut self.default_value, key),
-            "exportMissingReferences" => {
-                ::graph_model::rt::field(map, &mut self.export_missing_references, key)
-            }
-            "flowBehavior" => ::graph_model::rt::field(map, &mut self.flow_behavior, key),
-            "flowType" => ::graph_model::rt::field(map, &mut self.flow_type, key),
-            "matchingPriority" => ::graph_model::rt::field(map, &mut self.matching_priority, key),
-            "source" => ::graph_model::rt::field(map, &mut self.source, key),
-            "targetAttributeName" => {
-                ::graph_model::rt::field(map, &mut self.target_attribute_name, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.attributeMapping"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "defaultValue",
-        "exportMissingReferences",
-        "flowBehavior",
-        "flowType",
-        "matchingPriority",
-        "source",
-        "targetAttributeName",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "defaultValue" => &mut self.default_value,
+            "exportMissingReferences" => &mut self.export_missing_references,
+            "flowBehavior" => &mut self.flow_behavior,
+            "flowType" => &mut self.flow_type,
+            "matchingPriority" => &mut self.matching_priority,
+            "source" => &mut self.source,
+            "targetAttributeName" => &mut self.target_attribute_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "defaultValue",
+            "exportMissingReferences",
+            "flowBehavior",
+            "flowType",
+            "matchingPriority",
+            "source",
+            "targetAttributeName",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("defaultValue", &self.default_value);
         w.field("exportMissingReferences", &self.export_missing_references);
         w.field("flowBehavior", &self.flow_behavior);
@@ -569,17 +630,28 @@ impl ::graph_model::rt::Struct for AttributeMapping {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AttributeMapping {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AttributeMapping {
     const TYPE_NAME: &'static str = "microsoft.graph.attributeMapping";
 }
 impl ::graph_model::rt::serde::Serialize for AttributeMapping {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttributeMapping {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.attributeMappingSource`.
@@ -598,25 +670,23 @@ pub struct AttributeMappingSource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AttributeMappingSource {
-    const TYPE_NAME: &'static str = "microsoft.graph.attributeMappingSource";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "expression" => ::graph_model::rt::field(map, &mut self.expression, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "parameters" => ::graph_model::rt::field(map, &mut self.parameters, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.attributeMappingSource"
     }
-    const FIELDS: &'static [&'static str] = &["expression", "name", "parameters", "type"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "expression" => &mut self.expression,
+            "name" => &mut self.name,
+            "parameters" => &mut self.parameters,
+            "type" => &mut self.r#type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["expression", "name", "parameters", "type"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("expression", &self.expression);
         w.field("name", &self.name);
         w.field("parameters", &self.parameters);
@@ -629,17 +699,28 @@ impl ::graph_model::rt::Struct for AttributeMappingSource {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AttributeMappingSource {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AttributeMappingSource {
     const TYPE_NAME: &'static str = "microsoft.graph.attributeMappingSource";
 }
 impl ::graph_model::rt::serde::Serialize for AttributeMappingSource {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttributeMappingSource {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.attributeMappingSourceType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -685,6 +766,17 @@ impl ::graph_model::rt::WireEnum for AttributeMappingSourceType {
         }
     }
 }
+impl ::graph_model::rt::Value for AttributeMappingSourceType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for AttributeMappingSourceType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -705,22 +797,20 @@ pub struct BulkUpload {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BulkUpload {
-    const TYPE_NAME: &'static str = "microsoft.graph.bulkUpload";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.bulkUpload"
     }
-    const FIELDS: &'static [&'static str] = &["id"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -730,17 +820,28 @@ impl ::graph_model::rt::Struct for BulkUpload {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for BulkUpload {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for BulkUpload {
     const TYPE_NAME: &'static str = "microsoft.graph.bulkUpload";
 }
 impl ::graph_model::rt::serde::Serialize for BulkUpload {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BulkUpload {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.containerFilter`.
@@ -753,24 +854,20 @@ pub struct ContainerFilter {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ContainerFilter {
-    const TYPE_NAME: &'static str = "microsoft.graph.containerFilter";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "includedContainers" => {
-                ::graph_model::rt::field(map, &mut self.included_containers, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.containerFilter"
     }
-    const FIELDS: &'static [&'static str] = &["includedContainers"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "includedContainers" => &mut self.included_containers,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["includedContainers"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("includedContainers", &self.included_containers);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -780,17 +877,28 @@ impl ::graph_model::rt::Struct for ContainerFilter {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ContainerFilter {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ContainerFilter {
     const TYPE_NAME: &'static str = "microsoft.graph.containerFilter";
 }
 impl ::graph_model::rt::serde::Serialize for ContainerFilter {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ContainerFilter {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.directoryDefinition`.
@@ -816,38 +924,34 @@ pub struct DirectoryDefinition {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DirectoryDefinition {
-    const TYPE_NAME: &'static str = "microsoft.graph.directoryDefinition";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "discoverabilities" => ::graph_model::rt::field(map, &mut self.discoverabilities, key),
-            "discoveryDateTime" => {
-                ::graph_model::rt::field(map, &mut self.discovery_date_time, key)
-            }
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "objects" => ::graph_model::rt::field(map, &mut self.objects, key),
-            "readOnly" => ::graph_model::rt::field(map, &mut self.read_only, key),
-            "version" => ::graph_model::rt::field(map, &mut self.version, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.directoryDefinition"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "discoverabilities",
-        "discoveryDateTime",
-        "name",
-        "objects",
-        "readOnly",
-        "version",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "discoverabilities" => &mut self.discoverabilities,
+            "discoveryDateTime" => &mut self.discovery_date_time,
+            "name" => &mut self.name,
+            "objects" => &mut self.objects,
+            "readOnly" => &mut self.read_only,
+            "version" => &mut self.version,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "discoverabilities",
+            "discoveryDateTime",
+            "name",
+            "objects",
+            "readOnly",
+            "version",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("discoverabilities", &self.discoverabilities);
         w.field("discoveryDateTime", &self.discovery_date_time);
@@ -863,17 +967,28 @@ impl ::graph_model::rt::Struct for DirectoryDefinition {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DirectoryDefinition {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DirectoryDefinition {
     const TYPE_NAME: &'static str = "microsoft.graph.directoryDefinition";
 }
 impl ::graph_model::rt::serde::Serialize for DirectoryDefinition {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DirectoryDefinition {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.directoryDefinitionDiscoverabilities`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -938,6 +1053,17 @@ impl ::graph_model::rt::WireEnum for DirectoryDefinitionDiscoverabilities {
         }
     }
 }
+impl ::graph_model::rt::Value for DirectoryDefinitionDiscoverabilities {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for DirectoryDefinitionDiscoverabilities {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -968,34 +1094,32 @@ pub struct FederatedIdentityCredential {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FederatedIdentityCredential {
-    const TYPE_NAME: &'static str = "microsoft.graph.federatedIdentityCredential";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "audiences" => ::graph_model::rt::field(map, &mut self.audiences, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "issuer" => ::graph_model::rt::field(map, &mut self.issuer, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "subject" => ::graph_model::rt::field(map, &mut self.subject, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.federatedIdentityCredential"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "audiences",
-        "description",
-        "issuer",
-        "name",
-        "subject",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "audiences" => &mut self.audiences,
+            "description" => &mut self.description,
+            "issuer" => &mut self.issuer,
+            "name" => &mut self.name,
+            "subject" => &mut self.subject,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "audiences",
+            "description",
+            "issuer",
+            "name",
+            "subject",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("audiences", &self.audiences);
         w.field("description", &self.description);
@@ -1010,17 +1134,28 @@ impl ::graph_model::rt::Struct for FederatedIdentityCredential {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for FederatedIdentityCredential {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for FederatedIdentityCredential {
     const TYPE_NAME: &'static str = "microsoft.graph.federatedIdentityCredential";
 }
 impl ::graph_model::rt::serde::Serialize for FederatedIdentityCredential {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FederatedIdentityCredential {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.filter`.
@@ -1037,29 +1172,22 @@ pub struct Filter {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Filter {
-    const TYPE_NAME: &'static str = "microsoft.graph.filter";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "categoryFilterGroups" => {
-                ::graph_model::rt::field(map, &mut self.category_filter_groups, key)
-            }
-            "groups" => ::graph_model::rt::field(map, &mut self.groups, key),
-            "inputFilterGroups" => {
-                ::graph_model::rt::field(map, &mut self.input_filter_groups, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.filter"
     }
-    const FIELDS: &'static [&'static str] =
-        &["categoryFilterGroups", "groups", "inputFilterGroups"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "categoryFilterGroups" => &mut self.category_filter_groups,
+            "groups" => &mut self.groups,
+            "inputFilterGroups" => &mut self.input_filter_groups,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["categoryFilterGroups", "groups", "inputFilterGroups"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("categoryFilterGroups", &self.category_filter_groups);
         w.field("groups", &self.groups);
         w.field("inputFilterGroups", &self.input_filter_groups);
@@ -1071,17 +1199,28 @@ impl ::graph_model::rt::Struct for Filter {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Filter {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Filter {
     const TYPE_NAME: &'static str = "microsoft.graph.filter";
 }
 impl ::graph_model::rt::serde::Serialize for Filter {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Filter {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.filterClause`.
@@ -1098,26 +1237,22 @@ pub struct FilterClause {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FilterClause {
-    const TYPE_NAME: &'static str = "microsoft.graph.filterClause";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "operatorName" => ::graph_model::rt::field(map, &mut self.operator_name, key),
-            "sourceOperandName" => {
-                ::graph_model::rt::field(map, &mut self.source_operand_name, key)
-            }
-            "targetOperand" => ::graph_model::rt::field(map, &mut self.target_operand, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.filterClause"
     }
-    const FIELDS: &'static [&'static str] = &["operatorName", "sourceOperandName", "targetOperand"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "operatorName" => &mut self.operator_name,
+            "sourceOperandName" => &mut self.source_operand_name,
+            "targetOperand" => &mut self.target_operand,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["operatorName", "sourceOperandName", "targetOperand"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("operatorName", &self.operator_name);
         w.field("sourceOperandName", &self.source_operand_name);
         w.field("targetOperand", &self.target_operand);
@@ -1129,17 +1264,28 @@ impl ::graph_model::rt::Struct for FilterClause {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for FilterClause {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for FilterClause {
     const TYPE_NAME: &'static str = "microsoft.graph.filterClause";
 }
 impl ::graph_model::rt::serde::Serialize for FilterClause {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FilterClause {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.filterGroup`.
@@ -1154,23 +1300,21 @@ pub struct FilterGroup {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FilterGroup {
-    const TYPE_NAME: &'static str = "microsoft.graph.filterGroup";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "clauses" => ::graph_model::rt::field(map, &mut self.clauses, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.filterGroup"
     }
-    const FIELDS: &'static [&'static str] = &["clauses", "name"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "clauses" => &mut self.clauses,
+            "name" => &mut self.name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["clauses", "name"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("clauses", &self.clauses);
         w.field("name", &self.name);
     }
@@ -1181,17 +1325,28 @@ impl ::graph_model::rt::Struct for FilterGroup {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for FilterGroup {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for FilterGroup {
     const TYPE_NAME: &'static str = "microsoft.graph.filterGroup";
 }
 impl ::graph_model::rt::serde::Serialize for FilterGroup {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FilterGroup {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.filterOperand`.
@@ -1204,22 +1359,20 @@ pub struct FilterOperand {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FilterOperand {
-    const TYPE_NAME: &'static str = "microsoft.graph.filterOperand";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "values" => ::graph_model::rt::field(map, &mut self.values, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.filterOperand"
     }
-    const FIELDS: &'static [&'static str] = &["values"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "values" => &mut self.values,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["values"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("values", &self.values);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1229,17 +1382,28 @@ impl ::graph_model::rt::Struct for FilterOperand {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for FilterOperand {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for FilterOperand {
     const TYPE_NAME: &'static str = "microsoft.graph.filterOperand";
 }
 impl ::graph_model::rt::serde::Serialize for FilterOperand {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FilterOperand {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.groupFilter`.
@@ -1252,22 +1416,20 @@ pub struct GroupFilter {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for GroupFilter {
-    const TYPE_NAME: &'static str = "microsoft.graph.groupFilter";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "includedGroups" => ::graph_model::rt::field(map, &mut self.included_groups, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.groupFilter"
     }
-    const FIELDS: &'static [&'static str] = &["includedGroups"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "includedGroups" => &mut self.included_groups,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["includedGroups"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("includedGroups", &self.included_groups);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1277,17 +1439,28 @@ impl ::graph_model::rt::Struct for GroupFilter {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for GroupFilter {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for GroupFilter {
     const TYPE_NAME: &'static str = "microsoft.graph.groupFilter";
 }
 impl ::graph_model::rt::serde::Serialize for GroupFilter {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for GroupFilter {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.informationalUrl`.
@@ -1308,36 +1481,30 @@ pub struct InformationalUrl {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for InformationalUrl {
-    const TYPE_NAME: &'static str = "microsoft.graph.informationalUrl";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "logoUrl" => ::graph_model::rt::field(map, &mut self.logo_url, key),
-            "marketingUrl" => ::graph_model::rt::field(map, &mut self.marketing_url, key),
-            "privacyStatementUrl" => {
-                ::graph_model::rt::field(map, &mut self.privacy_statement_url, key)
-            }
-            "supportUrl" => ::graph_model::rt::field(map, &mut self.support_url, key),
-            "termsOfServiceUrl" => {
-                ::graph_model::rt::field(map, &mut self.terms_of_service_url, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.informationalUrl"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "logoUrl",
-        "marketingUrl",
-        "privacyStatementUrl",
-        "supportUrl",
-        "termsOfServiceUrl",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "logoUrl" => &mut self.logo_url,
+            "marketingUrl" => &mut self.marketing_url,
+            "privacyStatementUrl" => &mut self.privacy_statement_url,
+            "supportUrl" => &mut self.support_url,
+            "termsOfServiceUrl" => &mut self.terms_of_service_url,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "logoUrl",
+            "marketingUrl",
+            "privacyStatementUrl",
+            "supportUrl",
+            "termsOfServiceUrl",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("logoUrl", &self.logo_url);
         w.field("marketingUrl", &self.marketing_url);
         w.field("privacyStatementUrl", &self.privacy_statement_url);
@@ -1351,17 +1518,28 @@ impl ::graph_model::rt::Struct for InformationalUrl {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for InformationalUrl {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for InformationalUrl {
     const TYPE_NAME: &'static str = "microsoft.graph.informationalUrl";
 }
 impl ::graph_model::rt::serde::Serialize for InformationalUrl {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InformationalUrl {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.keyCredential`.
@@ -1388,40 +1566,36 @@ pub struct KeyCredential {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for KeyCredential {
-    const TYPE_NAME: &'static str = "microsoft.graph.keyCredential";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "customKeyIdentifier" => {
-                ::graph_model::rt::field(map, &mut self.custom_key_identifier, key)
-            }
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "endDateTime" => ::graph_model::rt::field(map, &mut self.end_date_time, key),
-            "key" => ::graph_model::rt::field(map, &mut self.key, key),
-            "keyId" => ::graph_model::rt::field(map, &mut self.key_id, key),
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            "usage" => ::graph_model::rt::field(map, &mut self.usage, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.keyCredential"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "customKeyIdentifier",
-        "displayName",
-        "endDateTime",
-        "key",
-        "keyId",
-        "startDateTime",
-        "type",
-        "usage",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "customKeyIdentifier" => &mut self.custom_key_identifier,
+            "displayName" => &mut self.display_name,
+            "endDateTime" => &mut self.end_date_time,
+            "key" => &mut self.key,
+            "keyId" => &mut self.key_id,
+            "startDateTime" => &mut self.start_date_time,
+            "type" => &mut self.r#type,
+            "usage" => &mut self.usage,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "customKeyIdentifier",
+            "displayName",
+            "endDateTime",
+            "key",
+            "keyId",
+            "startDateTime",
+            "type",
+            "usage",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("customKeyIdentifier", &self.custom_key_identifier);
         w.field("displayName", &self.display_name);
         w.field("endDateTime", &self.end_date_time);
@@ -1438,17 +1612,28 @@ impl ::graph_model::rt::Struct for KeyCredential {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for KeyCredential {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for KeyCredential {
     const TYPE_NAME: &'static str = "microsoft.graph.keyCredential";
 }
 impl ::graph_model::rt::serde::Serialize for KeyCredential {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for KeyCredential {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.mutability`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1498,6 +1683,17 @@ impl ::graph_model::rt::WireEnum for Mutability {
         }
     }
 }
+impl ::graph_model::rt::Value for Mutability {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for Mutability {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1524,25 +1720,23 @@ pub struct ObjectDefinition {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ObjectDefinition {
-    const TYPE_NAME: &'static str = "microsoft.graph.objectDefinition";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "attributes" => ::graph_model::rt::field(map, &mut self.attributes, key),
-            "metadata" => ::graph_model::rt::field(map, &mut self.metadata, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "supportedApis" => ::graph_model::rt::field(map, &mut self.supported_apis, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.objectDefinition"
     }
-    const FIELDS: &'static [&'static str] = &["attributes", "metadata", "name", "supportedApis"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "attributes" => &mut self.attributes,
+            "metadata" => &mut self.metadata,
+            "name" => &mut self.name,
+            "supportedApis" => &mut self.supported_apis,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["attributes", "metadata", "name", "supportedApis"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("attributes", &self.attributes);
         w.field("metadata", &self.metadata);
         w.field("name", &self.name);
@@ -1555,17 +1749,28 @@ impl ::graph_model::rt::Struct for ObjectDefinition {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ObjectDefinition {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ObjectDefinition {
     const TYPE_NAME: &'static str = "microsoft.graph.objectDefinition";
 }
 impl ::graph_model::rt::serde::Serialize for ObjectDefinition {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ObjectDefinition {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.objectDefinitionMetadata`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1635,6 +1840,17 @@ impl ::graph_model::rt::WireEnum for ObjectDefinitionMetadata {
         }
     }
 }
+impl ::graph_model::rt::Value for ObjectDefinitionMetadata {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ObjectDefinitionMetadata {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1657,23 +1873,21 @@ pub struct ObjectDefinitionMetadataEntry {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ObjectDefinitionMetadataEntry {
-    const TYPE_NAME: &'static str = "microsoft.graph.objectDefinitionMetadataEntry";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "key" => ::graph_model::rt::field(map, &mut self.key, key),
-            "value" => ::graph_model::rt::field(map, &mut self.value, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.objectDefinitionMetadataEntry"
     }
-    const FIELDS: &'static [&'static str] = &["key", "value"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "key" => &mut self.key,
+            "value" => &mut self.value,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["key", "value"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("key", &self.key);
         w.field("value", &self.value);
     }
@@ -1684,17 +1898,28 @@ impl ::graph_model::rt::Struct for ObjectDefinitionMetadataEntry {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ObjectDefinitionMetadataEntry {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ObjectDefinitionMetadataEntry {
     const TYPE_NAME: &'static str = "microsoft.graph.objectDefinitionMetadataEntry";
 }
 impl ::graph_model::rt::serde::Serialize for ObjectDefinitionMetadataEntry {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ObjectDefinitionMetadataEntry {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.objectFlowTypes`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1744,6 +1969,17 @@ impl ::graph_model::rt::WireEnum for ObjectFlowTypes {
         }
     }
 }
+impl ::graph_model::rt::Value for ObjectFlowTypes {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ObjectFlowTypes {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1778,38 +2014,36 @@ pub struct ObjectMapping {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ObjectMapping {
-    const TYPE_NAME: &'static str = "microsoft.graph.objectMapping";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "attributeMappings" => ::graph_model::rt::field(map, &mut self.attribute_mappings, key),
-            "enabled" => ::graph_model::rt::field(map, &mut self.enabled, key),
-            "flowTypes" => ::graph_model::rt::field(map, &mut self.flow_types, key),
-            "metadata" => ::graph_model::rt::field(map, &mut self.metadata, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "scope" => ::graph_model::rt::field(map, &mut self.scope, key),
-            "sourceObjectName" => ::graph_model::rt::field(map, &mut self.source_object_name, key),
-            "targetObjectName" => ::graph_model::rt::field(map, &mut self.target_object_name, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.objectMapping"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "attributeMappings",
-        "enabled",
-        "flowTypes",
-        "metadata",
-        "name",
-        "scope",
-        "sourceObjectName",
-        "targetObjectName",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "attributeMappings" => &mut self.attribute_mappings,
+            "enabled" => &mut self.enabled,
+            "flowTypes" => &mut self.flow_types,
+            "metadata" => &mut self.metadata,
+            "name" => &mut self.name,
+            "scope" => &mut self.scope,
+            "sourceObjectName" => &mut self.source_object_name,
+            "targetObjectName" => &mut self.target_object_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "attributeMappings",
+            "enabled",
+            "flowTypes",
+            "metadata",
+            "name",
+            "scope",
+            "sourceObjectName",
+            "targetObjectName",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("attributeMappings", &self.attribute_mappings);
         w.field("enabled", &self.enabled);
         w.field("flowTypes", &self.flow_types);
@@ -1826,17 +2060,28 @@ impl ::graph_model::rt::Struct for ObjectMapping {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ObjectMapping {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ObjectMapping {
     const TYPE_NAME: &'static str = "microsoft.graph.objectMapping";
 }
 impl ::graph_model::rt::serde::Serialize for ObjectMapping {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ObjectMapping {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.objectMappingMetadata`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1906,6 +2151,17 @@ impl ::graph_model::rt::WireEnum for ObjectMappingMetadata {
         }
     }
 }
+impl ::graph_model::rt::Value for ObjectMappingMetadata {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ObjectMappingMetadata {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1928,23 +2184,21 @@ pub struct ObjectMappingMetadataEntry {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ObjectMappingMetadataEntry {
-    const TYPE_NAME: &'static str = "microsoft.graph.objectMappingMetadataEntry";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "key" => ::graph_model::rt::field(map, &mut self.key, key),
-            "value" => ::graph_model::rt::field(map, &mut self.value, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.objectMappingMetadataEntry"
     }
-    const FIELDS: &'static [&'static str] = &["key", "value"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "key" => &mut self.key,
+            "value" => &mut self.value,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["key", "value"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("key", &self.key);
         w.field("value", &self.value);
     }
@@ -1955,17 +2209,28 @@ impl ::graph_model::rt::Struct for ObjectMappingMetadataEntry {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ObjectMappingMetadataEntry {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ObjectMappingMetadataEntry {
     const TYPE_NAME: &'static str = "microsoft.graph.objectMappingMetadataEntry";
 }
 impl ::graph_model::rt::serde::Serialize for ObjectMappingMetadataEntry {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ObjectMappingMetadataEntry {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.passwordCredential`.
@@ -1990,38 +2255,34 @@ pub struct PasswordCredential {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PasswordCredential {
-    const TYPE_NAME: &'static str = "microsoft.graph.passwordCredential";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "customKeyIdentifier" => {
-                ::graph_model::rt::field(map, &mut self.custom_key_identifier, key)
-            }
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "endDateTime" => ::graph_model::rt::field(map, &mut self.end_date_time, key),
-            "hint" => ::graph_model::rt::field(map, &mut self.hint, key),
-            "keyId" => ::graph_model::rt::field(map, &mut self.key_id, key),
-            "secretText" => ::graph_model::rt::field(map, &mut self.secret_text, key),
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.passwordCredential"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "customKeyIdentifier",
-        "displayName",
-        "endDateTime",
-        "hint",
-        "keyId",
-        "secretText",
-        "startDateTime",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "customKeyIdentifier" => &mut self.custom_key_identifier,
+            "displayName" => &mut self.display_name,
+            "endDateTime" => &mut self.end_date_time,
+            "hint" => &mut self.hint,
+            "keyId" => &mut self.key_id,
+            "secretText" => &mut self.secret_text,
+            "startDateTime" => &mut self.start_date_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "customKeyIdentifier",
+            "displayName",
+            "endDateTime",
+            "hint",
+            "keyId",
+            "secretText",
+            "startDateTime",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("customKeyIdentifier", &self.custom_key_identifier);
         w.field("displayName", &self.display_name);
         w.field("endDateTime", &self.end_date_time);
@@ -2037,17 +2298,28 @@ impl ::graph_model::rt::Struct for PasswordCredential {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PasswordCredential {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PasswordCredential {
     const TYPE_NAME: &'static str = "microsoft.graph.passwordCredential";
 }
 impl ::graph_model::rt::serde::Serialize for PasswordCredential {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PasswordCredential {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.permissionScope`.
@@ -2076,48 +2348,38 @@ pub struct PermissionScope {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PermissionScope {
-    const TYPE_NAME: &'static str = "microsoft.graph.permissionScope";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "adminConsentDescription" => {
-                ::graph_model::rt::field(map, &mut self.admin_consent_description, key)
-            }
-            "adminConsentDisplayName" => {
-                ::graph_model::rt::field(map, &mut self.admin_consent_display_name, key)
-            }
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "isEnabled" => ::graph_model::rt::field(map, &mut self.is_enabled, key),
-            "origin" => ::graph_model::rt::field(map, &mut self.origin, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            "userConsentDescription" => {
-                ::graph_model::rt::field(map, &mut self.user_consent_description, key)
-            }
-            "userConsentDisplayName" => {
-                ::graph_model::rt::field(map, &mut self.user_consent_display_name, key)
-            }
-            "value" => ::graph_model::rt::field(map, &mut self.value, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.permissionScope"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "adminConsentDescription",
-        "adminConsentDisplayName",
-        "id",
-        "isEnabled",
-        "origin",
-        "type",
-        "userConsentDescription",
-        "userConsentDisplayName",
-        "value",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "adminConsentDescription" => &mut self.admin_consent_description,
+            "adminConsentDisplayName" => &mut self.admin_consent_display_name,
+            "id" => &mut self.id,
+            "isEnabled" => &mut self.is_enabled,
+            "origin" => &mut self.origin,
+            "type" => &mut self.r#type,
+            "userConsentDescription" => &mut self.user_consent_description,
+            "userConsentDisplayName" => &mut self.user_consent_display_name,
+            "value" => &mut self.value,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "adminConsentDescription",
+            "adminConsentDisplayName",
+            "id",
+            "isEnabled",
+            "origin",
+            "type",
+            "userConsentDescription",
+            "userConsentDisplayName",
+            "value",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("adminConsentDescription", &self.admin_consent_description);
         w.field("adminConsentDisplayName", &self.admin_consent_display_name);
         w.field("id", &self.id);
@@ -2135,17 +2397,28 @@ impl ::graph_model::rt::Struct for PermissionScope {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PermissionScope {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PermissionScope {
     const TYPE_NAME: &'static str = "microsoft.graph.permissionScope";
 }
 impl ::graph_model::rt::serde::Serialize for PermissionScope {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PermissionScope {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.quarantineReason`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -2220,6 +2493,17 @@ impl ::graph_model::rt::WireEnum for QuarantineReason {
         }
     }
 }
+impl ::graph_model::rt::Value for QuarantineReason {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for QuarantineReason {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2242,27 +2526,21 @@ pub struct ReferencedObject {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ReferencedObject {
-    const TYPE_NAME: &'static str = "microsoft.graph.referencedObject";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "referencedObjectName" => {
-                ::graph_model::rt::field(map, &mut self.referenced_object_name, key)
-            }
-            "referencedProperty" => {
-                ::graph_model::rt::field(map, &mut self.referenced_property, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.referencedObject"
     }
-    const FIELDS: &'static [&'static str] = &["referencedObjectName", "referencedProperty"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "referencedObjectName" => &mut self.referenced_object_name,
+            "referencedProperty" => &mut self.referenced_property,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["referencedObjectName", "referencedProperty"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("referencedObjectName", &self.referenced_object_name);
         w.field("referencedProperty", &self.referenced_property);
     }
@@ -2273,17 +2551,28 @@ impl ::graph_model::rt::Struct for ReferencedObject {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ReferencedObject {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ReferencedObject {
     const TYPE_NAME: &'static str = "microsoft.graph.referencedObject";
 }
 impl ::graph_model::rt::serde::Serialize for ReferencedObject {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ReferencedObject {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.stringKeyAttributeMappingSourceValuePair`.
@@ -2298,23 +2587,21 @@ pub struct StringKeyAttributeMappingSourceValuePair {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for StringKeyAttributeMappingSourceValuePair {
-    const TYPE_NAME: &'static str = "microsoft.graph.stringKeyAttributeMappingSourceValuePair";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "key" => ::graph_model::rt::field(map, &mut self.key, key),
-            "value" => ::graph_model::rt::field(map, &mut self.value, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.stringKeyAttributeMappingSourceValuePair"
     }
-    const FIELDS: &'static [&'static str] = &["key", "value"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "key" => &mut self.key,
+            "value" => &mut self.value,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["key", "value"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("key", &self.key);
         w.field("value", &self.value);
     }
@@ -2325,17 +2612,28 @@ impl ::graph_model::rt::Struct for StringKeyAttributeMappingSourceValuePair {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for StringKeyAttributeMappingSourceValuePair {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for StringKeyAttributeMappingSourceValuePair {
     const TYPE_NAME: &'static str = "microsoft.graph.stringKeyAttributeMappingSourceValuePair";
 }
 impl ::graph_model::rt::serde::Serialize for StringKeyAttributeMappingSourceValuePair {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for StringKeyAttributeMappingSourceValuePair {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.stringKeyLongValuePair`.
@@ -2350,23 +2648,21 @@ pub struct StringKeyLongValuePair {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for StringKeyLongValuePair {
-    const TYPE_NAME: &'static str = "microsoft.graph.stringKeyLongValuePair";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "key" => ::graph_model::rt::field(map, &mut self.key, key),
-            "value" => ::graph_model::rt::field(map, &mut self.value, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.stringKeyLongValuePair"
     }
-    const FIELDS: &'static [&'static str] = &["key", "value"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "key" => &mut self.key,
+            "value" => &mut self.value,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["key", "value"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("key", &self.key);
         w.field("value", &self.value);
     }
@@ -2377,17 +2673,28 @@ impl ::graph_model::rt::Struct for StringKeyLongValuePair {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for StringKeyLongValuePair {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for StringKeyLongValuePair {
     const TYPE_NAME: &'static str = "microsoft.graph.stringKeyLongValuePair";
 }
 impl ::graph_model::rt::serde::Serialize for StringKeyLongValuePair {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for StringKeyLongValuePair {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.stringKeyStringValuePair`.
@@ -2402,23 +2709,21 @@ pub struct StringKeyStringValuePair {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for StringKeyStringValuePair {
-    const TYPE_NAME: &'static str = "microsoft.graph.stringKeyStringValuePair";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "key" => ::graph_model::rt::field(map, &mut self.key, key),
-            "value" => ::graph_model::rt::field(map, &mut self.value, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.stringKeyStringValuePair"
     }
-    const FIELDS: &'static [&'static str] = &["key", "value"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "key" => &mut self.key,
+            "value" => &mut self.value,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["key", "value"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("key", &self.key);
         w.field("value", &self.value);
     }
@@ -2429,17 +2734,28 @@ impl ::graph_model::rt::Struct for StringKeyStringValuePair {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for StringKeyStringValuePair {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for StringKeyStringValuePair {
     const TYPE_NAME: &'static str = "microsoft.graph.stringKeyStringValuePair";
 }
 impl ::graph_model::rt::serde::Serialize for StringKeyStringValuePair {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for StringKeyStringValuePair {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.synchronization`.
@@ -2458,25 +2774,23 @@ pub struct Synchronization {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Synchronization {
-    const TYPE_NAME: &'static str = "microsoft.graph.synchronization";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "secrets" => ::graph_model::rt::field(map, &mut self.secrets, key),
-            "jobs" => ::graph_model::rt::field(map, &mut self.jobs, key),
-            "templates" => ::graph_model::rt::field(map, &mut self.templates, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.synchronization"
     }
-    const FIELDS: &'static [&'static str] = &["id", "secrets", "jobs", "templates"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "secrets" => &mut self.secrets,
+            "jobs" => &mut self.jobs,
+            "templates" => &mut self.templates,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "secrets", "jobs", "templates"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("secrets", &self.secrets);
         w.field("jobs", &self.jobs);
@@ -2489,17 +2803,28 @@ impl ::graph_model::rt::Struct for Synchronization {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Synchronization {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Synchronization {
     const TYPE_NAME: &'static str = "microsoft.graph.synchronization";
 }
 impl ::graph_model::rt::serde::Serialize for Synchronization {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Synchronization {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.synchronizationError`.
@@ -2516,24 +2841,22 @@ pub struct SynchronizationError {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SynchronizationError {
-    const TYPE_NAME: &'static str = "microsoft.graph.synchronizationError";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "code" => ::graph_model::rt::field(map, &mut self.code, key),
-            "message" => ::graph_model::rt::field(map, &mut self.message, key),
-            "tenantActionable" => ::graph_model::rt::field(map, &mut self.tenant_actionable, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.synchronizationError"
     }
-    const FIELDS: &'static [&'static str] = &["code", "message", "tenantActionable"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "code" => &mut self.code,
+            "message" => &mut self.message,
+            "tenantActionable" => &mut self.tenant_actionable,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["code", "message", "tenantActionable"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("code", &self.code);
         w.field("message", &self.message);
         w.field("tenantActionable", &self.tenant_actionable);
@@ -2545,17 +2868,28 @@ impl ::graph_model::rt::Struct for SynchronizationError {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SynchronizationError {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SynchronizationError {
     const TYPE_NAME: &'static str = "microsoft.graph.synchronizationError";
 }
 impl ::graph_model::rt::serde::Serialize for SynchronizationError {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SynchronizationError {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.synchronizationJob`.
@@ -2580,38 +2914,34 @@ pub struct SynchronizationJob {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SynchronizationJob {
-    const TYPE_NAME: &'static str = "microsoft.graph.synchronizationJob";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "schedule" => ::graph_model::rt::field(map, &mut self.schedule, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "synchronizationJobSettings" => {
-                ::graph_model::rt::field(map, &mut self.synchronization_job_settings, key)
-            }
-            "templateId" => ::graph_model::rt::field(map, &mut self.template_id, key),
-            "bulkUpload" => ::graph_model::rt::field(map, &mut self.bulk_upload, key),
-            "schema" => ::graph_model::rt::field(map, &mut self.schema, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.synchronizationJob"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "schedule",
-        "status",
-        "synchronizationJobSettings",
-        "templateId",
-        "bulkUpload",
-        "schema",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "schedule" => &mut self.schedule,
+            "status" => &mut self.status,
+            "synchronizationJobSettings" => &mut self.synchronization_job_settings,
+            "templateId" => &mut self.template_id,
+            "bulkUpload" => &mut self.bulk_upload,
+            "schema" => &mut self.schema,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "schedule",
+            "status",
+            "synchronizationJobSettings",
+            "templateId",
+            "bulkUpload",
+            "schema",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("schedule", &self.schedule);
         w.field("status", &self.status);
@@ -2630,17 +2960,28 @@ impl ::graph_model::rt::Struct for SynchronizationJob {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SynchronizationJob {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SynchronizationJob {
     const TYPE_NAME: &'static str = "microsoft.graph.synchronizationJob";
 }
 impl ::graph_model::rt::serde::Serialize for SynchronizationJob {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SynchronizationJob {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.synchronizationMetadata`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -2720,6 +3061,17 @@ impl ::graph_model::rt::WireEnum for SynchronizationMetadata {
         }
     }
 }
+impl ::graph_model::rt::Value for SynchronizationMetadata {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for SynchronizationMetadata {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2742,23 +3094,21 @@ pub struct SynchronizationMetadataEntry {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SynchronizationMetadataEntry {
-    const TYPE_NAME: &'static str = "microsoft.graph.synchronizationMetadataEntry";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "key" => ::graph_model::rt::field(map, &mut self.key, key),
-            "value" => ::graph_model::rt::field(map, &mut self.value, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.synchronizationMetadataEntry"
     }
-    const FIELDS: &'static [&'static str] = &["key", "value"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "key" => &mut self.key,
+            "value" => &mut self.value,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["key", "value"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("key", &self.key);
         w.field("value", &self.value);
     }
@@ -2769,17 +3119,28 @@ impl ::graph_model::rt::Struct for SynchronizationMetadataEntry {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SynchronizationMetadataEntry {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SynchronizationMetadataEntry {
     const TYPE_NAME: &'static str = "microsoft.graph.synchronizationMetadataEntry";
 }
 impl ::graph_model::rt::serde::Serialize for SynchronizationMetadataEntry {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SynchronizationMetadataEntry {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.synchronizationProgress`.
@@ -2798,32 +3159,28 @@ pub struct SynchronizationProgress {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SynchronizationProgress {
-    const TYPE_NAME: &'static str = "microsoft.graph.synchronizationProgress";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "completedUnits" => ::graph_model::rt::field(map, &mut self.completed_units, key),
-            "progressObservationDateTime" => {
-                ::graph_model::rt::field(map, &mut self.progress_observation_date_time, key)
-            }
-            "totalUnits" => ::graph_model::rt::field(map, &mut self.total_units, key),
-            "units" => ::graph_model::rt::field(map, &mut self.units, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.synchronizationProgress"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "completedUnits",
-        "progressObservationDateTime",
-        "totalUnits",
-        "units",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "completedUnits" => &mut self.completed_units,
+            "progressObservationDateTime" => &mut self.progress_observation_date_time,
+            "totalUnits" => &mut self.total_units,
+            "units" => &mut self.units,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "completedUnits",
+            "progressObservationDateTime",
+            "totalUnits",
+            "units",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("completedUnits", &self.completed_units);
         w.field(
             "progressObservationDateTime",
@@ -2839,17 +3196,28 @@ impl ::graph_model::rt::Struct for SynchronizationProgress {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SynchronizationProgress {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SynchronizationProgress {
     const TYPE_NAME: &'static str = "microsoft.graph.synchronizationProgress";
 }
 impl ::graph_model::rt::serde::Serialize for SynchronizationProgress {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SynchronizationProgress {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.synchronizationQuarantine`.
@@ -2872,34 +3240,32 @@ pub struct SynchronizationQuarantine {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SynchronizationQuarantine {
-    const TYPE_NAME: &'static str = "microsoft.graph.synchronizationQuarantine";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "currentBegan" => ::graph_model::rt::field(map, &mut self.current_began, key),
-            "error" => ::graph_model::rt::field(map, &mut self.error, key),
-            "nextAttempt" => ::graph_model::rt::field(map, &mut self.next_attempt, key),
-            "reason" => ::graph_model::rt::field(map, &mut self.reason, key),
-            "seriesBegan" => ::graph_model::rt::field(map, &mut self.series_began, key),
-            "seriesCount" => ::graph_model::rt::field(map, &mut self.series_count, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.synchronizationQuarantine"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "currentBegan",
-        "error",
-        "nextAttempt",
-        "reason",
-        "seriesBegan",
-        "seriesCount",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "currentBegan" => &mut self.current_began,
+            "error" => &mut self.error,
+            "nextAttempt" => &mut self.next_attempt,
+            "reason" => &mut self.reason,
+            "seriesBegan" => &mut self.series_began,
+            "seriesCount" => &mut self.series_count,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "currentBegan",
+            "error",
+            "nextAttempt",
+            "reason",
+            "seriesBegan",
+            "seriesCount",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("currentBegan", &self.current_began);
         w.field("error", &self.error);
         w.field("nextAttempt", &self.next_attempt);
@@ -2914,17 +3280,28 @@ impl ::graph_model::rt::Struct for SynchronizationQuarantine {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SynchronizationQuarantine {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SynchronizationQuarantine {
     const TYPE_NAME: &'static str = "microsoft.graph.synchronizationQuarantine";
 }
 impl ::graph_model::rt::serde::Serialize for SynchronizationQuarantine {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SynchronizationQuarantine {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.synchronizationRule`.
@@ -2955,46 +3332,40 @@ pub struct SynchronizationRule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SynchronizationRule {
-    const TYPE_NAME: &'static str = "microsoft.graph.synchronizationRule";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "containerFilter" => ::graph_model::rt::field(map, &mut self.container_filter, key),
-            "editable" => ::graph_model::rt::field(map, &mut self.editable, key),
-            "groupFilter" => ::graph_model::rt::field(map, &mut self.group_filter, key),
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "metadata" => ::graph_model::rt::field(map, &mut self.metadata, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "objectMappings" => ::graph_model::rt::field(map, &mut self.object_mappings, key),
-            "priority" => ::graph_model::rt::field(map, &mut self.priority, key),
-            "sourceDirectoryName" => {
-                ::graph_model::rt::field(map, &mut self.source_directory_name, key)
-            }
-            "targetDirectoryName" => {
-                ::graph_model::rt::field(map, &mut self.target_directory_name, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.synchronizationRule"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "containerFilter",
-        "editable",
-        "groupFilter",
-        "id",
-        "metadata",
-        "name",
-        "objectMappings",
-        "priority",
-        "sourceDirectoryName",
-        "targetDirectoryName",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "containerFilter" => &mut self.container_filter,
+            "editable" => &mut self.editable,
+            "groupFilter" => &mut self.group_filter,
+            "id" => &mut self.id,
+            "metadata" => &mut self.metadata,
+            "name" => &mut self.name,
+            "objectMappings" => &mut self.object_mappings,
+            "priority" => &mut self.priority,
+            "sourceDirectoryName" => &mut self.source_directory_name,
+            "targetDirectoryName" => &mut self.target_directory_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "containerFilter",
+            "editable",
+            "groupFilter",
+            "id",
+            "metadata",
+            "name",
+            "objectMappings",
+            "priority",
+            "sourceDirectoryName",
+            "targetDirectoryName",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("containerFilter", &self.container_filter);
         w.field("editable", &self.editable);
         w.field("groupFilter", &self.group_filter);
@@ -3013,17 +3384,28 @@ impl ::graph_model::rt::Struct for SynchronizationRule {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SynchronizationRule {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SynchronizationRule {
     const TYPE_NAME: &'static str = "microsoft.graph.synchronizationRule";
 }
 impl ::graph_model::rt::serde::Serialize for SynchronizationRule {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SynchronizationRule {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.synchronizationSchedule`.
@@ -3040,24 +3422,22 @@ pub struct SynchronizationSchedule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SynchronizationSchedule {
-    const TYPE_NAME: &'static str = "microsoft.graph.synchronizationSchedule";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "expiration" => ::graph_model::rt::field(map, &mut self.expiration, key),
-            "interval" => ::graph_model::rt::field(map, &mut self.interval, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.synchronizationSchedule"
     }
-    const FIELDS: &'static [&'static str] = &["expiration", "interval", "state"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "expiration" => &mut self.expiration,
+            "interval" => &mut self.interval,
+            "state" => &mut self.state,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["expiration", "interval", "state"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("expiration", &self.expiration);
         w.field("interval", &self.interval);
         w.field("state", &self.state);
@@ -3069,17 +3449,28 @@ impl ::graph_model::rt::Struct for SynchronizationSchedule {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SynchronizationSchedule {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SynchronizationSchedule {
     const TYPE_NAME: &'static str = "microsoft.graph.synchronizationSchedule";
 }
 impl ::graph_model::rt::serde::Serialize for SynchronizationSchedule {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SynchronizationSchedule {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.synchronizationScheduleState`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -3125,6 +3516,17 @@ impl ::graph_model::rt::WireEnum for SynchronizationScheduleState {
         }
     }
 }
+impl ::graph_model::rt::Value for SynchronizationScheduleState {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for SynchronizationScheduleState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -3151,28 +3553,23 @@ pub struct SynchronizationSchema {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SynchronizationSchema {
-    const TYPE_NAME: &'static str = "microsoft.graph.synchronizationSchema";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "synchronizationRules" => {
-                ::graph_model::rt::field(map, &mut self.synchronization_rules, key)
-            }
-            "version" => ::graph_model::rt::field(map, &mut self.version, key),
-            "directories" => ::graph_model::rt::field(map, &mut self.directories, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.synchronizationSchema"
     }
-    const FIELDS: &'static [&'static str] =
-        &["id", "synchronizationRules", "version", "directories"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "synchronizationRules" => &mut self.synchronization_rules,
+            "version" => &mut self.version,
+            "directories" => &mut self.directories,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "synchronizationRules", "version", "directories"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("synchronizationRules", &self.synchronization_rules);
         w.field("version", &self.version);
@@ -3185,17 +3582,28 @@ impl ::graph_model::rt::Struct for SynchronizationSchema {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SynchronizationSchema {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SynchronizationSchema {
     const TYPE_NAME: &'static str = "microsoft.graph.synchronizationSchema";
 }
 impl ::graph_model::rt::serde::Serialize for SynchronizationSchema {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SynchronizationSchema {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.synchronizationSecret`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -3460,6 +3868,17 @@ impl ::graph_model::rt::WireEnum for SynchronizationSecret {
         }
     }
 }
+impl ::graph_model::rt::Value for SynchronizationSecret {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for SynchronizationSecret {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -3482,23 +3901,21 @@ pub struct SynchronizationSecretKeyStringValuePair {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SynchronizationSecretKeyStringValuePair {
-    const TYPE_NAME: &'static str = "microsoft.graph.synchronizationSecretKeyStringValuePair";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "key" => ::graph_model::rt::field(map, &mut self.key, key),
-            "value" => ::graph_model::rt::field(map, &mut self.value, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.synchronizationSecretKeyStringValuePair"
     }
-    const FIELDS: &'static [&'static str] = &["key", "value"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "key" => &mut self.key,
+            "value" => &mut self.value,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["key", "value"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("key", &self.key);
         w.field("value", &self.value);
     }
@@ -3509,17 +3926,28 @@ impl ::graph_model::rt::Struct for SynchronizationSecretKeyStringValuePair {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SynchronizationSecretKeyStringValuePair {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SynchronizationSecretKeyStringValuePair {
     const TYPE_NAME: &'static str = "microsoft.graph.synchronizationSecretKeyStringValuePair";
 }
 impl ::graph_model::rt::serde::Serialize for SynchronizationSecretKeyStringValuePair {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SynchronizationSecretKeyStringValuePair {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.synchronizationStatus`.
@@ -3556,60 +3984,46 @@ pub struct SynchronizationStatus {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SynchronizationStatus {
-    const TYPE_NAME: &'static str = "microsoft.graph.synchronizationStatus";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "code" => ::graph_model::rt::field(map, &mut self.code, key),
-            "countSuccessiveCompleteFailures" => {
-                ::graph_model::rt::field(map, &mut self.count_successive_complete_failures, key)
-            }
-            "escrowsPruned" => ::graph_model::rt::field(map, &mut self.escrows_pruned, key),
-            "lastExecution" => ::graph_model::rt::field(map, &mut self.last_execution, key),
-            "lastSuccessfulExecution" => {
-                ::graph_model::rt::field(map, &mut self.last_successful_execution, key)
-            }
-            "lastSuccessfulExecutionWithExports" => {
-                ::graph_model::rt::field(map, &mut self.last_successful_execution_with_exports, key)
-            }
-            "progress" => ::graph_model::rt::field(map, &mut self.progress, key),
-            "quarantine" => ::graph_model::rt::field(map, &mut self.quarantine, key),
-            "steadyStateFirstAchievedTime" => {
-                ::graph_model::rt::field(map, &mut self.steady_state_first_achieved_time, key)
-            }
-            "steadyStateLastAchievedTime" => {
-                ::graph_model::rt::field(map, &mut self.steady_state_last_achieved_time, key)
-            }
-            "synchronizedEntryCountByType" => {
-                ::graph_model::rt::field(map, &mut self.synchronized_entry_count_by_type, key)
-            }
-            "troubleshootingUrl" => {
-                ::graph_model::rt::field(map, &mut self.troubleshooting_url, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.synchronizationStatus"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "code",
-        "countSuccessiveCompleteFailures",
-        "escrowsPruned",
-        "lastExecution",
-        "lastSuccessfulExecution",
-        "lastSuccessfulExecutionWithExports",
-        "progress",
-        "quarantine",
-        "steadyStateFirstAchievedTime",
-        "steadyStateLastAchievedTime",
-        "synchronizedEntryCountByType",
-        "troubleshootingUrl",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "code" => &mut self.code,
+            "countSuccessiveCompleteFailures" => &mut self.count_successive_complete_failures,
+            "escrowsPruned" => &mut self.escrows_pruned,
+            "lastExecution" => &mut self.last_execution,
+            "lastSuccessfulExecution" => &mut self.last_successful_execution,
+            "lastSuccessfulExecutionWithExports" => {
+                &mut self.last_successful_execution_with_exports
+            }
+            "progress" => &mut self.progress,
+            "quarantine" => &mut self.quarantine,
+            "steadyStateFirstAchievedTime" => &mut self.steady_state_first_achieved_time,
+            "steadyStateLastAchievedTime" => &mut self.steady_state_last_achieved_time,
+            "synchronizedEntryCountByType" => &mut self.synchronized_entry_count_by_type,
+            "troubleshootingUrl" => &mut self.troubleshooting_url,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "code",
+            "countSuccessiveCompleteFailures",
+            "escrowsPruned",
+            "lastExecution",
+            "lastSuccessfulExecution",
+            "lastSuccessfulExecutionWithExports",
+            "progress",
+            "quarantine",
+            "steadyStateFirstAchievedTime",
+            "steadyStateLastAchievedTime",
+            "synchronizedEntryCountByType",
+            "troubleshootingUrl",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("code", &self.code);
         w.field(
             "countSuccessiveCompleteFailures",
@@ -3645,17 +4059,28 @@ impl ::graph_model::rt::Struct for SynchronizationStatus {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SynchronizationStatus {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SynchronizationStatus {
     const TYPE_NAME: &'static str = "microsoft.graph.synchronizationStatus";
 }
 impl ::graph_model::rt::serde::Serialize for SynchronizationStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SynchronizationStatus {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.synchronizationStatusCode`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -3710,6 +4135,17 @@ impl ::graph_model::rt::WireEnum for SynchronizationStatusCode {
         }
     }
 }
+impl ::graph_model::rt::Value for SynchronizationStatusCode {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for SynchronizationStatusCode {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -3756,58 +4192,48 @@ pub struct SynchronizationTaskExecution {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SynchronizationTaskExecution {
-    const TYPE_NAME: &'static str = "microsoft.graph.synchronizationTaskExecution";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "activityIdentifier" => {
-                ::graph_model::rt::field(map, &mut self.activity_identifier, key)
-            }
-            "countEntitled" => ::graph_model::rt::field(map, &mut self.count_entitled, key),
-            "countEntitledForProvisioning" => {
-                ::graph_model::rt::field(map, &mut self.count_entitled_for_provisioning, key)
-            }
-            "countEscrowed" => ::graph_model::rt::field(map, &mut self.count_escrowed, key),
-            "countEscrowedRaw" => ::graph_model::rt::field(map, &mut self.count_escrowed_raw, key),
-            "countExported" => ::graph_model::rt::field(map, &mut self.count_exported, key),
-            "countExports" => ::graph_model::rt::field(map, &mut self.count_exports, key),
-            "countImported" => ::graph_model::rt::field(map, &mut self.count_imported, key),
-            "countImportedDeltas" => {
-                ::graph_model::rt::field(map, &mut self.count_imported_deltas, key)
-            }
-            "countImportedReferenceDeltas" => {
-                ::graph_model::rt::field(map, &mut self.count_imported_reference_deltas, key)
-            }
-            "error" => ::graph_model::rt::field(map, &mut self.error, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            "timeBegan" => ::graph_model::rt::field(map, &mut self.time_began, key),
-            "timeEnded" => ::graph_model::rt::field(map, &mut self.time_ended, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.synchronizationTaskExecution"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "activityIdentifier",
-        "countEntitled",
-        "countEntitledForProvisioning",
-        "countEscrowed",
-        "countEscrowedRaw",
-        "countExported",
-        "countExports",
-        "countImported",
-        "countImportedDeltas",
-        "countImportedReferenceDeltas",
-        "error",
-        "state",
-        "timeBegan",
-        "timeEnded",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "activityIdentifier" => &mut self.activity_identifier,
+            "countEntitled" => &mut self.count_entitled,
+            "countEntitledForProvisioning" => &mut self.count_entitled_for_provisioning,
+            "countEscrowed" => &mut self.count_escrowed,
+            "countEscrowedRaw" => &mut self.count_escrowed_raw,
+            "countExported" => &mut self.count_exported,
+            "countExports" => &mut self.count_exports,
+            "countImported" => &mut self.count_imported,
+            "countImportedDeltas" => &mut self.count_imported_deltas,
+            "countImportedReferenceDeltas" => &mut self.count_imported_reference_deltas,
+            "error" => &mut self.error,
+            "state" => &mut self.state,
+            "timeBegan" => &mut self.time_began,
+            "timeEnded" => &mut self.time_ended,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "activityIdentifier",
+            "countEntitled",
+            "countEntitledForProvisioning",
+            "countEscrowed",
+            "countEscrowedRaw",
+            "countExported",
+            "countExports",
+            "countImported",
+            "countImportedDeltas",
+            "countImportedReferenceDeltas",
+            "error",
+            "state",
+            "timeBegan",
+            "timeEnded",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("activityIdentifier", &self.activity_identifier);
         w.field("countEntitled", &self.count_entitled);
         w.field(
@@ -3836,17 +4262,28 @@ impl ::graph_model::rt::Struct for SynchronizationTaskExecution {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SynchronizationTaskExecution {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SynchronizationTaskExecution {
     const TYPE_NAME: &'static str = "microsoft.graph.synchronizationTaskExecution";
 }
 impl ::graph_model::rt::serde::Serialize for SynchronizationTaskExecution {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SynchronizationTaskExecution {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.synchronizationTaskExecutionResult`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -3892,6 +4329,17 @@ impl ::graph_model::rt::WireEnum for SynchronizationTaskExecutionResult {
         }
     }
 }
+impl ::graph_model::rt::Value for SynchronizationTaskExecutionResult {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for SynchronizationTaskExecutionResult {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -3926,38 +4374,36 @@ pub struct SynchronizationTemplate {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SynchronizationTemplate {
-    const TYPE_NAME: &'static str = "microsoft.graph.synchronizationTemplate";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "applicationId" => ::graph_model::rt::field(map, &mut self.application_id, key),
-            "default" => ::graph_model::rt::field(map, &mut self.default, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "discoverable" => ::graph_model::rt::field(map, &mut self.discoverable, key),
-            "factoryTag" => ::graph_model::rt::field(map, &mut self.factory_tag, key),
-            "metadata" => ::graph_model::rt::field(map, &mut self.metadata, key),
-            "schema" => ::graph_model::rt::field(map, &mut self.schema, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.synchronizationTemplate"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "applicationId",
-        "default",
-        "description",
-        "discoverable",
-        "factoryTag",
-        "metadata",
-        "schema",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "applicationId" => &mut self.application_id,
+            "default" => &mut self.default,
+            "description" => &mut self.description,
+            "discoverable" => &mut self.discoverable,
+            "factoryTag" => &mut self.factory_tag,
+            "metadata" => &mut self.metadata,
+            "schema" => &mut self.schema,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "applicationId",
+            "default",
+            "description",
+            "discoverable",
+            "factoryTag",
+            "metadata",
+            "schema",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("applicationId", &self.application_id);
         w.field("default", &self.default);
@@ -3974,17 +4420,28 @@ impl ::graph_model::rt::Struct for SynchronizationTemplate {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SynchronizationTemplate {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SynchronizationTemplate {
     const TYPE_NAME: &'static str = "microsoft.graph.synchronizationTemplate";
 }
 impl ::graph_model::rt::serde::Serialize for SynchronizationTemplate {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SynchronizationTemplate {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.verifiedPublisher`.
@@ -4001,27 +4458,22 @@ pub struct VerifiedPublisher {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VerifiedPublisher {
-    const TYPE_NAME: &'static str = "microsoft.graph.verifiedPublisher";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "addedDateTime" => ::graph_model::rt::field(map, &mut self.added_date_time, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "verifiedPublisherId" => {
-                ::graph_model::rt::field(map, &mut self.verified_publisher_id, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.verifiedPublisher"
     }
-    const FIELDS: &'static [&'static str] =
-        &["addedDateTime", "displayName", "verifiedPublisherId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "addedDateTime" => &mut self.added_date_time,
+            "displayName" => &mut self.display_name,
+            "verifiedPublisherId" => &mut self.verified_publisher_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["addedDateTime", "displayName", "verifiedPublisherId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("addedDateTime", &self.added_date_time);
         w.field("displayName", &self.display_name);
         w.field("verifiedPublisherId", &self.verified_publisher_id);
@@ -4033,16 +4485,27 @@ impl ::graph_model::rt::Struct for VerifiedPublisher {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for VerifiedPublisher {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for VerifiedPublisher {
     const TYPE_NAME: &'static str = "microsoft.graph.verifiedPublisher";
 }
 impl ::graph_model::rt::serde::Serialize for VerifiedPublisher {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VerifiedPublisher {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

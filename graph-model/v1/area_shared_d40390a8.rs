@@ -10,22 +10,20 @@ pub struct Album {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Album {
-    const TYPE_NAME: &'static str = "microsoft.graph.album";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "coverImageItemId" => ::graph_model::rt::field(map, &mut self.cover_image_item_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.album"
     }
-    const FIELDS: &'static [&'static str] = &["coverImageItemId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "coverImageItemId" => &mut self.cover_image_item_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["coverImageItemId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("coverImageItemId", &self.cover_image_item_id);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -35,17 +33,28 @@ impl ::graph_model::rt::Struct for Album {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Album {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Album {
     const TYPE_NAME: &'static str = "microsoft.graph.album";
 }
 impl ::graph_model::rt::serde::Serialize for Album {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Album {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.audio`.
@@ -88,56 +97,52 @@ pub struct Audio {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Audio {
-    const TYPE_NAME: &'static str = "microsoft.graph.audio";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "album" => ::graph_model::rt::field(map, &mut self.album, key),
-            "albumArtist" => ::graph_model::rt::field(map, &mut self.album_artist, key),
-            "artist" => ::graph_model::rt::field(map, &mut self.artist, key),
-            "bitrate" => ::graph_model::rt::field(map, &mut self.bitrate, key),
-            "composers" => ::graph_model::rt::field(map, &mut self.composers, key),
-            "copyright" => ::graph_model::rt::field(map, &mut self.copyright, key),
-            "disc" => ::graph_model::rt::field(map, &mut self.disc, key),
-            "discCount" => ::graph_model::rt::field(map, &mut self.disc_count, key),
-            "duration" => ::graph_model::rt::field(map, &mut self.duration, key),
-            "genre" => ::graph_model::rt::field(map, &mut self.genre, key),
-            "hasDrm" => ::graph_model::rt::field(map, &mut self.has_drm, key),
-            "isVariableBitrate" => {
-                ::graph_model::rt::field(map, &mut self.is_variable_bitrate, key)
-            }
-            "title" => ::graph_model::rt::field(map, &mut self.title, key),
-            "track" => ::graph_model::rt::field(map, &mut self.track, key),
-            "trackCount" => ::graph_model::rt::field(map, &mut self.track_count, key),
-            "year" => ::graph_model::rt::field(map, &mut self.year, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.audio"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "album",
-        "albumArtist",
-        "artist",
-        "bitrate",
-        "composers",
-        "copyright",
-        "disc",
-        "discCount",
-        "duration",
-        "genre",
-        "hasDrm",
-        "isVariableBitrate",
-        "title",
-        "track",
-        "trackCount",
-        "year",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "album" => &mut self.album,
+            "albumArtist" => &mut self.album_artist,
+            "artist" => &mut self.artist,
+            "bitrate" => &mut self.bitrate,
+            "composers" => &mut self.composers,
+            "copyright" => &mut self.copyright,
+            "disc" => &mut self.disc,
+            "discCount" => &mut self.disc_count,
+            "duration" => &mut self.duration,
+            "genre" => &mut self.genre,
+            "hasDrm" => &mut self.has_drm,
+            "isVariableBitrate" => &mut self.is_variable_bitrate,
+            "title" => &mut self.title,
+            "track" => &mut self.track,
+            "trackCount" => &mut self.track_count,
+            "year" => &mut self.year,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "album",
+            "albumArtist",
+            "artist",
+            "bitrate",
+            "composers",
+            "copyright",
+            "disc",
+            "discCount",
+            "duration",
+            "genre",
+            "hasDrm",
+            "isVariableBitrate",
+            "title",
+            "track",
+            "trackCount",
+            "year",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("album", &self.album);
         w.field("albumArtist", &self.album_artist);
         w.field("artist", &self.artist);
@@ -162,17 +167,28 @@ impl ::graph_model::rt::Struct for Audio {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Audio {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Audio {
     const TYPE_NAME: &'static str = "microsoft.graph.audio";
 }
 impl ::graph_model::rt::serde::Serialize for Audio {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Audio {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.bundle`.
@@ -187,23 +203,21 @@ pub struct Bundle {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Bundle {
-    const TYPE_NAME: &'static str = "microsoft.graph.bundle";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "album" => ::graph_model::rt::field(map, &mut self.album, key),
-            "childCount" => ::graph_model::rt::field(map, &mut self.child_count, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.bundle"
     }
-    const FIELDS: &'static [&'static str] = &["album", "childCount"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "album" => &mut self.album,
+            "childCount" => &mut self.child_count,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["album", "childCount"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("album", &self.album);
         w.field("childCount", &self.child_count);
     }
@@ -214,17 +228,28 @@ impl ::graph_model::rt::Struct for Bundle {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Bundle {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Bundle {
     const TYPE_NAME: &'static str = "microsoft.graph.bundle";
 }
 impl ::graph_model::rt::serde::Serialize for Bundle {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Bundle {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.contentTypeInfo`.
@@ -239,23 +264,21 @@ pub struct ContentTypeInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ContentTypeInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.contentTypeInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.contentTypeInfo"
     }
-    const FIELDS: &'static [&'static str] = &["id", "name"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "name" => &mut self.name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "name"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("name", &self.name);
     }
@@ -266,17 +289,28 @@ impl ::graph_model::rt::Struct for ContentTypeInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ContentTypeInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ContentTypeInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.contentTypeInfo";
 }
 impl ::graph_model::rt::serde::Serialize for ContentTypeInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ContentTypeInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.deleted`.
@@ -289,22 +323,20 @@ pub struct Deleted {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Deleted {
-    const TYPE_NAME: &'static str = "microsoft.graph.deleted";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.deleted"
     }
-    const FIELDS: &'static [&'static str] = &["state"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "state" => &mut self.state,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["state"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("state", &self.state);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -314,17 +346,28 @@ impl ::graph_model::rt::Struct for Deleted {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Deleted {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Deleted {
     const TYPE_NAME: &'static str = "microsoft.graph.deleted";
 }
 impl ::graph_model::rt::serde::Serialize for Deleted {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Deleted {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.documentSetVersion`.
@@ -355,46 +398,40 @@ pub struct DocumentSetVersion {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DocumentSetVersion {
-    const TYPE_NAME: &'static str = "microsoft.graph.documentSetVersion";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "publication" => ::graph_model::rt::field(map, &mut self.publication, key),
-            "comment" => ::graph_model::rt::field(map, &mut self.comment, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "items" => ::graph_model::rt::field(map, &mut self.items, key),
-            "shouldCaptureMinorVersion" => {
-                ::graph_model::rt::field(map, &mut self.should_capture_minor_version, key)
-            }
-            "fields" => ::graph_model::rt::field(map, &mut self.fields, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.documentSetVersion"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "publication",
-        "comment",
-        "createdBy",
-        "createdDateTime",
-        "items",
-        "shouldCaptureMinorVersion",
-        "fields",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "publication" => &mut self.publication,
+            "comment" => &mut self.comment,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "items" => &mut self.items,
+            "shouldCaptureMinorVersion" => &mut self.should_capture_minor_version,
+            "fields" => &mut self.fields,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "publication",
+            "comment",
+            "createdBy",
+            "createdDateTime",
+            "items",
+            "shouldCaptureMinorVersion",
+            "fields",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("lastModifiedBy", &self.last_modified_by);
         w.field("lastModifiedDateTime", &self.last_modified_date_time);
@@ -416,17 +453,28 @@ impl ::graph_model::rt::Struct for DocumentSetVersion {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DocumentSetVersion {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DocumentSetVersion {
     const TYPE_NAME: &'static str = "microsoft.graph.documentSetVersion";
 }
 impl ::graph_model::rt::serde::Serialize for DocumentSetVersion {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DocumentSetVersion {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.documentSetVersionItem`.
@@ -443,24 +491,22 @@ pub struct DocumentSetVersionItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DocumentSetVersionItem {
-    const TYPE_NAME: &'static str = "microsoft.graph.documentSetVersionItem";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "itemId" => ::graph_model::rt::field(map, &mut self.item_id, key),
-            "title" => ::graph_model::rt::field(map, &mut self.title, key),
-            "versionId" => ::graph_model::rt::field(map, &mut self.version_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.documentSetVersionItem"
     }
-    const FIELDS: &'static [&'static str] = &["itemId", "title", "versionId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "itemId" => &mut self.item_id,
+            "title" => &mut self.title,
+            "versionId" => &mut self.version_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["itemId", "title", "versionId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("itemId", &self.item_id);
         w.field("title", &self.title);
         w.field("versionId", &self.version_id);
@@ -472,17 +518,28 @@ impl ::graph_model::rt::Struct for DocumentSetVersionItem {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DocumentSetVersionItem {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DocumentSetVersionItem {
     const TYPE_NAME: &'static str = "microsoft.graph.documentSetVersionItem";
 }
 impl ::graph_model::rt::serde::Serialize for DocumentSetVersionItem {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DocumentSetVersionItem {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.driveItem`.
@@ -586,116 +643,110 @@ pub struct DriveItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DriveItem {
-    const TYPE_NAME: &'static str = "microsoft.graph.driveItem";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "eTag" => ::graph_model::rt::field(map, &mut self.e_tag, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "parentReference" => ::graph_model::rt::field(map, &mut self.parent_reference, key),
-            "webUrl" => ::graph_model::rt::field(map, &mut self.web_url, key),
-            "audio" => ::graph_model::rt::field(map, &mut self.audio, key),
-            "bundle" => ::graph_model::rt::field(map, &mut self.bundle, key),
-            "content" => ::graph_model::rt::field(map, &mut self.content, key),
-            "cTag" => ::graph_model::rt::field(map, &mut self.c_tag, key),
-            "deleted" => ::graph_model::rt::field(map, &mut self.deleted, key),
-            "file" => ::graph_model::rt::field(map, &mut self.file, key),
-            "fileSystemInfo" => ::graph_model::rt::field(map, &mut self.file_system_info, key),
-            "folder" => ::graph_model::rt::field(map, &mut self.folder, key),
-            "image" => ::graph_model::rt::field(map, &mut self.image, key),
-            "location" => ::graph_model::rt::field(map, &mut self.location, key),
-            "malware" => ::graph_model::rt::field(map, &mut self.malware, key),
-            "package" => ::graph_model::rt::field(map, &mut self.package, key),
-            "pendingOperations" => ::graph_model::rt::field(map, &mut self.pending_operations, key),
-            "photo" => ::graph_model::rt::field(map, &mut self.photo, key),
-            "publication" => ::graph_model::rt::field(map, &mut self.publication, key),
-            "remoteItem" => ::graph_model::rt::field(map, &mut self.remote_item, key),
-            "root" => ::graph_model::rt::field(map, &mut self.root, key),
-            "searchResult" => ::graph_model::rt::field(map, &mut self.search_result, key),
-            "shared" => ::graph_model::rt::field(map, &mut self.shared, key),
-            "sharepointIds" => ::graph_model::rt::field(map, &mut self.sharepoint_ids, key),
-            "size" => ::graph_model::rt::field(map, &mut self.size, key),
-            "specialFolder" => ::graph_model::rt::field(map, &mut self.special_folder, key),
-            "video" => ::graph_model::rt::field(map, &mut self.video, key),
-            "webDavUrl" => ::graph_model::rt::field(map, &mut self.web_dav_url, key),
-            "createdByUser" => ::graph_model::rt::field(map, &mut self.created_by_user, key),
-            "lastModifiedByUser" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_by_user, key)
-            }
-            "analytics" => ::graph_model::rt::field(map, &mut self.analytics, key),
-            "children" => ::graph_model::rt::field(map, &mut self.children, key),
-            "listItem" => ::graph_model::rt::field(map, &mut self.list_item, key),
-            "permissions" => ::graph_model::rt::field(map, &mut self.permissions, key),
-            "retentionLabel" => ::graph_model::rt::field(map, &mut self.retention_label, key),
-            "subscriptions" => ::graph_model::rt::field(map, &mut self.subscriptions, key),
-            "thumbnails" => ::graph_model::rt::field(map, &mut self.thumbnails, key),
-            "versions" => ::graph_model::rt::field(map, &mut self.versions, key),
-            "workbook" => ::graph_model::rt::field(map, &mut self.workbook, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.driveItem"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "createdDateTime",
-        "description",
-        "eTag",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "name",
-        "parentReference",
-        "webUrl",
-        "audio",
-        "bundle",
-        "content",
-        "cTag",
-        "deleted",
-        "file",
-        "fileSystemInfo",
-        "folder",
-        "image",
-        "location",
-        "malware",
-        "package",
-        "pendingOperations",
-        "photo",
-        "publication",
-        "remoteItem",
-        "root",
-        "searchResult",
-        "shared",
-        "sharepointIds",
-        "size",
-        "specialFolder",
-        "video",
-        "webDavUrl",
-        "createdByUser",
-        "lastModifiedByUser",
-        "analytics",
-        "children",
-        "listItem",
-        "permissions",
-        "retentionLabel",
-        "subscriptions",
-        "thumbnails",
-        "versions",
-        "workbook",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "eTag" => &mut self.e_tag,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "name" => &mut self.name,
+            "parentReference" => &mut self.parent_reference,
+            "webUrl" => &mut self.web_url,
+            "audio" => &mut self.audio,
+            "bundle" => &mut self.bundle,
+            "content" => &mut self.content,
+            "cTag" => &mut self.c_tag,
+            "deleted" => &mut self.deleted,
+            "file" => &mut self.file,
+            "fileSystemInfo" => &mut self.file_system_info,
+            "folder" => &mut self.folder,
+            "image" => &mut self.image,
+            "location" => &mut self.location,
+            "malware" => &mut self.malware,
+            "package" => &mut self.package,
+            "pendingOperations" => &mut self.pending_operations,
+            "photo" => &mut self.photo,
+            "publication" => &mut self.publication,
+            "remoteItem" => &mut self.remote_item,
+            "root" => &mut self.root,
+            "searchResult" => &mut self.search_result,
+            "shared" => &mut self.shared,
+            "sharepointIds" => &mut self.sharepoint_ids,
+            "size" => &mut self.size,
+            "specialFolder" => &mut self.special_folder,
+            "video" => &mut self.video,
+            "webDavUrl" => &mut self.web_dav_url,
+            "createdByUser" => &mut self.created_by_user,
+            "lastModifiedByUser" => &mut self.last_modified_by_user,
+            "analytics" => &mut self.analytics,
+            "children" => &mut self.children,
+            "listItem" => &mut self.list_item,
+            "permissions" => &mut self.permissions,
+            "retentionLabel" => &mut self.retention_label,
+            "subscriptions" => &mut self.subscriptions,
+            "thumbnails" => &mut self.thumbnails,
+            "versions" => &mut self.versions,
+            "workbook" => &mut self.workbook,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "createdDateTime",
+            "description",
+            "eTag",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "name",
+            "parentReference",
+            "webUrl",
+            "audio",
+            "bundle",
+            "content",
+            "cTag",
+            "deleted",
+            "file",
+            "fileSystemInfo",
+            "folder",
+            "image",
+            "location",
+            "malware",
+            "package",
+            "pendingOperations",
+            "photo",
+            "publication",
+            "remoteItem",
+            "root",
+            "searchResult",
+            "shared",
+            "sharepointIds",
+            "size",
+            "specialFolder",
+            "video",
+            "webDavUrl",
+            "createdByUser",
+            "lastModifiedByUser",
+            "analytics",
+            "children",
+            "listItem",
+            "permissions",
+            "retentionLabel",
+            "subscriptions",
+            "thumbnails",
+            "versions",
+            "workbook",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -749,17 +800,28 @@ impl ::graph_model::rt::Struct for DriveItem {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DriveItem {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DriveItem {
     const TYPE_NAME: &'static str = "microsoft.graph.driveItem";
 }
 impl ::graph_model::rt::serde::Serialize for DriveItem {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DriveItem {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.driveItemVersion`.
@@ -782,36 +844,32 @@ pub struct DriveItemVersion {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DriveItemVersion {
-    const TYPE_NAME: &'static str = "microsoft.graph.driveItemVersion";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "publication" => ::graph_model::rt::field(map, &mut self.publication, key),
-            "content" => ::graph_model::rt::field(map, &mut self.content, key),
-            "size" => ::graph_model::rt::field(map, &mut self.size, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.driveItemVersion"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "publication",
-        "content",
-        "size",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "publication" => &mut self.publication,
+            "content" => &mut self.content,
+            "size" => &mut self.size,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "publication",
+            "content",
+            "size",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("lastModifiedBy", &self.last_modified_by);
         w.field("lastModifiedDateTime", &self.last_modified_date_time);
@@ -826,17 +884,28 @@ impl ::graph_model::rt::Struct for DriveItemVersion {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DriveItemVersion {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DriveItemVersion {
     const TYPE_NAME: &'static str = "microsoft.graph.driveItemVersion";
 }
 impl ::graph_model::rt::serde::Serialize for DriveItemVersion {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DriveItemVersion {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.fieldValueSet`.
@@ -849,22 +918,20 @@ pub struct FieldValueSet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FieldValueSet {
-    const TYPE_NAME: &'static str = "microsoft.graph.fieldValueSet";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.fieldValueSet"
     }
-    const FIELDS: &'static [&'static str] = &["id"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -874,17 +941,28 @@ impl ::graph_model::rt::Struct for FieldValueSet {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for FieldValueSet {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for FieldValueSet {
     const TYPE_NAME: &'static str = "microsoft.graph.fieldValueSet";
 }
 impl ::graph_model::rt::serde::Serialize for FieldValueSet {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FieldValueSet {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.file`.
@@ -901,26 +979,22 @@ pub struct File {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for File {
-    const TYPE_NAME: &'static str = "microsoft.graph.file";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "hashes" => ::graph_model::rt::field(map, &mut self.hashes, key),
-            "mimeType" => ::graph_model::rt::field(map, &mut self.mime_type, key),
-            "processingMetadata" => {
-                ::graph_model::rt::field(map, &mut self.processing_metadata, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.file"
     }
-    const FIELDS: &'static [&'static str] = &["hashes", "mimeType", "processingMetadata"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "hashes" => &mut self.hashes,
+            "mimeType" => &mut self.mime_type,
+            "processingMetadata" => &mut self.processing_metadata,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["hashes", "mimeType", "processingMetadata"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("hashes", &self.hashes);
         w.field("mimeType", &self.mime_type);
         w.field("processingMetadata", &self.processing_metadata);
@@ -932,17 +1006,28 @@ impl ::graph_model::rt::Struct for File {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for File {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for File {
     const TYPE_NAME: &'static str = "microsoft.graph.file";
 }
 impl ::graph_model::rt::serde::Serialize for File {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for File {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.fileSystemInfo`.
@@ -959,32 +1044,26 @@ pub struct FileSystemInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FileSystemInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.fileSystemInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "lastAccessedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_accessed_date_time, key)
-            }
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.fileSystemInfo"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "createdDateTime",
-        "lastAccessedDateTime",
-        "lastModifiedDateTime",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "createdDateTime" => &mut self.created_date_time,
+            "lastAccessedDateTime" => &mut self.last_accessed_date_time,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "createdDateTime",
+            "lastAccessedDateTime",
+            "lastModifiedDateTime",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("createdDateTime", &self.created_date_time);
         w.field("lastAccessedDateTime", &self.last_accessed_date_time);
         w.field("lastModifiedDateTime", &self.last_modified_date_time);
@@ -996,17 +1075,28 @@ impl ::graph_model::rt::Struct for FileSystemInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for FileSystemInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for FileSystemInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.fileSystemInfo";
 }
 impl ::graph_model::rt::serde::Serialize for FileSystemInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FileSystemInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.folder`.
@@ -1021,23 +1111,21 @@ pub struct Folder {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Folder {
-    const TYPE_NAME: &'static str = "microsoft.graph.folder";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "childCount" => ::graph_model::rt::field(map, &mut self.child_count, key),
-            "view" => ::graph_model::rt::field(map, &mut self.view, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.folder"
     }
-    const FIELDS: &'static [&'static str] = &["childCount", "view"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "childCount" => &mut self.child_count,
+            "view" => &mut self.view,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["childCount", "view"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("childCount", &self.child_count);
         w.field("view", &self.view);
     }
@@ -1048,17 +1136,28 @@ impl ::graph_model::rt::Struct for Folder {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Folder {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Folder {
     const TYPE_NAME: &'static str = "microsoft.graph.folder";
 }
 impl ::graph_model::rt::serde::Serialize for Folder {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Folder {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.folderView`.
@@ -1075,24 +1174,22 @@ pub struct FolderView {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FolderView {
-    const TYPE_NAME: &'static str = "microsoft.graph.folderView";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "sortBy" => ::graph_model::rt::field(map, &mut self.sort_by, key),
-            "sortOrder" => ::graph_model::rt::field(map, &mut self.sort_order, key),
-            "viewType" => ::graph_model::rt::field(map, &mut self.view_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.folderView"
     }
-    const FIELDS: &'static [&'static str] = &["sortBy", "sortOrder", "viewType"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "sortBy" => &mut self.sort_by,
+            "sortOrder" => &mut self.sort_order,
+            "viewType" => &mut self.view_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["sortBy", "sortOrder", "viewType"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("sortBy", &self.sort_by);
         w.field("sortOrder", &self.sort_order);
         w.field("viewType", &self.view_type);
@@ -1104,17 +1201,28 @@ impl ::graph_model::rt::Struct for FolderView {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for FolderView {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for FolderView {
     const TYPE_NAME: &'static str = "microsoft.graph.folderView";
 }
 impl ::graph_model::rt::serde::Serialize for FolderView {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FolderView {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.hashes`.
@@ -1133,26 +1241,23 @@ pub struct Hashes {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Hashes {
-    const TYPE_NAME: &'static str = "microsoft.graph.hashes";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "crc32Hash" => ::graph_model::rt::field(map, &mut self.crc32_hash, key),
-            "quickXorHash" => ::graph_model::rt::field(map, &mut self.quick_xor_hash, key),
-            "sha1Hash" => ::graph_model::rt::field(map, &mut self.sha1_hash, key),
-            "sha256Hash" => ::graph_model::rt::field(map, &mut self.sha256_hash, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.hashes"
     }
-    const FIELDS: &'static [&'static str] =
-        &["crc32Hash", "quickXorHash", "sha1Hash", "sha256Hash"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "crc32Hash" => &mut self.crc32_hash,
+            "quickXorHash" => &mut self.quick_xor_hash,
+            "sha1Hash" => &mut self.sha1_hash,
+            "sha256Hash" => &mut self.sha256_hash,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["crc32Hash", "quickXorHash", "sha1Hash", "sha256Hash"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("crc32Hash", &self.crc32_hash);
         w.field("quickXorHash", &self.quick_xor_hash);
         w.field("sha1Hash", &self.sha1_hash);
@@ -1165,17 +1270,28 @@ impl ::graph_model::rt::Struct for Hashes {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Hashes {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Hashes {
     const TYPE_NAME: &'static str = "microsoft.graph.hashes";
 }
 impl ::graph_model::rt::serde::Serialize for Hashes {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Hashes {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.image`.
@@ -1190,23 +1306,21 @@ pub struct Image {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Image {
-    const TYPE_NAME: &'static str = "microsoft.graph.image";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "height" => ::graph_model::rt::field(map, &mut self.height, key),
-            "width" => ::graph_model::rt::field(map, &mut self.width, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.image"
     }
-    const FIELDS: &'static [&'static str] = &["height", "width"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "height" => &mut self.height,
+            "width" => &mut self.width,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["height", "width"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("height", &self.height);
         w.field("width", &self.width);
     }
@@ -1217,17 +1331,28 @@ impl ::graph_model::rt::Struct for Image {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Image {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Image {
     const TYPE_NAME: &'static str = "microsoft.graph.image";
 }
 impl ::graph_model::rt::serde::Serialize for Image {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Image {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.itemReference`.
@@ -1254,38 +1379,36 @@ pub struct ItemReference {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ItemReference {
-    const TYPE_NAME: &'static str = "microsoft.graph.itemReference";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "driveId" => ::graph_model::rt::field(map, &mut self.drive_id, key),
-            "driveType" => ::graph_model::rt::field(map, &mut self.drive_type, key),
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "path" => ::graph_model::rt::field(map, &mut self.path, key),
-            "shareId" => ::graph_model::rt::field(map, &mut self.share_id, key),
-            "sharepointIds" => ::graph_model::rt::field(map, &mut self.sharepoint_ids, key),
-            "siteId" => ::graph_model::rt::field(map, &mut self.site_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.itemReference"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "driveId",
-        "driveType",
-        "id",
-        "name",
-        "path",
-        "shareId",
-        "sharepointIds",
-        "siteId",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "driveId" => &mut self.drive_id,
+            "driveType" => &mut self.drive_type,
+            "id" => &mut self.id,
+            "name" => &mut self.name,
+            "path" => &mut self.path,
+            "shareId" => &mut self.share_id,
+            "sharepointIds" => &mut self.sharepoint_ids,
+            "siteId" => &mut self.site_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "driveId",
+            "driveType",
+            "id",
+            "name",
+            "path",
+            "shareId",
+            "sharepointIds",
+            "siteId",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("driveId", &self.drive_id);
         w.field("driveType", &self.drive_type);
         w.field("id", &self.id);
@@ -1302,17 +1425,28 @@ impl ::graph_model::rt::Struct for ItemReference {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ItemReference {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ItemReference {
     const TYPE_NAME: &'static str = "microsoft.graph.itemReference";
 }
 impl ::graph_model::rt::serde::Serialize for ItemReference {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ItemReference {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.itemRetentionLabel`.
@@ -1335,38 +1469,32 @@ pub struct ItemRetentionLabel {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ItemRetentionLabel {
-    const TYPE_NAME: &'static str = "microsoft.graph.itemRetentionLabel";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "isLabelAppliedExplicitly" => {
-                ::graph_model::rt::field(map, &mut self.is_label_applied_explicitly, key)
-            }
-            "labelAppliedBy" => ::graph_model::rt::field(map, &mut self.label_applied_by, key),
-            "labelAppliedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.label_applied_date_time, key)
-            }
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "retentionSettings" => ::graph_model::rt::field(map, &mut self.retention_settings, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.itemRetentionLabel"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "isLabelAppliedExplicitly",
-        "labelAppliedBy",
-        "labelAppliedDateTime",
-        "name",
-        "retentionSettings",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "isLabelAppliedExplicitly" => &mut self.is_label_applied_explicitly,
+            "labelAppliedBy" => &mut self.label_applied_by,
+            "labelAppliedDateTime" => &mut self.label_applied_date_time,
+            "name" => &mut self.name,
+            "retentionSettings" => &mut self.retention_settings,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "isLabelAppliedExplicitly",
+            "labelAppliedBy",
+            "labelAppliedDateTime",
+            "name",
+            "retentionSettings",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "isLabelAppliedExplicitly",
@@ -1384,17 +1512,28 @@ impl ::graph_model::rt::Struct for ItemRetentionLabel {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ItemRetentionLabel {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ItemRetentionLabel {
     const TYPE_NAME: &'static str = "microsoft.graph.itemRetentionLabel";
 }
 impl ::graph_model::rt::serde::Serialize for ItemRetentionLabel {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ItemRetentionLabel {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.listItem`.
@@ -1450,70 +1589,62 @@ pub struct ListItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ListItem {
-    const TYPE_NAME: &'static str = "microsoft.graph.listItem";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "eTag" => ::graph_model::rt::field(map, &mut self.e_tag, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "parentReference" => ::graph_model::rt::field(map, &mut self.parent_reference, key),
-            "webUrl" => ::graph_model::rt::field(map, &mut self.web_url, key),
-            "contentType" => ::graph_model::rt::field(map, &mut self.content_type, key),
-            "deleted" => ::graph_model::rt::field(map, &mut self.deleted, key),
-            "sharepointIds" => ::graph_model::rt::field(map, &mut self.sharepoint_ids, key),
-            "createdByUser" => ::graph_model::rt::field(map, &mut self.created_by_user, key),
-            "lastModifiedByUser" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_by_user, key)
-            }
-            "analytics" => ::graph_model::rt::field(map, &mut self.analytics, key),
-            "documentSetVersions" => {
-                ::graph_model::rt::field(map, &mut self.document_set_versions, key)
-            }
-            "driveItem" => ::graph_model::rt::field(map, &mut self.drive_item, key),
-            "fields" => ::graph_model::rt::field(map, &mut self.fields, key),
-            "permissions" => ::graph_model::rt::field(map, &mut self.permissions, key),
-            "versions" => ::graph_model::rt::field(map, &mut self.versions, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.listItem"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "createdDateTime",
-        "description",
-        "eTag",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "name",
-        "parentReference",
-        "webUrl",
-        "contentType",
-        "deleted",
-        "sharepointIds",
-        "createdByUser",
-        "lastModifiedByUser",
-        "analytics",
-        "documentSetVersions",
-        "driveItem",
-        "fields",
-        "permissions",
-        "versions",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "eTag" => &mut self.e_tag,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "name" => &mut self.name,
+            "parentReference" => &mut self.parent_reference,
+            "webUrl" => &mut self.web_url,
+            "contentType" => &mut self.content_type,
+            "deleted" => &mut self.deleted,
+            "sharepointIds" => &mut self.sharepoint_ids,
+            "createdByUser" => &mut self.created_by_user,
+            "lastModifiedByUser" => &mut self.last_modified_by_user,
+            "analytics" => &mut self.analytics,
+            "documentSetVersions" => &mut self.document_set_versions,
+            "driveItem" => &mut self.drive_item,
+            "fields" => &mut self.fields,
+            "permissions" => &mut self.permissions,
+            "versions" => &mut self.versions,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "createdDateTime",
+            "description",
+            "eTag",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "name",
+            "parentReference",
+            "webUrl",
+            "contentType",
+            "deleted",
+            "sharepointIds",
+            "createdByUser",
+            "lastModifiedByUser",
+            "analytics",
+            "documentSetVersions",
+            "driveItem",
+            "fields",
+            "permissions",
+            "versions",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -1543,17 +1674,28 @@ impl ::graph_model::rt::Struct for ListItem {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ListItem {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ListItem {
     const TYPE_NAME: &'static str = "microsoft.graph.listItem";
 }
 impl ::graph_model::rt::serde::Serialize for ListItem {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ListItem {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.listItemVersion`.
@@ -1574,34 +1716,30 @@ pub struct ListItemVersion {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ListItemVersion {
-    const TYPE_NAME: &'static str = "microsoft.graph.listItemVersion";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "publication" => ::graph_model::rt::field(map, &mut self.publication, key),
-            "fields" => ::graph_model::rt::field(map, &mut self.fields, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.listItemVersion"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "publication",
-        "fields",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "publication" => &mut self.publication,
+            "fields" => &mut self.fields,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "publication",
+            "fields",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("lastModifiedBy", &self.last_modified_by);
         w.field("lastModifiedDateTime", &self.last_modified_date_time);
@@ -1615,17 +1753,28 @@ impl ::graph_model::rt::Struct for ListItemVersion {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ListItemVersion {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ListItemVersion {
     const TYPE_NAME: &'static str = "microsoft.graph.listItemVersion";
 }
 impl ::graph_model::rt::serde::Serialize for ListItemVersion {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ListItemVersion {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.listItemVersion` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -1653,35 +1802,58 @@ impl Default for ListItemVersionAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for ListItemVersionAny {
-    type Base = super::ListItemVersion;
-    const BASE: &'static str = "microsoft.graph.listItemVersion";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
-            "microsoft.graph.documentSetVersion" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::DocumentSetVersion)
-            }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.listItemVersion"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.listItemVersion" => Self::Base(Default::default()),
+            "microsoft.graph.documentSetVersion" => Self::DocumentSetVersion(Default::default()),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::DocumentSetVersion(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::ListItemVersion) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::DocumentSetVersion(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.documentSetVersion", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for ListItemVersionAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for ListItemVersionAny {
@@ -1689,18 +1861,12 @@ impl ::graph_model::rt::GraphType for ListItemVersionAny {
 }
 impl ::graph_model::rt::serde::Serialize for ListItemVersionAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::DocumentSetVersion(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.documentSetVersion"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ListItemVersionAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.malware`.
@@ -1713,22 +1879,20 @@ pub struct Malware {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Malware {
-    const TYPE_NAME: &'static str = "microsoft.graph.malware";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.malware"
     }
-    const FIELDS: &'static [&'static str] = &["description"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "description" => &mut self.description,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["description"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("description", &self.description);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1738,17 +1902,28 @@ impl ::graph_model::rt::Struct for Malware {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Malware {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Malware {
     const TYPE_NAME: &'static str = "microsoft.graph.malware";
 }
 impl ::graph_model::rt::serde::Serialize for Malware {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Malware {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.package`.
@@ -1761,22 +1936,20 @@ pub struct Package {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Package {
-    const TYPE_NAME: &'static str = "microsoft.graph.package";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.package"
     }
-    const FIELDS: &'static [&'static str] = &["type"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "type" => &mut self.r#type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["type"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("type", &self.r#type);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1786,17 +1959,28 @@ impl ::graph_model::rt::Struct for Package {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Package {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Package {
     const TYPE_NAME: &'static str = "microsoft.graph.package";
 }
 impl ::graph_model::rt::serde::Serialize for Package {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Package {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.pendingContentUpdate`.
@@ -1809,22 +1993,20 @@ pub struct PendingContentUpdate {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PendingContentUpdate {
-    const TYPE_NAME: &'static str = "microsoft.graph.pendingContentUpdate";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "queuedDateTime" => ::graph_model::rt::field(map, &mut self.queued_date_time, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.pendingContentUpdate"
     }
-    const FIELDS: &'static [&'static str] = &["queuedDateTime"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "queuedDateTime" => &mut self.queued_date_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["queuedDateTime"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("queuedDateTime", &self.queued_date_time);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1834,17 +2016,28 @@ impl ::graph_model::rt::Struct for PendingContentUpdate {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PendingContentUpdate {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PendingContentUpdate {
     const TYPE_NAME: &'static str = "microsoft.graph.pendingContentUpdate";
 }
 impl ::graph_model::rt::serde::Serialize for PendingContentUpdate {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PendingContentUpdate {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.pendingOperations`.
@@ -1857,24 +2050,20 @@ pub struct PendingOperations {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PendingOperations {
-    const TYPE_NAME: &'static str = "microsoft.graph.pendingOperations";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "pendingContentUpdate" => {
-                ::graph_model::rt::field(map, &mut self.pending_content_update, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.pendingOperations"
     }
-    const FIELDS: &'static [&'static str] = &["pendingContentUpdate"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "pendingContentUpdate" => &mut self.pending_content_update,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["pendingContentUpdate"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("pendingContentUpdate", &self.pending_content_update);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1884,17 +2073,28 @@ impl ::graph_model::rt::Struct for PendingOperations {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PendingOperations {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PendingOperations {
     const TYPE_NAME: &'static str = "microsoft.graph.pendingOperations";
 }
 impl ::graph_model::rt::serde::Serialize for PendingOperations {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PendingOperations {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.permission`.
@@ -1936,52 +2136,44 @@ pub struct Permission {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for Permission {
-    const TYPE_NAME: &'static str = "microsoft.graph.permission";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "expirationDateTime" => {
-                ::graph_model::rt::field(map, &mut self.expiration_date_time, key)
-            }
-            "grantedTo" => ::graph_model::rt::field(map, &mut self.granted_to, key),
-            "grantedToIdentities" => {
-                ::graph_model::rt::field(map, &mut self.granted_to_identities, key)
-            }
-            "grantedToIdentitiesV2" => {
-                ::graph_model::rt::field(map, &mut self.granted_to_identities_v2, key)
-            }
-            "grantedToV2" => ::graph_model::rt::field(map, &mut self.granted_to_v2, key),
-            "hasPassword" => ::graph_model::rt::field(map, &mut self.has_password, key),
-            "inheritedFrom" => ::graph_model::rt::field(map, &mut self.inherited_from, key),
-            "invitation" => ::graph_model::rt::field(map, &mut self.invitation, key),
-            "link" => ::graph_model::rt::field(map, &mut self.link, key),
-            "roles" => ::graph_model::rt::field(map, &mut self.roles, key),
-            "shareId" => ::graph_model::rt::field(map, &mut self.share_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.permission"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "expirationDateTime",
-        "grantedTo",
-        "grantedToIdentities",
-        "grantedToIdentitiesV2",
-        "grantedToV2",
-        "hasPassword",
-        "inheritedFrom",
-        "invitation",
-        "link",
-        "roles",
-        "shareId",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "expirationDateTime" => &mut self.expiration_date_time,
+            "grantedTo" => &mut self.granted_to,
+            "grantedToIdentities" => &mut self.granted_to_identities,
+            "grantedToIdentitiesV2" => &mut self.granted_to_identities_v2,
+            "grantedToV2" => &mut self.granted_to_v2,
+            "hasPassword" => &mut self.has_password,
+            "inheritedFrom" => &mut self.inherited_from,
+            "invitation" => &mut self.invitation,
+            "link" => &mut self.link,
+            "roles" => &mut self.roles,
+            "shareId" => &mut self.share_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "expirationDateTime",
+            "grantedTo",
+            "grantedToIdentities",
+            "grantedToIdentitiesV2",
+            "grantedToV2",
+            "hasPassword",
+            "inheritedFrom",
+            "invitation",
+            "link",
+            "roles",
+            "shareId",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("expirationDateTime", &self.expiration_date_time);
         w.field("grantedTo", &self.granted_to);
@@ -2003,19 +2195,31 @@ impl ::graph_model::rt::Struct for Permission {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::Value for Permission {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::GraphType for Permission {
     const TYPE_NAME: &'static str = "microsoft.graph.permission";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for Permission {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 #[allow(deprecated)]
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Permission {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.photo`.
@@ -2044,42 +2248,38 @@ pub struct Photo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Photo {
-    const TYPE_NAME: &'static str = "microsoft.graph.photo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "cameraMake" => ::graph_model::rt::field(map, &mut self.camera_make, key),
-            "cameraModel" => ::graph_model::rt::field(map, &mut self.camera_model, key),
-            "exposureDenominator" => {
-                ::graph_model::rt::field(map, &mut self.exposure_denominator, key)
-            }
-            "exposureNumerator" => ::graph_model::rt::field(map, &mut self.exposure_numerator, key),
-            "fNumber" => ::graph_model::rt::field(map, &mut self.f_number, key),
-            "focalLength" => ::graph_model::rt::field(map, &mut self.focal_length, key),
-            "iso" => ::graph_model::rt::field(map, &mut self.iso, key),
-            "orientation" => ::graph_model::rt::field(map, &mut self.orientation, key),
-            "takenDateTime" => ::graph_model::rt::field(map, &mut self.taken_date_time, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.photo"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "cameraMake",
-        "cameraModel",
-        "exposureDenominator",
-        "exposureNumerator",
-        "fNumber",
-        "focalLength",
-        "iso",
-        "orientation",
-        "takenDateTime",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "cameraMake" => &mut self.camera_make,
+            "cameraModel" => &mut self.camera_model,
+            "exposureDenominator" => &mut self.exposure_denominator,
+            "exposureNumerator" => &mut self.exposure_numerator,
+            "fNumber" => &mut self.f_number,
+            "focalLength" => &mut self.focal_length,
+            "iso" => &mut self.iso,
+            "orientation" => &mut self.orientation,
+            "takenDateTime" => &mut self.taken_date_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "cameraMake",
+            "cameraModel",
+            "exposureDenominator",
+            "exposureNumerator",
+            "fNumber",
+            "focalLength",
+            "iso",
+            "orientation",
+            "takenDateTime",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("cameraMake", &self.camera_make);
         w.field("cameraModel", &self.camera_model);
         w.field("exposureDenominator", &self.exposure_denominator);
@@ -2097,17 +2297,28 @@ impl ::graph_model::rt::Struct for Photo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Photo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Photo {
     const TYPE_NAME: &'static str = "microsoft.graph.photo";
 }
 impl ::graph_model::rt::serde::Serialize for Photo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Photo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.publicationFacet`.
@@ -2124,24 +2335,22 @@ pub struct PublicationFacet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PublicationFacet {
-    const TYPE_NAME: &'static str = "microsoft.graph.publicationFacet";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "checkedOutBy" => ::graph_model::rt::field(map, &mut self.checked_out_by, key),
-            "level" => ::graph_model::rt::field(map, &mut self.level, key),
-            "versionId" => ::graph_model::rt::field(map, &mut self.version_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.publicationFacet"
     }
-    const FIELDS: &'static [&'static str] = &["checkedOutBy", "level", "versionId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "checkedOutBy" => &mut self.checked_out_by,
+            "level" => &mut self.level,
+            "versionId" => &mut self.version_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["checkedOutBy", "level", "versionId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("checkedOutBy", &self.checked_out_by);
         w.field("level", &self.level);
         w.field("versionId", &self.version_id);
@@ -2153,17 +2362,28 @@ impl ::graph_model::rt::Struct for PublicationFacet {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PublicationFacet {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PublicationFacet {
     const TYPE_NAME: &'static str = "microsoft.graph.publicationFacet";
 }
 impl ::graph_model::rt::serde::Serialize for PublicationFacet {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PublicationFacet {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.remoteItem`.
@@ -2212,62 +2432,58 @@ pub struct RemoteItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RemoteItem {
-    const TYPE_NAME: &'static str = "microsoft.graph.remoteItem";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "file" => ::graph_model::rt::field(map, &mut self.file, key),
-            "fileSystemInfo" => ::graph_model::rt::field(map, &mut self.file_system_info, key),
-            "folder" => ::graph_model::rt::field(map, &mut self.folder, key),
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "image" => ::graph_model::rt::field(map, &mut self.image, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "package" => ::graph_model::rt::field(map, &mut self.package, key),
-            "parentReference" => ::graph_model::rt::field(map, &mut self.parent_reference, key),
-            "shared" => ::graph_model::rt::field(map, &mut self.shared, key),
-            "sharepointIds" => ::graph_model::rt::field(map, &mut self.sharepoint_ids, key),
-            "size" => ::graph_model::rt::field(map, &mut self.size, key),
-            "specialFolder" => ::graph_model::rt::field(map, &mut self.special_folder, key),
-            "video" => ::graph_model::rt::field(map, &mut self.video, key),
-            "webDavUrl" => ::graph_model::rt::field(map, &mut self.web_dav_url, key),
-            "webUrl" => ::graph_model::rt::field(map, &mut self.web_url, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.remoteItem"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "createdBy",
-        "createdDateTime",
-        "file",
-        "fileSystemInfo",
-        "folder",
-        "id",
-        "image",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "name",
-        "package",
-        "parentReference",
-        "shared",
-        "sharepointIds",
-        "size",
-        "specialFolder",
-        "video",
-        "webDavUrl",
-        "webUrl",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "file" => &mut self.file,
+            "fileSystemInfo" => &mut self.file_system_info,
+            "folder" => &mut self.folder,
+            "id" => &mut self.id,
+            "image" => &mut self.image,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "name" => &mut self.name,
+            "package" => &mut self.package,
+            "parentReference" => &mut self.parent_reference,
+            "shared" => &mut self.shared,
+            "sharepointIds" => &mut self.sharepoint_ids,
+            "size" => &mut self.size,
+            "specialFolder" => &mut self.special_folder,
+            "video" => &mut self.video,
+            "webDavUrl" => &mut self.web_dav_url,
+            "webUrl" => &mut self.web_url,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "createdBy",
+            "createdDateTime",
+            "file",
+            "fileSystemInfo",
+            "folder",
+            "id",
+            "image",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "name",
+            "package",
+            "parentReference",
+            "shared",
+            "sharepointIds",
+            "size",
+            "specialFolder",
+            "video",
+            "webDavUrl",
+            "webUrl",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
         w.field("file", &self.file);
@@ -2295,17 +2511,28 @@ impl ::graph_model::rt::Struct for RemoteItem {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RemoteItem {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RemoteItem {
     const TYPE_NAME: &'static str = "microsoft.graph.remoteItem";
 }
 impl ::graph_model::rt::serde::Serialize for RemoteItem {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RemoteItem {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.retentionLabelSettings`.
@@ -2329,42 +2556,32 @@ pub struct RetentionLabelSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RetentionLabelSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.retentionLabelSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "behaviorDuringRetentionPeriod" => {
-                ::graph_model::rt::field(map, &mut self.behavior_during_retention_period, key)
-            }
-            "isContentUpdateAllowed" => {
-                ::graph_model::rt::field(map, &mut self.is_content_update_allowed, key)
-            }
-            "isDeleteAllowed" => ::graph_model::rt::field(map, &mut self.is_delete_allowed, key),
-            "isLabelUpdateAllowed" => {
-                ::graph_model::rt::field(map, &mut self.is_label_update_allowed, key)
-            }
-            "isMetadataUpdateAllowed" => {
-                ::graph_model::rt::field(map, &mut self.is_metadata_update_allowed, key)
-            }
-            "isRecordLocked" => ::graph_model::rt::field(map, &mut self.is_record_locked, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.retentionLabelSettings"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "behaviorDuringRetentionPeriod",
-        "isContentUpdateAllowed",
-        "isDeleteAllowed",
-        "isLabelUpdateAllowed",
-        "isMetadataUpdateAllowed",
-        "isRecordLocked",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "behaviorDuringRetentionPeriod" => &mut self.behavior_during_retention_period,
+            "isContentUpdateAllowed" => &mut self.is_content_update_allowed,
+            "isDeleteAllowed" => &mut self.is_delete_allowed,
+            "isLabelUpdateAllowed" => &mut self.is_label_update_allowed,
+            "isMetadataUpdateAllowed" => &mut self.is_metadata_update_allowed,
+            "isRecordLocked" => &mut self.is_record_locked,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "behaviorDuringRetentionPeriod",
+            "isContentUpdateAllowed",
+            "isDeleteAllowed",
+            "isLabelUpdateAllowed",
+            "isMetadataUpdateAllowed",
+            "isRecordLocked",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field(
             "behaviorDuringRetentionPeriod",
             &self.behavior_during_retention_period,
@@ -2382,17 +2599,28 @@ impl ::graph_model::rt::Struct for RetentionLabelSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RetentionLabelSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RetentionLabelSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.retentionLabelSettings";
 }
 impl ::graph_model::rt::serde::Serialize for RetentionLabelSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RetentionLabelSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.root`.
@@ -2403,20 +2631,17 @@ pub struct Root {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Root {
-    const TYPE_NAME: &'static str = "microsoft.graph.root";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.root"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -2426,17 +2651,28 @@ impl ::graph_model::rt::Struct for Root {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Root {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Root {
     const TYPE_NAME: &'static str = "microsoft.graph.root";
 }
 impl ::graph_model::rt::serde::Serialize for Root {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Root {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.searchResult`.
@@ -2449,24 +2685,20 @@ pub struct SearchResult {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SearchResult {
-    const TYPE_NAME: &'static str = "microsoft.graph.searchResult";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "onClickTelemetryUrl" => {
-                ::graph_model::rt::field(map, &mut self.on_click_telemetry_url, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.searchResult"
     }
-    const FIELDS: &'static [&'static str] = &["onClickTelemetryUrl"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "onClickTelemetryUrl" => &mut self.on_click_telemetry_url,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["onClickTelemetryUrl"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("onClickTelemetryUrl", &self.on_click_telemetry_url);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -2476,17 +2708,28 @@ impl ::graph_model::rt::Struct for SearchResult {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SearchResult {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SearchResult {
     const TYPE_NAME: &'static str = "microsoft.graph.searchResult";
 }
 impl ::graph_model::rt::serde::Serialize for SearchResult {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SearchResult {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.shared`.
@@ -2505,25 +2748,23 @@ pub struct Shared {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Shared {
-    const TYPE_NAME: &'static str = "microsoft.graph.shared";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "owner" => ::graph_model::rt::field(map, &mut self.owner, key),
-            "scope" => ::graph_model::rt::field(map, &mut self.scope, key),
-            "sharedBy" => ::graph_model::rt::field(map, &mut self.shared_by, key),
-            "sharedDateTime" => ::graph_model::rt::field(map, &mut self.shared_date_time, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.shared"
     }
-    const FIELDS: &'static [&'static str] = &["owner", "scope", "sharedBy", "sharedDateTime"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "owner" => &mut self.owner,
+            "scope" => &mut self.scope,
+            "sharedBy" => &mut self.shared_by,
+            "sharedDateTime" => &mut self.shared_date_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["owner", "scope", "sharedBy", "sharedDateTime"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("owner", &self.owner);
         w.field("scope", &self.scope);
         w.field("sharedBy", &self.shared_by);
@@ -2536,17 +2777,28 @@ impl ::graph_model::rt::Struct for Shared {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Shared {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Shared {
     const TYPE_NAME: &'static str = "microsoft.graph.shared";
 }
 impl ::graph_model::rt::serde::Serialize for Shared {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Shared {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.sharepointIds`.
@@ -2571,36 +2823,34 @@ pub struct SharepointIds {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharepointIds {
-    const TYPE_NAME: &'static str = "microsoft.graph.sharepointIds";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "listId" => ::graph_model::rt::field(map, &mut self.list_id, key),
-            "listItemId" => ::graph_model::rt::field(map, &mut self.list_item_id, key),
-            "listItemUniqueId" => ::graph_model::rt::field(map, &mut self.list_item_unique_id, key),
-            "siteId" => ::graph_model::rt::field(map, &mut self.site_id, key),
-            "siteUrl" => ::graph_model::rt::field(map, &mut self.site_url, key),
-            "tenantId" => ::graph_model::rt::field(map, &mut self.tenant_id, key),
-            "webId" => ::graph_model::rt::field(map, &mut self.web_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.sharepointIds"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "listId",
-        "listItemId",
-        "listItemUniqueId",
-        "siteId",
-        "siteUrl",
-        "tenantId",
-        "webId",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "listId" => &mut self.list_id,
+            "listItemId" => &mut self.list_item_id,
+            "listItemUniqueId" => &mut self.list_item_unique_id,
+            "siteId" => &mut self.site_id,
+            "siteUrl" => &mut self.site_url,
+            "tenantId" => &mut self.tenant_id,
+            "webId" => &mut self.web_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "listId",
+            "listItemId",
+            "listItemUniqueId",
+            "siteId",
+            "siteUrl",
+            "tenantId",
+            "webId",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("listId", &self.list_id);
         w.field("listItemId", &self.list_item_id);
         w.field("listItemUniqueId", &self.list_item_unique_id);
@@ -2616,17 +2866,28 @@ impl ::graph_model::rt::Struct for SharepointIds {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SharepointIds {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SharepointIds {
     const TYPE_NAME: &'static str = "microsoft.graph.sharepointIds";
 }
 impl ::graph_model::rt::serde::Serialize for SharepointIds {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharepointIds {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.sharingInvitation`.
@@ -2645,25 +2906,23 @@ pub struct SharingInvitation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharingInvitation {
-    const TYPE_NAME: &'static str = "microsoft.graph.sharingInvitation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "email" => ::graph_model::rt::field(map, &mut self.email, key),
-            "invitedBy" => ::graph_model::rt::field(map, &mut self.invited_by, key),
-            "redeemedBy" => ::graph_model::rt::field(map, &mut self.redeemed_by, key),
-            "signInRequired" => ::graph_model::rt::field(map, &mut self.sign_in_required, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.sharingInvitation"
     }
-    const FIELDS: &'static [&'static str] = &["email", "invitedBy", "redeemedBy", "signInRequired"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "email" => &mut self.email,
+            "invitedBy" => &mut self.invited_by,
+            "redeemedBy" => &mut self.redeemed_by,
+            "signInRequired" => &mut self.sign_in_required,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["email", "invitedBy", "redeemedBy", "signInRequired"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("email", &self.email);
         w.field("invitedBy", &self.invited_by);
         w.field("redeemedBy", &self.redeemed_by);
@@ -2676,17 +2935,28 @@ impl ::graph_model::rt::Struct for SharingInvitation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SharingInvitation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SharingInvitation {
     const TYPE_NAME: &'static str = "microsoft.graph.sharingInvitation";
 }
 impl ::graph_model::rt::serde::Serialize for SharingInvitation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharingInvitation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.sharingLink`.
@@ -2709,34 +2979,32 @@ pub struct SharingLink {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharingLink {
-    const TYPE_NAME: &'static str = "microsoft.graph.sharingLink";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "application" => ::graph_model::rt::field(map, &mut self.application, key),
-            "preventsDownload" => ::graph_model::rt::field(map, &mut self.prevents_download, key),
-            "scope" => ::graph_model::rt::field(map, &mut self.scope, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            "webHtml" => ::graph_model::rt::field(map, &mut self.web_html, key),
-            "webUrl" => ::graph_model::rt::field(map, &mut self.web_url, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.sharingLink"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "application",
-        "preventsDownload",
-        "scope",
-        "type",
-        "webHtml",
-        "webUrl",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "application" => &mut self.application,
+            "preventsDownload" => &mut self.prevents_download,
+            "scope" => &mut self.scope,
+            "type" => &mut self.r#type,
+            "webHtml" => &mut self.web_html,
+            "webUrl" => &mut self.web_url,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "application",
+            "preventsDownload",
+            "scope",
+            "type",
+            "webHtml",
+            "webUrl",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("application", &self.application);
         w.field("preventsDownload", &self.prevents_download);
         w.field("scope", &self.scope);
@@ -2751,17 +3019,28 @@ impl ::graph_model::rt::Struct for SharingLink {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SharingLink {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SharingLink {
     const TYPE_NAME: &'static str = "microsoft.graph.sharingLink";
 }
 impl ::graph_model::rt::serde::Serialize for SharingLink {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharingLink {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.specialFolder`.
@@ -2774,22 +3053,20 @@ pub struct SpecialFolder {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SpecialFolder {
-    const TYPE_NAME: &'static str = "microsoft.graph.specialFolder";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.specialFolder"
     }
-    const FIELDS: &'static [&'static str] = &["name"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "name" => &mut self.name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["name"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("name", &self.name);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -2799,17 +3076,28 @@ impl ::graph_model::rt::Struct for SpecialFolder {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SpecialFolder {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SpecialFolder {
     const TYPE_NAME: &'static str = "microsoft.graph.specialFolder";
 }
 impl ::graph_model::rt::serde::Serialize for SpecialFolder {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SpecialFolder {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.thumbnail`.
@@ -2830,26 +3118,24 @@ pub struct Thumbnail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Thumbnail {
-    const TYPE_NAME: &'static str = "microsoft.graph.thumbnail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "content" => ::graph_model::rt::field(map, &mut self.content, key),
-            "height" => ::graph_model::rt::field(map, &mut self.height, key),
-            "sourceItemId" => ::graph_model::rt::field(map, &mut self.source_item_id, key),
-            "url" => ::graph_model::rt::field(map, &mut self.url, key),
-            "width" => ::graph_model::rt::field(map, &mut self.width, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.thumbnail"
     }
-    const FIELDS: &'static [&'static str] = &["content", "height", "sourceItemId", "url", "width"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "content" => &mut self.content,
+            "height" => &mut self.height,
+            "sourceItemId" => &mut self.source_item_id,
+            "url" => &mut self.url,
+            "width" => &mut self.width,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["content", "height", "sourceItemId", "url", "width"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("content", &self.content);
         w.field("height", &self.height);
         w.field("sourceItemId", &self.source_item_id);
@@ -2863,17 +3149,28 @@ impl ::graph_model::rt::Struct for Thumbnail {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Thumbnail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Thumbnail {
     const TYPE_NAME: &'static str = "microsoft.graph.thumbnail";
 }
 impl ::graph_model::rt::serde::Serialize for Thumbnail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Thumbnail {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.thumbnailSet`.
@@ -2894,26 +3191,24 @@ pub struct ThumbnailSet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ThumbnailSet {
-    const TYPE_NAME: &'static str = "microsoft.graph.thumbnailSet";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "large" => ::graph_model::rt::field(map, &mut self.large, key),
-            "medium" => ::graph_model::rt::field(map, &mut self.medium, key),
-            "small" => ::graph_model::rt::field(map, &mut self.small, key),
-            "source" => ::graph_model::rt::field(map, &mut self.source, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.thumbnailSet"
     }
-    const FIELDS: &'static [&'static str] = &["id", "large", "medium", "small", "source"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "large" => &mut self.large,
+            "medium" => &mut self.medium,
+            "small" => &mut self.small,
+            "source" => &mut self.source,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "large", "medium", "small", "source"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("large", &self.large);
         w.field("medium", &self.medium);
@@ -2927,17 +3222,28 @@ impl ::graph_model::rt::Struct for ThumbnailSet {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ThumbnailSet {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ThumbnailSet {
     const TYPE_NAME: &'static str = "microsoft.graph.thumbnailSet";
 }
 impl ::graph_model::rt::serde::Serialize for ThumbnailSet {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ThumbnailSet {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.video`.
@@ -2968,46 +3274,40 @@ pub struct Video {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Video {
-    const TYPE_NAME: &'static str = "microsoft.graph.video";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "audioBitsPerSample" => {
-                ::graph_model::rt::field(map, &mut self.audio_bits_per_sample, key)
-            }
-            "audioChannels" => ::graph_model::rt::field(map, &mut self.audio_channels, key),
-            "audioFormat" => ::graph_model::rt::field(map, &mut self.audio_format, key),
-            "audioSamplesPerSecond" => {
-                ::graph_model::rt::field(map, &mut self.audio_samples_per_second, key)
-            }
-            "bitrate" => ::graph_model::rt::field(map, &mut self.bitrate, key),
-            "duration" => ::graph_model::rt::field(map, &mut self.duration, key),
-            "fourCC" => ::graph_model::rt::field(map, &mut self.four_cc, key),
-            "frameRate" => ::graph_model::rt::field(map, &mut self.frame_rate, key),
-            "height" => ::graph_model::rt::field(map, &mut self.height, key),
-            "width" => ::graph_model::rt::field(map, &mut self.width, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.video"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "audioBitsPerSample",
-        "audioChannels",
-        "audioFormat",
-        "audioSamplesPerSecond",
-        "bitrate",
-        "duration",
-        "fourCC",
-        "frameRate",
-        "height",
-        "width",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "audioBitsPerSample" => &mut self.audio_bits_per_sample,
+            "audioChannels" => &mut self.audio_channels,
+            "audioFormat" => &mut self.audio_format,
+            "audioSamplesPerSecond" => &mut self.audio_samples_per_second,
+            "bitrate" => &mut self.bitrate,
+            "duration" => &mut self.duration,
+            "fourCC" => &mut self.four_cc,
+            "frameRate" => &mut self.frame_rate,
+            "height" => &mut self.height,
+            "width" => &mut self.width,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "audioBitsPerSample",
+            "audioChannels",
+            "audioFormat",
+            "audioSamplesPerSecond",
+            "bitrate",
+            "duration",
+            "fourCC",
+            "frameRate",
+            "height",
+            "width",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("audioBitsPerSample", &self.audio_bits_per_sample);
         w.field("audioChannels", &self.audio_channels);
         w.field("audioFormat", &self.audio_format);
@@ -3026,17 +3326,28 @@ impl ::graph_model::rt::Struct for Video {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Video {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Video {
     const TYPE_NAME: &'static str = "microsoft.graph.video";
 }
 impl ::graph_model::rt::serde::Serialize for Video {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Video {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workbook`.
@@ -3063,38 +3374,36 @@ pub struct Workbook {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Workbook {
-    const TYPE_NAME: &'static str = "microsoft.graph.workbook";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "application" => ::graph_model::rt::field(map, &mut self.application, key),
-            "comments" => ::graph_model::rt::field(map, &mut self.comments, key),
-            "functions" => ::graph_model::rt::field(map, &mut self.functions, key),
-            "names" => ::graph_model::rt::field(map, &mut self.names, key),
-            "operations" => ::graph_model::rt::field(map, &mut self.operations, key),
-            "tables" => ::graph_model::rt::field(map, &mut self.tables, key),
-            "worksheets" => ::graph_model::rt::field(map, &mut self.worksheets, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.workbook"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "application",
-        "comments",
-        "functions",
-        "names",
-        "operations",
-        "tables",
-        "worksheets",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "application" => &mut self.application,
+            "comments" => &mut self.comments,
+            "functions" => &mut self.functions,
+            "names" => &mut self.names,
+            "operations" => &mut self.operations,
+            "tables" => &mut self.tables,
+            "worksheets" => &mut self.worksheets,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "application",
+            "comments",
+            "functions",
+            "names",
+            "operations",
+            "tables",
+            "worksheets",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("application", &self.application);
         w.field("comments", &self.comments);
@@ -3111,17 +3420,28 @@ impl ::graph_model::rt::Struct for Workbook {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Workbook {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Workbook {
     const TYPE_NAME: &'static str = "microsoft.graph.workbook";
 }
 impl ::graph_model::rt::serde::Serialize for Workbook {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Workbook {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workbookApplication`.
@@ -3136,23 +3456,21 @@ pub struct WorkbookApplication {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookApplication {
-    const TYPE_NAME: &'static str = "microsoft.graph.workbookApplication";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "calculationMode" => ::graph_model::rt::field(map, &mut self.calculation_mode, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.workbookApplication"
     }
-    const FIELDS: &'static [&'static str] = &["id", "calculationMode"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "calculationMode" => &mut self.calculation_mode,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "calculationMode"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("calculationMode", &self.calculation_mode);
     }
@@ -3163,17 +3481,28 @@ impl ::graph_model::rt::Struct for WorkbookApplication {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkbookApplication {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkbookApplication {
     const TYPE_NAME: &'static str = "microsoft.graph.workbookApplication";
 }
 impl ::graph_model::rt::serde::Serialize for WorkbookApplication {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookApplication {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workbookChart`.
@@ -3210,48 +3539,46 @@ pub struct WorkbookChart {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookChart {
-    const TYPE_NAME: &'static str = "microsoft.graph.workbookChart";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "height" => ::graph_model::rt::field(map, &mut self.height, key),
-            "left" => ::graph_model::rt::field(map, &mut self.left, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "top" => ::graph_model::rt::field(map, &mut self.top, key),
-            "width" => ::graph_model::rt::field(map, &mut self.width, key),
-            "axes" => ::graph_model::rt::field(map, &mut self.axes, key),
-            "dataLabels" => ::graph_model::rt::field(map, &mut self.data_labels, key),
-            "format" => ::graph_model::rt::field(map, &mut self.format, key),
-            "legend" => ::graph_model::rt::field(map, &mut self.legend, key),
-            "series" => ::graph_model::rt::field(map, &mut self.series, key),
-            "title" => ::graph_model::rt::field(map, &mut self.title, key),
-            "worksheet" => ::graph_model::rt::field(map, &mut self.worksheet, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.workbookChart"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "height",
-        "left",
-        "name",
-        "top",
-        "width",
-        "axes",
-        "dataLabels",
-        "format",
-        "legend",
-        "series",
-        "title",
-        "worksheet",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "height" => &mut self.height,
+            "left" => &mut self.left,
+            "name" => &mut self.name,
+            "top" => &mut self.top,
+            "width" => &mut self.width,
+            "axes" => &mut self.axes,
+            "dataLabels" => &mut self.data_labels,
+            "format" => &mut self.format,
+            "legend" => &mut self.legend,
+            "series" => &mut self.series,
+            "title" => &mut self.title,
+            "worksheet" => &mut self.worksheet,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "height",
+            "left",
+            "name",
+            "top",
+            "width",
+            "axes",
+            "dataLabels",
+            "format",
+            "legend",
+            "series",
+            "title",
+            "worksheet",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("height", &self.height);
         w.field("left", &self.left);
@@ -3273,17 +3600,28 @@ impl ::graph_model::rt::Struct for WorkbookChart {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkbookChart {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkbookChart {
     const TYPE_NAME: &'static str = "microsoft.graph.workbookChart";
 }
 impl ::graph_model::rt::serde::Serialize for WorkbookChart {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookChart {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workbookChartAreaFormat`.
@@ -3300,24 +3638,22 @@ pub struct WorkbookChartAreaFormat {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookChartAreaFormat {
-    const TYPE_NAME: &'static str = "microsoft.graph.workbookChartAreaFormat";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "fill" => ::graph_model::rt::field(map, &mut self.fill, key),
-            "font" => ::graph_model::rt::field(map, &mut self.font, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.workbookChartAreaFormat"
     }
-    const FIELDS: &'static [&'static str] = &["id", "fill", "font"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "fill" => &mut self.fill,
+            "font" => &mut self.font,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "fill", "font"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("fill", &self.fill);
         w.field("font", &self.font);
@@ -3329,17 +3665,28 @@ impl ::graph_model::rt::Struct for WorkbookChartAreaFormat {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkbookChartAreaFormat {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkbookChartAreaFormat {
     const TYPE_NAME: &'static str = "microsoft.graph.workbookChartAreaFormat";
 }
 impl ::graph_model::rt::serde::Serialize for WorkbookChartAreaFormat {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookChartAreaFormat {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workbookChartAxes`.
@@ -3358,25 +3705,23 @@ pub struct WorkbookChartAxes {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookChartAxes {
-    const TYPE_NAME: &'static str = "microsoft.graph.workbookChartAxes";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "categoryAxis" => ::graph_model::rt::field(map, &mut self.category_axis, key),
-            "seriesAxis" => ::graph_model::rt::field(map, &mut self.series_axis, key),
-            "valueAxis" => ::graph_model::rt::field(map, &mut self.value_axis, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.workbookChartAxes"
     }
-    const FIELDS: &'static [&'static str] = &["id", "categoryAxis", "seriesAxis", "valueAxis"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "categoryAxis" => &mut self.category_axis,
+            "seriesAxis" => &mut self.series_axis,
+            "valueAxis" => &mut self.value_axis,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "categoryAxis", "seriesAxis", "valueAxis"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("categoryAxis", &self.category_axis);
         w.field("seriesAxis", &self.series_axis);
@@ -3389,17 +3734,28 @@ impl ::graph_model::rt::Struct for WorkbookChartAxes {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkbookChartAxes {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkbookChartAxes {
     const TYPE_NAME: &'static str = "microsoft.graph.workbookChartAxes";
 }
 impl ::graph_model::rt::serde::Serialize for WorkbookChartAxes {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookChartAxes {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workbookChartAxis`.
@@ -3428,40 +3784,38 @@ pub struct WorkbookChartAxis {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookChartAxis {
-    const TYPE_NAME: &'static str = "microsoft.graph.workbookChartAxis";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "majorUnit" => ::graph_model::rt::field(map, &mut self.major_unit, key),
-            "maximum" => ::graph_model::rt::field(map, &mut self.maximum, key),
-            "minimum" => ::graph_model::rt::field(map, &mut self.minimum, key),
-            "minorUnit" => ::graph_model::rt::field(map, &mut self.minor_unit, key),
-            "format" => ::graph_model::rt::field(map, &mut self.format, key),
-            "majorGridlines" => ::graph_model::rt::field(map, &mut self.major_gridlines, key),
-            "minorGridlines" => ::graph_model::rt::field(map, &mut self.minor_gridlines, key),
-            "title" => ::graph_model::rt::field(map, &mut self.title, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.workbookChartAxis"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "majorUnit",
-        "maximum",
-        "minimum",
-        "minorUnit",
-        "format",
-        "majorGridlines",
-        "minorGridlines",
-        "title",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "majorUnit" => &mut self.major_unit,
+            "maximum" => &mut self.maximum,
+            "minimum" => &mut self.minimum,
+            "minorUnit" => &mut self.minor_unit,
+            "format" => &mut self.format,
+            "majorGridlines" => &mut self.major_gridlines,
+            "minorGridlines" => &mut self.minor_gridlines,
+            "title" => &mut self.title,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "majorUnit",
+            "maximum",
+            "minimum",
+            "minorUnit",
+            "format",
+            "majorGridlines",
+            "minorGridlines",
+            "title",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("majorUnit", &self.major_unit);
         w.field("maximum", &self.maximum);
@@ -3479,17 +3833,28 @@ impl ::graph_model::rt::Struct for WorkbookChartAxis {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkbookChartAxis {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkbookChartAxis {
     const TYPE_NAME: &'static str = "microsoft.graph.workbookChartAxis";
 }
 impl ::graph_model::rt::serde::Serialize for WorkbookChartAxis {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookChartAxis {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workbookChartAxisFormat`.
@@ -3506,24 +3871,22 @@ pub struct WorkbookChartAxisFormat {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookChartAxisFormat {
-    const TYPE_NAME: &'static str = "microsoft.graph.workbookChartAxisFormat";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "font" => ::graph_model::rt::field(map, &mut self.font, key),
-            "line" => ::graph_model::rt::field(map, &mut self.line, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.workbookChartAxisFormat"
     }
-    const FIELDS: &'static [&'static str] = &["id", "font", "line"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "font" => &mut self.font,
+            "line" => &mut self.line,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "font", "line"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("font", &self.font);
         w.field("line", &self.line);
@@ -3535,17 +3898,28 @@ impl ::graph_model::rt::Struct for WorkbookChartAxisFormat {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkbookChartAxisFormat {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkbookChartAxisFormat {
     const TYPE_NAME: &'static str = "microsoft.graph.workbookChartAxisFormat";
 }
 impl ::graph_model::rt::serde::Serialize for WorkbookChartAxisFormat {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookChartAxisFormat {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workbookChartAxisTitle`.
@@ -3564,25 +3938,23 @@ pub struct WorkbookChartAxisTitle {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookChartAxisTitle {
-    const TYPE_NAME: &'static str = "microsoft.graph.workbookChartAxisTitle";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "text" => ::graph_model::rt::field(map, &mut self.text, key),
-            "visible" => ::graph_model::rt::field(map, &mut self.visible, key),
-            "format" => ::graph_model::rt::field(map, &mut self.format, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.workbookChartAxisTitle"
     }
-    const FIELDS: &'static [&'static str] = &["id", "text", "visible", "format"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "text" => &mut self.text,
+            "visible" => &mut self.visible,
+            "format" => &mut self.format,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "text", "visible", "format"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("text", &self.text);
         w.field("visible", &self.visible);
@@ -3595,17 +3967,28 @@ impl ::graph_model::rt::Struct for WorkbookChartAxisTitle {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkbookChartAxisTitle {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkbookChartAxisTitle {
     const TYPE_NAME: &'static str = "microsoft.graph.workbookChartAxisTitle";
 }
 impl ::graph_model::rt::serde::Serialize for WorkbookChartAxisTitle {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookChartAxisTitle {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workbookChartAxisTitleFormat`.
@@ -3620,23 +4003,21 @@ pub struct WorkbookChartAxisTitleFormat {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookChartAxisTitleFormat {
-    const TYPE_NAME: &'static str = "microsoft.graph.workbookChartAxisTitleFormat";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "font" => ::graph_model::rt::field(map, &mut self.font, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.workbookChartAxisTitleFormat"
     }
-    const FIELDS: &'static [&'static str] = &["id", "font"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "font" => &mut self.font,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "font"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("font", &self.font);
     }
@@ -3647,17 +4028,28 @@ impl ::graph_model::rt::Struct for WorkbookChartAxisTitleFormat {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkbookChartAxisTitleFormat {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkbookChartAxisTitleFormat {
     const TYPE_NAME: &'static str = "microsoft.graph.workbookChartAxisTitleFormat";
 }
 impl ::graph_model::rt::serde::Serialize for WorkbookChartAxisTitleFormat {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookChartAxisTitleFormat {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workbookChartDataLabelFormat`.
@@ -3674,24 +4066,22 @@ pub struct WorkbookChartDataLabelFormat {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookChartDataLabelFormat {
-    const TYPE_NAME: &'static str = "microsoft.graph.workbookChartDataLabelFormat";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "fill" => ::graph_model::rt::field(map, &mut self.fill, key),
-            "font" => ::graph_model::rt::field(map, &mut self.font, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.workbookChartDataLabelFormat"
     }
-    const FIELDS: &'static [&'static str] = &["id", "fill", "font"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "fill" => &mut self.fill,
+            "font" => &mut self.font,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "fill", "font"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("fill", &self.fill);
         w.field("font", &self.font);
@@ -3703,17 +4093,28 @@ impl ::graph_model::rt::Struct for WorkbookChartDataLabelFormat {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkbookChartDataLabelFormat {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkbookChartDataLabelFormat {
     const TYPE_NAME: &'static str = "microsoft.graph.workbookChartDataLabelFormat";
 }
 impl ::graph_model::rt::serde::Serialize for WorkbookChartDataLabelFormat {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookChartDataLabelFormat {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workbookChartDataLabels`.
@@ -3744,42 +4145,40 @@ pub struct WorkbookChartDataLabels {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookChartDataLabels {
-    const TYPE_NAME: &'static str = "microsoft.graph.workbookChartDataLabels";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "position" => ::graph_model::rt::field(map, &mut self.position, key),
-            "separator" => ::graph_model::rt::field(map, &mut self.separator, key),
-            "showBubbleSize" => ::graph_model::rt::field(map, &mut self.show_bubble_size, key),
-            "showCategoryName" => ::graph_model::rt::field(map, &mut self.show_category_name, key),
-            "showLegendKey" => ::graph_model::rt::field(map, &mut self.show_legend_key, key),
-            "showPercentage" => ::graph_model::rt::field(map, &mut self.show_percentage, key),
-            "showSeriesName" => ::graph_model::rt::field(map, &mut self.show_series_name, key),
-            "showValue" => ::graph_model::rt::field(map, &mut self.show_value, key),
-            "format" => ::graph_model::rt::field(map, &mut self.format, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.workbookChartDataLabels"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "position",
-        "separator",
-        "showBubbleSize",
-        "showCategoryName",
-        "showLegendKey",
-        "showPercentage",
-        "showSeriesName",
-        "showValue",
-        "format",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "position" => &mut self.position,
+            "separator" => &mut self.separator,
+            "showBubbleSize" => &mut self.show_bubble_size,
+            "showCategoryName" => &mut self.show_category_name,
+            "showLegendKey" => &mut self.show_legend_key,
+            "showPercentage" => &mut self.show_percentage,
+            "showSeriesName" => &mut self.show_series_name,
+            "showValue" => &mut self.show_value,
+            "format" => &mut self.format,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "position",
+            "separator",
+            "showBubbleSize",
+            "showCategoryName",
+            "showLegendKey",
+            "showPercentage",
+            "showSeriesName",
+            "showValue",
+            "format",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("position", &self.position);
         w.field("separator", &self.separator);
@@ -3798,17 +4197,28 @@ impl ::graph_model::rt::Struct for WorkbookChartDataLabels {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkbookChartDataLabels {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkbookChartDataLabels {
     const TYPE_NAME: &'static str = "microsoft.graph.workbookChartDataLabels";
 }
 impl ::graph_model::rt::serde::Serialize for WorkbookChartDataLabels {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookChartDataLabels {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workbookChartFill`.
@@ -3821,22 +4231,20 @@ pub struct WorkbookChartFill {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookChartFill {
-    const TYPE_NAME: &'static str = "microsoft.graph.workbookChartFill";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.workbookChartFill"
     }
-    const FIELDS: &'static [&'static str] = &["id"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -3846,17 +4254,28 @@ impl ::graph_model::rt::Struct for WorkbookChartFill {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkbookChartFill {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkbookChartFill {
     const TYPE_NAME: &'static str = "microsoft.graph.workbookChartFill";
 }
 impl ::graph_model::rt::serde::Serialize for WorkbookChartFill {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookChartFill {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workbookChartFont`.
@@ -3881,29 +4300,26 @@ pub struct WorkbookChartFont {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookChartFont {
-    const TYPE_NAME: &'static str = "microsoft.graph.workbookChartFont";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "bold" => ::graph_model::rt::field(map, &mut self.bold, key),
-            "color" => ::graph_model::rt::field(map, &mut self.color, key),
-            "italic" => ::graph_model::rt::field(map, &mut self.italic, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "size" => ::graph_model::rt::field(map, &mut self.size, key),
-            "underline" => ::graph_model::rt::field(map, &mut self.underline, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.workbookChartFont"
     }
-    const FIELDS: &'static [&'static str] =
-        &["id", "bold", "color", "italic", "name", "size", "underline"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "bold" => &mut self.bold,
+            "color" => &mut self.color,
+            "italic" => &mut self.italic,
+            "name" => &mut self.name,
+            "size" => &mut self.size,
+            "underline" => &mut self.underline,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "bold", "color", "italic", "name", "size", "underline"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("bold", &self.bold);
         w.field("color", &self.color);
@@ -3919,17 +4335,28 @@ impl ::graph_model::rt::Struct for WorkbookChartFont {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkbookChartFont {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkbookChartFont {
     const TYPE_NAME: &'static str = "microsoft.graph.workbookChartFont";
 }
 impl ::graph_model::rt::serde::Serialize for WorkbookChartFont {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookChartFont {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workbookChartGridlines`.
@@ -3946,24 +4373,22 @@ pub struct WorkbookChartGridlines {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookChartGridlines {
-    const TYPE_NAME: &'static str = "microsoft.graph.workbookChartGridlines";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "visible" => ::graph_model::rt::field(map, &mut self.visible, key),
-            "format" => ::graph_model::rt::field(map, &mut self.format, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.workbookChartGridlines"
     }
-    const FIELDS: &'static [&'static str] = &["id", "visible", "format"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "visible" => &mut self.visible,
+            "format" => &mut self.format,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "visible", "format"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("visible", &self.visible);
         w.field("format", &self.format);
@@ -3975,17 +4400,28 @@ impl ::graph_model::rt::Struct for WorkbookChartGridlines {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkbookChartGridlines {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkbookChartGridlines {
     const TYPE_NAME: &'static str = "microsoft.graph.workbookChartGridlines";
 }
 impl ::graph_model::rt::serde::Serialize for WorkbookChartGridlines {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookChartGridlines {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workbookChartGridlinesFormat`.
@@ -4000,23 +4436,21 @@ pub struct WorkbookChartGridlinesFormat {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookChartGridlinesFormat {
-    const TYPE_NAME: &'static str = "microsoft.graph.workbookChartGridlinesFormat";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "line" => ::graph_model::rt::field(map, &mut self.line, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.workbookChartGridlinesFormat"
     }
-    const FIELDS: &'static [&'static str] = &["id", "line"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "line" => &mut self.line,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "line"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("line", &self.line);
     }
@@ -4027,17 +4461,28 @@ impl ::graph_model::rt::Struct for WorkbookChartGridlinesFormat {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkbookChartGridlinesFormat {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkbookChartGridlinesFormat {
     const TYPE_NAME: &'static str = "microsoft.graph.workbookChartGridlinesFormat";
 }
 impl ::graph_model::rt::serde::Serialize for WorkbookChartGridlinesFormat {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookChartGridlinesFormat {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workbookChartLegend`.
@@ -4058,26 +4503,24 @@ pub struct WorkbookChartLegend {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookChartLegend {
-    const TYPE_NAME: &'static str = "microsoft.graph.workbookChartLegend";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "overlay" => ::graph_model::rt::field(map, &mut self.overlay, key),
-            "position" => ::graph_model::rt::field(map, &mut self.position, key),
-            "visible" => ::graph_model::rt::field(map, &mut self.visible, key),
-            "format" => ::graph_model::rt::field(map, &mut self.format, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.workbookChartLegend"
     }
-    const FIELDS: &'static [&'static str] = &["id", "overlay", "position", "visible", "format"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "overlay" => &mut self.overlay,
+            "position" => &mut self.position,
+            "visible" => &mut self.visible,
+            "format" => &mut self.format,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "overlay", "position", "visible", "format"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("overlay", &self.overlay);
         w.field("position", &self.position);
@@ -4091,17 +4534,28 @@ impl ::graph_model::rt::Struct for WorkbookChartLegend {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkbookChartLegend {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkbookChartLegend {
     const TYPE_NAME: &'static str = "microsoft.graph.workbookChartLegend";
 }
 impl ::graph_model::rt::serde::Serialize for WorkbookChartLegend {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookChartLegend {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workbookChartLegendFormat`.
@@ -4118,24 +4572,22 @@ pub struct WorkbookChartLegendFormat {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookChartLegendFormat {
-    const TYPE_NAME: &'static str = "microsoft.graph.workbookChartLegendFormat";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "fill" => ::graph_model::rt::field(map, &mut self.fill, key),
-            "font" => ::graph_model::rt::field(map, &mut self.font, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.workbookChartLegendFormat"
     }
-    const FIELDS: &'static [&'static str] = &["id", "fill", "font"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "fill" => &mut self.fill,
+            "font" => &mut self.font,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "fill", "font"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("fill", &self.fill);
         w.field("font", &self.font);
@@ -4147,17 +4599,28 @@ impl ::graph_model::rt::Struct for WorkbookChartLegendFormat {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkbookChartLegendFormat {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkbookChartLegendFormat {
     const TYPE_NAME: &'static str = "microsoft.graph.workbookChartLegendFormat";
 }
 impl ::graph_model::rt::serde::Serialize for WorkbookChartLegendFormat {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookChartLegendFormat {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workbookChartLineFormat`.
@@ -4172,23 +4635,21 @@ pub struct WorkbookChartLineFormat {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookChartLineFormat {
-    const TYPE_NAME: &'static str = "microsoft.graph.workbookChartLineFormat";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "color" => ::graph_model::rt::field(map, &mut self.color, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.workbookChartLineFormat"
     }
-    const FIELDS: &'static [&'static str] = &["id", "color"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "color" => &mut self.color,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "color"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("color", &self.color);
     }
@@ -4199,17 +4660,28 @@ impl ::graph_model::rt::Struct for WorkbookChartLineFormat {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkbookChartLineFormat {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkbookChartLineFormat {
     const TYPE_NAME: &'static str = "microsoft.graph.workbookChartLineFormat";
 }
 impl ::graph_model::rt::serde::Serialize for WorkbookChartLineFormat {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookChartLineFormat {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workbookChartPoint`.
@@ -4226,24 +4698,22 @@ pub struct WorkbookChartPoint {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookChartPoint {
-    const TYPE_NAME: &'static str = "microsoft.graph.workbookChartPoint";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "value" => ::graph_model::rt::field(map, &mut self.value, key),
-            "format" => ::graph_model::rt::field(map, &mut self.format, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.workbookChartPoint"
     }
-    const FIELDS: &'static [&'static str] = &["id", "value", "format"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "value" => &mut self.value,
+            "format" => &mut self.format,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "value", "format"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("value", &self.value);
         w.field("format", &self.format);
@@ -4255,17 +4725,28 @@ impl ::graph_model::rt::Struct for WorkbookChartPoint {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkbookChartPoint {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkbookChartPoint {
     const TYPE_NAME: &'static str = "microsoft.graph.workbookChartPoint";
 }
 impl ::graph_model::rt::serde::Serialize for WorkbookChartPoint {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookChartPoint {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workbookChartPointFormat`.
@@ -4280,23 +4761,21 @@ pub struct WorkbookChartPointFormat {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookChartPointFormat {
-    const TYPE_NAME: &'static str = "microsoft.graph.workbookChartPointFormat";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "fill" => ::graph_model::rt::field(map, &mut self.fill, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.workbookChartPointFormat"
     }
-    const FIELDS: &'static [&'static str] = &["id", "fill"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "fill" => &mut self.fill,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "fill"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("fill", &self.fill);
     }
@@ -4307,17 +4786,28 @@ impl ::graph_model::rt::Struct for WorkbookChartPointFormat {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkbookChartPointFormat {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkbookChartPointFormat {
     const TYPE_NAME: &'static str = "microsoft.graph.workbookChartPointFormat";
 }
 impl ::graph_model::rt::serde::Serialize for WorkbookChartPointFormat {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookChartPointFormat {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workbookChartSeries`.
@@ -4336,25 +4826,23 @@ pub struct WorkbookChartSeries {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookChartSeries {
-    const TYPE_NAME: &'static str = "microsoft.graph.workbookChartSeries";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "format" => ::graph_model::rt::field(map, &mut self.format, key),
-            "points" => ::graph_model::rt::field(map, &mut self.points, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.workbookChartSeries"
     }
-    const FIELDS: &'static [&'static str] = &["id", "name", "format", "points"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "name" => &mut self.name,
+            "format" => &mut self.format,
+            "points" => &mut self.points,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "name", "format", "points"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("name", &self.name);
         w.field("format", &self.format);
@@ -4367,17 +4855,28 @@ impl ::graph_model::rt::Struct for WorkbookChartSeries {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkbookChartSeries {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkbookChartSeries {
     const TYPE_NAME: &'static str = "microsoft.graph.workbookChartSeries";
 }
 impl ::graph_model::rt::serde::Serialize for WorkbookChartSeries {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookChartSeries {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workbookChartSeriesFormat`.
@@ -4394,24 +4893,22 @@ pub struct WorkbookChartSeriesFormat {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookChartSeriesFormat {
-    const TYPE_NAME: &'static str = "microsoft.graph.workbookChartSeriesFormat";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "fill" => ::graph_model::rt::field(map, &mut self.fill, key),
-            "line" => ::graph_model::rt::field(map, &mut self.line, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.workbookChartSeriesFormat"
     }
-    const FIELDS: &'static [&'static str] = &["id", "fill", "line"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "fill" => &mut self.fill,
+            "line" => &mut self.line,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "fill", "line"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("fill", &self.fill);
         w.field("line", &self.line);
@@ -4423,17 +4920,28 @@ impl ::graph_model::rt::Struct for WorkbookChartSeriesFormat {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkbookChartSeriesFormat {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkbookChartSeriesFormat {
     const TYPE_NAME: &'static str = "microsoft.graph.workbookChartSeriesFormat";
 }
 impl ::graph_model::rt::serde::Serialize for WorkbookChartSeriesFormat {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookChartSeriesFormat {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workbookChartTitle`.
@@ -4454,26 +4962,24 @@ pub struct WorkbookChartTitle {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookChartTitle {
-    const TYPE_NAME: &'static str = "microsoft.graph.workbookChartTitle";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "overlay" => ::graph_model::rt::field(map, &mut self.overlay, key),
-            "text" => ::graph_model::rt::field(map, &mut self.text, key),
-            "visible" => ::graph_model::rt::field(map, &mut self.visible, key),
-            "format" => ::graph_model::rt::field(map, &mut self.format, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.workbookChartTitle"
     }
-    const FIELDS: &'static [&'static str] = &["id", "overlay", "text", "visible", "format"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "overlay" => &mut self.overlay,
+            "text" => &mut self.text,
+            "visible" => &mut self.visible,
+            "format" => &mut self.format,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "overlay", "text", "visible", "format"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("overlay", &self.overlay);
         w.field("text", &self.text);
@@ -4487,17 +4993,28 @@ impl ::graph_model::rt::Struct for WorkbookChartTitle {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkbookChartTitle {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkbookChartTitle {
     const TYPE_NAME: &'static str = "microsoft.graph.workbookChartTitle";
 }
 impl ::graph_model::rt::serde::Serialize for WorkbookChartTitle {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookChartTitle {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workbookChartTitleFormat`.
@@ -4514,24 +5031,22 @@ pub struct WorkbookChartTitleFormat {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookChartTitleFormat {
-    const TYPE_NAME: &'static str = "microsoft.graph.workbookChartTitleFormat";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "fill" => ::graph_model::rt::field(map, &mut self.fill, key),
-            "font" => ::graph_model::rt::field(map, &mut self.font, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.workbookChartTitleFormat"
     }
-    const FIELDS: &'static [&'static str] = &["id", "fill", "font"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "fill" => &mut self.fill,
+            "font" => &mut self.font,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "fill", "font"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("fill", &self.fill);
         w.field("font", &self.font);
@@ -4543,17 +5058,28 @@ impl ::graph_model::rt::Struct for WorkbookChartTitleFormat {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkbookChartTitleFormat {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkbookChartTitleFormat {
     const TYPE_NAME: &'static str = "microsoft.graph.workbookChartTitleFormat";
 }
 impl ::graph_model::rt::serde::Serialize for WorkbookChartTitleFormat {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookChartTitleFormat {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workbookComment`.
@@ -4572,25 +5098,23 @@ pub struct WorkbookComment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookComment {
-    const TYPE_NAME: &'static str = "microsoft.graph.workbookComment";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "content" => ::graph_model::rt::field(map, &mut self.content, key),
-            "contentType" => ::graph_model::rt::field(map, &mut self.content_type, key),
-            "replies" => ::graph_model::rt::field(map, &mut self.replies, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.workbookComment"
     }
-    const FIELDS: &'static [&'static str] = &["id", "content", "contentType", "replies"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "content" => &mut self.content,
+            "contentType" => &mut self.content_type,
+            "replies" => &mut self.replies,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "content", "contentType", "replies"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("content", &self.content);
         w.field("contentType", &self.content_type);
@@ -4603,17 +5127,28 @@ impl ::graph_model::rt::Struct for WorkbookComment {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkbookComment {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkbookComment {
     const TYPE_NAME: &'static str = "microsoft.graph.workbookComment";
 }
 impl ::graph_model::rt::serde::Serialize for WorkbookComment {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookComment {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workbookCommentReply`.
@@ -4630,24 +5165,22 @@ pub struct WorkbookCommentReply {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookCommentReply {
-    const TYPE_NAME: &'static str = "microsoft.graph.workbookCommentReply";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "content" => ::graph_model::rt::field(map, &mut self.content, key),
-            "contentType" => ::graph_model::rt::field(map, &mut self.content_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.workbookCommentReply"
     }
-    const FIELDS: &'static [&'static str] = &["id", "content", "contentType"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "content" => &mut self.content,
+            "contentType" => &mut self.content_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "content", "contentType"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("content", &self.content);
         w.field("contentType", &self.content_type);
@@ -4659,17 +5192,28 @@ impl ::graph_model::rt::Struct for WorkbookCommentReply {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkbookCommentReply {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkbookCommentReply {
     const TYPE_NAME: &'static str = "microsoft.graph.workbookCommentReply";
 }
 impl ::graph_model::rt::serde::Serialize for WorkbookCommentReply {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookCommentReply {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workbookFilter`.
@@ -4684,23 +5228,21 @@ pub struct WorkbookFilter {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookFilter {
-    const TYPE_NAME: &'static str = "microsoft.graph.workbookFilter";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "criteria" => ::graph_model::rt::field(map, &mut self.criteria, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.workbookFilter"
     }
-    const FIELDS: &'static [&'static str] = &["id", "criteria"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "criteria" => &mut self.criteria,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "criteria"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("criteria", &self.criteria);
     }
@@ -4711,17 +5253,28 @@ impl ::graph_model::rt::Struct for WorkbookFilter {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkbookFilter {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkbookFilter {
     const TYPE_NAME: &'static str = "microsoft.graph.workbookFilter";
 }
 impl ::graph_model::rt::serde::Serialize for WorkbookFilter {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookFilter {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workbookFilterCriteria`.
@@ -4748,38 +5301,36 @@ pub struct WorkbookFilterCriteria {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookFilterCriteria {
-    const TYPE_NAME: &'static str = "microsoft.graph.workbookFilterCriteria";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "color" => ::graph_model::rt::field(map, &mut self.color, key),
-            "criterion1" => ::graph_model::rt::field(map, &mut self.criterion1, key),
-            "criterion2" => ::graph_model::rt::field(map, &mut self.criterion2, key),
-            "dynamicCriteria" => ::graph_model::rt::field(map, &mut self.dynamic_criteria, key),
-            "filterOn" => ::graph_model::rt::field(map, &mut self.filter_on, key),
-            "icon" => ::graph_model::rt::field(map, &mut self.icon, key),
-            "operator" => ::graph_model::rt::field(map, &mut self.operator, key),
-            "values" => ::graph_model::rt::field(map, &mut self.values, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.workbookFilterCriteria"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "color",
-        "criterion1",
-        "criterion2",
-        "dynamicCriteria",
-        "filterOn",
-        "icon",
-        "operator",
-        "values",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "color" => &mut self.color,
+            "criterion1" => &mut self.criterion1,
+            "criterion2" => &mut self.criterion2,
+            "dynamicCriteria" => &mut self.dynamic_criteria,
+            "filterOn" => &mut self.filter_on,
+            "icon" => &mut self.icon,
+            "operator" => &mut self.operator,
+            "values" => &mut self.values,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "color",
+            "criterion1",
+            "criterion2",
+            "dynamicCriteria",
+            "filterOn",
+            "icon",
+            "operator",
+            "values",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("color", &self.color);
         w.field("criterion1", &self.criterion1);
         w.field("criterion2", &self.criterion2);
@@ -4796,17 +5347,28 @@ impl ::graph_model::rt::Struct for WorkbookFilterCriteria {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkbookFilterCriteria {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkbookFilterCriteria {
     const TYPE_NAME: &'static str = "microsoft.graph.workbookFilterCriteria";
 }
 impl ::graph_model::rt::serde::Serialize for WorkbookFilterCriteria {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookFilterCriteria {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workbookFunctions`.
@@ -4819,22 +5381,20 @@ pub struct WorkbookFunctions {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookFunctions {
-    const TYPE_NAME: &'static str = "microsoft.graph.workbookFunctions";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.workbookFunctions"
     }
-    const FIELDS: &'static [&'static str] = &["id"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -4844,17 +5404,28 @@ impl ::graph_model::rt::Struct for WorkbookFunctions {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkbookFunctions {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkbookFunctions {
     const TYPE_NAME: &'static str = "microsoft.graph.workbookFunctions";
 }
 impl ::graph_model::rt::serde::Serialize for WorkbookFunctions {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookFunctions {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workbookIcon`.
@@ -4869,23 +5440,21 @@ pub struct WorkbookIcon {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookIcon {
-    const TYPE_NAME: &'static str = "microsoft.graph.workbookIcon";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "index" => ::graph_model::rt::field(map, &mut self.index, key),
-            "set" => ::graph_model::rt::field(map, &mut self.set, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.workbookIcon"
     }
-    const FIELDS: &'static [&'static str] = &["index", "set"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "index" => &mut self.index,
+            "set" => &mut self.set,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["index", "set"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("index", &self.index);
         w.field("set", &self.set);
     }
@@ -4896,17 +5465,28 @@ impl ::graph_model::rt::Struct for WorkbookIcon {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkbookIcon {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkbookIcon {
     const TYPE_NAME: &'static str = "microsoft.graph.workbookIcon";
 }
 impl ::graph_model::rt::serde::Serialize for WorkbookIcon {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookIcon {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workbookNamedItem`.
@@ -4933,38 +5513,36 @@ pub struct WorkbookNamedItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookNamedItem {
-    const TYPE_NAME: &'static str = "microsoft.graph.workbookNamedItem";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "comment" => ::graph_model::rt::field(map, &mut self.comment, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "scope" => ::graph_model::rt::field(map, &mut self.scope, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            "value" => ::graph_model::rt::field(map, &mut self.value, key),
-            "visible" => ::graph_model::rt::field(map, &mut self.visible, key),
-            "worksheet" => ::graph_model::rt::field(map, &mut self.worksheet, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.workbookNamedItem"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "comment",
-        "name",
-        "scope",
-        "type",
-        "value",
-        "visible",
-        "worksheet",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "comment" => &mut self.comment,
+            "name" => &mut self.name,
+            "scope" => &mut self.scope,
+            "type" => &mut self.r#type,
+            "value" => &mut self.value,
+            "visible" => &mut self.visible,
+            "worksheet" => &mut self.worksheet,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "comment",
+            "name",
+            "scope",
+            "type",
+            "value",
+            "visible",
+            "worksheet",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("comment", &self.comment);
         w.field("name", &self.name);
@@ -4981,17 +5559,28 @@ impl ::graph_model::rt::Struct for WorkbookNamedItem {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkbookNamedItem {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkbookNamedItem {
     const TYPE_NAME: &'static str = "microsoft.graph.workbookNamedItem";
 }
 impl ::graph_model::rt::serde::Serialize for WorkbookNamedItem {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookNamedItem {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workbookOperation`.
@@ -5010,25 +5599,23 @@ pub struct WorkbookOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookOperation {
-    const TYPE_NAME: &'static str = "microsoft.graph.workbookOperation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "error" => ::graph_model::rt::field(map, &mut self.error, key),
-            "resourceLocation" => ::graph_model::rt::field(map, &mut self.resource_location, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.workbookOperation"
     }
-    const FIELDS: &'static [&'static str] = &["id", "error", "resourceLocation", "status"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "error" => &mut self.error,
+            "resourceLocation" => &mut self.resource_location,
+            "status" => &mut self.status,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "error", "resourceLocation", "status"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("error", &self.error);
         w.field("resourceLocation", &self.resource_location);
@@ -5041,17 +5628,28 @@ impl ::graph_model::rt::Struct for WorkbookOperation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkbookOperation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkbookOperation {
     const TYPE_NAME: &'static str = "microsoft.graph.workbookOperation";
 }
 impl ::graph_model::rt::serde::Serialize for WorkbookOperation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookOperation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workbookOperationError`.
@@ -5068,24 +5666,22 @@ pub struct WorkbookOperationError {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookOperationError {
-    const TYPE_NAME: &'static str = "microsoft.graph.workbookOperationError";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "code" => ::graph_model::rt::field(map, &mut self.code, key),
-            "innerError" => ::graph_model::rt::field(map, &mut self.inner_error, key),
-            "message" => ::graph_model::rt::field(map, &mut self.message, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.workbookOperationError"
     }
-    const FIELDS: &'static [&'static str] = &["code", "innerError", "message"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "code" => &mut self.code,
+            "innerError" => &mut self.inner_error,
+            "message" => &mut self.message,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["code", "innerError", "message"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("code", &self.code);
         w.field("innerError", &self.inner_error);
         w.field("message", &self.message);
@@ -5097,17 +5693,28 @@ impl ::graph_model::rt::Struct for WorkbookOperationError {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkbookOperationError {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkbookOperationError {
     const TYPE_NAME: &'static str = "microsoft.graph.workbookOperationError";
 }
 impl ::graph_model::rt::serde::Serialize for WorkbookOperationError {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookOperationError {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workbookOperationStatus`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -5157,6 +5764,17 @@ impl ::graph_model::rt::WireEnum for WorkbookOperationStatus {
         }
     }
 }
+impl ::graph_model::rt::Value for WorkbookOperationStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for WorkbookOperationStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -5181,24 +5799,22 @@ pub struct WorkbookPivotTable {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookPivotTable {
-    const TYPE_NAME: &'static str = "microsoft.graph.workbookPivotTable";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "worksheet" => ::graph_model::rt::field(map, &mut self.worksheet, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.workbookPivotTable"
     }
-    const FIELDS: &'static [&'static str] = &["id", "name", "worksheet"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "name" => &mut self.name,
+            "worksheet" => &mut self.worksheet,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "name", "worksheet"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("name", &self.name);
         w.field("worksheet", &self.worksheet);
@@ -5210,17 +5826,28 @@ impl ::graph_model::rt::Struct for WorkbookPivotTable {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkbookPivotTable {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkbookPivotTable {
     const TYPE_NAME: &'static str = "microsoft.graph.workbookPivotTable";
 }
 impl ::graph_model::rt::serde::Serialize for WorkbookPivotTable {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookPivotTable {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workbookSortField`.
@@ -5243,28 +5870,25 @@ pub struct WorkbookSortField {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookSortField {
-    const TYPE_NAME: &'static str = "microsoft.graph.workbookSortField";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "ascending" => ::graph_model::rt::field(map, &mut self.ascending, key),
-            "color" => ::graph_model::rt::field(map, &mut self.color, key),
-            "dataOption" => ::graph_model::rt::field(map, &mut self.data_option, key),
-            "icon" => ::graph_model::rt::field(map, &mut self.icon, key),
-            "key" => ::graph_model::rt::field(map, &mut self.key, key),
-            "sortOn" => ::graph_model::rt::field(map, &mut self.sort_on, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.workbookSortField"
     }
-    const FIELDS: &'static [&'static str] =
-        &["ascending", "color", "dataOption", "icon", "key", "sortOn"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "ascending" => &mut self.ascending,
+            "color" => &mut self.color,
+            "dataOption" => &mut self.data_option,
+            "icon" => &mut self.icon,
+            "key" => &mut self.key,
+            "sortOn" => &mut self.sort_on,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["ascending", "color", "dataOption", "icon", "key", "sortOn"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("ascending", &self.ascending);
         w.field("color", &self.color);
         w.field("dataOption", &self.data_option);
@@ -5279,17 +5903,28 @@ impl ::graph_model::rt::Struct for WorkbookSortField {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkbookSortField {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkbookSortField {
     const TYPE_NAME: &'static str = "microsoft.graph.workbookSortField";
 }
 impl ::graph_model::rt::serde::Serialize for WorkbookSortField {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookSortField {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workbookTable`.
@@ -5330,58 +5965,50 @@ pub struct WorkbookTable {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookTable {
-    const TYPE_NAME: &'static str = "microsoft.graph.workbookTable";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "highlightFirstColumn" => {
-                ::graph_model::rt::field(map, &mut self.highlight_first_column, key)
-            }
-            "highlightLastColumn" => {
-                ::graph_model::rt::field(map, &mut self.highlight_last_column, key)
-            }
-            "legacyId" => ::graph_model::rt::field(map, &mut self.legacy_id, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "showBandedColumns" => {
-                ::graph_model::rt::field(map, &mut self.show_banded_columns, key)
-            }
-            "showBandedRows" => ::graph_model::rt::field(map, &mut self.show_banded_rows, key),
-            "showFilterButton" => ::graph_model::rt::field(map, &mut self.show_filter_button, key),
-            "showHeaders" => ::graph_model::rt::field(map, &mut self.show_headers, key),
-            "showTotals" => ::graph_model::rt::field(map, &mut self.show_totals, key),
-            "style" => ::graph_model::rt::field(map, &mut self.style, key),
-            "columns" => ::graph_model::rt::field(map, &mut self.columns, key),
-            "rows" => ::graph_model::rt::field(map, &mut self.rows, key),
-            "sort" => ::graph_model::rt::field(map, &mut self.sort, key),
-            "worksheet" => ::graph_model::rt::field(map, &mut self.worksheet, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.workbookTable"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "highlightFirstColumn",
-        "highlightLastColumn",
-        "legacyId",
-        "name",
-        "showBandedColumns",
-        "showBandedRows",
-        "showFilterButton",
-        "showHeaders",
-        "showTotals",
-        "style",
-        "columns",
-        "rows",
-        "sort",
-        "worksheet",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "highlightFirstColumn" => &mut self.highlight_first_column,
+            "highlightLastColumn" => &mut self.highlight_last_column,
+            "legacyId" => &mut self.legacy_id,
+            "name" => &mut self.name,
+            "showBandedColumns" => &mut self.show_banded_columns,
+            "showBandedRows" => &mut self.show_banded_rows,
+            "showFilterButton" => &mut self.show_filter_button,
+            "showHeaders" => &mut self.show_headers,
+            "showTotals" => &mut self.show_totals,
+            "style" => &mut self.style,
+            "columns" => &mut self.columns,
+            "rows" => &mut self.rows,
+            "sort" => &mut self.sort,
+            "worksheet" => &mut self.worksheet,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "highlightFirstColumn",
+            "highlightLastColumn",
+            "legacyId",
+            "name",
+            "showBandedColumns",
+            "showBandedRows",
+            "showFilterButton",
+            "showHeaders",
+            "showTotals",
+            "style",
+            "columns",
+            "rows",
+            "sort",
+            "worksheet",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("highlightFirstColumn", &self.highlight_first_column);
         w.field("highlightLastColumn", &self.highlight_last_column);
@@ -5405,17 +6032,28 @@ impl ::graph_model::rt::Struct for WorkbookTable {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkbookTable {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkbookTable {
     const TYPE_NAME: &'static str = "microsoft.graph.workbookTable";
 }
 impl ::graph_model::rt::serde::Serialize for WorkbookTable {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookTable {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workbookTableColumn`.
@@ -5436,26 +6074,24 @@ pub struct WorkbookTableColumn {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookTableColumn {
-    const TYPE_NAME: &'static str = "microsoft.graph.workbookTableColumn";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "index" => ::graph_model::rt::field(map, &mut self.index, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "values" => ::graph_model::rt::field(map, &mut self.values, key),
-            "filter" => ::graph_model::rt::field(map, &mut self.filter, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.workbookTableColumn"
     }
-    const FIELDS: &'static [&'static str] = &["id", "index", "name", "values", "filter"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "index" => &mut self.index,
+            "name" => &mut self.name,
+            "values" => &mut self.values,
+            "filter" => &mut self.filter,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "index", "name", "values", "filter"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("index", &self.index);
         w.field("name", &self.name);
@@ -5469,17 +6105,28 @@ impl ::graph_model::rt::Struct for WorkbookTableColumn {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkbookTableColumn {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkbookTableColumn {
     const TYPE_NAME: &'static str = "microsoft.graph.workbookTableColumn";
 }
 impl ::graph_model::rt::serde::Serialize for WorkbookTableColumn {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookTableColumn {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workbookTableRow`.
@@ -5496,24 +6143,22 @@ pub struct WorkbookTableRow {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookTableRow {
-    const TYPE_NAME: &'static str = "microsoft.graph.workbookTableRow";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "index" => ::graph_model::rt::field(map, &mut self.index, key),
-            "values" => ::graph_model::rt::field(map, &mut self.values, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.workbookTableRow"
     }
-    const FIELDS: &'static [&'static str] = &["id", "index", "values"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "index" => &mut self.index,
+            "values" => &mut self.values,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "index", "values"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("index", &self.index);
         w.field("values", &self.values);
@@ -5525,17 +6170,28 @@ impl ::graph_model::rt::Struct for WorkbookTableRow {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkbookTableRow {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkbookTableRow {
     const TYPE_NAME: &'static str = "microsoft.graph.workbookTableRow";
 }
 impl ::graph_model::rt::serde::Serialize for WorkbookTableRow {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookTableRow {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workbookTableSort`.
@@ -5554,25 +6210,23 @@ pub struct WorkbookTableSort {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookTableSort {
-    const TYPE_NAME: &'static str = "microsoft.graph.workbookTableSort";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "fields" => ::graph_model::rt::field(map, &mut self.fields, key),
-            "matchCase" => ::graph_model::rt::field(map, &mut self.match_case, key),
-            "method" => ::graph_model::rt::field(map, &mut self.method, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.workbookTableSort"
     }
-    const FIELDS: &'static [&'static str] = &["id", "fields", "matchCase", "method"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "fields" => &mut self.fields,
+            "matchCase" => &mut self.match_case,
+            "method" => &mut self.method,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "fields", "matchCase", "method"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("fields", &self.fields);
         w.field("matchCase", &self.match_case);
@@ -5585,17 +6239,28 @@ impl ::graph_model::rt::Struct for WorkbookTableSort {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkbookTableSort {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkbookTableSort {
     const TYPE_NAME: &'static str = "microsoft.graph.workbookTableSort";
 }
 impl ::graph_model::rt::serde::Serialize for WorkbookTableSort {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookTableSort {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workbookWorksheet`.
@@ -5624,40 +6289,38 @@ pub struct WorkbookWorksheet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookWorksheet {
-    const TYPE_NAME: &'static str = "microsoft.graph.workbookWorksheet";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "position" => ::graph_model::rt::field(map, &mut self.position, key),
-            "visibility" => ::graph_model::rt::field(map, &mut self.visibility, key),
-            "charts" => ::graph_model::rt::field(map, &mut self.charts, key),
-            "names" => ::graph_model::rt::field(map, &mut self.names, key),
-            "pivotTables" => ::graph_model::rt::field(map, &mut self.pivot_tables, key),
-            "protection" => ::graph_model::rt::field(map, &mut self.protection, key),
-            "tables" => ::graph_model::rt::field(map, &mut self.tables, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.workbookWorksheet"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "name",
-        "position",
-        "visibility",
-        "charts",
-        "names",
-        "pivotTables",
-        "protection",
-        "tables",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "name" => &mut self.name,
+            "position" => &mut self.position,
+            "visibility" => &mut self.visibility,
+            "charts" => &mut self.charts,
+            "names" => &mut self.names,
+            "pivotTables" => &mut self.pivot_tables,
+            "protection" => &mut self.protection,
+            "tables" => &mut self.tables,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "name",
+            "position",
+            "visibility",
+            "charts",
+            "names",
+            "pivotTables",
+            "protection",
+            "tables",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("name", &self.name);
         w.field("position", &self.position);
@@ -5675,17 +6338,28 @@ impl ::graph_model::rt::Struct for WorkbookWorksheet {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkbookWorksheet {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkbookWorksheet {
     const TYPE_NAME: &'static str = "microsoft.graph.workbookWorksheet";
 }
 impl ::graph_model::rt::serde::Serialize for WorkbookWorksheet {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookWorksheet {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workbookWorksheetProtection`.
@@ -5702,24 +6376,22 @@ pub struct WorkbookWorksheetProtection {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookWorksheetProtection {
-    const TYPE_NAME: &'static str = "microsoft.graph.workbookWorksheetProtection";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "options" => ::graph_model::rt::field(map, &mut self.options, key),
-            "protected" => ::graph_model::rt::field(map, &mut self.protected, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.workbookWorksheetProtection"
     }
-    const FIELDS: &'static [&'static str] = &["id", "options", "protected"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "options" => &mut self.options,
+            "protected" => &mut self.protected,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "options", "protected"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("options", &self.options);
         w.field("protected", &self.protected);
@@ -5731,17 +6403,28 @@ impl ::graph_model::rt::Struct for WorkbookWorksheetProtection {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkbookWorksheetProtection {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkbookWorksheetProtection {
     const TYPE_NAME: &'static str = "microsoft.graph.workbookWorksheetProtection";
 }
 impl ::graph_model::rt::serde::Serialize for WorkbookWorksheetProtection {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookWorksheetProtection {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workbookWorksheetProtectionOptions`.
@@ -5774,52 +6457,42 @@ pub struct WorkbookWorksheetProtectionOptions {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookWorksheetProtectionOptions {
-    const TYPE_NAME: &'static str = "microsoft.graph.workbookWorksheetProtectionOptions";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "allowAutoFilter" => ::graph_model::rt::field(map, &mut self.allow_auto_filter, key),
-            "allowDeleteColumns" => {
-                ::graph_model::rt::field(map, &mut self.allow_delete_columns, key)
-            }
-            "allowDeleteRows" => ::graph_model::rt::field(map, &mut self.allow_delete_rows, key),
-            "allowFormatCells" => ::graph_model::rt::field(map, &mut self.allow_format_cells, key),
-            "allowFormatColumns" => {
-                ::graph_model::rt::field(map, &mut self.allow_format_columns, key)
-            }
-            "allowFormatRows" => ::graph_model::rt::field(map, &mut self.allow_format_rows, key),
-            "allowInsertColumns" => {
-                ::graph_model::rt::field(map, &mut self.allow_insert_columns, key)
-            }
-            "allowInsertHyperlinks" => {
-                ::graph_model::rt::field(map, &mut self.allow_insert_hyperlinks, key)
-            }
-            "allowInsertRows" => ::graph_model::rt::field(map, &mut self.allow_insert_rows, key),
-            "allowPivotTables" => ::graph_model::rt::field(map, &mut self.allow_pivot_tables, key),
-            "allowSort" => ::graph_model::rt::field(map, &mut self.allow_sort, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.workbookWorksheetProtectionOptions"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "allowAutoFilter",
-        "allowDeleteColumns",
-        "allowDeleteRows",
-        "allowFormatCells",
-        "allowFormatColumns",
-        "allowFormatRows",
-        "allowInsertColumns",
-        "allowInsertHyperlinks",
-        "allowInsertRows",
-        "allowPivotTables",
-        "allowSort",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "allowAutoFilter" => &mut self.allow_auto_filter,
+            "allowDeleteColumns" => &mut self.allow_delete_columns,
+            "allowDeleteRows" => &mut self.allow_delete_rows,
+            "allowFormatCells" => &mut self.allow_format_cells,
+            "allowFormatColumns" => &mut self.allow_format_columns,
+            "allowFormatRows" => &mut self.allow_format_rows,
+            "allowInsertColumns" => &mut self.allow_insert_columns,
+            "allowInsertHyperlinks" => &mut self.allow_insert_hyperlinks,
+            "allowInsertRows" => &mut self.allow_insert_rows,
+            "allowPivotTables" => &mut self.allow_pivot_tables,
+            "allowSort" => &mut self.allow_sort,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "allowAutoFilter",
+            "allowDeleteColumns",
+            "allowDeleteRows",
+            "allowFormatCells",
+            "allowFormatColumns",
+            "allowFormatRows",
+            "allowInsertColumns",
+            "allowInsertHyperlinks",
+            "allowInsertRows",
+            "allowPivotTables",
+            "allowSort",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("allowAutoFilter", &self.allow_auto_filter);
         w.field("allowDeleteColumns", &self.allow_delete_columns);
         w.field("allowDeleteRows", &self.allow_delete_rows);
@@ -5839,16 +6512,27 @@ impl ::graph_model::rt::Struct for WorkbookWorksheetProtectionOptions {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkbookWorksheetProtectionOptions {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkbookWorksheetProtectionOptions {
     const TYPE_NAME: &'static str = "microsoft.graph.workbookWorksheetProtectionOptions";
 }
 impl ::graph_model::rt::serde::Serialize for WorkbookWorksheetProtectionOptions {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookWorksheetProtectionOptions {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

@@ -38,54 +38,48 @@ pub struct RecycleBin {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RecycleBin {
-    const TYPE_NAME: &'static str = "microsoft.graph.recycleBin";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "eTag" => ::graph_model::rt::field(map, &mut self.e_tag, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "parentReference" => ::graph_model::rt::field(map, &mut self.parent_reference, key),
-            "webUrl" => ::graph_model::rt::field(map, &mut self.web_url, key),
-            "settings" => ::graph_model::rt::field(map, &mut self.settings, key),
-            "createdByUser" => ::graph_model::rt::field(map, &mut self.created_by_user, key),
-            "lastModifiedByUser" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_by_user, key)
-            }
-            "items" => ::graph_model::rt::field(map, &mut self.items, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.recycleBin"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "createdDateTime",
-        "description",
-        "eTag",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "name",
-        "parentReference",
-        "webUrl",
-        "settings",
-        "createdByUser",
-        "lastModifiedByUser",
-        "items",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "eTag" => &mut self.e_tag,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "name" => &mut self.name,
+            "parentReference" => &mut self.parent_reference,
+            "webUrl" => &mut self.web_url,
+            "settings" => &mut self.settings,
+            "createdByUser" => &mut self.created_by_user,
+            "lastModifiedByUser" => &mut self.last_modified_by_user,
+            "items" => &mut self.items,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "createdDateTime",
+            "description",
+            "eTag",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "name",
+            "parentReference",
+            "webUrl",
+            "settings",
+            "createdByUser",
+            "lastModifiedByUser",
+            "items",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -108,17 +102,28 @@ impl ::graph_model::rt::Struct for RecycleBin {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RecycleBin {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RecycleBin {
     const TYPE_NAME: &'static str = "microsoft.graph.recycleBin";
 }
 impl ::graph_model::rt::serde::Serialize for RecycleBin {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RecycleBin {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.recycleBinItem`.
@@ -161,58 +166,50 @@ pub struct RecycleBinItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RecycleBinItem {
-    const TYPE_NAME: &'static str = "microsoft.graph.recycleBinItem";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "eTag" => ::graph_model::rt::field(map, &mut self.e_tag, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "parentReference" => ::graph_model::rt::field(map, &mut self.parent_reference, key),
-            "webUrl" => ::graph_model::rt::field(map, &mut self.web_url, key),
-            "deletedDateTime" => ::graph_model::rt::field(map, &mut self.deleted_date_time, key),
-            "deletedFromLocation" => {
-                ::graph_model::rt::field(map, &mut self.deleted_from_location, key)
-            }
-            "size" => ::graph_model::rt::field(map, &mut self.size, key),
-            "createdByUser" => ::graph_model::rt::field(map, &mut self.created_by_user, key),
-            "lastModifiedByUser" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_by_user, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.recycleBinItem"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "createdDateTime",
-        "description",
-        "eTag",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "name",
-        "parentReference",
-        "webUrl",
-        "deletedDateTime",
-        "deletedFromLocation",
-        "size",
-        "createdByUser",
-        "lastModifiedByUser",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "eTag" => &mut self.e_tag,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "name" => &mut self.name,
+            "parentReference" => &mut self.parent_reference,
+            "webUrl" => &mut self.web_url,
+            "deletedDateTime" => &mut self.deleted_date_time,
+            "deletedFromLocation" => &mut self.deleted_from_location,
+            "size" => &mut self.size,
+            "createdByUser" => &mut self.created_by_user,
+            "lastModifiedByUser" => &mut self.last_modified_by_user,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "createdDateTime",
+            "description",
+            "eTag",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "name",
+            "parentReference",
+            "webUrl",
+            "deletedDateTime",
+            "deletedFromLocation",
+            "size",
+            "createdByUser",
+            "lastModifiedByUser",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -236,17 +233,28 @@ impl ::graph_model::rt::Struct for RecycleBinItem {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RecycleBinItem {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RecycleBinItem {
     const TYPE_NAME: &'static str = "microsoft.graph.recycleBinItem";
 }
 impl ::graph_model::rt::serde::Serialize for RecycleBinItem {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RecycleBinItem {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.recycleBinSettings`.
@@ -259,24 +267,20 @@ pub struct RecycleBinSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RecycleBinSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.recycleBinSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "retentionPeriodOverrideDays" => {
-                ::graph_model::rt::field(map, &mut self.retention_period_override_days, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.recycleBinSettings"
     }
-    const FIELDS: &'static [&'static str] = &["retentionPeriodOverrideDays"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "retentionPeriodOverrideDays" => &mut self.retention_period_override_days,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["retentionPeriodOverrideDays"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field(
             "retentionPeriodOverrideDays",
             &self.retention_period_override_days,
@@ -289,16 +293,27 @@ impl ::graph_model::rt::Struct for RecycleBinSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RecycleBinSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RecycleBinSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.recycleBinSettings";
 }
 impl ::graph_model::rt::serde::Serialize for RecycleBinSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RecycleBinSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

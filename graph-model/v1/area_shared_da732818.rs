@@ -11,24 +11,20 @@ pub struct TeamsAppPermissionSet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamsAppPermissionSet {
-    const TYPE_NAME: &'static str = "microsoft.graph.teamsAppPermissionSet";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "resourceSpecificPermissions" => {
-                ::graph_model::rt::field(map, &mut self.resource_specific_permissions, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.teamsAppPermissionSet"
     }
-    const FIELDS: &'static [&'static str] = &["resourceSpecificPermissions"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "resourceSpecificPermissions" => &mut self.resource_specific_permissions,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["resourceSpecificPermissions"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field(
             "resourceSpecificPermissions",
             &self.resource_specific_permissions,
@@ -41,17 +37,28 @@ impl ::graph_model::rt::Struct for TeamsAppPermissionSet {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TeamsAppPermissionSet {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamsAppPermissionSet {
     const TYPE_NAME: &'static str = "microsoft.graph.teamsAppPermissionSet";
 }
 impl ::graph_model::rt::serde::Serialize for TeamsAppPermissionSet {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsAppPermissionSet {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.teamsAppResourceSpecificPermission`.
@@ -66,23 +73,21 @@ pub struct TeamsAppResourceSpecificPermission {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamsAppResourceSpecificPermission {
-    const TYPE_NAME: &'static str = "microsoft.graph.teamsAppResourceSpecificPermission";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "permissionType" => ::graph_model::rt::field(map, &mut self.permission_type, key),
-            "permissionValue" => ::graph_model::rt::field(map, &mut self.permission_value, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.teamsAppResourceSpecificPermission"
     }
-    const FIELDS: &'static [&'static str] = &["permissionType", "permissionValue"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "permissionType" => &mut self.permission_type,
+            "permissionValue" => &mut self.permission_value,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["permissionType", "permissionValue"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("permissionType", &self.permission_type);
         w.field("permissionValue", &self.permission_value);
     }
@@ -93,17 +98,28 @@ impl ::graph_model::rt::Struct for TeamsAppResourceSpecificPermission {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TeamsAppResourceSpecificPermission {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamsAppResourceSpecificPermission {
     const TYPE_NAME: &'static str = "microsoft.graph.teamsAppResourceSpecificPermission";
 }
 impl ::graph_model::rt::serde::Serialize for TeamsAppResourceSpecificPermission {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsAppResourceSpecificPermission {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.teamsAppResourceSpecificPermissionType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -148,6 +164,17 @@ impl ::graph_model::rt::WireEnum for TeamsAppResourceSpecificPermissionType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for TeamsAppResourceSpecificPermissionType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for TeamsAppResourceSpecificPermissionType {

@@ -141,198 +141,142 @@ pub struct AgentIdentity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AgentIdentity {
-    const TYPE_NAME: &'static str = "microsoft.graph.agentIdentity";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "deletedDateTime" => ::graph_model::rt::field(map, &mut self.deleted_date_time, key),
-            "accountEnabled" => ::graph_model::rt::field(map, &mut self.account_enabled, key),
-            "addIns" => ::graph_model::rt::field(map, &mut self.add_ins, key),
-            "alternativeNames" => ::graph_model::rt::field(map, &mut self.alternative_names, key),
-            "appDescription" => ::graph_model::rt::field(map, &mut self.app_description, key),
-            "appDisplayName" => ::graph_model::rt::field(map, &mut self.app_display_name, key),
-            "appId" => ::graph_model::rt::field(map, &mut self.app_id, key),
-            "applicationTemplateId" => {
-                ::graph_model::rt::field(map, &mut self.application_template_id, key)
-            }
-            "appOwnerOrganizationId" => {
-                ::graph_model::rt::field(map, &mut self.app_owner_organization_id, key)
-            }
-            "appRoleAssignmentRequired" => {
-                ::graph_model::rt::field(map, &mut self.app_role_assignment_required, key)
-            }
-            "appRoles" => ::graph_model::rt::field(map, &mut self.app_roles, key),
-            "createdByAppId" => ::graph_model::rt::field(map, &mut self.created_by_app_id, key),
-            "customSecurityAttributes" => {
-                ::graph_model::rt::field(map, &mut self.custom_security_attributes, key)
-            }
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "disabledByMicrosoftStatus" => {
-                ::graph_model::rt::field(map, &mut self.disabled_by_microsoft_status, key)
-            }
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "homepage" => ::graph_model::rt::field(map, &mut self.homepage, key),
-            "info" => ::graph_model::rt::field(map, &mut self.info, key),
-            "isDisabled" => ::graph_model::rt::field(map, &mut self.is_disabled, key),
-            "keyCredentials" => ::graph_model::rt::field(map, &mut self.key_credentials, key),
-            "loginUrl" => ::graph_model::rt::field(map, &mut self.login_url, key),
-            "logoutUrl" => ::graph_model::rt::field(map, &mut self.logout_url, key),
-            "notes" => ::graph_model::rt::field(map, &mut self.notes, key),
-            "notificationEmailAddresses" => {
-                ::graph_model::rt::field(map, &mut self.notification_email_addresses, key)
-            }
-            "oauth2PermissionScopes" => {
-                ::graph_model::rt::field(map, &mut self.oauth2_permission_scopes, key)
-            }
-            "passwordCredentials" => {
-                ::graph_model::rt::field(map, &mut self.password_credentials, key)
-            }
-            "preferredSingleSignOnMode" => {
-                ::graph_model::rt::field(map, &mut self.preferred_single_sign_on_mode, key)
-            }
-            "preferredTokenSigningKeyThumbprint" => {
-                ::graph_model::rt::field(map, &mut self.preferred_token_signing_key_thumbprint, key)
-            }
-            "replyUrls" => ::graph_model::rt::field(map, &mut self.reply_urls, key),
-            "resourceSpecificApplicationPermissions" => ::graph_model::rt::field(
-                map,
-                &mut self.resource_specific_application_permissions,
-                key,
-            ),
-            "samlSingleSignOnSettings" => {
-                ::graph_model::rt::field(map, &mut self.saml_single_sign_on_settings, key)
-            }
-            "servicePrincipalNames" => {
-                ::graph_model::rt::field(map, &mut self.service_principal_names, key)
-            }
-            "servicePrincipalType" => {
-                ::graph_model::rt::field(map, &mut self.service_principal_type, key)
-            }
-            "signInAudience" => ::graph_model::rt::field(map, &mut self.sign_in_audience, key),
-            "tags" => ::graph_model::rt::field(map, &mut self.tags, key),
-            "tokenEncryptionKeyId" => {
-                ::graph_model::rt::field(map, &mut self.token_encryption_key_id, key)
-            }
-            "verifiedPublisher" => ::graph_model::rt::field(map, &mut self.verified_publisher, key),
-            "agentIdentityBlueprintId" => {
-                ::graph_model::rt::field(map, &mut self.agent_identity_blueprint_id, key)
-            }
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "appManagementPolicies" => {
-                ::graph_model::rt::field(map, &mut self.app_management_policies, key)
-            }
-            "appRoleAssignedTo" => {
-                ::graph_model::rt::field(map, &mut self.app_role_assigned_to, key)
-            }
-            "appRoleAssignments" => {
-                ::graph_model::rt::field(map, &mut self.app_role_assignments, key)
-            }
-            "claimsMappingPolicies" => {
-                ::graph_model::rt::field(map, &mut self.claims_mapping_policies, key)
-            }
-            "createdObjects" => ::graph_model::rt::field(map, &mut self.created_objects, key),
-            "delegatedPermissionClassifications" => {
-                ::graph_model::rt::field(map, &mut self.delegated_permission_classifications, key)
-            }
-            "endpoints" => ::graph_model::rt::field(map, &mut self.endpoints, key),
-            "federatedIdentityCredentials" => {
-                ::graph_model::rt::field(map, &mut self.federated_identity_credentials, key)
-            }
-            "homeRealmDiscoveryPolicies" => {
-                ::graph_model::rt::field(map, &mut self.home_realm_discovery_policies, key)
-            }
-            "memberOf" => ::graph_model::rt::field(map, &mut self.member_of, key),
-            "oauth2PermissionGrants" => {
-                ::graph_model::rt::field(map, &mut self.oauth2_permission_grants, key)
-            }
-            "ownedObjects" => ::graph_model::rt::field(map, &mut self.owned_objects, key),
-            "owners" => ::graph_model::rt::field(map, &mut self.owners, key),
-            "remoteDesktopSecurityConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.remote_desktop_security_configuration, key)
-            }
-            "synchronization" => ::graph_model::rt::field(map, &mut self.synchronization, key),
-            "tokenIssuancePolicies" => {
-                ::graph_model::rt::field(map, &mut self.token_issuance_policies, key)
-            }
-            "tokenLifetimePolicies" => {
-                ::graph_model::rt::field(map, &mut self.token_lifetime_policies, key)
-            }
-            "transitiveMemberOf" => {
-                ::graph_model::rt::field(map, &mut self.transitive_member_of, key)
-            }
-            "sponsors" => ::graph_model::rt::field(map, &mut self.sponsors, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.agentIdentity"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "deletedDateTime",
-        "accountEnabled",
-        "addIns",
-        "alternativeNames",
-        "appDescription",
-        "appDisplayName",
-        "appId",
-        "applicationTemplateId",
-        "appOwnerOrganizationId",
-        "appRoleAssignmentRequired",
-        "appRoles",
-        "createdByAppId",
-        "customSecurityAttributes",
-        "description",
-        "disabledByMicrosoftStatus",
-        "displayName",
-        "homepage",
-        "info",
-        "isDisabled",
-        "keyCredentials",
-        "loginUrl",
-        "logoutUrl",
-        "notes",
-        "notificationEmailAddresses",
-        "oauth2PermissionScopes",
-        "passwordCredentials",
-        "preferredSingleSignOnMode",
-        "preferredTokenSigningKeyThumbprint",
-        "replyUrls",
-        "resourceSpecificApplicationPermissions",
-        "samlSingleSignOnSettings",
-        "servicePrincipalNames",
-        "servicePrincipalType",
-        "signInAudience",
-        "tags",
-        "tokenEncryptionKeyId",
-        "verifiedPublisher",
-        "agentIdentityBlueprintId",
-        "createdDateTime",
-        "appManagementPolicies",
-        "appRoleAssignedTo",
-        "appRoleAssignments",
-        "claimsMappingPolicies",
-        "createdObjects",
-        "delegatedPermissionClassifications",
-        "endpoints",
-        "federatedIdentityCredentials",
-        "homeRealmDiscoveryPolicies",
-        "memberOf",
-        "oauth2PermissionGrants",
-        "ownedObjects",
-        "owners",
-        "remoteDesktopSecurityConfiguration",
-        "synchronization",
-        "tokenIssuancePolicies",
-        "tokenLifetimePolicies",
-        "transitiveMemberOf",
-        "sponsors",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "deletedDateTime" => &mut self.deleted_date_time,
+            "accountEnabled" => &mut self.account_enabled,
+            "addIns" => &mut self.add_ins,
+            "alternativeNames" => &mut self.alternative_names,
+            "appDescription" => &mut self.app_description,
+            "appDisplayName" => &mut self.app_display_name,
+            "appId" => &mut self.app_id,
+            "applicationTemplateId" => &mut self.application_template_id,
+            "appOwnerOrganizationId" => &mut self.app_owner_organization_id,
+            "appRoleAssignmentRequired" => &mut self.app_role_assignment_required,
+            "appRoles" => &mut self.app_roles,
+            "createdByAppId" => &mut self.created_by_app_id,
+            "customSecurityAttributes" => &mut self.custom_security_attributes,
+            "description" => &mut self.description,
+            "disabledByMicrosoftStatus" => &mut self.disabled_by_microsoft_status,
+            "displayName" => &mut self.display_name,
+            "homepage" => &mut self.homepage,
+            "info" => &mut self.info,
+            "isDisabled" => &mut self.is_disabled,
+            "keyCredentials" => &mut self.key_credentials,
+            "loginUrl" => &mut self.login_url,
+            "logoutUrl" => &mut self.logout_url,
+            "notes" => &mut self.notes,
+            "notificationEmailAddresses" => &mut self.notification_email_addresses,
+            "oauth2PermissionScopes" => &mut self.oauth2_permission_scopes,
+            "passwordCredentials" => &mut self.password_credentials,
+            "preferredSingleSignOnMode" => &mut self.preferred_single_sign_on_mode,
+            "preferredTokenSigningKeyThumbprint" => {
+                &mut self.preferred_token_signing_key_thumbprint
+            }
+            "replyUrls" => &mut self.reply_urls,
+            "resourceSpecificApplicationPermissions" => {
+                &mut self.resource_specific_application_permissions
+            }
+            "samlSingleSignOnSettings" => &mut self.saml_single_sign_on_settings,
+            "servicePrincipalNames" => &mut self.service_principal_names,
+            "servicePrincipalType" => &mut self.service_principal_type,
+            "signInAudience" => &mut self.sign_in_audience,
+            "tags" => &mut self.tags,
+            "tokenEncryptionKeyId" => &mut self.token_encryption_key_id,
+            "verifiedPublisher" => &mut self.verified_publisher,
+            "agentIdentityBlueprintId" => &mut self.agent_identity_blueprint_id,
+            "createdDateTime" => &mut self.created_date_time,
+            "appManagementPolicies" => &mut self.app_management_policies,
+            "appRoleAssignedTo" => &mut self.app_role_assigned_to,
+            "appRoleAssignments" => &mut self.app_role_assignments,
+            "claimsMappingPolicies" => &mut self.claims_mapping_policies,
+            "createdObjects" => &mut self.created_objects,
+            "delegatedPermissionClassifications" => &mut self.delegated_permission_classifications,
+            "endpoints" => &mut self.endpoints,
+            "federatedIdentityCredentials" => &mut self.federated_identity_credentials,
+            "homeRealmDiscoveryPolicies" => &mut self.home_realm_discovery_policies,
+            "memberOf" => &mut self.member_of,
+            "oauth2PermissionGrants" => &mut self.oauth2_permission_grants,
+            "ownedObjects" => &mut self.owned_objects,
+            "owners" => &mut self.owners,
+            "remoteDesktopSecurityConfiguration" => &mut self.remote_desktop_security_configuration,
+            "synchronization" => &mut self.synchronization,
+            "tokenIssuancePolicies" => &mut self.token_issuance_policies,
+            "tokenLifetimePolicies" => &mut self.token_lifetime_policies,
+            "transitiveMemberOf" => &mut self.transitive_member_of,
+            "sponsors" => &mut self.sponsors,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "deletedDateTime",
+            "accountEnabled",
+            "addIns",
+            "alternativeNames",
+            "appDescription",
+            "appDisplayName",
+            "appId",
+            "applicationTemplateId",
+            "appOwnerOrganizationId",
+            "appRoleAssignmentRequired",
+            "appRoles",
+            "createdByAppId",
+            "customSecurityAttributes",
+            "description",
+            "disabledByMicrosoftStatus",
+            "displayName",
+            "homepage",
+            "info",
+            "isDisabled",
+            "keyCredentials",
+            "loginUrl",
+            "logoutUrl",
+            "notes",
+            "notificationEmailAddresses",
+            "oauth2PermissionScopes",
+            "passwordCredentials",
+            "preferredSingleSignOnMode",
+            "preferredTokenSigningKeyThumbprint",
+            "replyUrls",
+            "resourceSpecificApplicationPermissions",
+            "samlSingleSignOnSettings",
+            "servicePrincipalNames",
+            "servicePrincipalType",
+            "signInAudience",
+            "tags",
+            "tokenEncryptionKeyId",
+            "verifiedPublisher",
+            "agentIdentityBlueprintId",
+            "createdDateTime",
+            "appManagementPolicies",
+            "appRoleAssignedTo",
+            "appRoleAssignments",
+            "claimsMappingPolicies",
+            "createdObjects",
+            "delegatedPermissionClassifications",
+            "endpoints",
+            "federatedIdentityCredentials",
+            "homeRealmDiscoveryPolicies",
+            "memberOf",
+            "oauth2PermissionGrants",
+            "ownedObjects",
+            "owners",
+            "remoteDesktopSecurityConfiguration",
+            "synchronization",
+            "tokenIssuancePolicies",
+            "tokenLifetimePolicies",
+            "transitiveMemberOf",
+            "sponsors",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("deletedDateTime", &self.deleted_date_time);
         w.field("accountEnabled", &self.account_enabled);
@@ -436,17 +380,28 @@ impl ::graph_model::rt::Struct for AgentIdentity {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AgentIdentity {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AgentIdentity {
     const TYPE_NAME: &'static str = "microsoft.graph.agentIdentity";
 }
 impl ::graph_model::rt::serde::Serialize for AgentIdentity {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AgentIdentity {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.agentIdentityBlueprintPrincipal`.
@@ -586,192 +541,138 @@ pub struct AgentIdentityBlueprintPrincipal {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AgentIdentityBlueprintPrincipal {
-    const TYPE_NAME: &'static str = "microsoft.graph.agentIdentityBlueprintPrincipal";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "deletedDateTime" => ::graph_model::rt::field(map, &mut self.deleted_date_time, key),
-            "accountEnabled" => ::graph_model::rt::field(map, &mut self.account_enabled, key),
-            "addIns" => ::graph_model::rt::field(map, &mut self.add_ins, key),
-            "alternativeNames" => ::graph_model::rt::field(map, &mut self.alternative_names, key),
-            "appDescription" => ::graph_model::rt::field(map, &mut self.app_description, key),
-            "appDisplayName" => ::graph_model::rt::field(map, &mut self.app_display_name, key),
-            "appId" => ::graph_model::rt::field(map, &mut self.app_id, key),
-            "applicationTemplateId" => {
-                ::graph_model::rt::field(map, &mut self.application_template_id, key)
-            }
-            "appOwnerOrganizationId" => {
-                ::graph_model::rt::field(map, &mut self.app_owner_organization_id, key)
-            }
-            "appRoleAssignmentRequired" => {
-                ::graph_model::rt::field(map, &mut self.app_role_assignment_required, key)
-            }
-            "appRoles" => ::graph_model::rt::field(map, &mut self.app_roles, key),
-            "createdByAppId" => ::graph_model::rt::field(map, &mut self.created_by_app_id, key),
-            "customSecurityAttributes" => {
-                ::graph_model::rt::field(map, &mut self.custom_security_attributes, key)
-            }
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "disabledByMicrosoftStatus" => {
-                ::graph_model::rt::field(map, &mut self.disabled_by_microsoft_status, key)
-            }
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "homepage" => ::graph_model::rt::field(map, &mut self.homepage, key),
-            "info" => ::graph_model::rt::field(map, &mut self.info, key),
-            "isDisabled" => ::graph_model::rt::field(map, &mut self.is_disabled, key),
-            "keyCredentials" => ::graph_model::rt::field(map, &mut self.key_credentials, key),
-            "loginUrl" => ::graph_model::rt::field(map, &mut self.login_url, key),
-            "logoutUrl" => ::graph_model::rt::field(map, &mut self.logout_url, key),
-            "notes" => ::graph_model::rt::field(map, &mut self.notes, key),
-            "notificationEmailAddresses" => {
-                ::graph_model::rt::field(map, &mut self.notification_email_addresses, key)
-            }
-            "oauth2PermissionScopes" => {
-                ::graph_model::rt::field(map, &mut self.oauth2_permission_scopes, key)
-            }
-            "passwordCredentials" => {
-                ::graph_model::rt::field(map, &mut self.password_credentials, key)
-            }
-            "preferredSingleSignOnMode" => {
-                ::graph_model::rt::field(map, &mut self.preferred_single_sign_on_mode, key)
-            }
-            "preferredTokenSigningKeyThumbprint" => {
-                ::graph_model::rt::field(map, &mut self.preferred_token_signing_key_thumbprint, key)
-            }
-            "replyUrls" => ::graph_model::rt::field(map, &mut self.reply_urls, key),
-            "resourceSpecificApplicationPermissions" => ::graph_model::rt::field(
-                map,
-                &mut self.resource_specific_application_permissions,
-                key,
-            ),
-            "samlSingleSignOnSettings" => {
-                ::graph_model::rt::field(map, &mut self.saml_single_sign_on_settings, key)
-            }
-            "servicePrincipalNames" => {
-                ::graph_model::rt::field(map, &mut self.service_principal_names, key)
-            }
-            "servicePrincipalType" => {
-                ::graph_model::rt::field(map, &mut self.service_principal_type, key)
-            }
-            "signInAudience" => ::graph_model::rt::field(map, &mut self.sign_in_audience, key),
-            "tags" => ::graph_model::rt::field(map, &mut self.tags, key),
-            "tokenEncryptionKeyId" => {
-                ::graph_model::rt::field(map, &mut self.token_encryption_key_id, key)
-            }
-            "verifiedPublisher" => ::graph_model::rt::field(map, &mut self.verified_publisher, key),
-            "appManagementPolicies" => {
-                ::graph_model::rt::field(map, &mut self.app_management_policies, key)
-            }
-            "appRoleAssignedTo" => {
-                ::graph_model::rt::field(map, &mut self.app_role_assigned_to, key)
-            }
-            "appRoleAssignments" => {
-                ::graph_model::rt::field(map, &mut self.app_role_assignments, key)
-            }
-            "claimsMappingPolicies" => {
-                ::graph_model::rt::field(map, &mut self.claims_mapping_policies, key)
-            }
-            "createdObjects" => ::graph_model::rt::field(map, &mut self.created_objects, key),
-            "delegatedPermissionClassifications" => {
-                ::graph_model::rt::field(map, &mut self.delegated_permission_classifications, key)
-            }
-            "endpoints" => ::graph_model::rt::field(map, &mut self.endpoints, key),
-            "federatedIdentityCredentials" => {
-                ::graph_model::rt::field(map, &mut self.federated_identity_credentials, key)
-            }
-            "homeRealmDiscoveryPolicies" => {
-                ::graph_model::rt::field(map, &mut self.home_realm_discovery_policies, key)
-            }
-            "memberOf" => ::graph_model::rt::field(map, &mut self.member_of, key),
-            "oauth2PermissionGrants" => {
-                ::graph_model::rt::field(map, &mut self.oauth2_permission_grants, key)
-            }
-            "ownedObjects" => ::graph_model::rt::field(map, &mut self.owned_objects, key),
-            "owners" => ::graph_model::rt::field(map, &mut self.owners, key),
-            "remoteDesktopSecurityConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.remote_desktop_security_configuration, key)
-            }
-            "synchronization" => ::graph_model::rt::field(map, &mut self.synchronization, key),
-            "tokenIssuancePolicies" => {
-                ::graph_model::rt::field(map, &mut self.token_issuance_policies, key)
-            }
-            "tokenLifetimePolicies" => {
-                ::graph_model::rt::field(map, &mut self.token_lifetime_policies, key)
-            }
-            "transitiveMemberOf" => {
-                ::graph_model::rt::field(map, &mut self.transitive_member_of, key)
-            }
-            "sponsors" => ::graph_model::rt::field(map, &mut self.sponsors, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.agentIdentityBlueprintPrincipal"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "deletedDateTime",
-        "accountEnabled",
-        "addIns",
-        "alternativeNames",
-        "appDescription",
-        "appDisplayName",
-        "appId",
-        "applicationTemplateId",
-        "appOwnerOrganizationId",
-        "appRoleAssignmentRequired",
-        "appRoles",
-        "createdByAppId",
-        "customSecurityAttributes",
-        "description",
-        "disabledByMicrosoftStatus",
-        "displayName",
-        "homepage",
-        "info",
-        "isDisabled",
-        "keyCredentials",
-        "loginUrl",
-        "logoutUrl",
-        "notes",
-        "notificationEmailAddresses",
-        "oauth2PermissionScopes",
-        "passwordCredentials",
-        "preferredSingleSignOnMode",
-        "preferredTokenSigningKeyThumbprint",
-        "replyUrls",
-        "resourceSpecificApplicationPermissions",
-        "samlSingleSignOnSettings",
-        "servicePrincipalNames",
-        "servicePrincipalType",
-        "signInAudience",
-        "tags",
-        "tokenEncryptionKeyId",
-        "verifiedPublisher",
-        "appManagementPolicies",
-        "appRoleAssignedTo",
-        "appRoleAssignments",
-        "claimsMappingPolicies",
-        "createdObjects",
-        "delegatedPermissionClassifications",
-        "endpoints",
-        "federatedIdentityCredentials",
-        "homeRealmDiscoveryPolicies",
-        "memberOf",
-        "oauth2PermissionGrants",
-        "ownedObjects",
-        "owners",
-        "remoteDesktopSecurityConfiguration",
-        "synchronization",
-        "tokenIssuancePolicies",
-        "tokenLifetimePolicies",
-        "transitiveMemberOf",
-        "sponsors",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "deletedDateTime" => &mut self.deleted_date_time,
+            "accountEnabled" => &mut self.account_enabled,
+            "addIns" => &mut self.add_ins,
+            "alternativeNames" => &mut self.alternative_names,
+            "appDescription" => &mut self.app_description,
+            "appDisplayName" => &mut self.app_display_name,
+            "appId" => &mut self.app_id,
+            "applicationTemplateId" => &mut self.application_template_id,
+            "appOwnerOrganizationId" => &mut self.app_owner_organization_id,
+            "appRoleAssignmentRequired" => &mut self.app_role_assignment_required,
+            "appRoles" => &mut self.app_roles,
+            "createdByAppId" => &mut self.created_by_app_id,
+            "customSecurityAttributes" => &mut self.custom_security_attributes,
+            "description" => &mut self.description,
+            "disabledByMicrosoftStatus" => &mut self.disabled_by_microsoft_status,
+            "displayName" => &mut self.display_name,
+            "homepage" => &mut self.homepage,
+            "info" => &mut self.info,
+            "isDisabled" => &mut self.is_disabled,
+            "keyCredentials" => &mut self.key_credentials,
+            "loginUrl" => &mut self.login_url,
+            "logoutUrl" => &mut self.logout_url,
+            "notes" => &mut self.notes,
+            "notificationEmailAddresses" => &mut self.notification_email_addresses,
+            "oauth2PermissionScopes" => &mut self.oauth2_permission_scopes,
+            "passwordCredentials" => &mut self.password_credentials,
+            "preferredSingleSignOnMode" => &mut self.preferred_single_sign_on_mode,
+            "preferredTokenSigningKeyThumbprint" => {
+                &mut self.preferred_token_signing_key_thumbprint
+            }
+            "replyUrls" => &mut self.reply_urls,
+            "resourceSpecificApplicationPermissions" => {
+                &mut self.resource_specific_application_permissions
+            }
+            "samlSingleSignOnSettings" => &mut self.saml_single_sign_on_settings,
+            "servicePrincipalNames" => &mut self.service_principal_names,
+            "servicePrincipalType" => &mut self.service_principal_type,
+            "signInAudience" => &mut self.sign_in_audience,
+            "tags" => &mut self.tags,
+            "tokenEncryptionKeyId" => &mut self.token_encryption_key_id,
+            "verifiedPublisher" => &mut self.verified_publisher,
+            "appManagementPolicies" => &mut self.app_management_policies,
+            "appRoleAssignedTo" => &mut self.app_role_assigned_to,
+            "appRoleAssignments" => &mut self.app_role_assignments,
+            "claimsMappingPolicies" => &mut self.claims_mapping_policies,
+            "createdObjects" => &mut self.created_objects,
+            "delegatedPermissionClassifications" => &mut self.delegated_permission_classifications,
+            "endpoints" => &mut self.endpoints,
+            "federatedIdentityCredentials" => &mut self.federated_identity_credentials,
+            "homeRealmDiscoveryPolicies" => &mut self.home_realm_discovery_policies,
+            "memberOf" => &mut self.member_of,
+            "oauth2PermissionGrants" => &mut self.oauth2_permission_grants,
+            "ownedObjects" => &mut self.owned_objects,
+            "owners" => &mut self.owners,
+            "remoteDesktopSecurityConfiguration" => &mut self.remote_desktop_security_configuration,
+            "synchronization" => &mut self.synchronization,
+            "tokenIssuancePolicies" => &mut self.token_issuance_policies,
+            "tokenLifetimePolicies" => &mut self.token_lifetime_policies,
+            "transitiveMemberOf" => &mut self.transitive_member_of,
+            "sponsors" => &mut self.sponsors,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "deletedDateTime",
+            "accountEnabled",
+            "addIns",
+            "alternativeNames",
+            "appDescription",
+            "appDisplayName",
+            "appId",
+            "applicationTemplateId",
+            "appOwnerOrganizationId",
+            "appRoleAssignmentRequired",
+            "appRoles",
+            "createdByAppId",
+            "customSecurityAttributes",
+            "description",
+            "disabledByMicrosoftStatus",
+            "displayName",
+            "homepage",
+            "info",
+            "isDisabled",
+            "keyCredentials",
+            "loginUrl",
+            "logoutUrl",
+            "notes",
+            "notificationEmailAddresses",
+            "oauth2PermissionScopes",
+            "passwordCredentials",
+            "preferredSingleSignOnMode",
+            "preferredTokenSigningKeyThumbprint",
+            "replyUrls",
+            "resourceSpecificApplicationPermissions",
+            "samlSingleSignOnSettings",
+            "servicePrincipalNames",
+            "servicePrincipalType",
+            "signInAudience",
+            "tags",
+            "tokenEncryptionKeyId",
+            "verifiedPublisher",
+            "appManagementPolicies",
+            "appRoleAssignedTo",
+            "appRoleAssignments",
+            "claimsMappingPolicies",
+            "createdObjects",
+            "delegatedPermissionClassifications",
+            "endpoints",
+            "federatedIdentityCredentials",
+            "homeRealmDiscoveryPolicies",
+            "memberOf",
+            "oauth2PermissionGrants",
+            "ownedObjects",
+            "owners",
+            "remoteDesktopSecurityConfiguration",
+            "synchronization",
+            "tokenIssuancePolicies",
+            "tokenLifetimePolicies",
+            "transitiveMemberOf",
+            "sponsors",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("deletedDateTime", &self.deleted_date_time);
         w.field("accountEnabled", &self.account_enabled);
@@ -870,17 +771,28 @@ impl ::graph_model::rt::Struct for AgentIdentityBlueprintPrincipal {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AgentIdentityBlueprintPrincipal {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AgentIdentityBlueprintPrincipal {
     const TYPE_NAME: &'static str = "microsoft.graph.agentIdentityBlueprintPrincipal";
 }
 impl ::graph_model::rt::serde::Serialize for AgentIdentityBlueprintPrincipal {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AgentIdentityBlueprintPrincipal {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.approvedClientApp`.
@@ -895,23 +807,21 @@ pub struct ApprovedClientApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ApprovedClientApp {
-    const TYPE_NAME: &'static str = "microsoft.graph.approvedClientApp";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.approvedClientApp"
     }
-    const FIELDS: &'static [&'static str] = &["id", "displayName"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "displayName"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
     }
@@ -922,17 +832,28 @@ impl ::graph_model::rt::Struct for ApprovedClientApp {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ApprovedClientApp {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ApprovedClientApp {
     const TYPE_NAME: &'static str = "microsoft.graph.approvedClientApp";
 }
 impl ::graph_model::rt::serde::Serialize for ApprovedClientApp {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApprovedClientApp {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.delegatedPermissionClassification`.
@@ -951,26 +872,23 @@ pub struct DelegatedPermissionClassification {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DelegatedPermissionClassification {
-    const TYPE_NAME: &'static str = "microsoft.graph.delegatedPermissionClassification";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "classification" => ::graph_model::rt::field(map, &mut self.classification, key),
-            "permissionId" => ::graph_model::rt::field(map, &mut self.permission_id, key),
-            "permissionName" => ::graph_model::rt::field(map, &mut self.permission_name, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.delegatedPermissionClassification"
     }
-    const FIELDS: &'static [&'static str] =
-        &["id", "classification", "permissionId", "permissionName"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "classification" => &mut self.classification,
+            "permissionId" => &mut self.permission_id,
+            "permissionName" => &mut self.permission_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "classification", "permissionId", "permissionName"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("classification", &self.classification);
         w.field("permissionId", &self.permission_id);
@@ -983,17 +901,28 @@ impl ::graph_model::rt::Struct for DelegatedPermissionClassification {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DelegatedPermissionClassification {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DelegatedPermissionClassification {
     const TYPE_NAME: &'static str = "microsoft.graph.delegatedPermissionClassification";
 }
 impl ::graph_model::rt::serde::Serialize for DelegatedPermissionClassification {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DelegatedPermissionClassification {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.endpoint`.
@@ -1018,38 +947,34 @@ pub struct Endpoint {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Endpoint {
-    const TYPE_NAME: &'static str = "microsoft.graph.endpoint";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "deletedDateTime" => ::graph_model::rt::field(map, &mut self.deleted_date_time, key),
-            "capability" => ::graph_model::rt::field(map, &mut self.capability, key),
-            "providerId" => ::graph_model::rt::field(map, &mut self.provider_id, key),
-            "providerName" => ::graph_model::rt::field(map, &mut self.provider_name, key),
-            "providerResourceId" => {
-                ::graph_model::rt::field(map, &mut self.provider_resource_id, key)
-            }
-            "uri" => ::graph_model::rt::field(map, &mut self.uri, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.endpoint"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "deletedDateTime",
-        "capability",
-        "providerId",
-        "providerName",
-        "providerResourceId",
-        "uri",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "deletedDateTime" => &mut self.deleted_date_time,
+            "capability" => &mut self.capability,
+            "providerId" => &mut self.provider_id,
+            "providerName" => &mut self.provider_name,
+            "providerResourceId" => &mut self.provider_resource_id,
+            "uri" => &mut self.uri,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "deletedDateTime",
+            "capability",
+            "providerId",
+            "providerName",
+            "providerResourceId",
+            "uri",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("deletedDateTime", &self.deleted_date_time);
         w.field("capability", &self.capability);
@@ -1065,17 +990,28 @@ impl ::graph_model::rt::Struct for Endpoint {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Endpoint {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Endpoint {
     const TYPE_NAME: &'static str = "microsoft.graph.endpoint";
 }
 impl ::graph_model::rt::serde::Serialize for Endpoint {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Endpoint {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.permissionClassificationType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1126,6 +1062,17 @@ impl ::graph_model::rt::WireEnum for PermissionClassificationType {
         }
     }
 }
+impl ::graph_model::rt::Value for PermissionClassificationType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for PermissionClassificationType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1152,36 +1099,28 @@ pub struct RemoteDesktopSecurityConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RemoteDesktopSecurityConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.remoteDesktopSecurityConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "isRemoteDesktopProtocolEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_remote_desktop_protocol_enabled, key)
-            }
-            "approvedClientApps" => {
-                ::graph_model::rt::field(map, &mut self.approved_client_apps, key)
-            }
-            "targetDeviceGroups" => {
-                ::graph_model::rt::field(map, &mut self.target_device_groups, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.remoteDesktopSecurityConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "isRemoteDesktopProtocolEnabled",
-        "approvedClientApps",
-        "targetDeviceGroups",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "isRemoteDesktopProtocolEnabled" => &mut self.is_remote_desktop_protocol_enabled,
+            "approvedClientApps" => &mut self.approved_client_apps,
+            "targetDeviceGroups" => &mut self.target_device_groups,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "isRemoteDesktopProtocolEnabled",
+            "approvedClientApps",
+            "targetDeviceGroups",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "isRemoteDesktopProtocolEnabled",
@@ -1197,17 +1136,28 @@ impl ::graph_model::rt::Struct for RemoteDesktopSecurityConfiguration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RemoteDesktopSecurityConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RemoteDesktopSecurityConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.remoteDesktopSecurityConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for RemoteDesktopSecurityConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RemoteDesktopSecurityConfiguration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.resourceSpecificPermission`.
@@ -1228,27 +1178,24 @@ pub struct ResourceSpecificPermission {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ResourceSpecificPermission {
-    const TYPE_NAME: &'static str = "microsoft.graph.resourceSpecificPermission";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "isEnabled" => ::graph_model::rt::field(map, &mut self.is_enabled, key),
-            "value" => ::graph_model::rt::field(map, &mut self.value, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.resourceSpecificPermission"
     }
-    const FIELDS: &'static [&'static str] =
-        &["description", "displayName", "id", "isEnabled", "value"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "id" => &mut self.id,
+            "isEnabled" => &mut self.is_enabled,
+            "value" => &mut self.value,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["description", "displayName", "id", "isEnabled", "value"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("description", &self.description);
         w.field("displayName", &self.display_name);
         w.field("id", &self.id);
@@ -1262,17 +1209,28 @@ impl ::graph_model::rt::Struct for ResourceSpecificPermission {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ResourceSpecificPermission {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ResourceSpecificPermission {
     const TYPE_NAME: &'static str = "microsoft.graph.resourceSpecificPermission";
 }
 impl ::graph_model::rt::serde::Serialize for ResourceSpecificPermission {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ResourceSpecificPermission {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.samlSingleSignOnSettings`.
@@ -1285,22 +1243,20 @@ pub struct SamlSingleSignOnSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SamlSingleSignOnSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.samlSingleSignOnSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "relayState" => ::graph_model::rt::field(map, &mut self.relay_state, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.samlSingleSignOnSettings"
     }
-    const FIELDS: &'static [&'static str] = &["relayState"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "relayState" => &mut self.relay_state,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["relayState"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("relayState", &self.relay_state);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1310,17 +1266,28 @@ impl ::graph_model::rt::Struct for SamlSingleSignOnSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SamlSingleSignOnSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SamlSingleSignOnSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.samlSingleSignOnSettings";
 }
 impl ::graph_model::rt::serde::Serialize for SamlSingleSignOnSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SamlSingleSignOnSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.servicePrincipal`.
@@ -1457,190 +1424,136 @@ pub struct ServicePrincipal {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ServicePrincipal {
-    const TYPE_NAME: &'static str = "microsoft.graph.servicePrincipal";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "deletedDateTime" => ::graph_model::rt::field(map, &mut self.deleted_date_time, key),
-            "accountEnabled" => ::graph_model::rt::field(map, &mut self.account_enabled, key),
-            "addIns" => ::graph_model::rt::field(map, &mut self.add_ins, key),
-            "alternativeNames" => ::graph_model::rt::field(map, &mut self.alternative_names, key),
-            "appDescription" => ::graph_model::rt::field(map, &mut self.app_description, key),
-            "appDisplayName" => ::graph_model::rt::field(map, &mut self.app_display_name, key),
-            "appId" => ::graph_model::rt::field(map, &mut self.app_id, key),
-            "applicationTemplateId" => {
-                ::graph_model::rt::field(map, &mut self.application_template_id, key)
-            }
-            "appOwnerOrganizationId" => {
-                ::graph_model::rt::field(map, &mut self.app_owner_organization_id, key)
-            }
-            "appRoleAssignmentRequired" => {
-                ::graph_model::rt::field(map, &mut self.app_role_assignment_required, key)
-            }
-            "appRoles" => ::graph_model::rt::field(map, &mut self.app_roles, key),
-            "createdByAppId" => ::graph_model::rt::field(map, &mut self.created_by_app_id, key),
-            "customSecurityAttributes" => {
-                ::graph_model::rt::field(map, &mut self.custom_security_attributes, key)
-            }
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "disabledByMicrosoftStatus" => {
-                ::graph_model::rt::field(map, &mut self.disabled_by_microsoft_status, key)
-            }
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "homepage" => ::graph_model::rt::field(map, &mut self.homepage, key),
-            "info" => ::graph_model::rt::field(map, &mut self.info, key),
-            "isDisabled" => ::graph_model::rt::field(map, &mut self.is_disabled, key),
-            "keyCredentials" => ::graph_model::rt::field(map, &mut self.key_credentials, key),
-            "loginUrl" => ::graph_model::rt::field(map, &mut self.login_url, key),
-            "logoutUrl" => ::graph_model::rt::field(map, &mut self.logout_url, key),
-            "notes" => ::graph_model::rt::field(map, &mut self.notes, key),
-            "notificationEmailAddresses" => {
-                ::graph_model::rt::field(map, &mut self.notification_email_addresses, key)
-            }
-            "oauth2PermissionScopes" => {
-                ::graph_model::rt::field(map, &mut self.oauth2_permission_scopes, key)
-            }
-            "passwordCredentials" => {
-                ::graph_model::rt::field(map, &mut self.password_credentials, key)
-            }
-            "preferredSingleSignOnMode" => {
-                ::graph_model::rt::field(map, &mut self.preferred_single_sign_on_mode, key)
-            }
-            "preferredTokenSigningKeyThumbprint" => {
-                ::graph_model::rt::field(map, &mut self.preferred_token_signing_key_thumbprint, key)
-            }
-            "replyUrls" => ::graph_model::rt::field(map, &mut self.reply_urls, key),
-            "resourceSpecificApplicationPermissions" => ::graph_model::rt::field(
-                map,
-                &mut self.resource_specific_application_permissions,
-                key,
-            ),
-            "samlSingleSignOnSettings" => {
-                ::graph_model::rt::field(map, &mut self.saml_single_sign_on_settings, key)
-            }
-            "servicePrincipalNames" => {
-                ::graph_model::rt::field(map, &mut self.service_principal_names, key)
-            }
-            "servicePrincipalType" => {
-                ::graph_model::rt::field(map, &mut self.service_principal_type, key)
-            }
-            "signInAudience" => ::graph_model::rt::field(map, &mut self.sign_in_audience, key),
-            "tags" => ::graph_model::rt::field(map, &mut self.tags, key),
-            "tokenEncryptionKeyId" => {
-                ::graph_model::rt::field(map, &mut self.token_encryption_key_id, key)
-            }
-            "verifiedPublisher" => ::graph_model::rt::field(map, &mut self.verified_publisher, key),
-            "appManagementPolicies" => {
-                ::graph_model::rt::field(map, &mut self.app_management_policies, key)
-            }
-            "appRoleAssignedTo" => {
-                ::graph_model::rt::field(map, &mut self.app_role_assigned_to, key)
-            }
-            "appRoleAssignments" => {
-                ::graph_model::rt::field(map, &mut self.app_role_assignments, key)
-            }
-            "claimsMappingPolicies" => {
-                ::graph_model::rt::field(map, &mut self.claims_mapping_policies, key)
-            }
-            "createdObjects" => ::graph_model::rt::field(map, &mut self.created_objects, key),
-            "delegatedPermissionClassifications" => {
-                ::graph_model::rt::field(map, &mut self.delegated_permission_classifications, key)
-            }
-            "endpoints" => ::graph_model::rt::field(map, &mut self.endpoints, key),
-            "federatedIdentityCredentials" => {
-                ::graph_model::rt::field(map, &mut self.federated_identity_credentials, key)
-            }
-            "homeRealmDiscoveryPolicies" => {
-                ::graph_model::rt::field(map, &mut self.home_realm_discovery_policies, key)
-            }
-            "memberOf" => ::graph_model::rt::field(map, &mut self.member_of, key),
-            "oauth2PermissionGrants" => {
-                ::graph_model::rt::field(map, &mut self.oauth2_permission_grants, key)
-            }
-            "ownedObjects" => ::graph_model::rt::field(map, &mut self.owned_objects, key),
-            "owners" => ::graph_model::rt::field(map, &mut self.owners, key),
-            "remoteDesktopSecurityConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.remote_desktop_security_configuration, key)
-            }
-            "synchronization" => ::graph_model::rt::field(map, &mut self.synchronization, key),
-            "tokenIssuancePolicies" => {
-                ::graph_model::rt::field(map, &mut self.token_issuance_policies, key)
-            }
-            "tokenLifetimePolicies" => {
-                ::graph_model::rt::field(map, &mut self.token_lifetime_policies, key)
-            }
-            "transitiveMemberOf" => {
-                ::graph_model::rt::field(map, &mut self.transitive_member_of, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.servicePrincipal"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "deletedDateTime",
-        "accountEnabled",
-        "addIns",
-        "alternativeNames",
-        "appDescription",
-        "appDisplayName",
-        "appId",
-        "applicationTemplateId",
-        "appOwnerOrganizationId",
-        "appRoleAssignmentRequired",
-        "appRoles",
-        "createdByAppId",
-        "customSecurityAttributes",
-        "description",
-        "disabledByMicrosoftStatus",
-        "displayName",
-        "homepage",
-        "info",
-        "isDisabled",
-        "keyCredentials",
-        "loginUrl",
-        "logoutUrl",
-        "notes",
-        "notificationEmailAddresses",
-        "oauth2PermissionScopes",
-        "passwordCredentials",
-        "preferredSingleSignOnMode",
-        "preferredTokenSigningKeyThumbprint",
-        "replyUrls",
-        "resourceSpecificApplicationPermissions",
-        "samlSingleSignOnSettings",
-        "servicePrincipalNames",
-        "servicePrincipalType",
-        "signInAudience",
-        "tags",
-        "tokenEncryptionKeyId",
-        "verifiedPublisher",
-        "appManagementPolicies",
-        "appRoleAssignedTo",
-        "appRoleAssignments",
-        "claimsMappingPolicies",
-        "createdObjects",
-        "delegatedPermissionClassifications",
-        "endpoints",
-        "federatedIdentityCredentials",
-        "homeRealmDiscoveryPolicies",
-        "memberOf",
-        "oauth2PermissionGrants",
-        "ownedObjects",
-        "owners",
-        "remoteDesktopSecurityConfiguration",
-        "synchronization",
-        "tokenIssuancePolicies",
-        "tokenLifetimePolicies",
-        "transitiveMemberOf",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "deletedDateTime" => &mut self.deleted_date_time,
+            "accountEnabled" => &mut self.account_enabled,
+            "addIns" => &mut self.add_ins,
+            "alternativeNames" => &mut self.alternative_names,
+            "appDescription" => &mut self.app_description,
+            "appDisplayName" => &mut self.app_display_name,
+            "appId" => &mut self.app_id,
+            "applicationTemplateId" => &mut self.application_template_id,
+            "appOwnerOrganizationId" => &mut self.app_owner_organization_id,
+            "appRoleAssignmentRequired" => &mut self.app_role_assignment_required,
+            "appRoles" => &mut self.app_roles,
+            "createdByAppId" => &mut self.created_by_app_id,
+            "customSecurityAttributes" => &mut self.custom_security_attributes,
+            "description" => &mut self.description,
+            "disabledByMicrosoftStatus" => &mut self.disabled_by_microsoft_status,
+            "displayName" => &mut self.display_name,
+            "homepage" => &mut self.homepage,
+            "info" => &mut self.info,
+            "isDisabled" => &mut self.is_disabled,
+            "keyCredentials" => &mut self.key_credentials,
+            "loginUrl" => &mut self.login_url,
+            "logoutUrl" => &mut self.logout_url,
+            "notes" => &mut self.notes,
+            "notificationEmailAddresses" => &mut self.notification_email_addresses,
+            "oauth2PermissionScopes" => &mut self.oauth2_permission_scopes,
+            "passwordCredentials" => &mut self.password_credentials,
+            "preferredSingleSignOnMode" => &mut self.preferred_single_sign_on_mode,
+            "preferredTokenSigningKeyThumbprint" => {
+                &mut self.preferred_token_signing_key_thumbprint
+            }
+            "replyUrls" => &mut self.reply_urls,
+            "resourceSpecificApplicationPermissions" => {
+                &mut self.resource_specific_application_permissions
+            }
+            "samlSingleSignOnSettings" => &mut self.saml_single_sign_on_settings,
+            "servicePrincipalNames" => &mut self.service_principal_names,
+            "servicePrincipalType" => &mut self.service_principal_type,
+            "signInAudience" => &mut self.sign_in_audience,
+            "tags" => &mut self.tags,
+            "tokenEncryptionKeyId" => &mut self.token_encryption_key_id,
+            "verifiedPublisher" => &mut self.verified_publisher,
+            "appManagementPolicies" => &mut self.app_management_policies,
+            "appRoleAssignedTo" => &mut self.app_role_assigned_to,
+            "appRoleAssignments" => &mut self.app_role_assignments,
+            "claimsMappingPolicies" => &mut self.claims_mapping_policies,
+            "createdObjects" => &mut self.created_objects,
+            "delegatedPermissionClassifications" => &mut self.delegated_permission_classifications,
+            "endpoints" => &mut self.endpoints,
+            "federatedIdentityCredentials" => &mut self.federated_identity_credentials,
+            "homeRealmDiscoveryPolicies" => &mut self.home_realm_discovery_policies,
+            "memberOf" => &mut self.member_of,
+            "oauth2PermissionGrants" => &mut self.oauth2_permission_grants,
+            "ownedObjects" => &mut self.owned_objects,
+            "owners" => &mut self.owners,
+            "remoteDesktopSecurityConfiguration" => &mut self.remote_desktop_security_configuration,
+            "synchronization" => &mut self.synchronization,
+            "tokenIssuancePolicies" => &mut self.token_issuance_policies,
+            "tokenLifetimePolicies" => &mut self.token_lifetime_policies,
+            "transitiveMemberOf" => &mut self.transitive_member_of,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "deletedDateTime",
+            "accountEnabled",
+            "addIns",
+            "alternativeNames",
+            "appDescription",
+            "appDisplayName",
+            "appId",
+            "applicationTemplateId",
+            "appOwnerOrganizationId",
+            "appRoleAssignmentRequired",
+            "appRoles",
+            "createdByAppId",
+            "customSecurityAttributes",
+            "description",
+            "disabledByMicrosoftStatus",
+            "displayName",
+            "homepage",
+            "info",
+            "isDisabled",
+            "keyCredentials",
+            "loginUrl",
+            "logoutUrl",
+            "notes",
+            "notificationEmailAddresses",
+            "oauth2PermissionScopes",
+            "passwordCredentials",
+            "preferredSingleSignOnMode",
+            "preferredTokenSigningKeyThumbprint",
+            "replyUrls",
+            "resourceSpecificApplicationPermissions",
+            "samlSingleSignOnSettings",
+            "servicePrincipalNames",
+            "servicePrincipalType",
+            "signInAudience",
+            "tags",
+            "tokenEncryptionKeyId",
+            "verifiedPublisher",
+            "appManagementPolicies",
+            "appRoleAssignedTo",
+            "appRoleAssignments",
+            "claimsMappingPolicies",
+            "createdObjects",
+            "delegatedPermissionClassifications",
+            "endpoints",
+            "federatedIdentityCredentials",
+            "homeRealmDiscoveryPolicies",
+            "memberOf",
+            "oauth2PermissionGrants",
+            "ownedObjects",
+            "owners",
+            "remoteDesktopSecurityConfiguration",
+            "synchronization",
+            "tokenIssuancePolicies",
+            "tokenLifetimePolicies",
+            "transitiveMemberOf",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("deletedDateTime", &self.deleted_date_time);
         w.field("accountEnabled", &self.account_enabled);
@@ -1738,17 +1651,28 @@ impl ::graph_model::rt::Struct for ServicePrincipal {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ServicePrincipal {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ServicePrincipal {
     const TYPE_NAME: &'static str = "microsoft.graph.servicePrincipal";
 }
 impl ::graph_model::rt::serde::Serialize for ServicePrincipal {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServicePrincipal {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.servicePrincipal` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -1778,38 +1702,66 @@ impl Default for ServicePrincipalAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for ServicePrincipalAny {
-    type Base = super::ServicePrincipal;
-    const BASE: &'static str = "microsoft.graph.servicePrincipal";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
-            "microsoft.graph.agentIdentity" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::AgentIdentity)
-            }
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.servicePrincipal"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.servicePrincipal" => Self::Base(Default::default()),
+            "microsoft.graph.agentIdentity" => Self::AgentIdentity(Default::default()),
             "microsoft.graph.agentIdentityBlueprintPrincipal" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::AgentIdentityBlueprintPrincipal)
+                Self::AgentIdentityBlueprintPrincipal(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::AgentIdentity(v) => Some(v),
+            Self::AgentIdentityBlueprintPrincipal(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::ServicePrincipal) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::AgentIdentity(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.agentIdentity", v)
+            }
+            Self::AgentIdentityBlueprintPrincipal(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.agentIdentityBlueprintPrincipal",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for ServicePrincipalAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for ServicePrincipalAny {
@@ -1817,23 +1769,12 @@ impl ::graph_model::rt::GraphType for ServicePrincipalAny {
 }
 impl ::graph_model::rt::serde::Serialize for ServicePrincipalAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::AgentIdentity(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.agentIdentity"), s)
-            }
-            Self::AgentIdentityBlueprintPrincipal(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.agentIdentityBlueprintPrincipal"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServicePrincipalAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.targetDeviceGroup`.
@@ -1848,23 +1789,21 @@ pub struct TargetDeviceGroup {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TargetDeviceGroup {
-    const TYPE_NAME: &'static str = "microsoft.graph.targetDeviceGroup";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.targetDeviceGroup"
     }
-    const FIELDS: &'static [&'static str] = &["id", "displayName"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "displayName"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
     }
@@ -1875,16 +1814,27 @@ impl ::graph_model::rt::Struct for TargetDeviceGroup {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TargetDeviceGroup {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TargetDeviceGroup {
     const TYPE_NAME: &'static str = "microsoft.graph.targetDeviceGroup";
 }
 impl ::graph_model::rt::serde::Serialize for TargetDeviceGroup {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TargetDeviceGroup {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

@@ -10,22 +10,20 @@ pub struct ApplicationEnforcedRestrictionsSessionControl {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ApplicationEnforcedRestrictionsSessionControl {
-    const TYPE_NAME: &'static str = "microsoft.graph.applicationEnforcedRestrictionsSessionControl";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "isEnabled" => ::graph_model::rt::field(map, &mut self.is_enabled, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.applicationEnforcedRestrictionsSessionControl"
     }
-    const FIELDS: &'static [&'static str] = &["isEnabled"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "isEnabled" => &mut self.is_enabled,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["isEnabled"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("isEnabled", &self.is_enabled);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -35,19 +33,30 @@ impl ::graph_model::rt::Struct for ApplicationEnforcedRestrictionsSessionControl
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ApplicationEnforcedRestrictionsSessionControl {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ApplicationEnforcedRestrictionsSessionControl {
     const TYPE_NAME: &'static str = "microsoft.graph.applicationEnforcedRestrictionsSessionControl";
 }
 impl ::graph_model::rt::serde::Serialize for ApplicationEnforcedRestrictionsSessionControl {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for ApplicationEnforcedRestrictionsSessionControl
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.authenticationCombinationConfiguration` (abstract).
@@ -64,25 +73,21 @@ pub struct AuthenticationCombinationConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationCombinationConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.authenticationCombinationConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "appliesToCombinations" => {
-                ::graph_model::rt::field(map, &mut self.applies_to_combinations, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.authenticationCombinationConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &["id", "appliesToCombinations"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "appliesToCombinations" => &mut self.applies_to_combinations,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "appliesToCombinations"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("appliesToCombinations", &self.applies_to_combinations);
     }
@@ -93,17 +98,28 @@ impl ::graph_model::rt::Struct for AuthenticationCombinationConfiguration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AuthenticationCombinationConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AuthenticationCombinationConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.authenticationCombinationConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for AuthenticationCombinationConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationCombinationConfiguration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.authenticationCombinationConfiguration` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -133,39 +149,73 @@ impl Default for AuthenticationCombinationConfigurationAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for AuthenticationCombinationConfigurationAny {
-    type Base = super::AuthenticationCombinationConfiguration;
-    const BASE: &'static str = "microsoft.graph.authenticationCombinationConfiguration";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.authenticationCombinationConfiguration"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.authenticationCombinationConfiguration" => {
+                Self::Base(Default::default())
+            }
             "microsoft.graph.fido2CombinationConfiguration" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::Fido2CombinationConfiguration)
+                Self::Fido2CombinationConfiguration(Default::default())
             }
             "microsoft.graph.x509CertificateCombinationConfiguration" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::X509CertificateCombinationConfiguration)
+                Self::X509CertificateCombinationConfiguration(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::Fido2CombinationConfiguration(v) => Some(v),
+            Self::X509CertificateCombinationConfiguration(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::AuthenticationCombinationConfiguration) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::Fido2CombinationConfiguration(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.fido2CombinationConfiguration",
+                v,
+            ),
+            Self::X509CertificateCombinationConfiguration(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.x509CertificateCombinationConfiguration",
+                    v,
+                )
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for AuthenticationCombinationConfigurationAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for AuthenticationCombinationConfigurationAny {
@@ -173,25 +223,12 @@ impl ::graph_model::rt::GraphType for AuthenticationCombinationConfigurationAny 
 }
 impl ::graph_model::rt::serde::Serialize for AuthenticationCombinationConfigurationAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::Fido2CombinationConfiguration(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.fido2CombinationConfiguration"),
-                s,
-            ),
-            Self::X509CertificateCombinationConfiguration(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.x509CertificateCombinationConfiguration"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationCombinationConfigurationAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.authenticationMethodModes`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -321,6 +358,17 @@ impl ::graph_model::rt::WireEnum for AuthenticationMethodModes {
         }
     }
 }
+impl ::graph_model::rt::Value for AuthenticationMethodModes {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for AuthenticationMethodModes {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -359,46 +407,38 @@ pub struct AuthenticationStrengthPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationStrengthPolicy {
-    const TYPE_NAME: &'static str = "microsoft.graph.authenticationStrengthPolicy";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "allowedCombinations" => {
-                ::graph_model::rt::field(map, &mut self.allowed_combinations, key)
-            }
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "modifiedDateTime" => ::graph_model::rt::field(map, &mut self.modified_date_time, key),
-            "policyType" => ::graph_model::rt::field(map, &mut self.policy_type, key),
-            "requirementsSatisfied" => {
-                ::graph_model::rt::field(map, &mut self.requirements_satisfied, key)
-            }
-            "combinationConfigurations" => {
-                ::graph_model::rt::field(map, &mut self.combination_configurations, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.authenticationStrengthPolicy"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "allowedCombinations",
-        "createdDateTime",
-        "description",
-        "displayName",
-        "modifiedDateTime",
-        "policyType",
-        "requirementsSatisfied",
-        "combinationConfigurations",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "allowedCombinations" => &mut self.allowed_combinations,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "modifiedDateTime" => &mut self.modified_date_time,
+            "policyType" => &mut self.policy_type,
+            "requirementsSatisfied" => &mut self.requirements_satisfied,
+            "combinationConfigurations" => &mut self.combination_configurations,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "allowedCombinations",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "modifiedDateTime",
+            "policyType",
+            "requirementsSatisfied",
+            "combinationConfigurations",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("allowedCombinations", &self.allowed_combinations);
         w.field("createdDateTime", &self.created_date_time);
@@ -419,17 +459,28 @@ impl ::graph_model::rt::Struct for AuthenticationStrengthPolicy {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AuthenticationStrengthPolicy {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AuthenticationStrengthPolicy {
     const TYPE_NAME: &'static str = "microsoft.graph.authenticationStrengthPolicy";
 }
 impl ::graph_model::rt::serde::Serialize for AuthenticationStrengthPolicy {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationStrengthPolicy {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.authenticationStrengthPolicyType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -474,6 +525,17 @@ impl ::graph_model::rt::WireEnum for AuthenticationStrengthPolicyType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for AuthenticationStrengthPolicyType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for AuthenticationStrengthPolicyType {
@@ -530,6 +592,17 @@ impl ::graph_model::rt::WireEnum for AuthenticationStrengthRequirements {
         }
     }
 }
+impl ::graph_model::rt::Value for AuthenticationStrengthRequirements {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for AuthenticationStrengthRequirements {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -552,25 +625,21 @@ pub struct CloudAppSecuritySessionControl {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudAppSecuritySessionControl {
-    const TYPE_NAME: &'static str = "microsoft.graph.cloudAppSecuritySessionControl";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "isEnabled" => ::graph_model::rt::field(map, &mut self.is_enabled, key),
-            "cloudAppSecurityType" => {
-                ::graph_model::rt::field(map, &mut self.cloud_app_security_type, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.cloudAppSecuritySessionControl"
     }
-    const FIELDS: &'static [&'static str] = &["isEnabled", "cloudAppSecurityType"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "isEnabled" => &mut self.is_enabled,
+            "cloudAppSecurityType" => &mut self.cloud_app_security_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["isEnabled", "cloudAppSecurityType"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("isEnabled", &self.is_enabled);
         w.field("cloudAppSecurityType", &self.cloud_app_security_type);
     }
@@ -581,17 +650,28 @@ impl ::graph_model::rt::Struct for CloudAppSecuritySessionControl {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CloudAppSecuritySessionControl {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CloudAppSecuritySessionControl {
     const TYPE_NAME: &'static str = "microsoft.graph.cloudAppSecuritySessionControl";
 }
 impl ::graph_model::rt::serde::Serialize for CloudAppSecuritySessionControl {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudAppSecuritySessionControl {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.cloudAppSecuritySessionControlType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -647,6 +727,17 @@ impl ::graph_model::rt::WireEnum for CloudAppSecuritySessionControlType {
         }
     }
 }
+impl ::graph_model::rt::Value for CloudAppSecuritySessionControlType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for CloudAppSecuritySessionControlType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -668,22 +759,20 @@ pub struct ConditionalAccessAllExternalTenants {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConditionalAccessAllExternalTenants {
-    const TYPE_NAME: &'static str = "microsoft.graph.conditionalAccessAllExternalTenants";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "membershipKind" => ::graph_model::rt::field(map, &mut self.membership_kind, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.conditionalAccessAllExternalTenants"
     }
-    const FIELDS: &'static [&'static str] = &["membershipKind"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "membershipKind" => &mut self.membership_kind,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["membershipKind"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("membershipKind", &self.membership_kind);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -693,17 +782,28 @@ impl ::graph_model::rt::Struct for ConditionalAccessAllExternalTenants {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ConditionalAccessAllExternalTenants {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ConditionalAccessAllExternalTenants {
     const TYPE_NAME: &'static str = "microsoft.graph.conditionalAccessAllExternalTenants";
 }
 impl ::graph_model::rt::serde::Serialize for ConditionalAccessAllExternalTenants {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConditionalAccessAllExternalTenants {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.conditionalAccessApplications`.
@@ -724,42 +824,32 @@ pub struct ConditionalAccessApplications {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConditionalAccessApplications {
-    const TYPE_NAME: &'static str = "microsoft.graph.conditionalAccessApplications";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "applicationFilter" => ::graph_model::rt::field(map, &mut self.application_filter, key),
-            "excludeApplications" => {
-                ::graph_model::rt::field(map, &mut self.exclude_applications, key)
-            }
-            "includeApplications" => {
-                ::graph_model::rt::field(map, &mut self.include_applications, key)
-            }
-            "includeAuthenticationContextClassReferences" => ::graph_model::rt::field(
-                map,
-                &mut self.include_authentication_context_class_references,
-                key,
-            ),
-            "includeUserActions" => {
-                ::graph_model::rt::field(map, &mut self.include_user_actions, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.conditionalAccessApplications"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "applicationFilter",
-        "excludeApplications",
-        "includeApplications",
-        "includeAuthenticationContextClassReferences",
-        "includeUserActions",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "applicationFilter" => &mut self.application_filter,
+            "excludeApplications" => &mut self.exclude_applications,
+            "includeApplications" => &mut self.include_applications,
+            "includeAuthenticationContextClassReferences" => {
+                &mut self.include_authentication_context_class_references
+            }
+            "includeUserActions" => &mut self.include_user_actions,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "applicationFilter",
+            "excludeApplications",
+            "includeApplications",
+            "includeAuthenticationContextClassReferences",
+            "includeUserActions",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("applicationFilter", &self.application_filter);
         w.field("excludeApplications", &self.exclude_applications);
         w.field("includeApplications", &self.include_applications);
@@ -776,17 +866,28 @@ impl ::graph_model::rt::Struct for ConditionalAccessApplications {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ConditionalAccessApplications {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ConditionalAccessApplications {
     const TYPE_NAME: &'static str = "microsoft.graph.conditionalAccessApplications";
 }
 impl ::graph_model::rt::serde::Serialize for ConditionalAccessApplications {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConditionalAccessApplications {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.conditionalAccessAuthenticationFlows`.
@@ -799,22 +900,20 @@ pub struct ConditionalAccessAuthenticationFlows {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConditionalAccessAuthenticationFlows {
-    const TYPE_NAME: &'static str = "microsoft.graph.conditionalAccessAuthenticationFlows";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "transferMethods" => ::graph_model::rt::field(map, &mut self.transfer_methods, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.conditionalAccessAuthenticationFlows"
     }
-    const FIELDS: &'static [&'static str] = &["transferMethods"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "transferMethods" => &mut self.transfer_methods,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["transferMethods"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("transferMethods", &self.transfer_methods);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -824,17 +923,28 @@ impl ::graph_model::rt::Struct for ConditionalAccessAuthenticationFlows {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ConditionalAccessAuthenticationFlows {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ConditionalAccessAuthenticationFlows {
     const TYPE_NAME: &'static str = "microsoft.graph.conditionalAccessAuthenticationFlows";
 }
 impl ::graph_model::rt::serde::Serialize for ConditionalAccessAuthenticationFlows {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConditionalAccessAuthenticationFlows {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.conditionalAccessClientApp`. Open: a value the model does not list is kept in [`Self::Other2`].
@@ -905,6 +1015,17 @@ impl ::graph_model::rt::WireEnum for ConditionalAccessClientApp {
         }
     }
 }
+impl ::graph_model::rt::Value for ConditionalAccessClientApp {
+    fn blank() -> Self {
+        Self::Other2(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ConditionalAccessClientApp {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -929,34 +1050,26 @@ pub struct ConditionalAccessClientApplications {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConditionalAccessClientApplications {
-    const TYPE_NAME: &'static str = "microsoft.graph.conditionalAccessClientApplications";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "excludeServicePrincipals" => {
-                ::graph_model::rt::field(map, &mut self.exclude_service_principals, key)
-            }
-            "includeServicePrincipals" => {
-                ::graph_model::rt::field(map, &mut self.include_service_principals, key)
-            }
-            "servicePrincipalFilter" => {
-                ::graph_model::rt::field(map, &mut self.service_principal_filter, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.conditionalAccessClientApplications"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "excludeServicePrincipals",
-        "includeServicePrincipals",
-        "servicePrincipalFilter",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "excludeServicePrincipals" => &mut self.exclude_service_principals,
+            "includeServicePrincipals" => &mut self.include_service_principals,
+            "servicePrincipalFilter" => &mut self.service_principal_filter,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "excludeServicePrincipals",
+            "includeServicePrincipals",
+            "servicePrincipalFilter",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("excludeServicePrincipals", &self.exclude_service_principals);
         w.field("includeServicePrincipals", &self.include_service_principals);
         w.field("servicePrincipalFilter", &self.service_principal_filter);
@@ -968,17 +1081,28 @@ impl ::graph_model::rt::Struct for ConditionalAccessClientApplications {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ConditionalAccessClientApplications {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ConditionalAccessClientApplications {
     const TYPE_NAME: &'static str = "microsoft.graph.conditionalAccessClientApplications";
 }
 impl ::graph_model::rt::serde::Serialize for ConditionalAccessClientApplications {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConditionalAccessClientApplications {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.conditionalAccessConditionSet`.
@@ -1014,54 +1138,44 @@ pub struct ConditionalAccessConditionSet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConditionalAccessConditionSet {
-    const TYPE_NAME: &'static str = "microsoft.graph.conditionalAccessConditionSet";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "applications" => ::graph_model::rt::field(map, &mut self.applications, key),
-            "authenticationFlows" => {
-                ::graph_model::rt::field(map, &mut self.authentication_flows, key)
-            }
-            "clientApplications" => {
-                ::graph_model::rt::field(map, &mut self.client_applications, key)
-            }
-            "clientAppTypes" => ::graph_model::rt::field(map, &mut self.client_app_types, key),
-            "devices" => ::graph_model::rt::field(map, &mut self.devices, key),
-            "insiderRiskLevels" => {
-                ::graph_model::rt::field(map, &mut self.insider_risk_levels, key)
-            }
-            "locations" => ::graph_model::rt::field(map, &mut self.locations, key),
-            "platforms" => ::graph_model::rt::field(map, &mut self.platforms, key),
-            "servicePrincipalRiskLevels" => {
-                ::graph_model::rt::field(map, &mut self.service_principal_risk_levels, key)
-            }
-            "signInRiskLevels" => ::graph_model::rt::field(map, &mut self.sign_in_risk_levels, key),
-            "userRiskLevels" => ::graph_model::rt::field(map, &mut self.user_risk_levels, key),
-            "users" => ::graph_model::rt::field(map, &mut self.users, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.conditionalAccessConditionSet"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "applications",
-        "authenticationFlows",
-        "clientApplications",
-        "clientAppTypes",
-        "devices",
-        "insiderRiskLevels",
-        "locations",
-        "platforms",
-        "servicePrincipalRiskLevels",
-        "signInRiskLevels",
-        "userRiskLevels",
-        "users",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "applications" => &mut self.applications,
+            "authenticationFlows" => &mut self.authentication_flows,
+            "clientApplications" => &mut self.client_applications,
+            "clientAppTypes" => &mut self.client_app_types,
+            "devices" => &mut self.devices,
+            "insiderRiskLevels" => &mut self.insider_risk_levels,
+            "locations" => &mut self.locations,
+            "platforms" => &mut self.platforms,
+            "servicePrincipalRiskLevels" => &mut self.service_principal_risk_levels,
+            "signInRiskLevels" => &mut self.sign_in_risk_levels,
+            "userRiskLevels" => &mut self.user_risk_levels,
+            "users" => &mut self.users,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "applications",
+            "authenticationFlows",
+            "clientApplications",
+            "clientAppTypes",
+            "devices",
+            "insiderRiskLevels",
+            "locations",
+            "platforms",
+            "servicePrincipalRiskLevels",
+            "signInRiskLevels",
+            "userRiskLevels",
+            "users",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("applications", &self.applications);
         w.field("authenticationFlows", &self.authentication_flows);
         w.field("clientApplications", &self.client_applications);
@@ -1085,17 +1199,28 @@ impl ::graph_model::rt::Struct for ConditionalAccessConditionSet {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ConditionalAccessConditionSet {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ConditionalAccessConditionSet {
     const TYPE_NAME: &'static str = "microsoft.graph.conditionalAccessConditionSet";
 }
 impl ::graph_model::rt::serde::Serialize for ConditionalAccessConditionSet {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConditionalAccessConditionSet {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.conditionalAccessDevicePlatform`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1172,6 +1297,17 @@ impl ::graph_model::rt::WireEnum for ConditionalAccessDevicePlatform {
         }
     }
 }
+impl ::graph_model::rt::Value for ConditionalAccessDevicePlatform {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ConditionalAccessDevicePlatform {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1192,22 +1328,20 @@ pub struct ConditionalAccessDevices {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConditionalAccessDevices {
-    const TYPE_NAME: &'static str = "microsoft.graph.conditionalAccessDevices";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "deviceFilter" => ::graph_model::rt::field(map, &mut self.device_filter, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.conditionalAccessDevices"
     }
-    const FIELDS: &'static [&'static str] = &["deviceFilter"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "deviceFilter" => &mut self.device_filter,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["deviceFilter"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("deviceFilter", &self.device_filter);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1217,17 +1351,28 @@ impl ::graph_model::rt::Struct for ConditionalAccessDevices {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ConditionalAccessDevices {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ConditionalAccessDevices {
     const TYPE_NAME: &'static str = "microsoft.graph.conditionalAccessDevices";
 }
 impl ::graph_model::rt::serde::Serialize for ConditionalAccessDevices {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConditionalAccessDevices {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.conditionalAccessEnumeratedExternalTenants`.
@@ -1243,23 +1388,21 @@ pub struct ConditionalAccessEnumeratedExternalTenants {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConditionalAccessEnumeratedExternalTenants {
-    const TYPE_NAME: &'static str = "microsoft.graph.conditionalAccessEnumeratedExternalTenants";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "membershipKind" => ::graph_model::rt::field(map, &mut self.membership_kind, key),
-            "members" => ::graph_model::rt::field(map, &mut self.members, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.conditionalAccessEnumeratedExternalTenants"
     }
-    const FIELDS: &'static [&'static str] = &["membershipKind", "members"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "membershipKind" => &mut self.membership_kind,
+            "members" => &mut self.members,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["membershipKind", "members"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("membershipKind", &self.membership_kind);
         w.field("members", &self.members);
     }
@@ -1270,19 +1413,30 @@ impl ::graph_model::rt::Struct for ConditionalAccessEnumeratedExternalTenants {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ConditionalAccessEnumeratedExternalTenants {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ConditionalAccessEnumeratedExternalTenants {
     const TYPE_NAME: &'static str = "microsoft.graph.conditionalAccessEnumeratedExternalTenants";
 }
 impl ::graph_model::rt::serde::Serialize for ConditionalAccessEnumeratedExternalTenants {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for ConditionalAccessEnumeratedExternalTenants
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.conditionalAccessExternalTenants` (abstract).
@@ -1297,22 +1451,20 @@ pub struct ConditionalAccessExternalTenants {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConditionalAccessExternalTenants {
-    const TYPE_NAME: &'static str = "microsoft.graph.conditionalAccessExternalTenants";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "membershipKind" => ::graph_model::rt::field(map, &mut self.membership_kind, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.conditionalAccessExternalTenants"
     }
-    const FIELDS: &'static [&'static str] = &["membershipKind"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "membershipKind" => &mut self.membership_kind,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["membershipKind"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("membershipKind", &self.membership_kind);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1322,17 +1474,28 @@ impl ::graph_model::rt::Struct for ConditionalAccessExternalTenants {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ConditionalAccessExternalTenants {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ConditionalAccessExternalTenants {
     const TYPE_NAME: &'static str = "microsoft.graph.conditionalAccessExternalTenants";
 }
 impl ::graph_model::rt::serde::Serialize for ConditionalAccessExternalTenants {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConditionalAccessExternalTenants {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.conditionalAccessExternalTenants` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -1362,40 +1525,71 @@ impl Default for ConditionalAccessExternalTenantsAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for ConditionalAccessExternalTenantsAny {
-    type Base = super::ConditionalAccessExternalTenants;
-    const BASE: &'static str = "microsoft.graph.conditionalAccessExternalTenants";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.conditionalAccessExternalTenants"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.conditionalAccessExternalTenants" => Self::Base(Default::default()),
             "microsoft.graph.conditionalAccessAllExternalTenants" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::ConditionalAccessAllExternalTenants)
+                Self::ConditionalAccessAllExternalTenants(Default::default())
             }
             "microsoft.graph.conditionalAccessEnumeratedExternalTenants" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::ConditionalAccessEnumeratedExternalTenants)
+                Self::ConditionalAccessEnumeratedExternalTenants(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::ConditionalAccessAllExternalTenants(v) => Some(v),
+            Self::ConditionalAccessEnumeratedExternalTenants(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::ConditionalAccessExternalTenants) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::ConditionalAccessAllExternalTenants(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.conditionalAccessAllExternalTenants",
+                v,
+            ),
+            Self::ConditionalAccessEnumeratedExternalTenants(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.conditionalAccessEnumeratedExternalTenants",
+                    v,
+                )
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for ConditionalAccessExternalTenantsAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for ConditionalAccessExternalTenantsAny {
@@ -1403,25 +1597,12 @@ impl ::graph_model::rt::GraphType for ConditionalAccessExternalTenantsAny {
 }
 impl ::graph_model::rt::serde::Serialize for ConditionalAccessExternalTenantsAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::ConditionalAccessAllExternalTenants(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.conditionalAccessAllExternalTenants"),
-                s,
-            ),
-            Self::ConditionalAccessEnumeratedExternalTenants(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.conditionalAccessEnumeratedExternalTenants"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConditionalAccessExternalTenantsAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.conditionalAccessExternalTenantsMembershipKind`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1469,6 +1650,17 @@ impl ::graph_model::rt::WireEnum for ConditionalAccessExternalTenantsMembershipK
         }
     }
 }
+impl ::graph_model::rt::Value for ConditionalAccessExternalTenantsMembershipKind {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ConditionalAccessExternalTenantsMembershipKind {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1493,23 +1685,21 @@ pub struct ConditionalAccessFilter {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConditionalAccessFilter {
-    const TYPE_NAME: &'static str = "microsoft.graph.conditionalAccessFilter";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "mode" => ::graph_model::rt::field(map, &mut self.mode, key),
-            "rule" => ::graph_model::rt::field(map, &mut self.rule, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.conditionalAccessFilter"
     }
-    const FIELDS: &'static [&'static str] = &["mode", "rule"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "mode" => &mut self.mode,
+            "rule" => &mut self.rule,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["mode", "rule"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("mode", &self.mode);
         w.field("rule", &self.rule);
     }
@@ -1520,17 +1710,28 @@ impl ::graph_model::rt::Struct for ConditionalAccessFilter {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ConditionalAccessFilter {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ConditionalAccessFilter {
     const TYPE_NAME: &'static str = "microsoft.graph.conditionalAccessFilter";
 }
 impl ::graph_model::rt::serde::Serialize for ConditionalAccessFilter {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConditionalAccessFilter {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.conditionalAccessGrantControl`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1612,6 +1813,17 @@ impl ::graph_model::rt::WireEnum for ConditionalAccessGrantControl {
         }
     }
 }
+impl ::graph_model::rt::Value for ConditionalAccessGrantControl {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ConditionalAccessGrantControl {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1640,36 +1852,30 @@ pub struct ConditionalAccessGrantControls {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConditionalAccessGrantControls {
-    const TYPE_NAME: &'static str = "microsoft.graph.conditionalAccessGrantControls";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "builtInControls" => ::graph_model::rt::field(map, &mut self.built_in_controls, key),
-            "customAuthenticationFactors" => {
-                ::graph_model::rt::field(map, &mut self.custom_authentication_factors, key)
-            }
-            "operator" => ::graph_model::rt::field(map, &mut self.operator, key),
-            "termsOfUse" => ::graph_model::rt::field(map, &mut self.terms_of_use, key),
-            "authenticationStrength" => {
-                ::graph_model::rt::field(map, &mut self.authentication_strength, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.conditionalAccessGrantControls"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "builtInControls",
-        "customAuthenticationFactors",
-        "operator",
-        "termsOfUse",
-        "authenticationStrength",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "builtInControls" => &mut self.built_in_controls,
+            "customAuthenticationFactors" => &mut self.custom_authentication_factors,
+            "operator" => &mut self.operator,
+            "termsOfUse" => &mut self.terms_of_use,
+            "authenticationStrength" => &mut self.authentication_strength,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "builtInControls",
+            "customAuthenticationFactors",
+            "operator",
+            "termsOfUse",
+            "authenticationStrength",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("builtInControls", &self.built_in_controls);
         w.field(
             "customAuthenticationFactors",
@@ -1686,17 +1892,28 @@ impl ::graph_model::rt::Struct for ConditionalAccessGrantControls {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ConditionalAccessGrantControls {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ConditionalAccessGrantControls {
     const TYPE_NAME: &'static str = "microsoft.graph.conditionalAccessGrantControls";
 }
 impl ::graph_model::rt::serde::Serialize for ConditionalAccessGrantControls {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConditionalAccessGrantControls {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.conditionalAccessGuestOrExternalUserTypes`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1772,6 +1989,17 @@ impl ::graph_model::rt::WireEnum for ConditionalAccessGuestOrExternalUserTypes {
         }
     }
 }
+impl ::graph_model::rt::Value for ConditionalAccessGuestOrExternalUserTypes {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ConditionalAccessGuestOrExternalUserTypes {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1795,25 +2023,21 @@ pub struct ConditionalAccessGuestsOrExternalUsers {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConditionalAccessGuestsOrExternalUsers {
-    const TYPE_NAME: &'static str = "microsoft.graph.conditionalAccessGuestsOrExternalUsers";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "externalTenants" => ::graph_model::rt::field(map, &mut self.external_tenants, key),
-            "guestOrExternalUserTypes" => {
-                ::graph_model::rt::field(map, &mut self.guest_or_external_user_types, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.conditionalAccessGuestsOrExternalUsers"
     }
-    const FIELDS: &'static [&'static str] = &["externalTenants", "guestOrExternalUserTypes"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "externalTenants" => &mut self.external_tenants,
+            "guestOrExternalUserTypes" => &mut self.guest_or_external_user_types,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["externalTenants", "guestOrExternalUserTypes"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("externalTenants", &self.external_tenants);
         w.field(
             "guestOrExternalUserTypes",
@@ -1827,17 +2051,28 @@ impl ::graph_model::rt::Struct for ConditionalAccessGuestsOrExternalUsers {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ConditionalAccessGuestsOrExternalUsers {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ConditionalAccessGuestsOrExternalUsers {
     const TYPE_NAME: &'static str = "microsoft.graph.conditionalAccessGuestsOrExternalUsers";
 }
 impl ::graph_model::rt::serde::Serialize for ConditionalAccessGuestsOrExternalUsers {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConditionalAccessGuestsOrExternalUsers {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.conditionalAccessInsiderRiskLevels`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1889,6 +2124,17 @@ impl ::graph_model::rt::WireEnum for ConditionalAccessInsiderRiskLevels {
         }
     }
 }
+impl ::graph_model::rt::Value for ConditionalAccessInsiderRiskLevels {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ConditionalAccessInsiderRiskLevels {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1911,23 +2157,21 @@ pub struct ConditionalAccessLocations {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConditionalAccessLocations {
-    const TYPE_NAME: &'static str = "microsoft.graph.conditionalAccessLocations";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "excludeLocations" => ::graph_model::rt::field(map, &mut self.exclude_locations, key),
-            "includeLocations" => ::graph_model::rt::field(map, &mut self.include_locations, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.conditionalAccessLocations"
     }
-    const FIELDS: &'static [&'static str] = &["excludeLocations", "includeLocations"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "excludeLocations" => &mut self.exclude_locations,
+            "includeLocations" => &mut self.include_locations,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["excludeLocations", "includeLocations"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("excludeLocations", &self.exclude_locations);
         w.field("includeLocations", &self.include_locations);
     }
@@ -1938,17 +2182,28 @@ impl ::graph_model::rt::Struct for ConditionalAccessLocations {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ConditionalAccessLocations {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ConditionalAccessLocations {
     const TYPE_NAME: &'static str = "microsoft.graph.conditionalAccessLocations";
 }
 impl ::graph_model::rt::serde::Serialize for ConditionalAccessLocations {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConditionalAccessLocations {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.conditionalAccessPlatforms`.
@@ -1963,23 +2218,21 @@ pub struct ConditionalAccessPlatforms {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConditionalAccessPlatforms {
-    const TYPE_NAME: &'static str = "microsoft.graph.conditionalAccessPlatforms";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "excludePlatforms" => ::graph_model::rt::field(map, &mut self.exclude_platforms, key),
-            "includePlatforms" => ::graph_model::rt::field(map, &mut self.include_platforms, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.conditionalAccessPlatforms"
     }
-    const FIELDS: &'static [&'static str] = &["excludePlatforms", "includePlatforms"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "excludePlatforms" => &mut self.exclude_platforms,
+            "includePlatforms" => &mut self.include_platforms,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["excludePlatforms", "includePlatforms"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("excludePlatforms", &self.exclude_platforms);
         w.field("includePlatforms", &self.include_platforms);
     }
@@ -1990,17 +2243,28 @@ impl ::graph_model::rt::Struct for ConditionalAccessPlatforms {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ConditionalAccessPlatforms {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ConditionalAccessPlatforms {
     const TYPE_NAME: &'static str = "microsoft.graph.conditionalAccessPlatforms";
 }
 impl ::graph_model::rt::serde::Serialize for ConditionalAccessPlatforms {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConditionalAccessPlatforms {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.conditionalAccessPolicy`.
@@ -2033,44 +2297,42 @@ pub struct ConditionalAccessPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConditionalAccessPolicy {
-    const TYPE_NAME: &'static str = "microsoft.graph.conditionalAccessPolicy";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "deletedDateTime" => ::graph_model::rt::field(map, &mut self.deleted_date_time, key),
-            "conditions" => ::graph_model::rt::field(map, &mut self.conditions, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "grantControls" => ::graph_model::rt::field(map, &mut self.grant_controls, key),
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "modifiedDateTime" => ::graph_model::rt::field(map, &mut self.modified_date_time, key),
-            "sessionControls" => ::graph_model::rt::field(map, &mut self.session_controls, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            "templateId" => ::graph_model::rt::field(map, &mut self.template_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.conditionalAccessPolicy"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "deletedDateTime",
-        "conditions",
-        "createdDateTime",
-        "description",
-        "displayName",
-        "grantControls",
-        "id",
-        "modifiedDateTime",
-        "sessionControls",
-        "state",
-        "templateId",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "deletedDateTime" => &mut self.deleted_date_time,
+            "conditions" => &mut self.conditions,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "grantControls" => &mut self.grant_controls,
+            "id" => &mut self.id,
+            "modifiedDateTime" => &mut self.modified_date_time,
+            "sessionControls" => &mut self.session_controls,
+            "state" => &mut self.state,
+            "templateId" => &mut self.template_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "deletedDateTime",
+            "conditions",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "grantControls",
+            "id",
+            "modifiedDateTime",
+            "sessionControls",
+            "state",
+            "templateId",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("deletedDateTime", &self.deleted_date_time);
         w.field("conditions", &self.conditions);
         w.field("createdDateTime", &self.created_date_time);
@@ -2090,17 +2352,28 @@ impl ::graph_model::rt::Struct for ConditionalAccessPolicy {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ConditionalAccessPolicy {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ConditionalAccessPolicy {
     const TYPE_NAME: &'static str = "microsoft.graph.conditionalAccessPolicy";
 }
 impl ::graph_model::rt::serde::Serialize for ConditionalAccessPolicy {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConditionalAccessPolicy {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.conditionalAccessPolicy` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -2128,35 +2401,60 @@ impl Default for ConditionalAccessPolicyAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for ConditionalAccessPolicyAny {
-    type Base = super::ConditionalAccessPolicy;
-    const BASE: &'static str = "microsoft.graph.conditionalAccessPolicy";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.conditionalAccessPolicy"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.conditionalAccessPolicy" => Self::Base(Default::default()),
             "microsoft.graph.whatIfAnalysisResult" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::WhatIfAnalysisResult)
+                Self::WhatIfAnalysisResult(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::WhatIfAnalysisResult(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::ConditionalAccessPolicy) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::WhatIfAnalysisResult(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.whatIfAnalysisResult", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for ConditionalAccessPolicyAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for ConditionalAccessPolicyAny {
@@ -2164,18 +2462,12 @@ impl ::graph_model::rt::GraphType for ConditionalAccessPolicyAny {
 }
 impl ::graph_model::rt::serde::Serialize for ConditionalAccessPolicyAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::WhatIfAnalysisResult(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.whatIfAnalysisResult"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConditionalAccessPolicyAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.conditionalAccessPolicyState`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -2222,6 +2514,17 @@ impl ::graph_model::rt::WireEnum for ConditionalAccessPolicyState {
         }
     }
 }
+impl ::graph_model::rt::Value for ConditionalAccessPolicyState {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ConditionalAccessPolicyState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2253,40 +2556,32 @@ pub struct ConditionalAccessSessionControls {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConditionalAccessSessionControls {
-    const TYPE_NAME: &'static str = "microsoft.graph.conditionalAccessSessionControls";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "applicationEnforcedRestrictions" => {
-                ::graph_model::rt::field(map, &mut self.application_enforced_restrictions, key)
-            }
-            "cloudAppSecurity" => ::graph_model::rt::field(map, &mut self.cloud_app_security, key),
-            "disableResilienceDefaults" => {
-                ::graph_model::rt::field(map, &mut self.disable_resilience_defaults, key)
-            }
-            "persistentBrowser" => ::graph_model::rt::field(map, &mut self.persistent_browser, key),
-            "secureSignInSession" => {
-                ::graph_model::rt::field(map, &mut self.secure_sign_in_session, key)
-            }
-            "signInFrequency" => ::graph_model::rt::field(map, &mut self.sign_in_frequency, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.conditionalAccessSessionControls"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "applicationEnforcedRestrictions",
-        "cloudAppSecurity",
-        "disableResilienceDefaults",
-        "persistentBrowser",
-        "secureSignInSession",
-        "signInFrequency",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "applicationEnforcedRestrictions" => &mut self.application_enforced_restrictions,
+            "cloudAppSecurity" => &mut self.cloud_app_security,
+            "disableResilienceDefaults" => &mut self.disable_resilience_defaults,
+            "persistentBrowser" => &mut self.persistent_browser,
+            "secureSignInSession" => &mut self.secure_sign_in_session,
+            "signInFrequency" => &mut self.sign_in_frequency,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "applicationEnforcedRestrictions",
+            "cloudAppSecurity",
+            "disableResilienceDefaults",
+            "persistentBrowser",
+            "secureSignInSession",
+            "signInFrequency",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field(
             "applicationEnforcedRestrictions",
             &self.application_enforced_restrictions,
@@ -2307,17 +2602,28 @@ impl ::graph_model::rt::Struct for ConditionalAccessSessionControls {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ConditionalAccessSessionControls {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ConditionalAccessSessionControls {
     const TYPE_NAME: &'static str = "microsoft.graph.conditionalAccessSessionControls";
 }
 impl ::graph_model::rt::serde::Serialize for ConditionalAccessSessionControls {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConditionalAccessSessionControls {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.conditionalAccessTransferMethods`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -2373,6 +2679,17 @@ impl ::graph_model::rt::WireEnum for ConditionalAccessTransferMethods {
         }
     }
 }
+impl ::graph_model::rt::Value for ConditionalAccessTransferMethods {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ConditionalAccessTransferMethods {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2409,42 +2726,36 @@ pub struct ConditionalAccessUsers {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConditionalAccessUsers {
-    const TYPE_NAME: &'static str = "microsoft.graph.conditionalAccessUsers";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "excludeGroups" => ::graph_model::rt::field(map, &mut self.exclude_groups, key),
-            "excludeGuestsOrExternalUsers" => {
-                ::graph_model::rt::field(map, &mut self.exclude_guests_or_external_users, key)
-            }
-            "excludeRoles" => ::graph_model::rt::field(map, &mut self.exclude_roles, key),
-            "excludeUsers" => ::graph_model::rt::field(map, &mut self.exclude_users, key),
-            "includeGroups" => ::graph_model::rt::field(map, &mut self.include_groups, key),
-            "includeGuestsOrExternalUsers" => {
-                ::graph_model::rt::field(map, &mut self.include_guests_or_external_users, key)
-            }
-            "includeRoles" => ::graph_model::rt::field(map, &mut self.include_roles, key),
-            "includeUsers" => ::graph_model::rt::field(map, &mut self.include_users, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.conditionalAccessUsers"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "excludeGroups",
-        "excludeGuestsOrExternalUsers",
-        "excludeRoles",
-        "excludeUsers",
-        "includeGroups",
-        "includeGuestsOrExternalUsers",
-        "includeRoles",
-        "includeUsers",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "excludeGroups" => &mut self.exclude_groups,
+            "excludeGuestsOrExternalUsers" => &mut self.exclude_guests_or_external_users,
+            "excludeRoles" => &mut self.exclude_roles,
+            "excludeUsers" => &mut self.exclude_users,
+            "includeGroups" => &mut self.include_groups,
+            "includeGuestsOrExternalUsers" => &mut self.include_guests_or_external_users,
+            "includeRoles" => &mut self.include_roles,
+            "includeUsers" => &mut self.include_users,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "excludeGroups",
+            "excludeGuestsOrExternalUsers",
+            "excludeRoles",
+            "excludeUsers",
+            "includeGroups",
+            "includeGuestsOrExternalUsers",
+            "includeRoles",
+            "includeUsers",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("excludeGroups", &self.exclude_groups);
         w.field(
             "excludeGuestsOrExternalUsers",
@@ -2467,17 +2778,28 @@ impl ::graph_model::rt::Struct for ConditionalAccessUsers {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ConditionalAccessUsers {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ConditionalAccessUsers {
     const TYPE_NAME: &'static str = "microsoft.graph.conditionalAccessUsers";
 }
 impl ::graph_model::rt::serde::Serialize for ConditionalAccessUsers {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConditionalAccessUsers {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.fido2CombinationConfiguration`.
@@ -2495,26 +2817,22 @@ pub struct Fido2CombinationConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Fido2CombinationConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.fido2CombinationConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "appliesToCombinations" => {
-                ::graph_model::rt::field(map, &mut self.applies_to_combinations, key)
-            }
-            "allowedAAGUIDs" => ::graph_model::rt::field(map, &mut self.allowed_aagui_ds, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.fido2CombinationConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &["id", "appliesToCombinations", "allowedAAGUIDs"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "appliesToCombinations" => &mut self.applies_to_combinations,
+            "allowedAAGUIDs" => &mut self.allowed_aagui_ds,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "appliesToCombinations", "allowedAAGUIDs"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("appliesToCombinations", &self.applies_to_combinations);
         w.field("allowedAAGUIDs", &self.allowed_aagui_ds);
@@ -2526,17 +2844,28 @@ impl ::graph_model::rt::Struct for Fido2CombinationConfiguration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Fido2CombinationConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Fido2CombinationConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.fido2CombinationConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for Fido2CombinationConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Fido2CombinationConfiguration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.filterMode`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -2578,6 +2907,17 @@ impl ::graph_model::rt::WireEnum for FilterMode {
         }
     }
 }
+impl ::graph_model::rt::Value for FilterMode {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for FilterMode {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2600,23 +2940,21 @@ pub struct PersistentBrowserSessionControl {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PersistentBrowserSessionControl {
-    const TYPE_NAME: &'static str = "microsoft.graph.persistentBrowserSessionControl";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "isEnabled" => ::graph_model::rt::field(map, &mut self.is_enabled, key),
-            "mode" => ::graph_model::rt::field(map, &mut self.mode, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.persistentBrowserSessionControl"
     }
-    const FIELDS: &'static [&'static str] = &["isEnabled", "mode"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "isEnabled" => &mut self.is_enabled,
+            "mode" => &mut self.mode,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["isEnabled", "mode"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("isEnabled", &self.is_enabled);
         w.field("mode", &self.mode);
     }
@@ -2627,17 +2965,28 @@ impl ::graph_model::rt::Struct for PersistentBrowserSessionControl {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PersistentBrowserSessionControl {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PersistentBrowserSessionControl {
     const TYPE_NAME: &'static str = "microsoft.graph.persistentBrowserSessionControl";
 }
 impl ::graph_model::rt::serde::Serialize for PersistentBrowserSessionControl {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PersistentBrowserSessionControl {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.persistentBrowserSessionMode`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -2679,6 +3028,17 @@ impl ::graph_model::rt::WireEnum for PersistentBrowserSessionMode {
         }
     }
 }
+impl ::graph_model::rt::Value for PersistentBrowserSessionMode {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for PersistentBrowserSessionMode {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2699,22 +3059,20 @@ pub struct SecureSignInSessionControl {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SecureSignInSessionControl {
-    const TYPE_NAME: &'static str = "microsoft.graph.secureSignInSessionControl";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "isEnabled" => ::graph_model::rt::field(map, &mut self.is_enabled, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.secureSignInSessionControl"
     }
-    const FIELDS: &'static [&'static str] = &["isEnabled"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "isEnabled" => &mut self.is_enabled,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["isEnabled"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("isEnabled", &self.is_enabled);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -2724,17 +3082,28 @@ impl ::graph_model::rt::Struct for SecureSignInSessionControl {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SecureSignInSessionControl {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SecureSignInSessionControl {
     const TYPE_NAME: &'static str = "microsoft.graph.secureSignInSessionControl";
 }
 impl ::graph_model::rt::serde::Serialize for SecureSignInSessionControl {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SecureSignInSessionControl {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.signInFrequencyAuthenticationType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -2783,6 +3152,17 @@ impl ::graph_model::rt::WireEnum for SignInFrequencyAuthenticationType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for SignInFrequencyAuthenticationType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for SignInFrequencyAuthenticationType {
@@ -2839,6 +3219,17 @@ impl ::graph_model::rt::WireEnum for SignInFrequencyInterval {
         }
     }
 }
+impl ::graph_model::rt::Value for SignInFrequencyInterval {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for SignInFrequencyInterval {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2867,34 +3258,30 @@ pub struct SignInFrequencySessionControl {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SignInFrequencySessionControl {
-    const TYPE_NAME: &'static str = "microsoft.graph.signInFrequencySessionControl";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "isEnabled" => ::graph_model::rt::field(map, &mut self.is_enabled, key),
-            "authenticationType" => {
-                ::graph_model::rt::field(map, &mut self.authentication_type, key)
-            }
-            "frequencyInterval" => ::graph_model::rt::field(map, &mut self.frequency_interval, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            "value" => ::graph_model::rt::field(map, &mut self.value, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.signInFrequencySessionControl"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "isEnabled",
-        "authenticationType",
-        "frequencyInterval",
-        "type",
-        "value",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "isEnabled" => &mut self.is_enabled,
+            "authenticationType" => &mut self.authentication_type,
+            "frequencyInterval" => &mut self.frequency_interval,
+            "type" => &mut self.r#type,
+            "value" => &mut self.value,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "isEnabled",
+            "authenticationType",
+            "frequencyInterval",
+            "type",
+            "value",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("isEnabled", &self.is_enabled);
         w.field("authenticationType", &self.authentication_type);
         w.field("frequencyInterval", &self.frequency_interval);
@@ -2908,17 +3295,28 @@ impl ::graph_model::rt::Struct for SignInFrequencySessionControl {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SignInFrequencySessionControl {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SignInFrequencySessionControl {
     const TYPE_NAME: &'static str = "microsoft.graph.signInFrequencySessionControl";
 }
 impl ::graph_model::rt::serde::Serialize for SignInFrequencySessionControl {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SignInFrequencySessionControl {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.signinFrequencyType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -2958,6 +3356,17 @@ impl ::graph_model::rt::WireEnum for SigninFrequencyType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for SigninFrequencyType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for SigninFrequencyType {
@@ -3111,6 +3520,17 @@ impl ::graph_model::rt::WireEnum for WhatIfAnalysisReasons {
         }
     }
 }
+impl ::graph_model::rt::Value for WhatIfAnalysisReasons {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for WhatIfAnalysisReasons {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -3155,48 +3575,46 @@ pub struct WhatIfAnalysisResult {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WhatIfAnalysisResult {
-    const TYPE_NAME: &'static str = "microsoft.graph.whatIfAnalysisResult";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "deletedDateTime" => ::graph_model::rt::field(map, &mut self.deleted_date_time, key),
-            "conditions" => ::graph_model::rt::field(map, &mut self.conditions, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "grantControls" => ::graph_model::rt::field(map, &mut self.grant_controls, key),
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "modifiedDateTime" => ::graph_model::rt::field(map, &mut self.modified_date_time, key),
-            "sessionControls" => ::graph_model::rt::field(map, &mut self.session_controls, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            "templateId" => ::graph_model::rt::field(map, &mut self.template_id, key),
-            "analysisReasons" => ::graph_model::rt::field(map, &mut self.analysis_reasons, key),
-            "policyApplies" => ::graph_model::rt::field(map, &mut self.policy_applies, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.whatIfAnalysisResult"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "deletedDateTime",
-        "conditions",
-        "createdDateTime",
-        "description",
-        "displayName",
-        "grantControls",
-        "id",
-        "modifiedDateTime",
-        "sessionControls",
-        "state",
-        "templateId",
-        "analysisReasons",
-        "policyApplies",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "deletedDateTime" => &mut self.deleted_date_time,
+            "conditions" => &mut self.conditions,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "grantControls" => &mut self.grant_controls,
+            "id" => &mut self.id,
+            "modifiedDateTime" => &mut self.modified_date_time,
+            "sessionControls" => &mut self.session_controls,
+            "state" => &mut self.state,
+            "templateId" => &mut self.template_id,
+            "analysisReasons" => &mut self.analysis_reasons,
+            "policyApplies" => &mut self.policy_applies,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "deletedDateTime",
+            "conditions",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "grantControls",
+            "id",
+            "modifiedDateTime",
+            "sessionControls",
+            "state",
+            "templateId",
+            "analysisReasons",
+            "policyApplies",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("deletedDateTime", &self.deleted_date_time);
         w.field("conditions", &self.conditions);
         w.field("createdDateTime", &self.created_date_time);
@@ -3218,17 +3636,28 @@ impl ::graph_model::rt::Struct for WhatIfAnalysisResult {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WhatIfAnalysisResult {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WhatIfAnalysisResult {
     const TYPE_NAME: &'static str = "microsoft.graph.whatIfAnalysisResult";
 }
 impl ::graph_model::rt::serde::Serialize for WhatIfAnalysisResult {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WhatIfAnalysisResult {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.x509CertificateCombinationConfiguration`.
@@ -3248,36 +3677,28 @@ pub struct X509CertificateCombinationConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for X509CertificateCombinationConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.x509CertificateCombinationConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "appliesToCombinations" => {
-                ::graph_model::rt::field(map, &mut self.applies_to_combinations, key)
-            }
-            "allowedIssuerSkis" => {
-                ::graph_model::rt::field(map, &mut self.allowed_issuer_skis, key)
-            }
-            "allowedPolicyOIDs" => {
-                ::graph_model::rt::field(map, &mut self.allowed_policy_oi_ds, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.x509CertificateCombinationConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "appliesToCombinations",
-        "allowedIssuerSkis",
-        "allowedPolicyOIDs",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "appliesToCombinations" => &mut self.applies_to_combinations,
+            "allowedIssuerSkis" => &mut self.allowed_issuer_skis,
+            "allowedPolicyOIDs" => &mut self.allowed_policy_oi_ds,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "appliesToCombinations",
+            "allowedIssuerSkis",
+            "allowedPolicyOIDs",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("appliesToCombinations", &self.applies_to_combinations);
         w.field("allowedIssuerSkis", &self.allowed_issuer_skis);
@@ -3290,16 +3711,27 @@ impl ::graph_model::rt::Struct for X509CertificateCombinationConfiguration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for X509CertificateCombinationConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for X509CertificateCombinationConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.x509CertificateCombinationConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for X509CertificateCombinationConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for X509CertificateCombinationConfiguration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

@@ -28,50 +28,38 @@ pub struct AuthenticationMethodsPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationMethodsPolicy {
-    const TYPE_NAME: &'static str = "microsoft.graph.authenticationMethodsPolicy";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "policyMigrationState" => {
-                ::graph_model::rt::field(map, &mut self.policy_migration_state, key)
-            }
-            "policyVersion" => ::graph_model::rt::field(map, &mut self.policy_version, key),
-            "reconfirmationInDays" => {
-                ::graph_model::rt::field(map, &mut self.reconfirmation_in_days, key)
-            }
-            "registrationEnforcement" => {
-                ::graph_model::rt::field(map, &mut self.registration_enforcement, key)
-            }
-            "authenticationMethodConfigurations" => {
-                ::graph_model::rt::field(map, &mut self.authentication_method_configurations, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.authenticationMethodsPolicy"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "description",
-        "displayName",
-        "lastModifiedDateTime",
-        "policyMigrationState",
-        "policyVersion",
-        "reconfirmationInDays",
-        "registrationEnforcement",
-        "authenticationMethodConfigurations",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "policyMigrationState" => &mut self.policy_migration_state,
+            "policyVersion" => &mut self.policy_version,
+            "reconfirmationInDays" => &mut self.reconfirmation_in_days,
+            "registrationEnforcement" => &mut self.registration_enforcement,
+            "authenticationMethodConfigurations" => &mut self.authentication_method_configurations,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "description",
+            "displayName",
+            "lastModifiedDateTime",
+            "policyMigrationState",
+            "policyVersion",
+            "reconfirmationInDays",
+            "registrationEnforcement",
+            "authenticationMethodConfigurations",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("description", &self.description);
         w.field("displayName", &self.display_name);
@@ -92,17 +80,28 @@ impl ::graph_model::rt::Struct for AuthenticationMethodsPolicy {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AuthenticationMethodsPolicy {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AuthenticationMethodsPolicy {
     const TYPE_NAME: &'static str = "microsoft.graph.authenticationMethodsPolicy";
 }
 impl ::graph_model::rt::serde::Serialize for AuthenticationMethodsPolicy {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationMethodsPolicy {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.authenticationMethodsPolicyMigrationState`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -158,6 +157,17 @@ impl ::graph_model::rt::WireEnum for AuthenticationMethodsPolicyMigrationState {
         }
     }
 }
+impl ::graph_model::rt::Value for AuthenticationMethodsPolicyMigrationState {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for AuthenticationMethodsPolicyMigrationState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -184,32 +194,28 @@ pub struct AuthenticationMethodsRegistrationCampaign {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationMethodsRegistrationCampaign {
-    const TYPE_NAME: &'static str = "microsoft.graph.authenticationMethodsRegistrationCampaign";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "excludeTargets" => ::graph_model::rt::field(map, &mut self.exclude_targets, key),
-            "includeTargets" => ::graph_model::rt::field(map, &mut self.include_targets, key),
-            "snoozeDurationInDays" => {
-                ::graph_model::rt::field(map, &mut self.snooze_duration_in_days, key)
-            }
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.authenticationMethodsRegistrationCampaign"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "excludeTargets",
-        "includeTargets",
-        "snoozeDurationInDays",
-        "state",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "excludeTargets" => &mut self.exclude_targets,
+            "includeTargets" => &mut self.include_targets,
+            "snoozeDurationInDays" => &mut self.snooze_duration_in_days,
+            "state" => &mut self.state,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "excludeTargets",
+            "includeTargets",
+            "snoozeDurationInDays",
+            "state",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("excludeTargets", &self.exclude_targets);
         w.field("includeTargets", &self.include_targets);
         w.field("snoozeDurationInDays", &self.snooze_duration_in_days);
@@ -222,17 +228,28 @@ impl ::graph_model::rt::Struct for AuthenticationMethodsRegistrationCampaign {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AuthenticationMethodsRegistrationCampaign {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AuthenticationMethodsRegistrationCampaign {
     const TYPE_NAME: &'static str = "microsoft.graph.authenticationMethodsRegistrationCampaign";
 }
 impl ::graph_model::rt::serde::Serialize for AuthenticationMethodsRegistrationCampaign {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationMethodsRegistrationCampaign {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.authenticationMethodsRegistrationCampaignIncludeTarget`.
@@ -249,27 +266,22 @@ pub struct AuthenticationMethodsRegistrationCampaignIncludeTarget {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationMethodsRegistrationCampaignIncludeTarget {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.authenticationMethodsRegistrationCampaignIncludeTarget";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "targetedAuthenticationMethod" => {
-                ::graph_model::rt::field(map, &mut self.targeted_authentication_method, key)
-            }
-            "targetType" => ::graph_model::rt::field(map, &mut self.target_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.authenticationMethodsRegistrationCampaignIncludeTarget"
     }
-    const FIELDS: &'static [&'static str] = &["id", "targetedAuthenticationMethod", "targetType"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "targetedAuthenticationMethod" => &mut self.targeted_authentication_method,
+            "targetType" => &mut self.target_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "targetedAuthenticationMethod", "targetType"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "targetedAuthenticationMethod",
@@ -284,6 +296,17 @@ impl ::graph_model::rt::Struct for AuthenticationMethodsRegistrationCampaignIncl
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AuthenticationMethodsRegistrationCampaignIncludeTarget {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AuthenticationMethodsRegistrationCampaignIncludeTarget {
     const TYPE_NAME: &'static str =
         "microsoft.graph.authenticationMethodsRegistrationCampaignIncludeTarget";
@@ -292,14 +315,14 @@ impl ::graph_model::rt::serde::Serialize
     for AuthenticationMethodsRegistrationCampaignIncludeTarget
 {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for AuthenticationMethodsRegistrationCampaignIncludeTarget
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.registrationEnforcement`.
@@ -313,26 +336,22 @@ pub struct RegistrationEnforcement {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RegistrationEnforcement {
-    const TYPE_NAME: &'static str = "microsoft.graph.registrationEnforcement";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "authenticationMethodsRegistrationCampaign" => ::graph_model::rt::field(
-                map,
-                &mut self.authentication_methods_registration_campaign,
-                key,
-            ),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.registrationEnforcement"
     }
-    const FIELDS: &'static [&'static str] = &["authenticationMethodsRegistrationCampaign"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "authenticationMethodsRegistrationCampaign" => {
+                &mut self.authentication_methods_registration_campaign
+            }
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["authenticationMethodsRegistrationCampaign"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field(
             "authenticationMethodsRegistrationCampaign",
             &self.authentication_methods_registration_campaign,
@@ -345,16 +364,27 @@ impl ::graph_model::rt::Struct for RegistrationEnforcement {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RegistrationEnforcement {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RegistrationEnforcement {
     const TYPE_NAME: &'static str = "microsoft.graph.registrationEnforcement";
 }
 impl ::graph_model::rt::serde::Serialize for RegistrationEnforcement {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RegistrationEnforcement {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

@@ -83,6 +83,17 @@ impl ::graph_model::rt::WireEnum for ActionState {
         }
     }
 }
+impl ::graph_model::rt::Value for ActionState {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ActionState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -152,6 +163,17 @@ impl ::graph_model::rt::WireEnum for AppLogUploadState {
         }
     }
 }
+impl ::graph_model::rt::Value for AppLogUploadState {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for AppLogUploadState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -200,66 +222,50 @@ pub struct CloudPC {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudPC {
-    const TYPE_NAME: &'static str = "microsoft.graph.cloudPC";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "aadDeviceId" => ::graph_model::rt::field(map, &mut self.aad_device_id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "gracePeriodEndDateTime" => {
-                ::graph_model::rt::field(map, &mut self.grace_period_end_date_time, key)
-            }
-            "imageDisplayName" => ::graph_model::rt::field(map, &mut self.image_display_name, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "managedDeviceId" => ::graph_model::rt::field(map, &mut self.managed_device_id, key),
-            "managedDeviceName" => {
-                ::graph_model::rt::field(map, &mut self.managed_device_name, key)
-            }
-            "onPremisesConnectionName" => {
-                ::graph_model::rt::field(map, &mut self.on_premises_connection_name, key)
-            }
-            "provisioningPolicyId" => {
-                ::graph_model::rt::field(map, &mut self.provisioning_policy_id, key)
-            }
-            "provisioningPolicyName" => {
-                ::graph_model::rt::field(map, &mut self.provisioning_policy_name, key)
-            }
-            "provisioningType" => ::graph_model::rt::field(map, &mut self.provisioning_type, key),
-            "servicePlanId" => ::graph_model::rt::field(map, &mut self.service_plan_id, key),
-            "servicePlanName" => ::graph_model::rt::field(map, &mut self.service_plan_name, key),
-            "userPrincipalName" => {
-                ::graph_model::rt::field(map, &mut self.user_principal_name, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.cloudPC"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "aadDeviceId",
-        "displayName",
-        "gracePeriodEndDateTime",
-        "imageDisplayName",
-        "lastModifiedDateTime",
-        "managedDeviceId",
-        "managedDeviceName",
-        "onPremisesConnectionName",
-        "provisioningPolicyId",
-        "provisioningPolicyName",
-        "provisioningType",
-        "servicePlanId",
-        "servicePlanName",
-        "userPrincipalName",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "aadDeviceId" => &mut self.aad_device_id,
+            "displayName" => &mut self.display_name,
+            "gracePeriodEndDateTime" => &mut self.grace_period_end_date_time,
+            "imageDisplayName" => &mut self.image_display_name,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "managedDeviceId" => &mut self.managed_device_id,
+            "managedDeviceName" => &mut self.managed_device_name,
+            "onPremisesConnectionName" => &mut self.on_premises_connection_name,
+            "provisioningPolicyId" => &mut self.provisioning_policy_id,
+            "provisioningPolicyName" => &mut self.provisioning_policy_name,
+            "provisioningType" => &mut self.provisioning_type,
+            "servicePlanId" => &mut self.service_plan_id,
+            "servicePlanName" => &mut self.service_plan_name,
+            "userPrincipalName" => &mut self.user_principal_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "aadDeviceId",
+            "displayName",
+            "gracePeriodEndDateTime",
+            "imageDisplayName",
+            "lastModifiedDateTime",
+            "managedDeviceId",
+            "managedDeviceName",
+            "onPremisesConnectionName",
+            "provisioningPolicyId",
+            "provisioningPolicyName",
+            "provisioningType",
+            "servicePlanId",
+            "servicePlanName",
+            "userPrincipalName",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("aadDeviceId", &self.aad_device_id);
         w.field("displayName", &self.display_name);
@@ -286,17 +292,28 @@ impl ::graph_model::rt::Struct for CloudPC {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CloudPC {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CloudPC {
     const TYPE_NAME: &'static str = "microsoft.graph.cloudPC";
 }
 impl ::graph_model::rt::serde::Serialize for CloudPC {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPC {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.cloudPcProvisioningType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -341,6 +358,17 @@ impl ::graph_model::rt::WireEnum for CloudPcProvisioningType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for CloudPcProvisioningType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for CloudPcProvisioningType {
@@ -436,6 +464,17 @@ impl ::graph_model::rt::WireEnum for ComplianceState {
         }
     }
 }
+impl ::graph_model::rt::Value for ComplianceState {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ComplianceState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -480,38 +519,32 @@ pub struct ConfigurationManagerClientEnabledFeatures {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConfigurationManagerClientEnabledFeatures {
-    const TYPE_NAME: &'static str = "microsoft.graph.configurationManagerClientEnabledFeatures";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "compliancePolicy" => ::graph_model::rt::field(map, &mut self.compliance_policy, key),
-            "deviceConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.device_configuration, key)
-            }
-            "inventory" => ::graph_model::rt::field(map, &mut self.inventory, key),
-            "modernApps" => ::graph_model::rt::field(map, &mut self.modern_apps, key),
-            "resourceAccess" => ::graph_model::rt::field(map, &mut self.resource_access, key),
-            "windowsUpdateForBusiness" => {
-                ::graph_model::rt::field(map, &mut self.windows_update_for_business, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.configurationManagerClientEnabledFeatures"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "compliancePolicy",
-        "deviceConfiguration",
-        "inventory",
-        "modernApps",
-        "resourceAccess",
-        "windowsUpdateForBusiness",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "compliancePolicy" => &mut self.compliance_policy,
+            "deviceConfiguration" => &mut self.device_configuration,
+            "inventory" => &mut self.inventory,
+            "modernApps" => &mut self.modern_apps,
+            "resourceAccess" => &mut self.resource_access,
+            "windowsUpdateForBusiness" => &mut self.windows_update_for_business,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "compliancePolicy",
+            "deviceConfiguration",
+            "inventory",
+            "modernApps",
+            "resourceAccess",
+            "windowsUpdateForBusiness",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("compliancePolicy", &self.compliance_policy);
         w.field("deviceConfiguration", &self.device_configuration);
         w.field("inventory", &self.inventory);
@@ -529,17 +562,28 @@ impl ::graph_model::rt::Struct for ConfigurationManagerClientEnabledFeatures {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ConfigurationManagerClientEnabledFeatures {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ConfigurationManagerClientEnabledFeatures {
     const TYPE_NAME: &'static str = "microsoft.graph.configurationManagerClientEnabledFeatures";
 }
 impl ::graph_model::rt::serde::Serialize for ConfigurationManagerClientEnabledFeatures {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConfigurationManagerClientEnabledFeatures {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Delete user from shared apple device action result
@@ -572,36 +616,30 @@ pub struct DeleteUserFromSharedAppleDeviceActionResult {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeleteUserFromSharedAppleDeviceActionResult {
-    const TYPE_NAME: &'static str = "microsoft.graph.deleteUserFromSharedAppleDeviceActionResult";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "actionName" => ::graph_model::rt::field(map, &mut self.action_name, key),
-            "actionState" => ::graph_model::rt::field(map, &mut self.action_state, key),
-            "lastUpdatedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_updated_date_time, key)
-            }
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            "userPrincipalName" => {
-                ::graph_model::rt::field(map, &mut self.user_principal_name, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.deleteUserFromSharedAppleDeviceActionResult"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "actionName",
-        "actionState",
-        "lastUpdatedDateTime",
-        "startDateTime",
-        "userPrincipalName",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "actionName" => &mut self.action_name,
+            "actionState" => &mut self.action_state,
+            "lastUpdatedDateTime" => &mut self.last_updated_date_time,
+            "startDateTime" => &mut self.start_date_time,
+            "userPrincipalName" => &mut self.user_principal_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "actionName",
+            "actionState",
+            "lastUpdatedDateTime",
+            "startDateTime",
+            "userPrincipalName",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("actionName", &self.action_name);
         w.field("actionState", &self.action_state);
         w.field("lastUpdatedDateTime", &self.last_updated_date_time);
@@ -615,19 +653,30 @@ impl ::graph_model::rt::Struct for DeleteUserFromSharedAppleDeviceActionResult {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DeleteUserFromSharedAppleDeviceActionResult {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DeleteUserFromSharedAppleDeviceActionResult {
     const TYPE_NAME: &'static str = "microsoft.graph.deleteUserFromSharedAppleDeviceActionResult";
 }
 impl ::graph_model::rt::serde::Serialize for DeleteUserFromSharedAppleDeviceActionResult {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for DeleteUserFromSharedAppleDeviceActionResult
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Device action result
@@ -656,32 +705,28 @@ pub struct DeviceActionResult {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceActionResult {
-    const TYPE_NAME: &'static str = "microsoft.graph.deviceActionResult";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "actionName" => ::graph_model::rt::field(map, &mut self.action_name, key),
-            "actionState" => ::graph_model::rt::field(map, &mut self.action_state, key),
-            "lastUpdatedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_updated_date_time, key)
-            }
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.deviceActionResult"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "actionName",
-        "actionState",
-        "lastUpdatedDateTime",
-        "startDateTime",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "actionName" => &mut self.action_name,
+            "actionState" => &mut self.action_state,
+            "lastUpdatedDateTime" => &mut self.last_updated_date_time,
+            "startDateTime" => &mut self.start_date_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "actionName",
+            "actionState",
+            "lastUpdatedDateTime",
+            "startDateTime",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("actionName", &self.action_name);
         w.field("actionState", &self.action_state);
         w.field("lastUpdatedDateTime", &self.last_updated_date_time);
@@ -694,17 +739,28 @@ impl ::graph_model::rt::Struct for DeviceActionResult {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DeviceActionResult {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceActionResult {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceActionResult";
 }
 impl ::graph_model::rt::serde::Serialize for DeviceActionResult {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceActionResult {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.deviceActionResult` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -742,52 +798,100 @@ impl Default for DeviceActionResultAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for DeviceActionResultAny {
-    type Base = super::DeviceActionResult;
-    const BASE: &'static str = "microsoft.graph.deviceActionResult";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.deviceActionResult"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.deviceActionResult" => Self::Base(Default::default()),
             "microsoft.graph.deleteUserFromSharedAppleDeviceActionResult" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::DeleteUserFromSharedAppleDeviceActionResult)
+                Self::DeleteUserFromSharedAppleDeviceActionResult(Default::default())
             }
             "microsoft.graph.locateDeviceActionResult" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::LocateDeviceActionResult)
+                Self::LocateDeviceActionResult(Default::default())
             }
             "microsoft.graph.remoteLockActionResult" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::RemoteLockActionResult)
+                Self::RemoteLockActionResult(Default::default())
             }
             "microsoft.graph.resetPasscodeActionResult" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ResetPasscodeActionResult)
+                Self::ResetPasscodeActionResult(Default::default())
             }
             "microsoft.graph.rotateBitLockerKeysDeviceActionResult" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::RotateBitLockerKeysDeviceActionResult)
+                Self::RotateBitLockerKeysDeviceActionResult(Default::default())
             }
             "microsoft.graph.windowsDefenderScanActionResult" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::WindowsDefenderScanActionResult)
+                Self::WindowsDefenderScanActionResult(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::DeleteUserFromSharedAppleDeviceActionResult(v) => Some(v),
+            Self::LocateDeviceActionResult(v) => Some(v),
+            Self::RemoteLockActionResult(v) => Some(v),
+            Self::ResetPasscodeActionResult(v) => Some(v),
+            Self::RotateBitLockerKeysDeviceActionResult(v) => Some(v),
+            Self::WindowsDefenderScanActionResult(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::DeviceActionResult) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::DeleteUserFromSharedAppleDeviceActionResult(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.deleteUserFromSharedAppleDeviceActionResult",
+                    v,
+                )
+            }
+            Self::LocateDeviceActionResult(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.locateDeviceActionResult", v)
+            }
+            Self::RemoteLockActionResult(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.remoteLockActionResult", v)
+            }
+            Self::ResetPasscodeActionResult(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.resetPasscodeActionResult", v)
+            }
+            Self::RotateBitLockerKeysDeviceActionResult(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.rotateBitLockerKeysDeviceActionResult",
+                v,
+            ),
+            Self::WindowsDefenderScanActionResult(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.windowsDefenderScanActionResult",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for DeviceActionResultAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for DeviceActionResultAny {
@@ -795,43 +899,12 @@ impl ::graph_model::rt::GraphType for DeviceActionResultAny {
 }
 impl ::graph_model::rt::serde::Serialize for DeviceActionResultAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::DeleteUserFromSharedAppleDeviceActionResult(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.deleteUserFromSharedAppleDeviceActionResult"),
-                s,
-            ),
-            Self::LocateDeviceActionResult(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.locateDeviceActionResult"),
-                s,
-            ),
-            Self::RemoteLockActionResult(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.remoteLockActionResult"), s)
-            }
-            Self::ResetPasscodeActionResult(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.resetPasscodeActionResult"),
-                s,
-            ),
-            Self::RotateBitLockerKeysDeviceActionResult(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.rotateBitLockerKeysDeviceActionResult"),
-                s,
-            ),
-            Self::WindowsDefenderScanActionResult(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.windowsDefenderScanActionResult"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceActionResultAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Device categories provides a way to organize your devices. Using device categories, company administrators can define their own categories that make sense to their company. These categories can then be applied to a device in the Intune Azure console or selected by a user during device enrollment. You can filter reports and create dynamic Azure Active Directory device groups based on device categories.
@@ -854,24 +927,22 @@ pub struct DeviceCategory {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceCategory {
-    const TYPE_NAME: &'static str = "microsoft.graph.deviceCategory";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.deviceCategory"
     }
-    const FIELDS: &'static [&'static str] = &["id", "description", "displayName"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "description", "displayName"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("description", &self.description);
         w.field("displayName", &self.display_name);
@@ -883,17 +954,28 @@ impl ::graph_model::rt::Struct for DeviceCategory {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DeviceCategory {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceCategory {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceCategory";
 }
 impl ::graph_model::rt::serde::Serialize for DeviceCategory {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceCategory {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Device Compilance Policy Setting State for a given device.
@@ -954,50 +1036,44 @@ pub struct DeviceCompliancePolicySettingState {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceCompliancePolicySettingState {
-    const TYPE_NAME: &'static str = "microsoft.graph.deviceCompliancePolicySettingState";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "currentValue" => ::graph_model::rt::field(map, &mut self.current_value, key),
-            "errorCode" => ::graph_model::rt::field(map, &mut self.error_code, key),
-            "errorDescription" => ::graph_model::rt::field(map, &mut self.error_description, key),
-            "instanceDisplayName" => {
-                ::graph_model::rt::field(map, &mut self.instance_display_name, key)
-            }
-            "setting" => ::graph_model::rt::field(map, &mut self.setting, key),
-            "settingName" => ::graph_model::rt::field(map, &mut self.setting_name, key),
-            "sources" => ::graph_model::rt::field(map, &mut self.sources, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            "userEmail" => ::graph_model::rt::field(map, &mut self.user_email, key),
-            "userId" => ::graph_model::rt::field(map, &mut self.user_id, key),
-            "userName" => ::graph_model::rt::field(map, &mut self.user_name, key),
-            "userPrincipalName" => {
-                ::graph_model::rt::field(map, &mut self.user_principal_name, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.deviceCompliancePolicySettingState"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "currentValue",
-        "errorCode",
-        "errorDescription",
-        "instanceDisplayName",
-        "setting",
-        "settingName",
-        "sources",
-        "state",
-        "userEmail",
-        "userId",
-        "userName",
-        "userPrincipalName",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "currentValue" => &mut self.current_value,
+            "errorCode" => &mut self.error_code,
+            "errorDescription" => &mut self.error_description,
+            "instanceDisplayName" => &mut self.instance_display_name,
+            "setting" => &mut self.setting,
+            "settingName" => &mut self.setting_name,
+            "sources" => &mut self.sources,
+            "state" => &mut self.state,
+            "userEmail" => &mut self.user_email,
+            "userId" => &mut self.user_id,
+            "userName" => &mut self.user_name,
+            "userPrincipalName" => &mut self.user_principal_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "currentValue",
+            "errorCode",
+            "errorDescription",
+            "instanceDisplayName",
+            "setting",
+            "settingName",
+            "sources",
+            "state",
+            "userEmail",
+            "userId",
+            "userName",
+            "userPrincipalName",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("currentValue", &self.current_value);
         w.field("errorCode", &self.error_code);
         w.field("errorDescription", &self.error_description);
@@ -1018,17 +1094,28 @@ impl ::graph_model::rt::Struct for DeviceCompliancePolicySettingState {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DeviceCompliancePolicySettingState {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceCompliancePolicySettingState {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceCompliancePolicySettingState";
 }
 impl ::graph_model::rt::serde::Serialize for DeviceCompliancePolicySettingState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceCompliancePolicySettingState {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Device Compliance Policy State for a given device.
@@ -1065,36 +1152,34 @@ pub struct DeviceCompliancePolicyState {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceCompliancePolicyState {
-    const TYPE_NAME: &'static str = "microsoft.graph.deviceCompliancePolicyState";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "platformType" => ::graph_model::rt::field(map, &mut self.platform_type, key),
-            "settingCount" => ::graph_model::rt::field(map, &mut self.setting_count, key),
-            "settingStates" => ::graph_model::rt::field(map, &mut self.setting_states, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            "version" => ::graph_model::rt::field(map, &mut self.version, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.deviceCompliancePolicyState"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "displayName",
-        "platformType",
-        "settingCount",
-        "settingStates",
-        "state",
-        "version",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            "platformType" => &mut self.platform_type,
+            "settingCount" => &mut self.setting_count,
+            "settingStates" => &mut self.setting_states,
+            "state" => &mut self.state,
+            "version" => &mut self.version,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "displayName",
+            "platformType",
+            "settingCount",
+            "settingStates",
+            "state",
+            "version",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
         w.field("platformType", &self.platform_type);
@@ -1110,17 +1195,28 @@ impl ::graph_model::rt::Struct for DeviceCompliancePolicyState {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DeviceCompliancePolicyState {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceCompliancePolicyState {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceCompliancePolicyState";
 }
 impl ::graph_model::rt::serde::Serialize for DeviceCompliancePolicyState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceCompliancePolicyState {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Device Configuration Setting State for a given device.
@@ -1181,50 +1277,44 @@ pub struct DeviceConfigurationSettingState {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceConfigurationSettingState {
-    const TYPE_NAME: &'static str = "microsoft.graph.deviceConfigurationSettingState";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "currentValue" => ::graph_model::rt::field(map, &mut self.current_value, key),
-            "errorCode" => ::graph_model::rt::field(map, &mut self.error_code, key),
-            "errorDescription" => ::graph_model::rt::field(map, &mut self.error_description, key),
-            "instanceDisplayName" => {
-                ::graph_model::rt::field(map, &mut self.instance_display_name, key)
-            }
-            "setting" => ::graph_model::rt::field(map, &mut self.setting, key),
-            "settingName" => ::graph_model::rt::field(map, &mut self.setting_name, key),
-            "sources" => ::graph_model::rt::field(map, &mut self.sources, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            "userEmail" => ::graph_model::rt::field(map, &mut self.user_email, key),
-            "userId" => ::graph_model::rt::field(map, &mut self.user_id, key),
-            "userName" => ::graph_model::rt::field(map, &mut self.user_name, key),
-            "userPrincipalName" => {
-                ::graph_model::rt::field(map, &mut self.user_principal_name, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.deviceConfigurationSettingState"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "currentValue",
-        "errorCode",
-        "errorDescription",
-        "instanceDisplayName",
-        "setting",
-        "settingName",
-        "sources",
-        "state",
-        "userEmail",
-        "userId",
-        "userName",
-        "userPrincipalName",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "currentValue" => &mut self.current_value,
+            "errorCode" => &mut self.error_code,
+            "errorDescription" => &mut self.error_description,
+            "instanceDisplayName" => &mut self.instance_display_name,
+            "setting" => &mut self.setting,
+            "settingName" => &mut self.setting_name,
+            "sources" => &mut self.sources,
+            "state" => &mut self.state,
+            "userEmail" => &mut self.user_email,
+            "userId" => &mut self.user_id,
+            "userName" => &mut self.user_name,
+            "userPrincipalName" => &mut self.user_principal_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "currentValue",
+            "errorCode",
+            "errorDescription",
+            "instanceDisplayName",
+            "setting",
+            "settingName",
+            "sources",
+            "state",
+            "userEmail",
+            "userId",
+            "userName",
+            "userPrincipalName",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("currentValue", &self.current_value);
         w.field("errorCode", &self.error_code);
         w.field("errorDescription", &self.error_description);
@@ -1245,17 +1335,28 @@ impl ::graph_model::rt::Struct for DeviceConfigurationSettingState {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DeviceConfigurationSettingState {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceConfigurationSettingState {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceConfigurationSettingState";
 }
 impl ::graph_model::rt::serde::Serialize for DeviceConfigurationSettingState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceConfigurationSettingState {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Support for this Entity is being deprecated starting May 2026 & will no longer be supported.
@@ -1292,36 +1393,34 @@ pub struct DeviceConfigurationState {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceConfigurationState {
-    const TYPE_NAME: &'static str = "microsoft.graph.deviceConfigurationState";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "platformType" => ::graph_model::rt::field(map, &mut self.platform_type, key),
-            "settingCount" => ::graph_model::rt::field(map, &mut self.setting_count, key),
-            "settingStates" => ::graph_model::rt::field(map, &mut self.setting_states, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            "version" => ::graph_model::rt::field(map, &mut self.version, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.deviceConfigurationState"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "displayName",
-        "platformType",
-        "settingCount",
-        "settingStates",
-        "state",
-        "version",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            "platformType" => &mut self.platform_type,
+            "settingCount" => &mut self.setting_count,
+            "settingStates" => &mut self.setting_states,
+            "state" => &mut self.state,
+            "version" => &mut self.version,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "displayName",
+            "platformType",
+            "settingCount",
+            "settingStates",
+            "state",
+            "version",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
         w.field("platformType", &self.platform_type);
@@ -1337,17 +1436,28 @@ impl ::graph_model::rt::Struct for DeviceConfigurationState {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DeviceConfigurationState {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceConfigurationState {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceConfigurationState";
 }
 impl ::graph_model::rt::serde::Serialize for DeviceConfigurationState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceConfigurationState {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Top level failure categories for enrollment.
@@ -1468,6 +1578,17 @@ impl ::graph_model::rt::WireEnum for DeviceEnrollmentFailureReason {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for DeviceEnrollmentFailureReason {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for DeviceEnrollmentFailureReason {
@@ -1615,6 +1736,17 @@ impl ::graph_model::rt::WireEnum for DeviceEnrollmentType {
         }
     }
 }
+impl ::graph_model::rt::Value for DeviceEnrollmentType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for DeviceEnrollmentType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1667,42 +1799,36 @@ pub struct DeviceGeoLocation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceGeoLocation {
-    const TYPE_NAME: &'static str = "microsoft.graph.deviceGeoLocation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "altitude" => ::graph_model::rt::field(map, &mut self.altitude, key),
-            "heading" => ::graph_model::rt::field(map, &mut self.heading, key),
-            "horizontalAccuracy" => {
-                ::graph_model::rt::field(map, &mut self.horizontal_accuracy, key)
-            }
-            "lastCollectedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_collected_date_time, key)
-            }
-            "latitude" => ::graph_model::rt::field(map, &mut self.latitude, key),
-            "longitude" => ::graph_model::rt::field(map, &mut self.longitude, key),
-            "speed" => ::graph_model::rt::field(map, &mut self.speed, key),
-            "verticalAccuracy" => ::graph_model::rt::field(map, &mut self.vertical_accuracy, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.deviceGeoLocation"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "altitude",
-        "heading",
-        "horizontalAccuracy",
-        "lastCollectedDateTime",
-        "latitude",
-        "longitude",
-        "speed",
-        "verticalAccuracy",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "altitude" => &mut self.altitude,
+            "heading" => &mut self.heading,
+            "horizontalAccuracy" => &mut self.horizontal_accuracy,
+            "lastCollectedDateTime" => &mut self.last_collected_date_time,
+            "latitude" => &mut self.latitude,
+            "longitude" => &mut self.longitude,
+            "speed" => &mut self.speed,
+            "verticalAccuracy" => &mut self.vertical_accuracy,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "altitude",
+            "heading",
+            "horizontalAccuracy",
+            "lastCollectedDateTime",
+            "latitude",
+            "longitude",
+            "speed",
+            "verticalAccuracy",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("altitude", &self.altitude);
         w.field("heading", &self.heading);
         w.field("horizontalAccuracy", &self.horizontal_accuracy);
@@ -1719,17 +1845,28 @@ impl ::graph_model::rt::Struct for DeviceGeoLocation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DeviceGeoLocation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceGeoLocation {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceGeoLocation";
 }
 impl ::graph_model::rt::serde::Serialize for DeviceGeoLocation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceGeoLocation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.deviceHealthAttestationState`.
@@ -1868,126 +2005,88 @@ pub struct DeviceHealthAttestationState {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceHealthAttestationState {
-    const TYPE_NAME: &'static str = "microsoft.graph.deviceHealthAttestationState";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "attestationIdentityKey" => {
-                ::graph_model::rt::field(map, &mut self.attestation_identity_key, key)
-            }
-            "bitLockerStatus" => ::graph_model::rt::field(map, &mut self.bit_locker_status, key),
-            "bootAppSecurityVersion" => {
-                ::graph_model::rt::field(map, &mut self.boot_app_security_version, key)
-            }
-            "bootDebugging" => ::graph_model::rt::field(map, &mut self.boot_debugging, key),
-            "bootManagerSecurityVersion" => {
-                ::graph_model::rt::field(map, &mut self.boot_manager_security_version, key)
-            }
-            "bootManagerVersion" => {
-                ::graph_model::rt::field(map, &mut self.boot_manager_version, key)
-            }
-            "bootRevisionListInfo" => {
-                ::graph_model::rt::field(map, &mut self.boot_revision_list_info, key)
-            }
-            "codeIntegrity" => ::graph_model::rt::field(map, &mut self.code_integrity, key),
-            "codeIntegrityCheckVersion" => {
-                ::graph_model::rt::field(map, &mut self.code_integrity_check_version, key)
-            }
-            "codeIntegrityPolicy" => {
-                ::graph_model::rt::field(map, &mut self.code_integrity_policy, key)
-            }
-            "contentNamespaceUrl" => {
-                ::graph_model::rt::field(map, &mut self.content_namespace_url, key)
-            }
-            "contentVersion" => ::graph_model::rt::field(map, &mut self.content_version, key),
-            "dataExcutionPolicy" => {
-                ::graph_model::rt::field(map, &mut self.data_excution_policy, key)
-            }
-            "deviceHealthAttestationStatus" => {
-                ::graph_model::rt::field(map, &mut self.device_health_attestation_status, key)
-            }
-            "earlyLaunchAntiMalwareDriverProtection" => ::graph_model::rt::field(
-                map,
-                &mut self.early_launch_anti_malware_driver_protection,
-                key,
-            ),
-            "healthAttestationSupportedStatus" => {
-                ::graph_model::rt::field(map, &mut self.health_attestation_supported_status, key)
-            }
-            "healthStatusMismatchInfo" => {
-                ::graph_model::rt::field(map, &mut self.health_status_mismatch_info, key)
-            }
-            "issuedDateTime" => ::graph_model::rt::field(map, &mut self.issued_date_time, key),
-            "lastUpdateDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_update_date_time, key)
-            }
-            "operatingSystemKernelDebugging" => {
-                ::graph_model::rt::field(map, &mut self.operating_system_kernel_debugging, key)
-            }
-            "operatingSystemRevListInfo" => {
-                ::graph_model::rt::field(map, &mut self.operating_system_rev_list_info, key)
-            }
-            "pcr0" => ::graph_model::rt::field(map, &mut self.pcr0, key),
-            "pcrHashAlgorithm" => ::graph_model::rt::field(map, &mut self.pcr_hash_algorithm, key),
-            "resetCount" => ::graph_model::rt::field(map, &mut self.reset_count, key),
-            "restartCount" => ::graph_model::rt::field(map, &mut self.restart_count, key),
-            "safeMode" => ::graph_model::rt::field(map, &mut self.safe_mode, key),
-            "secureBoot" => ::graph_model::rt::field(map, &mut self.secure_boot, key),
-            "secureBootConfigurationPolicyFingerPrint" => ::graph_model::rt::field(
-                map,
-                &mut self.secure_boot_configuration_policy_finger_print,
-                key,
-            ),
-            "testSigning" => ::graph_model::rt::field(map, &mut self.test_signing, key),
-            "tpmVersion" => ::graph_model::rt::field(map, &mut self.tpm_version, key),
-            "virtualSecureMode" => {
-                ::graph_model::rt::field(map, &mut self.virtual_secure_mode, key)
-            }
-            "windowsPE" => ::graph_model::rt::field(map, &mut self.windows_pe, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.deviceHealthAttestationState"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "attestationIdentityKey",
-        "bitLockerStatus",
-        "bootAppSecurityVersion",
-        "bootDebugging",
-        "bootManagerSecurityVersion",
-        "bootManagerVersion",
-        "bootRevisionListInfo",
-        "codeIntegrity",
-        "codeIntegrityCheckVersion",
-        "codeIntegrityPolicy",
-        "contentNamespaceUrl",
-        "contentVersion",
-        "dataExcutionPolicy",
-        "deviceHealthAttestationStatus",
-        "earlyLaunchAntiMalwareDriverProtection",
-        "healthAttestationSupportedStatus",
-        "healthStatusMismatchInfo",
-        "issuedDateTime",
-        "lastUpdateDateTime",
-        "operatingSystemKernelDebugging",
-        "operatingSystemRevListInfo",
-        "pcr0",
-        "pcrHashAlgorithm",
-        "resetCount",
-        "restartCount",
-        "safeMode",
-        "secureBoot",
-        "secureBootConfigurationPolicyFingerPrint",
-        "testSigning",
-        "tpmVersion",
-        "virtualSecureMode",
-        "windowsPE",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "attestationIdentityKey" => &mut self.attestation_identity_key,
+            "bitLockerStatus" => &mut self.bit_locker_status,
+            "bootAppSecurityVersion" => &mut self.boot_app_security_version,
+            "bootDebugging" => &mut self.boot_debugging,
+            "bootManagerSecurityVersion" => &mut self.boot_manager_security_version,
+            "bootManagerVersion" => &mut self.boot_manager_version,
+            "bootRevisionListInfo" => &mut self.boot_revision_list_info,
+            "codeIntegrity" => &mut self.code_integrity,
+            "codeIntegrityCheckVersion" => &mut self.code_integrity_check_version,
+            "codeIntegrityPolicy" => &mut self.code_integrity_policy,
+            "contentNamespaceUrl" => &mut self.content_namespace_url,
+            "contentVersion" => &mut self.content_version,
+            "dataExcutionPolicy" => &mut self.data_excution_policy,
+            "deviceHealthAttestationStatus" => &mut self.device_health_attestation_status,
+            "earlyLaunchAntiMalwareDriverProtection" => {
+                &mut self.early_launch_anti_malware_driver_protection
+            }
+            "healthAttestationSupportedStatus" => &mut self.health_attestation_supported_status,
+            "healthStatusMismatchInfo" => &mut self.health_status_mismatch_info,
+            "issuedDateTime" => &mut self.issued_date_time,
+            "lastUpdateDateTime" => &mut self.last_update_date_time,
+            "operatingSystemKernelDebugging" => &mut self.operating_system_kernel_debugging,
+            "operatingSystemRevListInfo" => &mut self.operating_system_rev_list_info,
+            "pcr0" => &mut self.pcr0,
+            "pcrHashAlgorithm" => &mut self.pcr_hash_algorithm,
+            "resetCount" => &mut self.reset_count,
+            "restartCount" => &mut self.restart_count,
+            "safeMode" => &mut self.safe_mode,
+            "secureBoot" => &mut self.secure_boot,
+            "secureBootConfigurationPolicyFingerPrint" => {
+                &mut self.secure_boot_configuration_policy_finger_print
+            }
+            "testSigning" => &mut self.test_signing,
+            "tpmVersion" => &mut self.tpm_version,
+            "virtualSecureMode" => &mut self.virtual_secure_mode,
+            "windowsPE" => &mut self.windows_pe,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "attestationIdentityKey",
+            "bitLockerStatus",
+            "bootAppSecurityVersion",
+            "bootDebugging",
+            "bootManagerSecurityVersion",
+            "bootManagerVersion",
+            "bootRevisionListInfo",
+            "codeIntegrity",
+            "codeIntegrityCheckVersion",
+            "codeIntegrityPolicy",
+            "contentNamespaceUrl",
+            "contentVersion",
+            "dataExcutionPolicy",
+            "deviceHealthAttestationStatus",
+            "earlyLaunchAntiMalwareDriverProtection",
+            "healthAttestationSupportedStatus",
+            "healthStatusMismatchInfo",
+            "issuedDateTime",
+            "lastUpdateDateTime",
+            "operatingSystemKernelDebugging",
+            "operatingSystemRevListInfo",
+            "pcr0",
+            "pcrHashAlgorithm",
+            "resetCount",
+            "restartCount",
+            "safeMode",
+            "secureBoot",
+            "secureBootConfigurationPolicyFingerPrint",
+            "testSigning",
+            "tpmVersion",
+            "virtualSecureMode",
+            "windowsPE",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("attestationIdentityKey", &self.attestation_identity_key);
         w.field("bitLockerStatus", &self.bit_locker_status);
         w.field("bootAppSecurityVersion", &self.boot_app_security_version);
@@ -2055,17 +2154,28 @@ impl ::graph_model::rt::Struct for DeviceHealthAttestationState {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DeviceHealthAttestationState {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceHealthAttestationState {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceHealthAttestationState";
 }
 impl ::graph_model::rt::serde::Serialize for DeviceHealthAttestationState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceHealthAttestationState {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Windows Log Collection request entity.
@@ -2112,48 +2222,38 @@ pub struct DeviceLogCollectionResponse {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceLogCollectionResponse {
-    const TYPE_NAME: &'static str = "microsoft.graph.deviceLogCollectionResponse";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "enrolledByUser" => ::graph_model::rt::field(map, &mut self.enrolled_by_user, key),
-            "expirationDateTimeUTC" => {
-                ::graph_model::rt::field(map, &mut self.expiration_date_time_utc, key)
-            }
-            "initiatedByUserPrincipalName" => {
-                ::graph_model::rt::field(map, &mut self.initiated_by_user_principal_name, key)
-            }
-            "managedDeviceId" => ::graph_model::rt::field(map, &mut self.managed_device_id, key),
-            "receivedDateTimeUTC" => {
-                ::graph_model::rt::field(map, &mut self.received_date_time_utc, key)
-            }
-            "requestedDateTimeUTC" => {
-                ::graph_model::rt::field(map, &mut self.requested_date_time_utc, key)
-            }
-            "sizeInKB" => ::graph_model::rt::field(map, &mut self.size_in_kb, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.deviceLogCollectionResponse"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "enrolledByUser",
-        "expirationDateTimeUTC",
-        "initiatedByUserPrincipalName",
-        "managedDeviceId",
-        "receivedDateTimeUTC",
-        "requestedDateTimeUTC",
-        "sizeInKB",
-        "status",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "enrolledByUser" => &mut self.enrolled_by_user,
+            "expirationDateTimeUTC" => &mut self.expiration_date_time_utc,
+            "initiatedByUserPrincipalName" => &mut self.initiated_by_user_principal_name,
+            "managedDeviceId" => &mut self.managed_device_id,
+            "receivedDateTimeUTC" => &mut self.received_date_time_utc,
+            "requestedDateTimeUTC" => &mut self.requested_date_time_utc,
+            "sizeInKB" => &mut self.size_in_kb,
+            "status" => &mut self.status,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "enrolledByUser",
+            "expirationDateTimeUTC",
+            "initiatedByUserPrincipalName",
+            "managedDeviceId",
+            "receivedDateTimeUTC",
+            "requestedDateTimeUTC",
+            "sizeInKB",
+            "status",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("enrolledByUser", &self.enrolled_by_user);
         w.field("expirationDateTimeUTC", &self.expiration_date_time_utc);
@@ -2174,17 +2274,28 @@ impl ::graph_model::rt::Struct for DeviceLogCollectionResponse {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DeviceLogCollectionResponse {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceLogCollectionResponse {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceLogCollectionResponse";
 }
 impl ::graph_model::rt::serde::Serialize for DeviceLogCollectionResponse {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceLogCollectionResponse {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Device Exchange Access State.
@@ -2249,6 +2360,17 @@ impl ::graph_model::rt::WireEnum for DeviceManagementExchangeAccessState {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for DeviceManagementExchangeAccessState {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for DeviceManagementExchangeAccessState {
@@ -2410,6 +2532,17 @@ impl ::graph_model::rt::WireEnum for DeviceManagementExchangeAccessStateReason {
         }
     }
 }
+impl ::graph_model::rt::Value for DeviceManagementExchangeAccessStateReason {
+    fn blank() -> Self {
+        Self::Other2(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for DeviceManagementExchangeAccessStateReason {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2440,24 +2573,22 @@ pub struct DeviceManagementTroubleshootingEvent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceManagementTroubleshootingEvent {
-    const TYPE_NAME: &'static str = "microsoft.graph.deviceManagementTroubleshootingEvent";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "correlationId" => ::graph_model::rt::field(map, &mut self.correlation_id, key),
-            "eventDateTime" => ::graph_model::rt::field(map, &mut self.event_date_time, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.deviceManagementTroubleshootingEvent"
     }
-    const FIELDS: &'static [&'static str] = &["id", "correlationId", "eventDateTime"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "correlationId" => &mut self.correlation_id,
+            "eventDateTime" => &mut self.event_date_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "correlationId", "eventDateTime"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("correlationId", &self.correlation_id);
         w.field("eventDateTime", &self.event_date_time);
@@ -2469,17 +2600,28 @@ impl ::graph_model::rt::Struct for DeviceManagementTroubleshootingEvent {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DeviceManagementTroubleshootingEvent {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceManagementTroubleshootingEvent {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceManagementTroubleshootingEvent";
 }
 impl ::graph_model::rt::serde::Serialize for DeviceManagementTroubleshootingEvent {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceManagementTroubleshootingEvent {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.deviceManagementTroubleshootingEvent` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -2507,35 +2649,63 @@ impl Default for DeviceManagementTroubleshootingEventAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for DeviceManagementTroubleshootingEventAny {
-    type Base = super::DeviceManagementTroubleshootingEvent;
-    const BASE: &'static str = "microsoft.graph.deviceManagementTroubleshootingEvent";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
-            "microsoft.graph.enrollmentTroubleshootingEvent" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::EnrollmentTroubleshootingEvent)
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.deviceManagementTroubleshootingEvent"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.deviceManagementTroubleshootingEvent" => {
+                Self::Base(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            "microsoft.graph.enrollmentTroubleshootingEvent" => {
+                Self::EnrollmentTroubleshootingEvent(Default::default())
+            }
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::EnrollmentTroubleshootingEvent(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::DeviceManagementTroubleshootingEvent) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::EnrollmentTroubleshootingEvent(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.enrollmentTroubleshootingEvent",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for DeviceManagementTroubleshootingEventAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for DeviceManagementTroubleshootingEventAny {
@@ -2543,20 +2713,12 @@ impl ::graph_model::rt::GraphType for DeviceManagementTroubleshootingEventAny {
 }
 impl ::graph_model::rt::serde::Serialize for DeviceManagementTroubleshootingEventAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::EnrollmentTroubleshootingEvent(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.enrollmentTroubleshootingEvent"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceManagementTroubleshootingEventAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Device registration status.
@@ -2649,6 +2811,17 @@ impl ::graph_model::rt::WireEnum for DeviceRegistrationState {
         }
     }
 }
+impl ::graph_model::rt::Value for DeviceRegistrationState {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for DeviceRegistrationState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2711,46 +2884,42 @@ pub struct EnrollmentTroubleshootingEvent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EnrollmentTroubleshootingEvent {
-    const TYPE_NAME: &'static str = "microsoft.graph.enrollmentTroubleshootingEvent";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "correlationId" => ::graph_model::rt::field(map, &mut self.correlation_id, key),
-            "eventDateTime" => ::graph_model::rt::field(map, &mut self.event_date_time, key),
-            "deviceId" => ::graph_model::rt::field(map, &mut self.device_id, key),
-            "enrollmentType" => ::graph_model::rt::field(map, &mut self.enrollment_type, key),
-            "failureCategory" => ::graph_model::rt::field(map, &mut self.failure_category, key),
-            "failureReason" => ::graph_model::rt::field(map, &mut self.failure_reason, key),
-            "managedDeviceIdentifier" => {
-                ::graph_model::rt::field(map, &mut self.managed_device_identifier, key)
-            }
-            "operatingSystem" => ::graph_model::rt::field(map, &mut self.operating_system, key),
-            "osVersion" => ::graph_model::rt::field(map, &mut self.os_version, key),
-            "userId" => ::graph_model::rt::field(map, &mut self.user_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.enrollmentTroubleshootingEvent"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "correlationId",
-        "eventDateTime",
-        "deviceId",
-        "enrollmentType",
-        "failureCategory",
-        "failureReason",
-        "managedDeviceIdentifier",
-        "operatingSystem",
-        "osVersion",
-        "userId",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "correlationId" => &mut self.correlation_id,
+            "eventDateTime" => &mut self.event_date_time,
+            "deviceId" => &mut self.device_id,
+            "enrollmentType" => &mut self.enrollment_type,
+            "failureCategory" => &mut self.failure_category,
+            "failureReason" => &mut self.failure_reason,
+            "managedDeviceIdentifier" => &mut self.managed_device_identifier,
+            "operatingSystem" => &mut self.operating_system,
+            "osVersion" => &mut self.os_version,
+            "userId" => &mut self.user_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "correlationId",
+            "eventDateTime",
+            "deviceId",
+            "enrollmentType",
+            "failureCategory",
+            "failureReason",
+            "managedDeviceIdentifier",
+            "operatingSystem",
+            "osVersion",
+            "userId",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("correlationId", &self.correlation_id);
         w.field("eventDateTime", &self.event_date_time);
@@ -2770,17 +2939,28 @@ impl ::graph_model::rt::Struct for EnrollmentTroubleshootingEvent {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EnrollmentTroubleshootingEvent {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EnrollmentTroubleshootingEvent {
     const TYPE_NAME: &'static str = "microsoft.graph.enrollmentTroubleshootingEvent";
 }
 impl ::graph_model::rt::serde::Serialize for EnrollmentTroubleshootingEvent {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EnrollmentTroubleshootingEvent {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Locate device action result
@@ -2813,34 +2993,30 @@ pub struct LocateDeviceActionResult {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LocateDeviceActionResult {
-    const TYPE_NAME: &'static str = "microsoft.graph.locateDeviceActionResult";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "actionName" => ::graph_model::rt::field(map, &mut self.action_name, key),
-            "actionState" => ::graph_model::rt::field(map, &mut self.action_state, key),
-            "lastUpdatedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_updated_date_time, key)
-            }
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            "deviceLocation" => ::graph_model::rt::field(map, &mut self.device_location, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.locateDeviceActionResult"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "actionName",
-        "actionState",
-        "lastUpdatedDateTime",
-        "startDateTime",
-        "deviceLocation",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "actionName" => &mut self.action_name,
+            "actionState" => &mut self.action_state,
+            "lastUpdatedDateTime" => &mut self.last_updated_date_time,
+            "startDateTime" => &mut self.start_date_time,
+            "deviceLocation" => &mut self.device_location,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "actionName",
+            "actionState",
+            "lastUpdatedDateTime",
+            "startDateTime",
+            "deviceLocation",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("actionName", &self.action_name);
         w.field("actionState", &self.action_state);
         w.field("lastUpdatedDateTime", &self.last_updated_date_time);
@@ -2854,17 +3030,28 @@ impl ::graph_model::rt::Struct for LocateDeviceActionResult {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for LocateDeviceActionResult {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for LocateDeviceActionResult {
     const TYPE_NAME: &'static str = "microsoft.graph.locateDeviceActionResult";
 }
 impl ::graph_model::rt::serde::Serialize for LocateDeviceActionResult {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LocateDeviceActionResult {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Devices that are managed or pre-enrolled through Intune. Limited support for $filter: Only properties whose descriptions mention support for $filter may be used, and combinations of those filtered properties must use 'and', not 'or'.
@@ -3127,216 +3314,154 @@ pub struct ManagedDevice {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedDevice {
-    const TYPE_NAME: &'static str = "microsoft.graph.managedDevice";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "activationLockBypassCode" => {
-                ::graph_model::rt::field(map, &mut self.activation_lock_bypass_code, key)
-            }
-            "androidSecurityPatchLevel" => {
-                ::graph_model::rt::field(map, &mut self.android_security_patch_level, key)
-            }
-            "azureADDeviceId" => ::graph_model::rt::field(map, &mut self.azure_ad_device_id, key),
-            "azureADRegistered" => {
-                ::graph_model::rt::field(map, &mut self.azure_ad_registered, key)
-            }
-            "complianceGracePeriodExpirationDateTime" => ::graph_model::rt::field(
-                map,
-                &mut self.compliance_grace_period_expiration_date_time,
-                key,
-            ),
-            "complianceState" => ::graph_model::rt::field(map, &mut self.compliance_state, key),
-            "configurationManagerClientEnabledFeatures" => ::graph_model::rt::field(
-                map,
-                &mut self.configuration_manager_client_enabled_features,
-                key,
-            ),
-            "deviceActionResults" => {
-                ::graph_model::rt::field(map, &mut self.device_action_results, key)
-            }
-            "deviceCategoryDisplayName" => {
-                ::graph_model::rt::field(map, &mut self.device_category_display_name, key)
-            }
-            "deviceEnrollmentType" => {
-                ::graph_model::rt::field(map, &mut self.device_enrollment_type, key)
-            }
-            "deviceHealthAttestationState" => {
-                ::graph_model::rt::field(map, &mut self.device_health_attestation_state, key)
-            }
-            "deviceName" => ::graph_model::rt::field(map, &mut self.device_name, key),
-            "deviceRegistrationState" => {
-                ::graph_model::rt::field(map, &mut self.device_registration_state, key)
-            }
-            "easActivated" => ::graph_model::rt::field(map, &mut self.eas_activated, key),
-            "easActivationDateTime" => {
-                ::graph_model::rt::field(map, &mut self.eas_activation_date_time, key)
-            }
-            "easDeviceId" => ::graph_model::rt::field(map, &mut self.eas_device_id, key),
-            "emailAddress" => ::graph_model::rt::field(map, &mut self.email_address, key),
-            "enrolledDateTime" => ::graph_model::rt::field(map, &mut self.enrolled_date_time, key),
-            "enrollmentProfileName" => {
-                ::graph_model::rt::field(map, &mut self.enrollment_profile_name, key)
-            }
-            "ethernetMacAddress" => {
-                ::graph_model::rt::field(map, &mut self.ethernet_mac_address, key)
-            }
-            "exchangeAccessState" => {
-                ::graph_model::rt::field(map, &mut self.exchange_access_state, key)
-            }
-            "exchangeAccessStateReason" => {
-                ::graph_model::rt::field(map, &mut self.exchange_access_state_reason, key)
-            }
-            "exchangeLastSuccessfulSyncDateTime" => ::graph_model::rt::field(
-                map,
-                &mut self.exchange_last_successful_sync_date_time,
-                key,
-            ),
-            "freeStorageSpaceInBytes" => {
-                ::graph_model::rt::field(map, &mut self.free_storage_space_in_bytes, key)
-            }
-            "iccid" => ::graph_model::rt::field(map, &mut self.iccid, key),
-            "imei" => ::graph_model::rt::field(map, &mut self.imei, key),
-            "isEncrypted" => ::graph_model::rt::field(map, &mut self.is_encrypted, key),
-            "isSupervised" => ::graph_model::rt::field(map, &mut self.is_supervised, key),
-            "jailBroken" => ::graph_model::rt::field(map, &mut self.jail_broken, key),
-            "lastSyncDateTime" => ::graph_model::rt::field(map, &mut self.last_sync_date_time, key),
-            "managedDeviceName" => {
-                ::graph_model::rt::field(map, &mut self.managed_device_name, key)
-            }
-            "managedDeviceOwnerType" => {
-                ::graph_model::rt::field(map, &mut self.managed_device_owner_type, key)
-            }
-            "managementAgent" => ::graph_model::rt::field(map, &mut self.management_agent, key),
-            "managementCertificateExpirationDate" => {
-                ::graph_model::rt::field(map, &mut self.management_certificate_expiration_date, key)
-            }
-            "managementState" => ::graph_model::rt::field(map, &mut self.management_state, key),
-            "manufacturer" => ::graph_model::rt::field(map, &mut self.manufacturer, key),
-            "meid" => ::graph_model::rt::field(map, &mut self.meid, key),
-            "model" => ::graph_model::rt::field(map, &mut self.model, key),
-            "notes" => ::graph_model::rt::field(map, &mut self.notes, key),
-            "operatingSystem" => ::graph_model::rt::field(map, &mut self.operating_system, key),
-            "osVersion" => ::graph_model::rt::field(map, &mut self.os_version, key),
-            "partnerReportedThreatState" => {
-                ::graph_model::rt::field(map, &mut self.partner_reported_threat_state, key)
-            }
-            "phoneNumber" => ::graph_model::rt::field(map, &mut self.phone_number, key),
-            "physicalMemoryInBytes" => {
-                ::graph_model::rt::field(map, &mut self.physical_memory_in_bytes, key)
-            }
-            "remoteAssistanceSessionErrorDetails" => ::graph_model::rt::field(
-                map,
-                &mut self.remote_assistance_session_error_details,
-                key,
-            ),
-            "remoteAssistanceSessionUrl" => {
-                ::graph_model::rt::field(map, &mut self.remote_assistance_session_url, key)
-            }
-            "requireUserEnrollmentApproval" => {
-                ::graph_model::rt::field(map, &mut self.require_user_enrollment_approval, key)
-            }
-            "serialNumber" => ::graph_model::rt::field(map, &mut self.serial_number, key),
-            "subscriberCarrier" => ::graph_model::rt::field(map, &mut self.subscriber_carrier, key),
-            "totalStorageSpaceInBytes" => {
-                ::graph_model::rt::field(map, &mut self.total_storage_space_in_bytes, key)
-            }
-            "udid" => ::graph_model::rt::field(map, &mut self.udid, key),
-            "userDisplayName" => ::graph_model::rt::field(map, &mut self.user_display_name, key),
-            "userId" => ::graph_model::rt::field(map, &mut self.user_id, key),
-            "userPrincipalName" => {
-                ::graph_model::rt::field(map, &mut self.user_principal_name, key)
-            }
-            "wiFiMacAddress" => ::graph_model::rt::field(map, &mut self.wi_fi_mac_address, key),
-            "deviceCategory" => ::graph_model::rt::field(map, &mut self.device_category, key),
-            "deviceCompliancePolicyStates" => {
-                ::graph_model::rt::field(map, &mut self.device_compliance_policy_states, key)
-            }
-            "deviceConfigurationStates" => {
-                ::graph_model::rt::field(map, &mut self.device_configuration_states, key)
-            }
-            "logCollectionRequests" => {
-                ::graph_model::rt::field(map, &mut self.log_collection_requests, key)
-            }
-            "users" => ::graph_model::rt::field(map, &mut self.users, key),
-            "windowsProtectionState" => {
-                ::graph_model::rt::field(map, &mut self.windows_protection_state, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.managedDevice"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "activationLockBypassCode",
-        "androidSecurityPatchLevel",
-        "azureADDeviceId",
-        "azureADRegistered",
-        "complianceGracePeriodExpirationDateTime",
-        "complianceState",
-        "configurationManagerClientEnabledFeatures",
-        "deviceActionResults",
-        "deviceCategoryDisplayName",
-        "deviceEnrollmentType",
-        "deviceHealthAttestationState",
-        "deviceName",
-        "deviceRegistrationState",
-        "easActivated",
-        "easActivationDateTime",
-        "easDeviceId",
-        "emailAddress",
-        "enrolledDateTime",
-        "enrollmentProfileName",
-        "ethernetMacAddress",
-        "exchangeAccessState",
-        "exchangeAccessStateReason",
-        "exchangeLastSuccessfulSyncDateTime",
-        "freeStorageSpaceInBytes",
-        "iccid",
-        "imei",
-        "isEncrypted",
-        "isSupervised",
-        "jailBroken",
-        "lastSyncDateTime",
-        "managedDeviceName",
-        "managedDeviceOwnerType",
-        "managementAgent",
-        "managementCertificateExpirationDate",
-        "managementState",
-        "manufacturer",
-        "meid",
-        "model",
-        "notes",
-        "operatingSystem",
-        "osVersion",
-        "partnerReportedThreatState",
-        "phoneNumber",
-        "physicalMemoryInBytes",
-        "remoteAssistanceSessionErrorDetails",
-        "remoteAssistanceSessionUrl",
-        "requireUserEnrollmentApproval",
-        "serialNumber",
-        "subscriberCarrier",
-        "totalStorageSpaceInBytes",
-        "udid",
-        "userDisplayName",
-        "userId",
-        "userPrincipalName",
-        "wiFiMacAddress",
-        "deviceCategory",
-        "deviceCompliancePolicyStates",
-        "deviceConfigurationStates",
-        "logCollectionRequests",
-        "users",
-        "windowsProtectionState",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "activationLockBypassCode" => &mut self.activation_lock_bypass_code,
+            "androidSecurityPatchLevel" => &mut self.android_security_patch_level,
+            "azureADDeviceId" => &mut self.azure_ad_device_id,
+            "azureADRegistered" => &mut self.azure_ad_registered,
+            "complianceGracePeriodExpirationDateTime" => {
+                &mut self.compliance_grace_period_expiration_date_time
+            }
+            "complianceState" => &mut self.compliance_state,
+            "configurationManagerClientEnabledFeatures" => {
+                &mut self.configuration_manager_client_enabled_features
+            }
+            "deviceActionResults" => &mut self.device_action_results,
+            "deviceCategoryDisplayName" => &mut self.device_category_display_name,
+            "deviceEnrollmentType" => &mut self.device_enrollment_type,
+            "deviceHealthAttestationState" => &mut self.device_health_attestation_state,
+            "deviceName" => &mut self.device_name,
+            "deviceRegistrationState" => &mut self.device_registration_state,
+            "easActivated" => &mut self.eas_activated,
+            "easActivationDateTime" => &mut self.eas_activation_date_time,
+            "easDeviceId" => &mut self.eas_device_id,
+            "emailAddress" => &mut self.email_address,
+            "enrolledDateTime" => &mut self.enrolled_date_time,
+            "enrollmentProfileName" => &mut self.enrollment_profile_name,
+            "ethernetMacAddress" => &mut self.ethernet_mac_address,
+            "exchangeAccessState" => &mut self.exchange_access_state,
+            "exchangeAccessStateReason" => &mut self.exchange_access_state_reason,
+            "exchangeLastSuccessfulSyncDateTime" => {
+                &mut self.exchange_last_successful_sync_date_time
+            }
+            "freeStorageSpaceInBytes" => &mut self.free_storage_space_in_bytes,
+            "iccid" => &mut self.iccid,
+            "imei" => &mut self.imei,
+            "isEncrypted" => &mut self.is_encrypted,
+            "isSupervised" => &mut self.is_supervised,
+            "jailBroken" => &mut self.jail_broken,
+            "lastSyncDateTime" => &mut self.last_sync_date_time,
+            "managedDeviceName" => &mut self.managed_device_name,
+            "managedDeviceOwnerType" => &mut self.managed_device_owner_type,
+            "managementAgent" => &mut self.management_agent,
+            "managementCertificateExpirationDate" => {
+                &mut self.management_certificate_expiration_date
+            }
+            "managementState" => &mut self.management_state,
+            "manufacturer" => &mut self.manufacturer,
+            "meid" => &mut self.meid,
+            "model" => &mut self.model,
+            "notes" => &mut self.notes,
+            "operatingSystem" => &mut self.operating_system,
+            "osVersion" => &mut self.os_version,
+            "partnerReportedThreatState" => &mut self.partner_reported_threat_state,
+            "phoneNumber" => &mut self.phone_number,
+            "physicalMemoryInBytes" => &mut self.physical_memory_in_bytes,
+            "remoteAssistanceSessionErrorDetails" => {
+                &mut self.remote_assistance_session_error_details
+            }
+            "remoteAssistanceSessionUrl" => &mut self.remote_assistance_session_url,
+            "requireUserEnrollmentApproval" => &mut self.require_user_enrollment_approval,
+            "serialNumber" => &mut self.serial_number,
+            "subscriberCarrier" => &mut self.subscriber_carrier,
+            "totalStorageSpaceInBytes" => &mut self.total_storage_space_in_bytes,
+            "udid" => &mut self.udid,
+            "userDisplayName" => &mut self.user_display_name,
+            "userId" => &mut self.user_id,
+            "userPrincipalName" => &mut self.user_principal_name,
+            "wiFiMacAddress" => &mut self.wi_fi_mac_address,
+            "deviceCategory" => &mut self.device_category,
+            "deviceCompliancePolicyStates" => &mut self.device_compliance_policy_states,
+            "deviceConfigurationStates" => &mut self.device_configuration_states,
+            "logCollectionRequests" => &mut self.log_collection_requests,
+            "users" => &mut self.users,
+            "windowsProtectionState" => &mut self.windows_protection_state,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "activationLockBypassCode",
+            "androidSecurityPatchLevel",
+            "azureADDeviceId",
+            "azureADRegistered",
+            "complianceGracePeriodExpirationDateTime",
+            "complianceState",
+            "configurationManagerClientEnabledFeatures",
+            "deviceActionResults",
+            "deviceCategoryDisplayName",
+            "deviceEnrollmentType",
+            "deviceHealthAttestationState",
+            "deviceName",
+            "deviceRegistrationState",
+            "easActivated",
+            "easActivationDateTime",
+            "easDeviceId",
+            "emailAddress",
+            "enrolledDateTime",
+            "enrollmentProfileName",
+            "ethernetMacAddress",
+            "exchangeAccessState",
+            "exchangeAccessStateReason",
+            "exchangeLastSuccessfulSyncDateTime",
+            "freeStorageSpaceInBytes",
+            "iccid",
+            "imei",
+            "isEncrypted",
+            "isSupervised",
+            "jailBroken",
+            "lastSyncDateTime",
+            "managedDeviceName",
+            "managedDeviceOwnerType",
+            "managementAgent",
+            "managementCertificateExpirationDate",
+            "managementState",
+            "manufacturer",
+            "meid",
+            "model",
+            "notes",
+            "operatingSystem",
+            "osVersion",
+            "partnerReportedThreatState",
+            "phoneNumber",
+            "physicalMemoryInBytes",
+            "remoteAssistanceSessionErrorDetails",
+            "remoteAssistanceSessionUrl",
+            "requireUserEnrollmentApproval",
+            "serialNumber",
+            "subscriberCarrier",
+            "totalStorageSpaceInBytes",
+            "udid",
+            "userDisplayName",
+            "userId",
+            "userPrincipalName",
+            "wiFiMacAddress",
+            "deviceCategory",
+            "deviceCompliancePolicyStates",
+            "deviceConfigurationStates",
+            "logCollectionRequests",
+            "users",
+            "windowsProtectionState",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "activationLockBypassCode",
@@ -3455,17 +3580,28 @@ impl ::graph_model::rt::Struct for ManagedDevice {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ManagedDevice {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedDevice {
     const TYPE_NAME: &'static str = "microsoft.graph.managedDevice";
 }
 impl ::graph_model::rt::serde::Serialize for ManagedDevice {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedDevice {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Owner type of device.
@@ -3525,6 +3661,17 @@ impl ::graph_model::rt::WireEnum for ManagedDeviceOwnerType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for ManagedDeviceOwnerType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for ManagedDeviceOwnerType {
@@ -3639,6 +3786,17 @@ impl ::graph_model::rt::WireEnum for ManagedDevicePartnerReportedHealthState {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for ManagedDevicePartnerReportedHealthState {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for ManagedDevicePartnerReportedHealthState {
@@ -3772,6 +3930,17 @@ impl ::graph_model::rt::WireEnum for ManagementAgentType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for ManagementAgentType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for ManagementAgentType {
@@ -3912,6 +4081,17 @@ impl ::graph_model::rt::WireEnum for ManagementState {
         }
     }
 }
+impl ::graph_model::rt::Value for ManagementState {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ManagementState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -4012,6 +4192,17 @@ impl ::graph_model::rt::WireEnum for PolicyPlatformType {
         }
     }
 }
+impl ::graph_model::rt::Value for PolicyPlatformType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for PolicyPlatformType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -4052,34 +4243,30 @@ pub struct RemoteLockActionResult {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RemoteLockActionResult {
-    const TYPE_NAME: &'static str = "microsoft.graph.remoteLockActionResult";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "actionName" => ::graph_model::rt::field(map, &mut self.action_name, key),
-            "actionState" => ::graph_model::rt::field(map, &mut self.action_state, key),
-            "lastUpdatedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_updated_date_time, key)
-            }
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            "unlockPin" => ::graph_model::rt::field(map, &mut self.unlock_pin, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.remoteLockActionResult"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "actionName",
-        "actionState",
-        "lastUpdatedDateTime",
-        "startDateTime",
-        "unlockPin",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "actionName" => &mut self.action_name,
+            "actionState" => &mut self.action_state,
+            "lastUpdatedDateTime" => &mut self.last_updated_date_time,
+            "startDateTime" => &mut self.start_date_time,
+            "unlockPin" => &mut self.unlock_pin,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "actionName",
+            "actionState",
+            "lastUpdatedDateTime",
+            "startDateTime",
+            "unlockPin",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("actionName", &self.action_name);
         w.field("actionState", &self.action_state);
         w.field("lastUpdatedDateTime", &self.last_updated_date_time);
@@ -4093,17 +4280,28 @@ impl ::graph_model::rt::Struct for RemoteLockActionResult {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RemoteLockActionResult {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RemoteLockActionResult {
     const TYPE_NAME: &'static str = "microsoft.graph.remoteLockActionResult";
 }
 impl ::graph_model::rt::serde::Serialize for RemoteLockActionResult {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RemoteLockActionResult {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Reset passcode action result
@@ -4140,36 +4338,32 @@ pub struct ResetPasscodeActionResult {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ResetPasscodeActionResult {
-    const TYPE_NAME: &'static str = "microsoft.graph.resetPasscodeActionResult";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "actionName" => ::graph_model::rt::field(map, &mut self.action_name, key),
-            "actionState" => ::graph_model::rt::field(map, &mut self.action_state, key),
-            "lastUpdatedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_updated_date_time, key)
-            }
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            "errorCode" => ::graph_model::rt::field(map, &mut self.error_code, key),
-            "passcode" => ::graph_model::rt::field(map, &mut self.passcode, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.resetPasscodeActionResult"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "actionName",
-        "actionState",
-        "lastUpdatedDateTime",
-        "startDateTime",
-        "errorCode",
-        "passcode",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "actionName" => &mut self.action_name,
+            "actionState" => &mut self.action_state,
+            "lastUpdatedDateTime" => &mut self.last_updated_date_time,
+            "startDateTime" => &mut self.start_date_time,
+            "errorCode" => &mut self.error_code,
+            "passcode" => &mut self.passcode,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "actionName",
+            "actionState",
+            "lastUpdatedDateTime",
+            "startDateTime",
+            "errorCode",
+            "passcode",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("actionName", &self.action_name);
         w.field("actionState", &self.action_state);
         w.field("lastUpdatedDateTime", &self.last_updated_date_time);
@@ -4184,17 +4378,28 @@ impl ::graph_model::rt::Struct for ResetPasscodeActionResult {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ResetPasscodeActionResult {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ResetPasscodeActionResult {
     const TYPE_NAME: &'static str = "microsoft.graph.resetPasscodeActionResult";
 }
 impl ::graph_model::rt::serde::Serialize for ResetPasscodeActionResult {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ResetPasscodeActionResult {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// RotateBitLockerKeys device action result
@@ -4227,34 +4432,30 @@ pub struct RotateBitLockerKeysDeviceActionResult {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RotateBitLockerKeysDeviceActionResult {
-    const TYPE_NAME: &'static str = "microsoft.graph.rotateBitLockerKeysDeviceActionResult";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "actionName" => ::graph_model::rt::field(map, &mut self.action_name, key),
-            "actionState" => ::graph_model::rt::field(map, &mut self.action_state, key),
-            "lastUpdatedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_updated_date_time, key)
-            }
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            "errorCode" => ::graph_model::rt::field(map, &mut self.error_code, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.rotateBitLockerKeysDeviceActionResult"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "actionName",
-        "actionState",
-        "lastUpdatedDateTime",
-        "startDateTime",
-        "errorCode",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "actionName" => &mut self.action_name,
+            "actionState" => &mut self.action_state,
+            "lastUpdatedDateTime" => &mut self.last_updated_date_time,
+            "startDateTime" => &mut self.start_date_time,
+            "errorCode" => &mut self.error_code,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "actionName",
+            "actionState",
+            "lastUpdatedDateTime",
+            "startDateTime",
+            "errorCode",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("actionName", &self.action_name);
         w.field("actionState", &self.action_state);
         w.field("lastUpdatedDateTime", &self.last_updated_date_time);
@@ -4268,17 +4469,28 @@ impl ::graph_model::rt::Struct for RotateBitLockerKeysDeviceActionResult {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RotateBitLockerKeysDeviceActionResult {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RotateBitLockerKeysDeviceActionResult {
     const TYPE_NAME: &'static str = "microsoft.graph.rotateBitLockerKeysDeviceActionResult";
 }
 impl ::graph_model::rt::serde::Serialize for RotateBitLockerKeysDeviceActionResult {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RotateBitLockerKeysDeviceActionResult {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.settingSource`.
@@ -4295,24 +4507,22 @@ pub struct SettingSource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SettingSource {
-    const TYPE_NAME: &'static str = "microsoft.graph.settingSource";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "sourceType" => ::graph_model::rt::field(map, &mut self.source_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.settingSource"
     }
-    const FIELDS: &'static [&'static str] = &["displayName", "id", "sourceType"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "displayName" => &mut self.display_name,
+            "id" => &mut self.id,
+            "sourceType" => &mut self.source_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["displayName", "id", "sourceType"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("displayName", &self.display_name);
         w.field("id", &self.id);
         w.field("sourceType", &self.source_type);
@@ -4324,17 +4534,28 @@ impl ::graph_model::rt::Struct for SettingSource {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SettingSource {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SettingSource {
     const TYPE_NAME: &'static str = "microsoft.graph.settingSource";
 }
 impl ::graph_model::rt::serde::Serialize for SettingSource {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SettingSource {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.settingSourceType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -4374,6 +4595,17 @@ impl ::graph_model::rt::WireEnum for SettingSourceType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for SettingSourceType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for SettingSourceType {
@@ -4629,6 +4861,17 @@ impl ::graph_model::rt::WireEnum for WindowsDefenderProductStatus {
         }
     }
 }
+impl ::graph_model::rt::Value for WindowsDefenderProductStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for WindowsDefenderProductStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -4669,34 +4912,30 @@ pub struct WindowsDefenderScanActionResult {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsDefenderScanActionResult {
-    const TYPE_NAME: &'static str = "microsoft.graph.windowsDefenderScanActionResult";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "actionName" => ::graph_model::rt::field(map, &mut self.action_name, key),
-            "actionState" => ::graph_model::rt::field(map, &mut self.action_state, key),
-            "lastUpdatedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_updated_date_time, key)
-            }
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            "scanType" => ::graph_model::rt::field(map, &mut self.scan_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.windowsDefenderScanActionResult"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "actionName",
-        "actionState",
-        "lastUpdatedDateTime",
-        "startDateTime",
-        "scanType",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "actionName" => &mut self.action_name,
+            "actionState" => &mut self.action_state,
+            "lastUpdatedDateTime" => &mut self.last_updated_date_time,
+            "startDateTime" => &mut self.start_date_time,
+            "scanType" => &mut self.scan_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "actionName",
+            "actionState",
+            "lastUpdatedDateTime",
+            "startDateTime",
+            "scanType",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("actionName", &self.action_name);
         w.field("actionState", &self.action_state);
         w.field("lastUpdatedDateTime", &self.last_updated_date_time);
@@ -4710,17 +4949,28 @@ impl ::graph_model::rt::Struct for WindowsDefenderScanActionResult {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WindowsDefenderScanActionResult {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsDefenderScanActionResult {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsDefenderScanActionResult";
 }
 impl ::graph_model::rt::serde::Serialize for WindowsDefenderScanActionResult {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsDefenderScanActionResult {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Computer endpoint protection state
@@ -4799,6 +5049,17 @@ impl ::graph_model::rt::WireEnum for WindowsDeviceHealthState {
         }
     }
 }
+impl ::graph_model::rt::Value for WindowsDeviceHealthState {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for WindowsDeviceHealthState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -4861,50 +5122,42 @@ pub struct WindowsDeviceMalwareState {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsDeviceMalwareState {
-    const TYPE_NAME: &'static str = "microsoft.graph.windowsDeviceMalwareState";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "additionalInformationUrl" => {
-                ::graph_model::rt::field(map, &mut self.additional_information_url, key)
-            }
-            "category" => ::graph_model::rt::field(map, &mut self.category, key),
-            "detectionCount" => ::graph_model::rt::field(map, &mut self.detection_count, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "executionState" => ::graph_model::rt::field(map, &mut self.execution_state, key),
-            "initialDetectionDateTime" => {
-                ::graph_model::rt::field(map, &mut self.initial_detection_date_time, key)
-            }
-            "lastStateChangeDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_state_change_date_time, key)
-            }
-            "severity" => ::graph_model::rt::field(map, &mut self.severity, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            "threatState" => ::graph_model::rt::field(map, &mut self.threat_state, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.windowsDeviceMalwareState"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "additionalInformationUrl",
-        "category",
-        "detectionCount",
-        "displayName",
-        "executionState",
-        "initialDetectionDateTime",
-        "lastStateChangeDateTime",
-        "severity",
-        "state",
-        "threatState",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "additionalInformationUrl" => &mut self.additional_information_url,
+            "category" => &mut self.category,
+            "detectionCount" => &mut self.detection_count,
+            "displayName" => &mut self.display_name,
+            "executionState" => &mut self.execution_state,
+            "initialDetectionDateTime" => &mut self.initial_detection_date_time,
+            "lastStateChangeDateTime" => &mut self.last_state_change_date_time,
+            "severity" => &mut self.severity,
+            "state" => &mut self.state,
+            "threatState" => &mut self.threat_state,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "additionalInformationUrl",
+            "category",
+            "detectionCount",
+            "displayName",
+            "executionState",
+            "initialDetectionDateTime",
+            "lastStateChangeDateTime",
+            "severity",
+            "state",
+            "threatState",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("additionalInformationUrl", &self.additional_information_url);
         w.field("category", &self.category);
@@ -4927,17 +5180,28 @@ impl ::graph_model::rt::Struct for WindowsDeviceMalwareState {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WindowsDeviceMalwareState {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsDeviceMalwareState {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsDeviceMalwareState";
 }
 impl ::graph_model::rt::serde::Serialize for WindowsDeviceMalwareState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsDeviceMalwareState {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Malware category id
@@ -5329,6 +5593,17 @@ impl ::graph_model::rt::WireEnum for WindowsMalwareCategory {
         }
     }
 }
+impl ::graph_model::rt::Value for WindowsMalwareCategory {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for WindowsMalwareCategory {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -5403,6 +5678,17 @@ impl ::graph_model::rt::WireEnum for WindowsMalwareExecutionState {
         }
     }
 }
+impl ::graph_model::rt::Value for WindowsMalwareExecutionState {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for WindowsMalwareExecutionState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -5474,6 +5760,17 @@ impl ::graph_model::rt::WireEnum for WindowsMalwareSeverity {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for WindowsMalwareSeverity {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for WindowsMalwareSeverity {
@@ -5613,6 +5910,17 @@ impl ::graph_model::rt::WireEnum for WindowsMalwareState {
         }
     }
 }
+impl ::graph_model::rt::Value for WindowsMalwareState {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for WindowsMalwareState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -5736,6 +6044,17 @@ impl ::graph_model::rt::WireEnum for WindowsMalwareThreatState {
         }
     }
 }
+impl ::graph_model::rt::Value for WindowsMalwareThreatState {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for WindowsMalwareThreatState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -5848,94 +6167,66 @@ pub struct WindowsProtectionState {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsProtectionState {
-    const TYPE_NAME: &'static str = "microsoft.graph.windowsProtectionState";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "antiMalwareVersion" => {
-                ::graph_model::rt::field(map, &mut self.anti_malware_version, key)
-            }
-            "controlledConfigurationEnabled" => {
-                ::graph_model::rt::field(map, &mut self.controlled_configuration_enabled, key)
-            }
-            "deviceState" => ::graph_model::rt::field(map, &mut self.device_state, key),
-            "engineVersion" => ::graph_model::rt::field(map, &mut self.engine_version, key),
-            "fullScanOverdue" => ::graph_model::rt::field(map, &mut self.full_scan_overdue, key),
-            "fullScanRequired" => ::graph_model::rt::field(map, &mut self.full_scan_required, key),
-            "isVirtualMachine" => ::graph_model::rt::field(map, &mut self.is_virtual_machine, key),
-            "lastFullScanDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_full_scan_date_time, key)
-            }
-            "lastFullScanSignatureVersion" => {
-                ::graph_model::rt::field(map, &mut self.last_full_scan_signature_version, key)
-            }
-            "lastQuickScanDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_quick_scan_date_time, key)
-            }
-            "lastQuickScanSignatureVersion" => {
-                ::graph_model::rt::field(map, &mut self.last_quick_scan_signature_version, key)
-            }
-            "lastReportedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_reported_date_time, key)
-            }
-            "malwareProtectionEnabled" => {
-                ::graph_model::rt::field(map, &mut self.malware_protection_enabled, key)
-            }
-            "networkInspectionSystemEnabled" => {
-                ::graph_model::rt::field(map, &mut self.network_inspection_system_enabled, key)
-            }
-            "productStatus" => ::graph_model::rt::field(map, &mut self.product_status, key),
-            "quickScanOverdue" => ::graph_model::rt::field(map, &mut self.quick_scan_overdue, key),
-            "realTimeProtectionEnabled" => {
-                ::graph_model::rt::field(map, &mut self.real_time_protection_enabled, key)
-            }
-            "rebootRequired" => ::graph_model::rt::field(map, &mut self.reboot_required, key),
-            "signatureUpdateOverdue" => {
-                ::graph_model::rt::field(map, &mut self.signature_update_overdue, key)
-            }
-            "signatureVersion" => ::graph_model::rt::field(map, &mut self.signature_version, key),
-            "tamperProtectionEnabled" => {
-                ::graph_model::rt::field(map, &mut self.tamper_protection_enabled, key)
-            }
-            "detectedMalwareState" => {
-                ::graph_model::rt::field(map, &mut self.detected_malware_state, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.windowsProtectionState"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "antiMalwareVersion",
-        "controlledConfigurationEnabled",
-        "deviceState",
-        "engineVersion",
-        "fullScanOverdue",
-        "fullScanRequired",
-        "isVirtualMachine",
-        "lastFullScanDateTime",
-        "lastFullScanSignatureVersion",
-        "lastQuickScanDateTime",
-        "lastQuickScanSignatureVersion",
-        "lastReportedDateTime",
-        "malwareProtectionEnabled",
-        "networkInspectionSystemEnabled",
-        "productStatus",
-        "quickScanOverdue",
-        "realTimeProtectionEnabled",
-        "rebootRequired",
-        "signatureUpdateOverdue",
-        "signatureVersion",
-        "tamperProtectionEnabled",
-        "detectedMalwareState",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "antiMalwareVersion" => &mut self.anti_malware_version,
+            "controlledConfigurationEnabled" => &mut self.controlled_configuration_enabled,
+            "deviceState" => &mut self.device_state,
+            "engineVersion" => &mut self.engine_version,
+            "fullScanOverdue" => &mut self.full_scan_overdue,
+            "fullScanRequired" => &mut self.full_scan_required,
+            "isVirtualMachine" => &mut self.is_virtual_machine,
+            "lastFullScanDateTime" => &mut self.last_full_scan_date_time,
+            "lastFullScanSignatureVersion" => &mut self.last_full_scan_signature_version,
+            "lastQuickScanDateTime" => &mut self.last_quick_scan_date_time,
+            "lastQuickScanSignatureVersion" => &mut self.last_quick_scan_signature_version,
+            "lastReportedDateTime" => &mut self.last_reported_date_time,
+            "malwareProtectionEnabled" => &mut self.malware_protection_enabled,
+            "networkInspectionSystemEnabled" => &mut self.network_inspection_system_enabled,
+            "productStatus" => &mut self.product_status,
+            "quickScanOverdue" => &mut self.quick_scan_overdue,
+            "realTimeProtectionEnabled" => &mut self.real_time_protection_enabled,
+            "rebootRequired" => &mut self.reboot_required,
+            "signatureUpdateOverdue" => &mut self.signature_update_overdue,
+            "signatureVersion" => &mut self.signature_version,
+            "tamperProtectionEnabled" => &mut self.tamper_protection_enabled,
+            "detectedMalwareState" => &mut self.detected_malware_state,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "antiMalwareVersion",
+            "controlledConfigurationEnabled",
+            "deviceState",
+            "engineVersion",
+            "fullScanOverdue",
+            "fullScanRequired",
+            "isVirtualMachine",
+            "lastFullScanDateTime",
+            "lastFullScanSignatureVersion",
+            "lastQuickScanDateTime",
+            "lastQuickScanSignatureVersion",
+            "lastReportedDateTime",
+            "malwareProtectionEnabled",
+            "networkInspectionSystemEnabled",
+            "productStatus",
+            "quickScanOverdue",
+            "realTimeProtectionEnabled",
+            "rebootRequired",
+            "signatureUpdateOverdue",
+            "signatureVersion",
+            "tamperProtectionEnabled",
+            "detectedMalwareState",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("antiMalwareVersion", &self.anti_malware_version);
         w.field(
@@ -5982,16 +6273,27 @@ impl ::graph_model::rt::Struct for WindowsProtectionState {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WindowsProtectionState {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsProtectionState {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsProtectionState";
 }
 impl ::graph_model::rt::serde::Serialize for WindowsProtectionState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsProtectionState {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

@@ -16,30 +16,28 @@ pub struct AssignedPlan {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AssignedPlan {
-    const TYPE_NAME: &'static str = "microsoft.graph.assignedPlan";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "assignedDateTime" => ::graph_model::rt::field(map, &mut self.assigned_date_time, key),
-            "capabilityStatus" => ::graph_model::rt::field(map, &mut self.capability_status, key),
-            "service" => ::graph_model::rt::field(map, &mut self.service, key),
-            "servicePlanId" => ::graph_model::rt::field(map, &mut self.service_plan_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.assignedPlan"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "assignedDateTime",
-        "capabilityStatus",
-        "service",
-        "servicePlanId",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "assignedDateTime" => &mut self.assigned_date_time,
+            "capabilityStatus" => &mut self.capability_status,
+            "service" => &mut self.service,
+            "servicePlanId" => &mut self.service_plan_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "assignedDateTime",
+            "capabilityStatus",
+            "service",
+            "servicePlanId",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("assignedDateTime", &self.assigned_date_time);
         w.field("capabilityStatus", &self.capability_status);
         w.field("service", &self.service);
@@ -52,17 +50,28 @@ impl ::graph_model::rt::Struct for AssignedPlan {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AssignedPlan {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AssignedPlan {
     const TYPE_NAME: &'static str = "microsoft.graph.assignedPlan";
 }
 impl ::graph_model::rt::serde::Serialize for AssignedPlan {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AssignedPlan {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.provisionedPlan`.
@@ -79,26 +88,22 @@ pub struct ProvisionedPlan {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProvisionedPlan {
-    const TYPE_NAME: &'static str = "microsoft.graph.provisionedPlan";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "capabilityStatus" => ::graph_model::rt::field(map, &mut self.capability_status, key),
-            "provisioningStatus" => {
-                ::graph_model::rt::field(map, &mut self.provisioning_status, key)
-            }
-            "service" => ::graph_model::rt::field(map, &mut self.service, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.provisionedPlan"
     }
-    const FIELDS: &'static [&'static str] = &["capabilityStatus", "provisioningStatus", "service"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "capabilityStatus" => &mut self.capability_status,
+            "provisioningStatus" => &mut self.provisioning_status,
+            "service" => &mut self.service,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["capabilityStatus", "provisioningStatus", "service"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("capabilityStatus", &self.capability_status);
         w.field("provisioningStatus", &self.provisioning_status);
         w.field("service", &self.service);
@@ -110,16 +115,27 @@ impl ::graph_model::rt::Struct for ProvisionedPlan {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ProvisionedPlan {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ProvisionedPlan {
     const TYPE_NAME: &'static str = "microsoft.graph.provisionedPlan";
 }
 impl ::graph_model::rt::serde::Serialize for ProvisionedPlan {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProvisionedPlan {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

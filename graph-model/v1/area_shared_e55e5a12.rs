@@ -18,34 +18,28 @@ pub struct TeamsAppInstallation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamsAppInstallation {
-    const TYPE_NAME: &'static str = "microsoft.graph.teamsAppInstallation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "consentedPermissionSet" => {
-                ::graph_model::rt::field(map, &mut self.consented_permission_set, key)
-            }
-            "teamsApp" => ::graph_model::rt::field(map, &mut self.teams_app, key),
-            "teamsAppDefinition" => {
-                ::graph_model::rt::field(map, &mut self.teams_app_definition, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.teamsAppInstallation"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "consentedPermissionSet",
-        "teamsApp",
-        "teamsAppDefinition",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "consentedPermissionSet" => &mut self.consented_permission_set,
+            "teamsApp" => &mut self.teams_app,
+            "teamsAppDefinition" => &mut self.teams_app_definition,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "consentedPermissionSet",
+            "teamsApp",
+            "teamsAppDefinition",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("consentedPermissionSet", &self.consented_permission_set);
         w.field("teamsApp", &self.teams_app);
@@ -58,17 +52,28 @@ impl ::graph_model::rt::Struct for TeamsAppInstallation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TeamsAppInstallation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamsAppInstallation {
     const TYPE_NAME: &'static str = "microsoft.graph.teamsAppInstallation";
 }
 impl ::graph_model::rt::serde::Serialize for TeamsAppInstallation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsAppInstallation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.teamsAppInstallation` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -96,35 +101,61 @@ impl Default for TeamsAppInstallationAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for TeamsAppInstallationAny {
-    type Base = super::TeamsAppInstallation;
-    const BASE: &'static str = "microsoft.graph.teamsAppInstallation";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.teamsAppInstallation"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.teamsAppInstallation" => Self::Base(Default::default()),
             "microsoft.graph.userScopeTeamsAppInstallation" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::UserScopeTeamsAppInstallation)
+                Self::UserScopeTeamsAppInstallation(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::UserScopeTeamsAppInstallation(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::TeamsAppInstallation) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::UserScopeTeamsAppInstallation(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.userScopeTeamsAppInstallation",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for TeamsAppInstallationAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for TeamsAppInstallationAny {
@@ -132,20 +163,12 @@ impl ::graph_model::rt::GraphType for TeamsAppInstallationAny {
 }
 impl ::graph_model::rt::serde::Serialize for TeamsAppInstallationAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::UserScopeTeamsAppInstallation(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.userScopeTeamsAppInstallation"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsAppInstallationAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.userScopeTeamsAppInstallation`.
@@ -169,36 +192,30 @@ pub struct UserScopeTeamsAppInstallation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserScopeTeamsAppInstallation {
-    const TYPE_NAME: &'static str = "microsoft.graph.userScopeTeamsAppInstallation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "consentedPermissionSet" => {
-                ::graph_model::rt::field(map, &mut self.consented_permission_set, key)
-            }
-            "teamsApp" => ::graph_model::rt::field(map, &mut self.teams_app, key),
-            "teamsAppDefinition" => {
-                ::graph_model::rt::field(map, &mut self.teams_app_definition, key)
-            }
-            "chat" => ::graph_model::rt::field(map, &mut self.chat, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.userScopeTeamsAppInstallation"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "consentedPermissionSet",
-        "teamsApp",
-        "teamsAppDefinition",
-        "chat",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "consentedPermissionSet" => &mut self.consented_permission_set,
+            "teamsApp" => &mut self.teams_app,
+            "teamsAppDefinition" => &mut self.teams_app_definition,
+            "chat" => &mut self.chat,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "consentedPermissionSet",
+            "teamsApp",
+            "teamsAppDefinition",
+            "chat",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("consentedPermissionSet", &self.consented_permission_set);
         w.field("teamsApp", &self.teams_app);
@@ -212,16 +229,27 @@ impl ::graph_model::rt::Struct for UserScopeTeamsAppInstallation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UserScopeTeamsAppInstallation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UserScopeTeamsAppInstallation {
     const TYPE_NAME: &'static str = "microsoft.graph.userScopeTeamsAppInstallation";
 }
 impl ::graph_model::rt::serde::Serialize for UserScopeTeamsAppInstallation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserScopeTeamsAppInstallation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

@@ -48,6 +48,17 @@ impl ::graph_model::rt::WireEnum for ConfirmedBy {
         }
     }
 }
+impl ::graph_model::rt::Value for ConfirmedBy {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ConfirmedBy {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -82,40 +93,36 @@ pub struct DayNote {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DayNote {
-    const TYPE_NAME: &'static str = "microsoft.graph.dayNote";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "dayNoteDate" => ::graph_model::rt::field(map, &mut self.day_note_date, key),
-            "draftDayNote" => ::graph_model::rt::field(map, &mut self.draft_day_note, key),
-            "sharedDayNote" => ::graph_model::rt::field(map, &mut self.shared_day_note, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.dayNote"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "createdDateTime",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "dayNoteDate",
-        "draftDayNote",
-        "sharedDayNote",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "dayNoteDate" => &mut self.day_note_date,
+            "draftDayNote" => &mut self.draft_day_note,
+            "sharedDayNote" => &mut self.shared_day_note,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "createdDateTime",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "dayNoteDate",
+            "draftDayNote",
+            "sharedDayNote",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -132,17 +139,28 @@ impl ::graph_model::rt::Struct for DayNote {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DayNote {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DayNote {
     const TYPE_NAME: &'static str = "microsoft.graph.dayNote";
 }
 impl ::graph_model::rt::serde::Serialize for DayNote {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DayNote {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.giphyRatingType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -187,6 +205,17 @@ impl ::graph_model::rt::WireEnum for GiphyRatingType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for GiphyRatingType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for GiphyRatingType {
@@ -241,66 +270,54 @@ pub struct OfferShiftRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OfferShiftRequest {
-    const TYPE_NAME: &'static str = "microsoft.graph.offerShiftRequest";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "assignedTo" => ::graph_model::rt::field(map, &mut self.assigned_to, key),
-            "managerActionDateTime" => {
-                ::graph_model::rt::field(map, &mut self.manager_action_date_time, key)
-            }
-            "managerActionMessage" => {
-                ::graph_model::rt::field(map, &mut self.manager_action_message, key)
-            }
-            "managerUserId" => ::graph_model::rt::field(map, &mut self.manager_user_id, key),
-            "senderDateTime" => ::graph_model::rt::field(map, &mut self.sender_date_time, key),
-            "senderMessage" => ::graph_model::rt::field(map, &mut self.sender_message, key),
-            "senderUserId" => ::graph_model::rt::field(map, &mut self.sender_user_id, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            "recipientActionDateTime" => {
-                ::graph_model::rt::field(map, &mut self.recipient_action_date_time, key)
-            }
-            "recipientActionMessage" => {
-                ::graph_model::rt::field(map, &mut self.recipient_action_message, key)
-            }
-            "recipientUserId" => ::graph_model::rt::field(map, &mut self.recipient_user_id, key),
-            "senderShiftId" => ::graph_model::rt::field(map, &mut self.sender_shift_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.offerShiftRequest"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "createdDateTime",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "assignedTo",
-        "managerActionDateTime",
-        "managerActionMessage",
-        "managerUserId",
-        "senderDateTime",
-        "senderMessage",
-        "senderUserId",
-        "state",
-        "recipientActionDateTime",
-        "recipientActionMessage",
-        "recipientUserId",
-        "senderShiftId",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "assignedTo" => &mut self.assigned_to,
+            "managerActionDateTime" => &mut self.manager_action_date_time,
+            "managerActionMessage" => &mut self.manager_action_message,
+            "managerUserId" => &mut self.manager_user_id,
+            "senderDateTime" => &mut self.sender_date_time,
+            "senderMessage" => &mut self.sender_message,
+            "senderUserId" => &mut self.sender_user_id,
+            "state" => &mut self.state,
+            "recipientActionDateTime" => &mut self.recipient_action_date_time,
+            "recipientActionMessage" => &mut self.recipient_action_message,
+            "recipientUserId" => &mut self.recipient_user_id,
+            "senderShiftId" => &mut self.sender_shift_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "createdDateTime",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "assignedTo",
+            "managerActionDateTime",
+            "managerActionMessage",
+            "managerUserId",
+            "senderDateTime",
+            "senderMessage",
+            "senderUserId",
+            "state",
+            "recipientActionDateTime",
+            "recipientActionMessage",
+            "recipientUserId",
+            "senderShiftId",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -326,17 +343,28 @@ impl ::graph_model::rt::Struct for OfferShiftRequest {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OfferShiftRequest {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OfferShiftRequest {
     const TYPE_NAME: &'static str = "microsoft.graph.offerShiftRequest";
 }
 impl ::graph_model::rt::serde::Serialize for OfferShiftRequest {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OfferShiftRequest {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.offerShiftRequest` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -364,35 +392,60 @@ impl Default for OfferShiftRequestAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for OfferShiftRequestAny {
-    type Base = super::OfferShiftRequest;
-    const BASE: &'static str = "microsoft.graph.offerShiftRequest";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.offerShiftRequest"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.offerShiftRequest" => Self::Base(Default::default()),
             "microsoft.graph.swapShiftsChangeRequest" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::SwapShiftsChangeRequest)
+                Self::SwapShiftsChangeRequest(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::SwapShiftsChangeRequest(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::OfferShiftRequest) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::SwapShiftsChangeRequest(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.swapShiftsChangeRequest", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for OfferShiftRequestAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for OfferShiftRequestAny {
@@ -400,18 +453,12 @@ impl ::graph_model::rt::GraphType for OfferShiftRequestAny {
 }
 impl ::graph_model::rt::serde::Serialize for OfferShiftRequestAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::SwapShiftsChangeRequest(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.swapShiftsChangeRequest"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OfferShiftRequestAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.openShift`.
@@ -440,46 +487,38 @@ pub struct OpenShift {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OpenShift {
-    const TYPE_NAME: &'static str = "microsoft.graph.openShift";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "draftOpenShift" => ::graph_model::rt::field(map, &mut self.draft_open_shift, key),
-            "isStagedForDeletion" => {
-                ::graph_model::rt::field(map, &mut self.is_staged_for_deletion, key)
-            }
-            "schedulingGroupId" => {
-                ::graph_model::rt::field(map, &mut self.scheduling_group_id, key)
-            }
-            "sharedOpenShift" => ::graph_model::rt::field(map, &mut self.shared_open_shift, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.openShift"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "createdDateTime",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "draftOpenShift",
-        "isStagedForDeletion",
-        "schedulingGroupId",
-        "sharedOpenShift",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "draftOpenShift" => &mut self.draft_open_shift,
+            "isStagedForDeletion" => &mut self.is_staged_for_deletion,
+            "schedulingGroupId" => &mut self.scheduling_group_id,
+            "sharedOpenShift" => &mut self.shared_open_shift,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "createdDateTime",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "draftOpenShift",
+            "isStagedForDeletion",
+            "schedulingGroupId",
+            "sharedOpenShift",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -497,17 +536,28 @@ impl ::graph_model::rt::Struct for OpenShift {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OpenShift {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OpenShift {
     const TYPE_NAME: &'static str = "microsoft.graph.openShift";
 }
 impl ::graph_model::rt::serde::Serialize for OpenShift {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OpenShift {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.openShiftChangeRequest`.
@@ -546,56 +596,48 @@ pub struct OpenShiftChangeRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OpenShiftChangeRequest {
-    const TYPE_NAME: &'static str = "microsoft.graph.openShiftChangeRequest";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "assignedTo" => ::graph_model::rt::field(map, &mut self.assigned_to, key),
-            "managerActionDateTime" => {
-                ::graph_model::rt::field(map, &mut self.manager_action_date_time, key)
-            }
-            "managerActionMessage" => {
-                ::graph_model::rt::field(map, &mut self.manager_action_message, key)
-            }
-            "managerUserId" => ::graph_model::rt::field(map, &mut self.manager_user_id, key),
-            "senderDateTime" => ::graph_model::rt::field(map, &mut self.sender_date_time, key),
-            "senderMessage" => ::graph_model::rt::field(map, &mut self.sender_message, key),
-            "senderUserId" => ::graph_model::rt::field(map, &mut self.sender_user_id, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            "openShiftId" => ::graph_model::rt::field(map, &mut self.open_shift_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.openShiftChangeRequest"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "createdDateTime",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "assignedTo",
-        "managerActionDateTime",
-        "managerActionMessage",
-        "managerUserId",
-        "senderDateTime",
-        "senderMessage",
-        "senderUserId",
-        "state",
-        "openShiftId",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "assignedTo" => &mut self.assigned_to,
+            "managerActionDateTime" => &mut self.manager_action_date_time,
+            "managerActionMessage" => &mut self.manager_action_message,
+            "managerUserId" => &mut self.manager_user_id,
+            "senderDateTime" => &mut self.sender_date_time,
+            "senderMessage" => &mut self.sender_message,
+            "senderUserId" => &mut self.sender_user_id,
+            "state" => &mut self.state,
+            "openShiftId" => &mut self.open_shift_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "createdDateTime",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "assignedTo",
+            "managerActionDateTime",
+            "managerActionMessage",
+            "managerUserId",
+            "senderDateTime",
+            "senderMessage",
+            "senderUserId",
+            "state",
+            "openShiftId",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -618,17 +660,28 @@ impl ::graph_model::rt::Struct for OpenShiftChangeRequest {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OpenShiftChangeRequest {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OpenShiftChangeRequest {
     const TYPE_NAME: &'static str = "microsoft.graph.openShiftChangeRequest";
 }
 impl ::graph_model::rt::serde::Serialize for OpenShiftChangeRequest {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OpenShiftChangeRequest {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.openShiftItem`.
@@ -653,36 +706,34 @@ pub struct OpenShiftItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OpenShiftItem {
-    const TYPE_NAME: &'static str = "microsoft.graph.openShiftItem";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "endDateTime" => ::graph_model::rt::field(map, &mut self.end_date_time, key),
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            "theme" => ::graph_model::rt::field(map, &mut self.theme, key),
-            "activities" => ::graph_model::rt::field(map, &mut self.activities, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "notes" => ::graph_model::rt::field(map, &mut self.notes, key),
-            "openSlotCount" => ::graph_model::rt::field(map, &mut self.open_slot_count, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.openShiftItem"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "endDateTime",
-        "startDateTime",
-        "theme",
-        "activities",
-        "displayName",
-        "notes",
-        "openSlotCount",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "endDateTime" => &mut self.end_date_time,
+            "startDateTime" => &mut self.start_date_time,
+            "theme" => &mut self.theme,
+            "activities" => &mut self.activities,
+            "displayName" => &mut self.display_name,
+            "notes" => &mut self.notes,
+            "openSlotCount" => &mut self.open_slot_count,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "endDateTime",
+            "startDateTime",
+            "theme",
+            "activities",
+            "displayName",
+            "notes",
+            "openSlotCount",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("endDateTime", &self.end_date_time);
         w.field("startDateTime", &self.start_date_time);
         w.field("theme", &self.theme);
@@ -698,17 +749,28 @@ impl ::graph_model::rt::Struct for OpenShiftItem {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OpenShiftItem {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OpenShiftItem {
     const TYPE_NAME: &'static str = "microsoft.graph.openShiftItem";
 }
 impl ::graph_model::rt::serde::Serialize for OpenShiftItem {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OpenShiftItem {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.operationError`.
@@ -723,23 +785,21 @@ pub struct OperationError {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OperationError {
-    const TYPE_NAME: &'static str = "microsoft.graph.operationError";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "code" => ::graph_model::rt::field(map, &mut self.code, key),
-            "message" => ::graph_model::rt::field(map, &mut self.message, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.operationError"
     }
-    const FIELDS: &'static [&'static str] = &["code", "message"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "code" => &mut self.code,
+            "message" => &mut self.message,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["code", "message"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("code", &self.code);
         w.field("message", &self.message);
     }
@@ -750,17 +810,28 @@ impl ::graph_model::rt::Struct for OperationError {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OperationError {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OperationError {
     const TYPE_NAME: &'static str = "microsoft.graph.operationError";
 }
 impl ::graph_model::rt::serde::Serialize for OperationError {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OperationError {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.profilePhoto`.
@@ -777,24 +848,22 @@ pub struct ProfilePhoto {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProfilePhoto {
-    const TYPE_NAME: &'static str = "microsoft.graph.profilePhoto";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "height" => ::graph_model::rt::field(map, &mut self.height, key),
-            "width" => ::graph_model::rt::field(map, &mut self.width, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.profilePhoto"
     }
-    const FIELDS: &'static [&'static str] = &["id", "height", "width"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "height" => &mut self.height,
+            "width" => &mut self.width,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "height", "width"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("height", &self.height);
         w.field("width", &self.width);
@@ -806,17 +875,28 @@ impl ::graph_model::rt::Struct for ProfilePhoto {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ProfilePhoto {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ProfilePhoto {
     const TYPE_NAME: &'static str = "microsoft.graph.profilePhoto";
 }
 impl ::graph_model::rt::serde::Serialize for ProfilePhoto {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProfilePhoto {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.schedule`.
@@ -877,96 +957,72 @@ pub struct Schedule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Schedule {
-    const TYPE_NAME: &'static str = "microsoft.graph.schedule";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "enabled" => ::graph_model::rt::field(map, &mut self.enabled, key),
-            "isActivitiesIncludedWhenCopyingShiftsEnabled" => ::graph_model::rt::field(
-                map,
-                &mut self.is_activities_included_when_copying_shifts_enabled,
-                key,
-            ),
-            "offerShiftRequestsEnabled" => {
-                ::graph_model::rt::field(map, &mut self.offer_shift_requests_enabled, key)
-            }
-            "openShiftsEnabled" => {
-                ::graph_model::rt::field(map, &mut self.open_shifts_enabled, key)
-            }
-            "provisionStatus" => ::graph_model::rt::field(map, &mut self.provision_status, key),
-            "provisionStatusCode" => {
-                ::graph_model::rt::field(map, &mut self.provision_status_code, key)
-            }
-            "startDayOfWeek" => ::graph_model::rt::field(map, &mut self.start_day_of_week, key),
-            "swapShiftsRequestsEnabled" => {
-                ::graph_model::rt::field(map, &mut self.swap_shifts_requests_enabled, key)
-            }
-            "timeClockEnabled" => ::graph_model::rt::field(map, &mut self.time_clock_enabled, key),
-            "timeClockSettings" => {
-                ::graph_model::rt::field(map, &mut self.time_clock_settings, key)
-            }
-            "timeOffRequestsEnabled" => {
-                ::graph_model::rt::field(map, &mut self.time_off_requests_enabled, key)
-            }
-            "timeZone" => ::graph_model::rt::field(map, &mut self.time_zone, key),
-            "workforceIntegrationIds" => {
-                ::graph_model::rt::field(map, &mut self.workforce_integration_ids, key)
-            }
-            "dayNotes" => ::graph_model::rt::field(map, &mut self.day_notes, key),
-            "offerShiftRequests" => {
-                ::graph_model::rt::field(map, &mut self.offer_shift_requests, key)
-            }
-            "openShiftChangeRequests" => {
-                ::graph_model::rt::field(map, &mut self.open_shift_change_requests, key)
-            }
-            "openShifts" => ::graph_model::rt::field(map, &mut self.open_shifts, key),
-            "schedulingGroups" => ::graph_model::rt::field(map, &mut self.scheduling_groups, key),
-            "shifts" => ::graph_model::rt::field(map, &mut self.shifts, key),
-            "swapShiftsChangeRequests" => {
-                ::graph_model::rt::field(map, &mut self.swap_shifts_change_requests, key)
-            }
-            "timeCards" => ::graph_model::rt::field(map, &mut self.time_cards, key),
-            "timeOffReasons" => ::graph_model::rt::field(map, &mut self.time_off_reasons, key),
-            "timeOffRequests" => ::graph_model::rt::field(map, &mut self.time_off_requests, key),
-            "timesOff" => ::graph_model::rt::field(map, &mut self.times_off, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.schedule"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "enabled",
-        "isActivitiesIncludedWhenCopyingShiftsEnabled",
-        "offerShiftRequestsEnabled",
-        "openShiftsEnabled",
-        "provisionStatus",
-        "provisionStatusCode",
-        "startDayOfWeek",
-        "swapShiftsRequestsEnabled",
-        "timeClockEnabled",
-        "timeClockSettings",
-        "timeOffRequestsEnabled",
-        "timeZone",
-        "workforceIntegrationIds",
-        "dayNotes",
-        "offerShiftRequests",
-        "openShiftChangeRequests",
-        "openShifts",
-        "schedulingGroups",
-        "shifts",
-        "swapShiftsChangeRequests",
-        "timeCards",
-        "timeOffReasons",
-        "timeOffRequests",
-        "timesOff",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "enabled" => &mut self.enabled,
+            "isActivitiesIncludedWhenCopyingShiftsEnabled" => {
+                &mut self.is_activities_included_when_copying_shifts_enabled
+            }
+            "offerShiftRequestsEnabled" => &mut self.offer_shift_requests_enabled,
+            "openShiftsEnabled" => &mut self.open_shifts_enabled,
+            "provisionStatus" => &mut self.provision_status,
+            "provisionStatusCode" => &mut self.provision_status_code,
+            "startDayOfWeek" => &mut self.start_day_of_week,
+            "swapShiftsRequestsEnabled" => &mut self.swap_shifts_requests_enabled,
+            "timeClockEnabled" => &mut self.time_clock_enabled,
+            "timeClockSettings" => &mut self.time_clock_settings,
+            "timeOffRequestsEnabled" => &mut self.time_off_requests_enabled,
+            "timeZone" => &mut self.time_zone,
+            "workforceIntegrationIds" => &mut self.workforce_integration_ids,
+            "dayNotes" => &mut self.day_notes,
+            "offerShiftRequests" => &mut self.offer_shift_requests,
+            "openShiftChangeRequests" => &mut self.open_shift_change_requests,
+            "openShifts" => &mut self.open_shifts,
+            "schedulingGroups" => &mut self.scheduling_groups,
+            "shifts" => &mut self.shifts,
+            "swapShiftsChangeRequests" => &mut self.swap_shifts_change_requests,
+            "timeCards" => &mut self.time_cards,
+            "timeOffReasons" => &mut self.time_off_reasons,
+            "timeOffRequests" => &mut self.time_off_requests,
+            "timesOff" => &mut self.times_off,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "enabled",
+            "isActivitiesIncludedWhenCopyingShiftsEnabled",
+            "offerShiftRequestsEnabled",
+            "openShiftsEnabled",
+            "provisionStatus",
+            "provisionStatusCode",
+            "startDayOfWeek",
+            "swapShiftsRequestsEnabled",
+            "timeClockEnabled",
+            "timeClockSettings",
+            "timeOffRequestsEnabled",
+            "timeZone",
+            "workforceIntegrationIds",
+            "dayNotes",
+            "offerShiftRequests",
+            "openShiftChangeRequests",
+            "openShifts",
+            "schedulingGroups",
+            "shifts",
+            "swapShiftsChangeRequests",
+            "timeCards",
+            "timeOffReasons",
+            "timeOffRequests",
+            "timesOff",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("enabled", &self.enabled);
         w.field(
@@ -1012,17 +1068,28 @@ impl ::graph_model::rt::Struct for Schedule {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Schedule {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Schedule {
     const TYPE_NAME: &'static str = "microsoft.graph.schedule";
 }
 impl ::graph_model::rt::serde::Serialize for Schedule {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Schedule {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.scheduleChangeRequestActor`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1083,6 +1150,17 @@ impl ::graph_model::rt::WireEnum for ScheduleChangeRequestActor {
         }
     }
 }
+impl ::graph_model::rt::Value for ScheduleChangeRequestActor {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ScheduleChangeRequestActor {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1140,6 +1218,17 @@ impl ::graph_model::rt::WireEnum for ScheduleChangeState {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for ScheduleChangeState {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for ScheduleChangeState {
@@ -1392,6 +1481,17 @@ impl ::graph_model::rt::WireEnum for ScheduleEntityTheme {
         }
     }
 }
+impl ::graph_model::rt::Value for ScheduleEntityTheme {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ScheduleEntityTheme {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1428,42 +1528,38 @@ pub struct SchedulingGroup {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SchedulingGroup {
-    const TYPE_NAME: &'static str = "microsoft.graph.schedulingGroup";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "code" => ::graph_model::rt::field(map, &mut self.code, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "isActive" => ::graph_model::rt::field(map, &mut self.is_active, key),
-            "userIds" => ::graph_model::rt::field(map, &mut self.user_ids, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.schedulingGroup"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "createdDateTime",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "code",
-        "displayName",
-        "isActive",
-        "userIds",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "code" => &mut self.code,
+            "displayName" => &mut self.display_name,
+            "isActive" => &mut self.is_active,
+            "userIds" => &mut self.user_ids,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "createdDateTime",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "code",
+            "displayName",
+            "isActive",
+            "userIds",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -1481,17 +1577,28 @@ impl ::graph_model::rt::Struct for SchedulingGroup {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SchedulingGroup {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SchedulingGroup {
     const TYPE_NAME: &'static str = "microsoft.graph.schedulingGroup";
 }
 impl ::graph_model::rt::serde::Serialize for SchedulingGroup {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SchedulingGroup {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.shift`.
@@ -1522,48 +1629,40 @@ pub struct Shift {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Shift {
-    const TYPE_NAME: &'static str = "microsoft.graph.shift";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "draftShift" => ::graph_model::rt::field(map, &mut self.draft_shift, key),
-            "isStagedForDeletion" => {
-                ::graph_model::rt::field(map, &mut self.is_staged_for_deletion, key)
-            }
-            "schedulingGroupId" => {
-                ::graph_model::rt::field(map, &mut self.scheduling_group_id, key)
-            }
-            "sharedShift" => ::graph_model::rt::field(map, &mut self.shared_shift, key),
-            "userId" => ::graph_model::rt::field(map, &mut self.user_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.shift"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "createdDateTime",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "draftShift",
-        "isStagedForDeletion",
-        "schedulingGroupId",
-        "sharedShift",
-        "userId",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "draftShift" => &mut self.draft_shift,
+            "isStagedForDeletion" => &mut self.is_staged_for_deletion,
+            "schedulingGroupId" => &mut self.scheduling_group_id,
+            "sharedShift" => &mut self.shared_shift,
+            "userId" => &mut self.user_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "createdDateTime",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "draftShift",
+            "isStagedForDeletion",
+            "schedulingGroupId",
+            "sharedShift",
+            "userId",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -1582,17 +1681,28 @@ impl ::graph_model::rt::Struct for Shift {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Shift {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Shift {
     const TYPE_NAME: &'static str = "microsoft.graph.shift";
 }
 impl ::graph_model::rt::serde::Serialize for Shift {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Shift {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.shiftActivity`.
@@ -1615,34 +1725,32 @@ pub struct ShiftActivity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ShiftActivity {
-    const TYPE_NAME: &'static str = "microsoft.graph.shiftActivity";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "code" => ::graph_model::rt::field(map, &mut self.code, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "endDateTime" => ::graph_model::rt::field(map, &mut self.end_date_time, key),
-            "isPaid" => ::graph_model::rt::field(map, &mut self.is_paid, key),
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            "theme" => ::graph_model::rt::field(map, &mut self.theme, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.shiftActivity"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "code",
-        "displayName",
-        "endDateTime",
-        "isPaid",
-        "startDateTime",
-        "theme",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "code" => &mut self.code,
+            "displayName" => &mut self.display_name,
+            "endDateTime" => &mut self.end_date_time,
+            "isPaid" => &mut self.is_paid,
+            "startDateTime" => &mut self.start_date_time,
+            "theme" => &mut self.theme,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "code",
+            "displayName",
+            "endDateTime",
+            "isPaid",
+            "startDateTime",
+            "theme",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("code", &self.code);
         w.field("displayName", &self.display_name);
         w.field("endDateTime", &self.end_date_time);
@@ -1657,17 +1765,28 @@ impl ::graph_model::rt::Struct for ShiftActivity {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ShiftActivity {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ShiftActivity {
     const TYPE_NAME: &'static str = "microsoft.graph.shiftActivity";
 }
 impl ::graph_model::rt::serde::Serialize for ShiftActivity {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ShiftActivity {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.shiftItem`.
@@ -1690,34 +1809,32 @@ pub struct ShiftItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ShiftItem {
-    const TYPE_NAME: &'static str = "microsoft.graph.shiftItem";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "endDateTime" => ::graph_model::rt::field(map, &mut self.end_date_time, key),
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            "theme" => ::graph_model::rt::field(map, &mut self.theme, key),
-            "activities" => ::graph_model::rt::field(map, &mut self.activities, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "notes" => ::graph_model::rt::field(map, &mut self.notes, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.shiftItem"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "endDateTime",
-        "startDateTime",
-        "theme",
-        "activities",
-        "displayName",
-        "notes",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "endDateTime" => &mut self.end_date_time,
+            "startDateTime" => &mut self.start_date_time,
+            "theme" => &mut self.theme,
+            "activities" => &mut self.activities,
+            "displayName" => &mut self.display_name,
+            "notes" => &mut self.notes,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "endDateTime",
+            "startDateTime",
+            "theme",
+            "activities",
+            "displayName",
+            "notes",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("endDateTime", &self.end_date_time);
         w.field("startDateTime", &self.start_date_time);
         w.field("theme", &self.theme);
@@ -1732,17 +1849,28 @@ impl ::graph_model::rt::Struct for ShiftItem {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ShiftItem {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ShiftItem {
     const TYPE_NAME: &'static str = "microsoft.graph.shiftItem";
 }
 impl ::graph_model::rt::serde::Serialize for ShiftItem {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ShiftItem {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.shiftItem` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -1770,35 +1898,58 @@ impl Default for ShiftItemAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for ShiftItemAny {
-    type Base = super::ShiftItem;
-    const BASE: &'static str = "microsoft.graph.shiftItem";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
-            "microsoft.graph.openShiftItem" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::OpenShiftItem)
-            }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.shiftItem"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.shiftItem" => Self::Base(Default::default()),
+            "microsoft.graph.openShiftItem" => Self::OpenShiftItem(Default::default()),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::OpenShiftItem(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::ShiftItem) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::OpenShiftItem(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.openShiftItem", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for ShiftItemAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for ShiftItemAny {
@@ -1806,18 +1957,12 @@ impl ::graph_model::rt::GraphType for ShiftItemAny {
 }
 impl ::graph_model::rt::serde::Serialize for ShiftItemAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::OpenShiftItem(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.openShiftItem"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ShiftItemAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.swapShiftsChangeRequest`.
@@ -1864,68 +2009,56 @@ pub struct SwapShiftsChangeRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SwapShiftsChangeRequest {
-    const TYPE_NAME: &'static str = "microsoft.graph.swapShiftsChangeRequest";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "assignedTo" => ::graph_model::rt::field(map, &mut self.assigned_to, key),
-            "managerActionDateTime" => {
-                ::graph_model::rt::field(map, &mut self.manager_action_date_time, key)
-            }
-            "managerActionMessage" => {
-                ::graph_model::rt::field(map, &mut self.manager_action_message, key)
-            }
-            "managerUserId" => ::graph_model::rt::field(map, &mut self.manager_user_id, key),
-            "senderDateTime" => ::graph_model::rt::field(map, &mut self.sender_date_time, key),
-            "senderMessage" => ::graph_model::rt::field(map, &mut self.sender_message, key),
-            "senderUserId" => ::graph_model::rt::field(map, &mut self.sender_user_id, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            "recipientActionDateTime" => {
-                ::graph_model::rt::field(map, &mut self.recipient_action_date_time, key)
-            }
-            "recipientActionMessage" => {
-                ::graph_model::rt::field(map, &mut self.recipient_action_message, key)
-            }
-            "recipientUserId" => ::graph_model::rt::field(map, &mut self.recipient_user_id, key),
-            "senderShiftId" => ::graph_model::rt::field(map, &mut self.sender_shift_id, key),
-            "recipientShiftId" => ::graph_model::rt::field(map, &mut self.recipient_shift_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.swapShiftsChangeRequest"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "createdDateTime",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "assignedTo",
-        "managerActionDateTime",
-        "managerActionMessage",
-        "managerUserId",
-        "senderDateTime",
-        "senderMessage",
-        "senderUserId",
-        "state",
-        "recipientActionDateTime",
-        "recipientActionMessage",
-        "recipientUserId",
-        "senderShiftId",
-        "recipientShiftId",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "assignedTo" => &mut self.assigned_to,
+            "managerActionDateTime" => &mut self.manager_action_date_time,
+            "managerActionMessage" => &mut self.manager_action_message,
+            "managerUserId" => &mut self.manager_user_id,
+            "senderDateTime" => &mut self.sender_date_time,
+            "senderMessage" => &mut self.sender_message,
+            "senderUserId" => &mut self.sender_user_id,
+            "state" => &mut self.state,
+            "recipientActionDateTime" => &mut self.recipient_action_date_time,
+            "recipientActionMessage" => &mut self.recipient_action_message,
+            "recipientUserId" => &mut self.recipient_user_id,
+            "senderShiftId" => &mut self.sender_shift_id,
+            "recipientShiftId" => &mut self.recipient_shift_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "createdDateTime",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "assignedTo",
+            "managerActionDateTime",
+            "managerActionMessage",
+            "managerUserId",
+            "senderDateTime",
+            "senderMessage",
+            "senderUserId",
+            "state",
+            "recipientActionDateTime",
+            "recipientActionMessage",
+            "recipientUserId",
+            "senderShiftId",
+            "recipientShiftId",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -1952,17 +2085,28 @@ impl ::graph_model::rt::Struct for SwapShiftsChangeRequest {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SwapShiftsChangeRequest {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SwapShiftsChangeRequest {
     const TYPE_NAME: &'static str = "microsoft.graph.swapShiftsChangeRequest";
 }
 impl ::graph_model::rt::serde::Serialize for SwapShiftsChangeRequest {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SwapShiftsChangeRequest {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.team`.
@@ -2037,82 +2181,80 @@ pub struct Team {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Team {
-    const TYPE_NAME: &'static str = "microsoft.graph.team";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "classification" => ::graph_model::rt::field(map, &mut self.classification, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "firstChannelName" => ::graph_model::rt::field(map, &mut self.first_channel_name, key),
-            "funSettings" => ::graph_model::rt::field(map, &mut self.fun_settings, key),
-            "guestSettings" => ::graph_model::rt::field(map, &mut self.guest_settings, key),
-            "internalId" => ::graph_model::rt::field(map, &mut self.internal_id, key),
-            "isArchived" => ::graph_model::rt::field(map, &mut self.is_archived, key),
-            "memberSettings" => ::graph_model::rt::field(map, &mut self.member_settings, key),
-            "messagingSettings" => ::graph_model::rt::field(map, &mut self.messaging_settings, key),
-            "specialization" => ::graph_model::rt::field(map, &mut self.specialization, key),
-            "summary" => ::graph_model::rt::field(map, &mut self.summary, key),
-            "tenantId" => ::graph_model::rt::field(map, &mut self.tenant_id, key),
-            "visibility" => ::graph_model::rt::field(map, &mut self.visibility, key),
-            "webUrl" => ::graph_model::rt::field(map, &mut self.web_url, key),
-            "allChannels" => ::graph_model::rt::field(map, &mut self.all_channels, key),
-            "channels" => ::graph_model::rt::field(map, &mut self.channels, key),
-            "group" => ::graph_model::rt::field(map, &mut self.group, key),
-            "incomingChannels" => ::graph_model::rt::field(map, &mut self.incoming_channels, key),
-            "installedApps" => ::graph_model::rt::field(map, &mut self.installed_apps, key),
-            "members" => ::graph_model::rt::field(map, &mut self.members, key),
-            "operations" => ::graph_model::rt::field(map, &mut self.operations, key),
-            "permissionGrants" => ::graph_model::rt::field(map, &mut self.permission_grants, key),
-            "photo" => ::graph_model::rt::field(map, &mut self.photo, key),
-            "primaryChannel" => ::graph_model::rt::field(map, &mut self.primary_channel, key),
-            "schedule" => ::graph_model::rt::field(map, &mut self.schedule, key),
-            "tags" => ::graph_model::rt::field(map, &mut self.tags, key),
-            "template" => ::graph_model::rt::field(map, &mut self.template, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.team"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "classification",
-        "createdDateTime",
-        "description",
-        "displayName",
-        "firstChannelName",
-        "funSettings",
-        "guestSettings",
-        "internalId",
-        "isArchived",
-        "memberSettings",
-        "messagingSettings",
-        "specialization",
-        "summary",
-        "tenantId",
-        "visibility",
-        "webUrl",
-        "allChannels",
-        "channels",
-        "group",
-        "incomingChannels",
-        "installedApps",
-        "members",
-        "operations",
-        "permissionGrants",
-        "photo",
-        "primaryChannel",
-        "schedule",
-        "tags",
-        "template",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "classification" => &mut self.classification,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "firstChannelName" => &mut self.first_channel_name,
+            "funSettings" => &mut self.fun_settings,
+            "guestSettings" => &mut self.guest_settings,
+            "internalId" => &mut self.internal_id,
+            "isArchived" => &mut self.is_archived,
+            "memberSettings" => &mut self.member_settings,
+            "messagingSettings" => &mut self.messaging_settings,
+            "specialization" => &mut self.specialization,
+            "summary" => &mut self.summary,
+            "tenantId" => &mut self.tenant_id,
+            "visibility" => &mut self.visibility,
+            "webUrl" => &mut self.web_url,
+            "allChannels" => &mut self.all_channels,
+            "channels" => &mut self.channels,
+            "group" => &mut self.group,
+            "incomingChannels" => &mut self.incoming_channels,
+            "installedApps" => &mut self.installed_apps,
+            "members" => &mut self.members,
+            "operations" => &mut self.operations,
+            "permissionGrants" => &mut self.permission_grants,
+            "photo" => &mut self.photo,
+            "primaryChannel" => &mut self.primary_channel,
+            "schedule" => &mut self.schedule,
+            "tags" => &mut self.tags,
+            "template" => &mut self.template,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "classification",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "firstChannelName",
+            "funSettings",
+            "guestSettings",
+            "internalId",
+            "isArchived",
+            "memberSettings",
+            "messagingSettings",
+            "specialization",
+            "summary",
+            "tenantId",
+            "visibility",
+            "webUrl",
+            "allChannels",
+            "channels",
+            "group",
+            "incomingChannels",
+            "installedApps",
+            "members",
+            "operations",
+            "permissionGrants",
+            "photo",
+            "primaryChannel",
+            "schedule",
+            "tags",
+            "template",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("classification", &self.classification);
         w.field("createdDateTime", &self.created_date_time);
@@ -2151,17 +2293,28 @@ impl ::graph_model::rt::Struct for Team {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Team {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Team {
     const TYPE_NAME: &'static str = "microsoft.graph.team";
 }
 impl ::graph_model::rt::serde::Serialize for Team {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Team {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.teamFunSettings`.
@@ -2180,34 +2333,28 @@ pub struct TeamFunSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamFunSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.teamFunSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "allowCustomMemes" => ::graph_model::rt::field(map, &mut self.allow_custom_memes, key),
-            "allowGiphy" => ::graph_model::rt::field(map, &mut self.allow_giphy, key),
-            "allowStickersAndMemes" => {
-                ::graph_model::rt::field(map, &mut self.allow_stickers_and_memes, key)
-            }
-            "giphyContentRating" => {
-                ::graph_model::rt::field(map, &mut self.giphy_content_rating, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.teamFunSettings"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "allowCustomMemes",
-        "allowGiphy",
-        "allowStickersAndMemes",
-        "giphyContentRating",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "allowCustomMemes" => &mut self.allow_custom_memes,
+            "allowGiphy" => &mut self.allow_giphy,
+            "allowStickersAndMemes" => &mut self.allow_stickers_and_memes,
+            "giphyContentRating" => &mut self.giphy_content_rating,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "allowCustomMemes",
+            "allowGiphy",
+            "allowStickersAndMemes",
+            "giphyContentRating",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("allowCustomMemes", &self.allow_custom_memes);
         w.field("allowGiphy", &self.allow_giphy);
         w.field("allowStickersAndMemes", &self.allow_stickers_and_memes);
@@ -2220,17 +2367,28 @@ impl ::graph_model::rt::Struct for TeamFunSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TeamFunSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamFunSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.teamFunSettings";
 }
 impl ::graph_model::rt::serde::Serialize for TeamFunSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamFunSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.teamGuestSettings`.
@@ -2245,27 +2403,21 @@ pub struct TeamGuestSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamGuestSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.teamGuestSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "allowCreateUpdateChannels" => {
-                ::graph_model::rt::field(map, &mut self.allow_create_update_channels, key)
-            }
-            "allowDeleteChannels" => {
-                ::graph_model::rt::field(map, &mut self.allow_delete_channels, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.teamGuestSettings"
     }
-    const FIELDS: &'static [&'static str] = &["allowCreateUpdateChannels", "allowDeleteChannels"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "allowCreateUpdateChannels" => &mut self.allow_create_update_channels,
+            "allowDeleteChannels" => &mut self.allow_delete_channels,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["allowCreateUpdateChannels", "allowDeleteChannels"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field(
             "allowCreateUpdateChannels",
             &self.allow_create_update_channels,
@@ -2279,17 +2431,28 @@ impl ::graph_model::rt::Struct for TeamGuestSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TeamGuestSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamGuestSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.teamGuestSettings";
 }
 impl ::graph_model::rt::serde::Serialize for TeamGuestSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamGuestSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.teamMemberSettings`.
@@ -2312,46 +2475,32 @@ pub struct TeamMemberSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamMemberSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.teamMemberSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "allowAddRemoveApps" => {
-                ::graph_model::rt::field(map, &mut self.allow_add_remove_apps, key)
-            }
-            "allowCreatePrivateChannels" => {
-                ::graph_model::rt::field(map, &mut self.allow_create_private_channels, key)
-            }
-            "allowCreateUpdateChannels" => {
-                ::graph_model::rt::field(map, &mut self.allow_create_update_channels, key)
-            }
-            "allowCreateUpdateRemoveConnectors" => {
-                ::graph_model::rt::field(map, &mut self.allow_create_update_remove_connectors, key)
-            }
-            "allowCreateUpdateRemoveTabs" => {
-                ::graph_model::rt::field(map, &mut self.allow_create_update_remove_tabs, key)
-            }
-            "allowDeleteChannels" => {
-                ::graph_model::rt::field(map, &mut self.allow_delete_channels, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.teamMemberSettings"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "allowAddRemoveApps",
-        "allowCreatePrivateChannels",
-        "allowCreateUpdateChannels",
-        "allowCreateUpdateRemoveConnectors",
-        "allowCreateUpdateRemoveTabs",
-        "allowDeleteChannels",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "allowAddRemoveApps" => &mut self.allow_add_remove_apps,
+            "allowCreatePrivateChannels" => &mut self.allow_create_private_channels,
+            "allowCreateUpdateChannels" => &mut self.allow_create_update_channels,
+            "allowCreateUpdateRemoveConnectors" => &mut self.allow_create_update_remove_connectors,
+            "allowCreateUpdateRemoveTabs" => &mut self.allow_create_update_remove_tabs,
+            "allowDeleteChannels" => &mut self.allow_delete_channels,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "allowAddRemoveApps",
+            "allowCreatePrivateChannels",
+            "allowCreateUpdateChannels",
+            "allowCreateUpdateRemoveConnectors",
+            "allowCreateUpdateRemoveTabs",
+            "allowDeleteChannels",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("allowAddRemoveApps", &self.allow_add_remove_apps);
         w.field(
             "allowCreatePrivateChannels",
@@ -2378,17 +2527,28 @@ impl ::graph_model::rt::Struct for TeamMemberSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TeamMemberSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamMemberSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.teamMemberSettings";
 }
 impl ::graph_model::rt::serde::Serialize for TeamMemberSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamMemberSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.teamMessagingSettings`.
@@ -2409,42 +2569,30 @@ pub struct TeamMessagingSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamMessagingSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.teamMessagingSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "allowChannelMentions" => {
-                ::graph_model::rt::field(map, &mut self.allow_channel_mentions, key)
-            }
-            "allowOwnerDeleteMessages" => {
-                ::graph_model::rt::field(map, &mut self.allow_owner_delete_messages, key)
-            }
-            "allowTeamMentions" => {
-                ::graph_model::rt::field(map, &mut self.allow_team_mentions, key)
-            }
-            "allowUserDeleteMessages" => {
-                ::graph_model::rt::field(map, &mut self.allow_user_delete_messages, key)
-            }
-            "allowUserEditMessages" => {
-                ::graph_model::rt::field(map, &mut self.allow_user_edit_messages, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.teamMessagingSettings"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "allowChannelMentions",
-        "allowOwnerDeleteMessages",
-        "allowTeamMentions",
-        "allowUserDeleteMessages",
-        "allowUserEditMessages",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "allowChannelMentions" => &mut self.allow_channel_mentions,
+            "allowOwnerDeleteMessages" => &mut self.allow_owner_delete_messages,
+            "allowTeamMentions" => &mut self.allow_team_mentions,
+            "allowUserDeleteMessages" => &mut self.allow_user_delete_messages,
+            "allowUserEditMessages" => &mut self.allow_user_edit_messages,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "allowChannelMentions",
+            "allowOwnerDeleteMessages",
+            "allowTeamMentions",
+            "allowUserDeleteMessages",
+            "allowUserEditMessages",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("allowChannelMentions", &self.allow_channel_mentions);
         w.field(
             "allowOwnerDeleteMessages",
@@ -2461,17 +2609,28 @@ impl ::graph_model::rt::Struct for TeamMessagingSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TeamMessagingSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamMessagingSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.teamMessagingSettings";
 }
 impl ::graph_model::rt::serde::Serialize for TeamMessagingSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamMessagingSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.teamSpecialization`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -2547,6 +2706,17 @@ impl ::graph_model::rt::WireEnum for TeamSpecialization {
         }
     }
 }
+impl ::graph_model::rt::Value for TeamSpecialization {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for TeamSpecialization {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2571,24 +2741,22 @@ pub struct TeamSummary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamSummary {
-    const TYPE_NAME: &'static str = "microsoft.graph.teamSummary";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "guestsCount" => ::graph_model::rt::field(map, &mut self.guests_count, key),
-            "membersCount" => ::graph_model::rt::field(map, &mut self.members_count, key),
-            "ownersCount" => ::graph_model::rt::field(map, &mut self.owners_count, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.teamSummary"
     }
-    const FIELDS: &'static [&'static str] = &["guestsCount", "membersCount", "ownersCount"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "guestsCount" => &mut self.guests_count,
+            "membersCount" => &mut self.members_count,
+            "ownersCount" => &mut self.owners_count,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["guestsCount", "membersCount", "ownersCount"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("guestsCount", &self.guests_count);
         w.field("membersCount", &self.members_count);
         w.field("ownersCount", &self.owners_count);
@@ -2600,17 +2768,28 @@ impl ::graph_model::rt::Struct for TeamSummary {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TeamSummary {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamSummary {
     const TYPE_NAME: &'static str = "microsoft.graph.teamSummary";
 }
 impl ::graph_model::rt::serde::Serialize for TeamSummary {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamSummary {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.teamVisibilityType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -2666,6 +2845,17 @@ impl ::graph_model::rt::WireEnum for TeamVisibilityType {
         }
     }
 }
+impl ::graph_model::rt::Value for TeamVisibilityType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for TeamVisibilityType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2702,44 +2892,38 @@ pub struct TeamsAsyncOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamsAsyncOperation {
-    const TYPE_NAME: &'static str = "microsoft.graph.teamsAsyncOperation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "attemptsCount" => ::graph_model::rt::field(map, &mut self.attempts_count, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "error" => ::graph_model::rt::field(map, &mut self.error, key),
-            "lastActionDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_action_date_time, key)
-            }
-            "operationType" => ::graph_model::rt::field(map, &mut self.operation_type, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "targetResourceId" => ::graph_model::rt::field(map, &mut self.target_resource_id, key),
-            "targetResourceLocation" => {
-                ::graph_model::rt::field(map, &mut self.target_resource_location, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.teamsAsyncOperation"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "attemptsCount",
-        "createdDateTime",
-        "error",
-        "lastActionDateTime",
-        "operationType",
-        "status",
-        "targetResourceId",
-        "targetResourceLocation",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "attemptsCount" => &mut self.attempts_count,
+            "createdDateTime" => &mut self.created_date_time,
+            "error" => &mut self.error,
+            "lastActionDateTime" => &mut self.last_action_date_time,
+            "operationType" => &mut self.operation_type,
+            "status" => &mut self.status,
+            "targetResourceId" => &mut self.target_resource_id,
+            "targetResourceLocation" => &mut self.target_resource_location,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "attemptsCount",
+            "createdDateTime",
+            "error",
+            "lastActionDateTime",
+            "operationType",
+            "status",
+            "targetResourceId",
+            "targetResourceLocation",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("attemptsCount", &self.attempts_count);
         w.field("createdDateTime", &self.created_date_time);
@@ -2757,17 +2941,28 @@ impl ::graph_model::rt::Struct for TeamsAsyncOperation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TeamsAsyncOperation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamsAsyncOperation {
     const TYPE_NAME: &'static str = "microsoft.graph.teamsAsyncOperation";
 }
 impl ::graph_model::rt::serde::Serialize for TeamsAsyncOperation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsAsyncOperation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.teamsAsyncOperationStatus`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -2831,6 +3026,17 @@ impl ::graph_model::rt::WireEnum for TeamsAsyncOperationStatus {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for TeamsAsyncOperationStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for TeamsAsyncOperationStatus {
@@ -2930,6 +3136,17 @@ impl ::graph_model::rt::WireEnum for TeamsAsyncOperationType {
         }
     }
 }
+impl ::graph_model::rt::Value for TeamsAsyncOperationType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for TeamsAsyncOperationType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2962,36 +3179,34 @@ pub struct TeamworkTag {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamworkTag {
-    const TYPE_NAME: &'static str = "microsoft.graph.teamworkTag";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "memberCount" => ::graph_model::rt::field(map, &mut self.member_count, key),
-            "tagType" => ::graph_model::rt::field(map, &mut self.tag_type, key),
-            "teamId" => ::graph_model::rt::field(map, &mut self.team_id, key),
-            "members" => ::graph_model::rt::field(map, &mut self.members, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.teamworkTag"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "description",
-        "displayName",
-        "memberCount",
-        "tagType",
-        "teamId",
-        "members",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "memberCount" => &mut self.member_count,
+            "tagType" => &mut self.tag_type,
+            "teamId" => &mut self.team_id,
+            "members" => &mut self.members,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "description",
+            "displayName",
+            "memberCount",
+            "tagType",
+            "teamId",
+            "members",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("description", &self.description);
         w.field("displayName", &self.display_name);
@@ -3007,17 +3222,28 @@ impl ::graph_model::rt::Struct for TeamworkTag {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TeamworkTag {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamworkTag {
     const TYPE_NAME: &'static str = "microsoft.graph.teamworkTag";
 }
 impl ::graph_model::rt::serde::Serialize for TeamworkTag {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamworkTag {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.teamworkTagMember`.
@@ -3036,25 +3262,23 @@ pub struct TeamworkTagMember {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamworkTagMember {
-    const TYPE_NAME: &'static str = "microsoft.graph.teamworkTagMember";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "tenantId" => ::graph_model::rt::field(map, &mut self.tenant_id, key),
-            "userId" => ::graph_model::rt::field(map, &mut self.user_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.teamworkTagMember"
     }
-    const FIELDS: &'static [&'static str] = &["id", "displayName", "tenantId", "userId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            "tenantId" => &mut self.tenant_id,
+            "userId" => &mut self.user_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "displayName", "tenantId", "userId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
         w.field("tenantId", &self.tenant_id);
@@ -3067,17 +3291,28 @@ impl ::graph_model::rt::Struct for TeamworkTagMember {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TeamworkTagMember {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamworkTagMember {
     const TYPE_NAME: &'static str = "microsoft.graph.teamworkTagMember";
 }
 impl ::graph_model::rt::serde::Serialize for TeamworkTagMember {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamworkTagMember {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.teamworkTagType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -3118,6 +3353,17 @@ impl ::graph_model::rt::WireEnum for TeamworkTagType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for TeamworkTagType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for TeamworkTagType {
@@ -3164,50 +3410,46 @@ pub struct TimeCard {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TimeCard {
-    const TYPE_NAME: &'static str = "microsoft.graph.timeCard";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "breaks" => ::graph_model::rt::field(map, &mut self.breaks, key),
-            "clockInEvent" => ::graph_model::rt::field(map, &mut self.clock_in_event, key),
-            "clockOutEvent" => ::graph_model::rt::field(map, &mut self.clock_out_event, key),
-            "confirmedBy" => ::graph_model::rt::field(map, &mut self.confirmed_by, key),
-            "notes" => ::graph_model::rt::field(map, &mut self.notes, key),
-            "originalEntry" => ::graph_model::rt::field(map, &mut self.original_entry, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            "userId" => ::graph_model::rt::field(map, &mut self.user_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.timeCard"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "createdDateTime",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "breaks",
-        "clockInEvent",
-        "clockOutEvent",
-        "confirmedBy",
-        "notes",
-        "originalEntry",
-        "state",
-        "userId",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "breaks" => &mut self.breaks,
+            "clockInEvent" => &mut self.clock_in_event,
+            "clockOutEvent" => &mut self.clock_out_event,
+            "confirmedBy" => &mut self.confirmed_by,
+            "notes" => &mut self.notes,
+            "originalEntry" => &mut self.original_entry,
+            "state" => &mut self.state,
+            "userId" => &mut self.user_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "createdDateTime",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "breaks",
+            "clockInEvent",
+            "clockOutEvent",
+            "confirmedBy",
+            "notes",
+            "originalEntry",
+            "state",
+            "userId",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -3229,17 +3471,28 @@ impl ::graph_model::rt::Struct for TimeCard {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TimeCard {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TimeCard {
     const TYPE_NAME: &'static str = "microsoft.graph.timeCard";
 }
 impl ::graph_model::rt::serde::Serialize for TimeCard {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TimeCard {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.timeCardBreak`.
@@ -3258,25 +3511,23 @@ pub struct TimeCardBreak {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TimeCardBreak {
-    const TYPE_NAME: &'static str = "microsoft.graph.timeCardBreak";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "breakId" => ::graph_model::rt::field(map, &mut self.break_id, key),
-            "end" => ::graph_model::rt::field(map, &mut self.end, key),
-            "notes" => ::graph_model::rt::field(map, &mut self.notes, key),
-            "start" => ::graph_model::rt::field(map, &mut self.start, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.timeCardBreak"
     }
-    const FIELDS: &'static [&'static str] = &["breakId", "end", "notes", "start"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "breakId" => &mut self.break_id,
+            "end" => &mut self.end,
+            "notes" => &mut self.notes,
+            "start" => &mut self.start,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["breakId", "end", "notes", "start"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("breakId", &self.break_id);
         w.field("end", &self.end);
         w.field("notes", &self.notes);
@@ -3289,17 +3540,28 @@ impl ::graph_model::rt::Struct for TimeCardBreak {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TimeCardBreak {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TimeCardBreak {
     const TYPE_NAME: &'static str = "microsoft.graph.timeCardBreak";
 }
 impl ::graph_model::rt::serde::Serialize for TimeCardBreak {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TimeCardBreak {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.timeCardEntry`.
@@ -3316,24 +3578,22 @@ pub struct TimeCardEntry {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TimeCardEntry {
-    const TYPE_NAME: &'static str = "microsoft.graph.timeCardEntry";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "breaks" => ::graph_model::rt::field(map, &mut self.breaks, key),
-            "clockInEvent" => ::graph_model::rt::field(map, &mut self.clock_in_event, key),
-            "clockOutEvent" => ::graph_model::rt::field(map, &mut self.clock_out_event, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.timeCardEntry"
     }
-    const FIELDS: &'static [&'static str] = &["breaks", "clockInEvent", "clockOutEvent"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "breaks" => &mut self.breaks,
+            "clockInEvent" => &mut self.clock_in_event,
+            "clockOutEvent" => &mut self.clock_out_event,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["breaks", "clockInEvent", "clockOutEvent"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("breaks", &self.breaks);
         w.field("clockInEvent", &self.clock_in_event);
         w.field("clockOutEvent", &self.clock_out_event);
@@ -3345,17 +3605,28 @@ impl ::graph_model::rt::Struct for TimeCardEntry {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TimeCardEntry {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TimeCardEntry {
     const TYPE_NAME: &'static str = "microsoft.graph.timeCardEntry";
 }
 impl ::graph_model::rt::serde::Serialize for TimeCardEntry {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TimeCardEntry {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.timeCardEvent`.
@@ -3372,26 +3643,22 @@ pub struct TimeCardEvent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TimeCardEvent {
-    const TYPE_NAME: &'static str = "microsoft.graph.timeCardEvent";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "dateTime" => ::graph_model::rt::field(map, &mut self.date_time, key),
-            "isAtApprovedLocation" => {
-                ::graph_model::rt::field(map, &mut self.is_at_approved_location, key)
-            }
-            "notes" => ::graph_model::rt::field(map, &mut self.notes, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.timeCardEvent"
     }
-    const FIELDS: &'static [&'static str] = &["dateTime", "isAtApprovedLocation", "notes"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "dateTime" => &mut self.date_time,
+            "isAtApprovedLocation" => &mut self.is_at_approved_location,
+            "notes" => &mut self.notes,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["dateTime", "isAtApprovedLocation", "notes"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("dateTime", &self.date_time);
         w.field("isAtApprovedLocation", &self.is_at_approved_location);
         w.field("notes", &self.notes);
@@ -3403,17 +3670,28 @@ impl ::graph_model::rt::Struct for TimeCardEvent {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TimeCardEvent {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TimeCardEvent {
     const TYPE_NAME: &'static str = "microsoft.graph.timeCardEvent";
 }
 impl ::graph_model::rt::serde::Serialize for TimeCardEvent {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TimeCardEvent {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.timeCardState`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -3465,6 +3743,17 @@ impl ::graph_model::rt::WireEnum for TimeCardState {
         }
     }
 }
+impl ::graph_model::rt::Value for TimeCardState {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for TimeCardState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -3485,22 +3774,20 @@ pub struct TimeClockSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TimeClockSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.timeClockSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "approvedLocation" => ::graph_model::rt::field(map, &mut self.approved_location, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.timeClockSettings"
     }
-    const FIELDS: &'static [&'static str] = &["approvedLocation"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "approvedLocation" => &mut self.approved_location,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["approvedLocation"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("approvedLocation", &self.approved_location);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -3510,17 +3797,28 @@ impl ::graph_model::rt::Struct for TimeClockSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TimeClockSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TimeClockSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.timeClockSettings";
 }
 impl ::graph_model::rt::serde::Serialize for TimeClockSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TimeClockSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.timeOff`.
@@ -3549,44 +3847,38 @@ pub struct TimeOff {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TimeOff {
-    const TYPE_NAME: &'static str = "microsoft.graph.timeOff";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "draftTimeOff" => ::graph_model::rt::field(map, &mut self.draft_time_off, key),
-            "isStagedForDeletion" => {
-                ::graph_model::rt::field(map, &mut self.is_staged_for_deletion, key)
-            }
-            "sharedTimeOff" => ::graph_model::rt::field(map, &mut self.shared_time_off, key),
-            "userId" => ::graph_model::rt::field(map, &mut self.user_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.timeOff"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "createdDateTime",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "draftTimeOff",
-        "isStagedForDeletion",
-        "sharedTimeOff",
-        "userId",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "draftTimeOff" => &mut self.draft_time_off,
+            "isStagedForDeletion" => &mut self.is_staged_for_deletion,
+            "sharedTimeOff" => &mut self.shared_time_off,
+            "userId" => &mut self.user_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "createdDateTime",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "draftTimeOff",
+            "isStagedForDeletion",
+            "sharedTimeOff",
+            "userId",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -3604,17 +3896,28 @@ impl ::graph_model::rt::Struct for TimeOff {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TimeOff {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TimeOff {
     const TYPE_NAME: &'static str = "microsoft.graph.timeOff";
 }
 impl ::graph_model::rt::serde::Serialize for TimeOff {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TimeOff {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.timeOffItem`.
@@ -3633,26 +3936,23 @@ pub struct TimeOffItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TimeOffItem {
-    const TYPE_NAME: &'static str = "microsoft.graph.timeOffItem";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "endDateTime" => ::graph_model::rt::field(map, &mut self.end_date_time, key),
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            "theme" => ::graph_model::rt::field(map, &mut self.theme, key),
-            "timeOffReasonId" => ::graph_model::rt::field(map, &mut self.time_off_reason_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.timeOffItem"
     }
-    const FIELDS: &'static [&'static str] =
-        &["endDateTime", "startDateTime", "theme", "timeOffReasonId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "endDateTime" => &mut self.end_date_time,
+            "startDateTime" => &mut self.start_date_time,
+            "theme" => &mut self.theme,
+            "timeOffReasonId" => &mut self.time_off_reason_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["endDateTime", "startDateTime", "theme", "timeOffReasonId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("endDateTime", &self.end_date_time);
         w.field("startDateTime", &self.start_date_time);
         w.field("theme", &self.theme);
@@ -3665,17 +3965,28 @@ impl ::graph_model::rt::Struct for TimeOffItem {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TimeOffItem {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TimeOffItem {
     const TYPE_NAME: &'static str = "microsoft.graph.timeOffItem";
 }
 impl ::graph_model::rt::serde::Serialize for TimeOffItem {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TimeOffItem {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.timeOffReason`.
@@ -3704,42 +4015,38 @@ pub struct TimeOffReason {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TimeOffReason {
-    const TYPE_NAME: &'static str = "microsoft.graph.timeOffReason";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "code" => ::graph_model::rt::field(map, &mut self.code, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "iconType" => ::graph_model::rt::field(map, &mut self.icon_type, key),
-            "isActive" => ::graph_model::rt::field(map, &mut self.is_active, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.timeOffReason"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "createdDateTime",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "code",
-        "displayName",
-        "iconType",
-        "isActive",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "code" => &mut self.code,
+            "displayName" => &mut self.display_name,
+            "iconType" => &mut self.icon_type,
+            "isActive" => &mut self.is_active,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "createdDateTime",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "code",
+            "displayName",
+            "iconType",
+            "isActive",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -3757,17 +4064,28 @@ impl ::graph_model::rt::Struct for TimeOffReason {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TimeOffReason {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TimeOffReason {
     const TYPE_NAME: &'static str = "microsoft.graph.timeOffReason";
 }
 impl ::graph_model::rt::serde::Serialize for TimeOffReason {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TimeOffReason {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.timeOffReasonIconType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -3916,6 +4234,17 @@ impl ::graph_model::rt::WireEnum for TimeOffReasonIconType {
         }
     }
 }
+impl ::graph_model::rt::Value for TimeOffReasonIconType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for TimeOffReasonIconType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -3966,60 +4295,52 @@ pub struct TimeOffRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TimeOffRequest {
-    const TYPE_NAME: &'static str = "microsoft.graph.timeOffRequest";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "assignedTo" => ::graph_model::rt::field(map, &mut self.assigned_to, key),
-            "managerActionDateTime" => {
-                ::graph_model::rt::field(map, &mut self.manager_action_date_time, key)
-            }
-            "managerActionMessage" => {
-                ::graph_model::rt::field(map, &mut self.manager_action_message, key)
-            }
-            "managerUserId" => ::graph_model::rt::field(map, &mut self.manager_user_id, key),
-            "senderDateTime" => ::graph_model::rt::field(map, &mut self.sender_date_time, key),
-            "senderMessage" => ::graph_model::rt::field(map, &mut self.sender_message, key),
-            "senderUserId" => ::graph_model::rt::field(map, &mut self.sender_user_id, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            "endDateTime" => ::graph_model::rt::field(map, &mut self.end_date_time, key),
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            "timeOffReasonId" => ::graph_model::rt::field(map, &mut self.time_off_reason_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.timeOffRequest"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "createdDateTime",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "assignedTo",
-        "managerActionDateTime",
-        "managerActionMessage",
-        "managerUserId",
-        "senderDateTime",
-        "senderMessage",
-        "senderUserId",
-        "state",
-        "endDateTime",
-        "startDateTime",
-        "timeOffReasonId",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "assignedTo" => &mut self.assigned_to,
+            "managerActionDateTime" => &mut self.manager_action_date_time,
+            "managerActionMessage" => &mut self.manager_action_message,
+            "managerUserId" => &mut self.manager_user_id,
+            "senderDateTime" => &mut self.sender_date_time,
+            "senderMessage" => &mut self.sender_message,
+            "senderUserId" => &mut self.sender_user_id,
+            "state" => &mut self.state,
+            "endDateTime" => &mut self.end_date_time,
+            "startDateTime" => &mut self.start_date_time,
+            "timeOffReasonId" => &mut self.time_off_reason_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "createdDateTime",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "assignedTo",
+            "managerActionDateTime",
+            "managerActionMessage",
+            "managerUserId",
+            "senderDateTime",
+            "senderMessage",
+            "senderUserId",
+            "state",
+            "endDateTime",
+            "startDateTime",
+            "timeOffReasonId",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -4044,16 +4365,27 @@ impl ::graph_model::rt::Struct for TimeOffRequest {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TimeOffRequest {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TimeOffRequest {
     const TYPE_NAME: &'static str = "microsoft.graph.timeOffRequest";
 }
 impl ::graph_model::rt::serde::Serialize for TimeOffRequest {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TimeOffRequest {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

@@ -16,25 +16,23 @@ pub struct AuthoredNote {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthoredNote {
-    const TYPE_NAME: &'static str = "microsoft.graph.authoredNote";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "author" => ::graph_model::rt::field(map, &mut self.author, key),
-            "content" => ::graph_model::rt::field(map, &mut self.content, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.authoredNote"
     }
-    const FIELDS: &'static [&'static str] = &["id", "author", "content", "createdDateTime"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "author" => &mut self.author,
+            "content" => &mut self.content,
+            "createdDateTime" => &mut self.created_date_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "author", "content", "createdDateTime"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("author", &self.author);
         w.field("content", &self.content);
@@ -47,17 +45,28 @@ impl ::graph_model::rt::Struct for AuthoredNote {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AuthoredNote {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AuthoredNote {
     const TYPE_NAME: &'static str = "microsoft.graph.authoredNote";
 }
 impl ::graph_model::rt::serde::Serialize for AuthoredNote {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthoredNote {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.dataSubject`.
@@ -76,25 +85,23 @@ pub struct DataSubject {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DataSubject {
-    const TYPE_NAME: &'static str = "microsoft.graph.dataSubject";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "email" => ::graph_model::rt::field(map, &mut self.email, key),
-            "firstName" => ::graph_model::rt::field(map, &mut self.first_name, key),
-            "lastName" => ::graph_model::rt::field(map, &mut self.last_name, key),
-            "residency" => ::graph_model::rt::field(map, &mut self.residency, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.dataSubject"
     }
-    const FIELDS: &'static [&'static str] = &["email", "firstName", "lastName", "residency"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "email" => &mut self.email,
+            "firstName" => &mut self.first_name,
+            "lastName" => &mut self.last_name,
+            "residency" => &mut self.residency,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["email", "firstName", "lastName", "residency"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("email", &self.email);
         w.field("firstName", &self.first_name);
         w.field("lastName", &self.last_name);
@@ -107,17 +114,28 @@ impl ::graph_model::rt::Struct for DataSubject {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DataSubject {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DataSubject {
     const TYPE_NAME: &'static str = "microsoft.graph.dataSubject";
 }
 impl ::graph_model::rt::serde::Serialize for DataSubject {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DataSubject {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.dataSubjectType`. Open: a value the model does not list is kept in [`Self::Other2`].
@@ -196,6 +214,17 @@ impl ::graph_model::rt::WireEnum for DataSubjectType {
             Self::Other2(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for DataSubjectType {
+    fn blank() -> Self {
+        Self::Other2(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for DataSubjectType {
@@ -277,90 +306,78 @@ pub struct SubjectRightsRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SubjectRightsRequest {
-    const TYPE_NAME: &'static str = "microsoft.graph.subjectRightsRequest";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "assignedTo" => ::graph_model::rt::field(map, &mut self.assigned_to, key),
-            "closedDateTime" => ::graph_model::rt::field(map, &mut self.closed_date_time, key),
-            "contentQuery" => ::graph_model::rt::field(map, &mut self.content_query, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "dataSubject" => ::graph_model::rt::field(map, &mut self.data_subject, key),
-            "dataSubjectType" => ::graph_model::rt::field(map, &mut self.data_subject_type, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "externalId" => ::graph_model::rt::field(map, &mut self.external_id, key),
-            "history" => ::graph_model::rt::field(map, &mut self.history, key),
-            "includeAllVersions" => {
-                ::graph_model::rt::field(map, &mut self.include_all_versions, key)
-            }
-            "includeAuthoredContent" => {
-                ::graph_model::rt::field(map, &mut self.include_authored_content, key)
-            }
-            "insight" => ::graph_model::rt::field(map, &mut self.insight, key),
-            "internalDueDateTime" => {
-                ::graph_model::rt::field(map, &mut self.internal_due_date_time, key)
-            }
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "mailboxLocations" => ::graph_model::rt::field(map, &mut self.mailbox_locations, key),
-            "pauseAfterEstimate" => {
-                ::graph_model::rt::field(map, &mut self.pause_after_estimate, key)
-            }
-            "regulations" => ::graph_model::rt::field(map, &mut self.regulations, key),
-            "siteLocations" => ::graph_model::rt::field(map, &mut self.site_locations, key),
-            "stages" => ::graph_model::rt::field(map, &mut self.stages, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            "approvers" => ::graph_model::rt::field(map, &mut self.approvers, key),
-            "collaborators" => ::graph_model::rt::field(map, &mut self.collaborators, key),
-            "notes" => ::graph_model::rt::field(map, &mut self.notes, key),
-            "team" => ::graph_model::rt::field(map, &mut self.team, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.subjectRightsRequest"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "assignedTo",
-        "closedDateTime",
-        "contentQuery",
-        "createdBy",
-        "createdDateTime",
-        "dataSubject",
-        "dataSubjectType",
-        "description",
-        "displayName",
-        "externalId",
-        "history",
-        "includeAllVersions",
-        "includeAuthoredContent",
-        "insight",
-        "internalDueDateTime",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "mailboxLocations",
-        "pauseAfterEstimate",
-        "regulations",
-        "siteLocations",
-        "stages",
-        "status",
-        "type",
-        "approvers",
-        "collaborators",
-        "notes",
-        "team",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "assignedTo" => &mut self.assigned_to,
+            "closedDateTime" => &mut self.closed_date_time,
+            "contentQuery" => &mut self.content_query,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "dataSubject" => &mut self.data_subject,
+            "dataSubjectType" => &mut self.data_subject_type,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "externalId" => &mut self.external_id,
+            "history" => &mut self.history,
+            "includeAllVersions" => &mut self.include_all_versions,
+            "includeAuthoredContent" => &mut self.include_authored_content,
+            "insight" => &mut self.insight,
+            "internalDueDateTime" => &mut self.internal_due_date_time,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "mailboxLocations" => &mut self.mailbox_locations,
+            "pauseAfterEstimate" => &mut self.pause_after_estimate,
+            "regulations" => &mut self.regulations,
+            "siteLocations" => &mut self.site_locations,
+            "stages" => &mut self.stages,
+            "status" => &mut self.status,
+            "type" => &mut self.r#type,
+            "approvers" => &mut self.approvers,
+            "collaborators" => &mut self.collaborators,
+            "notes" => &mut self.notes,
+            "team" => &mut self.team,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "assignedTo",
+            "closedDateTime",
+            "contentQuery",
+            "createdBy",
+            "createdDateTime",
+            "dataSubject",
+            "dataSubjectType",
+            "description",
+            "displayName",
+            "externalId",
+            "history",
+            "includeAllVersions",
+            "includeAuthoredContent",
+            "insight",
+            "internalDueDateTime",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "mailboxLocations",
+            "pauseAfterEstimate",
+            "regulations",
+            "siteLocations",
+            "stages",
+            "status",
+            "type",
+            "approvers",
+            "collaborators",
+            "notes",
+            "team",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("assignedTo", &self.assigned_to);
         w.field("closedDateTime", &self.closed_date_time);
@@ -398,17 +415,28 @@ impl ::graph_model::rt::Struct for SubjectRightsRequest {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SubjectRightsRequest {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SubjectRightsRequest {
     const TYPE_NAME: &'static str = "microsoft.graph.subjectRightsRequest";
 }
 impl ::graph_model::rt::serde::Serialize for SubjectRightsRequest {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SubjectRightsRequest {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.subjectRightsRequestAllMailboxLocation`.
@@ -419,20 +447,17 @@ pub struct SubjectRightsRequestAllMailboxLocation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SubjectRightsRequestAllMailboxLocation {
-    const TYPE_NAME: &'static str = "microsoft.graph.subjectRightsRequestAllMailboxLocation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.subjectRightsRequestAllMailboxLocation"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -442,17 +467,28 @@ impl ::graph_model::rt::Struct for SubjectRightsRequestAllMailboxLocation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SubjectRightsRequestAllMailboxLocation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SubjectRightsRequestAllMailboxLocation {
     const TYPE_NAME: &'static str = "microsoft.graph.subjectRightsRequestAllMailboxLocation";
 }
 impl ::graph_model::rt::serde::Serialize for SubjectRightsRequestAllMailboxLocation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SubjectRightsRequestAllMailboxLocation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.subjectRightsRequestAllSiteLocation`.
@@ -463,20 +499,17 @@ pub struct SubjectRightsRequestAllSiteLocation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SubjectRightsRequestAllSiteLocation {
-    const TYPE_NAME: &'static str = "microsoft.graph.subjectRightsRequestAllSiteLocation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.subjectRightsRequestAllSiteLocation"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -486,17 +519,28 @@ impl ::graph_model::rt::Struct for SubjectRightsRequestAllSiteLocation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SubjectRightsRequestAllSiteLocation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SubjectRightsRequestAllSiteLocation {
     const TYPE_NAME: &'static str = "microsoft.graph.subjectRightsRequestAllSiteLocation";
 }
 impl ::graph_model::rt::serde::Serialize for SubjectRightsRequestAllSiteLocation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SubjectRightsRequestAllSiteLocation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.subjectRightsRequestDetail`.
@@ -521,42 +565,34 @@ pub struct SubjectRightsRequestDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SubjectRightsRequestDetail {
-    const TYPE_NAME: &'static str = "microsoft.graph.subjectRightsRequestDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "excludedItemCount" => {
-                ::graph_model::rt::field(map, &mut self.excluded_item_count, key)
-            }
-            "insightCounts" => ::graph_model::rt::field(map, &mut self.insight_counts, key),
-            "itemCount" => ::graph_model::rt::field(map, &mut self.item_count, key),
-            "itemNeedReview" => ::graph_model::rt::field(map, &mut self.item_need_review, key),
-            "productItemCounts" => {
-                ::graph_model::rt::field(map, &mut self.product_item_counts, key)
-            }
-            "signedOffItemCount" => {
-                ::graph_model::rt::field(map, &mut self.signed_off_item_count, key)
-            }
-            "totalItemSize" => ::graph_model::rt::field(map, &mut self.total_item_size, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.subjectRightsRequestDetail"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "excludedItemCount",
-        "insightCounts",
-        "itemCount",
-        "itemNeedReview",
-        "productItemCounts",
-        "signedOffItemCount",
-        "totalItemSize",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "excludedItemCount" => &mut self.excluded_item_count,
+            "insightCounts" => &mut self.insight_counts,
+            "itemCount" => &mut self.item_count,
+            "itemNeedReview" => &mut self.item_need_review,
+            "productItemCounts" => &mut self.product_item_counts,
+            "signedOffItemCount" => &mut self.signed_off_item_count,
+            "totalItemSize" => &mut self.total_item_size,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "excludedItemCount",
+            "insightCounts",
+            "itemCount",
+            "itemNeedReview",
+            "productItemCounts",
+            "signedOffItemCount",
+            "totalItemSize",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("excludedItemCount", &self.excluded_item_count);
         w.field("insightCounts", &self.insight_counts);
         w.field("itemCount", &self.item_count);
@@ -572,17 +608,28 @@ impl ::graph_model::rt::Struct for SubjectRightsRequestDetail {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SubjectRightsRequestDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SubjectRightsRequestDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.subjectRightsRequestDetail";
 }
 impl ::graph_model::rt::serde::Serialize for SubjectRightsRequestDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SubjectRightsRequestDetail {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.subjectRightsRequestEnumeratedMailboxLocation`.
@@ -595,24 +642,20 @@ pub struct SubjectRightsRequestEnumeratedMailboxLocation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SubjectRightsRequestEnumeratedMailboxLocation {
-    const TYPE_NAME: &'static str = "microsoft.graph.subjectRightsRequestEnumeratedMailboxLocation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "userPrincipalNames" => {
-                ::graph_model::rt::field(map, &mut self.user_principal_names, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.subjectRightsRequestEnumeratedMailboxLocation"
     }
-    const FIELDS: &'static [&'static str] = &["userPrincipalNames"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "userPrincipalNames" => &mut self.user_principal_names,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["userPrincipalNames"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("userPrincipalNames", &self.user_principal_names);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -622,19 +665,30 @@ impl ::graph_model::rt::Struct for SubjectRightsRequestEnumeratedMailboxLocation
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SubjectRightsRequestEnumeratedMailboxLocation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SubjectRightsRequestEnumeratedMailboxLocation {
     const TYPE_NAME: &'static str = "microsoft.graph.subjectRightsRequestEnumeratedMailboxLocation";
 }
 impl ::graph_model::rt::serde::Serialize for SubjectRightsRequestEnumeratedMailboxLocation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for SubjectRightsRequestEnumeratedMailboxLocation
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.subjectRightsRequestEnumeratedSiteLocation`.
@@ -647,22 +701,20 @@ pub struct SubjectRightsRequestEnumeratedSiteLocation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SubjectRightsRequestEnumeratedSiteLocation {
-    const TYPE_NAME: &'static str = "microsoft.graph.subjectRightsRequestEnumeratedSiteLocation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "urls" => ::graph_model::rt::field(map, &mut self.urls, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.subjectRightsRequestEnumeratedSiteLocation"
     }
-    const FIELDS: &'static [&'static str] = &["urls"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "urls" => &mut self.urls,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["urls"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("urls", &self.urls);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -672,19 +724,30 @@ impl ::graph_model::rt::Struct for SubjectRightsRequestEnumeratedSiteLocation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SubjectRightsRequestEnumeratedSiteLocation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SubjectRightsRequestEnumeratedSiteLocation {
     const TYPE_NAME: &'static str = "microsoft.graph.subjectRightsRequestEnumeratedSiteLocation";
 }
 impl ::graph_model::rt::serde::Serialize for SubjectRightsRequestEnumeratedSiteLocation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for SubjectRightsRequestEnumeratedSiteLocation
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.subjectRightsRequestHistory`.
@@ -705,27 +768,24 @@ pub struct SubjectRightsRequestHistory {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SubjectRightsRequestHistory {
-    const TYPE_NAME: &'static str = "microsoft.graph.subjectRightsRequestHistory";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "changedBy" => ::graph_model::rt::field(map, &mut self.changed_by, key),
-            "eventDateTime" => ::graph_model::rt::field(map, &mut self.event_date_time, key),
-            "stage" => ::graph_model::rt::field(map, &mut self.stage, key),
-            "stageStatus" => ::graph_model::rt::field(map, &mut self.stage_status, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.subjectRightsRequestHistory"
     }
-    const FIELDS: &'static [&'static str] =
-        &["changedBy", "eventDateTime", "stage", "stageStatus", "type"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "changedBy" => &mut self.changed_by,
+            "eventDateTime" => &mut self.event_date_time,
+            "stage" => &mut self.stage,
+            "stageStatus" => &mut self.stage_status,
+            "type" => &mut self.r#type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["changedBy", "eventDateTime", "stage", "stageStatus", "type"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("changedBy", &self.changed_by);
         w.field("eventDateTime", &self.event_date_time);
         w.field("stage", &self.stage);
@@ -739,17 +799,28 @@ impl ::graph_model::rt::Struct for SubjectRightsRequestHistory {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SubjectRightsRequestHistory {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SubjectRightsRequestHistory {
     const TYPE_NAME: &'static str = "microsoft.graph.subjectRightsRequestHistory";
 }
 impl ::graph_model::rt::serde::Serialize for SubjectRightsRequestHistory {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SubjectRightsRequestHistory {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.subjectRightsRequestMailboxLocation` (abstract).
@@ -761,20 +832,17 @@ pub struct SubjectRightsRequestMailboxLocation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SubjectRightsRequestMailboxLocation {
-    const TYPE_NAME: &'static str = "microsoft.graph.subjectRightsRequestMailboxLocation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.subjectRightsRequestMailboxLocation"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -784,17 +852,28 @@ impl ::graph_model::rt::Struct for SubjectRightsRequestMailboxLocation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SubjectRightsRequestMailboxLocation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SubjectRightsRequestMailboxLocation {
     const TYPE_NAME: &'static str = "microsoft.graph.subjectRightsRequestMailboxLocation";
 }
 impl ::graph_model::rt::serde::Serialize for SubjectRightsRequestMailboxLocation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SubjectRightsRequestMailboxLocation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.subjectRightsRequestMailboxLocation` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -826,40 +905,71 @@ impl Default for SubjectRightsRequestMailboxLocationAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for SubjectRightsRequestMailboxLocationAny {
-    type Base = super::SubjectRightsRequestMailboxLocation;
-    const BASE: &'static str = "microsoft.graph.subjectRightsRequestMailboxLocation";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.subjectRightsRequestMailboxLocation"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.subjectRightsRequestMailboxLocation" => Self::Base(Default::default()),
             "microsoft.graph.subjectRightsRequestAllMailboxLocation" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::SubjectRightsRequestAllMailboxLocation)
+                Self::SubjectRightsRequestAllMailboxLocation(Default::default())
             }
             "microsoft.graph.subjectRightsRequestEnumeratedMailboxLocation" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::SubjectRightsRequestEnumeratedMailboxLocation)
+                Self::SubjectRightsRequestEnumeratedMailboxLocation(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::SubjectRightsRequestAllMailboxLocation(v) => Some(v),
+            Self::SubjectRightsRequestEnumeratedMailboxLocation(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::SubjectRightsRequestMailboxLocation) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::SubjectRightsRequestAllMailboxLocation(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.subjectRightsRequestAllMailboxLocation",
+                v,
+            ),
+            Self::SubjectRightsRequestEnumeratedMailboxLocation(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.subjectRightsRequestEnumeratedMailboxLocation",
+                    v,
+                )
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for SubjectRightsRequestMailboxLocationAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for SubjectRightsRequestMailboxLocationAny {
@@ -867,25 +977,12 @@ impl ::graph_model::rt::GraphType for SubjectRightsRequestMailboxLocationAny {
 }
 impl ::graph_model::rt::serde::Serialize for SubjectRightsRequestMailboxLocationAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::SubjectRightsRequestAllMailboxLocation(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.subjectRightsRequestAllMailboxLocation"),
-                s,
-            ),
-            Self::SubjectRightsRequestEnumeratedMailboxLocation(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.subjectRightsRequestEnumeratedMailboxLocation"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SubjectRightsRequestMailboxLocationAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.subjectRightsRequestSiteLocation` (abstract).
@@ -897,20 +994,17 @@ pub struct SubjectRightsRequestSiteLocation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SubjectRightsRequestSiteLocation {
-    const TYPE_NAME: &'static str = "microsoft.graph.subjectRightsRequestSiteLocation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.subjectRightsRequestSiteLocation"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -920,17 +1014,28 @@ impl ::graph_model::rt::Struct for SubjectRightsRequestSiteLocation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SubjectRightsRequestSiteLocation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SubjectRightsRequestSiteLocation {
     const TYPE_NAME: &'static str = "microsoft.graph.subjectRightsRequestSiteLocation";
 }
 impl ::graph_model::rt::serde::Serialize for SubjectRightsRequestSiteLocation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SubjectRightsRequestSiteLocation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.subjectRightsRequestSiteLocation` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -960,40 +1065,71 @@ impl Default for SubjectRightsRequestSiteLocationAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for SubjectRightsRequestSiteLocationAny {
-    type Base = super::SubjectRightsRequestSiteLocation;
-    const BASE: &'static str = "microsoft.graph.subjectRightsRequestSiteLocation";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.subjectRightsRequestSiteLocation"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.subjectRightsRequestSiteLocation" => Self::Base(Default::default()),
             "microsoft.graph.subjectRightsRequestAllSiteLocation" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::SubjectRightsRequestAllSiteLocation)
+                Self::SubjectRightsRequestAllSiteLocation(Default::default())
             }
             "microsoft.graph.subjectRightsRequestEnumeratedSiteLocation" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::SubjectRightsRequestEnumeratedSiteLocation)
+                Self::SubjectRightsRequestEnumeratedSiteLocation(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::SubjectRightsRequestAllSiteLocation(v) => Some(v),
+            Self::SubjectRightsRequestEnumeratedSiteLocation(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::SubjectRightsRequestSiteLocation) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::SubjectRightsRequestAllSiteLocation(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.subjectRightsRequestAllSiteLocation",
+                v,
+            ),
+            Self::SubjectRightsRequestEnumeratedSiteLocation(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.subjectRightsRequestEnumeratedSiteLocation",
+                    v,
+                )
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for SubjectRightsRequestSiteLocationAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for SubjectRightsRequestSiteLocationAny {
@@ -1001,25 +1137,12 @@ impl ::graph_model::rt::GraphType for SubjectRightsRequestSiteLocationAny {
 }
 impl ::graph_model::rt::serde::Serialize for SubjectRightsRequestSiteLocationAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::SubjectRightsRequestAllSiteLocation(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.subjectRightsRequestAllSiteLocation"),
-                s,
-            ),
-            Self::SubjectRightsRequestEnumeratedSiteLocation(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.subjectRightsRequestEnumeratedSiteLocation"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SubjectRightsRequestSiteLocationAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.subjectRightsRequestStage`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1096,6 +1219,17 @@ impl ::graph_model::rt::WireEnum for SubjectRightsRequestStage {
         }
     }
 }
+impl ::graph_model::rt::Value for SubjectRightsRequestStage {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for SubjectRightsRequestStage {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1120,24 +1254,22 @@ pub struct SubjectRightsRequestStageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SubjectRightsRequestStageDetail {
-    const TYPE_NAME: &'static str = "microsoft.graph.subjectRightsRequestStageDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "error" => ::graph_model::rt::field(map, &mut self.error, key),
-            "stage" => ::graph_model::rt::field(map, &mut self.stage, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.subjectRightsRequestStageDetail"
     }
-    const FIELDS: &'static [&'static str] = &["error", "stage", "status"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "error" => &mut self.error,
+            "stage" => &mut self.stage,
+            "status" => &mut self.status,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["error", "stage", "status"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("error", &self.error);
         w.field("stage", &self.stage);
         w.field("status", &self.status);
@@ -1149,17 +1281,28 @@ impl ::graph_model::rt::Struct for SubjectRightsRequestStageDetail {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SubjectRightsRequestStageDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SubjectRightsRequestStageDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.subjectRightsRequestStageDetail";
 }
 impl ::graph_model::rt::serde::Serialize for SubjectRightsRequestStageDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SubjectRightsRequestStageDetail {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.subjectRightsRequestStageStatus`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1220,6 +1363,17 @@ impl ::graph_model::rt::WireEnum for SubjectRightsRequestStageStatus {
         }
     }
 }
+impl ::graph_model::rt::Value for SubjectRightsRequestStageStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for SubjectRightsRequestStageStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1272,6 +1426,17 @@ impl ::graph_model::rt::WireEnum for SubjectRightsRequestStatus {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for SubjectRightsRequestStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for SubjectRightsRequestStatus {
@@ -1340,6 +1505,17 @@ impl ::graph_model::rt::WireEnum for SubjectRightsRequestType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for SubjectRightsRequestType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for SubjectRightsRequestType {

@@ -18,27 +18,24 @@ pub struct AiInteractionMentionedIdentitySet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AiInteractionMentionedIdentitySet {
-    const TYPE_NAME: &'static str = "microsoft.graph.aiInteractionMentionedIdentitySet";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "application" => ::graph_model::rt::field(map, &mut self.application, key),
-            "device" => ::graph_model::rt::field(map, &mut self.device, key),
-            "user" => ::graph_model::rt::field(map, &mut self.user, key),
-            "conversation" => ::graph_model::rt::field(map, &mut self.conversation, key),
-            "tag" => ::graph_model::rt::field(map, &mut self.tag, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.aiInteractionMentionedIdentitySet"
     }
-    const FIELDS: &'static [&'static str] =
-        &["application", "device", "user", "conversation", "tag"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "application" => &mut self.application,
+            "device" => &mut self.device,
+            "user" => &mut self.user,
+            "conversation" => &mut self.conversation,
+            "tag" => &mut self.tag,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["application", "device", "user", "conversation", "tag"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("application", &self.application);
         w.field("device", &self.device);
         w.field("user", &self.user);
@@ -52,17 +49,28 @@ impl ::graph_model::rt::Struct for AiInteractionMentionedIdentitySet {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AiInteractionMentionedIdentitySet {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AiInteractionMentionedIdentitySet {
     const TYPE_NAME: &'static str = "microsoft.graph.aiInteractionMentionedIdentitySet";
 }
 impl ::graph_model::rt::serde::Serialize for AiInteractionMentionedIdentitySet {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AiInteractionMentionedIdentitySet {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.chatMessageFromIdentitySet`.
@@ -79,24 +87,22 @@ pub struct ChatMessageFromIdentitySet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChatMessageFromIdentitySet {
-    const TYPE_NAME: &'static str = "microsoft.graph.chatMessageFromIdentitySet";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "application" => ::graph_model::rt::field(map, &mut self.application, key),
-            "device" => ::graph_model::rt::field(map, &mut self.device, key),
-            "user" => ::graph_model::rt::field(map, &mut self.user, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.chatMessageFromIdentitySet"
     }
-    const FIELDS: &'static [&'static str] = &["application", "device", "user"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "application" => &mut self.application,
+            "device" => &mut self.device,
+            "user" => &mut self.user,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["application", "device", "user"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("application", &self.application);
         w.field("device", &self.device);
         w.field("user", &self.user);
@@ -108,17 +114,28 @@ impl ::graph_model::rt::Struct for ChatMessageFromIdentitySet {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ChatMessageFromIdentitySet {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ChatMessageFromIdentitySet {
     const TYPE_NAME: &'static str = "microsoft.graph.chatMessageFromIdentitySet";
 }
 impl ::graph_model::rt::serde::Serialize for ChatMessageFromIdentitySet {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChatMessageFromIdentitySet {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.chatMessageMentionedIdentitySet`.
@@ -137,25 +154,23 @@ pub struct ChatMessageMentionedIdentitySet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChatMessageMentionedIdentitySet {
-    const TYPE_NAME: &'static str = "microsoft.graph.chatMessageMentionedIdentitySet";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "application" => ::graph_model::rt::field(map, &mut self.application, key),
-            "device" => ::graph_model::rt::field(map, &mut self.device, key),
-            "user" => ::graph_model::rt::field(map, &mut self.user, key),
-            "conversation" => ::graph_model::rt::field(map, &mut self.conversation, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.chatMessageMentionedIdentitySet"
     }
-    const FIELDS: &'static [&'static str] = &["application", "device", "user", "conversation"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "application" => &mut self.application,
+            "device" => &mut self.device,
+            "user" => &mut self.user,
+            "conversation" => &mut self.conversation,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["application", "device", "user", "conversation"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("application", &self.application);
         w.field("device", &self.device);
         w.field("user", &self.user);
@@ -168,17 +183,28 @@ impl ::graph_model::rt::Struct for ChatMessageMentionedIdentitySet {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ChatMessageMentionedIdentitySet {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ChatMessageMentionedIdentitySet {
     const TYPE_NAME: &'static str = "microsoft.graph.chatMessageMentionedIdentitySet";
 }
 impl ::graph_model::rt::serde::Serialize for ChatMessageMentionedIdentitySet {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChatMessageMentionedIdentitySet {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.chatMessageReactionIdentitySet`.
@@ -195,24 +221,22 @@ pub struct ChatMessageReactionIdentitySet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChatMessageReactionIdentitySet {
-    const TYPE_NAME: &'static str = "microsoft.graph.chatMessageReactionIdentitySet";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "application" => ::graph_model::rt::field(map, &mut self.application, key),
-            "device" => ::graph_model::rt::field(map, &mut self.device, key),
-            "user" => ::graph_model::rt::field(map, &mut self.user, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.chatMessageReactionIdentitySet"
     }
-    const FIELDS: &'static [&'static str] = &["application", "device", "user"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "application" => &mut self.application,
+            "device" => &mut self.device,
+            "user" => &mut self.user,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["application", "device", "user"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("application", &self.application);
         w.field("device", &self.device);
         w.field("user", &self.user);
@@ -224,17 +248,28 @@ impl ::graph_model::rt::Struct for ChatMessageReactionIdentitySet {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ChatMessageReactionIdentitySet {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ChatMessageReactionIdentitySet {
     const TYPE_NAME: &'static str = "microsoft.graph.chatMessageReactionIdentitySet";
 }
 impl ::graph_model::rt::serde::Serialize for ChatMessageReactionIdentitySet {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChatMessageReactionIdentitySet {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.communicationsIdentitySet`.
@@ -267,48 +302,42 @@ pub struct CommunicationsIdentitySet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CommunicationsIdentitySet {
-    const TYPE_NAME: &'static str = "microsoft.graph.communicationsIdentitySet";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "application" => ::graph_model::rt::field(map, &mut self.application, key),
-            "device" => ::graph_model::rt::field(map, &mut self.device, key),
-            "user" => ::graph_model::rt::field(map, &mut self.user, key),
-            "applicationInstance" => {
-                ::graph_model::rt::field(map, &mut self.application_instance, key)
-            }
-            "assertedIdentity" => ::graph_model::rt::field(map, &mut self.asserted_identity, key),
-            "azureCommunicationServicesUser" => {
-                ::graph_model::rt::field(map, &mut self.azure_communication_services_user, key)
-            }
-            "encrypted" => ::graph_model::rt::field(map, &mut self.encrypted, key),
-            "endpointType" => ::graph_model::rt::field(map, &mut self.endpoint_type, key),
-            "guest" => ::graph_model::rt::field(map, &mut self.guest, key),
-            "onPremises" => ::graph_model::rt::field(map, &mut self.on_premises, key),
-            "phone" => ::graph_model::rt::field(map, &mut self.phone, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.communicationsIdentitySet"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "application",
-        "device",
-        "user",
-        "applicationInstance",
-        "assertedIdentity",
-        "azureCommunicationServicesUser",
-        "encrypted",
-        "endpointType",
-        "guest",
-        "onPremises",
-        "phone",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "application" => &mut self.application,
+            "device" => &mut self.device,
+            "user" => &mut self.user,
+            "applicationInstance" => &mut self.application_instance,
+            "assertedIdentity" => &mut self.asserted_identity,
+            "azureCommunicationServicesUser" => &mut self.azure_communication_services_user,
+            "encrypted" => &mut self.encrypted,
+            "endpointType" => &mut self.endpoint_type,
+            "guest" => &mut self.guest,
+            "onPremises" => &mut self.on_premises,
+            "phone" => &mut self.phone,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "application",
+            "device",
+            "user",
+            "applicationInstance",
+            "assertedIdentity",
+            "azureCommunicationServicesUser",
+            "encrypted",
+            "endpointType",
+            "guest",
+            "onPremises",
+            "phone",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("application", &self.application);
         w.field("device", &self.device);
         w.field("user", &self.user);
@@ -331,17 +360,28 @@ impl ::graph_model::rt::Struct for CommunicationsIdentitySet {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CommunicationsIdentitySet {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CommunicationsIdentitySet {
     const TYPE_NAME: &'static str = "microsoft.graph.communicationsIdentitySet";
 }
 impl ::graph_model::rt::serde::Serialize for CommunicationsIdentitySet {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CommunicationsIdentitySet {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.endpointType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -402,6 +442,17 @@ impl ::graph_model::rt::WireEnum for EndpointType {
         }
     }
 }
+impl ::graph_model::rt::Value for EndpointType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for EndpointType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -436,26 +487,24 @@ pub struct EngagementIdentitySet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EngagementIdentitySet {
-    const TYPE_NAME: &'static str = "microsoft.graph.engagementIdentitySet";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "application" => ::graph_model::rt::field(map, &mut self.application, key),
-            "device" => ::graph_model::rt::field(map, &mut self.device, key),
-            "user" => ::graph_model::rt::field(map, &mut self.user, key),
-            "audience" => ::graph_model::rt::field(map, &mut self.audience, key),
-            "group" => ::graph_model::rt::field(map, &mut self.group, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.engagementIdentitySet"
     }
-    const FIELDS: &'static [&'static str] = &["application", "device", "user", "audience", "group"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "application" => &mut self.application,
+            "device" => &mut self.device,
+            "user" => &mut self.user,
+            "audience" => &mut self.audience,
+            "group" => &mut self.group,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["application", "device", "user", "audience", "group"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("application", &self.application);
         w.field("device", &self.device);
         w.field("user", &self.user);
@@ -469,17 +518,28 @@ impl ::graph_model::rt::Struct for EngagementIdentitySet {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EngagementIdentitySet {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EngagementIdentitySet {
     const TYPE_NAME: &'static str = "microsoft.graph.engagementIdentitySet";
 }
 impl ::graph_model::rt::serde::Serialize for EngagementIdentitySet {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EngagementIdentitySet {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identitySet`.
@@ -496,24 +556,22 @@ pub struct IdentitySet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IdentitySet {
-    const TYPE_NAME: &'static str = "microsoft.graph.identitySet";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "application" => ::graph_model::rt::field(map, &mut self.application, key),
-            "device" => ::graph_model::rt::field(map, &mut self.device, key),
-            "user" => ::graph_model::rt::field(map, &mut self.user, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identitySet"
     }
-    const FIELDS: &'static [&'static str] = &["application", "device", "user"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "application" => &mut self.application,
+            "device" => &mut self.device,
+            "user" => &mut self.user,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["application", "device", "user"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("application", &self.application);
         w.field("device", &self.device);
         w.field("user", &self.user);
@@ -525,17 +583,28 @@ impl ::graph_model::rt::Struct for IdentitySet {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for IdentitySet {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for IdentitySet {
     const TYPE_NAME: &'static str = "microsoft.graph.identitySet";
 }
 impl ::graph_model::rt::serde::Serialize for IdentitySet {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentitySet {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.identitySet` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -575,54 +644,106 @@ impl Default for IdentitySetAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for IdentitySetAny {
-    type Base = super::IdentitySet;
-    const BASE: &'static str = "microsoft.graph.identitySet";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.identitySet"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.identitySet" => Self::Base(Default::default()),
             "microsoft.graph.aiInteractionMentionedIdentitySet" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::AiInteractionMentionedIdentitySet)
+                Self::AiInteractionMentionedIdentitySet(Default::default())
             }
             "microsoft.graph.chatMessageFromIdentitySet" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ChatMessageFromIdentitySet)
+                Self::ChatMessageFromIdentitySet(Default::default())
             }
             "microsoft.graph.chatMessageMentionedIdentitySet" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ChatMessageMentionedIdentitySet)
+                Self::ChatMessageMentionedIdentitySet(Default::default())
             }
             "microsoft.graph.chatMessageReactionIdentitySet" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ChatMessageReactionIdentitySet)
+                Self::ChatMessageReactionIdentitySet(Default::default())
             }
             "microsoft.graph.communicationsIdentitySet" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::CommunicationsIdentitySet)
+                Self::CommunicationsIdentitySet(Default::default())
             }
             "microsoft.graph.engagementIdentitySet" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::EngagementIdentitySet)
+                Self::EngagementIdentitySet(Default::default())
             }
             "microsoft.graph.sharePointIdentitySet" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::SharePointIdentitySet)
+                Self::SharePointIdentitySet(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::AiInteractionMentionedIdentitySet(v) => Some(v),
+            Self::ChatMessageFromIdentitySet(v) => Some(v),
+            Self::ChatMessageMentionedIdentitySet(v) => Some(v),
+            Self::ChatMessageReactionIdentitySet(v) => Some(v),
+            Self::CommunicationsIdentitySet(v) => Some(v),
+            Self::EngagementIdentitySet(v) => Some(v),
+            Self::SharePointIdentitySet(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::IdentitySet) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::AiInteractionMentionedIdentitySet(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.aiInteractionMentionedIdentitySet",
+                v,
+            ),
+            Self::ChatMessageFromIdentitySet(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.chatMessageFromIdentitySet",
+                v,
+            ),
+            Self::ChatMessageMentionedIdentitySet(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.chatMessageMentionedIdentitySet",
+                v,
+            ),
+            Self::ChatMessageReactionIdentitySet(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.chatMessageReactionIdentitySet",
+                v,
+            ),
+            Self::CommunicationsIdentitySet(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.communicationsIdentitySet", v)
+            }
+            Self::EngagementIdentitySet(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.engagementIdentitySet", v)
+            }
+            Self::SharePointIdentitySet(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.sharePointIdentitySet", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for IdentitySetAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for IdentitySetAny {
@@ -630,46 +751,12 @@ impl ::graph_model::rt::GraphType for IdentitySetAny {
 }
 impl ::graph_model::rt::serde::Serialize for IdentitySetAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::AiInteractionMentionedIdentitySet(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.aiInteractionMentionedIdentitySet"),
-                s,
-            ),
-            Self::ChatMessageFromIdentitySet(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.chatMessageFromIdentitySet"),
-                s,
-            ),
-            Self::ChatMessageMentionedIdentitySet(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.chatMessageMentionedIdentitySet"),
-                s,
-            ),
-            Self::ChatMessageReactionIdentitySet(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.chatMessageReactionIdentitySet"),
-                s,
-            ),
-            Self::CommunicationsIdentitySet(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.communicationsIdentitySet"),
-                s,
-            ),
-            Self::EngagementIdentitySet(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.engagementIdentitySet"), s)
-            }
-            Self::SharePointIdentitySet(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.sharePointIdentitySet"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentitySetAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.sharePointIdentitySet`.
@@ -694,36 +781,34 @@ pub struct SharePointIdentitySet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharePointIdentitySet {
-    const TYPE_NAME: &'static str = "microsoft.graph.sharePointIdentitySet";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "application" => ::graph_model::rt::field(map, &mut self.application, key),
-            "device" => ::graph_model::rt::field(map, &mut self.device, key),
-            "user" => ::graph_model::rt::field(map, &mut self.user, key),
-            "group" => ::graph_model::rt::field(map, &mut self.group, key),
-            "sharePointGroup" => ::graph_model::rt::field(map, &mut self.share_point_group, key),
-            "siteGroup" => ::graph_model::rt::field(map, &mut self.site_group, key),
-            "siteUser" => ::graph_model::rt::field(map, &mut self.site_user, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.sharePointIdentitySet"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "application",
-        "device",
-        "user",
-        "group",
-        "sharePointGroup",
-        "siteGroup",
-        "siteUser",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "application" => &mut self.application,
+            "device" => &mut self.device,
+            "user" => &mut self.user,
+            "group" => &mut self.group,
+            "sharePointGroup" => &mut self.share_point_group,
+            "siteGroup" => &mut self.site_group,
+            "siteUser" => &mut self.site_user,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "application",
+            "device",
+            "user",
+            "group",
+            "sharePointGroup",
+            "siteGroup",
+            "siteUser",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("application", &self.application);
         w.field("device", &self.device);
         w.field("user", &self.user);
@@ -739,16 +824,27 @@ impl ::graph_model::rt::Struct for SharePointIdentitySet {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SharePointIdentitySet {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SharePointIdentitySet {
     const TYPE_NAME: &'static str = "microsoft.graph.sharePointIdentitySet";
 }
 impl ::graph_model::rt::serde::Serialize for SharePointIdentitySet {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointIdentitySet {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

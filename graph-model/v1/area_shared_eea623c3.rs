@@ -18,27 +18,24 @@ pub struct PhysicalAddress {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PhysicalAddress {
-    const TYPE_NAME: &'static str = "microsoft.graph.physicalAddress";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "city" => ::graph_model::rt::field(map, &mut self.city, key),
-            "countryOrRegion" => ::graph_model::rt::field(map, &mut self.country_or_region, key),
-            "postalCode" => ::graph_model::rt::field(map, &mut self.postal_code, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            "street" => ::graph_model::rt::field(map, &mut self.street, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.physicalAddress"
     }
-    const FIELDS: &'static [&'static str] =
-        &["city", "countryOrRegion", "postalCode", "state", "street"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "city" => &mut self.city,
+            "countryOrRegion" => &mut self.country_or_region,
+            "postalCode" => &mut self.postal_code,
+            "state" => &mut self.state,
+            "street" => &mut self.street,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["city", "countryOrRegion", "postalCode", "state", "street"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("city", &self.city);
         w.field("countryOrRegion", &self.country_or_region);
         w.field("postalCode", &self.postal_code);
@@ -52,16 +49,27 @@ impl ::graph_model::rt::Struct for PhysicalAddress {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PhysicalAddress {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PhysicalAddress {
     const TYPE_NAME: &'static str = "microsoft.graph.physicalAddress";
 }
 impl ::graph_model::rt::serde::Serialize for PhysicalAddress {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PhysicalAddress {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

@@ -20,34 +20,32 @@ pub struct AppleManagedIdentityProvider {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AppleManagedIdentityProvider {
-    const TYPE_NAME: &'static str = "microsoft.graph.appleManagedIdentityProvider";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "certificateData" => ::graph_model::rt::field(map, &mut self.certificate_data, key),
-            "developerId" => ::graph_model::rt::field(map, &mut self.developer_id, key),
-            "keyId" => ::graph_model::rt::field(map, &mut self.key_id, key),
-            "serviceId" => ::graph_model::rt::field(map, &mut self.service_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.appleManagedIdentityProvider"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "displayName",
-        "certificateData",
-        "developerId",
-        "keyId",
-        "serviceId",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            "certificateData" => &mut self.certificate_data,
+            "developerId" => &mut self.developer_id,
+            "keyId" => &mut self.key_id,
+            "serviceId" => &mut self.service_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "displayName",
+            "certificateData",
+            "developerId",
+            "keyId",
+            "serviceId",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
         w.field("certificateData", &self.certificate_data);
@@ -62,17 +60,28 @@ impl ::graph_model::rt::Struct for AppleManagedIdentityProvider {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AppleManagedIdentityProvider {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AppleManagedIdentityProvider {
     const TYPE_NAME: &'static str = "microsoft.graph.appleManagedIdentityProvider";
 }
 impl ::graph_model::rt::serde::Serialize for AppleManagedIdentityProvider {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppleManagedIdentityProvider {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.builtInIdentityProvider`.
@@ -89,26 +98,22 @@ pub struct BuiltInIdentityProvider {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BuiltInIdentityProvider {
-    const TYPE_NAME: &'static str = "microsoft.graph.builtInIdentityProvider";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "identityProviderType" => {
-                ::graph_model::rt::field(map, &mut self.identity_provider_type, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.builtInIdentityProvider"
     }
-    const FIELDS: &'static [&'static str] = &["id", "displayName", "identityProviderType"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            "identityProviderType" => &mut self.identity_provider_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "displayName", "identityProviderType"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
         w.field("identityProviderType", &self.identity_provider_type);
@@ -120,17 +125,28 @@ impl ::graph_model::rt::Struct for BuiltInIdentityProvider {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for BuiltInIdentityProvider {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for BuiltInIdentityProvider {
     const TYPE_NAME: &'static str = "microsoft.graph.builtInIdentityProvider";
 }
 impl ::graph_model::rt::serde::Serialize for BuiltInIdentityProvider {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BuiltInIdentityProvider {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.externalDomainName`.
@@ -143,22 +159,20 @@ pub struct ExternalDomainName {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExternalDomainName {
-    const TYPE_NAME: &'static str = "microsoft.graph.externalDomainName";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.externalDomainName"
     }
-    const FIELDS: &'static [&'static str] = &["id"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -168,17 +182,28 @@ impl ::graph_model::rt::Struct for ExternalDomainName {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ExternalDomainName {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ExternalDomainName {
     const TYPE_NAME: &'static str = "microsoft.graph.externalDomainName";
 }
 impl ::graph_model::rt::serde::Serialize for ExternalDomainName {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExternalDomainName {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityProviderBase` (abstract).
@@ -194,23 +219,21 @@ pub struct IdentityProviderBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IdentityProviderBase {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityProviderBase";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityProviderBase"
     }
-    const FIELDS: &'static [&'static str] = &["id", "displayName"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "displayName"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
     }
@@ -221,17 +244,28 @@ impl ::graph_model::rt::Struct for IdentityProviderBase {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for IdentityProviderBase {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for IdentityProviderBase {
     const TYPE_NAME: &'static str = "microsoft.graph.identityProviderBase";
 }
 impl ::graph_model::rt::serde::Serialize for IdentityProviderBase {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentityProviderBase {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.identityProviderBase` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -271,54 +305,102 @@ impl Default for IdentityProviderBaseAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for IdentityProviderBaseAny {
-    type Base = super::IdentityProviderBase;
-    const BASE: &'static str = "microsoft.graph.identityProviderBase";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.identityProviderBase"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.identityProviderBase" => Self::Base(Default::default()),
             "microsoft.graph.appleManagedIdentityProvider" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::AppleManagedIdentityProvider)
+                Self::AppleManagedIdentityProvider(Default::default())
             }
             "microsoft.graph.builtInIdentityProvider" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::BuiltInIdentityProvider)
+                Self::BuiltInIdentityProvider(Default::default())
             }
             "microsoft.graph.internalDomainFederation" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::InternalDomainFederation)
+                Self::InternalDomainFederation(Default::default())
             }
             "microsoft.graph.oidcIdentityProvider" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::OidcIdentityProvider)
+                Self::OidcIdentityProvider(Default::default())
             }
             "microsoft.graph.samlOrWsFedExternalDomainFederation" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::SamlOrWsFedExternalDomainFederation)
+                Self::SamlOrWsFedExternalDomainFederation(Default::default())
             }
-            "microsoft.graph.samlOrWsFedProvider" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::SamlOrWsFedProvider)
-            }
+            "microsoft.graph.samlOrWsFedProvider" => Self::SamlOrWsFedProvider(Default::default()),
             "microsoft.graph.socialIdentityProvider" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::SocialIdentityProvider)
+                Self::SocialIdentityProvider(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::AppleManagedIdentityProvider(v) => Some(v),
+            Self::BuiltInIdentityProvider(v) => Some(v),
+            Self::InternalDomainFederation(v) => Some(v),
+            Self::OidcIdentityProvider(v) => Some(v),
+            Self::SamlOrWsFedExternalDomainFederation(v) => Some(v),
+            Self::SamlOrWsFedProvider(v) => Some(v),
+            Self::SocialIdentityProvider(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::IdentityProviderBase) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::AppleManagedIdentityProvider(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.appleManagedIdentityProvider",
+                v,
+            ),
+            Self::BuiltInIdentityProvider(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.builtInIdentityProvider", v)
+            }
+            Self::InternalDomainFederation(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.internalDomainFederation", v)
+            }
+            Self::OidcIdentityProvider(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.oidcIdentityProvider", v)
+            }
+            Self::SamlOrWsFedExternalDomainFederation(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.samlOrWsFedExternalDomainFederation",
+                v,
+            ),
+            Self::SamlOrWsFedProvider(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.samlOrWsFedProvider", v)
+            }
+            Self::SocialIdentityProvider(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.socialIdentityProvider", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for IdentityProviderBaseAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for IdentityProviderBaseAny {
@@ -326,42 +408,12 @@ impl ::graph_model::rt::GraphType for IdentityProviderBaseAny {
 }
 impl ::graph_model::rt::serde::Serialize for IdentityProviderBaseAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::AppleManagedIdentityProvider(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.appleManagedIdentityProvider"),
-                s,
-            ),
-            Self::BuiltInIdentityProvider(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.builtInIdentityProvider"), s)
-            }
-            Self::InternalDomainFederation(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.internalDomainFederation"),
-                s,
-            ),
-            Self::OidcIdentityProvider(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.oidcIdentityProvider"), s)
-            }
-            Self::SamlOrWsFedExternalDomainFederation(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.samlOrWsFedExternalDomainFederation"),
-                s,
-            ),
-            Self::SamlOrWsFedProvider(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.samlOrWsFedProvider"), s)
-            }
-            Self::SocialIdentityProvider(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.socialIdentityProvider"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentityProviderBaseAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.oidcAddressInboundClaims`.
@@ -382,32 +434,30 @@ pub struct OidcAddressInboundClaims {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OidcAddressInboundClaims {
-    const TYPE_NAME: &'static str = "microsoft.graph.oidcAddressInboundClaims";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "country" => ::graph_model::rt::field(map, &mut self.country, key),
-            "locality" => ::graph_model::rt::field(map, &mut self.locality, key),
-            "postal_code" => ::graph_model::rt::field(map, &mut self.postal_code, key),
-            "region" => ::graph_model::rt::field(map, &mut self.region, key),
-            "street_address" => ::graph_model::rt::field(map, &mut self.street_address, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.oidcAddressInboundClaims"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "country",
-        "locality",
-        "postal_code",
-        "region",
-        "street_address",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "country" => &mut self.country,
+            "locality" => &mut self.locality,
+            "postal_code" => &mut self.postal_code,
+            "region" => &mut self.region,
+            "street_address" => &mut self.street_address,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "country",
+            "locality",
+            "postal_code",
+            "region",
+            "street_address",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("country", &self.country);
         w.field("locality", &self.locality);
         w.field("postal_code", &self.postal_code);
@@ -421,17 +471,28 @@ impl ::graph_model::rt::Struct for OidcAddressInboundClaims {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OidcAddressInboundClaims {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OidcAddressInboundClaims {
     const TYPE_NAME: &'static str = "microsoft.graph.oidcAddressInboundClaims";
 }
 impl ::graph_model::rt::serde::Serialize for OidcAddressInboundClaims {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OidcAddressInboundClaims {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.oidcClientAuthentication` (abstract).
@@ -443,20 +504,17 @@ pub struct OidcClientAuthentication {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OidcClientAuthentication {
-    const TYPE_NAME: &'static str = "microsoft.graph.oidcClientAuthentication";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.oidcClientAuthentication"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -466,17 +524,28 @@ impl ::graph_model::rt::Struct for OidcClientAuthentication {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OidcClientAuthentication {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OidcClientAuthentication {
     const TYPE_NAME: &'static str = "microsoft.graph.oidcClientAuthentication";
 }
 impl ::graph_model::rt::serde::Serialize for OidcClientAuthentication {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OidcClientAuthentication {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.oidcClientAuthentication` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -506,39 +575,69 @@ impl Default for OidcClientAuthenticationAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for OidcClientAuthenticationAny {
-    type Base = super::OidcClientAuthentication;
-    const BASE: &'static str = "microsoft.graph.oidcClientAuthentication";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.oidcClientAuthentication"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.oidcClientAuthentication" => Self::Base(Default::default()),
             "microsoft.graph.oidcClientSecretAuthentication" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::OidcClientSecretAuthentication)
+                Self::OidcClientSecretAuthentication(Default::default())
             }
             "microsoft.graph.oidcPrivateJwtKeyClientAuthentication" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::OidcPrivateJwtKeyClientAuthentication)
+                Self::OidcPrivateJwtKeyClientAuthentication(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::OidcClientSecretAuthentication(v) => Some(v),
+            Self::OidcPrivateJwtKeyClientAuthentication(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::OidcClientAuthentication) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::OidcClientSecretAuthentication(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.oidcClientSecretAuthentication",
+                v,
+            ),
+            Self::OidcPrivateJwtKeyClientAuthentication(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.oidcPrivateJwtKeyClientAuthentication",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for OidcClientAuthenticationAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for OidcClientAuthenticationAny {
@@ -546,25 +645,12 @@ impl ::graph_model::rt::GraphType for OidcClientAuthenticationAny {
 }
 impl ::graph_model::rt::serde::Serialize for OidcClientAuthenticationAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::OidcClientSecretAuthentication(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.oidcClientSecretAuthentication"),
-                s,
-            ),
-            Self::OidcPrivateJwtKeyClientAuthentication(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.oidcPrivateJwtKeyClientAuthentication"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OidcClientAuthenticationAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.oidcClientSecretAuthentication`.
@@ -577,22 +663,20 @@ pub struct OidcClientSecretAuthentication {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OidcClientSecretAuthentication {
-    const TYPE_NAME: &'static str = "microsoft.graph.oidcClientSecretAuthentication";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "clientSecret" => ::graph_model::rt::field(map, &mut self.client_secret, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.oidcClientSecretAuthentication"
     }
-    const FIELDS: &'static [&'static str] = &["clientSecret"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "clientSecret" => &mut self.client_secret,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["clientSecret"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("clientSecret", &self.client_secret);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -602,17 +686,28 @@ impl ::graph_model::rt::Struct for OidcClientSecretAuthentication {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OidcClientSecretAuthentication {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OidcClientSecretAuthentication {
     const TYPE_NAME: &'static str = "microsoft.graph.oidcClientSecretAuthentication";
 }
 impl ::graph_model::rt::serde::Serialize for OidcClientSecretAuthentication {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OidcClientSecretAuthentication {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.oidcIdentityProvider`.
@@ -641,46 +736,38 @@ pub struct OidcIdentityProvider {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OidcIdentityProvider {
-    const TYPE_NAME: &'static str = "microsoft.graph.oidcIdentityProvider";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "clientAuthentication" => {
-                ::graph_model::rt::field(map, &mut self.client_authentication, key)
-            }
-            "clientId" => ::graph_model::rt::field(map, &mut self.client_id, key),
-            "inboundClaimMapping" => {
-                ::graph_model::rt::field(map, &mut self.inbound_claim_mapping, key)
-            }
-            "issuer" => ::graph_model::rt::field(map, &mut self.issuer, key),
-            "responseType" => ::graph_model::rt::field(map, &mut self.response_type, key),
-            "scope" => ::graph_model::rt::field(map, &mut self.scope, key),
-            "wellKnownEndpoint" => {
-                ::graph_model::rt::field(map, &mut self.well_known_endpoint, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.oidcIdentityProvider"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "displayName",
-        "clientAuthentication",
-        "clientId",
-        "inboundClaimMapping",
-        "issuer",
-        "responseType",
-        "scope",
-        "wellKnownEndpoint",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            "clientAuthentication" => &mut self.client_authentication,
+            "clientId" => &mut self.client_id,
+            "inboundClaimMapping" => &mut self.inbound_claim_mapping,
+            "issuer" => &mut self.issuer,
+            "responseType" => &mut self.response_type,
+            "scope" => &mut self.scope,
+            "wellKnownEndpoint" => &mut self.well_known_endpoint,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "displayName",
+            "clientAuthentication",
+            "clientId",
+            "inboundClaimMapping",
+            "issuer",
+            "responseType",
+            "scope",
+            "wellKnownEndpoint",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
         w.field("clientAuthentication", &self.client_authentication);
@@ -698,17 +785,28 @@ impl ::graph_model::rt::Struct for OidcIdentityProvider {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OidcIdentityProvider {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OidcIdentityProvider {
     const TYPE_NAME: &'static str = "microsoft.graph.oidcIdentityProvider";
 }
 impl ::graph_model::rt::serde::Serialize for OidcIdentityProvider {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OidcIdentityProvider {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.oidcInboundClaimMappingOverride`.
@@ -737,42 +835,38 @@ pub struct OidcInboundClaimMappingOverride {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OidcInboundClaimMappingOverride {
-    const TYPE_NAME: &'static str = "microsoft.graph.oidcInboundClaimMappingOverride";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "address" => ::graph_model::rt::field(map, &mut self.address, key),
-            "email" => ::graph_model::rt::field(map, &mut self.email, key),
-            "email_verified" => ::graph_model::rt::field(map, &mut self.email_verified, key),
-            "family_name" => ::graph_model::rt::field(map, &mut self.family_name, key),
-            "given_name" => ::graph_model::rt::field(map, &mut self.given_name, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "phone_number" => ::graph_model::rt::field(map, &mut self.phone_number, key),
-            "phone_number_verified" => {
-                ::graph_model::rt::field(map, &mut self.phone_number_verified, key)
-            }
-            "sub" => ::graph_model::rt::field(map, &mut self.sub, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.oidcInboundClaimMappingOverride"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "address",
-        "email",
-        "email_verified",
-        "family_name",
-        "given_name",
-        "name",
-        "phone_number",
-        "phone_number_verified",
-        "sub",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "address" => &mut self.address,
+            "email" => &mut self.email,
+            "email_verified" => &mut self.email_verified,
+            "family_name" => &mut self.family_name,
+            "given_name" => &mut self.given_name,
+            "name" => &mut self.name,
+            "phone_number" => &mut self.phone_number,
+            "phone_number_verified" => &mut self.phone_number_verified,
+            "sub" => &mut self.sub,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "address",
+            "email",
+            "email_verified",
+            "family_name",
+            "given_name",
+            "name",
+            "phone_number",
+            "phone_number_verified",
+            "sub",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("address", &self.address);
         w.field("email", &self.email);
         w.field("email_verified", &self.email_verified);
@@ -790,17 +884,28 @@ impl ::graph_model::rt::Struct for OidcInboundClaimMappingOverride {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OidcInboundClaimMappingOverride {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OidcInboundClaimMappingOverride {
     const TYPE_NAME: &'static str = "microsoft.graph.oidcInboundClaimMappingOverride";
 }
 impl ::graph_model::rt::serde::Serialize for OidcInboundClaimMappingOverride {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OidcInboundClaimMappingOverride {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.oidcPrivateJwtKeyClientAuthentication`.
@@ -811,20 +916,17 @@ pub struct OidcPrivateJwtKeyClientAuthentication {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OidcPrivateJwtKeyClientAuthentication {
-    const TYPE_NAME: &'static str = "microsoft.graph.oidcPrivateJwtKeyClientAuthentication";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.oidcPrivateJwtKeyClientAuthentication"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -834,17 +936,28 @@ impl ::graph_model::rt::Struct for OidcPrivateJwtKeyClientAuthentication {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OidcPrivateJwtKeyClientAuthentication {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OidcPrivateJwtKeyClientAuthentication {
     const TYPE_NAME: &'static str = "microsoft.graph.oidcPrivateJwtKeyClientAuthentication";
 }
 impl ::graph_model::rt::serde::Serialize for OidcPrivateJwtKeyClientAuthentication {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OidcPrivateJwtKeyClientAuthentication {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.oidcResponseType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -895,6 +1008,17 @@ impl ::graph_model::rt::WireEnum for OidcResponseType {
         }
     }
 }
+impl ::graph_model::rt::Value for OidcResponseType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for OidcResponseType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -929,44 +1053,36 @@ pub struct SamlOrWsFedExternalDomainFederation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SamlOrWsFedExternalDomainFederation {
-    const TYPE_NAME: &'static str = "microsoft.graph.samlOrWsFedExternalDomainFederation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "issuerUri" => ::graph_model::rt::field(map, &mut self.issuer_uri, key),
-            "metadataExchangeUri" => {
-                ::graph_model::rt::field(map, &mut self.metadata_exchange_uri, key)
-            }
-            "passiveSignInUri" => ::graph_model::rt::field(map, &mut self.passive_sign_in_uri, key),
-            "preferredAuthenticationProtocol" => {
-                ::graph_model::rt::field(map, &mut self.preferred_authentication_protocol, key)
-            }
-            "signingCertificate" => {
-                ::graph_model::rt::field(map, &mut self.signing_certificate, key)
-            }
-            "domains" => ::graph_model::rt::field(map, &mut self.domains, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.samlOrWsFedExternalDomainFederation"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "displayName",
-        "issuerUri",
-        "metadataExchangeUri",
-        "passiveSignInUri",
-        "preferredAuthenticationProtocol",
-        "signingCertificate",
-        "domains",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            "issuerUri" => &mut self.issuer_uri,
+            "metadataExchangeUri" => &mut self.metadata_exchange_uri,
+            "passiveSignInUri" => &mut self.passive_sign_in_uri,
+            "preferredAuthenticationProtocol" => &mut self.preferred_authentication_protocol,
+            "signingCertificate" => &mut self.signing_certificate,
+            "domains" => &mut self.domains,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "displayName",
+            "issuerUri",
+            "metadataExchangeUri",
+            "passiveSignInUri",
+            "preferredAuthenticationProtocol",
+            "signingCertificate",
+            "domains",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
         w.field("issuerUri", &self.issuer_uri);
@@ -986,17 +1102,28 @@ impl ::graph_model::rt::Struct for SamlOrWsFedExternalDomainFederation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SamlOrWsFedExternalDomainFederation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SamlOrWsFedExternalDomainFederation {
     const TYPE_NAME: &'static str = "microsoft.graph.samlOrWsFedExternalDomainFederation";
 }
 impl ::graph_model::rt::serde::Serialize for SamlOrWsFedExternalDomainFederation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SamlOrWsFedExternalDomainFederation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.samlOrWsFedProvider` (abstract).
@@ -1022,42 +1149,34 @@ pub struct SamlOrWsFedProvider {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SamlOrWsFedProvider {
-    const TYPE_NAME: &'static str = "microsoft.graph.samlOrWsFedProvider";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "issuerUri" => ::graph_model::rt::field(map, &mut self.issuer_uri, key),
-            "metadataExchangeUri" => {
-                ::graph_model::rt::field(map, &mut self.metadata_exchange_uri, key)
-            }
-            "passiveSignInUri" => ::graph_model::rt::field(map, &mut self.passive_sign_in_uri, key),
-            "preferredAuthenticationProtocol" => {
-                ::graph_model::rt::field(map, &mut self.preferred_authentication_protocol, key)
-            }
-            "signingCertificate" => {
-                ::graph_model::rt::field(map, &mut self.signing_certificate, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.samlOrWsFedProvider"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "displayName",
-        "issuerUri",
-        "metadataExchangeUri",
-        "passiveSignInUri",
-        "preferredAuthenticationProtocol",
-        "signingCertificate",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            "issuerUri" => &mut self.issuer_uri,
+            "metadataExchangeUri" => &mut self.metadata_exchange_uri,
+            "passiveSignInUri" => &mut self.passive_sign_in_uri,
+            "preferredAuthenticationProtocol" => &mut self.preferred_authentication_protocol,
+            "signingCertificate" => &mut self.signing_certificate,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "displayName",
+            "issuerUri",
+            "metadataExchangeUri",
+            "passiveSignInUri",
+            "preferredAuthenticationProtocol",
+            "signingCertificate",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
         w.field("issuerUri", &self.issuer_uri);
@@ -1076,17 +1195,28 @@ impl ::graph_model::rt::Struct for SamlOrWsFedProvider {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SamlOrWsFedProvider {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SamlOrWsFedProvider {
     const TYPE_NAME: &'static str = "microsoft.graph.samlOrWsFedProvider";
 }
 impl ::graph_model::rt::serde::Serialize for SamlOrWsFedProvider {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SamlOrWsFedProvider {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.samlOrWsFedProvider` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -1116,39 +1246,68 @@ impl Default for SamlOrWsFedProviderAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for SamlOrWsFedProviderAny {
-    type Base = super::SamlOrWsFedProvider;
-    const BASE: &'static str = "microsoft.graph.samlOrWsFedProvider";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.samlOrWsFedProvider"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.samlOrWsFedProvider" => Self::Base(Default::default()),
             "microsoft.graph.internalDomainFederation" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::InternalDomainFederation)
+                Self::InternalDomainFederation(Default::default())
             }
             "microsoft.graph.samlOrWsFedExternalDomainFederation" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::SamlOrWsFedExternalDomainFederation)
+                Self::SamlOrWsFedExternalDomainFederation(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::InternalDomainFederation(v) => Some(v),
+            Self::SamlOrWsFedExternalDomainFederation(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::SamlOrWsFedProvider) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::InternalDomainFederation(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.internalDomainFederation", v)
+            }
+            Self::SamlOrWsFedExternalDomainFederation(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.samlOrWsFedExternalDomainFederation",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for SamlOrWsFedProviderAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for SamlOrWsFedProviderAny {
@@ -1156,25 +1315,12 @@ impl ::graph_model::rt::GraphType for SamlOrWsFedProviderAny {
 }
 impl ::graph_model::rt::serde::Serialize for SamlOrWsFedProviderAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::InternalDomainFederation(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.internalDomainFederation"),
-                s,
-            ),
-            Self::SamlOrWsFedExternalDomainFederation(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.samlOrWsFedExternalDomainFederation"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SamlOrWsFedProviderAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.socialIdentityProvider`.
@@ -1195,34 +1341,30 @@ pub struct SocialIdentityProvider {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SocialIdentityProvider {
-    const TYPE_NAME: &'static str = "microsoft.graph.socialIdentityProvider";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "clientId" => ::graph_model::rt::field(map, &mut self.client_id, key),
-            "clientSecret" => ::graph_model::rt::field(map, &mut self.client_secret, key),
-            "identityProviderType" => {
-                ::graph_model::rt::field(map, &mut self.identity_provider_type, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.socialIdentityProvider"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "displayName",
-        "clientId",
-        "clientSecret",
-        "identityProviderType",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            "clientId" => &mut self.client_id,
+            "clientSecret" => &mut self.client_secret,
+            "identityProviderType" => &mut self.identity_provider_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "displayName",
+            "clientId",
+            "clientSecret",
+            "identityProviderType",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
         w.field("clientId", &self.client_id);
@@ -1236,16 +1378,27 @@ impl ::graph_model::rt::Struct for SocialIdentityProvider {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SocialIdentityProvider {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SocialIdentityProvider {
     const TYPE_NAME: &'static str = "microsoft.graph.socialIdentityProvider";
 }
 impl ::graph_model::rt::serde::Serialize for SocialIdentityProvider {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SocialIdentityProvider {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

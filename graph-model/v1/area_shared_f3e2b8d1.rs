@@ -8,20 +8,17 @@ pub struct AzureAdPopTokenAuthentication {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AzureAdPopTokenAuthentication {
-    const TYPE_NAME: &'static str = "microsoft.graph.azureAdPopTokenAuthentication";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.azureAdPopTokenAuthentication"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -31,17 +28,28 @@ impl ::graph_model::rt::Struct for AzureAdPopTokenAuthentication {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AzureAdPopTokenAuthentication {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AzureAdPopTokenAuthentication {
     const TYPE_NAME: &'static str = "microsoft.graph.azureAdPopTokenAuthentication";
 }
 impl ::graph_model::rt::serde::Serialize for AzureAdPopTokenAuthentication {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AzureAdPopTokenAuthentication {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.azureAdTokenAuthentication`.
@@ -54,22 +62,20 @@ pub struct AzureAdTokenAuthentication {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AzureAdTokenAuthentication {
-    const TYPE_NAME: &'static str = "microsoft.graph.azureAdTokenAuthentication";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "resourceId" => ::graph_model::rt::field(map, &mut self.resource_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.azureAdTokenAuthentication"
     }
-    const FIELDS: &'static [&'static str] = &["resourceId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "resourceId" => &mut self.resource_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["resourceId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("resourceId", &self.resource_id);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -79,17 +85,28 @@ impl ::graph_model::rt::Struct for AzureAdTokenAuthentication {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AzureAdTokenAuthentication {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AzureAdTokenAuthentication {
     const TYPE_NAME: &'static str = "microsoft.graph.azureAdTokenAuthentication";
 }
 impl ::graph_model::rt::serde::Serialize for AzureAdTokenAuthentication {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AzureAdTokenAuthentication {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.customAuthenticationExtension` (abstract).
@@ -117,42 +134,34 @@ pub struct CustomAuthenticationExtension {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomAuthenticationExtension {
-    const TYPE_NAME: &'static str = "microsoft.graph.customAuthenticationExtension";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "authenticationConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.authentication_configuration, key)
-            }
-            "clientConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.client_configuration, key)
-            }
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "endpointConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.endpoint_configuration, key)
-            }
-            "behaviorOnError" => ::graph_model::rt::field(map, &mut self.behavior_on_error, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.customAuthenticationExtension"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "authenticationConfiguration",
-        "clientConfiguration",
-        "description",
-        "displayName",
-        "endpointConfiguration",
-        "behaviorOnError",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "authenticationConfiguration" => &mut self.authentication_configuration,
+            "clientConfiguration" => &mut self.client_configuration,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "endpointConfiguration" => &mut self.endpoint_configuration,
+            "behaviorOnError" => &mut self.behavior_on_error,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "authenticationConfiguration",
+            "clientConfiguration",
+            "description",
+            "displayName",
+            "endpointConfiguration",
+            "behaviorOnError",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "authenticationConfiguration",
@@ -171,17 +180,28 @@ impl ::graph_model::rt::Struct for CustomAuthenticationExtension {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CustomAuthenticationExtension {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CustomAuthenticationExtension {
     const TYPE_NAME: &'static str = "microsoft.graph.customAuthenticationExtension";
 }
 impl ::graph_model::rt::serde::Serialize for CustomAuthenticationExtension {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomAuthenticationExtension {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.customAuthenticationExtension` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -219,54 +239,106 @@ impl Default for CustomAuthenticationExtensionAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for CustomAuthenticationExtensionAny {
-    type Base = super::CustomAuthenticationExtension;
-    const BASE: &'static str = "microsoft.graph.customAuthenticationExtension";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.customAuthenticationExtension"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.customAuthenticationExtension" => Self::Base(Default::default()),
             "microsoft.graph.onAttributeCollectionStartCustomExtension" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::OnAttributeCollectionStartCustomExtension)
+                Self::OnAttributeCollectionStartCustomExtension(Default::default())
             }
             "microsoft.graph.onAttributeCollectionSubmitCustomExtension" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::OnAttributeCollectionSubmitCustomExtension)
+                Self::OnAttributeCollectionSubmitCustomExtension(Default::default())
             }
             "microsoft.graph.onOtpSendCustomExtension" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::OnOtpSendCustomExtension)
+                Self::OnOtpSendCustomExtension(Default::default())
             }
             "microsoft.graph.onPasswordSubmitCustomExtension" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::OnPasswordSubmitCustomExtension)
+                Self::OnPasswordSubmitCustomExtension(Default::default())
             }
             "microsoft.graph.onTokenIssuanceStartCustomExtension" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::OnTokenIssuanceStartCustomExtension)
+                Self::OnTokenIssuanceStartCustomExtension(Default::default())
             }
             "microsoft.graph.onVerifiedIdClaimValidationCustomExtension" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::OnVerifiedIdClaimValidationCustomExtension)
+                Self::OnVerifiedIdClaimValidationCustomExtension(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::OnAttributeCollectionStartCustomExtension(v) => Some(v),
+            Self::OnAttributeCollectionSubmitCustomExtension(v) => Some(v),
+            Self::OnOtpSendCustomExtension(v) => Some(v),
+            Self::OnPasswordSubmitCustomExtension(v) => Some(v),
+            Self::OnTokenIssuanceStartCustomExtension(v) => Some(v),
+            Self::OnVerifiedIdClaimValidationCustomExtension(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::CustomAuthenticationExtension) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::OnAttributeCollectionStartCustomExtension(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.onAttributeCollectionStartCustomExtension",
+                    v,
+                )
+            }
+            Self::OnAttributeCollectionSubmitCustomExtension(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.onAttributeCollectionSubmitCustomExtension",
+                    v,
+                )
+            }
+            Self::OnOtpSendCustomExtension(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.onOtpSendCustomExtension", v)
+            }
+            Self::OnPasswordSubmitCustomExtension(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.onPasswordSubmitCustomExtension",
+                v,
+            ),
+            Self::OnTokenIssuanceStartCustomExtension(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.onTokenIssuanceStartCustomExtension",
+                v,
+            ),
+            Self::OnVerifiedIdClaimValidationCustomExtension(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.onVerifiedIdClaimValidationCustomExtension",
+                    v,
+                )
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for CustomAuthenticationExtensionAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for CustomAuthenticationExtensionAny {
@@ -274,45 +346,12 @@ impl ::graph_model::rt::GraphType for CustomAuthenticationExtensionAny {
 }
 impl ::graph_model::rt::serde::Serialize for CustomAuthenticationExtensionAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::OnAttributeCollectionStartCustomExtension(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.onAttributeCollectionStartCustomExtension"),
-                s,
-            ),
-            Self::OnAttributeCollectionSubmitCustomExtension(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.onAttributeCollectionSubmitCustomExtension"),
-                s,
-            ),
-            Self::OnOtpSendCustomExtension(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.onOtpSendCustomExtension"),
-                s,
-            ),
-            Self::OnPasswordSubmitCustomExtension(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.onPasswordSubmitCustomExtension"),
-                s,
-            ),
-            Self::OnTokenIssuanceStartCustomExtension(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.onTokenIssuanceStartCustomExtension"),
-                s,
-            ),
-            Self::OnVerifiedIdClaimValidationCustomExtension(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.onVerifiedIdClaimValidationCustomExtension"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomAuthenticationExtensionAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.customExtensionAuthenticationConfiguration` (abstract).
@@ -324,20 +363,17 @@ pub struct CustomExtensionAuthenticationConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomExtensionAuthenticationConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.customExtensionAuthenticationConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.customExtensionAuthenticationConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -347,19 +383,30 @@ impl ::graph_model::rt::Struct for CustomExtensionAuthenticationConfiguration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CustomExtensionAuthenticationConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CustomExtensionAuthenticationConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.customExtensionAuthenticationConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for CustomExtensionAuthenticationConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for CustomExtensionAuthenticationConfiguration
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.customExtensionAuthenticationConfiguration` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -389,38 +436,71 @@ impl Default for CustomExtensionAuthenticationConfigurationAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for CustomExtensionAuthenticationConfigurationAny {
-    type Base = super::CustomExtensionAuthenticationConfiguration;
-    const BASE: &'static str = "microsoft.graph.customExtensionAuthenticationConfiguration";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.customExtensionAuthenticationConfiguration"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.customExtensionAuthenticationConfiguration" => {
+                Self::Base(Default::default())
+            }
             "microsoft.graph.azureAdPopTokenAuthentication" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::AzureAdPopTokenAuthentication)
+                Self::AzureAdPopTokenAuthentication(Default::default())
             }
             "microsoft.graph.azureAdTokenAuthentication" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::AzureAdTokenAuthentication)
+                Self::AzureAdTokenAuthentication(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::AzureAdPopTokenAuthentication(v) => Some(v),
+            Self::AzureAdTokenAuthentication(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::CustomExtensionAuthenticationConfiguration) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::AzureAdPopTokenAuthentication(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.azureAdPopTokenAuthentication",
+                v,
+            ),
+            Self::AzureAdTokenAuthentication(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.azureAdTokenAuthentication",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for CustomExtensionAuthenticationConfigurationAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for CustomExtensionAuthenticationConfigurationAny {
@@ -428,27 +508,14 @@ impl ::graph_model::rt::GraphType for CustomExtensionAuthenticationConfiguration
 }
 impl ::graph_model::rt::serde::Serialize for CustomExtensionAuthenticationConfigurationAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::AzureAdPopTokenAuthentication(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.azureAdPopTokenAuthentication"),
-                s,
-            ),
-            Self::AzureAdTokenAuthentication(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.azureAdTokenAuthentication"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for CustomExtensionAuthenticationConfigurationAny
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.customExtensionBehaviorOnError` (abstract).
@@ -460,20 +527,17 @@ pub struct CustomExtensionBehaviorOnError {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomExtensionBehaviorOnError {
-    const TYPE_NAME: &'static str = "microsoft.graph.customExtensionBehaviorOnError";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.customExtensionBehaviorOnError"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -483,17 +547,28 @@ impl ::graph_model::rt::Struct for CustomExtensionBehaviorOnError {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CustomExtensionBehaviorOnError {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CustomExtensionBehaviorOnError {
     const TYPE_NAME: &'static str = "microsoft.graph.customExtensionBehaviorOnError";
 }
 impl ::graph_model::rt::serde::Serialize for CustomExtensionBehaviorOnError {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomExtensionBehaviorOnError {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.customExtensionBehaviorOnError` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -521,36 +596,61 @@ impl Default for CustomExtensionBehaviorOnErrorAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for CustomExtensionBehaviorOnErrorAny {
-    type Base = super::CustomExtensionBehaviorOnError;
-    const BASE: &'static str = "microsoft.graph.customExtensionBehaviorOnError";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.customExtensionBehaviorOnError"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.customExtensionBehaviorOnError" => Self::Base(Default::default()),
             "microsoft.graph.fallbackToMicrosoftProviderOnError" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::FallbackToMicrosoftProviderOnError)
+                Self::FallbackToMicrosoftProviderOnError(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::FallbackToMicrosoftProviderOnError(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::CustomExtensionBehaviorOnError) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::FallbackToMicrosoftProviderOnError(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.fallbackToMicrosoftProviderOnError",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for CustomExtensionBehaviorOnErrorAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for CustomExtensionBehaviorOnErrorAny {
@@ -558,20 +658,12 @@ impl ::graph_model::rt::GraphType for CustomExtensionBehaviorOnErrorAny {
 }
 impl ::graph_model::rt::serde::Serialize for CustomExtensionBehaviorOnErrorAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::FallbackToMicrosoftProviderOnError(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.fallbackToMicrosoftProviderOnError"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomExtensionBehaviorOnErrorAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.customExtensionClientConfiguration`.
@@ -586,25 +678,21 @@ pub struct CustomExtensionClientConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomExtensionClientConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.customExtensionClientConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "maximumRetries" => ::graph_model::rt::field(map, &mut self.maximum_retries, key),
-            "timeoutInMilliseconds" => {
-                ::graph_model::rt::field(map, &mut self.timeout_in_milliseconds, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.customExtensionClientConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &["maximumRetries", "timeoutInMilliseconds"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "maximumRetries" => &mut self.maximum_retries,
+            "timeoutInMilliseconds" => &mut self.timeout_in_milliseconds,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["maximumRetries", "timeoutInMilliseconds"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("maximumRetries", &self.maximum_retries);
         w.field("timeoutInMilliseconds", &self.timeout_in_milliseconds);
     }
@@ -615,17 +703,28 @@ impl ::graph_model::rt::Struct for CustomExtensionClientConfiguration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CustomExtensionClientConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CustomExtensionClientConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.customExtensionClientConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for CustomExtensionClientConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomExtensionClientConfiguration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.customExtensionEndpointConfiguration` (abstract).
@@ -637,20 +736,17 @@ pub struct CustomExtensionEndpointConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomExtensionEndpointConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.customExtensionEndpointConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.customExtensionEndpointConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -660,17 +756,28 @@ impl ::graph_model::rt::Struct for CustomExtensionEndpointConfiguration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CustomExtensionEndpointConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CustomExtensionEndpointConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.customExtensionEndpointConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for CustomExtensionEndpointConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomExtensionEndpointConfiguration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.customExtensionEndpointConfiguration` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -700,39 +807,68 @@ impl Default for CustomExtensionEndpointConfigurationAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for CustomExtensionEndpointConfigurationAny {
-    type Base = super::CustomExtensionEndpointConfiguration;
-    const BASE: &'static str = "microsoft.graph.customExtensionEndpointConfiguration";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
-            "microsoft.graph.httpRequestEndpoint" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::HttpRequestEndpoint)
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.customExtensionEndpointConfiguration"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.customExtensionEndpointConfiguration" => {
+                Self::Base(Default::default())
             }
+            "microsoft.graph.httpRequestEndpoint" => Self::HttpRequestEndpoint(Default::default()),
             "microsoft.graph.logicAppTriggerEndpointConfiguration" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::LogicAppTriggerEndpointConfiguration)
+                Self::LogicAppTriggerEndpointConfiguration(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::HttpRequestEndpoint(v) => Some(v),
+            Self::LogicAppTriggerEndpointConfiguration(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::CustomExtensionEndpointConfiguration) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::HttpRequestEndpoint(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.httpRequestEndpoint", v)
+            }
+            Self::LogicAppTriggerEndpointConfiguration(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.logicAppTriggerEndpointConfiguration",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for CustomExtensionEndpointConfigurationAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for CustomExtensionEndpointConfigurationAny {
@@ -740,23 +876,12 @@ impl ::graph_model::rt::GraphType for CustomExtensionEndpointConfigurationAny {
 }
 impl ::graph_model::rt::serde::Serialize for CustomExtensionEndpointConfigurationAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::HttpRequestEndpoint(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.httpRequestEndpoint"), s)
-            }
-            Self::LogicAppTriggerEndpointConfiguration(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.logicAppTriggerEndpointConfiguration"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomExtensionEndpointConfigurationAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.fallbackToMicrosoftProviderOnError`.
@@ -767,20 +892,17 @@ pub struct FallbackToMicrosoftProviderOnError {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FallbackToMicrosoftProviderOnError {
-    const TYPE_NAME: &'static str = "microsoft.graph.fallbackToMicrosoftProviderOnError";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.fallbackToMicrosoftProviderOnError"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -790,17 +912,28 @@ impl ::graph_model::rt::Struct for FallbackToMicrosoftProviderOnError {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for FallbackToMicrosoftProviderOnError {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for FallbackToMicrosoftProviderOnError {
     const TYPE_NAME: &'static str = "microsoft.graph.fallbackToMicrosoftProviderOnError";
 }
 impl ::graph_model::rt::serde::Serialize for FallbackToMicrosoftProviderOnError {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FallbackToMicrosoftProviderOnError {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.httpRequestEndpoint`.
@@ -813,22 +946,20 @@ pub struct HttpRequestEndpoint {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for HttpRequestEndpoint {
-    const TYPE_NAME: &'static str = "microsoft.graph.httpRequestEndpoint";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "targetUrl" => ::graph_model::rt::field(map, &mut self.target_url, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.httpRequestEndpoint"
     }
-    const FIELDS: &'static [&'static str] = &["targetUrl"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "targetUrl" => &mut self.target_url,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["targetUrl"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("targetUrl", &self.target_url);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -838,17 +969,28 @@ impl ::graph_model::rt::Struct for HttpRequestEndpoint {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for HttpRequestEndpoint {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for HttpRequestEndpoint {
     const TYPE_NAME: &'static str = "microsoft.graph.httpRequestEndpoint";
 }
 impl ::graph_model::rt::serde::Serialize for HttpRequestEndpoint {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HttpRequestEndpoint {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.logicAppTriggerEndpointConfiguration`.
@@ -867,34 +1009,28 @@ pub struct LogicAppTriggerEndpointConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LogicAppTriggerEndpointConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.logicAppTriggerEndpointConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "logicAppWorkflowName" => {
-                ::graph_model::rt::field(map, &mut self.logic_app_workflow_name, key)
-            }
-            "resourceGroupName" => {
-                ::graph_model::rt::field(map, &mut self.resource_group_name, key)
-            }
-            "subscriptionId" => ::graph_model::rt::field(map, &mut self.subscription_id, key),
-            "url" => ::graph_model::rt::field(map, &mut self.url, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.logicAppTriggerEndpointConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "logicAppWorkflowName",
-        "resourceGroupName",
-        "subscriptionId",
-        "url",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "logicAppWorkflowName" => &mut self.logic_app_workflow_name,
+            "resourceGroupName" => &mut self.resource_group_name,
+            "subscriptionId" => &mut self.subscription_id,
+            "url" => &mut self.url,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "logicAppWorkflowName",
+            "resourceGroupName",
+            "subscriptionId",
+            "url",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("logicAppWorkflowName", &self.logic_app_workflow_name);
         w.field("resourceGroupName", &self.resource_group_name);
         w.field("subscriptionId", &self.subscription_id);
@@ -907,17 +1043,28 @@ impl ::graph_model::rt::Struct for LogicAppTriggerEndpointConfiguration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for LogicAppTriggerEndpointConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for LogicAppTriggerEndpointConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.logicAppTriggerEndpointConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for LogicAppTriggerEndpointConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LogicAppTriggerEndpointConfiguration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onAttributeCollectionStartCustomExtension`.
@@ -944,42 +1091,34 @@ pub struct OnAttributeCollectionStartCustomExtension {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnAttributeCollectionStartCustomExtension {
-    const TYPE_NAME: &'static str = "microsoft.graph.onAttributeCollectionStartCustomExtension";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "authenticationConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.authentication_configuration, key)
-            }
-            "clientConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.client_configuration, key)
-            }
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "endpointConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.endpoint_configuration, key)
-            }
-            "behaviorOnError" => ::graph_model::rt::field(map, &mut self.behavior_on_error, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onAttributeCollectionStartCustomExtension"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "authenticationConfiguration",
-        "clientConfiguration",
-        "description",
-        "displayName",
-        "endpointConfiguration",
-        "behaviorOnError",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "authenticationConfiguration" => &mut self.authentication_configuration,
+            "clientConfiguration" => &mut self.client_configuration,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "endpointConfiguration" => &mut self.endpoint_configuration,
+            "behaviorOnError" => &mut self.behavior_on_error,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "authenticationConfiguration",
+            "clientConfiguration",
+            "description",
+            "displayName",
+            "endpointConfiguration",
+            "behaviorOnError",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "authenticationConfiguration",
@@ -998,17 +1137,28 @@ impl ::graph_model::rt::Struct for OnAttributeCollectionStartCustomExtension {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnAttributeCollectionStartCustomExtension {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnAttributeCollectionStartCustomExtension {
     const TYPE_NAME: &'static str = "microsoft.graph.onAttributeCollectionStartCustomExtension";
 }
 impl ::graph_model::rt::serde::Serialize for OnAttributeCollectionStartCustomExtension {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnAttributeCollectionStartCustomExtension {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onAttributeCollectionSubmitCustomExtension`.
@@ -1035,42 +1185,34 @@ pub struct OnAttributeCollectionSubmitCustomExtension {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnAttributeCollectionSubmitCustomExtension {
-    const TYPE_NAME: &'static str = "microsoft.graph.onAttributeCollectionSubmitCustomExtension";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "authenticationConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.authentication_configuration, key)
-            }
-            "clientConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.client_configuration, key)
-            }
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "endpointConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.endpoint_configuration, key)
-            }
-            "behaviorOnError" => ::graph_model::rt::field(map, &mut self.behavior_on_error, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onAttributeCollectionSubmitCustomExtension"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "authenticationConfiguration",
-        "clientConfiguration",
-        "description",
-        "displayName",
-        "endpointConfiguration",
-        "behaviorOnError",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "authenticationConfiguration" => &mut self.authentication_configuration,
+            "clientConfiguration" => &mut self.client_configuration,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "endpointConfiguration" => &mut self.endpoint_configuration,
+            "behaviorOnError" => &mut self.behavior_on_error,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "authenticationConfiguration",
+            "clientConfiguration",
+            "description",
+            "displayName",
+            "endpointConfiguration",
+            "behaviorOnError",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "authenticationConfiguration",
@@ -1089,19 +1231,30 @@ impl ::graph_model::rt::Struct for OnAttributeCollectionSubmitCustomExtension {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnAttributeCollectionSubmitCustomExtension {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnAttributeCollectionSubmitCustomExtension {
     const TYPE_NAME: &'static str = "microsoft.graph.onAttributeCollectionSubmitCustomExtension";
 }
 impl ::graph_model::rt::serde::Serialize for OnAttributeCollectionSubmitCustomExtension {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for OnAttributeCollectionSubmitCustomExtension
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onOtpSendCustomExtension`.
@@ -1128,42 +1281,34 @@ pub struct OnOtpSendCustomExtension {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnOtpSendCustomExtension {
-    const TYPE_NAME: &'static str = "microsoft.graph.onOtpSendCustomExtension";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "authenticationConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.authentication_configuration, key)
-            }
-            "clientConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.client_configuration, key)
-            }
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "endpointConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.endpoint_configuration, key)
-            }
-            "behaviorOnError" => ::graph_model::rt::field(map, &mut self.behavior_on_error, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onOtpSendCustomExtension"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "authenticationConfiguration",
-        "clientConfiguration",
-        "description",
-        "displayName",
-        "endpointConfiguration",
-        "behaviorOnError",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "authenticationConfiguration" => &mut self.authentication_configuration,
+            "clientConfiguration" => &mut self.client_configuration,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "endpointConfiguration" => &mut self.endpoint_configuration,
+            "behaviorOnError" => &mut self.behavior_on_error,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "authenticationConfiguration",
+            "clientConfiguration",
+            "description",
+            "displayName",
+            "endpointConfiguration",
+            "behaviorOnError",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "authenticationConfiguration",
@@ -1182,17 +1327,28 @@ impl ::graph_model::rt::Struct for OnOtpSendCustomExtension {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnOtpSendCustomExtension {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnOtpSendCustomExtension {
     const TYPE_NAME: &'static str = "microsoft.graph.onOtpSendCustomExtension";
 }
 impl ::graph_model::rt::serde::Serialize for OnOtpSendCustomExtension {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnOtpSendCustomExtension {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onPasswordSubmitCustomExtension`.
@@ -1219,42 +1375,34 @@ pub struct OnPasswordSubmitCustomExtension {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnPasswordSubmitCustomExtension {
-    const TYPE_NAME: &'static str = "microsoft.graph.onPasswordSubmitCustomExtension";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "authenticationConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.authentication_configuration, key)
-            }
-            "clientConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.client_configuration, key)
-            }
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "endpointConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.endpoint_configuration, key)
-            }
-            "behaviorOnError" => ::graph_model::rt::field(map, &mut self.behavior_on_error, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onPasswordSubmitCustomExtension"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "authenticationConfiguration",
-        "clientConfiguration",
-        "description",
-        "displayName",
-        "endpointConfiguration",
-        "behaviorOnError",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "authenticationConfiguration" => &mut self.authentication_configuration,
+            "clientConfiguration" => &mut self.client_configuration,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "endpointConfiguration" => &mut self.endpoint_configuration,
+            "behaviorOnError" => &mut self.behavior_on_error,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "authenticationConfiguration",
+            "clientConfiguration",
+            "description",
+            "displayName",
+            "endpointConfiguration",
+            "behaviorOnError",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "authenticationConfiguration",
@@ -1273,17 +1421,28 @@ impl ::graph_model::rt::Struct for OnPasswordSubmitCustomExtension {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnPasswordSubmitCustomExtension {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnPasswordSubmitCustomExtension {
     const TYPE_NAME: &'static str = "microsoft.graph.onPasswordSubmitCustomExtension";
 }
 impl ::graph_model::rt::serde::Serialize for OnPasswordSubmitCustomExtension {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnPasswordSubmitCustomExtension {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onTokenIssuanceStartCustomExtension`.
@@ -1313,46 +1472,36 @@ pub struct OnTokenIssuanceStartCustomExtension {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnTokenIssuanceStartCustomExtension {
-    const TYPE_NAME: &'static str = "microsoft.graph.onTokenIssuanceStartCustomExtension";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "authenticationConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.authentication_configuration, key)
-            }
-            "clientConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.client_configuration, key)
-            }
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "endpointConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.endpoint_configuration, key)
-            }
-            "behaviorOnError" => ::graph_model::rt::field(map, &mut self.behavior_on_error, key),
-            "claimsForTokenConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.claims_for_token_configuration, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onTokenIssuanceStartCustomExtension"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "authenticationConfiguration",
-        "clientConfiguration",
-        "description",
-        "displayName",
-        "endpointConfiguration",
-        "behaviorOnError",
-        "claimsForTokenConfiguration",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "authenticationConfiguration" => &mut self.authentication_configuration,
+            "clientConfiguration" => &mut self.client_configuration,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "endpointConfiguration" => &mut self.endpoint_configuration,
+            "behaviorOnError" => &mut self.behavior_on_error,
+            "claimsForTokenConfiguration" => &mut self.claims_for_token_configuration,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "authenticationConfiguration",
+            "clientConfiguration",
+            "description",
+            "displayName",
+            "endpointConfiguration",
+            "behaviorOnError",
+            "claimsForTokenConfiguration",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "authenticationConfiguration",
@@ -1375,17 +1524,28 @@ impl ::graph_model::rt::Struct for OnTokenIssuanceStartCustomExtension {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnTokenIssuanceStartCustomExtension {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnTokenIssuanceStartCustomExtension {
     const TYPE_NAME: &'static str = "microsoft.graph.onTokenIssuanceStartCustomExtension";
 }
 impl ::graph_model::rt::serde::Serialize for OnTokenIssuanceStartCustomExtension {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnTokenIssuanceStartCustomExtension {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onTokenIssuanceStartReturnClaim`.
@@ -1398,24 +1558,20 @@ pub struct OnTokenIssuanceStartReturnClaim {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnTokenIssuanceStartReturnClaim {
-    const TYPE_NAME: &'static str = "microsoft.graph.onTokenIssuanceStartReturnClaim";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "claimIdInApiResponse" => {
-                ::graph_model::rt::field(map, &mut self.claim_id_in_api_response, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onTokenIssuanceStartReturnClaim"
     }
-    const FIELDS: &'static [&'static str] = &["claimIdInApiResponse"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "claimIdInApiResponse" => &mut self.claim_id_in_api_response,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["claimIdInApiResponse"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("claimIdInApiResponse", &self.claim_id_in_api_response);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1425,17 +1581,28 @@ impl ::graph_model::rt::Struct for OnTokenIssuanceStartReturnClaim {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnTokenIssuanceStartReturnClaim {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnTokenIssuanceStartReturnClaim {
     const TYPE_NAME: &'static str = "microsoft.graph.onTokenIssuanceStartReturnClaim";
 }
 impl ::graph_model::rt::serde::Serialize for OnTokenIssuanceStartReturnClaim {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnTokenIssuanceStartReturnClaim {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.onVerifiedIdClaimValidationCustomExtension`.
@@ -1462,42 +1629,34 @@ pub struct OnVerifiedIdClaimValidationCustomExtension {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnVerifiedIdClaimValidationCustomExtension {
-    const TYPE_NAME: &'static str = "microsoft.graph.onVerifiedIdClaimValidationCustomExtension";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "authenticationConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.authentication_configuration, key)
-            }
-            "clientConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.client_configuration, key)
-            }
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "endpointConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.endpoint_configuration, key)
-            }
-            "behaviorOnError" => ::graph_model::rt::field(map, &mut self.behavior_on_error, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.onVerifiedIdClaimValidationCustomExtension"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "authenticationConfiguration",
-        "clientConfiguration",
-        "description",
-        "displayName",
-        "endpointConfiguration",
-        "behaviorOnError",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "authenticationConfiguration" => &mut self.authentication_configuration,
+            "clientConfiguration" => &mut self.client_configuration,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "endpointConfiguration" => &mut self.endpoint_configuration,
+            "behaviorOnError" => &mut self.behavior_on_error,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "authenticationConfiguration",
+            "clientConfiguration",
+            "description",
+            "displayName",
+            "endpointConfiguration",
+            "behaviorOnError",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "authenticationConfiguration",
@@ -1516,18 +1675,29 @@ impl ::graph_model::rt::Struct for OnVerifiedIdClaimValidationCustomExtension {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnVerifiedIdClaimValidationCustomExtension {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnVerifiedIdClaimValidationCustomExtension {
     const TYPE_NAME: &'static str = "microsoft.graph.onVerifiedIdClaimValidationCustomExtension";
 }
 impl ::graph_model::rt::serde::Serialize for OnVerifiedIdClaimValidationCustomExtension {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for OnVerifiedIdClaimValidationCustomExtension
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

@@ -35,50 +35,44 @@ pub struct BaseItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BaseItem {
-    const TYPE_NAME: &'static str = "microsoft.graph.baseItem";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "eTag" => ::graph_model::rt::field(map, &mut self.e_tag, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "parentReference" => ::graph_model::rt::field(map, &mut self.parent_reference, key),
-            "webUrl" => ::graph_model::rt::field(map, &mut self.web_url, key),
-            "createdByUser" => ::graph_model::rt::field(map, &mut self.created_by_user, key),
-            "lastModifiedByUser" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_by_user, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.baseItem"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "createdDateTime",
-        "description",
-        "eTag",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "name",
-        "parentReference",
-        "webUrl",
-        "createdByUser",
-        "lastModifiedByUser",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "eTag" => &mut self.e_tag,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "name" => &mut self.name,
+            "parentReference" => &mut self.parent_reference,
+            "webUrl" => &mut self.web_url,
+            "createdByUser" => &mut self.created_by_user,
+            "lastModifiedByUser" => &mut self.last_modified_by_user,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "createdDateTime",
+            "description",
+            "eTag",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "name",
+            "parentReference",
+            "webUrl",
+            "createdByUser",
+            "lastModifiedByUser",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -99,17 +93,28 @@ impl ::graph_model::rt::Struct for BaseItem {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for BaseItem {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for BaseItem {
     const TYPE_NAME: &'static str = "microsoft.graph.baseItem";
 }
 impl ::graph_model::rt::serde::Serialize for BaseItem {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BaseItem {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.baseItem` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -155,56 +160,97 @@ impl Default for BaseItemAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for BaseItemAny {
-    type Base = super::BaseItem;
-    const BASE: &'static str = "microsoft.graph.baseItem";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
-            "microsoft.graph.baseSitePage" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::BaseSitePage)
-            }
-            "microsoft.graph.drive" => ::graph_model::rt::read_struct(head, map).map(Self::Drive),
-            "microsoft.graph.driveItem" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::DriveItem)
-            }
-            "microsoft.graph.list" => ::graph_model::rt::read_struct(head, map).map(Self::List),
-            "microsoft.graph.listItem" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ListItem)
-            }
-            "microsoft.graph.recycleBin" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::RecycleBin)
-            }
-            "microsoft.graph.recycleBinItem" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::RecycleBinItem)
-            }
-            "microsoft.graph.sharedDriveItem" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::SharedDriveItem)
-            }
-            "microsoft.graph.site" => ::graph_model::rt::read_struct(head, map).map(Self::Site),
-            "microsoft.graph.sitePage" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::SitePage)
-            }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.baseItem"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.baseItem" => Self::Base(Default::default()),
+            "microsoft.graph.baseSitePage" => Self::BaseSitePage(Default::default()),
+            "microsoft.graph.drive" => Self::Drive(Default::default()),
+            "microsoft.graph.driveItem" => Self::DriveItem(Default::default()),
+            "microsoft.graph.list" => Self::List(Default::default()),
+            "microsoft.graph.listItem" => Self::ListItem(Default::default()),
+            "microsoft.graph.recycleBin" => Self::RecycleBin(Default::default()),
+            "microsoft.graph.recycleBinItem" => Self::RecycleBinItem(Default::default()),
+            "microsoft.graph.sharedDriveItem" => Self::SharedDriveItem(Default::default()),
+            "microsoft.graph.site" => Self::Site(Default::default()),
+            "microsoft.graph.sitePage" => Self::SitePage(Default::default()),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::BaseSitePage(v) => Some(v),
+            Self::Drive(v) => Some(v),
+            Self::DriveItem(v) => Some(v),
+            Self::List(v) => Some(v),
+            Self::ListItem(v) => Some(v),
+            Self::RecycleBin(v) => Some(v),
+            Self::RecycleBinItem(v) => Some(v),
+            Self::SharedDriveItem(v) => Some(v),
+            Self::Site(v) => Some(v),
+            Self::SitePage(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::BaseItem) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::BaseSitePage(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.baseSitePage", v)
+            }
+            Self::Drive(v) => ::graph_model::rt::Variant::Derived("#microsoft.graph.drive", v),
+            Self::DriveItem(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.driveItem", v)
+            }
+            Self::List(v) => ::graph_model::rt::Variant::Derived("#microsoft.graph.list", v),
+            Self::ListItem(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.listItem", v)
+            }
+            Self::RecycleBin(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.recycleBin", v)
+            }
+            Self::RecycleBinItem(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.recycleBinItem", v)
+            }
+            Self::SharedDriveItem(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.sharedDriveItem", v)
+            }
+            Self::Site(v) => ::graph_model::rt::Variant::Derived("#microsoft.graph.site", v),
+            Self::SitePage(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.sitePage", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for BaseItemAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for BaseItemAny {
@@ -212,39 +258,12 @@ impl ::graph_model::rt::GraphType for BaseItemAny {
 }
 impl ::graph_model::rt::serde::Serialize for BaseItemAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::BaseSitePage(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.baseSitePage"), s)
-            }
-            Self::Drive(v) => ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.drive"), s),
-            Self::DriveItem(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.driveItem"), s)
-            }
-            Self::List(v) => ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.list"), s),
-            Self::ListItem(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.listItem"), s)
-            }
-            Self::RecycleBin(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.recycleBin"), s)
-            }
-            Self::RecycleBinItem(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.recycleBinItem"), s)
-            }
-            Self::SharedDriveItem(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.sharedDriveItem"), s)
-            }
-            Self::Site(v) => ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.site"), s),
-            Self::SitePage(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.sitePage"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BaseItemAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.baseSitePage`.
@@ -287,56 +306,50 @@ pub struct BaseSitePage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BaseSitePage {
-    const TYPE_NAME: &'static str = "microsoft.graph.baseSitePage";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "eTag" => ::graph_model::rt::field(map, &mut self.e_tag, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "parentReference" => ::graph_model::rt::field(map, &mut self.parent_reference, key),
-            "webUrl" => ::graph_model::rt::field(map, &mut self.web_url, key),
-            "pageLayout" => ::graph_model::rt::field(map, &mut self.page_layout, key),
-            "publishingState" => ::graph_model::rt::field(map, &mut self.publishing_state, key),
-            "title" => ::graph_model::rt::field(map, &mut self.title, key),
-            "createdByUser" => ::graph_model::rt::field(map, &mut self.created_by_user, key),
-            "lastModifiedByUser" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_by_user, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.baseSitePage"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "createdDateTime",
-        "description",
-        "eTag",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "name",
-        "parentReference",
-        "webUrl",
-        "pageLayout",
-        "publishingState",
-        "title",
-        "createdByUser",
-        "lastModifiedByUser",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "eTag" => &mut self.e_tag,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "name" => &mut self.name,
+            "parentReference" => &mut self.parent_reference,
+            "webUrl" => &mut self.web_url,
+            "pageLayout" => &mut self.page_layout,
+            "publishingState" => &mut self.publishing_state,
+            "title" => &mut self.title,
+            "createdByUser" => &mut self.created_by_user,
+            "lastModifiedByUser" => &mut self.last_modified_by_user,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "createdDateTime",
+            "description",
+            "eTag",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "name",
+            "parentReference",
+            "webUrl",
+            "pageLayout",
+            "publishingState",
+            "title",
+            "createdByUser",
+            "lastModifiedByUser",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -360,17 +373,28 @@ impl ::graph_model::rt::Struct for BaseSitePage {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for BaseSitePage {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for BaseSitePage {
     const TYPE_NAME: &'static str = "microsoft.graph.baseSitePage";
 }
 impl ::graph_model::rt::serde::Serialize for BaseSitePage {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BaseSitePage {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.baseSitePage` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -398,35 +422,58 @@ impl Default for BaseSitePageAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for BaseSitePageAny {
-    type Base = super::BaseSitePage;
-    const BASE: &'static str = "microsoft.graph.baseSitePage";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
-            "microsoft.graph.sitePage" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::SitePage)
-            }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.baseSitePage"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.baseSitePage" => Self::Base(Default::default()),
+            "microsoft.graph.sitePage" => Self::SitePage(Default::default()),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::SitePage(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::BaseSitePage) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::SitePage(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.sitePage", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for BaseSitePageAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for BaseSitePageAny {
@@ -434,18 +481,12 @@ impl ::graph_model::rt::GraphType for BaseSitePageAny {
 }
 impl ::graph_model::rt::serde::Serialize for BaseSitePageAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::SitePage(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.sitePage"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BaseSitePageAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.canvasLayout`.
@@ -462,26 +503,22 @@ pub struct CanvasLayout {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CanvasLayout {
-    const TYPE_NAME: &'static str = "microsoft.graph.canvasLayout";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "horizontalSections" => {
-                ::graph_model::rt::field(map, &mut self.horizontal_sections, key)
-            }
-            "verticalSection" => ::graph_model::rt::field(map, &mut self.vertical_section, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.canvasLayout"
     }
-    const FIELDS: &'static [&'static str] = &["id", "horizontalSections", "verticalSection"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "horizontalSections" => &mut self.horizontal_sections,
+            "verticalSection" => &mut self.vertical_section,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "horizontalSections", "verticalSection"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("horizontalSections", &self.horizontal_sections);
         w.field("verticalSection", &self.vertical_section);
@@ -493,17 +530,28 @@ impl ::graph_model::rt::Struct for CanvasLayout {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CanvasLayout {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CanvasLayout {
     const TYPE_NAME: &'static str = "microsoft.graph.canvasLayout";
 }
 impl ::graph_model::rt::serde::Serialize for CanvasLayout {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CanvasLayout {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.horizontalSection`.
@@ -522,25 +570,23 @@ pub struct HorizontalSection {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for HorizontalSection {
-    const TYPE_NAME: &'static str = "microsoft.graph.horizontalSection";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "emphasis" => ::graph_model::rt::field(map, &mut self.emphasis, key),
-            "layout" => ::graph_model::rt::field(map, &mut self.layout, key),
-            "columns" => ::graph_model::rt::field(map, &mut self.columns, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.horizontalSection"
     }
-    const FIELDS: &'static [&'static str] = &["id", "emphasis", "layout", "columns"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "emphasis" => &mut self.emphasis,
+            "layout" => &mut self.layout,
+            "columns" => &mut self.columns,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "emphasis", "layout", "columns"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("emphasis", &self.emphasis);
         w.field("layout", &self.layout);
@@ -553,17 +599,28 @@ impl ::graph_model::rt::Struct for HorizontalSection {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for HorizontalSection {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for HorizontalSection {
     const TYPE_NAME: &'static str = "microsoft.graph.horizontalSection";
 }
 impl ::graph_model::rt::serde::Serialize for HorizontalSection {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HorizontalSection {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.horizontalSectionColumn`.
@@ -580,24 +637,22 @@ pub struct HorizontalSectionColumn {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for HorizontalSectionColumn {
-    const TYPE_NAME: &'static str = "microsoft.graph.horizontalSectionColumn";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "width" => ::graph_model::rt::field(map, &mut self.width, key),
-            "webparts" => ::graph_model::rt::field(map, &mut self.webparts, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.horizontalSectionColumn"
     }
-    const FIELDS: &'static [&'static str] = &["id", "width", "webparts"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "width" => &mut self.width,
+            "webparts" => &mut self.webparts,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "width", "webparts"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("width", &self.width);
         w.field("webparts", &self.webparts);
@@ -609,17 +664,28 @@ impl ::graph_model::rt::Struct for HorizontalSectionColumn {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for HorizontalSectionColumn {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for HorizontalSectionColumn {
     const TYPE_NAME: &'static str = "microsoft.graph.horizontalSectionColumn";
 }
 impl ::graph_model::rt::serde::Serialize for HorizontalSectionColumn {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HorizontalSectionColumn {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.horizontalSectionLayoutType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -695,6 +761,17 @@ impl ::graph_model::rt::WireEnum for HorizontalSectionLayoutType {
         }
     }
 }
+impl ::graph_model::rt::Value for HorizontalSectionLayoutType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for HorizontalSectionLayoutType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -717,23 +794,21 @@ pub struct MetaDataKeyStringPair {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MetaDataKeyStringPair {
-    const TYPE_NAME: &'static str = "microsoft.graph.metaDataKeyStringPair";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "key" => ::graph_model::rt::field(map, &mut self.key, key),
-            "value" => ::graph_model::rt::field(map, &mut self.value, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.metaDataKeyStringPair"
     }
-    const FIELDS: &'static [&'static str] = &["key", "value"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "key" => &mut self.key,
+            "value" => &mut self.value,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["key", "value"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("key", &self.key);
         w.field("value", &self.value);
     }
@@ -744,17 +819,28 @@ impl ::graph_model::rt::Struct for MetaDataKeyStringPair {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MetaDataKeyStringPair {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MetaDataKeyStringPair {
     const TYPE_NAME: &'static str = "microsoft.graph.metaDataKeyStringPair";
 }
 impl ::graph_model::rt::serde::Serialize for MetaDataKeyStringPair {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MetaDataKeyStringPair {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.pageLayoutType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -804,6 +890,17 @@ impl ::graph_model::rt::WireEnum for PageLayoutType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for PageLayoutType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for PageLayoutType {
@@ -869,6 +966,17 @@ impl ::graph_model::rt::WireEnum for PagePromotionType {
         }
     }
 }
+impl ::graph_model::rt::Value for PagePromotionType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for PagePromotionType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -893,24 +1001,22 @@ pub struct ReactionsFacet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ReactionsFacet {
-    const TYPE_NAME: &'static str = "microsoft.graph.reactionsFacet";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "commentCount" => ::graph_model::rt::field(map, &mut self.comment_count, key),
-            "likeCount" => ::graph_model::rt::field(map, &mut self.like_count, key),
-            "shareCount" => ::graph_model::rt::field(map, &mut self.share_count, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.reactionsFacet"
     }
-    const FIELDS: &'static [&'static str] = &["commentCount", "likeCount", "shareCount"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "commentCount" => &mut self.comment_count,
+            "likeCount" => &mut self.like_count,
+            "shareCount" => &mut self.share_count,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["commentCount", "likeCount", "shareCount"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("commentCount", &self.comment_count);
         w.field("likeCount", &self.like_count);
         w.field("shareCount", &self.share_count);
@@ -922,17 +1028,28 @@ impl ::graph_model::rt::Struct for ReactionsFacet {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ReactionsFacet {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ReactionsFacet {
     const TYPE_NAME: &'static str = "microsoft.graph.reactionsFacet";
 }
 impl ::graph_model::rt::serde::Serialize for ReactionsFacet {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ReactionsFacet {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.sectionEmphasisType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -988,6 +1105,17 @@ impl ::graph_model::rt::WireEnum for SectionEmphasisType {
         }
     }
 }
+impl ::graph_model::rt::Value for SectionEmphasisType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for SectionEmphasisType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1014,32 +1142,28 @@ pub struct ServerProcessedContent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ServerProcessedContent {
-    const TYPE_NAME: &'static str = "microsoft.graph.serverProcessedContent";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "htmlStrings" => ::graph_model::rt::field(map, &mut self.html_strings, key),
-            "imageSources" => ::graph_model::rt::field(map, &mut self.image_sources, key),
-            "links" => ::graph_model::rt::field(map, &mut self.links, key),
-            "searchablePlainTexts" => {
-                ::graph_model::rt::field(map, &mut self.searchable_plain_texts, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.serverProcessedContent"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "htmlStrings",
-        "imageSources",
-        "links",
-        "searchablePlainTexts",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "htmlStrings" => &mut self.html_strings,
+            "imageSources" => &mut self.image_sources,
+            "links" => &mut self.links,
+            "searchablePlainTexts" => &mut self.searchable_plain_texts,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "htmlStrings",
+            "imageSources",
+            "links",
+            "searchablePlainTexts",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("htmlStrings", &self.html_strings);
         w.field("imageSources", &self.image_sources);
         w.field("links", &self.links);
@@ -1052,17 +1176,28 @@ impl ::graph_model::rt::Struct for ServerProcessedContent {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ServerProcessedContent {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ServerProcessedContent {
     const TYPE_NAME: &'static str = "microsoft.graph.serverProcessedContent";
 }
 impl ::graph_model::rt::serde::Serialize for ServerProcessedContent {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServerProcessedContent {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.sharedDriveItem`.
@@ -1115,66 +1250,60 @@ pub struct SharedDriveItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharedDriveItem {
-    const TYPE_NAME: &'static str = "microsoft.graph.sharedDriveItem";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "eTag" => ::graph_model::rt::field(map, &mut self.e_tag, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "parentReference" => ::graph_model::rt::field(map, &mut self.parent_reference, key),
-            "webUrl" => ::graph_model::rt::field(map, &mut self.web_url, key),
-            "owner" => ::graph_model::rt::field(map, &mut self.owner, key),
-            "createdByUser" => ::graph_model::rt::field(map, &mut self.created_by_user, key),
-            "lastModifiedByUser" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_by_user, key)
-            }
-            "driveItem" => ::graph_model::rt::field(map, &mut self.drive_item, key),
-            "items" => ::graph_model::rt::field(map, &mut self.items, key),
-            "list" => ::graph_model::rt::field(map, &mut self.list, key),
-            "listItem" => ::graph_model::rt::field(map, &mut self.list_item, key),
-            "permission" => ::graph_model::rt::field(map, &mut self.permission, key),
-            "root" => ::graph_model::rt::field(map, &mut self.root, key),
-            "site" => ::graph_model::rt::field(map, &mut self.site, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.sharedDriveItem"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "createdDateTime",
-        "description",
-        "eTag",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "name",
-        "parentReference",
-        "webUrl",
-        "owner",
-        "createdByUser",
-        "lastModifiedByUser",
-        "driveItem",
-        "items",
-        "list",
-        "listItem",
-        "permission",
-        "root",
-        "site",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "eTag" => &mut self.e_tag,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "name" => &mut self.name,
+            "parentReference" => &mut self.parent_reference,
+            "webUrl" => &mut self.web_url,
+            "owner" => &mut self.owner,
+            "createdByUser" => &mut self.created_by_user,
+            "lastModifiedByUser" => &mut self.last_modified_by_user,
+            "driveItem" => &mut self.drive_item,
+            "items" => &mut self.items,
+            "list" => &mut self.list,
+            "listItem" => &mut self.list_item,
+            "permission" => &mut self.permission,
+            "root" => &mut self.root,
+            "site" => &mut self.site,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "createdDateTime",
+            "description",
+            "eTag",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "name",
+            "parentReference",
+            "webUrl",
+            "owner",
+            "createdByUser",
+            "lastModifiedByUser",
+            "driveItem",
+            "items",
+            "list",
+            "listItem",
+            "permission",
+            "root",
+            "site",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -1203,17 +1332,28 @@ impl ::graph_model::rt::Struct for SharedDriveItem {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SharedDriveItem {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SharedDriveItem {
     const TYPE_NAME: &'static str = "microsoft.graph.sharedDriveItem";
 }
 impl ::graph_model::rt::serde::Serialize for SharedDriveItem {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharedDriveItem {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.site`.
@@ -1294,92 +1434,86 @@ pub struct Site {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Site {
-    const TYPE_NAME: &'static str = "microsoft.graph.site";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "eTag" => ::graph_model::rt::field(map, &mut self.e_tag, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "parentReference" => ::graph_model::rt::field(map, &mut self.parent_reference, key),
-            "webUrl" => ::graph_model::rt::field(map, &mut self.web_url, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "error" => ::graph_model::rt::field(map, &mut self.error, key),
-            "isPersonalSite" => ::graph_model::rt::field(map, &mut self.is_personal_site, key),
-            "root" => ::graph_model::rt::field(map, &mut self.root, key),
-            "sharepointIds" => ::graph_model::rt::field(map, &mut self.sharepoint_ids, key),
-            "siteCollection" => ::graph_model::rt::field(map, &mut self.site_collection, key),
-            "createdByUser" => ::graph_model::rt::field(map, &mut self.created_by_user, key),
-            "lastModifiedByUser" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_by_user, key)
-            }
-            "analytics" => ::graph_model::rt::field(map, &mut self.analytics, key),
-            "columns" => ::graph_model::rt::field(map, &mut self.columns, key),
-            "contentTypes" => ::graph_model::rt::field(map, &mut self.content_types, key),
-            "drive" => ::graph_model::rt::field(map, &mut self.drive, key),
-            "drives" => ::graph_model::rt::field(map, &mut self.drives, key),
-            "externalColumns" => ::graph_model::rt::field(map, &mut self.external_columns, key),
-            "items" => ::graph_model::rt::field(map, &mut self.items, key),
-            "lists" => ::graph_model::rt::field(map, &mut self.lists, key),
-            "onenote" => ::graph_model::rt::field(map, &mut self.onenote, key),
-            "operations" => ::graph_model::rt::field(map, &mut self.operations, key),
-            "pages" => ::graph_model::rt::field(map, &mut self.pages, key),
-            "permissions" => ::graph_model::rt::field(map, &mut self.permissions, key),
-            "sites" => ::graph_model::rt::field(map, &mut self.sites, key),
-            "termStore" => ::graph_model::rt::field(map, &mut self.term_store, key),
-            "termStores" => ::graph_model::rt::field(map, &mut self.term_stores, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.site"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "createdDateTime",
-        "description",
-        "eTag",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "name",
-        "parentReference",
-        "webUrl",
-        "displayName",
-        "error",
-        "isPersonalSite",
-        "root",
-        "sharepointIds",
-        "siteCollection",
-        "createdByUser",
-        "lastModifiedByUser",
-        "analytics",
-        "columns",
-        "contentTypes",
-        "drive",
-        "drives",
-        "externalColumns",
-        "items",
-        "lists",
-        "onenote",
-        "operations",
-        "pages",
-        "permissions",
-        "sites",
-        "termStore",
-        "termStores",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "eTag" => &mut self.e_tag,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "name" => &mut self.name,
+            "parentReference" => &mut self.parent_reference,
+            "webUrl" => &mut self.web_url,
+            "displayName" => &mut self.display_name,
+            "error" => &mut self.error,
+            "isPersonalSite" => &mut self.is_personal_site,
+            "root" => &mut self.root,
+            "sharepointIds" => &mut self.sharepoint_ids,
+            "siteCollection" => &mut self.site_collection,
+            "createdByUser" => &mut self.created_by_user,
+            "lastModifiedByUser" => &mut self.last_modified_by_user,
+            "analytics" => &mut self.analytics,
+            "columns" => &mut self.columns,
+            "contentTypes" => &mut self.content_types,
+            "drive" => &mut self.drive,
+            "drives" => &mut self.drives,
+            "externalColumns" => &mut self.external_columns,
+            "items" => &mut self.items,
+            "lists" => &mut self.lists,
+            "onenote" => &mut self.onenote,
+            "operations" => &mut self.operations,
+            "pages" => &mut self.pages,
+            "permissions" => &mut self.permissions,
+            "sites" => &mut self.sites,
+            "termStore" => &mut self.term_store,
+            "termStores" => &mut self.term_stores,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "createdDateTime",
+            "description",
+            "eTag",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "name",
+            "parentReference",
+            "webUrl",
+            "displayName",
+            "error",
+            "isPersonalSite",
+            "root",
+            "sharepointIds",
+            "siteCollection",
+            "createdByUser",
+            "lastModifiedByUser",
+            "analytics",
+            "columns",
+            "contentTypes",
+            "drive",
+            "drives",
+            "externalColumns",
+            "items",
+            "lists",
+            "onenote",
+            "operations",
+            "pages",
+            "permissions",
+            "sites",
+            "termStore",
+            "termStores",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -1421,17 +1555,28 @@ impl ::graph_model::rt::Struct for Site {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Site {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Site {
     const TYPE_NAME: &'static str = "microsoft.graph.site";
 }
 impl ::graph_model::rt::serde::Serialize for Site {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Site {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.siteArchivalDetails`.
@@ -1444,22 +1589,20 @@ pub struct SiteArchivalDetails {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SiteArchivalDetails {
-    const TYPE_NAME: &'static str = "microsoft.graph.siteArchivalDetails";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "archiveStatus" => ::graph_model::rt::field(map, &mut self.archive_status, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.siteArchivalDetails"
     }
-    const FIELDS: &'static [&'static str] = &["archiveStatus"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "archiveStatus" => &mut self.archive_status,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["archiveStatus"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("archiveStatus", &self.archive_status);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1469,17 +1612,28 @@ impl ::graph_model::rt::Struct for SiteArchivalDetails {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SiteArchivalDetails {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SiteArchivalDetails {
     const TYPE_NAME: &'static str = "microsoft.graph.siteArchivalDetails";
 }
 impl ::graph_model::rt::serde::Serialize for SiteArchivalDetails {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SiteArchivalDetails {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.siteArchiveStatus`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1535,6 +1689,17 @@ impl ::graph_model::rt::WireEnum for SiteArchiveStatus {
         }
     }
 }
+impl ::graph_model::rt::Value for SiteArchiveStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for SiteArchiveStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1561,26 +1726,23 @@ pub struct SiteCollection {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SiteCollection {
-    const TYPE_NAME: &'static str = "microsoft.graph.siteCollection";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "archivalDetails" => ::graph_model::rt::field(map, &mut self.archival_details, key),
-            "dataLocationCode" => ::graph_model::rt::field(map, &mut self.data_location_code, key),
-            "hostname" => ::graph_model::rt::field(map, &mut self.hostname, key),
-            "root" => ::graph_model::rt::field(map, &mut self.root, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.siteCollection"
     }
-    const FIELDS: &'static [&'static str] =
-        &["archivalDetails", "dataLocationCode", "hostname", "root"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "archivalDetails" => &mut self.archival_details,
+            "dataLocationCode" => &mut self.data_location_code,
+            "hostname" => &mut self.hostname,
+            "root" => &mut self.root,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["archivalDetails", "dataLocationCode", "hostname", "root"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("archivalDetails", &self.archival_details);
         w.field("dataLocationCode", &self.data_location_code);
         w.field("hostname", &self.hostname);
@@ -1593,17 +1755,28 @@ impl ::graph_model::rt::Struct for SiteCollection {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SiteCollection {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SiteCollection {
     const TYPE_NAME: &'static str = "microsoft.graph.siteCollection";
 }
 impl ::graph_model::rt::serde::Serialize for SiteCollection {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SiteCollection {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.sitePage`.
@@ -1662,74 +1835,66 @@ pub struct SitePage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SitePage {
-    const TYPE_NAME: &'static str = "microsoft.graph.sitePage";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "eTag" => ::graph_model::rt::field(map, &mut self.e_tag, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "parentReference" => ::graph_model::rt::field(map, &mut self.parent_reference, key),
-            "webUrl" => ::graph_model::rt::field(map, &mut self.web_url, key),
-            "pageLayout" => ::graph_model::rt::field(map, &mut self.page_layout, key),
-            "publishingState" => ::graph_model::rt::field(map, &mut self.publishing_state, key),
-            "title" => ::graph_model::rt::field(map, &mut self.title, key),
-            "promotionKind" => ::graph_model::rt::field(map, &mut self.promotion_kind, key),
-            "reactions" => ::graph_model::rt::field(map, &mut self.reactions, key),
-            "showComments" => ::graph_model::rt::field(map, &mut self.show_comments, key),
-            "showRecommendedPages" => {
-                ::graph_model::rt::field(map, &mut self.show_recommended_pages, key)
-            }
-            "thumbnailWebUrl" => ::graph_model::rt::field(map, &mut self.thumbnail_web_url, key),
-            "titleArea" => ::graph_model::rt::field(map, &mut self.title_area, key),
-            "createdByUser" => ::graph_model::rt::field(map, &mut self.created_by_user, key),
-            "lastModifiedByUser" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_by_user, key)
-            }
-            "canvasLayout" => ::graph_model::rt::field(map, &mut self.canvas_layout, key),
-            "webParts" => ::graph_model::rt::field(map, &mut self.web_parts, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.sitePage"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "createdDateTime",
-        "description",
-        "eTag",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "name",
-        "parentReference",
-        "webUrl",
-        "pageLayout",
-        "publishingState",
-        "title",
-        "promotionKind",
-        "reactions",
-        "showComments",
-        "showRecommendedPages",
-        "thumbnailWebUrl",
-        "titleArea",
-        "createdByUser",
-        "lastModifiedByUser",
-        "canvasLayout",
-        "webParts",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "eTag" => &mut self.e_tag,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "name" => &mut self.name,
+            "parentReference" => &mut self.parent_reference,
+            "webUrl" => &mut self.web_url,
+            "pageLayout" => &mut self.page_layout,
+            "publishingState" => &mut self.publishing_state,
+            "title" => &mut self.title,
+            "promotionKind" => &mut self.promotion_kind,
+            "reactions" => &mut self.reactions,
+            "showComments" => &mut self.show_comments,
+            "showRecommendedPages" => &mut self.show_recommended_pages,
+            "thumbnailWebUrl" => &mut self.thumbnail_web_url,
+            "titleArea" => &mut self.title_area,
+            "createdByUser" => &mut self.created_by_user,
+            "lastModifiedByUser" => &mut self.last_modified_by_user,
+            "canvasLayout" => &mut self.canvas_layout,
+            "webParts" => &mut self.web_parts,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "createdDateTime",
+            "description",
+            "eTag",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "name",
+            "parentReference",
+            "webUrl",
+            "pageLayout",
+            "publishingState",
+            "title",
+            "promotionKind",
+            "reactions",
+            "showComments",
+            "showRecommendedPages",
+            "thumbnailWebUrl",
+            "titleArea",
+            "createdByUser",
+            "lastModifiedByUser",
+            "canvasLayout",
+            "webParts",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -1761,17 +1926,28 @@ impl ::graph_model::rt::Struct for SitePage {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SitePage {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SitePage {
     const TYPE_NAME: &'static str = "microsoft.graph.sitePage";
 }
 impl ::graph_model::rt::serde::Serialize for SitePage {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SitePage {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.standardWebPart`.
@@ -1790,28 +1966,23 @@ pub struct StandardWebPart {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for StandardWebPart {
-    const TYPE_NAME: &'static str = "microsoft.graph.standardWebPart";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "containerTextWebPartId" => {
-                ::graph_model::rt::field(map, &mut self.container_text_web_part_id, key)
-            }
-            "data" => ::graph_model::rt::field(map, &mut self.data, key),
-            "webPartType" => ::graph_model::rt::field(map, &mut self.web_part_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.standardWebPart"
     }
-    const FIELDS: &'static [&'static str] =
-        &["id", "containerTextWebPartId", "data", "webPartType"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "containerTextWebPartId" => &mut self.container_text_web_part_id,
+            "data" => &mut self.data,
+            "webPartType" => &mut self.web_part_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "containerTextWebPartId", "data", "webPartType"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("containerTextWebPartId", &self.container_text_web_part_id);
         w.field("data", &self.data);
@@ -1824,17 +1995,28 @@ impl ::graph_model::rt::Struct for StandardWebPart {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for StandardWebPart {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for StandardWebPart {
     const TYPE_NAME: &'static str = "microsoft.graph.standardWebPart";
 }
 impl ::graph_model::rt::serde::Serialize for StandardWebPart {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for StandardWebPart {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.textWebPart`.
@@ -1849,23 +2031,21 @@ pub struct TextWebPart {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TextWebPart {
-    const TYPE_NAME: &'static str = "microsoft.graph.textWebPart";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "innerHtml" => ::graph_model::rt::field(map, &mut self.inner_html, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.textWebPart"
     }
-    const FIELDS: &'static [&'static str] = &["id", "innerHtml"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "innerHtml" => &mut self.inner_html,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "innerHtml"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("innerHtml", &self.inner_html);
     }
@@ -1876,17 +2056,28 @@ impl ::graph_model::rt::Struct for TextWebPart {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TextWebPart {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TextWebPart {
     const TYPE_NAME: &'static str = "microsoft.graph.textWebPart";
 }
 impl ::graph_model::rt::serde::Serialize for TextWebPart {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TextWebPart {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.titleArea`.
@@ -1917,50 +2108,40 @@ pub struct TitleArea {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TitleArea {
-    const TYPE_NAME: &'static str = "microsoft.graph.titleArea";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "alternativeText" => ::graph_model::rt::field(map, &mut self.alternative_text, key),
-            "enableGradientEffect" => {
-                ::graph_model::rt::field(map, &mut self.enable_gradient_effect, key)
-            }
-            "imageWebUrl" => ::graph_model::rt::field(map, &mut self.image_web_url, key),
-            "layout" => ::graph_model::rt::field(map, &mut self.layout, key),
-            "serverProcessedContent" => {
-                ::graph_model::rt::field(map, &mut self.server_processed_content, key)
-            }
-            "showAuthor" => ::graph_model::rt::field(map, &mut self.show_author, key),
-            "showPublishedDate" => {
-                ::graph_model::rt::field(map, &mut self.show_published_date, key)
-            }
-            "showTextBlockAboveTitle" => {
-                ::graph_model::rt::field(map, &mut self.show_text_block_above_title, key)
-            }
-            "textAboveTitle" => ::graph_model::rt::field(map, &mut self.text_above_title, key),
-            "textAlignment" => ::graph_model::rt::field(map, &mut self.text_alignment, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.titleArea"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "alternativeText",
-        "enableGradientEffect",
-        "imageWebUrl",
-        "layout",
-        "serverProcessedContent",
-        "showAuthor",
-        "showPublishedDate",
-        "showTextBlockAboveTitle",
-        "textAboveTitle",
-        "textAlignment",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "alternativeText" => &mut self.alternative_text,
+            "enableGradientEffect" => &mut self.enable_gradient_effect,
+            "imageWebUrl" => &mut self.image_web_url,
+            "layout" => &mut self.layout,
+            "serverProcessedContent" => &mut self.server_processed_content,
+            "showAuthor" => &mut self.show_author,
+            "showPublishedDate" => &mut self.show_published_date,
+            "showTextBlockAboveTitle" => &mut self.show_text_block_above_title,
+            "textAboveTitle" => &mut self.text_above_title,
+            "textAlignment" => &mut self.text_alignment,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "alternativeText",
+            "enableGradientEffect",
+            "imageWebUrl",
+            "layout",
+            "serverProcessedContent",
+            "showAuthor",
+            "showPublishedDate",
+            "showTextBlockAboveTitle",
+            "textAboveTitle",
+            "textAlignment",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("alternativeText", &self.alternative_text);
         w.field("enableGradientEffect", &self.enable_gradient_effect);
         w.field("imageWebUrl", &self.image_web_url);
@@ -1979,17 +2160,28 @@ impl ::graph_model::rt::Struct for TitleArea {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TitleArea {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TitleArea {
     const TYPE_NAME: &'static str = "microsoft.graph.titleArea";
 }
 impl ::graph_model::rt::serde::Serialize for TitleArea {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TitleArea {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.titleAreaLayoutType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -2050,6 +2242,17 @@ impl ::graph_model::rt::WireEnum for TitleAreaLayoutType {
         }
     }
 }
+impl ::graph_model::rt::Value for TitleAreaLayoutType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for TitleAreaLayoutType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2104,6 +2307,17 @@ impl ::graph_model::rt::WireEnum for TitleAreaTextAlignmentType {
         }
     }
 }
+impl ::graph_model::rt::Value for TitleAreaTextAlignmentType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for TitleAreaTextAlignmentType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2128,24 +2342,22 @@ pub struct VerticalSection {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VerticalSection {
-    const TYPE_NAME: &'static str = "microsoft.graph.verticalSection";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "emphasis" => ::graph_model::rt::field(map, &mut self.emphasis, key),
-            "webparts" => ::graph_model::rt::field(map, &mut self.webparts, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.verticalSection"
     }
-    const FIELDS: &'static [&'static str] = &["id", "emphasis", "webparts"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "emphasis" => &mut self.emphasis,
+            "webparts" => &mut self.webparts,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "emphasis", "webparts"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("emphasis", &self.emphasis);
         w.field("webparts", &self.webparts);
@@ -2157,17 +2369,28 @@ impl ::graph_model::rt::Struct for VerticalSection {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for VerticalSection {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for VerticalSection {
     const TYPE_NAME: &'static str = "microsoft.graph.verticalSection";
 }
 impl ::graph_model::rt::serde::Serialize for VerticalSection {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VerticalSection {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.webPart` (abstract).
@@ -2181,22 +2404,20 @@ pub struct WebPart {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WebPart {
-    const TYPE_NAME: &'static str = "microsoft.graph.webPart";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.webPart"
     }
-    const FIELDS: &'static [&'static str] = &["id"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -2206,17 +2427,28 @@ impl ::graph_model::rt::Struct for WebPart {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WebPart {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WebPart {
     const TYPE_NAME: &'static str = "microsoft.graph.webPart";
 }
 impl ::graph_model::rt::serde::Serialize for WebPart {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WebPart {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.webPart` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -2246,38 +2478,63 @@ impl Default for WebPartAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for WebPartAny {
-    type Base = super::WebPart;
-    const BASE: &'static str = "microsoft.graph.webPart";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
-            "microsoft.graph.standardWebPart" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::StandardWebPart)
-            }
-            "microsoft.graph.textWebPart" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::TextWebPart)
-            }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.webPart"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.webPart" => Self::Base(Default::default()),
+            "microsoft.graph.standardWebPart" => Self::StandardWebPart(Default::default()),
+            "microsoft.graph.textWebPart" => Self::TextWebPart(Default::default()),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::StandardWebPart(v) => Some(v),
+            Self::TextWebPart(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::WebPart) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::StandardWebPart(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.standardWebPart", v)
+            }
+            Self::TextWebPart(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.textWebPart", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for WebPartAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for WebPartAny {
@@ -2285,21 +2542,12 @@ impl ::graph_model::rt::GraphType for WebPartAny {
 }
 impl ::graph_model::rt::serde::Serialize for WebPartAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::StandardWebPart(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.standardWebPart"), s)
-            }
-            Self::TextWebPart(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.textWebPart"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WebPartAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.webPartData`.
@@ -2320,34 +2568,30 @@ pub struct WebPartData {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WebPartData {
-    const TYPE_NAME: &'static str = "microsoft.graph.webPartData";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "dataVersion" => ::graph_model::rt::field(map, &mut self.data_version, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "properties" => ::graph_model::rt::field(map, &mut self.properties, key),
-            "serverProcessedContent" => {
-                ::graph_model::rt::field(map, &mut self.server_processed_content, key)
-            }
-            "title" => ::graph_model::rt::field(map, &mut self.title, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.webPartData"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "dataVersion",
-        "description",
-        "properties",
-        "serverProcessedContent",
-        "title",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "dataVersion" => &mut self.data_version,
+            "description" => &mut self.description,
+            "properties" => &mut self.properties,
+            "serverProcessedContent" => &mut self.server_processed_content,
+            "title" => &mut self.title,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "dataVersion",
+            "description",
+            "properties",
+            "serverProcessedContent",
+            "title",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("dataVersion", &self.data_version);
         w.field("description", &self.description);
         w.field("properties", &self.properties);
@@ -2361,16 +2605,27 @@ impl ::graph_model::rt::Struct for WebPartData {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WebPartData {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WebPartData {
     const TYPE_NAME: &'static str = "microsoft.graph.webPartData";
 }
 impl ::graph_model::rt::serde::Serialize for WebPartData {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WebPartData {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

@@ -44,6 +44,17 @@ impl ::graph_model::rt::WireEnum for AnswerInputType {
         }
     }
 }
+impl ::graph_model::rt::Value for AnswerInputType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for AnswerInputType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -120,6 +131,17 @@ impl ::graph_model::rt::WireEnum for ArtifactRestoreStatus {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for ArtifactRestoreStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for ArtifactRestoreStatus {
@@ -200,122 +222,82 @@ pub struct BackupRestoreRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BackupRestoreRoot {
-    const TYPE_NAME: &'static str = "microsoft.graph.backupRestoreRoot";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "serviceStatus" => ::graph_model::rt::field(map, &mut self.service_status, key),
-            "browseSessions" => ::graph_model::rt::field(map, &mut self.browse_sessions, key),
-            "driveInclusionRules" => {
-                ::graph_model::rt::field(map, &mut self.drive_inclusion_rules, key)
-            }
-            "driveProtectionUnits" => {
-                ::graph_model::rt::field(map, &mut self.drive_protection_units, key)
-            }
-            "driveProtectionUnitsBulkAdditionJobs" => ::graph_model::rt::field(
-                map,
-                &mut self.drive_protection_units_bulk_addition_jobs,
-                key,
-            ),
-            "emailNotificationsSetting" => {
-                ::graph_model::rt::field(map, &mut self.email_notifications_setting, key)
-            }
-            "exchangeProtectionPolicies" => {
-                ::graph_model::rt::field(map, &mut self.exchange_protection_policies, key)
-            }
-            "exchangeRestoreSessions" => {
-                ::graph_model::rt::field(map, &mut self.exchange_restore_sessions, key)
-            }
-            "mailboxInclusionRules" => {
-                ::graph_model::rt::field(map, &mut self.mailbox_inclusion_rules, key)
-            }
-            "mailboxProtectionUnits" => {
-                ::graph_model::rt::field(map, &mut self.mailbox_protection_units, key)
-            }
-            "mailboxProtectionUnitsBulkAdditionJobs" => ::graph_model::rt::field(
-                map,
-                &mut self.mailbox_protection_units_bulk_addition_jobs,
-                key,
-            ),
-            "oneDriveForBusinessBrowseSessions" => {
-                ::graph_model::rt::field(map, &mut self.one_drive_for_business_browse_sessions, key)
-            }
-            "oneDriveForBusinessProtectionPolicies" => ::graph_model::rt::field(
-                map,
-                &mut self.one_drive_for_business_protection_policies,
-                key,
-            ),
-            "oneDriveForBusinessRestoreSessions" => ::graph_model::rt::field(
-                map,
-                &mut self.one_drive_for_business_restore_sessions,
-                key,
-            ),
-            "protectionPolicies" => {
-                ::graph_model::rt::field(map, &mut self.protection_policies, key)
-            }
-            "protectionUnits" => ::graph_model::rt::field(map, &mut self.protection_units, key),
-            "restorePoints" => ::graph_model::rt::field(map, &mut self.restore_points, key),
-            "restoreSessions" => ::graph_model::rt::field(map, &mut self.restore_sessions, key),
-            "serviceApps" => ::graph_model::rt::field(map, &mut self.service_apps, key),
-            "sharePointBrowseSessions" => {
-                ::graph_model::rt::field(map, &mut self.share_point_browse_sessions, key)
-            }
-            "sharePointProtectionPolicies" => {
-                ::graph_model::rt::field(map, &mut self.share_point_protection_policies, key)
-            }
-            "sharePointRestoreSessions" => {
-                ::graph_model::rt::field(map, &mut self.share_point_restore_sessions, key)
-            }
-            "siteInclusionRules" => {
-                ::graph_model::rt::field(map, &mut self.site_inclusion_rules, key)
-            }
-            "siteProtectionUnits" => {
-                ::graph_model::rt::field(map, &mut self.site_protection_units, key)
-            }
-            "siteProtectionUnitsBulkAdditionJobs" => ::graph_model::rt::field(
-                map,
-                &mut self.site_protection_units_bulk_addition_jobs,
-                key,
-            ),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.backupRestoreRoot"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "serviceStatus",
-        "browseSessions",
-        "driveInclusionRules",
-        "driveProtectionUnits",
-        "driveProtectionUnitsBulkAdditionJobs",
-        "emailNotificationsSetting",
-        "exchangeProtectionPolicies",
-        "exchangeRestoreSessions",
-        "mailboxInclusionRules",
-        "mailboxProtectionUnits",
-        "mailboxProtectionUnitsBulkAdditionJobs",
-        "oneDriveForBusinessBrowseSessions",
-        "oneDriveForBusinessProtectionPolicies",
-        "oneDriveForBusinessRestoreSessions",
-        "protectionPolicies",
-        "protectionUnits",
-        "restorePoints",
-        "restoreSessions",
-        "serviceApps",
-        "sharePointBrowseSessions",
-        "sharePointProtectionPolicies",
-        "sharePointRestoreSessions",
-        "siteInclusionRules",
-        "siteProtectionUnits",
-        "siteProtectionUnitsBulkAdditionJobs",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "serviceStatus" => &mut self.service_status,
+            "browseSessions" => &mut self.browse_sessions,
+            "driveInclusionRules" => &mut self.drive_inclusion_rules,
+            "driveProtectionUnits" => &mut self.drive_protection_units,
+            "driveProtectionUnitsBulkAdditionJobs" => {
+                &mut self.drive_protection_units_bulk_addition_jobs
+            }
+            "emailNotificationsSetting" => &mut self.email_notifications_setting,
+            "exchangeProtectionPolicies" => &mut self.exchange_protection_policies,
+            "exchangeRestoreSessions" => &mut self.exchange_restore_sessions,
+            "mailboxInclusionRules" => &mut self.mailbox_inclusion_rules,
+            "mailboxProtectionUnits" => &mut self.mailbox_protection_units,
+            "mailboxProtectionUnitsBulkAdditionJobs" => {
+                &mut self.mailbox_protection_units_bulk_addition_jobs
+            }
+            "oneDriveForBusinessBrowseSessions" => &mut self.one_drive_for_business_browse_sessions,
+            "oneDriveForBusinessProtectionPolicies" => {
+                &mut self.one_drive_for_business_protection_policies
+            }
+            "oneDriveForBusinessRestoreSessions" => {
+                &mut self.one_drive_for_business_restore_sessions
+            }
+            "protectionPolicies" => &mut self.protection_policies,
+            "protectionUnits" => &mut self.protection_units,
+            "restorePoints" => &mut self.restore_points,
+            "restoreSessions" => &mut self.restore_sessions,
+            "serviceApps" => &mut self.service_apps,
+            "sharePointBrowseSessions" => &mut self.share_point_browse_sessions,
+            "sharePointProtectionPolicies" => &mut self.share_point_protection_policies,
+            "sharePointRestoreSessions" => &mut self.share_point_restore_sessions,
+            "siteInclusionRules" => &mut self.site_inclusion_rules,
+            "siteProtectionUnits" => &mut self.site_protection_units,
+            "siteProtectionUnitsBulkAdditionJobs" => {
+                &mut self.site_protection_units_bulk_addition_jobs
+            }
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "serviceStatus",
+            "browseSessions",
+            "driveInclusionRules",
+            "driveProtectionUnits",
+            "driveProtectionUnitsBulkAdditionJobs",
+            "emailNotificationsSetting",
+            "exchangeProtectionPolicies",
+            "exchangeRestoreSessions",
+            "mailboxInclusionRules",
+            "mailboxProtectionUnits",
+            "mailboxProtectionUnitsBulkAdditionJobs",
+            "oneDriveForBusinessBrowseSessions",
+            "oneDriveForBusinessProtectionPolicies",
+            "oneDriveForBusinessRestoreSessions",
+            "protectionPolicies",
+            "protectionUnits",
+            "restorePoints",
+            "restoreSessions",
+            "serviceApps",
+            "sharePointBrowseSessions",
+            "sharePointProtectionPolicies",
+            "sharePointRestoreSessions",
+            "siteInclusionRules",
+            "siteProtectionUnits",
+            "siteProtectionUnitsBulkAdditionJobs",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("serviceStatus", &self.service_status);
         w.field("browseSessions", &self.browse_sessions);
@@ -383,17 +365,28 @@ impl ::graph_model::rt::Struct for BackupRestoreRoot {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for BackupRestoreRoot {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for BackupRestoreRoot {
     const TYPE_NAME: &'static str = "microsoft.graph.backupRestoreRoot";
 }
 impl ::graph_model::rt::serde::Serialize for BackupRestoreRoot {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BackupRestoreRoot {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.backupServiceConsumer`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -443,6 +436,17 @@ impl ::graph_model::rt::WireEnum for BackupServiceConsumer {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for BackupServiceConsumer {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for BackupServiceConsumer {
@@ -511,6 +515,17 @@ impl ::graph_model::rt::WireEnum for BackupServiceStatus {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for BackupServiceStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for BackupServiceStatus {
@@ -615,108 +630,86 @@ pub struct BookingAppointment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BookingAppointment {
-    const TYPE_NAME: &'static str = "microsoft.graph.bookingAppointment";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "additionalInformation" => {
-                ::graph_model::rt::field(map, &mut self.additional_information, key)
-            }
-            "anonymousJoinWebUrl" => {
-                ::graph_model::rt::field(map, &mut self.anonymous_join_web_url, key)
-            }
-            "appointmentLabel" => ::graph_model::rt::field(map, &mut self.appointment_label, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "customerEmailAddress" => {
-                ::graph_model::rt::field(map, &mut self.customer_email_address, key)
-            }
-            "customerName" => ::graph_model::rt::field(map, &mut self.customer_name, key),
-            "customerNotes" => ::graph_model::rt::field(map, &mut self.customer_notes, key),
-            "customerPhone" => ::graph_model::rt::field(map, &mut self.customer_phone, key),
-            "customers" => ::graph_model::rt::field(map, &mut self.customers, key),
-            "customerTimeZone" => ::graph_model::rt::field(map, &mut self.customer_time_zone, key),
-            "duration" => ::graph_model::rt::field(map, &mut self.duration, key),
-            "endDateTime" => ::graph_model::rt::field(map, &mut self.end_date_time, key),
-            "filledAttendeesCount" => {
-                ::graph_model::rt::field(map, &mut self.filled_attendees_count, key)
-            }
-            "isCustomerAllowedToManageBooking" => {
-                ::graph_model::rt::field(map, &mut self.is_customer_allowed_to_manage_booking, key)
-            }
-            "isLocationOnline" => ::graph_model::rt::field(map, &mut self.is_location_online, key),
-            "joinWebUrl" => ::graph_model::rt::field(map, &mut self.join_web_url, key),
-            "lastUpdatedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_updated_date_time, key)
-            }
-            "maximumAttendeesCount" => {
-                ::graph_model::rt::field(map, &mut self.maximum_attendees_count, key)
-            }
-            "optOutOfCustomerEmail" => {
-                ::graph_model::rt::field(map, &mut self.opt_out_of_customer_email, key)
-            }
-            "postBuffer" => ::graph_model::rt::field(map, &mut self.post_buffer, key),
-            "preBuffer" => ::graph_model::rt::field(map, &mut self.pre_buffer, key),
-            "price" => ::graph_model::rt::field(map, &mut self.price, key),
-            "priceType" => ::graph_model::rt::field(map, &mut self.price_type, key),
-            "reminders" => ::graph_model::rt::field(map, &mut self.reminders, key),
-            "selfServiceAppointmentId" => {
-                ::graph_model::rt::field(map, &mut self.self_service_appointment_id, key)
-            }
-            "serviceId" => ::graph_model::rt::field(map, &mut self.service_id, key),
-            "serviceLocation" => ::graph_model::rt::field(map, &mut self.service_location, key),
-            "serviceName" => ::graph_model::rt::field(map, &mut self.service_name, key),
-            "serviceNotes" => ::graph_model::rt::field(map, &mut self.service_notes, key),
-            "smsNotificationsEnabled" => {
-                ::graph_model::rt::field(map, &mut self.sms_notifications_enabled, key)
-            }
-            "staffMemberIds" => ::graph_model::rt::field(map, &mut self.staff_member_ids, key),
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.bookingAppointment"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "additionalInformation",
-        "anonymousJoinWebUrl",
-        "appointmentLabel",
-        "createdDateTime",
-        "customerEmailAddress",
-        "customerName",
-        "customerNotes",
-        "customerPhone",
-        "customers",
-        "customerTimeZone",
-        "duration",
-        "endDateTime",
-        "filledAttendeesCount",
-        "isCustomerAllowedToManageBooking",
-        "isLocationOnline",
-        "joinWebUrl",
-        "lastUpdatedDateTime",
-        "maximumAttendeesCount",
-        "optOutOfCustomerEmail",
-        "postBuffer",
-        "preBuffer",
-        "price",
-        "priceType",
-        "reminders",
-        "selfServiceAppointmentId",
-        "serviceId",
-        "serviceLocation",
-        "serviceName",
-        "serviceNotes",
-        "smsNotificationsEnabled",
-        "staffMemberIds",
-        "startDateTime",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "additionalInformation" => &mut self.additional_information,
+            "anonymousJoinWebUrl" => &mut self.anonymous_join_web_url,
+            "appointmentLabel" => &mut self.appointment_label,
+            "createdDateTime" => &mut self.created_date_time,
+            "customerEmailAddress" => &mut self.customer_email_address,
+            "customerName" => &mut self.customer_name,
+            "customerNotes" => &mut self.customer_notes,
+            "customerPhone" => &mut self.customer_phone,
+            "customers" => &mut self.customers,
+            "customerTimeZone" => &mut self.customer_time_zone,
+            "duration" => &mut self.duration,
+            "endDateTime" => &mut self.end_date_time,
+            "filledAttendeesCount" => &mut self.filled_attendees_count,
+            "isCustomerAllowedToManageBooking" => &mut self.is_customer_allowed_to_manage_booking,
+            "isLocationOnline" => &mut self.is_location_online,
+            "joinWebUrl" => &mut self.join_web_url,
+            "lastUpdatedDateTime" => &mut self.last_updated_date_time,
+            "maximumAttendeesCount" => &mut self.maximum_attendees_count,
+            "optOutOfCustomerEmail" => &mut self.opt_out_of_customer_email,
+            "postBuffer" => &mut self.post_buffer,
+            "preBuffer" => &mut self.pre_buffer,
+            "price" => &mut self.price,
+            "priceType" => &mut self.price_type,
+            "reminders" => &mut self.reminders,
+            "selfServiceAppointmentId" => &mut self.self_service_appointment_id,
+            "serviceId" => &mut self.service_id,
+            "serviceLocation" => &mut self.service_location,
+            "serviceName" => &mut self.service_name,
+            "serviceNotes" => &mut self.service_notes,
+            "smsNotificationsEnabled" => &mut self.sms_notifications_enabled,
+            "staffMemberIds" => &mut self.staff_member_ids,
+            "startDateTime" => &mut self.start_date_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "additionalInformation",
+            "anonymousJoinWebUrl",
+            "appointmentLabel",
+            "createdDateTime",
+            "customerEmailAddress",
+            "customerName",
+            "customerNotes",
+            "customerPhone",
+            "customers",
+            "customerTimeZone",
+            "duration",
+            "endDateTime",
+            "filledAttendeesCount",
+            "isCustomerAllowedToManageBooking",
+            "isLocationOnline",
+            "joinWebUrl",
+            "lastUpdatedDateTime",
+            "maximumAttendeesCount",
+            "optOutOfCustomerEmail",
+            "postBuffer",
+            "preBuffer",
+            "price",
+            "priceType",
+            "reminders",
+            "selfServiceAppointmentId",
+            "serviceId",
+            "serviceLocation",
+            "serviceName",
+            "serviceNotes",
+            "smsNotificationsEnabled",
+            "staffMemberIds",
+            "startDateTime",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("additionalInformation", &self.additional_information);
         w.field("anonymousJoinWebUrl", &self.anonymous_join_web_url);
@@ -764,17 +757,28 @@ impl ::graph_model::rt::Struct for BookingAppointment {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for BookingAppointment {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for BookingAppointment {
     const TYPE_NAME: &'static str = "microsoft.graph.bookingAppointment";
 }
 impl ::graph_model::rt::serde::Serialize for BookingAppointment {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingAppointment {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Represents a Microsoft Bookings Business.
@@ -853,72 +857,64 @@ pub struct BookingBusiness {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BookingBusiness {
-    const TYPE_NAME: &'static str = "microsoft.graph.bookingBusiness";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "address" => ::graph_model::rt::field(map, &mut self.address, key),
-            "bookingPageSettings" => {
-                ::graph_model::rt::field(map, &mut self.booking_page_settings, key)
-            }
-            "businessHours" => ::graph_model::rt::field(map, &mut self.business_hours, key),
-            "businessType" => ::graph_model::rt::field(map, &mut self.business_type, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "defaultCurrencyIso" => {
-                ::graph_model::rt::field(map, &mut self.default_currency_iso, key)
-            }
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "email" => ::graph_model::rt::field(map, &mut self.email, key),
-            "isPublished" => ::graph_model::rt::field(map, &mut self.is_published, key),
-            "languageTag" => ::graph_model::rt::field(map, &mut self.language_tag, key),
-            "lastUpdatedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_updated_date_time, key)
-            }
-            "phone" => ::graph_model::rt::field(map, &mut self.phone, key),
-            "publicUrl" => ::graph_model::rt::field(map, &mut self.public_url, key),
-            "schedulingPolicy" => ::graph_model::rt::field(map, &mut self.scheduling_policy, key),
-            "webSiteUrl" => ::graph_model::rt::field(map, &mut self.web_site_url, key),
-            "appointments" => ::graph_model::rt::field(map, &mut self.appointments, key),
-            "calendarView" => ::graph_model::rt::field(map, &mut self.calendar_view, key),
-            "customers" => ::graph_model::rt::field(map, &mut self.customers, key),
-            "customQuestions" => ::graph_model::rt::field(map, &mut self.custom_questions, key),
-            "services" => ::graph_model::rt::field(map, &mut self.services, key),
-            "staffMembers" => ::graph_model::rt::field(map, &mut self.staff_members, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.bookingBusiness"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "address",
-        "bookingPageSettings",
-        "businessHours",
-        "businessType",
-        "createdDateTime",
-        "defaultCurrencyIso",
-        "displayName",
-        "email",
-        "isPublished",
-        "languageTag",
-        "lastUpdatedDateTime",
-        "phone",
-        "publicUrl",
-        "schedulingPolicy",
-        "webSiteUrl",
-        "appointments",
-        "calendarView",
-        "customers",
-        "customQuestions",
-        "services",
-        "staffMembers",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "address" => &mut self.address,
+            "bookingPageSettings" => &mut self.booking_page_settings,
+            "businessHours" => &mut self.business_hours,
+            "businessType" => &mut self.business_type,
+            "createdDateTime" => &mut self.created_date_time,
+            "defaultCurrencyIso" => &mut self.default_currency_iso,
+            "displayName" => &mut self.display_name,
+            "email" => &mut self.email,
+            "isPublished" => &mut self.is_published,
+            "languageTag" => &mut self.language_tag,
+            "lastUpdatedDateTime" => &mut self.last_updated_date_time,
+            "phone" => &mut self.phone,
+            "publicUrl" => &mut self.public_url,
+            "schedulingPolicy" => &mut self.scheduling_policy,
+            "webSiteUrl" => &mut self.web_site_url,
+            "appointments" => &mut self.appointments,
+            "calendarView" => &mut self.calendar_view,
+            "customers" => &mut self.customers,
+            "customQuestions" => &mut self.custom_questions,
+            "services" => &mut self.services,
+            "staffMembers" => &mut self.staff_members,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "address",
+            "bookingPageSettings",
+            "businessHours",
+            "businessType",
+            "createdDateTime",
+            "defaultCurrencyIso",
+            "displayName",
+            "email",
+            "isPublished",
+            "languageTag",
+            "lastUpdatedDateTime",
+            "phone",
+            "publicUrl",
+            "schedulingPolicy",
+            "webSiteUrl",
+            "appointments",
+            "calendarView",
+            "customers",
+            "customQuestions",
+            "services",
+            "staffMembers",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("address", &self.address);
         w.field("bookingPageSettings", &self.booking_page_settings);
@@ -949,17 +945,28 @@ impl ::graph_model::rt::Struct for BookingBusiness {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for BookingBusiness {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for BookingBusiness {
     const TYPE_NAME: &'static str = "microsoft.graph.bookingBusiness";
 }
 impl ::graph_model::rt::serde::Serialize for BookingBusiness {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingBusiness {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.bookingCurrency`.
@@ -974,23 +981,21 @@ pub struct BookingCurrency {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BookingCurrency {
-    const TYPE_NAME: &'static str = "microsoft.graph.bookingCurrency";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "symbol" => ::graph_model::rt::field(map, &mut self.symbol, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.bookingCurrency"
     }
-    const FIELDS: &'static [&'static str] = &["id", "symbol"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "symbol" => &mut self.symbol,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "symbol"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("symbol", &self.symbol);
     }
@@ -1001,17 +1006,28 @@ impl ::graph_model::rt::Struct for BookingCurrency {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for BookingCurrency {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for BookingCurrency {
     const TYPE_NAME: &'static str = "microsoft.graph.bookingCurrency";
 }
 impl ::graph_model::rt::serde::Serialize for BookingCurrency {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingCurrency {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Represents a custom question of the business.
@@ -1040,36 +1056,32 @@ pub struct BookingCustomQuestion {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BookingCustomQuestion {
-    const TYPE_NAME: &'static str = "microsoft.graph.bookingCustomQuestion";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "answerInputType" => ::graph_model::rt::field(map, &mut self.answer_input_type, key),
-            "answerOptions" => ::graph_model::rt::field(map, &mut self.answer_options, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "lastUpdatedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_updated_date_time, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.bookingCustomQuestion"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "answerInputType",
-        "answerOptions",
-        "createdDateTime",
-        "displayName",
-        "lastUpdatedDateTime",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "answerInputType" => &mut self.answer_input_type,
+            "answerOptions" => &mut self.answer_options,
+            "createdDateTime" => &mut self.created_date_time,
+            "displayName" => &mut self.display_name,
+            "lastUpdatedDateTime" => &mut self.last_updated_date_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "answerInputType",
+            "answerOptions",
+            "createdDateTime",
+            "displayName",
+            "lastUpdatedDateTime",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("answerInputType", &self.answer_input_type);
         w.field("answerOptions", &self.answer_options);
@@ -1084,17 +1096,28 @@ impl ::graph_model::rt::Struct for BookingCustomQuestion {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for BookingCustomQuestion {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for BookingCustomQuestion {
     const TYPE_NAME: &'static str = "microsoft.graph.bookingCustomQuestion";
 }
 impl ::graph_model::rt::serde::Serialize for BookingCustomQuestion {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingCustomQuestion {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Represents a customer of the business.
@@ -1127,38 +1150,34 @@ pub struct BookingCustomer {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BookingCustomer {
-    const TYPE_NAME: &'static str = "microsoft.graph.bookingCustomer";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "addresses" => ::graph_model::rt::field(map, &mut self.addresses, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "emailAddress" => ::graph_model::rt::field(map, &mut self.email_address, key),
-            "lastUpdatedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_updated_date_time, key)
-            }
-            "phones" => ::graph_model::rt::field(map, &mut self.phones, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.bookingCustomer"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "addresses",
-        "createdDateTime",
-        "displayName",
-        "emailAddress",
-        "lastUpdatedDateTime",
-        "phones",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "addresses" => &mut self.addresses,
+            "createdDateTime" => &mut self.created_date_time,
+            "displayName" => &mut self.display_name,
+            "emailAddress" => &mut self.email_address,
+            "lastUpdatedDateTime" => &mut self.last_updated_date_time,
+            "phones" => &mut self.phones,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "addresses",
+            "createdDateTime",
+            "displayName",
+            "emailAddress",
+            "lastUpdatedDateTime",
+            "phones",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("addresses", &self.addresses);
         w.field("createdDateTime", &self.created_date_time);
@@ -1174,17 +1193,28 @@ impl ::graph_model::rt::Struct for BookingCustomer {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for BookingCustomer {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for BookingCustomer {
     const TYPE_NAME: &'static str = "microsoft.graph.bookingCustomer";
 }
 impl ::graph_model::rt::serde::Serialize for BookingCustomer {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingCustomer {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Booking entities that provide a display name.
@@ -1200,22 +1230,20 @@ pub struct BookingCustomerBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BookingCustomerBase {
-    const TYPE_NAME: &'static str = "microsoft.graph.bookingCustomerBase";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.bookingCustomerBase"
     }
-    const FIELDS: &'static [&'static str] = &["id"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1225,17 +1253,28 @@ impl ::graph_model::rt::Struct for BookingCustomerBase {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for BookingCustomerBase {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for BookingCustomerBase {
     const TYPE_NAME: &'static str = "microsoft.graph.bookingCustomerBase";
 }
 impl ::graph_model::rt::serde::Serialize for BookingCustomerBase {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingCustomerBase {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.bookingCustomerBase` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -1263,35 +1302,58 @@ impl Default for BookingCustomerBaseAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for BookingCustomerBaseAny {
-    type Base = super::BookingCustomerBase;
-    const BASE: &'static str = "microsoft.graph.bookingCustomerBase";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
-            "microsoft.graph.bookingCustomer" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::BookingCustomer)
-            }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.bookingCustomerBase"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.bookingCustomerBase" => Self::Base(Default::default()),
+            "microsoft.graph.bookingCustomer" => Self::BookingCustomer(Default::default()),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::BookingCustomer(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::BookingCustomerBase) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::BookingCustomer(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.bookingCustomer", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for BookingCustomerBaseAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for BookingCustomerBaseAny {
@@ -1299,18 +1361,12 @@ impl ::graph_model::rt::GraphType for BookingCustomerBaseAny {
 }
 impl ::graph_model::rt::serde::Serialize for BookingCustomerBaseAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::BookingCustomer(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.bookingCustomer"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingCustomerBaseAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.bookingCustomerInformation`.
@@ -1337,40 +1393,36 @@ pub struct BookingCustomerInformation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BookingCustomerInformation {
-    const TYPE_NAME: &'static str = "microsoft.graph.bookingCustomerInformation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "customerId" => ::graph_model::rt::field(map, &mut self.customer_id, key),
-            "customQuestionAnswers" => {
-                ::graph_model::rt::field(map, &mut self.custom_question_answers, key)
-            }
-            "emailAddress" => ::graph_model::rt::field(map, &mut self.email_address, key),
-            "location" => ::graph_model::rt::field(map, &mut self.location, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "notes" => ::graph_model::rt::field(map, &mut self.notes, key),
-            "phone" => ::graph_model::rt::field(map, &mut self.phone, key),
-            "timeZone" => ::graph_model::rt::field(map, &mut self.time_zone, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.bookingCustomerInformation"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "customerId",
-        "customQuestionAnswers",
-        "emailAddress",
-        "location",
-        "name",
-        "notes",
-        "phone",
-        "timeZone",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "customerId" => &mut self.customer_id,
+            "customQuestionAnswers" => &mut self.custom_question_answers,
+            "emailAddress" => &mut self.email_address,
+            "location" => &mut self.location,
+            "name" => &mut self.name,
+            "notes" => &mut self.notes,
+            "phone" => &mut self.phone,
+            "timeZone" => &mut self.time_zone,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "customerId",
+            "customQuestionAnswers",
+            "emailAddress",
+            "location",
+            "name",
+            "notes",
+            "phone",
+            "timeZone",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("customerId", &self.customer_id);
         w.field("customQuestionAnswers", &self.custom_question_answers);
         w.field("emailAddress", &self.email_address);
@@ -1387,17 +1439,28 @@ impl ::graph_model::rt::Struct for BookingCustomerInformation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for BookingCustomerInformation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for BookingCustomerInformation {
     const TYPE_NAME: &'static str = "microsoft.graph.bookingCustomerInformation";
 }
 impl ::graph_model::rt::serde::Serialize for BookingCustomerInformation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingCustomerInformation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.bookingCustomerInformationBase` (abstract).
@@ -1409,20 +1472,17 @@ pub struct BookingCustomerInformationBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BookingCustomerInformationBase {
-    const TYPE_NAME: &'static str = "microsoft.graph.bookingCustomerInformationBase";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.bookingCustomerInformationBase"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1432,17 +1492,28 @@ impl ::graph_model::rt::Struct for BookingCustomerInformationBase {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for BookingCustomerInformationBase {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for BookingCustomerInformationBase {
     const TYPE_NAME: &'static str = "microsoft.graph.bookingCustomerInformationBase";
 }
 impl ::graph_model::rt::serde::Serialize for BookingCustomerInformationBase {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingCustomerInformationBase {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.bookingCustomerInformationBase` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -1470,35 +1541,61 @@ impl Default for BookingCustomerInformationBaseAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for BookingCustomerInformationBaseAny {
-    type Base = super::BookingCustomerInformationBase;
-    const BASE: &'static str = "microsoft.graph.bookingCustomerInformationBase";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.bookingCustomerInformationBase"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.bookingCustomerInformationBase" => Self::Base(Default::default()),
             "microsoft.graph.bookingCustomerInformation" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::BookingCustomerInformation)
+                Self::BookingCustomerInformation(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::BookingCustomerInformation(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::BookingCustomerInformationBase) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::BookingCustomerInformation(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.bookingCustomerInformation",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for BookingCustomerInformationBaseAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for BookingCustomerInformationBaseAny {
@@ -1506,20 +1603,12 @@ impl ::graph_model::rt::GraphType for BookingCustomerInformationBaseAny {
 }
 impl ::graph_model::rt::serde::Serialize for BookingCustomerInformationBaseAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::BookingCustomerInformation(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.bookingCustomerInformation"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingCustomerInformationBaseAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.bookingPageAccessControl`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1568,6 +1657,17 @@ impl ::graph_model::rt::WireEnum for BookingPageAccessControl {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for BookingPageAccessControl {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for BookingPageAccessControl {
@@ -1636,64 +1736,46 @@ pub struct BookingPageSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BookingPageSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.bookingPageSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "accessControl" => ::graph_model::rt::field(map, &mut self.access_control, key),
-            "bookingPageColorCode" => {
-                ::graph_model::rt::field(map, &mut self.booking_page_color_code, key)
-            }
-            "businessTimeZone" => ::graph_model::rt::field(map, &mut self.business_time_zone, key),
-            "customerConsentMessage" => {
-                ::graph_model::rt::field(map, &mut self.customer_consent_message, key)
-            }
-            "enforceOneTimePassword" => {
-                ::graph_model::rt::field(map, &mut self.enforce_one_time_password, key)
-            }
-            "isBusinessLogoDisplayEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_business_logo_display_enabled, key)
-            }
-            "isCustomerConsentEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_customer_consent_enabled, key)
-            }
-            "isSearchEngineIndexabilityDisabled" => {
-                ::graph_model::rt::field(map, &mut self.is_search_engine_indexability_disabled, key)
-            }
-            "isTimeSlotTimeZoneSetToBusinessTimeZone" => ::graph_model::rt::field(
-                map,
-                &mut self.is_time_slot_time_zone_set_to_business_time_zone,
-                key,
-            ),
-            "privacyPolicyWebUrl" => {
-                ::graph_model::rt::field(map, &mut self.privacy_policy_web_url, key)
-            }
-            "termsAndConditionsWebUrl" => {
-                ::graph_model::rt::field(map, &mut self.terms_and_conditions_web_url, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.bookingPageSettings"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "accessControl",
-        "bookingPageColorCode",
-        "businessTimeZone",
-        "customerConsentMessage",
-        "enforceOneTimePassword",
-        "isBusinessLogoDisplayEnabled",
-        "isCustomerConsentEnabled",
-        "isSearchEngineIndexabilityDisabled",
-        "isTimeSlotTimeZoneSetToBusinessTimeZone",
-        "privacyPolicyWebUrl",
-        "termsAndConditionsWebUrl",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "accessControl" => &mut self.access_control,
+            "bookingPageColorCode" => &mut self.booking_page_color_code,
+            "businessTimeZone" => &mut self.business_time_zone,
+            "customerConsentMessage" => &mut self.customer_consent_message,
+            "enforceOneTimePassword" => &mut self.enforce_one_time_password,
+            "isBusinessLogoDisplayEnabled" => &mut self.is_business_logo_display_enabled,
+            "isCustomerConsentEnabled" => &mut self.is_customer_consent_enabled,
+            "isSearchEngineIndexabilityDisabled" => {
+                &mut self.is_search_engine_indexability_disabled
+            }
+            "isTimeSlotTimeZoneSetToBusinessTimeZone" => {
+                &mut self.is_time_slot_time_zone_set_to_business_time_zone
+            }
+            "privacyPolicyWebUrl" => &mut self.privacy_policy_web_url,
+            "termsAndConditionsWebUrl" => &mut self.terms_and_conditions_web_url,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "accessControl",
+            "bookingPageColorCode",
+            "businessTimeZone",
+            "customerConsentMessage",
+            "enforceOneTimePassword",
+            "isBusinessLogoDisplayEnabled",
+            "isCustomerConsentEnabled",
+            "isSearchEngineIndexabilityDisabled",
+            "isTimeSlotTimeZoneSetToBusinessTimeZone",
+            "privacyPolicyWebUrl",
+            "termsAndConditionsWebUrl",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("accessControl", &self.access_control);
         w.field("bookingPageColorCode", &self.booking_page_color_code);
         w.field("businessTimeZone", &self.business_time_zone);
@@ -1728,17 +1810,28 @@ impl ::graph_model::rt::Struct for BookingPageSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for BookingPageSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for BookingPageSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.bookingPageSettings";
 }
 impl ::graph_model::rt::serde::Serialize for BookingPageSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingPageSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Represents the type of pricing of a booking service.
@@ -1837,6 +1930,17 @@ impl ::graph_model::rt::WireEnum for BookingPriceType {
         }
     }
 }
+impl ::graph_model::rt::Value for BookingPriceType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for BookingPriceType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1869,36 +1973,34 @@ pub struct BookingQuestionAnswer {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BookingQuestionAnswer {
-    const TYPE_NAME: &'static str = "microsoft.graph.bookingQuestionAnswer";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "answer" => ::graph_model::rt::field(map, &mut self.answer, key),
-            "answerInputType" => ::graph_model::rt::field(map, &mut self.answer_input_type, key),
-            "answerOptions" => ::graph_model::rt::field(map, &mut self.answer_options, key),
-            "isRequired" => ::graph_model::rt::field(map, &mut self.is_required, key),
-            "question" => ::graph_model::rt::field(map, &mut self.question, key),
-            "questionId" => ::graph_model::rt::field(map, &mut self.question_id, key),
-            "selectedOptions" => ::graph_model::rt::field(map, &mut self.selected_options, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.bookingQuestionAnswer"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "answer",
-        "answerInputType",
-        "answerOptions",
-        "isRequired",
-        "question",
-        "questionId",
-        "selectedOptions",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "answer" => &mut self.answer,
+            "answerInputType" => &mut self.answer_input_type,
+            "answerOptions" => &mut self.answer_options,
+            "isRequired" => &mut self.is_required,
+            "question" => &mut self.question,
+            "questionId" => &mut self.question_id,
+            "selectedOptions" => &mut self.selected_options,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "answer",
+            "answerInputType",
+            "answerOptions",
+            "isRequired",
+            "question",
+            "questionId",
+            "selectedOptions",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("answer", &self.answer);
         w.field("answerInputType", &self.answer_input_type);
         w.field("answerOptions", &self.answer_options);
@@ -1914,17 +2016,28 @@ impl ::graph_model::rt::Struct for BookingQuestionAnswer {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for BookingQuestionAnswer {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for BookingQuestionAnswer {
     const TYPE_NAME: &'static str = "microsoft.graph.bookingQuestionAnswer";
 }
 impl ::graph_model::rt::serde::Serialize for BookingQuestionAnswer {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingQuestionAnswer {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.bookingQuestionAssignment`.
@@ -1939,23 +2052,21 @@ pub struct BookingQuestionAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BookingQuestionAssignment {
-    const TYPE_NAME: &'static str = "microsoft.graph.bookingQuestionAssignment";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "isRequired" => ::graph_model::rt::field(map, &mut self.is_required, key),
-            "questionId" => ::graph_model::rt::field(map, &mut self.question_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.bookingQuestionAssignment"
     }
-    const FIELDS: &'static [&'static str] = &["isRequired", "questionId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "isRequired" => &mut self.is_required,
+            "questionId" => &mut self.question_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["isRequired", "questionId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("isRequired", &self.is_required);
         w.field("questionId", &self.question_id);
     }
@@ -1966,17 +2077,28 @@ impl ::graph_model::rt::Struct for BookingQuestionAssignment {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for BookingQuestionAssignment {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for BookingQuestionAssignment {
     const TYPE_NAME: &'static str = "microsoft.graph.bookingQuestionAssignment";
 }
 impl ::graph_model::rt::serde::Serialize for BookingQuestionAssignment {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingQuestionAssignment {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// This type represents when and to whom to send an e-mail reminder.
@@ -2001,24 +2123,22 @@ pub struct BookingReminder {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BookingReminder {
-    const TYPE_NAME: &'static str = "microsoft.graph.bookingReminder";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "message" => ::graph_model::rt::field(map, &mut self.message, key),
-            "offset" => ::graph_model::rt::field(map, &mut self.offset, key),
-            "recipients" => ::graph_model::rt::field(map, &mut self.recipients, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.bookingReminder"
     }
-    const FIELDS: &'static [&'static str] = &["message", "offset", "recipients"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "message" => &mut self.message,
+            "offset" => &mut self.offset,
+            "recipients" => &mut self.recipients,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["message", "offset", "recipients"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("message", &self.message);
         w.field("offset", &self.offset);
         w.field("recipients", &self.recipients);
@@ -2030,17 +2150,28 @@ impl ::graph_model::rt::Struct for BookingReminder {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for BookingReminder {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for BookingReminder {
     const TYPE_NAME: &'static str = "microsoft.graph.bookingReminder";
 }
 impl ::graph_model::rt::serde::Serialize for BookingReminder {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingReminder {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.bookingReminderRecipients`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -2090,6 +2221,17 @@ impl ::graph_model::rt::WireEnum for BookingReminderRecipients {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for BookingReminderRecipients {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for BookingReminderRecipients {
@@ -2144,48 +2286,36 @@ pub struct BookingSchedulingPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BookingSchedulingPolicy {
-    const TYPE_NAME: &'static str = "microsoft.graph.bookingSchedulingPolicy";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "allowStaffSelection" => {
-                ::graph_model::rt::field(map, &mut self.allow_staff_selection, key)
-            }
-            "customAvailabilities" => {
-                ::graph_model::rt::field(map, &mut self.custom_availabilities, key)
-            }
-            "generalAvailability" => {
-                ::graph_model::rt::field(map, &mut self.general_availability, key)
-            }
-            "isMeetingInviteToCustomersEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_meeting_invite_to_customers_enabled, key)
-            }
-            "maximumAdvance" => ::graph_model::rt::field(map, &mut self.maximum_advance, key),
-            "minimumLeadTime" => ::graph_model::rt::field(map, &mut self.minimum_lead_time, key),
-            "sendConfirmationsToOwner" => {
-                ::graph_model::rt::field(map, &mut self.send_confirmations_to_owner, key)
-            }
-            "timeSlotInterval" => ::graph_model::rt::field(map, &mut self.time_slot_interval, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.bookingSchedulingPolicy"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "allowStaffSelection",
-        "customAvailabilities",
-        "generalAvailability",
-        "isMeetingInviteToCustomersEnabled",
-        "maximumAdvance",
-        "minimumLeadTime",
-        "sendConfirmationsToOwner",
-        "timeSlotInterval",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "allowStaffSelection" => &mut self.allow_staff_selection,
+            "customAvailabilities" => &mut self.custom_availabilities,
+            "generalAvailability" => &mut self.general_availability,
+            "isMeetingInviteToCustomersEnabled" => &mut self.is_meeting_invite_to_customers_enabled,
+            "maximumAdvance" => &mut self.maximum_advance,
+            "minimumLeadTime" => &mut self.minimum_lead_time,
+            "sendConfirmationsToOwner" => &mut self.send_confirmations_to_owner,
+            "timeSlotInterval" => &mut self.time_slot_interval,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "allowStaffSelection",
+            "customAvailabilities",
+            "generalAvailability",
+            "isMeetingInviteToCustomersEnabled",
+            "maximumAdvance",
+            "minimumLeadTime",
+            "sendConfirmationsToOwner",
+            "timeSlotInterval",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("allowStaffSelection", &self.allow_staff_selection);
         w.field("customAvailabilities", &self.custom_availabilities);
         w.field("generalAvailability", &self.general_availability);
@@ -2208,17 +2338,28 @@ impl ::graph_model::rt::Struct for BookingSchedulingPolicy {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for BookingSchedulingPolicy {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for BookingSchedulingPolicy {
     const TYPE_NAME: &'static str = "microsoft.graph.bookingSchedulingPolicy";
 }
 impl ::graph_model::rt::serde::Serialize for BookingSchedulingPolicy {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingSchedulingPolicy {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Represents a particular service offered by a booking business.
@@ -2291,86 +2432,70 @@ pub struct BookingService {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BookingService {
-    const TYPE_NAME: &'static str = "microsoft.graph.bookingService";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "additionalInformation" => {
-                ::graph_model::rt::field(map, &mut self.additional_information, key)
-            }
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "customQuestions" => ::graph_model::rt::field(map, &mut self.custom_questions, key),
-            "defaultDuration" => ::graph_model::rt::field(map, &mut self.default_duration, key),
-            "defaultLocation" => ::graph_model::rt::field(map, &mut self.default_location, key),
-            "defaultPrice" => ::graph_model::rt::field(map, &mut self.default_price, key),
-            "defaultPriceType" => ::graph_model::rt::field(map, &mut self.default_price_type, key),
-            "defaultReminders" => ::graph_model::rt::field(map, &mut self.default_reminders, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "isAnonymousJoinEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_anonymous_join_enabled, key)
-            }
-            "isCustomerAllowedToManageBooking" => {
-                ::graph_model::rt::field(map, &mut self.is_customer_allowed_to_manage_booking, key)
-            }
-            "isHiddenFromCustomers" => {
-                ::graph_model::rt::field(map, &mut self.is_hidden_from_customers, key)
-            }
-            "isLocationOnline" => ::graph_model::rt::field(map, &mut self.is_location_online, key),
-            "languageTag" => ::graph_model::rt::field(map, &mut self.language_tag, key),
-            "lastUpdatedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_updated_date_time, key)
-            }
-            "maximumAttendeesCount" => {
-                ::graph_model::rt::field(map, &mut self.maximum_attendees_count, key)
-            }
-            "notes" => ::graph_model::rt::field(map, &mut self.notes, key),
-            "postBuffer" => ::graph_model::rt::field(map, &mut self.post_buffer, key),
-            "preBuffer" => ::graph_model::rt::field(map, &mut self.pre_buffer, key),
-            "schedulingPolicy" => ::graph_model::rt::field(map, &mut self.scheduling_policy, key),
-            "smsNotificationsEnabled" => {
-                ::graph_model::rt::field(map, &mut self.sms_notifications_enabled, key)
-            }
-            "staffMemberIds" => ::graph_model::rt::field(map, &mut self.staff_member_ids, key),
-            "webUrl" => ::graph_model::rt::field(map, &mut self.web_url, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.bookingService"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "additionalInformation",
-        "createdDateTime",
-        "customQuestions",
-        "defaultDuration",
-        "defaultLocation",
-        "defaultPrice",
-        "defaultPriceType",
-        "defaultReminders",
-        "description",
-        "displayName",
-        "isAnonymousJoinEnabled",
-        "isCustomerAllowedToManageBooking",
-        "isHiddenFromCustomers",
-        "isLocationOnline",
-        "languageTag",
-        "lastUpdatedDateTime",
-        "maximumAttendeesCount",
-        "notes",
-        "postBuffer",
-        "preBuffer",
-        "schedulingPolicy",
-        "smsNotificationsEnabled",
-        "staffMemberIds",
-        "webUrl",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "additionalInformation" => &mut self.additional_information,
+            "createdDateTime" => &mut self.created_date_time,
+            "customQuestions" => &mut self.custom_questions,
+            "defaultDuration" => &mut self.default_duration,
+            "defaultLocation" => &mut self.default_location,
+            "defaultPrice" => &mut self.default_price,
+            "defaultPriceType" => &mut self.default_price_type,
+            "defaultReminders" => &mut self.default_reminders,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "isAnonymousJoinEnabled" => &mut self.is_anonymous_join_enabled,
+            "isCustomerAllowedToManageBooking" => &mut self.is_customer_allowed_to_manage_booking,
+            "isHiddenFromCustomers" => &mut self.is_hidden_from_customers,
+            "isLocationOnline" => &mut self.is_location_online,
+            "languageTag" => &mut self.language_tag,
+            "lastUpdatedDateTime" => &mut self.last_updated_date_time,
+            "maximumAttendeesCount" => &mut self.maximum_attendees_count,
+            "notes" => &mut self.notes,
+            "postBuffer" => &mut self.post_buffer,
+            "preBuffer" => &mut self.pre_buffer,
+            "schedulingPolicy" => &mut self.scheduling_policy,
+            "smsNotificationsEnabled" => &mut self.sms_notifications_enabled,
+            "staffMemberIds" => &mut self.staff_member_ids,
+            "webUrl" => &mut self.web_url,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "additionalInformation",
+            "createdDateTime",
+            "customQuestions",
+            "defaultDuration",
+            "defaultLocation",
+            "defaultPrice",
+            "defaultPriceType",
+            "defaultReminders",
+            "description",
+            "displayName",
+            "isAnonymousJoinEnabled",
+            "isCustomerAllowedToManageBooking",
+            "isHiddenFromCustomers",
+            "isLocationOnline",
+            "languageTag",
+            "lastUpdatedDateTime",
+            "maximumAttendeesCount",
+            "notes",
+            "postBuffer",
+            "preBuffer",
+            "schedulingPolicy",
+            "smsNotificationsEnabled",
+            "staffMemberIds",
+            "webUrl",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("additionalInformation", &self.additional_information);
         w.field("createdDateTime", &self.created_date_time);
@@ -2407,17 +2532,28 @@ impl ::graph_model::rt::Struct for BookingService {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for BookingService {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for BookingService {
     const TYPE_NAME: &'static str = "microsoft.graph.bookingService";
 }
 impl ::graph_model::rt::serde::Serialize for BookingService {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingService {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Represents a staff member who provides services in a business.
@@ -2460,54 +2596,46 @@ pub struct BookingStaffMember {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BookingStaffMember {
-    const TYPE_NAME: &'static str = "microsoft.graph.bookingStaffMember";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "availabilityIsAffectedByPersonalCalendar" => ::graph_model::rt::field(
-                map,
-                &mut self.availability_is_affected_by_personal_calendar,
-                key,
-            ),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "emailAddress" => ::graph_model::rt::field(map, &mut self.email_address, key),
-            "isEmailNotificationEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_email_notification_enabled, key)
-            }
-            "lastUpdatedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_updated_date_time, key)
-            }
-            "membershipStatus" => ::graph_model::rt::field(map, &mut self.membership_status, key),
-            "role" => ::graph_model::rt::field(map, &mut self.role, key),
-            "timeZone" => ::graph_model::rt::field(map, &mut self.time_zone, key),
-            "useBusinessHours" => ::graph_model::rt::field(map, &mut self.use_business_hours, key),
-            "workingHours" => ::graph_model::rt::field(map, &mut self.working_hours, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.bookingStaffMember"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "availabilityIsAffectedByPersonalCalendar",
-        "createdDateTime",
-        "displayName",
-        "emailAddress",
-        "isEmailNotificationEnabled",
-        "lastUpdatedDateTime",
-        "membershipStatus",
-        "role",
-        "timeZone",
-        "useBusinessHours",
-        "workingHours",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "availabilityIsAffectedByPersonalCalendar" => {
+                &mut self.availability_is_affected_by_personal_calendar
+            }
+            "createdDateTime" => &mut self.created_date_time,
+            "displayName" => &mut self.display_name,
+            "emailAddress" => &mut self.email_address,
+            "isEmailNotificationEnabled" => &mut self.is_email_notification_enabled,
+            "lastUpdatedDateTime" => &mut self.last_updated_date_time,
+            "membershipStatus" => &mut self.membership_status,
+            "role" => &mut self.role,
+            "timeZone" => &mut self.time_zone,
+            "useBusinessHours" => &mut self.use_business_hours,
+            "workingHours" => &mut self.working_hours,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "availabilityIsAffectedByPersonalCalendar",
+            "createdDateTime",
+            "displayName",
+            "emailAddress",
+            "isEmailNotificationEnabled",
+            "lastUpdatedDateTime",
+            "membershipStatus",
+            "role",
+            "timeZone",
+            "useBusinessHours",
+            "workingHours",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "availabilityIsAffectedByPersonalCalendar",
@@ -2534,17 +2662,28 @@ impl ::graph_model::rt::Struct for BookingStaffMember {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for BookingStaffMember {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for BookingStaffMember {
     const TYPE_NAME: &'static str = "microsoft.graph.bookingStaffMember";
 }
 impl ::graph_model::rt::serde::Serialize for BookingStaffMember {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingStaffMember {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// Booking entities that provide a display name.
@@ -2560,22 +2699,20 @@ pub struct BookingStaffMemberBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BookingStaffMemberBase {
-    const TYPE_NAME: &'static str = "microsoft.graph.bookingStaffMemberBase";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.bookingStaffMemberBase"
     }
-    const FIELDS: &'static [&'static str] = &["id"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -2585,17 +2722,28 @@ impl ::graph_model::rt::Struct for BookingStaffMemberBase {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for BookingStaffMemberBase {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for BookingStaffMemberBase {
     const TYPE_NAME: &'static str = "microsoft.graph.bookingStaffMemberBase";
 }
 impl ::graph_model::rt::serde::Serialize for BookingStaffMemberBase {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingStaffMemberBase {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.bookingStaffMemberBase` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -2623,35 +2771,58 @@ impl Default for BookingStaffMemberBaseAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for BookingStaffMemberBaseAny {
-    type Base = super::BookingStaffMemberBase;
-    const BASE: &'static str = "microsoft.graph.bookingStaffMemberBase";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
-            "microsoft.graph.bookingStaffMember" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::BookingStaffMember)
-            }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.bookingStaffMemberBase"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.bookingStaffMemberBase" => Self::Base(Default::default()),
+            "microsoft.graph.bookingStaffMember" => Self::BookingStaffMember(Default::default()),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::BookingStaffMember(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::BookingStaffMemberBase) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::BookingStaffMember(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.bookingStaffMember", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for BookingStaffMemberBaseAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for BookingStaffMemberBaseAny {
@@ -2659,18 +2830,12 @@ impl ::graph_model::rt::GraphType for BookingStaffMemberBaseAny {
 }
 impl ::graph_model::rt::serde::Serialize for BookingStaffMemberBaseAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::BookingStaffMember(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.bookingStaffMember"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingStaffMemberBaseAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.bookingStaffMembershipStatus`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -2724,6 +2889,17 @@ impl ::graph_model::rt::WireEnum for BookingStaffMembershipStatus {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for BookingStaffMembershipStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for BookingStaffMembershipStatus {
@@ -2806,6 +2982,17 @@ impl ::graph_model::rt::WireEnum for BookingStaffRole {
         }
     }
 }
+impl ::graph_model::rt::Value for BookingStaffRole {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for BookingStaffRole {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2834,23 +3021,21 @@ pub struct BookingWorkHours {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BookingWorkHours {
-    const TYPE_NAME: &'static str = "microsoft.graph.bookingWorkHours";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "day" => ::graph_model::rt::field(map, &mut self.day, key),
-            "timeSlots" => ::graph_model::rt::field(map, &mut self.time_slots, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.bookingWorkHours"
     }
-    const FIELDS: &'static [&'static str] = &["day", "timeSlots"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "day" => &mut self.day,
+            "timeSlots" => &mut self.time_slots,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["day", "timeSlots"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("day", &self.day);
         w.field("timeSlots", &self.time_slots);
     }
@@ -2861,17 +3046,28 @@ impl ::graph_model::rt::Struct for BookingWorkHours {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for BookingWorkHours {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for BookingWorkHours {
     const TYPE_NAME: &'static str = "microsoft.graph.bookingWorkHours";
 }
 impl ::graph_model::rt::serde::Serialize for BookingWorkHours {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingWorkHours {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.bookingWorkTimeSlot`.
@@ -2886,23 +3082,21 @@ pub struct BookingWorkTimeSlot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BookingWorkTimeSlot {
-    const TYPE_NAME: &'static str = "microsoft.graph.bookingWorkTimeSlot";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "endTime" => ::graph_model::rt::field(map, &mut self.end_time, key),
-            "startTime" => ::graph_model::rt::field(map, &mut self.start_time, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.bookingWorkTimeSlot"
     }
-    const FIELDS: &'static [&'static str] = &["endTime", "startTime"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "endTime" => &mut self.end_time,
+            "startTime" => &mut self.start_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["endTime", "startTime"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("endTime", &self.end_time);
         w.field("startTime", &self.start_time);
     }
@@ -2913,17 +3107,28 @@ impl ::graph_model::rt::Struct for BookingWorkTimeSlot {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for BookingWorkTimeSlot {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for BookingWorkTimeSlot {
     const TYPE_NAME: &'static str = "microsoft.graph.bookingWorkTimeSlot";
 }
 impl ::graph_model::rt::serde::Serialize for BookingWorkTimeSlot {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingWorkTimeSlot {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.bookingsAvailability`.
@@ -2942,23 +3147,21 @@ pub struct BookingsAvailability {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BookingsAvailability {
-    const TYPE_NAME: &'static str = "microsoft.graph.bookingsAvailability";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "availabilityType" => ::graph_model::rt::field(map, &mut self.availability_type, key),
-            "businessHours" => ::graph_model::rt::field(map, &mut self.business_hours, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.bookingsAvailability"
     }
-    const FIELDS: &'static [&'static str] = &["availabilityType", "businessHours"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "availabilityType" => &mut self.availability_type,
+            "businessHours" => &mut self.business_hours,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["availabilityType", "businessHours"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("availabilityType", &self.availability_type);
         w.field("businessHours", &self.business_hours);
     }
@@ -2969,17 +3172,28 @@ impl ::graph_model::rt::Struct for BookingsAvailability {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for BookingsAvailability {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for BookingsAvailability {
     const TYPE_NAME: &'static str = "microsoft.graph.bookingsAvailability";
 }
 impl ::graph_model::rt::serde::Serialize for BookingsAvailability {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingsAvailability {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.bookingsAvailability` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -3007,35 +3221,61 @@ impl Default for BookingsAvailabilityAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for BookingsAvailabilityAny {
-    type Base = super::BookingsAvailability;
-    const BASE: &'static str = "microsoft.graph.bookingsAvailability";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.bookingsAvailability"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.bookingsAvailability" => Self::Base(Default::default()),
             "microsoft.graph.bookingsAvailabilityWindow" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::BookingsAvailabilityWindow)
+                Self::BookingsAvailabilityWindow(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::BookingsAvailabilityWindow(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::BookingsAvailability) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::BookingsAvailabilityWindow(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.bookingsAvailabilityWindow",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for BookingsAvailabilityAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for BookingsAvailabilityAny {
@@ -3043,20 +3283,12 @@ impl ::graph_model::rt::GraphType for BookingsAvailabilityAny {
 }
 impl ::graph_model::rt::serde::Serialize for BookingsAvailabilityAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::BookingsAvailabilityWindow(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.bookingsAvailabilityWindow"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingsAvailabilityAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.bookingsAvailabilityWindow`.
@@ -3083,26 +3315,23 @@ pub struct BookingsAvailabilityWindow {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BookingsAvailabilityWindow {
-    const TYPE_NAME: &'static str = "microsoft.graph.bookingsAvailabilityWindow";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "availabilityType" => ::graph_model::rt::field(map, &mut self.availability_type, key),
-            "businessHours" => ::graph_model::rt::field(map, &mut self.business_hours, key),
-            "endDate" => ::graph_model::rt::field(map, &mut self.end_date, key),
-            "startDate" => ::graph_model::rt::field(map, &mut self.start_date, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.bookingsAvailabilityWindow"
     }
-    const FIELDS: &'static [&'static str] =
-        &["availabilityType", "businessHours", "endDate", "startDate"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "availabilityType" => &mut self.availability_type,
+            "businessHours" => &mut self.business_hours,
+            "endDate" => &mut self.end_date,
+            "startDate" => &mut self.start_date,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["availabilityType", "businessHours", "endDate", "startDate"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("availabilityType", &self.availability_type);
         w.field("businessHours", &self.business_hours);
         w.field("endDate", &self.end_date);
@@ -3115,17 +3344,28 @@ impl ::graph_model::rt::Struct for BookingsAvailabilityWindow {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for BookingsAvailabilityWindow {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for BookingsAvailabilityWindow {
     const TYPE_NAME: &'static str = "microsoft.graph.bookingsAvailabilityWindow";
 }
 impl ::graph_model::rt::serde::Serialize for BookingsAvailabilityWindow {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingsAvailabilityWindow {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.bookingsServiceAvailabilityType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -3181,6 +3421,17 @@ impl ::graph_model::rt::WireEnum for BookingsServiceAvailabilityType {
         }
     }
 }
+impl ::graph_model::rt::Value for BookingsServiceAvailabilityType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for BookingsServiceAvailabilityType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -3216,44 +3467,36 @@ pub struct BrowseSessionBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BrowseSessionBase {
-    const TYPE_NAME: &'static str = "microsoft.graph.browseSessionBase";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "backupSizeInBytes" => {
-                ::graph_model::rt::field(map, &mut self.backup_size_in_bytes, key)
-            }
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "error" => ::graph_model::rt::field(map, &mut self.error, key),
-            "expirationDateTime" => {
-                ::graph_model::rt::field(map, &mut self.expiration_date_time, key)
-            }
-            "restorePointDateTime" => {
-                ::graph_model::rt::field(map, &mut self.restore_point_date_time, key)
-            }
-            "restorePointId" => ::graph_model::rt::field(map, &mut self.restore_point_id, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.browseSessionBase"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "backupSizeInBytes",
-        "createdDateTime",
-        "error",
-        "expirationDateTime",
-        "restorePointDateTime",
-        "restorePointId",
-        "status",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "backupSizeInBytes" => &mut self.backup_size_in_bytes,
+            "createdDateTime" => &mut self.created_date_time,
+            "error" => &mut self.error,
+            "expirationDateTime" => &mut self.expiration_date_time,
+            "restorePointDateTime" => &mut self.restore_point_date_time,
+            "restorePointId" => &mut self.restore_point_id,
+            "status" => &mut self.status,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "backupSizeInBytes",
+            "createdDateTime",
+            "error",
+            "expirationDateTime",
+            "restorePointDateTime",
+            "restorePointId",
+            "status",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("backupSizeInBytes", &self.backup_size_in_bytes);
         w.field("createdDateTime", &self.created_date_time);
@@ -3270,17 +3513,28 @@ impl ::graph_model::rt::Struct for BrowseSessionBase {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for BrowseSessionBase {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for BrowseSessionBase {
     const TYPE_NAME: &'static str = "microsoft.graph.browseSessionBase";
 }
 impl ::graph_model::rt::serde::Serialize for BrowseSessionBase {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BrowseSessionBase {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.browseSessionBase` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -3310,39 +3564,68 @@ impl Default for BrowseSessionBaseAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for BrowseSessionBaseAny {
-    type Base = super::BrowseSessionBase;
-    const BASE: &'static str = "microsoft.graph.browseSessionBase";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.browseSessionBase"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.browseSessionBase" => Self::Base(Default::default()),
             "microsoft.graph.oneDriveForBusinessBrowseSession" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::OneDriveForBusinessBrowseSession)
+                Self::OneDriveForBusinessBrowseSession(Default::default())
             }
             "microsoft.graph.sharePointBrowseSession" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::SharePointBrowseSession)
+                Self::SharePointBrowseSession(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::OneDriveForBusinessBrowseSession(v) => Some(v),
+            Self::SharePointBrowseSession(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::BrowseSessionBase) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::OneDriveForBusinessBrowseSession(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.oneDriveForBusinessBrowseSession",
+                v,
+            ),
+            Self::SharePointBrowseSession(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.sharePointBrowseSession", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for BrowseSessionBaseAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for BrowseSessionBaseAny {
@@ -3350,23 +3633,12 @@ impl ::graph_model::rt::GraphType for BrowseSessionBaseAny {
 }
 impl ::graph_model::rt::serde::Serialize for BrowseSessionBaseAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::OneDriveForBusinessBrowseSession(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.oneDriveForBusinessBrowseSession"),
-                s,
-            ),
-            Self::SharePointBrowseSession(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.sharePointBrowseSession"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BrowseSessionBaseAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.browseSessionStatus`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -3416,6 +3688,17 @@ impl ::graph_model::rt::WireEnum for BrowseSessionStatus {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for BrowseSessionStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for BrowseSessionStatus {
@@ -3470,6 +3753,17 @@ impl ::graph_model::rt::WireEnum for DestinationType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for DestinationType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for DestinationType {
@@ -3535,6 +3829,17 @@ impl ::graph_model::rt::WireEnum for DisableReason {
         }
     }
 }
+impl ::graph_model::rt::Value for DisableReason {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for DisableReason {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -3571,44 +3876,38 @@ pub struct DriveProtectionRule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DriveProtectionRule {
-    const TYPE_NAME: &'static str = "microsoft.graph.driveProtectionRule";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "error" => ::graph_model::rt::field(map, &mut self.error, key),
-            "isAutoApplyEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_auto_apply_enabled, key)
-            }
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "driveExpression" => ::graph_model::rt::field(map, &mut self.drive_expression, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.driveProtectionRule"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "createdDateTime",
-        "error",
-        "isAutoApplyEnabled",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "status",
-        "driveExpression",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "error" => &mut self.error,
+            "isAutoApplyEnabled" => &mut self.is_auto_apply_enabled,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "status" => &mut self.status,
+            "driveExpression" => &mut self.drive_expression,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "createdDateTime",
+            "error",
+            "isAutoApplyEnabled",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "status",
+            "driveExpression",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -3626,17 +3925,28 @@ impl ::graph_model::rt::Struct for DriveProtectionRule {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DriveProtectionRule {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DriveProtectionRule {
     const TYPE_NAME: &'static str = "microsoft.graph.driveProtectionRule";
 }
 impl ::graph_model::rt::serde::Serialize for DriveProtectionRule {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DriveProtectionRule {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.driveProtectionUnit`.
@@ -3673,54 +3983,46 @@ pub struct DriveProtectionUnit {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DriveProtectionUnit {
-    const TYPE_NAME: &'static str = "microsoft.graph.driveProtectionUnit";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "error" => ::graph_model::rt::field(map, &mut self.error, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "offboardRequestedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.offboard_requested_date_time, key)
-            }
-            "policyId" => ::graph_model::rt::field(map, &mut self.policy_id, key),
-            "protectionSources" => ::graph_model::rt::field(map, &mut self.protection_sources, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "directoryObjectId" => {
-                ::graph_model::rt::field(map, &mut self.directory_object_id, key)
-            }
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "email" => ::graph_model::rt::field(map, &mut self.email, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.driveProtectionUnit"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "createdDateTime",
-        "error",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "offboardRequestedDateTime",
-        "policyId",
-        "protectionSources",
-        "status",
-        "directoryObjectId",
-        "displayName",
-        "email",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "error" => &mut self.error,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "offboardRequestedDateTime" => &mut self.offboard_requested_date_time,
+            "policyId" => &mut self.policy_id,
+            "protectionSources" => &mut self.protection_sources,
+            "status" => &mut self.status,
+            "directoryObjectId" => &mut self.directory_object_id,
+            "displayName" => &mut self.display_name,
+            "email" => &mut self.email,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "createdDateTime",
+            "error",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "offboardRequestedDateTime",
+            "policyId",
+            "protectionSources",
+            "status",
+            "directoryObjectId",
+            "displayName",
+            "email",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -3745,17 +4047,28 @@ impl ::graph_model::rt::Struct for DriveProtectionUnit {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DriveProtectionUnit {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DriveProtectionUnit {
     const TYPE_NAME: &'static str = "microsoft.graph.driveProtectionUnit";
 }
 impl ::graph_model::rt::serde::Serialize for DriveProtectionUnit {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DriveProtectionUnit {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.driveProtectionUnitsBulkAdditionJob`.
@@ -3786,46 +4099,40 @@ pub struct DriveProtectionUnitsBulkAdditionJob {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DriveProtectionUnitsBulkAdditionJob {
-    const TYPE_NAME: &'static str = "microsoft.graph.driveProtectionUnitsBulkAdditionJob";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "error" => ::graph_model::rt::field(map, &mut self.error, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "directoryObjectIds" => {
-                ::graph_model::rt::field(map, &mut self.directory_object_ids, key)
-            }
-            "drives" => ::graph_model::rt::field(map, &mut self.drives, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.driveProtectionUnitsBulkAdditionJob"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "createdDateTime",
-        "displayName",
-        "error",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "status",
-        "directoryObjectIds",
-        "drives",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "displayName" => &mut self.display_name,
+            "error" => &mut self.error,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "status" => &mut self.status,
+            "directoryObjectIds" => &mut self.directory_object_ids,
+            "drives" => &mut self.drives,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "createdDateTime",
+            "displayName",
+            "error",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "status",
+            "directoryObjectIds",
+            "drives",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -3844,17 +4151,28 @@ impl ::graph_model::rt::Struct for DriveProtectionUnitsBulkAdditionJob {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DriveProtectionUnitsBulkAdditionJob {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DriveProtectionUnitsBulkAdditionJob {
     const TYPE_NAME: &'static str = "microsoft.graph.driveProtectionUnitsBulkAdditionJob";
 }
 impl ::graph_model::rt::serde::Serialize for DriveProtectionUnitsBulkAdditionJob {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DriveProtectionUnitsBulkAdditionJob {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.driveRestoreArtifact`.
@@ -3886,46 +4204,40 @@ pub struct DriveRestoreArtifact {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DriveRestoreArtifact {
-    const TYPE_NAME: &'static str = "microsoft.graph.driveRestoreArtifact";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "completionDateTime" => {
-                ::graph_model::rt::field(map, &mut self.completion_date_time, key)
-            }
-            "destinationType" => ::graph_model::rt::field(map, &mut self.destination_type, key),
-            "error" => ::graph_model::rt::field(map, &mut self.error, key),
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "restoredSiteId" => ::graph_model::rt::field(map, &mut self.restored_site_id, key),
-            "restoredSiteName" => ::graph_model::rt::field(map, &mut self.restored_site_name, key),
-            "restoredSiteWebUrl" => {
-                ::graph_model::rt::field(map, &mut self.restored_site_web_url, key)
-            }
-            "restorePoint" => ::graph_model::rt::field(map, &mut self.restore_point, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.driveRestoreArtifact"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "completionDateTime",
-        "destinationType",
-        "error",
-        "startDateTime",
-        "status",
-        "restoredSiteId",
-        "restoredSiteName",
-        "restoredSiteWebUrl",
-        "restorePoint",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "completionDateTime" => &mut self.completion_date_time,
+            "destinationType" => &mut self.destination_type,
+            "error" => &mut self.error,
+            "startDateTime" => &mut self.start_date_time,
+            "status" => &mut self.status,
+            "restoredSiteId" => &mut self.restored_site_id,
+            "restoredSiteName" => &mut self.restored_site_name,
+            "restoredSiteWebUrl" => &mut self.restored_site_web_url,
+            "restorePoint" => &mut self.restore_point,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "completionDateTime",
+            "destinationType",
+            "error",
+            "startDateTime",
+            "status",
+            "restoredSiteId",
+            "restoredSiteName",
+            "restoredSiteWebUrl",
+            "restorePoint",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("completionDateTime", &self.completion_date_time);
         w.field("destinationType", &self.destination_type);
@@ -3944,17 +4256,28 @@ impl ::graph_model::rt::Struct for DriveRestoreArtifact {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DriveRestoreArtifact {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DriveRestoreArtifact {
     const TYPE_NAME: &'static str = "microsoft.graph.driveRestoreArtifact";
 }
 impl ::graph_model::rt::serde::Serialize for DriveRestoreArtifact {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DriveRestoreArtifact {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.driveRestoreArtifactsBulkAdditionRequest`.
@@ -3995,62 +4318,50 @@ pub struct DriveRestoreArtifactsBulkAdditionRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DriveRestoreArtifactsBulkAdditionRequest {
-    const TYPE_NAME: &'static str = "microsoft.graph.driveRestoreArtifactsBulkAdditionRequest";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "destinationType" => ::graph_model::rt::field(map, &mut self.destination_type, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "error" => ::graph_model::rt::field(map, &mut self.error, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "protectionTimePeriod" => {
-                ::graph_model::rt::field(map, &mut self.protection_time_period, key)
-            }
-            "protectionUnitIds" => {
-                ::graph_model::rt::field(map, &mut self.protection_unit_ids, key)
-            }
-            "restorePointPreference" => {
-                ::graph_model::rt::field(map, &mut self.restore_point_preference, key)
-            }
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "tags" => ::graph_model::rt::field(map, &mut self.tags, key),
-            "directoryObjectIds" => {
-                ::graph_model::rt::field(map, &mut self.directory_object_ids, key)
-            }
-            "drives" => ::graph_model::rt::field(map, &mut self.drives, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.driveRestoreArtifactsBulkAdditionRequest"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "createdDateTime",
-        "destinationType",
-        "displayName",
-        "error",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "protectionTimePeriod",
-        "protectionUnitIds",
-        "restorePointPreference",
-        "status",
-        "tags",
-        "directoryObjectIds",
-        "drives",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "destinationType" => &mut self.destination_type,
+            "displayName" => &mut self.display_name,
+            "error" => &mut self.error,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "protectionTimePeriod" => &mut self.protection_time_period,
+            "protectionUnitIds" => &mut self.protection_unit_ids,
+            "restorePointPreference" => &mut self.restore_point_preference,
+            "status" => &mut self.status,
+            "tags" => &mut self.tags,
+            "directoryObjectIds" => &mut self.directory_object_ids,
+            "drives" => &mut self.drives,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "createdDateTime",
+            "destinationType",
+            "displayName",
+            "error",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "protectionTimePeriod",
+            "protectionUnitIds",
+            "restorePointPreference",
+            "status",
+            "tags",
+            "directoryObjectIds",
+            "drives",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -4074,17 +4385,28 @@ impl ::graph_model::rt::Struct for DriveRestoreArtifactsBulkAdditionRequest {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DriveRestoreArtifactsBulkAdditionRequest {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DriveRestoreArtifactsBulkAdditionRequest {
     const TYPE_NAME: &'static str = "microsoft.graph.driveRestoreArtifactsBulkAdditionRequest";
 }
 impl ::graph_model::rt::serde::Serialize for DriveRestoreArtifactsBulkAdditionRequest {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DriveRestoreArtifactsBulkAdditionRequest {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.emailNotificationsSetting`.
@@ -4103,25 +4425,23 @@ pub struct EmailNotificationsSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EmailNotificationsSetting {
-    const TYPE_NAME: &'static str = "microsoft.graph.emailNotificationsSetting";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "additionalEvents" => ::graph_model::rt::field(map, &mut self.additional_events, key),
-            "isEnabled" => ::graph_model::rt::field(map, &mut self.is_enabled, key),
-            "recipients" => ::graph_model::rt::field(map, &mut self.recipients, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.emailNotificationsSetting"
     }
-    const FIELDS: &'static [&'static str] = &["id", "additionalEvents", "isEnabled", "recipients"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "additionalEvents" => &mut self.additional_events,
+            "isEnabled" => &mut self.is_enabled,
+            "recipients" => &mut self.recipients,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "additionalEvents", "isEnabled", "recipients"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("additionalEvents", &self.additional_events);
         w.field("isEnabled", &self.is_enabled);
@@ -4134,17 +4454,28 @@ impl ::graph_model::rt::Struct for EmailNotificationsSetting {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EmailNotificationsSetting {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EmailNotificationsSetting {
     const TYPE_NAME: &'static str = "microsoft.graph.emailNotificationsSetting";
 }
 impl ::graph_model::rt::serde::Serialize for EmailNotificationsSetting {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EmailNotificationsSetting {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.exchangeProtectionPolicy`.
@@ -4186,60 +4517,48 @@ pub struct ExchangeProtectionPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExchangeProtectionPolicy {
-    const TYPE_NAME: &'static str = "microsoft.graph.exchangeProtectionPolicy";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "isEnabled" => ::graph_model::rt::field(map, &mut self.is_enabled, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "protectionPolicyArtifactCount" => {
-                ::graph_model::rt::field(map, &mut self.protection_policy_artifact_count, key)
-            }
-            "retentionSettings" => ::graph_model::rt::field(map, &mut self.retention_settings, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "mailboxInclusionRules" => {
-                ::graph_model::rt::field(map, &mut self.mailbox_inclusion_rules, key)
-            }
-            "mailboxProtectionUnits" => {
-                ::graph_model::rt::field(map, &mut self.mailbox_protection_units, key)
-            }
-            "mailboxProtectionUnitsBulkAdditionJobs" => ::graph_model::rt::field(
-                map,
-                &mut self.mailbox_protection_units_bulk_addition_jobs,
-                key,
-            ),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.exchangeProtectionPolicy"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "createdDateTime",
-        "displayName",
-        "isEnabled",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "protectionPolicyArtifactCount",
-        "retentionSettings",
-        "status",
-        "mailboxInclusionRules",
-        "mailboxProtectionUnits",
-        "mailboxProtectionUnitsBulkAdditionJobs",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "displayName" => &mut self.display_name,
+            "isEnabled" => &mut self.is_enabled,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "protectionPolicyArtifactCount" => &mut self.protection_policy_artifact_count,
+            "retentionSettings" => &mut self.retention_settings,
+            "status" => &mut self.status,
+            "mailboxInclusionRules" => &mut self.mailbox_inclusion_rules,
+            "mailboxProtectionUnits" => &mut self.mailbox_protection_units,
+            "mailboxProtectionUnitsBulkAdditionJobs" => {
+                &mut self.mailbox_protection_units_bulk_addition_jobs
+            }
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "createdDateTime",
+            "displayName",
+            "isEnabled",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "protectionPolicyArtifactCount",
+            "retentionSettings",
+            "status",
+            "mailboxInclusionRules",
+            "mailboxProtectionUnits",
+            "mailboxProtectionUnitsBulkAdditionJobs",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -4267,17 +4586,28 @@ impl ::graph_model::rt::Struct for ExchangeProtectionPolicy {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ExchangeProtectionPolicy {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ExchangeProtectionPolicy {
     const TYPE_NAME: &'static str = "microsoft.graph.exchangeProtectionPolicy";
 }
 impl ::graph_model::rt::serde::Serialize for ExchangeProtectionPolicy {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExchangeProtectionPolicy {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.exchangeRestoreSession`.
@@ -4316,62 +4646,48 @@ pub struct ExchangeRestoreSession {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExchangeRestoreSession {
-    const TYPE_NAME: &'static str = "microsoft.graph.exchangeRestoreSession";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "completedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.completed_date_time, key)
-            }
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "error" => ::graph_model::rt::field(map, &mut self.error, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "restoreJobType" => ::graph_model::rt::field(map, &mut self.restore_job_type, key),
-            "restoreSessionArtifactCount" => {
-                ::graph_model::rt::field(map, &mut self.restore_session_artifact_count, key)
-            }
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "granularMailboxRestoreArtifacts" => {
-                ::graph_model::rt::field(map, &mut self.granular_mailbox_restore_artifacts, key)
-            }
-            "mailboxRestoreArtifacts" => {
-                ::graph_model::rt::field(map, &mut self.mailbox_restore_artifacts, key)
-            }
-            "mailboxRestoreArtifactsBulkAdditionRequests" => ::graph_model::rt::field(
-                map,
-                &mut self.mailbox_restore_artifacts_bulk_addition_requests,
-                key,
-            ),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.exchangeRestoreSession"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "completedDateTime",
-        "createdBy",
-        "createdDateTime",
-        "error",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "restoreJobType",
-        "restoreSessionArtifactCount",
-        "status",
-        "granularMailboxRestoreArtifacts",
-        "mailboxRestoreArtifacts",
-        "mailboxRestoreArtifactsBulkAdditionRequests",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "completedDateTime" => &mut self.completed_date_time,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "error" => &mut self.error,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "restoreJobType" => &mut self.restore_job_type,
+            "restoreSessionArtifactCount" => &mut self.restore_session_artifact_count,
+            "status" => &mut self.status,
+            "granularMailboxRestoreArtifacts" => &mut self.granular_mailbox_restore_artifacts,
+            "mailboxRestoreArtifacts" => &mut self.mailbox_restore_artifacts,
+            "mailboxRestoreArtifactsBulkAdditionRequests" => {
+                &mut self.mailbox_restore_artifacts_bulk_addition_requests
+            }
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "completedDateTime",
+            "createdBy",
+            "createdDateTime",
+            "error",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "restoreJobType",
+            "restoreSessionArtifactCount",
+            "status",
+            "granularMailboxRestoreArtifacts",
+            "mailboxRestoreArtifacts",
+            "mailboxRestoreArtifactsBulkAdditionRequests",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("completedDateTime", &self.completed_date_time);
         w.field("createdBy", &self.created_by);
@@ -4402,17 +4718,28 @@ impl ::graph_model::rt::Struct for ExchangeRestoreSession {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ExchangeRestoreSession {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ExchangeRestoreSession {
     const TYPE_NAME: &'static str = "microsoft.graph.exchangeRestoreSession";
 }
 impl ::graph_model::rt::serde::Serialize for ExchangeRestoreSession {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExchangeRestoreSession {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.granularDriveRestoreArtifact`.
@@ -4445,52 +4772,42 @@ pub struct GranularDriveRestoreArtifact {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for GranularDriveRestoreArtifact {
-    const TYPE_NAME: &'static str = "microsoft.graph.granularDriveRestoreArtifact";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "browseSessionId" => ::graph_model::rt::field(map, &mut self.browse_session_id, key),
-            "completionDateTime" => {
-                ::graph_model::rt::field(map, &mut self.completion_date_time, key)
-            }
-            "restoredItemKey" => ::graph_model::rt::field(map, &mut self.restored_item_key, key),
-            "restoredItemPath" => ::graph_model::rt::field(map, &mut self.restored_item_path, key),
-            "restoredItemWebUrl" => {
-                ::graph_model::rt::field(map, &mut self.restored_item_web_url, key)
-            }
-            "restorePointDateTime" => {
-                ::graph_model::rt::field(map, &mut self.restore_point_date_time, key)
-            }
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "webUrl" => ::graph_model::rt::field(map, &mut self.web_url, key),
-            "directoryObjectId" => {
-                ::graph_model::rt::field(map, &mut self.directory_object_id, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.granularDriveRestoreArtifact"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "browseSessionId",
-        "completionDateTime",
-        "restoredItemKey",
-        "restoredItemPath",
-        "restoredItemWebUrl",
-        "restorePointDateTime",
-        "startDateTime",
-        "status",
-        "webUrl",
-        "directoryObjectId",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "browseSessionId" => &mut self.browse_session_id,
+            "completionDateTime" => &mut self.completion_date_time,
+            "restoredItemKey" => &mut self.restored_item_key,
+            "restoredItemPath" => &mut self.restored_item_path,
+            "restoredItemWebUrl" => &mut self.restored_item_web_url,
+            "restorePointDateTime" => &mut self.restore_point_date_time,
+            "startDateTime" => &mut self.start_date_time,
+            "status" => &mut self.status,
+            "webUrl" => &mut self.web_url,
+            "directoryObjectId" => &mut self.directory_object_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "browseSessionId",
+            "completionDateTime",
+            "restoredItemKey",
+            "restoredItemPath",
+            "restoredItemWebUrl",
+            "restorePointDateTime",
+            "startDateTime",
+            "status",
+            "webUrl",
+            "directoryObjectId",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("browseSessionId", &self.browse_session_id);
         w.field("completionDateTime", &self.completion_date_time);
@@ -4510,17 +4827,28 @@ impl ::graph_model::rt::Struct for GranularDriveRestoreArtifact {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for GranularDriveRestoreArtifact {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for GranularDriveRestoreArtifact {
     const TYPE_NAME: &'static str = "microsoft.graph.granularDriveRestoreArtifact";
 }
 impl ::graph_model::rt::serde::Serialize for GranularDriveRestoreArtifact {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for GranularDriveRestoreArtifact {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.granularMailboxRestoreArtifact`.
@@ -4556,52 +4884,44 @@ pub struct GranularMailboxRestoreArtifact {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for GranularMailboxRestoreArtifact {
-    const TYPE_NAME: &'static str = "microsoft.graph.granularMailboxRestoreArtifact";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "completionDateTime" => {
-                ::graph_model::rt::field(map, &mut self.completion_date_time, key)
-            }
-            "destinationType" => ::graph_model::rt::field(map, &mut self.destination_type, key),
-            "error" => ::graph_model::rt::field(map, &mut self.error, key),
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "restoredFolderId" => ::graph_model::rt::field(map, &mut self.restored_folder_id, key),
-            "restoredFolderName" => {
-                ::graph_model::rt::field(map, &mut self.restored_folder_name, key)
-            }
-            "restoredItemCount" => {
-                ::graph_model::rt::field(map, &mut self.restored_item_count, key)
-            }
-            "artifactCount" => ::graph_model::rt::field(map, &mut self.artifact_count, key),
-            "searchResponseId" => ::graph_model::rt::field(map, &mut self.search_response_id, key),
-            "restorePoint" => ::graph_model::rt::field(map, &mut self.restore_point, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.granularMailboxRestoreArtifact"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "completionDateTime",
-        "destinationType",
-        "error",
-        "startDateTime",
-        "status",
-        "restoredFolderId",
-        "restoredFolderName",
-        "restoredItemCount",
-        "artifactCount",
-        "searchResponseId",
-        "restorePoint",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "completionDateTime" => &mut self.completion_date_time,
+            "destinationType" => &mut self.destination_type,
+            "error" => &mut self.error,
+            "startDateTime" => &mut self.start_date_time,
+            "status" => &mut self.status,
+            "restoredFolderId" => &mut self.restored_folder_id,
+            "restoredFolderName" => &mut self.restored_folder_name,
+            "restoredItemCount" => &mut self.restored_item_count,
+            "artifactCount" => &mut self.artifact_count,
+            "searchResponseId" => &mut self.search_response_id,
+            "restorePoint" => &mut self.restore_point,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "completionDateTime",
+            "destinationType",
+            "error",
+            "startDateTime",
+            "status",
+            "restoredFolderId",
+            "restoredFolderName",
+            "restoredItemCount",
+            "artifactCount",
+            "searchResponseId",
+            "restorePoint",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("completionDateTime", &self.completion_date_time);
         w.field("destinationType", &self.destination_type);
@@ -4622,17 +4942,28 @@ impl ::graph_model::rt::Struct for GranularMailboxRestoreArtifact {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for GranularMailboxRestoreArtifact {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for GranularMailboxRestoreArtifact {
     const TYPE_NAME: &'static str = "microsoft.graph.granularMailboxRestoreArtifact";
 }
 impl ::graph_model::rt::serde::Serialize for GranularMailboxRestoreArtifact {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for GranularMailboxRestoreArtifact {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.granularSiteRestoreArtifact`.
@@ -4665,50 +4996,42 @@ pub struct GranularSiteRestoreArtifact {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for GranularSiteRestoreArtifact {
-    const TYPE_NAME: &'static str = "microsoft.graph.granularSiteRestoreArtifact";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "browseSessionId" => ::graph_model::rt::field(map, &mut self.browse_session_id, key),
-            "completionDateTime" => {
-                ::graph_model::rt::field(map, &mut self.completion_date_time, key)
-            }
-            "restoredItemKey" => ::graph_model::rt::field(map, &mut self.restored_item_key, key),
-            "restoredItemPath" => ::graph_model::rt::field(map, &mut self.restored_item_path, key),
-            "restoredItemWebUrl" => {
-                ::graph_model::rt::field(map, &mut self.restored_item_web_url, key)
-            }
-            "restorePointDateTime" => {
-                ::graph_model::rt::field(map, &mut self.restore_point_date_time, key)
-            }
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "webUrl" => ::graph_model::rt::field(map, &mut self.web_url, key),
-            "siteId" => ::graph_model::rt::field(map, &mut self.site_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.granularSiteRestoreArtifact"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "browseSessionId",
-        "completionDateTime",
-        "restoredItemKey",
-        "restoredItemPath",
-        "restoredItemWebUrl",
-        "restorePointDateTime",
-        "startDateTime",
-        "status",
-        "webUrl",
-        "siteId",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "browseSessionId" => &mut self.browse_session_id,
+            "completionDateTime" => &mut self.completion_date_time,
+            "restoredItemKey" => &mut self.restored_item_key,
+            "restoredItemPath" => &mut self.restored_item_path,
+            "restoredItemWebUrl" => &mut self.restored_item_web_url,
+            "restorePointDateTime" => &mut self.restore_point_date_time,
+            "startDateTime" => &mut self.start_date_time,
+            "status" => &mut self.status,
+            "webUrl" => &mut self.web_url,
+            "siteId" => &mut self.site_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "browseSessionId",
+            "completionDateTime",
+            "restoredItemKey",
+            "restoredItemPath",
+            "restoredItemWebUrl",
+            "restorePointDateTime",
+            "startDateTime",
+            "status",
+            "webUrl",
+            "siteId",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("browseSessionId", &self.browse_session_id);
         w.field("completionDateTime", &self.completion_date_time);
@@ -4728,17 +5051,28 @@ impl ::graph_model::rt::Struct for GranularSiteRestoreArtifact {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for GranularSiteRestoreArtifact {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for GranularSiteRestoreArtifact {
     const TYPE_NAME: &'static str = "microsoft.graph.granularSiteRestoreArtifact";
 }
 impl ::graph_model::rt::serde::Serialize for GranularSiteRestoreArtifact {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for GranularSiteRestoreArtifact {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.mailboxProtectionRule`.
@@ -4767,44 +5101,38 @@ pub struct MailboxProtectionRule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MailboxProtectionRule {
-    const TYPE_NAME: &'static str = "microsoft.graph.mailboxProtectionRule";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "error" => ::graph_model::rt::field(map, &mut self.error, key),
-            "isAutoApplyEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_auto_apply_enabled, key)
-            }
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "mailboxExpression" => ::graph_model::rt::field(map, &mut self.mailbox_expression, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.mailboxProtectionRule"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "createdDateTime",
-        "error",
-        "isAutoApplyEnabled",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "status",
-        "mailboxExpression",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "error" => &mut self.error,
+            "isAutoApplyEnabled" => &mut self.is_auto_apply_enabled,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "status" => &mut self.status,
+            "mailboxExpression" => &mut self.mailbox_expression,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "createdDateTime",
+            "error",
+            "isAutoApplyEnabled",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "status",
+            "mailboxExpression",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -4822,17 +5150,28 @@ impl ::graph_model::rt::Struct for MailboxProtectionRule {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MailboxProtectionRule {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MailboxProtectionRule {
     const TYPE_NAME: &'static str = "microsoft.graph.mailboxProtectionRule";
 }
 impl ::graph_model::rt::serde::Serialize for MailboxProtectionRule {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MailboxProtectionRule {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.mailboxProtectionUnit`.
@@ -4869,54 +5208,46 @@ pub struct MailboxProtectionUnit {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MailboxProtectionUnit {
-    const TYPE_NAME: &'static str = "microsoft.graph.mailboxProtectionUnit";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "error" => ::graph_model::rt::field(map, &mut self.error, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "offboardRequestedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.offboard_requested_date_time, key)
-            }
-            "policyId" => ::graph_model::rt::field(map, &mut self.policy_id, key),
-            "protectionSources" => ::graph_model::rt::field(map, &mut self.protection_sources, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "directoryObjectId" => {
-                ::graph_model::rt::field(map, &mut self.directory_object_id, key)
-            }
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "email" => ::graph_model::rt::field(map, &mut self.email, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.mailboxProtectionUnit"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "createdDateTime",
-        "error",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "offboardRequestedDateTime",
-        "policyId",
-        "protectionSources",
-        "status",
-        "directoryObjectId",
-        "displayName",
-        "email",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "error" => &mut self.error,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "offboardRequestedDateTime" => &mut self.offboard_requested_date_time,
+            "policyId" => &mut self.policy_id,
+            "protectionSources" => &mut self.protection_sources,
+            "status" => &mut self.status,
+            "directoryObjectId" => &mut self.directory_object_id,
+            "displayName" => &mut self.display_name,
+            "email" => &mut self.email,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "createdDateTime",
+            "error",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "offboardRequestedDateTime",
+            "policyId",
+            "protectionSources",
+            "status",
+            "directoryObjectId",
+            "displayName",
+            "email",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -4941,17 +5272,28 @@ impl ::graph_model::rt::Struct for MailboxProtectionUnit {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MailboxProtectionUnit {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MailboxProtectionUnit {
     const TYPE_NAME: &'static str = "microsoft.graph.mailboxProtectionUnit";
 }
 impl ::graph_model::rt::serde::Serialize for MailboxProtectionUnit {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MailboxProtectionUnit {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.mailboxProtectionUnitsBulkAdditionJob`.
@@ -4982,46 +5324,40 @@ pub struct MailboxProtectionUnitsBulkAdditionJob {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MailboxProtectionUnitsBulkAdditionJob {
-    const TYPE_NAME: &'static str = "microsoft.graph.mailboxProtectionUnitsBulkAdditionJob";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "error" => ::graph_model::rt::field(map, &mut self.error, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "directoryObjectIds" => {
-                ::graph_model::rt::field(map, &mut self.directory_object_ids, key)
-            }
-            "mailboxes" => ::graph_model::rt::field(map, &mut self.mailboxes, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.mailboxProtectionUnitsBulkAdditionJob"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "createdDateTime",
-        "displayName",
-        "error",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "status",
-        "directoryObjectIds",
-        "mailboxes",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "displayName" => &mut self.display_name,
+            "error" => &mut self.error,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "status" => &mut self.status,
+            "directoryObjectIds" => &mut self.directory_object_ids,
+            "mailboxes" => &mut self.mailboxes,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "createdDateTime",
+            "displayName",
+            "error",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "status",
+            "directoryObjectIds",
+            "mailboxes",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -5040,17 +5376,28 @@ impl ::graph_model::rt::Struct for MailboxProtectionUnitsBulkAdditionJob {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MailboxProtectionUnitsBulkAdditionJob {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MailboxProtectionUnitsBulkAdditionJob {
     const TYPE_NAME: &'static str = "microsoft.graph.mailboxProtectionUnitsBulkAdditionJob";
 }
 impl ::graph_model::rt::serde::Serialize for MailboxProtectionUnitsBulkAdditionJob {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MailboxProtectionUnitsBulkAdditionJob {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.mailboxRestoreArtifact`.
@@ -5082,48 +5429,40 @@ pub struct MailboxRestoreArtifact {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MailboxRestoreArtifact {
-    const TYPE_NAME: &'static str = "microsoft.graph.mailboxRestoreArtifact";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "completionDateTime" => {
-                ::graph_model::rt::field(map, &mut self.completion_date_time, key)
-            }
-            "destinationType" => ::graph_model::rt::field(map, &mut self.destination_type, key),
-            "error" => ::graph_model::rt::field(map, &mut self.error, key),
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "restoredFolderId" => ::graph_model::rt::field(map, &mut self.restored_folder_id, key),
-            "restoredFolderName" => {
-                ::graph_model::rt::field(map, &mut self.restored_folder_name, key)
-            }
-            "restoredItemCount" => {
-                ::graph_model::rt::field(map, &mut self.restored_item_count, key)
-            }
-            "restorePoint" => ::graph_model::rt::field(map, &mut self.restore_point, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.mailboxRestoreArtifact"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "completionDateTime",
-        "destinationType",
-        "error",
-        "startDateTime",
-        "status",
-        "restoredFolderId",
-        "restoredFolderName",
-        "restoredItemCount",
-        "restorePoint",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "completionDateTime" => &mut self.completion_date_time,
+            "destinationType" => &mut self.destination_type,
+            "error" => &mut self.error,
+            "startDateTime" => &mut self.start_date_time,
+            "status" => &mut self.status,
+            "restoredFolderId" => &mut self.restored_folder_id,
+            "restoredFolderName" => &mut self.restored_folder_name,
+            "restoredItemCount" => &mut self.restored_item_count,
+            "restorePoint" => &mut self.restore_point,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "completionDateTime",
+            "destinationType",
+            "error",
+            "startDateTime",
+            "status",
+            "restoredFolderId",
+            "restoredFolderName",
+            "restoredItemCount",
+            "restorePoint",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("completionDateTime", &self.completion_date_time);
         w.field("destinationType", &self.destination_type);
@@ -5142,17 +5481,28 @@ impl ::graph_model::rt::Struct for MailboxRestoreArtifact {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MailboxRestoreArtifact {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MailboxRestoreArtifact {
     const TYPE_NAME: &'static str = "microsoft.graph.mailboxRestoreArtifact";
 }
 impl ::graph_model::rt::serde::Serialize for MailboxRestoreArtifact {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MailboxRestoreArtifact {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.mailboxRestoreArtifact` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -5180,35 +5530,61 @@ impl Default for MailboxRestoreArtifactAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for MailboxRestoreArtifactAny {
-    type Base = super::MailboxRestoreArtifact;
-    const BASE: &'static str = "microsoft.graph.mailboxRestoreArtifact";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.mailboxRestoreArtifact"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.mailboxRestoreArtifact" => Self::Base(Default::default()),
             "microsoft.graph.granularMailboxRestoreArtifact" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::GranularMailboxRestoreArtifact)
+                Self::GranularMailboxRestoreArtifact(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::GranularMailboxRestoreArtifact(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::MailboxRestoreArtifact) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::GranularMailboxRestoreArtifact(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.granularMailboxRestoreArtifact",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for MailboxRestoreArtifactAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for MailboxRestoreArtifactAny {
@@ -5216,20 +5592,12 @@ impl ::graph_model::rt::GraphType for MailboxRestoreArtifactAny {
 }
 impl ::graph_model::rt::serde::Serialize for MailboxRestoreArtifactAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::GranularMailboxRestoreArtifact(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.granularMailboxRestoreArtifact"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MailboxRestoreArtifactAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.mailboxRestoreArtifactsBulkAdditionRequest`.
@@ -5270,62 +5638,50 @@ pub struct MailboxRestoreArtifactsBulkAdditionRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MailboxRestoreArtifactsBulkAdditionRequest {
-    const TYPE_NAME: &'static str = "microsoft.graph.mailboxRestoreArtifactsBulkAdditionRequest";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "destinationType" => ::graph_model::rt::field(map, &mut self.destination_type, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "error" => ::graph_model::rt::field(map, &mut self.error, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "protectionTimePeriod" => {
-                ::graph_model::rt::field(map, &mut self.protection_time_period, key)
-            }
-            "protectionUnitIds" => {
-                ::graph_model::rt::field(map, &mut self.protection_unit_ids, key)
-            }
-            "restorePointPreference" => {
-                ::graph_model::rt::field(map, &mut self.restore_point_preference, key)
-            }
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "tags" => ::graph_model::rt::field(map, &mut self.tags, key),
-            "directoryObjectIds" => {
-                ::graph_model::rt::field(map, &mut self.directory_object_ids, key)
-            }
-            "mailboxes" => ::graph_model::rt::field(map, &mut self.mailboxes, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.mailboxRestoreArtifactsBulkAdditionRequest"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "createdDateTime",
-        "destinationType",
-        "displayName",
-        "error",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "protectionTimePeriod",
-        "protectionUnitIds",
-        "restorePointPreference",
-        "status",
-        "tags",
-        "directoryObjectIds",
-        "mailboxes",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "destinationType" => &mut self.destination_type,
+            "displayName" => &mut self.display_name,
+            "error" => &mut self.error,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "protectionTimePeriod" => &mut self.protection_time_period,
+            "protectionUnitIds" => &mut self.protection_unit_ids,
+            "restorePointPreference" => &mut self.restore_point_preference,
+            "status" => &mut self.status,
+            "tags" => &mut self.tags,
+            "directoryObjectIds" => &mut self.directory_object_ids,
+            "mailboxes" => &mut self.mailboxes,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "createdDateTime",
+            "destinationType",
+            "displayName",
+            "error",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "protectionTimePeriod",
+            "protectionUnitIds",
+            "restorePointPreference",
+            "status",
+            "tags",
+            "directoryObjectIds",
+            "mailboxes",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -5349,19 +5705,30 @@ impl ::graph_model::rt::Struct for MailboxRestoreArtifactsBulkAdditionRequest {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MailboxRestoreArtifactsBulkAdditionRequest {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MailboxRestoreArtifactsBulkAdditionRequest {
     const TYPE_NAME: &'static str = "microsoft.graph.mailboxRestoreArtifactsBulkAdditionRequest";
 }
 impl ::graph_model::rt::serde::Serialize for MailboxRestoreArtifactsBulkAdditionRequest {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for MailboxRestoreArtifactsBulkAdditionRequest
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.meetingAudience`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -5406,6 +5773,17 @@ impl ::graph_model::rt::WireEnum for MeetingAudience {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for MeetingAudience {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for MeetingAudience {
@@ -5463,6 +5841,17 @@ impl ::graph_model::rt::WireEnum for NotificationEventsType {
         }
     }
 }
+impl ::graph_model::rt::Value for NotificationEventsType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for NotificationEventsType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -5485,23 +5874,21 @@ pub struct NotificationRecipients {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for NotificationRecipients {
-    const TYPE_NAME: &'static str = "microsoft.graph.notificationRecipients";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "customRecipients" => ::graph_model::rt::field(map, &mut self.custom_recipients, key),
-            "role" => ::graph_model::rt::field(map, &mut self.role, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.notificationRecipients"
     }
-    const FIELDS: &'static [&'static str] = &["customRecipients", "role"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "customRecipients" => &mut self.custom_recipients,
+            "role" => &mut self.role,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["customRecipients", "role"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("customRecipients", &self.custom_recipients);
         w.field("role", &self.role);
     }
@@ -5512,17 +5899,28 @@ impl ::graph_model::rt::Struct for NotificationRecipients {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for NotificationRecipients {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for NotificationRecipients {
     const TYPE_NAME: &'static str = "microsoft.graph.notificationRecipients";
 }
 impl ::graph_model::rt::serde::Serialize for NotificationRecipients {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NotificationRecipients {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.notificationRecipientsType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -5588,6 +5986,17 @@ impl ::graph_model::rt::WireEnum for NotificationRecipientsType {
         }
     }
 }
+impl ::graph_model::rt::Value for NotificationRecipientsType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for NotificationRecipientsType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -5624,48 +6033,38 @@ pub struct OneDriveForBusinessBrowseSession {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OneDriveForBusinessBrowseSession {
-    const TYPE_NAME: &'static str = "microsoft.graph.oneDriveForBusinessBrowseSession";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "backupSizeInBytes" => {
-                ::graph_model::rt::field(map, &mut self.backup_size_in_bytes, key)
-            }
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "error" => ::graph_model::rt::field(map, &mut self.error, key),
-            "expirationDateTime" => {
-                ::graph_model::rt::field(map, &mut self.expiration_date_time, key)
-            }
-            "restorePointDateTime" => {
-                ::graph_model::rt::field(map, &mut self.restore_point_date_time, key)
-            }
-            "restorePointId" => ::graph_model::rt::field(map, &mut self.restore_point_id, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "directoryObjectId" => {
-                ::graph_model::rt::field(map, &mut self.directory_object_id, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.oneDriveForBusinessBrowseSession"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "backupSizeInBytes",
-        "createdDateTime",
-        "error",
-        "expirationDateTime",
-        "restorePointDateTime",
-        "restorePointId",
-        "status",
-        "directoryObjectId",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "backupSizeInBytes" => &mut self.backup_size_in_bytes,
+            "createdDateTime" => &mut self.created_date_time,
+            "error" => &mut self.error,
+            "expirationDateTime" => &mut self.expiration_date_time,
+            "restorePointDateTime" => &mut self.restore_point_date_time,
+            "restorePointId" => &mut self.restore_point_id,
+            "status" => &mut self.status,
+            "directoryObjectId" => &mut self.directory_object_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "backupSizeInBytes",
+            "createdDateTime",
+            "error",
+            "expirationDateTime",
+            "restorePointDateTime",
+            "restorePointId",
+            "status",
+            "directoryObjectId",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("backupSizeInBytes", &self.backup_size_in_bytes);
         w.field("createdDateTime", &self.created_date_time);
@@ -5683,17 +6082,28 @@ impl ::graph_model::rt::Struct for OneDriveForBusinessBrowseSession {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OneDriveForBusinessBrowseSession {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OneDriveForBusinessBrowseSession {
     const TYPE_NAME: &'static str = "microsoft.graph.oneDriveForBusinessBrowseSession";
 }
 impl ::graph_model::rt::serde::Serialize for OneDriveForBusinessBrowseSession {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OneDriveForBusinessBrowseSession {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.oneDriveForBusinessProtectionPolicy`.
@@ -5735,60 +6145,48 @@ pub struct OneDriveForBusinessProtectionPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OneDriveForBusinessProtectionPolicy {
-    const TYPE_NAME: &'static str = "microsoft.graph.oneDriveForBusinessProtectionPolicy";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "isEnabled" => ::graph_model::rt::field(map, &mut self.is_enabled, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "protectionPolicyArtifactCount" => {
-                ::graph_model::rt::field(map, &mut self.protection_policy_artifact_count, key)
-            }
-            "retentionSettings" => ::graph_model::rt::field(map, &mut self.retention_settings, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "driveInclusionRules" => {
-                ::graph_model::rt::field(map, &mut self.drive_inclusion_rules, key)
-            }
-            "driveProtectionUnits" => {
-                ::graph_model::rt::field(map, &mut self.drive_protection_units, key)
-            }
-            "driveProtectionUnitsBulkAdditionJobs" => ::graph_model::rt::field(
-                map,
-                &mut self.drive_protection_units_bulk_addition_jobs,
-                key,
-            ),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.oneDriveForBusinessProtectionPolicy"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "createdDateTime",
-        "displayName",
-        "isEnabled",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "protectionPolicyArtifactCount",
-        "retentionSettings",
-        "status",
-        "driveInclusionRules",
-        "driveProtectionUnits",
-        "driveProtectionUnitsBulkAdditionJobs",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "displayName" => &mut self.display_name,
+            "isEnabled" => &mut self.is_enabled,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "protectionPolicyArtifactCount" => &mut self.protection_policy_artifact_count,
+            "retentionSettings" => &mut self.retention_settings,
+            "status" => &mut self.status,
+            "driveInclusionRules" => &mut self.drive_inclusion_rules,
+            "driveProtectionUnits" => &mut self.drive_protection_units,
+            "driveProtectionUnitsBulkAdditionJobs" => {
+                &mut self.drive_protection_units_bulk_addition_jobs
+            }
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "createdDateTime",
+            "displayName",
+            "isEnabled",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "protectionPolicyArtifactCount",
+            "retentionSettings",
+            "status",
+            "driveInclusionRules",
+            "driveProtectionUnits",
+            "driveProtectionUnitsBulkAdditionJobs",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -5816,17 +6214,28 @@ impl ::graph_model::rt::Struct for OneDriveForBusinessProtectionPolicy {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OneDriveForBusinessProtectionPolicy {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OneDriveForBusinessProtectionPolicy {
     const TYPE_NAME: &'static str = "microsoft.graph.oneDriveForBusinessProtectionPolicy";
 }
 impl ::graph_model::rt::serde::Serialize for OneDriveForBusinessProtectionPolicy {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OneDriveForBusinessProtectionPolicy {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.oneDriveForBusinessRestoreSession`.
@@ -5865,62 +6274,48 @@ pub struct OneDriveForBusinessRestoreSession {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OneDriveForBusinessRestoreSession {
-    const TYPE_NAME: &'static str = "microsoft.graph.oneDriveForBusinessRestoreSession";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "completedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.completed_date_time, key)
-            }
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "error" => ::graph_model::rt::field(map, &mut self.error, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "restoreJobType" => ::graph_model::rt::field(map, &mut self.restore_job_type, key),
-            "restoreSessionArtifactCount" => {
-                ::graph_model::rt::field(map, &mut self.restore_session_artifact_count, key)
-            }
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "driveRestoreArtifacts" => {
-                ::graph_model::rt::field(map, &mut self.drive_restore_artifacts, key)
-            }
-            "driveRestoreArtifactsBulkAdditionRequests" => ::graph_model::rt::field(
-                map,
-                &mut self.drive_restore_artifacts_bulk_addition_requests,
-                key,
-            ),
-            "granularDriveRestoreArtifacts" => {
-                ::graph_model::rt::field(map, &mut self.granular_drive_restore_artifacts, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.oneDriveForBusinessRestoreSession"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "completedDateTime",
-        "createdBy",
-        "createdDateTime",
-        "error",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "restoreJobType",
-        "restoreSessionArtifactCount",
-        "status",
-        "driveRestoreArtifacts",
-        "driveRestoreArtifactsBulkAdditionRequests",
-        "granularDriveRestoreArtifacts",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "completedDateTime" => &mut self.completed_date_time,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "error" => &mut self.error,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "restoreJobType" => &mut self.restore_job_type,
+            "restoreSessionArtifactCount" => &mut self.restore_session_artifact_count,
+            "status" => &mut self.status,
+            "driveRestoreArtifacts" => &mut self.drive_restore_artifacts,
+            "driveRestoreArtifactsBulkAdditionRequests" => {
+                &mut self.drive_restore_artifacts_bulk_addition_requests
+            }
+            "granularDriveRestoreArtifacts" => &mut self.granular_drive_restore_artifacts,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "completedDateTime",
+            "createdBy",
+            "createdDateTime",
+            "error",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "restoreJobType",
+            "restoreSessionArtifactCount",
+            "status",
+            "driveRestoreArtifacts",
+            "driveRestoreArtifactsBulkAdditionRequests",
+            "granularDriveRestoreArtifacts",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("completedDateTime", &self.completed_date_time);
         w.field("createdBy", &self.created_by);
@@ -5951,17 +6346,28 @@ impl ::graph_model::rt::Struct for OneDriveForBusinessRestoreSession {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OneDriveForBusinessRestoreSession {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OneDriveForBusinessRestoreSession {
     const TYPE_NAME: &'static str = "microsoft.graph.oneDriveForBusinessRestoreSession";
 }
 impl ::graph_model::rt::serde::Serialize for OneDriveForBusinessRestoreSession {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OneDriveForBusinessRestoreSession {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.protectionPolicyArtifactCount`.
@@ -5980,25 +6386,23 @@ pub struct ProtectionPolicyArtifactCount {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProtectionPolicyArtifactCount {
-    const TYPE_NAME: &'static str = "microsoft.graph.protectionPolicyArtifactCount";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "completed" => ::graph_model::rt::field(map, &mut self.completed, key),
-            "failed" => ::graph_model::rt::field(map, &mut self.failed, key),
-            "inProgress" => ::graph_model::rt::field(map, &mut self.in_progress, key),
-            "total" => ::graph_model::rt::field(map, &mut self.total, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.protectionPolicyArtifactCount"
     }
-    const FIELDS: &'static [&'static str] = &["completed", "failed", "inProgress", "total"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "completed" => &mut self.completed,
+            "failed" => &mut self.failed,
+            "inProgress" => &mut self.in_progress,
+            "total" => &mut self.total,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["completed", "failed", "inProgress", "total"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("completed", &self.completed);
         w.field("failed", &self.failed);
         w.field("inProgress", &self.in_progress);
@@ -6011,17 +6415,28 @@ impl ::graph_model::rt::Struct for ProtectionPolicyArtifactCount {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ProtectionPolicyArtifactCount {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ProtectionPolicyArtifactCount {
     const TYPE_NAME: &'static str = "microsoft.graph.protectionPolicyArtifactCount";
 }
 impl ::graph_model::rt::serde::Serialize for ProtectionPolicyArtifactCount {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProtectionPolicyArtifactCount {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.protectionPolicyBase` (abstract).
@@ -6054,46 +6469,40 @@ pub struct ProtectionPolicyBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProtectionPolicyBase {
-    const TYPE_NAME: &'static str = "microsoft.graph.protectionPolicyBase";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "isEnabled" => ::graph_model::rt::field(map, &mut self.is_enabled, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "protectionPolicyArtifactCount" => {
-                ::graph_model::rt::field(map, &mut self.protection_policy_artifact_count, key)
-            }
-            "retentionSettings" => ::graph_model::rt::field(map, &mut self.retention_settings, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.protectionPolicyBase"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "createdDateTime",
-        "displayName",
-        "isEnabled",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "protectionPolicyArtifactCount",
-        "retentionSettings",
-        "status",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "displayName" => &mut self.display_name,
+            "isEnabled" => &mut self.is_enabled,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "protectionPolicyArtifactCount" => &mut self.protection_policy_artifact_count,
+            "retentionSettings" => &mut self.retention_settings,
+            "status" => &mut self.status,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "createdDateTime",
+            "displayName",
+            "isEnabled",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "protectionPolicyArtifactCount",
+            "retentionSettings",
+            "status",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -6115,17 +6524,28 @@ impl ::graph_model::rt::Struct for ProtectionPolicyBase {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ProtectionPolicyBase {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ProtectionPolicyBase {
     const TYPE_NAME: &'static str = "microsoft.graph.protectionPolicyBase";
 }
 impl ::graph_model::rt::serde::Serialize for ProtectionPolicyBase {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProtectionPolicyBase {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.protectionPolicyBase` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -6157,42 +6577,76 @@ impl Default for ProtectionPolicyBaseAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for ProtectionPolicyBaseAny {
-    type Base = super::ProtectionPolicyBase;
-    const BASE: &'static str = "microsoft.graph.protectionPolicyBase";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.protectionPolicyBase"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.protectionPolicyBase" => Self::Base(Default::default()),
             "microsoft.graph.exchangeProtectionPolicy" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ExchangeProtectionPolicy)
+                Self::ExchangeProtectionPolicy(Default::default())
             }
             "microsoft.graph.oneDriveForBusinessProtectionPolicy" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::OneDriveForBusinessProtectionPolicy)
+                Self::OneDriveForBusinessProtectionPolicy(Default::default())
             }
             "microsoft.graph.sharePointProtectionPolicy" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::SharePointProtectionPolicy)
+                Self::SharePointProtectionPolicy(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::ExchangeProtectionPolicy(v) => Some(v),
+            Self::OneDriveForBusinessProtectionPolicy(v) => Some(v),
+            Self::SharePointProtectionPolicy(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::ProtectionPolicyBase) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::ExchangeProtectionPolicy(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.exchangeProtectionPolicy", v)
+            }
+            Self::OneDriveForBusinessProtectionPolicy(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.oneDriveForBusinessProtectionPolicy",
+                v,
+            ),
+            Self::SharePointProtectionPolicy(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.sharePointProtectionPolicy",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for ProtectionPolicyBaseAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for ProtectionPolicyBaseAny {
@@ -6200,30 +6654,12 @@ impl ::graph_model::rt::GraphType for ProtectionPolicyBaseAny {
 }
 impl ::graph_model::rt::serde::Serialize for ProtectionPolicyBaseAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::ExchangeProtectionPolicy(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.exchangeProtectionPolicy"),
-                s,
-            ),
-            Self::OneDriveForBusinessProtectionPolicy(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.oneDriveForBusinessProtectionPolicy"),
-                s,
-            ),
-            Self::SharePointProtectionPolicy(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.sharePointProtectionPolicy"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProtectionPolicyBaseAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.protectionPolicyStatus`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -6282,6 +6718,17 @@ impl ::graph_model::rt::WireEnum for ProtectionPolicyStatus {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for ProtectionPolicyStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for ProtectionPolicyStatus {
@@ -6364,6 +6811,17 @@ impl ::graph_model::rt::WireEnum for ProtectionRuleStatus {
         }
     }
 }
+impl ::graph_model::rt::Value for ProtectionRuleStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ProtectionRuleStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -6421,6 +6879,17 @@ impl ::graph_model::rt::WireEnum for ProtectionSource {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for ProtectionSource {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for ProtectionSource {
@@ -6514,6 +6983,17 @@ impl ::graph_model::rt::WireEnum for ProtectionUnitStatus {
         }
     }
 }
+impl ::graph_model::rt::Value for ProtectionUnitStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ProtectionUnitStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -6580,6 +7060,17 @@ impl ::graph_model::rt::WireEnum for ProtectionUnitsBulkJobStatus {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for ProtectionUnitsBulkJobStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for ProtectionUnitsBulkJobStatus {
@@ -6650,6 +7141,17 @@ impl ::graph_model::rt::WireEnum for RestoreArtifactsBulkRequestStatus {
         }
     }
 }
+impl ::graph_model::rt::Value for RestoreArtifactsBulkRequestStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for RestoreArtifactsBulkRequestStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -6710,6 +7212,17 @@ impl ::graph_model::rt::WireEnum for RestoreJobType {
         }
     }
 }
+impl ::graph_model::rt::Value for RestoreJobType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for RestoreJobType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -6739,36 +7252,30 @@ pub struct RestorePoint {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RestorePoint {
-    const TYPE_NAME: &'static str = "microsoft.graph.restorePoint";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "expirationDateTime" => {
-                ::graph_model::rt::field(map, &mut self.expiration_date_time, key)
-            }
-            "protectionDateTime" => {
-                ::graph_model::rt::field(map, &mut self.protection_date_time, key)
-            }
-            "tags" => ::graph_model::rt::field(map, &mut self.tags, key),
-            "protectionUnit" => ::graph_model::rt::field(map, &mut self.protection_unit, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.restorePoint"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "expirationDateTime",
-        "protectionDateTime",
-        "tags",
-        "protectionUnit",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "expirationDateTime" => &mut self.expiration_date_time,
+            "protectionDateTime" => &mut self.protection_date_time,
+            "tags" => &mut self.tags,
+            "protectionUnit" => &mut self.protection_unit,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "expirationDateTime",
+            "protectionDateTime",
+            "tags",
+            "protectionUnit",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("expirationDateTime", &self.expiration_date_time);
         w.field("protectionDateTime", &self.protection_date_time);
@@ -6782,17 +7289,28 @@ impl ::graph_model::rt::Struct for RestorePoint {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RestorePoint {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RestorePoint {
     const TYPE_NAME: &'static str = "microsoft.graph.restorePoint";
 }
 impl ::graph_model::rt::serde::Serialize for RestorePoint {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RestorePoint {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.restorePointPreference`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -6837,6 +7355,17 @@ impl ::graph_model::rt::WireEnum for RestorePointPreference {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for RestorePointPreference {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for RestorePointPreference {
@@ -6893,6 +7422,17 @@ impl ::graph_model::rt::WireEnum for RestorePointTags {
         }
     }
 }
+impl ::graph_model::rt::Value for RestorePointTags {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for RestorePointTags {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -6919,25 +7459,23 @@ pub struct RestoreSessionArtifactCount {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RestoreSessionArtifactCount {
-    const TYPE_NAME: &'static str = "microsoft.graph.restoreSessionArtifactCount";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "completed" => ::graph_model::rt::field(map, &mut self.completed, key),
-            "failed" => ::graph_model::rt::field(map, &mut self.failed, key),
-            "inProgress" => ::graph_model::rt::field(map, &mut self.in_progress, key),
-            "total" => ::graph_model::rt::field(map, &mut self.total, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.restoreSessionArtifactCount"
     }
-    const FIELDS: &'static [&'static str] = &["completed", "failed", "inProgress", "total"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "completed" => &mut self.completed,
+            "failed" => &mut self.failed,
+            "inProgress" => &mut self.in_progress,
+            "total" => &mut self.total,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["completed", "failed", "inProgress", "total"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("completed", &self.completed);
         w.field("failed", &self.failed);
         w.field("inProgress", &self.in_progress);
@@ -6950,17 +7488,28 @@ impl ::graph_model::rt::Struct for RestoreSessionArtifactCount {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RestoreSessionArtifactCount {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RestoreSessionArtifactCount {
     const TYPE_NAME: &'static str = "microsoft.graph.restoreSessionArtifactCount";
 }
 impl ::graph_model::rt::serde::Serialize for RestoreSessionArtifactCount {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RestoreSessionArtifactCount {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.restoreSessionBase`.
@@ -6991,48 +7540,40 @@ pub struct RestoreSessionBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RestoreSessionBase {
-    const TYPE_NAME: &'static str = "microsoft.graph.restoreSessionBase";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "completedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.completed_date_time, key)
-            }
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "error" => ::graph_model::rt::field(map, &mut self.error, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "restoreJobType" => ::graph_model::rt::field(map, &mut self.restore_job_type, key),
-            "restoreSessionArtifactCount" => {
-                ::graph_model::rt::field(map, &mut self.restore_session_artifact_count, key)
-            }
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.restoreSessionBase"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "completedDateTime",
-        "createdBy",
-        "createdDateTime",
-        "error",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "restoreJobType",
-        "restoreSessionArtifactCount",
-        "status",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "completedDateTime" => &mut self.completed_date_time,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "error" => &mut self.error,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "restoreJobType" => &mut self.restore_job_type,
+            "restoreSessionArtifactCount" => &mut self.restore_session_artifact_count,
+            "status" => &mut self.status,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "completedDateTime",
+            "createdBy",
+            "createdDateTime",
+            "error",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "restoreJobType",
+            "restoreSessionArtifactCount",
+            "status",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("completedDateTime", &self.completed_date_time);
         w.field("createdBy", &self.created_by);
@@ -7054,17 +7595,28 @@ impl ::graph_model::rt::Struct for RestoreSessionBase {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RestoreSessionBase {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RestoreSessionBase {
     const TYPE_NAME: &'static str = "microsoft.graph.restoreSessionBase";
 }
 impl ::graph_model::rt::serde::Serialize for RestoreSessionBase {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RestoreSessionBase {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.restoreSessionBase` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -7096,42 +7648,75 @@ impl Default for RestoreSessionBaseAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for RestoreSessionBaseAny {
-    type Base = super::RestoreSessionBase;
-    const BASE: &'static str = "microsoft.graph.restoreSessionBase";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.restoreSessionBase"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.restoreSessionBase" => Self::Base(Default::default()),
             "microsoft.graph.exchangeRestoreSession" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ExchangeRestoreSession)
+                Self::ExchangeRestoreSession(Default::default())
             }
             "microsoft.graph.oneDriveForBusinessRestoreSession" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::OneDriveForBusinessRestoreSession)
+                Self::OneDriveForBusinessRestoreSession(Default::default())
             }
             "microsoft.graph.sharePointRestoreSession" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::SharePointRestoreSession)
+                Self::SharePointRestoreSession(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::ExchangeRestoreSession(v) => Some(v),
+            Self::OneDriveForBusinessRestoreSession(v) => Some(v),
+            Self::SharePointRestoreSession(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::RestoreSessionBase) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::ExchangeRestoreSession(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.exchangeRestoreSession", v)
+            }
+            Self::OneDriveForBusinessRestoreSession(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.oneDriveForBusinessRestoreSession",
+                v,
+            ),
+            Self::SharePointRestoreSession(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.sharePointRestoreSession", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for RestoreSessionBaseAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for RestoreSessionBaseAny {
@@ -7139,28 +7724,12 @@ impl ::graph_model::rt::GraphType for RestoreSessionBaseAny {
 }
 impl ::graph_model::rt::serde::Serialize for RestoreSessionBaseAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::ExchangeRestoreSession(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.exchangeRestoreSession"), s)
-            }
-            Self::OneDriveForBusinessRestoreSession(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.oneDriveForBusinessRestoreSession"),
-                s,
-            ),
-            Self::SharePointRestoreSession(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.sharePointRestoreSession"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RestoreSessionBaseAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.restoreSessionStatus`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -7232,6 +7801,17 @@ impl ::graph_model::rt::WireEnum for RestoreSessionStatus {
         }
     }
 }
+impl ::graph_model::rt::Value for RestoreSessionStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for RestoreSessionStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -7254,23 +7834,21 @@ pub struct RetentionSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RetentionSetting {
-    const TYPE_NAME: &'static str = "microsoft.graph.retentionSetting";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "interval" => ::graph_model::rt::field(map, &mut self.interval, key),
-            "period" => ::graph_model::rt::field(map, &mut self.period, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.retentionSetting"
     }
-    const FIELDS: &'static [&'static str] = &["interval", "period"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "interval" => &mut self.interval,
+            "period" => &mut self.period,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["interval", "period"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("interval", &self.interval);
         w.field("period", &self.period);
     }
@@ -7281,17 +7859,28 @@ impl ::graph_model::rt::Struct for RetentionSetting {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RetentionSetting {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RetentionSetting {
     const TYPE_NAME: &'static str = "microsoft.graph.retentionSetting";
 }
 impl ::graph_model::rt::serde::Serialize for RetentionSetting {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RetentionSetting {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.serviceApp`.
@@ -7316,42 +7905,34 @@ pub struct ServiceApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ServiceApp {
-    const TYPE_NAME: &'static str = "microsoft.graph.serviceApp";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "application" => ::graph_model::rt::field(map, &mut self.application, key),
-            "effectiveDateTime" => {
-                ::graph_model::rt::field(map, &mut self.effective_date_time, key)
-            }
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "registrationDateTime" => {
-                ::graph_model::rt::field(map, &mut self.registration_date_time, key)
-            }
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.serviceApp"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "application",
-        "effectiveDateTime",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "registrationDateTime",
-        "status",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "application" => &mut self.application,
+            "effectiveDateTime" => &mut self.effective_date_time,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "registrationDateTime" => &mut self.registration_date_time,
+            "status" => &mut self.status,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "application",
+            "effectiveDateTime",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "registrationDateTime",
+            "status",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("application", &self.application);
         w.field("effectiveDateTime", &self.effective_date_time);
@@ -7367,17 +7948,28 @@ impl ::graph_model::rt::Struct for ServiceApp {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ServiceApp {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ServiceApp {
     const TYPE_NAME: &'static str = "microsoft.graph.serviceApp";
 }
 impl ::graph_model::rt::serde::Serialize for ServiceApp {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServiceApp {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.serviceAppStatus`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -7438,6 +8030,17 @@ impl ::graph_model::rt::WireEnum for ServiceAppStatus {
         }
     }
 }
+impl ::graph_model::rt::Value for ServiceAppStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ServiceAppStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -7470,44 +8073,34 @@ pub struct ServiceStatus {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ServiceStatus {
-    const TYPE_NAME: &'static str = "microsoft.graph.serviceStatus";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "backupServiceConsumer" => {
-                ::graph_model::rt::field(map, &mut self.backup_service_consumer, key)
-            }
-            "disableReason" => ::graph_model::rt::field(map, &mut self.disable_reason, key),
-            "gracePeriodDateTime" => {
-                ::graph_model::rt::field(map, &mut self.grace_period_date_time, key)
-            }
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "restoreAllowedTillDateTime" => {
-                ::graph_model::rt::field(map, &mut self.restore_allowed_till_date_time, key)
-            }
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.serviceStatus"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "backupServiceConsumer",
-        "disableReason",
-        "gracePeriodDateTime",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "restoreAllowedTillDateTime",
-        "status",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "backupServiceConsumer" => &mut self.backup_service_consumer,
+            "disableReason" => &mut self.disable_reason,
+            "gracePeriodDateTime" => &mut self.grace_period_date_time,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "restoreAllowedTillDateTime" => &mut self.restore_allowed_till_date_time,
+            "status" => &mut self.status,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "backupServiceConsumer",
+            "disableReason",
+            "gracePeriodDateTime",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "restoreAllowedTillDateTime",
+            "status",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("backupServiceConsumer", &self.backup_service_consumer);
         w.field("disableReason", &self.disable_reason);
         w.field("gracePeriodDateTime", &self.grace_period_date_time);
@@ -7526,17 +8119,28 @@ impl ::graph_model::rt::Struct for ServiceStatus {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ServiceStatus {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ServiceStatus {
     const TYPE_NAME: &'static str = "microsoft.graph.serviceStatus";
 }
 impl ::graph_model::rt::serde::Serialize for ServiceStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServiceStatus {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.sharePointBrowseSession`.
@@ -7565,46 +8169,38 @@ pub struct SharePointBrowseSession {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharePointBrowseSession {
-    const TYPE_NAME: &'static str = "microsoft.graph.sharePointBrowseSession";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "backupSizeInBytes" => {
-                ::graph_model::rt::field(map, &mut self.backup_size_in_bytes, key)
-            }
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "error" => ::graph_model::rt::field(map, &mut self.error, key),
-            "expirationDateTime" => {
-                ::graph_model::rt::field(map, &mut self.expiration_date_time, key)
-            }
-            "restorePointDateTime" => {
-                ::graph_model::rt::field(map, &mut self.restore_point_date_time, key)
-            }
-            "restorePointId" => ::graph_model::rt::field(map, &mut self.restore_point_id, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "siteId" => ::graph_model::rt::field(map, &mut self.site_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.sharePointBrowseSession"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "backupSizeInBytes",
-        "createdDateTime",
-        "error",
-        "expirationDateTime",
-        "restorePointDateTime",
-        "restorePointId",
-        "status",
-        "siteId",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "backupSizeInBytes" => &mut self.backup_size_in_bytes,
+            "createdDateTime" => &mut self.created_date_time,
+            "error" => &mut self.error,
+            "expirationDateTime" => &mut self.expiration_date_time,
+            "restorePointDateTime" => &mut self.restore_point_date_time,
+            "restorePointId" => &mut self.restore_point_id,
+            "status" => &mut self.status,
+            "siteId" => &mut self.site_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "backupSizeInBytes",
+            "createdDateTime",
+            "error",
+            "expirationDateTime",
+            "restorePointDateTime",
+            "restorePointId",
+            "status",
+            "siteId",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("backupSizeInBytes", &self.backup_size_in_bytes);
         w.field("createdDateTime", &self.created_date_time);
@@ -7622,17 +8218,28 @@ impl ::graph_model::rt::Struct for SharePointBrowseSession {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SharePointBrowseSession {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SharePointBrowseSession {
     const TYPE_NAME: &'static str = "microsoft.graph.sharePointBrowseSession";
 }
 impl ::graph_model::rt::serde::Serialize for SharePointBrowseSession {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointBrowseSession {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.sharePointProtectionPolicy`.
@@ -7674,60 +8281,48 @@ pub struct SharePointProtectionPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharePointProtectionPolicy {
-    const TYPE_NAME: &'static str = "microsoft.graph.sharePointProtectionPolicy";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "isEnabled" => ::graph_model::rt::field(map, &mut self.is_enabled, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "protectionPolicyArtifactCount" => {
-                ::graph_model::rt::field(map, &mut self.protection_policy_artifact_count, key)
-            }
-            "retentionSettings" => ::graph_model::rt::field(map, &mut self.retention_settings, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "siteInclusionRules" => {
-                ::graph_model::rt::field(map, &mut self.site_inclusion_rules, key)
-            }
-            "siteProtectionUnits" => {
-                ::graph_model::rt::field(map, &mut self.site_protection_units, key)
-            }
-            "siteProtectionUnitsBulkAdditionJobs" => ::graph_model::rt::field(
-                map,
-                &mut self.site_protection_units_bulk_addition_jobs,
-                key,
-            ),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.sharePointProtectionPolicy"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "createdDateTime",
-        "displayName",
-        "isEnabled",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "protectionPolicyArtifactCount",
-        "retentionSettings",
-        "status",
-        "siteInclusionRules",
-        "siteProtectionUnits",
-        "siteProtectionUnitsBulkAdditionJobs",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "displayName" => &mut self.display_name,
+            "isEnabled" => &mut self.is_enabled,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "protectionPolicyArtifactCount" => &mut self.protection_policy_artifact_count,
+            "retentionSettings" => &mut self.retention_settings,
+            "status" => &mut self.status,
+            "siteInclusionRules" => &mut self.site_inclusion_rules,
+            "siteProtectionUnits" => &mut self.site_protection_units,
+            "siteProtectionUnitsBulkAdditionJobs" => {
+                &mut self.site_protection_units_bulk_addition_jobs
+            }
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "createdDateTime",
+            "displayName",
+            "isEnabled",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "protectionPolicyArtifactCount",
+            "retentionSettings",
+            "status",
+            "siteInclusionRules",
+            "siteProtectionUnits",
+            "siteProtectionUnitsBulkAdditionJobs",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -7755,17 +8350,28 @@ impl ::graph_model::rt::Struct for SharePointProtectionPolicy {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SharePointProtectionPolicy {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SharePointProtectionPolicy {
     const TYPE_NAME: &'static str = "microsoft.graph.sharePointProtectionPolicy";
 }
 impl ::graph_model::rt::serde::Serialize for SharePointProtectionPolicy {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointProtectionPolicy {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.sharePointRestoreSession`.
@@ -7804,62 +8410,48 @@ pub struct SharePointRestoreSession {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharePointRestoreSession {
-    const TYPE_NAME: &'static str = "microsoft.graph.sharePointRestoreSession";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "completedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.completed_date_time, key)
-            }
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "error" => ::graph_model::rt::field(map, &mut self.error, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "restoreJobType" => ::graph_model::rt::field(map, &mut self.restore_job_type, key),
-            "restoreSessionArtifactCount" => {
-                ::graph_model::rt::field(map, &mut self.restore_session_artifact_count, key)
-            }
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "granularSiteRestoreArtifacts" => {
-                ::graph_model::rt::field(map, &mut self.granular_site_restore_artifacts, key)
-            }
-            "siteRestoreArtifacts" => {
-                ::graph_model::rt::field(map, &mut self.site_restore_artifacts, key)
-            }
-            "siteRestoreArtifactsBulkAdditionRequests" => ::graph_model::rt::field(
-                map,
-                &mut self.site_restore_artifacts_bulk_addition_requests,
-                key,
-            ),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.sharePointRestoreSession"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "completedDateTime",
-        "createdBy",
-        "createdDateTime",
-        "error",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "restoreJobType",
-        "restoreSessionArtifactCount",
-        "status",
-        "granularSiteRestoreArtifacts",
-        "siteRestoreArtifacts",
-        "siteRestoreArtifactsBulkAdditionRequests",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "completedDateTime" => &mut self.completed_date_time,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "error" => &mut self.error,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "restoreJobType" => &mut self.restore_job_type,
+            "restoreSessionArtifactCount" => &mut self.restore_session_artifact_count,
+            "status" => &mut self.status,
+            "granularSiteRestoreArtifacts" => &mut self.granular_site_restore_artifacts,
+            "siteRestoreArtifacts" => &mut self.site_restore_artifacts,
+            "siteRestoreArtifactsBulkAdditionRequests" => {
+                &mut self.site_restore_artifacts_bulk_addition_requests
+            }
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "completedDateTime",
+            "createdBy",
+            "createdDateTime",
+            "error",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "restoreJobType",
+            "restoreSessionArtifactCount",
+            "status",
+            "granularSiteRestoreArtifacts",
+            "siteRestoreArtifacts",
+            "siteRestoreArtifactsBulkAdditionRequests",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("completedDateTime", &self.completed_date_time);
         w.field("createdBy", &self.created_by);
@@ -7890,17 +8482,28 @@ impl ::graph_model::rt::Struct for SharePointRestoreSession {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SharePointRestoreSession {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SharePointRestoreSession {
     const TYPE_NAME: &'static str = "microsoft.graph.sharePointRestoreSession";
 }
 impl ::graph_model::rt::serde::Serialize for SharePointRestoreSession {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointRestoreSession {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.siteProtectionRule`.
@@ -7929,44 +8532,38 @@ pub struct SiteProtectionRule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SiteProtectionRule {
-    const TYPE_NAME: &'static str = "microsoft.graph.siteProtectionRule";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "error" => ::graph_model::rt::field(map, &mut self.error, key),
-            "isAutoApplyEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_auto_apply_enabled, key)
-            }
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "siteExpression" => ::graph_model::rt::field(map, &mut self.site_expression, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.siteProtectionRule"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "createdDateTime",
-        "error",
-        "isAutoApplyEnabled",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "status",
-        "siteExpression",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "error" => &mut self.error,
+            "isAutoApplyEnabled" => &mut self.is_auto_apply_enabled,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "status" => &mut self.status,
+            "siteExpression" => &mut self.site_expression,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "createdDateTime",
+            "error",
+            "isAutoApplyEnabled",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "status",
+            "siteExpression",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -7984,17 +8581,28 @@ impl ::graph_model::rt::Struct for SiteProtectionRule {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SiteProtectionRule {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SiteProtectionRule {
     const TYPE_NAME: &'static str = "microsoft.graph.siteProtectionRule";
 }
 impl ::graph_model::rt::serde::Serialize for SiteProtectionRule {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SiteProtectionRule {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.siteProtectionUnit`.
@@ -8031,52 +8639,46 @@ pub struct SiteProtectionUnit {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SiteProtectionUnit {
-    const TYPE_NAME: &'static str = "microsoft.graph.siteProtectionUnit";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "error" => ::graph_model::rt::field(map, &mut self.error, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "offboardRequestedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.offboard_requested_date_time, key)
-            }
-            "policyId" => ::graph_model::rt::field(map, &mut self.policy_id, key),
-            "protectionSources" => ::graph_model::rt::field(map, &mut self.protection_sources, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "siteId" => ::graph_model::rt::field(map, &mut self.site_id, key),
-            "siteName" => ::graph_model::rt::field(map, &mut self.site_name, key),
-            "siteWebUrl" => ::graph_model::rt::field(map, &mut self.site_web_url, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.siteProtectionUnit"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "createdDateTime",
-        "error",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "offboardRequestedDateTime",
-        "policyId",
-        "protectionSources",
-        "status",
-        "siteId",
-        "siteName",
-        "siteWebUrl",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "error" => &mut self.error,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "offboardRequestedDateTime" => &mut self.offboard_requested_date_time,
+            "policyId" => &mut self.policy_id,
+            "protectionSources" => &mut self.protection_sources,
+            "status" => &mut self.status,
+            "siteId" => &mut self.site_id,
+            "siteName" => &mut self.site_name,
+            "siteWebUrl" => &mut self.site_web_url,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "createdDateTime",
+            "error",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "offboardRequestedDateTime",
+            "policyId",
+            "protectionSources",
+            "status",
+            "siteId",
+            "siteName",
+            "siteWebUrl",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -8101,17 +8703,28 @@ impl ::graph_model::rt::Struct for SiteProtectionUnit {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SiteProtectionUnit {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SiteProtectionUnit {
     const TYPE_NAME: &'static str = "microsoft.graph.siteProtectionUnit";
 }
 impl ::graph_model::rt::serde::Serialize for SiteProtectionUnit {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SiteProtectionUnit {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.siteProtectionUnitsBulkAdditionJob`.
@@ -8142,44 +8755,40 @@ pub struct SiteProtectionUnitsBulkAdditionJob {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SiteProtectionUnitsBulkAdditionJob {
-    const TYPE_NAME: &'static str = "microsoft.graph.siteProtectionUnitsBulkAdditionJob";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "error" => ::graph_model::rt::field(map, &mut self.error, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "siteIds" => ::graph_model::rt::field(map, &mut self.site_ids, key),
-            "siteWebUrls" => ::graph_model::rt::field(map, &mut self.site_web_urls, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.siteProtectionUnitsBulkAdditionJob"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "createdDateTime",
-        "displayName",
-        "error",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "status",
-        "siteIds",
-        "siteWebUrls",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "displayName" => &mut self.display_name,
+            "error" => &mut self.error,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "status" => &mut self.status,
+            "siteIds" => &mut self.site_ids,
+            "siteWebUrls" => &mut self.site_web_urls,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "createdDateTime",
+            "displayName",
+            "error",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "status",
+            "siteIds",
+            "siteWebUrls",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -8198,17 +8807,28 @@ impl ::graph_model::rt::Struct for SiteProtectionUnitsBulkAdditionJob {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SiteProtectionUnitsBulkAdditionJob {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SiteProtectionUnitsBulkAdditionJob {
     const TYPE_NAME: &'static str = "microsoft.graph.siteProtectionUnitsBulkAdditionJob";
 }
 impl ::graph_model::rt::serde::Serialize for SiteProtectionUnitsBulkAdditionJob {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SiteProtectionUnitsBulkAdditionJob {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.siteRestoreArtifact`.
@@ -8240,46 +8860,40 @@ pub struct SiteRestoreArtifact {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SiteRestoreArtifact {
-    const TYPE_NAME: &'static str = "microsoft.graph.siteRestoreArtifact";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "completionDateTime" => {
-                ::graph_model::rt::field(map, &mut self.completion_date_time, key)
-            }
-            "destinationType" => ::graph_model::rt::field(map, &mut self.destination_type, key),
-            "error" => ::graph_model::rt::field(map, &mut self.error, key),
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "restoredSiteId" => ::graph_model::rt::field(map, &mut self.restored_site_id, key),
-            "restoredSiteName" => ::graph_model::rt::field(map, &mut self.restored_site_name, key),
-            "restoredSiteWebUrl" => {
-                ::graph_model::rt::field(map, &mut self.restored_site_web_url, key)
-            }
-            "restorePoint" => ::graph_model::rt::field(map, &mut self.restore_point, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.siteRestoreArtifact"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "completionDateTime",
-        "destinationType",
-        "error",
-        "startDateTime",
-        "status",
-        "restoredSiteId",
-        "restoredSiteName",
-        "restoredSiteWebUrl",
-        "restorePoint",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "completionDateTime" => &mut self.completion_date_time,
+            "destinationType" => &mut self.destination_type,
+            "error" => &mut self.error,
+            "startDateTime" => &mut self.start_date_time,
+            "status" => &mut self.status,
+            "restoredSiteId" => &mut self.restored_site_id,
+            "restoredSiteName" => &mut self.restored_site_name,
+            "restoredSiteWebUrl" => &mut self.restored_site_web_url,
+            "restorePoint" => &mut self.restore_point,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "completionDateTime",
+            "destinationType",
+            "error",
+            "startDateTime",
+            "status",
+            "restoredSiteId",
+            "restoredSiteName",
+            "restoredSiteWebUrl",
+            "restorePoint",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("completionDateTime", &self.completion_date_time);
         w.field("destinationType", &self.destination_type);
@@ -8298,17 +8912,28 @@ impl ::graph_model::rt::Struct for SiteRestoreArtifact {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SiteRestoreArtifact {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SiteRestoreArtifact {
     const TYPE_NAME: &'static str = "microsoft.graph.siteRestoreArtifact";
 }
 impl ::graph_model::rt::serde::Serialize for SiteRestoreArtifact {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SiteRestoreArtifact {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.siteRestoreArtifactsBulkAdditionRequest`.
@@ -8349,60 +8974,50 @@ pub struct SiteRestoreArtifactsBulkAdditionRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SiteRestoreArtifactsBulkAdditionRequest {
-    const TYPE_NAME: &'static str = "microsoft.graph.siteRestoreArtifactsBulkAdditionRequest";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "destinationType" => ::graph_model::rt::field(map, &mut self.destination_type, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "error" => ::graph_model::rt::field(map, &mut self.error, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "protectionTimePeriod" => {
-                ::graph_model::rt::field(map, &mut self.protection_time_period, key)
-            }
-            "protectionUnitIds" => {
-                ::graph_model::rt::field(map, &mut self.protection_unit_ids, key)
-            }
-            "restorePointPreference" => {
-                ::graph_model::rt::field(map, &mut self.restore_point_preference, key)
-            }
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "tags" => ::graph_model::rt::field(map, &mut self.tags, key),
-            "siteIds" => ::graph_model::rt::field(map, &mut self.site_ids, key),
-            "siteWebUrls" => ::graph_model::rt::field(map, &mut self.site_web_urls, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.siteRestoreArtifactsBulkAdditionRequest"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "createdDateTime",
-        "destinationType",
-        "displayName",
-        "error",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "protectionTimePeriod",
-        "protectionUnitIds",
-        "restorePointPreference",
-        "status",
-        "tags",
-        "siteIds",
-        "siteWebUrls",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "destinationType" => &mut self.destination_type,
+            "displayName" => &mut self.display_name,
+            "error" => &mut self.error,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "protectionTimePeriod" => &mut self.protection_time_period,
+            "protectionUnitIds" => &mut self.protection_unit_ids,
+            "restorePointPreference" => &mut self.restore_point_preference,
+            "status" => &mut self.status,
+            "tags" => &mut self.tags,
+            "siteIds" => &mut self.site_ids,
+            "siteWebUrls" => &mut self.site_web_urls,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "createdDateTime",
+            "destinationType",
+            "displayName",
+            "error",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "protectionTimePeriod",
+            "protectionUnitIds",
+            "restorePointPreference",
+            "status",
+            "tags",
+            "siteIds",
+            "siteWebUrls",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -8426,17 +9041,28 @@ impl ::graph_model::rt::Struct for SiteRestoreArtifactsBulkAdditionRequest {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SiteRestoreArtifactsBulkAdditionRequest {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SiteRestoreArtifactsBulkAdditionRequest {
     const TYPE_NAME: &'static str = "microsoft.graph.siteRestoreArtifactsBulkAdditionRequest";
 }
 impl ::graph_model::rt::serde::Serialize for SiteRestoreArtifactsBulkAdditionRequest {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SiteRestoreArtifactsBulkAdditionRequest {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.solutionsRoot`.
@@ -8455,30 +9081,28 @@ pub struct SolutionsRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SolutionsRoot {
-    const TYPE_NAME: &'static str = "microsoft.graph.solutionsRoot";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "backupRestore" => ::graph_model::rt::field(map, &mut self.backup_restore, key),
-            "bookingBusinesses" => ::graph_model::rt::field(map, &mut self.booking_businesses, key),
-            "bookingCurrencies" => ::graph_model::rt::field(map, &mut self.booking_currencies, key),
-            "virtualEvents" => ::graph_model::rt::field(map, &mut self.virtual_events, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.solutionsRoot"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "backupRestore",
-        "bookingBusinesses",
-        "bookingCurrencies",
-        "virtualEvents",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "backupRestore" => &mut self.backup_restore,
+            "bookingBusinesses" => &mut self.booking_businesses,
+            "bookingCurrencies" => &mut self.booking_currencies,
+            "virtualEvents" => &mut self.virtual_events,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "backupRestore",
+            "bookingBusinesses",
+            "bookingCurrencies",
+            "virtualEvents",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("backupRestore", &self.backup_restore);
         w.field("bookingBusinesses", &self.booking_businesses);
         w.field("bookingCurrencies", &self.booking_currencies);
@@ -8491,17 +9115,28 @@ impl ::graph_model::rt::Struct for SolutionsRoot {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SolutionsRoot {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SolutionsRoot {
     const TYPE_NAME: &'static str = "microsoft.graph.solutionsRoot";
 }
 impl ::graph_model::rt::serde::Serialize for SolutionsRoot {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SolutionsRoot {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.timePeriod`.
@@ -8516,23 +9151,21 @@ pub struct TimePeriod {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TimePeriod {
-    const TYPE_NAME: &'static str = "microsoft.graph.timePeriod";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "endDateTime" => ::graph_model::rt::field(map, &mut self.end_date_time, key),
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.timePeriod"
     }
-    const FIELDS: &'static [&'static str] = &["endDateTime", "startDateTime"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "endDateTime" => &mut self.end_date_time,
+            "startDateTime" => &mut self.start_date_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["endDateTime", "startDateTime"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("endDateTime", &self.end_date_time);
         w.field("startDateTime", &self.start_date_time);
     }
@@ -8543,17 +9176,28 @@ impl ::graph_model::rt::Struct for TimePeriod {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TimePeriod {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TimePeriod {
     const TYPE_NAME: &'static str = "microsoft.graph.timePeriod";
 }
 impl ::graph_model::rt::serde::Serialize for TimePeriod {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TimePeriod {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.virtualEvent`.
@@ -8589,50 +9233,44 @@ pub struct VirtualEvent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VirtualEvent {
-    const TYPE_NAME: &'static str = "microsoft.graph.virtualEvent";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "endDateTime" => ::graph_model::rt::field(map, &mut self.end_date_time, key),
-            "externalEventInformation" => {
-                ::graph_model::rt::field(map, &mut self.external_event_information, key)
-            }
-            "isRegistrationRequired" => {
-                ::graph_model::rt::field(map, &mut self.is_registration_required, key)
-            }
-            "settings" => ::graph_model::rt::field(map, &mut self.settings, key),
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "presenters" => ::graph_model::rt::field(map, &mut self.presenters, key),
-            "sessions" => ::graph_model::rt::field(map, &mut self.sessions, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.virtualEvent"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "description",
-        "displayName",
-        "endDateTime",
-        "externalEventInformation",
-        "isRegistrationRequired",
-        "settings",
-        "startDateTime",
-        "status",
-        "presenters",
-        "sessions",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "endDateTime" => &mut self.end_date_time,
+            "externalEventInformation" => &mut self.external_event_information,
+            "isRegistrationRequired" => &mut self.is_registration_required,
+            "settings" => &mut self.settings,
+            "startDateTime" => &mut self.start_date_time,
+            "status" => &mut self.status,
+            "presenters" => &mut self.presenters,
+            "sessions" => &mut self.sessions,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "description",
+            "displayName",
+            "endDateTime",
+            "externalEventInformation",
+            "isRegistrationRequired",
+            "settings",
+            "startDateTime",
+            "status",
+            "presenters",
+            "sessions",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("description", &self.description);
@@ -8653,17 +9291,28 @@ impl ::graph_model::rt::Struct for VirtualEvent {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for VirtualEvent {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for VirtualEvent {
     const TYPE_NAME: &'static str = "microsoft.graph.virtualEvent";
 }
 impl ::graph_model::rt::serde::Serialize for VirtualEvent {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VirtualEvent {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.virtualEvent` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -8693,38 +9342,65 @@ impl Default for VirtualEventAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for VirtualEventAny {
-    type Base = super::VirtualEvent;
-    const BASE: &'static str = "microsoft.graph.virtualEvent";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.virtualEvent"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.virtualEvent" => Self::Base(Default::default()),
             "microsoft.graph.virtualEventTownhall" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::VirtualEventTownhall)
+                Self::VirtualEventTownhall(Default::default())
             }
-            "microsoft.graph.virtualEventWebinar" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::VirtualEventWebinar)
-            }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            "microsoft.graph.virtualEventWebinar" => Self::VirtualEventWebinar(Default::default()),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::VirtualEventTownhall(v) => Some(v),
+            Self::VirtualEventWebinar(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::VirtualEvent) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::VirtualEventTownhall(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.virtualEventTownhall", v)
+            }
+            Self::VirtualEventWebinar(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.virtualEventWebinar", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for VirtualEventAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for VirtualEventAny {
@@ -8732,21 +9408,12 @@ impl ::graph_model::rt::GraphType for VirtualEventAny {
 }
 impl ::graph_model::rt::serde::Serialize for VirtualEventAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::VirtualEventTownhall(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.virtualEventTownhall"), s)
-            }
-            Self::VirtualEventWebinar(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.virtualEventWebinar"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VirtualEventAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.virtualEventAttendeeRegistrationStatus`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -8812,6 +9479,17 @@ impl ::graph_model::rt::WireEnum for VirtualEventAttendeeRegistrationStatus {
         }
     }
 }
+impl ::graph_model::rt::Value for VirtualEventAttendeeRegistrationStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for VirtualEventAttendeeRegistrationStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -8838,25 +9516,23 @@ pub struct VirtualEventPresenter {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VirtualEventPresenter {
-    const TYPE_NAME: &'static str = "microsoft.graph.virtualEventPresenter";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "email" => ::graph_model::rt::field(map, &mut self.email, key),
-            "identity" => ::graph_model::rt::field(map, &mut self.identity, key),
-            "presenterDetails" => ::graph_model::rt::field(map, &mut self.presenter_details, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.virtualEventPresenter"
     }
-    const FIELDS: &'static [&'static str] = &["id", "email", "identity", "presenterDetails"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "email" => &mut self.email,
+            "identity" => &mut self.identity,
+            "presenterDetails" => &mut self.presenter_details,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "email", "identity", "presenterDetails"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("email", &self.email);
         w.field("identity", &self.identity);
@@ -8869,17 +9545,28 @@ impl ::graph_model::rt::Struct for VirtualEventPresenter {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for VirtualEventPresenter {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for VirtualEventPresenter {
     const TYPE_NAME: &'static str = "microsoft.graph.virtualEventPresenter";
 }
 impl ::graph_model::rt::serde::Serialize for VirtualEventPresenter {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VirtualEventPresenter {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.virtualEventRegistration`.
@@ -8919,56 +9606,46 @@ pub struct VirtualEventRegistration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VirtualEventRegistration {
-    const TYPE_NAME: &'static str = "microsoft.graph.virtualEventRegistration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "cancelationDateTime" => {
-                ::graph_model::rt::field(map, &mut self.cancelation_date_time, key)
-            }
-            "email" => ::graph_model::rt::field(map, &mut self.email, key),
-            "externalRegistrationInformation" => {
-                ::graph_model::rt::field(map, &mut self.external_registration_information, key)
-            }
-            "firstName" => ::graph_model::rt::field(map, &mut self.first_name, key),
-            "lastName" => ::graph_model::rt::field(map, &mut self.last_name, key),
-            "preferredLanguage" => ::graph_model::rt::field(map, &mut self.preferred_language, key),
-            "preferredTimezone" => ::graph_model::rt::field(map, &mut self.preferred_timezone, key),
-            "registrationDateTime" => {
-                ::graph_model::rt::field(map, &mut self.registration_date_time, key)
-            }
-            "registrationQuestionAnswers" => {
-                ::graph_model::rt::field(map, &mut self.registration_question_answers, key)
-            }
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "userId" => ::graph_model::rt::field(map, &mut self.user_id, key),
-            "sessions" => ::graph_model::rt::field(map, &mut self.sessions, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.virtualEventRegistration"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "cancelationDateTime",
-        "email",
-        "externalRegistrationInformation",
-        "firstName",
-        "lastName",
-        "preferredLanguage",
-        "preferredTimezone",
-        "registrationDateTime",
-        "registrationQuestionAnswers",
-        "status",
-        "userId",
-        "sessions",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "cancelationDateTime" => &mut self.cancelation_date_time,
+            "email" => &mut self.email,
+            "externalRegistrationInformation" => &mut self.external_registration_information,
+            "firstName" => &mut self.first_name,
+            "lastName" => &mut self.last_name,
+            "preferredLanguage" => &mut self.preferred_language,
+            "preferredTimezone" => &mut self.preferred_timezone,
+            "registrationDateTime" => &mut self.registration_date_time,
+            "registrationQuestionAnswers" => &mut self.registration_question_answers,
+            "status" => &mut self.status,
+            "userId" => &mut self.user_id,
+            "sessions" => &mut self.sessions,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "cancelationDateTime",
+            "email",
+            "externalRegistrationInformation",
+            "firstName",
+            "lastName",
+            "preferredLanguage",
+            "preferredTimezone",
+            "registrationDateTime",
+            "registrationQuestionAnswers",
+            "status",
+            "userId",
+            "sessions",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("cancelationDateTime", &self.cancelation_date_time);
         w.field("email", &self.email);
@@ -8996,17 +9673,28 @@ impl ::graph_model::rt::Struct for VirtualEventRegistration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for VirtualEventRegistration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for VirtualEventRegistration {
     const TYPE_NAME: &'static str = "microsoft.graph.virtualEventRegistration";
 }
 impl ::graph_model::rt::serde::Serialize for VirtualEventRegistration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VirtualEventRegistration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.virtualEventRegistrationCustomQuestion`.
@@ -9028,32 +9716,30 @@ pub struct VirtualEventRegistrationCustomQuestion {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VirtualEventRegistrationCustomQuestion {
-    const TYPE_NAME: &'static str = "microsoft.graph.virtualEventRegistrationCustomQuestion";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "isRequired" => ::graph_model::rt::field(map, &mut self.is_required, key),
-            "answerChoices" => ::graph_model::rt::field(map, &mut self.answer_choices, key),
-            "answerInputType" => ::graph_model::rt::field(map, &mut self.answer_input_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.virtualEventRegistrationCustomQuestion"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "displayName",
-        "isRequired",
-        "answerChoices",
-        "answerInputType",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            "isRequired" => &mut self.is_required,
+            "answerChoices" => &mut self.answer_choices,
+            "answerInputType" => &mut self.answer_input_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "displayName",
+            "isRequired",
+            "answerChoices",
+            "answerInputType",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
         w.field("isRequired", &self.is_required);
@@ -9067,17 +9753,28 @@ impl ::graph_model::rt::Struct for VirtualEventRegistrationCustomQuestion {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for VirtualEventRegistrationCustomQuestion {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for VirtualEventRegistrationCustomQuestion {
     const TYPE_NAME: &'static str = "microsoft.graph.virtualEventRegistrationCustomQuestion";
 }
 impl ::graph_model::rt::serde::Serialize for VirtualEventRegistrationCustomQuestion {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VirtualEventRegistrationCustomQuestion {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.virtualEventRegistrationPredefinedQuestion`.
@@ -9096,25 +9793,23 @@ pub struct VirtualEventRegistrationPredefinedQuestion {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VirtualEventRegistrationPredefinedQuestion {
-    const TYPE_NAME: &'static str = "microsoft.graph.virtualEventRegistrationPredefinedQuestion";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "isRequired" => ::graph_model::rt::field(map, &mut self.is_required, key),
-            "label" => ::graph_model::rt::field(map, &mut self.label, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.virtualEventRegistrationPredefinedQuestion"
     }
-    const FIELDS: &'static [&'static str] = &["id", "displayName", "isRequired", "label"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            "isRequired" => &mut self.is_required,
+            "label" => &mut self.label,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "displayName", "isRequired", "label"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
         w.field("isRequired", &self.is_required);
@@ -9127,19 +9822,30 @@ impl ::graph_model::rt::Struct for VirtualEventRegistrationPredefinedQuestion {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for VirtualEventRegistrationPredefinedQuestion {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for VirtualEventRegistrationPredefinedQuestion {
     const TYPE_NAME: &'static str = "microsoft.graph.virtualEventRegistrationPredefinedQuestion";
 }
 impl ::graph_model::rt::serde::Serialize for VirtualEventRegistrationPredefinedQuestion {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for VirtualEventRegistrationPredefinedQuestion
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.virtualEventRegistrationPredefinedQuestionLabel`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -9221,6 +9927,17 @@ impl ::graph_model::rt::WireEnum for VirtualEventRegistrationPredefinedQuestionL
         }
     }
 }
+impl ::graph_model::rt::Value for VirtualEventRegistrationPredefinedQuestionLabel {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for VirtualEventRegistrationPredefinedQuestionLabel {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -9251,34 +9968,30 @@ pub struct VirtualEventRegistrationQuestionAnswer {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VirtualEventRegistrationQuestionAnswer {
-    const TYPE_NAME: &'static str = "microsoft.graph.virtualEventRegistrationQuestionAnswer";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "booleanValue" => ::graph_model::rt::field(map, &mut self.boolean_value, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "multiChoiceValues" => {
-                ::graph_model::rt::field(map, &mut self.multi_choice_values, key)
-            }
-            "questionId" => ::graph_model::rt::field(map, &mut self.question_id, key),
-            "value" => ::graph_model::rt::field(map, &mut self.value, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.virtualEventRegistrationQuestionAnswer"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "booleanValue",
-        "displayName",
-        "multiChoiceValues",
-        "questionId",
-        "value",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "booleanValue" => &mut self.boolean_value,
+            "displayName" => &mut self.display_name,
+            "multiChoiceValues" => &mut self.multi_choice_values,
+            "questionId" => &mut self.question_id,
+            "value" => &mut self.value,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "booleanValue",
+            "displayName",
+            "multiChoiceValues",
+            "questionId",
+            "value",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("booleanValue", &self.boolean_value);
         w.field("displayName", &self.display_name);
         w.field("multiChoiceValues", &self.multi_choice_values);
@@ -9292,17 +10005,28 @@ impl ::graph_model::rt::Struct for VirtualEventRegistrationQuestionAnswer {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for VirtualEventRegistrationQuestionAnswer {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for VirtualEventRegistrationQuestionAnswer {
     const TYPE_NAME: &'static str = "microsoft.graph.virtualEventRegistrationQuestionAnswer";
 }
 impl ::graph_model::rt::serde::Serialize for VirtualEventRegistrationQuestionAnswer {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VirtualEventRegistrationQuestionAnswer {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.virtualEventRegistrationQuestionAnswerInputType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -9369,6 +10093,17 @@ impl ::graph_model::rt::WireEnum for VirtualEventRegistrationQuestionAnswerInput
         }
     }
 }
+impl ::graph_model::rt::Value for VirtualEventRegistrationQuestionAnswerInputType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for VirtualEventRegistrationQuestionAnswerInputType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -9396,24 +10131,22 @@ pub struct VirtualEventRegistrationQuestionBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VirtualEventRegistrationQuestionBase {
-    const TYPE_NAME: &'static str = "microsoft.graph.virtualEventRegistrationQuestionBase";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "isRequired" => ::graph_model::rt::field(map, &mut self.is_required, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.virtualEventRegistrationQuestionBase"
     }
-    const FIELDS: &'static [&'static str] = &["id", "displayName", "isRequired"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            "isRequired" => &mut self.is_required,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "displayName", "isRequired"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
         w.field("isRequired", &self.is_required);
@@ -9425,17 +10158,28 @@ impl ::graph_model::rt::Struct for VirtualEventRegistrationQuestionBase {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for VirtualEventRegistrationQuestionBase {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for VirtualEventRegistrationQuestionBase {
     const TYPE_NAME: &'static str = "microsoft.graph.virtualEventRegistrationQuestionBase";
 }
 impl ::graph_model::rt::serde::Serialize for VirtualEventRegistrationQuestionBase {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VirtualEventRegistrationQuestionBase {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.virtualEventRegistrationQuestionBase` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -9465,40 +10209,73 @@ impl Default for VirtualEventRegistrationQuestionBaseAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for VirtualEventRegistrationQuestionBaseAny {
-    type Base = super::VirtualEventRegistrationQuestionBase;
-    const BASE: &'static str = "microsoft.graph.virtualEventRegistrationQuestionBase";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.virtualEventRegistrationQuestionBase"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.virtualEventRegistrationQuestionBase" => {
+                Self::Base(Default::default())
+            }
             "microsoft.graph.virtualEventRegistrationCustomQuestion" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::VirtualEventRegistrationCustomQuestion)
+                Self::VirtualEventRegistrationCustomQuestion(Default::default())
             }
             "microsoft.graph.virtualEventRegistrationPredefinedQuestion" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::VirtualEventRegistrationPredefinedQuestion)
+                Self::VirtualEventRegistrationPredefinedQuestion(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::VirtualEventRegistrationCustomQuestion(v) => Some(v),
+            Self::VirtualEventRegistrationPredefinedQuestion(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::VirtualEventRegistrationQuestionBase) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::VirtualEventRegistrationCustomQuestion(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.virtualEventRegistrationCustomQuestion",
+                v,
+            ),
+            Self::VirtualEventRegistrationPredefinedQuestion(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.virtualEventRegistrationPredefinedQuestion",
+                    v,
+                )
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for VirtualEventRegistrationQuestionBaseAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for VirtualEventRegistrationQuestionBaseAny {
@@ -9506,25 +10283,12 @@ impl ::graph_model::rt::GraphType for VirtualEventRegistrationQuestionBaseAny {
 }
 impl ::graph_model::rt::serde::Serialize for VirtualEventRegistrationQuestionBaseAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::VirtualEventRegistrationCustomQuestion(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.virtualEventRegistrationCustomQuestion"),
-                s,
-            ),
-            Self::VirtualEventRegistrationPredefinedQuestion(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.virtualEventRegistrationPredefinedQuestion"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VirtualEventRegistrationQuestionBaseAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.virtualEventSession`.
@@ -9617,148 +10381,102 @@ pub struct VirtualEventSession {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VirtualEventSession {
-    const TYPE_NAME: &'static str = "microsoft.graph.virtualEventSession";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "allowAttendeeToEnableCamera" => {
-                ::graph_model::rt::field(map, &mut self.allow_attendee_to_enable_camera, key)
-            }
-            "allowAttendeeToEnableMic" => {
-                ::graph_model::rt::field(map, &mut self.allow_attendee_to_enable_mic, key)
-            }
-            "allowBreakoutRooms" => {
-                ::graph_model::rt::field(map, &mut self.allow_breakout_rooms, key)
-            }
-            "allowCopyingAndSharingMeetingContent" => ::graph_model::rt::field(
-                map,
-                &mut self.allow_copying_and_sharing_meeting_content,
-                key,
-            ),
-            "allowedLobbyAdmitters" => {
-                ::graph_model::rt::field(map, &mut self.allowed_lobby_admitters, key)
-            }
-            "allowedPresenters" => ::graph_model::rt::field(map, &mut self.allowed_presenters, key),
-            "allowLiveShare" => ::graph_model::rt::field(map, &mut self.allow_live_share, key),
-            "allowMeetingChat" => ::graph_model::rt::field(map, &mut self.allow_meeting_chat, key),
-            "allowParticipantsToChangeName" => {
-                ::graph_model::rt::field(map, &mut self.allow_participants_to_change_name, key)
-            }
-            "allowPowerPointSharing" => {
-                ::graph_model::rt::field(map, &mut self.allow_power_point_sharing, key)
-            }
-            "allowRecording" => ::graph_model::rt::field(map, &mut self.allow_recording, key),
-            "allowTeamworkReactions" => {
-                ::graph_model::rt::field(map, &mut self.allow_teamwork_reactions, key)
-            }
-            "allowTranscription" => {
-                ::graph_model::rt::field(map, &mut self.allow_transcription, key)
-            }
-            "allowWhiteboard" => ::graph_model::rt::field(map, &mut self.allow_whiteboard, key),
-            "audioConferencing" => ::graph_model::rt::field(map, &mut self.audio_conferencing, key),
-            "chatInfo" => ::graph_model::rt::field(map, &mut self.chat_info, key),
-            "chatRestrictions" => ::graph_model::rt::field(map, &mut self.chat_restrictions, key),
-            "cloudVideoInteropInfo" => {
-                ::graph_model::rt::field(map, &mut self.cloud_video_interop_info, key)
-            }
-            "expiryDateTime" => ::graph_model::rt::field(map, &mut self.expiry_date_time, key),
-            "isEndToEndEncryptionEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_end_to_end_encryption_enabled, key)
-            }
-            "isEntryExitAnnounced" => {
-                ::graph_model::rt::field(map, &mut self.is_entry_exit_announced, key)
-            }
-            "joinInformation" => ::graph_model::rt::field(map, &mut self.join_information, key),
-            "joinMeetingIdSettings" => {
-                ::graph_model::rt::field(map, &mut self.join_meeting_id_settings, key)
-            }
-            "joinWebUrl" => ::graph_model::rt::field(map, &mut self.join_web_url, key),
-            "lobbyBypassSettings" => {
-                ::graph_model::rt::field(map, &mut self.lobby_bypass_settings, key)
-            }
-            "meetingOptionsWebUrl" => {
-                ::graph_model::rt::field(map, &mut self.meeting_options_web_url, key)
-            }
-            "meetingSpokenLanguageTag" => {
-                ::graph_model::rt::field(map, &mut self.meeting_spoken_language_tag, key)
-            }
-            "meetingType" => ::graph_model::rt::field(map, &mut self.meeting_type, key),
-            "recordAutomatically" => {
-                ::graph_model::rt::field(map, &mut self.record_automatically, key)
-            }
-            "sensitivityLabelAssignment" => {
-                ::graph_model::rt::field(map, &mut self.sensitivity_label_assignment, key)
-            }
-            "shareMeetingChatHistoryDefault" => {
-                ::graph_model::rt::field(map, &mut self.share_meeting_chat_history_default, key)
-            }
-            "subject" => ::graph_model::rt::field(map, &mut self.subject, key),
-            "videoTeleconferenceId" => {
-                ::graph_model::rt::field(map, &mut self.video_teleconference_id, key)
-            }
-            "watermarkProtection" => {
-                ::graph_model::rt::field(map, &mut self.watermark_protection, key)
-            }
-            "capacity" => ::graph_model::rt::field(map, &mut self.capacity, key),
-            "endDateTime" => ::graph_model::rt::field(map, &mut self.end_date_time, key),
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            "videoOnDemandWebUrl" => {
-                ::graph_model::rt::field(map, &mut self.video_on_demand_web_url, key)
-            }
-            "attendanceReports" => ::graph_model::rt::field(map, &mut self.attendance_reports, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.virtualEventSession"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "allowAttendeeToEnableCamera",
-        "allowAttendeeToEnableMic",
-        "allowBreakoutRooms",
-        "allowCopyingAndSharingMeetingContent",
-        "allowedLobbyAdmitters",
-        "allowedPresenters",
-        "allowLiveShare",
-        "allowMeetingChat",
-        "allowParticipantsToChangeName",
-        "allowPowerPointSharing",
-        "allowRecording",
-        "allowTeamworkReactions",
-        "allowTranscription",
-        "allowWhiteboard",
-        "audioConferencing",
-        "chatInfo",
-        "chatRestrictions",
-        "cloudVideoInteropInfo",
-        "expiryDateTime",
-        "isEndToEndEncryptionEnabled",
-        "isEntryExitAnnounced",
-        "joinInformation",
-        "joinMeetingIdSettings",
-        "joinWebUrl",
-        "lobbyBypassSettings",
-        "meetingOptionsWebUrl",
-        "meetingSpokenLanguageTag",
-        "meetingType",
-        "recordAutomatically",
-        "sensitivityLabelAssignment",
-        "shareMeetingChatHistoryDefault",
-        "subject",
-        "videoTeleconferenceId",
-        "watermarkProtection",
-        "capacity",
-        "endDateTime",
-        "startDateTime",
-        "videoOnDemandWebUrl",
-        "attendanceReports",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "allowAttendeeToEnableCamera" => &mut self.allow_attendee_to_enable_camera,
+            "allowAttendeeToEnableMic" => &mut self.allow_attendee_to_enable_mic,
+            "allowBreakoutRooms" => &mut self.allow_breakout_rooms,
+            "allowCopyingAndSharingMeetingContent" => {
+                &mut self.allow_copying_and_sharing_meeting_content
+            }
+            "allowedLobbyAdmitters" => &mut self.allowed_lobby_admitters,
+            "allowedPresenters" => &mut self.allowed_presenters,
+            "allowLiveShare" => &mut self.allow_live_share,
+            "allowMeetingChat" => &mut self.allow_meeting_chat,
+            "allowParticipantsToChangeName" => &mut self.allow_participants_to_change_name,
+            "allowPowerPointSharing" => &mut self.allow_power_point_sharing,
+            "allowRecording" => &mut self.allow_recording,
+            "allowTeamworkReactions" => &mut self.allow_teamwork_reactions,
+            "allowTranscription" => &mut self.allow_transcription,
+            "allowWhiteboard" => &mut self.allow_whiteboard,
+            "audioConferencing" => &mut self.audio_conferencing,
+            "chatInfo" => &mut self.chat_info,
+            "chatRestrictions" => &mut self.chat_restrictions,
+            "cloudVideoInteropInfo" => &mut self.cloud_video_interop_info,
+            "expiryDateTime" => &mut self.expiry_date_time,
+            "isEndToEndEncryptionEnabled" => &mut self.is_end_to_end_encryption_enabled,
+            "isEntryExitAnnounced" => &mut self.is_entry_exit_announced,
+            "joinInformation" => &mut self.join_information,
+            "joinMeetingIdSettings" => &mut self.join_meeting_id_settings,
+            "joinWebUrl" => &mut self.join_web_url,
+            "lobbyBypassSettings" => &mut self.lobby_bypass_settings,
+            "meetingOptionsWebUrl" => &mut self.meeting_options_web_url,
+            "meetingSpokenLanguageTag" => &mut self.meeting_spoken_language_tag,
+            "meetingType" => &mut self.meeting_type,
+            "recordAutomatically" => &mut self.record_automatically,
+            "sensitivityLabelAssignment" => &mut self.sensitivity_label_assignment,
+            "shareMeetingChatHistoryDefault" => &mut self.share_meeting_chat_history_default,
+            "subject" => &mut self.subject,
+            "videoTeleconferenceId" => &mut self.video_teleconference_id,
+            "watermarkProtection" => &mut self.watermark_protection,
+            "capacity" => &mut self.capacity,
+            "endDateTime" => &mut self.end_date_time,
+            "startDateTime" => &mut self.start_date_time,
+            "videoOnDemandWebUrl" => &mut self.video_on_demand_web_url,
+            "attendanceReports" => &mut self.attendance_reports,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "allowAttendeeToEnableCamera",
+            "allowAttendeeToEnableMic",
+            "allowBreakoutRooms",
+            "allowCopyingAndSharingMeetingContent",
+            "allowedLobbyAdmitters",
+            "allowedPresenters",
+            "allowLiveShare",
+            "allowMeetingChat",
+            "allowParticipantsToChangeName",
+            "allowPowerPointSharing",
+            "allowRecording",
+            "allowTeamworkReactions",
+            "allowTranscription",
+            "allowWhiteboard",
+            "audioConferencing",
+            "chatInfo",
+            "chatRestrictions",
+            "cloudVideoInteropInfo",
+            "expiryDateTime",
+            "isEndToEndEncryptionEnabled",
+            "isEntryExitAnnounced",
+            "joinInformation",
+            "joinMeetingIdSettings",
+            "joinWebUrl",
+            "lobbyBypassSettings",
+            "meetingOptionsWebUrl",
+            "meetingSpokenLanguageTag",
+            "meetingType",
+            "recordAutomatically",
+            "sensitivityLabelAssignment",
+            "shareMeetingChatHistoryDefault",
+            "subject",
+            "videoTeleconferenceId",
+            "watermarkProtection",
+            "capacity",
+            "endDateTime",
+            "startDateTime",
+            "videoOnDemandWebUrl",
+            "attendanceReports",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "allowAttendeeToEnableCamera",
@@ -9831,17 +10549,28 @@ impl ::graph_model::rt::Struct for VirtualEventSession {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for VirtualEventSession {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for VirtualEventSession {
     const TYPE_NAME: &'static str = "microsoft.graph.virtualEventSession";
 }
 impl ::graph_model::rt::serde::Serialize for VirtualEventSession {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VirtualEventSession {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.virtualEventSettings`.
@@ -9854,24 +10583,22 @@ pub struct VirtualEventSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VirtualEventSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.virtualEventSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "isAttendeeEmailNotificationEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_attendee_email_notification_enabled, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.virtualEventSettings"
     }
-    const FIELDS: &'static [&'static str] = &["isAttendeeEmailNotificationEnabled"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "isAttendeeEmailNotificationEnabled" => {
+                &mut self.is_attendee_email_notification_enabled
+            }
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["isAttendeeEmailNotificationEnabled"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field(
             "isAttendeeEmailNotificationEnabled",
             &self.is_attendee_email_notification_enabled,
@@ -9884,17 +10611,28 @@ impl ::graph_model::rt::Struct for VirtualEventSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for VirtualEventSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for VirtualEventSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.virtualEventSettings";
 }
 impl ::graph_model::rt::serde::Serialize for VirtualEventSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VirtualEventSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.virtualEventStatus`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -9944,6 +10682,17 @@ impl ::graph_model::rt::WireEnum for VirtualEventStatus {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for VirtualEventStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for VirtualEventStatus {
@@ -10004,66 +10753,58 @@ pub struct VirtualEventTownhall {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VirtualEventTownhall {
-    const TYPE_NAME: &'static str = "microsoft.graph.virtualEventTownhall";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "endDateTime" => ::graph_model::rt::field(map, &mut self.end_date_time, key),
-            "externalEventInformation" => {
-                ::graph_model::rt::field(map, &mut self.external_event_information, key)
-            }
-            "isRegistrationRequired" => {
-                ::graph_model::rt::field(map, &mut self.is_registration_required, key)
-            }
-            "settings" => ::graph_model::rt::field(map, &mut self.settings, key),
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "audience" => ::graph_model::rt::field(map, &mut self.audience, key),
-            "capacity" => ::graph_model::rt::field(map, &mut self.capacity, key),
-            "coOrganizers" => ::graph_model::rt::field(map, &mut self.co_organizers, key),
-            "invitedAttendees" => ::graph_model::rt::field(map, &mut self.invited_attendees, key),
-            "isInviteOnly" => ::graph_model::rt::field(map, &mut self.is_invite_only, key),
-            "presenters" => ::graph_model::rt::field(map, &mut self.presenters, key),
-            "sessions" => ::graph_model::rt::field(map, &mut self.sessions, key),
-            "registrationConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.registration_configuration, key)
-            }
-            "registrations" => ::graph_model::rt::field(map, &mut self.registrations, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.virtualEventTownhall"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "description",
-        "displayName",
-        "endDateTime",
-        "externalEventInformation",
-        "isRegistrationRequired",
-        "settings",
-        "startDateTime",
-        "status",
-        "audience",
-        "capacity",
-        "coOrganizers",
-        "invitedAttendees",
-        "isInviteOnly",
-        "presenters",
-        "sessions",
-        "registrationConfiguration",
-        "registrations",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "endDateTime" => &mut self.end_date_time,
+            "externalEventInformation" => &mut self.external_event_information,
+            "isRegistrationRequired" => &mut self.is_registration_required,
+            "settings" => &mut self.settings,
+            "startDateTime" => &mut self.start_date_time,
+            "status" => &mut self.status,
+            "audience" => &mut self.audience,
+            "capacity" => &mut self.capacity,
+            "coOrganizers" => &mut self.co_organizers,
+            "invitedAttendees" => &mut self.invited_attendees,
+            "isInviteOnly" => &mut self.is_invite_only,
+            "presenters" => &mut self.presenters,
+            "sessions" => &mut self.sessions,
+            "registrationConfiguration" => &mut self.registration_configuration,
+            "registrations" => &mut self.registrations,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "description",
+            "displayName",
+            "endDateTime",
+            "externalEventInformation",
+            "isRegistrationRequired",
+            "settings",
+            "startDateTime",
+            "status",
+            "audience",
+            "capacity",
+            "coOrganizers",
+            "invitedAttendees",
+            "isInviteOnly",
+            "presenters",
+            "sessions",
+            "registrationConfiguration",
+            "registrations",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("description", &self.description);
@@ -10094,17 +10835,28 @@ impl ::graph_model::rt::Struct for VirtualEventTownhall {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for VirtualEventTownhall {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for VirtualEventTownhall {
     const TYPE_NAME: &'static str = "microsoft.graph.virtualEventTownhall";
 }
 impl ::graph_model::rt::serde::Serialize for VirtualEventTownhall {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VirtualEventTownhall {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.virtualEventTownhallRegistrationConfiguration`.
@@ -10127,40 +10879,32 @@ pub struct VirtualEventTownhallRegistrationConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VirtualEventTownhallRegistrationConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.virtualEventTownhallRegistrationConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "capacity" => ::graph_model::rt::field(map, &mut self.capacity, key),
-            "isManualApprovalEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_manual_approval_enabled, key)
-            }
-            "isWaitlistEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_waitlist_enabled, key)
-            }
-            "registrationWebUrl" => {
-                ::graph_model::rt::field(map, &mut self.registration_web_url, key)
-            }
-            "questions" => ::graph_model::rt::field(map, &mut self.questions, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.virtualEventTownhallRegistrationConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "capacity",
-        "isManualApprovalEnabled",
-        "isWaitlistEnabled",
-        "registrationWebUrl",
-        "questions",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "capacity" => &mut self.capacity,
+            "isManualApprovalEnabled" => &mut self.is_manual_approval_enabled,
+            "isWaitlistEnabled" => &mut self.is_waitlist_enabled,
+            "registrationWebUrl" => &mut self.registration_web_url,
+            "questions" => &mut self.questions,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "capacity",
+            "isManualApprovalEnabled",
+            "isWaitlistEnabled",
+            "registrationWebUrl",
+            "questions",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("capacity", &self.capacity);
         w.field("isManualApprovalEnabled", &self.is_manual_approval_enabled);
@@ -10175,19 +10919,30 @@ impl ::graph_model::rt::Struct for VirtualEventTownhallRegistrationConfiguration
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for VirtualEventTownhallRegistrationConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for VirtualEventTownhallRegistrationConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.virtualEventTownhallRegistrationConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for VirtualEventTownhallRegistrationConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for VirtualEventTownhallRegistrationConfiguration
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.virtualEventWebinar`.
@@ -10232,60 +10987,52 @@ pub struct VirtualEventWebinar {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VirtualEventWebinar {
-    const TYPE_NAME: &'static str = "microsoft.graph.virtualEventWebinar";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "endDateTime" => ::graph_model::rt::field(map, &mut self.end_date_time, key),
-            "externalEventInformation" => {
-                ::graph_model::rt::field(map, &mut self.external_event_information, key)
-            }
-            "isRegistrationRequired" => {
-                ::graph_model::rt::field(map, &mut self.is_registration_required, key)
-            }
-            "settings" => ::graph_model::rt::field(map, &mut self.settings, key),
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "audience" => ::graph_model::rt::field(map, &mut self.audience, key),
-            "coOrganizers" => ::graph_model::rt::field(map, &mut self.co_organizers, key),
-            "presenters" => ::graph_model::rt::field(map, &mut self.presenters, key),
-            "sessions" => ::graph_model::rt::field(map, &mut self.sessions, key),
-            "registrationConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.registration_configuration, key)
-            }
-            "registrations" => ::graph_model::rt::field(map, &mut self.registrations, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.virtualEventWebinar"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "description",
-        "displayName",
-        "endDateTime",
-        "externalEventInformation",
-        "isRegistrationRequired",
-        "settings",
-        "startDateTime",
-        "status",
-        "audience",
-        "coOrganizers",
-        "presenters",
-        "sessions",
-        "registrationConfiguration",
-        "registrations",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "endDateTime" => &mut self.end_date_time,
+            "externalEventInformation" => &mut self.external_event_information,
+            "isRegistrationRequired" => &mut self.is_registration_required,
+            "settings" => &mut self.settings,
+            "startDateTime" => &mut self.start_date_time,
+            "status" => &mut self.status,
+            "audience" => &mut self.audience,
+            "coOrganizers" => &mut self.co_organizers,
+            "presenters" => &mut self.presenters,
+            "sessions" => &mut self.sessions,
+            "registrationConfiguration" => &mut self.registration_configuration,
+            "registrations" => &mut self.registrations,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "description",
+            "displayName",
+            "endDateTime",
+            "externalEventInformation",
+            "isRegistrationRequired",
+            "settings",
+            "startDateTime",
+            "status",
+            "audience",
+            "coOrganizers",
+            "presenters",
+            "sessions",
+            "registrationConfiguration",
+            "registrations",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("description", &self.description);
@@ -10313,17 +11060,28 @@ impl ::graph_model::rt::Struct for VirtualEventWebinar {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for VirtualEventWebinar {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for VirtualEventWebinar {
     const TYPE_NAME: &'static str = "microsoft.graph.virtualEventWebinar";
 }
 impl ::graph_model::rt::serde::Serialize for VirtualEventWebinar {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VirtualEventWebinar {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.virtualEventWebinarRegistrationConfiguration`.
@@ -10346,40 +11104,32 @@ pub struct VirtualEventWebinarRegistrationConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VirtualEventWebinarRegistrationConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.virtualEventWebinarRegistrationConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "capacity" => ::graph_model::rt::field(map, &mut self.capacity, key),
-            "isManualApprovalEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_manual_approval_enabled, key)
-            }
-            "isWaitlistEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_waitlist_enabled, key)
-            }
-            "registrationWebUrl" => {
-                ::graph_model::rt::field(map, &mut self.registration_web_url, key)
-            }
-            "questions" => ::graph_model::rt::field(map, &mut self.questions, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.virtualEventWebinarRegistrationConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "capacity",
-        "isManualApprovalEnabled",
-        "isWaitlistEnabled",
-        "registrationWebUrl",
-        "questions",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "capacity" => &mut self.capacity,
+            "isManualApprovalEnabled" => &mut self.is_manual_approval_enabled,
+            "isWaitlistEnabled" => &mut self.is_waitlist_enabled,
+            "registrationWebUrl" => &mut self.registration_web_url,
+            "questions" => &mut self.questions,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "capacity",
+            "isManualApprovalEnabled",
+            "isWaitlistEnabled",
+            "registrationWebUrl",
+            "questions",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("capacity", &self.capacity);
         w.field("isManualApprovalEnabled", &self.is_manual_approval_enabled);
@@ -10394,19 +11144,30 @@ impl ::graph_model::rt::Struct for VirtualEventWebinarRegistrationConfiguration 
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for VirtualEventWebinarRegistrationConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for VirtualEventWebinarRegistrationConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.virtualEventWebinarRegistrationConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for VirtualEventWebinarRegistrationConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for VirtualEventWebinarRegistrationConfiguration
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.virtualEventsRoot`.
@@ -10425,25 +11186,23 @@ pub struct VirtualEventsRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VirtualEventsRoot {
-    const TYPE_NAME: &'static str = "microsoft.graph.virtualEventsRoot";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "events" => ::graph_model::rt::field(map, &mut self.events, key),
-            "townhalls" => ::graph_model::rt::field(map, &mut self.townhalls, key),
-            "webinars" => ::graph_model::rt::field(map, &mut self.webinars, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.virtualEventsRoot"
     }
-    const FIELDS: &'static [&'static str] = &["id", "events", "townhalls", "webinars"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "events" => &mut self.events,
+            "townhalls" => &mut self.townhalls,
+            "webinars" => &mut self.webinars,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "events", "townhalls", "webinars"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("events", &self.events);
         w.field("townhalls", &self.townhalls);
@@ -10456,16 +11215,27 @@ impl ::graph_model::rt::Struct for VirtualEventsRoot {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for VirtualEventsRoot {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for VirtualEventsRoot {
     const TYPE_NAME: &'static str = "microsoft.graph.virtualEventsRoot";
 }
 impl ::graph_model::rt::serde::Serialize for VirtualEventsRoot {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VirtualEventsRoot {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

@@ -19,34 +19,30 @@ pub struct FileStorage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FileStorage {
-    const TYPE_NAME: &'static str = "microsoft.graph.fileStorage";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "containers" => ::graph_model::rt::field(map, &mut self.containers, key),
-            "containerTypeRegistrations" => {
-                ::graph_model::rt::field(map, &mut self.container_type_registrations, key)
-            }
-            "containerTypes" => ::graph_model::rt::field(map, &mut self.container_types, key),
-            "deletedContainers" => ::graph_model::rt::field(map, &mut self.deleted_containers, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.fileStorage"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "containers",
-        "containerTypeRegistrations",
-        "containerTypes",
-        "deletedContainers",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "containers" => &mut self.containers,
+            "containerTypeRegistrations" => &mut self.container_type_registrations,
+            "containerTypes" => &mut self.container_types,
+            "deletedContainers" => &mut self.deleted_containers,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "containers",
+            "containerTypeRegistrations",
+            "containerTypes",
+            "deletedContainers",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("containers", &self.containers);
         w.field(
@@ -63,17 +59,28 @@ impl ::graph_model::rt::Struct for FileStorage {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for FileStorage {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for FileStorage {
     const TYPE_NAME: &'static str = "microsoft.graph.fileStorage";
 }
 impl ::graph_model::rt::serde::Serialize for FileStorage {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FileStorage {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.fileStorageContainer`.
@@ -119,58 +126,54 @@ pub struct FileStorageContainer {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FileStorageContainer {
-    const TYPE_NAME: &'static str = "microsoft.graph.fileStorageContainer";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "assignedSensitivityLabel" => {
-                ::graph_model::rt::field(map, &mut self.assigned_sensitivity_label, key)
-            }
-            "containerTypeId" => ::graph_model::rt::field(map, &mut self.container_type_id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "customProperties" => ::graph_model::rt::field(map, &mut self.custom_properties, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "lockState" => ::graph_model::rt::field(map, &mut self.lock_state, key),
-            "settings" => ::graph_model::rt::field(map, &mut self.settings, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "viewpoint" => ::graph_model::rt::field(map, &mut self.viewpoint, key),
-            "columns" => ::graph_model::rt::field(map, &mut self.columns, key),
-            "drive" => ::graph_model::rt::field(map, &mut self.drive, key),
-            "migrationJobs" => ::graph_model::rt::field(map, &mut self.migration_jobs, key),
-            "permissions" => ::graph_model::rt::field(map, &mut self.permissions, key),
-            "recycleBin" => ::graph_model::rt::field(map, &mut self.recycle_bin, key),
-            "sharePointGroups" => ::graph_model::rt::field(map, &mut self.share_point_groups, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.fileStorageContainer"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "assignedSensitivityLabel",
-        "containerTypeId",
-        "createdDateTime",
-        "customProperties",
-        "description",
-        "displayName",
-        "lockState",
-        "settings",
-        "status",
-        "viewpoint",
-        "columns",
-        "drive",
-        "migrationJobs",
-        "permissions",
-        "recycleBin",
-        "sharePointGroups",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "assignedSensitivityLabel" => &mut self.assigned_sensitivity_label,
+            "containerTypeId" => &mut self.container_type_id,
+            "createdDateTime" => &mut self.created_date_time,
+            "customProperties" => &mut self.custom_properties,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "lockState" => &mut self.lock_state,
+            "settings" => &mut self.settings,
+            "status" => &mut self.status,
+            "viewpoint" => &mut self.viewpoint,
+            "columns" => &mut self.columns,
+            "drive" => &mut self.drive,
+            "migrationJobs" => &mut self.migration_jobs,
+            "permissions" => &mut self.permissions,
+            "recycleBin" => &mut self.recycle_bin,
+            "sharePointGroups" => &mut self.share_point_groups,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "assignedSensitivityLabel",
+            "containerTypeId",
+            "createdDateTime",
+            "customProperties",
+            "description",
+            "displayName",
+            "lockState",
+            "settings",
+            "status",
+            "viewpoint",
+            "columns",
+            "drive",
+            "migrationJobs",
+            "permissions",
+            "recycleBin",
+            "sharePointGroups",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("assignedSensitivityLabel", &self.assigned_sensitivity_label);
         w.field("containerTypeId", &self.container_type_id);
@@ -196,17 +199,28 @@ impl ::graph_model::rt::Struct for FileStorageContainer {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for FileStorageContainer {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for FileStorageContainer {
     const TYPE_NAME: &'static str = "microsoft.graph.fileStorageContainer";
 }
 impl ::graph_model::rt::serde::Serialize for FileStorageContainer {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FileStorageContainer {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.fileStorageContainerBillingClassification`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -260,6 +274,17 @@ impl ::graph_model::rt::WireEnum for FileStorageContainerBillingClassification {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for FileStorageContainerBillingClassification {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for FileStorageContainerBillingClassification {
@@ -316,6 +341,17 @@ impl ::graph_model::rt::WireEnum for FileStorageContainerBillingStatus {
         }
     }
 }
+impl ::graph_model::rt::Value for FileStorageContainerBillingStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for FileStorageContainerBillingStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -334,20 +370,17 @@ pub struct FileStorageContainerCustomPropertyDictionary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FileStorageContainerCustomPropertyDictionary {
-    const TYPE_NAME: &'static str = "microsoft.graph.fileStorageContainerCustomPropertyDictionary";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.fileStorageContainerCustomPropertyDictionary"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -357,19 +390,30 @@ impl ::graph_model::rt::Struct for FileStorageContainerCustomPropertyDictionary 
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for FileStorageContainerCustomPropertyDictionary {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for FileStorageContainerCustomPropertyDictionary {
     const TYPE_NAME: &'static str = "microsoft.graph.fileStorageContainerCustomPropertyDictionary";
 }
 impl ::graph_model::rt::serde::Serialize for FileStorageContainerCustomPropertyDictionary {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for FileStorageContainerCustomPropertyDictionary
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.fileStorageContainerSettings`.
@@ -386,32 +430,26 @@ pub struct FileStorageContainerSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FileStorageContainerSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.fileStorageContainerSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "isItemVersioningEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_item_versioning_enabled, key)
-            }
-            "isOcrEnabled" => ::graph_model::rt::field(map, &mut self.is_ocr_enabled, key),
-            "itemMajorVersionLimit" => {
-                ::graph_model::rt::field(map, &mut self.item_major_version_limit, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.fileStorageContainerSettings"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "isItemVersioningEnabled",
-        "isOcrEnabled",
-        "itemMajorVersionLimit",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "isItemVersioningEnabled" => &mut self.is_item_versioning_enabled,
+            "isOcrEnabled" => &mut self.is_ocr_enabled,
+            "itemMajorVersionLimit" => &mut self.item_major_version_limit,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "isItemVersioningEnabled",
+            "isOcrEnabled",
+            "itemMajorVersionLimit",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("isItemVersioningEnabled", &self.is_item_versioning_enabled);
         w.field("isOcrEnabled", &self.is_ocr_enabled);
         w.field("itemMajorVersionLimit", &self.item_major_version_limit);
@@ -423,17 +461,28 @@ impl ::graph_model::rt::Struct for FileStorageContainerSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for FileStorageContainerSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for FileStorageContainerSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.fileStorageContainerSettings";
 }
 impl ::graph_model::rt::serde::Serialize for FileStorageContainerSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FileStorageContainerSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.fileStorageContainerStatus`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -480,6 +529,17 @@ impl ::graph_model::rt::WireEnum for FileStorageContainerStatus {
         }
     }
 }
+impl ::graph_model::rt::Value for FileStorageContainerStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for FileStorageContainerStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -516,44 +576,38 @@ pub struct FileStorageContainerType {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FileStorageContainerType {
-    const TYPE_NAME: &'static str = "microsoft.graph.fileStorageContainerType";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "billingClassification" => {
-                ::graph_model::rt::field(map, &mut self.billing_classification, key)
-            }
-            "billingStatus" => ::graph_model::rt::field(map, &mut self.billing_status, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "etag" => ::graph_model::rt::field(map, &mut self.etag, key),
-            "expirationDateTime" => {
-                ::graph_model::rt::field(map, &mut self.expiration_date_time, key)
-            }
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "owningAppId" => ::graph_model::rt::field(map, &mut self.owning_app_id, key),
-            "settings" => ::graph_model::rt::field(map, &mut self.settings, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.fileStorageContainerType"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "billingClassification",
-        "billingStatus",
-        "createdDateTime",
-        "etag",
-        "expirationDateTime",
-        "name",
-        "owningAppId",
-        "settings",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "billingClassification" => &mut self.billing_classification,
+            "billingStatus" => &mut self.billing_status,
+            "createdDateTime" => &mut self.created_date_time,
+            "etag" => &mut self.etag,
+            "expirationDateTime" => &mut self.expiration_date_time,
+            "name" => &mut self.name,
+            "owningAppId" => &mut self.owning_app_id,
+            "settings" => &mut self.settings,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "billingClassification",
+            "billingStatus",
+            "createdDateTime",
+            "etag",
+            "expirationDateTime",
+            "name",
+            "owningAppId",
+            "settings",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("billingClassification", &self.billing_classification);
         w.field("billingStatus", &self.billing_status);
@@ -571,17 +625,28 @@ impl ::graph_model::rt::Struct for FileStorageContainerType {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for FileStorageContainerType {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for FileStorageContainerType {
     const TYPE_NAME: &'static str = "microsoft.graph.fileStorageContainerType";
 }
 impl ::graph_model::rt::serde::Serialize for FileStorageContainerType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FileStorageContainerType {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.fileStorageContainerTypeAppPermission`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -700,6 +765,17 @@ impl ::graph_model::rt::WireEnum for FileStorageContainerTypeAppPermission {
         }
     }
 }
+impl ::graph_model::rt::Value for FileStorageContainerTypeAppPermission {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for FileStorageContainerTypeAppPermission {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -726,29 +802,22 @@ pub struct FileStorageContainerTypeAppPermissionGrant {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FileStorageContainerTypeAppPermissionGrant {
-    const TYPE_NAME: &'static str = "microsoft.graph.fileStorageContainerTypeAppPermissionGrant";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "appId" => ::graph_model::rt::field(map, &mut self.app_id, key),
-            "applicationPermissions" => {
-                ::graph_model::rt::field(map, &mut self.application_permissions, key)
-            }
-            "delegatedPermissions" => {
-                ::graph_model::rt::field(map, &mut self.delegated_permissions, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.fileStorageContainerTypeAppPermissionGrant"
     }
-    const FIELDS: &'static [&'static str] =
-        &["appId", "applicationPermissions", "delegatedPermissions"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "appId" => &mut self.app_id,
+            "applicationPermissions" => &mut self.application_permissions,
+            "delegatedPermissions" => &mut self.delegated_permissions,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["appId", "applicationPermissions", "delegatedPermissions"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("appId", &self.app_id);
         w.field("applicationPermissions", &self.application_permissions);
         w.field("delegatedPermissions", &self.delegated_permissions);
@@ -760,19 +829,30 @@ impl ::graph_model::rt::Struct for FileStorageContainerTypeAppPermissionGrant {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for FileStorageContainerTypeAppPermissionGrant {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for FileStorageContainerTypeAppPermissionGrant {
     const TYPE_NAME: &'static str = "microsoft.graph.fileStorageContainerTypeAppPermissionGrant";
 }
 impl ::graph_model::rt::serde::Serialize for FileStorageContainerTypeAppPermissionGrant {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for FileStorageContainerTypeAppPermissionGrant
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.fileStorageContainerTypeRegistration`.
@@ -804,50 +884,40 @@ pub struct FileStorageContainerTypeRegistration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FileStorageContainerTypeRegistration {
-    const TYPE_NAME: &'static str = "microsoft.graph.fileStorageContainerTypeRegistration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "billingClassification" => {
-                ::graph_model::rt::field(map, &mut self.billing_classification, key)
-            }
-            "billingStatus" => ::graph_model::rt::field(map, &mut self.billing_status, key),
-            "etag" => ::graph_model::rt::field(map, &mut self.etag, key),
-            "expirationDateTime" => {
-                ::graph_model::rt::field(map, &mut self.expiration_date_time, key)
-            }
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "owningAppId" => ::graph_model::rt::field(map, &mut self.owning_app_id, key),
-            "registeredDateTime" => {
-                ::graph_model::rt::field(map, &mut self.registered_date_time, key)
-            }
-            "settings" => ::graph_model::rt::field(map, &mut self.settings, key),
-            "applicationPermissionGrants" => {
-                ::graph_model::rt::field(map, &mut self.application_permission_grants, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.fileStorageContainerTypeRegistration"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "billingClassification",
-        "billingStatus",
-        "etag",
-        "expirationDateTime",
-        "name",
-        "owningAppId",
-        "registeredDateTime",
-        "settings",
-        "applicationPermissionGrants",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "billingClassification" => &mut self.billing_classification,
+            "billingStatus" => &mut self.billing_status,
+            "etag" => &mut self.etag,
+            "expirationDateTime" => &mut self.expiration_date_time,
+            "name" => &mut self.name,
+            "owningAppId" => &mut self.owning_app_id,
+            "registeredDateTime" => &mut self.registered_date_time,
+            "settings" => &mut self.settings,
+            "applicationPermissionGrants" => &mut self.application_permission_grants,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "billingClassification",
+            "billingStatus",
+            "etag",
+            "expirationDateTime",
+            "name",
+            "owningAppId",
+            "registeredDateTime",
+            "settings",
+            "applicationPermissionGrants",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("billingClassification", &self.billing_classification);
         w.field("billingStatus", &self.billing_status);
@@ -869,17 +939,28 @@ impl ::graph_model::rt::Struct for FileStorageContainerTypeRegistration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for FileStorageContainerTypeRegistration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for FileStorageContainerTypeRegistration {
     const TYPE_NAME: &'static str = "microsoft.graph.fileStorageContainerTypeRegistration";
 }
 impl ::graph_model::rt::serde::Serialize for FileStorageContainerTypeRegistration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FileStorageContainerTypeRegistration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.fileStorageContainerTypeRegistrationSettings`.
@@ -906,48 +987,36 @@ pub struct FileStorageContainerTypeRegistrationSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FileStorageContainerTypeRegistrationSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.fileStorageContainerTypeRegistrationSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "isDiscoverabilityEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_discoverability_enabled, key)
-            }
-            "isItemVersioningEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_item_versioning_enabled, key)
-            }
-            "isSearchEnabled" => ::graph_model::rt::field(map, &mut self.is_search_enabled, key),
-            "isSharingRestricted" => {
-                ::graph_model::rt::field(map, &mut self.is_sharing_restricted, key)
-            }
-            "itemMajorVersionLimit" => {
-                ::graph_model::rt::field(map, &mut self.item_major_version_limit, key)
-            }
-            "maxStoragePerContainerInBytes" => {
-                ::graph_model::rt::field(map, &mut self.max_storage_per_container_in_bytes, key)
-            }
-            "sharingCapability" => ::graph_model::rt::field(map, &mut self.sharing_capability, key),
-            "urlTemplate" => ::graph_model::rt::field(map, &mut self.url_template, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.fileStorageContainerTypeRegistrationSettings"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "isDiscoverabilityEnabled",
-        "isItemVersioningEnabled",
-        "isSearchEnabled",
-        "isSharingRestricted",
-        "itemMajorVersionLimit",
-        "maxStoragePerContainerInBytes",
-        "sharingCapability",
-        "urlTemplate",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "isDiscoverabilityEnabled" => &mut self.is_discoverability_enabled,
+            "isItemVersioningEnabled" => &mut self.is_item_versioning_enabled,
+            "isSearchEnabled" => &mut self.is_search_enabled,
+            "isSharingRestricted" => &mut self.is_sharing_restricted,
+            "itemMajorVersionLimit" => &mut self.item_major_version_limit,
+            "maxStoragePerContainerInBytes" => &mut self.max_storage_per_container_in_bytes,
+            "sharingCapability" => &mut self.sharing_capability,
+            "urlTemplate" => &mut self.url_template,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "isDiscoverabilityEnabled",
+            "isItemVersioningEnabled",
+            "isSearchEnabled",
+            "isSharingRestricted",
+            "itemMajorVersionLimit",
+            "maxStoragePerContainerInBytes",
+            "sharingCapability",
+            "urlTemplate",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("isDiscoverabilityEnabled", &self.is_discoverability_enabled);
         w.field("isItemVersioningEnabled", &self.is_item_versioning_enabled);
         w.field("isSearchEnabled", &self.is_search_enabled);
@@ -967,19 +1036,30 @@ impl ::graph_model::rt::Struct for FileStorageContainerTypeRegistrationSettings 
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for FileStorageContainerTypeRegistrationSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for FileStorageContainerTypeRegistrationSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.fileStorageContainerTypeRegistrationSettings";
 }
 impl ::graph_model::rt::serde::Serialize for FileStorageContainerTypeRegistrationSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for FileStorageContainerTypeRegistrationSettings
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.fileStorageContainerTypeSettings`.
@@ -1010,52 +1090,38 @@ pub struct FileStorageContainerTypeSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FileStorageContainerTypeSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.fileStorageContainerTypeSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "consumingTenantOverridables" => {
-                ::graph_model::rt::field(map, &mut self.consuming_tenant_overridables, key)
-            }
-            "isDiscoverabilityEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_discoverability_enabled, key)
-            }
-            "isItemVersioningEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_item_versioning_enabled, key)
-            }
-            "isSearchEnabled" => ::graph_model::rt::field(map, &mut self.is_search_enabled, key),
-            "isSharingRestricted" => {
-                ::graph_model::rt::field(map, &mut self.is_sharing_restricted, key)
-            }
-            "itemMajorVersionLimit" => {
-                ::graph_model::rt::field(map, &mut self.item_major_version_limit, key)
-            }
-            "maxStoragePerContainerInBytes" => {
-                ::graph_model::rt::field(map, &mut self.max_storage_per_container_in_bytes, key)
-            }
-            "sharingCapability" => ::graph_model::rt::field(map, &mut self.sharing_capability, key),
-            "urlTemplate" => ::graph_model::rt::field(map, &mut self.url_template, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.fileStorageContainerTypeSettings"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "consumingTenantOverridables",
-        "isDiscoverabilityEnabled",
-        "isItemVersioningEnabled",
-        "isSearchEnabled",
-        "isSharingRestricted",
-        "itemMajorVersionLimit",
-        "maxStoragePerContainerInBytes",
-        "sharingCapability",
-        "urlTemplate",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "consumingTenantOverridables" => &mut self.consuming_tenant_overridables,
+            "isDiscoverabilityEnabled" => &mut self.is_discoverability_enabled,
+            "isItemVersioningEnabled" => &mut self.is_item_versioning_enabled,
+            "isSearchEnabled" => &mut self.is_search_enabled,
+            "isSharingRestricted" => &mut self.is_sharing_restricted,
+            "itemMajorVersionLimit" => &mut self.item_major_version_limit,
+            "maxStoragePerContainerInBytes" => &mut self.max_storage_per_container_in_bytes,
+            "sharingCapability" => &mut self.sharing_capability,
+            "urlTemplate" => &mut self.url_template,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "consumingTenantOverridables",
+            "isDiscoverabilityEnabled",
+            "isItemVersioningEnabled",
+            "isSearchEnabled",
+            "isSharingRestricted",
+            "itemMajorVersionLimit",
+            "maxStoragePerContainerInBytes",
+            "sharingCapability",
+            "urlTemplate",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field(
             "consumingTenantOverridables",
             &self.consuming_tenant_overridables,
@@ -1079,17 +1145,28 @@ impl ::graph_model::rt::Struct for FileStorageContainerTypeSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for FileStorageContainerTypeSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for FileStorageContainerTypeSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.fileStorageContainerTypeSettings";
 }
 impl ::graph_model::rt::serde::Serialize for FileStorageContainerTypeSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FileStorageContainerTypeSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.fileStorageContainerTypeSettingsOverride`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1160,6 +1237,17 @@ impl ::graph_model::rt::WireEnum for FileStorageContainerTypeSettingsOverride {
         }
     }
 }
+impl ::graph_model::rt::Value for FileStorageContainerTypeSettingsOverride {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for FileStorageContainerTypeSettingsOverride {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1180,22 +1268,20 @@ pub struct FileStorageContainerViewpoint {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FileStorageContainerViewpoint {
-    const TYPE_NAME: &'static str = "microsoft.graph.fileStorageContainerViewpoint";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "effectiveRole" => ::graph_model::rt::field(map, &mut self.effective_role, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.fileStorageContainerViewpoint"
     }
-    const FIELDS: &'static [&'static str] = &["effectiveRole"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "effectiveRole" => &mut self.effective_role,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["effectiveRole"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("effectiveRole", &self.effective_role);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1205,17 +1291,28 @@ impl ::graph_model::rt::Struct for FileStorageContainerViewpoint {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for FileStorageContainerViewpoint {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for FileStorageContainerViewpoint {
     const TYPE_NAME: &'static str = "microsoft.graph.fileStorageContainerViewpoint";
 }
 impl ::graph_model::rt::serde::Serialize for FileStorageContainerViewpoint {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FileStorageContainerViewpoint {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.sharePointGroup`.
@@ -1236,27 +1333,24 @@ pub struct SharePointGroup {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharePointGroup {
-    const TYPE_NAME: &'static str = "microsoft.graph.sharePointGroup";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "principalId" => ::graph_model::rt::field(map, &mut self.principal_id, key),
-            "title" => ::graph_model::rt::field(map, &mut self.title, key),
-            "members" => ::graph_model::rt::field(map, &mut self.members, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.sharePointGroup"
     }
-    const FIELDS: &'static [&'static str] =
-        &["id", "description", "principalId", "title", "members"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "description" => &mut self.description,
+            "principalId" => &mut self.principal_id,
+            "title" => &mut self.title,
+            "members" => &mut self.members,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "description", "principalId", "title", "members"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("description", &self.description);
         w.field("principalId", &self.principal_id);
@@ -1270,17 +1364,28 @@ impl ::graph_model::rt::Struct for SharePointGroup {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SharePointGroup {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SharePointGroup {
     const TYPE_NAME: &'static str = "microsoft.graph.sharePointGroup";
 }
 impl ::graph_model::rt::serde::Serialize for SharePointGroup {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointGroup {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.sharePointGroupMember`.
@@ -1295,23 +1400,21 @@ pub struct SharePointGroupMember {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharePointGroupMember {
-    const TYPE_NAME: &'static str = "microsoft.graph.sharePointGroupMember";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "identity" => ::graph_model::rt::field(map, &mut self.identity, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.sharePointGroupMember"
     }
-    const FIELDS: &'static [&'static str] = &["id", "identity"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "identity" => &mut self.identity,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "identity"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("identity", &self.identity);
     }
@@ -1322,17 +1425,28 @@ impl ::graph_model::rt::Struct for SharePointGroupMember {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SharePointGroupMember {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SharePointGroupMember {
     const TYPE_NAME: &'static str = "microsoft.graph.sharePointGroupMember";
 }
 impl ::graph_model::rt::serde::Serialize for SharePointGroupMember {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointGroupMember {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.sharePointMigrationContainerInfo`.
@@ -1349,27 +1463,22 @@ pub struct SharePointMigrationContainerInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharePointMigrationContainerInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.sharePointMigrationContainerInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "dataContainerUri" => ::graph_model::rt::field(map, &mut self.data_container_uri, key),
-            "encryptionKey" => ::graph_model::rt::field(map, &mut self.encryption_key, key),
-            "metadataContainerUri" => {
-                ::graph_model::rt::field(map, &mut self.metadata_container_uri, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.sharePointMigrationContainerInfo"
     }
-    const FIELDS: &'static [&'static str] =
-        &["dataContainerUri", "encryptionKey", "metadataContainerUri"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "dataContainerUri" => &mut self.data_container_uri,
+            "encryptionKey" => &mut self.encryption_key,
+            "metadataContainerUri" => &mut self.metadata_container_uri,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["dataContainerUri", "encryptionKey", "metadataContainerUri"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("dataContainerUri", &self.data_container_uri);
         w.field("encryptionKey", &self.encryption_key);
         w.field("metadataContainerUri", &self.metadata_container_uri);
@@ -1381,17 +1490,28 @@ impl ::graph_model::rt::Struct for SharePointMigrationContainerInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SharePointMigrationContainerInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SharePointMigrationContainerInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.sharePointMigrationContainerInfo";
 }
 impl ::graph_model::rt::serde::Serialize for SharePointMigrationContainerInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointMigrationContainerInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.sharePointMigrationEvent`.
@@ -1410,25 +1530,23 @@ pub struct SharePointMigrationEvent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharePointMigrationEvent {
-    const TYPE_NAME: &'static str = "microsoft.graph.sharePointMigrationEvent";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "correlationId" => ::graph_model::rt::field(map, &mut self.correlation_id, key),
-            "eventDateTime" => ::graph_model::rt::field(map, &mut self.event_date_time, key),
-            "jobId" => ::graph_model::rt::field(map, &mut self.job_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.sharePointMigrationEvent"
     }
-    const FIELDS: &'static [&'static str] = &["id", "correlationId", "eventDateTime", "jobId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "correlationId" => &mut self.correlation_id,
+            "eventDateTime" => &mut self.event_date_time,
+            "jobId" => &mut self.job_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "correlationId", "eventDateTime", "jobId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("correlationId", &self.correlation_id);
         w.field("eventDateTime", &self.event_date_time);
@@ -1441,17 +1559,28 @@ impl ::graph_model::rt::Struct for SharePointMigrationEvent {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SharePointMigrationEvent {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SharePointMigrationEvent {
     const TYPE_NAME: &'static str = "microsoft.graph.sharePointMigrationEvent";
 }
 impl ::graph_model::rt::serde::Serialize for SharePointMigrationEvent {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointMigrationEvent {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.sharePointMigrationEvent` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -1495,64 +1624,119 @@ impl Default for SharePointMigrationEventAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for SharePointMigrationEventAny {
-    type Base = super::SharePointMigrationEvent;
-    const BASE: &'static str = "microsoft.graph.sharePointMigrationEvent";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.sharePointMigrationEvent"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.sharePointMigrationEvent" => Self::Base(Default::default()),
             "microsoft.graph.sharePointMigrationFinishManifestFileUploadEvent" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::SharePointMigrationFinishManifestFileUploadEvent)
+                Self::SharePointMigrationFinishManifestFileUploadEvent(Default::default())
             }
             "microsoft.graph.sharePointMigrationJobCancelledEvent" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::SharePointMigrationJobCancelledEvent)
+                Self::SharePointMigrationJobCancelledEvent(Default::default())
             }
             "microsoft.graph.sharePointMigrationJobDeletedEvent" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::SharePointMigrationJobDeletedEvent)
+                Self::SharePointMigrationJobDeletedEvent(Default::default())
             }
             "microsoft.graph.sharePointMigrationJobErrorEvent" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::SharePointMigrationJobErrorEvent)
+                Self::SharePointMigrationJobErrorEvent(Default::default())
             }
             "microsoft.graph.sharePointMigrationJobPostponedEvent" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::SharePointMigrationJobPostponedEvent)
+                Self::SharePointMigrationJobPostponedEvent(Default::default())
             }
             "microsoft.graph.sharePointMigrationJobProgressEvent" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::SharePointMigrationJobProgressEvent)
+                Self::SharePointMigrationJobProgressEvent(Default::default())
             }
             "microsoft.graph.sharePointMigrationJobQueuedEvent" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::SharePointMigrationJobQueuedEvent)
+                Self::SharePointMigrationJobQueuedEvent(Default::default())
             }
             "microsoft.graph.sharePointMigrationJobStartEvent" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::SharePointMigrationJobStartEvent)
+                Self::SharePointMigrationJobStartEvent(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::SharePointMigrationFinishManifestFileUploadEvent(v) => Some(v),
+            Self::SharePointMigrationJobCancelledEvent(v) => Some(v),
+            Self::SharePointMigrationJobDeletedEvent(v) => Some(v),
+            Self::SharePointMigrationJobErrorEvent(v) => Some(v),
+            Self::SharePointMigrationJobPostponedEvent(v) => Some(v),
+            Self::SharePointMigrationJobProgressEvent(v) => Some(v),
+            Self::SharePointMigrationJobQueuedEvent(v) => Some(v),
+            Self::SharePointMigrationJobStartEvent(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::SharePointMigrationEvent) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::SharePointMigrationFinishManifestFileUploadEvent(v) => {
+                ::graph_model::rt::Variant::Derived(
+                    "#microsoft.graph.sharePointMigrationFinishManifestFileUploadEvent",
+                    v,
+                )
+            }
+            Self::SharePointMigrationJobCancelledEvent(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.sharePointMigrationJobCancelledEvent",
+                v,
+            ),
+            Self::SharePointMigrationJobDeletedEvent(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.sharePointMigrationJobDeletedEvent",
+                v,
+            ),
+            Self::SharePointMigrationJobErrorEvent(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.sharePointMigrationJobErrorEvent",
+                v,
+            ),
+            Self::SharePointMigrationJobPostponedEvent(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.sharePointMigrationJobPostponedEvent",
+                v,
+            ),
+            Self::SharePointMigrationJobProgressEvent(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.sharePointMigrationJobProgressEvent",
+                v,
+            ),
+            Self::SharePointMigrationJobQueuedEvent(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.sharePointMigrationJobQueuedEvent",
+                v,
+            ),
+            Self::SharePointMigrationJobStartEvent(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.sharePointMigrationJobStartEvent",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for SharePointMigrationEventAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for SharePointMigrationEventAny {
@@ -1560,57 +1744,12 @@ impl ::graph_model::rt::GraphType for SharePointMigrationEventAny {
 }
 impl ::graph_model::rt::serde::Serialize for SharePointMigrationEventAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::SharePointMigrationFinishManifestFileUploadEvent(v) => {
-                ::graph_model::rt::ser_typed(
-                    v,
-                    Some("#microsoft.graph.sharePointMigrationFinishManifestFileUploadEvent"),
-                    s,
-                )
-            }
-            Self::SharePointMigrationJobCancelledEvent(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.sharePointMigrationJobCancelledEvent"),
-                s,
-            ),
-            Self::SharePointMigrationJobDeletedEvent(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.sharePointMigrationJobDeletedEvent"),
-                s,
-            ),
-            Self::SharePointMigrationJobErrorEvent(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.sharePointMigrationJobErrorEvent"),
-                s,
-            ),
-            Self::SharePointMigrationJobPostponedEvent(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.sharePointMigrationJobPostponedEvent"),
-                s,
-            ),
-            Self::SharePointMigrationJobProgressEvent(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.sharePointMigrationJobProgressEvent"),
-                s,
-            ),
-            Self::SharePointMigrationJobQueuedEvent(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.sharePointMigrationJobQueuedEvent"),
-                s,
-            ),
-            Self::SharePointMigrationJobStartEvent(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.sharePointMigrationJobStartEvent"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointMigrationEventAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.sharePointMigrationFinishManifestFileUploadEvent`.
@@ -1631,33 +1770,30 @@ pub struct SharePointMigrationFinishManifestFileUploadEvent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharePointMigrationFinishManifestFileUploadEvent {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.sharePointMigrationFinishManifestFileUploadEvent";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "correlationId" => ::graph_model::rt::field(map, &mut self.correlation_id, key),
-            "eventDateTime" => ::graph_model::rt::field(map, &mut self.event_date_time, key),
-            "jobId" => ::graph_model::rt::field(map, &mut self.job_id, key),
-            "manifestFileName" => ::graph_model::rt::field(map, &mut self.manifest_file_name, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.sharePointMigrationFinishManifestFileUploadEvent"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "correlationId",
-        "eventDateTime",
-        "jobId",
-        "manifestFileName",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "correlationId" => &mut self.correlation_id,
+            "eventDateTime" => &mut self.event_date_time,
+            "jobId" => &mut self.job_id,
+            "manifestFileName" => &mut self.manifest_file_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "correlationId",
+            "eventDateTime",
+            "jobId",
+            "manifestFileName",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("correlationId", &self.correlation_id);
         w.field("eventDateTime", &self.event_date_time);
@@ -1671,20 +1807,31 @@ impl ::graph_model::rt::Struct for SharePointMigrationFinishManifestFileUploadEv
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SharePointMigrationFinishManifestFileUploadEvent {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SharePointMigrationFinishManifestFileUploadEvent {
     const TYPE_NAME: &'static str =
         "microsoft.graph.sharePointMigrationFinishManifestFileUploadEvent";
 }
 impl ::graph_model::rt::serde::Serialize for SharePointMigrationFinishManifestFileUploadEvent {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for SharePointMigrationFinishManifestFileUploadEvent
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.sharePointMigrationJob`.
@@ -1701,24 +1848,22 @@ pub struct SharePointMigrationJob {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharePointMigrationJob {
-    const TYPE_NAME: &'static str = "microsoft.graph.sharePointMigrationJob";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "containerInfo" => ::graph_model::rt::field(map, &mut self.container_info, key),
-            "progressEvents" => ::graph_model::rt::field(map, &mut self.progress_events, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.sharePointMigrationJob"
     }
-    const FIELDS: &'static [&'static str] = &["id", "containerInfo", "progressEvents"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "containerInfo" => &mut self.container_info,
+            "progressEvents" => &mut self.progress_events,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "containerInfo", "progressEvents"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("containerInfo", &self.container_info);
         w.field("progressEvents", &self.progress_events);
@@ -1730,17 +1875,28 @@ impl ::graph_model::rt::Struct for SharePointMigrationJob {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SharePointMigrationJob {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SharePointMigrationJob {
     const TYPE_NAME: &'static str = "microsoft.graph.sharePointMigrationJob";
 }
 impl ::graph_model::rt::serde::Serialize for SharePointMigrationJob {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointMigrationJob {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.sharePointMigrationJobCancelledEvent`.
@@ -1763,36 +1919,32 @@ pub struct SharePointMigrationJobCancelledEvent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharePointMigrationJobCancelledEvent {
-    const TYPE_NAME: &'static str = "microsoft.graph.sharePointMigrationJobCancelledEvent";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "correlationId" => ::graph_model::rt::field(map, &mut self.correlation_id, key),
-            "eventDateTime" => ::graph_model::rt::field(map, &mut self.event_date_time, key),
-            "jobId" => ::graph_model::rt::field(map, &mut self.job_id, key),
-            "isCancelledByUser" => {
-                ::graph_model::rt::field(map, &mut self.is_cancelled_by_user, key)
-            }
-            "totalRetryCount" => ::graph_model::rt::field(map, &mut self.total_retry_count, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.sharePointMigrationJobCancelledEvent"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "correlationId",
-        "eventDateTime",
-        "jobId",
-        "isCancelledByUser",
-        "totalRetryCount",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "correlationId" => &mut self.correlation_id,
+            "eventDateTime" => &mut self.event_date_time,
+            "jobId" => &mut self.job_id,
+            "isCancelledByUser" => &mut self.is_cancelled_by_user,
+            "totalRetryCount" => &mut self.total_retry_count,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "correlationId",
+            "eventDateTime",
+            "jobId",
+            "isCancelledByUser",
+            "totalRetryCount",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("correlationId", &self.correlation_id);
         w.field("eventDateTime", &self.event_date_time);
@@ -1807,17 +1959,28 @@ impl ::graph_model::rt::Struct for SharePointMigrationJobCancelledEvent {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SharePointMigrationJobCancelledEvent {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SharePointMigrationJobCancelledEvent {
     const TYPE_NAME: &'static str = "microsoft.graph.sharePointMigrationJobCancelledEvent";
 }
 impl ::graph_model::rt::serde::Serialize for SharePointMigrationJobCancelledEvent {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointMigrationJobCancelledEvent {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.sharePointMigrationJobDeletedEvent`.
@@ -1836,25 +1999,23 @@ pub struct SharePointMigrationJobDeletedEvent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharePointMigrationJobDeletedEvent {
-    const TYPE_NAME: &'static str = "microsoft.graph.sharePointMigrationJobDeletedEvent";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "correlationId" => ::graph_model::rt::field(map, &mut self.correlation_id, key),
-            "eventDateTime" => ::graph_model::rt::field(map, &mut self.event_date_time, key),
-            "jobId" => ::graph_model::rt::field(map, &mut self.job_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.sharePointMigrationJobDeletedEvent"
     }
-    const FIELDS: &'static [&'static str] = &["id", "correlationId", "eventDateTime", "jobId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "correlationId" => &mut self.correlation_id,
+            "eventDateTime" => &mut self.event_date_time,
+            "jobId" => &mut self.job_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "correlationId", "eventDateTime", "jobId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("correlationId", &self.correlation_id);
         w.field("eventDateTime", &self.event_date_time);
@@ -1867,17 +2028,28 @@ impl ::graph_model::rt::Struct for SharePointMigrationJobDeletedEvent {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SharePointMigrationJobDeletedEvent {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SharePointMigrationJobDeletedEvent {
     const TYPE_NAME: &'static str = "microsoft.graph.sharePointMigrationJobDeletedEvent";
 }
 impl ::graph_model::rt::serde::Serialize for SharePointMigrationJobDeletedEvent {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointMigrationJobDeletedEvent {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.sharePointMigrationJobErrorEvent`.
@@ -1908,42 +2080,40 @@ pub struct SharePointMigrationJobErrorEvent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharePointMigrationJobErrorEvent {
-    const TYPE_NAME: &'static str = "microsoft.graph.sharePointMigrationJobErrorEvent";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "correlationId" => ::graph_model::rt::field(map, &mut self.correlation_id, key),
-            "eventDateTime" => ::graph_model::rt::field(map, &mut self.event_date_time, key),
-            "jobId" => ::graph_model::rt::field(map, &mut self.job_id, key),
-            "error" => ::graph_model::rt::field(map, &mut self.error, key),
-            "errorLevel" => ::graph_model::rt::field(map, &mut self.error_level, key),
-            "objectId" => ::graph_model::rt::field(map, &mut self.object_id, key),
-            "objectType" => ::graph_model::rt::field(map, &mut self.object_type, key),
-            "objectUrl" => ::graph_model::rt::field(map, &mut self.object_url, key),
-            "totalRetryCount" => ::graph_model::rt::field(map, &mut self.total_retry_count, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.sharePointMigrationJobErrorEvent"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "correlationId",
-        "eventDateTime",
-        "jobId",
-        "error",
-        "errorLevel",
-        "objectId",
-        "objectType",
-        "objectUrl",
-        "totalRetryCount",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "correlationId" => &mut self.correlation_id,
+            "eventDateTime" => &mut self.event_date_time,
+            "jobId" => &mut self.job_id,
+            "error" => &mut self.error,
+            "errorLevel" => &mut self.error_level,
+            "objectId" => &mut self.object_id,
+            "objectType" => &mut self.object_type,
+            "objectUrl" => &mut self.object_url,
+            "totalRetryCount" => &mut self.total_retry_count,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "correlationId",
+            "eventDateTime",
+            "jobId",
+            "error",
+            "errorLevel",
+            "objectId",
+            "objectType",
+            "objectUrl",
+            "totalRetryCount",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("correlationId", &self.correlation_id);
         w.field("eventDateTime", &self.event_date_time);
@@ -1962,17 +2132,28 @@ impl ::graph_model::rt::Struct for SharePointMigrationJobErrorEvent {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SharePointMigrationJobErrorEvent {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SharePointMigrationJobErrorEvent {
     const TYPE_NAME: &'static str = "microsoft.graph.sharePointMigrationJobErrorEvent";
 }
 impl ::graph_model::rt::serde::Serialize for SharePointMigrationJobErrorEvent {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointMigrationJobErrorEvent {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.sharePointMigrationJobErrorLevel`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -2033,6 +2214,17 @@ impl ::graph_model::rt::WireEnum for SharePointMigrationJobErrorLevel {
         }
     }
 }
+impl ::graph_model::rt::Value for SharePointMigrationJobErrorLevel {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for SharePointMigrationJobErrorLevel {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2067,40 +2259,36 @@ pub struct SharePointMigrationJobPostponedEvent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharePointMigrationJobPostponedEvent {
-    const TYPE_NAME: &'static str = "microsoft.graph.sharePointMigrationJobPostponedEvent";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "correlationId" => ::graph_model::rt::field(map, &mut self.correlation_id, key),
-            "eventDateTime" => ::graph_model::rt::field(map, &mut self.event_date_time, key),
-            "jobId" => ::graph_model::rt::field(map, &mut self.job_id, key),
-            "jobsInQueue" => ::graph_model::rt::field(map, &mut self.jobs_in_queue, key),
-            "nextPickupDateTime" => {
-                ::graph_model::rt::field(map, &mut self.next_pickup_date_time, key)
-            }
-            "reason" => ::graph_model::rt::field(map, &mut self.reason, key),
-            "totalRetryCount" => ::graph_model::rt::field(map, &mut self.total_retry_count, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.sharePointMigrationJobPostponedEvent"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "correlationId",
-        "eventDateTime",
-        "jobId",
-        "jobsInQueue",
-        "nextPickupDateTime",
-        "reason",
-        "totalRetryCount",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "correlationId" => &mut self.correlation_id,
+            "eventDateTime" => &mut self.event_date_time,
+            "jobId" => &mut self.job_id,
+            "jobsInQueue" => &mut self.jobs_in_queue,
+            "nextPickupDateTime" => &mut self.next_pickup_date_time,
+            "reason" => &mut self.reason,
+            "totalRetryCount" => &mut self.total_retry_count,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "correlationId",
+            "eventDateTime",
+            "jobId",
+            "jobsInQueue",
+            "nextPickupDateTime",
+            "reason",
+            "totalRetryCount",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("correlationId", &self.correlation_id);
         w.field("eventDateTime", &self.event_date_time);
@@ -2117,17 +2305,28 @@ impl ::graph_model::rt::Struct for SharePointMigrationJobPostponedEvent {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SharePointMigrationJobPostponedEvent {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SharePointMigrationJobPostponedEvent {
     const TYPE_NAME: &'static str = "microsoft.graph.sharePointMigrationJobPostponedEvent";
 }
 impl ::graph_model::rt::serde::Serialize for SharePointMigrationJobPostponedEvent {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointMigrationJobPostponedEvent {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.sharePointMigrationJobProgressEvent`.
@@ -2180,76 +2379,62 @@ pub struct SharePointMigrationJobProgressEvent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharePointMigrationJobProgressEvent {
-    const TYPE_NAME: &'static str = "microsoft.graph.sharePointMigrationJobProgressEvent";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "correlationId" => ::graph_model::rt::field(map, &mut self.correlation_id, key),
-            "eventDateTime" => ::graph_model::rt::field(map, &mut self.event_date_time, key),
-            "jobId" => ::graph_model::rt::field(map, &mut self.job_id, key),
-            "bytesProcessed" => ::graph_model::rt::field(map, &mut self.bytes_processed, key),
-            "bytesProcessedOnlyCurrentVersion" => {
-                ::graph_model::rt::field(map, &mut self.bytes_processed_only_current_version, key)
-            }
-            "cpuDurationMs" => ::graph_model::rt::field(map, &mut self.cpu_duration_ms, key),
-            "filesProcessed" => ::graph_model::rt::field(map, &mut self.files_processed, key),
-            "filesProcessedOnlyCurrentVersion" => {
-                ::graph_model::rt::field(map, &mut self.files_processed_only_current_version, key)
-            }
-            "isCompleted" => ::graph_model::rt::field(map, &mut self.is_completed, key),
-            "lastProcessedObjectId" => {
-                ::graph_model::rt::field(map, &mut self.last_processed_object_id, key)
-            }
-            "objectsProcessed" => ::graph_model::rt::field(map, &mut self.objects_processed, key),
-            "sqlDurationMs" => ::graph_model::rt::field(map, &mut self.sql_duration_ms, key),
-            "sqlQueryCount" => ::graph_model::rt::field(map, &mut self.sql_query_count, key),
-            "totalDurationMs" => ::graph_model::rt::field(map, &mut self.total_duration_ms, key),
-            "totalErrors" => ::graph_model::rt::field(map, &mut self.total_errors, key),
-            "totalExpectedBytes" => {
-                ::graph_model::rt::field(map, &mut self.total_expected_bytes, key)
-            }
-            "totalExpectedObjects" => {
-                ::graph_model::rt::field(map, &mut self.total_expected_objects, key)
-            }
-            "totalRetryCount" => ::graph_model::rt::field(map, &mut self.total_retry_count, key),
-            "totalWarnings" => ::graph_model::rt::field(map, &mut self.total_warnings, key),
-            "waitTimeOnSqlThrottlingMs" => {
-                ::graph_model::rt::field(map, &mut self.wait_time_on_sql_throttling_ms, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.sharePointMigrationJobProgressEvent"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "correlationId",
-        "eventDateTime",
-        "jobId",
-        "bytesProcessed",
-        "bytesProcessedOnlyCurrentVersion",
-        "cpuDurationMs",
-        "filesProcessed",
-        "filesProcessedOnlyCurrentVersion",
-        "isCompleted",
-        "lastProcessedObjectId",
-        "objectsProcessed",
-        "sqlDurationMs",
-        "sqlQueryCount",
-        "totalDurationMs",
-        "totalErrors",
-        "totalExpectedBytes",
-        "totalExpectedObjects",
-        "totalRetryCount",
-        "totalWarnings",
-        "waitTimeOnSqlThrottlingMs",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "correlationId" => &mut self.correlation_id,
+            "eventDateTime" => &mut self.event_date_time,
+            "jobId" => &mut self.job_id,
+            "bytesProcessed" => &mut self.bytes_processed,
+            "bytesProcessedOnlyCurrentVersion" => &mut self.bytes_processed_only_current_version,
+            "cpuDurationMs" => &mut self.cpu_duration_ms,
+            "filesProcessed" => &mut self.files_processed,
+            "filesProcessedOnlyCurrentVersion" => &mut self.files_processed_only_current_version,
+            "isCompleted" => &mut self.is_completed,
+            "lastProcessedObjectId" => &mut self.last_processed_object_id,
+            "objectsProcessed" => &mut self.objects_processed,
+            "sqlDurationMs" => &mut self.sql_duration_ms,
+            "sqlQueryCount" => &mut self.sql_query_count,
+            "totalDurationMs" => &mut self.total_duration_ms,
+            "totalErrors" => &mut self.total_errors,
+            "totalExpectedBytes" => &mut self.total_expected_bytes,
+            "totalExpectedObjects" => &mut self.total_expected_objects,
+            "totalRetryCount" => &mut self.total_retry_count,
+            "totalWarnings" => &mut self.total_warnings,
+            "waitTimeOnSqlThrottlingMs" => &mut self.wait_time_on_sql_throttling_ms,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "correlationId",
+            "eventDateTime",
+            "jobId",
+            "bytesProcessed",
+            "bytesProcessedOnlyCurrentVersion",
+            "cpuDurationMs",
+            "filesProcessed",
+            "filesProcessedOnlyCurrentVersion",
+            "isCompleted",
+            "lastProcessedObjectId",
+            "objectsProcessed",
+            "sqlDurationMs",
+            "sqlQueryCount",
+            "totalDurationMs",
+            "totalErrors",
+            "totalExpectedBytes",
+            "totalExpectedObjects",
+            "totalRetryCount",
+            "totalWarnings",
+            "waitTimeOnSqlThrottlingMs",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("correlationId", &self.correlation_id);
         w.field("eventDateTime", &self.event_date_time);
@@ -2288,17 +2473,28 @@ impl ::graph_model::rt::Struct for SharePointMigrationJobProgressEvent {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SharePointMigrationJobProgressEvent {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SharePointMigrationJobProgressEvent {
     const TYPE_NAME: &'static str = "microsoft.graph.sharePointMigrationJobProgressEvent";
 }
 impl ::graph_model::rt::serde::Serialize for SharePointMigrationJobProgressEvent {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointMigrationJobProgressEvent {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.sharePointMigrationJobQueuedEvent`.
@@ -2317,25 +2513,23 @@ pub struct SharePointMigrationJobQueuedEvent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharePointMigrationJobQueuedEvent {
-    const TYPE_NAME: &'static str = "microsoft.graph.sharePointMigrationJobQueuedEvent";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "correlationId" => ::graph_model::rt::field(map, &mut self.correlation_id, key),
-            "eventDateTime" => ::graph_model::rt::field(map, &mut self.event_date_time, key),
-            "jobId" => ::graph_model::rt::field(map, &mut self.job_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.sharePointMigrationJobQueuedEvent"
     }
-    const FIELDS: &'static [&'static str] = &["id", "correlationId", "eventDateTime", "jobId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "correlationId" => &mut self.correlation_id,
+            "eventDateTime" => &mut self.event_date_time,
+            "jobId" => &mut self.job_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "correlationId", "eventDateTime", "jobId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("correlationId", &self.correlation_id);
         w.field("eventDateTime", &self.event_date_time);
@@ -2348,17 +2542,28 @@ impl ::graph_model::rt::Struct for SharePointMigrationJobQueuedEvent {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SharePointMigrationJobQueuedEvent {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SharePointMigrationJobQueuedEvent {
     const TYPE_NAME: &'static str = "microsoft.graph.sharePointMigrationJobQueuedEvent";
 }
 impl ::graph_model::rt::serde::Serialize for SharePointMigrationJobQueuedEvent {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointMigrationJobQueuedEvent {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.sharePointMigrationJobStartEvent`.
@@ -2381,34 +2586,32 @@ pub struct SharePointMigrationJobStartEvent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharePointMigrationJobStartEvent {
-    const TYPE_NAME: &'static str = "microsoft.graph.sharePointMigrationJobStartEvent";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "correlationId" => ::graph_model::rt::field(map, &mut self.correlation_id, key),
-            "eventDateTime" => ::graph_model::rt::field(map, &mut self.event_date_time, key),
-            "jobId" => ::graph_model::rt::field(map, &mut self.job_id, key),
-            "isRestarted" => ::graph_model::rt::field(map, &mut self.is_restarted, key),
-            "totalRetryCount" => ::graph_model::rt::field(map, &mut self.total_retry_count, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.sharePointMigrationJobStartEvent"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "correlationId",
-        "eventDateTime",
-        "jobId",
-        "isRestarted",
-        "totalRetryCount",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "correlationId" => &mut self.correlation_id,
+            "eventDateTime" => &mut self.event_date_time,
+            "jobId" => &mut self.job_id,
+            "isRestarted" => &mut self.is_restarted,
+            "totalRetryCount" => &mut self.total_retry_count,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "correlationId",
+            "eventDateTime",
+            "jobId",
+            "isRestarted",
+            "totalRetryCount",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("correlationId", &self.correlation_id);
         w.field("eventDateTime", &self.event_date_time);
@@ -2423,17 +2626,28 @@ impl ::graph_model::rt::Struct for SharePointMigrationJobStartEvent {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SharePointMigrationJobStartEvent {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SharePointMigrationJobStartEvent {
     const TYPE_NAME: &'static str = "microsoft.graph.sharePointMigrationJobStartEvent";
 }
 impl ::graph_model::rt::serde::Serialize for SharePointMigrationJobStartEvent {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointMigrationJobStartEvent {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.sharePointMigrationObjectType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -2519,6 +2733,17 @@ impl ::graph_model::rt::WireEnum for SharePointMigrationObjectType {
         }
     }
 }
+impl ::graph_model::rt::Value for SharePointMigrationObjectType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for SharePointMigrationObjectType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2587,6 +2812,17 @@ impl ::graph_model::rt::WireEnum for SiteLockState {
         }
     }
 }
+impl ::graph_model::rt::Value for SiteLockState {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for SiteLockState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2609,23 +2845,21 @@ pub struct Storage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Storage {
-    const TYPE_NAME: &'static str = "microsoft.graph.storage";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "fileStorage" => ::graph_model::rt::field(map, &mut self.file_storage, key),
-            "settings" => ::graph_model::rt::field(map, &mut self.settings, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.storage"
     }
-    const FIELDS: &'static [&'static str] = &["fileStorage", "settings"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "fileStorage" => &mut self.file_storage,
+            "settings" => &mut self.settings,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["fileStorage", "settings"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("fileStorage", &self.file_storage);
         w.field("settings", &self.settings);
     }
@@ -2636,17 +2870,28 @@ impl ::graph_model::rt::Struct for Storage {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Storage {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Storage {
     const TYPE_NAME: &'static str = "microsoft.graph.storage";
 }
 impl ::graph_model::rt::serde::Serialize for Storage {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Storage {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.storageSettings`.
@@ -2661,23 +2906,21 @@ pub struct StorageSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for StorageSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.storageSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "quota" => ::graph_model::rt::field(map, &mut self.quota, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.storageSettings"
     }
-    const FIELDS: &'static [&'static str] = &["id", "quota"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "quota" => &mut self.quota,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "quota"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("quota", &self.quota);
     }
@@ -2688,16 +2931,27 @@ impl ::graph_model::rt::Struct for StorageSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for StorageSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for StorageSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.storageSettings";
 }
 impl ::graph_model::rt::serde::Serialize for StorageSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for StorageSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

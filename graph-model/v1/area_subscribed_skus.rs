@@ -16,25 +16,23 @@ pub struct LicenseUnitsDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LicenseUnitsDetail {
-    const TYPE_NAME: &'static str = "microsoft.graph.licenseUnitsDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "enabled" => ::graph_model::rt::field(map, &mut self.enabled, key),
-            "lockedOut" => ::graph_model::rt::field(map, &mut self.locked_out, key),
-            "suspended" => ::graph_model::rt::field(map, &mut self.suspended, key),
-            "warning" => ::graph_model::rt::field(map, &mut self.warning, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.licenseUnitsDetail"
     }
-    const FIELDS: &'static [&'static str] = &["enabled", "lockedOut", "suspended", "warning"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "enabled" => &mut self.enabled,
+            "lockedOut" => &mut self.locked_out,
+            "suspended" => &mut self.suspended,
+            "warning" => &mut self.warning,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["enabled", "lockedOut", "suspended", "warning"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("enabled", &self.enabled);
         w.field("lockedOut", &self.locked_out);
         w.field("suspended", &self.suspended);
@@ -47,17 +45,28 @@ impl ::graph_model::rt::Struct for LicenseUnitsDetail {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for LicenseUnitsDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for LicenseUnitsDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.licenseUnitsDetail";
 }
 impl ::graph_model::rt::serde::Serialize for LicenseUnitsDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LicenseUnitsDetail {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.subscribedSku`.
@@ -90,44 +99,42 @@ pub struct SubscribedSku {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SubscribedSku {
-    const TYPE_NAME: &'static str = "microsoft.graph.subscribedSku";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "accountId" => ::graph_model::rt::field(map, &mut self.account_id, key),
-            "accountName" => ::graph_model::rt::field(map, &mut self.account_name, key),
-            "appliesTo" => ::graph_model::rt::field(map, &mut self.applies_to, key),
-            "capabilityStatus" => ::graph_model::rt::field(map, &mut self.capability_status, key),
-            "consumedUnits" => ::graph_model::rt::field(map, &mut self.consumed_units, key),
-            "prepaidUnits" => ::graph_model::rt::field(map, &mut self.prepaid_units, key),
-            "servicePlans" => ::graph_model::rt::field(map, &mut self.service_plans, key),
-            "skuId" => ::graph_model::rt::field(map, &mut self.sku_id, key),
-            "skuPartNumber" => ::graph_model::rt::field(map, &mut self.sku_part_number, key),
-            "subscriptionIds" => ::graph_model::rt::field(map, &mut self.subscription_ids, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.subscribedSku"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "accountId",
-        "accountName",
-        "appliesTo",
-        "capabilityStatus",
-        "consumedUnits",
-        "prepaidUnits",
-        "servicePlans",
-        "skuId",
-        "skuPartNumber",
-        "subscriptionIds",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "accountId" => &mut self.account_id,
+            "accountName" => &mut self.account_name,
+            "appliesTo" => &mut self.applies_to,
+            "capabilityStatus" => &mut self.capability_status,
+            "consumedUnits" => &mut self.consumed_units,
+            "prepaidUnits" => &mut self.prepaid_units,
+            "servicePlans" => &mut self.service_plans,
+            "skuId" => &mut self.sku_id,
+            "skuPartNumber" => &mut self.sku_part_number,
+            "subscriptionIds" => &mut self.subscription_ids,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "accountId",
+            "accountName",
+            "appliesTo",
+            "capabilityStatus",
+            "consumedUnits",
+            "prepaidUnits",
+            "servicePlans",
+            "skuId",
+            "skuPartNumber",
+            "subscriptionIds",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("accountId", &self.account_id);
         w.field("accountName", &self.account_name);
@@ -147,16 +154,27 @@ impl ::graph_model::rt::Struct for SubscribedSku {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SubscribedSku {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SubscribedSku {
     const TYPE_NAME: &'static str = "microsoft.graph.subscribedSku";
 }
 impl ::graph_model::rt::serde::Serialize for SubscribedSku {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SubscribedSku {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

@@ -10,22 +10,20 @@ pub struct DeletedChat {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeletedChat {
-    const TYPE_NAME: &'static str = "microsoft.graph.deletedChat";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.deletedChat"
     }
-    const FIELDS: &'static [&'static str] = &["id"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -35,17 +33,28 @@ impl ::graph_model::rt::Struct for DeletedChat {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DeletedChat {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DeletedChat {
     const TYPE_NAME: &'static str = "microsoft.graph.deletedChat";
 }
 impl ::graph_model::rt::serde::Serialize for DeletedChat {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeletedChat {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.deletedTeam`.
@@ -60,23 +69,21 @@ pub struct DeletedTeam {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeletedTeam {
-    const TYPE_NAME: &'static str = "microsoft.graph.deletedTeam";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "channels" => ::graph_model::rt::field(map, &mut self.channels, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.deletedTeam"
     }
-    const FIELDS: &'static [&'static str] = &["id", "channels"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "channels" => &mut self.channels,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "channels"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("channels", &self.channels);
     }
@@ -87,17 +94,28 @@ impl ::graph_model::rt::Struct for DeletedTeam {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DeletedTeam {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DeletedTeam {
     const TYPE_NAME: &'static str = "microsoft.graph.deletedTeam";
 }
 impl ::graph_model::rt::serde::Serialize for DeletedTeam {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeletedTeam {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.eligibilityFilteringEnabledEntities`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -159,6 +177,17 @@ impl ::graph_model::rt::WireEnum for EligibilityFilteringEnabledEntities {
         }
     }
 }
+impl ::graph_model::rt::Value for EligibilityFilteringEnabledEntities {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for EligibilityFilteringEnabledEntities {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -183,34 +212,28 @@ pub struct TeamsAppSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamsAppSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.teamsAppSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "allowUserRequestsForAppAccess" => {
-                ::graph_model::rt::field(map, &mut self.allow_user_requests_for_app_access, key)
-            }
-            "isUserPersonalScopeResourceSpecificConsentEnabled" => ::graph_model::rt::field(
-                map,
-                &mut self.is_user_personal_scope_resource_specific_consent_enabled,
-                key,
-            ),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.teamsAppSettings"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "allowUserRequestsForAppAccess",
-        "isUserPersonalScopeResourceSpecificConsentEnabled",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "allowUserRequestsForAppAccess" => &mut self.allow_user_requests_for_app_access,
+            "isUserPersonalScopeResourceSpecificConsentEnabled" => {
+                &mut self.is_user_personal_scope_resource_specific_consent_enabled
+            }
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "allowUserRequestsForAppAccess",
+            "isUserPersonalScopeResourceSpecificConsentEnabled",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "allowUserRequestsForAppAccess",
@@ -228,17 +251,28 @@ impl ::graph_model::rt::Struct for TeamsAppSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TeamsAppSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamsAppSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.teamsAppSettings";
 }
 impl ::graph_model::rt::serde::Serialize for TeamsAppSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsAppSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.teamwork`.
@@ -263,38 +297,34 @@ pub struct Teamwork {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Teamwork {
-    const TYPE_NAME: &'static str = "microsoft.graph.teamwork";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "isTeamsEnabled" => ::graph_model::rt::field(map, &mut self.is_teams_enabled, key),
-            "region" => ::graph_model::rt::field(map, &mut self.region, key),
-            "deletedChats" => ::graph_model::rt::field(map, &mut self.deleted_chats, key),
-            "deletedTeams" => ::graph_model::rt::field(map, &mut self.deleted_teams, key),
-            "teamsAppSettings" => ::graph_model::rt::field(map, &mut self.teams_app_settings, key),
-            "workforceIntegrations" => {
-                ::graph_model::rt::field(map, &mut self.workforce_integrations, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.teamwork"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "isTeamsEnabled",
-        "region",
-        "deletedChats",
-        "deletedTeams",
-        "teamsAppSettings",
-        "workforceIntegrations",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "isTeamsEnabled" => &mut self.is_teams_enabled,
+            "region" => &mut self.region,
+            "deletedChats" => &mut self.deleted_chats,
+            "deletedTeams" => &mut self.deleted_teams,
+            "teamsAppSettings" => &mut self.teams_app_settings,
+            "workforceIntegrations" => &mut self.workforce_integrations,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "isTeamsEnabled",
+            "region",
+            "deletedChats",
+            "deletedTeams",
+            "teamsAppSettings",
+            "workforceIntegrations",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("isTeamsEnabled", &self.is_teams_enabled);
         w.field("region", &self.region);
@@ -310,17 +340,28 @@ impl ::graph_model::rt::Struct for Teamwork {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Teamwork {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Teamwork {
     const TYPE_NAME: &'static str = "microsoft.graph.teamwork";
 }
 impl ::graph_model::rt::serde::Serialize for Teamwork {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Teamwork {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workforceIntegration`.
@@ -357,50 +398,46 @@ pub struct WorkforceIntegration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkforceIntegration {
-    const TYPE_NAME: &'static str = "microsoft.graph.workforceIntegration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "apiVersion" => ::graph_model::rt::field(map, &mut self.api_version, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "eligibilityFilteringEnabledEntities" => {
-                ::graph_model::rt::field(map, &mut self.eligibility_filtering_enabled_entities, key)
-            }
-            "encryption" => ::graph_model::rt::field(map, &mut self.encryption, key),
-            "isActive" => ::graph_model::rt::field(map, &mut self.is_active, key),
-            "supportedEntities" => ::graph_model::rt::field(map, &mut self.supported_entities, key),
-            "url" => ::graph_model::rt::field(map, &mut self.url, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.workforceIntegration"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "createdDateTime",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "apiVersion",
-        "displayName",
-        "eligibilityFilteringEnabledEntities",
-        "encryption",
-        "isActive",
-        "supportedEntities",
-        "url",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "apiVersion" => &mut self.api_version,
+            "displayName" => &mut self.display_name,
+            "eligibilityFilteringEnabledEntities" => {
+                &mut self.eligibility_filtering_enabled_entities
+            }
+            "encryption" => &mut self.encryption,
+            "isActive" => &mut self.is_active,
+            "supportedEntities" => &mut self.supported_entities,
+            "url" => &mut self.url,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "createdDateTime",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "apiVersion",
+            "displayName",
+            "eligibilityFilteringEnabledEntities",
+            "encryption",
+            "isActive",
+            "supportedEntities",
+            "url",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -424,17 +461,28 @@ impl ::graph_model::rt::Struct for WorkforceIntegration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkforceIntegration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkforceIntegration {
     const TYPE_NAME: &'static str = "microsoft.graph.workforceIntegration";
 }
 impl ::graph_model::rt::serde::Serialize for WorkforceIntegration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkforceIntegration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workforceIntegrationEncryption`.
@@ -449,23 +497,21 @@ pub struct WorkforceIntegrationEncryption {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkforceIntegrationEncryption {
-    const TYPE_NAME: &'static str = "microsoft.graph.workforceIntegrationEncryption";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "protocol" => ::graph_model::rt::field(map, &mut self.protocol, key),
-            "secret" => ::graph_model::rt::field(map, &mut self.secret, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.workforceIntegrationEncryption"
     }
-    const FIELDS: &'static [&'static str] = &["protocol", "secret"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "protocol" => &mut self.protocol,
+            "secret" => &mut self.secret,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["protocol", "secret"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("protocol", &self.protocol);
         w.field("secret", &self.secret);
     }
@@ -476,17 +522,28 @@ impl ::graph_model::rt::Struct for WorkforceIntegrationEncryption {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkforceIntegrationEncryption {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkforceIntegrationEncryption {
     const TYPE_NAME: &'static str = "microsoft.graph.workforceIntegrationEncryption";
 }
 impl ::graph_model::rt::serde::Serialize for WorkforceIntegrationEncryption {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkforceIntegrationEncryption {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.workforceIntegrationEncryptionProtocol`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -527,6 +584,17 @@ impl ::graph_model::rt::WireEnum for WorkforceIntegrationEncryptionProtocol {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for WorkforceIntegrationEncryptionProtocol {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for WorkforceIntegrationEncryptionProtocol {
@@ -636,6 +704,17 @@ impl ::graph_model::rt::WireEnum for WorkforceIntegrationSupportedEntities {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for WorkforceIntegrationSupportedEntities {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for WorkforceIntegrationSupportedEntities {

@@ -20,36 +20,32 @@ pub struct DelegatedAdminAccessAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DelegatedAdminAccessAssignment {
-    const TYPE_NAME: &'static str = "microsoft.graph.delegatedAdminAccessAssignment";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "accessContainer" => ::graph_model::rt::field(map, &mut self.access_container, key),
-            "accessDetails" => ::graph_model::rt::field(map, &mut self.access_details, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.delegatedAdminAccessAssignment"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "accessContainer",
-        "accessDetails",
-        "createdDateTime",
-        "lastModifiedDateTime",
-        "status",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "accessContainer" => &mut self.access_container,
+            "accessDetails" => &mut self.access_details,
+            "createdDateTime" => &mut self.created_date_time,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "status" => &mut self.status,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "accessContainer",
+            "accessDetails",
+            "createdDateTime",
+            "lastModifiedDateTime",
+            "status",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("accessContainer", &self.access_container);
         w.field("accessDetails", &self.access_details);
@@ -64,17 +60,28 @@ impl ::graph_model::rt::Struct for DelegatedAdminAccessAssignment {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DelegatedAdminAccessAssignment {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DelegatedAdminAccessAssignment {
     const TYPE_NAME: &'static str = "microsoft.graph.delegatedAdminAccessAssignment";
 }
 impl ::graph_model::rt::serde::Serialize for DelegatedAdminAccessAssignment {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DelegatedAdminAccessAssignment {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.delegatedAdminAccessAssignmentStatus`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -140,6 +147,17 @@ impl ::graph_model::rt::WireEnum for DelegatedAdminAccessAssignmentStatus {
         }
     }
 }
+impl ::graph_model::rt::Value for DelegatedAdminAccessAssignmentStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for DelegatedAdminAccessAssignmentStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -162,27 +180,21 @@ pub struct DelegatedAdminAccessContainer {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DelegatedAdminAccessContainer {
-    const TYPE_NAME: &'static str = "microsoft.graph.delegatedAdminAccessContainer";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "accessContainerId" => {
-                ::graph_model::rt::field(map, &mut self.access_container_id, key)
-            }
-            "accessContainerType" => {
-                ::graph_model::rt::field(map, &mut self.access_container_type, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.delegatedAdminAccessContainer"
     }
-    const FIELDS: &'static [&'static str] = &["accessContainerId", "accessContainerType"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "accessContainerId" => &mut self.access_container_id,
+            "accessContainerType" => &mut self.access_container_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["accessContainerId", "accessContainerType"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("accessContainerId", &self.access_container_id);
         w.field("accessContainerType", &self.access_container_type);
     }
@@ -193,17 +205,28 @@ impl ::graph_model::rt::Struct for DelegatedAdminAccessContainer {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DelegatedAdminAccessContainer {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DelegatedAdminAccessContainer {
     const TYPE_NAME: &'static str = "microsoft.graph.delegatedAdminAccessContainer";
 }
 impl ::graph_model::rt::serde::Serialize for DelegatedAdminAccessContainer {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DelegatedAdminAccessContainer {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.delegatedAdminAccessContainerType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -246,6 +269,17 @@ impl ::graph_model::rt::WireEnum for DelegatedAdminAccessContainerType {
         }
     }
 }
+impl ::graph_model::rt::Value for DelegatedAdminAccessContainerType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for DelegatedAdminAccessContainerType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -266,22 +300,20 @@ pub struct DelegatedAdminAccessDetails {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DelegatedAdminAccessDetails {
-    const TYPE_NAME: &'static str = "microsoft.graph.delegatedAdminAccessDetails";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "unifiedRoles" => ::graph_model::rt::field(map, &mut self.unified_roles, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.delegatedAdminAccessDetails"
     }
-    const FIELDS: &'static [&'static str] = &["unifiedRoles"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "unifiedRoles" => &mut self.unified_roles,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["unifiedRoles"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("unifiedRoles", &self.unified_roles);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -291,17 +323,28 @@ impl ::graph_model::rt::Struct for DelegatedAdminAccessDetails {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DelegatedAdminAccessDetails {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DelegatedAdminAccessDetails {
     const TYPE_NAME: &'static str = "microsoft.graph.delegatedAdminAccessDetails";
 }
 impl ::graph_model::rt::serde::Serialize for DelegatedAdminAccessDetails {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DelegatedAdminAccessDetails {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.delegatedAdminCustomer`.
@@ -321,28 +364,23 @@ pub struct DelegatedAdminCustomer {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DelegatedAdminCustomer {
-    const TYPE_NAME: &'static str = "microsoft.graph.delegatedAdminCustomer";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "tenantId" => ::graph_model::rt::field(map, &mut self.tenant_id, key),
-            "serviceManagementDetails" => {
-                ::graph_model::rt::field(map, &mut self.service_management_details, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.delegatedAdminCustomer"
     }
-    const FIELDS: &'static [&'static str] =
-        &["id", "displayName", "tenantId", "serviceManagementDetails"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            "tenantId" => &mut self.tenant_id,
+            "serviceManagementDetails" => &mut self.service_management_details,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "displayName", "tenantId", "serviceManagementDetails"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
         w.field("tenantId", &self.tenant_id);
@@ -355,17 +393,28 @@ impl ::graph_model::rt::Struct for DelegatedAdminCustomer {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DelegatedAdminCustomer {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DelegatedAdminCustomer {
     const TYPE_NAME: &'static str = "microsoft.graph.delegatedAdminCustomer";
 }
 impl ::graph_model::rt::serde::Serialize for DelegatedAdminCustomer {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DelegatedAdminCustomer {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.delegatedAdminRelationship`.
@@ -404,56 +453,48 @@ pub struct DelegatedAdminRelationship {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DelegatedAdminRelationship {
-    const TYPE_NAME: &'static str = "microsoft.graph.delegatedAdminRelationship";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "accessDetails" => ::graph_model::rt::field(map, &mut self.access_details, key),
-            "activatedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.activated_date_time, key)
-            }
-            "autoExtendDuration" => {
-                ::graph_model::rt::field(map, &mut self.auto_extend_duration, key)
-            }
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "customer" => ::graph_model::rt::field(map, &mut self.customer, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "duration" => ::graph_model::rt::field(map, &mut self.duration, key),
-            "endDateTime" => ::graph_model::rt::field(map, &mut self.end_date_time, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "accessAssignments" => ::graph_model::rt::field(map, &mut self.access_assignments, key),
-            "operations" => ::graph_model::rt::field(map, &mut self.operations, key),
-            "requests" => ::graph_model::rt::field(map, &mut self.requests, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.delegatedAdminRelationship"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "accessDetails",
-        "activatedDateTime",
-        "autoExtendDuration",
-        "createdDateTime",
-        "customer",
-        "displayName",
-        "duration",
-        "endDateTime",
-        "lastModifiedDateTime",
-        "status",
-        "accessAssignments",
-        "operations",
-        "requests",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "accessDetails" => &mut self.access_details,
+            "activatedDateTime" => &mut self.activated_date_time,
+            "autoExtendDuration" => &mut self.auto_extend_duration,
+            "createdDateTime" => &mut self.created_date_time,
+            "customer" => &mut self.customer,
+            "displayName" => &mut self.display_name,
+            "duration" => &mut self.duration,
+            "endDateTime" => &mut self.end_date_time,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "status" => &mut self.status,
+            "accessAssignments" => &mut self.access_assignments,
+            "operations" => &mut self.operations,
+            "requests" => &mut self.requests,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "accessDetails",
+            "activatedDateTime",
+            "autoExtendDuration",
+            "createdDateTime",
+            "customer",
+            "displayName",
+            "duration",
+            "endDateTime",
+            "lastModifiedDateTime",
+            "status",
+            "accessAssignments",
+            "operations",
+            "requests",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("accessDetails", &self.access_details);
         w.field("activatedDateTime", &self.activated_date_time);
@@ -476,17 +517,28 @@ impl ::graph_model::rt::Struct for DelegatedAdminRelationship {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DelegatedAdminRelationship {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DelegatedAdminRelationship {
     const TYPE_NAME: &'static str = "microsoft.graph.delegatedAdminRelationship";
 }
 impl ::graph_model::rt::serde::Serialize for DelegatedAdminRelationship {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DelegatedAdminRelationship {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.delegatedAdminRelationship` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -514,36 +566,61 @@ impl Default for DelegatedAdminRelationshipAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for DelegatedAdminRelationshipAny {
-    type Base = super::DelegatedAdminRelationship;
-    const BASE: &'static str = "microsoft.graph.delegatedAdminRelationship";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.delegatedAdminRelationship"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.delegatedAdminRelationship" => Self::Base(Default::default()),
             "microsoft.graph.resellerDelegatedAdminRelationship" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::ResellerDelegatedAdminRelationship)
+                Self::ResellerDelegatedAdminRelationship(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::ResellerDelegatedAdminRelationship(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::DelegatedAdminRelationship) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::ResellerDelegatedAdminRelationship(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.resellerDelegatedAdminRelationship",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for DelegatedAdminRelationshipAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for DelegatedAdminRelationshipAny {
@@ -551,20 +628,12 @@ impl ::graph_model::rt::GraphType for DelegatedAdminRelationshipAny {
 }
 impl ::graph_model::rt::serde::Serialize for DelegatedAdminRelationshipAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::ResellerDelegatedAdminRelationship(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.resellerDelegatedAdminRelationship"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DelegatedAdminRelationshipAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.delegatedAdminRelationshipCustomerParticipant`.
@@ -579,23 +648,21 @@ pub struct DelegatedAdminRelationshipCustomerParticipant {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DelegatedAdminRelationshipCustomerParticipant {
-    const TYPE_NAME: &'static str = "microsoft.graph.delegatedAdminRelationshipCustomerParticipant";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "tenantId" => ::graph_model::rt::field(map, &mut self.tenant_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.delegatedAdminRelationshipCustomerParticipant"
     }
-    const FIELDS: &'static [&'static str] = &["displayName", "tenantId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "displayName" => &mut self.display_name,
+            "tenantId" => &mut self.tenant_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["displayName", "tenantId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("displayName", &self.display_name);
         w.field("tenantId", &self.tenant_id);
     }
@@ -606,19 +673,30 @@ impl ::graph_model::rt::Struct for DelegatedAdminRelationshipCustomerParticipant
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DelegatedAdminRelationshipCustomerParticipant {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DelegatedAdminRelationshipCustomerParticipant {
     const TYPE_NAME: &'static str = "microsoft.graph.delegatedAdminRelationshipCustomerParticipant";
 }
 impl ::graph_model::rt::serde::Serialize for DelegatedAdminRelationshipCustomerParticipant {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for DelegatedAdminRelationshipCustomerParticipant
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.delegatedAdminRelationshipOperation`.
@@ -641,36 +719,32 @@ pub struct DelegatedAdminRelationshipOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DelegatedAdminRelationshipOperation {
-    const TYPE_NAME: &'static str = "microsoft.graph.delegatedAdminRelationshipOperation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "data" => ::graph_model::rt::field(map, &mut self.data, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "operationType" => ::graph_model::rt::field(map, &mut self.operation_type, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.delegatedAdminRelationshipOperation"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "data",
-        "lastModifiedDateTime",
-        "operationType",
-        "status",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "data" => &mut self.data,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "operationType" => &mut self.operation_type,
+            "status" => &mut self.status,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "data",
+            "lastModifiedDateTime",
+            "operationType",
+            "status",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("data", &self.data);
@@ -685,17 +759,28 @@ impl ::graph_model::rt::Struct for DelegatedAdminRelationshipOperation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DelegatedAdminRelationshipOperation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DelegatedAdminRelationshipOperation {
     const TYPE_NAME: &'static str = "microsoft.graph.delegatedAdminRelationshipOperation";
 }
 impl ::graph_model::rt::serde::Serialize for DelegatedAdminRelationshipOperation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DelegatedAdminRelationshipOperation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.delegatedAdminRelationshipOperationType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -747,6 +832,17 @@ impl ::graph_model::rt::WireEnum for DelegatedAdminRelationshipOperationType {
         }
     }
 }
+impl ::graph_model::rt::Value for DelegatedAdminRelationshipOperationType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for DelegatedAdminRelationshipOperationType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -775,34 +871,30 @@ pub struct DelegatedAdminRelationshipRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DelegatedAdminRelationshipRequest {
-    const TYPE_NAME: &'static str = "microsoft.graph.delegatedAdminRelationshipRequest";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "action" => ::graph_model::rt::field(map, &mut self.action, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.delegatedAdminRelationshipRequest"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "action",
-        "createdDateTime",
-        "lastModifiedDateTime",
-        "status",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "action" => &mut self.action,
+            "createdDateTime" => &mut self.created_date_time,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "status" => &mut self.status,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "action",
+            "createdDateTime",
+            "lastModifiedDateTime",
+            "status",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("action", &self.action);
         w.field("createdDateTime", &self.created_date_time);
@@ -816,17 +908,28 @@ impl ::graph_model::rt::Struct for DelegatedAdminRelationshipRequest {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DelegatedAdminRelationshipRequest {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DelegatedAdminRelationshipRequest {
     const TYPE_NAME: &'static str = "microsoft.graph.delegatedAdminRelationshipRequest";
 }
 impl ::graph_model::rt::serde::Serialize for DelegatedAdminRelationshipRequest {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DelegatedAdminRelationshipRequest {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.delegatedAdminRelationshipRequestAction`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -886,6 +989,17 @@ impl ::graph_model::rt::WireEnum for DelegatedAdminRelationshipRequestAction {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for DelegatedAdminRelationshipRequestAction {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for DelegatedAdminRelationshipRequestAction {
@@ -954,6 +1068,17 @@ impl ::graph_model::rt::WireEnum for DelegatedAdminRelationshipRequestStatus {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for DelegatedAdminRelationshipRequestStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for DelegatedAdminRelationshipRequestStatus {
@@ -1056,6 +1181,17 @@ impl ::graph_model::rt::WireEnum for DelegatedAdminRelationshipStatus {
         }
     }
 }
+impl ::graph_model::rt::Value for DelegatedAdminRelationshipStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for DelegatedAdminRelationshipStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1080,26 +1216,22 @@ pub struct DelegatedAdminServiceManagementDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DelegatedAdminServiceManagementDetail {
-    const TYPE_NAME: &'static str = "microsoft.graph.delegatedAdminServiceManagementDetail";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "serviceManagementUrl" => {
-                ::graph_model::rt::field(map, &mut self.service_management_url, key)
-            }
-            "serviceName" => ::graph_model::rt::field(map, &mut self.service_name, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.delegatedAdminServiceManagementDetail"
     }
-    const FIELDS: &'static [&'static str] = &["id", "serviceManagementUrl", "serviceName"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "serviceManagementUrl" => &mut self.service_management_url,
+            "serviceName" => &mut self.service_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "serviceManagementUrl", "serviceName"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("serviceManagementUrl", &self.service_management_url);
         w.field("serviceName", &self.service_name);
@@ -1111,17 +1243,28 @@ impl ::graph_model::rt::Struct for DelegatedAdminServiceManagementDetail {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DelegatedAdminServiceManagementDetail {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DelegatedAdminServiceManagementDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.delegatedAdminServiceManagementDetail";
 }
 impl ::graph_model::rt::serde::Serialize for DelegatedAdminServiceManagementDetail {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DelegatedAdminServiceManagementDetail {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.multiTenantOrganization`.
@@ -1146,36 +1289,34 @@ pub struct MultiTenantOrganization {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MultiTenantOrganization {
-    const TYPE_NAME: &'static str = "microsoft.graph.multiTenantOrganization";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            "joinRequest" => ::graph_model::rt::field(map, &mut self.join_request, key),
-            "tenants" => ::graph_model::rt::field(map, &mut self.tenants, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.multiTenantOrganization"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "displayName",
-        "state",
-        "joinRequest",
-        "tenants",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "state" => &mut self.state,
+            "joinRequest" => &mut self.join_request,
+            "tenants" => &mut self.tenants,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "state",
+            "joinRequest",
+            "tenants",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -1191,17 +1332,28 @@ impl ::graph_model::rt::Struct for MultiTenantOrganization {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MultiTenantOrganization {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MultiTenantOrganization {
     const TYPE_NAME: &'static str = "microsoft.graph.multiTenantOrganization";
 }
 impl ::graph_model::rt::serde::Serialize for MultiTenantOrganization {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MultiTenantOrganization {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.multiTenantOrganizationJoinRequestRecord`.
@@ -1223,32 +1375,30 @@ pub struct MultiTenantOrganizationJoinRequestRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MultiTenantOrganizationJoinRequestRecord {
-    const TYPE_NAME: &'static str = "microsoft.graph.multiTenantOrganizationJoinRequestRecord";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "addedByTenantId" => ::graph_model::rt::field(map, &mut self.added_by_tenant_id, key),
-            "memberState" => ::graph_model::rt::field(map, &mut self.member_state, key),
-            "role" => ::graph_model::rt::field(map, &mut self.role, key),
-            "transitionDetails" => ::graph_model::rt::field(map, &mut self.transition_details, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.multiTenantOrganizationJoinRequestRecord"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "addedByTenantId",
-        "memberState",
-        "role",
-        "transitionDetails",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "addedByTenantId" => &mut self.added_by_tenant_id,
+            "memberState" => &mut self.member_state,
+            "role" => &mut self.role,
+            "transitionDetails" => &mut self.transition_details,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "addedByTenantId",
+            "memberState",
+            "role",
+            "transitionDetails",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("addedByTenantId", &self.added_by_tenant_id);
         w.field("memberState", &self.member_state);
@@ -1262,17 +1412,28 @@ impl ::graph_model::rt::Struct for MultiTenantOrganizationJoinRequestRecord {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MultiTenantOrganizationJoinRequestRecord {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MultiTenantOrganizationJoinRequestRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.multiTenantOrganizationJoinRequestRecord";
 }
 impl ::graph_model::rt::serde::Serialize for MultiTenantOrganizationJoinRequestRecord {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MultiTenantOrganizationJoinRequestRecord {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.multiTenantOrganizationJoinRequestTransitionDetails`.
@@ -1289,27 +1450,22 @@ pub struct MultiTenantOrganizationJoinRequestTransitionDetails {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MultiTenantOrganizationJoinRequestTransitionDetails {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.multiTenantOrganizationJoinRequestTransitionDetails";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "desiredMemberState" => {
-                ::graph_model::rt::field(map, &mut self.desired_member_state, key)
-            }
-            "details" => ::graph_model::rt::field(map, &mut self.details, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.multiTenantOrganizationJoinRequestTransitionDetails"
     }
-    const FIELDS: &'static [&'static str] = &["desiredMemberState", "details", "status"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "desiredMemberState" => &mut self.desired_member_state,
+            "details" => &mut self.details,
+            "status" => &mut self.status,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["desiredMemberState", "details", "status"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("desiredMemberState", &self.desired_member_state);
         w.field("details", &self.details);
         w.field("status", &self.status);
@@ -1321,20 +1477,31 @@ impl ::graph_model::rt::Struct for MultiTenantOrganizationJoinRequestTransitionD
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MultiTenantOrganizationJoinRequestTransitionDetails {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MultiTenantOrganizationJoinRequestTransitionDetails {
     const TYPE_NAME: &'static str =
         "microsoft.graph.multiTenantOrganizationJoinRequestTransitionDetails";
 }
 impl ::graph_model::rt::serde::Serialize for MultiTenantOrganizationJoinRequestTransitionDetails {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for MultiTenantOrganizationJoinRequestTransitionDetails
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.multiTenantOrganizationState`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1379,6 +1546,17 @@ impl ::graph_model::rt::WireEnum for MultiTenantOrganizationState {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for MultiTenantOrganizationState {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for MultiTenantOrganizationState {
@@ -1431,64 +1609,52 @@ pub struct ResellerDelegatedAdminRelationship {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ResellerDelegatedAdminRelationship {
-    const TYPE_NAME: &'static str = "microsoft.graph.resellerDelegatedAdminRelationship";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "accessDetails" => ::graph_model::rt::field(map, &mut self.access_details, key),
-            "activatedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.activated_date_time, key)
-            }
-            "autoExtendDuration" => {
-                ::graph_model::rt::field(map, &mut self.auto_extend_duration, key)
-            }
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "customer" => ::graph_model::rt::field(map, &mut self.customer, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "duration" => ::graph_model::rt::field(map, &mut self.duration, key),
-            "endDateTime" => ::graph_model::rt::field(map, &mut self.end_date_time, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "indirectProviderTenantId" => {
-                ::graph_model::rt::field(map, &mut self.indirect_provider_tenant_id, key)
-            }
-            "isPartnerConsentPending" => {
-                ::graph_model::rt::field(map, &mut self.is_partner_consent_pending, key)
-            }
-            "accessAssignments" => ::graph_model::rt::field(map, &mut self.access_assignments, key),
-            "operations" => ::graph_model::rt::field(map, &mut self.operations, key),
-            "requests" => ::graph_model::rt::field(map, &mut self.requests, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.resellerDelegatedAdminRelationship"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "accessDetails",
-        "activatedDateTime",
-        "autoExtendDuration",
-        "createdDateTime",
-        "customer",
-        "displayName",
-        "duration",
-        "endDateTime",
-        "lastModifiedDateTime",
-        "status",
-        "indirectProviderTenantId",
-        "isPartnerConsentPending",
-        "accessAssignments",
-        "operations",
-        "requests",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "accessDetails" => &mut self.access_details,
+            "activatedDateTime" => &mut self.activated_date_time,
+            "autoExtendDuration" => &mut self.auto_extend_duration,
+            "createdDateTime" => &mut self.created_date_time,
+            "customer" => &mut self.customer,
+            "displayName" => &mut self.display_name,
+            "duration" => &mut self.duration,
+            "endDateTime" => &mut self.end_date_time,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "status" => &mut self.status,
+            "indirectProviderTenantId" => &mut self.indirect_provider_tenant_id,
+            "isPartnerConsentPending" => &mut self.is_partner_consent_pending,
+            "accessAssignments" => &mut self.access_assignments,
+            "operations" => &mut self.operations,
+            "requests" => &mut self.requests,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "accessDetails",
+            "activatedDateTime",
+            "autoExtendDuration",
+            "createdDateTime",
+            "customer",
+            "displayName",
+            "duration",
+            "endDateTime",
+            "lastModifiedDateTime",
+            "status",
+            "indirectProviderTenantId",
+            "isPartnerConsentPending",
+            "accessAssignments",
+            "operations",
+            "requests",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("accessDetails", &self.access_details);
         w.field("activatedDateTime", &self.activated_date_time);
@@ -1516,17 +1682,28 @@ impl ::graph_model::rt::Struct for ResellerDelegatedAdminRelationship {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ResellerDelegatedAdminRelationship {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ResellerDelegatedAdminRelationship {
     const TYPE_NAME: &'static str = "microsoft.graph.resellerDelegatedAdminRelationship";
 }
 impl ::graph_model::rt::serde::Serialize for ResellerDelegatedAdminRelationship {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ResellerDelegatedAdminRelationship {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.tenantRelationship`.
@@ -1544,34 +1721,26 @@ pub struct TenantRelationship {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TenantRelationship {
-    const TYPE_NAME: &'static str = "microsoft.graph.tenantRelationship";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "delegatedAdminCustomers" => {
-                ::graph_model::rt::field(map, &mut self.delegated_admin_customers, key)
-            }
-            "delegatedAdminRelationships" => {
-                ::graph_model::rt::field(map, &mut self.delegated_admin_relationships, key)
-            }
-            "multiTenantOrganization" => {
-                ::graph_model::rt::field(map, &mut self.multi_tenant_organization, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.tenantRelationship"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "delegatedAdminCustomers",
-        "delegatedAdminRelationships",
-        "multiTenantOrganization",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "delegatedAdminCustomers" => &mut self.delegated_admin_customers,
+            "delegatedAdminRelationships" => &mut self.delegated_admin_relationships,
+            "multiTenantOrganization" => &mut self.multi_tenant_organization,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "delegatedAdminCustomers",
+            "delegatedAdminRelationships",
+            "multiTenantOrganization",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("delegatedAdminCustomers", &self.delegated_admin_customers);
         w.field(
             "delegatedAdminRelationships",
@@ -1586,17 +1755,28 @@ impl ::graph_model::rt::Struct for TenantRelationship {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TenantRelationship {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TenantRelationship {
     const TYPE_NAME: &'static str = "microsoft.graph.tenantRelationship";
 }
 impl ::graph_model::rt::serde::Serialize for TenantRelationship {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TenantRelationship {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.unifiedRole`.
@@ -1609,22 +1789,20 @@ pub struct UnifiedRole {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedRole {
-    const TYPE_NAME: &'static str = "microsoft.graph.unifiedRole";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "roleDefinitionId" => ::graph_model::rt::field(map, &mut self.role_definition_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.unifiedRole"
     }
-    const FIELDS: &'static [&'static str] = &["roleDefinitionId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "roleDefinitionId" => &mut self.role_definition_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["roleDefinitionId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("roleDefinitionId", &self.role_definition_id);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1634,16 +1812,27 @@ impl ::graph_model::rt::Struct for UnifiedRole {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UnifiedRole {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UnifiedRole {
     const TYPE_NAME: &'static str = "microsoft.graph.unifiedRole";
 }
 impl ::graph_model::rt::serde::Serialize for UnifiedRole {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedRole {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

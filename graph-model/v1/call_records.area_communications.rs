@@ -10,22 +10,20 @@ pub struct AdministrativeUnitInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AdministrativeUnitInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.callRecords.administrativeUnitInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.callRecords.administrativeUnitInfo"
     }
-    const FIELDS: &'static [&'static str] = &["id"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -35,17 +33,28 @@ impl ::graph_model::rt::Struct for AdministrativeUnitInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AdministrativeUnitInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AdministrativeUnitInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.callRecords.administrativeUnitInfo";
 }
 impl ::graph_model::rt::serde::Serialize for AdministrativeUnitInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AdministrativeUnitInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.callRecords.audioCodec`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -199,6 +208,17 @@ impl ::graph_model::rt::WireEnum for AudioCodec {
         }
     }
 }
+impl ::graph_model::rt::Value for AudioCodec {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for AudioCodec {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -250,50 +270,46 @@ pub struct CallRecord {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for CallRecord {
-    const TYPE_NAME: &'static str = "microsoft.graph.callRecords.callRecord";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "endDateTime" => ::graph_model::rt::field(map, &mut self.end_date_time, key),
-            "joinWebUrl" => ::graph_model::rt::field(map, &mut self.join_web_url, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "modalities" => ::graph_model::rt::field(map, &mut self.modalities, key),
-            "organizer" => ::graph_model::rt::field(map, &mut self.organizer, key),
-            "participants" => ::graph_model::rt::field(map, &mut self.participants, key),
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            "version" => ::graph_model::rt::field(map, &mut self.version, key),
-            "organizer_v2" => ::graph_model::rt::field(map, &mut self.organizer_v2, key),
-            "participants_v2" => ::graph_model::rt::field(map, &mut self.participants_v2, key),
-            "sessions" => ::graph_model::rt::field(map, &mut self.sessions, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.callRecords.callRecord"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "endDateTime",
-        "joinWebUrl",
-        "lastModifiedDateTime",
-        "modalities",
-        "organizer",
-        "participants",
-        "startDateTime",
-        "type",
-        "version",
-        "organizer_v2",
-        "participants_v2",
-        "sessions",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "endDateTime" => &mut self.end_date_time,
+            "joinWebUrl" => &mut self.join_web_url,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "modalities" => &mut self.modalities,
+            "organizer" => &mut self.organizer,
+            "participants" => &mut self.participants,
+            "startDateTime" => &mut self.start_date_time,
+            "type" => &mut self.r#type,
+            "version" => &mut self.version,
+            "organizer_v2" => &mut self.organizer_v2,
+            "participants_v2" => &mut self.participants_v2,
+            "sessions" => &mut self.sessions,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "endDateTime",
+            "joinWebUrl",
+            "lastModifiedDateTime",
+            "modalities",
+            "organizer",
+            "participants",
+            "startDateTime",
+            "type",
+            "version",
+            "organizer_v2",
+            "participants_v2",
+            "sessions",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("endDateTime", &self.end_date_time);
         w.field("joinWebUrl", &self.join_web_url);
@@ -316,19 +332,31 @@ impl ::graph_model::rt::Struct for CallRecord {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::Value for CallRecord {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::GraphType for CallRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.callRecords.callRecord";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for CallRecord {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 #[allow(deprecated)]
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CallRecord {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.callRecords.callType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -378,6 +406,17 @@ impl ::graph_model::rt::WireEnum for CallType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for CallType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for CallType {
@@ -480,6 +519,17 @@ impl ::graph_model::rt::WireEnum for ClientPlatform {
         }
     }
 }
+impl ::graph_model::rt::Value for ClientPlatform {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ClientPlatform {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -510,38 +560,32 @@ pub struct ClientUserAgent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ClientUserAgent {
-    const TYPE_NAME: &'static str = "microsoft.graph.callRecords.clientUserAgent";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "applicationVersion" => {
-                ::graph_model::rt::field(map, &mut self.application_version, key)
-            }
-            "headerValue" => ::graph_model::rt::field(map, &mut self.header_value, key),
-            "azureADAppId" => ::graph_model::rt::field(map, &mut self.azure_ad_app_id, key),
-            "communicationServiceId" => {
-                ::graph_model::rt::field(map, &mut self.communication_service_id, key)
-            }
-            "platform" => ::graph_model::rt::field(map, &mut self.platform, key),
-            "productFamily" => ::graph_model::rt::field(map, &mut self.product_family, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.callRecords.clientUserAgent"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "applicationVersion",
-        "headerValue",
-        "azureADAppId",
-        "communicationServiceId",
-        "platform",
-        "productFamily",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "applicationVersion" => &mut self.application_version,
+            "headerValue" => &mut self.header_value,
+            "azureADAppId" => &mut self.azure_ad_app_id,
+            "communicationServiceId" => &mut self.communication_service_id,
+            "platform" => &mut self.platform,
+            "productFamily" => &mut self.product_family,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "applicationVersion",
+            "headerValue",
+            "azureADAppId",
+            "communicationServiceId",
+            "platform",
+            "productFamily",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("applicationVersion", &self.application_version);
         w.field("headerValue", &self.header_value);
         w.field("azureADAppId", &self.azure_ad_app_id);
@@ -556,17 +600,28 @@ impl ::graph_model::rt::Struct for ClientUserAgent {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ClientUserAgent {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ClientUserAgent {
     const TYPE_NAME: &'static str = "microsoft.graph.callRecords.clientUserAgent";
 }
 impl ::graph_model::rt::serde::Serialize for ClientUserAgent {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ClientUserAgent {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.callRecords.deviceInfo`.
@@ -619,98 +674,62 @@ pub struct DeviceInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.callRecords.deviceInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "captureDeviceDriver" => {
-                ::graph_model::rt::field(map, &mut self.capture_device_driver, key)
-            }
-            "captureDeviceName" => {
-                ::graph_model::rt::field(map, &mut self.capture_device_name, key)
-            }
-            "captureNotFunctioningEventRatio" => {
-                ::graph_model::rt::field(map, &mut self.capture_not_functioning_event_ratio, key)
-            }
-            "cpuInsufficentEventRatio" => {
-                ::graph_model::rt::field(map, &mut self.cpu_insufficent_event_ratio, key)
-            }
-            "deviceClippingEventRatio" => {
-                ::graph_model::rt::field(map, &mut self.device_clipping_event_ratio, key)
-            }
-            "deviceGlitchEventRatio" => {
-                ::graph_model::rt::field(map, &mut self.device_glitch_event_ratio, key)
-            }
-            "howlingEventCount" => {
-                ::graph_model::rt::field(map, &mut self.howling_event_count, key)
-            }
-            "initialSignalLevelRootMeanSquare" => {
-                ::graph_model::rt::field(map, &mut self.initial_signal_level_root_mean_square, key)
-            }
-            "lowSpeechLevelEventRatio" => {
-                ::graph_model::rt::field(map, &mut self.low_speech_level_event_ratio, key)
-            }
-            "lowSpeechToNoiseEventRatio" => {
-                ::graph_model::rt::field(map, &mut self.low_speech_to_noise_event_ratio, key)
-            }
-            "micGlitchRate" => ::graph_model::rt::field(map, &mut self.mic_glitch_rate, key),
-            "receivedNoiseLevel" => {
-                ::graph_model::rt::field(map, &mut self.received_noise_level, key)
-            }
-            "receivedSignalLevel" => {
-                ::graph_model::rt::field(map, &mut self.received_signal_level, key)
-            }
-            "renderDeviceDriver" => {
-                ::graph_model::rt::field(map, &mut self.render_device_driver, key)
-            }
-            "renderDeviceName" => ::graph_model::rt::field(map, &mut self.render_device_name, key),
-            "renderMuteEventRatio" => {
-                ::graph_model::rt::field(map, &mut self.render_mute_event_ratio, key)
-            }
-            "renderNotFunctioningEventRatio" => {
-                ::graph_model::rt::field(map, &mut self.render_not_functioning_event_ratio, key)
-            }
-            "renderZeroVolumeEventRatio" => {
-                ::graph_model::rt::field(map, &mut self.render_zero_volume_event_ratio, key)
-            }
-            "sentNoiseLevel" => ::graph_model::rt::field(map, &mut self.sent_noise_level, key),
-            "sentSignalLevel" => ::graph_model::rt::field(map, &mut self.sent_signal_level, key),
-            "speakerGlitchRate" => {
-                ::graph_model::rt::field(map, &mut self.speaker_glitch_rate, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.callRecords.deviceInfo"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "captureDeviceDriver",
-        "captureDeviceName",
-        "captureNotFunctioningEventRatio",
-        "cpuInsufficentEventRatio",
-        "deviceClippingEventRatio",
-        "deviceGlitchEventRatio",
-        "howlingEventCount",
-        "initialSignalLevelRootMeanSquare",
-        "lowSpeechLevelEventRatio",
-        "lowSpeechToNoiseEventRatio",
-        "micGlitchRate",
-        "receivedNoiseLevel",
-        "receivedSignalLevel",
-        "renderDeviceDriver",
-        "renderDeviceName",
-        "renderMuteEventRatio",
-        "renderNotFunctioningEventRatio",
-        "renderZeroVolumeEventRatio",
-        "sentNoiseLevel",
-        "sentSignalLevel",
-        "speakerGlitchRate",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "captureDeviceDriver" => &mut self.capture_device_driver,
+            "captureDeviceName" => &mut self.capture_device_name,
+            "captureNotFunctioningEventRatio" => &mut self.capture_not_functioning_event_ratio,
+            "cpuInsufficentEventRatio" => &mut self.cpu_insufficent_event_ratio,
+            "deviceClippingEventRatio" => &mut self.device_clipping_event_ratio,
+            "deviceGlitchEventRatio" => &mut self.device_glitch_event_ratio,
+            "howlingEventCount" => &mut self.howling_event_count,
+            "initialSignalLevelRootMeanSquare" => &mut self.initial_signal_level_root_mean_square,
+            "lowSpeechLevelEventRatio" => &mut self.low_speech_level_event_ratio,
+            "lowSpeechToNoiseEventRatio" => &mut self.low_speech_to_noise_event_ratio,
+            "micGlitchRate" => &mut self.mic_glitch_rate,
+            "receivedNoiseLevel" => &mut self.received_noise_level,
+            "receivedSignalLevel" => &mut self.received_signal_level,
+            "renderDeviceDriver" => &mut self.render_device_driver,
+            "renderDeviceName" => &mut self.render_device_name,
+            "renderMuteEventRatio" => &mut self.render_mute_event_ratio,
+            "renderNotFunctioningEventRatio" => &mut self.render_not_functioning_event_ratio,
+            "renderZeroVolumeEventRatio" => &mut self.render_zero_volume_event_ratio,
+            "sentNoiseLevel" => &mut self.sent_noise_level,
+            "sentSignalLevel" => &mut self.sent_signal_level,
+            "speakerGlitchRate" => &mut self.speaker_glitch_rate,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "captureDeviceDriver",
+            "captureDeviceName",
+            "captureNotFunctioningEventRatio",
+            "cpuInsufficentEventRatio",
+            "deviceClippingEventRatio",
+            "deviceGlitchEventRatio",
+            "howlingEventCount",
+            "initialSignalLevelRootMeanSquare",
+            "lowSpeechLevelEventRatio",
+            "lowSpeechToNoiseEventRatio",
+            "micGlitchRate",
+            "receivedNoiseLevel",
+            "receivedSignalLevel",
+            "renderDeviceDriver",
+            "renderDeviceName",
+            "renderMuteEventRatio",
+            "renderNotFunctioningEventRatio",
+            "renderZeroVolumeEventRatio",
+            "sentNoiseLevel",
+            "sentSignalLevel",
+            "speakerGlitchRate",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("captureDeviceDriver", &self.capture_device_driver);
         w.field("captureDeviceName", &self.capture_device_name);
         w.field(
@@ -764,17 +783,28 @@ impl ::graph_model::rt::Struct for DeviceInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DeviceInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.callRecords.deviceInfo";
 }
 impl ::graph_model::rt::serde::Serialize for DeviceInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.callRecords.endpoint`.
@@ -787,22 +817,20 @@ pub struct Endpoint {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Endpoint {
-    const TYPE_NAME: &'static str = "microsoft.graph.callRecords.endpoint";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "userAgent" => ::graph_model::rt::field(map, &mut self.user_agent, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.callRecords.endpoint"
     }
-    const FIELDS: &'static [&'static str] = &["userAgent"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "userAgent" => &mut self.user_agent,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["userAgent"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("userAgent", &self.user_agent);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -812,17 +840,28 @@ impl ::graph_model::rt::Struct for Endpoint {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Endpoint {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Endpoint {
     const TYPE_NAME: &'static str = "microsoft.graph.callRecords.endpoint";
 }
 impl ::graph_model::rt::serde::Serialize for Endpoint {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Endpoint {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.callRecords.endpoint` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -852,38 +891,69 @@ impl Default for EndpointAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for EndpointAny {
-    type Base = super::Endpoint;
-    const BASE: &'static str = "microsoft.graph.callRecords.endpoint";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.callRecords.endpoint"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.callRecords.endpoint" => Self::Base(Default::default()),
             "microsoft.graph.callRecords.participantEndpoint" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ParticipantEndpoint)
+                Self::ParticipantEndpoint(Default::default())
             }
             "microsoft.graph.callRecords.serviceEndpoint" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ServiceEndpoint)
+                Self::ServiceEndpoint(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::ParticipantEndpoint(v) => Some(v),
+            Self::ServiceEndpoint(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::Endpoint) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::ParticipantEndpoint(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.callRecords.participantEndpoint",
+                v,
+            ),
+            Self::ServiceEndpoint(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.callRecords.serviceEndpoint",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for EndpointAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for EndpointAny {
@@ -891,25 +961,12 @@ impl ::graph_model::rt::GraphType for EndpointAny {
 }
 impl ::graph_model::rt::serde::Serialize for EndpointAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::ParticipantEndpoint(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.callRecords.participantEndpoint"),
-                s,
-            ),
-            Self::ServiceEndpoint(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.callRecords.serviceEndpoint"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EndpointAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.callRecords.failureInfo`.
@@ -924,23 +981,21 @@ pub struct FailureInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FailureInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.callRecords.failureInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "reason" => ::graph_model::rt::field(map, &mut self.reason, key),
-            "stage" => ::graph_model::rt::field(map, &mut self.stage, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.callRecords.failureInfo"
     }
-    const FIELDS: &'static [&'static str] = &["reason", "stage"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "reason" => &mut self.reason,
+            "stage" => &mut self.stage,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["reason", "stage"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("reason", &self.reason);
         w.field("stage", &self.stage);
     }
@@ -951,17 +1006,28 @@ impl ::graph_model::rt::Struct for FailureInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for FailureInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for FailureInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.callRecords.failureInfo";
 }
 impl ::graph_model::rt::serde::Serialize for FailureInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FailureInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.callRecords.failureStage`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1013,6 +1079,17 @@ impl ::graph_model::rt::WireEnum for FailureStage {
         }
     }
 }
+impl ::graph_model::rt::Value for FailureStage {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for FailureStage {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1031,20 +1108,17 @@ pub struct FeedbackTokenSet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FeedbackTokenSet {
-    const TYPE_NAME: &'static str = "microsoft.graph.callRecords.feedbackTokenSet";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.callRecords.feedbackTokenSet"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1054,17 +1128,28 @@ impl ::graph_model::rt::Struct for FeedbackTokenSet {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for FeedbackTokenSet {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for FeedbackTokenSet {
     const TYPE_NAME: &'static str = "microsoft.graph.callRecords.feedbackTokenSet";
 }
 impl ::graph_model::rt::serde::Serialize for FeedbackTokenSet {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FeedbackTokenSet {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.callRecords.media`.
@@ -1087,34 +1172,32 @@ pub struct Media {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Media {
-    const TYPE_NAME: &'static str = "microsoft.graph.callRecords.media";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "calleeDevice" => ::graph_model::rt::field(map, &mut self.callee_device, key),
-            "calleeNetwork" => ::graph_model::rt::field(map, &mut self.callee_network, key),
-            "callerDevice" => ::graph_model::rt::field(map, &mut self.caller_device, key),
-            "callerNetwork" => ::graph_model::rt::field(map, &mut self.caller_network, key),
-            "label" => ::graph_model::rt::field(map, &mut self.label, key),
-            "streams" => ::graph_model::rt::field(map, &mut self.streams, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.callRecords.media"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "calleeDevice",
-        "calleeNetwork",
-        "callerDevice",
-        "callerNetwork",
-        "label",
-        "streams",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "calleeDevice" => &mut self.callee_device,
+            "calleeNetwork" => &mut self.callee_network,
+            "callerDevice" => &mut self.caller_device,
+            "callerNetwork" => &mut self.caller_network,
+            "label" => &mut self.label,
+            "streams" => &mut self.streams,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "calleeDevice",
+            "calleeNetwork",
+            "callerDevice",
+            "callerNetwork",
+            "label",
+            "streams",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("calleeDevice", &self.callee_device);
         w.field("calleeNetwork", &self.callee_network);
         w.field("callerDevice", &self.caller_device);
@@ -1129,17 +1212,28 @@ impl ::graph_model::rt::Struct for Media {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Media {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Media {
     const TYPE_NAME: &'static str = "microsoft.graph.callRecords.media";
 }
 impl ::graph_model::rt::serde::Serialize for Media {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Media {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.callRecords.mediaStream`.
@@ -1211,122 +1305,82 @@ pub struct MediaStream {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MediaStream {
-    const TYPE_NAME: &'static str = "microsoft.graph.callRecords.mediaStream";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "audioCodec" => ::graph_model::rt::field(map, &mut self.audio_codec, key),
-            "averageAudioDegradation" => {
-                ::graph_model::rt::field(map, &mut self.average_audio_degradation, key)
-            }
-            "averageAudioNetworkJitter" => {
-                ::graph_model::rt::field(map, &mut self.average_audio_network_jitter, key)
-            }
-            "averageBandwidthEstimate" => {
-                ::graph_model::rt::field(map, &mut self.average_bandwidth_estimate, key)
-            }
-            "averageFreezeDuration" => {
-                ::graph_model::rt::field(map, &mut self.average_freeze_duration, key)
-            }
-            "averageJitter" => ::graph_model::rt::field(map, &mut self.average_jitter, key),
-            "averagePacketLossRate" => {
-                ::graph_model::rt::field(map, &mut self.average_packet_loss_rate, key)
-            }
-            "averageRatioOfConcealedSamples" => {
-                ::graph_model::rt::field(map, &mut self.average_ratio_of_concealed_samples, key)
-            }
-            "averageReceivedFrameRate" => {
-                ::graph_model::rt::field(map, &mut self.average_received_frame_rate, key)
-            }
-            "averageRoundTripTime" => {
-                ::graph_model::rt::field(map, &mut self.average_round_trip_time, key)
-            }
-            "averageVideoFrameLossPercentage" => {
-                ::graph_model::rt::field(map, &mut self.average_video_frame_loss_percentage, key)
-            }
-            "averageVideoFrameRate" => {
-                ::graph_model::rt::field(map, &mut self.average_video_frame_rate, key)
-            }
-            "averageVideoPacketLossRate" => {
-                ::graph_model::rt::field(map, &mut self.average_video_packet_loss_rate, key)
-            }
-            "endDateTime" => ::graph_model::rt::field(map, &mut self.end_date_time, key),
-            "isAudioForwardErrorCorrectionUsed" => {
-                ::graph_model::rt::field(map, &mut self.is_audio_forward_error_correction_used, key)
-            }
-            "lowFrameRateRatio" => {
-                ::graph_model::rt::field(map, &mut self.low_frame_rate_ratio, key)
-            }
-            "lowVideoProcessingCapabilityRatio" => {
-                ::graph_model::rt::field(map, &mut self.low_video_processing_capability_ratio, key)
-            }
-            "maxAudioNetworkJitter" => {
-                ::graph_model::rt::field(map, &mut self.max_audio_network_jitter, key)
-            }
-            "maxJitter" => ::graph_model::rt::field(map, &mut self.max_jitter, key),
-            "maxPacketLossRate" => {
-                ::graph_model::rt::field(map, &mut self.max_packet_loss_rate, key)
-            }
-            "maxRatioOfConcealedSamples" => {
-                ::graph_model::rt::field(map, &mut self.max_ratio_of_concealed_samples, key)
-            }
-            "maxRoundTripTime" => ::graph_model::rt::field(map, &mut self.max_round_trip_time, key),
-            "packetUtilization" => ::graph_model::rt::field(map, &mut self.packet_utilization, key),
-            "postForwardErrorCorrectionPacketLossRate" => ::graph_model::rt::field(
-                map,
-                &mut self.post_forward_error_correction_packet_loss_rate,
-                key,
-            ),
-            "rmsFreezeDuration" => {
-                ::graph_model::rt::field(map, &mut self.rms_freeze_duration, key)
-            }
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            "streamDirection" => ::graph_model::rt::field(map, &mut self.stream_direction, key),
-            "streamId" => ::graph_model::rt::field(map, &mut self.stream_id, key),
-            "videoCodec" => ::graph_model::rt::field(map, &mut self.video_codec, key),
-            "wasMediaBypassed" => ::graph_model::rt::field(map, &mut self.was_media_bypassed, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.callRecords.mediaStream"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "audioCodec",
-        "averageAudioDegradation",
-        "averageAudioNetworkJitter",
-        "averageBandwidthEstimate",
-        "averageFreezeDuration",
-        "averageJitter",
-        "averagePacketLossRate",
-        "averageRatioOfConcealedSamples",
-        "averageReceivedFrameRate",
-        "averageRoundTripTime",
-        "averageVideoFrameLossPercentage",
-        "averageVideoFrameRate",
-        "averageVideoPacketLossRate",
-        "endDateTime",
-        "isAudioForwardErrorCorrectionUsed",
-        "lowFrameRateRatio",
-        "lowVideoProcessingCapabilityRatio",
-        "maxAudioNetworkJitter",
-        "maxJitter",
-        "maxPacketLossRate",
-        "maxRatioOfConcealedSamples",
-        "maxRoundTripTime",
-        "packetUtilization",
-        "postForwardErrorCorrectionPacketLossRate",
-        "rmsFreezeDuration",
-        "startDateTime",
-        "streamDirection",
-        "streamId",
-        "videoCodec",
-        "wasMediaBypassed",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "audioCodec" => &mut self.audio_codec,
+            "averageAudioDegradation" => &mut self.average_audio_degradation,
+            "averageAudioNetworkJitter" => &mut self.average_audio_network_jitter,
+            "averageBandwidthEstimate" => &mut self.average_bandwidth_estimate,
+            "averageFreezeDuration" => &mut self.average_freeze_duration,
+            "averageJitter" => &mut self.average_jitter,
+            "averagePacketLossRate" => &mut self.average_packet_loss_rate,
+            "averageRatioOfConcealedSamples" => &mut self.average_ratio_of_concealed_samples,
+            "averageReceivedFrameRate" => &mut self.average_received_frame_rate,
+            "averageRoundTripTime" => &mut self.average_round_trip_time,
+            "averageVideoFrameLossPercentage" => &mut self.average_video_frame_loss_percentage,
+            "averageVideoFrameRate" => &mut self.average_video_frame_rate,
+            "averageVideoPacketLossRate" => &mut self.average_video_packet_loss_rate,
+            "endDateTime" => &mut self.end_date_time,
+            "isAudioForwardErrorCorrectionUsed" => &mut self.is_audio_forward_error_correction_used,
+            "lowFrameRateRatio" => &mut self.low_frame_rate_ratio,
+            "lowVideoProcessingCapabilityRatio" => &mut self.low_video_processing_capability_ratio,
+            "maxAudioNetworkJitter" => &mut self.max_audio_network_jitter,
+            "maxJitter" => &mut self.max_jitter,
+            "maxPacketLossRate" => &mut self.max_packet_loss_rate,
+            "maxRatioOfConcealedSamples" => &mut self.max_ratio_of_concealed_samples,
+            "maxRoundTripTime" => &mut self.max_round_trip_time,
+            "packetUtilization" => &mut self.packet_utilization,
+            "postForwardErrorCorrectionPacketLossRate" => {
+                &mut self.post_forward_error_correction_packet_loss_rate
+            }
+            "rmsFreezeDuration" => &mut self.rms_freeze_duration,
+            "startDateTime" => &mut self.start_date_time,
+            "streamDirection" => &mut self.stream_direction,
+            "streamId" => &mut self.stream_id,
+            "videoCodec" => &mut self.video_codec,
+            "wasMediaBypassed" => &mut self.was_media_bypassed,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "audioCodec",
+            "averageAudioDegradation",
+            "averageAudioNetworkJitter",
+            "averageBandwidthEstimate",
+            "averageFreezeDuration",
+            "averageJitter",
+            "averagePacketLossRate",
+            "averageRatioOfConcealedSamples",
+            "averageReceivedFrameRate",
+            "averageRoundTripTime",
+            "averageVideoFrameLossPercentage",
+            "averageVideoFrameRate",
+            "averageVideoPacketLossRate",
+            "endDateTime",
+            "isAudioForwardErrorCorrectionUsed",
+            "lowFrameRateRatio",
+            "lowVideoProcessingCapabilityRatio",
+            "maxAudioNetworkJitter",
+            "maxJitter",
+            "maxPacketLossRate",
+            "maxRatioOfConcealedSamples",
+            "maxRoundTripTime",
+            "packetUtilization",
+            "postForwardErrorCorrectionPacketLossRate",
+            "rmsFreezeDuration",
+            "startDateTime",
+            "streamDirection",
+            "streamId",
+            "videoCodec",
+            "wasMediaBypassed",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("audioCodec", &self.audio_codec);
         w.field("averageAudioDegradation", &self.average_audio_degradation);
         w.field(
@@ -1392,17 +1446,28 @@ impl ::graph_model::rt::Struct for MediaStream {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MediaStream {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MediaStream {
     const TYPE_NAME: &'static str = "microsoft.graph.callRecords.mediaStream";
 }
 impl ::graph_model::rt::serde::Serialize for MediaStream {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MediaStream {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.callRecords.mediaStreamDirection`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1442,6 +1507,17 @@ impl ::graph_model::rt::WireEnum for MediaStreamDirection {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for MediaStreamDirection {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for MediaStreamDirection {
@@ -1517,6 +1593,17 @@ impl ::graph_model::rt::WireEnum for Modality {
         }
     }
 }
+impl ::graph_model::rt::Value for Modality {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for Modality {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1590,6 +1677,17 @@ impl ::graph_model::rt::WireEnum for NetworkConnectionType {
         }
     }
 }
+impl ::graph_model::rt::Value for NetworkConnectionType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for NetworkConnectionType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1660,96 +1758,72 @@ pub struct NetworkInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for NetworkInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.callRecords.networkInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "bandwidthLowEventRatio" => {
-                ::graph_model::rt::field(map, &mut self.bandwidth_low_event_ratio, key)
-            }
-            "basicServiceSetIdentifier" => {
-                ::graph_model::rt::field(map, &mut self.basic_service_set_identifier, key)
-            }
-            "connectionType" => ::graph_model::rt::field(map, &mut self.connection_type, key),
-            "delayEventRatio" => ::graph_model::rt::field(map, &mut self.delay_event_ratio, key),
-            "dnsSuffix" => ::graph_model::rt::field(map, &mut self.dns_suffix, key),
-            "ipAddress" => ::graph_model::rt::field(map, &mut self.ip_address, key),
-            "linkSpeed" => ::graph_model::rt::field(map, &mut self.link_speed, key),
-            "macAddress" => ::graph_model::rt::field(map, &mut self.mac_address, key),
-            "networkTransportProtocol" => {
-                ::graph_model::rt::field(map, &mut self.network_transport_protocol, key)
-            }
-            "port" => ::graph_model::rt::field(map, &mut self.port, key),
-            "receivedQualityEventRatio" => {
-                ::graph_model::rt::field(map, &mut self.received_quality_event_ratio, key)
-            }
-            "reflexiveIPAddress" => {
-                ::graph_model::rt::field(map, &mut self.reflexive_ip_address, key)
-            }
-            "relayIPAddress" => ::graph_model::rt::field(map, &mut self.relay_ip_address, key),
-            "relayPort" => ::graph_model::rt::field(map, &mut self.relay_port, key),
-            "sentQualityEventRatio" => {
-                ::graph_model::rt::field(map, &mut self.sent_quality_event_ratio, key)
-            }
-            "subnet" => ::graph_model::rt::field(map, &mut self.subnet, key),
-            "traceRouteHops" => ::graph_model::rt::field(map, &mut self.trace_route_hops, key),
-            "wifiBand" => ::graph_model::rt::field(map, &mut self.wifi_band, key),
-            "wifiBatteryCharge" => {
-                ::graph_model::rt::field(map, &mut self.wifi_battery_charge, key)
-            }
-            "wifiChannel" => ::graph_model::rt::field(map, &mut self.wifi_channel, key),
-            "wifiMicrosoftDriver" => {
-                ::graph_model::rt::field(map, &mut self.wifi_microsoft_driver, key)
-            }
-            "wifiMicrosoftDriverVersion" => {
-                ::graph_model::rt::field(map, &mut self.wifi_microsoft_driver_version, key)
-            }
-            "wifiRadioType" => ::graph_model::rt::field(map, &mut self.wifi_radio_type, key),
-            "wifiSignalStrength" => {
-                ::graph_model::rt::field(map, &mut self.wifi_signal_strength, key)
-            }
-            "wifiVendorDriver" => ::graph_model::rt::field(map, &mut self.wifi_vendor_driver, key),
-            "wifiVendorDriverVersion" => {
-                ::graph_model::rt::field(map, &mut self.wifi_vendor_driver_version, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.callRecords.networkInfo"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "bandwidthLowEventRatio",
-        "basicServiceSetIdentifier",
-        "connectionType",
-        "delayEventRatio",
-        "dnsSuffix",
-        "ipAddress",
-        "linkSpeed",
-        "macAddress",
-        "networkTransportProtocol",
-        "port",
-        "receivedQualityEventRatio",
-        "reflexiveIPAddress",
-        "relayIPAddress",
-        "relayPort",
-        "sentQualityEventRatio",
-        "subnet",
-        "traceRouteHops",
-        "wifiBand",
-        "wifiBatteryCharge",
-        "wifiChannel",
-        "wifiMicrosoftDriver",
-        "wifiMicrosoftDriverVersion",
-        "wifiRadioType",
-        "wifiSignalStrength",
-        "wifiVendorDriver",
-        "wifiVendorDriverVersion",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "bandwidthLowEventRatio" => &mut self.bandwidth_low_event_ratio,
+            "basicServiceSetIdentifier" => &mut self.basic_service_set_identifier,
+            "connectionType" => &mut self.connection_type,
+            "delayEventRatio" => &mut self.delay_event_ratio,
+            "dnsSuffix" => &mut self.dns_suffix,
+            "ipAddress" => &mut self.ip_address,
+            "linkSpeed" => &mut self.link_speed,
+            "macAddress" => &mut self.mac_address,
+            "networkTransportProtocol" => &mut self.network_transport_protocol,
+            "port" => &mut self.port,
+            "receivedQualityEventRatio" => &mut self.received_quality_event_ratio,
+            "reflexiveIPAddress" => &mut self.reflexive_ip_address,
+            "relayIPAddress" => &mut self.relay_ip_address,
+            "relayPort" => &mut self.relay_port,
+            "sentQualityEventRatio" => &mut self.sent_quality_event_ratio,
+            "subnet" => &mut self.subnet,
+            "traceRouteHops" => &mut self.trace_route_hops,
+            "wifiBand" => &mut self.wifi_band,
+            "wifiBatteryCharge" => &mut self.wifi_battery_charge,
+            "wifiChannel" => &mut self.wifi_channel,
+            "wifiMicrosoftDriver" => &mut self.wifi_microsoft_driver,
+            "wifiMicrosoftDriverVersion" => &mut self.wifi_microsoft_driver_version,
+            "wifiRadioType" => &mut self.wifi_radio_type,
+            "wifiSignalStrength" => &mut self.wifi_signal_strength,
+            "wifiVendorDriver" => &mut self.wifi_vendor_driver,
+            "wifiVendorDriverVersion" => &mut self.wifi_vendor_driver_version,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "bandwidthLowEventRatio",
+            "basicServiceSetIdentifier",
+            "connectionType",
+            "delayEventRatio",
+            "dnsSuffix",
+            "ipAddress",
+            "linkSpeed",
+            "macAddress",
+            "networkTransportProtocol",
+            "port",
+            "receivedQualityEventRatio",
+            "reflexiveIPAddress",
+            "relayIPAddress",
+            "relayPort",
+            "sentQualityEventRatio",
+            "subnet",
+            "traceRouteHops",
+            "wifiBand",
+            "wifiBatteryCharge",
+            "wifiChannel",
+            "wifiMicrosoftDriver",
+            "wifiMicrosoftDriverVersion",
+            "wifiRadioType",
+            "wifiSignalStrength",
+            "wifiVendorDriver",
+            "wifiVendorDriverVersion",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("bandwidthLowEventRatio", &self.bandwidth_low_event_ratio);
         w.field(
             "basicServiceSetIdentifier",
@@ -1793,17 +1867,28 @@ impl ::graph_model::rt::Struct for NetworkInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for NetworkInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for NetworkInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.callRecords.networkInfo";
 }
 impl ::graph_model::rt::serde::Serialize for NetworkInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NetworkInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.callRecords.networkTransportProtocol`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1854,6 +1939,17 @@ impl ::graph_model::rt::WireEnum for NetworkTransportProtocol {
         }
     }
 }
+impl ::graph_model::rt::Value for NetworkTransportProtocol {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for NetworkTransportProtocol {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1878,26 +1974,22 @@ pub struct Organizer {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Organizer {
-    const TYPE_NAME: &'static str = "microsoft.graph.callRecords.organizer";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "administrativeUnitInfos" => {
-                ::graph_model::rt::field(map, &mut self.administrative_unit_infos, key)
-            }
-            "identity" => ::graph_model::rt::field(map, &mut self.identity, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.callRecords.organizer"
     }
-    const FIELDS: &'static [&'static str] = &["id", "administrativeUnitInfos", "identity"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "administrativeUnitInfos" => &mut self.administrative_unit_infos,
+            "identity" => &mut self.identity,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "administrativeUnitInfos", "identity"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("administrativeUnitInfos", &self.administrative_unit_infos);
         w.field("identity", &self.identity);
@@ -1909,17 +2001,28 @@ impl ::graph_model::rt::Struct for Organizer {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Organizer {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Organizer {
     const TYPE_NAME: &'static str = "microsoft.graph.callRecords.organizer";
 }
 impl ::graph_model::rt::serde::Serialize for Organizer {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Organizer {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.callRecords.participant`.
@@ -1936,26 +2039,22 @@ pub struct Participant {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Participant {
-    const TYPE_NAME: &'static str = "microsoft.graph.callRecords.participant";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "administrativeUnitInfos" => {
-                ::graph_model::rt::field(map, &mut self.administrative_unit_infos, key)
-            }
-            "identity" => ::graph_model::rt::field(map, &mut self.identity, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.callRecords.participant"
     }
-    const FIELDS: &'static [&'static str] = &["id", "administrativeUnitInfos", "identity"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "administrativeUnitInfos" => &mut self.administrative_unit_infos,
+            "identity" => &mut self.identity,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "administrativeUnitInfos", "identity"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("administrativeUnitInfos", &self.administrative_unit_infos);
         w.field("identity", &self.identity);
@@ -1967,17 +2066,28 @@ impl ::graph_model::rt::Struct for Participant {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Participant {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Participant {
     const TYPE_NAME: &'static str = "microsoft.graph.callRecords.participant";
 }
 impl ::graph_model::rt::serde::Serialize for Participant {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Participant {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.callRecords.participantEndpoint`.
@@ -2008,42 +2118,36 @@ pub struct ParticipantEndpoint {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for ParticipantEndpoint {
-    const TYPE_NAME: &'static str = "microsoft.graph.callRecords.participantEndpoint";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "userAgent" => ::graph_model::rt::field(map, &mut self.user_agent, key),
-            "associatedIdentity" => {
-                ::graph_model::rt::field(map, &mut self.associated_identity, key)
-            }
-            "cpuCoresCount" => ::graph_model::rt::field(map, &mut self.cpu_cores_count, key),
-            "cpuName" => ::graph_model::rt::field(map, &mut self.cpu_name, key),
-            "cpuProcessorSpeedInMhz" => {
-                ::graph_model::rt::field(map, &mut self.cpu_processor_speed_in_mhz, key)
-            }
-            "feedback" => ::graph_model::rt::field(map, &mut self.feedback, key),
-            "identity" => ::graph_model::rt::field(map, &mut self.identity, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.callRecords.participantEndpoint"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "userAgent",
-        "associatedIdentity",
-        "cpuCoresCount",
-        "cpuName",
-        "cpuProcessorSpeedInMhz",
-        "feedback",
-        "identity",
-        "name",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "userAgent" => &mut self.user_agent,
+            "associatedIdentity" => &mut self.associated_identity,
+            "cpuCoresCount" => &mut self.cpu_cores_count,
+            "cpuName" => &mut self.cpu_name,
+            "cpuProcessorSpeedInMhz" => &mut self.cpu_processor_speed_in_mhz,
+            "feedback" => &mut self.feedback,
+            "identity" => &mut self.identity,
+            "name" => &mut self.name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "userAgent",
+            "associatedIdentity",
+            "cpuCoresCount",
+            "cpuName",
+            "cpuProcessorSpeedInMhz",
+            "feedback",
+            "identity",
+            "name",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("userAgent", &self.user_agent);
         w.field("associatedIdentity", &self.associated_identity);
         w.field("cpuCoresCount", &self.cpu_cores_count);
@@ -2061,19 +2165,31 @@ impl ::graph_model::rt::Struct for ParticipantEndpoint {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::Value for ParticipantEndpoint {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::GraphType for ParticipantEndpoint {
     const TYPE_NAME: &'static str = "microsoft.graph.callRecords.participantEndpoint";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for ParticipantEndpoint {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 #[allow(deprecated)]
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ParticipantEndpoint {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.callRecords.productFamily`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -2140,6 +2256,17 @@ impl ::graph_model::rt::WireEnum for ProductFamily {
         }
     }
 }
+impl ::graph_model::rt::Value for ProductFamily {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ProductFamily {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2172,36 +2299,34 @@ pub struct Segment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Segment {
-    const TYPE_NAME: &'static str = "microsoft.graph.callRecords.segment";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "callee" => ::graph_model::rt::field(map, &mut self.callee, key),
-            "caller" => ::graph_model::rt::field(map, &mut self.caller, key),
-            "endDateTime" => ::graph_model::rt::field(map, &mut self.end_date_time, key),
-            "failureInfo" => ::graph_model::rt::field(map, &mut self.failure_info, key),
-            "media" => ::graph_model::rt::field(map, &mut self.media, key),
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.callRecords.segment"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "callee",
-        "caller",
-        "endDateTime",
-        "failureInfo",
-        "media",
-        "startDateTime",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "callee" => &mut self.callee,
+            "caller" => &mut self.caller,
+            "endDateTime" => &mut self.end_date_time,
+            "failureInfo" => &mut self.failure_info,
+            "media" => &mut self.media,
+            "startDateTime" => &mut self.start_date_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "callee",
+            "caller",
+            "endDateTime",
+            "failureInfo",
+            "media",
+            "startDateTime",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("callee", &self.callee);
         w.field("caller", &self.caller);
@@ -2217,17 +2342,28 @@ impl ::graph_model::rt::Struct for Segment {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Segment {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Segment {
     const TYPE_NAME: &'static str = "microsoft.graph.callRecords.segment";
 }
 impl ::graph_model::rt::serde::Serialize for Segment {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Segment {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.callRecords.serviceEndpoint`.
@@ -2240,22 +2376,20 @@ pub struct ServiceEndpoint {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ServiceEndpoint {
-    const TYPE_NAME: &'static str = "microsoft.graph.callRecords.serviceEndpoint";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "userAgent" => ::graph_model::rt::field(map, &mut self.user_agent, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.callRecords.serviceEndpoint"
     }
-    const FIELDS: &'static [&'static str] = &["userAgent"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "userAgent" => &mut self.user_agent,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["userAgent"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("userAgent", &self.user_agent);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -2265,17 +2399,28 @@ impl ::graph_model::rt::Struct for ServiceEndpoint {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ServiceEndpoint {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ServiceEndpoint {
     const TYPE_NAME: &'static str = "microsoft.graph.callRecords.serviceEndpoint";
 }
 impl ::graph_model::rt::serde::Serialize for ServiceEndpoint {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServiceEndpoint {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.callRecords.serviceRole`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -2424,6 +2569,17 @@ impl ::graph_model::rt::WireEnum for ServiceRole {
         }
     }
 }
+impl ::graph_model::rt::Value for ServiceRole {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ServiceRole {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2448,26 +2604,22 @@ pub struct ServiceUserAgent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ServiceUserAgent {
-    const TYPE_NAME: &'static str = "microsoft.graph.callRecords.serviceUserAgent";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "applicationVersion" => {
-                ::graph_model::rt::field(map, &mut self.application_version, key)
-            }
-            "headerValue" => ::graph_model::rt::field(map, &mut self.header_value, key),
-            "role" => ::graph_model::rt::field(map, &mut self.role, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.callRecords.serviceUserAgent"
     }
-    const FIELDS: &'static [&'static str] = &["applicationVersion", "headerValue", "role"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "applicationVersion" => &mut self.application_version,
+            "headerValue" => &mut self.header_value,
+            "role" => &mut self.role,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["applicationVersion", "headerValue", "role"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("applicationVersion", &self.application_version);
         w.field("headerValue", &self.header_value);
         w.field("role", &self.role);
@@ -2479,17 +2631,28 @@ impl ::graph_model::rt::Struct for ServiceUserAgent {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ServiceUserAgent {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ServiceUserAgent {
     const TYPE_NAME: &'static str = "microsoft.graph.callRecords.serviceUserAgent";
 }
 impl ::graph_model::rt::serde::Serialize for ServiceUserAgent {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServiceUserAgent {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.callRecords.session`.
@@ -2518,40 +2681,38 @@ pub struct Session {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Session {
-    const TYPE_NAME: &'static str = "microsoft.graph.callRecords.session";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "callee" => ::graph_model::rt::field(map, &mut self.callee, key),
-            "caller" => ::graph_model::rt::field(map, &mut self.caller, key),
-            "endDateTime" => ::graph_model::rt::field(map, &mut self.end_date_time, key),
-            "failureInfo" => ::graph_model::rt::field(map, &mut self.failure_info, key),
-            "isTest" => ::graph_model::rt::field(map, &mut self.is_test, key),
-            "modalities" => ::graph_model::rt::field(map, &mut self.modalities, key),
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            "segments" => ::graph_model::rt::field(map, &mut self.segments, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.callRecords.session"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "callee",
-        "caller",
-        "endDateTime",
-        "failureInfo",
-        "isTest",
-        "modalities",
-        "startDateTime",
-        "segments",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "callee" => &mut self.callee,
+            "caller" => &mut self.caller,
+            "endDateTime" => &mut self.end_date_time,
+            "failureInfo" => &mut self.failure_info,
+            "isTest" => &mut self.is_test,
+            "modalities" => &mut self.modalities,
+            "startDateTime" => &mut self.start_date_time,
+            "segments" => &mut self.segments,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "callee",
+            "caller",
+            "endDateTime",
+            "failureInfo",
+            "isTest",
+            "modalities",
+            "startDateTime",
+            "segments",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("callee", &self.callee);
         w.field("caller", &self.caller);
@@ -2569,17 +2730,28 @@ impl ::graph_model::rt::Struct for Session {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Session {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Session {
     const TYPE_NAME: &'static str = "microsoft.graph.callRecords.session";
 }
 impl ::graph_model::rt::serde::Serialize for Session {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Session {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.callRecords.traceRouteHop`.
@@ -2596,24 +2768,22 @@ pub struct TraceRouteHop {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TraceRouteHop {
-    const TYPE_NAME: &'static str = "microsoft.graph.callRecords.traceRouteHop";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "hopCount" => ::graph_model::rt::field(map, &mut self.hop_count, key),
-            "ipAddress" => ::graph_model::rt::field(map, &mut self.ip_address, key),
-            "roundTripTime" => ::graph_model::rt::field(map, &mut self.round_trip_time, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.callRecords.traceRouteHop"
     }
-    const FIELDS: &'static [&'static str] = &["hopCount", "ipAddress", "roundTripTime"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "hopCount" => &mut self.hop_count,
+            "ipAddress" => &mut self.ip_address,
+            "roundTripTime" => &mut self.round_trip_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["hopCount", "ipAddress", "roundTripTime"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("hopCount", &self.hop_count);
         w.field("ipAddress", &self.ip_address);
         w.field("roundTripTime", &self.round_trip_time);
@@ -2625,17 +2795,28 @@ impl ::graph_model::rt::Struct for TraceRouteHop {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TraceRouteHop {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TraceRouteHop {
     const TYPE_NAME: &'static str = "microsoft.graph.callRecords.traceRouteHop";
 }
 impl ::graph_model::rt::serde::Serialize for TraceRouteHop {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TraceRouteHop {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.callRecords.userAgent` (abstract).
@@ -2651,25 +2832,21 @@ pub struct UserAgent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserAgent {
-    const TYPE_NAME: &'static str = "microsoft.graph.callRecords.userAgent";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "applicationVersion" => {
-                ::graph_model::rt::field(map, &mut self.application_version, key)
-            }
-            "headerValue" => ::graph_model::rt::field(map, &mut self.header_value, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.callRecords.userAgent"
     }
-    const FIELDS: &'static [&'static str] = &["applicationVersion", "headerValue"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "applicationVersion" => &mut self.application_version,
+            "headerValue" => &mut self.header_value,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["applicationVersion", "headerValue"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("applicationVersion", &self.application_version);
         w.field("headerValue", &self.header_value);
     }
@@ -2680,17 +2857,28 @@ impl ::graph_model::rt::Struct for UserAgent {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UserAgent {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UserAgent {
     const TYPE_NAME: &'static str = "microsoft.graph.callRecords.userAgent";
 }
 impl ::graph_model::rt::serde::Serialize for UserAgent {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserAgent {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.callRecords.userAgent` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -2720,38 +2908,69 @@ impl Default for UserAgentAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for UserAgentAny {
-    type Base = super::UserAgent;
-    const BASE: &'static str = "microsoft.graph.callRecords.userAgent";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.callRecords.userAgent"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.callRecords.userAgent" => Self::Base(Default::default()),
             "microsoft.graph.callRecords.clientUserAgent" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ClientUserAgent)
+                Self::ClientUserAgent(Default::default())
             }
             "microsoft.graph.callRecords.serviceUserAgent" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ServiceUserAgent)
+                Self::ServiceUserAgent(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::ClientUserAgent(v) => Some(v),
+            Self::ServiceUserAgent(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::UserAgent) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::ClientUserAgent(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.callRecords.clientUserAgent",
+                v,
+            ),
+            Self::ServiceUserAgent(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.callRecords.serviceUserAgent",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for UserAgentAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for UserAgentAny {
@@ -2759,25 +2978,12 @@ impl ::graph_model::rt::GraphType for UserAgentAny {
 }
 impl ::graph_model::rt::serde::Serialize for UserAgentAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::ClientUserAgent(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.callRecords.clientUserAgent"),
-                s,
-            ),
-            Self::ServiceUserAgent(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.callRecords.serviceUserAgent"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserAgentAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.callRecords.userFeedback`.
@@ -2794,24 +3000,22 @@ pub struct UserFeedback {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserFeedback {
-    const TYPE_NAME: &'static str = "microsoft.graph.callRecords.userFeedback";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "rating" => ::graph_model::rt::field(map, &mut self.rating, key),
-            "text" => ::graph_model::rt::field(map, &mut self.text, key),
-            "tokens" => ::graph_model::rt::field(map, &mut self.tokens, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.callRecords.userFeedback"
     }
-    const FIELDS: &'static [&'static str] = &["rating", "text", "tokens"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "rating" => &mut self.rating,
+            "text" => &mut self.text,
+            "tokens" => &mut self.tokens,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["rating", "text", "tokens"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("rating", &self.rating);
         w.field("text", &self.text);
         w.field("tokens", &self.tokens);
@@ -2823,17 +3027,28 @@ impl ::graph_model::rt::Struct for UserFeedback {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UserFeedback {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UserFeedback {
     const TYPE_NAME: &'static str = "microsoft.graph.callRecords.userFeedback";
 }
 impl ::graph_model::rt::serde::Serialize for UserFeedback {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserFeedback {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.callRecords.userFeedbackRating`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -2902,6 +3117,17 @@ impl ::graph_model::rt::WireEnum for UserFeedbackRating {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for UserFeedbackRating {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for UserFeedbackRating {
@@ -3009,6 +3235,17 @@ impl ::graph_model::rt::WireEnum for VideoCodec {
         }
     }
 }
+impl ::graph_model::rt::Value for VideoCodec {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for VideoCodec {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -3075,6 +3312,17 @@ impl ::graph_model::rt::WireEnum for WifiBand {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for WifiBand {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for WifiBand {
@@ -3158,6 +3406,17 @@ impl ::graph_model::rt::WireEnum for WifiRadioType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for WifiRadioType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for WifiRadioType {

@@ -50,74 +50,62 @@ pub struct DirectRoutingLogRow {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DirectRoutingLogRow {
-    const TYPE_NAME: &'static str = "microsoft.graph.callRecords.directRoutingLogRow";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "calleeNumber" => ::graph_model::rt::field(map, &mut self.callee_number, key),
-            "callEndSubReason" => ::graph_model::rt::field(map, &mut self.call_end_sub_reason, key),
-            "callerNumber" => ::graph_model::rt::field(map, &mut self.caller_number, key),
-            "callType" => ::graph_model::rt::field(map, &mut self.call_type, key),
-            "correlationId" => ::graph_model::rt::field(map, &mut self.correlation_id, key),
-            "duration" => ::graph_model::rt::field(map, &mut self.duration, key),
-            "endDateTime" => ::graph_model::rt::field(map, &mut self.end_date_time, key),
-            "failureDateTime" => ::graph_model::rt::field(map, &mut self.failure_date_time, key),
-            "finalSipCode" => ::graph_model::rt::field(map, &mut self.final_sip_code, key),
-            "finalSipCodePhrase" => {
-                ::graph_model::rt::field(map, &mut self.final_sip_code_phrase, key)
-            }
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "inviteDateTime" => ::graph_model::rt::field(map, &mut self.invite_date_time, key),
-            "mediaBypassEnabled" => {
-                ::graph_model::rt::field(map, &mut self.media_bypass_enabled, key)
-            }
-            "mediaPathLocation" => {
-                ::graph_model::rt::field(map, &mut self.media_path_location, key)
-            }
-            "signalingLocation" => ::graph_model::rt::field(map, &mut self.signaling_location, key),
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            "successfulCall" => ::graph_model::rt::field(map, &mut self.successful_call, key),
-            "trunkFullyQualifiedDomainName" => {
-                ::graph_model::rt::field(map, &mut self.trunk_fully_qualified_domain_name, key)
-            }
-            "userDisplayName" => ::graph_model::rt::field(map, &mut self.user_display_name, key),
-            "userId" => ::graph_model::rt::field(map, &mut self.user_id, key),
-            "userPrincipalName" => {
-                ::graph_model::rt::field(map, &mut self.user_principal_name, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.callRecords.directRoutingLogRow"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "calleeNumber",
-        "callEndSubReason",
-        "callerNumber",
-        "callType",
-        "correlationId",
-        "duration",
-        "endDateTime",
-        "failureDateTime",
-        "finalSipCode",
-        "finalSipCodePhrase",
-        "id",
-        "inviteDateTime",
-        "mediaBypassEnabled",
-        "mediaPathLocation",
-        "signalingLocation",
-        "startDateTime",
-        "successfulCall",
-        "trunkFullyQualifiedDomainName",
-        "userDisplayName",
-        "userId",
-        "userPrincipalName",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "calleeNumber" => &mut self.callee_number,
+            "callEndSubReason" => &mut self.call_end_sub_reason,
+            "callerNumber" => &mut self.caller_number,
+            "callType" => &mut self.call_type,
+            "correlationId" => &mut self.correlation_id,
+            "duration" => &mut self.duration,
+            "endDateTime" => &mut self.end_date_time,
+            "failureDateTime" => &mut self.failure_date_time,
+            "finalSipCode" => &mut self.final_sip_code,
+            "finalSipCodePhrase" => &mut self.final_sip_code_phrase,
+            "id" => &mut self.id,
+            "inviteDateTime" => &mut self.invite_date_time,
+            "mediaBypassEnabled" => &mut self.media_bypass_enabled,
+            "mediaPathLocation" => &mut self.media_path_location,
+            "signalingLocation" => &mut self.signaling_location,
+            "startDateTime" => &mut self.start_date_time,
+            "successfulCall" => &mut self.successful_call,
+            "trunkFullyQualifiedDomainName" => &mut self.trunk_fully_qualified_domain_name,
+            "userDisplayName" => &mut self.user_display_name,
+            "userId" => &mut self.user_id,
+            "userPrincipalName" => &mut self.user_principal_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "calleeNumber",
+            "callEndSubReason",
+            "callerNumber",
+            "callType",
+            "correlationId",
+            "duration",
+            "endDateTime",
+            "failureDateTime",
+            "finalSipCode",
+            "finalSipCodePhrase",
+            "id",
+            "inviteDateTime",
+            "mediaBypassEnabled",
+            "mediaPathLocation",
+            "signalingLocation",
+            "startDateTime",
+            "successfulCall",
+            "trunkFullyQualifiedDomainName",
+            "userDisplayName",
+            "userId",
+            "userPrincipalName",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("calleeNumber", &self.callee_number);
         w.field("callEndSubReason", &self.call_end_sub_reason);
         w.field("callerNumber", &self.caller_number);
@@ -150,17 +138,28 @@ impl ::graph_model::rt::Struct for DirectRoutingLogRow {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DirectRoutingLogRow {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DirectRoutingLogRow {
     const TYPE_NAME: &'static str = "microsoft.graph.callRecords.directRoutingLogRow";
 }
 impl ::graph_model::rt::serde::Serialize for DirectRoutingLogRow {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DirectRoutingLogRow {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.callRecords.participantBase` (abstract).
@@ -178,26 +177,22 @@ pub struct ParticipantBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ParticipantBase {
-    const TYPE_NAME: &'static str = "microsoft.graph.callRecords.participantBase";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "administrativeUnitInfos" => {
-                ::graph_model::rt::field(map, &mut self.administrative_unit_infos, key)
-            }
-            "identity" => ::graph_model::rt::field(map, &mut self.identity, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.callRecords.participantBase"
     }
-    const FIELDS: &'static [&'static str] = &["id", "administrativeUnitInfos", "identity"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "administrativeUnitInfos" => &mut self.administrative_unit_infos,
+            "identity" => &mut self.identity,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "administrativeUnitInfos", "identity"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("administrativeUnitInfos", &self.administrative_unit_infos);
         w.field("identity", &self.identity);
@@ -209,17 +204,28 @@ impl ::graph_model::rt::Struct for ParticipantBase {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ParticipantBase {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ParticipantBase {
     const TYPE_NAME: &'static str = "microsoft.graph.callRecords.participantBase";
 }
 impl ::graph_model::rt::serde::Serialize for ParticipantBase {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ParticipantBase {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.callRecords.participantBase` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -249,38 +255,63 @@ impl Default for ParticipantBaseAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for ParticipantBaseAny {
-    type Base = super::ParticipantBase;
-    const BASE: &'static str = "microsoft.graph.callRecords.participantBase";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
-            "microsoft.graph.callRecords.organizer" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::Organizer)
-            }
-            "microsoft.graph.callRecords.participant" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::Participant)
-            }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.callRecords.participantBase"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.callRecords.participantBase" => Self::Base(Default::default()),
+            "microsoft.graph.callRecords.organizer" => Self::Organizer(Default::default()),
+            "microsoft.graph.callRecords.participant" => Self::Participant(Default::default()),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::Organizer(v) => Some(v),
+            Self::Participant(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::ParticipantBase) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::Organizer(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.callRecords.organizer", v)
+            }
+            Self::Participant(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.callRecords.participant", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for ParticipantBaseAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for ParticipantBaseAny {
@@ -288,21 +319,12 @@ impl ::graph_model::rt::GraphType for ParticipantBaseAny {
 }
 impl ::graph_model::rt::serde::Serialize for ParticipantBaseAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::Organizer(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.callRecords.organizer"), s)
-            }
-            Self::Participant(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.callRecords.participant"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ParticipantBaseAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.callRecords.pstnCallDurationSource`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -342,6 +364,17 @@ impl ::graph_model::rt::WireEnum for PstnCallDurationSource {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for PstnCallDurationSource {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for PstnCallDurationSource {
@@ -408,76 +441,66 @@ pub struct PstnCallLogRow {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PstnCallLogRow {
-    const TYPE_NAME: &'static str = "microsoft.graph.callRecords.pstnCallLogRow";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "callDurationSource" => {
-                ::graph_model::rt::field(map, &mut self.call_duration_source, key)
-            }
-            "calleeNumber" => ::graph_model::rt::field(map, &mut self.callee_number, key),
-            "callerNumber" => ::graph_model::rt::field(map, &mut self.caller_number, key),
-            "callId" => ::graph_model::rt::field(map, &mut self.call_id, key),
-            "callType" => ::graph_model::rt::field(map, &mut self.call_type, key),
-            "charge" => ::graph_model::rt::field(map, &mut self.charge, key),
-            "conferenceId" => ::graph_model::rt::field(map, &mut self.conference_id, key),
-            "connectionCharge" => ::graph_model::rt::field(map, &mut self.connection_charge, key),
-            "currency" => ::graph_model::rt::field(map, &mut self.currency, key),
-            "destinationContext" => {
-                ::graph_model::rt::field(map, &mut self.destination_context, key)
-            }
-            "destinationName" => ::graph_model::rt::field(map, &mut self.destination_name, key),
-            "duration" => ::graph_model::rt::field(map, &mut self.duration, key),
-            "endDateTime" => ::graph_model::rt::field(map, &mut self.end_date_time, key),
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "inventoryType" => ::graph_model::rt::field(map, &mut self.inventory_type, key),
-            "licenseCapability" => ::graph_model::rt::field(map, &mut self.license_capability, key),
-            "operator" => ::graph_model::rt::field(map, &mut self.operator, key),
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            "tenantCountryCode" => {
-                ::graph_model::rt::field(map, &mut self.tenant_country_code, key)
-            }
-            "usageCountryCode" => ::graph_model::rt::field(map, &mut self.usage_country_code, key),
-            "userDisplayName" => ::graph_model::rt::field(map, &mut self.user_display_name, key),
-            "userId" => ::graph_model::rt::field(map, &mut self.user_id, key),
-            "userPrincipalName" => {
-                ::graph_model::rt::field(map, &mut self.user_principal_name, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.callRecords.pstnCallLogRow"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "callDurationSource",
-        "calleeNumber",
-        "callerNumber",
-        "callId",
-        "callType",
-        "charge",
-        "conferenceId",
-        "connectionCharge",
-        "currency",
-        "destinationContext",
-        "destinationName",
-        "duration",
-        "endDateTime",
-        "id",
-        "inventoryType",
-        "licenseCapability",
-        "operator",
-        "startDateTime",
-        "tenantCountryCode",
-        "usageCountryCode",
-        "userDisplayName",
-        "userId",
-        "userPrincipalName",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "callDurationSource" => &mut self.call_duration_source,
+            "calleeNumber" => &mut self.callee_number,
+            "callerNumber" => &mut self.caller_number,
+            "callId" => &mut self.call_id,
+            "callType" => &mut self.call_type,
+            "charge" => &mut self.charge,
+            "conferenceId" => &mut self.conference_id,
+            "connectionCharge" => &mut self.connection_charge,
+            "currency" => &mut self.currency,
+            "destinationContext" => &mut self.destination_context,
+            "destinationName" => &mut self.destination_name,
+            "duration" => &mut self.duration,
+            "endDateTime" => &mut self.end_date_time,
+            "id" => &mut self.id,
+            "inventoryType" => &mut self.inventory_type,
+            "licenseCapability" => &mut self.license_capability,
+            "operator" => &mut self.operator,
+            "startDateTime" => &mut self.start_date_time,
+            "tenantCountryCode" => &mut self.tenant_country_code,
+            "usageCountryCode" => &mut self.usage_country_code,
+            "userDisplayName" => &mut self.user_display_name,
+            "userId" => &mut self.user_id,
+            "userPrincipalName" => &mut self.user_principal_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "callDurationSource",
+            "calleeNumber",
+            "callerNumber",
+            "callId",
+            "callType",
+            "charge",
+            "conferenceId",
+            "connectionCharge",
+            "currency",
+            "destinationContext",
+            "destinationName",
+            "duration",
+            "endDateTime",
+            "id",
+            "inventoryType",
+            "licenseCapability",
+            "operator",
+            "startDateTime",
+            "tenantCountryCode",
+            "usageCountryCode",
+            "userDisplayName",
+            "userId",
+            "userPrincipalName",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("callDurationSource", &self.call_duration_source);
         w.field("calleeNumber", &self.callee_number);
         w.field("callerNumber", &self.caller_number);
@@ -509,16 +532,27 @@ impl ::graph_model::rt::Struct for PstnCallLogRow {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PstnCallLogRow {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PstnCallLogRow {
     const TYPE_NAME: &'static str = "microsoft.graph.callRecords.pstnCallLogRow";
 }
 impl ::graph_model::rt::serde::Serialize for PstnCallLogRow {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PstnCallLogRow {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

@@ -12,23 +12,21 @@ pub struct EntityTypeAndIds {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EntityTypeAndIds {
-    const TYPE_NAME: &'static str = "microsoft.graph.entraRecoveryServices.entityTypeAndIds";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "entityIds" => ::graph_model::rt::field(map, &mut self.entity_ids, key),
-            "entityType" => ::graph_model::rt::field(map, &mut self.entity_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.entraRecoveryServices.entityTypeAndIds"
     }
-    const FIELDS: &'static [&'static str] = &["entityIds", "entityType"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "entityIds" => &mut self.entity_ids,
+            "entityType" => &mut self.entity_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["entityIds", "entityType"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("entityIds", &self.entity_ids);
         w.field("entityType", &self.entity_type);
     }
@@ -39,17 +37,28 @@ impl ::graph_model::rt::Struct for EntityTypeAndIds {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EntityTypeAndIds {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EntityTypeAndIds {
     const TYPE_NAME: &'static str = "microsoft.graph.entraRecoveryServices.entityTypeAndIds";
 }
 impl ::graph_model::rt::serde::Serialize for EntityTypeAndIds {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EntityTypeAndIds {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.entraRecoveryServices.recovery`.
@@ -66,24 +75,22 @@ pub struct Recovery {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Recovery {
-    const TYPE_NAME: &'static str = "microsoft.graph.entraRecoveryServices.recovery";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "jobs" => ::graph_model::rt::field(map, &mut self.jobs, key),
-            "snapshots" => ::graph_model::rt::field(map, &mut self.snapshots, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.entraRecoveryServices.recovery"
     }
-    const FIELDS: &'static [&'static str] = &["id", "jobs", "snapshots"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "jobs" => &mut self.jobs,
+            "snapshots" => &mut self.snapshots,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "jobs", "snapshots"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("jobs", &self.jobs);
         w.field("snapshots", &self.snapshots);
@@ -95,17 +102,28 @@ impl ::graph_model::rt::Struct for Recovery {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Recovery {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Recovery {
     const TYPE_NAME: &'static str = "microsoft.graph.entraRecoveryServices.recovery";
 }
 impl ::graph_model::rt::serde::Serialize for Recovery {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Recovery {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.entraRecoveryServices.recoveryJob`.
@@ -138,58 +156,42 @@ pub struct RecoveryJob {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RecoveryJob {
-    const TYPE_NAME: &'static str = "microsoft.graph.entraRecoveryServices.recoveryJob";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "filteringCriteria" => ::graph_model::rt::field(map, &mut self.filtering_criteria, key),
-            "jobCompletionDateTime" => {
-                ::graph_model::rt::field(map, &mut self.job_completion_date_time, key)
-            }
-            "jobStartDateTime" => ::graph_model::rt::field(map, &mut self.job_start_date_time, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "targetStateDateTime" => {
-                ::graph_model::rt::field(map, &mut self.target_state_date_time, key)
-            }
-            "totalChangedLinksCalculated" => {
-                ::graph_model::rt::field(map, &mut self.total_changed_links_calculated, key)
-            }
-            "totalChangedObjectsCalculated" => {
-                ::graph_model::rt::field(map, &mut self.total_changed_objects_calculated, key)
-            }
-            "totalFailedChanges" => {
-                ::graph_model::rt::field(map, &mut self.total_failed_changes, key)
-            }
-            "totalLinksModified" => {
-                ::graph_model::rt::field(map, &mut self.total_links_modified, key)
-            }
-            "totalObjectsModified" => {
-                ::graph_model::rt::field(map, &mut self.total_objects_modified, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.entraRecoveryServices.recoveryJob"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "filteringCriteria",
-        "jobCompletionDateTime",
-        "jobStartDateTime",
-        "status",
-        "targetStateDateTime",
-        "totalChangedLinksCalculated",
-        "totalChangedObjectsCalculated",
-        "totalFailedChanges",
-        "totalLinksModified",
-        "totalObjectsModified",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "filteringCriteria" => &mut self.filtering_criteria,
+            "jobCompletionDateTime" => &mut self.job_completion_date_time,
+            "jobStartDateTime" => &mut self.job_start_date_time,
+            "status" => &mut self.status,
+            "targetStateDateTime" => &mut self.target_state_date_time,
+            "totalChangedLinksCalculated" => &mut self.total_changed_links_calculated,
+            "totalChangedObjectsCalculated" => &mut self.total_changed_objects_calculated,
+            "totalFailedChanges" => &mut self.total_failed_changes,
+            "totalLinksModified" => &mut self.total_links_modified,
+            "totalObjectsModified" => &mut self.total_objects_modified,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "filteringCriteria",
+            "jobCompletionDateTime",
+            "jobStartDateTime",
+            "status",
+            "targetStateDateTime",
+            "totalChangedLinksCalculated",
+            "totalChangedObjectsCalculated",
+            "totalFailedChanges",
+            "totalLinksModified",
+            "totalObjectsModified",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("filteringCriteria", &self.filtering_criteria);
         w.field("jobCompletionDateTime", &self.job_completion_date_time);
@@ -215,17 +217,28 @@ impl ::graph_model::rt::Struct for RecoveryJob {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RecoveryJob {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RecoveryJob {
     const TYPE_NAME: &'static str = "microsoft.graph.entraRecoveryServices.recoveryJob";
 }
 impl ::graph_model::rt::serde::Serialize for RecoveryJob {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RecoveryJob {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.entraRecoveryServices.recoveryJobBase` (abstract).
@@ -253,46 +266,36 @@ pub struct RecoveryJobBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RecoveryJobBase {
-    const TYPE_NAME: &'static str = "microsoft.graph.entraRecoveryServices.recoveryJobBase";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "filteringCriteria" => ::graph_model::rt::field(map, &mut self.filtering_criteria, key),
-            "jobCompletionDateTime" => {
-                ::graph_model::rt::field(map, &mut self.job_completion_date_time, key)
-            }
-            "jobStartDateTime" => ::graph_model::rt::field(map, &mut self.job_start_date_time, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "targetStateDateTime" => {
-                ::graph_model::rt::field(map, &mut self.target_state_date_time, key)
-            }
-            "totalChangedLinksCalculated" => {
-                ::graph_model::rt::field(map, &mut self.total_changed_links_calculated, key)
-            }
-            "totalChangedObjectsCalculated" => {
-                ::graph_model::rt::field(map, &mut self.total_changed_objects_calculated, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.entraRecoveryServices.recoveryJobBase"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "filteringCriteria",
-        "jobCompletionDateTime",
-        "jobStartDateTime",
-        "status",
-        "targetStateDateTime",
-        "totalChangedLinksCalculated",
-        "totalChangedObjectsCalculated",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "filteringCriteria" => &mut self.filtering_criteria,
+            "jobCompletionDateTime" => &mut self.job_completion_date_time,
+            "jobStartDateTime" => &mut self.job_start_date_time,
+            "status" => &mut self.status,
+            "targetStateDateTime" => &mut self.target_state_date_time,
+            "totalChangedLinksCalculated" => &mut self.total_changed_links_calculated,
+            "totalChangedObjectsCalculated" => &mut self.total_changed_objects_calculated,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "filteringCriteria",
+            "jobCompletionDateTime",
+            "jobStartDateTime",
+            "status",
+            "targetStateDateTime",
+            "totalChangedLinksCalculated",
+            "totalChangedObjectsCalculated",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("filteringCriteria", &self.filtering_criteria);
         w.field("jobCompletionDateTime", &self.job_completion_date_time);
@@ -315,17 +318,28 @@ impl ::graph_model::rt::Struct for RecoveryJobBase {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RecoveryJobBase {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RecoveryJobBase {
     const TYPE_NAME: &'static str = "microsoft.graph.entraRecoveryServices.recoveryJobBase";
 }
 impl ::graph_model::rt::serde::Serialize for RecoveryJobBase {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RecoveryJobBase {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.entraRecoveryServices.recoveryJobBase` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -355,38 +369,71 @@ impl Default for RecoveryJobBaseAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for RecoveryJobBaseAny {
-    type Base = super::RecoveryJobBase;
-    const BASE: &'static str = "microsoft.graph.entraRecoveryServices.recoveryJobBase";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.entraRecoveryServices.recoveryJobBase"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.entraRecoveryServices.recoveryJobBase" => {
+                Self::Base(Default::default())
+            }
             "microsoft.graph.entraRecoveryServices.recoveryJob" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::RecoveryJob)
+                Self::RecoveryJob(Default::default())
             }
             "microsoft.graph.entraRecoveryServices.recoveryPreviewJob" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::RecoveryPreviewJob)
+                Self::RecoveryPreviewJob(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::RecoveryJob(v) => Some(v),
+            Self::RecoveryPreviewJob(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::RecoveryJobBase) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::RecoveryJob(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.entraRecoveryServices.recoveryJob",
+                v,
+            ),
+            Self::RecoveryPreviewJob(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.entraRecoveryServices.recoveryPreviewJob",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for RecoveryJobBaseAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for RecoveryJobBaseAny {
@@ -394,25 +441,12 @@ impl ::graph_model::rt::GraphType for RecoveryJobBaseAny {
 }
 impl ::graph_model::rt::serde::Serialize for RecoveryJobBaseAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::RecoveryJob(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.entraRecoveryServices.recoveryJob"),
-                s,
-            ),
-            Self::RecoveryPreviewJob(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.entraRecoveryServices.recoveryPreviewJob"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RecoveryJobBaseAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.entraRecoveryServices.recoveryJobEntityNameAndIdsFilter`.
@@ -425,23 +459,20 @@ pub struct RecoveryJobEntityNameAndIdsFilter {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RecoveryJobEntityNameAndIdsFilter {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.entraRecoveryServices.recoveryJobEntityNameAndIdsFilter";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "filterValues" => ::graph_model::rt::field(map, &mut self.filter_values, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.entraRecoveryServices.recoveryJobEntityNameAndIdsFilter"
     }
-    const FIELDS: &'static [&'static str] = &["filterValues"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "filterValues" => &mut self.filter_values,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["filterValues"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("filterValues", &self.filter_values);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -451,18 +482,29 @@ impl ::graph_model::rt::Struct for RecoveryJobEntityNameAndIdsFilter {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RecoveryJobEntityNameAndIdsFilter {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RecoveryJobEntityNameAndIdsFilter {
     const TYPE_NAME: &'static str =
         "microsoft.graph.entraRecoveryServices.recoveryJobEntityNameAndIdsFilter";
 }
 impl ::graph_model::rt::serde::Serialize for RecoveryJobEntityNameAndIdsFilter {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RecoveryJobEntityNameAndIdsFilter {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.entraRecoveryServices.recoveryJobEntityNamesFilter`.
@@ -475,23 +517,20 @@ pub struct RecoveryJobEntityNamesFilter {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RecoveryJobEntityNamesFilter {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.entraRecoveryServices.recoveryJobEntityNamesFilter";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "entityTypes" => ::graph_model::rt::field(map, &mut self.entity_types, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.entraRecoveryServices.recoveryJobEntityNamesFilter"
     }
-    const FIELDS: &'static [&'static str] = &["entityTypes"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "entityTypes" => &mut self.entity_types,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["entityTypes"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("entityTypes", &self.entity_types);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -501,18 +540,29 @@ impl ::graph_model::rt::Struct for RecoveryJobEntityNamesFilter {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RecoveryJobEntityNamesFilter {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RecoveryJobEntityNamesFilter {
     const TYPE_NAME: &'static str =
         "microsoft.graph.entraRecoveryServices.recoveryJobEntityNamesFilter";
 }
 impl ::graph_model::rt::serde::Serialize for RecoveryJobEntityNamesFilter {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RecoveryJobEntityNamesFilter {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.entraRecoveryServices.recoveryJobFilteringCriteriaBase`.
@@ -523,21 +573,17 @@ pub struct RecoveryJobFilteringCriteriaBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RecoveryJobFilteringCriteriaBase {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.entraRecoveryServices.recoveryJobFilteringCriteriaBase";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.entraRecoveryServices.recoveryJobFilteringCriteriaBase"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -547,18 +593,29 @@ impl ::graph_model::rt::Struct for RecoveryJobFilteringCriteriaBase {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RecoveryJobFilteringCriteriaBase {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RecoveryJobFilteringCriteriaBase {
     const TYPE_NAME: &'static str =
         "microsoft.graph.entraRecoveryServices.recoveryJobFilteringCriteriaBase";
 }
 impl ::graph_model::rt::serde::Serialize for RecoveryJobFilteringCriteriaBase {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RecoveryJobFilteringCriteriaBase {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.entraRecoveryServices.recoveryJobFilteringCriteriaBase` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -588,40 +645,71 @@ impl Default for RecoveryJobFilteringCriteriaBaseAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for RecoveryJobFilteringCriteriaBaseAny {
-    type Base = super::RecoveryJobFilteringCriteriaBase;
-    const BASE: &'static str =
-        "microsoft.graph.entraRecoveryServices.recoveryJobFilteringCriteriaBase";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.entraRecoveryServices.recoveryJobFilteringCriteriaBase"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.entraRecoveryServices.recoveryJobFilteringCriteriaBase" => {
+                Self::Base(Default::default())
+            }
             "microsoft.graph.entraRecoveryServices.recoveryJobEntityNameAndIdsFilter" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::RecoveryJobEntityNameAndIdsFilter)
+                Self::RecoveryJobEntityNameAndIdsFilter(Default::default())
             }
             "microsoft.graph.entraRecoveryServices.recoveryJobEntityNamesFilter" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::RecoveryJobEntityNamesFilter)
+                Self::RecoveryJobEntityNamesFilter(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::RecoveryJobEntityNameAndIdsFilter(v) => Some(v),
+            Self::RecoveryJobEntityNamesFilter(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::RecoveryJobFilteringCriteriaBase) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::RecoveryJobEntityNameAndIdsFilter(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.entraRecoveryServices.recoveryJobEntityNameAndIdsFilter",
+                v,
+            ),
+            Self::RecoveryJobEntityNamesFilter(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.entraRecoveryServices.recoveryJobEntityNamesFilter",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for RecoveryJobFilteringCriteriaBaseAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for RecoveryJobFilteringCriteriaBaseAny {
@@ -630,25 +718,12 @@ impl ::graph_model::rt::GraphType for RecoveryJobFilteringCriteriaBaseAny {
 }
 impl ::graph_model::rt::serde::Serialize for RecoveryJobFilteringCriteriaBaseAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::RecoveryJobEntityNameAndIdsFilter(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.entraRecoveryServices.recoveryJobEntityNameAndIdsFilter"),
-                s,
-            ),
-            Self::RecoveryJobEntityNamesFilter(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.entraRecoveryServices.recoveryJobEntityNamesFilter"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RecoveryJobFilteringCriteriaBaseAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.entraRecoveryServices.recoveryPreviewJob`.
@@ -675,46 +750,36 @@ pub struct RecoveryPreviewJob {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RecoveryPreviewJob {
-    const TYPE_NAME: &'static str = "microsoft.graph.entraRecoveryServices.recoveryPreviewJob";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "filteringCriteria" => ::graph_model::rt::field(map, &mut self.filtering_criteria, key),
-            "jobCompletionDateTime" => {
-                ::graph_model::rt::field(map, &mut self.job_completion_date_time, key)
-            }
-            "jobStartDateTime" => ::graph_model::rt::field(map, &mut self.job_start_date_time, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "targetStateDateTime" => {
-                ::graph_model::rt::field(map, &mut self.target_state_date_time, key)
-            }
-            "totalChangedLinksCalculated" => {
-                ::graph_model::rt::field(map, &mut self.total_changed_links_calculated, key)
-            }
-            "totalChangedObjectsCalculated" => {
-                ::graph_model::rt::field(map, &mut self.total_changed_objects_calculated, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.entraRecoveryServices.recoveryPreviewJob"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "filteringCriteria",
-        "jobCompletionDateTime",
-        "jobStartDateTime",
-        "status",
-        "targetStateDateTime",
-        "totalChangedLinksCalculated",
-        "totalChangedObjectsCalculated",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "filteringCriteria" => &mut self.filtering_criteria,
+            "jobCompletionDateTime" => &mut self.job_completion_date_time,
+            "jobStartDateTime" => &mut self.job_start_date_time,
+            "status" => &mut self.status,
+            "targetStateDateTime" => &mut self.target_state_date_time,
+            "totalChangedLinksCalculated" => &mut self.total_changed_links_calculated,
+            "totalChangedObjectsCalculated" => &mut self.total_changed_objects_calculated,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "filteringCriteria",
+            "jobCompletionDateTime",
+            "jobStartDateTime",
+            "status",
+            "targetStateDateTime",
+            "totalChangedLinksCalculated",
+            "totalChangedObjectsCalculated",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("filteringCriteria", &self.filtering_criteria);
         w.field("jobCompletionDateTime", &self.job_completion_date_time);
@@ -737,17 +802,28 @@ impl ::graph_model::rt::Struct for RecoveryPreviewJob {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RecoveryPreviewJob {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RecoveryPreviewJob {
     const TYPE_NAME: &'static str = "microsoft.graph.entraRecoveryServices.recoveryPreviewJob";
 }
 impl ::graph_model::rt::serde::Serialize for RecoveryPreviewJob {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RecoveryPreviewJob {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.entraRecoveryServices.recoveryStatus`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -839,6 +915,17 @@ impl ::graph_model::rt::WireEnum for RecoveryStatus {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for RecoveryStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for RecoveryStatus {
@@ -980,6 +1067,17 @@ impl ::graph_model::rt::WireEnum for ResourceTypeName {
         }
     }
 }
+impl ::graph_model::rt::Value for ResourceTypeName {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ResourceTypeName {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1010,36 +1108,30 @@ pub struct Snapshot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Snapshot {
-    const TYPE_NAME: &'static str = "microsoft.graph.entraRecoveryServices.snapshot";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "totalChangedObjects" => {
-                ::graph_model::rt::field(map, &mut self.total_changed_objects, key)
-            }
-            "recoveryJobs" => ::graph_model::rt::field(map, &mut self.recovery_jobs, key),
-            "recoveryPreviewJobs" => {
-                ::graph_model::rt::field(map, &mut self.recovery_preview_jobs, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.entraRecoveryServices.snapshot"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "totalChangedObjects",
-        "recoveryJobs",
-        "recoveryPreviewJobs",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "totalChangedObjects" => &mut self.total_changed_objects,
+            "recoveryJobs" => &mut self.recovery_jobs,
+            "recoveryPreviewJobs" => &mut self.recovery_preview_jobs,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "totalChangedObjects",
+            "recoveryJobs",
+            "recoveryPreviewJobs",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("totalChangedObjects", &self.total_changed_objects);
@@ -1053,16 +1145,27 @@ impl ::graph_model::rt::Struct for Snapshot {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Snapshot {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Snapshot {
     const TYPE_NAME: &'static str = "microsoft.graph.entraRecoveryServices.snapshot";
 }
 impl ::graph_model::rt::serde::Serialize for Snapshot {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Snapshot {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

@@ -57,6 +57,17 @@ impl ::graph_model::rt::WireEnum for RecoveryAction {
         }
     }
 }
+impl ::graph_model::rt::Value for RecoveryAction {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for RecoveryAction {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -85,33 +96,30 @@ pub struct RecoveryChangeObjectBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RecoveryChangeObjectBase {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.entraRecoveryServices.recoveryChangeObjectBase";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "entityTypeName" => ::graph_model::rt::field(map, &mut self.entity_type_name, key),
-            "failureMessage" => ::graph_model::rt::field(map, &mut self.failure_message, key),
-            "recoveryAction" => ::graph_model::rt::field(map, &mut self.recovery_action, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.entraRecoveryServices.recoveryChangeObjectBase"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "displayName",
-        "entityTypeName",
-        "failureMessage",
-        "recoveryAction",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "displayName" => &mut self.display_name,
+            "entityTypeName" => &mut self.entity_type_name,
+            "failureMessage" => &mut self.failure_message,
+            "recoveryAction" => &mut self.recovery_action,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "displayName",
+            "entityTypeName",
+            "failureMessage",
+            "recoveryAction",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("displayName", &self.display_name);
         w.field("entityTypeName", &self.entity_type_name);
@@ -125,17 +133,28 @@ impl ::graph_model::rt::Struct for RecoveryChangeObjectBase {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RecoveryChangeObjectBase {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RecoveryChangeObjectBase {
     const TYPE_NAME: &'static str =
         "microsoft.graph.entraRecoveryServices.recoveryChangeObjectBase";
 }
 impl ::graph_model::rt::serde::Serialize for RecoveryChangeObjectBase {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RecoveryChangeObjectBase {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

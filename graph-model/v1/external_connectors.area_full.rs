@@ -22,36 +22,34 @@ pub struct Principal {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Principal {
-    const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.principal";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "email" => ::graph_model::rt::field(map, &mut self.email, key),
-            "entraDisplayName" => ::graph_model::rt::field(map, &mut self.entra_display_name, key),
-            "entraId" => ::graph_model::rt::field(map, &mut self.entra_id, key),
-            "externalId" => ::graph_model::rt::field(map, &mut self.external_id, key),
-            "externalName" => ::graph_model::rt::field(map, &mut self.external_name, key),
-            "tenantId" => ::graph_model::rt::field(map, &mut self.tenant_id, key),
-            "upn" => ::graph_model::rt::field(map, &mut self.upn, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.externalConnectors.principal"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "email",
-        "entraDisplayName",
-        "entraId",
-        "externalId",
-        "externalName",
-        "tenantId",
-        "upn",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "email" => &mut self.email,
+            "entraDisplayName" => &mut self.entra_display_name,
+            "entraId" => &mut self.entra_id,
+            "externalId" => &mut self.external_id,
+            "externalName" => &mut self.external_name,
+            "tenantId" => &mut self.tenant_id,
+            "upn" => &mut self.upn,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "email",
+            "entraDisplayName",
+            "entraId",
+            "externalId",
+            "externalName",
+            "tenantId",
+            "upn",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("email", &self.email);
         w.field("entraDisplayName", &self.entra_display_name);
         w.field("entraId", &self.entra_id);
@@ -67,16 +65,27 @@ impl ::graph_model::rt::Struct for Principal {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Principal {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Principal {
     const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.principal";
 }
 impl ::graph_model::rt::serde::Serialize for Principal {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Principal {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

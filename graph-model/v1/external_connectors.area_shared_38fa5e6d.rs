@@ -44,6 +44,17 @@ impl ::graph_model::rt::WireEnum for AccessType {
         }
     }
 }
+impl ::graph_model::rt::Value for AccessType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for AccessType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -68,24 +79,22 @@ pub struct Acl {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Acl {
-    const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.acl";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "accessType" => ::graph_model::rt::field(map, &mut self.access_type, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            "value" => ::graph_model::rt::field(map, &mut self.value, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.externalConnectors.acl"
     }
-    const FIELDS: &'static [&'static str] = &["accessType", "type", "value"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "accessType" => &mut self.access_type,
+            "type" => &mut self.r#type,
+            "value" => &mut self.value,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["accessType", "type", "value"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("accessType", &self.access_type);
         w.field("type", &self.r#type);
         w.field("value", &self.value);
@@ -97,17 +106,28 @@ impl ::graph_model::rt::Struct for Acl {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Acl {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Acl {
     const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.acl";
 }
 impl ::graph_model::rt::serde::Serialize for Acl {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Acl {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.externalConnectors.aclType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -173,6 +193,17 @@ impl ::graph_model::rt::WireEnum for AclType {
         }
     }
 }
+impl ::graph_model::rt::Value for AclType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for AclType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -193,24 +224,20 @@ pub struct ActivitySettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ActivitySettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.activitySettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "urlToItemResolvers" => {
-                ::graph_model::rt::field(map, &mut self.url_to_item_resolvers, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.externalConnectors.activitySettings"
     }
-    const FIELDS: &'static [&'static str] = &["urlToItemResolvers"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "urlToItemResolvers" => &mut self.url_to_item_resolvers,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["urlToItemResolvers"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("urlToItemResolvers", &self.url_to_item_resolvers);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -220,17 +247,28 @@ impl ::graph_model::rt::Struct for ActivitySettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ActivitySettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ActivitySettings {
     const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.activitySettings";
 }
 impl ::graph_model::rt::serde::Serialize for ActivitySettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ActivitySettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.externalConnectors.configuration`.
@@ -243,22 +281,20 @@ pub struct Configuration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Configuration {
-    const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.configuration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "authorizedAppIds" => ::graph_model::rt::field(map, &mut self.authorized_app_ids, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.externalConnectors.configuration"
     }
-    const FIELDS: &'static [&'static str] = &["authorizedAppIds"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "authorizedAppIds" => &mut self.authorized_app_ids,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["authorizedAppIds"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("authorizedAppIds", &self.authorized_app_ids);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -268,17 +304,28 @@ impl ::graph_model::rt::Struct for Configuration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Configuration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Configuration {
     const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.configuration";
 }
 impl ::graph_model::rt::serde::Serialize for Configuration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Configuration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.externalConnectors.connectionOperation`.
@@ -295,24 +342,22 @@ pub struct ConnectionOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConnectionOperation {
-    const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.connectionOperation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "error" => ::graph_model::rt::field(map, &mut self.error, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.externalConnectors.connectionOperation"
     }
-    const FIELDS: &'static [&'static str] = &["id", "error", "status"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "error" => &mut self.error,
+            "status" => &mut self.status,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "error", "status"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("error", &self.error);
         w.field("status", &self.status);
@@ -324,17 +369,28 @@ impl ::graph_model::rt::Struct for ConnectionOperation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ConnectionOperation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ConnectionOperation {
     const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.connectionOperation";
 }
 impl ::graph_model::rt::serde::Serialize for ConnectionOperation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConnectionOperation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.externalConnectors.connectionOperationStatus`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -393,6 +449,17 @@ impl ::graph_model::rt::WireEnum for ConnectionOperationStatus {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for ConnectionOperationStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for ConnectionOperationStatus {
@@ -461,6 +528,17 @@ impl ::graph_model::rt::WireEnum for ConnectionState {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for ConnectionState {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for ConnectionState {
@@ -584,6 +662,17 @@ impl ::graph_model::rt::WireEnum for ContentCategory {
         }
     }
 }
+impl ::graph_model::rt::Value for ContentCategory {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ContentCategory {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -610,25 +699,23 @@ pub struct DisplayTemplate {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DisplayTemplate {
-    const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.displayTemplate";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "layout" => ::graph_model::rt::field(map, &mut self.layout, key),
-            "priority" => ::graph_model::rt::field(map, &mut self.priority, key),
-            "rules" => ::graph_model::rt::field(map, &mut self.rules, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.externalConnectors.displayTemplate"
     }
-    const FIELDS: &'static [&'static str] = &["id", "layout", "priority", "rules"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "layout" => &mut self.layout,
+            "priority" => &mut self.priority,
+            "rules" => &mut self.rules,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "layout", "priority", "rules"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("layout", &self.layout);
         w.field("priority", &self.priority);
@@ -641,17 +728,28 @@ impl ::graph_model::rt::Struct for DisplayTemplate {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DisplayTemplate {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DisplayTemplate {
     const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.displayTemplate";
 }
 impl ::graph_model::rt::serde::Serialize for DisplayTemplate {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DisplayTemplate {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.externalConnectors.externalActivity`.
@@ -671,25 +769,23 @@ pub struct ExternalActivity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExternalActivity {
-    const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.externalActivity";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            "performedBy" => ::graph_model::rt::field(map, &mut self.performed_by, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.externalConnectors.externalActivity"
     }
-    const FIELDS: &'static [&'static str] = &["id", "startDateTime", "type", "performedBy"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "startDateTime" => &mut self.start_date_time,
+            "type" => &mut self.r#type,
+            "performedBy" => &mut self.performed_by,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "startDateTime", "type", "performedBy"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("startDateTime", &self.start_date_time);
         w.field("type", &self.r#type);
@@ -702,17 +798,28 @@ impl ::graph_model::rt::Struct for ExternalActivity {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ExternalActivity {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ExternalActivity {
     const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.externalActivity";
 }
 impl ::graph_model::rt::serde::Serialize for ExternalActivity {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExternalActivity {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.externalConnectors.externalActivity` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -740,35 +847,61 @@ impl Default for ExternalActivityAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for ExternalActivityAny {
-    type Base = super::ExternalActivity;
-    const BASE: &'static str = "microsoft.graph.externalConnectors.externalActivity";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.externalConnectors.externalActivity"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.externalConnectors.externalActivity" => Self::Base(Default::default()),
             "microsoft.graph.externalConnectors.externalActivityResult" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ExternalActivityResult)
+                Self::ExternalActivityResult(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::ExternalActivityResult(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::ExternalActivity) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::ExternalActivityResult(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.externalConnectors.externalActivityResult",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for ExternalActivityAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for ExternalActivityAny {
@@ -776,20 +909,12 @@ impl ::graph_model::rt::GraphType for ExternalActivityAny {
 }
 impl ::graph_model::rt::serde::Serialize for ExternalActivityAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::ExternalActivityResult(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.externalConnectors.externalActivityResult"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExternalActivityAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.externalConnectors.externalActivityResult`.
@@ -811,27 +936,24 @@ pub struct ExternalActivityResult {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExternalActivityResult {
-    const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.externalActivityResult";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "startDateTime" => ::graph_model::rt::field(map, &mut self.start_date_time, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            "error" => ::graph_model::rt::field(map, &mut self.error, key),
-            "performedBy" => ::graph_model::rt::field(map, &mut self.performed_by, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.externalConnectors.externalActivityResult"
     }
-    const FIELDS: &'static [&'static str] =
-        &["id", "startDateTime", "type", "error", "performedBy"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "startDateTime" => &mut self.start_date_time,
+            "type" => &mut self.r#type,
+            "error" => &mut self.error,
+            "performedBy" => &mut self.performed_by,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "startDateTime", "type", "error", "performedBy"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("startDateTime", &self.start_date_time);
         w.field("type", &self.r#type);
@@ -845,17 +967,28 @@ impl ::graph_model::rt::Struct for ExternalActivityResult {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ExternalActivityResult {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ExternalActivityResult {
     const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.externalActivityResult";
 }
 impl ::graph_model::rt::serde::Serialize for ExternalActivityResult {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExternalActivityResult {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.externalConnectors.externalActivityType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -916,6 +1049,17 @@ impl ::graph_model::rt::WireEnum for ExternalActivityType {
         }
     }
 }
+impl ::graph_model::rt::Value for ExternalActivityType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ExternalActivityType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -960,48 +1104,46 @@ pub struct ExternalConnection {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExternalConnection {
-    const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.externalConnection";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "activitySettings" => ::graph_model::rt::field(map, &mut self.activity_settings, key),
-            "configuration" => ::graph_model::rt::field(map, &mut self.configuration, key),
-            "connectorId" => ::graph_model::rt::field(map, &mut self.connector_id, key),
-            "contentCategory" => ::graph_model::rt::field(map, &mut self.content_category, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "searchSettings" => ::graph_model::rt::field(map, &mut self.search_settings, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            "groups" => ::graph_model::rt::field(map, &mut self.groups, key),
-            "items" => ::graph_model::rt::field(map, &mut self.items, key),
-            "operations" => ::graph_model::rt::field(map, &mut self.operations, key),
-            "schema" => ::graph_model::rt::field(map, &mut self.schema, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.externalConnectors.externalConnection"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "activitySettings",
-        "configuration",
-        "connectorId",
-        "contentCategory",
-        "description",
-        "name",
-        "searchSettings",
-        "state",
-        "groups",
-        "items",
-        "operations",
-        "schema",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "activitySettings" => &mut self.activity_settings,
+            "configuration" => &mut self.configuration,
+            "connectorId" => &mut self.connector_id,
+            "contentCategory" => &mut self.content_category,
+            "description" => &mut self.description,
+            "name" => &mut self.name,
+            "searchSettings" => &mut self.search_settings,
+            "state" => &mut self.state,
+            "groups" => &mut self.groups,
+            "items" => &mut self.items,
+            "operations" => &mut self.operations,
+            "schema" => &mut self.schema,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "activitySettings",
+            "configuration",
+            "connectorId",
+            "contentCategory",
+            "description",
+            "name",
+            "searchSettings",
+            "state",
+            "groups",
+            "items",
+            "operations",
+            "schema",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("activitySettings", &self.activity_settings);
         w.field("configuration", &self.configuration);
@@ -1023,17 +1165,28 @@ impl ::graph_model::rt::Struct for ExternalConnection {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ExternalConnection {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ExternalConnection {
     const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.externalConnection";
 }
 impl ::graph_model::rt::serde::Serialize for ExternalConnection {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExternalConnection {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.externalConnectors.externalGroup`.
@@ -1052,25 +1205,23 @@ pub struct ExternalGroup {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExternalGroup {
-    const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.externalGroup";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "members" => ::graph_model::rt::field(map, &mut self.members, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.externalConnectors.externalGroup"
     }
-    const FIELDS: &'static [&'static str] = &["id", "description", "displayName", "members"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "members" => &mut self.members,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "description", "displayName", "members"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("description", &self.description);
         w.field("displayName", &self.display_name);
@@ -1083,17 +1234,28 @@ impl ::graph_model::rt::Struct for ExternalGroup {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ExternalGroup {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ExternalGroup {
     const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.externalGroup";
 }
 impl ::graph_model::rt::serde::Serialize for ExternalGroup {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExternalGroup {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.externalConnectors.externalItem`.
@@ -1117,36 +1279,32 @@ pub struct ExternalItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExternalItem {
-    const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.externalItem";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "acl" => ::graph_model::rt::field(map, &mut self.acl, key),
-            "content" => ::graph_model::rt::field(map, &mut self.content, key),
-            "informationProtectionLabel" => {
-                ::graph_model::rt::field(map, &mut self.information_protection_label, key)
-            }
-            "properties" => ::graph_model::rt::field(map, &mut self.properties, key),
-            "activities" => ::graph_model::rt::field(map, &mut self.activities, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.externalConnectors.externalItem"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "acl",
-        "content",
-        "informationProtectionLabel",
-        "properties",
-        "activities",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "acl" => &mut self.acl,
+            "content" => &mut self.content,
+            "informationProtectionLabel" => &mut self.information_protection_label,
+            "properties" => &mut self.properties,
+            "activities" => &mut self.activities,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "acl",
+            "content",
+            "informationProtectionLabel",
+            "properties",
+            "activities",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("acl", &self.acl);
         w.field("content", &self.content);
@@ -1164,17 +1322,28 @@ impl ::graph_model::rt::Struct for ExternalItem {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ExternalItem {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ExternalItem {
     const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.externalItem";
 }
 impl ::graph_model::rt::serde::Serialize for ExternalItem {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExternalItem {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.externalConnectors.externalItemContent`.
@@ -1189,23 +1358,21 @@ pub struct ExternalItemContent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExternalItemContent {
-    const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.externalItemContent";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            "value" => ::graph_model::rt::field(map, &mut self.value, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.externalConnectors.externalItemContent"
     }
-    const FIELDS: &'static [&'static str] = &["type", "value"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "type" => &mut self.r#type,
+            "value" => &mut self.value,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["type", "value"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("type", &self.r#type);
         w.field("value", &self.value);
     }
@@ -1216,17 +1383,28 @@ impl ::graph_model::rt::Struct for ExternalItemContent {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ExternalItemContent {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ExternalItemContent {
     const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.externalItemContent";
 }
 impl ::graph_model::rt::serde::Serialize for ExternalItemContent {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExternalItemContent {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.externalConnectors.externalItemContentType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1273,6 +1451,17 @@ impl ::graph_model::rt::WireEnum for ExternalItemContentType {
         }
     }
 }
+impl ::graph_model::rt::Value for ExternalItemContentType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ExternalItemContentType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1293,25 +1482,20 @@ pub struct ExternalItemInformationProtectionLabel {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExternalItemInformationProtectionLabel {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.externalConnectors.externalItemInformationProtectionLabel";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "sensitivityLabelId" => {
-                ::graph_model::rt::field(map, &mut self.sensitivity_label_id, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.externalConnectors.externalItemInformationProtectionLabel"
     }
-    const FIELDS: &'static [&'static str] = &["sensitivityLabelId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "sensitivityLabelId" => &mut self.sensitivity_label_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["sensitivityLabelId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("sensitivityLabelId", &self.sensitivity_label_id);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1321,18 +1505,29 @@ impl ::graph_model::rt::Struct for ExternalItemInformationProtectionLabel {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ExternalItemInformationProtectionLabel {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ExternalItemInformationProtectionLabel {
     const TYPE_NAME: &'static str =
         "microsoft.graph.externalConnectors.externalItemInformationProtectionLabel";
 }
 impl ::graph_model::rt::serde::Serialize for ExternalItemInformationProtectionLabel {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExternalItemInformationProtectionLabel {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.externalConnectors.identity`.
@@ -1347,23 +1542,21 @@ pub struct Identity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Identity {
-    const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.identity";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.externalConnectors.identity"
     }
-    const FIELDS: &'static [&'static str] = &["id", "type"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "type" => &mut self.r#type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "type"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("type", &self.r#type);
     }
@@ -1374,17 +1567,28 @@ impl ::graph_model::rt::Struct for Identity {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Identity {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Identity {
     const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.identity";
 }
 impl ::graph_model::rt::serde::Serialize for Identity {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Identity {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.externalConnectors.identityType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1436,6 +1640,17 @@ impl ::graph_model::rt::WireEnum for IdentityType {
         }
     }
 }
+impl ::graph_model::rt::Value for IdentityType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for IdentityType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1460,24 +1675,22 @@ pub struct ItemIdResolver {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ItemIdResolver {
-    const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.itemIdResolver";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "priority" => ::graph_model::rt::field(map, &mut self.priority, key),
-            "itemId" => ::graph_model::rt::field(map, &mut self.item_id, key),
-            "urlMatchInfo" => ::graph_model::rt::field(map, &mut self.url_match_info, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.externalConnectors.itemIdResolver"
     }
-    const FIELDS: &'static [&'static str] = &["priority", "itemId", "urlMatchInfo"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "priority" => &mut self.priority,
+            "itemId" => &mut self.item_id,
+            "urlMatchInfo" => &mut self.url_match_info,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["priority", "itemId", "urlMatchInfo"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("priority", &self.priority);
         w.field("itemId", &self.item_id);
         w.field("urlMatchInfo", &self.url_match_info);
@@ -1489,17 +1702,28 @@ impl ::graph_model::rt::Struct for ItemIdResolver {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ItemIdResolver {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ItemIdResolver {
     const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.itemIdResolver";
 }
 impl ::graph_model::rt::serde::Serialize for ItemIdResolver {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ItemIdResolver {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.externalConnectors.label`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1861,6 +2085,17 @@ impl ::graph_model::rt::WireEnum for Label {
         }
     }
 }
+impl ::graph_model::rt::Value for Label {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for Label {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1879,20 +2114,17 @@ pub struct Properties {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Properties {
-    const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.properties";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.externalConnectors.properties"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1902,17 +2134,28 @@ impl ::graph_model::rt::Struct for Properties {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Properties {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Properties {
     const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.properties";
 }
 impl ::graph_model::rt::serde::Serialize for Properties {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Properties {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.externalConnectors.property`.
@@ -1941,40 +2184,38 @@ pub struct Property {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Property {
-    const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.property";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "aliases" => ::graph_model::rt::field(map, &mut self.aliases, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "isQueryable" => ::graph_model::rt::field(map, &mut self.is_queryable, key),
-            "isRefinable" => ::graph_model::rt::field(map, &mut self.is_refinable, key),
-            "isRetrievable" => ::graph_model::rt::field(map, &mut self.is_retrievable, key),
-            "isSearchable" => ::graph_model::rt::field(map, &mut self.is_searchable, key),
-            "labels" => ::graph_model::rt::field(map, &mut self.labels, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.externalConnectors.property"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "aliases",
-        "description",
-        "isQueryable",
-        "isRefinable",
-        "isRetrievable",
-        "isSearchable",
-        "labels",
-        "name",
-        "type",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "aliases" => &mut self.aliases,
+            "description" => &mut self.description,
+            "isQueryable" => &mut self.is_queryable,
+            "isRefinable" => &mut self.is_refinable,
+            "isRetrievable" => &mut self.is_retrievable,
+            "isSearchable" => &mut self.is_searchable,
+            "labels" => &mut self.labels,
+            "name" => &mut self.name,
+            "type" => &mut self.r#type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "aliases",
+            "description",
+            "isQueryable",
+            "isRefinable",
+            "isRetrievable",
+            "isSearchable",
+            "labels",
+            "name",
+            "type",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("aliases", &self.aliases);
         w.field("description", &self.description);
         w.field("isQueryable", &self.is_queryable);
@@ -1992,17 +2233,28 @@ impl ::graph_model::rt::Struct for Property {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Property {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Property {
     const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.property";
 }
 impl ::graph_model::rt::serde::Serialize for Property {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Property {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.externalConnectors.propertyRule`.
@@ -2021,25 +2273,23 @@ pub struct PropertyRule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PropertyRule {
-    const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.propertyRule";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "operation" => ::graph_model::rt::field(map, &mut self.operation, key),
-            "property" => ::graph_model::rt::field(map, &mut self.property, key),
-            "values" => ::graph_model::rt::field(map, &mut self.values, key),
-            "valuesJoinedBy" => ::graph_model::rt::field(map, &mut self.values_joined_by, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.externalConnectors.propertyRule"
     }
-    const FIELDS: &'static [&'static str] = &["operation", "property", "values", "valuesJoinedBy"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "operation" => &mut self.operation,
+            "property" => &mut self.property,
+            "values" => &mut self.values,
+            "valuesJoinedBy" => &mut self.values_joined_by,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["operation", "property", "values", "valuesJoinedBy"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("operation", &self.operation);
         w.field("property", &self.property);
         w.field("values", &self.values);
@@ -2052,17 +2302,28 @@ impl ::graph_model::rt::Struct for PropertyRule {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PropertyRule {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PropertyRule {
     const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.propertyRule";
 }
 impl ::graph_model::rt::serde::Serialize for PropertyRule {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PropertyRule {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.externalConnectors.propertyType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -2162,6 +2423,17 @@ impl ::graph_model::rt::WireEnum for PropertyType {
         }
     }
 }
+impl ::graph_model::rt::Value for PropertyType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for PropertyType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2250,6 +2522,17 @@ impl ::graph_model::rt::WireEnum for RuleOperation {
         }
     }
 }
+impl ::graph_model::rt::Value for RuleOperation {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for RuleOperation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -2274,24 +2557,22 @@ pub struct Schema {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Schema {
-    const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.schema";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "baseType" => ::graph_model::rt::field(map, &mut self.base_type, key),
-            "properties" => ::graph_model::rt::field(map, &mut self.properties, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.externalConnectors.schema"
     }
-    const FIELDS: &'static [&'static str] = &["id", "baseType", "properties"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "baseType" => &mut self.base_type,
+            "properties" => &mut self.properties,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "baseType", "properties"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("baseType", &self.base_type);
         w.field("properties", &self.properties);
@@ -2303,17 +2584,28 @@ impl ::graph_model::rt::Struct for Schema {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Schema {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Schema {
     const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.schema";
 }
 impl ::graph_model::rt::serde::Serialize for Schema {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Schema {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.externalConnectors.searchSettings`.
@@ -2326,24 +2618,20 @@ pub struct SearchSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SearchSettings {
-    const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.searchSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "searchResultTemplates" => {
-                ::graph_model::rt::field(map, &mut self.search_result_templates, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.externalConnectors.searchSettings"
     }
-    const FIELDS: &'static [&'static str] = &["searchResultTemplates"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "searchResultTemplates" => &mut self.search_result_templates,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["searchResultTemplates"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("searchResultTemplates", &self.search_result_templates);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -2353,17 +2641,28 @@ impl ::graph_model::rt::Struct for SearchSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SearchSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SearchSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.searchSettings";
 }
 impl ::graph_model::rt::serde::Serialize for SearchSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SearchSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.externalConnectors.urlMatchInfo`.
@@ -2378,23 +2677,21 @@ pub struct UrlMatchInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UrlMatchInfo {
-    const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.urlMatchInfo";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "baseUrls" => ::graph_model::rt::field(map, &mut self.base_urls, key),
-            "urlPattern" => ::graph_model::rt::field(map, &mut self.url_pattern, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.externalConnectors.urlMatchInfo"
     }
-    const FIELDS: &'static [&'static str] = &["baseUrls", "urlPattern"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "baseUrls" => &mut self.base_urls,
+            "urlPattern" => &mut self.url_pattern,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["baseUrls", "urlPattern"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("baseUrls", &self.base_urls);
         w.field("urlPattern", &self.url_pattern);
     }
@@ -2405,17 +2702,28 @@ impl ::graph_model::rt::Struct for UrlMatchInfo {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UrlMatchInfo {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UrlMatchInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.urlMatchInfo";
 }
 impl ::graph_model::rt::serde::Serialize for UrlMatchInfo {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UrlMatchInfo {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.externalConnectors.urlToItemResolverBase` (abstract).
@@ -2429,22 +2737,20 @@ pub struct UrlToItemResolverBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UrlToItemResolverBase {
-    const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.urlToItemResolverBase";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "priority" => ::graph_model::rt::field(map, &mut self.priority, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.externalConnectors.urlToItemResolverBase"
     }
-    const FIELDS: &'static [&'static str] = &["priority"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "priority" => &mut self.priority,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["priority"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("priority", &self.priority);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -2454,17 +2760,28 @@ impl ::graph_model::rt::Struct for UrlToItemResolverBase {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UrlToItemResolverBase {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UrlToItemResolverBase {
     const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.urlToItemResolverBase";
 }
 impl ::graph_model::rt::serde::Serialize for UrlToItemResolverBase {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UrlToItemResolverBase {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.externalConnectors.urlToItemResolverBase` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -2492,35 +2809,63 @@ impl Default for UrlToItemResolverBaseAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for UrlToItemResolverBaseAny {
-    type Base = super::UrlToItemResolverBase;
-    const BASE: &'static str = "microsoft.graph.externalConnectors.urlToItemResolverBase";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
-            "microsoft.graph.externalConnectors.itemIdResolver" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ItemIdResolver)
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.externalConnectors.urlToItemResolverBase"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.externalConnectors.urlToItemResolverBase" => {
+                Self::Base(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            "microsoft.graph.externalConnectors.itemIdResolver" => {
+                Self::ItemIdResolver(Default::default())
+            }
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::ItemIdResolver(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::UrlToItemResolverBase) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::ItemIdResolver(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.externalConnectors.itemIdResolver",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for UrlToItemResolverBaseAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for UrlToItemResolverBaseAny {
@@ -2528,19 +2873,11 @@ impl ::graph_model::rt::GraphType for UrlToItemResolverBaseAny {
 }
 impl ::graph_model::rt::serde::Serialize for UrlToItemResolverBaseAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::ItemIdResolver(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.externalConnectors.itemIdResolver"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UrlToItemResolverBaseAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }

@@ -11,22 +11,20 @@ pub struct CancelRunsScope {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CancelRunsScope {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.cancelRunsScope";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "runs" => ::graph_model::rt::field(map, &mut self.runs, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.cancelRunsScope"
     }
-    const FIELDS: &'static [&'static str] = &["runs"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "runs" => &mut self.runs,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["runs"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("runs", &self.runs);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -36,17 +34,28 @@ impl ::graph_model::rt::Struct for CancelRunsScope {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CancelRunsScope {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CancelRunsScope {
     const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.cancelRunsScope";
 }
 impl ::graph_model::rt::serde::Serialize for CancelRunsScope {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CancelRunsScope {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityGovernance.cancelScope` (abstract).
@@ -58,20 +67,17 @@ pub struct CancelScope {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CancelScope {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.cancelScope";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.cancelScope"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -81,17 +87,28 @@ impl ::graph_model::rt::Struct for CancelScope {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CancelScope {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CancelScope {
     const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.cancelScope";
 }
 impl ::graph_model::rt::serde::Serialize for CancelScope {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CancelScope {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.identityGovernance.cancelScope` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -119,35 +136,61 @@ impl Default for CancelScopeAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for CancelScopeAny {
-    type Base = super::CancelScope;
-    const BASE: &'static str = "microsoft.graph.identityGovernance.cancelScope";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.cancelScope"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.identityGovernance.cancelScope" => Self::Base(Default::default()),
             "microsoft.graph.identityGovernance.cancelRunsScope" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::CancelRunsScope)
+                Self::CancelRunsScope(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::CancelRunsScope(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::CancelScope) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::CancelRunsScope(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.identityGovernance.cancelRunsScope",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for CancelScopeAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for CancelScopeAny {
@@ -155,20 +198,12 @@ impl ::graph_model::rt::GraphType for CancelScopeAny {
 }
 impl ::graph_model::rt::serde::Serialize for CancelScopeAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::CancelRunsScope(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.identityGovernance.cancelRunsScope"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CancelScopeAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityGovernance.customTaskExtensionCallbackData`.
@@ -181,23 +216,20 @@ pub struct CustomTaskExtensionCallbackData {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomTaskExtensionCallbackData {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.identityGovernance.customTaskExtensionCallbackData";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "operationStatus" => ::graph_model::rt::field(map, &mut self.operation_status, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.customTaskExtensionCallbackData"
     }
-    const FIELDS: &'static [&'static str] = &["operationStatus"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "operationStatus" => &mut self.operation_status,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["operationStatus"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("operationStatus", &self.operation_status);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -207,18 +239,29 @@ impl ::graph_model::rt::Struct for CustomTaskExtensionCallbackData {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CustomTaskExtensionCallbackData {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CustomTaskExtensionCallbackData {
     const TYPE_NAME: &'static str =
         "microsoft.graph.identityGovernance.customTaskExtensionCallbackData";
 }
 impl ::graph_model::rt::serde::Serialize for CustomTaskExtensionCallbackData {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomTaskExtensionCallbackData {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityGovernance.customTaskExtensionCalloutData`.
@@ -241,29 +284,23 @@ pub struct CustomTaskExtensionCalloutData {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomTaskExtensionCalloutData {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.identityGovernance.customTaskExtensionCalloutData";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "subject" => ::graph_model::rt::field(map, &mut self.subject, key),
-            "task" => ::graph_model::rt::field(map, &mut self.task, key),
-            "taskProcessingresult" => {
-                ::graph_model::rt::field(map, &mut self.task_processingresult, key)
-            }
-            "workflow" => ::graph_model::rt::field(map, &mut self.workflow, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.customTaskExtensionCalloutData"
     }
-    const FIELDS: &'static [&'static str] =
-        &["subject", "task", "taskProcessingresult", "workflow"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "subject" => &mut self.subject,
+            "task" => &mut self.task,
+            "taskProcessingresult" => &mut self.task_processingresult,
+            "workflow" => &mut self.workflow,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["subject", "task", "taskProcessingresult", "workflow"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("subject", &self.subject);
         w.field("task", &self.task);
         w.field("taskProcessingresult", &self.task_processingresult);
@@ -276,18 +313,29 @@ impl ::graph_model::rt::Struct for CustomTaskExtensionCalloutData {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CustomTaskExtensionCalloutData {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CustomTaskExtensionCalloutData {
     const TYPE_NAME: &'static str =
         "microsoft.graph.identityGovernance.customTaskExtensionCalloutData";
 }
 impl ::graph_model::rt::serde::Serialize for CustomTaskExtensionCalloutData {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomTaskExtensionCalloutData {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityGovernance.customTaskExtensionOperationStatus`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -335,6 +383,17 @@ impl ::graph_model::rt::WireEnum for CustomTaskExtensionOperationStatus {
         }
     }
 }
+impl ::graph_model::rt::Value for CustomTaskExtensionOperationStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for CustomTaskExtensionOperationStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -361,25 +420,23 @@ pub struct PreviewFailedTask {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PreviewFailedTask {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.previewFailedTask";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "definitionId" => ::graph_model::rt::field(map, &mut self.definition_id, key),
-            "failureReason" => ::graph_model::rt::field(map, &mut self.failure_reason, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "taskId" => ::graph_model::rt::field(map, &mut self.task_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.previewFailedTask"
     }
-    const FIELDS: &'static [&'static str] = &["definitionId", "failureReason", "name", "taskId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "definitionId" => &mut self.definition_id,
+            "failureReason" => &mut self.failure_reason,
+            "name" => &mut self.name,
+            "taskId" => &mut self.task_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["definitionId", "failureReason", "name", "taskId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("definitionId", &self.definition_id);
         w.field("failureReason", &self.failure_reason);
         w.field("name", &self.name);
@@ -392,17 +449,28 @@ impl ::graph_model::rt::Struct for PreviewFailedTask {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PreviewFailedTask {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PreviewFailedTask {
     const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.previewFailedTask";
 }
 impl ::graph_model::rt::serde::Serialize for PreviewFailedTask {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PreviewFailedTask {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityGovernance.runSummary`.
@@ -425,34 +493,32 @@ pub struct RunSummary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RunSummary {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.runSummary";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "failedRuns" => ::graph_model::rt::field(map, &mut self.failed_runs, key),
-            "failedTasks" => ::graph_model::rt::field(map, &mut self.failed_tasks, key),
-            "successfulRuns" => ::graph_model::rt::field(map, &mut self.successful_runs, key),
-            "totalRuns" => ::graph_model::rt::field(map, &mut self.total_runs, key),
-            "totalTasks" => ::graph_model::rt::field(map, &mut self.total_tasks, key),
-            "totalUsers" => ::graph_model::rt::field(map, &mut self.total_users, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.runSummary"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "failedRuns",
-        "failedTasks",
-        "successfulRuns",
-        "totalRuns",
-        "totalTasks",
-        "totalUsers",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "failedRuns" => &mut self.failed_runs,
+            "failedTasks" => &mut self.failed_tasks,
+            "successfulRuns" => &mut self.successful_runs,
+            "totalRuns" => &mut self.total_runs,
+            "totalTasks" => &mut self.total_tasks,
+            "totalUsers" => &mut self.total_users,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "failedRuns",
+            "failedTasks",
+            "successfulRuns",
+            "totalRuns",
+            "totalTasks",
+            "totalUsers",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("failedRuns", &self.failed_runs);
         w.field("failedTasks", &self.failed_tasks);
         w.field("successfulRuns", &self.successful_runs);
@@ -467,17 +533,28 @@ impl ::graph_model::rt::Struct for RunSummary {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RunSummary {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RunSummary {
     const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.runSummary";
 }
 impl ::graph_model::rt::serde::Serialize for RunSummary {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RunSummary {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityGovernance.taskReportSummary`.
@@ -496,30 +573,28 @@ pub struct TaskReportSummary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TaskReportSummary {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.taskReportSummary";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "failedTasks" => ::graph_model::rt::field(map, &mut self.failed_tasks, key),
-            "successfulTasks" => ::graph_model::rt::field(map, &mut self.successful_tasks, key),
-            "totalTasks" => ::graph_model::rt::field(map, &mut self.total_tasks, key),
-            "unprocessedTasks" => ::graph_model::rt::field(map, &mut self.unprocessed_tasks, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.taskReportSummary"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "failedTasks",
-        "successfulTasks",
-        "totalTasks",
-        "unprocessedTasks",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "failedTasks" => &mut self.failed_tasks,
+            "successfulTasks" => &mut self.successful_tasks,
+            "totalTasks" => &mut self.total_tasks,
+            "unprocessedTasks" => &mut self.unprocessed_tasks,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "failedTasks",
+            "successfulTasks",
+            "totalTasks",
+            "unprocessedTasks",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("failedTasks", &self.failed_tasks);
         w.field("successfulTasks", &self.successful_tasks);
         w.field("totalTasks", &self.total_tasks);
@@ -532,17 +607,28 @@ impl ::graph_model::rt::Struct for TaskReportSummary {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TaskReportSummary {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TaskReportSummary {
     const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.taskReportSummary";
 }
 impl ::graph_model::rt::serde::Serialize for TaskReportSummary {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TaskReportSummary {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityGovernance.topTasksInsightsSummary`.
@@ -569,40 +655,36 @@ pub struct TopTasksInsightsSummary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TopTasksInsightsSummary {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.topTasksInsightsSummary";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "failedTasks" => ::graph_model::rt::field(map, &mut self.failed_tasks, key),
-            "failedUsers" => ::graph_model::rt::field(map, &mut self.failed_users, key),
-            "successfulTasks" => ::graph_model::rt::field(map, &mut self.successful_tasks, key),
-            "successfulUsers" => ::graph_model::rt::field(map, &mut self.successful_users, key),
-            "taskDefinitionDisplayName" => {
-                ::graph_model::rt::field(map, &mut self.task_definition_display_name, key)
-            }
-            "taskDefinitionId" => ::graph_model::rt::field(map, &mut self.task_definition_id, key),
-            "totalTasks" => ::graph_model::rt::field(map, &mut self.total_tasks, key),
-            "totalUsers" => ::graph_model::rt::field(map, &mut self.total_users, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.topTasksInsightsSummary"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "failedTasks",
-        "failedUsers",
-        "successfulTasks",
-        "successfulUsers",
-        "taskDefinitionDisplayName",
-        "taskDefinitionId",
-        "totalTasks",
-        "totalUsers",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "failedTasks" => &mut self.failed_tasks,
+            "failedUsers" => &mut self.failed_users,
+            "successfulTasks" => &mut self.successful_tasks,
+            "successfulUsers" => &mut self.successful_users,
+            "taskDefinitionDisplayName" => &mut self.task_definition_display_name,
+            "taskDefinitionId" => &mut self.task_definition_id,
+            "totalTasks" => &mut self.total_tasks,
+            "totalUsers" => &mut self.total_users,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "failedTasks",
+            "failedUsers",
+            "successfulTasks",
+            "successfulUsers",
+            "taskDefinitionDisplayName",
+            "taskDefinitionId",
+            "totalTasks",
+            "totalUsers",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("failedTasks", &self.failed_tasks);
         w.field("failedUsers", &self.failed_users);
         w.field("successfulTasks", &self.successful_tasks);
@@ -622,17 +704,28 @@ impl ::graph_model::rt::Struct for TopTasksInsightsSummary {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TopTasksInsightsSummary {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TopTasksInsightsSummary {
     const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.topTasksInsightsSummary";
 }
 impl ::graph_model::rt::serde::Serialize for TopTasksInsightsSummary {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TopTasksInsightsSummary {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityGovernance.topWorkflowsInsightsSummary`.
@@ -663,45 +756,40 @@ pub struct TopWorkflowsInsightsSummary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TopWorkflowsInsightsSummary {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.identityGovernance.topWorkflowsInsightsSummary";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "failedRuns" => ::graph_model::rt::field(map, &mut self.failed_runs, key),
-            "failedUsers" => ::graph_model::rt::field(map, &mut self.failed_users, key),
-            "successfulRuns" => ::graph_model::rt::field(map, &mut self.successful_runs, key),
-            "successfulUsers" => ::graph_model::rt::field(map, &mut self.successful_users, key),
-            "totalRuns" => ::graph_model::rt::field(map, &mut self.total_runs, key),
-            "totalUsers" => ::graph_model::rt::field(map, &mut self.total_users, key),
-            "workflowCategory" => ::graph_model::rt::field(map, &mut self.workflow_category, key),
-            "workflowDisplayName" => {
-                ::graph_model::rt::field(map, &mut self.workflow_display_name, key)
-            }
-            "workflowId" => ::graph_model::rt::field(map, &mut self.workflow_id, key),
-            "workflowVersion" => ::graph_model::rt::field(map, &mut self.workflow_version, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.topWorkflowsInsightsSummary"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "failedRuns",
-        "failedUsers",
-        "successfulRuns",
-        "successfulUsers",
-        "totalRuns",
-        "totalUsers",
-        "workflowCategory",
-        "workflowDisplayName",
-        "workflowId",
-        "workflowVersion",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "failedRuns" => &mut self.failed_runs,
+            "failedUsers" => &mut self.failed_users,
+            "successfulRuns" => &mut self.successful_runs,
+            "successfulUsers" => &mut self.successful_users,
+            "totalRuns" => &mut self.total_runs,
+            "totalUsers" => &mut self.total_users,
+            "workflowCategory" => &mut self.workflow_category,
+            "workflowDisplayName" => &mut self.workflow_display_name,
+            "workflowId" => &mut self.workflow_id,
+            "workflowVersion" => &mut self.workflow_version,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "failedRuns",
+            "failedUsers",
+            "successfulRuns",
+            "successfulUsers",
+            "totalRuns",
+            "totalUsers",
+            "workflowCategory",
+            "workflowDisplayName",
+            "workflowId",
+            "workflowVersion",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("failedRuns", &self.failed_runs);
         w.field("failedUsers", &self.failed_users);
         w.field("successfulRuns", &self.successful_runs);
@@ -720,18 +808,29 @@ impl ::graph_model::rt::Struct for TopWorkflowsInsightsSummary {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TopWorkflowsInsightsSummary {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TopWorkflowsInsightsSummary {
     const TYPE_NAME: &'static str =
         "microsoft.graph.identityGovernance.topWorkflowsInsightsSummary";
 }
 impl ::graph_model::rt::serde::Serialize for TopWorkflowsInsightsSummary {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TopWorkflowsInsightsSummary {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityGovernance.userSummary`.
@@ -752,32 +851,30 @@ pub struct UserSummary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserSummary {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.userSummary";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "failedTasks" => ::graph_model::rt::field(map, &mut self.failed_tasks, key),
-            "failedUsers" => ::graph_model::rt::field(map, &mut self.failed_users, key),
-            "successfulUsers" => ::graph_model::rt::field(map, &mut self.successful_users, key),
-            "totalTasks" => ::graph_model::rt::field(map, &mut self.total_tasks, key),
-            "totalUsers" => ::graph_model::rt::field(map, &mut self.total_users, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.userSummary"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "failedTasks",
-        "failedUsers",
-        "successfulUsers",
-        "totalTasks",
-        "totalUsers",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "failedTasks" => &mut self.failed_tasks,
+            "failedUsers" => &mut self.failed_users,
+            "successfulUsers" => &mut self.successful_users,
+            "totalTasks" => &mut self.total_tasks,
+            "totalUsers" => &mut self.total_users,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "failedTasks",
+            "failedUsers",
+            "successfulUsers",
+            "totalTasks",
+            "totalUsers",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("failedTasks", &self.failed_tasks);
         w.field("failedUsers", &self.failed_users);
         w.field("successfulUsers", &self.successful_users);
@@ -791,17 +888,28 @@ impl ::graph_model::rt::Struct for UserSummary {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UserSummary {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UserSummary {
     const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.userSummary";
 }
 impl ::graph_model::rt::serde::Serialize for UserSummary {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserSummary {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityGovernance.usersProcessingSummary`.
@@ -822,32 +930,30 @@ pub struct UsersProcessingSummary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UsersProcessingSummary {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.usersProcessingSummary";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "failedTasks" => ::graph_model::rt::field(map, &mut self.failed_tasks, key),
-            "failedUsers" => ::graph_model::rt::field(map, &mut self.failed_users, key),
-            "successfulUsers" => ::graph_model::rt::field(map, &mut self.successful_users, key),
-            "totalTasks" => ::graph_model::rt::field(map, &mut self.total_tasks, key),
-            "totalUsers" => ::graph_model::rt::field(map, &mut self.total_users, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.usersProcessingSummary"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "failedTasks",
-        "failedUsers",
-        "successfulUsers",
-        "totalTasks",
-        "totalUsers",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "failedTasks" => &mut self.failed_tasks,
+            "failedUsers" => &mut self.failed_users,
+            "successfulUsers" => &mut self.successful_users,
+            "totalTasks" => &mut self.total_tasks,
+            "totalUsers" => &mut self.total_users,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "failedTasks",
+            "failedUsers",
+            "successfulUsers",
+            "totalTasks",
+            "totalUsers",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("failedTasks", &self.failed_tasks);
         w.field("failedUsers", &self.failed_users);
         w.field("successfulUsers", &self.successful_users);
@@ -861,17 +967,28 @@ impl ::graph_model::rt::Struct for UsersProcessingSummary {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UsersProcessingSummary {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UsersProcessingSummary {
     const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.usersProcessingSummary";
 }
 impl ::graph_model::rt::serde::Serialize for UsersProcessingSummary {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UsersProcessingSummary {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityGovernance.workflowBase` (abstract).
@@ -910,54 +1027,44 @@ pub struct WorkflowBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkflowBase {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.workflowBase";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "category" => ::graph_model::rt::field(map, &mut self.category, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "executionConditions" => {
-                ::graph_model::rt::field(map, &mut self.execution_conditions, key)
-            }
-            "isEnabled" => ::graph_model::rt::field(map, &mut self.is_enabled, key),
-            "isSchedulingEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_scheduling_enabled, key)
-            }
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "administrationScopeTargets" => {
-                ::graph_model::rt::field(map, &mut self.administration_scope_targets, key)
-            }
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "tasks" => ::graph_model::rt::field(map, &mut self.tasks, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.workflowBase"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "category",
-        "createdDateTime",
-        "description",
-        "displayName",
-        "executionConditions",
-        "isEnabled",
-        "isSchedulingEnabled",
-        "lastModifiedDateTime",
-        "administrationScopeTargets",
-        "createdBy",
-        "lastModifiedBy",
-        "tasks",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "category" => &mut self.category,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "executionConditions" => &mut self.execution_conditions,
+            "isEnabled" => &mut self.is_enabled,
+            "isSchedulingEnabled" => &mut self.is_scheduling_enabled,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "administrationScopeTargets" => &mut self.administration_scope_targets,
+            "createdBy" => &mut self.created_by,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "tasks" => &mut self.tasks,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "category",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "executionConditions",
+            "isEnabled",
+            "isSchedulingEnabled",
+            "lastModifiedDateTime",
+            "administrationScopeTargets",
+            "createdBy",
+            "lastModifiedBy",
+            "tasks",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("category", &self.category);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -981,17 +1088,28 @@ impl ::graph_model::rt::Struct for WorkflowBase {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkflowBase {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkflowBase {
     const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.workflowBase";
 }
 impl ::graph_model::rt::serde::Serialize for WorkflowBase {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkflowBase {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.identityGovernance.workflowBase` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -1021,38 +1139,67 @@ impl Default for WorkflowBaseAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for WorkflowBaseAny {
-    type Base = super::WorkflowBase;
-    const BASE: &'static str = "microsoft.graph.identityGovernance.workflowBase";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
-            "microsoft.graph.identityGovernance.workflow" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::Workflow)
-            }
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.workflowBase"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.identityGovernance.workflowBase" => Self::Base(Default::default()),
+            "microsoft.graph.identityGovernance.workflow" => Self::Workflow(Default::default()),
             "microsoft.graph.identityGovernance.workflowVersion" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::WorkflowVersion)
+                Self::WorkflowVersion(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::Workflow(v) => Some(v),
+            Self::WorkflowVersion(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::WorkflowBase) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::Workflow(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.identityGovernance.workflow",
+                v,
+            ),
+            Self::WorkflowVersion(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.identityGovernance.workflowVersion",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for WorkflowBaseAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for WorkflowBaseAny {
@@ -1060,25 +1207,12 @@ impl ::graph_model::rt::GraphType for WorkflowBaseAny {
 }
 impl ::graph_model::rt::serde::Serialize for WorkflowBaseAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::Workflow(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.identityGovernance.workflow"),
-                s,
-            ),
-            Self::WorkflowVersion(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.identityGovernance.workflowVersion"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkflowBaseAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityGovernance.workflowsInsightsByCategory`.
@@ -1107,47 +1241,38 @@ pub struct WorkflowsInsightsByCategory {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkflowsInsightsByCategory {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.identityGovernance.workflowsInsightsByCategory";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "failedJoinerRuns" => ::graph_model::rt::field(map, &mut self.failed_joiner_runs, key),
-            "failedLeaverRuns" => ::graph_model::rt::field(map, &mut self.failed_leaver_runs, key),
-            "failedMoverRuns" => ::graph_model::rt::field(map, &mut self.failed_mover_runs, key),
-            "successfulJoinerRuns" => {
-                ::graph_model::rt::field(map, &mut self.successful_joiner_runs, key)
-            }
-            "successfulLeaverRuns" => {
-                ::graph_model::rt::field(map, &mut self.successful_leaver_runs, key)
-            }
-            "successfulMoverRuns" => {
-                ::graph_model::rt::field(map, &mut self.successful_mover_runs, key)
-            }
-            "totalJoinerRuns" => ::graph_model::rt::field(map, &mut self.total_joiner_runs, key),
-            "totalLeaverRuns" => ::graph_model::rt::field(map, &mut self.total_leaver_runs, key),
-            "totalMoverRuns" => ::graph_model::rt::field(map, &mut self.total_mover_runs, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.workflowsInsightsByCategory"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "failedJoinerRuns",
-        "failedLeaverRuns",
-        "failedMoverRuns",
-        "successfulJoinerRuns",
-        "successfulLeaverRuns",
-        "successfulMoverRuns",
-        "totalJoinerRuns",
-        "totalLeaverRuns",
-        "totalMoverRuns",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "failedJoinerRuns" => &mut self.failed_joiner_runs,
+            "failedLeaverRuns" => &mut self.failed_leaver_runs,
+            "failedMoverRuns" => &mut self.failed_mover_runs,
+            "successfulJoinerRuns" => &mut self.successful_joiner_runs,
+            "successfulLeaverRuns" => &mut self.successful_leaver_runs,
+            "successfulMoverRuns" => &mut self.successful_mover_runs,
+            "totalJoinerRuns" => &mut self.total_joiner_runs,
+            "totalLeaverRuns" => &mut self.total_leaver_runs,
+            "totalMoverRuns" => &mut self.total_mover_runs,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "failedJoinerRuns",
+            "failedLeaverRuns",
+            "failedMoverRuns",
+            "successfulJoinerRuns",
+            "successfulLeaverRuns",
+            "successfulMoverRuns",
+            "totalJoinerRuns",
+            "totalLeaverRuns",
+            "totalMoverRuns",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("failedJoinerRuns", &self.failed_joiner_runs);
         w.field("failedLeaverRuns", &self.failed_leaver_runs);
         w.field("failedMoverRuns", &self.failed_mover_runs);
@@ -1165,18 +1290,29 @@ impl ::graph_model::rt::Struct for WorkflowsInsightsByCategory {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkflowsInsightsByCategory {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkflowsInsightsByCategory {
     const TYPE_NAME: &'static str =
         "microsoft.graph.identityGovernance.workflowsInsightsByCategory";
 }
 impl ::graph_model::rt::serde::Serialize for WorkflowsInsightsByCategory {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkflowsInsightsByCategory {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityGovernance.workflowsInsightsSummary`.
@@ -1205,40 +1341,38 @@ pub struct WorkflowsInsightsSummary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkflowsInsightsSummary {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.workflowsInsightsSummary";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "failedRuns" => ::graph_model::rt::field(map, &mut self.failed_runs, key),
-            "failedTasks" => ::graph_model::rt::field(map, &mut self.failed_tasks, key),
-            "failedUsers" => ::graph_model::rt::field(map, &mut self.failed_users, key),
-            "successfulRuns" => ::graph_model::rt::field(map, &mut self.successful_runs, key),
-            "successfulTasks" => ::graph_model::rt::field(map, &mut self.successful_tasks, key),
-            "successfulUsers" => ::graph_model::rt::field(map, &mut self.successful_users, key),
-            "totalRuns" => ::graph_model::rt::field(map, &mut self.total_runs, key),
-            "totalTasks" => ::graph_model::rt::field(map, &mut self.total_tasks, key),
-            "totalUsers" => ::graph_model::rt::field(map, &mut self.total_users, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.workflowsInsightsSummary"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "failedRuns",
-        "failedTasks",
-        "failedUsers",
-        "successfulRuns",
-        "successfulTasks",
-        "successfulUsers",
-        "totalRuns",
-        "totalTasks",
-        "totalUsers",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "failedRuns" => &mut self.failed_runs,
+            "failedTasks" => &mut self.failed_tasks,
+            "failedUsers" => &mut self.failed_users,
+            "successfulRuns" => &mut self.successful_runs,
+            "successfulTasks" => &mut self.successful_tasks,
+            "successfulUsers" => &mut self.successful_users,
+            "totalRuns" => &mut self.total_runs,
+            "totalTasks" => &mut self.total_tasks,
+            "totalUsers" => &mut self.total_users,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "failedRuns",
+            "failedTasks",
+            "failedUsers",
+            "successfulRuns",
+            "successfulTasks",
+            "successfulUsers",
+            "totalRuns",
+            "totalTasks",
+            "totalUsers",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("failedRuns", &self.failed_runs);
         w.field("failedTasks", &self.failed_tasks);
         w.field("failedUsers", &self.failed_users);
@@ -1256,16 +1390,27 @@ impl ::graph_model::rt::Struct for WorkflowsInsightsSummary {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkflowsInsightsSummary {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkflowsInsightsSummary {
     const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.workflowsInsightsSummary";
 }
 impl ::graph_model::rt::serde::Serialize for WorkflowsInsightsSummary {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkflowsInsightsSummary {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

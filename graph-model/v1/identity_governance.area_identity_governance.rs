@@ -11,22 +11,20 @@ pub struct ActivateGroupScope {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ActivateGroupScope {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.activateGroupScope";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "group" => ::graph_model::rt::field(map, &mut self.group, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.activateGroupScope"
     }
-    const FIELDS: &'static [&'static str] = &["group"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "group" => &mut self.group,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["group"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("group", &self.group);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -36,17 +34,28 @@ impl ::graph_model::rt::Struct for ActivateGroupScope {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ActivateGroupScope {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ActivateGroupScope {
     const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.activateGroupScope";
 }
 impl ::graph_model::rt::serde::Serialize for ActivateGroupScope {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ActivateGroupScope {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityGovernance.activateProcessingResultScope`.
@@ -62,24 +71,21 @@ pub struct ActivateProcessingResultScope {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ActivateProcessingResultScope {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.identityGovernance.activateProcessingResultScope";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "taskScope" => ::graph_model::rt::field(map, &mut self.task_scope, key),
-            "processingResults" => ::graph_model::rt::field(map, &mut self.processing_results, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.activateProcessingResultScope"
     }
-    const FIELDS: &'static [&'static str] = &["taskScope", "processingResults"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "taskScope" => &mut self.task_scope,
+            "processingResults" => &mut self.processing_results,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["taskScope", "processingResults"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("taskScope", &self.task_scope);
         w.field("processingResults", &self.processing_results);
     }
@@ -90,18 +96,29 @@ impl ::graph_model::rt::Struct for ActivateProcessingResultScope {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ActivateProcessingResultScope {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ActivateProcessingResultScope {
     const TYPE_NAME: &'static str =
         "microsoft.graph.identityGovernance.activateProcessingResultScope";
 }
 impl ::graph_model::rt::serde::Serialize for ActivateProcessingResultScope {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ActivateProcessingResultScope {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityGovernance.activateRunScope`.
@@ -119,24 +136,22 @@ pub struct ActivateRunScope {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ActivateRunScope {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.activateRunScope";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "taskScope" => ::graph_model::rt::field(map, &mut self.task_scope, key),
-            "userScope" => ::graph_model::rt::field(map, &mut self.user_scope, key),
-            "run" => ::graph_model::rt::field(map, &mut self.run, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.activateRunScope"
     }
-    const FIELDS: &'static [&'static str] = &["taskScope", "userScope", "run"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "taskScope" => &mut self.task_scope,
+            "userScope" => &mut self.user_scope,
+            "run" => &mut self.run,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["taskScope", "userScope", "run"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("taskScope", &self.task_scope);
         w.field("userScope", &self.user_scope);
         w.field("run", &self.run);
@@ -148,17 +163,28 @@ impl ::graph_model::rt::Struct for ActivateRunScope {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ActivateRunScope {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ActivateRunScope {
     const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.activateRunScope";
 }
 impl ::graph_model::rt::serde::Serialize for ActivateRunScope {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ActivateRunScope {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityGovernance.activateUserScope`.
@@ -172,22 +198,20 @@ pub struct ActivateUserScope {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ActivateUserScope {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.activateUserScope";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "users" => ::graph_model::rt::field(map, &mut self.users, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.activateUserScope"
     }
-    const FIELDS: &'static [&'static str] = &["users"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "users" => &mut self.users,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["users"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("users", &self.users);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -197,17 +221,28 @@ impl ::graph_model::rt::Struct for ActivateUserScope {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ActivateUserScope {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ActivateUserScope {
     const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.activateUserScope";
 }
 impl ::graph_model::rt::serde::Serialize for ActivateUserScope {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ActivateUserScope {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityGovernance.activationScope` (abstract).
@@ -219,20 +254,17 @@ pub struct ActivationScope {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ActivationScope {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.activationScope";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.activationScope"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -242,17 +274,28 @@ impl ::graph_model::rt::Struct for ActivationScope {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ActivationScope {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ActivationScope {
     const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.activationScope";
 }
 impl ::graph_model::rt::serde::Serialize for ActivationScope {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ActivationScope {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.identityGovernance.activationScope` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -286,44 +329,85 @@ impl Default for ActivationScopeAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for ActivationScopeAny {
-    type Base = super::ActivationScope;
-    const BASE: &'static str = "microsoft.graph.identityGovernance.activationScope";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.activationScope"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.identityGovernance.activationScope" => Self::Base(Default::default()),
             "microsoft.graph.identityGovernance.activateGroupScope" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ActivateGroupScope)
+                Self::ActivateGroupScope(Default::default())
             }
             "microsoft.graph.identityGovernance.activateProcessingResultScope" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ActivateProcessingResultScope)
+                Self::ActivateProcessingResultScope(Default::default())
             }
             "microsoft.graph.identityGovernance.activateRunScope" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ActivateRunScope)
+                Self::ActivateRunScope(Default::default())
             }
             "microsoft.graph.identityGovernance.activateUserScope" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ActivateUserScope)
+                Self::ActivateUserScope(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::ActivateGroupScope(v) => Some(v),
+            Self::ActivateProcessingResultScope(v) => Some(v),
+            Self::ActivateRunScope(v) => Some(v),
+            Self::ActivateUserScope(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::ActivationScope) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::ActivateGroupScope(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.identityGovernance.activateGroupScope",
+                v,
+            ),
+            Self::ActivateProcessingResultScope(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.identityGovernance.activateProcessingResultScope",
+                v,
+            ),
+            Self::ActivateRunScope(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.identityGovernance.activateRunScope",
+                v,
+            ),
+            Self::ActivateUserScope(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.identityGovernance.activateUserScope",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for ActivationScopeAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for ActivationScopeAny {
@@ -331,35 +415,12 @@ impl ::graph_model::rt::GraphType for ActivationScopeAny {
 }
 impl ::graph_model::rt::serde::Serialize for ActivationScopeAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::ActivateGroupScope(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.identityGovernance.activateGroupScope"),
-                s,
-            ),
-            Self::ActivateProcessingResultScope(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.identityGovernance.activateProcessingResultScope"),
-                s,
-            ),
-            Self::ActivateRunScope(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.identityGovernance.activateRunScope"),
-                s,
-            ),
-            Self::ActivateUserScope(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.identityGovernance.activateUserScope"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ActivationScopeAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityGovernance.activationTaskScopeType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -404,6 +465,17 @@ impl ::graph_model::rt::WireEnum for ActivationTaskScopeType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for ActivationTaskScopeType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for ActivationTaskScopeType {
@@ -460,6 +532,17 @@ impl ::graph_model::rt::WireEnum for ActivationUserScopeType {
         }
     }
 }
+impl ::graph_model::rt::Value for ActivationUserScopeType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ActivationUserScopeType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -480,22 +563,20 @@ pub struct AttributeChangeTrigger {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AttributeChangeTrigger {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.attributeChangeTrigger";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "triggerAttributes" => ::graph_model::rt::field(map, &mut self.trigger_attributes, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.attributeChangeTrigger"
     }
-    const FIELDS: &'static [&'static str] = &["triggerAttributes"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "triggerAttributes" => &mut self.trigger_attributes,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["triggerAttributes"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("triggerAttributes", &self.trigger_attributes);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -505,17 +586,28 @@ impl ::graph_model::rt::Struct for AttributeChangeTrigger {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AttributeChangeTrigger {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AttributeChangeTrigger {
     const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.attributeChangeTrigger";
 }
 impl ::graph_model::rt::serde::Serialize for AttributeChangeTrigger {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttributeChangeTrigger {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityGovernance.countBasedQuarantineCondition`.
@@ -528,23 +620,20 @@ pub struct CountBasedQuarantineCondition {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CountBasedQuarantineCondition {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.identityGovernance.countBasedQuarantineCondition";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "threshold" => ::graph_model::rt::field(map, &mut self.threshold, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.countBasedQuarantineCondition"
     }
-    const FIELDS: &'static [&'static str] = &["threshold"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "threshold" => &mut self.threshold,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["threshold"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("threshold", &self.threshold);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -554,18 +643,29 @@ impl ::graph_model::rt::Struct for CountBasedQuarantineCondition {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CountBasedQuarantineCondition {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CountBasedQuarantineCondition {
     const TYPE_NAME: &'static str =
         "microsoft.graph.identityGovernance.countBasedQuarantineCondition";
 }
 impl ::graph_model::rt::serde::Serialize for CountBasedQuarantineCondition {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CountBasedQuarantineCondition {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityGovernance.customTaskExtension`.
@@ -604,54 +704,42 @@ pub struct CustomTaskExtension {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomTaskExtension {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.customTaskExtension";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "authenticationConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.authentication_configuration, key)
-            }
-            "clientConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.client_configuration, key)
-            }
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "endpointConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.endpoint_configuration, key)
-            }
-            "callbackConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.callback_configuration, key)
-            }
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.customTaskExtension"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "authenticationConfiguration",
-        "clientConfiguration",
-        "description",
-        "displayName",
-        "endpointConfiguration",
-        "callbackConfiguration",
-        "createdDateTime",
-        "lastModifiedDateTime",
-        "createdBy",
-        "lastModifiedBy",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "authenticationConfiguration" => &mut self.authentication_configuration,
+            "clientConfiguration" => &mut self.client_configuration,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "endpointConfiguration" => &mut self.endpoint_configuration,
+            "callbackConfiguration" => &mut self.callback_configuration,
+            "createdDateTime" => &mut self.created_date_time,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "createdBy" => &mut self.created_by,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "authenticationConfiguration",
+            "clientConfiguration",
+            "description",
+            "displayName",
+            "endpointConfiguration",
+            "callbackConfiguration",
+            "createdDateTime",
+            "lastModifiedDateTime",
+            "createdBy",
+            "lastModifiedBy",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field(
             "authenticationConfiguration",
@@ -674,17 +762,28 @@ impl ::graph_model::rt::Struct for CustomTaskExtension {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CustomTaskExtension {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CustomTaskExtension {
     const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.customTaskExtension";
 }
 impl ::graph_model::rt::serde::Serialize for CustomTaskExtension {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomTaskExtension {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityGovernance.customTaskExtensionCallbackConfiguration`.
@@ -700,24 +799,21 @@ pub struct CustomTaskExtensionCallbackConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomTaskExtensionCallbackConfiguration {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.identityGovernance.customTaskExtensionCallbackConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "timeoutDuration" => ::graph_model::rt::field(map, &mut self.timeout_duration, key),
-            "authorizedApps" => ::graph_model::rt::field(map, &mut self.authorized_apps, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.customTaskExtensionCallbackConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &["timeoutDuration", "authorizedApps"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "timeoutDuration" => &mut self.timeout_duration,
+            "authorizedApps" => &mut self.authorized_apps,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["timeoutDuration", "authorizedApps"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("timeoutDuration", &self.timeout_duration);
         w.field("authorizedApps", &self.authorized_apps);
     }
@@ -728,18 +824,29 @@ impl ::graph_model::rt::Struct for CustomTaskExtensionCallbackConfiguration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for CustomTaskExtensionCallbackConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for CustomTaskExtensionCallbackConfiguration {
     const TYPE_NAME: &'static str =
         "microsoft.graph.identityGovernance.customTaskExtensionCallbackConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for CustomTaskExtensionCallbackConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomTaskExtensionCallbackConfiguration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityGovernance.insights`.
@@ -752,22 +859,20 @@ pub struct Insights {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Insights {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.insights";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.insights"
     }
-    const FIELDS: &'static [&'static str] = &["id"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -777,17 +882,28 @@ impl ::graph_model::rt::Struct for Insights {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Insights {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Insights {
     const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.insights";
 }
 impl ::graph_model::rt::serde::Serialize for Insights {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Insights {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityGovernance.lifecycleManagementSettings`.
@@ -806,35 +922,28 @@ pub struct LifecycleManagementSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LifecycleManagementSettings {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.identityGovernance.lifecycleManagementSettings";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "emailSettings" => ::graph_model::rt::field(map, &mut self.email_settings, key),
-            "quarantineConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.quarantine_configuration, key)
-            }
-            "workflowScheduleIntervalInHours" => {
-                ::graph_model::rt::field(map, &mut self.workflow_schedule_interval_in_hours, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.lifecycleManagementSettings"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "emailSettings",
-        "quarantineConfiguration",
-        "workflowScheduleIntervalInHours",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "emailSettings" => &mut self.email_settings,
+            "quarantineConfiguration" => &mut self.quarantine_configuration,
+            "workflowScheduleIntervalInHours" => &mut self.workflow_schedule_interval_in_hours,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "emailSettings",
+            "quarantineConfiguration",
+            "workflowScheduleIntervalInHours",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("emailSettings", &self.email_settings);
         w.field("quarantineConfiguration", &self.quarantine_configuration);
@@ -850,18 +959,29 @@ impl ::graph_model::rt::Struct for LifecycleManagementSettings {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for LifecycleManagementSettings {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for LifecycleManagementSettings {
     const TYPE_NAME: &'static str =
         "microsoft.graph.identityGovernance.lifecycleManagementSettings";
 }
 impl ::graph_model::rt::serde::Serialize for LifecycleManagementSettings {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LifecycleManagementSettings {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityGovernance.lifecycleTaskCategory`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -911,6 +1031,17 @@ impl ::graph_model::rt::WireEnum for LifecycleTaskCategory {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for LifecycleTaskCategory {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for LifecycleTaskCategory {
@@ -970,6 +1101,17 @@ impl ::graph_model::rt::WireEnum for LifecycleWorkflowCategory {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for LifecycleWorkflowCategory {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for LifecycleWorkflowCategory {
@@ -1063,6 +1205,17 @@ impl ::graph_model::rt::WireEnum for LifecycleWorkflowProcessingStatus {
         }
     }
 }
+impl ::graph_model::rt::Value for LifecycleWorkflowProcessingStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for LifecycleWorkflowProcessingStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1097,41 +1250,36 @@ pub struct LifecycleWorkflowsContainer {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LifecycleWorkflowsContainer {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.identityGovernance.lifecycleWorkflowsContainer";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "customTaskExtensions" => {
-                ::graph_model::rt::field(map, &mut self.custom_task_extensions, key)
-            }
-            "deletedItems" => ::graph_model::rt::field(map, &mut self.deleted_items, key),
-            "insights" => ::graph_model::rt::field(map, &mut self.insights, key),
-            "settings" => ::graph_model::rt::field(map, &mut self.settings, key),
-            "taskDefinitions" => ::graph_model::rt::field(map, &mut self.task_definitions, key),
-            "workflows" => ::graph_model::rt::field(map, &mut self.workflows, key),
-            "workflowTemplates" => ::graph_model::rt::field(map, &mut self.workflow_templates, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.lifecycleWorkflowsContainer"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "customTaskExtensions",
-        "deletedItems",
-        "insights",
-        "settings",
-        "taskDefinitions",
-        "workflows",
-        "workflowTemplates",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "customTaskExtensions" => &mut self.custom_task_extensions,
+            "deletedItems" => &mut self.deleted_items,
+            "insights" => &mut self.insights,
+            "settings" => &mut self.settings,
+            "taskDefinitions" => &mut self.task_definitions,
+            "workflows" => &mut self.workflows,
+            "workflowTemplates" => &mut self.workflow_templates,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "customTaskExtensions",
+            "deletedItems",
+            "insights",
+            "settings",
+            "taskDefinitions",
+            "workflows",
+            "workflowTemplates",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("customTaskExtensions", &self.custom_task_extensions);
         w.field("deletedItems", &self.deleted_items);
@@ -1148,18 +1296,29 @@ impl ::graph_model::rt::Struct for LifecycleWorkflowsContainer {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for LifecycleWorkflowsContainer {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for LifecycleWorkflowsContainer {
     const TYPE_NAME: &'static str =
         "microsoft.graph.identityGovernance.lifecycleWorkflowsContainer";
 }
 impl ::graph_model::rt::serde::Serialize for LifecycleWorkflowsContainer {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LifecycleWorkflowsContainer {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityGovernance.matchMode`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1206,6 +1365,17 @@ impl ::graph_model::rt::WireEnum for MatchMode {
         }
     }
 }
+impl ::graph_model::rt::Value for MatchMode {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for MatchMode {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1226,22 +1396,20 @@ pub struct MembershipChangeTrigger {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MembershipChangeTrigger {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.membershipChangeTrigger";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "changeType" => ::graph_model::rt::field(map, &mut self.change_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.membershipChangeTrigger"
     }
-    const FIELDS: &'static [&'static str] = &["changeType"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "changeType" => &mut self.change_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["changeType"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("changeType", &self.change_type);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1251,17 +1419,28 @@ impl ::graph_model::rt::Struct for MembershipChangeTrigger {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MembershipChangeTrigger {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MembershipChangeTrigger {
     const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.membershipChangeTrigger";
 }
 impl ::graph_model::rt::serde::Serialize for MembershipChangeTrigger {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MembershipChangeTrigger {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityGovernance.membershipChangeType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1308,6 +1487,17 @@ impl ::graph_model::rt::WireEnum for MembershipChangeType {
         }
     }
 }
+impl ::graph_model::rt::Value for MembershipChangeType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for MembershipChangeType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1326,20 +1516,17 @@ pub struct OnDemandExecutionOnly {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnDemandExecutionOnly {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.onDemandExecutionOnly";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.onDemandExecutionOnly"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1349,17 +1536,28 @@ impl ::graph_model::rt::Struct for OnDemandExecutionOnly {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for OnDemandExecutionOnly {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for OnDemandExecutionOnly {
     const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.onDemandExecutionOnly";
 }
 impl ::graph_model::rt::serde::Serialize for OnDemandExecutionOnly {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnDemandExecutionOnly {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityGovernance.parameter`.
@@ -1376,24 +1574,22 @@ pub struct Parameter {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Parameter {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.parameter";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "values" => ::graph_model::rt::field(map, &mut self.values, key),
-            "valueType" => ::graph_model::rt::field(map, &mut self.value_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.parameter"
     }
-    const FIELDS: &'static [&'static str] = &["name", "values", "valueType"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "name" => &mut self.name,
+            "values" => &mut self.values,
+            "valueType" => &mut self.value_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["name", "values", "valueType"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("name", &self.name);
         w.field("values", &self.values);
         w.field("valueType", &self.value_type);
@@ -1405,17 +1601,28 @@ impl ::graph_model::rt::Struct for Parameter {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Parameter {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Parameter {
     const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.parameter";
 }
 impl ::graph_model::rt::serde::Serialize for Parameter {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Parameter {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityGovernance.percentageBasedQuarantineCondition`.
@@ -1428,23 +1635,20 @@ pub struct PercentageBasedQuarantineCondition {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PercentageBasedQuarantineCondition {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.identityGovernance.percentageBasedQuarantineCondition";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "percentage" => ::graph_model::rt::field(map, &mut self.percentage, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.percentageBasedQuarantineCondition"
     }
-    const FIELDS: &'static [&'static str] = &["percentage"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "percentage" => &mut self.percentage,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["percentage"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("percentage", &self.percentage);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1454,18 +1658,29 @@ impl ::graph_model::rt::Struct for PercentageBasedQuarantineCondition {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PercentageBasedQuarantineCondition {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PercentageBasedQuarantineCondition {
     const TYPE_NAME: &'static str =
         "microsoft.graph.identityGovernance.percentageBasedQuarantineCondition";
 }
 impl ::graph_model::rt::serde::Serialize for PercentageBasedQuarantineCondition {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PercentageBasedQuarantineCondition {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityGovernance.quarantineCondition` (abstract).
@@ -1477,20 +1692,17 @@ pub struct QuarantineCondition {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for QuarantineCondition {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.quarantineCondition";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.quarantineCondition"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1500,17 +1712,28 @@ impl ::graph_model::rt::Struct for QuarantineCondition {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for QuarantineCondition {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for QuarantineCondition {
     const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.quarantineCondition";
 }
 impl ::graph_model::rt::serde::Serialize for QuarantineCondition {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for QuarantineCondition {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.identityGovernance.quarantineCondition` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -1540,39 +1763,71 @@ impl Default for QuarantineConditionAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for QuarantineConditionAny {
-    type Base = super::QuarantineCondition;
-    const BASE: &'static str = "microsoft.graph.identityGovernance.quarantineCondition";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.quarantineCondition"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.identityGovernance.quarantineCondition" => {
+                Self::Base(Default::default())
+            }
             "microsoft.graph.identityGovernance.countBasedQuarantineCondition" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::CountBasedQuarantineCondition)
+                Self::CountBasedQuarantineCondition(Default::default())
             }
             "microsoft.graph.identityGovernance.percentageBasedQuarantineCondition" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::PercentageBasedQuarantineCondition)
+                Self::PercentageBasedQuarantineCondition(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::CountBasedQuarantineCondition(v) => Some(v),
+            Self::PercentageBasedQuarantineCondition(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::QuarantineCondition) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::CountBasedQuarantineCondition(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.identityGovernance.countBasedQuarantineCondition",
+                v,
+            ),
+            Self::PercentageBasedQuarantineCondition(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.identityGovernance.percentageBasedQuarantineCondition",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for QuarantineConditionAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for QuarantineConditionAny {
@@ -1580,25 +1835,12 @@ impl ::graph_model::rt::GraphType for QuarantineConditionAny {
 }
 impl ::graph_model::rt::serde::Serialize for QuarantineConditionAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::CountBasedQuarantineCondition(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.identityGovernance.countBasedQuarantineCondition"),
-                s,
-            ),
-            Self::PercentageBasedQuarantineCondition(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.identityGovernance.percentageBasedQuarantineCondition"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for QuarantineConditionAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityGovernance.quarantineConfiguration`.
@@ -1613,23 +1855,21 @@ pub struct QuarantineConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for QuarantineConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.quarantineConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "conditions" => ::graph_model::rt::field(map, &mut self.conditions, key),
-            "matchMode" => ::graph_model::rt::field(map, &mut self.match_mode, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.quarantineConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &["conditions", "matchMode"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "conditions" => &mut self.conditions,
+            "matchMode" => &mut self.match_mode,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["conditions", "matchMode"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("conditions", &self.conditions);
         w.field("matchMode", &self.match_mode);
     }
@@ -1640,17 +1880,28 @@ impl ::graph_model::rt::Struct for QuarantineConfiguration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for QuarantineConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for QuarantineConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.quarantineConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for QuarantineConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for QuarantineConfiguration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityGovernance.quarantineDetails`.
@@ -1667,27 +1918,22 @@ pub struct QuarantineDetails {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for QuarantineDetails {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.quarantineDetails";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "quarantinedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.quarantined_date_time, key)
-            }
-            "quarantineReason" => ::graph_model::rt::field(map, &mut self.quarantine_reason, key),
-            "quarantineType" => ::graph_model::rt::field(map, &mut self.quarantine_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.quarantineDetails"
     }
-    const FIELDS: &'static [&'static str] =
-        &["quarantinedDateTime", "quarantineReason", "quarantineType"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "quarantinedDateTime" => &mut self.quarantined_date_time,
+            "quarantineReason" => &mut self.quarantine_reason,
+            "quarantineType" => &mut self.quarantine_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["quarantinedDateTime", "quarantineReason", "quarantineType"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("quarantinedDateTime", &self.quarantined_date_time);
         w.field("quarantineReason", &self.quarantine_reason);
         w.field("quarantineType", &self.quarantine_type);
@@ -1699,17 +1945,28 @@ impl ::graph_model::rt::Struct for QuarantineDetails {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for QuarantineDetails {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for QuarantineDetails {
     const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.quarantineDetails";
 }
 impl ::graph_model::rt::serde::Serialize for QuarantineDetails {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for QuarantineDetails {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityGovernance.quarantineType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1770,6 +2027,17 @@ impl ::graph_model::rt::WireEnum for QuarantineType {
         }
     }
 }
+impl ::graph_model::rt::Value for QuarantineType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for QuarantineType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1823,72 +2091,54 @@ pub struct Run {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Run {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.run";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "activatedOnScope" => ::graph_model::rt::field(map, &mut self.activated_on_scope, key),
-            "completedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.completed_date_time, key)
-            }
-            "failedTasksCount" => ::graph_model::rt::field(map, &mut self.failed_tasks_count, key),
-            "failedUsersCount" => ::graph_model::rt::field(map, &mut self.failed_users_count, key),
-            "lastUpdatedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_updated_date_time, key)
-            }
-            "processingStatus" => ::graph_model::rt::field(map, &mut self.processing_status, key),
-            "scheduledDateTime" => {
-                ::graph_model::rt::field(map, &mut self.scheduled_date_time, key)
-            }
-            "startedDateTime" => ::graph_model::rt::field(map, &mut self.started_date_time, key),
-            "successfulUsersCount" => {
-                ::graph_model::rt::field(map, &mut self.successful_users_count, key)
-            }
-            "totalTasksCount" => ::graph_model::rt::field(map, &mut self.total_tasks_count, key),
-            "totalUnprocessedTasksCount" => {
-                ::graph_model::rt::field(map, &mut self.total_unprocessed_tasks_count, key)
-            }
-            "totalUsersCount" => ::graph_model::rt::field(map, &mut self.total_users_count, key),
-            "workflowExecutionType" => {
-                ::graph_model::rt::field(map, &mut self.workflow_execution_type, key)
-            }
-            "reprocessedRuns" => ::graph_model::rt::field(map, &mut self.reprocessed_runs, key),
-            "taskProcessingResults" => {
-                ::graph_model::rt::field(map, &mut self.task_processing_results, key)
-            }
-            "userProcessingResults" => {
-                ::graph_model::rt::field(map, &mut self.user_processing_results, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.run"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "activatedOnScope",
-        "completedDateTime",
-        "failedTasksCount",
-        "failedUsersCount",
-        "lastUpdatedDateTime",
-        "processingStatus",
-        "scheduledDateTime",
-        "startedDateTime",
-        "successfulUsersCount",
-        "totalTasksCount",
-        "totalUnprocessedTasksCount",
-        "totalUsersCount",
-        "workflowExecutionType",
-        "reprocessedRuns",
-        "taskProcessingResults",
-        "userProcessingResults",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "activatedOnScope" => &mut self.activated_on_scope,
+            "completedDateTime" => &mut self.completed_date_time,
+            "failedTasksCount" => &mut self.failed_tasks_count,
+            "failedUsersCount" => &mut self.failed_users_count,
+            "lastUpdatedDateTime" => &mut self.last_updated_date_time,
+            "processingStatus" => &mut self.processing_status,
+            "scheduledDateTime" => &mut self.scheduled_date_time,
+            "startedDateTime" => &mut self.started_date_time,
+            "successfulUsersCount" => &mut self.successful_users_count,
+            "totalTasksCount" => &mut self.total_tasks_count,
+            "totalUnprocessedTasksCount" => &mut self.total_unprocessed_tasks_count,
+            "totalUsersCount" => &mut self.total_users_count,
+            "workflowExecutionType" => &mut self.workflow_execution_type,
+            "reprocessedRuns" => &mut self.reprocessed_runs,
+            "taskProcessingResults" => &mut self.task_processing_results,
+            "userProcessingResults" => &mut self.user_processing_results,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "activatedOnScope",
+            "completedDateTime",
+            "failedTasksCount",
+            "failedUsersCount",
+            "lastUpdatedDateTime",
+            "processingStatus",
+            "scheduledDateTime",
+            "startedDateTime",
+            "successfulUsersCount",
+            "totalTasksCount",
+            "totalUnprocessedTasksCount",
+            "totalUsersCount",
+            "workflowExecutionType",
+            "reprocessedRuns",
+            "taskProcessingResults",
+            "userProcessingResults",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("activatedOnScope", &self.activated_on_scope);
         w.field("completedDateTime", &self.completed_date_time);
@@ -1917,17 +2167,28 @@ impl ::graph_model::rt::Struct for Run {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Run {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Run {
     const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.run";
 }
 impl ::graph_model::rt::serde::Serialize for Run {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Run {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityGovernance.task`.
@@ -1958,44 +2219,40 @@ pub struct Task {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Task {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.task";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "arguments" => ::graph_model::rt::field(map, &mut self.arguments, key),
-            "category" => ::graph_model::rt::field(map, &mut self.category, key),
-            "continueOnError" => ::graph_model::rt::field(map, &mut self.continue_on_error, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "executionSequence" => ::graph_model::rt::field(map, &mut self.execution_sequence, key),
-            "isEnabled" => ::graph_model::rt::field(map, &mut self.is_enabled, key),
-            "taskDefinitionId" => ::graph_model::rt::field(map, &mut self.task_definition_id, key),
-            "taskProcessingResults" => {
-                ::graph_model::rt::field(map, &mut self.task_processing_results, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.task"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "arguments",
-        "category",
-        "continueOnError",
-        "description",
-        "displayName",
-        "executionSequence",
-        "isEnabled",
-        "taskDefinitionId",
-        "taskProcessingResults",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "arguments" => &mut self.arguments,
+            "category" => &mut self.category,
+            "continueOnError" => &mut self.continue_on_error,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "executionSequence" => &mut self.execution_sequence,
+            "isEnabled" => &mut self.is_enabled,
+            "taskDefinitionId" => &mut self.task_definition_id,
+            "taskProcessingResults" => &mut self.task_processing_results,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "arguments",
+            "category",
+            "continueOnError",
+            "description",
+            "displayName",
+            "executionSequence",
+            "isEnabled",
+            "taskDefinitionId",
+            "taskProcessingResults",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("arguments", &self.arguments);
         w.field("category", &self.category);
@@ -2014,17 +2271,28 @@ impl ::graph_model::rt::Struct for Task {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Task {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Task {
     const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.task";
 }
 impl ::graph_model::rt::serde::Serialize for Task {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Task {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityGovernance.taskDefinition`.
@@ -2049,36 +2317,34 @@ pub struct TaskDefinition {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TaskDefinition {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.taskDefinition";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "category" => ::graph_model::rt::field(map, &mut self.category, key),
-            "continueOnError" => ::graph_model::rt::field(map, &mut self.continue_on_error, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "parameters" => ::graph_model::rt::field(map, &mut self.parameters, key),
-            "version" => ::graph_model::rt::field(map, &mut self.version, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.taskDefinition"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "category",
-        "continueOnError",
-        "description",
-        "displayName",
-        "parameters",
-        "version",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "category" => &mut self.category,
+            "continueOnError" => &mut self.continue_on_error,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "parameters" => &mut self.parameters,
+            "version" => &mut self.version,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "category",
+            "continueOnError",
+            "description",
+            "displayName",
+            "parameters",
+            "version",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("category", &self.category);
         w.field("continueOnError", &self.continue_on_error);
@@ -2094,17 +2360,28 @@ impl ::graph_model::rt::Struct for TaskDefinition {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TaskDefinition {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TaskDefinition {
     const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.taskDefinition";
 }
 impl ::graph_model::rt::serde::Serialize for TaskDefinition {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TaskDefinition {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityGovernance.taskProcessingResult`.
@@ -2135,42 +2412,38 @@ pub struct TaskProcessingResult {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TaskProcessingResult {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.taskProcessingResult";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "completedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.completed_date_time, key)
-            }
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "failureReason" => ::graph_model::rt::field(map, &mut self.failure_reason, key),
-            "processingInfo" => ::graph_model::rt::field(map, &mut self.processing_info, key),
-            "processingStatus" => ::graph_model::rt::field(map, &mut self.processing_status, key),
-            "startedDateTime" => ::graph_model::rt::field(map, &mut self.started_date_time, key),
-            "subject" => ::graph_model::rt::field(map, &mut self.subject, key),
-            "task" => ::graph_model::rt::field(map, &mut self.task, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.taskProcessingResult"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "completedDateTime",
-        "createdDateTime",
-        "failureReason",
-        "processingInfo",
-        "processingStatus",
-        "startedDateTime",
-        "subject",
-        "task",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "completedDateTime" => &mut self.completed_date_time,
+            "createdDateTime" => &mut self.created_date_time,
+            "failureReason" => &mut self.failure_reason,
+            "processingInfo" => &mut self.processing_info,
+            "processingStatus" => &mut self.processing_status,
+            "startedDateTime" => &mut self.started_date_time,
+            "subject" => &mut self.subject,
+            "task" => &mut self.task,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "completedDateTime",
+            "createdDateTime",
+            "failureReason",
+            "processingInfo",
+            "processingStatus",
+            "startedDateTime",
+            "subject",
+            "task",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("completedDateTime", &self.completed_date_time);
         w.field("createdDateTime", &self.created_date_time);
@@ -2188,17 +2461,28 @@ impl ::graph_model::rt::Struct for TaskProcessingResult {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TaskProcessingResult {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TaskProcessingResult {
     const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.taskProcessingResult";
 }
 impl ::graph_model::rt::serde::Serialize for TaskProcessingResult {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TaskProcessingResult {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityGovernance.taskReport`.
@@ -2237,58 +2521,46 @@ pub struct TaskReport {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TaskReport {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.taskReport";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "completedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.completed_date_time, key)
-            }
-            "failedUsersCount" => ::graph_model::rt::field(map, &mut self.failed_users_count, key),
-            "lastUpdatedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_updated_date_time, key)
-            }
-            "processingStatus" => ::graph_model::rt::field(map, &mut self.processing_status, key),
-            "runId" => ::graph_model::rt::field(map, &mut self.run_id, key),
-            "startedDateTime" => ::graph_model::rt::field(map, &mut self.started_date_time, key),
-            "successfulUsersCount" => {
-                ::graph_model::rt::field(map, &mut self.successful_users_count, key)
-            }
-            "totalUsersCount" => ::graph_model::rt::field(map, &mut self.total_users_count, key),
-            "unprocessedUsersCount" => {
-                ::graph_model::rt::field(map, &mut self.unprocessed_users_count, key)
-            }
-            "task" => ::graph_model::rt::field(map, &mut self.task, key),
-            "taskDefinition" => ::graph_model::rt::field(map, &mut self.task_definition, key),
-            "taskProcessingResults" => {
-                ::graph_model::rt::field(map, &mut self.task_processing_results, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.taskReport"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "completedDateTime",
-        "failedUsersCount",
-        "lastUpdatedDateTime",
-        "processingStatus",
-        "runId",
-        "startedDateTime",
-        "successfulUsersCount",
-        "totalUsersCount",
-        "unprocessedUsersCount",
-        "task",
-        "taskDefinition",
-        "taskProcessingResults",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "completedDateTime" => &mut self.completed_date_time,
+            "failedUsersCount" => &mut self.failed_users_count,
+            "lastUpdatedDateTime" => &mut self.last_updated_date_time,
+            "processingStatus" => &mut self.processing_status,
+            "runId" => &mut self.run_id,
+            "startedDateTime" => &mut self.started_date_time,
+            "successfulUsersCount" => &mut self.successful_users_count,
+            "totalUsersCount" => &mut self.total_users_count,
+            "unprocessedUsersCount" => &mut self.unprocessed_users_count,
+            "task" => &mut self.task,
+            "taskDefinition" => &mut self.task_definition,
+            "taskProcessingResults" => &mut self.task_processing_results,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "completedDateTime",
+            "failedUsersCount",
+            "lastUpdatedDateTime",
+            "processingStatus",
+            "runId",
+            "startedDateTime",
+            "successfulUsersCount",
+            "totalUsersCount",
+            "unprocessedUsersCount",
+            "task",
+            "taskDefinition",
+            "taskProcessingResults",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("completedDateTime", &self.completed_date_time);
         w.field("failedUsersCount", &self.failed_users_count);
@@ -2310,17 +2582,28 @@ impl ::graph_model::rt::Struct for TaskReport {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TaskReport {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TaskReport {
     const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.taskReport";
 }
 impl ::graph_model::rt::serde::Serialize for TaskReport {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TaskReport {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityGovernance.timeBasedAttributeTrigger`.
@@ -2335,25 +2618,21 @@ pub struct TimeBasedAttributeTrigger {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TimeBasedAttributeTrigger {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.timeBasedAttributeTrigger";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "offsetInDays" => ::graph_model::rt::field(map, &mut self.offset_in_days, key),
-            "timeBasedAttribute" => {
-                ::graph_model::rt::field(map, &mut self.time_based_attribute, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.timeBasedAttributeTrigger"
     }
-    const FIELDS: &'static [&'static str] = &["offsetInDays", "timeBasedAttribute"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "offsetInDays" => &mut self.offset_in_days,
+            "timeBasedAttribute" => &mut self.time_based_attribute,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["offsetInDays", "timeBasedAttribute"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("offsetInDays", &self.offset_in_days);
         w.field("timeBasedAttribute", &self.time_based_attribute);
     }
@@ -2364,17 +2643,28 @@ impl ::graph_model::rt::Struct for TimeBasedAttributeTrigger {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TimeBasedAttributeTrigger {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TimeBasedAttributeTrigger {
     const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.timeBasedAttributeTrigger";
 }
 impl ::graph_model::rt::serde::Serialize for TimeBasedAttributeTrigger {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TimeBasedAttributeTrigger {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityGovernance.triggerAndScopeBasedConditions`.
@@ -2389,24 +2679,21 @@ pub struct TriggerAndScopeBasedConditions {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TriggerAndScopeBasedConditions {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.identityGovernance.triggerAndScopeBasedConditions";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "scope" => ::graph_model::rt::field(map, &mut self.scope, key),
-            "trigger" => ::graph_model::rt::field(map, &mut self.trigger, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.triggerAndScopeBasedConditions"
     }
-    const FIELDS: &'static [&'static str] = &["scope", "trigger"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "scope" => &mut self.scope,
+            "trigger" => &mut self.trigger,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["scope", "trigger"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("scope", &self.scope);
         w.field("trigger", &self.trigger);
     }
@@ -2417,18 +2704,29 @@ impl ::graph_model::rt::Struct for TriggerAndScopeBasedConditions {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TriggerAndScopeBasedConditions {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TriggerAndScopeBasedConditions {
     const TYPE_NAME: &'static str =
         "microsoft.graph.identityGovernance.triggerAndScopeBasedConditions";
 }
 impl ::graph_model::rt::serde::Serialize for TriggerAndScopeBasedConditions {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TriggerAndScopeBasedConditions {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityGovernance.triggerAttribute`.
@@ -2441,22 +2739,20 @@ pub struct TriggerAttribute {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TriggerAttribute {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.triggerAttribute";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.triggerAttribute"
     }
-    const FIELDS: &'static [&'static str] = &["name"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "name" => &mut self.name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["name"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("name", &self.name);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -2466,17 +2762,28 @@ impl ::graph_model::rt::Struct for TriggerAttribute {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TriggerAttribute {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TriggerAttribute {
     const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.triggerAttribute";
 }
 impl ::graph_model::rt::serde::Serialize for TriggerAttribute {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TriggerAttribute {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityGovernance.userInactivityTrigger`.
@@ -2489,24 +2796,20 @@ pub struct UserInactivityTrigger {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserInactivityTrigger {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.userInactivityTrigger";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "inactivityPeriodInDays" => {
-                ::graph_model::rt::field(map, &mut self.inactivity_period_in_days, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.userInactivityTrigger"
     }
-    const FIELDS: &'static [&'static str] = &["inactivityPeriodInDays"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "inactivityPeriodInDays" => &mut self.inactivity_period_in_days,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["inactivityPeriodInDays"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("inactivityPeriodInDays", &self.inactivity_period_in_days);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -2516,17 +2819,28 @@ impl ::graph_model::rt::Struct for UserInactivityTrigger {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UserInactivityTrigger {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UserInactivityTrigger {
     const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.userInactivityTrigger";
 }
 impl ::graph_model::rt::serde::Serialize for UserInactivityTrigger {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserInactivityTrigger {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityGovernance.userProcessingResult`.
@@ -2565,58 +2879,46 @@ pub struct UserProcessingResult {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserProcessingResult {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.userProcessingResult";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "completedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.completed_date_time, key)
-            }
-            "failedTasksCount" => ::graph_model::rt::field(map, &mut self.failed_tasks_count, key),
-            "processingStatus" => ::graph_model::rt::field(map, &mut self.processing_status, key),
-            "scheduledDateTime" => {
-                ::graph_model::rt::field(map, &mut self.scheduled_date_time, key)
-            }
-            "startedDateTime" => ::graph_model::rt::field(map, &mut self.started_date_time, key),
-            "totalTasksCount" => ::graph_model::rt::field(map, &mut self.total_tasks_count, key),
-            "totalUnprocessedTasksCount" => {
-                ::graph_model::rt::field(map, &mut self.total_unprocessed_tasks_count, key)
-            }
-            "workflowExecutionType" => {
-                ::graph_model::rt::field(map, &mut self.workflow_execution_type, key)
-            }
-            "workflowVersion" => ::graph_model::rt::field(map, &mut self.workflow_version, key),
-            "reprocessedRuns" => ::graph_model::rt::field(map, &mut self.reprocessed_runs, key),
-            "subject" => ::graph_model::rt::field(map, &mut self.subject, key),
-            "taskProcessingResults" => {
-                ::graph_model::rt::field(map, &mut self.task_processing_results, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.userProcessingResult"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "completedDateTime",
-        "failedTasksCount",
-        "processingStatus",
-        "scheduledDateTime",
-        "startedDateTime",
-        "totalTasksCount",
-        "totalUnprocessedTasksCount",
-        "workflowExecutionType",
-        "workflowVersion",
-        "reprocessedRuns",
-        "subject",
-        "taskProcessingResults",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "completedDateTime" => &mut self.completed_date_time,
+            "failedTasksCount" => &mut self.failed_tasks_count,
+            "processingStatus" => &mut self.processing_status,
+            "scheduledDateTime" => &mut self.scheduled_date_time,
+            "startedDateTime" => &mut self.started_date_time,
+            "totalTasksCount" => &mut self.total_tasks_count,
+            "totalUnprocessedTasksCount" => &mut self.total_unprocessed_tasks_count,
+            "workflowExecutionType" => &mut self.workflow_execution_type,
+            "workflowVersion" => &mut self.workflow_version,
+            "reprocessedRuns" => &mut self.reprocessed_runs,
+            "subject" => &mut self.subject,
+            "taskProcessingResults" => &mut self.task_processing_results,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "completedDateTime",
+            "failedTasksCount",
+            "processingStatus",
+            "scheduledDateTime",
+            "startedDateTime",
+            "totalTasksCount",
+            "totalUnprocessedTasksCount",
+            "workflowExecutionType",
+            "workflowVersion",
+            "reprocessedRuns",
+            "subject",
+            "taskProcessingResults",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("completedDateTime", &self.completed_date_time);
         w.field("failedTasksCount", &self.failed_tasks_count);
@@ -2641,17 +2943,28 @@ impl ::graph_model::rt::Struct for UserProcessingResult {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UserProcessingResult {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UserProcessingResult {
     const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.userProcessingResult";
 }
 impl ::graph_model::rt::serde::Serialize for UserProcessingResult {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserProcessingResult {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityGovernance.valueType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -2705,6 +3018,17 @@ impl ::graph_model::rt::WireEnum for ValueType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for ValueType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for ValueType {
@@ -2778,82 +3102,68 @@ pub struct Workflow {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Workflow {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.workflow";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "category" => ::graph_model::rt::field(map, &mut self.category, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "executionConditions" => {
-                ::graph_model::rt::field(map, &mut self.execution_conditions, key)
-            }
-            "isEnabled" => ::graph_model::rt::field(map, &mut self.is_enabled, key),
-            "isSchedulingEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_scheduling_enabled, key)
-            }
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "deletedDateTime" => ::graph_model::rt::field(map, &mut self.deleted_date_time, key),
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "nextScheduleRunDateTime" => {
-                ::graph_model::rt::field(map, &mut self.next_schedule_run_date_time, key)
-            }
-            "quarantineDetails" => ::graph_model::rt::field(map, &mut self.quarantine_details, key),
-            "settings" => ::graph_model::rt::field(map, &mut self.settings, key),
-            "version" => ::graph_model::rt::field(map, &mut self.version, key),
-            "administrationScopeTargets" => {
-                ::graph_model::rt::field(map, &mut self.administration_scope_targets, key)
-            }
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "tasks" => ::graph_model::rt::field(map, &mut self.tasks, key),
-            "executionScope" => ::graph_model::rt::field(map, &mut self.execution_scope, key),
-            "previewScope" => ::graph_model::rt::field(map, &mut self.preview_scope, key),
-            "runs" => ::graph_model::rt::field(map, &mut self.runs, key),
-            "taskReports" => ::graph_model::rt::field(map, &mut self.task_reports, key),
-            "userProcessingResults" => {
-                ::graph_model::rt::field(map, &mut self.user_processing_results, key)
-            }
-            "versions" => ::graph_model::rt::field(map, &mut self.versions, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.workflow"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "category",
-        "createdDateTime",
-        "description",
-        "displayName",
-        "executionConditions",
-        "isEnabled",
-        "isSchedulingEnabled",
-        "lastModifiedDateTime",
-        "deletedDateTime",
-        "id",
-        "nextScheduleRunDateTime",
-        "quarantineDetails",
-        "settings",
-        "version",
-        "administrationScopeTargets",
-        "createdBy",
-        "lastModifiedBy",
-        "tasks",
-        "executionScope",
-        "previewScope",
-        "runs",
-        "taskReports",
-        "userProcessingResults",
-        "versions",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "category" => &mut self.category,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "executionConditions" => &mut self.execution_conditions,
+            "isEnabled" => &mut self.is_enabled,
+            "isSchedulingEnabled" => &mut self.is_scheduling_enabled,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "deletedDateTime" => &mut self.deleted_date_time,
+            "id" => &mut self.id,
+            "nextScheduleRunDateTime" => &mut self.next_schedule_run_date_time,
+            "quarantineDetails" => &mut self.quarantine_details,
+            "settings" => &mut self.settings,
+            "version" => &mut self.version,
+            "administrationScopeTargets" => &mut self.administration_scope_targets,
+            "createdBy" => &mut self.created_by,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "tasks" => &mut self.tasks,
+            "executionScope" => &mut self.execution_scope,
+            "previewScope" => &mut self.preview_scope,
+            "runs" => &mut self.runs,
+            "taskReports" => &mut self.task_reports,
+            "userProcessingResults" => &mut self.user_processing_results,
+            "versions" => &mut self.versions,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "category",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "executionConditions",
+            "isEnabled",
+            "isSchedulingEnabled",
+            "lastModifiedDateTime",
+            "deletedDateTime",
+            "id",
+            "nextScheduleRunDateTime",
+            "quarantineDetails",
+            "settings",
+            "version",
+            "administrationScopeTargets",
+            "createdBy",
+            "lastModifiedBy",
+            "tasks",
+            "executionScope",
+            "previewScope",
+            "runs",
+            "taskReports",
+            "userProcessingResults",
+            "versions",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("category", &self.category);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -2889,17 +3199,28 @@ impl ::graph_model::rt::Struct for Workflow {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Workflow {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Workflow {
     const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.workflow";
 }
 impl ::graph_model::rt::serde::Serialize for Workflow {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Workflow {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityGovernance.workflowExecutionConditions` (abstract).
@@ -2911,21 +3232,17 @@ pub struct WorkflowExecutionConditions {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkflowExecutionConditions {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.identityGovernance.workflowExecutionConditions";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.workflowExecutionConditions"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -2935,18 +3252,29 @@ impl ::graph_model::rt::Struct for WorkflowExecutionConditions {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkflowExecutionConditions {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkflowExecutionConditions {
     const TYPE_NAME: &'static str =
         "microsoft.graph.identityGovernance.workflowExecutionConditions";
 }
 impl ::graph_model::rt::serde::Serialize for WorkflowExecutionConditions {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkflowExecutionConditions {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.identityGovernance.workflowExecutionConditions` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -2976,38 +3304,71 @@ impl Default for WorkflowExecutionConditionsAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for WorkflowExecutionConditionsAny {
-    type Base = super::WorkflowExecutionConditions;
-    const BASE: &'static str = "microsoft.graph.identityGovernance.workflowExecutionConditions";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.workflowExecutionConditions"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.identityGovernance.workflowExecutionConditions" => {
+                Self::Base(Default::default())
+            }
             "microsoft.graph.identityGovernance.onDemandExecutionOnly" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::OnDemandExecutionOnly)
+                Self::OnDemandExecutionOnly(Default::default())
             }
             "microsoft.graph.identityGovernance.triggerAndScopeBasedConditions" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::TriggerAndScopeBasedConditions)
+                Self::TriggerAndScopeBasedConditions(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::OnDemandExecutionOnly(v) => Some(v),
+            Self::TriggerAndScopeBasedConditions(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::WorkflowExecutionConditions) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::OnDemandExecutionOnly(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.identityGovernance.onDemandExecutionOnly",
+                v,
+            ),
+            Self::TriggerAndScopeBasedConditions(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.identityGovernance.triggerAndScopeBasedConditions",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for WorkflowExecutionConditionsAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for WorkflowExecutionConditionsAny {
@@ -3016,25 +3377,12 @@ impl ::graph_model::rt::GraphType for WorkflowExecutionConditionsAny {
 }
 impl ::graph_model::rt::serde::Serialize for WorkflowExecutionConditionsAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::OnDemandExecutionOnly(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.identityGovernance.onDemandExecutionOnly"),
-                s,
-            ),
-            Self::TriggerAndScopeBasedConditions(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.identityGovernance.triggerAndScopeBasedConditions"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkflowExecutionConditionsAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityGovernance.workflowExecutionTrigger` (abstract).
@@ -3046,20 +3394,17 @@ pub struct WorkflowExecutionTrigger {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkflowExecutionTrigger {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.workflowExecutionTrigger";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.workflowExecutionTrigger"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -3069,17 +3414,28 @@ impl ::graph_model::rt::Struct for WorkflowExecutionTrigger {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkflowExecutionTrigger {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkflowExecutionTrigger {
     const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.workflowExecutionTrigger";
 }
 impl ::graph_model::rt::serde::Serialize for WorkflowExecutionTrigger {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkflowExecutionTrigger {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.identityGovernance.workflowExecutionTrigger` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -3113,44 +3469,87 @@ impl Default for WorkflowExecutionTriggerAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for WorkflowExecutionTriggerAny {
-    type Base = super::WorkflowExecutionTrigger;
-    const BASE: &'static str = "microsoft.graph.identityGovernance.workflowExecutionTrigger";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.workflowExecutionTrigger"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.identityGovernance.workflowExecutionTrigger" => {
+                Self::Base(Default::default())
+            }
             "microsoft.graph.identityGovernance.attributeChangeTrigger" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::AttributeChangeTrigger)
+                Self::AttributeChangeTrigger(Default::default())
             }
             "microsoft.graph.identityGovernance.membershipChangeTrigger" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::MembershipChangeTrigger)
+                Self::MembershipChangeTrigger(Default::default())
             }
             "microsoft.graph.identityGovernance.timeBasedAttributeTrigger" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::TimeBasedAttributeTrigger)
+                Self::TimeBasedAttributeTrigger(Default::default())
             }
             "microsoft.graph.identityGovernance.userInactivityTrigger" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::UserInactivityTrigger)
+                Self::UserInactivityTrigger(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::AttributeChangeTrigger(v) => Some(v),
+            Self::MembershipChangeTrigger(v) => Some(v),
+            Self::TimeBasedAttributeTrigger(v) => Some(v),
+            Self::UserInactivityTrigger(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::WorkflowExecutionTrigger) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::AttributeChangeTrigger(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.identityGovernance.attributeChangeTrigger",
+                v,
+            ),
+            Self::MembershipChangeTrigger(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.identityGovernance.membershipChangeTrigger",
+                v,
+            ),
+            Self::TimeBasedAttributeTrigger(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.identityGovernance.timeBasedAttributeTrigger",
+                v,
+            ),
+            Self::UserInactivityTrigger(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.identityGovernance.userInactivityTrigger",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for WorkflowExecutionTriggerAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for WorkflowExecutionTriggerAny {
@@ -3158,35 +3557,12 @@ impl ::graph_model::rt::GraphType for WorkflowExecutionTriggerAny {
 }
 impl ::graph_model::rt::serde::Serialize for WorkflowExecutionTriggerAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::AttributeChangeTrigger(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.identityGovernance.attributeChangeTrigger"),
-                s,
-            ),
-            Self::MembershipChangeTrigger(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.identityGovernance.membershipChangeTrigger"),
-                s,
-            ),
-            Self::TimeBasedAttributeTrigger(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.identityGovernance.timeBasedAttributeTrigger"),
-                s,
-            ),
-            Self::UserInactivityTrigger(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.identityGovernance.userInactivityTrigger"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkflowExecutionTriggerAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityGovernance.workflowExecutionType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -3249,6 +3625,17 @@ impl ::graph_model::rt::WireEnum for WorkflowExecutionType {
         }
     }
 }
+impl ::graph_model::rt::Value for WorkflowExecutionType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for WorkflowExecutionType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -3269,24 +3656,20 @@ pub struct WorkflowSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkflowSetting {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.workflowSetting";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "quarantineConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.quarantine_configuration, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.workflowSetting"
     }
-    const FIELDS: &'static [&'static str] = &["quarantineConfiguration"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "quarantineConfiguration" => &mut self.quarantine_configuration,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["quarantineConfiguration"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("quarantineConfiguration", &self.quarantine_configuration);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -3296,17 +3679,28 @@ impl ::graph_model::rt::Struct for WorkflowSetting {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkflowSetting {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkflowSetting {
     const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.workflowSetting";
 }
 impl ::graph_model::rt::serde::Serialize for WorkflowSetting {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkflowSetting {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityGovernance.workflowTemplate`.
@@ -3329,36 +3723,32 @@ pub struct WorkflowTemplate {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkflowTemplate {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.workflowTemplate";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "category" => ::graph_model::rt::field(map, &mut self.category, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "executionConditions" => {
-                ::graph_model::rt::field(map, &mut self.execution_conditions, key)
-            }
-            "tasks" => ::graph_model::rt::field(map, &mut self.tasks, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.workflowTemplate"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "category",
-        "description",
-        "displayName",
-        "executionConditions",
-        "tasks",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "category" => &mut self.category,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "executionConditions" => &mut self.execution_conditions,
+            "tasks" => &mut self.tasks,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "category",
+            "description",
+            "displayName",
+            "executionConditions",
+            "tasks",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("category", &self.category);
         w.field("description", &self.description);
@@ -3373,17 +3763,28 @@ impl ::graph_model::rt::Struct for WorkflowTemplate {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkflowTemplate {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkflowTemplate {
     const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.workflowTemplate";
 }
 impl ::graph_model::rt::serde::Serialize for WorkflowTemplate {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkflowTemplate {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityGovernance.workflowTriggerTimeBasedAttribute`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -3441,6 +3842,17 @@ impl ::graph_model::rt::WireEnum for WorkflowTriggerTimeBasedAttribute {
         }
     }
 }
+impl ::graph_model::rt::Value for WorkflowTriggerTimeBasedAttribute {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for WorkflowTriggerTimeBasedAttribute {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -3490,58 +3902,48 @@ pub struct WorkflowVersion {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkflowVersion {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.workflowVersion";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "category" => ::graph_model::rt::field(map, &mut self.category, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "executionConditions" => {
-                ::graph_model::rt::field(map, &mut self.execution_conditions, key)
-            }
-            "isEnabled" => ::graph_model::rt::field(map, &mut self.is_enabled, key),
-            "isSchedulingEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_scheduling_enabled, key)
-            }
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "settings" => ::graph_model::rt::field(map, &mut self.settings, key),
-            "versionNumber" => ::graph_model::rt::field(map, &mut self.version_number, key),
-            "administrationScopeTargets" => {
-                ::graph_model::rt::field(map, &mut self.administration_scope_targets, key)
-            }
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "tasks" => ::graph_model::rt::field(map, &mut self.tasks, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.workflowVersion"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "category",
-        "createdDateTime",
-        "description",
-        "displayName",
-        "executionConditions",
-        "isEnabled",
-        "isSchedulingEnabled",
-        "lastModifiedDateTime",
-        "settings",
-        "versionNumber",
-        "administrationScopeTargets",
-        "createdBy",
-        "lastModifiedBy",
-        "tasks",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "category" => &mut self.category,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "executionConditions" => &mut self.execution_conditions,
+            "isEnabled" => &mut self.is_enabled,
+            "isSchedulingEnabled" => &mut self.is_scheduling_enabled,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "settings" => &mut self.settings,
+            "versionNumber" => &mut self.version_number,
+            "administrationScopeTargets" => &mut self.administration_scope_targets,
+            "createdBy" => &mut self.created_by,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "tasks" => &mut self.tasks,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "category",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "executionConditions",
+            "isEnabled",
+            "isSchedulingEnabled",
+            "lastModifiedDateTime",
+            "settings",
+            "versionNumber",
+            "administrationScopeTargets",
+            "createdBy",
+            "lastModifiedBy",
+            "tasks",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("category", &self.category);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -3567,16 +3969,27 @@ impl ::graph_model::rt::Struct for WorkflowVersion {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WorkflowVersion {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkflowVersion {
     const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.workflowVersion";
 }
 impl ::graph_model::rt::serde::Serialize for WorkflowVersion {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkflowVersion {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

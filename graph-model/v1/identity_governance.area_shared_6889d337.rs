@@ -11,22 +11,20 @@ pub struct GroupBasedSubjectSet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for GroupBasedSubjectSet {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.groupBasedSubjectSet";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "groups" => ::graph_model::rt::field(map, &mut self.groups, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.groupBasedSubjectSet"
     }
-    const FIELDS: &'static [&'static str] = &["groups"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "groups" => &mut self.groups,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["groups"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("groups", &self.groups);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -36,17 +34,28 @@ impl ::graph_model::rt::Struct for GroupBasedSubjectSet {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for GroupBasedSubjectSet {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for GroupBasedSubjectSet {
     const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.groupBasedSubjectSet";
 }
 impl ::graph_model::rt::serde::Serialize for GroupBasedSubjectSet {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for GroupBasedSubjectSet {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.identityGovernance.ruleBasedSubjectSet`.
@@ -59,22 +68,20 @@ pub struct RuleBasedSubjectSet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RuleBasedSubjectSet {
-    const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.ruleBasedSubjectSet";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "rule" => ::graph_model::rt::field(map, &mut self.rule, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.identityGovernance.ruleBasedSubjectSet"
     }
-    const FIELDS: &'static [&'static str] = &["rule"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "rule" => &mut self.rule,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["rule"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("rule", &self.rule);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -84,16 +91,27 @@ impl ::graph_model::rt::Struct for RuleBasedSubjectSet {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RuleBasedSubjectSet {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RuleBasedSubjectSet {
     const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.ruleBasedSubjectSet";
 }
 impl ::graph_model::rt::serde::Serialize for RuleBasedSubjectSet {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RuleBasedSubjectSet {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

@@ -14,24 +14,22 @@ pub struct AzureUsage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AzureUsage {
-    const TYPE_NAME: &'static str = "microsoft.graph.partners.billing.azureUsage";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "billed" => ::graph_model::rt::field(map, &mut self.billed, key),
-            "unbilled" => ::graph_model::rt::field(map, &mut self.unbilled, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.partners.billing.azureUsage"
     }
-    const FIELDS: &'static [&'static str] = &["id", "billed", "unbilled"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "billed" => &mut self.billed,
+            "unbilled" => &mut self.unbilled,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "billed", "unbilled"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("billed", &self.billed);
         w.field("unbilled", &self.unbilled);
@@ -43,17 +41,28 @@ impl ::graph_model::rt::Struct for AzureUsage {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AzureUsage {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AzureUsage {
     const TYPE_NAME: &'static str = "microsoft.graph.partners.billing.azureUsage";
 }
 impl ::graph_model::rt::serde::Serialize for AzureUsage {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AzureUsage {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.partners.billing.billedReconciliation`.
@@ -66,22 +75,20 @@ pub struct BilledReconciliation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BilledReconciliation {
-    const TYPE_NAME: &'static str = "microsoft.graph.partners.billing.billedReconciliation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.partners.billing.billedReconciliation"
     }
-    const FIELDS: &'static [&'static str] = &["id"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -91,17 +98,28 @@ impl ::graph_model::rt::Struct for BilledReconciliation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for BilledReconciliation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for BilledReconciliation {
     const TYPE_NAME: &'static str = "microsoft.graph.partners.billing.billedReconciliation";
 }
 impl ::graph_model::rt::serde::Serialize for BilledReconciliation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BilledReconciliation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.partners.billing.billedUsage`.
@@ -114,22 +132,20 @@ pub struct BilledUsage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BilledUsage {
-    const TYPE_NAME: &'static str = "microsoft.graph.partners.billing.billedUsage";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.partners.billing.billedUsage"
     }
-    const FIELDS: &'static [&'static str] = &["id"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -139,17 +155,28 @@ impl ::graph_model::rt::Struct for BilledUsage {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for BilledUsage {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for BilledUsage {
     const TYPE_NAME: &'static str = "microsoft.graph.partners.billing.billedUsage";
 }
 impl ::graph_model::rt::serde::Serialize for BilledUsage {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BilledUsage {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.partners.billing.billing`.
@@ -170,27 +197,24 @@ pub struct Billing {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Billing {
-    const TYPE_NAME: &'static str = "microsoft.graph.partners.billing.billing";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "manifests" => ::graph_model::rt::field(map, &mut self.manifests, key),
-            "operations" => ::graph_model::rt::field(map, &mut self.operations, key),
-            "reconciliation" => ::graph_model::rt::field(map, &mut self.reconciliation, key),
-            "usage" => ::graph_model::rt::field(map, &mut self.usage, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.partners.billing.billing"
     }
-    const FIELDS: &'static [&'static str] =
-        &["id", "manifests", "operations", "reconciliation", "usage"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "manifests" => &mut self.manifests,
+            "operations" => &mut self.operations,
+            "reconciliation" => &mut self.reconciliation,
+            "usage" => &mut self.usage,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "manifests", "operations", "reconciliation", "usage"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("manifests", &self.manifests);
         w.field("operations", &self.operations);
@@ -204,17 +228,28 @@ impl ::graph_model::rt::Struct for Billing {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Billing {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Billing {
     const TYPE_NAME: &'static str = "microsoft.graph.partners.billing.billing";
 }
 impl ::graph_model::rt::serde::Serialize for Billing {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Billing {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.partners.billing.billingReconciliation`.
@@ -231,24 +266,22 @@ pub struct BillingReconciliation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BillingReconciliation {
-    const TYPE_NAME: &'static str = "microsoft.graph.partners.billing.billingReconciliation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "billed" => ::graph_model::rt::field(map, &mut self.billed, key),
-            "unbilled" => ::graph_model::rt::field(map, &mut self.unbilled, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.partners.billing.billingReconciliation"
     }
-    const FIELDS: &'static [&'static str] = &["id", "billed", "unbilled"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "billed" => &mut self.billed,
+            "unbilled" => &mut self.unbilled,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "billed", "unbilled"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("billed", &self.billed);
         w.field("unbilled", &self.unbilled);
@@ -260,17 +293,28 @@ impl ::graph_model::rt::Struct for BillingReconciliation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for BillingReconciliation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for BillingReconciliation {
     const TYPE_NAME: &'static str = "microsoft.graph.partners.billing.billingReconciliation";
 }
 impl ::graph_model::rt::serde::Serialize for BillingReconciliation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BillingReconciliation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.partners.billing.blob`.
@@ -285,23 +329,21 @@ pub struct Blob {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Blob {
-    const TYPE_NAME: &'static str = "microsoft.graph.partners.billing.blob";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "partitionValue" => ::graph_model::rt::field(map, &mut self.partition_value, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.partners.billing.blob"
     }
-    const FIELDS: &'static [&'static str] = &["name", "partitionValue"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "name" => &mut self.name,
+            "partitionValue" => &mut self.partition_value,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["name", "partitionValue"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("name", &self.name);
         w.field("partitionValue", &self.partition_value);
     }
@@ -312,17 +354,28 @@ impl ::graph_model::rt::Struct for Blob {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Blob {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Blob {
     const TYPE_NAME: &'static str = "microsoft.graph.partners.billing.blob";
 }
 impl ::graph_model::rt::serde::Serialize for Blob {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Blob {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.partners.billing.exportSuccessOperation`.
@@ -344,34 +397,30 @@ pub struct ExportSuccessOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExportSuccessOperation {
-    const TYPE_NAME: &'static str = "microsoft.graph.partners.billing.exportSuccessOperation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "lastActionDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_action_date_time, key)
-            }
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "resourceLocation" => ::graph_model::rt::field(map, &mut self.resource_location, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.partners.billing.exportSuccessOperation"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "lastActionDateTime",
-        "status",
-        "resourceLocation",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "lastActionDateTime" => &mut self.last_action_date_time,
+            "status" => &mut self.status,
+            "resourceLocation" => &mut self.resource_location,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "lastActionDateTime",
+            "status",
+            "resourceLocation",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("lastActionDateTime", &self.last_action_date_time);
@@ -385,17 +434,28 @@ impl ::graph_model::rt::Struct for ExportSuccessOperation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for ExportSuccessOperation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for ExportSuccessOperation {
     const TYPE_NAME: &'static str = "microsoft.graph.partners.billing.exportSuccessOperation";
 }
 impl ::graph_model::rt::serde::Serialize for ExportSuccessOperation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExportSuccessOperation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.partners.billing.failedOperation`.
@@ -416,34 +476,30 @@ pub struct FailedOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FailedOperation {
-    const TYPE_NAME: &'static str = "microsoft.graph.partners.billing.failedOperation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "lastActionDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_action_date_time, key)
-            }
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "error" => ::graph_model::rt::field(map, &mut self.error, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.partners.billing.failedOperation"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "lastActionDateTime",
-        "status",
-        "error",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "lastActionDateTime" => &mut self.last_action_date_time,
+            "status" => &mut self.status,
+            "error" => &mut self.error,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "lastActionDateTime",
+            "status",
+            "error",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("lastActionDateTime", &self.last_action_date_time);
@@ -457,17 +513,28 @@ impl ::graph_model::rt::Struct for FailedOperation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for FailedOperation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for FailedOperation {
     const TYPE_NAME: &'static str = "microsoft.graph.partners.billing.failedOperation";
 }
 impl ::graph_model::rt::serde::Serialize for FailedOperation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FailedOperation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.partners.billing.manifest`.
@@ -500,44 +567,42 @@ pub struct Manifest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Manifest {
-    const TYPE_NAME: &'static str = "microsoft.graph.partners.billing.manifest";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "blobCount" => ::graph_model::rt::field(map, &mut self.blob_count, key),
-            "blobs" => ::graph_model::rt::field(map, &mut self.blobs, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "dataFormat" => ::graph_model::rt::field(map, &mut self.data_format, key),
-            "eTag" => ::graph_model::rt::field(map, &mut self.e_tag, key),
-            "partitionType" => ::graph_model::rt::field(map, &mut self.partition_type, key),
-            "partnerTenantId" => ::graph_model::rt::field(map, &mut self.partner_tenant_id, key),
-            "rootDirectory" => ::graph_model::rt::field(map, &mut self.root_directory, key),
-            "sasToken" => ::graph_model::rt::field(map, &mut self.sas_token, key),
-            "schemaVersion" => ::graph_model::rt::field(map, &mut self.schema_version, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.partners.billing.manifest"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "blobCount",
-        "blobs",
-        "createdDateTime",
-        "dataFormat",
-        "eTag",
-        "partitionType",
-        "partnerTenantId",
-        "rootDirectory",
-        "sasToken",
-        "schemaVersion",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "blobCount" => &mut self.blob_count,
+            "blobs" => &mut self.blobs,
+            "createdDateTime" => &mut self.created_date_time,
+            "dataFormat" => &mut self.data_format,
+            "eTag" => &mut self.e_tag,
+            "partitionType" => &mut self.partition_type,
+            "partnerTenantId" => &mut self.partner_tenant_id,
+            "rootDirectory" => &mut self.root_directory,
+            "sasToken" => &mut self.sas_token,
+            "schemaVersion" => &mut self.schema_version,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "blobCount",
+            "blobs",
+            "createdDateTime",
+            "dataFormat",
+            "eTag",
+            "partitionType",
+            "partnerTenantId",
+            "rootDirectory",
+            "sasToken",
+            "schemaVersion",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("blobCount", &self.blob_count);
         w.field("blobs", &self.blobs);
@@ -557,17 +622,28 @@ impl ::graph_model::rt::Struct for Manifest {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Manifest {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Manifest {
     const TYPE_NAME: &'static str = "microsoft.graph.partners.billing.manifest";
 }
 impl ::graph_model::rt::serde::Serialize for Manifest {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Manifest {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.partners.billing.operation`.
@@ -586,28 +662,23 @@ pub struct Operation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Operation {
-    const TYPE_NAME: &'static str = "microsoft.graph.partners.billing.operation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "lastActionDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_action_date_time, key)
-            }
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.partners.billing.operation"
     }
-    const FIELDS: &'static [&'static str] =
-        &["id", "createdDateTime", "lastActionDateTime", "status"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "lastActionDateTime" => &mut self.last_action_date_time,
+            "status" => &mut self.status,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "createdDateTime", "lastActionDateTime", "status"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("lastActionDateTime", &self.last_action_date_time);
@@ -620,17 +691,28 @@ impl ::graph_model::rt::Struct for Operation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Operation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Operation {
     const TYPE_NAME: &'static str = "microsoft.graph.partners.billing.operation";
 }
 impl ::graph_model::rt::serde::Serialize for Operation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Operation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.partners.billing.operation` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -662,41 +744,77 @@ impl Default for OperationAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for OperationAny {
-    type Base = super::Operation;
-    const BASE: &'static str = "microsoft.graph.partners.billing.operation";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.partners.billing.operation"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.partners.billing.operation" => Self::Base(Default::default()),
             "microsoft.graph.partners.billing.exportSuccessOperation" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ExportSuccessOperation)
+                Self::ExportSuccessOperation(Default::default())
             }
             "microsoft.graph.partners.billing.failedOperation" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::FailedOperation)
+                Self::FailedOperation(Default::default())
             }
             "microsoft.graph.partners.billing.runningOperation" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::RunningOperation)
+                Self::RunningOperation(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::ExportSuccessOperation(v) => Some(v),
+            Self::FailedOperation(v) => Some(v),
+            Self::RunningOperation(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::Operation) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::ExportSuccessOperation(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.partners.billing.exportSuccessOperation",
+                v,
+            ),
+            Self::FailedOperation(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.partners.billing.failedOperation",
+                v,
+            ),
+            Self::RunningOperation(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.partners.billing.runningOperation",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for OperationAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for OperationAny {
@@ -704,30 +822,12 @@ impl ::graph_model::rt::GraphType for OperationAny {
 }
 impl ::graph_model::rt::serde::Serialize for OperationAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::ExportSuccessOperation(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.partners.billing.exportSuccessOperation"),
-                s,
-            ),
-            Self::FailedOperation(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.partners.billing.failedOperation"),
-                s,
-            ),
-            Self::RunningOperation(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.partners.billing.runningOperation"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OperationAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.partners.billing.runningOperation`.
@@ -746,28 +846,23 @@ pub struct RunningOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RunningOperation {
-    const TYPE_NAME: &'static str = "microsoft.graph.partners.billing.runningOperation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "lastActionDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_action_date_time, key)
-            }
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.partners.billing.runningOperation"
     }
-    const FIELDS: &'static [&'static str] =
-        &["id", "createdDateTime", "lastActionDateTime", "status"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "lastActionDateTime" => &mut self.last_action_date_time,
+            "status" => &mut self.status,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "createdDateTime", "lastActionDateTime", "status"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("lastActionDateTime", &self.last_action_date_time);
@@ -780,17 +875,28 @@ impl ::graph_model::rt::Struct for RunningOperation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for RunningOperation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for RunningOperation {
     const TYPE_NAME: &'static str = "microsoft.graph.partners.billing.runningOperation";
 }
 impl ::graph_model::rt::serde::Serialize for RunningOperation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RunningOperation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.partners.billing.unbilledReconciliation`.
@@ -803,22 +909,20 @@ pub struct UnbilledReconciliation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnbilledReconciliation {
-    const TYPE_NAME: &'static str = "microsoft.graph.partners.billing.unbilledReconciliation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.partners.billing.unbilledReconciliation"
     }
-    const FIELDS: &'static [&'static str] = &["id"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -828,17 +932,28 @@ impl ::graph_model::rt::Struct for UnbilledReconciliation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UnbilledReconciliation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UnbilledReconciliation {
     const TYPE_NAME: &'static str = "microsoft.graph.partners.billing.unbilledReconciliation";
 }
 impl ::graph_model::rt::serde::Serialize for UnbilledReconciliation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnbilledReconciliation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.partners.billing.unbilledUsage`.
@@ -851,22 +966,20 @@ pub struct UnbilledUsage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnbilledUsage {
-    const TYPE_NAME: &'static str = "microsoft.graph.partners.billing.unbilledUsage";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.partners.billing.unbilledUsage"
     }
-    const FIELDS: &'static [&'static str] = &["id"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -876,16 +989,27 @@ impl ::graph_model::rt::Struct for UnbilledUsage {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UnbilledUsage {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UnbilledUsage {
     const TYPE_NAME: &'static str = "microsoft.graph.partners.billing.unbilledUsage";
 }
 impl ::graph_model::rt::serde::Serialize for UnbilledUsage {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnbilledUsage {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

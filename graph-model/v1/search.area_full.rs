@@ -20,36 +20,32 @@ pub struct SearchAnswer {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SearchAnswer {
-    const TYPE_NAME: &'static str = "microsoft.graph.search.searchAnswer";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "webUrl" => ::graph_model::rt::field(map, &mut self.web_url, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.search.searchAnswer"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "description",
-        "displayName",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "webUrl",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "webUrl" => &mut self.web_url,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "description",
+            "displayName",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "webUrl",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("description", &self.description);
         w.field("displayName", &self.display_name);
@@ -64,17 +60,28 @@ impl ::graph_model::rt::Struct for SearchAnswer {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SearchAnswer {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SearchAnswer {
     const TYPE_NAME: &'static str = "microsoft.graph.search.searchAnswer";
 }
 impl ::graph_model::rt::serde::Serialize for SearchAnswer {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SearchAnswer {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.search.searchAnswer` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -106,41 +113,66 @@ impl Default for SearchAnswerAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for SearchAnswerAny {
-    type Base = super::SearchAnswer;
-    const BASE: &'static str = "microsoft.graph.search.searchAnswer";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
-            "microsoft.graph.search.acronym" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::Acronym)
-            }
-            "microsoft.graph.search.bookmark" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::Bookmark)
-            }
-            "microsoft.graph.search.qna" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::Qna)
-            }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.search.searchAnswer"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.search.searchAnswer" => Self::Base(Default::default()),
+            "microsoft.graph.search.acronym" => Self::Acronym(Default::default()),
+            "microsoft.graph.search.bookmark" => Self::Bookmark(Default::default()),
+            "microsoft.graph.search.qna" => Self::Qna(Default::default()),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::Acronym(v) => Some(v),
+            Self::Bookmark(v) => Some(v),
+            Self::Qna(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::SearchAnswer) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::Acronym(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.search.acronym", v)
+            }
+            Self::Bookmark(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.search.bookmark", v)
+            }
+            Self::Qna(v) => ::graph_model::rt::Variant::Derived("#microsoft.graph.search.qna", v),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for SearchAnswerAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for SearchAnswerAny {
@@ -148,21 +180,11 @@ impl ::graph_model::rt::GraphType for SearchAnswerAny {
 }
 impl ::graph_model::rt::serde::Serialize for SearchAnswerAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::Acronym(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.search.acronym"), s)
-            }
-            Self::Bookmark(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.search.bookmark"), s)
-            }
-            Self::Qna(v) => ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.search.qna"), s),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SearchAnswerAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }

@@ -24,40 +24,36 @@ pub struct Acronym {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Acronym {
-    const TYPE_NAME: &'static str = "microsoft.graph.search.acronym";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "webUrl" => ::graph_model::rt::field(map, &mut self.web_url, key),
-            "standsFor" => ::graph_model::rt::field(map, &mut self.stands_for, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.search.acronym"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "description",
-        "displayName",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "webUrl",
-        "standsFor",
-        "state",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "webUrl" => &mut self.web_url,
+            "standsFor" => &mut self.stands_for,
+            "state" => &mut self.state,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "description",
+            "displayName",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "webUrl",
+            "standsFor",
+            "state",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("description", &self.description);
         w.field("displayName", &self.display_name);
@@ -74,17 +70,28 @@ impl ::graph_model::rt::Struct for Acronym {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Acronym {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Acronym {
     const TYPE_NAME: &'static str = "microsoft.graph.search.acronym";
 }
 impl ::graph_model::rt::serde::Serialize for Acronym {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Acronym {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.search.answerKeyword`.
@@ -101,27 +108,22 @@ pub struct AnswerKeyword {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AnswerKeyword {
-    const TYPE_NAME: &'static str = "microsoft.graph.search.answerKeyword";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "keywords" => ::graph_model::rt::field(map, &mut self.keywords, key),
-            "matchSimilarKeywords" => {
-                ::graph_model::rt::field(map, &mut self.match_similar_keywords, key)
-            }
-            "reservedKeywords" => ::graph_model::rt::field(map, &mut self.reserved_keywords, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.search.answerKeyword"
     }
-    const FIELDS: &'static [&'static str] =
-        &["keywords", "matchSimilarKeywords", "reservedKeywords"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "keywords" => &mut self.keywords,
+            "matchSimilarKeywords" => &mut self.match_similar_keywords,
+            "reservedKeywords" => &mut self.reserved_keywords,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["keywords", "matchSimilarKeywords", "reservedKeywords"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("keywords", &self.keywords);
         w.field("matchSimilarKeywords", &self.match_similar_keywords);
         w.field("reservedKeywords", &self.reserved_keywords);
@@ -133,17 +135,28 @@ impl ::graph_model::rt::Struct for AnswerKeyword {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AnswerKeyword {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AnswerKeyword {
     const TYPE_NAME: &'static str = "microsoft.graph.search.answerKeyword";
 }
 impl ::graph_model::rt::serde::Serialize for AnswerKeyword {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AnswerKeyword {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.search.answerState`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -195,6 +208,17 @@ impl ::graph_model::rt::WireEnum for AnswerState {
         }
     }
 }
+impl ::graph_model::rt::Value for AnswerState {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for AnswerState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -223,32 +247,30 @@ pub struct AnswerVariant {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AnswerVariant {
-    const TYPE_NAME: &'static str = "microsoft.graph.search.answerVariant";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "languageTag" => ::graph_model::rt::field(map, &mut self.language_tag, key),
-            "platform" => ::graph_model::rt::field(map, &mut self.platform, key),
-            "webUrl" => ::graph_model::rt::field(map, &mut self.web_url, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.search.answerVariant"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "description",
-        "displayName",
-        "languageTag",
-        "platform",
-        "webUrl",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "languageTag" => &mut self.language_tag,
+            "platform" => &mut self.platform,
+            "webUrl" => &mut self.web_url,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "description",
+            "displayName",
+            "languageTag",
+            "platform",
+            "webUrl",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("description", &self.description);
         w.field("displayName", &self.display_name);
         w.field("languageTag", &self.language_tag);
@@ -262,17 +284,28 @@ impl ::graph_model::rt::Struct for AnswerVariant {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AnswerVariant {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AnswerVariant {
     const TYPE_NAME: &'static str = "microsoft.graph.search.answerVariant";
 }
 impl ::graph_model::rt::serde::Serialize for AnswerVariant {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AnswerVariant {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.search.bookmark`.
@@ -317,64 +350,54 @@ pub struct Bookmark {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Bookmark {
-    const TYPE_NAME: &'static str = "microsoft.graph.search.bookmark";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "webUrl" => ::graph_model::rt::field(map, &mut self.web_url, key),
-            "availabilityEndDateTime" => {
-                ::graph_model::rt::field(map, &mut self.availability_end_date_time, key)
-            }
-            "availabilityStartDateTime" => {
-                ::graph_model::rt::field(map, &mut self.availability_start_date_time, key)
-            }
-            "categories" => ::graph_model::rt::field(map, &mut self.categories, key),
-            "groupIds" => ::graph_model::rt::field(map, &mut self.group_ids, key),
-            "isSuggested" => ::graph_model::rt::field(map, &mut self.is_suggested, key),
-            "keywords" => ::graph_model::rt::field(map, &mut self.keywords, key),
-            "languageTags" => ::graph_model::rt::field(map, &mut self.language_tags, key),
-            "platforms" => ::graph_model::rt::field(map, &mut self.platforms, key),
-            "powerAppIds" => ::graph_model::rt::field(map, &mut self.power_app_ids, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            "targetedVariations" => {
-                ::graph_model::rt::field(map, &mut self.targeted_variations, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.search.bookmark"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "description",
-        "displayName",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "webUrl",
-        "availabilityEndDateTime",
-        "availabilityStartDateTime",
-        "categories",
-        "groupIds",
-        "isSuggested",
-        "keywords",
-        "languageTags",
-        "platforms",
-        "powerAppIds",
-        "state",
-        "targetedVariations",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "webUrl" => &mut self.web_url,
+            "availabilityEndDateTime" => &mut self.availability_end_date_time,
+            "availabilityStartDateTime" => &mut self.availability_start_date_time,
+            "categories" => &mut self.categories,
+            "groupIds" => &mut self.group_ids,
+            "isSuggested" => &mut self.is_suggested,
+            "keywords" => &mut self.keywords,
+            "languageTags" => &mut self.language_tags,
+            "platforms" => &mut self.platforms,
+            "powerAppIds" => &mut self.power_app_ids,
+            "state" => &mut self.state,
+            "targetedVariations" => &mut self.targeted_variations,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "description",
+            "displayName",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "webUrl",
+            "availabilityEndDateTime",
+            "availabilityStartDateTime",
+            "categories",
+            "groupIds",
+            "isSuggested",
+            "keywords",
+            "languageTags",
+            "platforms",
+            "powerAppIds",
+            "state",
+            "targetedVariations",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("description", &self.description);
         w.field("displayName", &self.display_name);
@@ -403,17 +426,28 @@ impl ::graph_model::rt::Struct for Bookmark {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Bookmark {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Bookmark {
     const TYPE_NAME: &'static str = "microsoft.graph.search.bookmark";
 }
 impl ::graph_model::rt::serde::Serialize for Bookmark {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Bookmark {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.search.identity`.
@@ -428,23 +462,21 @@ pub struct Identity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Identity {
-    const TYPE_NAME: &'static str = "microsoft.graph.search.identity";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.search.identity"
     }
-    const FIELDS: &'static [&'static str] = &["displayName", "id"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "displayName" => &mut self.display_name,
+            "id" => &mut self.id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["displayName", "id"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("displayName", &self.display_name);
         w.field("id", &self.id);
     }
@@ -455,17 +487,28 @@ impl ::graph_model::rt::Struct for Identity {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Identity {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Identity {
     const TYPE_NAME: &'static str = "microsoft.graph.search.identity";
 }
 impl ::graph_model::rt::serde::Serialize for Identity {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Identity {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.search.identitySet`.
@@ -482,24 +525,22 @@ pub struct IdentitySet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IdentitySet {
-    const TYPE_NAME: &'static str = "microsoft.graph.search.identitySet";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "application" => ::graph_model::rt::field(map, &mut self.application, key),
-            "device" => ::graph_model::rt::field(map, &mut self.device, key),
-            "user" => ::graph_model::rt::field(map, &mut self.user, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.search.identitySet"
     }
-    const FIELDS: &'static [&'static str] = &["application", "device", "user"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "application" => &mut self.application,
+            "device" => &mut self.device,
+            "user" => &mut self.user,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["application", "device", "user"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("application", &self.application);
         w.field("device", &self.device);
         w.field("user", &self.user);
@@ -511,17 +552,28 @@ impl ::graph_model::rt::Struct for IdentitySet {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for IdentitySet {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for IdentitySet {
     const TYPE_NAME: &'static str = "microsoft.graph.search.identitySet";
 }
 impl ::graph_model::rt::serde::Serialize for IdentitySet {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentitySet {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.search.qna`.
@@ -562,60 +614,50 @@ pub struct Qna {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Qna {
-    const TYPE_NAME: &'static str = "microsoft.graph.search.qna";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "webUrl" => ::graph_model::rt::field(map, &mut self.web_url, key),
-            "availabilityEndDateTime" => {
-                ::graph_model::rt::field(map, &mut self.availability_end_date_time, key)
-            }
-            "availabilityStartDateTime" => {
-                ::graph_model::rt::field(map, &mut self.availability_start_date_time, key)
-            }
-            "groupIds" => ::graph_model::rt::field(map, &mut self.group_ids, key),
-            "isSuggested" => ::graph_model::rt::field(map, &mut self.is_suggested, key),
-            "keywords" => ::graph_model::rt::field(map, &mut self.keywords, key),
-            "languageTags" => ::graph_model::rt::field(map, &mut self.language_tags, key),
-            "platforms" => ::graph_model::rt::field(map, &mut self.platforms, key),
-            "state" => ::graph_model::rt::field(map, &mut self.state, key),
-            "targetedVariations" => {
-                ::graph_model::rt::field(map, &mut self.targeted_variations, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.search.qna"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "description",
-        "displayName",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "webUrl",
-        "availabilityEndDateTime",
-        "availabilityStartDateTime",
-        "groupIds",
-        "isSuggested",
-        "keywords",
-        "languageTags",
-        "platforms",
-        "state",
-        "targetedVariations",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "webUrl" => &mut self.web_url,
+            "availabilityEndDateTime" => &mut self.availability_end_date_time,
+            "availabilityStartDateTime" => &mut self.availability_start_date_time,
+            "groupIds" => &mut self.group_ids,
+            "isSuggested" => &mut self.is_suggested,
+            "keywords" => &mut self.keywords,
+            "languageTags" => &mut self.language_tags,
+            "platforms" => &mut self.platforms,
+            "state" => &mut self.state,
+            "targetedVariations" => &mut self.targeted_variations,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "description",
+            "displayName",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "webUrl",
+            "availabilityEndDateTime",
+            "availabilityStartDateTime",
+            "groupIds",
+            "isSuggested",
+            "keywords",
+            "languageTags",
+            "platforms",
+            "state",
+            "targetedVariations",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("description", &self.description);
         w.field("displayName", &self.display_name);
@@ -642,16 +684,27 @@ impl ::graph_model::rt::Struct for Qna {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Qna {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Qna {
     const TYPE_NAME: &'static str = "microsoft.graph.search.qna";
 }
 impl ::graph_model::rt::serde::Serialize for Qna {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Qna {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

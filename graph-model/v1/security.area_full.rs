@@ -11,22 +11,20 @@ pub struct Artifact {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Artifact {
-    const TYPE_NAME: &'static str = "microsoft.graph.security.artifact";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.security.artifact"
     }
-    const FIELDS: &'static [&'static str] = &["id"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -36,17 +34,28 @@ impl ::graph_model::rt::Struct for Artifact {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Artifact {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Artifact {
     const TYPE_NAME: &'static str = "microsoft.graph.security.artifact";
 }
 impl ::graph_model::rt::serde::Serialize for Artifact {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Artifact {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.security.artifact` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -92,62 +101,111 @@ impl Default for ArtifactAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for ArtifactAny {
-    type Base = super::Artifact;
-    const BASE: &'static str = "microsoft.graph.security.artifact";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
-            "microsoft.graph.security.host" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::Host)
-            }
-            "microsoft.graph.security.hostComponent" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::HostComponent)
-            }
-            "microsoft.graph.security.hostCookie" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::HostCookie)
-            }
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.security.artifact"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.security.artifact" => Self::Base(Default::default()),
+            "microsoft.graph.security.host" => Self::Host(Default::default()),
+            "microsoft.graph.security.hostComponent" => Self::HostComponent(Default::default()),
+            "microsoft.graph.security.hostCookie" => Self::HostCookie(Default::default()),
             "microsoft.graph.security.hostSslCertificate" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::HostSslCertificate)
+                Self::HostSslCertificate(Default::default())
             }
-            "microsoft.graph.security.hostTracker" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::HostTracker)
-            }
-            "microsoft.graph.security.hostname" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::Hostname)
-            }
-            "microsoft.graph.security.ipAddress" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::IpAddress)
-            }
+            "microsoft.graph.security.hostTracker" => Self::HostTracker(Default::default()),
+            "microsoft.graph.security.hostname" => Self::Hostname(Default::default()),
+            "microsoft.graph.security.ipAddress" => Self::IpAddress(Default::default()),
             "microsoft.graph.security.passiveDnsRecord" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::PassiveDnsRecord)
+                Self::PassiveDnsRecord(Default::default())
             }
-            "microsoft.graph.security.sslCertificate" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::SslCertificate)
-            }
+            "microsoft.graph.security.sslCertificate" => Self::SslCertificate(Default::default()),
             "microsoft.graph.security.unclassifiedArtifact" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::UnclassifiedArtifact)
+                Self::UnclassifiedArtifact(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::Host(v) => Some(v),
+            Self::HostComponent(v) => Some(v),
+            Self::HostCookie(v) => Some(v),
+            Self::HostSslCertificate(v) => Some(v),
+            Self::HostTracker(v) => Some(v),
+            Self::Hostname(v) => Some(v),
+            Self::IpAddress(v) => Some(v),
+            Self::PassiveDnsRecord(v) => Some(v),
+            Self::SslCertificate(v) => Some(v),
+            Self::UnclassifiedArtifact(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::Artifact) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::Host(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.security.host", v)
+            }
+            Self::HostComponent(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.security.hostComponent", v)
+            }
+            Self::HostCookie(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.security.hostCookie", v)
+            }
+            Self::HostSslCertificate(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.security.hostSslCertificate",
+                v,
+            ),
+            Self::HostTracker(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.security.hostTracker", v)
+            }
+            Self::Hostname(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.security.hostname", v)
+            }
+            Self::IpAddress(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.security.ipAddress", v)
+            }
+            Self::PassiveDnsRecord(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.security.passiveDnsRecord", v)
+            }
+            Self::SslCertificate(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.security.sslCertificate", v)
+            }
+            Self::UnclassifiedArtifact(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.security.unclassifiedArtifact",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for ArtifactAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for ArtifactAny {
@@ -155,51 +213,12 @@ impl ::graph_model::rt::GraphType for ArtifactAny {
 }
 impl ::graph_model::rt::serde::Serialize for ArtifactAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::Host(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.security.host"), s)
-            }
-            Self::HostComponent(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.security.hostComponent"), s)
-            }
-            Self::HostCookie(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.security.hostCookie"), s)
-            }
-            Self::HostSslCertificate(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.security.hostSslCertificate"),
-                s,
-            ),
-            Self::HostTracker(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.security.hostTracker"), s)
-            }
-            Self::Hostname(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.security.hostname"), s)
-            }
-            Self::IpAddress(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.security.ipAddress"), s)
-            }
-            Self::PassiveDnsRecord(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.security.passiveDnsRecord"),
-                s,
-            ),
-            Self::SslCertificate(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.security.sslCertificate"), s)
-            }
-            Self::UnclassifiedArtifact(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.security.unclassifiedArtifact"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ArtifactAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.security.case` (abstract).
@@ -225,38 +244,34 @@ pub struct Case {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Case {
-    const TYPE_NAME: &'static str = "microsoft.graph.security.case";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.security.case"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "displayName",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-        "status",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "status" => &mut self.status,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+            "status",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -272,17 +287,28 @@ impl ::graph_model::rt::Struct for Case {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Case {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Case {
     const TYPE_NAME: &'static str = "microsoft.graph.security.case";
 }
 impl ::graph_model::rt::serde::Serialize for Case {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Case {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.security.case` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -310,35 +336,58 @@ impl Default for CaseAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for CaseAny {
-    type Base = super::Case;
-    const BASE: &'static str = "microsoft.graph.security.case";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
-            "microsoft.graph.security.ediscoveryCase" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::EdiscoveryCase)
-            }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.security.case"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.security.case" => Self::Base(Default::default()),
+            "microsoft.graph.security.ediscoveryCase" => Self::EdiscoveryCase(Default::default()),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::EdiscoveryCase(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::Case) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::EdiscoveryCase(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.security.ediscoveryCase", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for CaseAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for CaseAny {
@@ -346,18 +395,12 @@ impl ::graph_model::rt::GraphType for CaseAny {
 }
 impl ::graph_model::rt::serde::Serialize for CaseAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::EdiscoveryCase(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.security.ediscoveryCase"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CaseAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.security.correlationReason`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -486,6 +529,17 @@ impl ::graph_model::rt::WireEnum for CorrelationReason {
         }
     }
 }
+impl ::graph_model::rt::Value for CorrelationReason {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for CorrelationReason {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -515,32 +569,30 @@ pub struct DataSet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DataSet {
-    const TYPE_NAME: &'static str = "microsoft.graph.security.dataSet";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.security.dataSet"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "createdDateTime",
-        "description",
-        "displayName",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "createdDateTime",
+            "description",
+            "displayName",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -554,17 +606,28 @@ impl ::graph_model::rt::Struct for DataSet {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DataSet {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DataSet {
     const TYPE_NAME: &'static str = "microsoft.graph.security.dataSet";
 }
 impl ::graph_model::rt::serde::Serialize for DataSet {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DataSet {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.security.dataSet` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -592,35 +655,61 @@ impl Default for DataSetAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for DataSetAny {
-    type Base = super::DataSet;
-    const BASE: &'static str = "microsoft.graph.security.dataSet";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.security.dataSet"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.security.dataSet" => Self::Base(Default::default()),
             "microsoft.graph.security.ediscoveryReviewSet" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::EdiscoveryReviewSet)
+                Self::EdiscoveryReviewSet(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::EdiscoveryReviewSet(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::DataSet) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::EdiscoveryReviewSet(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.security.ediscoveryReviewSet",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for DataSetAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for DataSetAny {
@@ -628,20 +717,12 @@ impl ::graph_model::rt::GraphType for DataSetAny {
 }
 impl ::graph_model::rt::serde::Serialize for DataSetAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::EdiscoveryReviewSet(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.security.ediscoveryReviewSet"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DataSetAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.security.dataSourceContainer` (abstract).
@@ -667,38 +748,34 @@ pub struct DataSourceContainer {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DataSourceContainer {
-    const TYPE_NAME: &'static str = "microsoft.graph.security.dataSourceContainer";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "holdStatus" => ::graph_model::rt::field(map, &mut self.hold_status, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "releasedDateTime" => ::graph_model::rt::field(map, &mut self.released_date_time, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.security.dataSourceContainer"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "displayName",
-        "holdStatus",
-        "lastModifiedDateTime",
-        "releasedDateTime",
-        "status",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "displayName" => &mut self.display_name,
+            "holdStatus" => &mut self.hold_status,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "releasedDateTime" => &mut self.released_date_time,
+            "status" => &mut self.status,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "displayName",
+            "holdStatus",
+            "lastModifiedDateTime",
+            "releasedDateTime",
+            "status",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("displayName", &self.display_name);
@@ -714,17 +791,28 @@ impl ::graph_model::rt::Struct for DataSourceContainer {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DataSourceContainer {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DataSourceContainer {
     const TYPE_NAME: &'static str = "microsoft.graph.security.dataSourceContainer";
 }
 impl ::graph_model::rt::serde::Serialize for DataSourceContainer {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DataSourceContainer {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.security.dataSourceContainer` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -754,39 +842,69 @@ impl Default for DataSourceContainerAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for DataSourceContainerAny {
-    type Base = super::DataSourceContainer;
-    const BASE: &'static str = "microsoft.graph.security.dataSourceContainer";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.security.dataSourceContainer"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.security.dataSourceContainer" => Self::Base(Default::default()),
             "microsoft.graph.security.ediscoveryCustodian" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::EdiscoveryCustodian)
+                Self::EdiscoveryCustodian(Default::default())
             }
             "microsoft.graph.security.ediscoveryNoncustodialDataSource" => {
-                ::graph_model::rt::read_struct(head, map)
-                    .map(Self::EdiscoveryNoncustodialDataSource)
+                Self::EdiscoveryNoncustodialDataSource(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::EdiscoveryCustodian(v) => Some(v),
+            Self::EdiscoveryNoncustodialDataSource(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::DataSourceContainer) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::EdiscoveryCustodian(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.security.ediscoveryCustodian",
+                v,
+            ),
+            Self::EdiscoveryNoncustodialDataSource(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.security.ediscoveryNoncustodialDataSource",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for DataSourceContainerAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for DataSourceContainerAny {
@@ -794,25 +912,12 @@ impl ::graph_model::rt::GraphType for DataSourceContainerAny {
 }
 impl ::graph_model::rt::serde::Serialize for DataSourceContainerAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::EdiscoveryCustodian(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.security.ediscoveryCustodian"),
-                s,
-            ),
-            Self::EdiscoveryNoncustodialDataSource(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.security.ediscoveryNoncustodialDataSource"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DataSourceContainerAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.security.deploymentAccessKeyType`.
@@ -825,24 +930,20 @@ pub struct DeploymentAccessKeyType {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeploymentAccessKeyType {
-    const TYPE_NAME: &'static str = "microsoft.graph.security.deploymentAccessKeyType";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "deploymentAccessKey" => {
-                ::graph_model::rt::field(map, &mut self.deployment_access_key, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.security.deploymentAccessKeyType"
     }
-    const FIELDS: &'static [&'static str] = &["deploymentAccessKey"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "deploymentAccessKey" => &mut self.deployment_access_key,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["deploymentAccessKey"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("deploymentAccessKey", &self.deployment_access_key);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -852,17 +953,28 @@ impl ::graph_model::rt::Struct for DeploymentAccessKeyType {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DeploymentAccessKeyType {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DeploymentAccessKeyType {
     const TYPE_NAME: &'static str = "microsoft.graph.security.deploymentAccessKeyType";
 }
 impl ::graph_model::rt::serde::Serialize for DeploymentAccessKeyType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeploymentAccessKeyType {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.security.dynamicColumnValue`.
@@ -873,20 +985,17 @@ pub struct DynamicColumnValue {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DynamicColumnValue {
-    const TYPE_NAME: &'static str = "microsoft.graph.security.dynamicColumnValue";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.security.dynamicColumnValue"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -896,17 +1005,28 @@ impl ::graph_model::rt::Struct for DynamicColumnValue {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for DynamicColumnValue {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for DynamicColumnValue {
     const TYPE_NAME: &'static str = "microsoft.graph.security.dynamicColumnValue";
 }
 impl ::graph_model::rt::serde::Serialize for DynamicColumnValue {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DynamicColumnValue {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.security.filePlanDescriptorBase`.
@@ -919,22 +1039,20 @@ pub struct FilePlanDescriptorBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FilePlanDescriptorBase {
-    const TYPE_NAME: &'static str = "microsoft.graph.security.filePlanDescriptorBase";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.security.filePlanDescriptorBase"
     }
-    const FIELDS: &'static [&'static str] = &["displayName"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "displayName" => &mut self.display_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["displayName"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("displayName", &self.display_name);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -944,17 +1062,28 @@ impl ::graph_model::rt::Struct for FilePlanDescriptorBase {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for FilePlanDescriptorBase {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for FilePlanDescriptorBase {
     const TYPE_NAME: &'static str = "microsoft.graph.security.filePlanDescriptorBase";
 }
 impl ::graph_model::rt::serde::Serialize for FilePlanDescriptorBase {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FilePlanDescriptorBase {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.security.filePlanDescriptorBase` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -992,50 +1121,100 @@ impl Default for FilePlanDescriptorBaseAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for FilePlanDescriptorBaseAny {
-    type Base = super::FilePlanDescriptorBase;
-    const BASE: &'static str = "microsoft.graph.security.filePlanDescriptorBase";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.security.filePlanDescriptorBase"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.security.filePlanDescriptorBase" => Self::Base(Default::default()),
             "microsoft.graph.security.filePlanAppliedCategory" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::FilePlanAppliedCategory)
+                Self::FilePlanAppliedCategory(Default::default())
             }
             "microsoft.graph.security.filePlanAuthority" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::FilePlanAuthority)
+                Self::FilePlanAuthority(Default::default())
             }
             "microsoft.graph.security.filePlanCitation" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::FilePlanCitation)
+                Self::FilePlanCitation(Default::default())
             }
             "microsoft.graph.security.filePlanDepartment" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::FilePlanDepartment)
+                Self::FilePlanDepartment(Default::default())
             }
             "microsoft.graph.security.filePlanReference" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::FilePlanReference)
+                Self::FilePlanReference(Default::default())
             }
             "microsoft.graph.security.filePlanSubcategory" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::FilePlanSubcategory)
+                Self::FilePlanSubcategory(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::FilePlanAppliedCategory(v) => Some(v),
+            Self::FilePlanAuthority(v) => Some(v),
+            Self::FilePlanCitation(v) => Some(v),
+            Self::FilePlanDepartment(v) => Some(v),
+            Self::FilePlanReference(v) => Some(v),
+            Self::FilePlanSubcategory(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::FilePlanDescriptorBase) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::FilePlanAppliedCategory(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.security.filePlanAppliedCategory",
+                v,
+            ),
+            Self::FilePlanAuthority(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.security.filePlanAuthority",
+                v,
+            ),
+            Self::FilePlanCitation(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.security.filePlanCitation", v)
+            }
+            Self::FilePlanDepartment(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.security.filePlanDepartment",
+                v,
+            ),
+            Self::FilePlanReference(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.security.filePlanReference",
+                v,
+            ),
+            Self::FilePlanSubcategory(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.security.filePlanSubcategory",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for FilePlanDescriptorBaseAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for FilePlanDescriptorBaseAny {
@@ -1043,45 +1222,12 @@ impl ::graph_model::rt::GraphType for FilePlanDescriptorBaseAny {
 }
 impl ::graph_model::rt::serde::Serialize for FilePlanDescriptorBaseAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::FilePlanAppliedCategory(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.security.filePlanAppliedCategory"),
-                s,
-            ),
-            Self::FilePlanAuthority(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.security.filePlanAuthority"),
-                s,
-            ),
-            Self::FilePlanCitation(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.security.filePlanCitation"),
-                s,
-            ),
-            Self::FilePlanDepartment(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.security.filePlanDepartment"),
-                s,
-            ),
-            Self::FilePlanReference(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.security.filePlanReference"),
-                s,
-            ),
-            Self::FilePlanSubcategory(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.security.filePlanSubcategory"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FilePlanDescriptorBaseAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.security.filePlanDescriptorTemplate`.
@@ -1100,25 +1246,23 @@ pub struct FilePlanDescriptorTemplate {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FilePlanDescriptorTemplate {
-    const TYPE_NAME: &'static str = "microsoft.graph.security.filePlanDescriptorTemplate";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.security.filePlanDescriptorTemplate"
     }
-    const FIELDS: &'static [&'static str] = &["id", "createdBy", "createdDateTime", "displayName"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "displayName" => &mut self.display_name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "createdBy", "createdDateTime", "displayName"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("createdDateTime", &self.created_date_time);
@@ -1131,17 +1275,28 @@ impl ::graph_model::rt::Struct for FilePlanDescriptorTemplate {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for FilePlanDescriptorTemplate {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for FilePlanDescriptorTemplate {
     const TYPE_NAME: &'static str = "microsoft.graph.security.filePlanDescriptorTemplate";
 }
 impl ::graph_model::rt::serde::Serialize for FilePlanDescriptorTemplate {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FilePlanDescriptorTemplate {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.security.filePlanDescriptorTemplate` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -1179,50 +1334,99 @@ impl Default for FilePlanDescriptorTemplateAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for FilePlanDescriptorTemplateAny {
-    type Base = super::FilePlanDescriptorTemplate;
-    const BASE: &'static str = "microsoft.graph.security.filePlanDescriptorTemplate";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.security.filePlanDescriptorTemplate"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.security.filePlanDescriptorTemplate" => Self::Base(Default::default()),
             "microsoft.graph.security.authorityTemplate" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::AuthorityTemplate)
+                Self::AuthorityTemplate(Default::default())
             }
             "microsoft.graph.security.categoryTemplate" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::CategoryTemplate)
+                Self::CategoryTemplate(Default::default())
             }
             "microsoft.graph.security.citationTemplate" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::CitationTemplate)
+                Self::CitationTemplate(Default::default())
             }
             "microsoft.graph.security.departmentTemplate" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::DepartmentTemplate)
+                Self::DepartmentTemplate(Default::default())
             }
             "microsoft.graph.security.filePlanReferenceTemplate" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::FilePlanReferenceTemplate)
+                Self::FilePlanReferenceTemplate(Default::default())
             }
             "microsoft.graph.security.subcategoryTemplate" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::SubcategoryTemplate)
+                Self::SubcategoryTemplate(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::AuthorityTemplate(v) => Some(v),
+            Self::CategoryTemplate(v) => Some(v),
+            Self::CitationTemplate(v) => Some(v),
+            Self::DepartmentTemplate(v) => Some(v),
+            Self::FilePlanReferenceTemplate(v) => Some(v),
+            Self::SubcategoryTemplate(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::FilePlanDescriptorTemplate) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::AuthorityTemplate(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.security.authorityTemplate",
+                v,
+            ),
+            Self::CategoryTemplate(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.security.categoryTemplate", v)
+            }
+            Self::CitationTemplate(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.security.citationTemplate", v)
+            }
+            Self::DepartmentTemplate(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.security.departmentTemplate",
+                v,
+            ),
+            Self::FilePlanReferenceTemplate(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.security.filePlanReferenceTemplate",
+                v,
+            ),
+            Self::SubcategoryTemplate(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.security.subcategoryTemplate",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for FilePlanDescriptorTemplateAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for FilePlanDescriptorTemplateAny {
@@ -1230,45 +1434,12 @@ impl ::graph_model::rt::GraphType for FilePlanDescriptorTemplateAny {
 }
 impl ::graph_model::rt::serde::Serialize for FilePlanDescriptorTemplateAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::AuthorityTemplate(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.security.authorityTemplate"),
-                s,
-            ),
-            Self::CategoryTemplate(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.security.categoryTemplate"),
-                s,
-            ),
-            Self::CitationTemplate(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.security.citationTemplate"),
-                s,
-            ),
-            Self::DepartmentTemplate(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.security.departmentTemplate"),
-                s,
-            ),
-            Self::FilePlanReferenceTemplate(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.security.filePlanReferenceTemplate"),
-                s,
-            ),
-            Self::SubcategoryTemplate(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.security.subcategoryTemplate"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FilePlanDescriptorTemplateAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.security.huntingQueryResults`.
@@ -1283,23 +1454,21 @@ pub struct HuntingQueryResults {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for HuntingQueryResults {
-    const TYPE_NAME: &'static str = "microsoft.graph.security.huntingQueryResults";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "results" => ::graph_model::rt::field(map, &mut self.results, key),
-            "schema" => ::graph_model::rt::field(map, &mut self.schema, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.security.huntingQueryResults"
     }
-    const FIELDS: &'static [&'static str] = &["results", "schema"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "results" => &mut self.results,
+            "schema" => &mut self.schema,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["results", "schema"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("results", &self.results);
         w.field("schema", &self.schema);
     }
@@ -1310,17 +1479,28 @@ impl ::graph_model::rt::Struct for HuntingQueryResults {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for HuntingQueryResults {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for HuntingQueryResults {
     const TYPE_NAME: &'static str = "microsoft.graph.security.huntingQueryResults";
 }
 impl ::graph_model::rt::serde::Serialize for HuntingQueryResults {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HuntingQueryResults {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.security.huntingRowResult`.
@@ -1331,20 +1511,17 @@ pub struct HuntingRowResult {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for HuntingRowResult {
-    const TYPE_NAME: &'static str = "microsoft.graph.security.huntingRowResult";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.security.huntingRowResult"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1354,17 +1531,28 @@ impl ::graph_model::rt::Struct for HuntingRowResult {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for HuntingRowResult {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for HuntingRowResult {
     const TYPE_NAME: &'static str = "microsoft.graph.security.huntingRowResult";
 }
 impl ::graph_model::rt::serde::Serialize for HuntingRowResult {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HuntingRowResult {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.security.indicator` (abstract).
@@ -1383,24 +1571,22 @@ pub struct Indicator {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Indicator {
-    const TYPE_NAME: &'static str = "microsoft.graph.security.indicator";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "source" => ::graph_model::rt::field(map, &mut self.source, key),
-            "artifact" => ::graph_model::rt::field(map, &mut self.artifact, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.security.indicator"
     }
-    const FIELDS: &'static [&'static str] = &["id", "source", "artifact"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "source" => &mut self.source,
+            "artifact" => &mut self.artifact,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "source", "artifact"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("source", &self.source);
         w.field("artifact", &self.artifact);
@@ -1412,17 +1598,28 @@ impl ::graph_model::rt::Struct for Indicator {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Indicator {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Indicator {
     const TYPE_NAME: &'static str = "microsoft.graph.security.indicator";
 }
 impl ::graph_model::rt::serde::Serialize for Indicator {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Indicator {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.security.indicator` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -1452,38 +1649,68 @@ impl Default for IndicatorAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for IndicatorAny {
-    type Base = super::Indicator;
-    const BASE: &'static str = "microsoft.graph.security.indicator";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.security.indicator"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.security.indicator" => Self::Base(Default::default()),
             "microsoft.graph.security.articleIndicator" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::ArticleIndicator)
+                Self::ArticleIndicator(Default::default())
             }
             "microsoft.graph.security.intelligenceProfileIndicator" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::IntelligenceProfileIndicator)
+                Self::IntelligenceProfileIndicator(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::ArticleIndicator(v) => Some(v),
+            Self::IntelligenceProfileIndicator(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::Indicator) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::ArticleIndicator(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.security.articleIndicator", v)
+            }
+            Self::IntelligenceProfileIndicator(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.security.intelligenceProfileIndicator",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for IndicatorAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for IndicatorAny {
@@ -1491,25 +1718,12 @@ impl ::graph_model::rt::GraphType for IndicatorAny {
 }
 impl ::graph_model::rt::serde::Serialize for IndicatorAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::ArticleIndicator(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.security.articleIndicator"),
-                s,
-            ),
-            Self::IntelligenceProfileIndicator(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.security.intelligenceProfileIndicator"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IndicatorAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.security.invokeActionResult`.
@@ -1528,26 +1742,23 @@ pub struct InvokeActionResult {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for InvokeActionResult {
-    const TYPE_NAME: &'static str = "microsoft.graph.security.invokeActionResult";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "accountId" => ::graph_model::rt::field(map, &mut self.account_id, key),
-            "action" => ::graph_model::rt::field(map, &mut self.action, key),
-            "correlationId" => ::graph_model::rt::field(map, &mut self.correlation_id, key),
-            "identityProvider" => ::graph_model::rt::field(map, &mut self.identity_provider, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.security.invokeActionResult"
     }
-    const FIELDS: &'static [&'static str] =
-        &["accountId", "action", "correlationId", "identityProvider"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "accountId" => &mut self.account_id,
+            "action" => &mut self.action,
+            "correlationId" => &mut self.correlation_id,
+            "identityProvider" => &mut self.identity_provider,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["accountId", "action", "correlationId", "identityProvider"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("accountId", &self.account_id);
         w.field("action", &self.action);
         w.field("correlationId", &self.correlation_id);
@@ -1560,17 +1771,28 @@ impl ::graph_model::rt::Struct for InvokeActionResult {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for InvokeActionResult {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for InvokeActionResult {
     const TYPE_NAME: &'static str = "microsoft.graph.security.invokeActionResult";
 }
 impl ::graph_model::rt::serde::Serialize for InvokeActionResult {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InvokeActionResult {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.security.mergeResponse`.
@@ -1583,22 +1805,20 @@ pub struct MergeResponse {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MergeResponse {
-    const TYPE_NAME: &'static str = "microsoft.graph.security.mergeResponse";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "targetIncidentId" => ::graph_model::rt::field(map, &mut self.target_incident_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.security.mergeResponse"
     }
-    const FIELDS: &'static [&'static str] = &["targetIncidentId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "targetIncidentId" => &mut self.target_incident_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["targetIncidentId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("targetIncidentId", &self.target_incident_id);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1608,17 +1828,28 @@ impl ::graph_model::rt::Struct for MergeResponse {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for MergeResponse {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for MergeResponse {
     const TYPE_NAME: &'static str = "microsoft.graph.security.mergeResponse";
 }
 impl ::graph_model::rt::serde::Serialize for MergeResponse {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MergeResponse {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.security.purgeAreas`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -1663,6 +1894,17 @@ impl ::graph_model::rt::WireEnum for PurgeAreas {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for PurgeAreas {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for PurgeAreas {
@@ -1719,6 +1961,17 @@ impl ::graph_model::rt::WireEnum for PurgeType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for PurgeType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for PurgeType {
@@ -1800,6 +2053,17 @@ impl ::graph_model::rt::WireEnum for RemediationAction {
         }
     }
 }
+impl ::graph_model::rt::Value for RemediationAction {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for RemediationAction {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1858,6 +2122,17 @@ impl ::graph_model::rt::WireEnum for RemediationSeverity {
         }
     }
 }
+impl ::graph_model::rt::Value for RemediationSeverity {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for RemediationSeverity {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1893,40 +2168,36 @@ pub struct Search {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Search {
-    const TYPE_NAME: &'static str = "microsoft.graph.security.search";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "contentQuery" => ::graph_model::rt::field(map, &mut self.content_query, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "lastModifiedBy" => ::graph_model::rt::field(map, &mut self.last_modified_by, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.security.search"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "contentQuery",
-        "createdBy",
-        "createdDateTime",
-        "description",
-        "displayName",
-        "lastModifiedBy",
-        "lastModifiedDateTime",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "contentQuery" => &mut self.content_query,
+            "createdBy" => &mut self.created_by,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "lastModifiedBy" => &mut self.last_modified_by,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "contentQuery",
+            "createdBy",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "lastModifiedBy",
+            "lastModifiedDateTime",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("contentQuery", &self.content_query);
         w.field("createdBy", &self.created_by);
@@ -1943,17 +2214,28 @@ impl ::graph_model::rt::Struct for Search {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Search {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Search {
     const TYPE_NAME: &'static str = "microsoft.graph.security.search";
 }
 impl ::graph_model::rt::serde::Serialize for Search {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Search {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.security.search` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -1983,38 +2265,68 @@ impl Default for SearchAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for SearchAny {
-    type Base = super::Search;
-    const BASE: &'static str = "microsoft.graph.security.search";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.security.search"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.security.search" => Self::Base(Default::default()),
             "microsoft.graph.security.ediscoveryReviewSetQuery" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::EdiscoveryReviewSetQuery)
+                Self::EdiscoveryReviewSetQuery(Default::default())
             }
             "microsoft.graph.security.ediscoverySearch" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::EdiscoverySearch)
+                Self::EdiscoverySearch(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::EdiscoveryReviewSetQuery(v) => Some(v),
+            Self::EdiscoverySearch(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::Search) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::EdiscoveryReviewSetQuery(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.security.ediscoveryReviewSetQuery",
+                v,
+            ),
+            Self::EdiscoverySearch(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.security.ediscoverySearch", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for SearchAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for SearchAny {
@@ -2022,25 +2334,12 @@ impl ::graph_model::rt::GraphType for SearchAny {
 }
 impl ::graph_model::rt::serde::Serialize for SearchAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::EdiscoveryReviewSetQuery(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.security.ediscoveryReviewSetQuery"),
-                s,
-            ),
-            Self::EdiscoverySearch(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.security.ediscoverySearch"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SearchAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.security.sensorDeploymentPackage`.
@@ -2055,23 +2354,21 @@ pub struct SensorDeploymentPackage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SensorDeploymentPackage {
-    const TYPE_NAME: &'static str = "microsoft.graph.security.sensorDeploymentPackage";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "downloadUrl" => ::graph_model::rt::field(map, &mut self.download_url, key),
-            "version" => ::graph_model::rt::field(map, &mut self.version, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.security.sensorDeploymentPackage"
     }
-    const FIELDS: &'static [&'static str] = &["downloadUrl", "version"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "downloadUrl" => &mut self.download_url,
+            "version" => &mut self.version,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["downloadUrl", "version"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("downloadUrl", &self.download_url);
         w.field("version", &self.version);
     }
@@ -2082,17 +2379,28 @@ impl ::graph_model::rt::Struct for SensorDeploymentPackage {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SensorDeploymentPackage {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SensorDeploymentPackage {
     const TYPE_NAME: &'static str = "microsoft.graph.security.sensorDeploymentPackage";
 }
 impl ::graph_model::rt::serde::Serialize for SensorDeploymentPackage {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SensorDeploymentPackage {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.security.singlePropertySchema`.
@@ -2107,23 +2415,21 @@ pub struct SinglePropertySchema {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SinglePropertySchema {
-    const TYPE_NAME: &'static str = "microsoft.graph.security.singlePropertySchema";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.security.singlePropertySchema"
     }
-    const FIELDS: &'static [&'static str] = &["name", "type"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "name" => &mut self.name,
+            "type" => &mut self.r#type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["name", "type"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("name", &self.name);
         w.field("type", &self.r#type);
     }
@@ -2134,17 +2440,28 @@ impl ::graph_model::rt::Struct for SinglePropertySchema {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for SinglePropertySchema {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for SinglePropertySchema {
     const TYPE_NAME: &'static str = "microsoft.graph.security.singlePropertySchema";
 }
 impl ::graph_model::rt::serde::Serialize for SinglePropertySchema {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SinglePropertySchema {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.security.stringValueDictionary`.
@@ -2155,20 +2472,17 @@ pub struct StringValueDictionary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for StringValueDictionary {
-    const TYPE_NAME: &'static str = "microsoft.graph.security.stringValueDictionary";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.security.stringValueDictionary"
     }
-    const FIELDS: &'static [&'static str] = &[];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let _ = key;
+        None
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         let _ = w;
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -2178,17 +2492,28 @@ impl ::graph_model::rt::Struct for StringValueDictionary {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for StringValueDictionary {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for StringValueDictionary {
     const TYPE_NAME: &'static str = "microsoft.graph.security.stringValueDictionary";
 }
 impl ::graph_model::rt::serde::Serialize for StringValueDictionary {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for StringValueDictionary {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.security.tag` (abstract).
@@ -2210,34 +2535,30 @@ pub struct Tag {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Tag {
-    const TYPE_NAME: &'static str = "microsoft.graph.security.tag";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdBy" => ::graph_model::rt::field(map, &mut self.created_by, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.security.tag"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdBy",
-        "description",
-        "displayName",
-        "lastModifiedDateTime",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdBy" => &mut self.created_by,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdBy",
+            "description",
+            "displayName",
+            "lastModifiedDateTime",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdBy", &self.created_by);
         w.field("description", &self.description);
@@ -2251,17 +2572,28 @@ impl ::graph_model::rt::Struct for Tag {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Tag {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Tag {
     const TYPE_NAME: &'static str = "microsoft.graph.security.tag";
 }
 impl ::graph_model::rt::serde::Serialize for Tag {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Tag {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.security.tag` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -2289,35 +2621,61 @@ impl Default for TagAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for TagAny {
-    type Base = super::Tag;
-    const BASE: &'static str = "microsoft.graph.security.tag";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.security.tag"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.security.tag" => Self::Base(Default::default()),
             "microsoft.graph.security.ediscoveryReviewTag" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::EdiscoveryReviewTag)
+                Self::EdiscoveryReviewTag(Default::default())
             }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::EdiscoveryReviewTag(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::Tag) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::EdiscoveryReviewTag(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.security.ediscoveryReviewTag",
+                v,
+            ),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for TagAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for TagAny {
@@ -2325,20 +2683,12 @@ impl ::graph_model::rt::GraphType for TagAny {
 }
 impl ::graph_model::rt::serde::Serialize for TagAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::EdiscoveryReviewTag(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.security.ediscoveryReviewTag"),
-                s,
-            ),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TagAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.security.unclassifiedArtifact`.
@@ -2355,24 +2705,22 @@ pub struct UnclassifiedArtifact {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnclassifiedArtifact {
-    const TYPE_NAME: &'static str = "microsoft.graph.security.unclassifiedArtifact";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "kind" => ::graph_model::rt::field(map, &mut self.kind, key),
-            "value" => ::graph_model::rt::field(map, &mut self.value, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.security.unclassifiedArtifact"
     }
-    const FIELDS: &'static [&'static str] = &["id", "kind", "value"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "kind" => &mut self.kind,
+            "value" => &mut self.value,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "kind", "value"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("kind", &self.kind);
         w.field("value", &self.value);
@@ -2384,17 +2732,28 @@ impl ::graph_model::rt::Struct for UnclassifiedArtifact {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for UnclassifiedArtifact {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for UnclassifiedArtifact {
     const TYPE_NAME: &'static str = "microsoft.graph.security.unclassifiedArtifact";
 }
 impl ::graph_model::rt::serde::Serialize for UnclassifiedArtifact {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnclassifiedArtifact {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.security.whoisBaseRecord` (abstract).
@@ -2445,68 +2804,58 @@ pub struct WhoisBaseRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WhoisBaseRecord {
-    const TYPE_NAME: &'static str = "microsoft.graph.security.whoisBaseRecord";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "abuse" => ::graph_model::rt::field(map, &mut self.abuse, key),
-            "admin" => ::graph_model::rt::field(map, &mut self.admin, key),
-            "billing" => ::graph_model::rt::field(map, &mut self.billing, key),
-            "domainStatus" => ::graph_model::rt::field(map, &mut self.domain_status, key),
-            "expirationDateTime" => {
-                ::graph_model::rt::field(map, &mut self.expiration_date_time, key)
-            }
-            "firstSeenDateTime" => {
-                ::graph_model::rt::field(map, &mut self.first_seen_date_time, key)
-            }
-            "lastSeenDateTime" => ::graph_model::rt::field(map, &mut self.last_seen_date_time, key),
-            "lastUpdateDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_update_date_time, key)
-            }
-            "nameservers" => ::graph_model::rt::field(map, &mut self.nameservers, key),
-            "noc" => ::graph_model::rt::field(map, &mut self.noc, key),
-            "rawWhoisText" => ::graph_model::rt::field(map, &mut self.raw_whois_text, key),
-            "registrant" => ::graph_model::rt::field(map, &mut self.registrant, key),
-            "registrar" => ::graph_model::rt::field(map, &mut self.registrar, key),
-            "registrationDateTime" => {
-                ::graph_model::rt::field(map, &mut self.registration_date_time, key)
-            }
-            "technical" => ::graph_model::rt::field(map, &mut self.technical, key),
-            "whoisServer" => ::graph_model::rt::field(map, &mut self.whois_server, key),
-            "zone" => ::graph_model::rt::field(map, &mut self.zone, key),
-            "host" => ::graph_model::rt::field(map, &mut self.host, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.security.whoisBaseRecord"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "abuse",
-        "admin",
-        "billing",
-        "domainStatus",
-        "expirationDateTime",
-        "firstSeenDateTime",
-        "lastSeenDateTime",
-        "lastUpdateDateTime",
-        "nameservers",
-        "noc",
-        "rawWhoisText",
-        "registrant",
-        "registrar",
-        "registrationDateTime",
-        "technical",
-        "whoisServer",
-        "zone",
-        "host",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "abuse" => &mut self.abuse,
+            "admin" => &mut self.admin,
+            "billing" => &mut self.billing,
+            "domainStatus" => &mut self.domain_status,
+            "expirationDateTime" => &mut self.expiration_date_time,
+            "firstSeenDateTime" => &mut self.first_seen_date_time,
+            "lastSeenDateTime" => &mut self.last_seen_date_time,
+            "lastUpdateDateTime" => &mut self.last_update_date_time,
+            "nameservers" => &mut self.nameservers,
+            "noc" => &mut self.noc,
+            "rawWhoisText" => &mut self.raw_whois_text,
+            "registrant" => &mut self.registrant,
+            "registrar" => &mut self.registrar,
+            "registrationDateTime" => &mut self.registration_date_time,
+            "technical" => &mut self.technical,
+            "whoisServer" => &mut self.whois_server,
+            "zone" => &mut self.zone,
+            "host" => &mut self.host,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "abuse",
+            "admin",
+            "billing",
+            "domainStatus",
+            "expirationDateTime",
+            "firstSeenDateTime",
+            "lastSeenDateTime",
+            "lastUpdateDateTime",
+            "nameservers",
+            "noc",
+            "rawWhoisText",
+            "registrant",
+            "registrar",
+            "registrationDateTime",
+            "technical",
+            "whoisServer",
+            "zone",
+            "host",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("abuse", &self.abuse);
         w.field("admin", &self.admin);
@@ -2534,17 +2883,28 @@ impl ::graph_model::rt::Struct for WhoisBaseRecord {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for WhoisBaseRecord {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for WhoisBaseRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.whoisBaseRecord";
 }
 impl ::graph_model::rt::serde::Serialize for WhoisBaseRecord {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WhoisBaseRecord {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `microsoft.graph.security.whoisBaseRecord` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -2574,38 +2934,66 @@ impl Default for WhoisBaseRecordAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for WhoisBaseRecordAny {
-    type Base = super::WhoisBaseRecord;
-    const BASE: &'static str = "microsoft.graph.security.whoisBaseRecord";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[
-        (
-            "customDataProvidedResourcePayloads",
-            "microsoft.graph.customDataProvidedResourcePayloads",
-        ),
-        (
-            "entraRecoveryServices",
-            "microsoft.graph.entraRecoveryServices",
-        ),
-        ("graph", "microsoft.graph"),
-        ("self", "microsoft.graph.security"),
-        ("teamsAdministration", "microsoft.graph.teamsAdministration"),
-    ];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
+    fn base_name(&self) -> &'static str {
+        "microsoft.graph.security.whoisBaseRecord"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "customDataProvidedResourcePayloads",
+                "microsoft.graph.customDataProvidedResourcePayloads",
+            ),
+            (
+                "entraRecoveryServices",
+                "microsoft.graph.entraRecoveryServices",
+            ),
+            ("graph", "microsoft.graph"),
+            ("self", "microsoft.graph.security"),
+            ("teamsAdministration", "microsoft.graph.teamsAdministration"),
+        ]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "microsoft.graph.security.whoisBaseRecord" => Self::Base(Default::default()),
             "microsoft.graph.security.whoisHistoryRecord" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::WhoisHistoryRecord)
+                Self::WhoisHistoryRecord(Default::default())
             }
-            "microsoft.graph.security.whoisRecord" => {
-                ::graph_model::rt::read_struct(head, map).map(Self::WhoisRecord)
-            }
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+            "microsoft.graph.security.whoisRecord" => Self::WhoisRecord(Default::default()),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::WhoisHistoryRecord(v) => Some(v),
+            Self::WhoisRecord(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: super::WhoisBaseRecord) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::WhoisHistoryRecord(v) => ::graph_model::rt::Variant::Derived(
+                "#microsoft.graph.security.whoisHistoryRecord",
+                v,
+            ),
+            Self::WhoisRecord(v) => {
+                ::graph_model::rt::Variant::Derived("#microsoft.graph.security.whoisRecord", v)
+            }
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for WhoisBaseRecordAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for WhoisBaseRecordAny {
@@ -2613,23 +3001,12 @@ impl ::graph_model::rt::GraphType for WhoisBaseRecordAny {
 }
 impl ::graph_model::rt::serde::Serialize for WhoisBaseRecordAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::WhoisHistoryRecord(v) => ::graph_model::rt::ser_typed(
-                v,
-                Some("#microsoft.graph.security.whoisHistoryRecord"),
-                s,
-            ),
-            Self::WhoisRecord(v) => {
-                ::graph_model::rt::ser_typed(v, Some("#microsoft.graph.security.whoisRecord"), s)
-            }
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WhoisBaseRecordAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.security.whoisDomainStatus`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -2693,6 +3070,17 @@ impl ::graph_model::rt::WireEnum for WhoisDomainStatus {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for WhoisDomainStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for WhoisDomainStatus {

@@ -69,6 +69,17 @@ impl ::graph_model::rt::WireEnum for AccountType {
         }
     }
 }
+impl ::graph_model::rt::Value for AccountType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for AccountType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -142,6 +153,17 @@ impl ::graph_model::rt::WireEnum for ActivationState {
         }
     }
 }
+impl ::graph_model::rt::Value for ActivationState {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ActivationState {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -164,25 +186,21 @@ pub struct AssignedTelephoneNumber {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AssignedTelephoneNumber {
-    const TYPE_NAME: &'static str = "microsoft.graph.teamsAdministration.assignedTelephoneNumber";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "assignmentCategory" => {
-                ::graph_model::rt::field(map, &mut self.assignment_category, key)
-            }
-            "telephoneNumber" => ::graph_model::rt::field(map, &mut self.telephone_number, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.teamsAdministration.assignedTelephoneNumber"
     }
-    const FIELDS: &'static [&'static str] = &["assignmentCategory", "telephoneNumber"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "assignmentCategory" => &mut self.assignment_category,
+            "telephoneNumber" => &mut self.telephone_number,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["assignmentCategory", "telephoneNumber"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("assignmentCategory", &self.assignment_category);
         w.field("telephoneNumber", &self.telephone_number);
     }
@@ -193,17 +211,28 @@ impl ::graph_model::rt::Struct for AssignedTelephoneNumber {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for AssignedTelephoneNumber {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for AssignedTelephoneNumber {
     const TYPE_NAME: &'static str = "microsoft.graph.teamsAdministration.assignedTelephoneNumber";
 }
 impl ::graph_model::rt::serde::Serialize for AssignedTelephoneNumber {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AssignedTelephoneNumber {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.teamsAdministration.assignmentCategory`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -253,6 +282,17 @@ impl ::graph_model::rt::WireEnum for AssignmentCategory {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for AssignmentCategory {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for AssignmentCategory {
@@ -338,6 +378,17 @@ impl ::graph_model::rt::WireEnum for AssignmentStatus {
         }
     }
 }
+impl ::graph_model::rt::Value for AssignmentStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for AssignmentStatus {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -390,6 +441,17 @@ impl ::graph_model::rt::WireEnum for AssignmentType {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for AssignmentType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for AssignmentType {
@@ -446,6 +508,17 @@ impl ::graph_model::rt::WireEnum for CustomerAction {
         }
     }
 }
+impl ::graph_model::rt::Value for CustomerAction {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for CustomerAction {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -468,23 +541,21 @@ pub struct EffectivePolicyAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EffectivePolicyAssignment {
-    const TYPE_NAME: &'static str = "microsoft.graph.teamsAdministration.effectivePolicyAssignment";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "policyAssignment" => ::graph_model::rt::field(map, &mut self.policy_assignment, key),
-            "policyType" => ::graph_model::rt::field(map, &mut self.policy_type, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.teamsAdministration.effectivePolicyAssignment"
     }
-    const FIELDS: &'static [&'static str] = &["policyAssignment", "policyType"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "policyAssignment" => &mut self.policy_assignment,
+            "policyType" => &mut self.policy_type,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["policyAssignment", "policyType"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("policyAssignment", &self.policy_assignment);
         w.field("policyType", &self.policy_type);
     }
@@ -495,17 +566,28 @@ impl ::graph_model::rt::Struct for EffectivePolicyAssignment {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for EffectivePolicyAssignment {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for EffectivePolicyAssignment {
     const TYPE_NAME: &'static str = "microsoft.graph.teamsAdministration.effectivePolicyAssignment";
 }
 impl ::graph_model::rt::serde::Serialize for EffectivePolicyAssignment {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EffectivePolicyAssignment {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.teamsAdministration.numberAssignment`.
@@ -552,66 +634,56 @@ pub struct NumberAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for NumberAssignment {
-    const TYPE_NAME: &'static str = "microsoft.graph.teamsAdministration.numberAssignment";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "activationState" => ::graph_model::rt::field(map, &mut self.activation_state, key),
-            "assignmentCategory" => {
-                ::graph_model::rt::field(map, &mut self.assignment_category, key)
-            }
-            "assignmentStatus" => ::graph_model::rt::field(map, &mut self.assignment_status, key),
-            "assignmentTargetId" => {
-                ::graph_model::rt::field(map, &mut self.assignment_target_id, key)
-            }
-            "capabilities" => ::graph_model::rt::field(map, &mut self.capabilities, key),
-            "city" => ::graph_model::rt::field(map, &mut self.city, key),
-            "civicAddressId" => ::graph_model::rt::field(map, &mut self.civic_address_id, key),
-            "isoCountryCode" => ::graph_model::rt::field(map, &mut self.iso_country_code, key),
-            "locationId" => ::graph_model::rt::field(map, &mut self.location_id, key),
-            "networkSiteId" => ::graph_model::rt::field(map, &mut self.network_site_id, key),
-            "numberSource" => ::graph_model::rt::field(map, &mut self.number_source, key),
-            "numberType" => ::graph_model::rt::field(map, &mut self.number_type, key),
-            "operatorId" => ::graph_model::rt::field(map, &mut self.operator_id, key),
-            "portInStatus" => ::graph_model::rt::field(map, &mut self.port_in_status, key),
-            "reverseNumberLookupOptions" => {
-                ::graph_model::rt::field(map, &mut self.reverse_number_lookup_options, key)
-            }
-            "supportedCustomerActions" => {
-                ::graph_model::rt::field(map, &mut self.supported_customer_actions, key)
-            }
-            "telephoneNumber" => ::graph_model::rt::field(map, &mut self.telephone_number, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.teamsAdministration.numberAssignment"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "activationState",
-        "assignmentCategory",
-        "assignmentStatus",
-        "assignmentTargetId",
-        "capabilities",
-        "city",
-        "civicAddressId",
-        "isoCountryCode",
-        "locationId",
-        "networkSiteId",
-        "numberSource",
-        "numberType",
-        "operatorId",
-        "portInStatus",
-        "reverseNumberLookupOptions",
-        "supportedCustomerActions",
-        "telephoneNumber",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "activationState" => &mut self.activation_state,
+            "assignmentCategory" => &mut self.assignment_category,
+            "assignmentStatus" => &mut self.assignment_status,
+            "assignmentTargetId" => &mut self.assignment_target_id,
+            "capabilities" => &mut self.capabilities,
+            "city" => &mut self.city,
+            "civicAddressId" => &mut self.civic_address_id,
+            "isoCountryCode" => &mut self.iso_country_code,
+            "locationId" => &mut self.location_id,
+            "networkSiteId" => &mut self.network_site_id,
+            "numberSource" => &mut self.number_source,
+            "numberType" => &mut self.number_type,
+            "operatorId" => &mut self.operator_id,
+            "portInStatus" => &mut self.port_in_status,
+            "reverseNumberLookupOptions" => &mut self.reverse_number_lookup_options,
+            "supportedCustomerActions" => &mut self.supported_customer_actions,
+            "telephoneNumber" => &mut self.telephone_number,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "activationState",
+            "assignmentCategory",
+            "assignmentStatus",
+            "assignmentTargetId",
+            "capabilities",
+            "city",
+            "civicAddressId",
+            "isoCountryCode",
+            "locationId",
+            "networkSiteId",
+            "numberSource",
+            "numberType",
+            "operatorId",
+            "portInStatus",
+            "reverseNumberLookupOptions",
+            "supportedCustomerActions",
+            "telephoneNumber",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("activationState", &self.activation_state);
         w.field("assignmentCategory", &self.assignment_category);
@@ -641,17 +713,28 @@ impl ::graph_model::rt::Struct for NumberAssignment {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for NumberAssignment {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for NumberAssignment {
     const TYPE_NAME: &'static str = "microsoft.graph.teamsAdministration.numberAssignment";
 }
 impl ::graph_model::rt::serde::Serialize for NumberAssignment {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NumberAssignment {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.teamsAdministration.numberCapability`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -712,6 +795,17 @@ impl ::graph_model::rt::WireEnum for NumberCapability {
         }
     }
 }
+impl ::graph_model::rt::Value for NumberCapability {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for NumberCapability {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -764,6 +858,17 @@ impl ::graph_model::rt::WireEnum for NumberSource {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for NumberSource {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for NumberSource {
@@ -834,6 +939,17 @@ impl ::graph_model::rt::WireEnum for NumberType {
         }
     }
 }
+impl ::graph_model::rt::Value for NumberType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for NumberType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -860,26 +976,23 @@ pub struct PolicyAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PolicyAssignment {
-    const TYPE_NAME: &'static str = "microsoft.graph.teamsAdministration.policyAssignment";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "assignmentType" => ::graph_model::rt::field(map, &mut self.assignment_type, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "groupId" => ::graph_model::rt::field(map, &mut self.group_id, key),
-            "policyId" => ::graph_model::rt::field(map, &mut self.policy_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.teamsAdministration.policyAssignment"
     }
-    const FIELDS: &'static [&'static str] =
-        &["assignmentType", "displayName", "groupId", "policyId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "assignmentType" => &mut self.assignment_type,
+            "displayName" => &mut self.display_name,
+            "groupId" => &mut self.group_id,
+            "policyId" => &mut self.policy_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["assignmentType", "displayName", "groupId", "policyId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("assignmentType", &self.assignment_type);
         w.field("displayName", &self.display_name);
         w.field("groupId", &self.group_id);
@@ -892,17 +1005,28 @@ impl ::graph_model::rt::Struct for PolicyAssignment {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for PolicyAssignment {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for PolicyAssignment {
     const TYPE_NAME: &'static str = "microsoft.graph.teamsAdministration.policyAssignment";
 }
 impl ::graph_model::rt::serde::Serialize for PolicyAssignment {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PolicyAssignment {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.teamsAdministration.portInStatus`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -951,6 +1075,17 @@ impl ::graph_model::rt::WireEnum for PortInStatus {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for PortInStatus {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for PortInStatus {
@@ -1003,6 +1138,17 @@ impl ::graph_model::rt::WireEnum for ReverseNumberLookupOption {
         }
     }
 }
+impl ::graph_model::rt::Value for ReverseNumberLookupOption {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for ReverseNumberLookupOption {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -1029,34 +1175,28 @@ pub struct TeamsAdminRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamsAdminRoot {
-    const TYPE_NAME: &'static str = "microsoft.graph.teamsAdministration.teamsAdminRoot";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "policy" => ::graph_model::rt::field(map, &mut self.policy, key),
-            "telephoneNumberManagement" => {
-                ::graph_model::rt::field(map, &mut self.telephone_number_management, key)
-            }
-            "userConfigurations" => {
-                ::graph_model::rt::field(map, &mut self.user_configurations, key)
-            }
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.teamsAdministration.teamsAdminRoot"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "policy",
-        "telephoneNumberManagement",
-        "userConfigurations",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "policy" => &mut self.policy,
+            "telephoneNumberManagement" => &mut self.telephone_number_management,
+            "userConfigurations" => &mut self.user_configurations,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "policy",
+            "telephoneNumberManagement",
+            "userConfigurations",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("policy", &self.policy);
         w.field(
@@ -1072,17 +1212,28 @@ impl ::graph_model::rt::Struct for TeamsAdminRoot {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TeamsAdminRoot {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamsAdminRoot {
     const TYPE_NAME: &'static str = "microsoft.graph.teamsAdministration.teamsAdminRoot";
 }
 impl ::graph_model::rt::serde::Serialize for TeamsAdminRoot {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsAdminRoot {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.teamsAdministration.teamsPolicyAssignment`.
@@ -1097,23 +1248,21 @@ pub struct TeamsPolicyAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamsPolicyAssignment {
-    const TYPE_NAME: &'static str = "microsoft.graph.teamsAdministration.teamsPolicyAssignment";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "userAssignments" => ::graph_model::rt::field(map, &mut self.user_assignments, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.teamsAdministration.teamsPolicyAssignment"
     }
-    const FIELDS: &'static [&'static str] = &["id", "userAssignments"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "userAssignments" => &mut self.user_assignments,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "userAssignments"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("userAssignments", &self.user_assignments);
     }
@@ -1124,17 +1273,28 @@ impl ::graph_model::rt::Struct for TeamsPolicyAssignment {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TeamsPolicyAssignment {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamsPolicyAssignment {
     const TYPE_NAME: &'static str = "microsoft.graph.teamsAdministration.teamsPolicyAssignment";
 }
 impl ::graph_model::rt::serde::Serialize for TeamsPolicyAssignment {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsPolicyAssignment {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.teamsAdministration.teamsPolicyUserAssignment`.
@@ -1153,25 +1313,23 @@ pub struct TeamsPolicyUserAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamsPolicyUserAssignment {
-    const TYPE_NAME: &'static str = "microsoft.graph.teamsAdministration.teamsPolicyUserAssignment";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "policyId" => ::graph_model::rt::field(map, &mut self.policy_id, key),
-            "policyType" => ::graph_model::rt::field(map, &mut self.policy_type, key),
-            "userId" => ::graph_model::rt::field(map, &mut self.user_id, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.teamsAdministration.teamsPolicyUserAssignment"
     }
-    const FIELDS: &'static [&'static str] = &["id", "policyId", "policyType", "userId"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "policyId" => &mut self.policy_id,
+            "policyType" => &mut self.policy_type,
+            "userId" => &mut self.user_id,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "policyId", "policyType", "userId"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("policyId", &self.policy_id);
         w.field("policyType", &self.policy_type);
@@ -1184,17 +1342,28 @@ impl ::graph_model::rt::Struct for TeamsPolicyUserAssignment {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TeamsPolicyUserAssignment {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamsPolicyUserAssignment {
     const TYPE_NAME: &'static str = "microsoft.graph.teamsAdministration.teamsPolicyUserAssignment";
 }
 impl ::graph_model::rt::serde::Serialize for TeamsPolicyUserAssignment {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsPolicyUserAssignment {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.teamsAdministration.teamsUserConfiguration`.
@@ -1229,50 +1398,42 @@ pub struct TeamsUserConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamsUserConfiguration {
-    const TYPE_NAME: &'static str = "microsoft.graph.teamsAdministration.teamsUserConfiguration";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "accountType" => ::graph_model::rt::field(map, &mut self.account_type, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "effectivePolicyAssignments" => {
-                ::graph_model::rt::field(map, &mut self.effective_policy_assignments, key)
-            }
-            "featureTypes" => ::graph_model::rt::field(map, &mut self.feature_types, key),
-            "isEnterpriseVoiceEnabled" => {
-                ::graph_model::rt::field(map, &mut self.is_enterprise_voice_enabled, key)
-            }
-            "modifiedDateTime" => ::graph_model::rt::field(map, &mut self.modified_date_time, key),
-            "telephoneNumbers" => ::graph_model::rt::field(map, &mut self.telephone_numbers, key),
-            "tenantId" => ::graph_model::rt::field(map, &mut self.tenant_id, key),
-            "userPrincipalName" => {
-                ::graph_model::rt::field(map, &mut self.user_principal_name, key)
-            }
-            "user" => ::graph_model::rt::field(map, &mut self.user, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.teamsAdministration.teamsUserConfiguration"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "accountType",
-        "createdDateTime",
-        "effectivePolicyAssignments",
-        "featureTypes",
-        "isEnterpriseVoiceEnabled",
-        "modifiedDateTime",
-        "telephoneNumbers",
-        "tenantId",
-        "userPrincipalName",
-        "user",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "accountType" => &mut self.account_type,
+            "createdDateTime" => &mut self.created_date_time,
+            "effectivePolicyAssignments" => &mut self.effective_policy_assignments,
+            "featureTypes" => &mut self.feature_types,
+            "isEnterpriseVoiceEnabled" => &mut self.is_enterprise_voice_enabled,
+            "modifiedDateTime" => &mut self.modified_date_time,
+            "telephoneNumbers" => &mut self.telephone_numbers,
+            "tenantId" => &mut self.tenant_id,
+            "userPrincipalName" => &mut self.user_principal_name,
+            "user" => &mut self.user,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "accountType",
+            "createdDateTime",
+            "effectivePolicyAssignments",
+            "featureTypes",
+            "isEnterpriseVoiceEnabled",
+            "modifiedDateTime",
+            "telephoneNumbers",
+            "tenantId",
+            "userPrincipalName",
+            "user",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("accountType", &self.account_type);
         w.field("createdDateTime", &self.created_date_time);
@@ -1298,17 +1459,28 @@ impl ::graph_model::rt::Struct for TeamsUserConfiguration {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TeamsUserConfiguration {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamsUserConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.teamsAdministration.teamsUserConfiguration";
 }
 impl ::graph_model::rt::serde::Serialize for TeamsUserConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsUserConfiguration {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.teamsAdministration.telephoneNumberLongRunningOperation`.
@@ -1327,26 +1499,23 @@ pub struct TelephoneNumberLongRunningOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TelephoneNumberLongRunningOperation {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.teamsAdministration.telephoneNumberLongRunningOperation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "numbers" => ::graph_model::rt::field(map, &mut self.numbers, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.teamsAdministration.telephoneNumberLongRunningOperation"
     }
-    const FIELDS: &'static [&'static str] = &["id", "createdDateTime", "numbers", "status"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "numbers" => &mut self.numbers,
+            "status" => &mut self.status,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "createdDateTime", "numbers", "status"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("numbers", &self.numbers);
@@ -1359,18 +1528,29 @@ impl ::graph_model::rt::Struct for TelephoneNumberLongRunningOperation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TelephoneNumberLongRunningOperation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TelephoneNumberLongRunningOperation {
     const TYPE_NAME: &'static str =
         "microsoft.graph.teamsAdministration.telephoneNumberLongRunningOperation";
 }
 impl ::graph_model::rt::serde::Serialize for TelephoneNumberLongRunningOperation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TelephoneNumberLongRunningOperation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.teamsAdministration.telephoneNumberLongRunningOperationDetails`.
@@ -1387,25 +1567,22 @@ pub struct TelephoneNumberLongRunningOperationDetails {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TelephoneNumberLongRunningOperationDetails {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.teamsAdministration.telephoneNumberLongRunningOperationDetails";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "resourceLocation" => ::graph_model::rt::field(map, &mut self.resource_location, key),
-            "status" => ::graph_model::rt::field(map, &mut self.status, key),
-            "statusDetail" => ::graph_model::rt::field(map, &mut self.status_detail, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.teamsAdministration.telephoneNumberLongRunningOperationDetails"
     }
-    const FIELDS: &'static [&'static str] = &["resourceLocation", "status", "statusDetail"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "resourceLocation" => &mut self.resource_location,
+            "status" => &mut self.status,
+            "statusDetail" => &mut self.status_detail,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["resourceLocation", "status", "statusDetail"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("resourceLocation", &self.resource_location);
         w.field("status", &self.status);
         w.field("statusDetail", &self.status_detail);
@@ -1417,20 +1594,31 @@ impl ::graph_model::rt::Struct for TelephoneNumberLongRunningOperationDetails {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TelephoneNumberLongRunningOperationDetails {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TelephoneNumberLongRunningOperationDetails {
     const TYPE_NAME: &'static str =
         "microsoft.graph.teamsAdministration.telephoneNumberLongRunningOperationDetails";
 }
 impl ::graph_model::rt::serde::Serialize for TelephoneNumberLongRunningOperationDetails {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     for TelephoneNumberLongRunningOperationDetails
 {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.teamsAdministration.telephoneNumberManagementRoot`.
@@ -1447,25 +1635,22 @@ pub struct TelephoneNumberManagementRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TelephoneNumberManagementRoot {
-    const TYPE_NAME: &'static str =
-        "microsoft.graph.teamsAdministration.telephoneNumberManagementRoot";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "numberAssignments" => ::graph_model::rt::field(map, &mut self.number_assignments, key),
-            "operations" => ::graph_model::rt::field(map, &mut self.operations, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.teamsAdministration.telephoneNumberManagementRoot"
     }
-    const FIELDS: &'static [&'static str] = &["id", "numberAssignments", "operations"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "numberAssignments" => &mut self.number_assignments,
+            "operations" => &mut self.operations,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "numberAssignments", "operations"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("numberAssignments", &self.number_assignments);
         w.field("operations", &self.operations);
@@ -1477,17 +1662,28 @@ impl ::graph_model::rt::Struct for TelephoneNumberManagementRoot {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for TelephoneNumberManagementRoot {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for TelephoneNumberManagementRoot {
     const TYPE_NAME: &'static str =
         "microsoft.graph.teamsAdministration.telephoneNumberManagementRoot";
 }
 impl ::graph_model::rt::serde::Serialize for TelephoneNumberManagementRoot {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TelephoneNumberManagementRoot {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

@@ -22,36 +22,34 @@ pub struct Group {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Group {
-    const TYPE_NAME: &'static str = "microsoft.graph.termStore.group";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
-            "parentSiteId" => ::graph_model::rt::field(map, &mut self.parent_site_id, key),
-            "scope" => ::graph_model::rt::field(map, &mut self.scope, key),
-            "sets" => ::graph_model::rt::field(map, &mut self.sets, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.termStore.group"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "displayName",
-        "parentSiteId",
-        "scope",
-        "sets",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "displayName" => &mut self.display_name,
+            "parentSiteId" => &mut self.parent_site_id,
+            "scope" => &mut self.scope,
+            "sets" => &mut self.sets,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "parentSiteId",
+            "scope",
+            "sets",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -67,17 +65,28 @@ impl ::graph_model::rt::Struct for Group {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Group {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Group {
     const TYPE_NAME: &'static str = "microsoft.graph.termStore.group";
 }
 impl ::graph_model::rt::serde::Serialize for Group {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Group {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.termStore.localizedDescription`.
@@ -92,23 +101,21 @@ pub struct LocalizedDescription {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LocalizedDescription {
-    const TYPE_NAME: &'static str = "microsoft.graph.termStore.localizedDescription";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "languageTag" => ::graph_model::rt::field(map, &mut self.language_tag, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.termStore.localizedDescription"
     }
-    const FIELDS: &'static [&'static str] = &["description", "languageTag"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "description" => &mut self.description,
+            "languageTag" => &mut self.language_tag,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["description", "languageTag"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("description", &self.description);
         w.field("languageTag", &self.language_tag);
     }
@@ -119,17 +126,28 @@ impl ::graph_model::rt::Struct for LocalizedDescription {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for LocalizedDescription {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for LocalizedDescription {
     const TYPE_NAME: &'static str = "microsoft.graph.termStore.localizedDescription";
 }
 impl ::graph_model::rt::serde::Serialize for LocalizedDescription {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LocalizedDescription {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.termStore.localizedLabel`.
@@ -146,24 +164,22 @@ pub struct LocalizedLabel {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LocalizedLabel {
-    const TYPE_NAME: &'static str = "microsoft.graph.termStore.localizedLabel";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "isDefault" => ::graph_model::rt::field(map, &mut self.is_default, key),
-            "languageTag" => ::graph_model::rt::field(map, &mut self.language_tag, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.termStore.localizedLabel"
     }
-    const FIELDS: &'static [&'static str] = &["isDefault", "languageTag", "name"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "isDefault" => &mut self.is_default,
+            "languageTag" => &mut self.language_tag,
+            "name" => &mut self.name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["isDefault", "languageTag", "name"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("isDefault", &self.is_default);
         w.field("languageTag", &self.language_tag);
         w.field("name", &self.name);
@@ -175,17 +191,28 @@ impl ::graph_model::rt::Struct for LocalizedLabel {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for LocalizedLabel {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for LocalizedLabel {
     const TYPE_NAME: &'static str = "microsoft.graph.termStore.localizedLabel";
 }
 impl ::graph_model::rt::serde::Serialize for LocalizedLabel {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LocalizedLabel {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.termStore.localizedName`.
@@ -200,23 +227,21 @@ pub struct LocalizedName {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LocalizedName {
-    const TYPE_NAME: &'static str = "microsoft.graph.termStore.localizedName";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "languageTag" => ::graph_model::rt::field(map, &mut self.language_tag, key),
-            "name" => ::graph_model::rt::field(map, &mut self.name, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.termStore.localizedName"
     }
-    const FIELDS: &'static [&'static str] = &["languageTag", "name"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "languageTag" => &mut self.language_tag,
+            "name" => &mut self.name,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["languageTag", "name"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("languageTag", &self.language_tag);
         w.field("name", &self.name);
     }
@@ -227,17 +252,28 @@ impl ::graph_model::rt::Struct for LocalizedName {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for LocalizedName {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for LocalizedName {
     const TYPE_NAME: &'static str = "microsoft.graph.termStore.localizedName";
 }
 impl ::graph_model::rt::serde::Serialize for LocalizedName {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LocalizedName {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.termStore.relation`.
@@ -261,26 +297,24 @@ pub struct Relation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Relation {
-    const TYPE_NAME: &'static str = "microsoft.graph.termStore.relation";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "relationship" => ::graph_model::rt::field(map, &mut self.relationship, key),
-            "fromTerm" => ::graph_model::rt::field(map, &mut self.from_term, key),
-            "set" => ::graph_model::rt::field(map, &mut self.set, key),
-            "toTerm" => ::graph_model::rt::field(map, &mut self.to_term, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.termStore.relation"
     }
-    const FIELDS: &'static [&'static str] = &["id", "relationship", "fromTerm", "set", "toTerm"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "relationship" => &mut self.relationship,
+            "fromTerm" => &mut self.from_term,
+            "set" => &mut self.set,
+            "toTerm" => &mut self.to_term,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "relationship", "fromTerm", "set", "toTerm"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("relationship", &self.relationship);
         w.field("fromTerm", &self.from_term);
@@ -294,17 +328,28 @@ impl ::graph_model::rt::Struct for Relation {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Relation {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Relation {
     const TYPE_NAME: &'static str = "microsoft.graph.termStore.relation";
 }
 impl ::graph_model::rt::serde::Serialize for Relation {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Relation {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.termStore.relationType`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -351,6 +396,17 @@ impl ::graph_model::rt::WireEnum for RelationType {
         }
     }
 }
+impl ::graph_model::rt::Value for RelationType {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for RelationType {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -387,40 +443,38 @@ pub struct Set {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Set {
-    const TYPE_NAME: &'static str = "microsoft.graph.termStore.set";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "description" => ::graph_model::rt::field(map, &mut self.description, key),
-            "localizedNames" => ::graph_model::rt::field(map, &mut self.localized_names, key),
-            "properties" => ::graph_model::rt::field(map, &mut self.properties, key),
-            "children" => ::graph_model::rt::field(map, &mut self.children, key),
-            "parentGroup" => ::graph_model::rt::field(map, &mut self.parent_group, key),
-            "relations" => ::graph_model::rt::field(map, &mut self.relations, key),
-            "terms" => ::graph_model::rt::field(map, &mut self.terms, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.termStore.set"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "description",
-        "localizedNames",
-        "properties",
-        "children",
-        "parentGroup",
-        "relations",
-        "terms",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "description" => &mut self.description,
+            "localizedNames" => &mut self.localized_names,
+            "properties" => &mut self.properties,
+            "children" => &mut self.children,
+            "parentGroup" => &mut self.parent_group,
+            "relations" => &mut self.relations,
+            "terms" => &mut self.terms,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "localizedNames",
+            "properties",
+            "children",
+            "parentGroup",
+            "relations",
+            "terms",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("description", &self.description);
@@ -438,17 +492,28 @@ impl ::graph_model::rt::Struct for Set {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Set {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Set {
     const TYPE_NAME: &'static str = "microsoft.graph.termStore.set";
 }
 impl ::graph_model::rt::serde::Serialize for Set {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Set {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.termStore.store`.
@@ -469,29 +534,24 @@ pub struct Store {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Store {
-    const TYPE_NAME: &'static str = "microsoft.graph.termStore.store";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "defaultLanguageTag" => {
-                ::graph_model::rt::field(map, &mut self.default_language_tag, key)
-            }
-            "languageTags" => ::graph_model::rt::field(map, &mut self.language_tags, key),
-            "groups" => ::graph_model::rt::field(map, &mut self.groups, key),
-            "sets" => ::graph_model::rt::field(map, &mut self.sets, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.termStore.store"
     }
-    const FIELDS: &'static [&'static str] =
-        &["id", "defaultLanguageTag", "languageTags", "groups", "sets"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "defaultLanguageTag" => &mut self.default_language_tag,
+            "languageTags" => &mut self.language_tags,
+            "groups" => &mut self.groups,
+            "sets" => &mut self.sets,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["id", "defaultLanguageTag", "languageTags", "groups", "sets"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("defaultLanguageTag", &self.default_language_tag);
         w.field("languageTags", &self.language_tags);
@@ -505,17 +565,28 @@ impl ::graph_model::rt::Struct for Store {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Store {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Store {
     const TYPE_NAME: &'static str = "microsoft.graph.termStore.store";
 }
 impl ::graph_model::rt::serde::Serialize for Store {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Store {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.termStore.term`.
@@ -545,42 +616,38 @@ pub struct Term {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Term {
-    const TYPE_NAME: &'static str = "microsoft.graph.termStore.term";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key),
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
-            "descriptions" => ::graph_model::rt::field(map, &mut self.descriptions, key),
-            "labels" => ::graph_model::rt::field(map, &mut self.labels, key),
-            "lastModifiedDateTime" => {
-                ::graph_model::rt::field(map, &mut self.last_modified_date_time, key)
-            }
-            "properties" => ::graph_model::rt::field(map, &mut self.properties, key),
-            "children" => ::graph_model::rt::field(map, &mut self.children, key),
-            "relations" => ::graph_model::rt::field(map, &mut self.relations, key),
-            "set" => ::graph_model::rt::field(map, &mut self.set, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "microsoft.graph.termStore.term"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "createdDateTime",
-        "descriptions",
-        "labels",
-        "lastModifiedDateTime",
-        "properties",
-        "children",
-        "relations",
-        "set",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "id" => &mut self.id,
+            "createdDateTime" => &mut self.created_date_time,
+            "descriptions" => &mut self.descriptions,
+            "labels" => &mut self.labels,
+            "lastModifiedDateTime" => &mut self.last_modified_date_time,
+            "properties" => &mut self.properties,
+            "children" => &mut self.children,
+            "relations" => &mut self.relations,
+            "set" => &mut self.set,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "id",
+            "createdDateTime",
+            "descriptions",
+            "labels",
+            "lastModifiedDateTime",
+            "properties",
+            "children",
+            "relations",
+            "set",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("id", &self.id);
         w.field("createdDateTime", &self.created_date_time);
         w.field("descriptions", &self.descriptions);
@@ -598,17 +665,28 @@ impl ::graph_model::rt::Struct for Term {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Term {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Term {
     const TYPE_NAME: &'static str = "microsoft.graph.termStore.term";
 }
 impl ::graph_model::rt::serde::Serialize for Term {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Term {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `microsoft.graph.termStore.termGroupScope`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -658,6 +736,17 @@ impl ::graph_model::rt::WireEnum for TermGroupScope {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for TermGroupScope {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for TermGroupScope {

@@ -123,6 +123,39 @@ impl Cx<'_> {
         w.line(0, "}");
     }
 
+    /// `rt::Value`: how the runtime's reader and writer reach the type, as
+    /// a `Place` and a `View` of `kind` (`Struct`, `Poly`, `Enum`), and the
+    /// `blank` value a read starts from.
+    pub fn value_impl(
+        &self,
+        w: &mut Writer,
+        (name, deprecated): (&str, bool),
+        blank: &str,
+        kind: &str,
+    ) {
+        let rt = self.rt;
+        self.allow_deprecated(w, 0, deprecated);
+        w.impl_open(&format!("impl {rt}::rt::Value"), name);
+        w.fn_open(4, "fn blank", &[], "Self");
+        w.line(8, blank);
+        w.line(4, "}");
+        for (f, this, ty) in [("place", "&mut self", "Place"), ("view", "&self", "View")] {
+            w.fn_open(
+                4,
+                &format!("fn {f}"),
+                &[this],
+                &format!("{rt}::rt::{ty}<'_>"),
+            );
+            w.expr(
+                8,
+                &call(format!("{rt}::rt::{ty}::{kind}"), vec![atom("self")]),
+                "",
+            );
+            w.line(4, "}");
+        }
+        w.line(0, "}");
+    }
+
     /// `GraphType`: the qualified CSDL name a generated type stands for.
     pub fn graph_type_impl(&self, w: &mut Writer, (name, deprecated): (&str, bool), csdl: &str) {
         self.allow_deprecated(w, 0, deprecated);

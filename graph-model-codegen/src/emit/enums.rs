@@ -125,6 +125,8 @@ pub fn emit(cx: &Cx, w: &mut Writer, e: &Enum) {
     w.line(4, "}");
     w.line(0, "}");
 
+    let blank = format!("Self::{other}(String::new())");
+    cx.value_impl(w, (name, deprecated), &blank, "Enum");
     cx.serde_impls(
         w,
         (name, deprecated),

@@ -1,5 +1,5 @@
 //! Laying out expressions and types the way rustfmt does with its default
-//! configuration, for the few shapes generated code has: calls, method calls,
+//! configuration, for the few shapes generated code has: calls,
 //! tuples, arrays, generic arguments. Rendering is formatted by
 //! construction, so generation needs neither a token tree nor a formatter;
 //! tests compare the output with what rustfmt makes of it to keep this
@@ -99,12 +99,6 @@ pub enum Expr {
     },
     /// `callee(args)`.
     Call { callee: Box<Expr>, args: Vec<Expr> },
-    /// `receiver.name(args)`.
-    Method {
-        receiver: Box<Expr>,
-        name: String,
-        args: Vec<Expr>,
-    },
     /// `(items)`.
     Tuple(Vec<Expr>),
     /// `&[items]`.
@@ -135,15 +129,6 @@ fn is_simple(text: &str) -> bool {
 pub fn call(callee: impl Into<String>, args: Vec<Expr>) -> Expr {
     Expr::Call {
         callee: Box::new(atom(callee)),
-        args,
-    }
-}
-
-/// `receiver.name(args)`.
-pub fn method(receiver: Expr, name: &str, args: Vec<Expr>) -> Expr {
-    Expr::Method {
-        receiver: Box::new(receiver),
-        name: name.to_string(),
         args,
     }
 }
@@ -205,18 +190,6 @@ impl Expr {
                 list(out, args);
                 out.push(')');
             }
-            Expr::Method {
-                receiver,
-                name,
-                args,
-            } => {
-                receiver.write_flat(out);
-                out.push('.');
-                out.push_str(name);
-                out.push('(');
-                list(out, args);
-                out.push(')');
-            }
             Expr::Tuple(items) => {
                 out.push('(');
                 list(out, items);
@@ -234,13 +207,13 @@ impl Expr {
         matches!(self, Expr::Atom { simple: true, .. })
     }
 
-    /// Whether this is delimited (a call, method call, tuple or array):
+    /// Whether this is delimited (a call, tuple or array):
     /// rustfmt lets such an expression open on the line of the list it is
     /// the only item of and close on that list's last line, and lets a
     /// match arm keep it on the arrow's line when it breaks.
     fn delimited(&self) -> bool {
         match self {
-            Expr::Call { .. } | Expr::Method { .. } | Expr::Tuple(_) | Expr::ArrayRef(_) => true,
+            Expr::Call { .. } | Expr::Tuple(_) | Expr::ArrayRef(_) => true,
             Expr::Atom { .. } | Expr::Generic { .. } => false,
         }
     }
@@ -284,11 +257,6 @@ impl Expr {
             }
             Expr::Tuple(items) => list("(", ")", items, shape, FN_CALL_WIDTH, fit),
             Expr::ArrayRef(items) => list("&[", "]", items, shape, ARRAY_WIDTH, fit),
-            Expr::Method {
-                receiver,
-                name,
-                args,
-            } => chain(receiver, name, args, shape, fit),
         }
     }
 }
@@ -409,57 +377,6 @@ fn list(
     out.push_str(&" ".repeat(shape.indent));
     out.push_str(close);
     Some(out)
-}
-
-/// `receiver.name(args)`: on one line when it fits, else the call on the
-/// next line, one level in.
-fn chain(receiver: &Expr, name: &str, args: &[Expr], shape: Shape, fit: Fit) -> Option<String> {
-    let parent = receiver.rw(shape, fit)?;
-    let child = call(format!(".{name}"), args.to_vec());
-    // A receiver no longer than a tab takes the call on its own line.
-    if parent.len() <= TAB && !parent.contains('\n') {
-        let child = child.rw(shape.offset_left(width(&parent))?, fit)?;
-        return Some(parent + &child);
-    }
-    let child_shape = shape.next_line();
-    let broken = |child: String| format!("{parent}\n{}{child}", " ".repeat(child_shape.indent));
-    if parent.contains('\n') {
-        // A receiver ending in a line of closing delimiters is block-like:
-        // the call goes under it, at its indent.
-        let closers = parent.rsplit('\n').next().is_some_and(|l| {
-            l.trim()
-                .chars()
-                .all(|c| matches!(c, ')' | ']' | '}' | '?' | '>'))
-        });
-        if closers {
-            let shape = Shape {
-                indent: shape.indent,
-                offset: shape.indent,
-                width: child_shape.width + TAB,
-            };
-            let child = child.rw(shape, fit)?;
-            return Some(format!("{parent}\n{}{child}", " ".repeat(shape.indent)));
-        }
-        return Some(broken(child.rw(child_shape, fit)?));
-    }
-    let budget = shape.width.saturating_sub(width(&parent));
-    let Some(same_line) = shape
-        .offset_left(width(&parent))
-        .and_then(|s| child.rw(s, fit))
-    else {
-        return Some(broken(child.rw(child_shape, fit)?));
-    };
-    let fits = first_line_width(&same_line) <= budget;
-    let lines = same_line.lines().count();
-    if fits && lines >= 5 {
-        return Some(parent + &same_line);
-    }
-    match child.rw(child_shape, fit) {
-        Some(own) if !fits => Some(broken(own)),
-        Some(own) if own.lines().count() >= lines => Some(parent + &same_line),
-        Some(own) => Some(broken(own)),
-        None => Some(parent + &same_line),
-    }
 }
 
 /// rustfmt's choice between a right-hand side on the same line (`same`) and

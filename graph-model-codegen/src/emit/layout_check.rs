@@ -4,7 +4,7 @@
 //! (The layout rules cover those shapes only: a `let` of a method chain,
 //! or a call whose single argument is a call, is not among them.)
 
-use super::layout::{atom, call, generic, method, turbofish, Expr};
+use super::layout::{atom, call, generic, turbofish, Expr};
 use super::writer::{string_literal, Writer};
 
 /// A small deterministic generator (xorshift), so a failure reproduces.
@@ -52,7 +52,7 @@ impl Rng {
     }
 
     /// The expressions the emitters write: calls of atoms (one of three
-    /// may be `Some(atom)`), `call(a, b).map(atom)`,
+    /// may be `Some(atom)`), `path::call(a, b)`,
     /// atoms (and, as statements, `w.field(..);`).
     fn expr(&mut self) -> Expr {
         let args = |r: &mut Rng| (0..r.below(4)).map(|_| r.atom()).collect();
@@ -62,13 +62,10 @@ impl Rng {
                 call(callee, args(self))
             }
             1 => call(self.ident(), args(self)),
-            2 => {
-                let receiver = call(
-                    format!("::{}::{}", self.ident(), self.ident()),
-                    vec![self.atom(), self.atom()],
-                );
-                method(receiver, "map", vec![self.atom()])
-            }
+            2 => call(
+                format!("::{}::{}::{}", self.ident(), self.ident(), self.ident()),
+                vec![self.atom(), self.atom()],
+            ),
             3 => call(
                 self.ident(),
                 vec![self.atom(), atom(format!("&self.{}", self.ident()))],

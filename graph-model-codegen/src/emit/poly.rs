@@ -2,7 +2,7 @@
 //! subtypes, keeping an unknown subtype whole.
 
 use super::cx::Cx;
-use super::layout::{atom, call, method, Expr};
+use super::layout::{atom, call, Expr};
 use super::writer::{string_literal, Writer};
 use crate::rust::plan::{Poly, PolyVariant};
 
@@ -78,95 +78,104 @@ pub fn emit(cx: &Cx, w: &mut Writer, p: &Poly, aliases: &[(String, String)]) {
 
     cx.allow_deprecated(w, 0, deprecated);
     w.impl_open(&format!("impl {rt}::rt::Polymorphic"), name);
-    w.assign(4, "type Base =", &atom(&base_ty), ";");
-    w.assign(
-        4,
-        "const BASE: &'static str =",
-        &atom(string_literal(csdl)),
-        ";",
-    );
+    w.fn_open(4, "fn base_name", &["&self"], "&'static str");
+    w.line(8, &string_literal(csdl));
+    w.line(4, "}");
     let pairs = aliases
         .iter()
         .map(|(a, n)| Expr::Tuple(vec![atom(string_literal(a)), atom(string_literal(n))]))
         .collect();
-    w.assign(
-        4,
-        "const ALIASES: &'static [(&'static str, &'static str)] =",
-        &Expr::ArrayRef(pairs),
-        ";",
-    );
     w.fn_open(
         4,
-        &format!("fn read_variant<'de, A: {rt}::rt::serde::de::MapAccess<'de>>"),
-        &[
-            "type_name: &str",
-            &format!("head: {rt}::rt::Head<'de>"),
-            "map: A",
-        ],
-        "Result<Self, A::Error>",
+        "fn aliases",
+        &["&self"],
+        "&'static [(&'static str, &'static str)]",
     );
-    let read = |f: &str, variant: &str| {
-        method(
-            call(format!("{rt}::rt::{f}"), vec![atom("head"), atom("map")]),
-            "map",
-            vec![atom(format!("Self::{variant}"))],
-        )
-    };
-    // Without generated subtypes every other type name is unknown.
-    if p.variants.is_empty() {
-        w.line(8, "let _ = type_name;");
-        w.expr(8, &read("read_unknown", unknown), "");
-    } else {
-        w.line(8, "match type_name {");
-        for v in &p.variants {
-            cfg(w, 12, v);
-            w.arm(
-                12,
-                &string_literal(&v.csdl_name),
-                &read("read_struct", &v.rust_name),
-            );
-        }
-        w.arm(12, "_", &read("read_unknown", unknown));
-        w.line(8, "}");
-    }
+    w.expr(8, &Expr::ArrayRef(pairs), "");
     w.line(4, "}");
-    w.fn_open(4, "fn from_base", &[&format!("base: {base_ty}")], "Self");
-    w.expr(8, &call(format!("Self::{base}"), vec![atom("base")]), "");
+    let strukt = format!("&mut dyn {rt}::rt::Struct");
+    w.fn_open(
+        4,
+        "fn select",
+        &["&mut self", "type_name: &str"],
+        &format!("Option<{strukt}>"),
+    );
+    let blank = |variant: &str| call(format!("Self::{variant}"), vec![atom("Default::default()")]);
+    w.line(8, "*self = match type_name {");
+    w.arm(12, &string_literal(csdl), &blank(base));
+    for v in &p.variants {
+        cfg(w, 12, v);
+        w.arm(12, &string_literal(&v.csdl_name), &blank(&v.rust_name));
+    }
+    w.line(12, "_ => return None,");
+    w.line(8, "};");
+    w.line(8, "match self {");
+    w.arm(
+        12,
+        &format!("Self::{base}(v)"),
+        &call("Some", vec![atom("v")]),
+    );
+    for v in &p.variants {
+        cfg(w, 12, v);
+        w.arm(
+            12,
+            &format!("Self::{}(v)", v.rust_name),
+            &call("Some", vec![atom("v")]),
+        );
+    }
+    w.arm(12, &format!("Self::{unknown}(_)"), &atom("None"));
+    w.line(8, "}");
+    w.line(4, "}");
+    w.fn_open(
+        4,
+        "fn set_unknown",
+        &["&mut self", &format!("value: {rt}::UnknownSubtype")],
+        "",
+    );
+    w.line(8, &format!("*self = Self::{unknown}(value);"));
+    w.line(4, "}");
+    let variant = format!("{rt}::rt::Variant");
+    w.fn_open(4, "fn variant", &["&self"], &format!("{variant}<'_>"));
+    w.line(8, "match self {");
+    w.arm(
+        12,
+        &format!("Self::{base}(v)"),
+        &call(format!("{variant}::Base"), vec![atom("v")]),
+    );
+    for v in &p.variants {
+        cfg(w, 12, v);
+        let t = atom(string_literal(&format!("#{}", v.csdl_name)));
+        w.arm(
+            12,
+            &format!("Self::{}(v)", v.rust_name),
+            &call(format!("{variant}::Derived"), vec![t, atom("v")]),
+        );
+    }
+    w.arm(
+        12,
+        &format!("Self::{unknown}(v)"),
+        &call(format!("{variant}::Unknown"), vec![atom("v")]),
+    );
+    w.line(8, "}");
     w.line(4, "}");
     w.line(0, "}");
+    cx.value_impl(w, (name, deprecated), "Self::default()", "Poly");
 
     cx.graph_type_impl(w, (name, deprecated), csdl);
-    let serialize = format!("{rt}::rt::serde::Serialize::serialize");
     cx.serde_impls(
         w,
         (name, deprecated),
         |w| {
-            w.line(8, "match self {");
-            w.arm(
-                12,
-                &format!("Self::{base}(v)"),
-                &call(&serialize, vec![atom("v"), atom("s")]),
-            );
-            for v in &p.variants {
-                cfg(w, 12, v);
-                let t = call(
-                    "Some",
-                    vec![atom(string_literal(&format!("#{}", v.csdl_name)))],
-                );
-                let body = call(
-                    format!("{rt}::rt::ser_typed"),
-                    vec![atom("v"), t, atom("s")],
-                );
-                w.arm(12, &format!("Self::{}(v)", v.rust_name), &body);
-            }
-            w.arm(
-                12,
-                &format!("Self::{unknown}(v)"),
-                &call(&serialize, vec![atom("v"), atom("s")]),
-            );
-            w.line(8, "}");
+            w.expr(
+                8,
+                &call(
+                    format!("{rt}::rt::ser_value"),
+                    vec![atom("self"), atom("s")],
+                ),
+                "",
+            )
         },
-        "de_poly",
+        "de_value",
     );
     cx.schemars_impl(w, (name, deprecated), csdl);
 }

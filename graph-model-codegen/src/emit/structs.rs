@@ -1,7 +1,7 @@
 //! Structured types: a struct with every property (inherited ones included),
 //! the extra-properties map, and compact serde impls over the runtime.
 
-use super::cx::{type_name_const, Cx};
+use super::cx::Cx;
 use super::layout::{atom, call, generic, Expr};
 use super::writer::{string_literal, Writer};
 use crate::rust::plan::{Field, Struct};
@@ -46,31 +46,28 @@ pub fn emit(cx: &Cx, w: &mut Writer, s: &Struct) {
     cx.allow_deprecated(w, 0, deprecated);
     w.impl_open(&format!("impl {rt}::rt::Struct"), name);
     let csdl = &s.csdl_name;
-    type_name_const(w, csdl);
+    w.fn_open(4, "fn type_name", &["&self"], "&'static str");
+    w.line(8, &string_literal(csdl));
+    w.line(4, "}");
+    let slot = format!("&mut dyn {rt}::rt::Slot");
     w.fn_open(
         4,
-        &format!("fn de_field<'de, A: {rt}::rt::serde::de::MapAccess<'de>>"),
-        &["&mut self", "key: &str", "map: &mut A"],
-        "Result<bool, A::Error>",
+        "fn slot",
+        &["&mut self", "key: &str"],
+        &format!("Option<{slot}>"),
     );
     if s.fields.is_empty() {
-        w.line(8, "let _ = (key, map);");
-        w.line(8, "Ok(false)");
+        w.line(8, "let _ = key;");
+        w.line(8, "None");
     } else {
-        w.line(8, "match key {");
+        w.line(8, &format!("let slot: {slot} = match key {{"));
         for f in &s.fields {
-            let read = call(
-                format!("{rt}::rt::field"),
-                vec![
-                    atom("map"),
-                    atom(format!("&mut self.{}", f.rust_name)),
-                    atom("key"),
-                ],
-            );
-            w.arm(12, &string_literal(&f.json_name), &read);
+            let field = atom(format!("&mut self.{}", f.rust_name));
+            w.arm(12, &string_literal(&f.json_name), &field);
         }
-        w.line(12, "_ => Ok(false),");
-        w.line(8, "}");
+        w.line(12, "_ => return None,");
+        w.line(8, "};");
+        w.line(8, "Some(slot)");
     }
     w.line(4, "}");
     let names: Vec<Expr> = s
@@ -78,16 +75,13 @@ pub fn emit(cx: &Cx, w: &mut Writer, s: &Struct) {
         .iter()
         .map(|f| atom(string_literal(&f.json_name)))
         .collect();
-    w.assign(
-        4,
-        "const FIELDS: &'static [&'static str] =",
-        &Expr::ArrayRef(names),
-        ";",
-    );
+    w.fn_open(4, "fn fields", &["&self"], "&'static [&'static str]");
+    w.expr(8, &Expr::ArrayRef(names), "");
+    w.line(4, "}");
     w.fn_open(
         4,
-        &format!("fn ser_fields<S: {rt}::rt::serde::ser::SerializeMap>"),
-        &["&self", &format!("w: &mut {rt}::rt::FieldWriter<'_, S>")],
+        "fn write_fields",
+        &["&self", &format!("w: &mut dyn {rt}::rt::FieldSink")],
         "",
     );
     if s.fields.is_empty() {
@@ -116,6 +110,7 @@ pub fn emit(cx: &Cx, w: &mut Writer, s: &Struct) {
     w.line(8, &format!("&mut self.{}", s.extra_field));
     w.line(4, "}");
     w.line(0, "}");
+    cx.value_impl(w, (name, deprecated), "Self::default()", "Struct");
 
     cx.graph_type_impl(w, (name, deprecated), csdl);
     cx.serde_impls(
@@ -125,13 +120,13 @@ pub fn emit(cx: &Cx, w: &mut Writer, s: &Struct) {
             w.expr(
                 8,
                 &call(
-                    format!("{rt}::rt::ser_struct"),
+                    format!("{rt}::rt::ser_value"),
                     vec![atom("self"), atom("s")],
                 ),
                 "",
             )
         },
-        "de_struct",
+        "de_value",
     );
     // A polymorphic type's struct holds one shape; its `…Any` is the type.
     let def = if s.polymorphic {

@@ -66,6 +66,18 @@ macro_rules! text_primitive {
             }
         }
 
+        impl $crate::rt::Value for $name {
+            fn blank() -> Self {
+                Self(String::new())
+            }
+            fn place(&mut self) -> $crate::rt::Place<'_> {
+                $crate::rt::Place::$name(self)
+            }
+            fn view(&self) -> $crate::rt::View<'_> {
+                $crate::rt::View::$name(self)
+            }
+        }
+
         impl std::str::FromStr for $name {
             type Err = $crate::edm::ParseError;
             fn from_str(s: &str) -> Result<Self, Self::Err> {

@@ -192,6 +192,18 @@ macro_rules! number_type {
             }
         }
 
+        impl crate::rt::Value for $name {
+            fn blank() -> Self {
+                Self { text: String::new(), form: Form::Number }
+            }
+            fn place(&mut self) -> crate::rt::Place<'_> {
+                crate::rt::Place::$name(self)
+            }
+            fn view(&self) -> crate::rt::View<'_> {
+                crate::rt::View::$name(self)
+            }
+        }
+
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str(&self.text)

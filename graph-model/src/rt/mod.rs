@@ -1,6 +1,9 @@
 //! Runtime support for generated code. Generated types implement the small
-//! traits here and forward serde to shared generic functions, so each type
-//! costs a `match` and a few calls instead of a full derive expansion.
+//! object-safe traits here ([`Value`], [`Struct`], [`Polymorphic`]) in code
+//! that does not depend on the format; one reader and one writer per format
+//! walk them. So each type costs a `match` and a few calls, compiled once
+//! where the type is, instead of a derive expansion compiled again in every
+//! program for every format it uses.
 //!
 //! Hidden from the documentation: what hand-written code needs of it
 //! ([`WireEnum`], [`GraphType`], [`TypeVisitor`], [`Extra`],
@@ -12,15 +15,17 @@ mod enums;
 mod json_schema;
 pub(crate) mod key;
 mod poly;
+mod read;
 mod structs;
+mod value;
+mod write;
 
 pub use enums::{de_enum, ser_enum, WireEnum};
-pub use poly::{
-    de_poly, normalize_type_name, read_struct, read_unknown, Head, Polymorphic, UnknownSubtype,
-};
-pub use structs::{
-    de_struct, field, insert_unique, ser_struct, ser_typed, FieldWriter, Slot, Struct,
-};
+pub use poly::{normalize_type_name, Polymorphic, UnknownSubtype, Variant};
+pub use read::de_value;
+pub use structs::{insert_unique, FieldSink, Struct};
+pub use value::{EnumValue, Place, SeqPlace, SeqView, Slot, Value, View};
+pub use write::ser_value;
 
 /// A generated type's place in the model: its qualified CSDL name, and
 /// whether it is a collection envelope.

@@ -1,37 +1,43 @@
 //! `@odata.type` dispatch for abstract and derived-from types.
 
 use std::borrow::Cow;
+use std::fmt;
 
-use serde::de::{DeserializeOwned, Error as _, MapAccess};
-use serde::{Deserializer, Serialize, Serializer};
+use serde::de::{Error as _, MapAccess, Visitor};
+use serde::{Serialize, Serializer};
 
 use super::key::{next_key, next_text};
-use super::structs::{duplicate, insert_unique, read_entry, stream_into};
+use super::read::{read_entry, read_place, stream_into};
+use super::structs::{duplicate, insert_unique};
+use super::value::{Place, View};
 use super::{Extra, Struct};
 
-/// Implemented by every generated `…Any` enum.
-pub trait Polymorphic: Sized + DeserializeOwned {
-    /// The declared type's own struct.
-    type Base: Struct + Serialize;
-
+/// Implemented by every generated `…Any` enum, in code that does not
+/// depend on the format.
+pub trait Polymorphic {
     /// The declared (base) type's qualified name.
-    const BASE: &'static str;
+    fn base_name(&self) -> &'static str;
     /// `(alias, namespace)` pairs of the model, to accept `#graph.x`.
-    const ALIASES: &'static [(&'static str, &'static str)];
+    fn aliases(&self) -> &'static [(&'static str, &'static str)];
+    /// Becomes a blank value of the variant for the normalised type name
+    /// (the declared type's own name included) and gives its struct; `None`
+    /// (unchanged) for a name that is not the declared type or a subtype.
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn Struct>;
+    /// Becomes the unknown variant.
+    fn set_unknown(&mut self, value: UnknownSubtype);
+    /// The variant, for the writer.
+    fn variant(&self) -> Variant<'_>;
+}
 
-    /// Reads the rest of an object whose normalised `@odata.type` is
-    /// `type_name` (not the declared type) into its variant: a known subtype
-    /// streams into its struct ([`read_struct`]), anything else is kept
-    /// whole as unknown ([`read_unknown`]). `head` holds what was read
-    /// before, the `@odata.type` included.
-    fn read_variant<'de, A: MapAccess<'de>>(
-        type_name: &str,
-        head: Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error>;
-
-    /// The variant for a value of the declared type itself.
-    fn from_base(base: Self::Base) -> Self;
+/// A polymorphic value's variant, as the writer sees it.
+pub enum Variant<'a> {
+    /// The declared type itself: written with no `@odata.type` of its own.
+    Base(&'a dyn Struct),
+    /// A subtype: written after its `@odata.type` (`#` + qualified name)
+    /// unless it kept one as read.
+    Derived(&'static str, &'a dyn Struct),
+    /// A type the model does not have, kept whole.
+    Unknown(&'a UnknownSubtype),
 }
 
 /// `#microsoft.graph.x`, `microsoft.graph.x` and `#graph.x` → `microsoft.graph.x`
@@ -52,9 +58,8 @@ pub fn normalize_type_name<'a>(raw: &'a str, aliases: &[(&str, &str)]) -> Cow<'a
 
 /// What a polymorphic object held when its `@odata.type` named a type other
 /// than the declared one: the members read before it and the type as
-/// written, for the generated `read_variant` to hand to [`read_struct`] or
-/// [`read_unknown`].
-pub struct Head<'de> {
+/// written.
+struct Head<'de> {
     before: Extra,
     odata_type: Cow<'de, str>,
 }
@@ -69,12 +74,12 @@ impl Head<'_> {
         extra
     }
 
-    /// The members `T`'s struct keeps: all of them, unless the
-    /// `@odata.type` came first and is spelled `#` + `T`'s qualified name —
-    /// what the variant writes back in that place, so keeping it would only
-    /// cost an allocation per object.
-    fn for_struct<T: Struct>(self) -> Extra {
-        let canonical = self.odata_type.strip_prefix('#') == Some(T::TYPE_NAME);
+    /// The members a struct of type `type_name` keeps: all of them, unless
+    /// the `@odata.type` came first and is spelled `#` + the qualified name
+    /// — what the variant writes back in that place, so keeping it would
+    /// only cost an allocation per object.
+    fn for_struct(self, type_name: &str) -> Extra {
+        let canonical = self.odata_type.strip_prefix('#') == Some(type_name);
         if canonical && self.before.is_empty() {
             self.before
         } else {
@@ -83,35 +88,27 @@ impl Head<'_> {
     }
 }
 
-/// Reads the rest of an object into a `T`, with `head` (members read
-/// already) among its extra members. For generated `read_variant`s.
-pub fn read_struct<'de, T: Struct, A: MapAccess<'de>>(
+/// Reads the rest of an object into `out`, with `head` (members read
+/// already) among its extra members.
+fn read_struct<'de, A: MapAccess<'de>>(
+    out: &mut dyn Struct,
     head: Head<'de>,
-    mut map: A,
-) -> Result<T, A::Error> {
-    let mut out = T::default();
-    *out.extra_mut() = head.for_struct::<T>();
-    match stream_into(&mut out, &mut map, true)? {
-        None => Ok(out),
+    map: &mut A,
+) -> Result<(), A::Error> {
+    *out.extra_mut() = head.for_struct(out.type_name());
+    match stream_into(out, map, true)? {
+        None => Ok(()),
         // Refused whether or not the first one was kept among the extras.
         Some(_) => Err(duplicate("@odata.type")),
     }
 }
 
-/// Reads the rest of an object as an unknown subtype, kept whole.
-pub fn read_unknown<'de, A: MapAccess<'de>>(
-    head: Head<'de>,
-    map: A,
-) -> Result<UnknownSubtype, A::Error> {
-    read_rest(head.into_extra(), map)
-}
-
 /// Reads the rest of an object into `object`, kept whole.
 fn read_rest<'de, A: MapAccess<'de>>(
     mut object: Extra,
-    mut map: A,
+    map: &mut A,
 ) -> Result<UnknownSubtype, A::Error> {
-    while let Some(key) = next_key(&mut map)? {
+    while let Some(key) = next_key(map)? {
         let value: serde_json::Value = map.next_value()?;
         insert_unique(&mut object, &key, value)?;
     }
@@ -128,7 +125,7 @@ fn read_rest<'de, A: MapAccess<'de>>(
 /// subtype's struct. Only an `@odata.type` that comes after properties (out
 /// of order) costs a buffer: what was read so far is written back into one,
 /// with the type first, and read again.
-struct PolyVisitor<P>(std::marker::PhantomData<P>);
+pub(super) struct PolyVisitor<'a>(pub(super) &'a mut dyn Polymorphic);
 
 fn type_name<'v, E: serde::de::Error>(
     v: &'v serde_json::Value,
@@ -142,86 +139,103 @@ fn type_name<'v, E: serde::de::Error>(
     }
 }
 
-impl<'de, P: Polymorphic> serde::de::Visitor<'de> for PolyVisitor<P> {
-    type Value = P;
+impl<'de> Visitor<'de> for PolyVisitor<'_> {
+    type Value = ();
 
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        write!(f, "a JSON object of type {} or a subtype", P::BASE)
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(
+            f,
+            "a JSON object of type {} or a subtype",
+            self.0.base_name()
+        )
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<P, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let p = self.0;
+        let (base, aliases) = (p.base_name(), p.aliases());
         let mut head = Extra::new();
         loop {
             let Some(key) = next_key(&mut map)? else {
                 // Only control information (or nothing): no `@odata.type`.
-                let mut base = P::Base::default();
-                *base.extra_mut() = head;
-                return Ok(P::from_base(base));
+                if let Some(s) = p.select(base) {
+                    *s.extra_mut() = head;
+                }
+                return Ok(());
             };
             if key == "@odata.type" {
                 let raw = next_text(&mut map, "`@odata.type` as a string")?;
                 // Borrowed from the input, not from `raw`, which moves on.
                 let name = match &raw {
-                    Cow::Borrowed(text) => normalize_type_name(text, P::ALIASES),
-                    Cow::Owned(text) => {
-                        Cow::Owned(normalize_type_name(text, P::ALIASES).into_owned())
-                    }
+                    Cow::Borrowed(text) => normalize_type_name(text, aliases),
+                    Cow::Owned(text) => Cow::Owned(normalize_type_name(text, aliases).into_owned()),
                 };
-                if name == P::BASE {
+                if name == base {
                     // The base struct writes no type of its own: keep it.
                     let value = serde_json::Value::String(raw.into_owned());
                     insert_unique(&mut head, &key, value)?;
-                    return stream_base::<P, A>(head, None, map);
+                    return stream_base(p, head, None, map);
                 }
                 let head = Head {
                     before: head,
                     odata_type: raw,
                 };
-                return P::read_variant(&name, head, map);
+                return match p.select(&name) {
+                    Some(s) => read_struct(s, head, &mut map),
+                    None => {
+                        let unknown = read_rest(head.into_extra(), &mut map)?;
+                        p.set_unknown(unknown);
+                        Ok(())
+                    }
+                };
             }
             if key.starts_with('@') {
                 let value: serde_json::Value = map.next_value()?;
                 insert_unique(&mut head, &key, value)?;
                 continue;
             }
-            return stream_base::<P, A>(head, Some(key), map);
+            return stream_base(p, head, Some(key), map);
         }
     }
 }
 
-fn stream_base<'de, P: Polymorphic, A: MapAccess<'de>>(
+fn stream_base<'de, A: MapAccess<'de>>(
+    p: &mut dyn Polymorphic,
     head: Extra,
     pending: Option<Cow<'de, str>>,
     mut map: A,
-) -> Result<P, A::Error> {
-    let mut base = P::Base::default();
+) -> Result<(), A::Error> {
+    let base_name = p.base_name();
+    let Some(base) = p.select(base_name) else {
+        return Err(A::Error::custom("a polymorphic type without its base"));
+    };
     *base.extra_mut() = head;
     if let Some(key) = pending {
-        read_entry(&mut base, key, &mut map)?;
+        read_entry(base, key, &mut map)?;
     }
-    match stream_into(&mut base, &mut map, true)? {
-        None => Ok(P::from_base(base)),
-        Some(value) => {
-            // Out of order: the type first, then what was read, then the rest.
-            type_name::<A::Error>(&value, P::ALIASES)?;
-            let rest = read_rest(Extra::new(), map)?;
-            reread::<P>(&value, &base, &rest.object).map_err(A::Error::custom)
-        }
-    }
+    let Some(value) = stream_into(base, &mut map, true)? else {
+        return Ok(());
+    };
+    // Out of order: the type first, then what was read, then the rest.
+    type_name::<A::Error>(&value, p.aliases())?;
+    let rest = read_rest(Extra::new(), &mut map)?;
+    let text = reordered(&value, p, &rest.object).map_err(A::Error::custom)?;
+    let mut de = serde_json::Deserializer::from_str(&text);
+    read_place(&mut de, Place::Poly(p))
+        .and_then(|()| de.end())
+        .map_err(A::Error::custom)
 }
 
-/// Reads `P` again from JSON text written in OData's order: `@odata.type`
-/// first, then what `base` read (as it writes it: control information,
-/// properties, other members), then `rest`. Through serde_json's text
-/// writer and reader, which a program that reads and writes JSON text has
-/// compiled for its types already — not a second format (a `Value`) for
-/// every type a polymorphic value can hold.
-fn reread<P: Polymorphic>(
+/// JSON text of the object in OData's order: `@odata.type` first, then what
+/// the base struct read (as it writes it: control information, properties,
+/// other members), then `rest`. Read again through serde_json's text
+/// reader, which the runtime has compiled once for every type — not a
+/// second format (a `Value`) for every type a polymorphic value can hold.
+fn reordered(
     odata_type: &serde_json::Value,
-    base: &P::Base,
+    p: &dyn Polymorphic,
     rest: &Extra,
-) -> Result<P, serde_json::Error> {
-    let written = serde_json::to_string(base)?;
+) -> Result<String, serde_json::Error> {
+    let written = serde_json::to_string(&View::Poly(p))?;
     let mut text = String::with_capacity(written.len() + 64);
     text.push_str("{\"@odata.type\":");
     text.push_str(&serde_json::to_string(odata_type)?);
@@ -240,12 +254,7 @@ fn reread<P: Polymorphic>(
         text.push_str(&serde_json::to_string(v)?);
     }
     text.push('}');
-    serde_json::from_str(&text)
-}
-
-/// Deserializes a polymorphic value (see the module docs).
-pub fn de_poly<'de, D: Deserializer<'de>, P: Polymorphic>(d: D) -> Result<P, D::Error> {
-    d.deserialize_map(PolyVisitor(std::marker::PhantomData))
+    Ok(text)
 }
 
 /// A value whose `@odata.type` names a type the model does not have (or

@@ -12,23 +12,21 @@ pub struct Circle {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Circle {
-    const TYPE_NAME: &'static str = "edge.main.circle";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "label" => ::graph_model::rt::field(map, &mut self.label, key),
-            "radius" => ::graph_model::rt::field(map, &mut self.radius, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "edge.main.circle"
     }
-    const FIELDS: &'static [&'static str] = &["label", "radius"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "label" => &mut self.label,
+            "radius" => &mut self.radius,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["label", "radius"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("label", &self.label);
         w.field("radius", &self.radius);
     }
@@ -39,17 +37,28 @@ impl ::graph_model::rt::Struct for Circle {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Circle {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Circle {
     const TYPE_NAME: &'static str = "edge.main.circle";
 }
 impl ::graph_model::rt::serde::Serialize for Circle {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Circle {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `edge.main.dayOfWeek`. Open: a value the model does not list is kept in [`Self::Other`].
@@ -95,6 +104,17 @@ impl ::graph_model::rt::WireEnum for DayOfWeek {
         }
     }
 }
+impl ::graph_model::rt::Value for DayOfWeek {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for DayOfWeek {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -133,6 +153,17 @@ impl ::graph_model::rt::WireEnum for Empty {
         Some(s)
     }
 }
+impl ::graph_model::rt::Value for Empty {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for Empty {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -157,24 +188,22 @@ pub struct Group {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Group {
-    const TYPE_NAME: &'static str = "edge.main.group";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "label" => ::graph_model::rt::field(map, &mut self.label, key),
-            "members" => ::graph_model::rt::field(map, &mut self.members, key),
-            "owner" => ::graph_model::rt::field(map, &mut self.owner, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "edge.main.group"
     }
-    const FIELDS: &'static [&'static str] = &["label", "members", "owner"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "label" => &mut self.label,
+            "members" => &mut self.members,
+            "owner" => &mut self.owner,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["label", "members", "owner"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("label", &self.label);
         w.field("members", &self.members);
         w.field("owner", &self.owner);
@@ -186,17 +215,28 @@ impl ::graph_model::rt::Struct for Group {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Group {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Group {
     const TYPE_NAME: &'static str = "edge.main.group";
 }
 impl ::graph_model::rt::serde::Serialize for Group {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Group {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `edge.main.keywords`.
@@ -235,54 +275,48 @@ pub struct Keywords {
     pub extra_2: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Keywords {
-    const TYPE_NAME: &'static str = "edge.main.keywords";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
-            "match" => ::graph_model::rt::field(map, &mut self.r#match, key),
-            "ref" => ::graph_model::rt::field(map, &mut self.r#ref, key),
-            "self" => ::graph_model::rt::field(map, &mut self.self_, key),
-            "super" => ::graph_model::rt::field(map, &mut self.super_, key),
-            "crate" => ::graph_model::rt::field(map, &mut self.crate_, key),
-            "Self" => ::graph_model::rt::field(map, &mut self.self_2, key),
-            "extra" => ::graph_model::rt::field(map, &mut self.extra, key),
-            "queryString" => ::graph_model::rt::field(map, &mut self.query_string_2, key),
-            "query_string" => ::graph_model::rt::field(map, &mut self.query_string, key),
-            "remoteControlSoftware" => {
-                ::graph_model::rt::field(map, &mut self.remote_control_software, key)
-            }
-            "remote_Control_Software" => {
-                ::graph_model::rt::field(map, &mut self.remote_control_software_2, key)
-            }
-            "3dModel" => ::graph_model::rt::field(map, &mut self._3d_model, key),
-            "naïve" => ::graph_model::rt::field(map, &mut self.na_u00ef_ve, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "edge.main.keywords"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "type",
-        "match",
-        "ref",
-        "self",
-        "super",
-        "crate",
-        "Self",
-        "extra",
-        "queryString",
-        "query_string",
-        "remoteControlSoftware",
-        "remote_Control_Software",
-        "3dModel",
-        "naïve",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "type" => &mut self.r#type,
+            "match" => &mut self.r#match,
+            "ref" => &mut self.r#ref,
+            "self" => &mut self.self_,
+            "super" => &mut self.super_,
+            "crate" => &mut self.crate_,
+            "Self" => &mut self.self_2,
+            "extra" => &mut self.extra,
+            "queryString" => &mut self.query_string_2,
+            "query_string" => &mut self.query_string,
+            "remoteControlSoftware" => &mut self.remote_control_software,
+            "remote_Control_Software" => &mut self.remote_control_software_2,
+            "3dModel" => &mut self._3d_model,
+            "naïve" => &mut self.na_u00ef_ve,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "type",
+            "match",
+            "ref",
+            "self",
+            "super",
+            "crate",
+            "Self",
+            "extra",
+            "queryString",
+            "query_string",
+            "remoteControlSoftware",
+            "remote_Control_Software",
+            "3dModel",
+            "naïve",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("type", &self.r#type);
         w.field("match", &self.r#match);
         w.field("ref", &self.r#ref);
@@ -305,17 +339,28 @@ impl ::graph_model::rt::Struct for Keywords {
         &mut self.extra_2
     }
 }
+impl ::graph_model::rt::Value for Keywords {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Keywords {
     const TYPE_NAME: &'static str = "edge.main.keywords";
 }
 impl ::graph_model::rt::serde::Serialize for Keywords {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Keywords {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `edge.main.node`.
@@ -332,24 +377,22 @@ pub struct Node {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Node {
-    const TYPE_NAME: &'static str = "edge.main.node";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "next" => ::graph_model::rt::field(map, &mut self.next, key),
-            "children" => ::graph_model::rt::field(map, &mut self.children, key),
-            "shape" => ::graph_model::rt::field(map, &mut self.shape, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "edge.main.node"
     }
-    const FIELDS: &'static [&'static str] = &["next", "children", "shape"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "next" => &mut self.next,
+            "children" => &mut self.children,
+            "shape" => &mut self.shape,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["next", "children", "shape"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("next", &self.next);
         w.field("children", &self.children);
         w.field("shape", &self.shape);
@@ -361,17 +404,28 @@ impl ::graph_model::rt::Struct for Node {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Node {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Node {
     const TYPE_NAME: &'static str = "edge.main.node";
 }
 impl ::graph_model::rt::serde::Serialize for Node {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Node {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A type with a deprecated property.
@@ -388,22 +442,20 @@ pub struct Old {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for Old {
-    const TYPE_NAME: &'static str = "edge.main.old";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "value" => ::graph_model::rt::field(map, &mut self.value, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "edge.main.old"
     }
-    const FIELDS: &'static [&'static str] = &["value"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "value" => &mut self.value,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["value"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("value", &self.value);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -414,19 +466,31 @@ impl ::graph_model::rt::Struct for Old {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::Value for Old {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::GraphType for Old {
     const TYPE_NAME: &'static str = "edge.main.old";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for Old {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 #[allow(deprecated)]
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Old {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `edge.main.primitives`.
@@ -486,70 +550,68 @@ pub struct Primitives {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Primitives {
-    const TYPE_NAME: &'static str = "edge.main.primitives";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "binary" => ::graph_model::rt::field(map, &mut self.binary, key),
-            "boolean" => ::graph_model::rt::field(map, &mut self.boolean, key),
-            "byte" => ::graph_model::rt::field(map, &mut self.byte, key),
-            "date" => ::graph_model::rt::field(map, &mut self.date, key),
-            "dateTimeOffset" => ::graph_model::rt::field(map, &mut self.date_time_offset, key),
-            "decimal" => ::graph_model::rt::field(map, &mut self.decimal, key),
-            "double" => ::graph_model::rt::field(map, &mut self.double, key),
-            "duration" => ::graph_model::rt::field(map, &mut self.duration, key),
-            "guid" => ::graph_model::rt::field(map, &mut self.guid, key),
-            "int16" => ::graph_model::rt::field(map, &mut self.int16, key),
-            "int32" => ::graph_model::rt::field(map, &mut self.int32, key),
-            "int64" => ::graph_model::rt::field(map, &mut self.int64, key),
-            "sbyte" => ::graph_model::rt::field(map, &mut self.sbyte, key),
-            "single" => ::graph_model::rt::field(map, &mut self.single, key),
-            "stream" => ::graph_model::rt::field(map, &mut self.stream, key),
-            "string" => ::graph_model::rt::field(map, &mut self.string, key),
-            "timeOfDay" => ::graph_model::rt::field(map, &mut self.time_of_day, key),
-            "untyped" => ::graph_model::rt::field(map, &mut self.untyped, key),
-            "point" => ::graph_model::rt::field(map, &mut self.point, key),
-            "days" => ::graph_model::rt::field(map, &mut self.days, key),
-            "risk" => ::graph_model::rt::field(map, &mut self.risk, key),
-            "strings" => ::graph_model::rt::field(map, &mut self.strings, key),
-            "alias" => ::graph_model::rt::field(map, &mut self.alias, key),
-            "missing" => ::graph_model::rt::field(map, &mut self.missing, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "edge.main.primitives"
     }
-    const FIELDS: &'static [&'static str] = &[
-        "binary",
-        "boolean",
-        "byte",
-        "date",
-        "dateTimeOffset",
-        "decimal",
-        "double",
-        "duration",
-        "guid",
-        "int16",
-        "int32",
-        "int64",
-        "sbyte",
-        "single",
-        "stream",
-        "string",
-        "timeOfDay",
-        "untyped",
-        "point",
-        "days",
-        "risk",
-        "strings",
-        "alias",
-        "missing",
-    ];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "binary" => &mut self.binary,
+            "boolean" => &mut self.boolean,
+            "byte" => &mut self.byte,
+            "date" => &mut self.date,
+            "dateTimeOffset" => &mut self.date_time_offset,
+            "decimal" => &mut self.decimal,
+            "double" => &mut self.double,
+            "duration" => &mut self.duration,
+            "guid" => &mut self.guid,
+            "int16" => &mut self.int16,
+            "int32" => &mut self.int32,
+            "int64" => &mut self.int64,
+            "sbyte" => &mut self.sbyte,
+            "single" => &mut self.single,
+            "stream" => &mut self.stream,
+            "string" => &mut self.string,
+            "timeOfDay" => &mut self.time_of_day,
+            "untyped" => &mut self.untyped,
+            "point" => &mut self.point,
+            "days" => &mut self.days,
+            "risk" => &mut self.risk,
+            "strings" => &mut self.strings,
+            "alias" => &mut self.alias,
+            "missing" => &mut self.missing,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &[
+            "binary",
+            "boolean",
+            "byte",
+            "date",
+            "dateTimeOffset",
+            "decimal",
+            "double",
+            "duration",
+            "guid",
+            "int16",
+            "int32",
+            "int64",
+            "sbyte",
+            "single",
+            "stream",
+            "string",
+            "timeOfDay",
+            "untyped",
+            "point",
+            "days",
+            "risk",
+            "strings",
+            "alias",
+            "missing",
+        ]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("binary", &self.binary);
         w.field("boolean", &self.boolean);
         w.field("byte", &self.byte);
@@ -582,17 +644,28 @@ impl ::graph_model::rt::Struct for Primitives {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Primitives {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Primitives {
     const TYPE_NAME: &'static str = "edge.main.primitives";
 }
 impl ::graph_model::rt::serde::Serialize for Primitives {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Primitives {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `edge.main.riskLevel`. Open: a value the model does not list is kept in [`Self::Other2`].
@@ -659,6 +732,17 @@ impl ::graph_model::rt::WireEnum for RiskLevel {
         }
     }
 }
+impl ::graph_model::rt::Value for RiskLevel {
+    fn blank() -> Self {
+        Self::Other2(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
+    }
+}
 impl ::graph_model::rt::serde::Serialize for RiskLevel {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_enum(self, s)
@@ -680,22 +764,20 @@ pub struct Shape {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Shape {
-    const TYPE_NAME: &'static str = "edge.main.shape";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "label" => ::graph_model::rt::field(map, &mut self.label, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "edge.main.shape"
     }
-    const FIELDS: &'static [&'static str] = &["label"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "label" => &mut self.label,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["label"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("label", &self.label);
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -705,17 +787,28 @@ impl ::graph_model::rt::Struct for Shape {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Shape {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Shape {
     const TYPE_NAME: &'static str = "edge.main.shape";
 }
 impl ::graph_model::rt::serde::Serialize for Shape {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Shape {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// A `edge.main.shape` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias).
@@ -747,23 +840,50 @@ impl Default for ShapeAny {
     }
 }
 impl ::graph_model::rt::Polymorphic for ShapeAny {
-    type Base = Shape;
-    const BASE: &'static str = "edge.main.shape";
-    const ALIASES: &'static [(&'static str, &'static str)] = &[("e", "edge.main")];
-    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        type_name: &str,
-        head: ::graph_model::rt::Head<'de>,
-        map: A,
-    ) -> Result<Self, A::Error> {
-        match type_name {
-            "edge.main.circle" => ::graph_model::rt::read_struct(head, map).map(Self::Circle),
-            "edge.main.group" => ::graph_model::rt::read_struct(head, map).map(Self::Group),
-            "edge.other.circle" => ::graph_model::rt::read_struct(head, map).map(Self::OtherCircle),
-            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
+    fn base_name(&self) -> &'static str {
+        "edge.main.shape"
+    }
+    fn aliases(&self) -> &'static [(&'static str, &'static str)] {
+        &[("e", "edge.main")]
+    }
+    fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        *self = match type_name {
+            "edge.main.shape" => Self::Base(Default::default()),
+            "edge.main.circle" => Self::Circle(Default::default()),
+            "edge.main.group" => Self::Group(Default::default()),
+            "edge.other.circle" => Self::OtherCircle(Default::default()),
+            _ => return None,
+        };
+        match self {
+            Self::Base(v) => Some(v),
+            Self::Circle(v) => Some(v),
+            Self::Group(v) => Some(v),
+            Self::OtherCircle(v) => Some(v),
+            Self::Unknown(_) => None,
         }
     }
-    fn from_base(base: Shape) -> Self {
-        Self::Base(base)
+    fn set_unknown(&mut self, value: ::graph_model::UnknownSubtype) {
+        *self = Self::Unknown(value);
+    }
+    fn variant(&self) -> ::graph_model::rt::Variant<'_> {
+        match self {
+            Self::Base(v) => ::graph_model::rt::Variant::Base(v),
+            Self::Circle(v) => ::graph_model::rt::Variant::Derived("#edge.main.circle", v),
+            Self::Group(v) => ::graph_model::rt::Variant::Derived("#edge.main.group", v),
+            Self::OtherCircle(v) => ::graph_model::rt::Variant::Derived("#edge.other.circle", v),
+            Self::Unknown(v) => ::graph_model::rt::Variant::Unknown(v),
+        }
+    }
+}
+impl ::graph_model::rt::Value for ShapeAny {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Poly(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Poly(self)
     }
 }
 impl ::graph_model::rt::GraphType for ShapeAny {
@@ -771,18 +891,12 @@ impl ::graph_model::rt::GraphType for ShapeAny {
 }
 impl ::graph_model::rt::serde::Serialize for ShapeAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::Circle(v) => ::graph_model::rt::ser_typed(v, Some("#edge.main.circle"), s),
-            Self::Group(v) => ::graph_model::rt::ser_typed(v, Some("#edge.main.group"), s),
-            Self::OtherCircle(v) => ::graph_model::rt::ser_typed(v, Some("#edge.other.circle"), s),
-            Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-        }
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ShapeAny {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_poly(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL type definition `edge.main.shortText`.
@@ -824,6 +938,17 @@ impl ::graph_model::rt::WireEnum for Signed {
             Self::Other(s) => Some(s),
             _ => None,
         }
+    }
+}
+impl ::graph_model::rt::Value for Signed {
+    fn blank() -> Self {
+        Self::Other(String::new())
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Enum(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Enum(self)
     }
 }
 impl ::graph_model::rt::serde::Serialize for Signed {

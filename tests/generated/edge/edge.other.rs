@@ -12,23 +12,21 @@ pub struct Circle {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Circle {
-    const TYPE_NAME: &'static str = "edge.other.circle";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "label" => ::graph_model::rt::field(map, &mut self.label, key),
-            "diameter" => ::graph_model::rt::field(map, &mut self.diameter, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "edge.other.circle"
     }
-    const FIELDS: &'static [&'static str] = &["label", "diameter"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "label" => &mut self.label,
+            "diameter" => &mut self.diameter,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["label", "diameter"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("label", &self.label);
         w.field("diameter", &self.diameter);
     }
@@ -39,17 +37,28 @@ impl ::graph_model::rt::Struct for Circle {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Circle {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Circle {
     const TYPE_NAME: &'static str = "edge.other.circle";
 }
 impl ::graph_model::rt::serde::Serialize for Circle {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Circle {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }
 /// CSDL: `edge.other.holder`.
@@ -64,23 +73,21 @@ pub struct Holder {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Holder {
-    const TYPE_NAME: &'static str = "edge.other.holder";
-    fn de_field<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "main" => ::graph_model::rt::field(map, &mut self.main, key),
-            "mine" => ::graph_model::rt::field(map, &mut self.mine, key),
-            _ => Ok(false),
-        }
+    fn type_name(&self) -> &'static str {
+        "edge.other.holder"
     }
-    const FIELDS: &'static [&'static str] = &["main", "mine"];
-    fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
-        &self,
-        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) {
+    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
+        let slot: &mut dyn ::graph_model::rt::Slot = match key {
+            "main" => &mut self.main,
+            "mine" => &mut self.mine,
+            _ => return None,
+        };
+        Some(slot)
+    }
+    fn fields(&self) -> &'static [&'static str] {
+        &["main", "mine"]
+    }
+    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
         w.field("main", &self.main);
         w.field("mine", &self.mine);
     }
@@ -91,16 +98,27 @@ impl ::graph_model::rt::Struct for Holder {
         &mut self.extra
     }
 }
+impl ::graph_model::rt::Value for Holder {
+    fn blank() -> Self {
+        Self::default()
+    }
+    fn place(&mut self) -> ::graph_model::rt::Place<'_> {
+        ::graph_model::rt::Place::Struct(self)
+    }
+    fn view(&self) -> ::graph_model::rt::View<'_> {
+        ::graph_model::rt::View::Struct(self)
+    }
+}
 impl ::graph_model::rt::GraphType for Holder {
     const TYPE_NAME: &'static str = "edge.other.holder";
 }
 impl ::graph_model::rt::serde::Serialize for Holder {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ::graph_model::rt::ser_struct(self, s)
+        ::graph_model::rt::ser_value(self, s)
     }
 }
 impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Holder {
     fn deserialize<D: ::graph_model::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ::graph_model::rt::de_struct(d)
+        ::graph_model::rt::de_value(d)
     }
 }

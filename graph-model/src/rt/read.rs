@@ -1,0 +1,167 @@
+//! The reader: one per format (its functions are generic over the format,
+//! never over the generated type), filling [`Place`]s.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer};
+
+use super::key::{next_key, text};
+use super::poly::PolyVisitor;
+use super::structs::{duplicate, insert_unique, Struct};
+use super::value::{Place, SeqPlace, Slot, Value};
+
+/// Deserializes any generated type (what its `Deserialize` calls).
+pub fn de_value<'de, D: Deserializer<'de>, T: Value>(d: D) -> Result<T, D::Error> {
+    let mut out = T::blank();
+    read_place(d, out.place())?;
+    Ok(out)
+}
+
+/// Reads one value into `place`.
+pub(super) fn read_place<'de, D: Deserializer<'de>>(
+    d: D,
+    place: Place<'_>,
+) -> Result<(), D::Error> {
+    match place {
+        Place::Str(p) => *p = String::deserialize(d)?,
+        Place::Bool(p) => *p = bool::deserialize(d)?,
+        Place::U8(p) => *p = u8::deserialize(d)?,
+        Place::I8(p) => *p = i8::deserialize(d)?,
+        Place::I16(p) => *p = i16::deserialize(d)?,
+        Place::I32(p) => *p = i32::deserialize(d)?,
+        Place::Untyped(p) => *p = Deserialize::deserialize(d)?,
+        Place::Int64(p) => *p = Deserialize::deserialize(d)?,
+        Place::Double(p) => *p = Deserialize::deserialize(d)?,
+        Place::Decimal(p) => *p = Deserialize::deserialize(d)?,
+        Place::Guid(p) => *p = Deserialize::deserialize(d)?,
+        Place::Binary(p) => *p = Deserialize::deserialize(d)?,
+        Place::Date(p) => *p = Deserialize::deserialize(d)?,
+        Place::DateTimeOffset(p) => *p = Deserialize::deserialize(d)?,
+        Place::TimeOfDay(p) => *p = Deserialize::deserialize(d)?,
+        Place::Duration(p) => *p = Deserialize::deserialize(d)?,
+        Place::Enum(e) => {
+            let wire = text(d, e.expecting())?;
+            e.set_wire(&wire);
+        }
+        Place::Struct(s) => d.deserialize_map(StructVisitor(s))?,
+        Place::Poly(p) => d.deserialize_map(PolyVisitor(p))?,
+        Place::Seq(q) => d.deserialize_seq(SeqVisitor(q))?,
+    }
+    Ok(())
+}
+
+/// Reads `null` or a value into a field, where it is made.
+struct SlotSeed<'a>(&'a mut dyn Slot);
+
+impl<'de> DeserializeSeed<'de> for SlotSeed<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_option(self)
+    }
+}
+
+impl<'de> Visitor<'de> for SlotSeed<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a value or null")
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        if self.0.set_null() {
+            Ok(())
+        } else {
+            // Non-nullable: `null` is an error, not "absent".
+            Err(E::custom("null for a property that is not nullable"))
+        }
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        self.visit_none()
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        read_place(d, self.0.fill())
+    }
+}
+
+pub(super) struct StructVisitor<'a>(pub(super) &'a mut dyn Struct);
+
+impl<'de> Visitor<'de> for StructVisitor<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "a JSON object of type {}", self.0.type_name())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        stream_into(self.0, &mut map, false).map(drop)
+    }
+}
+
+/// Reads the remaining entries of an object into `out`, in place. With
+/// `watch_type`, stops at an `@odata.type` entry and returns its value: it
+/// came after properties (allowed in JSON, against the OData ordering
+/// rule), and the rest of the object is still in the map.
+pub(super) fn stream_into<'de, A: MapAccess<'de>>(
+    out: &mut dyn Struct,
+    map: &mut A,
+    watch_type: bool,
+) -> Result<Option<serde_json::Value>, A::Error> {
+    while let Some(key) = next_key(map)? {
+        if watch_type && key == "@odata.type" {
+            return map.next_value().map(Some);
+        }
+        read_entry(out, key, map)?;
+    }
+    Ok(None)
+}
+
+/// Reads the value of `key` into its field, or into the extra members. A
+/// key repeated in the same object is an error (nothing is silently
+/// overwritten).
+pub(super) fn read_entry<'de, A: MapAccess<'de>>(
+    out: &mut dyn Struct,
+    key: Cow<'de, str>,
+    map: &mut A,
+) -> Result<(), A::Error> {
+    match out.slot(&key) {
+        Some(slot) if !slot.is_absent() => Err(duplicate(&key)),
+        Some(slot) => map.next_value_seed(SlotSeed(slot)),
+        None => {
+            let value: serde_json::Value = map.next_value()?;
+            insert_unique(out.extra_mut(), &key, value)
+        }
+    }
+}
+
+struct SeqVisitor<'a>(&'a mut dyn SeqPlace);
+
+/// Reads one item, appended to the array only once it is there.
+struct ItemSeed<'a>(&'a mut dyn SeqPlace);
+
+impl<'de> DeserializeSeed<'de> for ItemSeed<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        read_place(d, self.0.push())
+    }
+}
+
+impl<'de> Visitor<'de> for SeqVisitor<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a sequence")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        // A hint from the input is not trusted with memory.
+        self.0.reserve(seq.size_hint().unwrap_or(0).min(4096));
+        while seq.next_element_seed(ItemSeed(&mut *self.0))?.is_some() {}
+        Ok(())
+    }
+}
