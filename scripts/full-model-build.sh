@@ -54,12 +54,23 @@ build() {
   local name=$1; shift
   rm -rf "$work/target"
   if ! /usr/bin/time -f "%e %M" -o "$work/time" \
-      cargo build -q --manifest-path "$dep/Cargo.toml" --target-dir "$work/target" "$@" \
+      cargo build -q --timings --manifest-path "$dep/Cargo.toml" --target-dir "$work/target" "$@" \
       >"$work/$name.log" 2>&1; then
     echo "$name: build failed" >&2; tail -30 "$work/$name.log" >&2; exit 1
   fi
   read -r secs kib < "$work/time"
   peak=$(awk "BEGIN{printf \"%.0f\", $kib / 1024}")
+  # Where the time went: the two crates that hold the model's code
+  # (cargo's --timings data; graph-model's build script generates it).
+  python3 - "$work"/target/cargo-timings/cargo-timing-*.html <<'PY' >&2
+import json, re, sys
+text = open(sys.argv[1]).read()
+units = json.loads(re.search(r"const UNIT_DATA = (\[.*?\]);", text, re.S).group(1))
+parts = [f'{u["name"]}{u["target"]} {u["duration"]:.1f} s'
+         for u in units if u["name"] in ("graph-model", "full-model")]
+print("  of which: " + ", ".join(parts))
+PY
+  rm -rf "$work"/target/cargo-timings
 }
 
 # stripped BINARY: its size in MB once stripped, after running it on a user.

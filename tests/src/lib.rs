@@ -3,6 +3,7 @@
 
 pub mod corpus;
 pub mod differential;
+pub mod fuzz;
 pub mod mutate;
 
 use std::path::{Path, PathBuf};

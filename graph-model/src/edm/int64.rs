@@ -110,6 +110,14 @@ impl From<i64> for Int64 {
     }
 }
 
+impl std::str::FromStr for Int64 {
+    type Err = ParseError;
+    /// [`Int64::parse`]: number form.
+    fn from_str(s: &str) -> Result<Self, ParseError> {
+        Self::parse(s)
+    }
+}
+
 impl fmt::Display for Int64 {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.text {

@@ -192,6 +192,14 @@ macro_rules! number_type {
             }
         }
 
+        impl std::str::FromStr for $name {
+            type Err = ParseError;
+            /// [`Self::parse`]: number form.
+            fn from_str(s: &str) -> Result<Self, ParseError> {
+                Self::parse(s)
+            }
+        }
+
         impl crate::rt::Value for $name {
             fn blank() -> Self {
                 Self { text: String::new(), form: Form::Number }

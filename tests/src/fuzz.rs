@@ -1,0 +1,385 @@
+//! The properties the coverage-guided fuzzers check, one function per
+//! reader. Each takes the fuzzer's bytes and panics when a property fails,
+//! so that the same function is the libFuzzer target (`fuzz/`, nightly) and
+//! the regression test of every input it ever found
+//! (`tests/fuzz_regressions.rs`, on stable, over `tests/fixtures/fuzz/`).
+
+use std::sync::{Arc, OnceLock};
+
+use graph_model_codegen::{Builder, Model};
+use graph_model_csdl::model::path;
+use graph_model_csdl::LoadOptions;
+use graph_model_odata::query::{self, Dialect};
+use graph_model_tools::validate::{validate_bundled, Context, Method, Mode};
+
+use crate::corpus::Block;
+
+/// Every target: `(name, property)`.
+pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+    ("csdl", csdl),
+    ("json", json),
+    ("typed", typed),
+    ("odata", odata),
+    ("edm", edm),
+    ("urls", urls),
+    ("multipart", multipart),
+];
+
+/// The file name the fuzzed CSDL is read as.
+const CSDL_FILE: &str = "fuzz.xml";
+
+/// CSDL bytes → read, resolve, closure of everything, render: no panic;
+/// every diagnostic of the input names a place inside it; every file the
+/// generator would write is a plain name inside its output directory.
+pub fn csdl(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let lines: Vec<&str> = text.split('\n').collect();
+    let in_input = |d: &graph_model_codegen::Diagnostic| {
+        let Some(span) = &d.span else { return };
+        if &*span.file != CSDL_FILE {
+            return;
+        }
+        let line = span.line as usize;
+        assert!(
+            (1..=lines.len()).contains(&line),
+            "{d}: line outside the input ({} lines)",
+            lines.len()
+        );
+        let width = lines[line - 1].len() + 1;
+        assert!(
+            (1..=width).contains(&(span.col as usize)),
+            "{d}: column outside line {line} ({width} bytes with its end)"
+        );
+    };
+    let model = match graph_model_csdl::load_str(CSDL_FILE, text, LoadOptions::default()) {
+        Ok(model) => model,
+        Err(diagnostics) => {
+            diagnostics.iter().for_each(in_input);
+            return;
+        }
+    };
+    model.diagnostics.iter().for_each(in_input);
+    let Ok((files, warnings)) = Builder::new()
+        .all(true)
+        .navigation(true)
+        .type_visitor(true)
+        .render_model(&model, CSDL_FILE)
+    else {
+        return;
+    };
+    warnings.iter().for_each(in_input);
+    for f in &files {
+        let plain = !f.name.is_empty()
+            && !f.name.starts_with('.')
+            && f.name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'));
+        assert!(plain, "a generated file named {:?}", f.name);
+    }
+}
+
+/// JSON text → the crate's exact reader and serde_json accept exactly the
+/// same documents and read the same values.
+pub fn json(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let ours = graph_model::json::parse(text);
+    let theirs = serde_json::from_str::<serde_json::Value>(text);
+    match (ours, theirs) {
+        (Ok(a), Ok(b)) => assert_eq!(a.to_serde(), b, "read differently: {text:?}"),
+        (Err(_), Err(_)) => {}
+        (a, b) => panic!(
+            "accepted by one reader only: {text:?}\n  ours: {:?}\n  serde_json: {:?}",
+            a.err(),
+            b.err()
+        ),
+    }
+}
+
+/// The bundled model, loaded once.
+fn bundled() -> &'static Arc<Model> {
+    static MODEL: OnceLock<Arc<Model>> = OnceLock::new();
+    MODEL.get_or_init(|| crate::corpus::model(None))
+}
+
+/// The bundled model's structured types (what the typed path can read).
+fn structured_types() -> &'static [String] {
+    static TYPES: OnceLock<Vec<String>> = OnceLock::new();
+    TYPES.get_or_init(|| {
+        let model = bundled();
+        let mut names: Vec<String> = model
+            .ids()
+            .map(|id| model.get(id))
+            .filter(|t| t.structured().is_some())
+            .map(|t| t.name.to_string())
+            .collect();
+        names.sort();
+        names
+    })
+}
+
+/// `[type, shape, text…]` → typed and dynamic validation of the text as
+/// that type of the bundled model (a collection or not, lenient or strict,
+/// in one of four places) give the same findings.
+pub fn typed(data: &[u8]) {
+    let [t, shape, rest @ ..] = data else { return };
+    let Ok(text) = std::str::from_utf8(rest) else {
+        return;
+    };
+    let types = structured_types();
+    let type_name = types[usize::from(*t) % types.len()].clone();
+    let mode = if shape & 1 == 0 {
+        Mode::Lenient
+    } else {
+        Mode::Strict
+    };
+    let context = match (shape >> 1) & 3 {
+        0 => Context::RESPONSE,
+        1 => Context {
+            request: None,
+            include_unknown_enum_members: true,
+        },
+        2 => Context {
+            request: Some(Method::Post),
+            include_unknown_enum_members: false,
+        },
+        _ => Context {
+            request: Some(Method::Patch),
+            include_unknown_enum_members: false,
+        },
+    };
+    let block = Block {
+        id: "fuzz".into(),
+        type_name,
+        collection: shape & 8 != 0,
+        body: text.to_string(),
+        method: None,
+    };
+    if let Err(e) = crate::differential::compare(
+        bundled(),
+        validate_bundled,
+        &block,
+        text,
+        (mode, context),
+    ) {
+        panic!("{e}");
+    }
+}
+
+/// `[selector, text…]` → a query string parsed (OData's dialect or
+/// Graph's) and written in canonical form parses again to the same query
+/// (the same canonical form: the trees differ only in their spans);
+/// or an ABNF rule of the grammar matched against the text twice gives the
+/// same answer (and neither panics nor overflows the stack).
+pub fn odata(data: &[u8]) {
+    let [selector, rest @ ..] = data else { return };
+    let Ok(text) = std::str::from_utf8(rest) else {
+        return;
+    };
+    match selector % 4 {
+        0 | 1 => {
+            let dialect = if selector % 4 == 0 {
+                Dialect::STANDARD
+            } else {
+                Dialect::graph()
+            };
+            let Ok(q) = query::parse(text, dialect) else {
+                return;
+            };
+            let canonical = q.to_canonical();
+            // The tree without its spans (which point into each text).
+            match query::parse(&canonical, dialect) {
+                Ok(again) => assert_eq!(
+                    again.to_canonical(),
+                    canonical,
+                    "{text:?} → {canonical:?} reads differently"
+                ),
+                Err(e) => panic!("{text:?} → {canonical:?} does not parse again: {e}"),
+            }
+        }
+        2 => {
+            let _ = query::parse_expr(text, Dialect::graph());
+        }
+        _ => {
+            let rules: Vec<&str> = graph_model_odata::rules().collect();
+            let rule = rules[usize::from(selector / 4) % rules.len()];
+            let a = graph_model_odata::parse_rule(rule, text);
+            let b = graph_model_odata::parse_rule(rule, text);
+            assert_eq!(format!("{a:?}"), format!("{b:?}"), "{rule} on {text:?}");
+        }
+    }
+}
+
+/// Parses `text` as the Edm type and writes it back: `Ok(written)`.
+type EdmRoundTrip = fn(&str) -> Result<String, ()>;
+
+fn round_trip<T: std::str::FromStr + std::fmt::Display + PartialEq + std::fmt::Debug>(
+    text: &str,
+) -> Result<String, ()> {
+    let value: T = text.parse().map_err(drop)?;
+    let written = value.to_string();
+    let again: T = written
+        .parse()
+        .unwrap_or_else(|_| panic!("{text:?} was written as {written:?}, which does not parse"));
+    assert_eq!(value, again, "{text:?} → {written:?}");
+    Ok(written)
+}
+
+/// The Edm primitives with their ABNF value rule.
+const EDM: &[(&str, &str, EdmRoundTrip)] = &[
+    (
+        "DateTimeOffset",
+        "dateTimeOffsetValue",
+        round_trip::<graph_model::edm::DateTimeOffset>,
+    ),
+    ("Date", "dateValue", round_trip::<graph_model::edm::Date>),
+    (
+        "TimeOfDay",
+        "timeOfDayValue",
+        round_trip::<graph_model::edm::TimeOfDay>,
+    ),
+    (
+        "Duration",
+        "durationValue",
+        round_trip::<graph_model::edm::Duration>,
+    ),
+    ("Guid", "guidValue", round_trip::<graph_model::edm::Guid>),
+    ("Binary", "binaryValue", round_trip::<graph_model::edm::Binary>),
+    ("Int64", "int64Value", round_trip::<graph_model::edm::Int64>),
+    ("Decimal", "decimalValue", round_trip::<graph_model::edm::Decimal>),
+];
+
+/// `[selector, text…]` → an Edm primitive read and written reads again to
+/// the same value, and the Edm reader accepts exactly what the OData ABNF
+/// rule of its values accepts.
+pub fn edm(data: &[u8]) {
+    let [selector, rest @ ..] = data else { return };
+    let Ok(text) = std::str::from_utf8(rest) else {
+        return;
+    };
+    let (name, rule, check) = EDM[usize::from(*selector) % EDM.len()];
+    let ours = check(text).is_ok();
+    let abnf = matches!(graph_model_odata::parse_rule(rule, text), Some(Ok(_)));
+    assert_eq!(
+        ours, abnf,
+        "Edm.{name} {} {text:?}, the ABNF rule {rule} {}",
+        if ours { "accepts" } else { "rejects" },
+        if abnf { "accepts it" } else { "does not" }
+    );
+}
+
+/// Text → resolving it as a context URL and as a request URL against the
+/// bundled model: no panic, and the same answer twice.
+pub fn urls(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let model = bundled();
+    let a = graph_model_odata::context::resolve_context(model, text);
+    let b = graph_model_odata::context::resolve_context(model, text);
+    assert_eq!(format!("{a:?}"), format!("{b:?}"), "context URL {text:?}");
+    let a = path::resolve(model, text);
+    let b = path::resolve(model, text);
+    assert_eq!(format!("{a:?}"), format!("{b:?}"), "request URL {text:?}");
+}
+
+/// The media types a fuzzed part is sent as.
+const MEDIA_TYPES: &[&str] = &[
+    "text/csv",
+    "application/octet-stream",
+    "application/json",
+    "text/plain; charset=utf-8",
+];
+
+/// Splits fuzzer bytes into pieces: a length byte, then that many bytes.
+struct Pieces<'a>(&'a [u8]);
+
+impl<'a> Pieces<'a> {
+    fn next(&mut self) -> Option<&'a [u8]> {
+        let (&n, rest) = self.0.split_first()?;
+        let n = usize::from(n).min(rest.len());
+        let (piece, rest) = rest.split_at(n);
+        self.0 = rest;
+        Some(piece)
+    }
+}
+
+/// Bytes → up to four file parts (field name, file name, media type,
+/// content) → the body `Multipart::new` builds, read with `multer`, gives
+/// back every part: its names as the builder writes them (WHATWG's
+/// quoting), its media type and its bytes.
+pub fn multipart(data: &[u8]) {
+    use upload_sessions::api::{FilePart, Multipart};
+    let mut pieces = Pieces(data);
+    let mut owned = Vec::new();
+    while owned.len() < 4 {
+        let (Some(field), Some(file), Some(media), Some(content)) =
+            (pieces.next(), pieces.next(), pieces.next(), pieces.next())
+        else {
+            break;
+        };
+        let (Ok(field), Ok(file)) = (std::str::from_utf8(field), std::str::from_utf8(file)) else {
+            return;
+        };
+        let media = MEDIA_TYPES[media.first().map_or(0, |&b| usize::from(b)) % MEDIA_TYPES.len()];
+        owned.push((field, file, media, content));
+    }
+    let parts: Vec<FilePart> = owned
+        .iter()
+        .map(|&(field, file_name, content_type, content)| FilePart {
+            field,
+            file_name,
+            content_type,
+            content,
+        })
+        .collect();
+    let built = Multipart::new(&parts);
+    let read = read_multipart(&built.content_type, built.body.clone())
+        .unwrap_or_else(|e| panic!("the built body does not read: {e}\n{:?}", parts));
+    assert_eq!(read.len(), parts.len(), "parts read back: {read:?}");
+    for (p, r) in parts.iter().zip(&read) {
+        let expected = (
+            quoted(p.field),
+            quoted(p.file_name),
+            p.content_type.to_string(),
+            p.content.to_vec(),
+        );
+        assert_eq!(r, &expected);
+    }
+}
+
+/// WHATWG's quoting of a name in `Content-Disposition`, as the builder
+/// writes it.
+fn quoted(s: &str) -> String {
+    s.replace('"', "%22")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+type ReadPart = (String, String, String, Vec<u8>);
+
+/// `(name, file name, media type, bytes)` of every part, read with `multer`.
+fn read_multipart(content_type: &str, body: Vec<u8>) -> Result<Vec<ReadPart>, String> {
+    let boundary = multer::parse_boundary(content_type).map_err(|e| e.to_string())?;
+    let stream = futures::stream::once(async move {
+        Ok::<bytes::Bytes, std::convert::Infallible>(bytes::Bytes::from(body))
+    });
+    let mut mp = multer::Multipart::new(stream, boundary);
+    futures::executor::block_on(async move {
+        let mut out = Vec::new();
+        while let Some(field) = mp.next_field().await.map_err(|e| e.to_string())? {
+            let name = field.name().unwrap_or_default().to_string();
+            let file = field.file_name().unwrap_or_default().to_string();
+            let media = field
+                .content_type()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            let bytes = field.bytes().await.map_err(|e| e.to_string())?;
+            out.push((name, file, media, bytes.to_vec()));
+        }
+        Ok(out)
+    })
+}
