@@ -64,7 +64,7 @@ impl<T: Serialize> Serialize for Collection<T> {
         if let Some(c) = &self.context {
             map.serialize_entry("@odata.context", c)?;
         }
-        for (k, v) in self.extra.iter().filter(|(k, _)| k.starts_with('@')) {
+        for (k, v) in self.extra.members().filter(|(k, _)| k.starts_with('@')) {
             map.serialize_entry(k, v)?;
         }
         if let Some(c) = &self.count {
@@ -73,7 +73,11 @@ impl<T: Serialize> Serialize for Collection<T> {
         if let Some(l) = &self.next_link {
             map.serialize_entry("@odata.nextLink", l)?;
         }
-        for (k, v) in self.extra.iter().filter(|(k, _)| k.starts_with("value@")) {
+        for (k, v) in self
+            .extra
+            .members()
+            .filter(|(k, _)| k.starts_with("value@"))
+        {
             map.serialize_entry(k, v)?;
         }
         if let Some(v) = &self.value {
@@ -82,7 +86,7 @@ impl<T: Serialize> Serialize for Collection<T> {
         if let Some(l) = &self.delta_link {
             map.serialize_entry("@odata.deltaLink", l)?;
         }
-        for (k, v) in self.extra.iter().filter(|(k, _)| !is_own(k)) {
+        for (k, v) in self.extra.members().filter(|(k, _)| !is_own(k)) {
             map.serialize_entry(k, v)?;
         }
         map.end()
@@ -114,7 +118,7 @@ impl<'de, T: DeserializeOwned> Visitor<'de> for CollectionVisitor<T> {
                 "@odata.nextLink" => once(&mut out.next_link, &key, &mut map)?,
                 "@odata.deltaLink" => once(&mut out.delta_link, &key, &mut map)?,
                 _ => {
-                    let value: serde_json::Value = map.next_value()?;
+                    let value: crate::extra::Member = map.next_value()?;
                     rt::insert_unique(&mut out.extra, &key, value)?;
                 }
             }

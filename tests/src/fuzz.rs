@@ -14,8 +14,11 @@ use graph_model_tools::validate::{validate_bundled, Context, Method, Mode};
 
 use crate::corpus::Block;
 
+/// A property: panics when the input breaks it.
+pub type Property = fn(&[u8]);
+
 /// Every target: `(name, property)`.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Property)] = &[
     ("csdl", csdl),
     ("json", json),
     ("typed", typed),
@@ -89,13 +92,41 @@ pub fn json(data: &[u8]) {
     let ours = graph_model::json::parse(text);
     let theirs = serde_json::from_str::<serde_json::Value>(text);
     match (ours, theirs) {
-        (Ok(a), Ok(b)) => assert_eq!(a.to_serde(), b, "read differently: {text:?}"),
+        (Ok(a), Ok(b)) => assert!(same_as_serde(&a, &b), "read differently: {text:?}"),
         (Err(_), Err(_)) => {}
         (a, b) => panic!(
             "accepted by one reader only: {text:?}\n  ours: {:?}\n  serde_json: {:?}",
             a.err(),
             b.err()
         ),
+    }
+}
+
+/// Whether `ours` is `theirs`: the same structure, strings and literals,
+/// objects with the same members (serde_json keeps the last of a repeated
+/// key), and each number text read by serde_json to `theirs`' number.
+fn same_as_serde(ours: &graph_model::json::Json<'_>, theirs: &serde_json::Value) -> bool {
+    use graph_model::json::Json;
+    use serde_json::Value;
+    match (ours, theirs) {
+        (Json::Null, Value::Null) => true,
+        (Json::Bool(a), Value::Bool(b)) => a == b,
+        (Json::String(a), Value::String(b)) => a == b,
+        (Json::Number(n), Value::Number(_)) => {
+            serde_json::from_str::<Value>(n).is_ok_and(|v| &v == theirs)
+        }
+        (Json::Array(a), Value::Array(b)) => {
+            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same_as_serde(x, y))
+        }
+        (Json::Object(a), Value::Object(b)) => {
+            let last = |k: &str| a.iter().rev().find(|(key, _)| key == k).map(|(_, v)| v);
+            let keys: std::collections::BTreeSet<&str> =
+                a.iter().map(|(k, _)| k.as_ref()).collect();
+            keys.len() == b.len()
+                && b.iter()
+                    .all(|(k, v)| last(k).is_some_and(|x| same_as_serde(x, v)))
+        }
+        _ => false,
     }
 }
 
@@ -158,13 +189,9 @@ pub fn typed(data: &[u8]) {
         body: text.to_string(),
         method: None,
     };
-    if let Err(e) = crate::differential::compare(
-        bundled(),
-        validate_bundled,
-        &block,
-        text,
-        (mode, context),
-    ) {
+    if let Err(e) =
+        crate::differential::compare(bundled(), validate_bundled, &block, text, (mode, context))
+    {
         panic!("{e}");
     }
 }
@@ -247,9 +274,17 @@ const EDM: &[(&str, &str, EdmRoundTrip)] = &[
         round_trip::<graph_model::edm::Duration>,
     ),
     ("Guid", "guidValue", round_trip::<graph_model::edm::Guid>),
-    ("Binary", "binaryValue", round_trip::<graph_model::edm::Binary>),
+    (
+        "Binary",
+        "binaryValue",
+        round_trip::<graph_model::edm::Binary>,
+    ),
     ("Int64", "int64Value", round_trip::<graph_model::edm::Int64>),
-    ("Decimal", "decimalValue", round_trip::<graph_model::edm::Decimal>),
+    (
+        "Decimal",
+        "decimalValue",
+        round_trip::<graph_model::edm::Decimal>,
+    ),
 ];
 
 /// `[selector, text…]` → an Edm primitive read and written reads again to
@@ -264,7 +299,8 @@ pub fn edm(data: &[u8]) {
     let ours = check(text).is_ok();
     let abnf = matches!(graph_model_odata::parse_rule(rule, text), Some(Ok(_)));
     assert_eq!(
-        ours, abnf,
+        ours,
+        abnf,
         "Edm.{name} {} {text:?}, the ABNF rule {rule} {}",
         if ours { "accepts" } else { "rejects" },
         if abnf { "accepts it" } else { "does not" }

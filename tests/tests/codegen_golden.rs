@@ -337,14 +337,15 @@ fn numbers_and_extra_order_survive_without_serde_json_features() {
     use edge_gen::edge::main::{Primitives, ShapeAny};
 
     // Decimal keeps its text, Int64 beyond 2^53 is exact, Double keeps its
-    // value; extra members keep their order (no `preserve_order` needed).
+    // value; extra members keep their order (no `preserve_order` needed)
+    // and their text.
     let text = r#"{"zeta":1.50,"decimal":1.50,"int64":9007199254740993,"double":1.50,"boolean":true,"alpha":[0.10]}"#;
     let p: Primitives = serde_json::from_str(text).unwrap();
     assert_eq!(p.decimal.value().unwrap().as_str(), "1.50");
     assert_eq!(p.int64.value().unwrap().get(), 9007199254740993);
     assert_eq!(
         serde_json::to_string(&p).unwrap(),
-        r#"{"boolean":true,"decimal":1.50,"double":1.5,"int64":9007199254740993,"zeta":1.5,"alpha":[0.1]}"#
+        r#"{"boolean":true,"decimal":1.50,"double":1.5,"int64":9007199254740993,"zeta":1.50,"alpha":[0.10]}"#
     );
 
     // A subtype streams into its struct: its Decimal-free extras keep order.

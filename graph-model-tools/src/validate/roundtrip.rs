@@ -74,11 +74,13 @@ fn diff(pointer: &str, a: &Json<'_>, b: &Json<'_>, mode: Mode, report: &mut Repo
         (Json::Object(x), Json::Object(y)) => {
             for (i, (k, v)) in x.iter().enumerate() {
                 // A repeated key (reported as `duplicate-key`): a reader
-                // keeps the last value, so only that one is compared.
+                // keeps the last value, so only that one is compared (with
+                // the last one written: members the model does not have
+                // are written back as read, repeats included).
                 if x[i + 1..].iter().any(|(later, _)| later == k) {
                     continue;
                 }
-                match b.get(k) {
+                match y.iter().rev().find(|(key, _)| key == k).map(|(_, w)| w) {
                     Some(w) => diff(&child(pointer, k), v, w, mode, report),
                     None => report.push(
                         mode,

@@ -143,7 +143,7 @@ impl<'a> Json<'a> {
         match self {
             Json::Null => Value::Null,
             Json::Bool(b) => Value::Bool(*b),
-            Json::Number(n) => serde_json::from_str(n).unwrap_or(Value::Null),
+            Json::Number(n) => number_value(n),
             Json::String(s) => Value::String(s.to_string()),
             Json::Array(a) => Value::Array(a.iter().map(Json::to_serde).collect()),
             Json::Object(m) => Value::Object(
@@ -153,6 +153,27 @@ impl<'a> Json<'a> {
             ),
         }
     }
+}
+
+/// A number's `serde_json::Value`, as serde_json classifies it (integers
+/// that fit 64 bits, `-0` and everything else a double), the double
+/// correctly rounded from the text whatever serde_json's own float parsing
+/// is set to (its `float_roundtrip` feature).
+fn number_value(n: &str) -> serde_json::Value {
+    use serde_json::Value;
+    let integer = !n.contains(['.', 'e', 'E']);
+    if integer && n != "-0" {
+        if let Ok(i) = n.parse::<i64>() {
+            return Value::from(i);
+        }
+        if let Ok(u) = n.parse::<u64>() {
+            return Value::from(u);
+        }
+    }
+    n.parse::<f64>()
+        .ok()
+        .and_then(serde_json::Number::from_f64)
+        .map_or(Value::Null, Value::Number)
 }
 
 /// Equal text, or the same integer, or the same double.

@@ -11,6 +11,7 @@ use super::read::{read_entry, read_place, stream_into};
 use super::structs::{duplicate, insert_unique};
 use super::value::{Place, View};
 use super::{Extra, Struct};
+use crate::extra::Member;
 
 /// Implemented by every generated `…Any` enum, in code that does not
 /// depend on the format.
@@ -70,7 +71,7 @@ impl Head<'_> {
     fn into_extra(self) -> Extra {
         let mut extra = self.before;
         let value = serde_json::Value::String(self.odata_type.into_owned());
-        extra.push_new("@odata.type", value);
+        extra.push_new("@odata.type", value.into());
         extra
     }
 
@@ -109,7 +110,7 @@ fn read_rest<'de, A: MapAccess<'de>>(
     map: &mut A,
 ) -> Result<UnknownSubtype, A::Error> {
     while let Some(key) = next_key(map)? {
-        let value: serde_json::Value = map.next_value()?;
+        let value: Member = map.next_value()?;
         insert_unique(&mut object, &key, value)?;
     }
     Ok(UnknownSubtype::new(object))
@@ -172,7 +173,7 @@ impl<'de> Visitor<'de> for PolyVisitor<'_> {
                 if name == base {
                     // The base struct writes no type of its own: keep it.
                     let value = serde_json::Value::String(raw.into_owned());
-                    insert_unique(&mut head, &key, value)?;
+                    insert_unique(&mut head, &key, value.into())?;
                     return stream_base(p, head, None, map);
                 }
                 let head = Head {
@@ -189,7 +190,7 @@ impl<'de> Visitor<'de> for PolyVisitor<'_> {
                 };
             }
             if key.starts_with('@') {
-                let value: serde_json::Value = map.next_value()?;
+                let value: Member = map.next_value()?;
                 insert_unique(&mut head, &key, value)?;
                 continue;
             }
@@ -247,7 +248,7 @@ fn reordered(
         text.push(',');
         text.push_str(members);
     }
-    for (k, v) in rest {
+    for (k, v) in rest.members() {
         text.push(',');
         text.push_str(&serde_json::to_string(k)?);
         text.push(':');

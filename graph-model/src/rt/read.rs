@@ -11,6 +11,7 @@ use super::key::{next_key, text};
 use super::poly::PolyVisitor;
 use super::structs::{duplicate, insert_unique, Struct};
 use super::value::{Place, SeqPlace, Slot, Value};
+use crate::extra::Member;
 
 /// Deserializes any generated type (what its `Deserialize` calls).
 pub fn de_value<'de, D: Deserializer<'de>, T: Value>(d: D) -> Result<T, D::Error> {
@@ -132,7 +133,7 @@ pub(super) fn read_entry<'de, A: MapAccess<'de>>(
         Some(slot) if !slot.is_absent() => Err(duplicate(&key)),
         Some(slot) => map.next_value_seed(SlotSeed(slot)),
         None => {
-            let value: serde_json::Value = map.next_value()?;
+            let value: Member = map.next_value()?;
             insert_unique(out.extra_mut(), &key, value)
         }
     }

@@ -5,6 +5,7 @@ use serde::{Deserializer, Serialize, Serializer};
 
 use super::value::Slot;
 use super::Extra;
+use crate::extra::Member;
 use crate::Nullable;
 
 /// Implemented by every generated struct: its fields by JSON name, in code
@@ -43,10 +44,10 @@ pub(super) fn duplicate<E: de::Error>(key: &str) -> E {
 }
 
 /// Adds a member, refusing a key that is already there.
-pub fn insert_unique<E: de::Error>(
+pub(crate) fn insert_unique<E: de::Error>(
     map: &mut Extra,
     key: &str,
-    value: serde_json::Value,
+    value: Member,
 ) -> Result<(), E> {
     if map.contains_key(key) {
         return Err(duplicate(key));

@@ -96,7 +96,7 @@ fn write_members<M: SerializeMap>(
         }
     }
     if kinds.instance_annotation {
-        for (k, v) in extra.iter().filter(|(k, _)| k.starts_with('@')) {
+        for (k, v) in extra.members().filter(|(k, _)| k.starts_with('@')) {
             map.serialize_entry(k, v)?;
         }
     }
@@ -112,7 +112,7 @@ fn write_members<M: SerializeMap>(
     }
     if kinds.other || kinds.property_annotation {
         let fields = value.fields();
-        for (k, v) in extra {
+        for (k, v) in extra.members() {
             let of_field = annotates(k).is_some_and(|p| fields.contains(&p));
             if !k.starts_with('@') && !of_field {
                 map.serialize_entry(k, v)?;
@@ -160,7 +160,7 @@ impl<M: SerializeMap> FieldWriter<'_, M> {
     /// (rare: out of the hot path).
     #[inline(never)]
     fn annotations_of(&mut self, key: &str) -> Result<(), M::Error> {
-        for (k, v) in self.extra {
+        for (k, v) in self.extra.members() {
             if annotates(k) == Some(key) {
                 self.map.serialize_entry(k, v)?;
             }

@@ -1,5 +1,7 @@
 //! [`Extra`]: the members of an object that the model does not declare,
-//! in the order they were read.
+//! in the order they were read, each kept as its JSON text.
+
+mod member;
 
 use std::fmt;
 
@@ -9,6 +11,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 
 use crate::member_name::MemberName;
+pub(crate) use member::Member;
 
 /// Properties that are not in the model and instance annotations
 /// (`@odata.*`, `prop@odata.type`), kept in document order and written back
@@ -19,6 +22,13 @@ use crate::member_name::MemberName;
 /// type, and writes it back in that place. Any other spelling or place is
 /// kept here as written.
 ///
+/// A member read is kept as its JSON text and written back as that text
+/// (numbers as written: `12345678901234567890123` and `1.50` stay so); its
+/// `serde_json::Value` is made when first asked for ([`Extra::get`],
+/// iteration), numbers correctly rounded. A member set or changed through
+/// the `Value` API ([`Extra::insert`], [`Extra::get_mut`]) is written as
+/// that value.
+///
 /// An ordered map of its own rather than `serde_json::Map`, whose order
 /// depends on serde_json's `preserve_order` feature — which this crate does
 /// not switch on for its dependents. Comparison ignores order, as for any
@@ -27,7 +37,7 @@ use crate::member_name::MemberName;
 pub struct Extra {
     /// Names of up to 22 bytes are held inline: keeping a member allocates
     /// for its value only.
-    entries: Vec<(MemberName, Value)>,
+    entries: Vec<(MemberName, Member)>,
 }
 
 static NULL: Value = Value::Null;
@@ -50,6 +60,11 @@ impl Extra {
 
     /// The value of `key`.
     pub fn get(&self, key: &str) -> Option<&Value> {
+        self.member(key).map(Member::value)
+    }
+
+    /// The member `key` as kept.
+    pub(crate) fn member(&self, key: &str) -> Option<&Member> {
         self.entries.iter().find(|(k, _)| k.is(key)).map(|(_, v)| v)
     }
 
@@ -58,12 +73,12 @@ impl Extra {
         self.entries
             .iter_mut()
             .find(|(k, _)| k.is(key))
-            .map(|(_, v)| v)
+            .map(|(_, v)| v.value_mut())
     }
 
     /// Whether `key` is there.
     pub fn contains_key(&self, key: &str) -> bool {
-        self.get(key).is_some()
+        self.member(key).is_some()
     }
 
     /// Sets `key`: an existing member keeps its place and its old value is
@@ -72,7 +87,7 @@ impl Extra {
         match self.get_mut(&key) {
             Some(slot) => Some(std::mem::replace(slot, value)),
             None => {
-                self.push(key.into(), value);
+                self.push(key.into(), value.into());
                 None
             }
         }
@@ -80,11 +95,11 @@ impl Extra {
 
     /// Adds a member that is not there yet (the caller has checked), without
     /// allocating for a short name.
-    pub(crate) fn push_new(&mut self, key: &str, value: Value) {
+    pub(crate) fn push_new(&mut self, key: &str, value: Member) {
         self.push(MemberName::new(key), value);
     }
 
-    fn push(&mut self, key: MemberName, value: Value) {
+    fn push(&mut self, key: MemberName, value: Member) {
         // Most objects have one or two extra members: two entries (112
         // bytes) stay in the allocator's small, fast bins, where `Vec`'s own
         // first step (four, 224 bytes) does not.
@@ -97,7 +112,7 @@ impl Extra {
     /// Removes `key`, keeping the order of the rest.
     pub fn remove(&mut self, key: &str) -> Option<Value> {
         let i = self.entries.iter().position(|(k, _)| k.is(key))?;
-        Some(self.entries.remove(i).1)
+        Some(self.entries.remove(i).1.into_value())
     }
 
     /// The members, in order.
@@ -114,6 +129,11 @@ impl Extra {
     /// without a UTF-8 check per name.
     pub(crate) fn name_bytes(&self) -> impl Iterator<Item = &[u8]> {
         self.entries.iter().map(|(k, _)| k.as_bytes())
+    }
+
+    /// The members as kept (what the writers write), in order.
+    pub(crate) fn members(&self) -> impl Iterator<Item = (&str, &Member)> {
+        self.entries.iter().map(|(k, v)| (k.as_str(), v))
     }
 
     /// The same members as a `serde_json::Map` (in whatever order that map keeps).
@@ -164,12 +184,12 @@ impl<'a> IntoIterator for &'a Extra {
 
 /// The members of an [`Extra`], in order, borrowed.
 #[derive(Clone)]
-pub struct Iter<'a>(std::slice::Iter<'a, (MemberName, Value)>);
+pub struct Iter<'a>(std::slice::Iter<'a, (MemberName, Member)>);
 
 impl<'a> Iterator for Iter<'a> {
     type Item = (&'a str, &'a Value);
     fn next(&mut self) -> Option<Self::Item> {
-        self.0.next().map(|(k, v)| (k.as_str(), v))
+        self.0.next().map(|(k, v)| (k.as_str(), v.value()))
     }
     fn size_hint(&self) -> (usize, Option<usize>) {
         self.0.size_hint()
@@ -179,12 +199,12 @@ impl<'a> Iterator for Iter<'a> {
 impl ExactSizeIterator for Iter<'_> {}
 
 /// The members of an [`Extra`], in order, owned.
-pub struct IntoIter(std::vec::IntoIter<(MemberName, Value)>);
+pub struct IntoIter(std::vec::IntoIter<(MemberName, Member)>);
 
 impl Iterator for IntoIter {
     type Item = (String, Value);
     fn next(&mut self) -> Option<Self::Item> {
-        self.0.next().map(|(k, v)| (k.into(), v))
+        self.0.next().map(|(k, v)| (k.into(), v.into_value()))
     }
     fn size_hint(&self) -> (usize, Option<usize>) {
         self.0.size_hint()
@@ -212,7 +232,7 @@ impl<K: Into<String>, V: Into<Value>> Extend<(K, V)> for Extra {
 impl Serialize for Extra {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(Some(self.len()))?;
-        for (k, v) in self {
+        for (k, v) in self.members() {
             map.serialize_entry(k, v)?;
         }
         map.end()
@@ -232,7 +252,7 @@ impl<'de> Deserialize<'de> for Extra {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Extra, A::Error> {
                 let mut out = Extra::new();
                 while let Some(key) = crate::rt::key::next_key(&mut map)? {
-                    let value: Value = map.next_value()?;
+                    let value: Member = map.next_value()?;
                     crate::rt::insert_unique(&mut out, &key, value)?;
                 }
                 Ok(out)
@@ -276,5 +296,23 @@ mod tests {
             dup.to_string().starts_with("duplicate property `a`"),
             "{dup}"
         );
+    }
+
+    #[test]
+    fn members_are_written_back_as_read_and_valued_exactly() {
+        // Found by the `typed` fuzz target: an integer beyond 64 bits (a
+        // double in a `Value`) and a long mantissa (rounded differently
+        // without serde_json's `float_roundtrip`) changed when written back.
+        let text = r#"{"big":[999999999999999999999999999999999999999999999999999999999999999999],"n":1.50,"f":0.30000000000000004441,"o":{"b":1,"a":-0}}"#;
+        let e: Extra = serde_json::from_str(text).unwrap();
+        assert_eq!(serde_json::to_string(&e).unwrap(), text);
+        assert_eq!(e["n"], 1.5);
+        assert_eq!(e["f"], "0.30000000000000004441".parse::<f64>().unwrap());
+        assert_eq!(e["big"][0], 1e66);
+        // A member changed through the `Value` API is written as that value.
+        let mut e = e;
+        *e.get_mut("n").unwrap() = Value::from(2);
+        assert!(serde_json::to_string(&e).unwrap().contains(r#""n":2,"#));
+        assert_eq!(e.clone(), e);
     }
 }
