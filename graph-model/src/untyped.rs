@@ -127,14 +127,14 @@ impl<'de> Visitor<'de> for UntypedVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Untyped, A::Error> {
         let mut object = serde_json::Map::new();
-        let Some(first) = map.next_key::<String>()? else {
+        let Some(first) = crate::rt::key::next_key(&mut map)? else {
             return Self::value(Value::Object(object));
         };
         if first == RAW_TOKEN {
             let text: String = map.next_value()?;
             return Untyped::from_text(text).map_err(de::Error::custom);
         }
-        object.insert(first, map.next_value()?);
+        object.insert(first.into_owned(), map.next_value()?);
         while let Some((k, v)) = map.next_entry::<String, Value>()? {
             object.insert(k, v);
         }

@@ -3,7 +3,7 @@
 use serde::de;
 use serde::{Deserializer, Serialize, Serializer};
 
-use super::value::Slot;
+use super::value::{Slot, Value, View};
 use super::Extra;
 use crate::extra::Member;
 use crate::Nullable;
@@ -23,7 +23,7 @@ pub trait Struct {
     /// The JSON names of the fields, in model order.
     fn fields(&self) -> &'static [&'static str];
 
-    /// Gives every field to `w`, in model order ([`FieldSink::field`] each).
+    /// Gives every field to `w`, in model order (`w.field(key, &self.x)` each).
     fn write_fields(&self, w: &mut dyn FieldSink);
 
     /// Properties not in the model and instance annotations.
@@ -35,7 +35,47 @@ pub trait Struct {
 /// Where [`Struct::write_fields`] puts the fields: the writer of one format.
 pub trait FieldSink {
     /// Writes the annotations of `key`, then the field unless it is absent.
-    fn field(&mut self, key: &str, value: &dyn Slot);
+    fn write_field(&mut self, key: &str, value: Field<'_>);
+}
+
+impl<'s> dyn FieldSink + 's {
+    /// [`FieldSink::write_field`] of `&Option<T>` or `&Nullable<T>`: what
+    /// generated `write_fields` calls (`w.field("id", &self.id)`), made into
+    /// a [`Field`] where the struct is.
+    pub fn field<'a>(&mut self, key: &str, value: impl Into<Field<'a>>) {
+        self.write_field(key, value.into());
+    }
+}
+
+/// A field as the writer gets it: made from `&Option<T>` or
+/// `&Nullable<T>` (`(&self.x).into()`) where the struct is, so that
+/// writing a field costs the writer one call, not one per question.
+pub enum Field<'a> {
+    /// Not written.
+    Absent,
+    /// `null`.
+    Null,
+    /// A value.
+    Value(View<'a>),
+}
+
+impl<'a, T: Value> From<&'a Option<T>> for Field<'a> {
+    fn from(slot: &'a Option<T>) -> Self {
+        match slot {
+            Some(v) => Field::Value(v.view()),
+            None => Field::Absent,
+        }
+    }
+}
+
+impl<'a, T: Value> From<&'a Nullable<T>> for Field<'a> {
+    fn from(slot: &'a Nullable<T>) -> Self {
+        match slot {
+            Nullable::Value(v) => Field::Value(v.view()),
+            Nullable::Null => Field::Null,
+            Nullable::Absent => Field::Absent,
+        }
+    }
 }
 
 /// The error for a member name repeated in one object.

@@ -217,8 +217,6 @@ pub trait Slot {
     fn set_null(&mut self) -> bool;
     /// Makes the slot hold a blank value and gives its place.
     fn fill(&mut self) -> Place<'_>;
-    /// The value to write: `None` for `null` (absent slots are not written).
-    fn view(&self) -> Option<View<'_>>;
 }
 
 impl<T: Value> Slot for Option<T> {
@@ -230,9 +228,6 @@ impl<T: Value> Slot for Option<T> {
     }
     fn fill(&mut self) -> Place<'_> {
         self.insert(T::blank()).place()
-    }
-    fn view(&self) -> Option<View<'_>> {
-        self.as_ref().map(Value::view)
     }
 }
 
@@ -246,8 +241,5 @@ impl<T: Value> Slot for Nullable<T> {
     }
     fn fill(&mut self) -> Place<'_> {
         Nullable::insert(self, T::blank()).place()
-    }
-    fn view(&self) -> Option<View<'_>> {
-        self.value().map(Value::view)
     }
 }

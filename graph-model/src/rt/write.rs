@@ -5,8 +5,8 @@ use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
 use super::poly::Variant;
-use super::structs::{FieldSink, Struct};
-use super::value::{Slot, Value, View};
+use super::structs::{Field, FieldSink, Struct};
+use super::value::{Value, View};
 use super::Extra;
 
 /// Serializes any generated type (what its `Serialize` calls).
@@ -50,18 +50,6 @@ impl Serialize for View<'_> {
                 }
                 seq.end()
             }
-        }
-    }
-}
-
-/// A field's value: `null` or its view.
-struct SlotView<'a>(&'a dyn Slot);
-
-impl Serialize for SlotView<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self.0.view() {
-            Some(v) => v.serialize(s),
-            None => s.serialize_none(),
         }
     }
 }
@@ -135,7 +123,7 @@ struct FieldWriter<'a, M: SerializeMap> {
 }
 
 impl<M: SerializeMap> FieldSink for FieldWriter<'_, M> {
-    fn field(&mut self, key: &str, value: &dyn Slot) {
+    fn write_field(&mut self, key: &str, value: Field<'_>) {
         if self.error.is_none() {
             if let Err(e) = self.write(key, value) {
                 self.error = Some(e);
@@ -145,14 +133,16 @@ impl<M: SerializeMap> FieldSink for FieldWriter<'_, M> {
 }
 
 impl<M: SerializeMap> FieldWriter<'_, M> {
-    fn write(&mut self, key: &str, value: &dyn Slot) -> Result<(), M::Error> {
+    fn write(&mut self, key: &str, value: Field<'_>) -> Result<(), M::Error> {
         if self.annotated {
             self.annotations_of(key)?;
         }
-        if value.is_absent() {
-            Ok(())
-        } else {
-            self.map.serialize_entry(key, &SlotView(value))
+        match value {
+            Field::Absent => Ok(()),
+            Field::Null => self.map.serialize_entry(key, &None::<()>),
+            // Strings (most fields) without the round through `View`.
+            Field::Value(View::Str(text)) => self.map.serialize_entry(key, text),
+            Field::Value(v) => self.map.serialize_entry(key, &v),
         }
     }
 
