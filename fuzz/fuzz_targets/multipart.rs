@@ -1,4 +1,7 @@
-//! The `multipart` property of `graph_model_tests::fuzz`, driven by libFuzzer.
+//! The `multipart` property (`tests/src/fuzz_multipart.rs`), driven by libFuzzer.
 #![no_main]
 
-libfuzzer_sys::fuzz_target!(|data: &[u8]| graph_model_tests::fuzz::multipart(data));
+#[path = "../../tests/src/fuzz_multipart.rs"]
+mod fuzz_multipart;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| fuzz_multipart::multipart(data));

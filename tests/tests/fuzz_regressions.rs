@@ -7,13 +7,20 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use graph_model_tests::fixture;
-use graph_model_tests::fuzz::TARGETS;
+use graph_model_tests::fuzz::{Property, TARGETS};
+
+#[path = "../src/fuzz_multipart.rs"]
+mod fuzz_multipart;
 use libtest_mimic::{Arguments, Failed, Trial};
 
 fn main() {
     let args = Arguments::from_args();
     let mut trials = Vec::new();
-    for &(target, property) in TARGETS {
+    let all = TARGETS
+        .iter()
+        .copied()
+        .chain([("multipart", fuzz_multipart::multipart as Property)]);
+    for (target, property) in all {
         let dir = fixture("fuzz").join(target);
         let mut files: Vec<_> = std::fs::read_dir(&dir)
             .map(|entries| entries.filter_map(|e| e.ok().map(|e| e.path())).collect())
