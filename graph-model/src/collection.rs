@@ -3,7 +3,7 @@
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::de::{self, DeserializeOwned, MapAccess, Visitor};
+use serde::de::{DeserializeOwned, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -135,17 +135,13 @@ fn once<'de, A: MapAccess<'de>, X: DeserializeOwned>(
     map: &mut A,
 ) -> Result<(), A::Error> {
     if slot.is_some() {
-        return Err(de::Error::custom(format_args!(
-            "duplicate property `{key}`"
-        )));
+        return Err(rt::duplicate(key));
     }
     match map.next_value::<Option<X>>()? {
         Some(v) => {
             *slot = Some(v);
             Ok(())
         }
-        None => Err(de::Error::custom(
-            "null for a property that is not nullable",
-        )),
+        None => Err(rt::not_nullable()),
     }
 }

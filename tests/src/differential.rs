@@ -84,7 +84,7 @@ pub fn compare(
 }
 
 /// The contexts the differential rotates through.
-const CONTEXTS: [Context; 4] = [
+pub const CONTEXTS: [Context; 4] = [
     Context::RESPONSE,
     Context {
         request: None,

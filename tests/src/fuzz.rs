@@ -12,7 +12,7 @@ use graph_model_codegen::{Builder, Model};
 use graph_model_csdl::model::path;
 use graph_model_csdl::LoadOptions;
 use graph_model_odata::query::{self, Dialect};
-use graph_model_tools::validate::{validate_bundled, Context, Method, Mode};
+use graph_model_tools::validate::{validate_bundled, Mode};
 
 use crate::corpus::Block;
 
@@ -168,21 +168,7 @@ pub fn typed(data: &[u8]) {
     } else {
         Mode::Strict
     };
-    let context = match (shape >> 1) & 3 {
-        0 => Context::RESPONSE,
-        1 => Context {
-            request: None,
-            include_unknown_enum_members: true,
-        },
-        2 => Context {
-            request: Some(Method::Post),
-            include_unknown_enum_members: false,
-        },
-        _ => Context {
-            request: Some(Method::Patch),
-            include_unknown_enum_members: false,
-        },
-    };
+    let context = crate::differential::CONTEXTS[usize::from((shape >> 1) & 3)];
     let block = Block {
         id: "fuzz".into(),
         type_name,

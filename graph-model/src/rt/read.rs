@@ -9,7 +9,7 @@ use serde::{Deserialize, Deserializer};
 
 use super::key::{next_key, text};
 use super::poly::PolyVisitor;
-use super::structs::{duplicate, insert_unique, Struct};
+use super::structs::{duplicate, insert_unique, not_nullable, Struct};
 use super::value::{Place, SeqPlace, Slot, Value};
 use crate::extra::Member;
 
@@ -75,8 +75,7 @@ impl<'de> Visitor<'de> for SlotSeed<'_> {
         if self.0.set_null() {
             Ok(())
         } else {
-            // Non-nullable: `null` is an error, not "absent".
-            Err(E::custom("null for a property that is not nullable"))
+            Err(not_nullable())
         }
     }
 

@@ -79,8 +79,14 @@ impl<'a, T: Value> From<&'a Nullable<T>> for Field<'a> {
 }
 
 /// The error for a member name repeated in one object.
-pub(super) fn duplicate<E: de::Error>(key: &str) -> E {
+pub(crate) fn duplicate<E: de::Error>(key: &str) -> E {
     E::custom(format_args!("duplicate property `{key}`"))
+}
+
+/// The error for `null` where the property is not nullable (an error, not
+/// "absent").
+pub(crate) fn not_nullable<E: de::Error>() -> E {
+    E::custom("null for a property that is not nullable")
 }
 
 /// Adds a member, refusing a key that is already there.
