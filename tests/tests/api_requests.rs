@@ -4,7 +4,6 @@
 //! into the generated types, pages hand over their next request, and Graph
 //! error bodies become typed errors.
 
-use bytes::Bytes;
 use graph_model::graph::custom_data_provided_resource_payloads::{
     AccessReviewContextData, DataAny,
 };
@@ -142,28 +141,22 @@ fn keys_are_encoded_and_queries_round_trip_through_the_url_crate() {
     assert_eq!(again.to_canonical(), q.to_canonical());
 }
 
-/// Reads a multipart body back with `multer`: (field, file name, type, bytes).
+/// Reads a multipart body back with `multer` (the fake server's reader):
+/// (field, file name, type, bytes).
 fn parse_multipart(content_type: &str, body: Vec<u8>) -> Vec<(String, String, String, Vec<u8>)> {
-    let boundary = multer::parse_boundary(content_type).expect("a boundary");
-    let stream =
-        futures::stream::once(
-            async move { Ok::<Bytes, std::convert::Infallible>(Bytes::from(body)) },
-        );
-    let mut mp = multer::Multipart::new(stream, boundary);
-    futures::executor::block_on(async move {
-        let mut out = Vec::new();
-        while let Some(field) = mp.next_field().await.expect("a well-formed part") {
-            let name = field.name().unwrap_or_default().to_string();
-            let file = field.file_name().unwrap_or_default().to_string();
-            let ty = field
-                .content_type()
-                .map(|m| m.to_string())
-                .unwrap_or_default();
-            let bytes = field.bytes().await.expect("the part's bytes").to_vec();
-            out.push((name, file, ty, bytes));
-        }
-        out
-    })
+    upload_sessions::fake::read_multipart(content_type, body)
+        .expect("a well-formed body")
+        .into_iter()
+        .map(|p| {
+            let text = |s: Option<String>| s.unwrap_or_default();
+            (
+                text(p.name),
+                text(p.file_name),
+                text(p.content_type),
+                p.content,
+            )
+        })
+        .collect()
 }
 
 #[test]

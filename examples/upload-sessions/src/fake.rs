@@ -146,7 +146,9 @@ impl FakeGraph {
         let Some(session) = self.find_mut(owner, id) else {
             return not_found(id);
         };
-        for (name, size) in files {
+        for part in files {
+            let name = part.file_name.unwrap_or_else(|| "unnamed".to_string());
+            let size = part.content.len() as u64;
             session["files"]
                 .as_array_mut()
                 .expect("files is a list")
@@ -239,8 +241,23 @@ fn without_files(mut session: Value, status: u16) -> Response<Vec<u8>> {
     json_response(status, &session)
 }
 
-/// `(file name, size)` of every part, read with `multer`.
-fn read_multipart(content_type: &str, body: Vec<u8>) -> Result<Vec<(String, u64)>, String> {
+/// One part of a `multipart/form-data` body, as a server reads it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReadPart {
+    /// The form field name.
+    pub name: Option<String>,
+    /// The file name.
+    pub file_name: Option<String>,
+    /// The part's media type.
+    pub content_type: Option<String>,
+    /// The bytes.
+    pub content: Vec<u8>,
+}
+
+/// Every part of a `multipart/form-data` body, read with `multer` (what
+/// the fake server does with an upload; the fuzz property reads the
+/// builder's bodies back with it).
+pub fn read_multipart(content_type: &str, body: Vec<u8>) -> Result<Vec<ReadPart>, String> {
     let boundary = multer::parse_boundary(content_type).map_err(|e| e.to_string())?;
     let stream =
         futures::stream::once(
@@ -250,9 +267,16 @@ fn read_multipart(content_type: &str, body: Vec<u8>) -> Result<Vec<(String, u64)
     futures::executor::block_on(async move {
         let mut out = Vec::new();
         while let Some(field) = mp.next_field().await.map_err(|e| e.to_string())? {
-            let name = field.file_name().unwrap_or("unnamed").to_string();
-            let bytes = field.bytes().await.map_err(|e| e.to_string())?;
-            out.push((name, bytes.len() as u64));
+            let name = field.name().map(str::to_string);
+            let file_name = field.file_name().map(str::to_string);
+            let content_type = field.content_type().map(ToString::to_string);
+            let content = field.bytes().await.map_err(|e| e.to_string())?.to_vec();
+            out.push(ReadPart {
+                name,
+                file_name,
+                content_type,
+                content,
+            });
         }
         Ok(out)
     })
