@@ -11,7 +11,7 @@
 //! That takes the `codegen` feature. Without it (the default) the build
 //! compiles no generator: the bundled model's types are copied from
 //! `generated/`, byte for byte what the generator writes for the bundled
-//! metadata (`tests/tests/bundled_generated.rs` checks it).
+//! metadata (`tests/tests/cases/bundled_generated.rs` checks it).
 
 use std::path::PathBuf;
 

@@ -11,7 +11,7 @@
 # OASIS ABNF cases (scripts/fuzz-seeds.py); MINIMIZE=1 runs `cargo fuzz
 # cmin` on each corpus first. Exits non-zero on a crash, printing the
 # reproducer's path: keep it in tests/fixtures/fuzz/TARGET/ so that
-# tests/fuzz_regressions.rs (stable) holds the fix. Prints one line per
+# tests/tests/trials/fuzz_regressions.rs (stable) holds the fix. Prints one line per
 # target: executions, coverage (libFuzzer's cov and ft), corpus size.
 # Environment: JOBS (parallel fuzzing processes per target, default 1),
 # FUZZ_ARGS (more libFuzzer flags).

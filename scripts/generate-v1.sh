@@ -2,7 +2,7 @@
 # Regenerates graph-model's bundled Microsoft Graph v1.0 types from
 # graph-model/metadata/v1.0.xml: the modules in graph-model/v1/, the table of
 # areas in graph-model/FEATURES.md, and the `[features]` lines between the
-# markers in graph-model/Cargo.toml. tests/tests/bundled_v1.rs fails when any
+# markers in graph-model/Cargo.toml. tests/tests/cases/bundled_v1.rs fails when any
 # of them differs from what the generator writes.
 # Use: scripts/generate-v1.sh
 set -euo pipefail

@@ -3,7 +3,7 @@
 //! JSON) and of the generated types (the same checks, then read into the
 //! Rust type and written back) are equal — same pointer, kind and severity.
 //! Run over documentation blocks and mutations of them; used by
-//! `tests/typed_agreement.rs` (bundled model) and, through [`main_with`], by
+//! `tests/tests/trials/typed_agreement.rs` (bundled model) and, through [`main_with`], by
 //! the crates `scripts/check-generated.sh` generates from all of v1.0 and
 //! beta-USNat (and for long runs).
 

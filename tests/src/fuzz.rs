@@ -2,7 +2,7 @@
 //! reader. Each takes the fuzzer's bytes and panics when a property fails,
 //! so that the same function is the libFuzzer target (`fuzz/`, nightly) and
 //! the regression test of every input it ever found
-//! (`tests/fuzz_regressions.rs`, on stable, over `tests/fixtures/fuzz/`).
+//! (`tests/tests/trials/fuzz_regressions.rs`, on stable, over `tests/fixtures/fuzz/`).
 //! The multipart property is in `fuzz_multipart.rs`, included by both (the
 //! builder it checks is the example crate's, a dev-dependency here).
 

@@ -1,5 +1,5 @@
 //! The `multipart` fuzz property (see `fuzz.rs`), included with `#[path]`
-//! by `tests/fuzz_regressions.rs` and `fuzz/fuzz_targets/multipart.rs`.
+//! by `tests/tests/trials/fuzz_regressions.rs` and `fuzz/fuzz_targets/multipart.rs`.
 
 use upload_sessions::api::{FilePart, Multipart};
 use upload_sessions::fake::read_multipart;

@@ -15,7 +15,7 @@ use serde_json::{json, Map, Value};
 use crate::edm;
 
 /// The JSON Schema of each Edm primitive and of a collection response, as
-/// `graph-model-csdl`'s export writes them (`tests/tests/schemars_impls.rs`
+/// `graph-model-csdl`'s export writes them (`tests/tests/cases/schemars_impls.rs`
 /// holds this file to that export), so that this crate does not depend on
 /// the CSDL reader for them.
 const RUNTIME_SCHEMAS: &str = include_str!("runtime_schemas.json");

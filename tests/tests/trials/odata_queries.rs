@@ -21,7 +21,7 @@ use graph_model_csdl::{load_file, LoadOptions, Model};
 use graph_model_odata::query::{self, bind, Dialect, Restrictions};
 use graph_model_odata::{parse_rule_with, query::query_of, Roles};
 use graph_model_tests::{fixture, trial_needing, updating, workspace_root};
-use libtest_mimic::{Arguments, Failed, Trial};
+use libtest_mimic::{Failed, Trial};
 use serde_json::Value;
 
 const SAMPLES: &str = "doc-samples/graph-docs-beta-2021.jsonl";
@@ -257,8 +257,8 @@ fn check(name: &str, urls: &[(String, String)], model: &Model, golden: &str) -> 
     }
 }
 
-fn main() {
-    let args = Arguments::from_args();
+/// This file's trials.
+pub fn trials() -> Vec<libtest_mimic::Trial> {
     let mut trials: Vec<Trial> = Vec::new();
     for (samples, metadata, golden) in [
         (SAMPLES, Some("metadata/v1.0.xml"), "beta-samples.v1.0"),
@@ -298,5 +298,5 @@ fn main() {
             check(&title, &urls, &model, golden)
         }));
     }
-    libtest_mimic::run(&args, trials).exit();
+    trials
 }

@@ -7,7 +7,16 @@
 use std::path::{Path, PathBuf};
 
 use graph_model_codegen::Builder;
-use graph_model_tests::fixture;
+
+/// The workspace root (this crate is `tests/compile`).
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// `tests/fixtures/<rel>`.
+fn fixture(rel: &str) -> PathBuf {
+    workspace_root().join("tests/fixtures").join(rel)
+}
 
 /// Generates each hostile fixture that loads, and writes a program that
 /// includes the result.
@@ -35,7 +44,7 @@ fn hostile_programs() -> Vec<PathBuf> {
             .out_dir(&out)
             .generate();
         if generated.is_err() {
-            continue; // refused documents generate nothing (see hostile_metadata.rs)
+            continue; // refused documents generate nothing (see tests/tests/cases/hostile_metadata.rs)
         }
         let program = root.join(format!("{stem}.rs"));
         let text = format!(
@@ -57,7 +66,7 @@ fn closure_program() -> PathBuf {
     let out = root.join("generated");
     let _ = std::fs::remove_dir_all(&root);
     Builder::new()
-        .input(graph_model_tests::workspace_root().join("graph-model/metadata/graph-seed.xml"))
+        .input(workspace_root().join("graph-model/metadata/graph-seed.xml"))
         .root("microsoft.graph.customDataProvidedResource")
         .out_dir(&out)
         .generate()
@@ -100,7 +109,7 @@ fn workbook_program() -> PathBuf {
     let out = root.join("generated");
     let _ = std::fs::remove_dir_all(&root);
     Builder::new()
-        .input(graph_model_tests::workspace_root().join("graph-model/metadata/v1.0.xml"))
+        .input(workspace_root().join("graph-model/metadata/v1.0.xml"))
         .root("microsoft.graph.workbookRange")
         .root("microsoft.graph.workbookNamedItem")
         .root("microsoft.graph.workbookChart")

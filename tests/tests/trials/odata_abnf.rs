@@ -10,7 +10,7 @@ use std::path::Path;
 
 use graph_model_odata::{parse_rule, parse_rule_with, parse_tree, Roles};
 use graph_model_tests::{locate_shared, trial_needing, workspace_root};
-use libtest_mimic::{Arguments, Failed, Trial};
+use libtest_mimic::{Failed, Trial};
 use serde_json::Value;
 
 const CASES: &str = "odata-abnf/testcases.jsonl";
@@ -130,8 +130,8 @@ fn table(cases: &[Case], roles: &Roles) -> String {
     out
 }
 
-fn main() {
-    let args = Arguments::from_args();
+/// This file's trials.
+pub fn trials() -> Vec<libtest_mimic::Trial> {
     let mut trials = Vec::new();
     match (locate_shared(CASES), locate_shared(CONSTRAINTS)) {
         (Some(path), Some(constraints)) => {
@@ -188,5 +188,5 @@ fn main() {
             |_| Ok(()),
         )),
     }
-    libtest_mimic::run(&args, trials).exit();
+    trials
 }

@@ -21,7 +21,7 @@ use graph_model_tests::trial_needing;
 use graph_model_tools::lenient_json::strip_trailing_commas;
 use graph_model_tools::schema::{self, Mode as SchemaMode};
 use graph_model_tools::validate::{validate_document, Document, Kind, Mode, Report, Severity};
-use libtest_mimic::{Arguments, Failed, Trial};
+use libtest_mimic::{Failed, Trial};
 use serde_json::{json, Value};
 
 /// One `jsonschema` validator for a whole model: the bundle's definitions
@@ -408,8 +408,8 @@ where
     })
 }
 
-fn main() {
-    let args = Arguments::from_args();
+/// This file's trials.
+pub fn trials() -> Vec<libtest_mimic::Trial> {
     let mut trials = Vec::new();
     for m in MODELS {
         for mode in [Mode::Lenient, Mode::Strict] {
@@ -441,5 +441,5 @@ fn main() {
             }
         }
     }
-    libtest_mimic::run(&args, trials).exit();
+    trials
 }

@@ -9,12 +9,12 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use graph_model_tests::fixture;
 use graph_model_tests::fuzz::{Property, TARGETS};
 
-#[path = "../src/fuzz_multipart.rs"]
+#[path = "../../src/fuzz_multipart.rs"]
 mod fuzz_multipart;
-use libtest_mimic::{Arguments, Failed, Trial};
+use libtest_mimic::{Failed, Trial};
 
-fn main() {
-    let args = Arguments::from_args();
+/// This file's trials.
+pub fn trials() -> Vec<libtest_mimic::Trial> {
     let mut trials = Vec::new();
     let all = TARGETS
         .iter()
@@ -50,5 +50,5 @@ fn main() {
             }));
         }
     }
-    libtest_mimic::run(&args, trials).exit();
+    trials
 }

@@ -391,8 +391,8 @@ fn typed_errors_point_at_the_member_that_failed() {
     }
 }
 
-fn main() {
-    let args = libtest_mimic::Arguments::from_args();
+/// This file's trials.
+pub fn trials() -> Vec<libtest_mimic::Trial> {
     let trials = vec![
         graph_model_tests::test_needing(
             "get_response_active_case_and_unmodelled_property_survive",
@@ -447,5 +447,5 @@ fn main() {
             typed_errors_point_at_the_member_that_failed,
         ),
     ];
-    libtest_mimic::run(&args, trials).exit();
+    trials
 }

@@ -15,7 +15,7 @@ use graph_model_codegen::closure::{Navigation, Spec};
 use graph_model_codegen::diff::{self, Diff, RULES};
 use graph_model_codegen::{load_file, LoadOptions, Model};
 use graph_model_tests::trial_needing;
-use libtest_mimic::{Arguments, Failed, Trial};
+use libtest_mimic::{Failed, Trial};
 
 fn fixtures() -> PathBuf {
     graph_model_tests::workspace_root().join("tests/fixtures/diff")
@@ -155,12 +155,12 @@ fn history(dir: &Path) -> Result<(), Failed> {
     Ok(())
 }
 
-fn main() {
-    let args = Arguments::from_args();
+/// This file's trials.
+pub fn trials() -> Vec<libtest_mimic::Trial> {
     let trials = vec![
         Trial::test("synthetic", synthetic),
         Trial::test("verdict-table-in-readme", table_in_readme),
         trial_needing("history", &["metadata/history"], |paths| history(&paths[0])),
     ];
-    libtest_mimic::run(&args, trials).exit();
+    trials
 }

@@ -18,7 +18,7 @@ use graph_model_csdl::model::path;
 use graph_model_csdl::{load_file, LoadOptions, Model};
 use graph_model_odata::{parse_rule_with, Roles};
 use graph_model_tests::{fixture, trial_needing, workspace_root};
-use libtest_mimic::{Arguments, Failed};
+use libtest_mimic::Failed;
 use serde_json::Value;
 
 const SAMPLES: &str = "doc-samples/graph-docs-beta-2021.jsonl";
@@ -101,8 +101,8 @@ fn check_file(samples: &Path, version: &str, model: &Model, roles: &Roles) -> Ta
     t
 }
 
-fn main() {
-    let args = Arguments::from_args();
+/// This file's trials.
+pub fn trials() -> Vec<libtest_mimic::Trial> {
     let mut trials = Vec::new();
     for (samples, metadata, version) in [
         (SAMPLES, "metadata/beta-USNat.xml", "beta"),
@@ -161,5 +161,5 @@ fn main() {
             }
         }));
     }
-    libtest_mimic::run(&args, trials).exit();
+    trials
 }

@@ -393,8 +393,8 @@ fn v1_0_upload_file_is_bound_to_the_session_and_entity_has_all_subtypes() {
     assert!(all > 1100, "{all}");
 }
 
-fn main() {
-    let args = libtest_mimic::Arguments::from_args();
+/// This file's trials.
+pub fn trials() -> Vec<libtest_mimic::Trial> {
     let trials = vec![
         graph_model_tests::test_needing(
             "v1_0_counts_and_no_errors",
@@ -442,5 +442,5 @@ fn main() {
             v1_0_upload_file_is_bound_to_the_session_and_entity_has_all_subtypes,
         ),
     ];
-    libtest_mimic::run(&args, trials).exit();
+    trials
 }

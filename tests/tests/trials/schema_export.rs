@@ -6,7 +6,7 @@
 use graph_model_tests::{trial_needing, updating, workspace_root};
 use graph_model_tools::schema::{self, Mode};
 use graph_model_tools::validate::bundled_model;
-use libtest_mimic::{Arguments, Failed, Trial};
+use libtest_mimic::{Failed, Trial};
 use serde_json::{json, Value};
 
 fn golden(mode: Mode) -> Result<(), Failed> {
@@ -107,8 +107,8 @@ fn export_session(metadata: Option<&std::path::Path>, strict: bool) -> Result<()
     Ok(())
 }
 
-fn main() {
-    let args = Arguments::from_args();
+/// This file's trials.
+pub fn trials() -> Vec<libtest_mimic::Trial> {
     let mut trials = vec![
         Trial::test("golden/lenient", || golden(Mode::Lenient)),
         Trial::test("golden/strict", || golden(Mode::Strict)),
@@ -124,5 +124,5 @@ fn main() {
             move |p| export_session(Some(&p[0]), strict),
         ));
     }
-    libtest_mimic::run(&args, trials).exit();
+    trials
 }

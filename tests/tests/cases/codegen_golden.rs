@@ -115,7 +115,7 @@ fn closure_follows_properties_and_subtypes_but_navigation_only_on_request() {
 
 #[allow(dead_code)]
 mod edge_gen {
-    include!("../generated/edge/mod.rs");
+    include!("../../generated/edge/mod.rs");
 }
 
 #[test]

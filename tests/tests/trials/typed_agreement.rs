@@ -9,10 +9,10 @@ use graph_model_tests::differential::{run, summary};
 use graph_model_tests::trial_needing;
 use graph_model_tools::conformance::TypedValidator;
 use graph_model_tools::validate::Mode;
-use libtest_mimic::{Arguments, Trial};
+use libtest_mimic::Trial;
 
-fn main() {
-    let args = Arguments::from_args();
+/// This file's trials.
+pub fn trials() -> Vec<libtest_mimic::Trial> {
     let typed = graph_model_tools::validate::validate_bundled as TypedValidator;
     let mut trials: Vec<Trial> = Vec::new();
     for mode in [Mode::Lenient, Mode::Strict] {
@@ -33,5 +33,5 @@ fn main() {
             }));
         }
     }
-    libtest_mimic::run(&args, trials).exit();
+    trials
 }

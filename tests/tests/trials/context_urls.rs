@@ -9,7 +9,7 @@ use graph_model_csdl::{load_str, Model};
 use graph_model_tests::{corpus, trial_needing};
 use graph_model_tools::lenient_json::top_level;
 use graph_model_tools::samples::BlockType;
-use libtest_mimic::{Arguments, Failed, Trial};
+use libtest_mimic::{Failed, Trial};
 
 /// How many response blocks carry an `@odata.context`, and how many of
 /// those it types.
@@ -303,8 +303,8 @@ fn delta_payloads() {
     assert!(validate_document(&m, &link, extra, Mode::Strict).has_errors());
 }
 
-fn main() {
-    let args = Arguments::from_args();
+/// This file's trials.
+pub fn trials() -> Vec<libtest_mimic::Trial> {
     let docs = "doc-samples/graph-docs-beta-2021.jsonl";
     let ig = "doc-samples/identity-governance-beta.jsonl";
     // Before Graph's leniency (unqualified types, sets and singletons in
@@ -323,5 +323,5 @@ fn main() {
         corpus_counts("metadata/beta-USNat.xml", docs, (704, 403)),
         corpus_counts("metadata/v1.0.xml", ig, (18, 12)),
     ];
-    libtest_mimic::run(&args, trials).exit();
+    trials
 }

@@ -8,7 +8,7 @@ use graph_model_tests::{corpus, test, test_needing, trial_needing};
 use graph_model_tools::conformance::{check, check_with, Checked, Outcome, Summary};
 use graph_model_tools::samples::{bundled, read_file};
 use graph_model_tools::validate::{bundled_model, Kind, Mode, Severity};
-use libtest_mimic::{Arguments, Failed, Trial};
+use libtest_mimic::{Failed, Trial};
 
 /// `(pointer, kind, severity)` of every finding; not checkable panics.
 fn findings(c: &Checked) -> Vec<(String, Kind, Severity)> {
@@ -308,8 +308,8 @@ fn totals(model: Option<&'static str>, file: &'static str, expected: &'static st
     })
 }
 
-fn main() {
-    let args = Arguments::from_args();
+/// This file's trials.
+pub fn trials() -> Vec<libtest_mimic::Trial> {
     let v1 = Some("metadata/v1.0.xml");
     let beta = Some("metadata/beta-USNat.xml");
     let ig = "doc-samples/identity-governance-beta.jsonl";
@@ -339,5 +339,5 @@ fn main() {
         totals(v1, docs, "| graph-docs-beta-2021.jsonl | 7631 | 3382 | 2097 | abstract-without-odata-type 21, enum-case-mismatch 85, evolvable-member-without-preference 2, incompatible-odata-type 8, invalid-json 27, invalid-query 8, lenient-context-url 1, malformed-primitive 81, not-in-model 672, not-selected 9, null-collection 9, placeholder-mismatch 54, trailing-comma 119, undocumented-property 320, unknown-enum-value 69, unknown-odata-type 31, wrong-json-type 34 | URL does not resolve 276, no body 2254, non-JSON content 112, type absent from the metadata 1607 |"),
         totals(beta, docs, "| graph-docs-beta-2021.jsonl | 7631 | 2727 | 1954 | abstract-without-odata-type 19, enum-case-mismatch 50, evolvable-member-without-preference 4, incompatible-odata-type 6, invalid-json 22, invalid-query 5, lenient-context-url 1, malformed-primitive 100, not-in-model 223, not-selected 8, null-collection 12, nullability 2, placeholder-mismatch 31, trailing-comma 76, undocumented-property 229, unknown-enum-value 50, unknown-odata-type 21, wrong-json-type 27 | URL does not resolve 311, no body 2254, non-JSON content 111, type absent from the metadata 2228 |"),
     ];
-    libtest_mimic::run(&args, trials).exit();
+    trials
 }

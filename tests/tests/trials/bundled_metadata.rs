@@ -121,8 +121,8 @@ fn bundled_metadata_agrees_with_the_real_metadata() {
     assert_eq!(checked, 47, "facts checked");
 }
 
-fn main() {
-    let args = libtest_mimic::Arguments::from_args();
+/// This file's trials.
+pub fn trials() -> Vec<libtest_mimic::Trial> {
     let trials = vec![graph_model_tests::test_needing(
         "bundled_metadata_agrees_with_the_real_metadata",
         &[
@@ -132,5 +132,5 @@ fn main() {
         ],
         bundled_metadata_agrees_with_the_real_metadata,
     )];
-    libtest_mimic::run(&args, trials).exit();
+    trials
 }

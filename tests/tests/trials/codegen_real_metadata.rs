@@ -89,8 +89,8 @@ fn with_features(b: Builder) -> Builder {
         .runtime("crate::rt2")
 }
 
-fn main() {
-    let args = libtest_mimic::Arguments::from_args();
+/// This file's trials.
+pub fn trials() -> Vec<libtest_mimic::Trial> {
     let trials = vec![
         graph_model_tests::test_needing(
             "v1_0_naming_hazards",
@@ -111,5 +111,5 @@ fn main() {
             || rustfmt_clean("metadata/beta-USNat.xml", with_registry),
         ),
     ];
-    libtest_mimic::run(&args, trials).exit();
+    trials
 }
