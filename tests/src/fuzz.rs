@@ -285,6 +285,9 @@ pub fn edm(data: &[u8]) {
     let (name, rule, check) = EDM[usize::from(*selector) % EDM.len()];
     let ours = check(text).is_ok();
     let abnf = matches!(graph_model_odata::parse_rule(rule, text), Some(Ok(_)));
+    // `decimalValue` is also `doubleValue` and `singleValue`: its
+    // `nanInfinity` branch is theirs, an `Edm.Decimal` is a number.
+    let abnf = abnf && !(name == "Decimal" && matches!(text, "NaN" | "INF" | "-INF"));
     assert_eq!(
         ours,
         abnf,

@@ -75,10 +75,13 @@ pub fn multipart(data: &[u8]) {
     }
 }
 
-/// WHATWG's quoting of a name in `Content-Disposition`, as the builder
-/// writes it.
+/// WHATWG's quoting of a name in `Content-Disposition` (`"`, CR, LF), as
+/// the builder extends it to every control character.
 fn quoted(s: &str) -> String {
-    s.replace('"', "%22")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    s.chars()
+        .map(|c| match c {
+            '"' | '\u{0}'..='\u{1f}' | '\u{7f}' => format!("%{:02X}", u32::from(c)),
+            c => c.to_string(),
+        })
+        .collect()
 }

@@ -70,14 +70,14 @@ pub fn binary() -> String {
 }
 
 /// A decimal number as the runtime reads one from a string
-/// (`-1`, `007`, `1.50`, `2E-3`; no `+`, no bare `.5` or `1.`).
+/// (`-1`, `+1`, `007`, `1.50`, `2E-3`; no bare `.5` or `1.`).
 pub fn decimal() -> String {
-    anchored("-?[0-9]+(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
+    anchored("[+-]?[0-9]+(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
 }
 
 /// An `Edm.Double` string: a decimal number, `INF`, `-INF` or `NaN`.
 pub fn double() -> String {
-    anchored("(?:-?[0-9]+(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?|INF|-INF|NaN)")
+    anchored("(?:[+-]?[0-9]+(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?|INF|-INF|NaN)")
 }
 
 /// A decimal integer string in `[min, max]` as Rust's integer parsing reads

@@ -401,24 +401,29 @@ fn list_end<T>(p: &Parser, items: Vec<T>, option: &str) -> Result<Vec<T>> {
 /// The options of a query string: split at every `&`, except inside the
 /// parentheses and string literals of a system option or alias (`$…`,
 /// `@…`, which hold expressions); a custom option's value is plain text,
-/// where a `'` is only a character.
+/// where a `'` is only a character. The text is as written: `%27`, `%28`
+/// and `%29` are the quote and parentheses they decode to (a canonical
+/// query encodes its quotes), an encoded `%26` is never a separator.
 fn split_raw(raw: &str, range: Range<usize>, sep: u8) -> Vec<Range<usize>> {
-    split(raw, range, sep, |first| matches!(first, Some(b'$' | b'@')))
+    split(raw, range, sep, true, |first| {
+        matches!(first, Some(b'$' | b'@'))
+    })
 }
 
 /// Ranges of `text[range]` between separators that are outside
 /// parentheses and quotes.
 fn split_decoded(text: &str, range: Range<usize>, sep: u8) -> Vec<Range<usize>> {
-    split(text, range, sep, |_| true)
+    split(text, range, sep, false, |_| true)
 }
 
 /// The parts of `text[range]` between separators; in a part whose first
 /// byte makes `expression` true, separators inside parentheses and quotes
-/// do not count.
+/// do not count. `encoded`: the text is percent-encoded.
 fn split(
     text: &str,
     range: Range<usize>,
     sep: u8,
+    encoded: bool,
     expression: impl Fn(Option<u8>) -> bool,
 ) -> Vec<Range<usize>> {
     let b = text.as_bytes();
@@ -426,7 +431,7 @@ fn split(
     let mut start = range.start;
     loop {
         let nested = start < range.end && expression(b.get(start).copied());
-        let end = separator(b, start..range.end, sep, nested);
+        let end = separator(b, start..range.end, sep, nested, encoded);
         out.push(start..end);
         if end == range.end {
             return out;
@@ -436,17 +441,32 @@ fn split(
 }
 
 /// The first separator in `b[range]` (outside parentheses and quotes when
-/// `nested`), or the end of the range.
-fn separator(b: &[u8], range: Range<usize>, sep: u8, nested: bool) -> usize {
+/// `nested`), or the end of the range. With `encoded`, a `%XX` counts as
+/// the byte it stands for (and is never the separator).
+fn separator(b: &[u8], range: Range<usize>, sep: u8, nested: bool, encoded: bool) -> usize {
     let (mut depth, mut quoted) = (0i32, false);
-    for i in range.clone() {
-        match b[i] {
+    let hex = |j: usize| {
+        (j < range.end)
+            .then(|| (b[j] as char).to_digit(16))
+            .flatten()
+    };
+    let mut i = range.start;
+    while i < range.end {
+        let (c, width) = match (b[i], encoded) {
+            (b'%', true) => match (hex(i + 1), hex(i + 2)) {
+                (Some(h), Some(l)) => ((h * 16 + l) as u8, 3),
+                _ => (b'%', 1),
+            },
+            (c, _) => (c, 1),
+        };
+        match c {
             b'\'' if nested => quoted = !quoted,
             b'(' if nested && !quoted => depth += 1,
             b')' if nested && !quoted => depth -= 1,
-            c if c == sep && !quoted && depth <= 0 => return i,
+            _ if width == 1 && c == sep && !quoted && depth <= 0 => return i,
             _ => {}
         }
+        i += width;
     }
     range.end
 }

@@ -133,14 +133,18 @@ fn write<S: Serializer>(text: &str, form: Form, exact: bool, s: S) -> Result<S::
         return s.serialize_f64(f);
     }
     // The exact text, through serde_json's raw value (the JSON writer emits
-    // it as it is; `serde_json::to_value` reads it as a double).
+    // it as it is; `serde_json::to_value` reads it as a double). A JSON
+    // number has no `+`: a value parsed from text with one drops it.
+    let text = text.strip_prefix('+').unwrap_or(text);
     RawValue::from_string(text.to_string())
         .map_err(serde::ser::Error::custom)?
         .serialize(s)
 }
 
+/// The ABNF's `decimalValue` without its `nanInfinity` branch: an optional
+/// sign (`+` too), digits, an optional fraction and exponent.
 fn is_decimal_syntax(t: &str) -> bool {
-    let t = t.strip_prefix('-').unwrap_or(t);
+    let t = t.strip_prefix(['+', '-']).unwrap_or(t);
     let (mantissa, exp) = match t.split_once(['e', 'E']) {
         Some((m, e)) => (m, Some(e)),
         None => (t, None),
@@ -246,7 +250,7 @@ impl Decimal {
     /// integer part and trailing zeros of the fraction: `0.001` is (3, 3),
     /// `1.50` is (2, 1), `12e2` is (4, 0).
     pub fn precision_and_scale(&self) -> (u32, u32) {
-        let t = self.text.trim_start_matches('-');
+        let t = self.text.trim_start_matches(['+', '-']);
         let (mantissa, exp) = match t.split_once(['e', 'E']) {
             Some((m, e)) => (m, e.parse::<i64>().unwrap_or(0)),
             None => (t, 0),
@@ -380,5 +384,26 @@ mod tests {
             Decimal::parse("12e2").unwrap().precision_and_scale(),
             (4, 0)
         );
+    }
+
+    #[test]
+    fn a_plus_sign_is_text_syntax_and_json_writes_without_it() {
+        // `decimalValue` and `doubleValue` take `+`; a JSON number cannot.
+        let d = Decimal::parse("+1.50").unwrap();
+        assert_eq!(d.to_string(), "+1.50");
+        assert_eq!(d.precision_and_scale(), (2, 1));
+        assert_eq!(serde_json::to_string(&d).unwrap(), "1.50");
+        assert_eq!(
+            serde_json::to_string(&Decimal::parse("+42").unwrap()).unwrap(),
+            "42"
+        );
+        assert_eq!(
+            serde_json::to_string(&Double::parse("+2.5e1").unwrap()).unwrap(),
+            "25.0"
+        );
+        let s = Decimal::with_form("+7", Form::String).unwrap();
+        assert_eq!(serde_json::to_string(&s).unwrap(), "\"+7\"");
+        assert!(serde_json::from_str::<Decimal>("+1").is_err(), "not JSON");
+        assert!(Decimal::parse("++1").is_err() && Decimal::parse("+").is_err());
     }
 }

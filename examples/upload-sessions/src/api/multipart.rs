@@ -61,12 +61,19 @@ impl Multipart {
     }
 }
 
-/// A parameter value for inside quotes, as HTML forms write it (WHATWG):
-/// `"`, CR and LF percent-encoded, everything else as it is.
+/// A parameter value for inside quotes, as HTML forms write it (WHATWG:
+/// `"`, CR and LF percent-encoded), the same escape extended to every other
+/// control character (no header may carry one: a NUL or an ESC in a file
+/// name would make the body unreadable); everything else as it is.
 fn quoted(s: &str) -> String {
-    s.replace('"', "%22")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '"' | '\u{0}'..='\u{1f}' | '\u{7f}' => out.push_str(&format!("%{:02X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
