@@ -85,6 +85,12 @@ impl Opt<'_> {
 fn apply(q: &mut Query, o: Opt, nested: bool, dialect: Dialect) -> Result<()> {
     let written = o.name;
     if let Some(alias) = written.strip_prefix('@') {
+        if !matches!(crate::parse_rule("odataIdentifier", alias), Some(Ok(_))) {
+            return Err(QueryError::new(
+                o.name_span,
+                "a parameter alias is `@` and an identifier (a letter or `_`, then letters, digits or `_`)",
+            ));
+        }
         let e = Parser::new(o.src, o.range.clone(), dialect).whole()?;
         q.aliases.push((alias.to_string(), e));
         return Ok(());
@@ -399,11 +405,12 @@ fn list_end<T>(p: &Parser, items: Vec<T>, option: &str) -> Result<Vec<T>> {
 }
 
 /// The options of a query string: split at every `&`, except inside the
-/// parentheses and string literals of a system option or alias (`$…`,
-/// `@…`, which hold expressions); a custom option's value is plain text,
-/// where a `'` is only a character. The text is as written: `%27`, `%28`
-/// and `%29` are the quote and parentheses they decode to (a canonical
-/// query encodes its quotes), an encoded `%26` is never a separator.
+/// parentheses and string literals of the value of a system option or
+/// alias (`$…=`, `@…=`, which hold expressions); a name is never an
+/// expression, and a custom option's value is plain text, where a `'` is
+/// only a character. The text is as written: `%27`, `%28` and `%29` are
+/// the quote and parentheses they decode to (a canonical query encodes its
+/// quotes), an encoded `%26` is never a separator.
 fn split_raw(raw: &str, range: Range<usize>, sep: u8) -> Vec<Range<usize>> {
     split(raw, range, sep, true, |first| {
         matches!(first, Some(b'$' | b'@'))
@@ -418,12 +425,14 @@ fn split_decoded(text: &str, range: Range<usize>, sep: u8) -> Vec<Range<usize>> 
 
 /// The parts of `text[range]` between separators; in a part whose first
 /// byte makes `expression` true, separators inside parentheses and quotes
-/// do not count. `encoded`: the text is percent-encoded.
+/// do not count. `query_string`: the text is a query string as written
+/// (percent-encoded; each part `name=value`, where only the value can be
+/// an expression).
 fn split(
     text: &str,
     range: Range<usize>,
     sep: u8,
-    encoded: bool,
+    query_string: bool,
     expression: impl Fn(Option<u8>) -> bool,
 ) -> Vec<Range<usize>> {
     let b = text.as_bytes();
@@ -431,7 +440,7 @@ fn split(
     let mut start = range.start;
     loop {
         let nested = start < range.end && expression(b.get(start).copied());
-        let end = separator(b, start..range.end, sep, nested, encoded);
+        let end = separator(b, start..range.end, sep, nested, query_string);
         out.push(start..end);
         if end == range.end {
             return out;
@@ -441,10 +450,12 @@ fn split(
 }
 
 /// The first separator in `b[range]` (outside parentheses and quotes when
-/// `nested`), or the end of the range. With `encoded`, a `%XX` counts as
-/// the byte it stands for (and is never the separator).
-fn separator(b: &[u8], range: Range<usize>, sep: u8, nested: bool, encoded: bool) -> usize {
+/// `nested`), or the end of the range. With `query_string`, a `%XX` counts
+/// as the byte it stands for (and is never the separator), and nesting
+/// starts after the part's first `=`.
+fn separator(b: &[u8], range: Range<usize>, sep: u8, nested: bool, query_string: bool) -> usize {
     let (mut depth, mut quoted) = (0i32, false);
+    let mut in_value = !query_string;
     let hex = |j: usize| {
         (j < range.end)
             .then(|| (b[j] as char).to_digit(16))
@@ -452,18 +463,20 @@ fn separator(b: &[u8], range: Range<usize>, sep: u8, nested: bool, encoded: bool
     };
     let mut i = range.start;
     while i < range.end {
-        let (c, width) = match (b[i], encoded) {
+        let (c, width) = match (b[i], query_string) {
             (b'%', true) => match (hex(i + 1), hex(i + 2)) {
                 (Some(h), Some(l)) => ((h * 16 + l) as u8, 3),
                 _ => (b'%', 1),
             },
             (c, _) => (c, 1),
         };
+        let nested = nested && in_value;
         match c {
             b'\'' if nested => quoted = !quoted,
             b'(' if nested && !quoted => depth += 1,
             b')' if nested && !quoted => depth -= 1,
             _ if width == 1 && c == sep && !quoted && depth <= 0 => return i,
+            b'=' if width == 1 => in_value = true,
             _ => {}
         }
         i += width;
