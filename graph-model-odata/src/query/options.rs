@@ -39,7 +39,7 @@ pub(crate) fn parse_query(raw: &str, dialect: Dialect) -> Result<Query> {
         ..Query::default()
     };
     let start = usize::from(raw.starts_with('?'));
-    for part in split_raw(raw, start..raw.len(), b'&') {
+    for part in split_raw(raw, start..raw.len(), b'&', dialect) {
         if part.is_empty() {
             continue;
         }
@@ -405,16 +405,44 @@ fn list_end<T>(p: &Parser, items: Vec<T>, option: &str) -> Result<Vec<T>> {
 }
 
 /// The options of a query string: split at every `&`, except inside the
-/// parentheses and string literals of the value of a system option or
-/// alias (`$…=`, `@…=`, which hold expressions); a name is never an
-/// expression, and a custom option's value is plain text, where a `'` is
-/// only a character. The text is as written: `%27`, `%28` and `%29` are
-/// the quote and parentheses they decode to (a canonical query encodes its
-/// quotes), an encoded `%26` is never a separator.
-fn split_raw(raw: &str, range: Range<usize>, sep: u8) -> Vec<Range<usize>> {
-    split(raw, range, sep, true, |first| {
-        matches!(first, Some(b'$' | b'@'))
+/// parentheses and string literals of an option whose value is an
+/// expression (an alias, `$filter`, `$orderby`, `$select`, `$expand`,
+/// `$compute`, `$apply`: what Graph's lenient reading lets hold a raw `&`);
+/// a name is never an expression, and any other option's value is plain
+/// text, where a `'` or `(` is only a character. The text is as written:
+/// `%27`, `%28` and `%29` are the quote and parentheses they decode to (a
+/// canonical query encodes its quotes), an encoded `%26` is never a
+/// separator.
+fn split_raw(raw: &str, range: Range<usize>, sep: u8, dialect: Dialect) -> Vec<Range<usize>> {
+    let b = raw.as_bytes();
+    split(raw, range.clone(), sep, true, |start| {
+        let name_end = b[start..range.end]
+            .iter()
+            .position(|&c| c == b'=' || c == sep)
+            .map_or(range.end, |i| start + i);
+        let Ok(name) = Source::decode(raw, start..name_end, dialect.plus_is_space) else {
+            return false;
+        };
+        holds_expression(&name.text, dialect)
     })
+}
+
+/// Whether the option `name` holds an expression, in `dialect`.
+fn holds_expression(name: &str, dialect: Dialect) -> bool {
+    if name.starts_with('@') {
+        return true;
+    }
+    let bare = match name.strip_prefix('$') {
+        Some(bare) => bare,
+        None if dialect.optional_dollar => name,
+        None => return false,
+    };
+    ["filter", "orderby", "select", "expand", "compute", "apply"]
+        .iter()
+        .any(|o| match dialect.case_insensitive {
+            true => o.eq_ignore_ascii_case(bare),
+            false => *o == bare,
+        })
 }
 
 /// Ranges of `text[range]` between separators that are outside
@@ -423,8 +451,8 @@ fn split_decoded(text: &str, range: Range<usize>, sep: u8) -> Vec<Range<usize>> 
     split(text, range, sep, false, |_| true)
 }
 
-/// The parts of `text[range]` between separators; in a part whose first
-/// byte makes `expression` true, separators inside parentheses and quotes
+/// The parts of `text[range]` between separators; in a part whose start
+/// makes `expression` true, separators inside parentheses and quotes
 /// do not count. `query_string`: the text is a query string as written
 /// (percent-encoded; each part `name=value`, where only the value can be
 /// an expression).
@@ -433,13 +461,13 @@ fn split(
     range: Range<usize>,
     sep: u8,
     query_string: bool,
-    expression: impl Fn(Option<u8>) -> bool,
+    expression: impl Fn(usize) -> bool,
 ) -> Vec<Range<usize>> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut start = range.start;
     loop {
-        let nested = start < range.end && expression(b.get(start).copied());
+        let nested = start < range.end && expression(start);
         let end = separator(b, start..range.end, sep, nested, query_string);
         out.push(start..end);
         if end == range.end {
