@@ -54,7 +54,7 @@ fn validate_prints_findings_like_a_compiler_and_sets_the_exit_code() {
         lines,
         [
             "/size: error[malformed-primitive]: `size`: `12.5` is not a valid Edm.Int64: not a 64-bit integer",
-            "/uploadedDateTime: error[malformed-primitive]: `uploadedDateTime`: `yesterday` is not a valid Edm.DateTimeOffset: expected a digit",
+            "/uploadedDateTime: error[malformed-primitive]: `uploadedDateTime`: `yesterday` is not a valid Edm.DateTimeOffset: a year needs four digits",
             "/name: error[nullability]: `name` is not nullable but is `null`",
         ]
     );

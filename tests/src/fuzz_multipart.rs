@@ -76,11 +76,11 @@ pub fn multipart(data: &[u8]) {
 }
 
 /// WHATWG's quoting of a name in `Content-Disposition` (`"`, CR, LF), as
-/// the builder extends it to every control character.
+/// the builder extends it to every control character and `\`.
 fn quoted(s: &str) -> String {
     s.chars()
         .map(|c| match c {
-            '"' | '\u{0}'..='\u{1f}' | '\u{7f}' => format!("%{:02X}", u32::from(c)),
+            '"' | '\\' | '\u{0}'..='\u{1f}' | '\u{7f}' => format!("%{:02X}", u32::from(c)),
             c => c.to_string(),
         })
         .collect()

@@ -1,13 +1,16 @@
 //! Regular expressions (ECMA-262 subset, no look-around) that accept exactly
 //! the texts the runtime's Edm parsers accept. Each is anchored.
 
-/// `YYYY-MM-DD`, four-digit year, the day valid for its month (leap years
-/// by the Gregorian rule).
+/// `YYYY-MM-DD`, the day valid for its month (leap years by the Gregorian
+/// rule, which the last four digits of a year decide). The year as the
+/// ABNF writes it: `-` before years before 0000, four digits, more (up to
+/// nine, the reader's limit) only without a leading zero.
 const DATE: &str = concat!(
-    "(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])",
+    "(?:-?(?:0[0-9]{3}|[1-9][0-9]{3,8})-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])",
     "|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)",
     "|02-(?:0[1-9]|1[0-9]|2[0-8]))",
-    "|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)"
+    "|-?(?:[1-9][0-9]{0,4})?",
+    "(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)"
 );
 
 /// `HH:MM[:SS[.f{1,12}]]`.

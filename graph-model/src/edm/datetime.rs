@@ -4,11 +4,11 @@ use std::cmp::Ordering;
 
 use super::{digits, expect, text_primitive};
 
-fn is_leap(y: u32) -> bool {
+fn is_leap(y: i64) -> bool {
     (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
 }
 
-fn days_in_month(y: u32, m: u32) -> u32 {
+fn days_in_month(y: i64, m: u32) -> u32 {
     match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
@@ -17,9 +17,41 @@ fn days_in_month(y: u32, m: u32) -> u32 {
     }
 }
 
-/// `YYYY-MM-DD`; returns (year, month, day).
-fn date_part(b: &[u8], pos: &mut usize) -> Result<(u32, u32, u32), &'static str> {
-    let y = digits(b, pos, 4)?;
+/// The most digits of a year this reader takes: the ABNF sets no limit,
+/// but an instant of a year of 9 digits still fits the `i64` seconds that
+/// order and compare values (10^9 years ≈ 3.2 × 10^16 s).
+pub(crate) const YEAR_DIGITS: usize = 9;
+
+/// `year = [ "-" ] ( "0" 3DIGIT / oneToNine 3*DIGIT )`: four digits, more
+/// only without a leading zero, up to [`YEAR_DIGITS`].
+fn year(b: &[u8], pos: &mut usize) -> Result<i64, &'static str> {
+    let negative = b.get(*pos) == Some(&b'-');
+    if negative {
+        *pos += 1;
+    }
+    let start = *pos;
+    let n = b[start..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let n = if b.get(start) == Some(&b'0') {
+        n.min(4)
+    } else {
+        n
+    };
+    if n < 4 {
+        return Err("a year needs four digits");
+    }
+    if n > YEAR_DIGITS {
+        return Err("a year of more than nine digits is beyond this reader");
+    }
+    *pos += n;
+    let y = b[start..start + n]
+        .iter()
+        .fold(0i64, |a, d| a * 10 + i64::from(d - b'0'));
+    Ok(if negative { -y } else { y })
+}
+
+/// `YYYY-MM-DD` (the year as [`year`] reads it); returns (year, month, day).
+fn date_part(b: &[u8], pos: &mut usize) -> Result<(i64, u32, u32), &'static str> {
+    let y = year(b, pos)?;
     expect(b, pos, b'-')?;
     let m = digits(b, pos, 2)?;
     expect(b, pos, b'-')?;
@@ -69,8 +101,8 @@ fn time_part(
 }
 
 /// Days since 1970-01-01 (proleptic Gregorian).
-fn days_from_civil(y: u32, m: u32, d: u32) -> i64 {
-    let y = y as i64 - (m <= 2) as i64;
+fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = y - i64::from(m <= 2);
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
     let m = m as i64;
@@ -107,7 +139,7 @@ fn two(b: &[u8], at: usize) -> Option<u32> {
 /// `b` is a valid DateTimeOffset written this way (a `false` says nothing).
 fn common_layout(b: &[u8]) -> bool {
     let fixed = || -> Option<()> {
-        let year = two(b, 0)? * 100 + two(b, 2)?;
+        let year = i64::from(two(b, 0)? * 100 + two(b, 2)?);
         let (month, day) = (two(b, 5)?, two(b, 8)?);
         let (hour, minute, second) = (two(b, 11)?, two(b, 14)?, two(b, 17)?);
         let layout = b[4] == b'-'
@@ -343,5 +375,36 @@ mod tests {
         assert!(Date::parse("2023-02-29").is_err());
         assert!(TimeOfDay::parse("13:45:00.0000000").is_ok());
         assert!(TimeOfDay::parse("25:00").is_err());
+    }
+
+    #[test]
+    fn years_of_the_abnf_beyond_four_digits_and_before_0000() {
+        for ok in [
+            "-10000-04-01",
+            "12345-02-28",
+            "-0004-02-29",
+            "0000-02-29",
+            "-0000-01-01",
+            "999999999-12-31",
+        ] {
+            assert!(Date::parse(ok).is_ok(), "{ok}");
+        }
+        // A leading zero only in four digits; at least four; up to nine.
+        for bad in [
+            "01234-01-01",
+            "123-01-01",
+            "-123-01-01",
+            "--2024-01-01",
+            "2023-02-29",
+            "-0002-02-29",
+            "1000000000-01-01",
+        ] {
+            assert!(Date::parse(bad).is_err(), "{bad}");
+        }
+        // Ordered by instant across the sign and the width.
+        let t = |s: &str| DateTimeOffset::parse(s).unwrap();
+        assert!(t("-10000-04-01T00:00Z") < t("-0001-12-31T23:59:59Z"));
+        assert!(t("9999-12-31T23:59:59Z") < t("10000-01-01T00:00Z"));
+        assert_eq!(t("-0001-01-01T00:00Z").unix().0, -62_198_755_200);
     }
 }

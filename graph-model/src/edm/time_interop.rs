@@ -28,23 +28,30 @@ impl DateTimeOffset {
     }
 }
 
+/// A year as Edm writes it: four digits at least, `-` before a year before
+/// 0000 (`-0005`).
+fn edm_year(y: i32) -> String {
+    let sign = if y < 0 { "-" } else { "" };
+    format!("{sign}{:04}", y.unsigned_abs())
+}
+
 /// Writes `2024-03-06T01:35:12.1234567Z` (fraction only as long as needed,
-/// `Z` for UTC, `+hh:mm` otherwise). Fails for what Edm cannot write: years
-/// before 0000 and offsets with a seconds part.
+/// `Z` for UTC, `+hh:mm` otherwise). Fails for what Edm cannot write: an
+/// offset with a seconds part.
 impl TryFrom<time::OffsetDateTime> for DateTimeOffset {
     type Error = ParseError;
 
     fn try_from(t: time::OffsetDateTime) -> Result<Self, ParseError> {
-        if t.year() < 0 || t.offset().seconds_past_minute() != 0 {
+        if t.offset().seconds_past_minute() != 0 {
             return Err(out_of_range(
                 "DateTimeOffset",
                 &t.to_string(),
-                "a negative year or an offset with seconds",
+                "an offset with seconds",
             ));
         }
         let mut text = format!(
-            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
-            t.year(),
+            "{}-{:02}-{:02}T{:02}:{:02}:{:02}",
+            edm_year(t.year()),
             u8::from(t.month()),
             t.day(),
             t.hour(),
@@ -72,7 +79,9 @@ impl Date {
     /// The calendar date.
     pub fn to_time(&self) -> Result<time::Date, ParseError> {
         let t = self.as_str();
-        let (y, m, d) = (&t[0..4], &t[5..7], &t[8..10]);
+        // The year is all before the `-` that follows its digits.
+        let dash = 1 + t[1..].find('-').expect("validated");
+        let (y, m, d) = (&t[..dash], &t[dash + 1..dash + 3], &t[dash + 4..dash + 6]);
         let month = time::Month::try_from(m.parse::<u8>().expect("validated"))
             .map_err(|e| out_of_range("Date", t, e))?;
         time::Date::from_calendar_date(
@@ -84,14 +93,14 @@ impl Date {
     }
 }
 
-/// Fails for years before 0000, which Edm cannot write.
+/// Writes `2024-03-06` (`-0005-03-01` before year 0000).
 impl TryFrom<time::Date> for Date {
     type Error = ParseError;
 
     fn try_from(d: time::Date) -> Result<Self, ParseError> {
         Date::parse(&format!(
-            "{:04}-{:02}-{:02}",
-            d.year(),
+            "{}-{:02}-{:02}",
+            edm_year(d.year()),
             u8::from(d.month()),
             d.day()
         ))
@@ -172,11 +181,18 @@ mod tests {
     }
 
     #[test]
-    fn what_edm_cannot_write_is_an_error() {
+    fn what_edm_cannot_write_is_an_error_and_years_before_0000_are_not() {
         use time::macros::{date, datetime};
-        assert!(DateTimeOffset::try_from(datetime!(-0001-01-01 0:00 UTC)).is_err());
         assert!(DateTimeOffset::try_from(datetime!(2024-01-01 0:00 +01:00:30)).is_err());
-        assert!(Date::try_from(date!(-0005 - 03 - 01)).is_err());
+        // Years before 0000 are Edm's too (`year = [ "-" ] …`), both ways.
+        let before = DateTimeOffset::try_from(datetime!(-0001-01-01 0:00 UTC)).unwrap();
+        assert_eq!(before.as_str(), "-0001-01-01T00:00:00Z");
+        assert_eq!(before.to_time().unwrap(), datetime!(-0001-01-01 0:00 UTC));
+        let d = Date::try_from(date!(-0005 - 03 - 01)).unwrap();
+        assert_eq!(d.as_str(), "-0005-03-01");
+        assert_eq!(d.to_time().unwrap(), date!(-0005 - 03 - 01));
+        // Beyond what `time` holds (±9999 without its large-dates feature).
+        assert!(Date::parse("12345-01-01").unwrap().to_time().is_err());
         assert_eq!(
             DateTimeOffset::try_from(datetime!(2024-01-01 0:00 -05:30))
                 .unwrap()

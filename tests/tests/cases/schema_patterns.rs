@@ -26,7 +26,13 @@ fn agree(p: Primitive, text: &str, parsed: bool) -> Result<(), TestCaseError> {
 }
 
 fn date_like() -> impl Strategy<Value = String> {
-    (0u32..10000, 0u32..14, 0u32..33).prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"))
+    // Years of four digits, of three to eleven (with and without leading
+    // zeros), and before 0000.
+    let year = prop_oneof![
+        (0u32..10000).prop_map(|y| format!("{y:04}")),
+        "-?[0-9]{3,11}",
+    ];
+    (year, 0u32..14, 0u32..33).prop_map(|(y, m, d)| format!("{y}-{m:02}-{d:02}"))
 }
 
 fn time_like() -> impl Strategy<Value = String> {

@@ -64,12 +64,16 @@ impl Multipart {
 /// A parameter value for inside quotes, as HTML forms write it (WHATWG:
 /// `"`, CR and LF percent-encoded), the same escape extended to every other
 /// control character (no header may carry one: a NUL or an ESC in a file
-/// name would make the body unreadable); everything else as it is.
+/// name would make the body unreadable) and to `\` (which readers that
+/// follow RFC 7230's quoted-pair take as an escape, so that a name ending
+/// in one would swallow the closing quote); everything else as it is.
 fn quoted(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
-            '"' | '\u{0}'..='\u{1f}' | '\u{7f}' => out.push_str(&format!("%{:02X}", c as u32)),
+            '"' | '\\' | '\u{0}'..='\u{1f}' | '\u{7f}' => {
+                out.push_str(&format!("%{:02X}", c as u32))
+            }
             c => out.push(c),
         }
     }
