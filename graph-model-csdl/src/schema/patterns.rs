@@ -43,18 +43,13 @@ pub fn guid() -> String {
     anchored("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 }
 
-/// `Edm.Duration`: `[-]P[nY][nM][nW][nD][T[nH][nM][n[.n]S]]` with at least
-/// one part, and `T` only when a time part follows.
+/// `Edm.Duration`: `[-]P[nD][T[nH][nM][n[.n]S]]` (XML Schema's
+/// `dayTimeDuration`) with at least one part, and `T` only when a time part
+/// follows.
 pub fn duration() -> String {
     let secs = "[0-9]+(?:\\.[0-9]+)?S";
-    let date = concat!(
-        "(?:[0-9]+Y(?:[0-9]+M)?(?:[0-9]+W)?(?:[0-9]+D)?",
-        "|[0-9]+M(?:[0-9]+W)?(?:[0-9]+D)?",
-        "|[0-9]+W(?:[0-9]+D)?",
-        "|[0-9]+D)"
-    );
     let time = format!("T(?:[0-9]+H(?:[0-9]+M)?(?:{secs})?|[0-9]+M(?:{secs})?|{secs})");
-    anchored(&format!("-?P(?:{date}(?:{time})?|{time})"))
+    anchored(&format!("-?P(?:[0-9]+D(?:{time})?|{time})"))
 }
 
 /// `Edm.Binary`: base64 with padding, base64url with or without padding;

@@ -1,8 +1,13 @@
-//! `Edm.Duration`: ISO 8601 durations as Graph writes them (`PT1H30M`, `P1D`, `-P2DT0.5S`).
+//! `Edm.Duration`: ISO 8601 day-time durations as Graph writes them
+//! (`PT1H30M`, `P1D`, `-P2DT0.5S`).
 
 use super::text_primitive;
 
-/// Validates `[-]P[nY][nM][nW][nD][T[nH][nM][n[.n]S]]` with at least one part.
+/// Validates `[-]P[nD][T[nH][nM][n[.n]S]]` with at least one part, `T` only
+/// before a time part: XML Schema's `dayTimeDuration`, which the ABNF's
+/// `durationValue` approximates (its note says so; it also matches `P`
+/// and `PT`, which have no part). No years, months or weeks: an
+/// `Edm.Duration` is days and time (Graph writes `P90D`, `PT1H30M`).
 fn duration(text: &str) -> Result<(), &'static str> {
     let rest = text.strip_prefix('-').unwrap_or(text);
     let rest = rest.strip_prefix('P').ok_or("must start with `P`")?;
@@ -16,7 +21,7 @@ fn duration(text: &str) -> Result<(), &'static str> {
         None => (rest, None),
     };
     let mut parts = 0;
-    parts += units(date, "YMWD", false)?;
+    parts += units(date, "D", false)?;
     if let Some(t) = time {
         parts += units(t, "HMS", true)?;
     }
@@ -80,12 +85,26 @@ mod tests {
             "-P2DT0.5S",
             "P14D",
             "PT1H30M",
-            "P1Y2M3DT4H5M6.789S",
+            "P3DT4H5M6.789S",
         ] {
             assert!(Duration::parse(ok).is_ok(), "{ok}");
         }
         for bad in [
-            "", "P", "PT", "1H", "PT1.5H", "PTH", "PT1S1M", "P1X", "PT0.0.0S", "PT.5S", "PT1.S",
+            "",
+            "P",
+            "PT",
+            "1H",
+            "PT1.5H",
+            "PTH",
+            "PT1S1M",
+            "P1X",
+            "PT0.0.0S",
+            "PT.5S",
+            "PT1.S",
+            "P1Y",
+            "P1M",
+            "P2W",
+            "P1Y6DT23H59M59.9999S",
         ] {
             assert!(Duration::parse(bad).is_err(), "{bad}");
         }
