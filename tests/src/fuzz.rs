@@ -322,6 +322,12 @@ pub fn edm(data: &[u8]) {
     } else {
         abnf
     };
+    // The date rules are syntax (`day` is 01 to 31 in any month); the
+    // reader also holds the day to its month, leap years included.
+    // `SIGN`'s `%2B` before an offset is a URL's encoding, not a body's.
+    let abnf = abnf
+        && !(matches!(name, "DateTimeOffset" | "Date")
+            && (!calendar_day(text) || text.to_ascii_uppercase().contains("%2B")));
     // `binaryValue` is base64url; `Edm.Binary` also reads standard base64,
     // padded, which Graph writes (`contentBytes`): the same groups in the
     // other alphabet, never the two mixed.
@@ -340,6 +346,33 @@ pub fn edm(data: &[u8]) {
         if ours { "accepts" } else { "rejects" },
         if abnf { "accepts it" } else { "does not" }
     );
+}
+
+/// Whether the `[-]YYYY…-MM-DD` that `text` starts with names a day of the
+/// proleptic Gregorian calendar (`false` when it does not start so).
+fn calendar_day(text: &str) -> bool {
+    let body = text.strip_prefix('-').unwrap_or(text);
+    let mut fields = body.splitn(3, '-');
+    let (Some(y), Some(m), Some(rest)) = (fields.next(), fields.next(), fields.next()) else {
+        return false;
+    };
+    let (Ok(y), Ok(m), Some(Ok(d))) = (
+        y.parse::<i64>(),
+        m.parse::<u32>(),
+        rest.get(..2).map(str::parse::<u32>),
+    ) else {
+        return false;
+    };
+    let y = if text.starts_with('-') { -y } else { y };
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
 }
 
 /// Text → resolving it as a context URL and as a request URL against the
