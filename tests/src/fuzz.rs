@@ -328,6 +328,12 @@ pub fn edm(data: &[u8]) {
     let abnf = abnf
         && !(matches!(name, "DateTimeOffset" | "Date")
             && (!calendar_day(text) || text.to_ascii_uppercase().contains("%2B")));
+    // The ABNF's quoted letters match either case (RFC 5234): `durationValue`
+    // then takes `p1d` and `binaryValue` a last `a` where base64's bits want
+    // `A`. The reader follows XML Schema (upper case) and base64.
+    let abnf = abnf
+        && !(name == "Duration" && text.bytes().any(|b| b.is_ascii_lowercase()))
+        && !(name == "Binary" && !base64_tail(text));
     // `binaryValue` is base64url; `Edm.Binary` also reads standard base64,
     // padded, which Graph writes (`contentBytes`): the same groups in the
     // other alphabet, never the two mixed.
@@ -346,6 +352,19 @@ pub fn edm(data: &[u8]) {
         if ours { "accepts" } else { "rejects" },
         if abnf { "accepts it" } else { "does not" }
     );
+}
+
+/// Whether the last character of a base64 text's short final group (2 or
+/// 3 characters before any `=`) leaves the unused bits zero, with the
+/// letters' case.
+fn base64_tail(text: &str) -> bool {
+    let data = text.trim_end_matches('=');
+    let last = data.chars().last();
+    match data.len() % 4 {
+        2 => last.is_some_and(|c| "AQgw".contains(c)),
+        3 => last.is_some_and(|c| "AEIMQUYcgkosw048".contains(c)),
+        _ => true,
+    }
 }
 
 /// Whether the `[-]YYYY…-MM-DD` that `text` starts with names a day of the
