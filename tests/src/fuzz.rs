@@ -333,7 +333,7 @@ pub fn edm(data: &[u8]) {
     // `A`. The reader follows XML Schema (upper case) and base64.
     let abnf = abnf
         && !(name == "Duration" && text.bytes().any(|b| b.is_ascii_lowercase()))
-        && !(name == "Binary" && !base64_tail(text));
+        && (name != "Binary" || base64_tail(text));
     // `binaryValue` is base64url; `Edm.Binary` also reads standard base64,
     // padded, which Graph writes (`contentBytes`): the same groups in the
     // other alphabet, never the two mixed.
