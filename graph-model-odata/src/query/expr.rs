@@ -256,9 +256,16 @@ impl<'a> Parser<'a> {
                     span: Self::join(&self.span(&t), &self.span(&n)),
                 });
             }
-            self.nest()?;
+            // `-(…)`: the group counts the level (so that `---x` and its
+            // canonical `-(-(-x))` are as deep).
+            let grouped = self.peek().tok == Tok::Open;
+            if !grouped {
+                self.nest()?;
+            }
             let inner = self.unary()?;
-            self.depth -= 1;
+            if !grouped {
+                self.depth -= 1;
+            }
             let span = self.span(&t).start..inner.span.end;
             return Ok(Expr {
                 kind: ExprKind::Unary(UnaryOp::Negate, Box::new(inner)),

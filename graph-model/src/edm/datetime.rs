@@ -65,7 +65,8 @@ fn date_part(b: &[u8], pos: &mut usize) -> Result<(i64, u32, u32), &'static str>
     Ok((y, m, d))
 }
 
-/// `HH:MM[:SS[.fffffff]]`; returns (seconds of day, nanoseconds).
+/// `HH:MM[:SS[.fffffff]]` (`SS` up to 60, a leap second); returns
+/// (seconds of day, nanoseconds).
 fn time_part(
     b: &[u8],
     pos: &mut usize,
@@ -94,7 +95,8 @@ fn time_part(
                 * 10u32.pow(9 - n.min(9) as u32);
         }
     }
-    if h > 23 || mi > 59 || s > 59 {
+    // `second = zeroToFiftyNine / "60" ; for leap seconds`.
+    if h > 23 || mi > 59 || s > 60 {
         return Err("time out of range");
     }
     Ok((h * 3600 + mi * 60 + s, nanos))
@@ -152,7 +154,7 @@ fn common_layout(b: &[u8]) -> bool {
             && day <= days_in_month(year, month)
             && hour <= 23
             && minute <= 59
-            && second <= 59;
+            && second <= 60;
         (layout && in_range).then_some(())
     };
     if fixed().is_none() {
