@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::ast::{ExpandItem, ExpandSuffix, Number, OrderBy, Query, Segment, SelectItem};
 use super::expr::Parser;
 use super::lexer::Tok;
-use super::source::Source;
+use super::source::{hex_at, Source};
 use super::{Dialect, QueryError};
 
 type Result<T> = std::result::Result<T, QueryError>;
@@ -96,15 +96,7 @@ fn apply(q: &mut Query, o: Opt, nested: bool, dialect: Dialect) -> Result<()> {
         return Ok(());
     }
     let bare = written.strip_prefix('$');
-    let lookup = |n: &str| {
-        SYSTEM.iter().copied().find(|s| {
-            if dialect.case_insensitive {
-                s.eq_ignore_ascii_case(n)
-            } else {
-                *s == n
-            }
-        })
-    };
+    let lookup = |n: &str| SYSTEM.iter().copied().find(|s| same_name(s, n, dialect));
     let system = match bare {
         Some(n) => match lookup(n) {
             Some(s) => s,
@@ -439,10 +431,16 @@ fn holds_expression(name: &str, dialect: Dialect) -> bool {
     };
     ["filter", "orderby", "select", "expand", "compute", "apply"]
         .iter()
-        .any(|o| match dialect.case_insensitive {
-            true => o.eq_ignore_ascii_case(bare),
-            false => *o == bare,
-        })
+        .any(|o| same_name(o, bare, dialect))
+}
+
+/// Whether an option's name is `name`, in the dialect's case rule.
+fn same_name(name: &str, written: &str, dialect: Dialect) -> bool {
+    if dialect.case_insensitive {
+        name.eq_ignore_ascii_case(written)
+    } else {
+        name == written
+    }
 }
 
 /// Ranges of `text[range]` between separators that are outside
@@ -484,15 +482,10 @@ fn split(
 fn separator(b: &[u8], range: Range<usize>, sep: u8, nested: bool, query_string: bool) -> usize {
     let (mut depth, mut quoted) = (0i32, false);
     let mut in_value = !query_string;
-    let hex = |j: usize| {
-        (j < range.end)
-            .then(|| (b[j] as char).to_digit(16))
-            .flatten()
-    };
     let mut i = range.start;
     while i < range.end {
         let (c, width) = match (b[i], query_string) {
-            (b'%', true) => match (hex(i + 1), hex(i + 2)) {
+            (b'%', true) => match (hex_at(b, i + 1, range.end), hex_at(b, i + 2, range.end)) {
                 (Some(h), Some(l)) => ((h * 16 + l) as u8, 3),
                 _ => (b'%', 1),
             },

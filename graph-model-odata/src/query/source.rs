@@ -6,6 +6,11 @@ use std::ops::Range;
 
 use super::QueryError;
 
+/// The value of the hexadecimal digit at `b[j]`, when `j` is before `end`.
+pub(crate) fn hex_at(b: &[u8], j: usize, end: usize) -> Option<u32> {
+    (j < end).then(|| (b[j] as char).to_digit(16)).flatten()
+}
+
 /// Decoded text and, for each of its bytes (and its end), the byte offset
 /// in the written query.
 #[derive(Clone, Debug)]
@@ -27,14 +32,9 @@ impl Source {
         let mut map = Vec::with_capacity(range.len() + 1);
         let mut i = range.start;
         while i < range.end {
-            let hex = |j: usize| {
-                (j < range.end)
-                    .then(|| (b[j] as char).to_digit(16))
-                    .flatten()
-            };
             map.push(i);
             match b[i] {
-                b'%' => match (hex(i + 1), hex(i + 2)) {
+                b'%' => match (hex_at(b, i + 1, range.end), hex_at(b, i + 2, range.end)) {
                     (Some(h), Some(l)) => {
                         bytes.push((h * 16 + l) as u8);
                         i += 3;
