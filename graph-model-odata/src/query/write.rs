@@ -197,7 +197,10 @@ fn write_expr(out: &mut String, e: &Expr, min: u8) {
             if paren {
                 out.push('(');
             }
-            write_expr(out, l, IN_PRECEDENCE + 1);
+            // Left-associative, as the parser reads `a in (b) in (c)`: a left
+            // operand of equal strength is written without parentheses (so
+            // that a chain is no deeper canonically than as written).
+            write_expr(out, l, IN_PRECEDENCE);
             out.push_str(" in (");
             for (i, item) in items.iter().enumerate() {
                 if i > 0 {
